@@ -1,0 +1,46 @@
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { randomUUID } from 'node:crypto';
+
+export const DEV_ISSUER = 'urn:peerlearn:dev-issuer';
+export const DEV_AUDIENCE = 'urn:peerlearn:tab-api';
+
+export interface DevIdentity {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly locale?: string;
+}
+
+export interface DevIssuer {
+  readonly keys: JWTVerifyGetKey;
+  issue(identity: DevIdentity, lifetimeSeconds?: number): Promise<string>;
+}
+
+/**
+ * Dev mode's own token issuer: signs Entra-shaped tokens (tid, oid, name) with a key made at start,
+ * and exposes its public key as a JWKS, so the validator checks them exactly as it checks Entra's.
+ */
+export async function createDevIssuer(): Promise<DevIssuer> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const kid = randomUUID();
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+  return {
+    keys: createLocalJWKSet({ keys: [jwk] }),
+    issue(identity, lifetimeSeconds = 3600) {
+      return new SignJWT({
+        tid: identity.tenantId,
+        oid: identity.userId,
+        name: identity.name,
+        ...(identity.locale ? { locale: identity.locale } : {}),
+      })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject(identity.userId)
+        .setIssuedAt()
+        .setExpirationTime(`${lifetimeSeconds}s`)
+        .sign(privateKey);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Locale } from '../domain/person';
+
+/** Every user-facing text of the bot's cards and messages, in English and Dutch. */
+const en = {
+  welcomeTeamTitle: 'PeerLearn is here 🎓',
+  welcomeTeamIntro:
+    'About 70% of what we learn at work we learn from each other. PeerLearn helps this team share what it knows: find who knows what, plan short learning sessions, and thank the people who teach.',
+  welcomeTeamStart: 'Start small: a 15-minute knowledge bite, or pair up with one colleague.',
+  welcomePersonalTitle: 'Hi {name}, welcome to PeerLearn 👋',
+  welcomePersonalIntro:
+    'Here you keep track of your own learning: the sessions you go to, what you can teach and what you want to learn.',
+  helpTitle: 'What I can do',
+  helpIntro: 'Type a command, in English or Dutch:',
+  helpCommandHelp: 'Show this overview',
+  helpTabHint: 'Open the PeerLearn tab to see the team’s upcoming sessions.',
+  helpButton: 'Help',
+  unknownCommand: 'Sorry, I don’t know “{text}” yet. Type **help** to see what I can do.',
+  emptyMessage: 'Type **help** to see what I can do.',
+  errorMessage: 'Something went wrong on my side. Please try again in a moment.',
+} as const;
+
+type StringKey = keyof typeof en;
+
+const nl: Record<StringKey, string> = {
+  welcomeTeamTitle: 'PeerLearn is er 🎓',
+  welcomeTeamIntro:
+    'Zo’n 70% van wat we op het werk leren, leren we van elkaar. PeerLearn helpt dit team kennis te delen: zie wie wat weet, plan korte leersessies en bedank de collega’s die lesgeven.',
+  welcomeTeamStart: 'Begin klein: een kennishapje van 15 minuten, of koppel jezelf aan één collega.',
+  welcomePersonalTitle: 'Hoi {name}, welkom bij PeerLearn 👋',
+  welcomePersonalIntro:
+    'Hier houd je je eigen leren bij: de sessies waar je heen gaat, wat je kunt leren aan anderen en wat je zelf wilt leren.',
+  helpTitle: 'Wat ik kan',
+  helpIntro: 'Typ een opdracht, in het Nederlands of Engels:',
+  helpCommandHelp: 'Dit overzicht tonen',
+  helpTabHint: 'Open het PeerLearn-tabblad om de komende sessies van het team te zien.',
+  helpButton: 'Hulp',
+  unknownCommand: 'Sorry, “{text}” ken ik nog niet. Typ **hulp** om te zien wat ik kan.',
+  emptyMessage: 'Typ **hulp** om te zien wat ik kan.',
+  errorMessage: 'Er ging aan mijn kant iets mis. Probeer het zo nog eens.',
+};
+
+const tables: Record<Locale, Record<StringKey, string>> = { en, nl };
+
+/** Looks up a text and fills `{name}` placeholders. */
+export function t(locale: Locale, key: StringKey, values: Record<string, string> = {}): string {
+  return tables[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+}
+
+export type { StringKey };

@@ -1,0 +1,169 @@
+/**
+ * The service's configuration: read from the environment once, validated, then passed in.
+ * No other file reads `process.env` (lint enforces it).
+ */
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type AuthMode = 'dev' | 'entra';
+export type BotType = 'SingleTenant' | 'UserAssignedMSI';
+
+export type StorageConfig =
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | { readonly kind: 'embedded'; readonly dataDir: string };
+
+export interface AuthConfig {
+  readonly mode: AuthMode;
+  /** Entra app (client) id of the tab's SSO app; the token audience. */
+  readonly clientId?: string;
+  /** Extra accepted audiences, e.g. `api://<domain>/<client id>`. */
+  readonly audiences: readonly string[];
+  /** Tenants whose tokens are accepted; empty in dev mode means any. */
+  readonly allowedTenants: readonly string[];
+}
+
+export interface BotConfig {
+  readonly appId?: string;
+  readonly appPassword?: string;
+  readonly tenantId?: string;
+  readonly type: BotType;
+}
+
+export interface Config {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  readonly storage: StorageConfig;
+  readonly seedDemo: boolean;
+  readonly auth: AuthConfig;
+  readonly bot: BotConfig;
+  readonly tabDir: string;
+  readonly logRequests: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`PeerLearn cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  /** Unset and blank are the same: a blank line in an .env file means "not set". */
+  raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+    if (match) return match;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  port(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (/^\d+$/.test(value) && n >= 1 && n <= 65535) return n;
+    this.problems.push(`${name} must be a whole number from 1 to 65535 (got "${value}")`);
+    return fallback;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  guid(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value !== undefined && !GUID.test(value)) {
+      this.problems.push(`${name} must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${value}")`);
+    }
+    return value;
+  }
+
+  list(name: string): string[] {
+    return (this.raw(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  }
+}
+
+export function readConfig(env: Env): Config {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const production = nodeEnv === 'production';
+
+  const port = r.port('PORT', 3978);
+  const host = r.raw('HOST') ?? (production ? '0.0.0.0' : '127.0.0.1');
+
+  const connectionString = r.raw('STORAGE_CONNECTION_STRING');
+  if (connectionString !== undefined && !/(^|;)\s*(AccountName|TableEndpoint|UseDevelopmentStorage)\s*=/i.test(connectionString)) {
+    r.problems.push(
+      'STORAGE_CONNECTION_STRING must be an Azure Storage or Cosmos DB Table API connection string (with AccountName=… or TableEndpoint=…)',
+    );
+  }
+  if (connectionString === undefined && production) {
+    r.problems.push('STORAGE_CONNECTION_STRING is required when NODE_ENV=production (the embedded Azurite is for local use only)');
+  }
+  const storage: StorageConfig = connectionString
+    ? { kind: 'connectionString', connectionString }
+    : { kind: 'embedded', dataDir: r.raw('DATA_DIR') ?? '.data' };
+
+  const clientId = r.guid('AAD_APP_CLIENT_ID');
+  const mode = r.oneOf<AuthMode>('AUTH_MODE', ['dev', 'entra'], clientId ? 'entra' : 'dev');
+  const allowedTenants = r.list('ALLOWED_TENANTS');
+  for (const t of allowedTenants) {
+    if (!GUID.test(t)) r.problems.push(`ALLOWED_TENANTS must be a comma-separated list of tenant GUIDs (got "${t}")`);
+  }
+  if (mode === 'dev' && production) {
+    r.problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AAD_APP_CLIENT_ID (and ALLOWED_TENANTS) for Entra ID sign-in');
+  }
+  if (mode === 'entra') {
+    if (!clientId) r.problems.push('AAD_APP_CLIENT_ID is required when AUTH_MODE=entra');
+    if (allowedTenants.length === 0) r.problems.push('ALLOWED_TENANTS is required when AUTH_MODE=entra (the tenant ids whose users may sign in)');
+  }
+  const audiences = r.list('AAD_APP_ID_URI');
+
+  const botType = r.oneOf<BotType>('BOT_TYPE', ['SingleTenant', 'UserAssignedMSI'], 'SingleTenant');
+  const botId = r.guid('BOT_ID');
+  const botPassword = r.raw('BOT_PASSWORD');
+  const botTenantId = r.guid('BOT_TENANT_ID');
+  if (!botId && production) r.problems.push('BOT_ID is required when NODE_ENV=production (an unauthenticated bot endpoint is for local use only)');
+  if (botId && !botTenantId) r.problems.push('BOT_TENANT_ID is required when BOT_ID is set');
+  if (botId && botType === 'SingleTenant' && !botPassword) r.problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE=SingleTenant');
+
+  const config: Config = {
+    nodeEnv,
+    host,
+    port,
+    storage,
+    seedDemo: r.bool('SEED_DEMO', true),
+    auth: { mode, clientId, audiences, allowedTenants },
+    bot: { appId: botId, appPassword: botPassword, tenantId: botTenantId, type: botType },
+    tabDir: r.raw('TAB_DIR') ?? 'dist/tab',
+    logRequests: r.bool('LOG_REQUESTS', false),
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** The process's own environment: the only place it is read. */
+export function readProcessConfig(): Config {
+  return readConfig(process.env);
+}

@@ -1,0 +1,44 @@
+export type SkillLevel = 1 | 2 | 3;
+
+export interface TeachSkill {
+  readonly name: string;
+  readonly level: SkillLevel;
+}
+
+export interface MemberProfile {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+  readonly locale?: string;
+  readonly bio: string;
+  readonly teaches: readonly TeachSkill[];
+  readonly wants: readonly string[];
+  readonly languages: readonly string[];
+  readonly availability: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The fields a surface may set when it first meets a person (bot message, tab sign-in). */
+export interface MemberSighting {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+  readonly locale?: string;
+}
+
+export function newMemberProfile(sighting: MemberSighting, now: Date): MemberProfile {
+  const at = now.toISOString();
+  return {
+    ...sighting,
+    bio: '',
+    teaches: [],
+    wants: [],
+    languages: [],
+    availability: '',
+    createdAt: at,
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,19 @@
+import { buildDemoTeam, DEMO_TENANT_ID } from './demo-team';
+import type { Repositories } from './repositories';
+
+/**
+ * Seeds the demo team once. Every write is an idempotent upsert and the tenant row goes last,
+ * so a start that dies half-way simply seeds again next time.
+ */
+export async function seedDemoIfEmpty(repos: Repositories, now: Date): Promise<boolean> {
+  if (await repos.tenants.get(DEMO_TENANT_ID)) return false;
+  const demo = buildDemoTeam(now);
+  await repos.members.putMany(demo.profiles);
+  await repos.teams.upsert(demo.team);
+  await repos.teams.addMembers(demo.memberships);
+  await repos.sessions.putMany(demo.sessions);
+  await repos.rsvps.putMany(demo.rsvps);
+  await repos.feedback.putMany(demo.feedback);
+  await repos.tenants.upsert(demo.tenant);
+  return true;
+}

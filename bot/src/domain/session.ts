@@ -1,0 +1,90 @@
+export const SESSION_FORMATS = ['talk', 'workshop', 'pair', 'lunchAndLearn', 'demo', 'qa'] as const;
+export type SessionFormat = (typeof SESSION_FORMATS)[number];
+
+export type SessionStatus = 'scheduled' | 'cancelled';
+
+export const RSVP_RESPONSES = ['yes', 'maybe', 'no'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+
+export interface RsvpCounts {
+  readonly yes: number;
+  readonly maybe: number;
+  readonly no: number;
+}
+
+export interface LearningSession {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly sessionId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly skills: readonly string[];
+  readonly format: SessionFormat;
+  /** ISO 8601, UTC. */
+  readonly startsAt: string;
+  readonly durationMinutes: number;
+  readonly onlineUrl?: string;
+  readonly place?: string;
+  /** null: no limit. */
+  readonly capacity: number | null;
+  readonly channelId?: string;
+  readonly hostId: string;
+  readonly teacherIds: readonly string[];
+  readonly discussionLeaderId?: string;
+  readonly status: SessionStatus;
+  readonly openToOrganisation: boolean;
+  readonly counts: RsvpCounts;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Rsvp {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly response: RsvpResponse;
+  readonly respondedAt: string;
+}
+
+export interface Feedback {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly sessionId: string;
+  readonly userId: string;
+  /** 1–5; private to the host, never shown or ranked elsewhere. */
+  readonly rating: number;
+  readonly learnedSomethingNew: boolean;
+  readonly willApply: string;
+  readonly submittedAt: string;
+}
+
+export function sessionEndsAt(session: Pick<LearningSession, 'startsAt' | 'durationMinutes'>): Date {
+  return new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000);
+}
+
+export function isUpcoming(session: LearningSession, now: Date): boolean {
+  return session.status === 'scheduled' && sessionEndsAt(session).getTime() > now.getTime();
+}
+
+/** Upcoming first by start time; then past sessions, most recent first. */
+export function compareForBoard(now: Date) {
+  return (a: LearningSession, b: LearningSession): number => {
+    const ua = isUpcoming(a, now);
+    const ub = isUpcoming(b, now);
+    if (ua !== ub) return ua ? -1 : 1;
+    const d = Date.parse(a.startsAt) - Date.parse(b.startsAt);
+    return ua ? d : -d;
+  };
+}
+
+export function countsAfterChange(
+  counts: RsvpCounts,
+  previous: RsvpResponse | undefined,
+  next: RsvpResponse,
+): RsvpCounts {
+  const result = { ...counts };
+  if (previous) result[previous] = Math.max(0, result[previous] - 1);
+  result[next] += 1;
+  return result;
+}

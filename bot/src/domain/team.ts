@@ -1,0 +1,32 @@
+export interface Tenant {
+  readonly tenantId: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface Channel {
+  readonly channelId: string;
+  readonly name: string;
+}
+
+/** A team keyed by its Teams thread id (`channelData.team.id` = the tab's `team.internalId`). */
+export interface Team {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly name: string;
+  readonly aadGroupId?: string;
+  readonly locale: string;
+  readonly channels: readonly Channel[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type TeamRole = 'owner' | 'member';
+
+export interface Membership {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly role: TeamRole;
+  readonly joinedAt: string;
+}

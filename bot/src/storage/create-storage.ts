@@ -1,0 +1,83 @@
+import type { QueueClient } from '@azure/storage-queue';
+import type { Repositories } from '../domain/repositories';
+import { DEFAULT_CONFLICT_RETRY } from './etag-retry';
+import type { ConflictRetryPolicy } from './etag-retry';
+import { QUEUES, TABLES } from './keys';
+import type { QueueId, TableId } from './keys';
+import { clientsFromConnectionString, DEFAULT_TRANSPORT } from './storage-clients';
+import type { StorageClients, TransportTuning } from './storage-clients';
+import { guard } from './storage-errors';
+import { StorageTable } from './storage-table';
+import { TableFeedbackRepository } from './table-feedback-repository';
+import { TableMemberRepository } from './table-member-repository';
+import { TableRsvpRepository } from './table-rsvp-repository';
+import { TableSessionRepository } from './table-session-repository';
+import { TableTeamRepository } from './table-team-repository';
+import { TableTenantRepository } from './table-tenant-repository';
+
+export interface StorageOptions {
+  /** Azure Storage, Cosmos DB Table API or Azurite. */
+  readonly connectionString: string;
+  readonly transport?: Partial<TransportTuning>;
+  /** ETag conflict retries of read-change-write updates. */
+  readonly conflictRetry?: Partial<ConflictRetryPolicy>;
+}
+
+export interface StorageQueues {
+  /** Invite fan-out, reminders, feedback requests and pairing rounds land here (later issues). */
+  readonly jobs: QueueClient;
+}
+
+export interface Storage {
+  readonly repositories: Repositories;
+  readonly queues: StorageQueues;
+  /** Creates every table and queue that is missing. Idempotent; call once at start. */
+  ensureCreated(): Promise<void>;
+}
+
+export function createStorage(options: StorageOptions): Storage {
+  const clients = clientsFromConnectionString(options.connectionString, { ...DEFAULT_TRANSPORT, ...options.transport });
+  return storageFromClients(clients, { ...DEFAULT_CONFLICT_RETRY, ...options.conflictRetry });
+}
+
+/** Builds the repositories over any way of reaching storage (see StorageClients). */
+export function storageFromClients(clients: StorageClients, conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY): Storage {
+  const table = (id: TableId): StorageTable => new StorageTable(TABLES[id], clients.table(TABLES[id]));
+  const tables = {
+    tenants: table('tenants'),
+    teams: table('teams'),
+    memberships: table('memberships'),
+    profiles: table('profiles'),
+    sessions: table('sessions'),
+    rsvps: table('rsvps'),
+    feedback: table('feedback'),
+  } satisfies Record<TableId, StorageTable>;
+  const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
+
+  const repositories: Repositories = {
+    tenants: new TableTenantRepository(tables.tenants),
+    teams: new TableTeamRepository(tables.teams, tables.memberships),
+    members: new TableMemberRepository(tables.profiles, conflictRetry),
+    sessions: new TableSessionRepository(tables.sessions, conflictRetry),
+    rsvps: new TableRsvpRepository(tables.rsvps, tables.sessions, conflictRetry),
+    feedback: new TableFeedbackRepository(tables.feedback),
+    async ping() {
+      // One table and the queue: both services answer, and initialisation ran.
+      await Promise.all([
+        tables.tenants.ping(),
+        guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties()),
+      ]);
+    },
+  };
+
+  return {
+    repositories,
+    queues,
+    async ensureCreated() {
+      await Promise.all([
+        ...Object.values(tables).map((t) => t.ensureCreated()),
+        ...Object.values(queues).map((queue) => guard(`creating queue ${queue.name}`, () => queue.createIfNotExists())),
+      ]);
+    },
+  };
+}

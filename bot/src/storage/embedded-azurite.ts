@@ -1,0 +1,155 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Azurite's well-known development account (public, documented; not a secret). */
+export const AZURITE_ACCOUNT = 'devstoreaccount1';
+export const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface EmbeddedAzuriteOptions {
+  /** Directory for Azurite's data; ignored when `inMemory` is set. */
+  readonly location: string;
+  readonly inMemory: boolean;
+  readonly host?: string;
+  /** 0 or unset: a free port. Fixed ports let a test restart Azurite where the service expects it. */
+  readonly tablePort?: number;
+  readonly queuePort?: number;
+}
+
+export interface EmbeddedAzurite {
+  readonly connectionString: string;
+  readonly tablePort: number;
+  readonly queuePort: number;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/*
+ * The child runs Azurite's table and queue servers in one process and keeps an IPC channel to us.
+ * When the service dies in any way, SIGKILL included, the kernel closes that channel and the child
+ * sees `disconnect` and exits: no orphaned Azurite, without polling.
+ */
+const CHILD_SOURCE = `
+'use strict';
+const spec = JSON.parse(process.env.PEERLEARN_AZURITE_SPEC);
+const path = require('node:path');
+const fs = require('node:fs');
+const r = (p) => require(path.join(spec.root, p));
+const Logger = r('dist/src/common/Logger');
+Logger.configLogger(false);
+const TableServer = r('dist/src/table/TableServer').default;
+const TableConfiguration = r('dist/src/table/TableConfiguration').default;
+const QueueServer = r('dist/src/queue/QueueServer').default;
+const QueueConfiguration = r('dist/src/queue/QueueConfiguration').default;
+const loc = spec.location;
+if (!spec.inMemory) fs.mkdirSync(loc, { recursive: true });
+const table = new TableServer(new TableConfiguration(spec.host, spec.tablePort, undefined,
+  path.join(loc, '__azurite_db_table__.json'), false, false, undefined, undefined, false, true,
+  '', '', '', undefined, false, spec.inMemory));
+const queue = new QueueServer(new QueueConfiguration(spec.host, spec.queuePort, undefined,
+  path.join(loc, '__azurite_db_queue__.json'), path.join(loc, '__azurite_db_queue_extent__.json'),
+  [{ locationId: 'Default', locationPath: path.join(loc, '__queuestorage__'), maxConcurrency: 1 }],
+  false, undefined, false, undefined, false, true, '', '', '', undefined, false, spec.inMemory));
+let closing = false;
+async function close(code) {
+  if (closing) return;
+  closing = true;
+  await Promise.allSettled([table.close(), queue.close()]);
+  process.exit(code);
+}
+process.on('disconnect', () => close(0));
+process.on('SIGTERM', () => close(0));
+process.on('SIGINT', () => close(0));
+process.on('message', (m) => { if (m === 'shutdown') close(0); });
+const portOf = (s) => Number(new URL(s.getHttpServerAddress()).port);
+Promise.all([table.start(), queue.start()]).then(
+  () => process.send({ ready: true, tablePort: portOf(table), queuePort: portOf(queue) }),
+  (err) => { process.send({ ready: false, error: String(err && err.message || err) }); close(1); },
+);
+`;
+
+interface ReadyMessage {
+  readonly ready: boolean;
+  readonly tablePort?: number;
+  readonly queuePort?: number;
+  readonly error?: string;
+}
+
+function azuriteRoot(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('azurite/package.json'));
+}
+
+function childScriptPath(): string {
+  const dir = path.join(tmpdir(), 'peerlearn');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'azurite-child.cjs');
+  writeFileSync(file, CHILD_SOURCE);
+  return file;
+}
+
+export function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${AZURITE_ACCOUNT}`,
+    `AccountKey=${AZURITE_KEY}`,
+    `TableEndpoint=http://${host}:${tablePort}/${AZURITE_ACCOUNT}`,
+    `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT}`,
+  ].join(';');
+}
+
+/** Starts Azurite (tables + queues) on free loopback ports and resolves once both listen. */
+export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Promise<EmbeddedAzurite> {
+  const host = options.host ?? '127.0.0.1';
+  const spec = {
+    root: azuriteRoot(),
+    location: path.resolve(options.location),
+    inMemory: options.inMemory,
+    host,
+    tablePort: options.tablePort ?? 0,
+    queuePort: options.queuePort ?? 0,
+  };
+  const child: ChildProcess = fork(childScriptPath(), [], {
+    execPath: process.execPath,
+    env: { PEERLEARN_AZURITE_SPEC: JSON.stringify(spec) },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+
+  const ready = await new Promise<ReadyMessage>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Azurite did not start within 30 s. ${stderr}`)), 30_000);
+    child.once('message', (message: ReadyMessage) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Azurite exited during start (code ${code}). ${stderr}`));
+    });
+  });
+  if (!ready.ready || !ready.tablePort || !ready.queuePort) {
+    child.kill('SIGKILL');
+    throw new Error(`Azurite could not start: ${ready.error ?? 'unknown reason'}`);
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { tablePort, queuePort } = ready;
+  return {
+    connectionString: azuriteConnectionString(host, tablePort, queuePort),
+    tablePort,
+    queuePort,
+    pid: child.pid ?? -1,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Membership } from '../domain/team';
+import { id, isoTime, parseRow, toEntity } from './entity-schema';
+import { membershipByTeamKey, membershipByUserKey, TABLES } from './keys';
+import type { EntityKey } from './keys';
+import type { NewEntity, StoredEntity } from './storage-table';
+
+/** The two rows of one membership: under its team, and under its user. */
+export type MembershipRowKind = 'byTeam' | 'byUser';
+
+const row = z.object({
+  tenantId: id,
+  teamId: id,
+  userId: id,
+  role: z.enum(['owner', 'member']),
+  joinedAt: isoTime,
+});
+
+function keyOf(kind: MembershipRowKind, m: Pick<Membership, 'tenantId' | 'teamId' | 'userId'>): EntityKey {
+  return kind === 'byTeam' ? membershipByTeamKey(m.tenantId, m.teamId, m.userId) : membershipByUserKey(m.tenantId, m.teamId, m.userId);
+}
+
+export function membershipToEntity(kind: MembershipRowKind, membership: Membership): NewEntity {
+  return toEntity(keyOf(kind, membership), {
+    tenantId: membership.tenantId,
+    teamId: membership.teamId,
+    userId: membership.userId,
+    role: membership.role,
+    joinedAt: membership.joinedAt,
+  });
+}
+
+export function membershipFromEntity(kind: MembershipRowKind, entity: StoredEntity): Membership {
+  return parseRow(TABLES.memberships, entity, row, (r) => keyOf(kind, r));
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Team } from '../domain/team';
+import { id, isoTime, jsonText, parseRow, toEntity } from './entity-schema';
+import { TABLES, teamKey } from './keys';
+import type { NewEntity, StoredEntity } from './storage-table';
+
+const channel = z.object({ channelId: id, name: z.string() });
+
+const row = z.object({
+  tenantId: id,
+  teamId: id,
+  name: z.string(),
+  aadGroupId: z.string().optional(),
+  locale: z.string(),
+  channels: jsonText(z.array(channel)),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export function teamToEntity(team: Team): NewEntity {
+  return toEntity(teamKey(team.tenantId, team.teamId), {
+    tenantId: team.tenantId,
+    teamId: team.teamId,
+    name: team.name,
+    aadGroupId: team.aadGroupId,
+    locale: team.locale,
+    channels: JSON.stringify(team.channels.map((c) => ({ channelId: c.channelId, name: c.name }))),
+    createdAt: team.createdAt,
+    updatedAt: team.updatedAt,
+  });
+}
+
+export function teamFromEntity(entity: StoredEntity): Team {
+  return parseRow(TABLES.teams, entity, row, (r) => teamKey(r.tenantId, r.teamId));
+}

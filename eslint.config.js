@@ -1,0 +1,116 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import path from 'node:path';
+
+/** Kebab-case file names (STYLE.md habit 6), without pulling in another plugin for one rule. */
+const kebabCase = {
+  meta: { type: 'suggestion', schema: [], messages: { kebab: 'File name "{{name}}" must be kebab-case.' } },
+  create(context) {
+    return {
+      Program(node) {
+        const name = path.basename(context.filename);
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*$/.test(name)) {
+          context.report({ node, messageId: 'kebab', data: { name } });
+        }
+      },
+    };
+  },
+};
+
+const layer = (name) => `./bot/src/${name}`;
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX, local: { rules: { 'kebab-case': kebabCase } } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'local/kebab-case': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-useless-path-segments': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: layer('domain'),
+              from: ['./bot/src/storage', './bot/src/teams', './bot/src/cards', './bot/src/api', './bot/src/jobs', './bot/src/index.ts', './bot/src/config.ts'],
+              message: 'domain/ is pure: it imports nothing from the outer layers.',
+            },
+            {
+              target: layer('cards'),
+              from: ['./bot/src/storage', './bot/src/teams', './bot/src/api', './bot/src/jobs'],
+              message: 'cards/ are pure builders over domain types.',
+            },
+            {
+              target: layer('storage'),
+              from: ['./bot/src/teams', './bot/src/cards', './bot/src/api', './bot/src/jobs'],
+              message: 'storage/ implements domain interfaces only.',
+            },
+            {
+              target: [layer('teams'), layer('api'), layer('jobs')],
+              from: ['./bot/src/storage'],
+              message: 'Only index.ts wires storage in; call domain interfaces.',
+            },
+            { target: layer('teams'), from: ['./bot/src/api'], message: 'teams/ and api/ are separate edges.' },
+            { target: layer('api'), from: ['./bot/src/teams'], message: 'teams/ and api/ are separate edges.' },
+            {
+              target: './tabs/src',
+              from: './bot',
+              except: ['./src/api/contract.ts'],
+              message: 'The tab imports only the API contract types from bot/.',
+            },
+            { target: './tabs/src/shared', from: ['./tabs/src/features', './tabs/src/app'], message: 'shared/ imports nothing of app/ or features/.' },
+            { target: './tabs/src/features', from: './tabs/src/app', message: 'features/ never import app/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/domain/**', 'bot/src/cards/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['botbuilder*', '@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/**'],
+    ignores: ['bot/src/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/**'],
+    ignores: ['bot/src/config.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read config once in config.ts and pass it in.' }],
+    },
+  },
+  {
+    files: ['tabs/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+);

@@ -1,0 +1,61 @@
+import { Suspense, use, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { FetchLike } from '../shared/api-client';
+import type { KeyValueStore } from '../shared/local-store';
+import { createBrowserStore } from '../shared/local-store';
+import { isAppLanguage, languageOf } from '../shared/locale';
+import type { Host } from '../shared/teams';
+import { useSystemTheme } from '../shared/use-system-theme';
+import { LoadingState } from '../shared/ui/loading-state';
+import { createI18n } from './i18n/create-i18n';
+import { StandaloneApp } from './standalone-app';
+import { TeamsApp } from './teams-app';
+import { ThemeRoot } from './theme-root';
+import { preferenceKeys } from './use-preferences';
+
+// Looked up at call time, so a test's stubbed global fetch is the one used.
+const browserFetch: FetchLike = (input, init) => fetch(input, init);
+const browserStore = createBrowserStore();
+
+export interface AppProps {
+  /** From `detectHost()`, started before React so Teams' handshake runs in parallel with rendering. */
+  readonly host: Promise<Host>;
+  readonly fetch?: FetchLike;
+  readonly store?: KeyValueStore;
+  readonly browserLocale?: string;
+}
+
+/** The composition root of the tab: host → language → theme → the team's board. */
+export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language }: AppProps) {
+  const [i18n] = useState(() => {
+    const stored = store.get(preferenceKeys.language);
+    return createI18n(isAppLanguage(stored) ? stored : languageOf(browserLocale));
+  });
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Suspense fallback={<Starting />}>
+        <Hosted host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
+      </Suspense>
+    </I18nextProvider>
+  );
+}
+
+function Hosted({ host, fetch, store, browserLocale }: Required<AppProps>) {
+  const resolved = use(host);
+  return resolved.kind === 'teams' ? (
+    <TeamsApp host={resolved} fetch={fetch} store={store} />
+  ) : (
+    <StandaloneApp fetch={fetch} store={store} browserLocale={browserLocale} />
+  );
+}
+
+/** Shown while teams-js decides where we are (Teams hides it behind its own loading indicator). */
+function Starting() {
+  const { t } = useTranslation();
+  const theme = useSystemTheme();
+  return (
+    <ThemeRoot theme={theme}>
+      <LoadingState label={t('app.loading')} />
+    </ThemeRoot>
+  );
+}

@@ -1,0 +1,30 @@
+import { createInstance } from 'i18next';
+import type { i18n } from 'i18next';
+import type { AppLanguage } from '../../shared/locale';
+import { en } from './en';
+import { nl } from './nl';
+
+declare module 'i18next' {
+  // Typed keys: `t('board.upcomng')` is a compile error anywhere in the tab.
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+/** One instance per app root (not the global singleton), so tests stay independent. */
+export function createI18n(language: AppLanguage): i18n {
+  const instance = createInstance({
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'nl'],
+    resources: { en: { translation: en }, nl: { translation: nl } },
+    // Resources are bundled, so initialise synchronously: the first render is already translated.
+    initAsync: false,
+    // React escapes output itself.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  void instance.init();
+  return instance;
+}

@@ -1,0 +1,124 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Button } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { DevMember } from '../../../bot/src/api/contract';
+import { ApiRequestError, createApiClient } from '../shared/api-client';
+import type { FetchLike } from '../shared/api-client';
+import { createDevTokenProvider, fetchDevMembers, memberKey } from '../shared/dev-auth';
+import type { KeyValueStore } from '../shared/local-store';
+import { formattingLocale, languageOf } from '../shared/locale';
+import { useAsync } from '../shared/use-async';
+import { useSystemTheme } from '../shared/use-system-theme';
+import { ErrorState } from '../shared/ui/error-state';
+import { LoadingState } from '../shared/ui/loading-state';
+import { MessageState } from '../shared/ui/message-state';
+import { MemberPicker } from './member-picker';
+import { PageLayout } from './page-layout';
+import { StandaloneToolbar } from './standalone-toolbar';
+import { TeamScope } from './team-scope';
+import { ThemeRoot } from './theme-root';
+import { useAppLanguage } from './use-app-language';
+import { preferenceKeys, usePreferences } from './use-preferences';
+
+export interface StandaloneAppProps {
+  readonly fetch: FetchLike;
+  readonly store: KeyValueStore;
+  /** The browser's language tag (`navigator.language`). */
+  readonly browserLocale: string;
+}
+
+/** Outside Teams: the dev-mode token issuer stands in for Entra, the browser for the Teams client. */
+export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProps) {
+  const preferences = usePreferences(store);
+  const systemTheme = useSystemTheme();
+  const language = preferences.language ?? languageOf(browserLocale);
+  const theme = preferences.theme ?? systemTheme;
+  useAppLanguage(language);
+
+  const loadMembers = useCallback((signal: AbortSignal) => fetchDevMembers(fetch, signal), [fetch]);
+  const members = useAsync(loadMembers);
+  const [chosenKey, setChosenKey] = useState(() => store.get(preferenceKeys.member));
+  const memberList = members.status === 'success' ? members.data.members : undefined;
+  const member = memberList?.find((candidate) => memberKey(candidate) === chosenKey);
+
+  const chooseMember = (next: DevMember) => {
+    store.set(preferenceKeys.member, memberKey(next));
+    setChosenKey(memberKey(next));
+  };
+
+  return (
+    <ThemeRoot theme={theme}>
+      <PageLayout
+        header={
+          <StandaloneToolbar
+            language={language}
+            onLanguage={preferences.setLanguage}
+            theme={preferences.theme}
+            onTheme={preferences.setTheme}
+            members={memberList}
+            member={member}
+            onMember={chooseMember}
+          />
+        }
+      >
+        {members.status === 'loading' ? <MembersLoading /> : null}
+        {members.status === 'error' ? <MembersError error={members.error} onRetry={members.retry} /> : null}
+        {memberList && !member ? <MembersFront members={memberList} onPick={chooseMember} onRetry={members.retry} /> : null}
+        {member ? (
+          // Keyed by member: switching person starts from a clean slate (token, teams, board).
+          <SignedIn
+            key={memberKey(member)}
+            fetch={fetch}
+            member={member}
+            store={store}
+            locale={formattingLocale(language, preferences.language ? undefined : browserLocale)}
+          />
+        ) : null}
+      </PageLayout>
+    </ThemeRoot>
+  );
+}
+
+function MembersLoading() {
+  const { t } = useTranslation();
+  return <LoadingState label={t('standalone.loadingMembers')} />;
+}
+
+function MembersError({ error, onRetry }: { readonly error: unknown; readonly onRetry: () => void }) {
+  const { t } = useTranslation();
+  // 404: the service runs with real Entra sign-in, where the dev endpoints do not exist.
+  if (error instanceof ApiRequestError && error.status === 404) {
+    return <MessageState title={t('standalone.devModeOffTitle')} text={t('standalone.devModeOffText')} />;
+  }
+  return <ErrorState error={error} onRetry={onRetry} />;
+}
+
+interface MembersFrontProps {
+  readonly members: readonly DevMember[];
+  readonly onPick: (member: DevMember) => void;
+  readonly onRetry: () => void;
+}
+
+function MembersFront({ members, onPick, onRetry }: MembersFrontProps) {
+  const { t } = useTranslation();
+  if (members.length === 0) {
+    return (
+      <MessageState title={t('standalone.pickTitle')} text={t('standalone.noMembers')}>
+        <Button onClick={onRetry}>{t('common.tryAgain')}</Button>
+      </MessageState>
+    );
+  }
+  return <MemberPicker members={members} onPick={onPick} />;
+}
+
+interface SignedInProps {
+  readonly fetch: FetchLike;
+  readonly member: DevMember;
+  readonly store: KeyValueStore;
+  readonly locale: string;
+}
+
+function SignedIn({ fetch, member, store, locale }: SignedInProps) {
+  const api = useMemo(() => createApiClient(fetch, createDevTokenProvider(fetch, member)), [fetch, member]);
+  return <TeamScope api={api} store={store} locale={locale} />;
+}

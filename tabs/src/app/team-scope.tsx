@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Label, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { MeTeam } from '../../../bot/src/api/contract';
+import { Board } from '../features/board/board';
+import type { BoardOutcome } from '../features/board/board';
+import type { ApiClient } from '../shared/api-client';
+import type { KeyValueStore } from '../shared/local-store';
+import { useAsync } from '../shared/use-async';
+import { ErrorState } from '../shared/ui/error-state';
+import { LoadingState } from '../shared/ui/loading-state';
+import { MessageState } from '../shared/ui/message-state';
+import { getMe } from './get-me';
+import { preferenceKeys } from './use-preferences';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  select: { minWidth: '12rem', maxWidth: '100%' },
+});
+
+export interface TeamScopeProps {
+  readonly api: ApiClient;
+  readonly store: KeyValueStore;
+  /** Locale for dates and numbers. */
+  readonly locale: string;
+  /** The team Teams opened the tab in (a channel tab); absent in a personal tab and outside Teams. */
+  readonly contextTeam?: { readonly teamId: string; readonly name?: string | undefined } | undefined;
+  readonly onSettled?: (outcome: BoardOutcome) => void;
+}
+
+/** Decides which team's board to show: the Teams context's team, else one of the user's teams. */
+export function TeamScope({ api, store, locale, contextTeam, onSettled }: TeamScopeProps) {
+  if (contextTeam) {
+    return <Board api={api} teamId={contextTeam.teamId} teamName={contextTeam.name} locale={locale} onSettled={onSettled} />;
+  }
+  return <MyTeams api={api} store={store} locale={locale} onSettled={onSettled} />;
+}
+
+function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contextTeam'>) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
+  const me = useAsync(load);
+  const [chosenTeamId, setChosenTeamId] = useState(() => store.get(preferenceKeys.team));
+
+  const teams = me.status === 'success' ? me.data.teams : undefined;
+  const error = me.status === 'error' ? me.error : undefined;
+  useEffect(() => {
+    // The board reports its own outcome; only the states that never reach a board settle here.
+    if (error !== undefined) onSettled?.({ kind: 'failed', error });
+    else if (teams?.length === 0) onSettled?.({ kind: 'loaded' });
+  }, [error, teams, onSettled]);
+
+  if (me.status === 'loading') return <LoadingState label={t('teams.loading')} />;
+  if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
+
+  const team = me.data.teams.find((candidate) => candidate.teamId === chosenTeamId) ?? me.data.teams[0];
+  if (!team) return <MessageState title={t('teams.noneTitle')} text={t('teams.noneText')} />;
+
+  const choose = (teamId: string) => {
+    store.set(preferenceKeys.team, teamId);
+    setChosenTeamId(teamId);
+  };
+  return (
+    <TeamBoard teams={me.data.teams} team={team} onChoose={choose}>
+      <Board key={team.teamId} api={api} teamId={team.teamId} teamName={team.name} locale={locale} onSettled={onSettled} />
+    </TeamBoard>
+  );
+}
+
+interface TeamBoardProps {
+  readonly teams: readonly MeTeam[];
+  readonly team: MeTeam;
+  readonly onChoose: (teamId: string) => void;
+  readonly children: ReactNode;
+}
+
+function TeamBoard({ teams, team, onChoose, children }: TeamBoardProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const selectId = useId('team');
+  if (teams.length < 2) return <>{children}</>;
+  return (
+    <div className={styles.root}>
+      <div className={styles.picker}>
+        <Label htmlFor={selectId}>{t('teams.label')}</Label>
+        <Select id={selectId} className={styles.select} value={team.teamId} onChange={(_, data) => onChoose(data.value)}>
+          {teams.map((candidate) => (
+            <option key={candidate.teamId} value={candidate.teamId}>
+              {candidate.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { Button, Title2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { SessionSummary } from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+import { ErrorState } from '../../shared/ui/error-state';
+import { LoadingState } from '../../shared/ui/loading-state';
+import { MessageState } from '../../shared/ui/message-state';
+import { SessionCard } from './session-card';
+import { useTeamSessions } from './use-team-sessions';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  grid: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    // One column on a phone (360 px), as many 20rem columns as fit on wider screens.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 20rem), 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  toggle: {
+    justifyContent: 'flex-start',
+    paddingInline: 0,
+    minWidth: 0,
+    fontSize: 'inherit',
+    fontWeight: 'inherit',
+    color: tokens.colorNeutralForeground1,
+  },
+  chevron: { display: 'inline-block', marginInlineEnd: tokens.spacingHorizontalS, transitionProperty: 'transform', transitionDuration: tokens.durationFast },
+  chevronOpen: { transform: 'rotate(90deg)' },
+});
+
+export type BoardOutcome = { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
+
+export interface BoardProps {
+  readonly api: ApiClient;
+  readonly teamId: string;
+  /** Shown until the API answers with the team's own name. */
+  readonly teamName?: string;
+  /** Locale for dates and numbers (e.g. `nl-NL`). */
+  readonly locale: string;
+  readonly timeZone?: string;
+  /** Called when the first answer (data or a designed error) is on screen. */
+  readonly onSettled?: (outcome: BoardOutcome) => void;
+}
+
+/** The team knowledge board: upcoming sessions first, past ones folded away. */
+export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: BoardProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const sessions = useTeamSessions(api, teamId);
+  const titleId = useId('board-title');
+
+  const status = sessions.status;
+  const error = sessions.status === 'error' ? sessions.error : undefined;
+  useEffect(() => {
+    if (status === 'success') onSettled?.({ kind: 'loaded' });
+    else if (status === 'error') onSettled?.({ kind: 'failed', error });
+  }, [status, error, onSettled]);
+
+  const title = (sessions.status === 'success' ? sessions.data.teamName : teamName) || t('board.fallbackTitle');
+
+  return (
+    <div data-testid="board" className={styles.root} aria-labelledby={titleId} role="region" aria-busy={status === 'loading'}>
+      <Title2 as="h1" id={titleId} className={styles.title}>
+        {title}
+      </Title2>
+      {sessions.status === 'loading' ? <LoadingState label={t('board.loading')} /> : null}
+      {sessions.status === 'error' ? <ErrorState error={sessions.error} onRetry={sessions.retry} /> : null}
+      {sessions.status === 'success' ? <SessionSections sessions={sessions.data.sessions} locale={locale} timeZone={timeZone} /> : null}
+    </div>
+  );
+}
+
+interface SessionSectionsProps {
+  readonly sessions: readonly SessionSummary[];
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+}
+
+function SessionSections({ sessions, locale, timeZone }: SessionSectionsProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const upcomingId = useId('upcoming');
+  const upcoming = sessions.filter((s) => s.upcoming);
+  const past = sessions.filter((s) => !s.upcoming);
+  const zone = timeZone ? { timeZone } : {};
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby={upcomingId}>
+        <h2 id={upcomingId} className={styles.heading}>
+          {t('board.upcoming')}
+        </h2>
+        {upcoming.length === 0 ? (
+          <MessageState headingLevel={3} title={t('board.emptyTitle')} text={t('board.emptyText')} />
+        ) : (
+          <ul className={styles.grid}>
+            {upcoming.map((session) => (
+              <li key={session.sessionId}>
+                <SessionCard session={session} locale={locale} {...zone} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {past.length > 0 ? <PastSessions sessions={past} locale={locale} timeZone={timeZone} /> : null}
+    </>
+  );
+}
+
+function PastSessions({ sessions, locale, timeZone }: SessionSectionsProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const listId = useId('past-sessions');
+  const zone = timeZone ? { timeZone } : {};
+
+  // The WAI-ARIA disclosure pattern: a button inside the heading, so the outline still lists it.
+  return (
+    <section className={styles.section}>
+      <h2 className={styles.heading}>
+        <Button appearance="transparent" className={styles.toggle} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+          <span aria-hidden="true" className={mergeClasses(styles.chevron, open && styles.chevronOpen)}>
+            ›
+          </span>
+          {t('board.past', { count: sessions.length })}
+        </Button>
+      </h2>
+      <div id={listId}>
+        {open ? (
+          <ul className={styles.grid}>
+            {sessions.map((session) => (
+              <li key={session.sessionId}>
+                <SessionCard session={session} locale={locale} {...zone} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ReactNode } from 'react';
+import { Badge, Body1, Card, CardHeader, Link, Tag, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { SessionSummary } from '../../../../bot/src/api/contract';
+import { safeWebUrl } from '../../shared/safe-url';
+import { formatSessionTime, splitDuration } from './format-session';
+
+const useStyles = makeStyles({
+  card: { height: '100%', boxSizing: 'border-box' },
+  past: { backgroundColor: tokens.colorNeutralBackground2 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  description: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    display: '-webkit-box',
+    WebkitLineClamp: '3',
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  cancelled: { textDecorationLine: 'line-through' },
+  // Read out by screen readers, not shown: the link's new-window behaviour.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+export interface SessionCardProps {
+  readonly session: SessionSummary;
+  /** Locale for dates and numbers (e.g. `en-GB`). */
+  readonly locale: string;
+  readonly timeZone?: string;
+}
+
+function names(people: readonly { readonly displayName: string }[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p) => p.displayName));
+}
+
+function Fact({ term, children }: { readonly term: string; readonly children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.value}>{children}</dd>
+    </>
+  );
+}
+
+export function SessionCard({ session, locale, timeZone }: SessionCardProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const titleId = useId('session-title');
+  const cancelled = session.status === 'cancelled';
+  const onlineUrl = safeWebUrl(session.onlineUrl);
+  const full = session.capacity !== null && session.going >= session.capacity;
+  const { hours, minutes } = splitDuration(session.durationMinutes);
+  const duration =
+    hours === 0
+      ? t('board.duration.minutes', { count: minutes })
+      : minutes === 0
+        ? t('board.duration.hours', { count: hours })
+        : t('board.duration.hoursMinutes', { hours, minutes });
+  const attendance =
+    session.capacity === null
+      ? t('board.session.going', { count: session.going })
+      : t('board.session.goingOfCapacity', { going: session.going, capacity: session.capacity });
+
+  return (
+    <Card
+      data-testid="session-card"
+      role="article"
+      aria-labelledby={titleId}
+      className={mergeClasses(styles.card, !session.upcoming && styles.past)}
+    >
+      <CardHeader
+        header={
+          <h3 id={titleId} className={mergeClasses(styles.title, cancelled && styles.cancelled)}>
+            {session.title}
+          </h3>
+        }
+        description={
+          <div className={styles.badges}>
+            <Badge appearance="tint" color="brand">
+              {t(`board.session.formats.${session.format}`)}
+            </Badge>
+            {cancelled ? (
+              <Badge appearance="filled" color="danger">
+                {t('board.session.cancelled')}
+              </Badge>
+            ) : null}
+            {full && !cancelled && session.upcoming ? (
+              <Badge appearance="filled" color="warning">
+                {t('board.session.full')}
+              </Badge>
+            ) : null}
+          </div>
+        }
+      />
+      {session.description ? (
+        <Body1 as="p" className={styles.description}>
+          {session.description}
+        </Body1>
+      ) : null}
+      <dl className={styles.facts}>
+        <Fact term={t('board.session.when')}>
+          <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale, timeZone)}</time>
+        </Fact>
+        <Fact term={t('board.session.duration')}>{duration}</Fact>
+        <Fact term={t('board.session.hostedBy')}>{session.host.displayName}</Fact>
+        {session.teachers.length > 0 ? <Fact term={t('board.session.teaching')}>{names(session.teachers, locale)}</Fact> : null}
+        {session.discussionLeader ? <Fact term={t('board.session.discussionLeader')}>{session.discussionLeader.displayName}</Fact> : null}
+        <Fact term={t('board.session.where')}>
+          {session.place ? <span>{session.place}</span> : null}
+          {session.place && onlineUrl ? ' · ' : null}
+          {onlineUrl ? (
+            <Link href={onlineUrl} target="_blank" rel="noopener noreferrer">
+              {t('board.session.joinOnline')}
+              <span className={styles.visuallyHidden}> {t('board.session.opensInNewWindow')}</span>
+            </Link>
+          ) : null}
+          {!session.place && !onlineUrl ? t('board.session.placeTbd') : null}
+        </Fact>
+        <Fact term={t('board.session.attendance')}>
+          {attendance}
+          {session.maybe > 0 ? ` · ${t('board.session.maybe', { count: session.maybe })}` : null}
+        </Fact>
+      </dl>
+      {session.skills.length > 0 ? (
+        <ul className={styles.list} aria-label={t('board.session.skills')}>
+          {session.skills.map((skill) => (
+            <li key={skill}>
+              <Tag size="small" appearance="outline">
+                {skill}
+              </Tag>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,123 @@
+import { app, authentication } from '@microsoft/teams-js';
+import type { ThemeName } from './theme-name';
+import { toThemeName } from './theme-name';
+
+/** The tab runs inside a Teams (or other Microsoft 365) host. */
+export interface TeamsHost {
+  readonly kind: 'teams';
+  readonly tenantId: string | undefined;
+  /** Entra object id of the signed-in user. */
+  readonly userId: string | undefined;
+  /** `team.internalId`: the team id the API uses; absent in a personal tab. */
+  readonly teamId: string | undefined;
+  readonly teamName: string | undefined;
+  /** BCP 47 tag, e.g. `nl-NL`. */
+  readonly locale: string;
+  readonly theme: ThemeName;
+  /** An Entra SSO token for our API; Teams caches it and renews it when it is close to expiry. */
+  getToken(): Promise<string>;
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  /** Hides Teams' loading indicator; only the first call counts. */
+  notifyReady(): void;
+  /** Tells Teams the app cannot load; only the first call counts. */
+  notifyFailure(reason: 'auth' | 'other', message: string): void;
+}
+
+/** Outside Teams: the standalone dev mode. */
+export interface StandaloneHost {
+  readonly kind: 'standalone';
+}
+
+export type Host = TeamsHost | StandaloneHost;
+
+/** The part of `app.Context` the tab reads (a structural subset, so tests can fake it). */
+export interface HostContext {
+  readonly app: { readonly locale: string; readonly theme: string };
+  readonly user?: { readonly id: string; readonly tenant?: { readonly id: string } };
+  readonly team?: { readonly internalId: string; readonly displayName?: string };
+}
+
+/** The teams-js calls the tab makes, behind one seam so the detection logic can be tested. */
+export interface TeamsSdk {
+  initialize(): Promise<void>;
+  getContext(): Promise<HostContext>;
+  registerOnThemeChangeHandler(handler: (theme: string) => void): void;
+  notifySuccess(): Promise<unknown>;
+  notifyFailure(reason: 'auth' | 'other', message: string): void;
+  getAuthToken(): Promise<string>;
+}
+
+export const teamsSdk: TeamsSdk = {
+  initialize: () => app.initialize(),
+  getContext: () => app.getContext(),
+  registerOnThemeChangeHandler: (handler) => app.registerOnThemeChangeHandler(handler),
+  notifySuccess: () => app.notifySuccess(),
+  notifyFailure: (reason, message) =>
+    app.notifyFailure({ reason: reason === 'auth' ? app.FailedReason.AuthFailed : app.FailedReason.Other, message }),
+  getAuthToken: () => authentication.getAuthToken(),
+};
+
+export interface DetectHostOptions {
+  readonly sdk?: TeamsSdk;
+  /** `initialize` rejects at once outside any frame but never settles in a frame that is not Teams. */
+  readonly timeoutMs?: number;
+  /** Used when Teams gives no context (it should, but the tab must still start). */
+  readonly fallbackLocale?: string;
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`No answer from the host within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Call once per page load: teams-js keeps global state. */
+export async function detectHost(options: DetectHostOptions = {}): Promise<Host> {
+  const sdk = options.sdk ?? teamsSdk;
+  const timeoutMs = options.timeoutMs ?? 3000;
+  try {
+    await withTimeout(sdk.initialize(), timeoutMs);
+  } catch {
+    // Not in a Teams host (a plain browser tab or a foreign iframe): that is what standalone mode is for.
+    return { kind: 'standalone' };
+  }
+
+  let context: HostContext | undefined;
+  try {
+    context = await withTimeout(sdk.getContext(), timeoutMs);
+  } catch {
+    // Still Teams: the token identifies the user and `/api/v1/me` lists the teams, so carry on without context.
+    context = undefined;
+  }
+  return createTeamsHost(sdk, context, options.fallbackLocale ?? 'en');
+}
+
+function createTeamsHost(sdk: TeamsSdk, context: HostContext | undefined, fallbackLocale: string): TeamsHost {
+  let settled = false;
+  const settleOnce = (action: () => void) => {
+    if (settled) return;
+    settled = true;
+    action();
+  };
+  return {
+    kind: 'teams',
+    tenantId: context?.user?.tenant?.id,
+    userId: context?.user?.id || undefined,
+    teamId: context?.team?.internalId || undefined,
+    teamName: context?.team?.displayName,
+    locale: context?.app.locale || fallbackLocale,
+    theme: toThemeName(context?.app.theme),
+    getToken: () => sdk.getAuthToken(),
+    onThemeChange: (handler) => sdk.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
+    notifyReady: () =>
+      settleOnce(() => {
+        // A host that no longer listens must not surface as an unhandled rejection.
+        sdk.notifySuccess().catch(() => undefined);
+      }),
+    notifyFailure: (reason, message) => settleOnce(() => sdk.notifyFailure(reason, message)),
+  };
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const tabRoot = fileURLToPath(new URL('.', import.meta.url));
+// The one service (bot + API + built tab) listens here in development.
+const service = 'http://127.0.0.1:3978';
+
+export default defineConfig({
+  root: tabRoot,
+  // The service serves dist/tab/index.html at `/` and the hashed files under `/assets/`.
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Maps for symbolicating error reports, without pointing every browser at them.
+    sourcemap: 'hidden',
+    // The budget that matters is gzip (≤ 250 KB for the board route); raw size warnings are noise.
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    // 53000 is the port the Teams/Agents Toolkit templates use for a local tab.
+    port: 53000,
+    proxy: {
+      '/api': { target: service, changeOrigin: true },
+      '/dev': { target: service, changeOrigin: true },
+      '/healthz': { target: service, changeOrigin: true },
+    },
+  },
+  preview: { port: 53000 },
+});

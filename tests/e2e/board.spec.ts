@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RunningService } from '../../bot/src/server';
+import { launchChromium } from '../support/chromium';
+import { startTestService } from '../support/service';
+
+let service: RunningService;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  [service, browser] = await Promise.all([startTestService({ tabDir: 'dist/tab' }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+describe('the tab in Chromium, outside Teams', () => {
+  it('picks a demo member and shows the demo board; switches to Dutch and to dark', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    const started = Date.now();
+    await page.goto(service.url);
+    await page.getByRole('button', { name: 'Alex Wilber' }).click();
+    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
+    const boardMs = Date.now() - started;
+
+    const cards = page.locator('[data-testid="session-card"]');
+    expect(await cards.count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact');
+    await page.screenshot({ path: 'test-results/board-en-light.png', fullPage: true });
+
+    await page.getByLabel('Language').selectOption('nl');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    await page.getByLabel('Thema').selectOption('dark');
+    await page.screenshot({ path: 'test-results/board-nl-dark.png', fullPage: true });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+
+    // A reload keeps who you are, your language and your theme.
+    await page.reload();
+    await page.locator('[data-testid="session-card"]').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+
+    expect(pageErrors).toEqual([]);
+    expect(boardMs).toBeLessThan(15_000);
+    await context.close();
+  });
+
+  it('fits a 360 px wide phone without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.addInitScript(() => localStorage.setItem('peerlearn.member', '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021'));
+    const page = await context.newPage();
+    await page.goto(service.url);
+    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/board-360.png', fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,37 @@
+import * as AC from 'adaptivecards';
+import type { AdaptiveCard as CardJson } from '../../bot/src/cards/adaptive-card';
+
+// Teams renders card Markdown itself; here plain text is enough and keeps the renderer quiet.
+AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = text;
+  result.didProcess = true;
+};
+
+export interface RenderedCard {
+  readonly errors: readonly string[];
+  readonly element: HTMLElement | undefined;
+  readonly text: string;
+  readonly bytes: number;
+}
+
+/** Parses, validates and renders a card with the official `adaptivecards` renderer. */
+export function renderCard(json: CardJson): RenderedCard {
+  const serialized = JSON.stringify(json);
+  const errors: string[] = [];
+  const context = new AC.SerializationContext();
+  const card = new AC.AdaptiveCard();
+  card.parse(JSON.parse(serialized), context);
+  for (let i = 0; i < context.eventCount; i++) {
+    const event = context.getEventAt(i);
+    errors.push(`parse: ${event.message}`);
+  }
+  const validation = card.validateProperties();
+  for (const event of validation.validationEvents) errors.push(`validate: ${event.message}`);
+  const element = card.render();
+  return {
+    errors,
+    element,
+    text: element?.textContent ?? '',
+    bytes: Buffer.byteLength(serialized, 'utf8'),
+  };
+}

@@ -1,0 +1,33 @@
+import { readConfig } from '../../bot/src/config';
+import type { Config } from '../../bot/src/config';
+import { startService } from '../../bot/src/server';
+import type { Logger, RunningService } from '../../bot/src/server';
+
+export const quietLogger: Logger & { readonly errors: string[] } = {
+  errors: [],
+  info: () => undefined,
+  error(message) {
+    this.errors.push(message);
+  },
+};
+
+/** The real service (real CloudAdapter, real storage code) on a free port, with an in-memory Azurite. */
+export async function startTestService(overrides: Partial<Config> = {}, now?: () => Date): Promise<RunningService> {
+  const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
+  return startService(config, { log: quietLogger, inMemoryStorage: true, ...(now ? { now } : {}) });
+}
+
+export async function devToken(service: RunningService, identity: { tenantId: string; userId: string; name: string; locale?: string }): Promise<string> {
+  const res = await fetch(`${service.url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(identity),
+  });
+  if (!res.ok) throw new Error(`dev token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function getJson<T>(service: RunningService, path: string, token?: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${service.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  return { status: res.status, body: (await res.json()) as T };
+}

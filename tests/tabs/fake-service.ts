@@ -1,0 +1,50 @@
+import type { ApiError } from '../../bot/src/api/contract';
+import type { FetchLike } from '../../tabs/src/shared/api-client';
+
+/** One request as the fake service saw it. */
+export interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | null;
+  readonly body: unknown;
+}
+
+export type Handler = (call: Call, nth: number) => Response | Promise<Response>;
+
+export function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function apiError(status: number, code: string, message = code): Response {
+  const body: ApiError = { error: { code, message } };
+  return json(status, body);
+}
+
+/**
+ * The PeerLearn service at the edge of the tab, speaking its wire format: routes are
+ * `"METHOD /path"`, handlers get the call and how many times the route was hit before (0-based).
+ */
+export function createFakeService(routes: Record<string, Handler>) {
+  const calls: Call[] = [];
+  const hits = new Map<string, number>();
+  const fetch: FetchLike = async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const path = new URL(input, 'http://tab.test').pathname;
+    const rawBody = init?.body;
+    const call: Call = {
+      method,
+      path,
+      authorization: new Headers(init?.headers).get('Authorization'),
+      body: typeof rawBody === 'string' ? (JSON.parse(rawBody) as unknown) : undefined,
+    };
+    calls.push(call);
+    const key = `${method} ${path}`;
+    const handler = routes[key];
+    if (!handler) return apiError(404, 'not_found', `No fake route for ${key}`);
+    const nth = hits.get(key) ?? 0;
+    hits.set(key, nth + 1);
+    return handler(call, nth);
+  };
+  const callsTo = (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path);
+  return { fetch, calls, callsTo };
+}

@@ -1,0 +1,43 @@
+import { act, render } from '@testing-library/react';
+import { vi } from 'vitest';
+import { App } from '../../tabs/src/app/app';
+import type { FetchLike } from '../../tabs/src/shared/api-client';
+import type { Host, TeamsHost } from '../../tabs/src/shared/teams';
+
+/** Rendered inside an async act so React 19 lets the suspended host promise resolve. */
+export async function renderApp(options: { readonly fetch: FetchLike; readonly host?: Host; readonly browserLocale?: string }) {
+  return act(async () =>
+    render(
+      <App
+        host={Promise.resolve(options.host ?? { kind: 'standalone' })}
+        fetch={options.fetch}
+        browserLocale={options.browserLocale ?? 'en-GB'}
+      />,
+    ),
+  );
+}
+
+/** A Teams host as `detectHost` would build it, with spies where teams-js would be called. */
+export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
+  const notifyReady = vi.fn<TeamsHost['notifyReady']>();
+  const notifyFailure = vi.fn<TeamsHost['notifyFailure']>();
+  const getToken = vi.fn<TeamsHost['getToken']>(() => Promise.resolve('teams-sso-token'));
+  let themeHandler: ((theme: 'light' | 'dark' | 'contrast') => void) | undefined;
+  const host: TeamsHost = {
+    kind: 'teams',
+    tenantId: 'tenant-1',
+    userId: 'anna-oid',
+    teamId: undefined,
+    teamName: undefined,
+    locale: 'en-US',
+    theme: 'light',
+    getToken,
+    onThemeChange: (handler) => {
+      themeHandler = handler;
+    },
+    notifyReady,
+    notifyFailure,
+    ...overrides,
+  };
+  return { host, notifyReady, notifyFailure, getToken, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError, createApiClient } from '../../tabs/src/shared/api-client';
+import { errorMessageKey } from '../../tabs/src/shared/error-message';
+import { formattingLocale, languageOf } from '../../tabs/src/shared/locale';
+import { safeWebUrl } from '../../tabs/src/shared/safe-url';
+import { createBrowserStore } from '../../tabs/src/shared/local-store';
+import { apiError, createFakeService } from './fake-service';
+
+describe('locale', () => {
+  it.each([
+    ['nl', 'nl'],
+    ['nl-NL', 'nl'],
+    ['NL-be', 'nl'],
+    ['nl_NL', 'nl'],
+    ['en-GB', 'en'],
+    ['fr-FR', 'en'],
+    ['nle', 'en'],
+    [undefined, 'en'],
+  ] as const)('%s speaks %s', (locale, language) => {
+    expect(languageOf(locale)).toBe(language);
+  });
+
+  it('formats with the host locale only when it is of the chosen language', () => {
+    expect(formattingLocale('en', 'en-GB')).toBe('en-GB');
+    expect(formattingLocale('nl', 'nl_BE')).toBe('nl-BE');
+    expect(formattingLocale('en', 'nl-NL')).toBe('en');
+    expect(formattingLocale('en', 'fr-FR')).toBe('en');
+    expect(formattingLocale('en', 'en-!!')).toBe('en');
+  });
+});
+
+describe('api client', () => {
+  it('turns a non-JSON gateway error into a coded error', async () => {
+    const service = createFakeService({ 'GET /api/v1/me': () => new Response('<html>Bad gateway</html>', { status: 502 }) });
+    const api = createApiClient(service.fetch, () => Promise.resolve('t'));
+    const error: unknown = await api.get('/api/v1/me').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ status: 502, code: 'http_502' });
+    expect(errorMessageKey(error)).toBe('network');
+  });
+
+  it('keeps the API error code', async () => {
+    const service = createFakeService({ 'GET /api/v1/me': () => apiError(403, 'forbidden', 'Not a member') });
+    const api = createApiClient(service.fetch, () => Promise.resolve('t'));
+    const error: unknown = await api.get('/api/v1/me').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', message: 'Not a member' });
+    expect(errorMessageKey(error)).toBe('forbidden');
+    // Only 401 earns a second try.
+    expect(service.calls).toHaveLength(1);
+  });
+});
+
+describe('safeWebUrl', () => {
+  it('keeps http(s) links only', () => {
+    expect(safeWebUrl('https://teams.microsoft.com/l/meetup-join/x')).toBe('https://teams.microsoft.com/l/meetup-join/x');
+    expect(safeWebUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeWebUrl('data:text/html,hi')).toBeUndefined();
+    expect(safeWebUrl('not a url')).toBeUndefined();
+    expect(safeWebUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('browser store', () => {
+  it('survives a storage that throws', () => {
+    const store = createBrowserStore(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    expect(() => store.set('theme', 'dark')).not.toThrow();
+    expect(store.get('theme')).toBeNull();
+  });
+});

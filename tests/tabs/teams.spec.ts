@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { HostContext, TeamsSdk } from '../../tabs/src/shared/teams';
+import { detectHost } from '../../tabs/src/shared/teams';
+
+const context: HostContext = {
+  app: { locale: 'nl-NL', theme: 'dark' },
+  user: { id: 'anna-oid', tenant: { id: 'tenant-1' } },
+  team: { internalId: '19:platform@thread.tacv2', displayName: 'Platform' },
+};
+
+/** teams-js as a host would answer it; every call is a spy. */
+function fakeSdk(overrides: Partial<TeamsSdk> = {}) {
+  let themeHandler: ((theme: string) => void) | undefined;
+  const sdk = {
+    initialize: vi.fn(() => Promise.resolve()),
+    getContext: vi.fn(() => Promise.resolve(context)),
+    registerOnThemeChangeHandler: vi.fn((handler: (theme: string) => void) => {
+      themeHandler = handler;
+    }),
+    notifySuccess: vi.fn(() => Promise.resolve()),
+    notifyFailure: vi.fn(),
+    getAuthToken: vi.fn(() => Promise.resolve('sso-token')),
+    ...overrides,
+  } satisfies TeamsSdk;
+  return { sdk, emitTheme: (theme: string) => themeHandler?.(theme) };
+}
+
+describe('detectHost', () => {
+  it('falls back to standalone when initialize rejects (a plain browser tab)', async () => {
+    const { sdk } = fakeSdk({ initialize: vi.fn(() => Promise.reject(new Error('No parent window found'))) });
+    await expect(detectHost({ sdk })).resolves.toEqual({ kind: 'standalone' });
+    expect(sdk.getContext).not.toHaveBeenCalled();
+  });
+
+  it('falls back to standalone when initialize never answers (an iframe that is not Teams)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { sdk } = fakeSdk({ initialize: vi.fn(() => new Promise<void>(() => undefined)) });
+      const detected = detectHost({ sdk, timeoutMs: 3000 });
+      await vi.advanceTimersByTimeAsync(2999);
+      let settled = false;
+      void detected.then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(detected).resolves.toEqual({ kind: 'standalone' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads user, team, locale and theme from the Teams context', async () => {
+    const { sdk } = fakeSdk();
+    const host = await detectHost({ sdk });
+    expect(host).toMatchObject({
+      kind: 'teams',
+      tenantId: 'tenant-1',
+      userId: 'anna-oid',
+      teamId: '19:platform@thread.tacv2',
+      teamName: 'Platform',
+      locale: 'nl-NL',
+      theme: 'dark',
+    });
+  });
+
+  it('maps Teams theme names and passes live theme changes on', async () => {
+    const { sdk, emitTheme } = fakeSdk({ getContext: vi.fn(() => Promise.resolve({ ...context, app: { locale: 'en-US', theme: 'default' } })) });
+    const host = await detectHost({ sdk });
+    if (host.kind !== 'teams') throw new Error('expected Teams');
+    expect(host.theme).toBe('light');
+
+    const seen: string[] = [];
+    host.onThemeChange((theme) => seen.push(theme));
+    emitTheme('contrast');
+    emitTheme('dark');
+    emitTheme('default');
+    emitTheme('glass');
+    expect(seen).toEqual(['contrast', 'dark', 'light', 'light']);
+  });
+
+  it('tells Teams only once that loading finished, and gets tokens from Teams SSO', async () => {
+    const { sdk } = fakeSdk();
+    const host = await detectHost({ sdk });
+    if (host.kind !== 'teams') throw new Error('expected Teams');
+
+    host.notifyReady();
+    host.notifyReady();
+    host.notifyFailure('other', 'too late');
+    expect(sdk.notifySuccess).toHaveBeenCalledTimes(1);
+    expect(sdk.notifyFailure).not.toHaveBeenCalled();
+    await expect(host.getToken()).resolves.toBe('sso-token');
+  });
+
+  it('reports a fatal failure to Teams once', async () => {
+    const { sdk } = fakeSdk();
+    const host = await detectHost({ sdk });
+    if (host.kind !== 'teams') throw new Error('expected Teams');
+    host.notifyFailure('auth', 'no token');
+    host.notifyReady();
+    expect(sdk.notifyFailure).toHaveBeenCalledExactlyOnceWith('auth', 'no token');
+    expect(sdk.notifySuccess).not.toHaveBeenCalled();
+  });
+
+  it('stays in Teams mode without context when getContext fails', async () => {
+    const { sdk } = fakeSdk({ getContext: vi.fn(() => Promise.reject(new Error('context unavailable'))) });
+    const host = await detectHost({ sdk, fallbackLocale: 'nl-BE' });
+    expect(host).toMatchObject({ kind: 'teams', teamId: undefined, locale: 'nl-BE', theme: 'light' });
+  });
+});
