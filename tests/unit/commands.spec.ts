@@ -3,17 +3,37 @@ import { parseCommand } from '../../bot/src/domain/commands';
 
 describe('parseCommand', () => {
   it.each([
-    ['help', 'help', 'en'],
-    ['HELP', 'help', 'en'],
-    ['  Help!  ', 'help', 'en'],
-    ['hulp', 'help', 'nl'],
-    ['Hulp.', 'help', 'nl'],
-    ['?', 'help', 'en'],
-  ])('%j → %s (%s)', (text, id, locale) => {
-    expect(parseCommand(text)).toMatchObject({ id, locale });
+    ['help', 'help', 'en', ''],
+    ['HELP', 'help', 'en', ''],
+    ['  Help!  ', 'help', 'en', ''],
+    ['hulp', 'help', 'nl', ''],
+    ['Hulp.', 'help', 'nl', ''],
+    ['?', 'help', 'en', ''],
+    ['new session', 'newSession', 'en', ''],
+    ['Nieuwe sessie', 'newSession', 'nl', ''],
+    ['my sessions', 'mySessions', 'en', ''],
+    ['MIJN SESSIES', 'mySessions', 'nl', ''],
+    ['who knows TypeScript?', 'whoKnows', 'en', 'TypeScript'],
+    ['Who knows about power bi', 'whoKnows', 'en', 'power bi'],
+    ['wie kent Excel', 'whoKnows', 'nl', 'Excel'],
+    ['wie kent er Python?', 'whoKnows', 'nl', 'Python'],
+    ['wie weet er iets van presenteren', 'whoKnows', 'nl', 'presenteren'],
+    ['who knows', 'whoKnows', 'en', ''],
+    ['my skills: TypeScript, Azure', 'mySkills', 'en', 'TypeScript, Azure'],
+    ['mijn vaardigheden: Excel,  SQL', 'mySkills', 'nl', 'Excel, SQL'],
+    ['thanks @Sanne for the Excel tips', 'thanks', 'en', '@Sanne for the Excel tips'],
+    ['bedankt @Noor voor de feedback!', 'thanks', 'nl', '@Noor voor de feedback'],
+    ['dank je wel Eva', 'thanks', 'nl', 'Eva'],
+  ])('%j → %s (%s) %j', (text, id, locale, argument) => {
+    expect(parseCommand(text)).toMatchObject({ id, locale, argument });
   });
 
-  it.each(['', 'helpdesk', 'please help me with excel', 'hulpje'])('%j is unknown', (text) => {
+  it.each(['', 'helpdesk', 'please help me with excel', 'hulpje', 'thanksgiving plans', 'my sessionsx'])('%j is unknown', (text) => {
     expect(parseCommand(text).id).toBe('unknown');
+  });
+
+  it('drops control characters', () => {
+    expect(parseCommand('he\u0000lp').text).toBe('he lp');
+    expect(parseCommand('\u0007help\u0008').id).toBe('help');
   });
 });

@@ -12,11 +12,17 @@ const en = {
   helpTitle: 'What I can do',
   helpIntro: 'Type a command, in English or Dutch:',
   helpCommandHelp: 'Show this overview',
+  helpCommandNewSession: 'Plan a learning session and invite a channel',
+  helpCommandMySessions: 'The sessions you host or go to',
+  helpCommandWhoKnows: 'Find colleagues who know X',
+  helpCommandMySkills: 'Set what you can teach',
+  helpCommandThanks: 'Thank a colleague who helped you',
   helpTabHint: 'Open the PeerLearn tab to see the team’s upcoming sessions.',
   helpButton: 'Help',
   unknownCommand: 'Sorry, I don’t know “{text}” yet. Type **help** to see what I can do.',
   emptyMessage: 'Type **help** to see what I can do.',
   errorMessage: 'Something went wrong on my side. Please try again in a moment.',
+  invokeNotAvailable: 'PeerLearn cannot do this yet.',
 } as const;
 
 type StringKey = keyof typeof en;
@@ -32,11 +38,17 @@ const nl: Record<StringKey, string> = {
   helpTitle: 'Wat ik kan',
   helpIntro: 'Typ een opdracht, in het Nederlands of Engels:',
   helpCommandHelp: 'Dit overzicht tonen',
+  helpCommandNewSession: 'Een leersessie plannen en een kanaal uitnodigen',
+  helpCommandMySessions: 'De sessies die je geeft of bijwoont',
+  helpCommandWhoKnows: 'Collega’s vinden die verstand hebben van X',
+  helpCommandMySkills: 'Vastleggen wat je anderen kunt leren',
+  helpCommandThanks: 'Een collega bedanken die je heeft geholpen',
   helpTabHint: 'Open het PeerLearn-tabblad om de komende sessies van het team te zien.',
   helpButton: 'Hulp',
   unknownCommand: 'Sorry, “{text}” ken ik nog niet. Typ **hulp** om te zien wat ik kan.',
   emptyMessage: 'Typ **hulp** om te zien wat ik kan.',
   errorMessage: 'Er ging aan mijn kant iets mis. Probeer het zo nog eens.',
+  invokeNotAvailable: 'Dit kan PeerLearn nog niet.',
 };
 
 const tables: Record<Locale, Record<StringKey, string>> = { en, nl };

@@ -1,25 +1,57 @@
 import type { Locale } from './person';
 
-/** The bot's text commands (DESIGN.md, Teams contract). Later issues add more ids here. */
-export type CommandId = 'help' | 'unknown';
+/** The bot's text commands (DESIGN.md, Teams contract), in both languages. */
+export const COMMAND_IDS = ['help', 'newSession', 'mySessions', 'whoKnows', 'mySkills', 'thanks', 'unknown'] as const;
+export type CommandId = (typeof COMMAND_IDS)[number];
 
 export interface ParsedCommand {
   readonly id: CommandId;
   /** The language the person typed the command in, when the command tells. */
   readonly locale?: Locale;
+  /** The whole text, normalised (spaces collapsed, trimmed). */
   readonly text: string;
+  /** What follows the command word: the X of "who knows X", the list of "my skills: a, b", the message of "thanks @x …". */
+  readonly argument: string;
 }
 
-const PATTERNS: readonly { readonly id: Exclude<CommandId, 'unknown'>; readonly re: RegExp; readonly locale: Locale }[] = [
+interface Pattern {
+  readonly id: Exclude<CommandId, 'unknown'>;
+  readonly re: RegExp;
+  readonly locale: Locale;
+}
+
+// Order matters: the first match wins. An argument, where there is one, is the last capture group.
+const PATTERNS: readonly Pattern[] = [
   { id: 'help', re: /^(help|\?)$/i, locale: 'en' },
-  { id: 'help', re: /^(hulp|help mij|helpen)$/i, locale: 'nl' },
+  { id: 'help', re: /^(hulp|help mij)$/i, locale: 'nl' },
+  { id: 'newSession', re: /^(new session|plan (a )?session)$/i, locale: 'en' },
+  { id: 'newSession', re: /^(nieuwe sessie|sessie plannen)$/i, locale: 'nl' },
+  { id: 'mySessions', re: /^my sessions$/i, locale: 'en' },
+  { id: 'mySessions', re: /^mijn sessies$/i, locale: 'nl' },
+  { id: 'whoKnows', re: /^who knows( about)?\s*(.*?)\??$/i, locale: 'en' },
+  { id: 'whoKnows', re: /^wie kent( er)?\s*(.*?)\??$/i, locale: 'nl' },
+  { id: 'whoKnows', re: /^wie weet( er)? (iets )?van\s*(.*?)\??$/i, locale: 'nl' },
+  { id: 'mySkills', re: /^my skills\s*:?\s*(.*)$/i, locale: 'en' },
+  { id: 'mySkills', re: /^mijn vaardigheden\s*:?\s*(.*)$/i, locale: 'nl' },
+  { id: 'thanks', re: /^(thanks|thank you|kudos)\b\s*(.*)$/i, locale: 'en' },
+  { id: 'thanks', re: /^(bedankt|dankjewel|dank je( wel)?)\b\s*(.*)$/i, locale: 'nl' },
 ];
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */
 export function parseCommand(raw: string): ParsedCommand {
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+  const text = raw
+    // Control characters from a pasted text never mean anything to a command.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
   for (const p of PATTERNS) {
-    if (p.re.test(text)) return { id: p.id, locale: p.locale, text };
+    const match = p.re.exec(text);
+    if (match) {
+      const argument = p.re.source.includes('(.*') ? (match[match.length - 1] ?? '').trim() : '';
+      return { id: p.id, locale: p.locale, text, argument };
+    }
   }
-  return { id: 'unknown', text };
+  return { id: 'unknown', text, argument: '' };
 }

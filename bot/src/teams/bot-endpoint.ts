@@ -1,15 +1,28 @@
 import type { Request, Response } from 'express';
 import type { BotConfig } from '../config';
+import type { CommandId } from '../domain/commands';
 import { createAdapter } from './adapter';
-import type { Logger } from './adapter';
+import type { BotFeature } from './bot-feature';
+import { helpFeature } from './help/help-feature';
 import { PeerLearnBot } from './peerlearn-bot';
 import type { BotDependencies } from './peerlearn-bot';
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
+/** Everything the bot's features need; each feature takes what it uses. */
+export type BotFeatureDependencies = BotDependencies;
+
+/** The bot's features; each registers here with one line, and none imports another. */
+export function botFeatures(_deps: BotFeatureDependencies): BotFeature[] {
+  const features: BotFeature[] = [];
+  const commands = (): CommandId[] => [...new Set(features.flatMap((f) => Object.keys(f.commands ?? {}) as CommandId[]))];
+  features.push(helpFeature(commands));
+  return features;
+}
+
 /** `POST /api/messages`: the real CloudAdapter in front of the PeerLearn activity handler. */
-export function createBotEndpoint(config: BotConfig, deps: BotDependencies & { readonly log: Logger }): BotEndpoint {
+export function createBotEndpoint(config: BotConfig, deps: BotFeatureDependencies): BotEndpoint {
   const adapter = createAdapter(config, deps.log);
-  const bot = new PeerLearnBot(deps);
+  const bot = new PeerLearnBot(deps, botFeatures(deps));
   return (req, res) => adapter.process(req, res, (context) => bot.run(context));
 }

@@ -1,15 +1,16 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import type { ChannelAccount } from 'botbuilder';
-import { helpCard } from '../cards/help-card';
+import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { ChannelAccount, InvokeResponse } from 'botbuilder';
 import { t } from '../cards/strings';
 import { welcomeCard } from '../cards/welcome-card';
-import type { AdaptiveCard } from '../cards/adaptive-card';
 import { parseCommand } from '../domain/commands';
-import type { CommandId, ParsedCommand } from '../domain/commands';
+import type { CommandId } from '../domain/commands';
 import { recordSighting } from '../domain/members';
 import { toLocale } from '../domain/person';
 import type { Locale } from '../domain/person';
 import type { Repositories } from '../domain/repositories';
+import { invokeResponse, isInvokeName } from './bot-feature';
+import { cardMessage } from './card-message';
+import type { BotFeature, CommandHandler, InvokeHandler, InvokeName } from './bot-feature';
 import { channelData, personOf, tenantOf } from './identity';
 import type { Logger } from './adapter';
 
@@ -19,30 +20,28 @@ export interface BotDependencies {
   readonly log: Logger;
 }
 
-type CommandHandler = (context: TurnContext, command: ParsedCommand, locale: Locale) => Promise<void>;
-
-const cardMessage = (card: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
-
-/** Handlers only translate: activity in → domain call → card out. */
+/** Handlers only translate: activity in → domain call → card out. Features bring their commands and invokes. */
 export class PeerLearnBot extends TeamsActivityHandler {
-  private readonly commands: Record<CommandId, CommandHandler> = {
-    help: async (context, _command, locale) => {
-      await context.sendActivity(cardMessage(helpCard(locale)));
-    },
-    unknown: async (context, command, locale) => {
-      const text = command.text.length > 60 ? `${command.text.slice(0, 57)}…` : command.text;
-      await context.sendActivity(text === '' ? t(locale, 'emptyMessage') : t(locale, 'unknownCommand', { text }));
-    },
-  };
+  private readonly commands: Partial<Record<CommandId, CommandHandler>> = {};
+  private readonly invokes: Partial<Record<InvokeName, InvokeHandler>> = {};
 
-  constructor(private readonly deps: BotDependencies) {
+  constructor(
+    private readonly deps: BotDependencies,
+    features: readonly BotFeature[],
+  ) {
     super();
+    for (const feature of features) {
+      Object.assign(this.commands, feature.commands);
+      Object.assign(this.invokes, feature.invokes);
+    }
     this.onMessage(async (context, next) => {
       await this.rememberSender(context);
+      // A card's Action.Submit arrives as a message with `value` and no text; features answer those through invokes.
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
       // The command's own language wins ("hulp" gets Dutch even in an English Teams client).
       const locale = command.locale ?? toLocale(context.activity.locale);
-      await this.commands[command.id](context, command, locale);
+      const handler = this.commands[command.id] ?? this.unknown;
+      await handler(context, command, locale);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -51,6 +50,25 @@ export class PeerLearnBot extends TeamsActivityHandler {
       if (added.some((m) => m.id === botId)) await this.welcome(context);
       await next();
     });
+  }
+
+  private readonly unknown: CommandHandler = async (context, command, locale) => {
+    const text = command.text.length > 60 ? `${command.text.slice(0, 57)}…` : command.text;
+    await context.sendActivity(text === '' ? t(locale, 'emptyMessage') : t(locale, 'unknownCommand', { text }));
+  };
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name;
+    const handler = isInvokeName(name) ? this.invokes[name] : undefined;
+    if (handler) {
+      await this.rememberSender(context);
+      return handler(context);
+    }
+    if (isInvokeName(name)) {
+      const locale = toLocale(context.activity.locale);
+      return invokeResponse({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented', message: t(locale, 'invokeNotAvailable') } }, 200);
+    }
+    return super.onInvokeActivity(context);
   }
 
   private async rememberSender(context: TurnContext): Promise<void> {

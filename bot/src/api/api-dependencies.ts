@@ -1,0 +1,9 @@
+import type { Repositories } from '../domain/repositories';
+import type { TokenValidator } from './token-validator';
+
+/** What the tab API's routes need; features add their services here. */
+export interface ApiDependencies {
+  readonly repositories: Repositories;
+  readonly validate: TokenValidator;
+  readonly now: () => Date;
+}

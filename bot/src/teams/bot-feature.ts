@@ -1,0 +1,35 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import type { CommandId, ParsedCommand } from '../domain/commands';
+import type { Locale } from '../domain/person';
+
+/** A text command's handler: activity in → domain call → message or card out. */
+export type CommandHandler = (context: TurnContext, command: ParsedCommand, locale: Locale) => Promise<void>;
+
+/** Every invoke the bot answers, by its `activity.name`. The answer is the HTTP response Teams waits for. */
+export const INVOKE_NAMES = [
+  'adaptiveCard/action',
+  'composeExtension/query',
+  'composeExtension/fetchTask',
+  'composeExtension/submitAction',
+  'composeExtension/selectItem',
+  'task/fetch',
+  'task/submit',
+] as const;
+export type InvokeName = (typeof INVOKE_NAMES)[number];
+
+export type InvokeHandler = (context: TurnContext) => Promise<InvokeResponse>;
+
+/**
+ * One feature's share of the bot (help, sessions, experts…). Features never import each other;
+ * `bot-endpoint.ts` lists them, and the bot dispatches through the merged maps.
+ */
+export interface BotFeature {
+  readonly commands?: Partial<Record<Exclude<CommandId, 'unknown'>, CommandHandler>>;
+  readonly invokes?: Partial<Record<InvokeName, InvokeHandler>>;
+}
+
+export function isInvokeName(name: string | undefined): name is InvokeName {
+  return (INVOKE_NAMES as readonly string[]).includes(name ?? '');
+}
+
+export const invokeResponse = <T>(body: T, status = 200): InvokeResponse => ({ status, body });

@@ -1,0 +1,15 @@
+import { helpCard } from '../../cards/help-card';
+import type { CommandId } from '../../domain/commands';
+import type { BotFeature } from '../bot-feature';
+import { cardMessage } from '../card-message';
+
+/** `help` / `hulp`: the commands this bot answers, in the language they were asked in. */
+export function helpFeature(available: () => readonly CommandId[]): BotFeature {
+  return {
+    commands: {
+      help: async (context, _command, locale) => {
+        await context.sendActivity(cardMessage(helpCard(locale, available())));
+      },
+    },
+  };
+}
