@@ -12,6 +12,8 @@ import { DEMO_TENANT_ID } from './domain/demo-team';
 import type { Repositories } from './domain/repositories';
 import { seedDemoIfEmpty } from './domain/seed-demo';
 import { createStorage } from './storage/create-storage';
+import { QueueOutbox } from './storage/queue-outbox';
+import type { Outbox } from './domain/outbox';
 import { startEmbeddedAzurite } from './storage/embedded-azurite';
 import type { EmbeddedAzurite } from './storage/embedded-azurite';
 import { createBotEndpoint } from './teams/bot-endpoint';
@@ -38,6 +40,7 @@ export interface RunningService {
   readonly url: string;
   readonly port: number;
   readonly repositories: Repositories;
+  readonly outbox: Outbox;
   readonly storageConnectionString: string;
   readonly azurite?: EmbeddedAzurite;
   readonly seeded: boolean;
@@ -86,14 +89,15 @@ export async function startService(config: Config, options: StartOptions = {}): 
     const storage = createStorage({ connectionString });
     await storage.ensureCreated();
     const repositories = storage.repositories;
+    const outbox = new QueueOutbox(storage.queues.jobs, now);
 
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, { repositories, now, log }),
-      apiRouter: createApiRouter({ repositories, validate, now }),
+      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log }),
+      apiRouter: createApiRouter({ repositories, outbox, validate, now }),
       ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,
@@ -114,6 +118,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       url: `http://${shownHost}:${port}`,
       port,
       repositories,
+      outbox,
       storageConnectionString: connectionString,
       ...(azurite ? { azurite } : {}),
       seeded,

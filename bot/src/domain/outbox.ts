@@ -34,3 +34,26 @@ export interface EnqueueOptions {
 export interface Outbox {
   enqueue(job: OutboxJob, options?: EnqueueOptions): Promise<void>;
 }
+
+/** Where a message goes. A thread is the reply chain of the message posted under `rootKey`. */
+export type MessageTarget =
+  | { readonly kind: 'channel'; readonly tenantId: string; readonly teamId: string; readonly channelId: string }
+  | { readonly kind: 'thread'; readonly tenantId: string; readonly teamId: string; readonly channelId: string; readonly rootKey: string }
+  | { readonly kind: 'person'; readonly tenantId: string; readonly userId: string };
+
+/**
+ * One message a job wants in Teams. `key` is its idempotency key: a `post` under a key that was
+ * already posted is not posted again; an `update` replaces the message posted under that key.
+ */
+export interface OutgoingMessage {
+  readonly key: string;
+  readonly mode: 'post' | 'update';
+  readonly target: MessageTarget;
+  /** Adaptive Card JSON (schema 1.5), built by `bot/src/cards`. */
+  readonly card: Readonly<Record<string, unknown>>;
+  /** Plain-text summary for notifications and clients that show no cards. */
+  readonly summary: string;
+}
+
+/** Turns a job into the messages it should produce now (none when the job is stale, e.g. a reminder of a moved session). */
+export type JobComposer = (job: OutboxJob, now: Date) => Promise<readonly OutgoingMessage[]>;

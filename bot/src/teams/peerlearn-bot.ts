@@ -7,6 +7,7 @@ import type { CommandId } from '../domain/commands';
 import { recordSighting } from '../domain/members';
 import { toLocale } from '../domain/person';
 import type { Locale } from '../domain/person';
+import type { Outbox } from '../domain/outbox';
 import type { Repositories } from '../domain/repositories';
 import { invokeResponse, isInvokeName } from './bot-feature';
 import { cardMessage } from './card-message';
@@ -16,6 +17,7 @@ import type { Logger } from './adapter';
 
 export interface BotDependencies {
   readonly repositories: Repositories;
+  readonly outbox: Outbox;
   readonly now: () => Date;
   readonly log: Logger;
 }
