@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'storage',
-          include: ['tests/storage/**/*.spec.ts', 'tests/bot/**/*.spec.ts', 'tests/api/**/*.spec.ts'],
+          include: ['tests/storage/**/*.spec.ts', 'tests/bot/**/*.spec.ts', 'tests/api/**/*.spec.ts', 'tests/delivery/**/*.spec.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -34,6 +34,14 @@ export default defineConfig({
           include: ['tests/tabs/**/*.spec.tsx', 'tests/tabs/**/*.spec.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/tabs/setup.ts'],
+        },
+      },
+      {
+        test: {
+          // Manifest, app package, Bicep and lifecycle files: offline, seconds.
+          name: 'ship',
+          include: ['tests/ship/**/*.spec.ts'],
+          environment: 'node',
         },
       },
       {

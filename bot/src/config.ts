@@ -9,6 +9,8 @@ export type BotType = 'SingleTenant' | 'UserAssignedMSI';
 
 export type StorageConfig =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
+  /** Azure Storage reached with an Entra ID token (managed identity in Azure; `az login` locally). */
+  | { readonly kind: 'managedIdentity'; readonly tableUrl: string; readonly queueUrl: string; readonly clientId?: string }
   | { readonly kind: 'embedded'; readonly dataDir: string };
 
 export interface AuthConfig {
@@ -38,6 +40,26 @@ export interface Config {
   readonly bot: BotConfig;
   readonly tabDir: string;
   readonly logRequests: boolean;
+  readonly delivery: DeliveryConfig;
+  readonly sessions: SessionsConfig;
+}
+
+/** Links in session cards (issue 3). */
+export interface SessionsConfig {
+  /** The service's public base URL, for links a calendar client opens (the `.ics` of a session); unset: the local listening address. */
+  readonly publicUrl?: string;
+  /** Signs those links (HMAC), since a calendar client cannot send a bearer token. */
+  readonly calendarLinkSecret: string;
+}
+
+/** The outbox worker and the throttled sender of proactive messages. */
+export interface DeliveryConfig {
+  /** Run the outbox worker in this process (every instance may; they share the queue). */
+  readonly worker: boolean;
+  /** Sends per second per tenant from this instance; Teams allows about 30 per app, shared by all instances. */
+  readonly tenantPerSecond: number;
+  /** Attempts per message (429/412/5xx) before it is parked for the team owner. */
+  readonly maxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +126,15 @@ class Reader {
   }
 }
 
+function wholeNumber(r: Reader, name: string, fallback: number, min: number, max: number): number {
+  const value = r.raw(name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (/^\d+$/.test(value) && n >= min && n <= max) return n;
+  r.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return fallback;
+}
+
 export function readConfig(env: Env): Config {
   const r = new Reader(env);
   const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'test', 'production'], 'development');
@@ -118,12 +149,29 @@ export function readConfig(env: Env): Config {
       'STORAGE_CONNECTION_STRING must be an Azure Storage or Cosmos DB Table API connection string (with AccountName=… or TableEndpoint=…)',
     );
   }
-  if (connectionString === undefined && production) {
-    r.problems.push('STORAGE_CONNECTION_STRING is required when NODE_ENV=production (the embedded Azurite is for local use only)');
+  const accountName = r.raw('STORAGE_ACCOUNT_NAME');
+  const identityClientId = r.guid('AZURE_CLIENT_ID');
+  if (accountName !== undefined && !/^[a-z0-9]{3,24}$/.test(accountName)) {
+    r.problems.push(`STORAGE_ACCOUNT_NAME must be a storage account name: 3 to 24 lowercase letters and digits (got "${accountName}")`);
+  }
+  if (accountName !== undefined && connectionString !== undefined) {
+    r.problems.push('STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_NAME exclude each other: set the connection string, or the account name to sign in with a managed identity');
+  }
+  if (connectionString === undefined && accountName === undefined && production) {
+    r.problems.push(
+      'STORAGE_CONNECTION_STRING is required when NODE_ENV=production, or STORAGE_ACCOUNT_NAME to sign in with a managed identity (the embedded Azurite is for local use only)',
+    );
   }
   const storage: StorageConfig = connectionString
     ? { kind: 'connectionString', connectionString }
-    : { kind: 'embedded', dataDir: r.raw('DATA_DIR') ?? '.data' };
+    : accountName
+      ? {
+          kind: 'managedIdentity',
+          tableUrl: `https://${accountName}.table.core.windows.net`,
+          queueUrl: `https://${accountName}.queue.core.windows.net`,
+          ...(identityClientId ? { clientId: identityClientId } : {}),
+        }
+      : { kind: 'embedded', dataDir: r.raw('DATA_DIR') ?? '.data' };
 
   const clientId = r.guid('AAD_APP_CLIENT_ID');
   const mode = r.oneOf<AuthMode>('AUTH_MODE', ['dev', 'entra'], clientId ? 'entra' : 'dev');
@@ -148,6 +196,17 @@ export function readConfig(env: Env): Config {
   if (botId && !botTenantId) r.problems.push('BOT_TENANT_ID is required when BOT_ID is set');
   if (botId && botType === 'SingleTenant' && !botPassword) r.problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE=SingleTenant');
 
+  const publicUrl = r.raw('PUBLIC_URL');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) r.problems.push(`PUBLIC_URL must be an http(s) address such as https://peerlearn.example.com (got "${publicUrl}")`);
+  if (publicUrl === undefined && production) r.problems.push('PUBLIC_URL is required when NODE_ENV=production (calendar links in session cards point there)');
+  const calendarLinkSecret = r.raw('CALENDAR_LINK_SECRET');
+  if (calendarLinkSecret !== undefined && calendarLinkSecret.length < 32) r.problems.push('CALENDAR_LINK_SECRET must be at least 32 characters long');
+  if (calendarLinkSecret === undefined && production) r.problems.push('CALENDAR_LINK_SECRET is required when NODE_ENV=production (it signs the calendar links of session cards)');
+  const sessions: SessionsConfig = {
+    ...(publicUrl ? { publicUrl } : {}),
+    // Locally a fresh random secret: links from an earlier run stop working, which is fine there.
+    calendarLinkSecret: calendarLinkSecret ?? `${crypto.randomUUID()}${crypto.randomUUID()}`,
+  };
   const config: Config = {
     nodeEnv,
     host,
@@ -158,6 +217,12 @@ export function readConfig(env: Env): Config {
     bot: { appId: botId, appPassword: botPassword, tenantId: botTenantId, type: botType },
     tabDir: r.raw('TAB_DIR') ?? 'dist/tab',
     logRequests: r.bool('LOG_REQUESTS', false),
+    sessions,
+    delivery: {
+      worker: r.bool('WORKER', true),
+      tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),
+      maxAttempts: wholeNumber(r, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 20),
+    },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

@@ -11,13 +11,28 @@ import type { Config } from './config';
 import { DEMO_TENANT_ID } from './domain/demo-team';
 import type { Repositories } from './domain/repositories';
 import { seedDemoIfEmpty } from './domain/seed-demo';
-import { createStorage } from './storage/create-storage';
+import { withOneRsvpWriterPerSession } from './domain/rsvp-lanes';
+import { createStorage, storageFromClients } from './storage/create-storage';
+import { clientsFromAccountUrls } from './storage/storage-clients';
+import { storageCredential } from './storage/storage-credential';
 import { QueueOutbox } from './storage/queue-outbox';
 import type { Outbox } from './domain/outbox';
 import { startEmbeddedAzurite } from './storage/embedded-azurite';
 import type { EmbeddedAzurite } from './storage/embedded-azurite';
 import { createBotEndpoint } from './teams/bot-endpoint';
+import { createSessionLinks } from './domain/session-links';
+import { createJobComposer } from './jobs/compose-job';
+import { ExpertDirectory } from './domain/skills/expert-directory';
 import { createRemoteJWKSet } from 'jose';
+import type { DeliveryStorage } from './storage/delivery-storage';
+import { createDeliveryStorage } from './storage/delivery-storage';
+import { clientsFromConnectionString } from './storage/storage-clients';
+import type { JobComposer } from './domain/outbox';
+import { OutboxWorker } from './jobs/outbox-worker';
+import type { WorkerPolicy } from './jobs/outbox-worker';
+import { createBotConnector } from './teams/bot-connector';
+import { ProactiveSender } from './teams/proactive-sender';
+import type { SenderPolicy } from './teams/proactive-sender';
 
 export interface Logger {
   info(message: string): void;
@@ -34,6 +49,10 @@ export interface StartOptions {
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */
   readonly inMemoryStorage?: boolean;
+  /** Tests: what the outbox worker posts per job, and its and the sender's timings. */
+  readonly composer?: JobComposer;
+  readonly workerPolicy?: Partial<WorkerPolicy>;
+  readonly senderPolicy?: Partial<SenderPolicy>;
 }
 
 export interface RunningService {
@@ -41,9 +60,14 @@ export interface RunningService {
   readonly port: number;
   readonly repositories: Repositories;
   readonly outbox: Outbox;
+  /** Empty when storage is reached with a managed identity (account URLs + token). */
   readonly storageConnectionString: string;
   readonly azurite?: EmbeddedAzurite;
   readonly seeded: boolean;
+  /** Expert search: one in-memory index per tenant, kept fresh from the profile change feed. */
+  readonly experts: ExpertDirectory;
+  /** Conversation addresses, the idempotency record and parked deliveries. */
+  readonly delivery: Omit<DeliveryStorage, 'ensureCreated'>;
   close(): Promise<void>;
 }
 
@@ -74,30 +98,69 @@ export async function startService(config: Config, options: StartOptions = {}): 
   const now = options.now ?? (() => new Date());
 
   let azurite: EmbeddedAzurite | undefined;
-  let connectionString: string;
+  // Empty with a managed identity: there is no connection string, only account URLs and a token.
+  let connectionString = '';
   if (config.storage.kind === 'embedded') {
     azurite = await startEmbeddedAzurite({
       location: path.join(config.storage.dataDir, 'azurite'),
       inMemory: options.inMemoryStorage ?? false,
     });
     connectionString = azurite.connectionString;
-  } else {
+  } else if (config.storage.kind === 'connectionString') {
     connectionString = config.storage.connectionString;
   }
 
   try {
-    const storage = createStorage({ connectionString });
+    const storage =
+      config.storage.kind === 'managedIdentity'
+        ? storageFromClients(clientsFromAccountUrls(config.storage, storageCredential(config.storage.clientId)))
+        : createStorage({ connectionString });
     await storage.ensureCreated();
-    const repositories = storage.repositories;
+    // RSVPs of one session queue inside this instance (see rsvp-lanes.ts); the ETag still guards across instances.
+    const repositories = withOneRsvpWriterPerSession(storage.repositories);
     const outbox = new QueueOutbox(storage.queues.jobs, now);
+    const delivery = createDeliveryStorage(
+      config.storage.kind === 'managedIdentity'
+        ? clientsFromAccountUrls(config.storage, storageCredential(config.storage.clientId))
+        : clientsFromConnectionString(connectionString),
+      storage.queues.jobs,
+    );
+    await delivery.ensureCreated();
+    const sender = new ProactiveSender({
+      connector: createBotConnector(config.bot),
+      addresses: delivery.addresses,
+      delivered: delivery.delivered,
+      parked: delivery.parked,
+      log,
+      policy: { tenantPerSecond: config.delivery.tenantPerSecond, maxAttempts: config.delivery.maxAttempts, ...options.senderPolicy },
+    });
+    // The calendar links' base: PUBLIC_URL, else this server's own address once it listens.
+    let listeningUrl = '';
+    const sessionLinks = createSessionLinks({ publicUrl: config.sessions.publicUrl ?? (() => listeningUrl), secret: config.sessions.calendarLinkSecret });
+    const worker = new OutboxWorker({
+      queue: delivery.queue,
+      compose: options.composer ?? createJobComposer({ repositories, links: sessionLinks }),
+      sender,
+      parked: delivery.parked,
+      now,
+      log,
+      ...(options.workerPolicy ? { policy: options.workerPolicy } : {}),
+    });
 
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
 
+    // Warms in the background: the service listens at once; a search waits until its tenant is warm.
+    const experts = new ExpertDirectory(
+      { members: repositories.members, teams: repositories.teams, sessions: repositories.sessions, ...storage.experts },
+      { now, log },
+    );
+    void experts.start();
+
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log }),
-      apiRouter: createApiRouter({ repositories, outbox, validate, now }),
+      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log, addresses: delivery.addresses, experts, sessionLinks }),
+      apiRouter: createApiRouter({ repositories, outbox, validate, now, delivery: { parked: delivery.parked, queue: delivery.queue }, experts, sessionLinks }),
       ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,
@@ -113,6 +176,9 @@ export async function startService(config: Config, options: StartOptions = {}): 
     server.keepAliveTimeout = 5_000;
     const port = (server.address() as AddressInfo).port;
     const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    listeningUrl = `http://${shownHost}:${port}`;
+    // Every instance may run a worker: they share the queue, and leases keep them off each other's jobs.
+    if (config.delivery.worker) worker.start();
 
     return {
       url: `http://${shownHost}:${port}`,
@@ -122,7 +188,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       storageConnectionString: connectionString,
       ...(azurite ? { azurite } : {}),
       seeded,
+      delivery,
+      experts,
       async close() {
+        await worker.stop();
+        await experts.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

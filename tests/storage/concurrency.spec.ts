@@ -26,7 +26,8 @@ afterAll(async () => {
 
 async function newSession(): Promise<{ tenantId: string; teamId: string; sessionId: string }> {
   const ref = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: `s-${ids.user()}` };
-  await repos.sessions.create(session(ref.tenantId, ref.teamId, ref.sessionId));
+  // No capacity: these tests are about lost updates (waitlists: rsvp-waitlist.spec.ts).
+  await repos.sessions.create({ ...session(ref.tenantId, ref.teamId, ref.sessionId), capacity: null });
   return ref;
 }
 

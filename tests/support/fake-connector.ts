@@ -2,6 +2,9 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { TEAMS_CONVERSATION_WINDOWS, tenantWindows, windowViolations } from '../../bot/src/domain/rate-windows';
+import type { RateWindow } from '../../bot/src/domain/rate-windows';
 
 export interface SentActivity {
   readonly conversationId: string;
@@ -15,9 +18,43 @@ export interface SentActivity {
   };
 }
 
+/** One request the connector answered, failed ones included. */
+export interface ConnectorRequest {
+  readonly method: string;
+  readonly path: string;
+  /** The conversation it went to, without a thread's `;messageid=…`. */
+  readonly conversationId?: string;
+  readonly status: number;
+  readonly at: number;
+}
+
+/** An answer forced onto a request instead of the normal one. */
+export interface InjectedFault {
+  readonly status: number;
+  /** `Retry-After` header value: seconds or an HTTP date. */
+  readonly retryAfter?: string;
+}
+
+export interface FakeConnectorOptions {
+  /** Per-conversation windows to check (default: Teams'). */
+  readonly conversationWindows?: readonly RateWindow[];
+  /** The per-tenant (here: all traffic) window to check; default 30 a second. */
+  readonly tenantPerSecond?: number;
+}
+
 export interface FakeConnector {
   readonly serviceUrl: string;
   readonly sent: SentActivity[];
+  /** Every request to `/v3/conversations…`, in arrival order, with its answer. */
+  readonly requests: ConnectorRequest[];
+  /** Channels per team for `GET /v3/teams/{id}/conversations`; a team not listed answers 404 (as when the call is refused). */
+  readonly channels: Map<string, { id: string; name?: string }[]>;
+  /** Answers the next requests (in order) with these faults. */
+  failNext(...faults: InjectedFault[]): void;
+  /** Decides per request whether to fail it; undefined answers normally. Replaces any earlier rule. */
+  failWhen(rule: ((request: { readonly method: string; readonly conversationId?: string }) => InjectedFault | undefined) | undefined): void;
+  /** Every Teams rate window exceeded so far; tests assert this is empty. */
+  violations(): string[];
   /** Resolves once `count` activities have arrived (or rejects after `ms`). */
   waitFor(count: number, ms?: number): Promise<SentActivity[]>;
   close(): Promise<void>;
@@ -27,11 +64,38 @@ export interface FakeConnector {
  * A local stand-in for Teams' Bot Connector service, speaking its REST protocol
  * (`/v3/conversations…`); it records what the bot sends.
  */
-export async function startFakeConnector(): Promise<FakeConnector> {
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
   const waiters: (() => void)[] = [];
+  const requests: ConnectorRequest[] = [];
+  const channels = new Map<string, { id: string; name?: string }[]>();
+  const queued: InjectedFault[] = [];
+  let rule: ((request: { readonly method: string; readonly conversationId?: string }) => InjectedFault | undefined) | undefined;
   const app = express();
   app.use(express.json({ limit: '1mb' }));
+  // Every conversation call is logged with its arrival time (for the rate windows) and may be failed on purpose.
+  app.use('/v3/conversations', (req: Request, res, next) => {
+    const raw = req.path.split('/')[1];
+    const conversationId = raw ? decodeURIComponent(raw).split(';')[0] : undefined;
+    const entry = { method: req.method, path: req.path, ...(conversationId ? { conversationId } : {}), at: Date.now() };
+    const fault = queued.shift() ?? rule?.(entry);
+    if (fault) {
+      requests.push({ ...entry, status: fault.status });
+      if (fault.retryAfter !== undefined) res.setHeader('Retry-After', fault.retryAfter);
+      res.status(fault.status).json({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'injected by the test' } });
+      return;
+    }
+    res.on('finish', () => requests.push({ ...entry, status: res.statusCode }));
+    next();
+  });
+  app.get('/v3/teams/:teamId/conversations', (req, res) => {
+    const list = channels.get(decodeURIComponent(req.params.teamId));
+    if (!list) {
+      res.status(404).json({ error: { code: 'NotFound', message: 'no such team at the fake connector' } });
+      return;
+    }
+    res.json({ conversations: list });
+  });
   const record = (entry: SentActivity) => {
     sent.push(entry);
     waiters.splice(0).forEach((w) => w());
@@ -58,6 +122,28 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    requests,
+    channels,
+    failNext: (...faults) => void queued.push(...faults),
+    failWhen: (next) => {
+      rule = next;
+    },
+    violations() {
+      const byConversation = new Map<string, number[]>();
+      for (const r of requests) {
+        if (r.conversationId === undefined) continue;
+        const list = byConversation.get(r.conversationId) ?? [];
+        list.push(r.at);
+        byConversation.set(r.conversationId, list);
+      }
+      const problems: string[] = [];
+      for (const [conversationId, times] of byConversation) {
+        for (const p of windowViolations(times, options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS)) problems.push(`${conversationId}: ${p}`);
+      }
+      const all = requests.map((r) => r.at).sort((a, b) => a - b);
+      for (const p of windowViolations(all, tenantWindows(options.tenantPerSecond ?? 30))) problems.push(`tenant: ${p}`);
+      return problems;
+    },
     async waitFor(count, ms = 5_000) {
       const deadline = Date.now() + ms;
       while (sent.length < count) {

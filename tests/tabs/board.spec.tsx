@@ -51,7 +51,8 @@ describe('board', () => {
     expect(pair.getByText('1 h 30 min')).toBeTruthy();
     expect(pair.getByText('1 going')).toBeTruthy();
     // A javascript: link from user data never becomes clickable.
-    expect(pair.queryByRole('link')).toBeNull();
+    expect(pair.queryByRole('link', { name: /Join online/ })).toBeNull();
+    expect(pair.getByRole('link', { name: pairing.title }).getAttribute('href')).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-2`);
     expect(pair.getByText('Place to be announced')).toBeTruthy();
 
     const toggle = screen.getByRole('button', { name: /Past sessions \(1\)/ });

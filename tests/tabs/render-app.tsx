@@ -21,6 +21,7 @@ export async function renderApp(options: { readonly fetch: FetchLike; readonly h
 export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
   const notifyReady = vi.fn<TeamsHost['notifyReady']>();
   const notifyFailure = vi.fn<TeamsHost['notifyFailure']>();
+  const configureTab = vi.fn<TeamsHost['configureTab']>();
   const getToken = vi.fn<TeamsHost['getToken']>(() => Promise.resolve('teams-sso-token'));
   let themeHandler: ((theme: 'light' | 'dark' | 'contrast') => void) | undefined;
   const host: TeamsHost = {
@@ -31,6 +32,9 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
     teamName: undefined,
     locale: 'en-US',
     theme: 'light',
+    subPageId: undefined,
+    frameContext: 'content',
+    configureTab,
     getToken,
     onThemeChange: (handler) => {
       themeHandler = handler;
@@ -39,5 +43,5 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
     notifyFailure,
     ...overrides,
   };
-  return { host, notifyReady, notifyFailure, getToken, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
+  return { host, notifyReady, notifyFailure, getToken, configureTab, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
 }

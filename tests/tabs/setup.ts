@@ -22,6 +22,16 @@ if (typeof window.matchMedia !== 'function') {
   });
 }
 
+// jsdom has no ResizeObserver; Fluent's pickers (date, time, combobox positioning) construct one.
+if (typeof window.ResizeObserver !== 'function') {
+  class NoResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: NoResizeObserver });
+}
+
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();

@@ -20,6 +20,9 @@ function fakeSdk(overrides: Partial<TeamsSdk> = {}) {
     notifySuccess: vi.fn(() => Promise.resolve()),
     notifyFailure: vi.fn(),
     getAuthToken: vi.fn(() => Promise.resolve('sso-token')),
+    registerOnSaveHandler: vi.fn(),
+    setValidityState: vi.fn(),
+    setConfig: vi.fn(() => Promise.resolve()),
     ...overrides,
   } satisfies TeamsSdk;
   return { sdk, emitTheme: (theme: string) => themeHandler?.(theme) };
@@ -105,5 +108,27 @@ describe('detectHost', () => {
     const { sdk } = fakeSdk({ getContext: vi.fn(() => Promise.reject(new Error('context unavailable'))) });
     const host = await detectHost({ sdk, fallbackLocale: 'nl-BE' });
     expect(host).toMatchObject({ kind: 'teams', teamId: undefined, locale: 'nl-BE', theme: 'light' });
+  });
+});
+
+describe('the channel tab config page seam', () => {
+  it('saves the settings through pages.config and reports the outcome to Teams', async () => {
+    let onSave: ((done: { succeed(): void; fail(reason: string): void }) => void) | undefined;
+    const { sdk } = fakeSdk({ registerOnSaveHandler: vi.fn((handler) => (onSave = handler)) });
+    const host = await detectHost({ sdk });
+    if (host.kind !== 'teams') throw new Error('expected Teams');
+    const settings = { contentUrl: 'https://x/#/board', websiteUrl: 'https://x/#/board', entityId: 'peerlearn-board-t', suggestedDisplayName: 'PeerLearn' };
+    host.configureTab(settings);
+    expect(sdk.setValidityState).toHaveBeenCalledWith(true);
+    const done = { succeed: vi.fn(), fail: vi.fn() };
+    onSave?.(done);
+    await vi.waitFor(() => expect(done.succeed).toHaveBeenCalled());
+    expect(sdk.setConfig).toHaveBeenCalledWith(settings);
+    expect(done.fail).not.toHaveBeenCalled();
+  });
+
+  it('reads the deep link and frame context from page', async () => {
+    const { sdk } = fakeSdk({ getContext: vi.fn(() => Promise.resolve({ ...context, page: { id: 'board', subPageId: 'sessions/t/s', frameContext: 'content' } })) });
+    await expect(detectHost({ sdk })).resolves.toMatchObject({ subPageId: 'sessions/t/s', frameContext: 'content' });
   });
 });

@@ -57,6 +57,8 @@ describe('readConfig', () => {
       BOT_ID: GUID,
       BOT_PASSWORD: 'secret',
       BOT_TENANT_ID: GUID,
+      PUBLIC_URL: 'https://peerlearn.example.com',
+      CALENDAR_LINK_SECRET: 'x'.repeat(40),
     });
     expect(config.auth.mode).toBe('entra');
     expect(config.auth.allowedTenants).toHaveLength(2);

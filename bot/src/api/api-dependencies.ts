@@ -1,5 +1,8 @@
 import type { Outbox } from '../domain/outbox';
+import type { ParkedDeliveries, WorkQueue } from '../domain/delivery';
 import type { Repositories } from '../domain/repositories';
+import type { SessionLinks } from '../domain/session-links';
+import type { ExpertDirectory } from '../domain/skills/expert-directory';
 import type { TokenValidator } from './token-validator';
 
 /** What the tab API's routes need; features add their services here. */
@@ -8,4 +11,10 @@ export interface ApiDependencies {
   readonly outbox: Outbox;
   readonly validate: TokenValidator;
   readonly now: () => Date;
+  /** Expert search and endorsements (expert-routes.ts, profile-routes.ts). */
+  readonly experts: ExpertDirectory;
+  /** Signs and checks the calendar links of session cards (session-routes.ts). */
+  readonly sessionLinks: SessionLinks;
+  /** Parked deliveries and the queue that retries them (delivery-routes.ts). */
+  readonly delivery: { readonly parked: ParkedDeliveries; readonly queue: Pick<WorkQueue, 'requestRedelivery'> };
 }

@@ -1,7 +1,11 @@
 import { Router } from 'express';
 import type { ApiDependencies } from './api-dependencies';
 import { meRoutes } from './routes/me-routes';
+import { deliveryRoutes } from './routes/delivery-routes';
 import { teamRoutes } from './routes/team-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { expertRoutes } from './routes/expert-routes';
+import { profileRoutes } from './routes/profile-routes';
 
 export type { ApiDependencies } from './api-dependencies';
 
@@ -10,5 +14,9 @@ export function createApiRouter(deps: ApiDependencies): Router {
   const router = Router();
   router.use(meRoutes(deps));
   router.use(teamRoutes(deps));
+  router.use(sessionRoutes(deps));
+  router.use(expertRoutes(deps));
+  router.use(profileRoutes(deps));
+  router.use(deliveryRoutes(deps));
   return router;
 }

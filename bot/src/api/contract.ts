@@ -11,6 +11,10 @@ export interface ApiError {
     readonly code: string;
     /** A sentence a person understands (English; the tab translates by `code`). */
     readonly message: string;
+    /** For `invalid_session`: each field that needs another look, with why (English). */
+    readonly fields?: Readonly<Record<string, string>>;
+    /** For `invalid_session`: the same problems as stable codes per field (the tab translates these). */
+    readonly problems?: readonly { readonly field: string; readonly code: string }[];
   };
 }
 
@@ -84,4 +88,241 @@ export interface DevMember {
 
 export interface DevMembersResponse {
   readonly members: readonly DevMember[];
+}
+
+// ───────────────────────────── Experts and profiles (issue 4) ─────────────────────────────
+
+export type ApiSkillLevel = 1 | 2 | 3;
+
+export interface ApiTeachSkill {
+  readonly name: string;
+  readonly level: ApiSkillLevel;
+}
+
+/** An endorsed skill of a profile: how many colleagues endorsed it, and whether the caller did. */
+export interface ApiSkillEndorsements {
+  readonly skill: string;
+  readonly count: number;
+  readonly byMe: boolean;
+}
+
+/** `GET /api/v1/me/profile` and the answer to `PUT`. */
+export interface ProfileResponse {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly bio: string;
+  readonly teaches: readonly ApiTeachSkill[];
+  readonly wants: readonly string[];
+  readonly languages: readonly string[];
+  readonly availability: string;
+  readonly endorsements: readonly ApiSkillEndorsements[];
+  readonly sessionsTaught: number;
+  /** After `PUT`: skills whose spelling was normalised, e.g. `{ from: "js", to: "JavaScript" }`. */
+  readonly normalised?: readonly { readonly from: string; readonly to: string }[];
+}
+
+/**
+ * `PUT /api/v1/me/profile`: the whole editable profile. teaches: at most 30, level 1–3; wants: at
+ * most 30; bio ≤ 500 characters; languages ≤ 10; availability ≤ 200 characters. Skill names are
+ * normalised (case, spacing, aliases such as `js` → JavaScript). 400 `invalid_profile` names every bad field.
+ */
+export interface UpdateProfileRequest {
+  readonly teaches: readonly ApiTeachSkill[];
+  readonly wants: readonly string[];
+  readonly bio: string;
+  readonly languages: readonly string[];
+  readonly availability: string;
+}
+
+/** `POST /api/v1/people/:userId/endorsements`. 201 when new, 200 when the caller had already endorsed it. */
+export interface EndorseRequest {
+  readonly skill: string;
+}
+
+export interface EndorseResponse {
+  readonly userId: string;
+  readonly skill: string;
+  readonly count: number;
+  readonly created: boolean;
+}
+
+/** `GET /api/v1/skills/suggest?q=`: autocomplete over the seeded skills and the tenant's own. */
+export interface SkillSuggestResponse {
+  readonly query: string;
+  readonly suggestions: readonly { readonly name: string; readonly quality: 'exact' | 'prefix' | 'typo' }[];
+}
+
+export interface ExpertSkillView {
+  readonly name: string;
+  readonly level: ApiSkillLevel;
+  readonly endorsements: number;
+}
+
+/** One expert: the same ranking and explanation as the messaging extension and the bot. Never a rating. */
+export interface ExpertResult {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly match: 'skill' | 'name' | 'bio' | 'suggestion';
+  readonly quality?: 'exact' | 'prefix' | 'typo';
+  readonly skill?: ExpertSkillView;
+  readonly sessionsTaught: number;
+  readonly wantedBy?: number;
+  /** Why this person, in the caller's language: "TypeScript · level 3 · 6 endorsements · 4 sessions taught". */
+  readonly explanation: string;
+  readonly teaches: readonly ExpertSkillView[];
+  readonly languages: readonly string[];
+  readonly availability: string;
+  /** Teams deep link to a 1:1 chat. */
+  readonly chatUrl: string;
+}
+
+/** `GET /api/v1/experts?q=&skip=&count=&level=&language=` (count ≤ 25). Empty `q`: suggestions. */
+export interface ExpertsResponse {
+  readonly query: string;
+  readonly skip: number;
+  readonly count: number;
+  readonly suggestions: boolean;
+  readonly results: readonly ExpertResult[];
+}
+
+// ---- Delivery: messages the bot could not post, for the team's owners ----
+
+export type ParkedReason = 'attempts-exhausted' | 'rejected' | 'no-address' | 'poison';
+
+export interface ParkedMessageView {
+  readonly parkedId: string;
+  /** Why it was parked: Teams kept refusing (`attempts-exhausted`), refused for good (`rejected`), nowhere to post (`no-address`), a job that kept failing (`poison`). */
+  readonly reason: ParkedReason;
+  /** Where it should have gone. */
+  readonly target: 'channel' | 'thread' | 'person' | 'job';
+  /** The message's plain-text summary (empty for a parked job). */
+  readonly summary: string;
+  readonly attempts: number;
+  readonly lastError: string;
+  readonly parkedAt: string;
+  /** Set while a retry an owner asked for is waiting in the queue. */
+  readonly retryRequestedAt?: string;
+  /** Whether `POST …/retry` can do anything with it. */
+  readonly retryable: boolean;
+}
+
+/** `GET /api/v1/teams/:teamId/parked` (team owners only). */
+export interface ParkedMessagesResponse {
+  readonly teamId: string;
+  readonly parked: readonly ParkedMessageView[];
+}
+
+/** `POST /api/v1/teams/:teamId/parked/:parkedId/retry` (team owners only): 202, the retry runs in the background. */
+export interface RetryParkedResponse {
+  readonly parkedId: string;
+  readonly status: 'queued';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions (issue 3): create, detail, edit, cancel, RSVP, questions, discussion-leader suggestion.
+// ---------------------------------------------------------------------------------------------
+
+export type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
+
+/**
+ * `POST /api/v1/teams/:teamId/sessions` and `PATCH …/sessions/:sessionId` (every field optional on
+ * PATCH). Start: `startsAt` (ISO) or `date` (`YYYY-MM-DD`) + `time` (`HH:MM`, the team's time zone,
+ * Europe/Amsterdam until teams can set theirs). Length: `durationMinutes` (5–480) or `endsAt` (ISO).
+ * 400 `invalid_session` names each problem in `error.fields`; nothing is stored then.
+ */
+export interface SessionInput {
+  readonly title?: string;
+  readonly description?: string;
+  readonly skills?: readonly string[];
+  readonly format?: SessionSummary['format'];
+  readonly startsAt?: string;
+  readonly date?: string;
+  readonly time?: string;
+  readonly durationMinutes?: number;
+  readonly endsAt?: string;
+  readonly onlineUrl?: string;
+  readonly place?: string;
+  /** null or absent: no limit. */
+  readonly capacity?: number | null;
+  readonly channelId?: string;
+  readonly teacherIds?: readonly string[];
+  readonly discussionLeaderId?: string;
+  readonly openToOrganisation?: boolean;
+  /** Create only: a series creates the next 8 occurrences at once, sharing a `seriesId`. */
+  readonly recurrence?: SessionRecurrence;
+}
+
+/** `POST …/sessions`: 201 with every created occurrence (one unless recurring). */
+export interface CreateSessionResponse {
+  readonly sessions: readonly SessionSummary[];
+}
+
+export interface SessionQuestionView {
+  readonly questionId: string;
+  readonly text: string;
+  readonly askedAt: string;
+  /** Absent for anonymous questions: nobody, not even the host, can tell who asked. */
+  readonly asker?: SessionPerson;
+}
+
+/** The host's private view of the feedback; ratings are never shown to anyone else. */
+export interface FeedbackSummaryView {
+  readonly responses: number;
+  readonly averageRating?: number;
+  readonly learnedSomethingNew: number;
+  readonly willApply: readonly string[];
+}
+
+/** `GET/PATCH/DELETE /api/v1/teams/:teamId/sessions/:sessionId` (DELETE cancels; the session stays visible as cancelled). */
+export interface SessionDetailResponse extends SessionSummary {
+  readonly waitlisted: number;
+  readonly openToOrganisation: boolean;
+  readonly channelId?: string;
+  readonly seriesId?: string;
+  readonly recurrence?: SessionRecurrence;
+  readonly attendees: readonly SessionPerson[];
+  /** In line, first come first served. */
+  readonly waitlist: readonly SessionPerson[];
+  readonly isHost: boolean;
+  readonly myResponse?: 'yes' | 'maybe' | 'no';
+  readonly myWaitlisted: boolean;
+  /** Signed link to the `.ics` (works without a token, so calendar apps can open it). */
+  readonly calendarUrl: string;
+  /** Host only. */
+  readonly questions?: readonly SessionQuestionView[];
+  /** Host only. */
+  readonly feedbackSummary?: FeedbackSummaryView;
+}
+
+/** `PUT …/sessions/:sessionId/rsvp`. 409 `session_cancelled` / `session_past` when answers are closed. */
+export interface RsvpRequest {
+  readonly response: 'yes' | 'maybe' | 'no';
+}
+
+export interface RsvpResponseBody {
+  readonly sessionId: string;
+  readonly response: 'yes' | 'maybe' | 'no';
+  /** A "yes" beyond the capacity waits in line. */
+  readonly waitlisted: boolean;
+  readonly going: number;
+  readonly maybe: number;
+  readonly waitlistCount: number;
+}
+
+/** `POST …/sessions/:sessionId/questions`: 201. With `anonymous`, no asker is stored at all. */
+export interface AskQuestionRequest {
+  readonly text: string;
+  readonly anonymous?: boolean;
+}
+
+export interface AskQuestionResponse {
+  readonly questionId: string;
+  readonly anonymous: boolean;
+}
+
+/** `GET /api/v1/teams/:teamId/sessions/suggest-discussion-leader` (host = caller) or `…/sessions/:sessionId/suggest-discussion-leader`. */
+export interface SuggestLeaderResponse {
+  /** Absent when the team has nobody else to suggest. */
+  readonly suggestion?: SessionPerson;
 }

@@ -9,6 +9,8 @@ export interface TextBlock {
   readonly isSubtle?: boolean;
   readonly spacing?: 'none' | 'small' | 'default' | 'medium' | 'large';
   readonly style?: 'default' | 'heading';
+  readonly color?: 'default' | 'accent' | 'good' | 'warning' | 'attention';
+  readonly maxLines?: number;
 }
 
 export interface Fact {
@@ -28,7 +30,104 @@ export interface Container {
   readonly bleed?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | Container;
+export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | CardInput;
+
+// Sessions (issue 3): layout, inputs and Universal Actions.
+export interface Column {
+  readonly type: 'Column';
+  readonly width?: 'auto' | 'stretch' | string;
+  readonly items: readonly CardElement[];
+  readonly verticalContentAlignment?: 'top' | 'center' | 'bottom';
+}
+
+export interface ColumnSet {
+  readonly type: 'ColumnSet';
+  readonly columns: readonly Column[];
+  readonly spacing?: 'none' | 'small' | 'default' | 'medium' | 'large';
+}
+
+export interface ActionSet {
+  readonly type: 'ActionSet';
+  readonly actions: readonly CardAction[];
+}
+
+interface InputBase {
+  readonly id: string;
+  readonly label?: string;
+  readonly isRequired?: boolean;
+  readonly errorMessage?: string;
+}
+
+export interface InputText extends InputBase {
+  readonly type: 'Input.Text';
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly isMultiline?: boolean;
+  readonly maxLength?: number;
+}
+
+export interface InputNumber extends InputBase {
+  readonly type: 'Input.Number';
+  readonly value?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly placeholder?: string;
+}
+
+export interface InputDate extends InputBase {
+  readonly type: 'Input.Date';
+  readonly value?: string;
+}
+
+export interface InputTime extends InputBase {
+  readonly type: 'Input.Time';
+  readonly value?: string;
+}
+
+export interface InputToggle extends InputBase {
+  readonly type: 'Input.Toggle';
+  readonly title: string;
+  readonly value?: 'true' | 'false';
+}
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface InputChoiceSet extends InputBase {
+  readonly type: 'Input.ChoiceSet';
+  readonly choices: readonly Choice[];
+  readonly value?: string;
+  readonly style?: 'compact' | 'expanded';
+  readonly isMultiSelect?: boolean;
+  readonly placeholder?: string;
+}
+
+export type CardInput = InputText | InputNumber | InputDate | InputTime | InputToggle | InputChoiceSet;
+
+/** Universal Action: Teams sends an `adaptiveCard/action` invoke with this verb and data. */
+export interface ExecuteAction {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  readonly associatedInputs?: 'auto' | 'none';
+}
+
+/** A plain submit (task modules answer these with `task/submit`; `msteams.type: 'task/fetch'` opens a dialog). */
+export interface SubmitData {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface CardRefresh {
+  readonly action: { readonly type: 'Action.Execute'; readonly verb: string; readonly data?: Readonly<Record<string, unknown>> };
+  readonly userIds: readonly string[];
+}
 
 export interface SubmitImBack {
   readonly type: 'Action.Submit';
@@ -42,7 +141,7 @@ export interface OpenUrl {
   readonly url: string;
 }
 
-export type CardAction = SubmitImBack | OpenUrl;
+export type CardAction = SubmitImBack | OpenUrl | ExecuteAction | SubmitData;
 
 export interface AdaptiveCard {
   readonly type: 'AdaptiveCard';
@@ -50,6 +149,7 @@ export interface AdaptiveCard {
   readonly version: '1.5';
   readonly body: readonly CardElement[];
   readonly actions?: readonly CardAction[];
+  readonly refresh?: CardRefresh;
 }
 
 export function adaptiveCard(body: readonly CardElement[], actions: readonly CardAction[] = []): AdaptiveCard {

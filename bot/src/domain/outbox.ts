@@ -15,12 +15,18 @@ export type OutboxJob =
   | ({ readonly kind: 'postInvite' } & SessionRef)
   /** Update the posted invite card in place (after an RSVP, an edit or a cancel). */
   | ({ readonly kind: 'updateInvite' } & SessionRef)
-  /** A reminder in the invite's thread, `minutesBefore` the start. */
-  | ({ readonly kind: 'postReminder'; readonly minutesBefore: number } & SessionRef)
-  /** After the end: the feedback card to each attendee. */
-  | ({ readonly kind: 'requestFeedback' } & SessionRef)
-  /** A direct message to one person (waitlist promotion, feedback summary to the host…). */
-  | ({ readonly kind: 'notifyPerson'; readonly userId: string; readonly reason: string } & SessionRef)
+  /**
+   * A reminder in the invite's thread, `minutesBefore` the start. `forStartsAt` is the start it was
+   * planned for: when the session moved since, the reminder is stale and posts nothing.
+   */
+  | ({ readonly kind: 'postReminder'; readonly minutesBefore: number; readonly forStartsAt?: string } & SessionRef)
+  /** After the end: the feedback card to each attendee (stale when the session moved, see `forStartsAt`). */
+  | ({ readonly kind: 'requestFeedback'; readonly forStartsAt?: string } & SessionRef)
+  /**
+   * A direct message to one person (waitlist promotion, feedback summary to the host…). `ref`
+   * tells two notices of the same reason apart (e.g. promoted twice), so each gets its own key.
+   */
+  | ({ readonly kind: 'notifyPerson'; readonly userId: string; readonly reason: string; readonly ref?: string } & SessionRef)
   /** A kudos card into a channel. */
   | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string };
 

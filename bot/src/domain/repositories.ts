@@ -1,5 +1,6 @@
 import type { MemberProfile } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
+import type { Kudos, SessionQuestion } from './session-extras';
 import type { Membership, Team, Tenant } from './team';
 
 /** Thrown by repositories when storage cannot be reached; the HTTP layer maps it to 503. */
@@ -58,6 +59,13 @@ export interface SessionRepository {
   listForTeam(tenantId: string, teamId: string): Promise<LearningSession[]>;
 }
 
+/** The stored answer, the session with its new counts, and who got a place from the waitlist, if anyone. */
+export interface RsvpOutcome {
+  readonly session: LearningSession;
+  readonly rsvp: Rsvp;
+  readonly promoted?: Rsvp;
+}
+
 export interface RsvpRepository {
   get(tenantId: string, sessionId: string, userId: string): Promise<Rsvp | undefined>;
   listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]>;
@@ -67,7 +75,7 @@ export interface RsvpRepository {
     userId: string,
     response: RsvpResponse,
     now: Date,
-  ): Promise<{ session: LearningSession; rsvp: Rsvp }>;
+  ): Promise<RsvpOutcome>;
   putMany(rsvps: readonly Rsvp[]): Promise<void>;
 }
 
@@ -77,6 +85,19 @@ export interface FeedbackRepository {
   putMany(feedback: readonly Feedback[]): Promise<void>;
 }
 
+/** Questions to a session's host (issue 3). */
+export interface QuestionRepository {
+  add(question: SessionQuestion): Promise<void>;
+  listForSession(tenantId: string, sessionId: string): Promise<SessionQuestion[]>;
+}
+
+/** Kudos of a team (issue 3). */
+export interface KudosRepository {
+  add(kudos: Kudos): Promise<void>;
+  get(tenantId: string, teamId: string, kudosId: string): Promise<Kudos | undefined>;
+  listForTeam(tenantId: string, teamId: string): Promise<Kudos[]>;
+}
+
 export interface Repositories {
   readonly tenants: TenantRepository;
   readonly teams: TeamRepository;
@@ -84,6 +105,8 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly rsvps: RsvpRepository;
   readonly feedback: FeedbackRepository;
+  readonly questions: QuestionRepository;
+  readonly kudos: KudosRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -7,10 +7,16 @@ export const RSVP_RESPONSES = ['yes', 'maybe', 'no'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 export interface RsvpCounts {
+  /** Confirmed places (never more than the capacity). */
   readonly yes: number;
   readonly maybe: number;
   readonly no: number;
+  /** "Yes" answers beyond the capacity, in line for a place; absent in rows written before waitlists. */
+  readonly waitlisted?: number;
 }
+
+export const RECURRENCES = ['none', 'weekly', 'biweekly', 'monthly'] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
 
 export interface LearningSession {
   readonly tenantId: string;
@@ -34,6 +40,9 @@ export interface LearningSession {
   readonly status: SessionStatus;
   readonly openToOrganisation: boolean;
   readonly counts: RsvpCounts;
+  /** The occurrences of one recurring series share this id; absent for a one-off session. */
+  readonly seriesId?: string;
+  readonly recurrence?: Recurrence;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -45,6 +54,8 @@ export interface Rsvp {
   readonly userId: string;
   readonly response: RsvpResponse;
   readonly respondedAt: string;
+  /** A "yes" beyond the capacity: in line for a place, first come first served by `respondedAt`. */
+  readonly waitlisted?: boolean;
 }
 
 export interface Feedback {

@@ -9,11 +9,16 @@ import type { StorageClients, TransportTuning } from './storage-clients';
 import { guard } from './storage-errors';
 import { StorageTable } from './storage-table';
 import { TableFeedbackRepository } from './table-feedback-repository';
+import { TableKudosRepository, TableQuestionRepository } from './table-session-extras-repository';
 import { TableMemberRepository } from './table-member-repository';
 import { TableRsvpRepository } from './table-rsvp-repository';
 import { TableSessionRepository } from './table-session-repository';
 import { TableTeamRepository } from './table-team-repository';
 import { TableTenantRepository } from './table-tenant-repository';
+import type { EndorsementRepository, ProfileChangeFeed } from '../domain/skills/expert-ports';
+import { recordingProfileChanges } from './profile-change-recording';
+import { TableEndorsementRepository } from './table-endorsement-repository';
+import { TableProfileChangeFeed } from './table-profile-change-feed';
 
 export interface StorageOptions {
   /** Azure Storage, Cosmos DB Table API or Azurite. */
@@ -31,6 +36,8 @@ export interface StorageQueues {
 export interface Storage {
   readonly repositories: Repositories;
   readonly queues: StorageQueues;
+  /** Expert search's own stores (issue 4): endorsements and the profile change feed. */
+  readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
   /** Creates every table and queue that is missing. Idempotent; call once at start. */
   ensureCreated(): Promise<void>;
 }
@@ -51,16 +58,26 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     sessions: table('sessions'),
     rsvps: table('rsvps'),
     feedback: table('feedback'),
+    questions: table('questions'),
+    kudos: table('kudos'),
+    endorsements: table('endorsements'),
+    profileChanges: table('profileChanges'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
+
+  const profileChanges = new TableProfileChangeFeed(tables.profileChanges);
+  const experts = { endorsements: new TableEndorsementRepository(tables.endorsements, profileChanges), changes: profileChanges };
 
   const repositories: Repositories = {
     tenants: new TableTenantRepository(tables.tenants),
     teams: new TableTeamRepository(tables.teams, tables.memberships),
-    members: new TableMemberRepository(tables.profiles, conflictRetry),
+    // Every profile write is announced on the change feed that keeps expert search fresh on every instance.
+    members: recordingProfileChanges(new TableMemberRepository(tables.profiles, conflictRetry), profileChanges),
     sessions: new TableSessionRepository(tables.sessions, conflictRetry),
     rsvps: new TableRsvpRepository(tables.rsvps, tables.sessions, conflictRetry),
     feedback: new TableFeedbackRepository(tables.feedback),
+    questions: new TableQuestionRepository(tables.questions),
+    kudos: new TableKudosRepository(tables.kudos),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([
@@ -73,6 +90,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
   return {
     repositories,
     queues,
+    experts,
     async ensureCreated() {
       await Promise.all([
         ...Object.values(tables).map((t) => t.ensureCreated()),

@@ -16,6 +16,12 @@ export const TABLES = {
   sessions: 'plSessions',
   rsvps: 'plRsvps',
   feedback: 'plFeedback',
+  /** Expert search: endorsements of people's skills (issue 4). */
+  endorsements: 'plEndorsements',
+  /** Expert search: the profile change feed every instance polls (issue 4). */
+  profileChanges: 'plProfileChanges',
+  questions: 'plQuestions',
+  kudos: 'plKudos',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -134,4 +140,79 @@ export const feedbackPartition = (tenantId: string, sessionId: string): string =
 export const feedbackKey = (tenantId: string, sessionId: string, userId: string): EntityKey => ({
   partitionKey: feedbackPartition(tenantId, sessionId),
   rowKey: join('feedback', userId),
+});
+
+// Delivery (the outbox's side tables; created by delivery-storage.ts, not by createStorage).
+export const DELIVERY_TABLES = {
+  /** Where the bot can post: team addresses and people's 1:1 chats. */
+  addresses: 'plAddresses',
+  /** The idempotency record: outgoing message key → the posted activity. */
+  delivered: 'plDelivered',
+  /** Messages that could not be delivered, for the team owner. */
+  parked: 'plParked',
+} as const;
+
+// plAddresses: PK = team|tenant or person|tenant (one partition each), RK = team or user.
+export const teamAddressKey = (tenantId: string, teamId: string): EntityKey => ({
+  partitionKey: `team${SEPARATOR}${join('teamAddress', tenantId)}`,
+  rowKey: join('teamAddress', teamId),
+});
+export const personAddressKey = (tenantId: string, userId: string): EntityKey => ({
+  partitionKey: `person${SEPARATOR}${join('personAddress', tenantId)}`,
+  rowKey: join('personAddress', userId),
+});
+
+// plDelivered: PK = tenant, RK = the message's idempotency key.
+export const deliveredKey = (tenantId: string, key: string): EntityKey => ({
+  partitionKey: join('delivered', tenantId),
+  rowKey: join('deliveredKey', key),
+});
+
+// plParked: PK = tenant|team (what an owner lists), RK = parked id. An unknown team is stored as `|none`.
+export const PARKED_NO_TEAM = `${SEPARATOR}none`;
+export const parkedPartition = (tenantId: string, teamId: string): string =>
+  teamId === '' ? `${join('parked', tenantId)}${SEPARATOR}${PARKED_NO_TEAM}` : join('parked', tenantId, teamId);
+export const parkedKey = (tenantId: string, teamId: string, parkedId: string): EntityKey => ({
+  partitionKey: parkedPartition(tenantId, teamId),
+  rowKey: join('parked', parkedId),
+});
+
+// plQuestions: PK = tenant|session, RK = question (the host reads a session's questions at once).
+export const questionsPartition = (tenantId: string, sessionId: string): string => join('questions', tenantId, sessionId);
+export const questionKey = (tenantId: string, sessionId: string, questionId: string): EntityKey => ({
+  partitionKey: questionsPartition(tenantId, sessionId),
+  rowKey: join('question', questionId),
+});
+
+// plKudos: PK = tenant|team (the kudos wall), RK = kudos.
+export const kudosPartition = (tenantId: string, teamId: string): string => join('kudos', tenantId, teamId);
+export const kudosKey = (tenantId: string, teamId: string, kudosId: string): EntityKey => ({
+  partitionKey: kudosPartition(tenantId, teamId),
+  rowKey: join('kudos', kudosId),
+});
+
+// plEndorsements (issue 4): PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
+// so one endorser endorses one skill of one person once (idempotent), and a person's rows are a range.
+export const endorsementsPartition = (tenantId: string): string => join('endorsements', tenantId);
+export const endorsementKey = (tenantId: string, userId: string, skillKey: string, endorserId: string): EntityKey => ({
+  partitionKey: endorsementsPartition(tenantId),
+  rowKey: join('endorsement', userId, skillKey, endorserId),
+});
+/** The RowKey range [from, to) of one person's endorsements: `|` is followed by `}` in ASCII. */
+export const endorsementsOfPersonRange = (tenantId: string, userId: string): { readonly from: string; readonly to: string } => {
+  const prefix = join('endorsementsOf', userId);
+  return { from: `${prefix}${SEPARATOR}`, to: `${prefix}}` };
+};
+
+// plProfileChanges (issue 4): PK = tenant, RK = writer's time (15 digits, ms) + `|` + random, so a
+// `RowKey ge` query reads a tenant's changes since a moment, oldest first. The directory partition
+// lists the tenants that ever changed (the ones to warm at start); its fixed key cannot collide.
+export const profileChangesPartition = (tenantId: string): string => join('profileChanges', tenantId);
+export const profileChangeRowKey = (atMs: number, unique: string): string =>
+  `${String(Math.max(0, Math.floor(atMs))).padStart(15, '0')}${SEPARATOR}${join('profileChange', unique)}`;
+export const profileChangeTimeKey = (atMs: number): string => String(Math.max(0, Math.floor(atMs))).padStart(15, '0');
+export const PROFILE_CHANGE_TENANTS_PARTITION = `${SEPARATOR}tenants`;
+export const profileChangeTenantKey = (tenantId: string): EntityKey => ({
+  partitionKey: PROFILE_CHANGE_TENANTS_PARTITION,
+  rowKey: join('profileChangeTenant', tenantId),
 });

@@ -12,6 +12,7 @@ const row = z.object({
   userId: id,
   response: z.enum(RSVP_RESPONSES),
   respondedAt: isoTime,
+  waitlisted: z.boolean().optional(),
 });
 
 export function rsvpToEntity(rsvp: Rsvp): NewEntity {
@@ -22,9 +23,11 @@ export function rsvpToEntity(rsvp: Rsvp): NewEntity {
     userId: rsvp.userId,
     response: rsvp.response,
     respondedAt: rsvp.respondedAt,
+    waitlisted: rsvp.waitlisted ? true : undefined,
   });
 }
 
 export function rsvpFromEntity(entity: StoredEntity): Rsvp {
-  return parseRow(TABLES.rsvps, entity, row, (r) => rsvpKey(r.tenantId, r.sessionId, r.userId));
+  const { waitlisted, ...rest } = parseRow(TABLES.rsvps, entity, row, (r) => rsvpKey(r.tenantId, r.sessionId, r.userId));
+  return waitlisted ? { ...rest, waitlisted } : rest;
 }

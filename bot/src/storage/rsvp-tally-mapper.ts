@@ -15,7 +15,7 @@ export interface RsvpTally {
 
 const count = z.number().int().min(0);
 
-const row = z.object({ tenantId: id, sessionId: id, yes: count, maybe: count, no: count, version: count });
+const row = z.object({ tenantId: id, sessionId: id, yes: count, maybe: count, no: count, waitlisted: count.optional(), version: count });
 
 export function tallyToEntity(tally: RsvpTally): NewEntity {
   return toEntity(rsvpTallyKey(tally.tenantId, tally.sessionId), {
@@ -24,11 +24,12 @@ export function tallyToEntity(tally: RsvpTally): NewEntity {
     yes: tally.counts.yes,
     maybe: tally.counts.maybe,
     no: tally.counts.no,
+    waitlisted: tally.counts.waitlisted || undefined,
     version: tally.version,
   });
 }
 
 export function tallyFromEntity(entity: StoredEntity): RsvpTally {
   const r = parseRow(TABLES.rsvps, entity, row, (t) => rsvpTallyKey(t.tenantId, t.sessionId));
-  return { tenantId: r.tenantId, sessionId: r.sessionId, counts: { yes: r.yes, maybe: r.maybe, no: r.no }, version: r.version };
+  return { tenantId: r.tenantId, sessionId: r.sessionId, counts: { yes: r.yes, maybe: r.maybe, no: r.no, ...(r.waitlisted ? { waitlisted: r.waitlisted } : {}) }, version: r.version };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_FORMATS } from '../domain/session';
+import { RECURRENCES, SESSION_FORMATS } from '../domain/session';
 import type { LearningSession } from '../domain/session';
 import { id, isoTime, jsonText, parseRow, toEntity } from './entity-schema';
 import { sessionKey, TABLES } from './keys';
@@ -29,6 +29,9 @@ const row = z.object({
   rsvpYes: count,
   rsvpMaybe: count,
   rsvpNo: count,
+  rsvpWaitlisted: count.optional(),
+  seriesId: z.string().optional(),
+  recurrence: z.enum(RECURRENCES).optional(),
   rsvpTallyVersion: count.optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -64,6 +67,9 @@ export function sessionToEntity(session: LearningSession, tallyVersion: number):
     rsvpYes: session.counts.yes,
     rsvpMaybe: session.counts.maybe,
     rsvpNo: session.counts.no,
+    rsvpWaitlisted: session.counts.waitlisted,
+    seriesId: session.seriesId,
+    recurrence: session.recurrence,
     rsvpTallyVersion: tallyVersion,
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
@@ -72,9 +78,16 @@ export function sessionToEntity(session: LearningSession, tallyVersion: number):
 
 export function storedSessionFromEntity(entity: StoredEntity): StoredSession {
   const r = parseRow(TABLES.sessions, entity, row, (s) => sessionKey(s.tenantId, s.teamId, s.sessionId));
-  const { rsvpYes, rsvpMaybe, rsvpNo, rsvpTallyVersion, capacity, ...rest } = r;
+  const { rsvpYes, rsvpMaybe, rsvpNo, rsvpWaitlisted, rsvpTallyVersion, capacity, seriesId, recurrence, ...rest } = r;
+  // Rows written before waitlists and series carry none of those columns: they read as "none".
   return {
-    session: { ...rest, capacity: capacity ?? null, counts: { yes: rsvpYes, maybe: rsvpMaybe, no: rsvpNo } },
+    session: {
+      ...rest,
+      capacity: capacity ?? null,
+      counts: { yes: rsvpYes, maybe: rsvpMaybe, no: rsvpNo, ...(rsvpWaitlisted ? { waitlisted: rsvpWaitlisted } : {}) },
+      ...(seriesId ? { seriesId } : {}),
+      ...(recurrence && recurrence !== 'none' ? { recurrence } : {}),
+    },
     tallyVersion: rsvpTallyVersion ?? 0,
   };
 }

@@ -1,5 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import type { TableServiceClientOptions } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
 import { QueueServiceClient } from '@azure/storage-queue';
 import type { QueueClient, StoragePipelineOptions } from '@azure/storage-queue';
 
@@ -68,6 +69,26 @@ export function clientsFromConnectionString(connectionString: string, tuning: Tr
       // Plain http is allowed only where the connection string itself says http (Azurite on loopback).
       const insecure = TableClient.fromConnectionString(connectionString, name).url.startsWith('http://');
       const client = TableClient.fromConnectionString(connectionString, name, tableOptions(tuning, insecure));
+      return withRequestTimeout(client, tuning.requestTimeoutMs);
+    },
+    queue: (name) => queues.getQueueClient(name),
+  };
+}
+
+export interface AccountUrls {
+  /** e.g. https://<account>.table.core.windows.net */
+  readonly tableUrl: string;
+  /** e.g. https://<account>.queue.core.windows.net */
+  readonly queueUrl: string;
+}
+
+/** Clients that sign in with an Entra ID token (a managed identity in Azure) instead of a shared key. */
+export function clientsFromAccountUrls(urls: AccountUrls, credential: TokenCredential, tuning: TransportTuning = DEFAULT_TRANSPORT): StorageClients {
+  const queues = new QueueServiceClient(urls.queueUrl, credential, queueOptions(tuning));
+  return {
+    table(name) {
+      // Token credentials need https; the SDK refuses them over plain http anyway.
+      const client = new TableClient(urls.tableUrl, name, credential, tableOptions(tuning, false));
       return withRequestTimeout(client, tuning.requestTimeoutMs);
     },
     queue: (name) => queues.getQueueClient(name),

@@ -69,6 +69,12 @@ export class StorageTable {
     );
   }
 
+  /** Rows of one partition whose RowKey lies in [from, to), in RowKey order, all pages. */
+  async listRange(partitionKey: string, from: string, to: string): Promise<StoredEntity[]> {
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
   /** All operations must target one partition; the service applies all of them or none. */
   async transaction(actions: TransactionAction[]): Promise<void> {
     await guard(`writing a transaction to ${this.name}`, () => this.client.submitTransaction(actions));

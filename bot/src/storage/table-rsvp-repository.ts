@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/repositories';
-import type { RsvpRepository } from '../domain/repositories';
-import { countsAfterChange, RSVP_RESPONSES } from '../domain/session';
+import type { RsvpOutcome, RsvpRepository } from '../domain/repositories';
+import { firstInLine, planRsvp } from '../domain/rsvp-rules';
+import { RSVP_RESPONSES } from '../domain/session';
 import type { LearningSession, Rsvp, RsvpCounts, RsvpResponse } from '../domain/session';
 import type { ConflictRetryPolicy } from './etag-retry';
 import { retryOnConflict } from './etag-retry';
@@ -9,7 +10,8 @@ import { rsvpFromEntity, rsvpToEntity } from './rsvp-mapper';
 import { tallyFromEntity, tallyToEntity } from './rsvp-tally-mapper';
 import type { RsvpTally } from './rsvp-tally-mapper';
 import { sessionToEntity, storedSessionFromEntity } from './session-mapper';
-import type { StorageTable } from './storage-table';
+import type { TransactionAction } from '@azure/data-tables';
+import type { StorageTable, StoredEntity } from './storage-table';
 
 type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
 
@@ -47,7 +49,7 @@ export class TableRsvpRepository implements RsvpRepository {
     userId: string,
     response: RsvpResponse,
     now: Date,
-  ): Promise<{ session: LearningSession; rsvp: Rsvp }> {
+  ): Promise<RsvpOutcome> {
     if (!RSVP_RESPONSES.includes(response)) throw new TypeError(`Unknown RSVP response ${JSON.stringify(response)}`);
     const { tenantId, teamId, sessionId } = ref;
     const sessionRow = sessionKey(tenantId, teamId, sessionId);
@@ -55,21 +57,51 @@ export class TableRsvpRepository implements RsvpRepository {
     if (!first) throw new NotFoundError(`No session ${sessionId} in team ${teamId}`);
     const shownVersion = storedSessionFromEntity(first).tallyVersion;
 
-    const rsvp: Rsvp = { tenantId, teamId, sessionId, userId, response, respondedAt: now.toISOString() };
-    const tally = await retryOnConflict(`RSVP of ${userId} to session ${sessionId}`, this.retry, async () => {
+    const capacity = storedSessionFromEntity(first).session.capacity;
+    const outcome = await retryOnConflict(`RSVP of ${userId} to session ${sessionId}`, this.retry, async () => {
       const [tallyEntity, rowEntity] = await Promise.all([
         this.rsvps.get(rsvpTallyKey(tenantId, sessionId)),
         this.rsvps.get(rsvpKey(tenantId, sessionId, userId)),
       ]);
-      const previous = rowEntity && rsvpFromEntity(rowEntity).response;
+      const previous = rowEntity && rsvpFromEntity(rowEntity);
       const base = tallyEntity ? tallyFromEntity(tallyEntity) : await this.deriveTally(tenantId, sessionId, shownVersion);
-      const next: RsvpTally = { ...base, counts: countsAfterChange(base.counts, previous, response), version: base.version + 1 };
-      await this.rsvps.transaction([
+      const plan = planRsvp(base.counts, capacity, previous, response);
+      if (plan.unchanged && previous && tallyEntity) return { tally: base, rsvp: previous, promoted: undefined };
+      const rsvp: Rsvp = {
+        tenantId,
+        teamId,
+        sessionId,
+        userId,
+        response,
+        respondedAt: now.toISOString(),
+        ...(plan.waitlisted ? { waitlisted: true } : {}),
+      };
+      let counts = plan.counts;
+      let promotion: { entity: StoredEntity; rsvp: Rsvp } | undefined;
+      if (plan.promoteFirst) {
+        const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
+        const first = firstInLine(rows.map(rsvpFromEntity), userId);
+        const entity = first && rows.find((r) => r.rowKey === rsvpKey(tenantId, sessionId, first.userId).rowKey);
+        if (first && entity) {
+          const { waitlisted: _line, ...confirmed } = first;
+          promotion = { entity, rsvp: confirmed };
+        } else {
+          // The tally said someone waits but no row does (an interrupted bulk import): promote nobody.
+          counts = { ...counts, yes: counts.yes - 1, waitlisted: 0 };
+        }
+      }
+      // Rows and sessions without a waitlist keep the counts they always had (no `waitlisted: 0`).
+      const { waitlisted: inLine, ...plain } = counts;
+      const next: RsvpTally = { ...base, counts: inLine > 0 ? counts : plain, version: base.version + 1 };
+      const actions: TransactionAction[] = [
         tallyEntity ? ['update', tallyToEntity(next), 'Replace', { etag: tallyEntity.etag }] : ['create', tallyToEntity(next)],
         rowEntity ? ['update', rsvpToEntity(rsvp), 'Replace', { etag: rowEntity.etag }] : ['create', rsvpToEntity(rsvp)],
-      ]);
-      return next;
+      ];
+      if (promotion) actions.push(['update', rsvpToEntity(promotion.rsvp), 'Replace', { etag: promotion.entity.etag }]);
+      await this.rsvps.transaction(actions);
+      return { tally: next, rsvp, promoted: promotion?.rsvp };
     });
+    const { tally, rsvp, promoted } = outcome;
 
     const session = await retryOnConflict(`Copying RSVP counts to session ${sessionId}`, this.retry, async () => {
       const entity = await this.sessions.get(sessionRow);
@@ -81,7 +113,7 @@ export class TableRsvpRepository implements RsvpRepository {
       await this.sessions.replace(sessionToEntity(updated, tally.version), entity.etag);
       return updated;
     });
-    return { session, rsvp };
+    return { session, rsvp, ...(promoted ? { promoted } : {}) };
   }
 
   /**
@@ -97,8 +129,11 @@ export class TableRsvpRepository implements RsvpRepository {
 
   /** Counts the rows themselves: the first answer to a session, or after a bulk import. */
   private async deriveTally(tenantId: string, sessionId: string, afterVersion: number): Promise<RsvpTally> {
-    const counts: Record<keyof RsvpCounts, number> = { yes: 0, maybe: 0, no: 0 };
-    for (const row of await this.listForSession(tenantId, sessionId)) counts[row.response] += 1;
+    const counts: { -readonly [K in keyof RsvpCounts]-?: number } = { yes: 0, maybe: 0, no: 0, waitlisted: 0 };
+    for (const row of await this.listForSession(tenantId, sessionId)) {
+      if (row.response === 'yes' && row.waitlisted) counts.waitlisted += 1;
+      else counts[row.response] += 1;
+    }
     // Start above the version the session shows, so the copy step is never refused as "older".
     return { tenantId, sessionId, counts, version: afterVersion };
   }

@@ -4,19 +4,25 @@ import type { CommandId } from '../domain/commands';
 import { createAdapter } from './adapter';
 import type { BotFeature } from './bot-feature';
 import { helpFeature } from './help/help-feature';
+import { expertsFeature } from './experts/experts-feature';
+import type { ExpertDirectory } from '../domain/skills/expert-directory';
 import { PeerLearnBot } from './peerlearn-bot';
+import { sessionsFeature } from './sessions/sessions-feature';
+import type { SessionLinks } from '../domain/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the bot's features need; each feature takes what it uses. */
-export type BotFeatureDependencies = BotDependencies;
+export type BotFeatureDependencies = BotDependencies & { readonly experts: ExpertDirectory } & { readonly sessionLinks: SessionLinks };
 
 /** The bot's features; each registers here with one line, and none imports another. */
-export function botFeatures(_deps: BotFeatureDependencies): BotFeature[] {
+export function botFeatures(deps: BotFeatureDependencies): BotFeature[] {
   const features: BotFeature[] = [];
   const commands = (): CommandId[] => [...new Set(features.flatMap((f) => Object.keys(f.commands ?? {}) as CommandId[]))];
   features.push(helpFeature(commands));
+  features.push(expertsFeature(deps));
+  features.push(sessionsFeature(deps));
   return features;
 }
 

@@ -14,12 +14,16 @@ import { cardMessage } from './card-message';
 import type { BotFeature, CommandHandler, InvokeHandler, InvokeName } from './bot-feature';
 import { channelData, personOf, tenantOf } from './identity';
 import type { Logger } from './adapter';
+import type { AddressBook } from '../domain/delivery';
+import { registerConversationReferences, rememberPersonAddress } from './conversation-references';
 
 export interface BotDependencies {
   readonly repositories: Repositories;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly log: Logger;
+  /** Where proactive posts go: team and 1:1 addresses, kept fresh from the bot's activities. */
+  readonly addresses: AddressBook;
 }
 
 /** Handlers only translate: activity in → domain call → card out. Features bring their commands and invokes. */
@@ -52,6 +56,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
       if (added.some((m) => m.id === botId)) await this.welcome(context);
       await next();
     });
+    // After the welcome, which writes the team row these handlers keep fresh.
+    registerConversationReferences(this, { addresses: deps.addresses, teams: deps.repositories.teams, now: deps.now, log: deps.log });
   }
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
@@ -63,7 +69,9 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const name = context.activity.name;
     const handler = isInvokeName(name) ? this.invokes[name] : undefined;
     if (handler) {
-      await this.rememberSender(context);
+      // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
+      // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
+      if (name !== 'composeExtension/query') await this.rememberSender(context);
       return handler(context);
     }
     if (isInvokeName(name)) {
@@ -76,6 +84,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
   private async rememberSender(context: TurnContext): Promise<void> {
     const person = personOf(context.activity);
     if (person) await recordSighting(this.deps.repositories.members, person, this.deps.now());
+    await rememberPersonAddress(context, this.deps.addresses, this.deps.now);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -1,4 +1,4 @@
-import { Suspense, use, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { FetchLike } from '../shared/api-client';
 import type { KeyValueStore } from '../shared/local-store';
@@ -33,15 +33,25 @@ export function App({ host, fetch = browserFetch, store = browserStore, browserL
   });
   return (
     <I18nextProvider i18n={i18n}>
-      <Suspense fallback={<Starting />}>
-        <Hosted host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
-      </Suspense>
+      <Hosted host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
     </I18nextProvider>
   );
 }
 
 function Hosted({ host, fetch, store, browserLocale }: Required<AppProps>) {
-  const resolved = use(host);
+  // State, not `use()`: a suspended first render is revealed only after React's 300 ms fallback
+  // throttle, which alone would eat a third of the board's 1 s budget.
+  const [resolved, setResolved] = useState<Host | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void host.then((h) => {
+      if (current) setResolved(h);
+    });
+    return () => {
+      current = false;
+    };
+  }, [host]);
+  if (!resolved) return <Starting />;
   return resolved.kind === 'teams' ? (
     <TeamsApp host={resolved} fetch={fetch} store={store} />
   ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { DevMember } from '../../../bot/src/api/contract';
@@ -15,10 +15,11 @@ import { MessageState } from '../shared/ui/message-state';
 import { MemberPicker } from './member-picker';
 import { PageLayout } from './page-layout';
 import { StandaloneToolbar } from './standalone-toolbar';
-import { TeamScope } from './team-scope';
+import { Shell } from './shell';
 import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
 import { preferenceKeys, usePreferences } from './use-preferences';
+import type { Preferences } from './use-preferences';
 
 export interface StandaloneAppProps {
   readonly fetch: FetchLike;
@@ -38,11 +39,17 @@ export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProp
   const loadMembers = useCallback((signal: AbortSignal) => fetchDevMembers(fetch, signal), [fetch]);
   const members = useAsync(loadMembers);
   const [chosenKey, setChosenKey] = useState(() => store.get(preferenceKeys.member));
+  // The remembered member in full lets a returning visitor's board load while the member list is
+  // still on its way (the list only feeds the picker); a stale one gives way once the list is in.
+  const [remembered] = useState(() => readMember(store.get(preferenceKeys.memberIdentity)));
   const memberList = members.status === 'success' ? members.data.members : undefined;
-  const member = memberList?.find((candidate) => memberKey(candidate) === chosenKey);
+  const member =
+    memberList?.find((candidate) => memberKey(candidate) === chosenKey) ??
+    (members.status === 'loading' && remembered && memberKey(remembered) === chosenKey ? remembered : undefined);
 
   const chooseMember = (next: DevMember) => {
     store.set(preferenceKeys.member, memberKey(next));
+    store.set(preferenceKeys.memberIdentity, JSON.stringify(next));
     setChosenKey(memberKey(next));
   };
 
@@ -61,7 +68,7 @@ export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProp
           />
         }
       >
-        {members.status === 'loading' ? <MembersLoading /> : null}
+        {members.status === 'loading' && !member ? <MembersLoading /> : null}
         {members.status === 'error' ? <MembersError error={members.error} onRetry={members.retry} /> : null}
         {memberList && !member ? <MembersFront members={memberList} onPick={chooseMember} onRetry={members.retry} /> : null}
         {member ? (
@@ -72,11 +79,23 @@ export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProp
             member={member}
             store={store}
             locale={formattingLocale(language, preferences.language ? undefined : browserLocale)}
+            preferences={preferences}
           />
         ) : null}
       </PageLayout>
     </ThemeRoot>
   );
+}
+
+function readMember(raw: string | null): DevMember | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Partial<DevMember>;
+    if (typeof value.tenantId !== 'string' || typeof value.userId !== 'string' || typeof value.displayName !== 'string') return undefined;
+    return { tenantId: value.tenantId, userId: value.userId, displayName: value.displayName, ...(typeof value.locale === 'string' ? { locale: value.locale } : {}) };
+  } catch {
+    return undefined;
+  }
 }
 
 function MembersLoading() {
@@ -116,9 +135,11 @@ interface SignedInProps {
   readonly member: DevMember;
   readonly store: KeyValueStore;
   readonly locale: string;
+  readonly preferences: Preferences;
 }
 
-function SignedIn({ fetch, member, store, locale }: SignedInProps) {
-  const api = useMemo(() => createApiClient(fetch, createDevTokenProvider(fetch, member)), [fetch, member]);
-  return <TeamScope api={api} store={store} locale={locale} />;
+function SignedIn({ fetch, member, store, locale, preferences }: SignedInProps) {
+  // Keyed by member above: one client (and one token) per person, even when the list replaces the remembered copy.
+  const [api] = useState(() => createApiClient(fetch, createDevTokenProvider(fetch, member)));
+  return <Shell api={api} store={store} locale={locale} preferences={preferences} />;
 }

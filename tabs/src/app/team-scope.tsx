@@ -11,7 +11,7 @@ import { useAsync } from '../shared/use-async';
 import { ErrorState } from '../shared/ui/error-state';
 import { LoadingState } from '../shared/ui/loading-state';
 import { MessageState } from '../shared/ui/message-state';
-import { getMe } from './get-me';
+import { getMe } from '../shared/get-me';
 import { preferenceKeys } from './use-preferences';
 
 const useStyles = makeStyles({
@@ -52,47 +52,60 @@ function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contex
     else if (teams?.length === 0) onSettled?.({ kind: 'loaded' });
   }, [error, teams, onSettled]);
 
-  if (me.status === 'loading') return <LoadingState label={t('teams.loading')} />;
+  const choose = (teamId: string) => {
+    store.set(preferenceKeys.team, teamId);
+    setChosenTeamId(teamId);
+  };
+
+  if (me.status === 'loading') {
+    // The remembered team's board starts at once, its request in parallel with /me; the same
+    // element (same key, same place) carries on when /me answers, so nothing loads twice.
+    if (!chosenTeamId) return <LoadingState label={t('teams.loading')} />;
+    return (
+      <TeamBoard teams={undefined} teamId={chosenTeamId} onChoose={choose}>
+        <Board key={chosenTeamId} api={api} teamId={chosenTeamId} locale={locale} onSettled={onSettled} />
+      </TeamBoard>
+    );
+  }
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
 
   const team = me.data.teams.find((candidate) => candidate.teamId === chosenTeamId) ?? me.data.teams[0];
   if (!team) return <MessageState title={t('teams.noneTitle')} text={t('teams.noneText')} />;
 
-  const choose = (teamId: string) => {
-    store.set(preferenceKeys.team, teamId);
-    setChosenTeamId(teamId);
-  };
   return (
-    <TeamBoard teams={me.data.teams} team={team} onChoose={choose}>
+    <TeamBoard teams={me.data.teams} teamId={team.teamId} onChoose={choose}>
       <Board key={team.teamId} api={api} teamId={team.teamId} teamName={team.name} locale={locale} onSettled={onSettled} />
     </TeamBoard>
   );
 }
 
 interface TeamBoardProps {
-  readonly teams: readonly MeTeam[];
-  readonly team: MeTeam;
+  /** Undefined while /me is still loading. */
+  readonly teams: readonly MeTeam[] | undefined;
+  readonly teamId: string;
   readonly onChoose: (teamId: string) => void;
   readonly children: ReactNode;
 }
 
-function TeamBoard({ teams, team, onChoose, children }: TeamBoardProps) {
+function TeamBoard({ teams, teamId, onChoose, children }: TeamBoardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const selectId = useId('team');
-  if (teams.length < 2) return <>{children}</>;
+  // Always the same wrapper, so the board below keeps its place (and its state) when the picker appears.
   return (
     <div className={styles.root}>
-      <div className={styles.picker}>
-        <Label htmlFor={selectId}>{t('teams.label')}</Label>
-        <Select id={selectId} className={styles.select} value={team.teamId} onChange={(_, data) => onChoose(data.value)}>
-          {teams.map((candidate) => (
-            <option key={candidate.teamId} value={candidate.teamId}>
-              {candidate.name}
-            </option>
-          ))}
-        </Select>
-      </div>
+      {teams && teams.length >= 2 ? (
+        <div className={styles.picker}>
+          <Label htmlFor={selectId}>{t('teams.label')}</Label>
+          <Select id={selectId} className={styles.select} value={teamId} onChange={(_, data) => onChoose(data.value)}>
+            {teams.map((candidate) => (
+              <option key={candidate.teamId} value={candidate.teamId}>
+                {candidate.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+      ) : null}
       {children}
     </div>
   );

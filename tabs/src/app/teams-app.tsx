@@ -7,9 +7,10 @@ import type { KeyValueStore } from '../shared/local-store';
 import { formattingLocale, languageOf } from '../shared/locale';
 import type { TeamsHost } from '../shared/teams';
 import { PageLayout } from './page-layout';
-import { TeamScope } from './team-scope';
+import { Shell } from './shell';
 import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
+import { applySubPageId } from './use-route';
 
 export interface TeamsAppProps {
   readonly host: TeamsHost;
@@ -19,6 +20,8 @@ export interface TeamsAppProps {
 
 /** Inside Teams: locale, theme, team and token all come from the host. */
 export function TeamsApp({ host, fetch, store }: TeamsAppProps) {
+  // A deep link's subPageId becomes the route before the first render reads it.
+  useState(() => applySubPageId(host.subPageId));
   const language = languageOf(host.locale);
   useAppLanguage(language);
 
@@ -41,12 +44,13 @@ export function TeamsApp({ host, fetch, store }: TeamsAppProps) {
   return (
     <ThemeRoot theme={theme}>
       <PageLayout>
-        <TeamScope
+        <Shell
           api={api}
           store={store}
           locale={formattingLocale(language, host.locale)}
           contextTeam={contextTeam}
           onSettled={onSettled}
+          host={host}
         />
       </PageLayout>
     </ThemeRoot>

@@ -33,8 +33,10 @@ export function ThemeRoot({ theme, children }: { readonly theme: ThemeName; read
   }, [theme, fluentTheme]);
 
   return (
-    <FluentProvider theme={fluentTheme} className={styles.root}>
-      {children}
+    // The page styles sit on an inner box: Fluent copies the provider's classes onto every portal
+    // (menus, listboxes), and a full-height background there would cover the whole page.
+    <FluentProvider theme={fluentTheme}>
+      <div className={styles.root}>{children}</div>
     </FluentProvider>
   );
 }

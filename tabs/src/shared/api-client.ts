@@ -11,6 +11,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Per-field problems of a 400 (`{ field: code-or-message }`), when the API names them. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -21,8 +23,14 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 /** `fresh` asks for a new token because the API rejected the last one. */
 export type TokenProvider = (fresh: boolean) => Promise<string>;
 
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  /** A write with a JSON body; answers the parsed JSON (or `undefined` for 204). */
+  send<T>(method: WriteMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  /** A non-JSON download (e.g. `calendar.ics`), with the same bearer token. */
+  download(path: string): Promise<Blob>;
 }
 
 function isApiError(body: unknown): body is ApiError {
@@ -40,13 +48,39 @@ async function send(fetchImpl: FetchLike, path: string, init: RequestInit): Prom
   }
 }
 
+/** Field errors in either shape a validator tends to give: a map, or a list of `{ field|path, code|message }`. */
+function fieldsOf(error: unknown): Record<string, string> {
+  if (typeof error !== 'object' || error === null) return {};
+  // Codes beat sentences: `problems` (`[{ field, code }]`) when the API gives them, else `details`, else `fields`.
+  const raw: unknown = 'problems' in error ? error.problems : 'details' in error ? error.details : 'fields' in error ? error.fields : undefined;
+  const fields: Record<string, string> = {};
+  if (Array.isArray(raw)) {
+    for (const item of raw as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const entry = item as Record<string, unknown>;
+      const path = entry['field'] ?? entry['path'];
+      const name = Array.isArray(path) ? path.join('.') : path;
+      const what = entry['code'] ?? entry['message'];
+      // The first problem of a field is the one to fix first.
+      if (typeof name === 'string' && typeof what === 'string' && !(name in fields)) fields[name] = what;
+    }
+  } else if (typeof raw === 'object' && raw !== null) {
+    for (const [name, what] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof what === 'string') fields[name] = what;
+      else if (Array.isArray(what) && typeof what[0] === 'string') fields[name] = what[0];
+    }
+  }
+  return fields;
+}
+
 async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     // Proxies and a stopped service answer with HTML or nothing; only trust a real ApiError body.
     const body: unknown = await response.json().catch(() => undefined);
-    if (isApiError(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message);
+    if (isApiError(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, fieldsOf(body.error));
     throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
+  if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch {
@@ -63,7 +97,7 @@ export async function requestJson<T>(fetchImpl: FetchLike, path: string, init: R
 
 /** Calls `/api/v1` with a bearer token; on 401 it gets a fresh token once and retries once. */
 export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): ApiClient {
-  const authorizedGet = async (path: string, fresh: boolean, signal: AbortSignal | undefined) => {
+  const authorized = async (path: string, fresh: boolean, signal: AbortSignal | undefined, write?: { method: WriteMethod; body: unknown }) => {
     let token: string;
     try {
       token = await getToken(fresh);
@@ -71,15 +105,35 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): 
       if (error instanceof ApiRequestError) throw error;
       throw new ApiRequestError(0, 'token_unavailable', error instanceof Error ? error.message : 'No token');
     }
-    const init: RequestInit = { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } };
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    const init: RequestInit = { headers };
+    if (write) {
+      init.method = write.method;
+      if (write.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(write.body);
+      }
+    }
     if (signal) init.signal = signal;
     return send(fetchImpl, path, init);
   };
 
   return {
     async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-      let response = await authorizedGet(path, false, signal);
-      if (response.status === 401) response = await authorizedGet(path, true, signal);
+      let response = await authorized(path, false, signal);
+      if (response.status === 401) response = await authorized(path, true, signal);
+      return readJson<T>(response);
+    },
+    async download(path: string): Promise<Blob> {
+      let response = await authorized(path, false, undefined);
+      if (response.status === 401) response = await authorized(path, true, undefined);
+      if (!response.ok) await readJson<unknown>(response);
+      return response.blob();
+    },
+    async send<T>(method: WriteMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+      // A 401 is answered before the write is applied, so sending it once more is safe.
+      let response = await authorized(path, false, signal, { method, body });
+      if (response.status === 401) response = await authorized(path, true, signal, { method, body });
       return readJson<T>(response);
     },
   };

@@ -8,6 +8,8 @@ export type ErrorMessageKey =
   | 'forbidden'
   | 'notFound'
   | 'server'
+  | 'invalid'
+  | 'conflict'
   | 'unknown';
 
 /** Maps a failure to a sentence a person understands (the API's own message is English-only). */
@@ -24,6 +26,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
   if (error.status === 401) return 'unauthorized';
   if (error.status === 403) return 'forbidden';
   if (error.status === 404) return 'notFound';
+  if (error.status === 400 || error.status === 422) return 'invalid';
+  if (error.status === 409 || error.status === 412) return 'conflict';
   // A proxy in front of a stopped service answers 502/504: to a person that is "can't reach".
   if (error.status === 502 || error.status === 504) return 'network';
   if (error.status >= 500) return 'server';

@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, pages } from '@microsoft/teams-js';
 import type { ThemeName } from './theme-name';
 import { toThemeName } from './theme-name';
 
@@ -14,6 +14,12 @@ export interface TeamsHost {
   /** BCP 47 tag, e.g. `nl-NL`. */
   readonly locale: string;
   readonly theme: ThemeName;
+  /** `page.subPageId`: what a deep link asked to open (a hash route without `#/`, see app/routes.ts). */
+  readonly subPageId: string | undefined;
+  /** `page.frameContext`: `settings` on the channel tab's config page, `content` otherwise. */
+  readonly frameContext: string | undefined;
+  /** The config page: registers the save handler with these settings and marks the page valid. */
+  configureTab(settings: TabSettings): void;
   /** An Entra SSO token for our API; Teams caches it and renews it when it is close to expiry. */
   getToken(): Promise<string>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
@@ -21,6 +27,14 @@ export interface TeamsHost {
   notifyReady(): void;
   /** Tells Teams the app cannot load; only the first call counts. */
   notifyFailure(reason: 'auth' | 'other', message: string): void;
+}
+
+/** What the channel tab's config page saves (`pages.config.setConfig`). */
+export interface TabSettings {
+  readonly contentUrl: string;
+  readonly websiteUrl: string;
+  readonly entityId: string;
+  readonly suggestedDisplayName: string;
 }
 
 /** Outside Teams: the standalone dev mode. */
@@ -35,6 +49,7 @@ export interface HostContext {
   readonly app: { readonly locale: string; readonly theme: string };
   readonly user?: { readonly id: string; readonly tenant?: { readonly id: string } };
   readonly team?: { readonly internalId: string; readonly displayName?: string };
+  readonly page?: { readonly id?: string; readonly subPageId?: string; readonly frameContext?: string };
 }
 
 /** The teams-js calls the tab makes, behind one seam so the detection logic can be tested. */
@@ -45,6 +60,10 @@ export interface TeamsSdk {
   notifySuccess(): Promise<unknown>;
   notifyFailure(reason: 'auth' | 'other', message: string): void;
   getAuthToken(): Promise<string>;
+  /** `pages.config.registerOnSaveHandler`: `save` stores the settings and tells Teams the outcome. */
+  registerOnSaveHandler(handler: (done: { succeed(): void; fail(reason: string): void }) => void): void;
+  setValidityState(valid: boolean): void;
+  setConfig(settings: TabSettings): Promise<void>;
 }
 
 export const teamsSdk: TeamsSdk = {
@@ -55,6 +74,10 @@ export const teamsSdk: TeamsSdk = {
   notifyFailure: (reason, message) =>
     app.notifyFailure({ reason: reason === 'auth' ? app.FailedReason.AuthFailed : app.FailedReason.Other, message }),
   getAuthToken: () => authentication.getAuthToken(),
+  registerOnSaveHandler: (handler) =>
+    pages.config.registerOnSaveHandler((event) => handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) })),
+  setValidityState: (valid) => pages.config.setValidityState(valid),
+  setConfig: (settings) => pages.config.setConfig({ ...settings }),
 };
 
 export interface DetectHostOptions {
@@ -111,6 +134,17 @@ function createTeamsHost(sdk: TeamsSdk, context: HostContext | undefined, fallba
     teamName: context?.team?.displayName,
     locale: context?.app.locale || fallbackLocale,
     theme: toThemeName(context?.app.theme),
+    subPageId: context?.page?.subPageId || undefined,
+    frameContext: context?.page?.frameContext,
+    configureTab: (settings) => {
+      sdk.registerOnSaveHandler((done) => {
+        sdk.setConfig(settings).then(
+          () => done.succeed(),
+          (error: unknown) => done.fail(error instanceof Error ? error.message : 'Could not save the tab'),
+        );
+      });
+      sdk.setValidityState(true);
+    },
     getToken: () => sdk.getAuthToken(),
     onThemeChange: (handler) => sdk.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
     notifyReady: () =>

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Button, Title2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionSummary } from '../../../../bot/src/api/contract';
+import { hrefFor } from '../../shared/routes';
 import type { ApiClient } from '../../shared/api-client';
+import type { BoardSession } from './board-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { SessionCard } from './session-card';
+import { rsvpFailureKey, useRsvp } from './use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   title: { margin: 0, overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -54,6 +57,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
   const styles = useStyles();
   const { t } = useTranslation();
   const sessions = useTeamSessions(api, teamId);
+  const rsvp = useRsvp(api, teamId);
   const titleId = useId('board-title');
 
   const status = sessions.status;
@@ -67,27 +71,41 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
 
   return (
     <div data-testid="board" className={styles.root} aria-labelledby={titleId} role="region" aria-busy={status === 'loading'}>
-      <Title2 as="h1" id={titleId} className={styles.title}>
-        {title}
-      </Title2>
+      <div className={styles.header}>
+        <Title2 as="h1" id={titleId} className={styles.title}>
+          {title}
+        </Title2>
+        <Button as="a" appearance="primary" href={hrefFor({ name: 'plan', teamId })}>
+          {t('board.plan')}
+        </Button>
+      </div>
       {sessions.status === 'loading' ? <LoadingState label={t('board.loading')} /> : null}
       {sessions.status === 'error' ? <ErrorState error={sessions.error} onRetry={sessions.retry} /> : null}
-      {sessions.status === 'success' ? <SessionSections sessions={sessions.data.sessions} locale={locale} timeZone={timeZone} /> : null}
+      {sessions.status === 'success' ? (
+        <SessionSections sessions={sessions.data.sessions.map((s) => rsvp.shown.get(s.sessionId) ?? s)} rsvp={rsvp} locale={locale} timeZone={timeZone} />
+      ) : null}
     </div>
   );
 }
 
 interface SessionSectionsProps {
-  readonly sessions: readonly SessionSummary[];
+  readonly sessions: readonly BoardSession[];
+  readonly rsvp?: ReturnType<typeof useRsvp>;
   readonly locale: string;
   readonly timeZone: string | undefined;
 }
 
-function SessionSections({ sessions, locale, timeZone }: SessionSectionsProps) {
+/** Upcoming cards shown at first; a busy team's board stays quick and readable, the rest is one click away. */
+export const upcomingPageSize = 24;
+
+function SessionSections({ sessions, rsvp, locale, timeZone }: SessionSectionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const upcomingId = useId('upcoming');
-  const upcoming = sessions.filter((s) => s.upcoming);
+  const [shownCount, setShownCount] = useState(upcomingPageSize);
+  const allUpcoming = sessions.filter((s) => s.upcoming);
+  const upcoming = allUpcoming.slice(0, shownCount);
+  const hidden = allUpcoming.length - upcoming.length;
   const past = sessions.filter((s) => !s.upcoming);
   const zone = timeZone ? { timeZone } : {};
 
@@ -103,11 +121,29 @@ function SessionSections({ sessions, locale, timeZone }: SessionSectionsProps) {
           <ul className={styles.grid}>
             {upcoming.map((session) => (
               <li key={session.sessionId}>
-                <SessionCard session={session} locale={locale} {...zone} />
+                <SessionCard
+                  session={session}
+                  locale={locale}
+                  {...zone}
+                  rsvp={
+                    rsvp && session.status === 'scheduled'
+                      ? {
+                          busy: rsvp.busy.has(session.sessionId),
+                          failure: rsvp.failed.has(session.sessionId) ? t(rsvpFailureKey(rsvp.errors.get(session.sessionId))) : undefined,
+                          onAnswer: (answer) => rsvp.answer(session, answer),
+                        }
+                      : undefined
+                  }
+                />
               </li>
             ))}
           </ul>
         )}
+        {hidden > 0 ? (
+          <div>
+            <Button onClick={() => setShownCount((n) => n + upcomingPageSize * 4)}>{t('board.showMore', { count: hidden })}</Button>
+          </div>
+        ) : null}
       </section>
       {past.length > 0 ? <PastSessions sessions={past} locale={locale} timeZone={timeZone} /> : null}
     </>

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Badge, Body1, Card, CardHeader, Link, Tag, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { SessionSummary } from '../../../../bot/src/api/contract';
+import { hrefFor } from '../../shared/routes';
+import type { BoardSession, RsvpAnswer } from './board-session';
 import { safeWebUrl } from '../../shared/safe-url';
 import { formatSessionTime, splitDuration } from './format-session';
+import { RsvpButtons } from './rsvp-buttons';
 
 const useStyles = makeStyles({
   card: { height: '100%', boxSizing: 'border-box' },
@@ -35,6 +37,8 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   cancelled: { textDecorationLine: 'line-through' },
+  titleLink: { color: 'inherit', fontWeight: 'inherit', fontSize: 'inherit' },
+  rsvpError: { margin: 0, color: tokens.colorPaletteRedForeground1 },
   // Read out by screen readers, not shown: the link's new-window behaviour.
   visuallyHidden: {
     position: 'absolute',
@@ -47,8 +51,17 @@ const useStyles = makeStyles({
   },
 });
 
+export interface SessionCardRsvp {
+  readonly busy: boolean;
+  /** The last answer could not be saved (it was rolled back): why, in words. */
+  readonly failure: string | undefined;
+  readonly onAnswer: (answer: RsvpAnswer) => void;
+}
+
 export interface SessionCardProps {
-  readonly session: SessionSummary;
+  readonly session: BoardSession;
+  /** RSVP in place; absent for past and cancelled sessions. */
+  readonly rsvp?: SessionCardRsvp | undefined;
   /** Locale for dates and numbers (e.g. `en-GB`). */
   readonly locale: string;
   readonly timeZone?: string;
@@ -68,7 +81,7 @@ function Fact({ term, children }: { readonly term: string; readonly children: Re
   );
 }
 
-export function SessionCard({ session, locale, timeZone }: SessionCardProps) {
+export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const titleId = useId('session-title');
@@ -97,7 +110,9 @@ export function SessionCard({ session, locale, timeZone }: SessionCardProps) {
       <CardHeader
         header={
           <h3 id={titleId} className={mergeClasses(styles.title, cancelled && styles.cancelled)}>
-            {session.title}
+            <Link className={styles.titleLink} href={hrefFor({ name: 'session', teamId: session.teamId, sessionId: session.sessionId })}>
+              {session.title}
+            </Link>
           </h3>
         }
         description={
@@ -157,6 +172,13 @@ export function SessionCard({ session, locale, timeZone }: SessionCardProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {rsvp ? <RsvpButtons title={session.title} value={session.myRsvp} busy={rsvp.busy} onAnswer={rsvp.onAnswer} /> : null}
+      {session.waitlisted ? <Body1 as="p">{t('rsvp.waitlisted')}</Body1> : null}
+      {rsvp?.failure ? (
+        <Body1 as="p" role="alert" className={styles.rsvpError}>
+          {rsvp.failure}
+        </Body1>
       ) : null}
     </Card>
   );

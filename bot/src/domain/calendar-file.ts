@@ -1,0 +1,54 @@
+import type { LearningSession } from './session';
+import { sessionEndsAt } from './session';
+
+/** RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped. */
+export function escapeIcsText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF + space; never split a UTF-8 character. */
+export function foldIcsLine(line: string): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with one space
+    if (bytes + size > limit) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += ch;
+    bytes += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+const icsTime = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** One VEVENT for a session; times in UTC; a cancelled session says so (STATUS:CANCELLED). */
+export function sessionCalendar(session: LearningSession, now: Date, productHost: string): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//PeerLearn//Sessions//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${session.sessionId}@${productHost}`,
+    `DTSTAMP:${icsTime(now)}`,
+    `DTSTART:${icsTime(new Date(session.startsAt))}`,
+    `DTEND:${icsTime(sessionEndsAt(session))}`,
+    `SUMMARY:${escapeIcsText(session.title)}`,
+    ...(session.description ? [`DESCRIPTION:${escapeIcsText(session.description)}`] : []),
+    ...(session.place || session.onlineUrl ? [`LOCATION:${escapeIcsText(session.place ?? session.onlineUrl ?? '')}`] : []),
+    ...(session.onlineUrl ? [`URL:${session.onlineUrl}`] : []),
+    `STATUS:${session.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,21 @@
+import type { Feedback } from './session';
+
+/** What the host sees of their session's feedback; never shown to anyone else. */
+export interface FeedbackSummary {
+  readonly responses: number;
+  /** Average rating, one decimal; undefined without responses. */
+  readonly averageRating?: number;
+  readonly learnedSomethingNew: number;
+  readonly willApply: readonly string[];
+}
+
+export function summariseFeedback(feedback: readonly Feedback[]): FeedbackSummary {
+  const responses = feedback.length;
+  const total = feedback.reduce((sum, f) => sum + f.rating, 0);
+  return {
+    responses,
+    ...(responses > 0 ? { averageRating: Math.round((total / responses) * 10) / 10 } : {}),
+    learnedSomethingNew: feedback.filter((f) => f.learnedSomethingNew).length,
+    willApply: feedback.map((f) => f.willApply.trim()).filter((w) => w !== ''),
+  };
+}

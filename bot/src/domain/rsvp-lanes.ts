@@ -1,0 +1,33 @@
+import type { Repositories, RsvpRepository } from './repositories';
+
+/**
+ * One RSVP write per session at a time inside this instance. The RSVP repository moves a session's
+ * counts under one row's ETag; when 200 people answer one invite at once, 200 optimistic writers
+ * collide round after round, most exhaust their retries (measured: 39 of 200 failed, p50 12.8 s).
+ * Queued here, an instance sends one writer per session per round; the ETag still settles races
+ * between instances.
+ */
+export function withOneRsvpWriterPerSession(repositories: Repositories): Repositories {
+  const inner = repositories.rsvps;
+  const tails = new Map<string, Promise<void>>();
+  const rsvps: RsvpRepository = {
+    get: (tenantId, sessionId, userId) => inner.get(tenantId, sessionId, userId),
+    listForSession: (tenantId, sessionId) => inner.listForSession(tenantId, sessionId),
+    putMany: (list) => inner.putMany(list),
+    respond(session, userId, response, now) {
+      const key = `${session.tenantId}\n${session.sessionId}`;
+      const run = (tails.get(key) ?? Promise.resolve()).then(() => inner.respond(session, userId, response, now));
+      const tail = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      tails.set(key, tail);
+      // The last in line clears the lane, so the map only holds sessions being answered right now.
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+      return run;
+    },
+  };
+  return { ...repositories, rsvps };
+}

@@ -1,0 +1,37 @@
+/** What expert search needs from storage beyond the shared repositories (implemented in storage/). */
+
+export interface Endorsement {
+  readonly tenantId: string;
+  /** The person whose skill is endorsed. */
+  readonly userId: string;
+  /** Canonical skill name. */
+  readonly skill: string;
+  readonly endorserId: string;
+  readonly endorsedAt: string;
+}
+
+export interface EndorsementRepository {
+  /** Idempotent: true when this endorser had not endorsed this skill of this person before. */
+  add(endorsement: Endorsement): Promise<boolean>;
+  listForPerson(tenantId: string, userId: string): Promise<Endorsement[]>;
+  listForTenant(tenantId: string): Promise<Endorsement[]>;
+}
+
+/** "These profiles of this tenant changed": a row of the change feed every instance polls. */
+export interface ProfileChange {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly userIds: readonly string[];
+  /** Writer's clock, ms since the epoch (also the start of the row key). */
+  readonly at: number;
+}
+
+export interface ProfileChangeFeed {
+  record(tenantId: string, userIds: readonly string[]): Promise<void>;
+  /** Changes of one tenant written at or after `fromMs` (by the writer's clock), oldest first. */
+  since(tenantId: string, fromMs: number): Promise<ProfileChange[]>;
+  /** Every tenant that ever recorded a change: the tenants to warm at start. */
+  tenants(): Promise<string[]>;
+  /** Deletes one tenant's changes older than `beforeMs`; returns how many. */
+  prune(tenantId: string, beforeMs: number): Promise<number>;
+}

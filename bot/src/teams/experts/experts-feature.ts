@@ -1,0 +1,136 @@
+import { CardFactory } from 'botbuilder';
+import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
+import { expertCard, expertsCard, explainExpert, profileCard } from '../../cards/expert-cards';
+import { te } from '../../cards/expert-strings';
+import type { MemberRepository } from '../../domain/repositories';
+import type { Locale } from '../../domain/person';
+import { toLocale } from '../../domain/person';
+import type { ExpertDirectory } from '../../domain/skills/expert-directory';
+import { MAX_PAGE, MAX_SKIP, skillKeyOf } from '../../domain/skills/expert-index';
+import { parseMySkills } from '../../domain/skills/profile-editing';
+import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
+import { invokeResponse } from '../bot-feature';
+import { cardAttachment, cardMessage } from '../card-message';
+import { personOf, tenantOf } from '../identity';
+
+export interface ExpertsFeatureDependencies {
+  readonly experts: ExpertDirectory;
+  readonly repositories: { readonly members: MemberRepository };
+  readonly now: () => Date;
+}
+
+/** Teams gives a messaging extension 5 s; leave room for the round trip. */
+const INVOKE_WAIT_MS = 4_000;
+const WHO_KNOWS_TOP = 5;
+const DEFAULT_COUNT = 10;
+
+interface QueryInvokeValue {
+  readonly commandId?: unknown;
+  readonly parameters?: unknown;
+  readonly queryOptions?: { readonly skip?: unknown; readonly count?: unknown };
+}
+
+function wholeNumber(value: unknown, fallback: number, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(n) ? Math.min(Math.max(n, min), max) : fallback;
+}
+
+/** The `query` parameter; `initialRun` (Teams opening the extension) means an empty query. */
+function queryText(parameters: unknown): string {
+  if (!Array.isArray(parameters)) return '';
+  for (const p of parameters as unknown[]) {
+    if (typeof p === 'object' && p !== null && (p as { name?: unknown }).name === 'query') {
+      const value = (p as { value?: unknown }).value;
+      return typeof value === 'string' ? value.slice(0, 1_000) : '';
+    }
+  }
+  return '';
+}
+
+const composeMessage = (text: string) => invokeResponse({ composeExtension: { type: 'message', text } });
+
+/** F1/F2 in the bot: the `findExpert` messaging extension, "who knows X" and "my skills: a, b". */
+export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
+  const findExpert: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const value = (context.activity.value ?? {}) as QueryInvokeValue;
+    if (value.commandId !== 'findExpert') return composeMessage(te(locale, 'unknownSearch'));
+    const tenantId = tenantOf(context.activity);
+    if (!tenantId) return composeMessage(te(locale, 'noTenant'));
+    const skip = wholeNumber(value.queryOptions?.skip, 0, 0, MAX_SKIP);
+    const count = wholeNumber(value.queryOptions?.count, DEFAULT_COUNT, 1, MAX_PAGE);
+    const outcome = await deps.experts.search(tenantId, { text: queryText(value.parameters), skip, count }, INVOKE_WAIT_MS);
+    if (outcome.status === 'warming') return composeMessage(te(locale, 'warming'));
+    const attachments = outcome.page.hits.map(
+      (hit): MessagingExtensionAttachment => ({
+        ...cardAttachment(expertCard(hit, locale)),
+        preview: CardFactory.thumbnailCard(hit.displayName, explainExpert(hit, locale) || te(locale, 'previewNoSkill')),
+      }),
+    );
+    return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
+  };
+
+  const whoKnows: CommandHandler = async (context, command, locale) => {
+    const tenantId = tenantOf(context.activity);
+    if (!tenantId) {
+      await context.sendActivity(te(locale, 'noTenant'));
+      return;
+    }
+    const outcome = await deps.experts.search(tenantId, { text: command.argument, skip: 0, count: WHO_KNOWS_TOP }, 10_000);
+    if (outcome.status === 'warming') {
+      await context.sendActivity(te(locale, 'warming'));
+      return;
+    }
+    await context.sendActivity(cardMessage(expertsCard(command.argument, outcome.page.hits, locale, outcome.page.suggestions)));
+  };
+
+  const showProfile = async (context: TurnContext, locale: Locale, tenantId: string, userId: string, normalised: readonly { from: string; to: string }[], saved: boolean) => {
+    const [profile, endorsements] = await Promise.all([deps.repositories.members.get(tenantId, userId), deps.experts.endorsementsOf(tenantId, userId)]);
+    const counts = new Map<string, number>();
+    for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
+    const card = profileCard(
+      {
+        displayName: profile?.displayName ?? '',
+        teaches: (profile?.teaches ?? []).map((s) => ({ ...s, endorsements: counts.get(skillKeyOf(s.name)) ?? 0 })),
+        wants: profile?.wants ?? [],
+        languages: profile?.languages ?? [],
+        availability: profile?.availability ?? '',
+      },
+      locale,
+      normalised,
+      saved,
+    );
+    await context.sendActivity(cardMessage(card));
+  };
+
+  const mySkills: CommandHandler = async (context, command, locale) => {
+    const person = personOf(context.activity);
+    if (!person) {
+      await context.sendActivity(te(locale, 'noTenant'));
+      return;
+    }
+    if (command.argument.trim() === '') {
+      // "my skills" alone shows the profile card.
+      await showProfile(context, locale, person.tenantId, person.userId, [], false);
+      return;
+    }
+    const taxonomy = await deps.experts.taxonomy(person.tenantId);
+    const current = await deps.repositories.members.get(person.tenantId, person.userId);
+    const parsed = parseMySkills(command.argument, current?.teaches ?? [], taxonomy);
+    if (!parsed.ok) {
+      const key = parsed.reason === 'empty' ? 'mySkillsEmpty' : parsed.reason === 'tooMany' ? 'mySkillsTooMany' : 'mySkillsNothingUsable';
+      await context.sendActivity(te(locale, key, { max: 30 }));
+      return;
+    }
+    await deps.repositories.members.update(person.tenantId, person.userId, (profile) =>
+      profile ? { ...profile, teaches: parsed.teaches, updatedAt: deps.now().toISOString() } : undefined,
+    );
+    await deps.experts.refresh(person.tenantId, [person.userId]);
+    await showProfile(context, locale, person.tenantId, person.userId, parsed.normalised, true);
+  };
+
+  return {
+    commands: { whoKnows, mySkills },
+    invokes: { 'composeExtension/query': findExpert },
+  };
+}

@@ -1,0 +1,242 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import { feedbackCard } from '../../cards/feedback-cards';
+import { sessionFormCard } from '../../cards/session-form-card';
+import { sessionInviteCard } from '../../cards/session-invite-card';
+import { sessionMessageCard } from '../../cards/session-notice-cards';
+import { formatWhen } from '../../cards/session-text';
+import { st } from '../../cards/session-strings';
+import type { SessionStringKey } from '../../cards/session-strings';
+import type { PersonRef } from '../../domain/person';
+import { toLocale } from '../../domain/person';
+import type { Locale } from '../../domain/person';
+import type { LearningSession } from '../../domain/session';
+import type { SessionFailure, SessionService } from '../../domain/session-service';
+import type { SessionProblem } from '../../domain/session-rules';
+import { toDateAndTimeInputs } from '../../domain/zoned-time';
+import { timeZoneOf } from '../../domain/session-service';
+import type { SessionLinks } from '../../domain/session-links';
+import type { Outbox } from '../../domain/outbox';
+import { invokeResponse } from '../bot-feature';
+import { channelData, personOf } from '../identity';
+import { inviteViewOf, viewerOf } from './invite-view';
+
+/** Every `Action.Execute` verb PeerLearn's session cards use (DESIGN.md, Teams contract). */
+export const SESSION_VERBS = ['rsvp', 'refresh', 'cancelSession', 'editSession', 'saveSession', 'feedback', 'kudos', 'createSession'] as const;
+export type SessionVerb = (typeof SESSION_VERBS)[number];
+
+export interface SessionInvokeDeps {
+  readonly sessions: SessionService;
+  readonly links: SessionLinks;
+  readonly outbox: Outbox;
+  readonly now: () => Date;
+}
+
+/** What a verb handler gets: who acts, in which team, with the card's data. */
+export interface VerbRequest {
+  readonly context: TurnContext;
+  readonly actor: PersonRef;
+  readonly teamId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly locale: Locale;
+}
+
+type VerbHandler = (request: VerbRequest) => Promise<InvokeResponse>;
+
+export const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+export const errorResponse = (code: string, message: string) =>
+  invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message } });
+
+/** A card with a notice on top: the person sees why, and still has the card. */
+function withNotice(card: AdaptiveCard, text: string, tone: 'attention' | 'good'): AdaptiveCard {
+  return { ...card, body: [{ type: 'TextBlock', text, wrap: true, weight: 'bolder', color: tone }, ...card.body] };
+}
+
+export function failureText(failure: SessionFailure, locale: Locale): string {
+  const key: SessionStringKey =
+    failure.kind === 'closed' ? `failure_${failure.reason}` : failure.kind === 'badInput' ? `failure_${failure.code}` : `failure_${failure.kind}`;
+  return st(locale, key);
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+interface ActionValue {
+  readonly action?: { readonly verb?: unknown; readonly data?: unknown };
+}
+
+/** `adaptiveCard/action`: one typed handler per verb; unknown verbs and forged data get a clear answer, never a throw. */
+export function createSessionActionHandler(deps: SessionInvokeDeps) {
+  const { sessions } = deps;
+
+  async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | undefined> {
+    const detail = await sessions.detail(actor.tenantId, teamId, sessionId, actor.userId);
+    if (!detail.ok) return undefined;
+    const view = await inviteViewOf(detail.value, deps.links, deps.now());
+    return sessionInviteCard(view, viewerOf(detail.value, actor.userId), locale);
+  }
+
+  /** The refreshed card with a notice, or a plain message when the session itself is gone. */
+  async function answer(req: VerbRequest, notice: string | undefined, tone: 'attention' | 'good' = 'attention'): Promise<InvokeResponse> {
+    const sessionId = str(req.data.sessionId) ?? '';
+    const card = await userCard(req.actor, req.teamId, sessionId, req.locale);
+    if (!card) return cardResponse(sessionMessageCard(notice ?? st(req.locale, 'failure_notFound'), 'attention'));
+    return cardResponse(notice ? withNotice(card, notice, tone) : card);
+  }
+
+  async function editForm(req: VerbRequest, sessionId: string, values: Readonly<Record<string, unknown>>, problems: readonly SessionProblem[]): Promise<AdaptiveCard> {
+    const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, req.actor.userId);
+    if (!planning.ok) return sessionMessageCard(failureText(planning.failure, req.locale), 'attention');
+    const { team, members, suggestedLeader, timeZone } = planning.value;
+    return sessionFormCard(
+      { teamId: req.teamId, channels: team.channels, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone, submit: 'execute', values, problems, editing: { sessionId } },
+      req.locale,
+    );
+  }
+
+  const verbs: Record<SessionVerb, VerbHandler> = {
+    async refresh(req) {
+      return answer(req, undefined);
+    },
+    async rsvp(req) {
+      const result = await sessions.rsvp(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
+      return answer(req, result.ok ? undefined : failureText(result.failure, req.locale));
+    },
+    async cancelSession(req) {
+      const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '');
+      return answer(req, result.ok ? undefined : failureText(result.failure, req.locale));
+    },
+    async editSession(req) {
+      const sessionId = str(req.data.sessionId) ?? '';
+      const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      if (!detail.value.viewerIsHost) return answer(req, st(req.locale, 'failure_notHost'));
+      if (detail.value.session.status === 'cancelled') return answer(req, st(req.locale, 'failure_cancelled'));
+      return cardResponse(await editForm(req, sessionId, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
+    },
+    async saveSession(req) {
+      const sessionId = str(req.data.sessionId) ?? '';
+      const { teamId: _team, sessionId: _session, ...values } = req.data;
+      const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
+      if (result.ok) return answer(req, st(req.locale, 'saved', { title: result.value.title }), 'good');
+      if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
+      return answer(req, failureText(result.failure, req.locale));
+    },
+    async feedback(req) {
+      const sessionId = str(req.data.sessionId) ?? '';
+      const result = await sessions.giveFeedback(req.actor, req.teamId, sessionId, {
+        rating: req.data.rating,
+        learnedSomethingNew: req.data.learnedSomethingNew,
+        willApply: req.data.willApply,
+      });
+      const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      const { session, team, viewerFeedback } = detail.value;
+      const card = feedbackCard(session, req.locale, timeZoneOf(team), viewerFeedback);
+      return cardResponse(
+        result.ok
+          ? withNotice(card, st(req.locale, 'feedbackThanks', { title: session.title }), 'good')
+          : withNotice(card, failureText(result.failure, req.locale), 'attention'),
+      );
+    },
+    async kudos(req) {
+      const sessionId = str(req.data.sessionId) ?? '';
+      const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      const session = detail.value.session;
+      const to = str(req.data.toUserId);
+      // Only the session's own host or teachers can be thanked from its card: the data cannot name anyone else.
+      const allowed = to && (to === session.hostId || session.teacherIds.includes(to)) ? to : undefined;
+      const result = await sessions.giveKudos(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
+      if (!result.ok) return answer(req, failureText(result.failure, req.locale));
+      if (result.value.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
+      const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
+      return answer(req, st(req.locale, 'kudosSent', { to: name }), 'good');
+    },
+    async createSession(req) {
+      const here = channelData(req.context.activity);
+      const hereChannel = here.team?.id === req.teamId ? here.channel?.id : undefined;
+      const result = await createFromForm(deps, req.actor, req.teamId, req.data, req.locale, 'execute', hereChannel);
+      return cardResponse(result.card);
+    },
+  };
+
+  return async (context: TurnContext): Promise<InvokeResponse> => {
+    const locale = toLocale(context.activity.locale);
+    const value = (context.activity.value ?? {}) as ActionValue;
+    const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+    const data = typeof value.action?.data === 'object' && value.action.data !== null ? (value.action.data as Record<string, unknown>) : {};
+    const handler = (SESSION_VERBS as readonly string[]).includes(verb) ? verbs[verb as SessionVerb] : undefined;
+    if (!handler) return errorResponse('unknownVerb', st(locale, 'failure_unknownAction', { verb: verb.slice(0, 40) }));
+    const actor = personOf(context.activity);
+    if (!actor) return cardResponse(sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention'));
+    const teamId = str(data.teamId);
+    if (!teamId || (verb !== 'createSession' && !str(data.sessionId))) return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
+    // A card from one team cannot act on another's sessions, whatever its data says.
+    const here = channelData(context.activity).team?.id;
+    if (here && here !== teamId) return cardResponse(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'));
+    return handler({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
+  };
+}
+
+/** A stored session as the form's input values (date and time in the team's zone). */
+function valuesOf(session: LearningSession, timeZone: string): Record<string, unknown> {
+  const { date, time } = toDateAndTimeInputs(new Date(session.startsAt), timeZone);
+  return {
+    title: session.title,
+    description: session.description,
+    skills: session.skills.join(', '),
+    format: session.format,
+    date,
+    time,
+    durationMinutes: String(session.durationMinutes),
+    place: session.place ?? '',
+    onlineUrl: session.onlineUrl ?? '',
+    capacity: session.capacity === null ? '' : String(session.capacity),
+    ...(session.channelId ? { channelId: session.channelId } : {}),
+    teacherIds: session.teacherIds.join(','),
+    ...(session.discussionLeaderId ? { discussionLeaderId: session.discussionLeaderId } : {}),
+    openToOrganisation: String(session.openToOrganisation),
+  };
+}
+
+export interface FormResult {
+  readonly created?: readonly LearningSession[];
+  readonly card: AdaptiveCard;
+}
+
+/** The form's submit from any surface: created → a confirmation; invalid → the form again, problems inline; nothing stored. */
+export async function createFromForm(
+  deps: Pick<SessionInvokeDeps, 'sessions'>,
+  actor: PersonRef,
+  teamId: string,
+  values: Readonly<Record<string, unknown>>,
+  locale: Locale,
+  submit: 'execute' | 'dialog',
+  /** The channel the form was used in: the invite goes there when the form names none (e.g. a team whose channel list is not known yet). */
+  hereChannelId?: string,
+): Promise<FormResult> {
+  const named = typeof values.channelId === 'string' && values.channelId.trim() !== '';
+  const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? values : { ...values, channelId: hereChannelId });
+  if (result.ok) {
+    const [first] = result.value;
+    if (!first) return { card: sessionMessageCard(st(locale, 'failure_invalid'), 'attention') };
+    const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
+    const timeZone = planning.ok ? planning.value.timeZone : 'Europe/Amsterdam';
+    const when = formatWhen(first, locale, timeZone);
+    const text =
+      result.value.length > 1
+        ? st(locale, 'planCreatedSeries', { title: first.title, count: result.value.length, when })
+        : st(locale, first.channelId ? 'planCreated' : 'planCreatedNoChannel', { title: first.title, when });
+    return { created: result.value, card: sessionMessageCard(text, 'good') };
+  }
+  if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureText(result.failure, locale), 'attention') };
+  const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
+  if (!planning.ok) return { card: sessionMessageCard(failureText(planning.failure, locale), 'attention') };
+  const { team, members, suggestedLeader, timeZone } = planning.value;
+  return {
+    card: sessionFormCard(
+      { teamId, channels: team.channels, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone, submit, values, problems: result.failure.problems },
+      locale,
+    ),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The tab's URLs. The manifest points at these; keep them stable.
+ *
+ *   Channel tab (configurable)
+ *     configurationUrl  {TAB_ENDPOINT}/config            → the config page (pages.config save handler)
+ *     contentUrl        {TAB_ENDPOINT}/#/board           → the team's board (team from the Teams context)
+ *     entityId          peerlearn-board-<teamId>         → set by the config page
+ *   Personal tab "My learning"
+ *     contentUrl        {TAB_ENDPOINT}/?view=my-learning (also `#/my-learning`)
+ *   Views inside the tab (hash routes, so the service only ever serves index.html)
+ *     #/board                              the team knowledge board (the default for `/` and unknown hashes)
+ *     #/experts?q=<query>                  expert search
+ *     #/sessions/<teamId>/<sessionId>      session detail
+ *     #/sessions/<teamId>/<sessionId>/edit edit a session
+ *     #/plan/<teamId>                      plan a new session
+ *     #/profile                            my profile and skills
+ *     #/my-learning                        my upcoming sessions across my teams, my skills
+ *     #/insights                           insights (filled by the programme issue)
+ *     #/settings                           team settings
+ *   Deep links (e.g. from cards): https://teams.microsoft.com/l/entity/<appId>/<entityId>?context=
+ *     {"subEntityId":"sessions/<teamId>/<sessionId>"} — the subPageId is a hash route without `#/`.
+ *
+ * The code lives in shared/routes.ts (features link to routes too; they never import app/).
+ */
+export * from '../shared/routes';

@@ -1,0 +1,129 @@
+import { Suspense, lazy, useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { BoardOutcome } from '../features/board/board';
+import type { ApiClient } from '../shared/api-client';
+import type { KeyValueStore } from '../shared/local-store';
+import type { TeamsHost } from '../shared/teams';
+import { LoadingState } from '../shared/ui/loading-state';
+import { AppNav } from './app-nav';
+import type { Route } from './routes';
+import { TeamScope } from './team-scope';
+import type { Preferences } from './use-preferences';
+import { useRoute } from './use-route';
+
+// Every view but the board loads on first visit: the board's first paint carries only its own code.
+const SessionDetailView = lazy(() => import('../features/session/session-detail'));
+const PlanSessionView = lazy(() => import('../features/plan/plan-session'));
+const ExpertsView = lazy(() => import('../features/experts/experts-view'));
+const ProfileView = lazy(() => import('../features/profile/profile-view'));
+const MyLearningView = lazy(() => import('../features/my-learning/my-learning'));
+const InsightsView = lazy(() => import('../features/insights/insights-view'));
+const SettingsView = lazy(() => import('../features/settings/settings-view'));
+const ConfigPage = lazy(() => import('./config-page'));
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+export interface ShellProps {
+  readonly api: ApiClient;
+  readonly store: KeyValueStore;
+  /** Locale for dates and numbers. */
+  readonly locale: string;
+  readonly contextTeam?: { readonly teamId: string; readonly name?: string | undefined } | undefined;
+  readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
+  /** Inside Teams: the host (config page, "follows Teams" settings). */
+  readonly host?: TeamsHost | undefined;
+  /** Outside Teams: the language and theme choices, editable in Settings. */
+  readonly preferences?: Preferences | undefined;
+}
+
+/** Navigation plus the view of the current route. */
+export function Shell(props: ShellProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const { route, navigate } = useRoute();
+  if (route.name === 'config') {
+    return (
+      <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+        <ConfigPage host={props.host} onReady={props.onSettled} />
+      </Suspense>
+    );
+  }
+  return (
+    <div className={styles.root}>
+      <AppNav route={route} onNavigate={navigate} />
+      <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+        <RouteView route={route} navigate={navigate} {...props} />
+      </Suspense>
+    </div>
+  );
+}
+
+function RouteView({ route, navigate, ...props }: ShellProps & { readonly route: Route; readonly navigate: (route: Route) => void }) {
+  const { api, store, locale, contextTeam, onSettled } = props;
+  switch (route.name) {
+    case 'board':
+    case 'config':
+      return <TeamScope api={api} store={store} locale={locale} contextTeam={contextTeam} onSettled={onSettled} />;
+    case 'session':
+      return (
+        <Settles onSettled={onSettled}>
+          <SessionDetailView key={`${route.teamId}/${route.sessionId}`} api={api} teamId={route.teamId} sessionId={route.sessionId} locale={locale} />
+        </Settles>
+      );
+    case 'plan':
+      return (
+        <Settles onSettled={onSettled}>
+          <PlanSessionView
+            key={`${route.teamId}/${route.sessionId ?? 'new'}`}
+            api={api}
+            teamId={route.teamId}
+            sessionId={route.sessionId}
+            onSaved={(sessionId) => navigate({ name: 'session', teamId: route.teamId, sessionId })}
+            onCancel={() => navigate(route.sessionId ? { name: 'session', teamId: route.teamId, sessionId: route.sessionId } : { name: 'board' })}
+          />
+        </Settles>
+      );
+    case 'experts':
+      return (
+        <Settles onSettled={onSettled}>
+          <ExpertsView api={api} initialQuery={route.query} />
+        </Settles>
+      );
+    case 'profile':
+      return (
+        <Settles onSettled={onSettled}>
+          <ProfileView api={api} />
+        </Settles>
+      );
+    case 'my-learning':
+      return (
+        <Settles onSettled={onSettled}>
+          <MyLearningView api={api} locale={locale} />
+        </Settles>
+      );
+    case 'insights':
+      return (
+        <Settles onSettled={onSettled}>
+          <InsightsView />
+        </Settles>
+      );
+    case 'settings':
+      return (
+        <Settles onSettled={onSettled}>
+          <SettingsView preferences={props.preferences} />
+        </Settles>
+      );
+  }
+}
+
+/** Views other than the board tell Teams they are ready once their code has loaded and rendered. */
+function Settles({ onSettled, children }: { readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined; readonly children: ReactNode }) {
+  useEffect(() => {
+    onSettled?.({ kind: 'loaded' });
+  }, [onSettled]);
+  return <>{children}</>;
+}

@@ -1,0 +1,201 @@
+import type { SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
+
+type SessionFormat = SessionSummary['format'];
+
+/** Everything the form holds, as typed (strings), so nothing is lost on a failed save or a reload. */
+export interface SessionDraft {
+  readonly title: string;
+  readonly description: string;
+  readonly skills: string;
+  readonly format: SessionFormat;
+  /** `YYYY-MM-DD`, local. */
+  readonly date: string;
+  /** `HH:MM`, local, 24-hour. */
+  readonly time: string;
+  readonly duration: string;
+  readonly place: string;
+  readonly onlineUrl: string;
+  readonly capacity: string;
+  /** Empty: none. The name is kept only to show who it is. */
+  readonly discussionLeaderId: string;
+  readonly discussionLeaderName: string;
+}
+
+export type DraftField = keyof SessionDraft;
+
+export type DraftErrorKey =
+  | 'titleRequired'
+  | 'titleTooLong'
+  | 'dateRequired'
+  | 'dateInPast'
+  | 'timeRequired'
+  | 'durationRange'
+  | 'capacityRange'
+  | 'urlInvalid'
+  | 'descriptionTooLong'
+  | 'placeTooLong'
+  | 'skillsInvalid'
+  | 'invalid';
+
+export type DraftErrors = Partial<Record<DraftField, DraftErrorKey>>;
+
+export const sessionFormats: readonly SessionFormat[] = ['talk', 'workshop', 'pair', 'lunchAndLearn', 'demo', 'qa'];
+
+export const limits = { titleMax: 120, durationMin: 5, durationMax: 480 } as const;
+
+export const emptyDraft: SessionDraft = {
+  title: '',
+  description: '',
+  skills: '',
+  format: 'talk',
+  date: '',
+  time: '',
+  duration: '45',
+  place: '',
+  onlineUrl: '',
+  capacity: '',
+  discussionLeaderId: '',
+  discussionLeaderName: '',
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function localDate(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function localTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The local wall-clock moment of a draft, or undefined while date or time is incomplete. */
+export function startOf(draft: Pick<SessionDraft, 'date' | 'time'>): Date | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(draft.date);
+  const t = /^(\d{1,2}):(\d{2})$/.exec(draft.time);
+  if (!d || !t) return undefined;
+  const start = new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  return Number.isNaN(start.getTime()) ? undefined : start;
+}
+
+export function draftFromSession(session: SessionSummary): SessionDraft {
+  const start = new Date(session.startsAt);
+  return {
+    title: session.title,
+    description: session.description,
+    skills: session.skills.join(', '),
+    format: session.format,
+    date: localDate(start),
+    time: localTime(start),
+    duration: String(session.durationMinutes),
+    place: session.place ?? '',
+    onlineUrl: session.onlineUrl ?? '',
+    capacity: session.capacity === null ? '' : String(session.capacity),
+    discussionLeaderId: session.discussionLeader?.userId ?? '',
+    discussionLeaderName: session.discussionLeader?.displayName ?? '',
+  };
+}
+
+/** The inline checks; the server checks again and its field errors are mapped onto the same fields. */
+export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
+  const errors: DraftErrors = {};
+  const title = draft.title.trim();
+  if (!title) errors.title = 'titleRequired';
+  else if (title.length > limits.titleMax) errors.title = 'titleTooLong';
+  if (!draft.date) errors.date = 'dateRequired';
+  if (!draft.time) errors.time = 'timeRequired';
+  const start = startOf(draft);
+  if (draft.date && draft.time && !start) errors.time = 'timeRequired';
+  if (start && start.getTime() <= now.getTime()) errors.date = 'dateInPast';
+  const duration = Number(draft.duration);
+  if (!Number.isInteger(duration) || duration < limits.durationMin || duration > limits.durationMax) errors.duration = 'durationRange';
+  if (draft.capacity.trim()) {
+    const capacity = Number(draft.capacity);
+    if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = 'capacityRange';
+  }
+  if (draft.onlineUrl.trim()) {
+    if (!URL.canParse(draft.onlineUrl.trim()) || new URL(draft.onlineUrl.trim()).protocol !== 'https:') errors.onlineUrl = 'urlInvalid';
+  }
+  return errors;
+}
+
+export function toSessionInput(draft: SessionDraft): SessionInput {
+  const start = startOf(draft);
+  if (!start) throw new Error('toSessionInput needs a validated draft');
+  const place = draft.place.trim();
+  const onlineUrl = draft.onlineUrl.trim();
+  return {
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    skills: draft.skills
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+    format: draft.format,
+    startsAt: start.toISOString(),
+    durationMinutes: Number(draft.duration),
+    capacity: draft.capacity.trim() ? Number(draft.capacity) : null,
+    ...(place ? { place } : {}),
+    ...(onlineUrl ? { onlineUrl } : {}),
+    ...(draft.discussionLeaderId ? { discussionLeaderId: draft.discussionLeaderId } : {}),
+  };
+}
+
+const serverFieldNames: Record<string, DraftField> = {
+  title: 'title',
+  description: 'description',
+  skills: 'skills',
+  format: 'format',
+  startsAt: 'date',
+  durationMinutes: 'duration',
+  place: 'place',
+  onlineUrl: 'onlineUrl',
+  capacity: 'capacity',
+  discussionLeaderId: 'discussionLeaderId',
+  teacherIds: 'discussionLeaderId',
+};
+
+/** The API's problem codes (domain/session-rules.ts) in the form's words. */
+const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
+  titleRequired: 'titleRequired',
+  titleTooLong: 'titleTooLong',
+  descriptionTooLong: 'descriptionTooLong',
+  startRequired: 'dateRequired',
+  startInvalid: 'dateRequired',
+  startInPast: 'dateInPast',
+  durationOutOfRange: 'durationRange',
+  endBeforeStart: 'durationRange',
+  capacityNotPositive: 'capacityRange',
+  linkNotHttps: 'urlInvalid',
+  placeTooLong: 'placeTooLong',
+  skillsInvalid: 'skillsInvalid',
+};
+
+/** The API's field errors (its names, its codes) onto the form's fields, in words we can translate. */
+export function mapServerErrors(fields: Readonly<Record<string, string>>): DraftErrors {
+  const errors: DraftErrors = {};
+  for (const [name, code] of Object.entries(fields)) {
+    const field = serverFieldNames[name] ?? serverFieldNames[name.split('.')[0] ?? ''];
+    if (!field) continue;
+    errors[field] = serverCodes[code] ?? 'invalid';
+  }
+  return errors;
+}
+
+/** A draft read back from sessionStorage, trusting only the fields we know, as strings. */
+export function parseStoredDraft(raw: string | null): SessionDraft | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const record = value as Record<string, unknown>;
+    const draft: Record<string, string> = { ...emptyDraft };
+    for (const key of Object.keys(emptyDraft)) {
+      const field = record[key];
+      if (typeof field === 'string') draft[key] = field;
+    }
+    if (!sessionFormats.includes(draft['format'] as SessionFormat)) draft['format'] = emptyDraft.format;
+    return draft as unknown as SessionDraft;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,391 @@
+import { useCallback, useState } from 'react';
+import type { ReactNode } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Link,
+  Subtitle2,
+  Tag,
+  Textarea,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { FeedbackSummaryView, SessionDetailResponse, SessionPerson } from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+import { errorMessageKey } from '../../shared/error-message';
+import { hrefFor } from '../../shared/routes';
+import { safeWebUrl } from '../../shared/safe-url';
+import { useAsync } from '../../shared/use-async';
+import { ErrorState } from '../../shared/ui/error-state';
+import { LoadingState } from '../../shared/ui/loading-state';
+import type { BoardSession } from '../board/board-session';
+import { formatSessionTime } from '../board/format-session';
+import { RsvpButtons } from '../board/rsvp-buttons';
+import { rsvpFailureKey, useRsvp } from '../board/use-rsvp';
+import { askQuestion, cancelSession, getSessionDetail } from './get-session';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  text: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  facts: { display: 'grid', gridTemplateColumns: 'minmax(6rem, max-content) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  error: { margin: 0, color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface SessionDetailProps {
+  readonly api: ApiClient;
+  readonly teamId: string;
+  readonly sessionId: string;
+  readonly locale: string;
+}
+
+function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section}>
+      <Subtitle2 as="h2" className={styles.heading}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+function People({ people }: { readonly people: readonly SessionPerson[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list}>
+      {people.map((p) => (
+        <li key={p.userId}>{p.displayName}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The signed `.ics` link works without a token; only http(s) (absolute or on this origin) becomes a link. */
+function calendarHref(url: string): string | undefined {
+  try {
+    const resolved = new URL(url, window.location.href);
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One session: what, when, who, RSVP, calendar, join; the host also sees questions and the private feedback summary. */
+export default function SessionDetailView({ api, teamId, sessionId, locale }: SessionDetailProps) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getSessionDetail(api, teamId, sessionId, signal), [api, teamId, sessionId]);
+  const detail = useAsync(load);
+  if (detail.status === 'loading') return <LoadingState label={t('detail.loading')} />;
+  if (detail.status === 'error') return <ErrorState headingLevel={2} error={detail.error} onRetry={detail.retry} />;
+  return <Detail api={api} teamId={teamId} loaded={detail.data} locale={locale} />;
+}
+
+interface DetailProps {
+  readonly api: ApiClient;
+  readonly teamId: string;
+  readonly loaded: SessionDetailResponse;
+  readonly locale: string;
+}
+
+function Detail({ api, teamId, loaded, locale }: DetailProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState(loaded);
+  const rsvp = useRsvp(api, teamId);
+  const sessionId = detail.sessionId;
+  const base: BoardSession = { ...detail, myRsvp: detail.myResponse ?? null, waitlisted: detail.myWaitlisted };
+  const session = rsvp.shown.get(sessionId) ?? base;
+  const joinUrl = safeWebUrl(session.onlineUrl);
+  const calendar = calendarHref(detail.calendarUrl);
+  const cancelled = session.status === 'cancelled';
+  const open = session.upcoming && !cancelled;
+
+  return (
+    <article className={styles.root} data-testid="session-detail" aria-labelledby="session-detail-title">
+      <Link href={hrefFor({ name: 'board' })}>← {t('detail.back')}</Link>
+      <Title2 as="h1" id="session-detail-title" className={styles.title}>
+        {session.title}
+      </Title2>
+      <div className={styles.row}>
+        <Badge appearance="tint" color="brand">
+          {t(`board.session.formats.${session.format}`)}
+        </Badge>
+        {cancelled ? (
+          <Badge appearance="filled" color="danger">
+            {t('board.session.cancelled')}
+          </Badge>
+        ) : null}
+        <Body1>
+          <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale)}</time>
+        </Body1>
+      </div>
+      {open ? (
+        <div className={styles.row}>
+          <RsvpButtons title={session.title} value={session.myRsvp} busy={rsvp.busy.has(sessionId)} onAnswer={(a) => rsvp.answer(session, a)} />
+          {calendar ? (
+            <Button as="a" href={calendar} download>
+              {t('detail.addToCalendar')}
+            </Button>
+          ) : null}
+          {joinUrl ? (
+            <Button as="a" appearance="primary" href={joinUrl} target="_blank" rel="noopener noreferrer">
+              {t('detail.join')}
+            </Button>
+          ) : null}
+          {detail.isHost ? (
+            <>
+              <Button as="a" href={hrefFor({ name: 'plan', teamId, sessionId })}>
+                {t('detail.edit')}
+              </Button>
+              <CancelSession api={api} teamId={teamId} sessionId={sessionId} onCancelled={setDetail} />
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {session.waitlisted ? <Body1 as="p">{t('detail.youAreWaitlisted')}</Body1> : null}
+      {rsvp.failed.has(sessionId) ? (
+        <Body1 as="p" role="alert" className={styles.error}>
+          {t(rsvpFailureKey(rsvp.errors.get(sessionId)))}
+        </Body1>
+      ) : null}
+      <Section title={t('detail.description')}>
+        <Body1 as="p" className={styles.text}>
+          {session.description || t('detail.noDescription')}
+        </Body1>
+        {session.skills.length > 0 ? (
+          <ul className={styles.tags} aria-label={t('board.session.skills')}>
+            {session.skills.map((skill) => (
+              <li key={skill}>
+                <Tag size="small" appearance="outline">
+                  {skill}
+                </Tag>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Section>
+      <Section title={t('detail.roles')}>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t('board.session.hostedBy')}</dt>
+          <dd className={styles.value}>{session.host.displayName}</dd>
+          {session.teachers.length > 0 ? (
+            <>
+              <dt className={styles.term}>{t('board.session.teaching')}</dt>
+              <dd className={styles.value}>{new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p) => p.displayName))}</dd>
+            </>
+          ) : null}
+          {session.discussionLeader ? (
+            <>
+              <dt className={styles.term}>{t('board.session.discussionLeader')}</dt>
+              <dd className={styles.value}>{session.discussionLeader.displayName}</dd>
+            </>
+          ) : null}
+          <dt className={styles.term}>{t('board.session.where')}</dt>
+          <dd className={styles.value}>{session.place ?? (joinUrl ? t('board.session.joinOnline') : t('board.session.placeTbd'))}</dd>
+        </dl>
+      </Section>
+      <Section title={t('detail.attendees')}>
+        <Body1 as="p" className={styles.text}>
+          {session.capacity === null
+            ? t('board.session.going', { count: session.going })
+            : t('board.session.goingOfCapacity', { going: session.going, capacity: session.capacity })}
+          {session.maybe > 0 ? ` · ${t('board.session.maybe', { count: session.maybe })}` : null}
+        </Body1>
+        {detail.attendees.length === 0 ? (
+          <Body1 as="p" className={styles.text}>
+            {t('detail.noAttendees')}
+          </Body1>
+        ) : (
+          <People people={detail.attendees} />
+        )}
+        {detail.waitlist.length > 0 ? (
+          <>
+            <Body1 as="p" className={styles.text}>
+              {t('detail.waitlist')}
+            </Body1>
+            <People people={detail.waitlist} />
+          </>
+        ) : null}
+      </Section>
+      {detail.isHost ? (
+        <>
+          <Section title={t('detail.questionsTitle')}>
+            {!detail.questions || detail.questions.length === 0 ? (
+              <Body1 as="p" className={styles.text}>
+                {t('detail.questionsNone')}
+              </Body1>
+            ) : (
+              <ul className={styles.list}>
+                {detail.questions.map((q) => (
+                  <li key={q.questionId}>
+                    {q.text} — <em>{q.asker ? q.asker.displayName : t('detail.anonymous')}</em>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <FeedbackCard feedback={detail.feedbackSummary} locale={locale} />
+        </>
+      ) : open ? (
+        <AskQuestion api={api} teamId={teamId} sessionId={sessionId} />
+      ) : null}
+    </article>
+  );
+}
+
+function CancelSession({ api, teamId, sessionId, onCancelled }: { readonly api: ApiClient; readonly teamId: string; readonly sessionId: string; readonly onCancelled: (d: SessionDetailResponse) => void }) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    setFailed(undefined);
+    try {
+      onCancelled(await cancelSession(api, teamId, sessionId));
+      setOpen(false);
+    } catch (error) {
+      setFailed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>{t('detail.cancel')}</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('detail.cancelTitle')}</DialogTitle>
+          <DialogContent>
+            <p>{t('detail.cancelText')}</p>
+            {failed !== undefined ? (
+              <p role="alert">
+                {t('detail.cancelFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}
+              </p>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">{t('detail.cancelKeep')}</Button>
+            </DialogTrigger>
+            <Button appearance="primary" disabled={busy} onClick={() => void confirm()}>
+              {t('detail.cancelConfirm')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function AskQuestion({ api, teamId, sessionId }: { readonly api: ApiClient; readonly teamId: string; readonly sessionId: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [state, setState] = useState<'idle' | 'empty' | 'sending' | 'sent' | 'failed'>('idle');
+  const send = async () => {
+    if (!text.trim()) return setState('empty');
+    setState('sending');
+    try {
+      await askQuestion(api, teamId, sessionId, text.trim(), anonymous);
+      setText('');
+      setState('sent');
+    } catch {
+      // The question stays in the box.
+      setState('failed');
+    }
+  };
+  return (
+    <form
+      className={styles.section}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <Subtitle2 as="h2" className={styles.heading}>
+        {t('detail.askTitle')}
+      </Subtitle2>
+      <Field label={t('detail.askLabel')} {...(state === 'empty' ? { validationMessage: t('detail.askEmpty'), validationState: 'error' as const } : {})}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} maxLength={1000} />
+      </Field>
+      <Checkbox checked={anonymous} onChange={(_, d) => setAnonymous(d.checked === true)} label={t('detail.askAnonymous')} />
+      <div>
+        <Button type="submit" disabled={state === 'sending'}>
+          {t('detail.askSend')}
+        </Button>
+      </div>
+      {state === 'sent' ? <Body1 role="status">{t('detail.askSent')}</Body1> : null}
+      {state === 'failed' ? (
+        <Body1 role="alert" className={styles.error}>
+          {t('detail.askFailed')}
+        </Body1>
+      ) : null}
+    </form>
+  );
+}
+
+function FeedbackCard({ feedback, locale }: { readonly feedback: FeedbackSummaryView | undefined; readonly locale: string }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="feedback-summary">
+      <Subtitle2 as="h2" className={styles.heading}>
+        {t('detail.feedbackTitle')}
+      </Subtitle2>
+      {!feedback || feedback.responses === 0 ? (
+        <Body1 as="p" className={styles.text}>
+          {t('detail.feedbackNone')}
+        </Body1>
+      ) : (
+        <>
+          <Body1 as="p" className={styles.text}>
+            {t('detail.feedbackResponses', { count: feedback.responses })}
+            {feedback.averageRating !== undefined
+              ? ` · ${t('detail.feedbackAverage', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(feedback.averageRating) })}`
+              : null}
+            {` · ${t('detail.feedbackLearned', { count: feedback.learnedSomethingNew })}`}
+          </Body1>
+          {feedback.willApply.length > 0 ? (
+            <>
+              <Body1 as="p" className={styles.text}>
+                {t('detail.feedbackApply')}
+              </Body1>
+              <ul className={styles.list}>
+                {feedback.willApply.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}

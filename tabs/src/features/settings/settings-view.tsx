@@ -1,0 +1,65 @@
+import { Body1, Field, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { AppLanguage } from '../../shared/locale';
+import { isAppLanguage } from '../../shared/locale';
+import type { ThemeName } from '../../shared/theme-name';
+import { isThemeName } from '../../shared/theme-name';
+import { MessageState } from '../../shared/ui/message-state';
+
+/** The standalone app's remembered choices (app/use-preferences.ts provides them). */
+export interface SettingsPreferences {
+  readonly language: AppLanguage | null;
+  readonly theme: ThemeName | null;
+  setLanguage(language: AppLanguage): void;
+  setTheme(theme: ThemeName | null): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '36rem' },
+  title: { margin: 0 },
+});
+
+/** Language and theme (standalone; in Teams they follow Teams), and where team settings will live. */
+export default function SettingsView({ preferences }: { readonly preferences?: SettingsPreferences | undefined }) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  return (
+    <section className={styles.root} data-testid="settings" aria-labelledby="settings-title">
+      <Title2 as="h1" id="settings-title" className={styles.title}>
+        {t('settings.title')}
+      </Title2>
+      {preferences ? (
+        <>
+          <Field label={t('settings.language')}>
+            <Select
+              value={preferences.language ?? i18n.language}
+              onChange={(_, d) => {
+                if (isAppLanguage(d.value)) preferences.setLanguage(d.value);
+              }}
+            >
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+            </Select>
+          </Field>
+          <Field label={t('settings.theme')}>
+            <Select value={preferences.theme ?? 'system'} onChange={(_, d) => preferences.setTheme(isThemeName(d.value) ? d.value : null)}>
+              <option value="system">{t('standalone.themes.system')}</option>
+              <option value="light">{t('standalone.themes.light')}</option>
+              <option value="dark">{t('standalone.themes.dark')}</option>
+              <option value="contrast">{t('standalone.themes.contrast')}</option>
+            </Select>
+          </Field>
+        </>
+      ) : (
+        <Body1 as="p">
+          {t('settings.language')} · {t('settings.theme')}: {t('settings.followsTeams')}
+        </Body1>
+      )}
+      <MessageState title={t('settings.teamSoonTitle')} text={t('settings.teamSoonText')} />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/** The tab's routes as pure functions; the URL list the manifest uses is documented in app/routes.ts. */
+export type Route =
+  | { readonly name: 'board' }
+  | { readonly name: 'experts'; readonly query: string }
+  | { readonly name: 'session'; readonly teamId: string; readonly sessionId: string }
+  | { readonly name: 'plan'; readonly teamId: string; readonly sessionId?: string }
+  | { readonly name: 'profile' }
+  | { readonly name: 'my-learning' }
+  | { readonly name: 'insights' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'config' };
+
+export type RouteName = Route['name'];
+
+export const boardRoute: Route = { name: 'board' };
+
+function decode(part: string | undefined): string | undefined {
+  if (!part) return undefined;
+  try {
+    const value = decodeURIComponent(part);
+    return value.trim() ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash route (`#/sessions/a/b`, `sessions/a/b` or a Teams subPageId) → a route; unknown → undefined. */
+export function parseHashRoute(hash: string): Route | undefined {
+  const trimmed = hash.replace(/^#?\/?/, '');
+  const [pathPart = '', queryPart = ''] = trimmed.split('?', 2);
+  const parts = pathPart.split('/').filter((p) => p !== '');
+  const [first, second, third, fourth] = parts;
+  switch (first) {
+    case undefined:
+    case 'board':
+      return parts.length <= 1 ? boardRoute : undefined;
+    case 'experts':
+      return { name: 'experts', query: new URLSearchParams(queryPart).get('q') ?? '' };
+    case 'sessions': {
+      const teamId = decode(second);
+      const sessionId = decode(third);
+      if (!teamId || !sessionId) return undefined;
+      if (fourth === 'edit') return { name: 'plan', teamId, sessionId };
+      return fourth === undefined ? { name: 'session', teamId, sessionId } : undefined;
+    }
+    case 'plan': {
+      const teamId = decode(second);
+      return teamId && parts.length === 2 ? { name: 'plan', teamId } : undefined;
+    }
+    case 'profile':
+    case 'my-learning':
+    case 'insights':
+    case 'settings':
+    case 'config':
+      return parts.length === 1 ? { name: first } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export interface LocationLike {
+  readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
+}
+
+/**
+ * Where the page is: the hash wins (in-tab navigation), then `?view=` (the personal tab's
+ * contentUrl), then the `/config` path (the channel tab's configurationUrl), then the board.
+ */
+export function parseLocation(location: LocationLike): Route {
+  const fromHash = location.hash.replace(/^#\/?/, '') ? parseHashRoute(location.hash) : undefined;
+  if (fromHash) return fromHash;
+  const view = new URLSearchParams(location.search).get('view');
+  if (view) {
+    const fromView = parseHashRoute(view);
+    if (fromView) return fromView;
+  }
+  if (/\/config\/?$/.test(location.pathname)) return { name: 'config' };
+  return boardRoute;
+}
+
+/** The hash for a route (`#/…`), the inverse of `parseHashRoute`. */
+export function hrefFor(route: Route): string {
+  return `#/${subPageIdFor(route)}`;
+}
+
+/** The route without `#/`: what a Teams deep link carries as `subEntityId` / `page.subPageId`. */
+export function subPageIdFor(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'experts':
+      return route.query ? `experts?${new URLSearchParams({ q: route.query }).toString()}` : 'experts';
+    case 'session':
+      return `sessions/${e(route.teamId)}/${e(route.sessionId)}`;
+    case 'plan':
+      return route.sessionId ? `sessions/${e(route.teamId)}/${e(route.sessionId)}/edit` : `plan/${e(route.teamId)}`;
+    default:
+      return route.name;
+  }
+}
+
+/** The entity id the config page gives a team's board tab (unique per team, stable across saves). */
+export function boardEntityId(teamId: string): string {
+  return `peerlearn-board-${teamId}`;
+}
+
+/** The channel tab's contentUrl: the board; the team comes from the Teams context at run time. */
+export function boardContentUrl(origin: string): string {
+  return `${origin}/#/board`;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
+import { chatUrl, expertCard, expertsCard, profileCard } from '../../bot/src/cards/expert-cards';
+import type { Locale } from '../../bot/src/domain/person';
+import type { ExpertHit } from '../../bot/src/domain/skills/expert-index';
+import { renderCard } from '../support/render-card';
+
+const megan: ExpertHit = {
+  userId: '00000000-0000-0000-0000-0000000000021',
+  displayName: 'Megan Bowen',
+  email: 'meganb@example.com',
+  match: 'skill',
+  quality: 'typo',
+  skill: { name: 'TypeScript', level: 3, endorsements: 6 },
+  sessionsTaught: 4,
+  teaches: [
+    { name: 'TypeScript', level: 3, endorsements: 6 },
+    { name: 'React', level: 3, endorsements: 0 },
+  ],
+  languages: ['English', 'Nederlands'],
+  availability: 'Mornings',
+};
+const fatima: ExpertHit = { ...megan, userId: 'f', displayName: 'Fatima El Amrani', email: undefined, match: 'name', skill: { name: 'SQL', level: 3, endorsements: 0 }, sessionsTaught: 0 };
+const noSkills: ExpertHit = { ...megan, userId: 'n', displayName: 'Nieuw', match: 'name', skill: undefined, teaches: [], languages: [], availability: '', sessionsTaught: 0 };
+/** The worst case for size: 25 skills of 60 characters, a long availability, many languages. */
+const heavy: ExpertHit = {
+  ...megan,
+  displayName: 'X'.repeat(200),
+  teaches: Array.from({ length: 30 }, (_, i) => ({ name: `${'Skill'.padEnd(58, 'x')}${i}`, level: 3 as const, endorsements: 999 })),
+  languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
+  availability: 'A'.repeat(200),
+};
+
+const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>][] = [
+  ['expert result', (l) => expertCard(megan, l), { en: ['Megan Bowen', 'TypeScript · level 3 · 6 endorsements · 4 sessions taught', 'Ask for a session', 'Chat'], nl: ['TypeScript · niveau 3 · 6 aanbevelingen · 4 sessies gegeven', 'Vraag om een sessie', 'Chatten'] }],
+  ['expert without skills', (l) => expertCard(noSkills, l), { en: ['Name matches', 'nothing yet'], nl: ['Naam komt overeen', 'nog niets'] }],
+  ['heaviest expert result', (l) => expertCard(heavy, l), { en: ['Skill'], nl: ['Skill'] }],
+  ['who knows, five results', (l) => expertsCard('typscript', [megan, fatima, megan, fatima, heavy], l, false), { en: ['Who knows “typscript”?', 'Fatima El Amrani'], nl: ['Wie kent “typscript”?'] }],
+  ['who knows, nobody', (l) => expertsCard('kennis', [], l, false), { en: ['Nobody found for “kennis”'], nl: ['Nog niemand gevonden voor “kennis”'] }],
+  ['suggestions', (l) => expertsCard('', [{ ...megan, match: 'suggestion', wantedBy: 3 }], l, true), { en: ['3 colleagues want to learn this'], nl: ['3 collega’s willen dit leren'] }],
+  ['profile after my skills', (l) => profileCard({ displayName: 'Megan', teaches: [{ name: 'JavaScript', level: 2, endorsements: 2 }], wants: [], languages: ['English'], availability: '' }, l, [{ from: 'js', to: 'JavaScript' }], true), { en: ['Your PeerLearn profile', 'js', '→ JavaScript', '2× endorsed'], nl: ['Je PeerLearn-profiel', 'Deze vaardigheden heb ik netjes gemaakt:'] }],
+];
+
+describe.each(cases)('%s card', (_name, build, expected) => {
+  it.each(['en', 'nl'] as const)('renders in %s without errors, under 20 KB', (locale) => {
+    const rendered = renderCard(build(locale));
+    expect(rendered.errors).toEqual([]);
+    expect(rendered.element).toBeDefined();
+    for (const text of expected[locale]) expect(rendered.text).toContain(text);
+    expect(rendered.bytes).toBeLessThan(20 * 1024);
+  });
+});
+
+describe('chat links', () => {
+  it('open a 1:1 chat by e-mail, else by object id, with an optional drafted message', () => {
+    expect(chatUrl(megan)).toBe('https://teams.microsoft.com/l/chat/0/0?users=meganb%40example.com');
+    expect(chatUrl({ userId: 'abc-123' }, 'Hoi & dag')).toBe('https://teams.microsoft.com/l/chat/0/0?users=abc-123&message=Hoi%20%26%20dag');
+    const ask = expertCard(megan, 'nl').actions?.[0];
+    expect(ask?.type === 'Action.OpenUrl' && decodeURIComponent(ask.url)).toContain('dat jij verstand hebt van TypeScript');
+  });
+});

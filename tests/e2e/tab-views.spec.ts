@@ -1,0 +1,208 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningService } from '../../bot/src/server';
+import { launchChromium } from '../support/chromium';
+import { startTestService } from '../support/service';
+
+// axe-core's own bundle, injected into the page as it is (no wrapper library).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// A remembered demo member (Megan Bowen), so the views open without the picker.
+const demoMember = '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021';
+const themes = ['light', 'dark', 'contrast'] as const;
+
+let service: RunningService;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync('test-results', { recursive: true });
+  [service, browser] = await Promise.all([startTestService({ tabDir: 'dist/tab' }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+/** Serious and critical axe violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    // Tabster's focus sentinels (Fluent's focus management) are aria-hidden and focusable by design:
+    // they hand focus on at once and are never read; everything else is checked.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+async function signedInContext(options: { width?: number; theme?: string; language?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(
+    ([member, theme, language]) => {
+      localStorage.setItem('peerlearn.member', member ?? '');
+      if (theme) localStorage.setItem('peerlearn.theme', theme);
+      if (language) localStorage.setItem('peerlearn.language', language);
+    },
+    [demoMember, options.theme ?? '', options.language ?? ''],
+  );
+  return context;
+}
+
+interface View {
+  readonly name: string;
+  readonly hash: string;
+  readonly ready: (page: Page) => Promise<unknown>;
+  /** For views without a fixed URL: how a person gets there from `hash`. */
+  readonly then?: (page: Page) => Promise<unknown>;
+}
+
+const views: readonly View[] = [
+  { name: 'board', hash: '#/board', ready: (p) => p.locator('[data-testid="session-card"]').first().waitFor() },
+  { name: 'experts', hash: '#/experts', ready: (p) => p.locator('[data-testid="expert-card"]').first().waitFor() },
+  { name: 'my-learning', hash: '#/my-learning', ready: (p) => p.getByRole('heading', { level: 2, name: 'My skills' }).waitFor() },
+  { name: 'profile', hash: '#/profile', ready: (p) => p.getByRole('button', { name: 'Save profile' }).waitFor() },
+  { name: 'insights', hash: '#/insights', ready: (p) => p.getByText('Insights are coming soon').waitFor() },
+  { name: 'settings', hash: '#/settings', ready: (p) => p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor() },
+  { name: 'plan', hash: '#/plan/team-id', ready: (p) => p.getByRole('button', { name: 'Save session' }).waitFor() },
+  {
+    name: 'session-detail',
+    hash: '#/board',
+    then: async (p) => {
+      const first = p.locator('[data-testid="session-card"]').first();
+      await first.waitFor();
+      await first.locator('h3 a').click();
+    },
+    ready: (p) => p.getByRole('heading', { level: 2, name: 'Who is coming' }).waitFor(),
+  },
+];
+
+describe('every tab view in Chromium, outside Teams', () => {
+  it('has no serious or critical axe violations in light, dark and high contrast, with a screenshot of each', async () => {
+    const problems: string[] = [];
+    for (const theme of themes) {
+      const context = await signedInContext({ theme });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      for (const view of views) {
+        await page.goto(`${service.url}/${view.hash}`);
+        await view.then?.(page);
+        await view.ready(page);
+        await page.screenshot({ path: `test-results/tab-${view.name}-${theme}.png`, fullPage: true });
+        problems.push(...(await seriousViolations(page)).map((v) => `${view.name}/${theme}: ${v}`));
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('clicks through as a user: pick a member, RSVP, plan a session, search an expert, edit my profile, switch to Dutch, dark and high contrast', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(service.url);
+    await page.getByRole('button', { name: 'Alex Wilber' }).click();
+    await page.locator('[data-testid="session-card"]').first().waitFor();
+
+    // RSVP in place on the board, then the session's own page knows the answer.
+    const card = page.locator('[data-testid="session-card"]').first();
+    const title = await card.locator('h3').innerText();
+    await card.getByRole('button', { name: 'Maybe' }).click();
+    await expect.poll(() => card.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => card.getByRole('group').getAttribute('aria-busy')).toBe('false');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    await card.getByRole('link', { name: title }).click();
+    await page.getByTestId('session-detail').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: 'test-results/tab-session-detail.png', fullPage: true });
+    await page.getByRole('link', { name: /Back to the board/ }).click();
+
+    // Plan a session with the date and time pickers; it opens on its own page, then shows on the board.
+    await page.getByRole('link', { name: 'Plan a session' }).click();
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByText('Give the session a title.').waitFor();
+    await page.getByRole('textbox', { name: 'Title' }).fill('Playwright for beginners');
+    await page.getByRole('combobox', { name: 'Date' }).click();
+    await page.getByRole('button', { name: /next month/i }).click();
+    await page.getByRole('gridcell').getByRole('button', { name: /^15,/ }).first().click();
+    await page.getByRole('combobox', { name: 'Start time' }).fill('14:30');
+    await page.getByRole('combobox', { name: 'Start time' }).press('Tab');
+    await page.screenshot({ path: 'test-results/tab-plan-filled.png', fullPage: true });
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Playwright for beginners' }).waitFor();
+    expect(await page.getByTestId('session-detail').innerText()).toMatch(/15, \d{4}, 2:30\s*–\s*3:15\s*PM/); // en-US: a 12-hour clock, 45 minutes by default
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await expect.poll(() => page.locator('[data-testid="board"]').innerText()).toContain('Playwright for beginners');
+
+    // Experts: the same ranking as the messaging extension, with the reason.
+    await page.getByRole('tab', { name: 'Experts' }).click();
+    await page.getByRole('searchbox', { name: /Search by skill/ }).fill('typescript');
+    await expect.poll(() => page.locator('[data-testid="expert-card"]').first().innerText(), { timeout: 10_000 }).toContain('Megan Bowen');
+    expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toMatch(/Why: .*TypeScript/);
+    await page.getByTestId('experts').getByRole('combobox', { name: 'Language' }).selectOption('nl');
+    await expect.poll(() => page.locator('[data-testid="expert-card"]').allInnerTexts(), { timeout: 10_000 }).not.toContainEqual(expect.stringContaining('Megan Bowen'));
+    await page.screenshot({ path: 'test-results/tab-experts-search.png', fullPage: true });
+
+    // My profile: "types" autocompletes to TypeScript from the team's taxonomy; pick it, save, and see it stored.
+    await page.getByRole('tab', { name: 'My profile' }).click();
+    await page.getByRole('combobox', { name: 'Add a skill' }).fill('types');
+    await page.getByRole('option', { name: 'TypeScript' }).click();
+    await page.getByRole('combobox', { name: 'Level for TypeScript' }).selectOption('2');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Your profile is saved.'));
+    expect(await page.locator('[data-testid="profile"]').innerText()).toContain('TypeScript');
+
+    // Settings: Dutch, then dark, then high contrast, all live.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('settings').getByRole('combobox', { name: 'Language' }).selectOption('nl');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+    await page.getByTestId('settings').getByRole('combobox', { name: 'Thema' }).selectOption('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.getByTestId('settings').getByRole('combobox', { name: 'Thema' }).selectOption('contrast');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('contrast');
+    await page.getByRole('tab', { name: 'Bord' }).click();
+    await page.locator('[data-testid="session-card"]').first().waitFor();
+    await page.screenshot({ path: 'test-results/tab-board-nl-contrast.png', fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('navigates with the menu on a 360 px phone, without sideways scrolling', async () => {
+    const context = await signedInContext({ width: 360 });
+    const page = await context.newPage();
+    await page.goto(service.url);
+    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      await page.screenshot({ path: 'test-results/tab-360-failure.png', fullPage: true });
+      throw error;
+    });
+    expect(await page.getByRole('tab', { name: 'Experts' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: /^Menu/ }).click();
+    await page.getByRole('menuitemradio', { name: 'Insights' }).click();
+    await page.getByText('Insights are coming soon').waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('#/insights');
+    for (const view of views) {
+      await page.goto(`${service.url}/${view.hash}`);
+      await view.then?.(page);
+      await view.ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, view.name).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/tab-${view.name}-360.png`, fullPage: true });
+    }
+    await context.close();
+  });
+});

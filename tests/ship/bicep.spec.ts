@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBicep } from './parse-bicep';
+import { ROOT } from './run-package';
+
+const text = readFileSync(path.join(ROOT, 'infra', 'azure.bicep'), 'utf8');
+const bicep = parseBicep(text);
+const parameters = JSON.parse(readFileSync(path.join(ROOT, 'infra', 'azure.parameters.json'), 'utf8')) as {
+  parameters: Record<string, { value: unknown }>;
+};
+
+const resource = (type: string) => {
+  const found = bicep.resources.filter((r) => r.type.startsWith(`${type}@`));
+  expect(found, type).toHaveLength(1);
+  return found[0]?.body ?? '';
+};
+
+describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
+  it('declares the resources the service needs', () => {
+    expect(bicep.resources.map((r) => r.type.split('@')[0]).sort()).toEqual(
+      [
+        'Microsoft.Authorization/roleAssignments',
+        'Microsoft.Authorization/roleAssignments',
+        'Microsoft.BotService/botServices',
+        'Microsoft.BotService/botServices/channels',
+        'Microsoft.Insights/components',
+        'Microsoft.ManagedIdentity/userAssignedIdentities',
+        'Microsoft.OperationalInsights/workspaces',
+        'Microsoft.Storage/storageAccounts',
+        'Microsoft.Storage/storageAccounts/queueServices',
+        'Microsoft.Storage/storageAccounts/tableServices',
+        'Microsoft.Web/serverfarms',
+        'Microsoft.Web/sites',
+      ].sort(),
+    );
+    for (const r of bicep.resources) expect(r.type, r.name).toMatch(/@\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('locks the storage account down: TLS 1.2, no public blobs, shared keys off with the managed identity', () => {
+    const storage = resource('Microsoft.Storage/storageAccounts');
+    expect(storage).toContain("minimumTlsVersion: 'TLS1_2'");
+    expect(storage).toContain('allowBlobPublicAccess: false');
+    expect(storage).toContain('supportsHttpsTrafficOnly: true');
+    expect(storage).toContain('allowSharedKeyAccess: !useIdentityForStorage');
+    expect(text).toContain("var useIdentityForStorage = storageAuth == 'managedIdentity'");
+    expect(bicep.params.find((p) => p.name === 'storageAuth')?.decorators.join(' ')).toContain('@allowed');
+    expect(text).toMatch(/param storageAuth string = 'managedIdentity'/);
+  });
+
+  it('gives the identity Storage Table and Queue Data Contributor on the account', () => {
+    const roles = bicep.resources.filter((r) => r.type.startsWith('Microsoft.Authorization/roleAssignments@'));
+    const bodies = roles.map((r) => r.body).join('\n');
+    expect(bodies).toContain('storageTableDataContributor');
+    expect(bodies).toContain('storageQueueDataContributor');
+    expect(text).toContain("var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
+    expect(text).toContain("var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'");
+    for (const r of roles) {
+      expect(r.body).toContain('scope: storage');
+      expect(r.body).toContain('principalId: identity.properties.principalId');
+      expect(r.body).toContain("principalType: 'ServicePrincipal'");
+    }
+  });
+
+  it('runs the service on Linux App Service, Node 24, HTTPS only, always on, health-checked', () => {
+    const plan = resource('Microsoft.Web/serverfarms');
+    expect(plan).toContain('reserved: true');
+    const site = resource('Microsoft.Web/sites');
+    expect(site).toContain("linuxFxVersion: 'NODE|24-lts'");
+    expect(site).toContain('httpsOnly: true');
+    expect(site).toContain('alwaysOn: true');
+    expect(site).toContain("healthCheckPath: '/healthz'");
+    expect(site).toContain("type: 'UserAssigned'");
+    expect(site).toContain("minTlsVersion: '1.2'");
+  });
+
+  it('registers an Azure Bot (SingleTenant or UserAssignedMSI) with the Teams channel at /api/messages', () => {
+    const bot = resource('Microsoft.BotService/botServices');
+    expect(bot).toContain("endpoint: 'https://${webAppHostName}/api/messages'");
+    expect(bot).toContain('msaAppType: botType');
+    expect(bot).toContain("msaAppMSIResourceId: botIsIdentity ? identity.id : ''");
+    expect(bicep.params.find((p) => p.name === 'botType')?.decorators.join(' ')).toMatch(/@allowed\(\[\s*$|@allowed/);
+    expect(text).toMatch(/@allowed\(\[\s*'SingleTenant'\s*'UserAssignedMSI'\s*\]\)\s*param botType/);
+    expect(resource('Microsoft.BotService/botServices/channels')).toContain("channelName: 'MsTeamsChannel'");
+  });
+
+  it('has Application Insights on a Log Analytics workspace', () => {
+    expect(resource('Microsoft.Insights/components')).toContain('WorkspaceResourceId: logs.id');
+  });
+
+  it('outputs what the Toolkit expects, and nothing secret', () => {
+    const names = bicep.outputs.map((o) => o.name);
+    for (const name of ['BOT_DOMAIN', 'BOT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'STORAGE_ACCOUNT_NAME']) {
+      expect(names).toContain(name);
+    }
+    const secureParams = bicep.params.filter((p) => p.decorators.includes('@secure()')).map((p) => p.name);
+    for (const output of bicep.outputs) {
+      expect(output.expression, output.name).not.toMatch(/listKeys|list\w*\(|ConnectionString|password|secret|key/i);
+      for (const secure of secureParams) expect(output.expression, output.name).not.toContain(secure);
+      expect(output.type).toBe('string');
+    }
+  });
+
+  it('marks secret parameters @secure() and reads no secret into a plain one', () => {
+    const secretLooking = bicep.params.filter((p) => /secret|password|key$/i.test(p.name));
+    expect(secretLooking.map((p) => p.name)).toEqual(['botAadAppClientSecret', 'calendarLinkSecret']);
+    for (const p of secretLooking) expect(p.decorators).toContain('@secure()');
+    for (const [name, { value }] of Object.entries(parameters.parameters)) {
+      if (typeof value === 'string' && /SECRET_/.test(value)) {
+        expect(bicep.params.find((p) => p.name === name)?.decorators, name).toContain('@secure()');
+      }
+    }
+  });
+
+  it('is fed by infra/azure.parameters.json: every value names a declared parameter, every required one is given', () => {
+    const declared = new Set(bicep.params.map((p) => p.name));
+    for (const name of Object.keys(parameters.parameters)) expect(declared, name).toContain(name);
+    for (const p of bicep.params.filter((param) => !param.hasDefault)) expect(Object.keys(parameters.parameters), p.name).toContain(p.name);
+  });
+});

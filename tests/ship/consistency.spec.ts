@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readConfig } from '../../bot/src/config';
+import { parseBicep, settingNames } from './parse-bicep';
+import { ROOT } from './run-package';
+
+const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
+const placeholders = (text: string) => [...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1] ?? '');
+const envKeys = (text: string) => [...text.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1] ?? '');
+
+interface Step {
+  readonly uses: string;
+  readonly with?: Record<string, unknown>;
+  readonly writeToEnvironmentFile?: Record<string, string>;
+}
+type Lifecycle = Partial<Record<'provision' | 'deploy' | 'publish', Step[]>> & { version: string; environmentFolderPath: string };
+
+const bicep = parseBicep(read('infra', 'azure.bicep'));
+const outputs = bicep.outputs.map((o) => o.name);
+
+/** Variables a lifecycle file makes: its steps' writeToEnvironmentFile, plus the Bicep outputs when it runs arm/deploy. */
+function lifecycleOutputs(file: Lifecycle): string[] {
+  const steps = [...(file.provision ?? []), ...(file.deploy ?? []), ...(file.publish ?? [])];
+  const written = steps.flatMap((s) => Object.values(s.writeToEnvironmentFile ?? {}));
+  return steps.some((s) => s.uses === 'arm/deploy') ? [...written, ...outputs] : written;
+}
+
+// Action names as documented for teamsapp.yml (https://aka.ms/teamsfx-actions).
+const DOCUMENTED_ACTIONS = new Set([
+  'teamsApp/create',
+  'teamsApp/update',
+  'teamsApp/validateManifest',
+  'teamsApp/validateAppPackage',
+  'teamsApp/zipAppPackage',
+  'teamsApp/publishAppPackage',
+  'aadApp/create',
+  'aadApp/update',
+  'botAadApp/create',
+  'botFramework/create',
+  'arm/deploy',
+  'cli/runNpmCommand',
+  'azureAppService/zipDeploy',
+  'file/createOrUpdateEnvironmentFile',
+]);
+// Set by the Toolkit itself.
+const BUILT_IN = ['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME'];
+
+describe.each([
+  { yml: 'teamsapp.yml', env: '.env.dev' },
+  { yml: 'teamsapp.local.yml', env: '.env.local' },
+])('$yml with env/$env', ({ yml, env }) => {
+  const lifecycle = parse(read(yml)) as Lifecycle;
+  const defined = new Set([...envKeys(read('env', env)), ...lifecycleOutputs(lifecycle), ...BUILT_IN]);
+
+  it('uses only documented Toolkit actions', () => {
+    const steps = [...(lifecycle.provision ?? []), ...(lifecycle.deploy ?? []), ...(lifecycle.publish ?? [])];
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(DOCUMENTED_ACTIONS, step.uses).toContain(step.uses);
+    expect(lifecycle.environmentFolderPath).toBe('./env');
+  });
+
+  it('defines every ${{VAR}} of the manifest, its Dutch file and the Entra app manifest', () => {
+    const used = ['manifest/manifest.json', 'manifest/nl-NL.json', 'aad.manifest.json'].flatMap((f) => placeholders(read(f)));
+    expect(used.length).toBeGreaterThan(5);
+    for (const name of used) expect(defined, name).toContain(name);
+  });
+
+  it('defines every ${{VAR}} the lifecycle file itself uses', () => {
+    for (const name of placeholders(read(yml))) expect(defined, name).toContain(name);
+  });
+});
+
+describe('teamsapp.yml', () => {
+  const lifecycle = parse(read('teamsapp.yml')) as Lifecycle;
+  const uses = (stage: keyof Lifecycle) => ((lifecycle[stage] ?? []) as Step[]).map((s) => s.uses);
+
+  it('provisions, deploys and publishes', () => {
+    expect(uses('provision')).toEqual(
+      expect.arrayContaining(['teamsApp/create', 'aadApp/create', 'aadApp/update', 'arm/deploy', 'botAadApp/create', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/update']),
+    );
+    expect(uses('deploy')).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(uses('publish')).toContain('teamsApp/publishAppPackage');
+  });
+
+  it('deploys infra/azure.bicep with its parameters, whose ${{VAR}}s are all defined', () => {
+    const arm = lifecycle.provision?.find((s) => s.uses === 'arm/deploy');
+    expect(arm?.with?.templates).toEqual([expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' })]);
+    const defined = new Set([...envKeys(read('env', '.env.dev')), ...lifecycleOutputs(lifecycle), ...BUILT_IN]);
+    for (const name of placeholders(read('infra', 'azure.parameters.json'))) expect(defined, name).toContain(name);
+  });
+
+  it('keeps secrets out of committed env files: SECRET_ values go to .env.*.user, which git ignores', () => {
+    for (const env of ['.env.dev', '.env.local']) {
+      expect(envKeys(read('env', env)).filter((k) => /SECRET|PASSWORD/.test(k))).toEqual([]);
+      for (const line of read('env', env).split('\n').filter((l) => /^[A-Z_]+=/.test(l) && !/^(TEAMSFX_ENV|APP_NAME_SUFFIX)=/.test(l))) {
+        expect(line, 'committed values stay empty until provision').toMatch(/=$/);
+      }
+    }
+    expect(read('.gitignore').split('\n')).toContain('env/.env.*.user');
+    const secretsWritten = Object.values(lifecycle.provision?.find((s) => s.uses === 'botAadApp/create')?.writeToEnvironmentFile ?? {});
+    expect(secretsWritten).toContain('SECRET_BOT_PASSWORD');
+  });
+});
+
+describe('the Bicep web app and bot/src/config.ts', () => {
+  const vars = Object.fromEntries(bicep.variables.map((v) => [v.name, v.body]));
+  const base = settingNames(vars.baseSettings ?? '')[0] ?? [];
+  const [identityStorage = [], keyStorage = []] = settingNames(vars.storageSettings ?? '');
+  // `botIsIdentity ? [] : [BOT_PASSWORD]`: the SingleTenant branch.
+  const [, botSecret = []] = settingNames(vars.botSecretSettings ?? '');
+
+  /** A value of the right shape for each setting, as Azure would fill it. */
+  const sample = (name: string): string =>
+    ({
+      NODE_ENV: 'production',
+      AAD_APP_ID_URI: 'api://peerlearn.azurewebsites.net/0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      BOT_TYPE: 'SingleTenant',
+      STORAGE_ACCOUNT_NAME: 'peerlearndevx1y2z3',
+      STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=peerlearndevx1y2z3;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      BOT_PASSWORD: 'secret',
+      PUBLIC_URL: 'https://peerlearn.azurewebsites.net',
+      CALENDAR_LINK_SECRET: '6f1c2a10-7d3e-4b8a-9c21-00000000010d4e5f6a7b-8c9d',
+    })[name] ?? (/(_ID|TENANTS)$/.test(name) ? '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' : 'x');
+
+  const configFor = (names: readonly string[]) => readConfig(Object.fromEntries(names.map((n) => [n, sample(n)])));
+
+  it('sets every setting the service requires in production (managed identity + SingleTenant bot)', () => {
+    expect(base).toEqual(expect.arrayContaining(['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE']));
+    expect(identityStorage).toEqual(['STORAGE_ACCOUNT_NAME']);
+    expect(botSecret).toEqual(['BOT_PASSWORD']);
+    const config = configFor([...base, ...identityStorage, ...botSecret]);
+    expect(config.nodeEnv).toBe('production');
+    expect(config.storage).toMatchObject({ kind: 'managedIdentity', tableUrl: 'https://peerlearndevx1y2z3.table.core.windows.net' });
+    expect(config.auth.mode).toBe('entra');
+    expect(config.auth.audiences).toEqual(['api://peerlearn.azurewebsites.net/0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f']);
+  });
+
+  it('works with a connection string too', () => {
+    expect(keyStorage).toEqual(['STORAGE_CONNECTION_STRING']);
+    expect(configFor([...base, ...keyStorage, ...botSecret]).storage.kind).toBe('connectionString');
+  });
+
+  it('needs each of those settings: leaving one out stops the start', () => {
+    const required = [...base, ...identityStorage, ...botSecret].filter((n) =>
+      ['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_PASSWORD', 'STORAGE_ACCOUNT_NAME'].includes(n),
+    );
+    for (const left of required.filter((n) => n !== 'NODE_ENV')) {
+      expect(() => configFor([...base, ...identityStorage, ...botSecret].filter((n) => n !== left)), left).toThrow(left === 'STORAGE_ACCOUNT_NAME' ? 'STORAGE_' : left);
+    }
+  });
+
+  it('sets no setting the service does not know, other than App Service platform ones', () => {
+    const configSource = read('bot', 'src', 'config.ts');
+    const platform = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
+    for (const name of [...base, ...identityStorage, ...keyStorage, ...botSecret].filter((n) => !platform.includes(n))) {
+      expect(configSource, name).toContain(`'${name}'`);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Repositories } from '../../bot/src/domain/repositories';
+import { createStorage } from '../../bot/src/storage/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { TABLES } from '../../bot/src/storage/keys';
+import { sessionKey } from '../../bot/src/storage/keys';
+import { startTestAzurite } from '../support/azurite';
+import { ids, rawTable, session } from './fixtures';
+
+let azurite: EmbeddedAzurite;
+let repos: Repositories;
+
+beforeAll(async () => {
+  azurite = await startTestAzurite();
+  const storage = createStorage({ connectionString: azurite.connectionString });
+  await storage.ensureCreated();
+  repos = storage.repositories;
+});
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+async function newSession(capacity: number | null) {
+  const ref = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: `s-${ids.user()}` };
+  await repos.sessions.create({ ...session(ref.tenantId, ref.teamId, ref.sessionId), capacity });
+  return ref;
+}
+
+describe('RSVP waitlist in storage', () => {
+  it('40 people answering at once for 12 places: exactly 12 going and 28 in line', async () => {
+    const ref = await newSession(12);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => repos.rsvps.respond(ref, `user-${i}`, 'yes', new Date(Date.UTC(2026, 10, 27, 12, 0, i)))));
+    const stored = await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    expect(stored?.counts).toEqual({ yes: 12, maybe: 0, no: 0, waitlisted: 28 });
+    const rows = await repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
+    expect(rows.filter((r) => !r.waitlisted)).toHaveLength(12);
+    expect(rows.filter((r) => r.waitlisted)).toHaveLength(28);
+  });
+
+  it('a confirmed "no" promotes the earliest in line, in the same transaction', async () => {
+    const ref = await newSession(1);
+    await repos.rsvps.respond(ref, 'first', 'yes', new Date('2026-11-27T12:00:00Z'));
+    await repos.rsvps.respond(ref, 'second', 'yes', new Date('2026-11-27T12:01:00Z'));
+    await repos.rsvps.respond(ref, 'third', 'yes', new Date('2026-11-27T12:02:00Z'));
+    const outcome = await repos.rsvps.respond(ref, 'first', 'no', new Date('2026-11-27T12:03:00Z'));
+    expect(outcome.promoted?.userId).toBe('second');
+    expect(outcome.session.counts).toEqual({ yes: 1, maybe: 0, no: 1, waitlisted: 1 });
+    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'second'))?.waitlisted).toBeUndefined();
+    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'third'))?.waitlisted).toBe(true);
+    // Leaving the line promotes nobody.
+    const left = await repos.rsvps.respond(ref, 'third', 'maybe', new Date('2026-11-27T12:04:00Z'));
+    expect(left.promoted).toBeUndefined();
+    expect(left.session.counts).toEqual({ yes: 1, maybe: 1, no: 1 });
+  });
+
+  it('reads session rows written before waitlists and series existed', async () => {
+    const ref = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: 'old-row' };
+    const key = sessionKey(ref.tenantId, ref.teamId, ref.sessionId);
+    const s = session(ref.tenantId, ref.teamId, ref.sessionId);
+    await rawTable(azurite.connectionString, TABLES.sessions).createEntity({
+      ...key,
+      tenantId: s.tenantId,
+      teamId: s.teamId,
+      sessionId: s.sessionId,
+      title: s.title,
+      description: s.description,
+      skills: '[]',
+      format: s.format,
+      startsAt: s.startsAt,
+      durationMinutes: s.durationMinutes,
+      hostId: s.hostId,
+      teacherIds: '[]',
+      status: 'scheduled',
+      openToOrganisation: false,
+      rsvpYes: 3,
+      rsvpMaybe: 1,
+      rsvpNo: 0,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    });
+    const read = await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    expect(read?.counts).toEqual({ yes: 3, maybe: 1, no: 0 });
+    expect(read?.seriesId).toBeUndefined();
+    expect(read?.capacity).toBeNull();
+  });
+});

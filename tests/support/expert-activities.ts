@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { BOT, MEGAN, PLAYGROUND_TENANT } from './activities';
+import type { ActivityUser } from './activities';
+
+/** A Teams `composeExtension/query` invoke for the findExpert command, as Teams sends it. */
+export function findExpertInvoke(
+  serviceUrl: string,
+  query: string | undefined,
+  options: { tenantId?: string; from?: ActivityUser; skip?: unknown; count?: unknown; locale?: string; commandId?: string } = {},
+) {
+  const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
+  const from = options.from ?? MEGAN;
+  return {
+    type: 'invoke',
+    name: 'composeExtension/query',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from,
+    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
+    recipient: BOT,
+    locale: options.locale ?? 'en-US',
+    value: {
+      commandId: options.commandId ?? 'findExpert',
+      parameters: query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }],
+      queryOptions: { skip: options.skip ?? 0, count: options.count ?? 10 },
+    },
+    channelData: { tenant: { id: tenantId }, source: { name: 'compose' } },
+  };
+}
+
+export interface ComposeResult {
+  readonly composeExtension: {
+    readonly type: 'result' | 'message';
+    readonly text?: string;
+    readonly attachmentLayout?: string;
+    readonly attachments?: readonly {
+      readonly contentType: string;
+      readonly content: { readonly body: readonly { readonly text?: string }[]; readonly actions?: readonly { readonly title: string; readonly url: string }[] };
+      readonly preview: { readonly contentType: string; readonly content: { readonly title: string; readonly text?: string } };
+    }[];
+  };
+}
+
+/** The card titles (the person's name is the heading) of a result, in order. */
+export const resultNames = (result: ComposeResult): string[] =>
+  (result.composeExtension.attachments ?? []).map((a) => a.preview.content.title);
