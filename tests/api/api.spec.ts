@@ -91,3 +91,30 @@ describe('bad input and faults', () => {
     expect(((await incomplete.json()) as ApiError).error.message).toMatch(/userId/);
   });
 });
+
+describe('the caller’s own answers on the board', () => {
+  it('shows my RSVP on each session I answered, and only mine', async () => {
+    const path = `/api/v1/teams/${DEMO_TEAM_ID}/sessions`;
+    const before = await getJson<TeamSessionsResponse>(service, path, alexToken);
+    const target = before.body.sessions.find((s) => s.upcoming && s.title === 'Presenteren met impact');
+    expect(target).toBeDefined();
+    const put = await fetch(`${service.url}${path}/${target?.sessionId}/rsvp`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${alexToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ response: 'maybe' }),
+    });
+    expect(put.status).toBe(200);
+
+    const after = await getJson<TeamSessionsResponse>(service, path, alexToken);
+    expect(after.body.sessions.find((s) => s.sessionId === target?.sessionId)?.myResponse).toBe('maybe');
+
+    const megan = await devToken(service, { tenantId: DEMO_TENANT_ID, userId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' });
+    const hers = await getJson<TeamSessionsResponse>(service, path, megan);
+    const seeded = await service.repositories.rsvps.listForUser(DEMO_TENANT_ID, '00000000-0000-0000-0000-0000000000021');
+    // The seed's answers are indexed by person too; the board shows exactly those.
+    expect(hers.body.sessions.filter((s) => s.myResponse).map((s) => [s.sessionId, s.myResponse]).sort()).toEqual(
+      seeded.map((r) => [r.sessionId, r.response]).sort(),
+    );
+    expect(seeded.length).toBeGreaterThan(0);
+  });
+});

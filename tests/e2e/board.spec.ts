@@ -42,10 +42,18 @@ describe('the tab in Chromium, outside Teams', () => {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
 
-    // A reload keeps who you are, your language and your theme.
+    // Answer "maybe" on the first upcoming card that offers it.
+    const card = page.locator('[data-testid="session-card"]').filter({ has: page.locator('[data-rsvp="maybe"]') }).first();
+    const title = await card.locator('h3').first().innerText();
+    await card.locator('[data-rsvp="maybe"]').click();
+    await expect.poll(() => card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true');
+
+    // A reload keeps who you are, your language, your theme, and shows your answer pressed.
     await page.reload();
     await page.locator('[data-testid="session-card"]').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    const again = page.locator('[data-testid="session-card"]').filter({ hasText: title }).first();
+    await expect.poll(() => again.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true');
 
     expect(pageErrors).toEqual([]);
     expect(boardMs).toBeLessThan(15_000);

@@ -59,6 +59,10 @@ export interface SessionSummary {
   readonly going: number;
   readonly maybe: number;
   readonly upcoming: boolean;
+  /** The caller's own answer; absent when they have not answered. */
+  readonly myResponse?: 'yes' | 'maybe' | 'no';
+  /** The caller said "going" to a full session and waits in line. */
+  readonly myWaitlisted?: boolean;
 }
 
 export interface TeamSessionsResponse {

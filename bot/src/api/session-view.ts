@@ -1,6 +1,6 @@
 import type { MemberProfile } from '../domain/member';
 import { isUpcoming } from '../domain/session';
-import type { LearningSession } from '../domain/session';
+import type { LearningSession, Rsvp } from '../domain/session';
 import type { SessionPerson, SessionSummary } from './contract';
 
 /** A removed or unknown person still shows as someone, never as an id. */
@@ -10,7 +10,7 @@ function person(people: ReadonlyMap<string, MemberProfile>, userId: string): Ses
   return { userId, displayName: people.get(userId)?.displayName || UNKNOWN_NAME };
 }
 
-export function toSessionSummary(session: LearningSession, people: ReadonlyMap<string, MemberProfile>, now: Date): SessionSummary {
+export function toSessionSummary(session: LearningSession, people: ReadonlyMap<string, MemberProfile>, now: Date, mine?: Rsvp): SessionSummary {
   return {
     sessionId: session.sessionId,
     teamId: session.teamId,
@@ -30,5 +30,6 @@ export function toSessionSummary(session: LearningSession, people: ReadonlyMap<s
     going: session.counts.yes,
     maybe: session.counts.maybe,
     upcoming: isUpcoming(session, now),
+    ...(mine ? { myResponse: mine.response, ...(mine.waitlisted ? { myWaitlisted: true } : {}) } : {}),
   };
 }

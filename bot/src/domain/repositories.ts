@@ -69,6 +69,8 @@ export interface RsvpOutcome {
 export interface RsvpRepository {
   get(tenantId: string, sessionId: string, userId: string): Promise<Rsvp | undefined>;
   listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]>;
+  /** Every answer of one person in the tenant (an index kept beside the session's rows), newest first. */
+  listForUser(tenantId: string, userId: string): Promise<Rsvp[]>;
   /** Stores the answer and moves the session's counts under its ETag; no lost updates. */
   respond(
     session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,

@@ -13,6 +13,7 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
   const rsvps: RsvpRepository = {
     get: (tenantId, sessionId, userId) => inner.get(tenantId, sessionId, userId),
     listForSession: (tenantId, sessionId) => inner.listForSession(tenantId, sessionId),
+    listForUser: (tenantId, userId) => inner.listForUser(tenantId, userId),
     putMany: (list) => inner.putMany(list),
     respond(session, userId, response, now) {
       const key = `${session.tenantId}\n${session.sessionId}`;

@@ -279,7 +279,17 @@ export function createSessionService(deps: SessionServiceDeps) {
     },
 
     /** A session as `viewer` may see it: questions and the feedback summary only for the host. */
-    async detail(tenantId: string, teamId: string, sessionId: string, viewerId: string | undefined): Promise<Outcome<SessionDetail>> {
+    /**
+     * The session with what a viewer may see. `attendeeNames: false` skips looking up every
+     * responder's profile: cards name only the roles, and an RSVP burst must not cost n² reads.
+     */
+    async detail(
+      tenantId: string,
+      teamId: string,
+      sessionId: string,
+      viewerId: string | undefined,
+      options: { readonly attendeeNames?: boolean } = {},
+    ): Promise<Outcome<SessionDetail>> {
       const session = await load(tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
       const team = await repos.teams.get(tenantId, teamId);
@@ -289,7 +299,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       const [questions, feedback] = viewerIsHost
         ? await Promise.all([repos.questions.listForSession(tenantId, sessionId), repos.feedback.listForSession(tenantId, sessionId)])
         : [undefined, viewerId ? (await repos.feedback.listForSession(tenantId, sessionId)).filter((f) => f.userId === viewerId) : []];
-      const ids = [session.hostId, ...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : []), ...rsvps.map((r) => r.userId)];
+      const ids = [
+        session.hostId,
+        ...session.teacherIds,
+        ...(session.discussionLeaderId ? [session.discussionLeaderId] : []),
+        ...(options.attendeeNames === false ? [] : rsvps.map((r) => r.userId)),
+      ];
       for (const q of questions ?? []) if (q.askerId) ids.push(q.askerId);
       const viewerRsvp = viewerId ? rsvps.find((r) => r.userId === viewerId) : undefined;
       const viewerFeedback = viewerId ? feedback?.find((f) => f.userId === viewerId) : undefined;

@@ -130,6 +130,12 @@ export const rsvpKey = (tenantId: string, sessionId: string, userId: string): En
   partitionKey: rsvpPartition(tenantId, sessionId),
   rowKey: join('rsvp', userId),
 });
+// The same answers indexed by person (PK tenant|user, RK session), so "my answers" is one partition read.
+export const rsvpsOfUserPartition = (tenantId: string, userId: string): string => join('rsvpsOfUser', tenantId, userId);
+export const rsvpOfUserKey = (tenantId: string, userId: string, sessionId: string): EntityKey => ({
+  partitionKey: rsvpsOfUserPartition(tenantId, userId),
+  rowKey: join('rsvp', sessionId),
+});
 export const rsvpTallyKey = (tenantId: string, sessionId: string): EntityKey => ({
   partitionKey: rsvpPartition(tenantId, sessionId),
   rowKey: RSVP_TALLY_ROW_KEY,

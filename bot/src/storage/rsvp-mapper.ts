@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RSVP_RESPONSES } from '../domain/session';
 import type { Rsvp } from '../domain/session';
 import { id, isoTime, parseRow, toEntity } from './entity-schema';
-import { rsvpKey, TABLES } from './keys';
+import { rsvpKey, rsvpOfUserKey, TABLES } from './keys';
 import type { NewEntity, StoredEntity } from './storage-table';
 
 const row = z.object({
@@ -15,8 +15,8 @@ const row = z.object({
   waitlisted: z.boolean().optional(),
 });
 
-export function rsvpToEntity(rsvp: Rsvp): NewEntity {
-  return toEntity(rsvpKey(rsvp.tenantId, rsvp.sessionId, rsvp.userId), {
+function fields(rsvp: Rsvp) {
+  return {
     tenantId: rsvp.tenantId,
     teamId: rsvp.teamId,
     sessionId: rsvp.sessionId,
@@ -24,10 +24,24 @@ export function rsvpToEntity(rsvp: Rsvp): NewEntity {
     response: rsvp.response,
     respondedAt: rsvp.respondedAt,
     waitlisted: rsvp.waitlisted ? true : undefined,
-  });
+  };
+}
+
+export function rsvpToEntity(rsvp: Rsvp): NewEntity {
+  return toEntity(rsvpKey(rsvp.tenantId, rsvp.sessionId, rsvp.userId), fields(rsvp));
+}
+
+/** The person-indexed copy of an answer (see keys.ts). */
+export function rsvpOfUserToEntity(rsvp: Rsvp): NewEntity {
+  return toEntity(rsvpOfUserKey(rsvp.tenantId, rsvp.userId, rsvp.sessionId), fields(rsvp));
 }
 
 export function rsvpFromEntity(entity: StoredEntity): Rsvp {
   const { waitlisted, ...rest } = parseRow(TABLES.rsvps, entity, row, (r) => rsvpKey(r.tenantId, r.sessionId, r.userId));
+  return waitlisted ? { ...rest, waitlisted } : rest;
+}
+
+export function rsvpOfUserFromEntity(entity: StoredEntity): Rsvp {
+  const { waitlisted, ...rest } = parseRow(TABLES.rsvps, entity, row, (r) => rsvpOfUserKey(r.tenantId, r.userId, r.sessionId));
   return waitlisted ? { ...rest, waitlisted } : rest;
 }

@@ -5,8 +5,8 @@ import { RSVP_RESPONSES } from '../domain/session';
 import type { LearningSession, Rsvp, RsvpCounts, RsvpResponse } from '../domain/session';
 import type { ConflictRetryPolicy } from './etag-retry';
 import { retryOnConflict } from './etag-retry';
-import { RSVP_TALLY_ROW_KEY, rsvpKey, rsvpPartition, rsvpTallyKey, sessionKey } from './keys';
-import { rsvpFromEntity, rsvpToEntity } from './rsvp-mapper';
+import { RSVP_TALLY_ROW_KEY, rsvpKey, rsvpPartition, rsvpsOfUserPartition, rsvpTallyKey, sessionKey } from './keys';
+import { rsvpFromEntity, rsvpOfUserFromEntity, rsvpOfUserToEntity, rsvpToEntity } from './rsvp-mapper';
 import { tallyFromEntity, tallyToEntity } from './rsvp-tally-mapper';
 import type { RsvpTally } from './rsvp-tally-mapper';
 import { sessionToEntity, storedSessionFromEntity } from './session-mapper';
@@ -42,6 +42,12 @@ export class TableRsvpRepository implements RsvpRepository {
   async listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]> {
     const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
     return rows.map(rsvpFromEntity);
+  }
+
+  /** Every answer of one person in a tenant, newest first. */
+  async listForUser(tenantId: string, userId: string): Promise<Rsvp[]> {
+    const rows = await this.rsvps.listPartition(rsvpsOfUserPartition(tenantId, userId));
+    return rows.map(rsvpOfUserFromEntity).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt));
   }
 
   async respond(
@@ -102,6 +108,8 @@ export class TableRsvpRepository implements RsvpRepository {
       return { tally: next, rsvp, promoted: promotion?.rsvp };
     });
     const { tally, rsvp, promoted } = outcome;
+    // The person index follows the answer; a crash in between leaves it one answer behind until the next one.
+    await Promise.all([rsvp, ...(promoted ? [promoted] : [])].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
     const session = await retryOnConflict(`Copying RSVP counts to session ${sessionId}`, this.retry, async () => {
       const entity = await this.sessions.get(sessionRow);
@@ -122,7 +130,7 @@ export class TableRsvpRepository implements RsvpRepository {
    * caller's to set (SessionRepository.putMany).
    */
   async putMany(rsvps: readonly Rsvp[]): Promise<void> {
-    await this.rsvps.putMany(rsvps.map(rsvpToEntity));
+    await this.rsvps.putMany([...rsvps.map(rsvpToEntity), ...rsvps.map(rsvpOfUserToEntity)]);
     const sessions = new Map(rsvps.map((r) => [rsvpPartition(r.tenantId, r.sessionId), r]));
     for (const r of sessions.values()) await this.rsvps.delete(rsvpTallyKey(r.tenantId, r.sessionId));
   }

@@ -23,12 +23,16 @@ export function teamRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const now = deps.now();
-      const board = await loadTeamBoard(deps.repositories, caller.tenantId, teamId, now);
+      const [board, answers] = await Promise.all([
+        loadTeamBoard(deps.repositories, caller.tenantId, teamId, now),
+        deps.repositories.rsvps.listForUser(caller.tenantId, caller.userId),
+      ]);
       if (!board) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
+      const mine = new Map(answers.map((a) => [a.sessionId, a]));
       const body: TeamSessionsResponse = {
         teamId,
         teamName: board.team.name,
-        sessions: board.sessions.map((s) => toSessionSummary(s, board.people, now)),
+        sessions: board.sessions.map((s) => toSessionSummary(s, board.people, now, mine.get(s.sessionId))),
       };
       res.json(body);
     }),

@@ -69,7 +69,7 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
   const { sessions } = deps;
 
   async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | undefined> {
-    const detail = await sessions.detail(actor.tenantId, teamId, sessionId, actor.userId);
+    const detail = await sessions.detail(actor.tenantId, teamId, sessionId, actor.userId, { attendeeNames: false });
     if (!detail.ok) return undefined;
     const view = await inviteViewOf(detail.value, deps.links, deps.now());
     return sessionInviteCard(view, viewerOf(detail.value, actor.userId), locale);
