@@ -1,6 +1,6 @@
 import type { Channel } from './team';
 import { RECURRENCES, SESSION_FORMATS } from './session';
-import type { LearningSession, Recurrence, SessionFormat } from './session';
+import type { LearningSession, Recurrence } from './session';
 import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from './zoned-time';
 
 export const TITLE_MAX = 120;
@@ -56,22 +56,22 @@ export interface SessionProblem {
 }
 
 /** What a person may set on a session; everything else (ids, host, counts) is the app's. */
-export interface SessionDraft {
-  readonly title: string;
-  readonly description: string;
-  readonly skills: readonly string[];
-  readonly format: SessionFormat;
-  readonly startsAt: string;
-  readonly durationMinutes: number;
-  readonly onlineUrl?: string;
-  readonly place?: string;
-  readonly capacity: number | null;
-  readonly channelId?: string;
-  readonly teacherIds: readonly string[];
-  readonly discussionLeaderId?: string;
-  readonly openToOrganisation: boolean;
-  readonly recurrence: Recurrence;
-}
+export type SessionDraft = Pick<
+  LearningSession,
+  | 'title'
+  | 'description'
+  | 'skills'
+  | 'format'
+  | 'startsAt'
+  | 'durationMinutes'
+  | 'onlineUrl'
+  | 'place'
+  | 'capacity'
+  | 'channelId'
+  | 'teacherIds'
+  | 'discussionLeaderId'
+  | 'openToOrganisation'
+> & { readonly recurrence: Recurrence };
 
 export type Validation = { readonly ok: true; readonly draft: SessionDraft } | { readonly ok: false; readonly problems: readonly SessionProblem[] };
 

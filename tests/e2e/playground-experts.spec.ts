@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../bot/src/server';
+import { startPlayground } from '../support/playground';
+import type { Playground } from '../support/playground';
+import { startTestService } from '../support/service';
+import type { ComposeResult } from '../support/expert-activities';
+import { resultNames } from '../support/expert-activities';
+
+let service: RunningService;
+let playground: Playground;
+
+// The demo team lives in the Playground's tenant, so the Playground's users search the demo people.
+beforeAll(async () => {
+  service = await startTestService();
+  playground = await startPlayground(`${service.url.replace('localhost', '127.0.0.1')}/api/messages`);
+});
+afterAll(async () => {
+  await playground?.close();
+  await service?.close();
+});
+
+describe('findExpert in the Agents Playground', () => {
+  it('a query with a typo from the compose box finds the TypeScript teachers, best first', async () => {
+    const user = playground.config.users[0];
+    const answer = await playground.invoke({
+      name: 'composeExtension/query',
+      value: { commandId: 'findExpert', parameters: [{ name: 'query', value: 'typscript' }], queryOptions: { skip: 0, count: 10 } },
+      from: { id: user?.id },
+      conversation: { id: playground.config.teams[0]?.id },
+    });
+    expect(answer.body).not.toHaveProperty('error');
+    expect(answer.status).toBe(200);
+    const body = answer.body as ComposeResult;
+    expect(body.composeExtension.type).toBe('result');
+    expect(resultNames(body)).toEqual(['Megan Bowen', 'Daan Jansen']);
+  });
+});
