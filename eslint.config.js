@@ -6,6 +6,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import path from 'node:path';
+import { readdirSync } from 'node:fs';
 
 /** Kebab-case file names (STYLE.md habit 6), without pulling in another plugin for one rule. */
 const kebabCase = {
@@ -23,6 +24,15 @@ const kebabCase = {
 };
 
 const layer = (name) => `./bot/src/${name}`;
+
+// Features never import each other (bulletproof-react): one zone per tab feature folder.
+const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const featureZones = tabFeatures.map((name) => ({
+  target: `./tabs/src/features/${name}`,
+  from: './tabs/src/features',
+  except: [`./${name}`],
+  message: 'Features never import each other; move what they share to tabs/src/shared/.',
+}));
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/'] },
@@ -76,6 +86,7 @@ export default tseslint.config(
             },
             { target: './tabs/src/shared', from: ['./tabs/src/features', './tabs/src/app'], message: 'shared/ imports nothing of app/ or features/.' },
             { target: './tabs/src/features', from: './tabs/src/app', message: 'features/ never import app/.' },
+            ...featureZones,
           ],
         },
       ],

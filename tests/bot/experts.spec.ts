@@ -3,7 +3,7 @@ import type { EndorseResponse, ExpertsResponse, ProfileResponse, SkillSuggestRes
 import type { MemberProfile } from '../../bot/src/domain/member';
 import type { RunningService } from '../../bot/src/server';
 import { MEGAN, personalMessage, PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { findExpertInvoke, resultNames } from '../support/expert-activities';
+import { findExpertInvoke, resultNames, selectExpertInvoke } from '../support/expert-activities';
 import type { ComposeResult } from '../support/expert-activities';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
@@ -59,26 +59,26 @@ async function invoke(activity: unknown): Promise<{ status: number; body: Compos
 }
 
 describe('findExpert: composeExtension/query through the real CloudAdapter', () => {
-  it('answers a query with a typo with a list of cards, best first, each with a preview and two actions', async () => {
+  it('answers a query with a typo with a list of small cards, best first, each preview tapping selectItem', async () => {
     const { status, body } = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript'));
     expect(status).toBe(200);
     expect(body.composeExtension.type).toBe('result');
     expect(body.composeExtension.attachmentLayout).toBe('list');
     expect(resultNames(body)).toEqual(['Megan Bowen', 'Daan Jansen']);
     const [first] = body.composeExtension.attachments ?? [];
-    expect(first?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(first?.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
-    expect(first?.preview.content.text).toBe('TypeScript · level 3 · 1 session taught'); // the demo's past TypeScript workshop
-    expect(first?.content.actions?.map((a) => a.title)).toEqual(['Ask for a session', 'Chat']);
-    expect(first?.content.actions?.[1]?.url).toBe('https://teams.microsoft.com/l/chat/0/0?users=meganb%40example.com');
-    expect(first?.content.actions?.[0]?.url).toContain('&message=');
-    expect(JSON.stringify(body).length).toBeLessThan(40_000);
+    expect(first?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
+    expect(first?.content).toEqual({ title: 'Megan Bowen', text: 'TypeScript · level 3 · 1 session taught' }); // the demo's past TypeScript workshop
+    expect(first?.preview?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
+    expect(first?.preview?.content.text).toBe('TypeScript · level 3 · 1 session taught');
+    expect(first?.preview?.content.tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { userId: MEGAN.aadObjectId, skill: 'TypeScript' } });
+    // Two small cards, not two full Adaptive Cards: about 0.5 KB a result.
+    expect(JSON.stringify(body).length).toBeLessThan(1_500);
   });
 
   it('speaks Dutch to a Dutch client', async () => {
     const { body } = await invoke(findExpertInvoke(connector.serviceUrl, 'excel', { locale: 'nl-NL' }));
     expect(resultNames(body)).toEqual(['Sanne de Vries', 'Joris van den Berg', 'Patti Fernandez']);
-    expect(body.composeExtension.attachments?.[0]?.preview.content.text).toBe('Excel · niveau 3 · 1 sessie gegeven');
+    expect(body.composeExtension.attachments?.[0]?.preview?.content.text).toBe('Excel · niveau 3 · 1 sessie gegeven');
   });
 
   it('honours skip and count, and caps count at 25', async () => {
@@ -92,7 +92,7 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
   it('suggests people on the first run (no query): who teaches what many want to learn', async () => {
     const { body } = await invoke(findExpertInvoke(connector.serviceUrl, undefined));
     expect(resultNames(body)[0]).toBe('Isaiah Langer');
-    expect(body.composeExtension.attachments?.[0]?.preview.content.text).toContain('colleagues want to learn this');
+    expect(body.composeExtension.attachments?.[0]?.preview?.content.text).toContain('colleagues want to learn this');
   });
 
   it('finds only people of the asking tenant', async () => {
@@ -125,6 +125,63 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
     const { status, body } = await invoke(findExpertInvoke(connector.serviceUrl, 'x', { commandId: 'somethingElse' }));
     expect(status).toBe(200);
     expect(body.composeExtension).toEqual({ type: 'message', text: 'PeerLearn does not know this search.' });
+  });
+});
+
+describe('findExpert: composeExtension/selectItem (a picked result) through the real CloudAdapter', () => {
+  const onlyCard = (body: ComposeResult) => {
+    expect(body.composeExtension.type).toBe('result');
+    expect(body.composeExtension.attachmentLayout).toBe('list');
+    expect(body.composeExtension.attachments).toHaveLength(1);
+    const [card] = body.composeExtension.attachments ?? [];
+    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    return card?.content;
+  };
+
+  it('inserts the full card of the picked person, built from the tap value the query gave', async () => {
+    const query = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript'));
+    const tap = query.body.composeExtension.attachments?.[0]?.preview?.content.tap;
+    const { status, body } = await invoke(selectExpertInvoke(connector.serviceUrl, tap?.value));
+    expect(status).toBe(200);
+    const card = onlyCard(body);
+    expect(card?.body?.[0]?.text).toBe('Megan Bowen');
+    expect(JSON.stringify(card)).toContain('TypeScript · level 3 · 1 session taught');
+    expect(card?.actions?.map((a) => a.title)).toEqual(['Ask for a session', 'Chat']);
+    expect(card?.actions?.[1]?.url).toBe('https://teams.microsoft.com/l/chat/0/0?users=meganb%40example.com');
+    expect(card?.actions?.[0]?.url).toContain('&message=');
+    expect(JSON.stringify(body).length).toBeLessThan(5_000);
+  });
+
+  it('speaks Dutch, and explains the person by their strongest skill when the skill is unknown', async () => {
+    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, { userId: DAAN_ID, skill: 'Nonsense' }, { locale: 'nl-NL' }));
+    const card = JSON.stringify(onlyCard(body));
+    expect(card).toContain('Daan Jansen');
+    expect(card).toContain('Vraag om een sessie');
+    expect(card).toContain('niveau 3');
+  });
+
+  it.each([
+    { label: 'another tenant’s person', value: { userId: OTHER_PERSON, skill: 'TypeScript' } },
+    { label: 'an unknown id', value: { userId: 'ffffffff-0000-0000-0000-000000000000' } },
+    { label: 'no value', value: undefined },
+    { label: 'a string', value: 'Eve Outsider' },
+    { label: 'a number as id', value: { userId: 42 } },
+    { label: 'an empty id', value: { userId: '' } },
+    { label: 'a 10 KB id', value: { userId: 'x'.repeat(10_000) } },
+    { label: 'an OData-looking id', value: { userId: "' or PartitionKey ne '" } },
+  ])('a forged pick ($label) gets a friendly card, never another tenant’s person', async ({ value }) => {
+    const { status, body } = await invoke(selectExpertInvoke(connector.serviceUrl, value));
+    expect(status).toBe(200);
+    const card = JSON.stringify(onlyCard(body));
+    expect(card).toContain('This colleague is not (or no longer) in PeerLearn.');
+    expect(card).not.toContain('Eve');
+  });
+
+  it('the other tenant cannot pick one of ours either, and gets the message in Dutch', async () => {
+    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, { userId: MEGAN.aadObjectId }, { tenantId: OTHER_TENANT, from: EVE, locale: 'nl-NL' }));
+    const card = JSON.stringify(onlyCard(body));
+    expect(card).toContain('Deze collega staat niet (meer) in PeerLearn.');
+    expect(card).not.toContain('Megan');
   });
 });
 

@@ -33,10 +33,16 @@ describe('the tab in Chromium, outside Teams', () => {
     const cards = page.locator('[data-testid="session-card"]');
     expect(await cards.count()).toBeGreaterThanOrEqual(4);
     await expect.poll(() => page.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact');
+    // The kudos wall below the upcoming sessions, alive with the demo team's thanks.
+    const wall = page.locator('[data-testid="kudos-wall"]');
+    await wall.locator('[data-testid="kudos-item"]').first().waitFor();
+    expect(await wall.locator('[data-testid="kudos-item"]').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => wall.innerText()).toContain('Lynne Robbins thanked Megan Bowen');
     await page.screenshot({ path: 'test-results/board-en-light.png', fullPage: true });
 
     await page.getByLabel('Language').selectOption('nl');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    await expect.poll(() => wall.innerText()).toContain('Lynne Robbins bedankte Megan Bowen');
     await page.getByLabel('Thema').selectOption('dark');
     await page.screenshot({ path: 'test-results/board-nl-dark.png', fullPage: true });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -33,5 +33,11 @@ describe('findExpert in the Agents Playground', () => {
     const body = answer.body as ComposeResult;
     expect(body.composeExtension.type).toBe('result');
     expect(resultNames(body)).toEqual(['Megan Bowen', 'Daan Jansen']);
+
+    // Picking a result sends the preview's tap value as composeExtension/selectItem. The Playground's
+    // invoke endpoint refuses that name ("Invalid enum value"), so the pick itself is tested through the
+    // real CloudAdapter in tests/bot/experts.spec.ts; here, that the list offers it.
+    const tap = body.composeExtension.attachments?.[0]?.preview?.content.tap;
+    expect(tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { userId: expect.any(String), skill: 'TypeScript' } });
   });
 });

@@ -167,6 +167,13 @@ describe('every tab view in Chromium, outside Teams', () => {
 
     // Settings: Dutch, then dark, then high contrast, all live.
     await page.getByRole('tab', { name: 'Settings' }).click();
+    // Team settings (Alex owns the demo team): a reminder an hour before instead of 15 minutes.
+    const teamSettings = page.getByTestId('team-settings');
+    await teamSettings.getByRole('spinbutton', { name: 'Reminder 2: how long before' }).fill('1');
+    await teamSettings.getByRole('combobox', { name: 'Reminder 2: unit' }).selectOption('hours');
+    await teamSettings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => teamSettings.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Settings saved.'));
+    await page.screenshot({ path: 'test-results/tab-team-settings-saved.png', fullPage: true });
     await page.getByTestId('settings').getByRole('combobox', { name: 'Language' }).selectOption('nl');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();

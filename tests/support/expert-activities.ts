@@ -30,6 +30,26 @@ export function findExpertInvoke(
   };
 }
 
+/** A Teams `composeExtension/selectItem` invoke: the user picked a result; `value` is its preview's `tap.value`. */
+export function selectExpertInvoke(serviceUrl: string, value: unknown, options: { tenantId?: string; from?: ActivityUser; locale?: string } = {}) {
+  const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
+  const from = options.from ?? MEGAN;
+  return {
+    type: 'invoke',
+    name: 'composeExtension/selectItem',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from,
+    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
+    recipient: BOT,
+    locale: options.locale ?? 'en-US',
+    value,
+    channelData: { tenant: { id: tenantId }, source: { name: 'compose' } },
+  };
+}
+
 export interface ComposeResult {
   readonly composeExtension: {
     readonly type: 'result' | 'message';
@@ -37,12 +57,21 @@ export interface ComposeResult {
     readonly attachmentLayout?: string;
     readonly attachments?: readonly {
       readonly contentType: string;
-      readonly content: { readonly body: readonly { readonly text?: string }[]; readonly actions?: readonly { readonly title: string; readonly url: string }[] };
-      readonly preview: { readonly contentType: string; readonly content: { readonly title: string; readonly text?: string } };
+      /** A ThumbnailCard (title, text) in a query's list; an Adaptive Card (body, actions) after selectItem. */
+      readonly content: {
+        readonly title?: string;
+        readonly text?: string;
+        readonly body?: readonly { readonly text?: string }[];
+        readonly actions?: readonly { readonly title: string; readonly url: string }[];
+      };
+      readonly preview?: {
+        readonly contentType: string;
+        readonly content: { readonly title: string; readonly text?: string; readonly tap?: { readonly type: string; readonly value: unknown } };
+      };
     }[];
   };
 }
 
 /** The card titles (the person's name is the heading) of a result, in order. */
 export const resultNames = (result: ComposeResult): string[] =>
-  (result.composeExtension.attachments ?? []).map((a) => a.preview.content.title);
+  (result.composeExtension.attachments ?? []).map((a) => a.preview?.content.title ?? '');

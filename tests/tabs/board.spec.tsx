@@ -5,6 +5,7 @@ import { me, members, pairing, teamId, teamSessions } from './fixtures';
 import { fakeTeamsHost, renderApp } from './render-app';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
+const kudosPath = `/api/v1/teams/${encodeURIComponent(teamId)}/kudos`;
 
 /** A dev-mode service where Anna is already the remembered demo member. */
 function devService(sessions: Parameters<typeof createFakeService>[0][string]) {
@@ -14,6 +15,7 @@ function devService(sessions: Parameters<typeof createFakeService>[0][string]) {
     'POST /dev/token': (_call, nth) => json(200, { token: `dev-token-${nth + 1}` }),
     'GET /api/v1/me': () => json(200, me()),
     [`GET ${sessionsPath}`]: sessions,
+    [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
   });
 }
 
@@ -135,6 +137,18 @@ describe('board', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('We kunnen PeerLearn nu niet bereiken.');
     expect(within(alert).getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
+  });
+
+  it('shows the kudos wall right below the upcoming sessions, above the folded past ones', async () => {
+    const service = devService(() => json(200, teamSessions()));
+    await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
+    await cards();
+    const wall = await screen.findByTestId('kudos-wall');
+    await within(wall).findByRole('heading', { level: 3, name: 'No kudos yet' });
+    const upcoming = screen.getByRole('heading', { level: 2, name: 'Upcoming sessions' });
+    const past = screen.getByRole('button', { name: /Past sessions/ });
+    expect(upcoming.compareDocumentPosition(wall) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(wall.compareDocumentPosition(past) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('gets a fresh token once after a 401 and retries the call', async () => {

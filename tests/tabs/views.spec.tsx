@@ -521,6 +521,6 @@ describe('loading, empty and error states', () => {
     view.unmount();
     await renderView(<SettingsView />, 'nl');
     expect(screen.getByText(/Volgt Microsoft Teams/)).toBeTruthy();
-    expect(screen.getByText('Teaminstellingen komen binnenkort')).toBeTruthy();
+    expect(screen.getByText('Meer teaminstellingen volgen')).toBeTruthy();
   });
 });

@@ -6,6 +6,8 @@ import { teamRoutes } from './routes/team-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { expertRoutes } from './routes/expert-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { teamSettingsRoutes } from './routes/team-settings-routes';
+import { kudosRoutes } from './routes/kudos-routes';
 
 export type { ApiDependencies } from './api-dependencies';
 
@@ -18,5 +20,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(expertRoutes(deps));
   router.use(profileRoutes(deps));
   router.use(deliveryRoutes(deps));
+  router.use(teamSettingsRoutes(deps));
+  router.use(kudosRoutes(deps));
   return router;
 }

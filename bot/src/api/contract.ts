@@ -231,8 +231,8 @@ export type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
 
 /**
  * `POST /api/v1/teams/:teamId/sessions` and `PATCH …/sessions/:sessionId` (every field optional on
- * PATCH). Start: `startsAt` (ISO) or `date` (`YYYY-MM-DD`) + `time` (`HH:MM`, the team's time zone,
- * Europe/Amsterdam until teams can set theirs). Length: `durationMinutes` (5–480) or `endsAt` (ISO).
+ * PATCH). Start: `startsAt` (ISO) or `date` (`YYYY-MM-DD`) + `time` (`HH:MM`, in the team's time zone setting,
+ * Europe/Amsterdam by default). Length: `durationMinutes` (5–480) or `endsAt` (ISO).
  * 400 `invalid_session` names each problem in `error.fields`; nothing is stored then.
  */
 export interface SessionInput {
@@ -329,4 +329,55 @@ export interface AskQuestionResponse {
 export interface SuggestLeaderResponse {
   /** Absent when the team has nobody else to suggest. */
   readonly suggestion?: SessionPerson;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team settings (issue 3 item 5, issue 5 Settings).
+// ---------------------------------------------------------------------------------------------
+
+/** `GET /api/v1/teams/:teamId/settings` (anyone in the tenant) and the answer to `PUT`. */
+export interface TeamSettingsResponse {
+  readonly teamId: string;
+  readonly teamName: string;
+  /** Minutes before the start, latest first; 0–3 entries, each 5–10080, distinct. Applies to sessions scheduled after a change. */
+  readonly reminderMinutes: readonly number[];
+  /** IANA name, e.g. `Europe/Amsterdam`. */
+  readonly timeZone: string;
+  readonly locale: ApiLocale;
+  /** Whether the caller may change them (team owners only). */
+  readonly canEdit: boolean;
+}
+
+/**
+ * `PUT /api/v1/teams/:teamId/settings` (team owners only, else 403 `owners_only`). Every field is
+ * optional; absent keeps the current value. 400 `invalid_settings` names every bad field in
+ * `error.fields` (English) and `error.problems` (codes: `unknown_field`, `reminders_not_a_list`,
+ * `reminders_too_many`, `reminder_not_whole`, `reminder_out_of_range`, `reminders_duplicate`,
+ * `time_zone_unknown`, `locale_unsupported`, `not_an_object`); nothing is stored then.
+ */
+export interface UpdateTeamSettingsRequest {
+  readonly reminderMinutes?: readonly number[];
+  readonly timeZone?: string;
+  readonly locale?: ApiLocale;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kudos wall (DESIGN F6, issue 5 Board).
+// ---------------------------------------------------------------------------------------------
+
+/** One thank-you. Deliberately no totals or counts per person: kudos are a wall, never a ranking. */
+export interface KudosView {
+  readonly kudosId: string;
+  readonly from: SessionPerson;
+  readonly to: SessionPerson;
+  readonly message: string;
+  readonly createdAt: string;
+  /** When the thanks was for a session. */
+  readonly session?: { readonly sessionId: string; readonly title: string };
+}
+
+/** `GET /api/v1/teams/:teamId/kudos?limit=` (1–50, default 12): newest first. */
+export interface KudosWallResponse {
+  readonly teamId: string;
+  readonly kudos: readonly KudosView[];
 }

@@ -58,6 +58,11 @@ export function expertCard(hit: ExpertHit, locale: Locale): AdaptiveCard {
   return adaptiveCard(body, expertActions(hit, locale));
 }
 
+/** What a picked result inserts when its person cannot be shown (not of this organisation, gone, or search still starting). */
+export function expertNoticeCard(locale: Locale, key: 'expertGone' | 'warming'): AdaptiveCard {
+  return adaptiveCard([paragraph(te(locale, key), true)]);
+}
+
 /** "who knows X" / "wie kent X": the top results as one card, each with its own actions. */
 export function expertsCard(query: string, hits: readonly ExpertHit[], locale: Locale, suggestions: boolean): AdaptiveCard {
   const shownQuery = query.length > 60 ? `${query.slice(0, 57)}…` : query;

@@ -35,6 +35,7 @@ const en = {
   mySkillsNothingUsable: 'I could not read a skill in that. Separate skills with commas, for example **my skills: Excel, SQL**.',
   endorsedBy: '{n}× endorsed',
   previewNoSkill: 'PeerLearn colleague',
+  expertGone: 'This colleague is not (or no longer) in PeerLearn. Search again to find someone who can help.',
   noTenant: 'I can only search colleagues inside Microsoft Teams, where I know your organisation.',
   unknownSearch: 'PeerLearn does not know this search.',
 } as const;
@@ -75,6 +76,7 @@ const nl: Record<ExpertStringKey, string> = {
   mySkillsNothingUsable: 'Ik kon daar geen vaardigheid in lezen. Scheid vaardigheden met komma’s, bijvoorbeeld **mijn vaardigheden: Excel, SQL**.',
   endorsedBy: '{n}× aanbevolen',
   previewNoSkill: 'PeerLearn-collega',
+  expertGone: 'Deze collega staat niet (meer) in PeerLearn. Zoek opnieuw om iemand te vinden die je kan helpen.',
   noTenant: 'Ik kan alleen collega’s zoeken binnen Microsoft Teams, waar ik je organisatie ken.',
   unknownSearch: 'Deze zoekopdracht kent PeerLearn niet.',
 };

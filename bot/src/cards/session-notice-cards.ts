@@ -11,9 +11,17 @@ export function sessionMessageCard(text: string, tone: 'default' | 'attention' |
   return adaptiveCard([{ type: 'TextBlock', text, wrap: true, ...(tone !== 'default' ? { color: tone } : {}) }]);
 }
 
+/** Teams choose their reminder times (team-settings.ts), so the card says how far off the start is in words that fit. */
+export function reminderWhen(minutesBefore: number, locale: Locale): string {
+  if (minutesBefore < 90) return st(locale, 'reminderSoon', { minutes: minutesBefore });
+  if (minutesBefore < 20 * 60) return st(locale, 'reminderInHours', { hours: Math.round(minutesBefore / 60) });
+  if (minutesBefore <= 28 * 60) return st(locale, 'reminderIn24h');
+  return st(locale, 'reminderInDays', { days: Math.round(minutesBefore / (24 * 60)) });
+}
+
 /** In the invite's thread, `minutesBefore` the start. */
 export function reminderCard(session: LearningSession, minutesBefore: number, locale: Locale, timeZone: string): AdaptiveCard {
-  const when = minutesBefore >= 12 * 60 ? st(locale, 'reminderIn24h') : st(locale, 'reminderSoon', { minutes: minutesBefore });
+  const when = reminderWhen(minutesBefore, locale);
   return adaptiveCard(
     [
       heading(st(locale, 'reminderTitle', { title: clip(session.title, 120), when })),

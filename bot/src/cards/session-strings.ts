@@ -52,6 +52,8 @@ const en = {
   reminderTitle: 'Reminder: “{title}” starts {when}',
   reminderIn24h: 'tomorrow',
   reminderSoon: 'in {minutes} minutes',
+  reminderInHours: 'in {hours} hours',
+  reminderInDays: 'in {days} days',
   reminderBody: 'Going: {going}. Add a question for the host in the tab if you have one.',
   // Feedback
   feedbackTitle: 'How was “{title}”?',
@@ -213,6 +215,8 @@ const nl: Record<SessionStringKey, string> = {
   reminderTitle: 'Herinnering: “{title}” begint {when}',
   reminderIn24h: 'morgen',
   reminderSoon: 'over {minutes} minuten',
+  reminderInHours: 'over {hours} uur',
+  reminderInDays: 'over {days} dagen',
   reminderBody: 'Aanmeldingen: {going}. Heb je een vraag voor de organisator? Stel die in het tabblad.',
   feedbackTitle: 'Hoe was “{title}”?',
   feedbackIntro: 'Je antwoorden gaan alleen naar de organisator; niemand anders ziet ze.',

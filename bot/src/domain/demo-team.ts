@@ -1,5 +1,6 @@
 import type { MemberProfile, SkillLevel, TeachSkill } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse, SessionFormat } from './session';
+import type { Kudos } from './session-extras';
 import type { Membership, Team, Tenant } from './team';
 
 /**
@@ -88,7 +89,18 @@ export interface DemoTeam {
   readonly sessions: readonly LearningSession[];
   readonly rsvps: readonly Rsvp[];
   readonly feedback: readonly Feedback[];
+  readonly kudos: readonly Kudos[];
 }
+
+/** Thanks on the kudos wall (from, to by index into DEMO_PEOPLE; days relative to today), in the language the giver writes in. */
+const KUDOS: readonly { readonly from: number; readonly to: number; readonly day: number; readonly message: string; readonly sessionId?: string }[] = [
+  { from: 11, to: 6, day: -15, sessionId: 'demo-excel-pivots', message: 'Dankzij je uitleg over draaitabellen kostte mijn maandrapport tien minuten in plaats van een uur!' },
+  { from: 4, to: 10, day: -8, sessionId: 'demo-feedback', message: 'Thank you for the feedback lunch. I used your model in a customer call the very next day.' },
+  { from: 7, to: 8, day: -5, message: 'Bedankt voor het meekijken naar mijn trage query: van 40 seconden naar 2!' },
+  { from: 6, to: 9, day: -4, message: 'Je tip over slicers in Power BI scheelt ons elke week een vergadering. Dank je!' },
+  { from: 5, to: 1, day: -2, sessionId: 'demo-ts-generics', message: 'Generics finally clicked for me. Thanks for your patience with all my questions!' },
+  { from: 12, to: 2, day: -1, message: 'Thanks for checking my slides for contrast and readability before the all-hands.' },
+];
 
 /** A small deterministic generator, so every first start seeds the same believable team. */
 function random(seed: number): () => number {
@@ -196,5 +208,16 @@ export function buildDemoTeam(now: Date): DemoTeam {
     sessions,
     rsvps,
     feedback,
+    kudos: KUDOS.map((k, i) => ({
+      tenantId,
+      teamId,
+      kudosId: `demo-kudos-${i + 1}`,
+      fromUserId: DEMO_PEOPLE[k.from]?.userId ?? '',
+      toUserId: DEMO_PEOPLE[k.to]?.userId ?? '',
+      message: k.message,
+      channelId: DEMO_CHANNELS[0].channelId,
+      ...(k.sessionId ? { sessionId: k.sessionId } : {}),
+      createdAt: new Date(day0 + k.day * 86_400_000 + (9 + i) * 3_600_000).toISOString(),
+    })),
   };
 }

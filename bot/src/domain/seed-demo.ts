@@ -14,6 +14,8 @@ export async function seedDemoIfEmpty(repos: Repositories, now: Date): Promise<b
   await repos.sessions.putMany(demo.sessions);
   await repos.rsvps.putMany(demo.rsvps);
   await repos.feedback.putMany(demo.feedback);
+  // Kudos rows are create-only; a seed that died half-way skips the ones it already wrote.
+  for (const k of demo.kudos) if (!(await repos.kudos.get(k.tenantId, k.teamId, k.kudosId))) await repos.kudos.add(k);
   await repos.tenants.upsert(demo.tenant);
   return true;
 }

@@ -13,7 +13,7 @@ import type { Kudos, SessionQuestion } from './session-extras';
 import { applyDraft, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from './session-rules';
 import type { SessionClosedReason, SessionProblem } from './session-rules';
 import type { Team } from './team';
-import { DEFAULT_TIME_ZONE } from './zoned-time';
+import { DEFAULT_REMINDER_MINUTES, settingsOf } from './team-settings';
 
 /** Why a session operation was refused; every kind has an nl/en text for cards and a code for the API. */
 export type SessionFailure =
@@ -40,8 +40,8 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const fail = <T>(failure: SessionFailure): Outcome<T> => ({ ok: false, failure });
 
-/** Default reminder times before the start (per-team settings come with the settings issue). */
-export const REMINDER_MINUTES = [24 * 60, 15] as const;
+/** Default reminder times before the start; a team's owners change them in its settings (team-settings.ts). */
+export const REMINDER_MINUTES = DEFAULT_REMINDER_MINUTES;
 /** A series' later occurrences are announced this long before their start, not all at once. */
 export const INVITE_LEAD_DAYS = 7;
 /** Feedback notices to the host wait this long, so a burst of answers makes one summary. */
@@ -83,8 +83,8 @@ export interface SessionServiceDeps {
 
 export type SessionService = ReturnType<typeof createSessionService>;
 
-/** Team time zone; a per-team setting later, Dutch time until then. */
-export const timeZoneOf = (_team: Team | undefined): string => DEFAULT_TIME_ZONE;
+/** The team's time zone setting (Dutch time when unset or the team is unknown). */
+export const timeZoneOf = (team: Team | undefined): string => settingsOf(team).timeZone;
 
 /** Sessions: every surface (bot, messaging extension, tab API) goes through these operations. */
 export function createSessionService(deps: SessionServiceDeps) {
@@ -103,7 +103,8 @@ export function createSessionService(deps: SessionServiceDeps) {
   }
 
   /** Invite, reminders in its thread and the feedback request, for one (new or moved) session. */
-  async function schedule(session: LearningSession, now: Date, announce: boolean): Promise<void> {
+  // Reminders follow the team's setting at the time of scheduling: a changed setting applies to sessions scheduled (or moved) afterwards.
+  async function schedule(session: LearningSession, team: Team | undefined, now: Date, announce: boolean): Promise<void> {
     const ref = { tenantId: session.tenantId, teamId: session.teamId, sessionId: session.sessionId };
     const start = Date.parse(session.startsAt);
     if (session.channelId) {
@@ -111,7 +112,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         const inviteAt = start - INVITE_LEAD_DAYS * 24 * 3600_000;
         await outbox.enqueue({ kind: 'postInvite', ...ref }, inviteAt > now.getTime() ? { notBefore: new Date(inviteAt) } : {});
       }
-      for (const minutesBefore of REMINDER_MINUTES) {
+      for (const minutesBefore of settingsOf(team).reminderMinutes) {
         const due = start - minutesBefore * 60_000;
         if (due > now.getTime()) {
           await outbox.enqueue({ kind: 'postReminder', ...ref, minutesBefore, forStartsAt: session.startsAt }, { notBefore: new Date(due) });
@@ -151,7 +152,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       // All occurrences share one partition: one batch write, then the jobs.
       await repos.sessions.putMany(sessions);
       // A series' later invites wait until a week before their own start (see schedule).
-      for (const s of sessions) await schedule(s, now, true);
+      for (const s of sessions) await schedule(s, team, now, true);
       return ok(sessions);
     },
 
@@ -169,7 +170,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       const ref = { tenantId: actor.tenantId, teamId, sessionId };
       if (updated.startsAt !== current.startsAt || updated.durationMinutes !== current.durationMinutes) {
         // The old reminders see the new start and skip themselves (see the composer).
-        await schedule(updated, now, false);
+        await schedule(updated, team, now, false);
       }
       if (current.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
       if (!current.channelId && updated.channelId) await outbox.enqueue({ kind: 'postInvite', ...ref });

@@ -16,6 +16,10 @@ export interface Team {
   readonly name: string;
   readonly aadGroupId?: string;
   readonly locale: string;
+  /** Team setting (team-settings.ts): minutes before the start for each reminder; absent = the defaults. */
+  readonly reminderMinutes?: readonly number[];
+  /** Team setting (team-settings.ts): IANA time zone; absent = Europe/Amsterdam. */
+  readonly timeZone?: string;
   readonly channels: readonly Channel[];
   readonly createdAt: string;
   readonly updatedAt: string;

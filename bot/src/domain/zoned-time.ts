@@ -3,7 +3,7 @@
  * a form says "3 December, 14:00" and means Amsterdam time, storage keeps UTC.
  */
 
-/** Until teams can set their own (per-team settings), sessions are planned in Dutch time. */
+/** Sessions are planned in Dutch time unless the team's owners chose another zone (team-settings.ts). */
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 export interface WallTime {

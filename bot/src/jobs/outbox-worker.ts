@@ -1,3 +1,4 @@
+import { forEachLimited } from '../domain/each-limited';
 import type { LeasedWork, MessageSender, ParkedDeliveries, WorkQueue } from '../domain/delivery';
 import type { JobComposer, OutboxJob } from '../domain/outbox';
 
@@ -40,17 +41,6 @@ export interface WorkerDependencies {
 /** Parked records of queue messages nobody can read: no tenant is known, so they sit apart. */
 export const UNKNOWN_TENANT = '(unknown)';
 
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
-}
 
 /**
  * Takes jobs from the shared queue, composes their messages and hands each to the sender. A queue
@@ -180,7 +170,7 @@ export class OutboxWorker {
     }
     const messages = await this.deps.compose(item.job, now);
     let stopped = false;
-    await eachLimited(messages, this.policy.concurrency, async (message) => {
+    await forEachLimited(messages, this.policy.concurrency, async (message) => {
       // Stopping mid-job: leave the rest; the lease runs out and any instance finishes the job,
       // skipping what was posted (the idempotency record).
       if (this.stopping) {

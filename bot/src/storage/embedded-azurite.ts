@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,7 +88,11 @@ function childScriptPath(): string {
   const dir = path.join(tmpdir(), 'peerlearn');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'azurite-child.cjs');
-  writeFileSync(file, CHILD_SOURCE);
+  // Several services may start at once (tests, instances): write aside and rename, which is atomic,
+  // so no process ever runs a half-written script.
+  const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  writeFileSync(draft, CHILD_SOURCE);
+  renameSync(draft, file);
   return file;
 }
 

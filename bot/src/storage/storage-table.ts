@@ -4,7 +4,8 @@ import { PING_KEY } from './keys';
 import type { EntityKey } from './keys';
 import { listAll } from './paging';
 import { guard, statusOf } from './storage-errors';
-import { chunkByPartition, forEachLimited } from './transactions';
+import { forEachLimited } from '../domain/each-limited';
+import { chunkByPartition } from './transactions';
 
 export type EntityProperties = Record<string, unknown>;
 /** A row as read back, with its ETag; only mappers look inside. */

@@ -11,7 +11,7 @@ import {
   TABLES,
 } from './keys';
 import type { StorageTable } from './storage-table';
-import { forEachLimited } from './transactions';
+import { forEachLimited } from '../domain/each-limited';
 
 const changeRow = z.object({ tenantId: id, changeId: id, at: z.number().int().nonnegative(), userIds: jsonText(z.array(id)) });
 const tenantRow = z.object({ tenantId: id });

@@ -12,6 +12,9 @@ const row = z.object({
   name: z.string(),
   aadGroupId: z.string().optional(),
   locale: z.string(),
+  // Team settings came later: rows written before them have neither and read as the defaults.
+  reminderMinutes: jsonText(z.array(z.number().int())).optional(),
+  timeZone: z.string().optional(),
   channels: jsonText(z.array(channel)),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -24,6 +27,8 @@ export function teamToEntity(team: Team): NewEntity {
     name: team.name,
     aadGroupId: team.aadGroupId,
     locale: team.locale,
+    reminderMinutes: team.reminderMinutes ? JSON.stringify(team.reminderMinutes) : undefined,
+    timeZone: team.timeZone,
     channels: JSON.stringify(team.channels.map((c) => ({ channelId: c.channelId, name: c.name }))),
     createdAt: team.createdAt,
     updatedAt: team.updatedAt,
@@ -31,5 +36,6 @@ export function teamToEntity(team: Team): NewEntity {
 }
 
 export function teamFromEntity(entity: StoredEntity): Team {
-  return parseRow(TABLES.teams, entity, row, (r) => teamKey(r.tenantId, r.teamId));
+  const { aadGroupId, reminderMinutes, timeZone, ...rest } = parseRow(TABLES.teams, entity, row, (r) => teamKey(r.tenantId, r.teamId));
+  return { ...rest, ...(aadGroupId ? { aadGroupId } : {}), ...(reminderMinutes ? { reminderMinutes } : {}), ...(timeZone ? { timeZone } : {}) };
 }

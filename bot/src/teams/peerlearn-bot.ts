@@ -107,6 +107,9 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const existing = await teams.get(tenantId, teamId);
     if (!(await tenants.get(tenantId))) await tenants.upsert({ tenantId, name: '', createdAt: now });
     await teams.upsert({
+      // Keep what owners set (team-settings.ts) across a reinstall.
+      ...(existing?.reminderMinutes ? { reminderMinutes: existing.reminderMinutes } : {}),
+      ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
       tenantId,
       teamId,
       name: name ?? existing?.name ?? '',

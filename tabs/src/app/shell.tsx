@@ -114,7 +114,7 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
     case 'settings':
       return (
         <Settles onSettled={onSettled}>
-          <SettingsView preferences={props.preferences} />
+          <SettingsView preferences={props.preferences} api={api} store={store} contextTeamId={contextTeam?.teamId} />
         </Settles>
       );
   }

@@ -1,7 +1,7 @@
 import type { MemberRepository, SessionRepository, TeamRepository } from '../repositories';
 import { sessionEndsAt } from '../session';
 import { skillKeyOf, TenantExpertIndex } from './expert-index';
-import type { ExpertPage, ExpertQuery } from './expert-index';
+import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
 import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
 import type { SkillTaxonomy } from './skill-taxonomy';
 
@@ -27,6 +27,7 @@ export interface ExpertDirectoryOptions {
 }
 
 export type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
+export type ExpertOutcome = { readonly status: 'ready'; readonly hit: ExpertHit | undefined } | { readonly status: 'warming' };
 
 interface TenantState {
   index: TenantExpertIndex;
@@ -119,6 +120,21 @@ export class ExpertDirectory {
     });
     const ready = await Promise.race([index, timeout]).finally(() => clearTimeout(timer));
     return ready ? { status: 'ready', page: ready.search(query) } : { status: 'warming' };
+  }
+
+  /**
+   * One person of the tenant, for the card a picked messaging-extension result inserts; undefined for
+   * anyone not of this tenant (a forged or stale id). Waits for the index at most `waitMs`.
+   */
+  async expert(tenantId: string, userId: string, skillName: string | undefined, waitMs: number): Promise<ExpertOutcome> {
+    const state = this.loaded.get(tenantId);
+    if (state) return { status: 'ready', hit: state.index.expert(userId, skillName) };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), waitMs);
+    });
+    const ready = await Promise.race([this.index(tenantId), timeout]).finally(() => clearTimeout(timer));
+    return ready ? { status: 'ready', hit: ready.expert(userId, skillName) } : { status: 'warming' };
   }
 
   /** Endorses a skill (idempotent) and refreshes the person here at once; returns the skill's endorsement count. */

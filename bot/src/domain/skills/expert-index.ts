@@ -523,20 +523,36 @@ export class TenantExpertIndex {
     return top.items;
   }
 
+  /**
+   * One person of this tenant as a result about `skillName` (else their strongest skill): what a picked
+   * messaging-extension result inserts. Undefined for anyone not in this tenant's index.
+   */
+  expert(userId: string, skillName?: string): ExpertHit | undefined {
+    const id = this.byUser.get(userId);
+    const doc = id === undefined ? undefined : this.docs[id];
+    if (!doc) return undefined;
+    const skill = (skillName === undefined ? undefined : doc.teaches.find((s) => s.name === skillName)) ?? doc.top;
+    return this.hitOf(doc, 'skill', 'exact', skill, undefined);
+  }
+
   private toHit(c: Candidate): ExpertHit {
     const doc = this.docs[c.id] as ExpertDoc;
     const tier = tierOf(c.score);
     const field: MatchField = c.wantedBy !== undefined ? 'suggestion' : (TIER_FIELD[tier] ?? 'bio');
     const skill = c.skillKey ? doc.teaches.find((s) => s.key === c.skillKey) : doc.top;
+    return this.hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
+  }
+
+  private hitOf(doc: ExpertDoc, field: MatchField, quality: MatchQuality, skill: IndexedSkill | undefined, wantedBy: number | undefined): ExpertHit {
     return {
       userId: doc.userId,
       displayName: doc.displayName,
       ...(doc.email ? { email: doc.email } : {}),
       match: field,
-      ...(field === 'suggestion' ? {} : { quality: TIER_QUALITY[tier] ?? 'typo' }),
+      ...(field === 'suggestion' ? {} : { quality }),
       ...(skill ? { skill: { name: skill.name, level: skill.level, endorsements: skill.endorsements } } : {}),
       sessionsTaught: doc.sessions,
-      ...(c.wantedBy !== undefined ? { wantedBy: c.wantedBy } : {}),
+      ...(wantedBy !== undefined ? { wantedBy } : {}),
       teaches: doc.teaches.map((s) => ({ name: s.name, level: s.level, endorsements: s.endorsements })),
       languages: doc.languages,
       availability: doc.availability,

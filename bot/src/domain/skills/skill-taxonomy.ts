@@ -58,7 +58,7 @@ export function matchSkill(skill: TaxonomySkill, query: string): MatchQuality | 
     if (distanceWithin(query, key, budget) !== undefined) return 'typo';
     // Typo-tolerant prefix: "typscr" is on its way to "typescript".
     for (let length = query.length - 1; length <= query.length + 1; length += 1) {
-      if (length >= 4 && length < key.length && distanceWithin(query, key.slice(0, length), budget) !== undefined) return 'typo';
+      if (length >= 4 && length < key.length && distanceWithin(query, key, budget, length) !== undefined) return 'typo';
     }
   }
   return undefined;

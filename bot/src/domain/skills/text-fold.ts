@@ -55,17 +55,30 @@ export function typoBudget(term: string): number {
 }
 
 /**
- * Optimal-string-alignment distance (a swap of neighbours counts once), or undefined when it
- * exceeds `max`; stops as soon as every cell of a row is over the bound.
+ * Three rows of scratch space for `distanceWithin`, grown when needed and reused: a query compares
+ * itself with hundreds of skill keys and words, and fresh arrays per comparison were most of a
+ * query's time and garbage. Safe because the function is synchronous and never re-entered.
  */
-export function distanceWithin(a: string, b: string, max: number): number | undefined {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return undefined;
+let scratch = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+/**
+ * Optimal-string-alignment distance (a swap of neighbours counts once) between `a` and the first
+ * `bLength` characters of `b` (all of it by default, so a prefix costs no slice), or undefined when
+ * it exceeds `max`; stops as soon as every cell of a row is over the bound.
+ */
+export function distanceWithin(a: string, b: string, max: number, bLength = b.length): number | undefined {
+  const n = Math.min(bLength, b.length);
+  if (n === b.length && a === b) return 0;
+  if (Math.abs(a.length - n) > max) return undefined;
+  if (n !== b.length && b.startsWith(a) && a.length === n) return 0;
   if (max === 0) return undefined;
-  const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let row = new Array<number>(n + 1).fill(0);
+  if (scratch[0].length < n + 1) scratch = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prevPrev, prev, row] = scratch;
+  for (let j = 0; j <= n; j += 1) {
+    prevPrev[j] = 0;
+    prev[j] = j;
+    row[j] = 0;
+  }
   for (let i = 1; i <= a.length; i += 1) {
     row[0] = i;
     let rowMin = i;
@@ -81,7 +94,10 @@ export function distanceWithin(a: string, b: string, max: number): number | unde
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return undefined;
-    [prevPrev, prev, row] = [prev, row, prevPrev];
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = row;
+    row = spare;
   }
   const result = prev[n] ?? max + 1;
   return result <= max ? result : undefined;

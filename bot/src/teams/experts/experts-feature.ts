@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
-import { expertCard, expertsCard, explainExpert, profileCard } from '../../cards/expert-cards';
+import { expertCard, expertNoticeCard, expertsCard, explainExpert, profileCard } from '../../cards/expert-cards';
 import { te } from '../../cards/expert-strings';
 import type { MemberRepository } from '../../domain/repositories';
 import type { Locale } from '../../domain/person';
@@ -47,6 +47,20 @@ function queryText(parameters: unknown): string {
   return '';
 }
 
+/** What a result's preview sends back in `composeExtension/selectItem` (its `tap.value`). */
+interface SelectItemValue {
+  readonly userId: string;
+  readonly skill?: string;
+}
+
+/** The tap value as Teams echoes it; anything else (forged, truncated) is no pick at all. */
+function selectItemValue(value: unknown): SelectItemValue | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { userId, skill } = value as { userId?: unknown; skill?: unknown };
+  if (typeof userId !== 'string' || userId === '' || userId.length > 200) return undefined;
+  return typeof skill === 'string' && skill.length <= 200 ? { userId, skill } : { userId };
+}
+
 const composeMessage = (text: string) => invokeResponse({ composeExtension: { type: 'message', text } });
 
 /** F1/F2 in the bot: the `findExpert` messaging extension, "who knows X" and "my skills: a, b". */
@@ -61,13 +75,34 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
     const count = wholeNumber(value.queryOptions?.count, DEFAULT_COUNT, 1, MAX_PAGE);
     const outcome = await deps.experts.search(tenantId, { text: queryText(value.parameters), skip, count }, INVOKE_WAIT_MS);
     if (outcome.status === 'warming') return composeMessage(te(locale, 'warming'));
-    const attachments = outcome.page.hits.map(
-      (hit): MessagingExtensionAttachment => ({
-        ...cardAttachment(expertCard(hit, locale)),
-        preview: CardFactory.thumbnailCard(hit.displayName, explainExpert(hit, locale) || te(locale, 'previewNoSkill')),
-      }),
-    );
+    // The list gets small ThumbnailCards; the full Adaptive Card is built only for the one result the
+    // user picks (composeExtension/selectItem, through the preview's invoke tap). Ten full cards per
+    // keystroke were most of the answer's bytes and allocations (docs/BENCHMARKS.md, expert search).
+    const noSkill = te(locale, 'previewNoSkill');
+    const attachments = outcome.page.hits.map((hit): MessagingExtensionAttachment => {
+      const text = explainExpert(hit, locale) || noSkill;
+      const pick: SelectItemValue = hit.skill ? { userId: hit.userId, skill: hit.skill.name } : { userId: hit.userId };
+      return {
+        ...CardFactory.thumbnailCard(hit.displayName, text),
+        preview: CardFactory.thumbnailCard(hit.displayName, text, undefined, undefined, { tap: { type: 'invoke', title: hit.displayName, value: pick } }),
+      };
+    });
     return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
+  };
+
+  /** A picked result: the full card of that person, looked up again in the asking tenant only. */
+  const selectExpert: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const picked = selectItemValue(context.activity.value);
+    const tenantId = tenantOf(context.activity);
+    const outcome = tenantId && picked ? await deps.experts.expert(tenantId, picked.userId, picked.skill, INVOKE_WAIT_MS) : undefined;
+    const card =
+      outcome?.status === 'warming'
+        ? expertNoticeCard(locale, 'warming')
+        : outcome?.hit
+          ? expertCard(outcome.hit, locale)
+          : expertNoticeCard(locale, 'expertGone');
+    return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [cardAttachment(card)] } });
   };
 
   const whoKnows: CommandHandler = async (context, command, locale) => {
@@ -131,6 +166,6 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
 
   return {
     commands: { whoKnows, mySkills },
-    invokes: { 'composeExtension/query': findExpert },
+    invokes: { 'composeExtension/query': findExpert, 'composeExtension/selectItem': selectExpert },
   };
 }

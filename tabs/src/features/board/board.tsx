@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Title2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../shared/routes';
 import type { ApiClient } from '../../shared/api-client';
-import type { BoardSession } from './board-session';
+import type { BoardSession } from '../../shared/sessions/board-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { SessionCard } from './session-card';
-import { rsvpFailureKey, useRsvp } from './use-rsvp';
+import { KudosWall } from './kudos-wall';
+import { SessionCard } from '../../shared/sessions/session-card';
+import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
 
 const useStyles = makeStyles({
@@ -82,7 +84,13 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
       {sessions.status === 'loading' ? <LoadingState label={t('board.loading')} /> : null}
       {sessions.status === 'error' ? <ErrorState error={sessions.error} onRetry={sessions.retry} /> : null}
       {sessions.status === 'success' ? (
-        <SessionSections sessions={sessions.data.sessions.map((s) => rsvp.shown.get(s.sessionId) ?? s)} rsvp={rsvp} locale={locale} timeZone={timeZone} />
+        <SessionSections
+          sessions={sessions.data.sessions.map((s) => rsvp.shown.get(s.sessionId) ?? s)}
+          rsvp={rsvp}
+          locale={locale}
+          timeZone={timeZone}
+          afterUpcoming={<KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />}
+        />
       ) : null}
     </div>
   );
@@ -93,12 +101,14 @@ interface SessionSectionsProps {
   readonly rsvp?: ReturnType<typeof useRsvp>;
   readonly locale: string;
   readonly timeZone: string | undefined;
+  /** Shown right below the upcoming sessions (the kudos wall), above the folded past ones. */
+  readonly afterUpcoming?: ReactNode;
 }
 
 /** Upcoming cards shown at first; a busy team's board stays quick and readable, the rest is one click away. */
 export const upcomingPageSize = 24;
 
-function SessionSections({ sessions, rsvp, locale, timeZone }: SessionSectionsProps) {
+function SessionSections({ sessions, rsvp, locale, timeZone, afterUpcoming }: SessionSectionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const upcomingId = useId('upcoming');
@@ -145,6 +155,7 @@ function SessionSections({ sessions, rsvp, locale, timeZone }: SessionSectionsPr
           </div>
         ) : null}
       </section>
+      {afterUpcoming}
       {past.length > 0 ? <PastSessions sessions={past} locale={locale} timeZone={timeZone} /> : null}
     </>
   );

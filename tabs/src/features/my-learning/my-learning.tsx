@@ -5,13 +5,13 @@ import type { MeResponse } from '../../../../bot/src/api/contract';
 import { getMe } from '../../shared/get-me';
 import { hrefFor } from '../../shared/routes';
 import type { ApiClient } from '../../shared/api-client';
-import type { BoardSession } from '../board/board-session';
+import type { BoardSession } from '../../shared/sessions/board-session';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { getTeamSessions } from '../board/get-team-sessions';
-import { SessionCard } from '../board/session-card';
+import { getTeamSessions } from '../../shared/sessions/get-team-sessions';
+import { SessionCard } from '../../shared/sessions/session-card';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },

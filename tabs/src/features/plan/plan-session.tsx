@@ -11,8 +11,8 @@ import type { CreateSessionResponse, SessionDetailResponse, SessionSummary, Sugg
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
-import { sessionPath } from '../board/rsvp';
-import { getSessionDetail } from '../session/get-session';
+import { sessionPath } from '../../shared/sessions/rsvp';
+import { getSessionDetail } from '../../shared/sessions/get-session';
 import { calendarStrings } from './calendar-strings';
 import type { DraftErrors, DraftField, SessionDraft } from './session-draft';
 import {

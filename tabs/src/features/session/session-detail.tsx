@@ -31,11 +31,11 @@ import { safeWebUrl } from '../../shared/safe-url';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
-import type { BoardSession } from '../board/board-session';
-import { formatSessionTime } from '../board/format-session';
-import { RsvpButtons } from '../board/rsvp-buttons';
-import { rsvpFailureKey, useRsvp } from '../board/use-rsvp';
-import { askQuestion, cancelSession, getSessionDetail } from './get-session';
+import type { BoardSession } from '../../shared/sessions/board-session';
+import { formatSessionTime } from '../../shared/sessions/format-session';
+import { RsvpButtons } from '../../shared/sessions/rsvp-buttons';
+import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
+import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },

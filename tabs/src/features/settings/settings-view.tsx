@@ -5,6 +5,9 @@ import { isAppLanguage } from '../../shared/locale';
 import type { ThemeName } from '../../shared/theme-name';
 import { isThemeName } from '../../shared/theme-name';
 import { MessageState } from '../../shared/ui/message-state';
+import type { ApiClient } from '../../shared/api-client';
+import type { KeyValueStore } from '../../shared/local-store';
+import { TeamSettingsSection } from './team-settings-section';
 
 /** The standalone app's remembered choices (app/use-preferences.ts provides them). */
 export interface SettingsPreferences {
@@ -19,8 +22,16 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-/** Language and theme (standalone; in Teams they follow Teams), and where team settings will live. */
-export default function SettingsView({ preferences }: { readonly preferences?: SettingsPreferences | undefined }) {
+export interface SettingsViewProps {
+  readonly preferences?: SettingsPreferences | undefined;
+  /** Without an API client (or before sign-in) only the personal choices show. */
+  readonly api?: ApiClient | undefined;
+  readonly store?: KeyValueStore | undefined;
+  readonly contextTeamId?: string | undefined;
+}
+
+/** Language and theme (standalone; in Teams they follow Teams), and the team's settings. */
+export default function SettingsView({ preferences, api, store, contextTeamId }: SettingsViewProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   return (
@@ -59,7 +70,8 @@ export default function SettingsView({ preferences }: { readonly preferences?: S
           {t('settings.language')} · {t('settings.theme')}: {t('settings.followsTeams')}
         </Body1>
       )}
-      <MessageState title={t('settings.teamSoonTitle')} text={t('settings.teamSoonText')} />
+      {api ? <TeamSettingsSection api={api} store={store} contextTeamId={contextTeamId} /> : null}
+      <MessageState headingLevel={api ? 3 : 2} title={t('settings.teamSoonTitle')} text={t('settings.teamSoonText')} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { TeamSessionsResponse } from '../../../../bot/src/api/contract';
-import type { ApiClient } from '../../shared/api-client';
+import type { ApiClient } from '../api-client';
 import type { BoardSession } from './board-session';
 
 export interface TeamBoardData extends Omit<TeamSessionsResponse, 'sessions'> {

@@ -1,5 +1,5 @@
 import type { RsvpRequest, RsvpResponseBody } from '../../../../bot/src/api/contract';
-import type { ApiClient } from '../../shared/api-client';
+import type { ApiClient } from '../api-client';
 import type { BoardSession, RsvpAnswer } from './board-session';
 
 export function sessionPath(teamId: string, sessionId: string): string {

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Badge, Body1, Card, CardHeader, Link, Tag, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { hrefFor } from '../../shared/routes';
+import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
-import { safeWebUrl } from '../../shared/safe-url';
+import { safeWebUrl } from '../safe-url';
 import { formatSessionTime, splitDuration } from './format-session';
 import { RsvpButtons } from './rsvp-buttons';
 

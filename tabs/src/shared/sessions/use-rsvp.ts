@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiRequestError } from '../../shared/api-client';
-import type { ApiClient } from '../../shared/api-client';
+import { ApiRequestError } from '../api-client';
+import type { ApiClient } from '../api-client';
 import type { BoardSession, RsvpAnswer } from './board-session';
 import { putRsvp, withAnswer, withConfirmed } from './rsvp';
 

@@ -1,6 +1,6 @@
 import type { SessionDetailResponse } from '../../../../bot/src/api/contract';
-import type { ApiClient } from '../../shared/api-client';
-import { sessionPath } from '../board/rsvp';
+import type { ApiClient } from '../api-client';
+import { sessionPath } from './rsvp';
 
 export function getSessionDetail(api: ApiClient, teamId: string, sessionId: string, signal?: AbortSignal): Promise<SessionDetailResponse> {
   return api.get<SessionDetailResponse>(sessionPath(teamId, sessionId), signal);

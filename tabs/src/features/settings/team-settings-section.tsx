@@ -1,0 +1,311 @@
+import { useCallback, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+import { ApiRequestError } from '../../shared/api-client';
+import { errorMessageKey } from '../../shared/error-message';
+import { getMe } from '../../shared/get-me';
+import type { KeyValueStore } from '../../shared/local-store';
+import { useAsync } from '../../shared/use-async';
+import { ErrorState } from '../../shared/ui/error-state';
+import { LoadingState } from '../../shared/ui/loading-state';
+import { MessageState } from '../../shared/ui/message-state';
+import { REMINDER_MAX_COUNT, rowProblems, timeZoneOptions, toMinutes, toRow } from './reminder-rows';
+import type { ReminderProblem, ReminderRow, ReminderUnit } from './reminder-rows';
+import { getTeamSettings, saveTeamSettings } from './team-settings-api';
+
+/** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
+const TEAM_PREFERENCE = 'team';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  fieldset: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground2, margin: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  amount: { width: '7rem' },
+  remove: { alignSelf: 'flex-end' },
+  error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+export interface TeamSettingsSectionProps {
+  readonly api: ApiClient;
+  readonly store?: KeyValueStore | undefined;
+  /** The team Teams opened the tab in; otherwise one of the caller's teams. */
+  readonly contextTeamId?: string | undefined;
+}
+
+/** Team settings: reminders, time zone and card language. Owners edit them, members read them. */
+export function TeamSettingsSection({ api, store, contextTeamId }: TeamSettingsSectionProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const headingId = useId('team-settings');
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="team-settings">
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {t('teamSettings.title')}
+      </Subtitle1>
+      {contextTeamId ? <TeamSettingsLoader api={api} teamId={contextTeamId} /> : <MyTeamSettings api={api} store={store} />}
+    </section>
+  );
+}
+
+function MyTeamSettings({ api, store }: { readonly api: ApiClient; readonly store?: KeyValueStore | undefined }) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
+  const me = useAsync(load);
+  const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
+  if (me.status === 'loading') return <LoadingState label={t('teamSettings.loading')} />;
+  if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} headingLevel={3} />;
+  const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
+  if (!team) return <MessageState headingLevel={3} title={t('teamSettings.noTeamTitle')} text={t('teamSettings.noTeamText')} />;
+  const choose = (teamId: string) => {
+    store?.set(TEAM_PREFERENCE, teamId);
+    setChosen(teamId);
+  };
+  return (
+    <>
+      {me.data.teams.length > 1 ? <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} /> : null}
+      <TeamSettingsLoader key={team.teamId} api={api} teamId={team.teamId} />
+    </>
+  );
+}
+
+function TeamPicker({ teams, teamId, onChoose }: { readonly teams: readonly MeTeam[]; readonly teamId: string; readonly onChoose: (teamId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t('teamSettings.team')}>
+      <Select value={teamId} onChange={(_, d) => onChoose(d.value)}>
+        {teams.map((team) => (
+          <option key={team.teamId} value={team.teamId}>
+            {team.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function TeamSettingsLoader({ api, teamId }: { readonly api: ApiClient; readonly teamId: string }) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => getTeamSettings(api, teamId, signal), [api, teamId]);
+  const settings = useAsync(load);
+  if (settings.status === 'loading') return <LoadingState label={t('teamSettings.loading')} />;
+  if (settings.status === 'error') return <ErrorState error={settings.error} onRetry={settings.retry} headingLevel={3} />;
+  return settings.data.canEdit ? <TeamSettingsForm api={api} initial={settings.data} /> : <TeamSettingsReadOnly settings={settings.data} />;
+}
+
+/** "1 day before", "15 minutes before", in the reader's language. */
+function useBeforeText() {
+  const { t } = useTranslation();
+  return (minutes: number) => {
+    const row = toRow(minutes);
+    const count = Number(row.amount);
+    if (row.unit === 'days') return t('teamSettings.before_days', { count });
+    if (row.unit === 'hours') return t('teamSettings.before_hours', { count });
+    return t('teamSettings.before_minutes', { count });
+  };
+}
+
+const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands' } as const;
+
+function TeamSettingsReadOnly({ settings }: { readonly settings: TeamSettingsResponse }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const before = useBeforeText();
+  return (
+    <>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('teamSettings.reminders')}</dt>
+        <dd className={styles.detail}>{settings.reminderMinutes.length === 0 ? t('teamSettings.noReminders') : settings.reminderMinutes.map(before).join(', ')}</dd>
+        <dt className={styles.term}>{t('teamSettings.timeZone')}</dt>
+        <dd className={styles.detail}>{settings.timeZone}</dd>
+        <dt className={styles.term}>{t('teamSettings.locale')}</dt>
+        <dd className={styles.detail} lang={settings.locale}>
+          {LANGUAGE_NAMES[settings.locale]}
+        </dd>
+      </dl>
+      <Body1 as="p" className={styles.hint}>
+        {t('teamSettings.ownersOnly')}
+      </Body1>
+    </>
+  );
+}
+
+type SaveOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
+
+function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly initial: TeamSettingsResponse }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<ReminderRow[]>(() => initial.reminderMinutes.map(toRow));
+  const [timeZone, setTimeZone] = useState(initial.timeZone);
+  const [locale, setLocale] = useState(initial.locale);
+  const [touched, setTouched] = useState<ReadonlySet<number>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  const [zones] = useState(() => timeZoneOptions(initial.timeZone));
+  const legendId = useId('reminders-legend');
+  const hintId = useId('reminders-hint');
+
+  const problems = rowProblems(rows);
+  const serverFields = outcome && !outcome.ok && outcome.error instanceof ApiRequestError ? outcome.error.fields : {};
+  const problemText = (code: string | undefined) => (code ? t(`teamSettings.problems.${code as ReminderProblem}`, { defaultValue: code }) : undefined);
+
+  const change = (index: number, patch: Partial<ReminderRow>) => {
+    setOutcome(null);
+    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (rowProblems(rows).some((p) => p !== undefined)) return;
+    setSaving(true);
+    setOutcome(null);
+    try {
+      const saved = await saveTeamSettings(api, initial.teamId, { reminderMinutes: rows.map((r) => toMinutes(r) ?? 0), timeZone, locale });
+      setRows(saved.reminderMinutes.map(toRow));
+      setTouched(new Set());
+      setSubmitted(false);
+      setOutcome({ ok: true });
+    } catch (error) {
+      // Everything typed stays in the form; only the message changes.
+      setOutcome({ ok: false, error });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const serverReminderProblem = problemText(serverFields['reminderMinutes']);
+  return (
+    <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('teamSettings.title')}>
+      {outcome?.ok ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('teamSettings.saved')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {outcome && !outcome.ok ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            {t('teamSettings.saveFailed')} {errorMessageKey(outcome.error) === 'invalid' ? null : t(`common.errors.${errorMessageKey(outcome.error)}`)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <fieldset className={styles.fieldset} aria-describedby={hintId}>
+        <legend id={legendId} className={styles.legend}>
+          {t('teamSettings.reminders')}
+        </legend>
+        <Body1 as="p" id={hintId} className={styles.hint}>
+          {t('teamSettings.remindersHint')}
+        </Body1>
+        {rows.length === 0 ? <Body1 as="p">{t('teamSettings.noReminders')}</Body1> : null}
+        {rows.map((row, index) => {
+          const n = index + 1;
+          const problem = submitted || touched.has(index) ? problems[index] : undefined;
+          return (
+            <div key={index} className={styles.row} data-testid="reminder-row">
+              <Field
+                label={t('teamSettings.reminderAmount', { n })}
+                {...(problem ? { validationMessage: problemText(problem), validationState: 'error' as const } : {})}
+              >
+                <Input
+                  className={styles.amount}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  value={row.amount}
+                  onChange={(_, d) => change(index, { amount: d.value })}
+                  onBlur={() => setTouched((s) => new Set(s).add(index))}
+                />
+              </Field>
+              <Field label={t('teamSettings.reminderUnit', { n })}>
+                <Select value={row.unit} onChange={(_, d) => change(index, { unit: d.value as ReminderUnit })}>
+                  <option value="minutes">{t('teamSettings.units.minutes')}</option>
+                  <option value="hours">{t('teamSettings.units.hours')}</option>
+                  <option value="days">{t('teamSettings.units.days')}</option>
+                </Select>
+              </Field>
+              <Button
+                appearance="subtle"
+                className={styles.remove}
+                aria-label={t('teamSettings.removeReminder', { n })}
+                onClick={() => {
+                  setOutcome(null);
+                  setTouched(new Set());
+                  setRows((current) => current.filter((_, i) => i !== index));
+                }}
+              >
+                ✕
+              </Button>
+            </div>
+          );
+        })}
+        {serverReminderProblem ? (
+          <Body1 as="p" role="alert" className={styles.error}>
+            {serverReminderProblem}
+          </Body1>
+        ) : null}
+        <div>
+          <Button
+            disabled={rows.length >= REMINDER_MAX_COUNT}
+            onClick={() => {
+              setOutcome(null);
+              setRows((current) => [...current, { amount: '', unit: 'hours' }]);
+            }}
+          >
+            {t('teamSettings.addReminder')}
+          </Button>
+        </div>
+      </fieldset>
+      <Field
+        label={t('teamSettings.timeZone')}
+        hint={t('teamSettings.timeZoneHint')}
+        {...(serverFields['timeZone'] ? { validationMessage: problemText(serverFields['timeZone']), validationState: 'error' as const } : {})}
+      >
+        <Select value={timeZone} onChange={(_, d) => {
+            setOutcome(null);
+            setTimeZone(d.value);
+          }}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t('teamSettings.locale')}
+        {...(serverFields['locale'] ? { validationMessage: problemText(serverFields['locale']), validationState: 'error' as const } : {})}
+      >
+        <Select value={locale} onChange={(_, d) => {
+            setOutcome(null);
+            setLocale(d.value === 'nl' ? 'nl' : 'en');
+          }}>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="nl" lang="nl">
+            Nederlands
+          </option>
+        </Select>
+      </Field>
+      <Body1 as="p" className={styles.hint}>
+        {t('teamSettings.appliesLater')}
+      </Body1>
+      <div>
+        <Button type="submit" appearance="primary" disabled={saving}>
+          {saving ? t('teamSettings.saving') : t('teamSettings.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
