@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/person';
+import { translator } from './translator';
 
 /** Texts of expert search and profiles (issue 4), in English and Dutch. */
 const en = {
@@ -83,6 +84,4 @@ const nl: Record<ExpertStringKey, string> = {
 
 const tables: Record<Locale, Record<ExpertStringKey, string>> = { en, nl };
 
-export function te(locale: Locale, key: ExpertStringKey, values: Record<string, string | number> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
-}
+export const te = translator(tables);

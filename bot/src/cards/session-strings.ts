@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/person';
+import { translator } from './translator';
 
 /** The texts of session cards, dialogs and answers (issue 3), in English and Dutch. */
 const en = {
@@ -322,7 +323,4 @@ const nl: Record<SessionStringKey, string> = {
 
 const tables: Record<Locale, Record<SessionStringKey, string>> = { en, nl };
 
-/** Looks up a session text and fills `{name}` placeholders. */
-export function st(locale: Locale, key: SessionStringKey, values: Record<string, string | number> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => (values[name] !== undefined ? String(values[name]) : `{${name}}`));
-}
+export const st = translator(tables);

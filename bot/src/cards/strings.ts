@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/person';
+import { translator } from './translator';
 
 /** Every user-facing text of the bot's cards and messages, in English and Dutch. */
 const en = {
@@ -53,9 +54,6 @@ const nl: Record<StringKey, string> = {
 
 const tables: Record<Locale, Record<StringKey, string>> = { en, nl };
 
-/** Looks up a text and fills `{name}` placeholders. */
-export function t(locale: Locale, key: StringKey, values: Record<string, string> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
-}
+export const t = translator(tables);
 
 export type { StringKey };
