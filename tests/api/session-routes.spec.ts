@@ -119,6 +119,23 @@ describe('session API', () => {
     expect(await service.repositories.rsvps.listForSession(PLAYGROUND_TENANT, id)).toEqual([]);
   });
 
+  it('PATCH with a larger capacity lets the first in line in and tells them', async () => {
+    const id = await create({ capacity: 1 });
+    for (const who of ['ann', 'bob', 'cleo']) {
+      expect((await call('PUT', `${team}/sessions/${id}/rsvp`, who, { response: 'yes' })).status).toBe(200);
+      clock = new Date(clock.getTime() + 1000);
+    }
+    await clearQueue(service);
+    const edited = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', { capacity: 2 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ capacity: 2, going: 2, waitlisted: 1 });
+    expect(edited.body.attendees.map((p) => p.displayName).sort()).toEqual(['Ann Attendee', 'Bob Builder']);
+    expect(edited.body.waitlist.map((p) => p.displayName)).toEqual(['Cleo Curious']);
+    const jobs = await queuedJobs(service);
+    expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', sessionId: id, userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }));
+    expect(jobs.filter((j) => j.kind === 'notifyPerson')).toHaveLength(1);
+  });
+
   it('RSVP to a past session is 409 session_past; a bad response is 400', async () => {
     const id = await create();
     expect((await call<ApiError>('PUT', `${team}/sessions/${id}/rsvp`, 'ann', { response: 'sure' })).status).toBe(400);

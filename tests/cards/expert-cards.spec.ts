@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { chatUrl, expertCard, expertNoticeCard, expertsCard, profileCard } from '../../bot/src/cards/expert-cards';
+import { chatUrl, expertCard, expertNoticeCard, expertsCard } from '../../bot/src/cards/expert-cards';
 import type { Locale } from '../../bot/src/domain/person';
 import type { ExpertHit } from '../../bot/src/domain/skills/expert-index';
 import { renderCard } from '../support/render-card';
@@ -40,7 +40,6 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
   ['suggestions', (l) => expertsCard('', [{ ...megan, match: 'suggestion', wantedBy: 3 }], l, true), { en: ['3 colleagues want to learn this'], nl: ['3 collega’s willen dit leren'] }],
   ['picked person not found', (l) => expertNoticeCard(l, 'expertGone'), { en: ['is not (or no longer) in PeerLearn'], nl: ['staat niet (meer) in PeerLearn'] }],
   ['picked while search starts', (l) => expertNoticeCard(l, 'warming'), { en: ['Expert search is starting up'], nl: ['start nog op'] }],
-  ['profile after my skills', (l) => profileCard({ displayName: 'Megan', teaches: [{ name: 'JavaScript', level: 2, endorsements: 2 }], wants: [], languages: ['English'], availability: '' }, l, [{ from: 'js', to: 'JavaScript' }], true), { en: ['Your PeerLearn profile', 'js', '→ JavaScript', '2× endorsed'], nl: ['Je PeerLearn-profiel', 'Deze vaardigheden heb ik netjes gemaakt:'] }],
 ];
 
 describe.each(cases)('%s card', (_name, build, expected) => {

@@ -53,6 +53,31 @@ describe('RSVP waitlist in storage', () => {
     expect(left.session.counts).toEqual({ yes: 1, maybe: 1, no: 1 });
   });
 
+  it('a larger capacity gives its new places to those waiting, first come first served; a smaller one takes none away', async () => {
+    const ref = await newSession(2);
+    for (const [i, who] of ['a', 'b', 'c', 'd', 'e'].entries()) {
+      await repos.rsvps.respond(ref, who, 'yes', new Date(Date.UTC(2026, 10, 27, 12, i)));
+    }
+    await repos.sessions.update(ref.tenantId, ref.teamId, ref.sessionId, (s) => ({ ...s, capacity: 4 }));
+    const grown = await repos.rsvps.promoteWaiting(ref);
+    expect(grown.promoted.map((r) => r.userId)).toEqual(['c', 'd']);
+    expect(grown.session.counts).toEqual({ yes: 4, maybe: 0, no: 0, waitlisted: 1 });
+    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'c'))?.waitlisted).toBeUndefined();
+    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'e'))?.waitlisted).toBe(true);
+    // The person's own index follows: "c" now shows as going on the board.
+    expect((await repos.rsvps.listForUser(ref.tenantId, 'c')).map((r) => [r.sessionId, r.response, r.waitlisted])).toEqual([[ref.sessionId, 'yes', undefined]]);
+
+    await repos.sessions.update(ref.tenantId, ref.teamId, ref.sessionId, (s) => ({ ...s, capacity: 1 }));
+    const shrunk = await repos.rsvps.promoteWaiting(ref);
+    expect(shrunk.promoted).toEqual([]);
+    expect(shrunk.session.counts).toEqual({ yes: 4, maybe: 0, no: 0, waitlisted: 1 });
+
+    await repos.sessions.update(ref.tenantId, ref.teamId, ref.sessionId, (s) => ({ ...s, capacity: null }));
+    const unlimited = await repos.rsvps.promoteWaiting(ref);
+    expect(unlimited.promoted.map((r) => r.userId)).toEqual(['e']);
+    expect(unlimited.session.counts).toEqual({ yes: 5, maybe: 0, no: 0 });
+  });
+
   it('reads session rows written before waitlists and series existed', async () => {
     const ref = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: 'old-row' };
     const key = sessionKey(ref.tenantId, ref.teamId, ref.sessionId);

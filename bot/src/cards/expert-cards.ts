@@ -85,32 +85,3 @@ export function expertsCard(query: string, hits: readonly ExpertHit[], locale: L
   body.push(paragraph(te(locale, 'moreInTab'), true));
   return adaptiveCard(body);
 }
-
-export interface ProfileCardData {
-  readonly displayName: string;
-  readonly teaches: readonly { readonly name: string; readonly level: 1 | 2 | 3; readonly endorsements: number }[];
-  readonly wants: readonly string[];
-  readonly languages: readonly string[];
-  readonly availability: string;
-}
-
-/** The person's own profile, after "my skills: …", with the spellings that were tidied up. */
-export function profileCard(profile: ProfileCardData, locale: Locale, normalised: readonly { from: string; to: string }[] = [], saved = false): AdaptiveCard {
-  const teaches = profile.teaches.map(
-    (s) => `${s.name} (${te(locale, 'level', { n: s.level })}${s.endorsements > 0 ? `, ${te(locale, 'endorsedBy', { n: s.endorsements })}` : ''})`,
-  );
-  const facts = [
-    { title: te(locale, 'teaches'), value: teaches.length > 0 ? teaches.join(', ') : te(locale, 'nothingYet') },
-    { title: te(locale, 'wants'), value: profile.wants.length > 0 ? profile.wants.join(', ') : te(locale, 'nothingYet') },
-  ];
-  if (profile.languages.length > 0) facts.push({ title: te(locale, 'languages'), value: profile.languages.join(', ') });
-  if (profile.availability) facts.push({ title: te(locale, 'availability'), value: profile.availability });
-  const body: CardElement[] = [heading(te(locale, 'profileTitle'))];
-  if (saved) body.push(paragraph(te(locale, 'skillsSaved')));
-  if (normalised.length > 0) {
-    body.push(paragraph(te(locale, 'normalisedHeading')));
-    body.push({ type: 'FactSet', facts: normalised.slice(0, 30).map((n) => ({ title: n.from.slice(0, 60), value: `→ ${n.to}` })) });
-  }
-  body.push({ type: 'FactSet', facts }, paragraph(te(locale, 'mySkillsHint'), true));
-  return adaptiveCard(body);
-}

@@ -78,6 +78,13 @@ export interface RsvpRepository {
     response: RsvpResponse,
     now: Date,
   ): Promise<RsvpOutcome>;
+  /**
+   * After the capacity grew: gives the freed places to those waiting, first come first served,
+   * under the same ETag rules as `respond`. Lowering a capacity never takes a place away.
+   */
+  promoteWaiting(
+    session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,
+  ): Promise<{ readonly session: LearningSession; readonly promoted: readonly Rsvp[] }>;
   putMany(rsvps: readonly Rsvp[]): Promise<void>;
 }
 

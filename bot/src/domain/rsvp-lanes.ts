@@ -16,8 +16,15 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
     listForUser: (tenantId, userId) => inner.listForUser(tenantId, userId),
     putMany: (list) => inner.putMany(list),
     respond(session, userId, response, now) {
+      return inLane(session, () => inner.respond(session, userId, response, now));
+    },
+    promoteWaiting(session) {
+      return inLane(session, () => inner.promoteWaiting(session));
+    },
+  };
+  function inLane<T>(session: { readonly tenantId: string; readonly sessionId: string }, work: () => Promise<T>): Promise<T> {
       const key = `${session.tenantId}\n${session.sessionId}`;
-      const run = (tails.get(key) ?? Promise.resolve()).then(() => inner.respond(session, userId, response, now));
+      const run = (tails.get(key) ?? Promise.resolve()).then(work);
       const tail = run.then(
         () => undefined,
         () => undefined,
@@ -28,7 +35,6 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
         if (tails.get(key) === tail) tails.delete(key);
       });
       return run;
-    },
-  };
+  }
   return { ...repositories, rsvps };
 }

@@ -57,3 +57,18 @@ export function firstInLine(rsvps: readonly Rsvp[], except: string): Rsvp | unde
     .filter((r) => r.response === 'yes' && r.waitlisted && r.userId !== except)
     .sort((a, b) => a.respondedAt.localeCompare(b.respondedAt) || a.userId.localeCompare(b.userId))[0];
 }
+
+/** Who gets the places a larger capacity frees: the first `free` in line, in `firstInLine` order. */
+export function nextInLine(rsvps: readonly Rsvp[], free: number): Rsvp[] {
+  if (free <= 0) return [];
+  return rsvps
+    .filter((r) => r.response === 'yes' && r.waitlisted)
+    .sort((a, b) => a.respondedAt.localeCompare(b.respondedAt) || a.userId.localeCompare(b.userId))
+    .slice(0, free);
+}
+
+/** Places free under a capacity (null: no limit, so everyone waiting fits). */
+export function freePlaces(counts: RsvpCounts, capacity: number | null): number {
+  const full = fullCounts(counts);
+  return capacity === null ? full.waitlisted : Math.min(full.waitlisted, Math.max(0, capacity - full.yes));
+}

@@ -172,9 +172,17 @@ export function createSessionService(deps: SessionServiceDeps) {
         // The old reminders see the new start and skip themselves (see the composer).
         await schedule(updated, team, now, false);
       }
+      // A larger capacity gives its new places to those waiting, and tells them.
+      const grew = updated.capacity === null ? current.capacity !== null : current.capacity !== null && updated.capacity > current.capacity;
+      if (grew) {
+        const { promoted } = await repos.rsvps.promoteWaiting(ref);
+        for (const r of promoted) {
+          await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'waitlistPromoted', ref: now.toISOString() });
+        }
+      }
       if (current.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
       if (!current.channelId && updated.channelId) await outbox.enqueue({ kind: 'postInvite', ...ref });
-      return ok(updated);
+      return ok((await repos.sessions.get(actor.tenantId, teamId, sessionId)) ?? updated);
     },
 
     /** Host only. Cancelling twice is fine; attendees and those waiting are told. */

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/repositories';
 import type { RsvpOutcome, RsvpRepository } from '../domain/repositories';
-import { firstInLine, planRsvp } from '../domain/rsvp-rules';
+import { firstInLine, freePlaces, fullCounts, nextInLine, planRsvp } from '../domain/rsvp-rules';
 import { RSVP_RESPONSES } from '../domain/session';
 import type { LearningSession, Rsvp, RsvpCounts, RsvpResponse } from '../domain/session';
 import type { ConflictRetryPolicy } from './etag-retry';
@@ -111,8 +111,49 @@ export class TableRsvpRepository implements RsvpRepository {
     // The person index follows the answer; a crash in between leaves it one answer behind until the next one.
     await Promise.all([rsvp, ...(promoted ? [promoted] : [])].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
-    const session = await retryOnConflict(`Copying RSVP counts to session ${sessionId}`, this.retry, async () => {
-      const entity = await this.sessions.get(sessionRow);
+    const session = await this.copyTally(ref, tally);
+    return { session, rsvp, ...(promoted ? { promoted } : {}) };
+  }
+
+  async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
+    const { tenantId, teamId, sessionId } = ref;
+    const first = await this.sessions.get(sessionKey(tenantId, teamId, sessionId));
+    if (!first) throw new NotFoundError(`No session ${sessionId} in team ${teamId}`);
+    const stored = storedSessionFromEntity(first);
+    const outcome = await retryOnConflict(`Promoting the waitlist of session ${sessionId}`, this.retry, async () => {
+      const tallyEntity = await this.rsvps.get(rsvpTallyKey(tenantId, sessionId));
+      const base = tallyEntity ? tallyFromEntity(tallyEntity) : await this.deriveTally(tenantId, sessionId, stored.tallyVersion);
+      // One entity-group transaction holds at most 100 operations: the tally plus 99 places per round.
+      const free = Math.min(freePlaces(base.counts, stored.session.capacity), 99);
+      if (free === 0) return { tally: base, promoted: [] as Rsvp[] };
+      const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
+      const byKey = new Map(rows.map((r) => [r.rowKey, r]));
+      const chosen = nextInLine(rows.map(rsvpFromEntity), free);
+      const promoted: Rsvp[] = chosen.map(({ waitlisted: _line, ...confirmed }) => confirmed);
+      const counts = fullCounts(base.counts);
+      const waiting = counts.waitlisted - promoted.length;
+      const next: RsvpTally = {
+        ...base,
+        counts: { yes: counts.yes + promoted.length, maybe: counts.maybe, no: counts.no, ...(waiting > 0 ? { waitlisted: waiting } : {}) },
+        version: base.version + 1,
+      };
+      const actions: TransactionAction[] = [
+        tallyEntity ? ['update', tallyToEntity(next), 'Replace', { etag: tallyEntity.etag }] : ['create', tallyToEntity(next)],
+        ...promoted.map((r): TransactionAction => ['update', rsvpToEntity(r), 'Replace', { etag: byKey.get(rsvpKey(tenantId, sessionId, r.userId).rowKey)?.etag ?? '*' }]),
+      ];
+      await this.rsvps.transaction(actions);
+      return { tally: next, promoted };
+    });
+    await Promise.all(outcome.promoted.map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
+    const session = await this.copyTally(ref, outcome.tally);
+    return { session, promoted: outcome.promoted };
+  }
+
+  /** Copies a tally's counts (absolute values) onto the session under its ETag, unless a newer tally got there first. */
+  private async copyTally(ref: SessionRef, tally: RsvpTally): Promise<LearningSession> {
+    const { tenantId, teamId, sessionId } = ref;
+    return retryOnConflict(`Copying RSVP counts to session ${sessionId}`, this.retry, async () => {
+      const entity = await this.sessions.get(sessionKey(tenantId, teamId, sessionId));
       if (!entity) throw new NotFoundError(`Session ${sessionId} in team ${teamId} was deleted while answering`);
       const stored = storedSessionFromEntity(entity);
       // A newer tally was copied already (someone answered after us): it includes our answer.
@@ -121,7 +162,6 @@ export class TableRsvpRepository implements RsvpRepository {
       await this.sessions.replace(sessionToEntity(updated, tally.version), entity.etag);
       return updated;
     });
-    return { session, rsvp, ...(promoted ? { promoted } : {}) };
   }
 
   /**

@@ -26,6 +26,20 @@ export type InvokeHandler = (context: TurnContext) => Promise<InvokeResponse>;
 export interface BotFeature {
   readonly commands?: Partial<Record<Exclude<CommandId, 'unknown'>, CommandHandler>>;
   readonly invokes?: Partial<Record<InvokeName, InvokeHandler>>;
+  /**
+   * `adaptiveCard/action` verbs this feature answers itself (e.g. the profile card's `saveProfile`).
+   * Checked before `invokes['adaptiveCard/action']`, which keeps every other verb as before.
+   */
+  readonly cardVerbs?: Readonly<Record<string, InvokeHandler>>;
+}
+
+/** The `verb` of an `adaptiveCard/action` invoke's `value.action`, when it is a short text. */
+export function cardVerbOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const action: unknown = (value as { action?: unknown }).action;
+  if (typeof action !== 'object' || action === null) return undefined;
+  const verb: unknown = (action as { verb?: unknown }).verb;
+  return typeof verb === 'string' && verb.length <= 100 ? verb : undefined;
 }
 
 export function isInvokeName(name: string | undefined): name is InvokeName {

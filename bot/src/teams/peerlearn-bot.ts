@@ -9,7 +9,7 @@ import { toLocale } from '../domain/person';
 import type { Locale } from '../domain/person';
 import type { Outbox } from '../domain/outbox';
 import type { Repositories } from '../domain/repositories';
-import { invokeResponse, isInvokeName } from './bot-feature';
+import { cardVerbOf, invokeResponse, isInvokeName } from './bot-feature';
 import { cardMessage } from './card-message';
 import type { BotFeature, CommandHandler, InvokeHandler, InvokeName } from './bot-feature';
 import { channelData, personOf, tenantOf } from './identity';
@@ -30,6 +30,8 @@ export interface BotDependencies {
 export class PeerLearnBot extends TeamsActivityHandler {
   private readonly commands: Partial<Record<CommandId, CommandHandler>> = {};
   private readonly invokes: Partial<Record<InvokeName, InvokeHandler>> = {};
+  // A Map, not an object: a verb like "__proto__" or "toString" from a card must find nothing.
+  private readonly cardVerbs = new Map<string, InvokeHandler>();
 
   constructor(
     private readonly deps: BotDependencies,
@@ -39,6 +41,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
     for (const feature of features) {
       Object.assign(this.commands, feature.commands);
       Object.assign(this.invokes, feature.invokes);
+      for (const [verb, handler] of Object.entries(feature.cardVerbs ?? {})) this.cardVerbs.set(verb, handler);
     }
     this.onMessage(async (context, next) => {
       await this.rememberSender(context);
@@ -67,7 +70,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name;
-    const handler = isInvokeName(name) ? this.invokes[name] : undefined;
+    const verb = name === 'adaptiveCard/action' ? cardVerbOf(context.activity.value) : undefined;
+    const handler = (verb !== undefined ? this.cardVerbs.get(verb) : undefined) ?? (isInvokeName(name) ? this.invokes[name] : undefined);
     if (handler) {
       // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
       // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).

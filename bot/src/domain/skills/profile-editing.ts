@@ -26,9 +26,27 @@ export interface Renamed {
   readonly to: string;
 }
 
+/** One problem in a structured form, so a card can say it in the reader's language next to the field. */
+export interface ProfileProblem {
+  readonly field: 'body' | 'teaches' | 'wants' | 'bio' | 'languages' | 'availability';
+  readonly index?: number;
+  readonly code: 'shape' | 'tooMany' | 'empty' | 'tooLong' | 'level';
+  readonly max?: number;
+}
+
 export type ProfileEditResult =
   | { readonly ok: true; readonly edit: ProfileEdit; readonly normalised: readonly Renamed[] }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly string[]; readonly details: readonly ProfileProblem[] };
+
+/** Problems as English sentences (the API's answer) and as structured details (the bot's cards). */
+class Problems {
+  readonly texts: string[] = [];
+  readonly details: ProfileProblem[] = [];
+  add(text: string, detail: ProfileProblem): void {
+    this.texts.push(text);
+    this.details.push(detail);
+  }
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -48,56 +66,59 @@ function normaliseNames(raw: readonly string[], taxonomy: SkillTaxonomy): { name
   return { names, normalised };
 }
 
-function stringList(value: unknown, field: string, max: number, maxChars: number, problems: string[]): string[] {
+function stringList(value: unknown, field: 'wants' | 'languages', max: number, maxChars: number, problems: Problems): string[] {
   if (!Array.isArray(value)) {
-    problems.push(`${field} must be a list of texts`);
+    problems.add(`${field} must be a list of texts`, { field, code: 'shape' });
     return [];
   }
-  if (value.length > max) problems.push(`${field} may hold at most ${max} entries (got ${value.length})`);
+  if (value.length > max) problems.add(`${field} may hold at most ${max} entries (got ${value.length})`, { field, code: 'tooMany', max });
   const out: string[] = [];
   value.forEach((item, i) => {
-    if (typeof item !== 'string' || cleanText(item) === '') problems.push(`${field}[${i}] must be a non-empty text`);
-    else if (item.length > maxChars) problems.push(`${field}[${i}] must be at most ${maxChars} characters`);
+    if (typeof item !== 'string' || cleanText(item) === '') problems.add(`${field}[${i}] must be a non-empty text`, { field, index: i, code: 'empty' });
+    else if (item.length > maxChars) problems.add(`${field}[${i}] must be at most ${maxChars} characters`, { field, index: i, code: 'tooLong', max: maxChars });
     else out.push(item);
   });
   return out;
 }
 
-function text(value: unknown, field: string, maxChars: number, problems: string[]): string {
+function text(value: unknown, field: 'bio' | 'availability', maxChars: number, problems: Problems): string {
   if (typeof value !== 'string') {
-    problems.push(`${field} must be a text`);
+    problems.add(`${field} must be a text`, { field, code: 'shape' });
     return '';
   }
   const clean = value.replace(/\r\n/g, '\n').trim();
-  if (clean.length > maxChars) problems.push(`${field} must be at most ${maxChars} characters (got ${clean.length})`);
+  if (clean.length > maxChars) problems.add(`${field} must be at most ${maxChars} characters (got ${clean.length})`, { field, code: 'tooLong', max: maxChars });
   return clean;
 }
 
 /** Checks a `PUT /me/profile` body; every bad field is named in one answer. Skills come back normalised. */
 export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): ProfileEditResult {
-  if (!isRecord(body)) return { ok: false, problems: ['the body must be a JSON object with teaches, wants, bio, languages and availability'] };
-  const problems: string[] = [];
+  if (!isRecord(body)) {
+    const text = 'the body must be a JSON object with teaches, wants, bio, languages and availability';
+    return { ok: false, problems: [text], details: [{ field: 'body', code: 'shape' }] };
+  }
+  const problems = new Problems();
   const teachesRaw: { name: string; level: SkillLevel }[] = [];
   if (!Array.isArray(body.teaches)) {
-    problems.push('teaches must be a list of { name, level }');
+    problems.add('teaches must be a list of { name, level }', { field: 'teaches', code: 'shape' });
   } else {
-    if (body.teaches.length > PROFILE_LIMITS.skills) problems.push(`teaches may hold at most ${PROFILE_LIMITS.skills} skills (got ${body.teaches.length})`);
+    if (body.teaches.length > PROFILE_LIMITS.skills) problems.add(`teaches may hold at most ${PROFILE_LIMITS.skills} skills (got ${body.teaches.length})`, { field: 'teaches', code: 'tooMany', max: PROFILE_LIMITS.skills });
     body.teaches.forEach((item: unknown, i) => {
       if (!isRecord(item)) {
-        problems.push(`teaches[${i}] must be { name, level }`);
+        problems.add(`teaches[${i}] must be { name, level }`, { field: 'teaches', index: i, code: 'shape' });
         return;
       }
       const { name, level } = item;
       let good = true;
       if (typeof name !== 'string' || taxonomy.normalise(name) === undefined) {
-        problems.push(`teaches[${i}].name must be a skill name with at least one letter or digit`);
+        problems.add(`teaches[${i}].name must be a skill name with at least one letter or digit`, { field: 'teaches', index: i, code: 'empty' });
         good = false;
       } else if (name.length > PROFILE_LIMITS.skillChars) {
-        problems.push(`teaches[${i}].name must be at most ${PROFILE_LIMITS.skillChars} characters`);
+        problems.add(`teaches[${i}].name must be at most ${PROFILE_LIMITS.skillChars} characters`, { field: 'teaches', index: i, code: 'tooLong', max: PROFILE_LIMITS.skillChars });
         good = false;
       }
       if (level !== 1 && level !== 2 && level !== 3) {
-        problems.push(`teaches[${i}].level must be 1, 2 or 3`);
+        problems.add(`teaches[${i}].level must be 1, 2 or 3`, { field: 'teaches', index: i, code: 'level' });
         good = false;
       }
       if (good) teachesRaw.push({ name: name as string, level: level as SkillLevel });
@@ -107,7 +128,7 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   const bio = text(body.bio, 'bio', PROFILE_LIMITS.bioChars, problems);
   const languagesRaw = stringList(body.languages, 'languages', PROFILE_LIMITS.languages, PROFILE_LIMITS.languageChars, problems);
   const availability = text(body.availability, 'availability', PROFILE_LIMITS.availabilityChars, problems);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.texts.length > 0) return { ok: false, problems: problems.texts, details: problems.details };
 
   const taught = normaliseNames(teachesRaw.map((s) => s.name), taxonomy);
   const levelOf = new Map<string, SkillLevel>();

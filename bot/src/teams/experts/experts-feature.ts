@@ -1,17 +1,18 @@
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
-import { expertCard, expertNoticeCard, expertsCard, explainExpert, profileCard } from '../../cards/expert-cards';
+import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/expert-cards';
 import { te } from '../../cards/expert-strings';
 import type { MemberRepository } from '../../domain/repositories';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
-import { MAX_PAGE, MAX_SKIP, skillKeyOf } from '../../domain/skills/expert-index';
+import { MAX_PAGE, MAX_SKIP } from '../../domain/skills/expert-index';
 import { parseMySkills } from '../../domain/skills/profile-editing';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { invokeResponse } from '../bot-feature';
 import { cardAttachment, cardMessage } from '../card-message';
 import { personOf, tenantOf } from '../identity';
+import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
 
 export interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
@@ -119,23 +120,9 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
     await context.sendActivity(cardMessage(expertsCard(command.argument, outcome.page.hits, locale, outcome.page.suggestions)));
   };
 
-  const showProfile = async (context: TurnContext, locale: Locale, tenantId: string, userId: string, normalised: readonly { from: string; to: string }[], saved: boolean) => {
-    const [profile, endorsements] = await Promise.all([deps.repositories.members.get(tenantId, userId), deps.experts.endorsementsOf(tenantId, userId)]);
-    const counts = new Map<string, number>();
-    for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
-    const card = profileCard(
-      {
-        displayName: profile?.displayName ?? '',
-        teaches: (profile?.teaches ?? []).map((s) => ({ ...s, endorsements: counts.get(skillKeyOf(s.name)) ?? 0 })),
-        wants: profile?.wants ?? [],
-        languages: profile?.languages ?? [],
-        availability: profile?.availability ?? '',
-      },
-      locale,
-      normalised,
-      saved,
-    );
-    await context.sendActivity(cardMessage(card));
+  const profiles = { experts: deps.experts, members: deps.repositories.members, now: deps.now };
+  const showProfile = async (context: TurnContext, locale: Locale, tenantId: string, userId: string, saved?: { readonly normalised: readonly { from: string; to: string }[] }) => {
+    await context.sendActivity(cardMessage(await profileCardOf(profiles, tenantId, userId, locale, saved)));
   };
 
   const mySkills: CommandHandler = async (context, command, locale) => {
@@ -146,7 +133,7 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
     }
     if (command.argument.trim() === '') {
       // "my skills" alone shows the profile card.
-      await showProfile(context, locale, person.tenantId, person.userId, [], false);
+      await showProfile(context, locale, person.tenantId, person.userId);
       return;
     }
     const taxonomy = await deps.experts.taxonomy(person.tenantId);
@@ -161,11 +148,12 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
       profile ? { ...profile, teaches: parsed.teaches, updatedAt: deps.now().toISOString() } : undefined,
     );
     await deps.experts.refresh(person.tenantId, [person.userId]);
-    await showProfile(context, locale, person.tenantId, person.userId, parsed.normalised, true);
+    await showProfile(context, locale, person.tenantId, person.userId, { normalised: parsed.normalised });
   };
 
   return {
     commands: { whoKnows, mySkills },
     invokes: { 'composeExtension/query': findExpert, 'composeExtension/selectItem': selectExpert },
+    cardVerbs: profileCardVerbs(profiles),
   };
 }

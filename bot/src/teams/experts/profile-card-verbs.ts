@@ -1,0 +1,86 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import { PROFILE_VERBS, profileCard, profileEditCard } from '../../cards/profile-card';
+import type { ProfileCardView } from '../../cards/profile-card';
+import { tp } from '../../cards/profile-strings';
+import type { Locale } from '../../domain/person';
+import { toLocale } from '../../domain/person';
+import type { MemberRepository } from '../../domain/repositories';
+import type { ExpertDirectory } from '../../domain/skills/expert-directory';
+import { skillKeyOf } from '../../domain/skills/expert-index';
+import { applyProfileEdit } from '../../domain/skills/profile-editing';
+import type { Renamed } from '../../domain/skills/profile-editing';
+import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/skills/profile-form';
+import type { InvokeHandler } from '../bot-feature';
+import { invokeResponse } from '../bot-feature';
+import { personOf } from '../identity';
+
+export interface ProfileCardDependencies {
+  readonly experts: ExpertDirectory;
+  readonly members: MemberRepository;
+  readonly now: () => Date;
+}
+
+/** Universal Actions answer with the card that replaces the one the person pressed. */
+const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+const messageResponse = (text: string) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+
+/** The `data` of the pressed action: Teams merges the form's inputs into it. */
+function actionData(context: TurnContext): unknown {
+  const value: unknown = context.activity.value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const action: unknown = (value as { action?: unknown }).action;
+  return typeof action === 'object' && action !== null ? (action as { data?: unknown }).data : undefined;
+}
+
+/** Builds the profile card of a stored person (with their endorsement counts). */
+export async function profileCardOf(deps: ProfileCardDependencies, tenantId: string, userId: string, locale: Locale, saved?: { readonly normalised: readonly Renamed[] }): Promise<AdaptiveCard> {
+  const [profile, endorsements] = await Promise.all([deps.members.get(tenantId, userId), deps.experts.endorsementsOf(tenantId, userId)]);
+  const counts = new Map<string, number>();
+  for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
+  const view: ProfileCardView = {
+    displayName: profile?.displayName ?? '',
+    teaches: (profile?.teaches ?? []).map((s) => ({ ...s, endorsements: counts.get(skillKeyOf(s.name)) ?? 0 })),
+    wants: profile?.wants ?? [],
+    bio: profile?.bio ?? '',
+    languages: profile?.languages ?? [],
+    availability: profile?.availability ?? '',
+  };
+  return profileCard(view, locale, saved);
+}
+
+/**
+ * The profile card's verbs. The person is always the sender (tenant + Entra object id of the
+ * activity); ids in the card's data are never read, so nobody can edit someone else's profile.
+ */
+export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record<string, InvokeHandler>> {
+  const asSender = (act: (context: TurnContext, locale: Locale, tenantId: string, userId: string) => Promise<AdaptiveCard>): InvokeHandler =>
+    async (context) => {
+      const locale = toLocale(context.activity.locale);
+      const person = personOf(context.activity);
+      if (!person) return messageResponse(tp(locale, 'notInTeams'));
+      // A card's answer replaces it for everyone in a channel or group chat: there, pressing Edit
+      // would show the presser's profile to all. Answer with an error (a toast; the card stays).
+      if (context.activity.conversation?.conversationType !== 'personal') {
+        return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: tp(locale, 'editInPersonalChat') } });
+      }
+      return cardResponse(await act(context, locale, person.tenantId, person.userId));
+    };
+
+  const edit = asSender(async (_context, locale, tenantId, userId) => profileEditCard(profileFormOf(await deps.members.get(tenantId, userId)), locale));
+
+  const view = asSender(async (_context, locale, tenantId, userId) => profileCardOf(deps, tenantId, userId, locale));
+
+  const save = asSender(async (context, locale, tenantId, userId) => {
+    const { values, notText } = readProfileForm(actionData(context));
+    const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), notText);
+    if (!checked.ok) return profileEditCard(values, locale, checked.problems);
+    // Through the recording member repository: the write reaches the change feed, so every instance's index.
+    const saved = await deps.members.update(tenantId, userId, (current) => (current ? applyProfileEdit(current, checked.edit, deps.now()) : undefined));
+    if (!saved) return profileEditCard(values, locale, [{ field: 'teaches', code: 'shape' }]);
+    await deps.experts.refresh(tenantId, [userId]);
+    return profileCardOf(deps, tenantId, userId, locale, { normalised: checked.normalised });
+  });
+
+  return { [PROFILE_VERBS.edit]: edit, [PROFILE_VERBS.view]: view, [PROFILE_VERBS.save]: save };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
+import { profileCard, profileEditCard } from '../../bot/src/cards/profile-card';
+import type { ProfileCardView } from '../../bot/src/cards/profile-card';
+import type { Locale } from '../../bot/src/domain/person';
+import { checkProfileForm, profileFormOf } from '../../bot/src/domain/skills/profile-form';
+import type { ProfileFormProblem, ProfileFormValues } from '../../bot/src/domain/skills/profile-form';
+import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';
+import { renderCard } from '../support/render-card';
+
+const megan: ProfileCardView = {
+  displayName: 'Megan Bowen',
+  teaches: [
+    { name: 'JavaScript', level: 2, endorsements: 2 },
+    { name: 'Presenting', level: 3, endorsements: 0 },
+  ],
+  wants: ['Power BI'],
+  bio: 'Front-end developer who likes teaching.',
+  languages: ['English', 'Nederlands'],
+  availability: 'Tuesday afternoons',
+};
+const empty: ProfileCardView = { displayName: '', teaches: [], wants: [], bio: '', languages: [], availability: '' };
+/** The worst case for size: every field at its limit. */
+const heavy: ProfileCardView = {
+  displayName: 'X'.repeat(200),
+  teaches: Array.from({ length: 30 }, (_, i) => ({ name: `${'Skill'.padEnd(58, 'x')}${i}`, level: 3 as const, endorsements: 999 })),
+  wants: Array.from({ length: 30 }, (_, i) => `${'Want'.padEnd(58, 'y')}${i}`),
+  bio: 'B'.repeat(500),
+  languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
+  availability: 'A'.repeat(200),
+};
+const pasted: ProfileFormValues = { teaches: 'x'.repeat(4_000), wants: 'w'.repeat(4_000), bio: 'b'.repeat(4_000), languages: 'l'.repeat(4_000), availability: 'a'.repeat(4_000) };
+const badForm: ProfileFormValues = { teaches: 'SQL: 7\n: 2\nExcel: 3', wants: 'Python', bio: 'b'.repeat(501), languages: 'English', availability: 'Mondays' };
+const badProblems = (): readonly ProfileFormProblem[] => {
+  const result = checkProfileForm(badForm, SEEDED_TAXONOMY);
+  return result.ok ? [] : result.problems;
+};
+
+const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>][] = [
+  ['profile', (l) => profileCard(megan, l), { en: ['Your PeerLearn profile', 'JavaScript (level 2, 2× endorsed)', 'Presenting (level 3)', 'Front-end developer', 'Tuesday afternoons', 'Edit profile', 'my skills: Excel, SQL'], nl: ['Je PeerLearn-profiel', 'JavaScript (niveau 2, 2× aanbevolen)', 'Over mij', 'Profiel bewerken', 'mijn vaardigheden: Excel, SQL'] }],
+  ['empty profile', (l) => profileCard(empty, l), { en: ['nothing yet'], nl: ['nog niets'] }],
+  ['profile after a save', (l) => profileCard(megan, l, { normalised: [{ from: 'js', to: 'JavaScript' }] }), { en: ['Saved.', 'js', '→ JavaScript'], nl: ['Opgeslagen.', 'Deze spellingen heb ik netjes gemaakt:'] }],
+  ['heaviest profile', (l) => profileCard(heavy, l, { normalised: heavy.teaches.map((s) => ({ from: s.name.toLowerCase(), to: s.name })) }), { en: ['Skill'], nl: ['Skill'] }],
+  ['edit form', (l) => profileEditCard(profileFormOf({ ...megan, teaches: megan.teaches.map(({ name, level }) => ({ name, level })) }), l), { en: ['Edit your PeerLearn profile', 'one skill per line', 'Save', 'Cancel'], nl: ['Je PeerLearn-profiel bewerken', 'één vaardigheid per regel', 'Opslaan', 'Annuleren'] }],
+  ['edit form with problems', (l) => profileEditCard(badForm, l, badProblems()), { en: ['Nothing was saved yet', '“SQL: 7”: the level must be 1', 'at least one letter or digit', 'at most 500 characters'], nl: ['Er is nog niets opgeslagen', '“SQL: 7”: het niveau moet 1', 'minstens één letter of cijfer', 'hoogstens 500 tekens'] }],
+  ['edit form after a pasted page', (l) => profileEditCard(pasted, l, [{ field: 'teaches', index: 0, code: 'tooLong', max: 60, line: pasted.teaches }, { field: 'bio', code: 'tooLong', max: 500 }]), { en: ['is too long'], nl: ['is te lang'] }],
+];
+
+describe.each(cases)('%s card', (_name, build, expected) => {
+  it.each(['en', 'nl'] as const)('renders in %s without errors, under 20 KB', (locale) => {
+    const rendered = renderCard(build(locale));
+    expect(rendered.errors).toEqual([]);
+    expect(rendered.element).toBeDefined();
+    for (const text of expected[locale]) expect(JSON.stringify(build(locale)) + rendered.text).toContain(text);
+    expect(rendered.bytes).toBeLessThan(20 * 1024);
+  });
+});
+
+describe('the edit form', () => {
+  it('is filled from the stored profile as "Skill: level" lines and comma lists', () => {
+    expect(profileFormOf({ teaches: [{ name: 'SQL', level: 3 }, { name: 'Excel', level: 1 }], wants: ['Python', 'Go'], bio: 'Hi', languages: ['English'], availability: '' })).toEqual({
+      teaches: 'SQL: 3\nExcel: 1',
+      wants: 'Python, Go',
+      bio: 'Hi',
+      languages: 'English',
+      availability: '',
+    });
+  });
+
+  it('saves with Action.Execute saveProfile and sends its inputs; cancel sends none', () => {
+    const card = profileEditCard(profileFormOf(undefined), 'en');
+    expect(card.actions?.map((a) => (a.type === 'Action.Execute' ? [a.verb, a.associatedInputs] : a.type))).toEqual([
+      ['saveProfile', 'auto'],
+      ['viewProfile', 'none'],
+    ]);
+    const ids = card.body.flatMap((e) => ('id' in e ? [e.id] : []));
+    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability']);
+  });
+
+  it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
+    const good = checkProfileForm({ teaches: 'js: 3\nPresenteren\n\n', wants: 'power bi, , ts', bio: '  Hoi  ', languages: 'Nederlands, Nederlands', availability: 'ma' }, SEEDED_TAXONOMY);
+    expect(good).toEqual({
+      ok: true,
+      edit: { teaches: [{ name: 'JavaScript', level: 3 }, { name: 'Presenting', level: 2 }], wants: ['Power BI', 'TypeScript'], bio: 'Hoi', languages: ['Nederlands'], availability: 'ma' },
+      normalised: [
+        { from: 'js', to: 'JavaScript' },
+        { from: 'Presenteren', to: 'Presenting' },
+        { from: 'power bi', to: 'Power BI' },
+        { from: 'ts', to: 'TypeScript' },
+      ],
+    });
+    expect(badProblems()).toEqual([
+      { field: 'teaches', index: 0, code: 'level', line: 'SQL: 7' },
+      { field: 'teaches', index: 1, code: 'empty', line: ': 2' },
+      { field: 'bio', code: 'tooLong', max: 500 },
+    ]);
+    const control = checkProfileForm({ ...badForm, teaches: 'SQL', bio: 'hi\u0007there', availability: '\u0000' }, SEEDED_TAXONOMY);
+    expect(control).toEqual({ ok: false, problems: [{ field: 'bio', code: 'control' }, { field: 'availability', code: 'control' }] });
+    const tooMany = checkProfileForm({ ...badForm, teaches: Array.from({ length: 40 }, (_, i) => `Skill ${i}`).join('\n'), bio: '' }, SEEDED_TAXONOMY);
+    expect(tooMany.ok ? [] : tooMany.problems).toEqual([{ field: 'teaches', code: 'tooMany', max: 30 }]);
+  });
+});
