@@ -1,4 +1,5 @@
 import { Badge, Label, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { LanguageOptions } from '../shared/ui/language-options';
 import { useTranslation } from 'react-i18next';
 import type { DevMember } from '../../../bot/src/api/contract';
 import { memberKey } from '../shared/dev-auth';
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
-// Language names are shown in their own language, so anyone can find theirs.
-const languageNames: Record<AppLanguage, string> = { en: 'English', nl: 'Nederlands' };
 
 export interface StandaloneToolbarProps {
   readonly language: AppLanguage;
@@ -83,11 +82,7 @@ export function StandaloneToolbar({ language, onLanguage, theme, onTheme, member
             if (isAppLanguage(data.value)) onLanguage(data.value);
           }}
         >
-          {(Object.keys(languageNames) as AppLanguage[]).map((code) => (
-            <option key={code} value={code} lang={code}>
-              {languageNames[code]}
-            </option>
-          ))}
+          <LanguageOptions />
         </Select>
       </div>
       <div className={styles.field}>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { SkillTags } from '../../shared/ui/skill-tags';
 import type { ReactNode } from 'react';
 import {
   Badge,
@@ -16,7 +17,6 @@ import {
   Field,
   Link,
   Subtitle2,
-  Tag,
   Textarea,
   Title2,
   makeStyles,
@@ -45,7 +45,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   facts: { display: 'grid', gridTemplateColumns: 'minmax(6rem, max-content) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
@@ -174,17 +173,7 @@ function Detail({ api, teamId, loaded, locale }: DetailProps) {
         <Body1 as="p" className={styles.text}>
           {session.description || t('detail.noDescription')}
         </Body1>
-        {session.skills.length > 0 ? (
-          <ul className={styles.tags} aria-label={t('board.session.skills')}>
-            {session.skills.map((skill) => (
-              <li key={skill}>
-                <Tag size="small" appearance="outline">
-                  {skill}
-                </Tag>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <SkillTags skills={session.skills} />
       </Section>
       <Section title={t('detail.roles')}>
         <dl className={styles.facts}>

@@ -1,4 +1,5 @@
 import { Body1, Field, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { LanguageOptions } from '../../shared/ui/language-options';
 import { useTranslation } from 'react-i18next';
 import type { AppLanguage } from '../../shared/locale';
 import { isAppLanguage } from '../../shared/locale';
@@ -48,12 +49,7 @@ export default function SettingsView({ preferences, api, store, contextTeamId }:
                 if (isAppLanguage(d.value)) preferences.setLanguage(d.value);
               }}
             >
-              <option value="en" lang="en">
-                English
-              </option>
-              <option value="nl" lang="nl">
-                Nederlands
-              </option>
+              <LanguageOptions />
             </Select>
           </Field>
           <Field label={t('settings.theme')}>

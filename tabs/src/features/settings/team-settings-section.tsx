@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -290,12 +291,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
             setOutcome(null);
             setLocale(d.value === 'nl' ? 'nl' : 'en');
           }}>
-          <option value="en" lang="en">
-            English
-          </option>
-          <option value="nl" lang="nl">
-            Nederlands
-          </option>
+          <LanguageOptions />
         </Select>
       </Field>
       <Body1 as="p" className={styles.hint}>

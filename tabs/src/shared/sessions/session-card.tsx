@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Badge, Body1, Card, CardHeader, Link, Tag, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { SkillTags } from '../ui/skill-tags';
+import { Badge, Body1, Card, CardHeader, Link, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
@@ -35,7 +36,6 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase300 },
   value: { margin: 0, overflowWrap: 'anywhere' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   cancelled: { textDecorationLine: 'line-through' },
   titleLink: { color: 'inherit', fontWeight: 'inherit', fontSize: 'inherit' },
   rsvpError: { margin: 0, color: tokens.colorPaletteRedForeground1 },
@@ -162,17 +162,7 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
           {session.maybe > 0 ? ` · ${t('board.session.maybe', { count: session.maybe })}` : null}
         </Fact>
       </dl>
-      {session.skills.length > 0 ? (
-        <ul className={styles.list} aria-label={t('board.session.skills')}>
-          {session.skills.map((skill) => (
-            <li key={skill}>
-              <Tag size="small" appearance="outline">
-                {skill}
-              </Tag>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <SkillTags skills={session.skills} />
       {rsvp ? <RsvpButtons title={session.title} value={session.myRsvp} busy={rsvp.busy} onAnswer={rsvp.onAnswer} /> : null}
       {session.waitlisted ? <Body1 as="p">{t('rsvp.waitlisted')}</Body1> : null}
       {rsvp?.failure ? (
