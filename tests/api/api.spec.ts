@@ -44,14 +44,18 @@ describe('the tab API on the seeded demo team', () => {
     const { status, body } = await getJson<TeamSessionsResponse>(service, `/api/v1/teams/${DEMO_TEAM_ID}/sessions`, alexToken);
     expect(status).toBe(200);
     expect(body.teamName).toBe('Productteam Utrecht');
-    const upcoming = body.sessions.filter((s) => s.upcoming);
-    expect(upcoming.length).toBeGreaterThanOrEqual(4);
-    expect(body.sessions.slice(0, upcoming.length).every((s) => s.upcoming)).toBe(true);
-    const starts = upcoming.map((s) => Date.parse(s.startsAt));
+    expect(body.sessions.length).toBeGreaterThanOrEqual(4);
+    expect(body.sessions.every((s) => s.upcoming && s.status === 'scheduled')).toBe(true);
+    const starts = body.sessions.map((s) => Date.parse(s.startsAt));
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     const presenting = body.sessions.find((s) => s.title === 'Presenteren met impact');
     expect(presenting).toMatchObject({ host: { displayName: 'Eva Smit' }, capacity: 12, format: 'workshop' });
-    expect(body.sessions.some((s) => s.status === 'cancelled')).toBe(true);
+    // Past and cancelled ones come on demand.
+    expect(body.hasPast).toBe(true);
+    const past = await getJson<TeamSessionsResponse>(service, `/api/v1/teams/${DEMO_TEAM_ID}/sessions?when=past`, alexToken);
+    expect(past.body.sessions.length).toBeGreaterThan(0);
+    expect(past.body.sessions.some((s) => s.status === 'cancelled')).toBe(true);
+    expect(past.body.sessions.every((s) => !s.upcoming)).toBe(true);
     // Ratings are private to the host: no feedback field leaks into the board.
     expect(JSON.stringify(body)).not.toMatch(/rating/i);
   });
@@ -109,10 +113,12 @@ describe('the caller’s own answers on the board', () => {
     expect(after.body.sessions.find((s) => s.sessionId === target?.sessionId)?.myResponse).toBe('maybe');
 
     const megan = await devToken(service, { tenantId: DEMO_TENANT_ID, userId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' });
-    const hers = await getJson<TeamSessionsResponse>(service, path, megan);
+    const upcoming = await getJson<TeamSessionsResponse>(service, path, megan);
+    const past = await getJson<TeamSessionsResponse>(service, `${path}?when=past&limit=100`, megan);
+    const hers = [...upcoming.body.sessions, ...past.body.sessions];
     const seeded = await service.repositories.rsvps.listForUser(DEMO_TENANT_ID, '00000000-0000-0000-0000-0000000000021');
-    // The seed's answers are indexed by person too; the board shows exactly those.
-    expect(hers.body.sessions.filter((s) => s.myResponse).map((s) => [s.sessionId, s.myResponse]).sort()).toEqual(
+    // The seed's answers are indexed by person too; the board (upcoming and past) shows exactly those.
+    expect(hers.filter((s) => s.myResponse).map((s) => [s.sessionId, s.myResponse]).sort()).toEqual(
       seeded.map((r) => [r.sessionId, r.response]).sort(),
     );
     expect(seeded.length).toBeGreaterThan(0);

@@ -286,11 +286,6 @@ describe('messaging extension and dialogs', () => {
     expect(await queuedJobs(service)).toContainEqual(expect.objectContaining({ kind: 'postInvite' }));
   });
 
-  it('shareTip answers a friendly “coming soon”, in Dutch too', async () => {
-    const body = await invoke('composeExtension/fetchTask', { commandId: 'shareTip' }, people.ann, { locale: 'nl-NL' });
-    expect(JSON.stringify(body.task?.value)).toContain('Tips delen komt binnenkort');
-  });
-
   it('task/fetch and task/submit run the same dialog', async () => {
     const fetched = await invoke('task/fetch', { data: { verb: 'planSession' } }, people.host);
     expect(fetched.task?.type).toBe('continue');

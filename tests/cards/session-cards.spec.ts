@@ -5,7 +5,7 @@ import { kudosCard } from '../../bot/src/cards/kudos-card';
 import { sessionFormCard } from '../../bot/src/cards/session-form-card';
 import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
 import type { InviteView } from '../../bot/src/cards/session-invite-card';
-import { mySessionsCard, personNoticeCard, reminderCard, sessionMessageCard, shareTipSoonCard } from '../../bot/src/cards/session-notice-cards';
+import { mySessionsCard, personNoticeCard, reminderCard, sessionMessageCard } from '../../bot/src/cards/session-notice-cards';
 import type { Locale } from '../../bot/src/domain/person';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { renderCard } from '../support/render-card';
@@ -124,7 +124,6 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
     check(kudosCard({ kudos, fromName: 'Ann', toName: 'Bob', sessionTitle: LONG }, locale), ['Bob', 'for the great demo', 'Ann']);
     check(mySessionsCard([{ session: session(), role: 'host' }, { session: session({ title: LONG }), role: 'waitlisted' }], locale, TZ), [t('Host', 'Organisator'), t('Waitlist', 'Wachtlijst')]);
     check(mySessionsCard([], locale, TZ), [t('No upcoming sessions', 'Nog geen komende sessies')]);
-    check(shareTipSoonCard(locale), [t('coming soon', 'komt binnenkort')]);
     check(sessionMessageCard('hello', 'attention'), ['hello']);
   });
 

@@ -1,31 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { RunningService } from '../../bot/src/server';
-import { launchChromium } from '../support/chromium';
-import { startTestService } from '../support/service';
+import { describe, expect, it } from 'vitest';
+import { useTabInChromium } from '../support/tab-suite';
 
-let service: RunningService;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  [service, browser] = await Promise.all([startTestService({ tabDir: 'dist/tab' }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+const suite = useTabInChromium();
 
 describe('the tab in Chromium, outside Teams', () => {
   it('picks a demo member and shows the demo board; switches to Dutch and to dark', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     const started = Date.now();
-    await page.goto(service.url);
+    await page.goto(suite.service.url);
     await page.getByRole('button', { name: 'Alex Wilber' }).click();
     await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
     const boardMs = Date.now() - started;
@@ -67,10 +53,10 @@ describe('the tab in Chromium, outside Teams', () => {
   });
 
   it('fits a 360 px wide phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => localStorage.setItem('peerlearn.member', '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021'));
     const page = await context.newPage();
-    await page.goto(service.url);
+    await page.goto(suite.service.url);
     await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,53 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { RunningService } from '../../bot/src/server';
-import { launchChromium } from '../support/chromium';
-import { startTestService } from '../support/service';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe';
+import { useTabInChromium } from '../support/tab-suite';
 
-// axe-core's own bundle, injected into the page as it is (no wrapper library).
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // A remembered demo member (Megan Bowen), so the views open without the picker.
 const demoMember = '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021';
 const themes = ['light', 'dark', 'contrast'] as const;
 
-let service: RunningService;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync('test-results', { recursive: true });
-  [service, browser] = await Promise.all([startTestService({ tabDir: 'dist/tab' }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
-
-interface Violation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Serious and critical axe violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
-    // Tabster's focus sentinels (Fluent's focus management) are aria-hidden and focusable by design:
-    // they hand focus on at once and are never read; everything else is checked.
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+const suite = useTabInChromium();
 
 async function signedInContext(options: { width?: number; theme?: string; language?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
+  const context = await suite.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
   await context.addInitScript(
     ([member, theme, language]) => {
       localStorage.setItem('peerlearn.member', member ?? '');
@@ -70,6 +33,7 @@ interface View {
 const views: readonly View[] = [
   { name: 'board', hash: '#/board', ready: (p) => p.locator('[data-testid="session-card"]').first().waitFor() },
   { name: 'experts', hash: '#/experts', ready: (p) => p.locator('[data-testid="expert-card"]').first().waitFor() },
+  { name: 'tips', hash: '#/tips', ready: (p) => p.locator('[data-testid="tip-item"]').first().waitFor() },
   { name: 'my-learning', hash: '#/my-learning', ready: (p) => p.getByRole('heading', { level: 2, name: 'My skills' }).waitFor() },
   { name: 'profile', hash: '#/profile', ready: (p) => p.getByRole('button', { name: 'Save profile' }).waitFor() },
   { name: 'insights', hash: '#/insights', ready: (p) => p.getByText('Insights are coming soon').waitFor() },
@@ -96,7 +60,7 @@ describe('every tab view in Chromium, outside Teams', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       for (const view of views) {
-        await page.goto(`${service.url}/${view.hash}`);
+        await page.goto(`${suite.service.url}/${view.hash}`);
         await view.then?.(page);
         await view.ready(page);
         await page.screenshot({ path: `test-results/tab-${view.name}-${theme}.png`, fullPage: true });
@@ -109,11 +73,11 @@ describe('every tab view in Chromium, outside Teams', () => {
   });
 
   it('clicks through as a user: pick a member, RSVP, plan a session, search an expert, edit my profile, switch to Dutch, dark and high contrast', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(service.url);
+    await page.goto(suite.service.url);
     await page.getByRole('button', { name: 'Alex Wilber' }).click();
     await page.locator('[data-testid="session-card"]').first().waitFor();
 
@@ -192,7 +156,7 @@ describe('every tab view in Chromium, outside Teams', () => {
   it('navigates with the menu on a 360 px phone, without sideways scrolling', async () => {
     const context = await signedInContext({ width: 360 });
     const page = await context.newPage();
-    await page.goto(service.url);
+    await page.goto(suite.service.url);
     await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
       await page.screenshot({ path: 'test-results/tab-360-failure.png', fullPage: true });
       throw error;
@@ -203,7 +167,7 @@ describe('every tab view in Chromium, outside Teams', () => {
     await page.getByText('Insights are coming soon').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/insights');
     for (const view of views) {
-      await page.goto(`${service.url}/${view.hash}`);
+      await page.goto(`${suite.service.url}/${view.hash}`);
       await view.then?.(page);
       await view.ready(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -8,7 +8,7 @@ import { sessionKey, TABLES } from '../../bot/src/storage/keys';
 import { clientsFromConnectionString } from '../../bot/src/storage/storage-clients';
 import type { StorageClients } from '../../bot/src/storage/storage-clients';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile, rawTable, session } from './fixtures';
+import { ids, profile, rawTable, session, team } from './fixtures';
 
 let azurite: EmbeddedAzurite;
 let repos: Repositories;
@@ -222,5 +222,35 @@ describe('backoff', () => {
     expect(backoffDelay(policy, 30, () => 1)).toBe(policy.maxDelayMs);
     expect(backoffDelay(policy, 30, () => 0)).toBe(0);
     expect(backoffDelay(policy, 5, () => 0.5)).toBe(Math.round(0.5 * Math.min(policy.maxDelayMs, policy.baseDelayMs * 32)));
+  });
+});
+
+describe('team rows under concurrency', () => {
+  it('a settings save and channel changes at the same moment all land', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    await repos.teams.upsert(team(tenantId, teamId));
+    const channels = Array.from({ length: 8 }, (_, i) => ({ channelId: `19:c${i}@thread.tacv2`, name: `Channel ${i}` }));
+    await Promise.all([
+      repos.teams.update(tenantId, teamId, (t) => t && { ...t, reminderMinutes: [60], timeZone: 'Europe/Amsterdam' }),
+      ...channels.map((c) => repos.teams.update(tenantId, teamId, (t) => t && { ...t, channels: [...t.channels, c] })),
+      repos.teams.update(tenantId, teamId, (t) => t && { ...t, name: 'Renamed team' }),
+    ]);
+    const stored = await repos.teams.get(tenantId, teamId);
+    expect(stored).toMatchObject({ name: 'Renamed team', reminderMinutes: [60], timeZone: 'Europe/Amsterdam' });
+    expect(stored?.channels.map((c) => c.channelId).sort()).toEqual([teamId, '19:leren@thread.tacv2', ...channels.map((c) => c.channelId)].sort());
+  });
+
+  it('creates a missing team once when two installs race, and leaves a missing one alone when asked', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    const made = await Promise.all(
+      ['First', 'Second'].map((name) => repos.teams.update(tenantId, teamId, (t) => t ?? team(tenantId, teamId, { name }))),
+    );
+    expect(made.every((t) => t !== undefined)).toBe(true);
+    expect(['First', 'Second']).toContain((await repos.teams.get(tenantId, teamId))?.name);
+    const other = ids.teamsThread();
+    expect(await repos.teams.update(tenantId, other, (t) => t && { ...t, name: 'x' })).toBeUndefined();
+    expect(await repos.teams.get(tenantId, other)).toBeUndefined();
   });
 });

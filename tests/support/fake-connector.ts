@@ -35,6 +35,15 @@ export interface InjectedFault {
   readonly retryAfter?: string;
 }
 
+/** A `TeamsChannelAccount` as the roster calls answer it. */
+export interface RosterMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId?: string;
+  readonly userRole?: string;
+  readonly tenantId?: string;
+}
+
 export interface FakeConnectorOptions {
   /** Per-conversation windows to check (default: Teams'). */
   readonly conversationWindows?: readonly RateWindow[];
@@ -49,6 +58,11 @@ export interface FakeConnector {
   readonly requests: ConnectorRequest[];
   /** Channels per team for `GET /v3/teams/{id}/conversations`; a team not listed answers 404 (as when the call is refused). */
   readonly channels: Map<string, { id: string; name?: string }[]>;
+  /**
+   * Team rosters for `GET /v3/conversations/{teamId}/pagedmembers` (paged by `pageSize`, with a
+   * continuation token) and `…/members/{id}`; a team not listed answers 404.
+   */
+  readonly rosters: Map<string, RosterMember[]>;
   /** Answers the next requests (in order) with these faults. */
   failNext(...faults: InjectedFault[]): void;
   /** Decides per request whether to fail it; undefined answers normally. Replaces any earlier rule. */
@@ -69,6 +83,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const waiters: (() => void)[] = [];
   const requests: ConnectorRequest[] = [];
   const channels = new Map<string, { id: string; name?: string }[]>();
+  const rosters = new Map<string, RosterMember[]>();
   const queued: InjectedFault[] = [];
   let rule: ((request: { readonly method: string; readonly conversationId?: string }) => InjectedFault | undefined) | undefined;
   const app = express();
@@ -95,6 +110,25 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       return;
     }
     res.json({ conversations: list });
+  });
+  app.get('/v3/conversations/:teamId/pagedmembers', (req, res) => {
+    const roster = rosters.get(decodeURIComponent(req.params.teamId));
+    if (!roster) {
+      res.status(404).json({ error: { code: 'NotFound', message: 'no roster for this team at the fake connector' } });
+      return;
+    }
+    const pageSize = Math.max(1, Math.min(500, Number(req.query['pageSize'] ?? 500) || 500));
+    const from = typeof req.query['continuationToken'] === 'string' ? Number(req.query['continuationToken']) : 0;
+    const members = roster.slice(from, from + pageSize);
+    res.json({ members, ...(from + pageSize < roster.length ? { continuationToken: String(from + pageSize) } : {}) });
+  });
+  app.get('/v3/conversations/:teamId/members/:memberId', (req, res) => {
+    const member = rosters.get(decodeURIComponent(req.params.teamId))?.find((m) => m.id === decodeURIComponent(req.params.memberId));
+    if (!member) {
+      res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'no such member at the fake connector' } });
+      return;
+    }
+    res.json(member);
   });
   const record = (entry: SentActivity) => {
     sent.push(entry);
@@ -124,6 +158,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     sent,
     requests,
     channels,
+    rosters,
     failNext: (...faults) => void queued.push(...faults),
     failWhen: (next) => {
       rule = next;

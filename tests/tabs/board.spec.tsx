@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, createFakeService, json } from './fake-service';
-import { me, members, pairing, teamId, teamSessions } from './fixtures';
+import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions } from './fixtures';
 import { fakeTeamsHost, renderApp } from './render-app';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
@@ -16,6 +16,7 @@ function devService(sessions: Parameters<typeof createFakeService>[0][string]) {
     'GET /api/v1/me': () => json(200, me()),
     [`GET ${sessionsPath}`]: sessions,
     [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
+    [`GET ${sessionsPath}?when=past`]: () => json(200, pastSessions()),
   });
 }
 
@@ -57,12 +58,15 @@ describe('board', () => {
     expect(pair.getByRole('link', { name: pairing.title }).getAttribute('href')).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-2`);
     expect(pair.getByText('Place to be announced')).toBeTruthy();
 
-    const toggle = screen.getByRole('button', { name: /Past sessions \(1\)/ });
+    // Past sessions are fetched only when someone opens them.
+    const toggle = screen.getByRole('button', { name: 'Past sessions' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['']);
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getAllByTestId('session-card')).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByTestId('session-card')).toHaveLength(3));
     expect(screen.getByText('Lunch & learn')).toBeTruthy();
+    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['', 'when=past']);
     expect(document.documentElement.lang).toBe('en');
   });
 
@@ -82,7 +86,7 @@ describe('board', () => {
     expect(pair.getByText('Samen (1:1)')).toBeTruthy();
     expect(pair.getByText('1 u 30 min')).toBeTruthy();
     expect(pair.getByText('1 komt')).toBeTruthy();
-    expect(screen.getByRole('button', { name: /Eerdere sessies \(1\)/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Eerdere sessies' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('nl');
 
     // The team came from the Teams context: no detour through /me, and the SSO token was used.
@@ -208,5 +212,33 @@ describe('board', () => {
     expect(await screen.findByRole('heading', { name: 'No sessions planned yet' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Data Team');
     expect(window.localStorage.getItem('peerlearn.team')).toBe(otherTeam);
+  });
+
+  it('pages through past sessions on demand, and keeps what it has when a page fails', async () => {
+    const older = { ...pastLunch, sessionId: 's-old', title: 'Git rebase without fear' };
+    window.localStorage.setItem('peerlearn.member', 'tenant-1/anna-oid');
+    const service = createFakeService({
+      'GET /dev/members': () => json(200, members),
+      'POST /dev/token': (_call, nth) => json(200, { token: `dev-token-${nth + 1}` }),
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}`]: () => json(200, teamSessions()),
+      [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
+      [`GET ${sessionsPath}?when=past`]: () => json(200, pastSessions([pastLunch], 'cursor-1')),
+      [`GET ${sessionsPath}?when=past&cursor=cursor-1`]: (_call, nth) =>
+        nth === 0 ? apiError(503, 'storage_unavailable', 'Storage is unavailable') : json(200, pastSessions([older])),
+    });
+    await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
+    await cards();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Past sessions' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show older sessions' }));
+    const alert = await screen.findByRole('alert');
+    // The first page stays on screen while the second one failed.
+    expect(screen.getByText('Lunch & learn')).toBeTruthy();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('article', { name: 'Git rebase without fear' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show older sessions' })).toBeNull();
+    expect(screen.getAllByTestId('session-card')).toHaveLength(4);
   });
 });

@@ -5,6 +5,8 @@ import type { FetchLike } from '../../tabs/src/shared/api-client';
 export interface Call {
   readonly method: string;
   readonly path: string;
+  /** The query string without `?` (empty when there is none). */
+  readonly query: string;
   readonly authorization: string | null;
   readonly body: unknown;
 }
@@ -22,24 +24,38 @@ export function apiError(status: number, code: string, message = code): Response
 
 /**
  * The PeerLearn service at the edge of the tab, speaking its wire format: routes are
- * `"METHOD /path"`, handlers get the call and how many times the route was hit before (0-based).
+ * `"METHOD /path"` (or `"METHOD /path?query"` for one exact query), handlers get the call and how many times the route was hit before (0-based).
  */
+/**
+ * Board sections that load on their own (learning requests, …) answer "nothing yet" unless a test
+ * gives them a route, so a test about another part of the board need not know every section.
+ */
+const sectionDefaults: readonly (readonly [RegExp, Handler])[] = [
+  [/^GET \/api\/v1\/teams\/([^/]+)\/requests$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), requests: [] })],
+  [/^GET \/api\/v1\/teams\/([^/]+)\/tips$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), tips: [] })],
+];
+
 export function createFakeService(routes: Record<string, Handler>) {
   const calls: Call[] = [];
   const hits = new Map<string, number>();
   const fetch: FetchLike = async (input, init) => {
     const method = (init?.method ?? 'GET').toUpperCase();
-    const path = new URL(input, 'http://tab.test').pathname;
+    const url = new URL(input, 'http://tab.test');
+    const path = url.pathname;
+    const query = url.search.slice(1);
     const rawBody = init?.body;
     const call: Call = {
       method,
       path,
+      query,
       authorization: new Headers(init?.headers).get('Authorization'),
       body: typeof rawBody === 'string' ? (JSON.parse(rawBody) as unknown) : undefined,
     };
     calls.push(call);
-    const key = `${method} ${path}`;
-    const handler = routes[key];
+    // A route with its query (`GET /x?when=past`) wins over the bare path.
+    const withQuery = `${method} ${path}?${query}`;
+    const key = query && routes[withQuery] ? withQuery : `${method} ${path}`;
+    const handler = routes[key] ?? sectionDefaults.find(([pattern]) => pattern.test(key))?.[1];
     if (!handler) return apiError(404, 'not_found', `No fake route for ${key}`);
     const nth = hits.get(key) ?? 0;
     hits.set(key, nth + 1);

@@ -76,6 +76,12 @@ export const pastLunch = session({
   upcoming: false,
 });
 
+/** The board's answer: the upcoming ones, and whether there are past ones (fetched with `?when=past`). */
 export function teamSessions(sessions: readonly SessionSummary[] = [workshop, pairing, pastLunch]): TeamSessionsResponse {
-  return { teamId, teamName: 'Platform Team', sessions };
+  return { teamId, teamName: 'Platform Team', sessions: sessions.filter((s) => s.upcoming), hasPast: sessions.some((s) => !s.upcoming) };
+}
+
+/** One page of past sessions, as `GET …/sessions?when=past` answers. */
+export function pastSessions(sessions: readonly SessionSummary[] = [pastLunch], nextCursor?: string): TeamSessionsResponse {
+  return { teamId, teamName: 'Platform Team', sessions, ...(nextCursor ? { nextCursor } : {}) };
 }

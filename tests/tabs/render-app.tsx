@@ -23,6 +23,7 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
   const notifyFailure = vi.fn<TeamsHost['notifyFailure']>();
   const configureTab = vi.fn<TeamsHost['configureTab']>();
   const getToken = vi.fn<TeamsHost['getToken']>(() => Promise.resolve('teams-sso-token'));
+  const openLink = vi.fn<TeamsHost['openLink']>(() => Promise.resolve());
   let themeHandler: ((theme: 'light' | 'dark' | 'contrast') => void) | undefined;
   const host: TeamsHost = {
     kind: 'teams',
@@ -41,7 +42,8 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
     },
     notifyReady,
     notifyFailure,
+    openLink,
     ...overrides,
   };
-  return { host, notifyReady, notifyFailure, getToken, configureTab, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
+  return { host, notifyReady, notifyFailure, getToken, configureTab, openLink, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
 }

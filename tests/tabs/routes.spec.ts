@@ -31,6 +31,7 @@ describe('routes', () => {
       { name: 'session', teamId: '19:x/y@thread.tacv2', sessionId: 's 1' },
       { name: 'plan', teamId: 't', sessionId: 's' },
       { name: 'plan', teamId: 't' },
+      { name: 'tips' },
       { name: 'profile' },
       { name: 'my-learning' },
       { name: 'insights' },

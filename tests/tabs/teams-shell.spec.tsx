@@ -1,8 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionDetailResponse } from '../../bot/src/api/contract';
 import { createFakeService, json } from './fake-service';
-import { teamId, teamSessions, workshop } from './fixtures';
+import { pairing, teamId, teamSessions, workshop } from './fixtures';
 import { fakeTeamsHost, renderApp } from './render-app';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
@@ -12,6 +12,24 @@ afterEach(() => {
 });
 
 describe('inside Teams', () => {
+  it('opens a Teams meeting link in the Teams client (app.openLink), other links in a new window', async () => {
+    const teams = fakeTeamsHost({ teamId });
+    const web = { ...pairing, sessionId: 's-web', title: 'Zoom-free zone', onlineUrl: 'https://example.org/room' };
+    const service = createFakeService({ [`GET ${sessions}`]: () => json(200, teamSessions([workshop, web])) });
+    await renderApp({ fetch: service.fetch, host: teams.host });
+
+    const meeting = within(await screen.findByRole('article', { name: workshop.title })).getByRole('link', { name: /Join online/ });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    meeting.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(teams.openLink).toHaveBeenCalledWith('https://teams.microsoft.com/l/meetup-join/abc');
+
+    const other = within(screen.getByRole('article', { name: 'Zoom-free zone' })).getByRole('link', { name: /Join online/ });
+    expect(other.getAttribute('target')).toBe('_blank');
+    fireEvent.click(other);
+    expect(teams.openLink).toHaveBeenCalledTimes(1);
+  });
+
   it('opens the session a deep link names (page.subPageId), with the SSO token, and then tells Teams it is ready', async () => {
     const teams = fakeTeamsHost({ teamId, subPageId: `sessions/${encodeURIComponent(teamId)}/s-1` });
     const service = createFakeService({ [`GET ${sessions}/s-1`]: () => json(200, {
@@ -30,6 +48,14 @@ describe('inside Teams', () => {
     expect(service.calls[0]?.authorization).toBe('Bearer teams-sso-token');
     await waitFor(() => expect(teams.notifyReady).toHaveBeenCalled());
     expect(teams.notifyFailure).not.toHaveBeenCalled();
+  });
+
+  it("opens a deep link from the channel tab, whose contentUrl already carries the board's hash (#/board)", async () => {
+    window.history.replaceState(null, '', '/#/board');
+    const teams = fakeTeamsHost({ teamId, subPageId: 'insights' });
+    await renderApp({ fetch: createFakeService({}).fetch, host: teams.host });
+    expect(await screen.findByText('Insights are coming soon')).toBeTruthy();
+    expect(window.location.hash).toBe('#/insights');
   });
 
   it('keeps an explicit hash over the subPageId', async () => {

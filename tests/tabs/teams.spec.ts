@@ -23,6 +23,7 @@ function fakeSdk(overrides: Partial<TeamsSdk> = {}) {
     registerOnSaveHandler: vi.fn(),
     setValidityState: vi.fn(),
     setConfig: vi.fn(() => Promise.resolve()),
+    openLink: vi.fn(() => Promise.resolve()),
     ...overrides,
   } satisfies TeamsSdk;
   return { sdk, emitTheme: (theme: string) => themeHandler?.(theme) };

@@ -8,6 +8,8 @@ import { expertRoutes } from './routes/expert-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { teamSettingsRoutes } from './routes/team-settings-routes';
 import { kudosRoutes } from './routes/kudos-routes';
+import { learningRequestRoutes } from './routes/learning-request-routes';
+import { tipRoutes } from './routes/tip-routes';
 
 export type { ApiDependencies } from './api-dependencies';
 
@@ -22,5 +24,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(deliveryRoutes(deps));
   router.use(teamSettingsRoutes(deps));
   router.use(kudosRoutes(deps));
+  router.use(learningRequestRoutes(deps));
+  router.use(tipRoutes(deps));
   return router;
 }

@@ -65,10 +65,18 @@ export interface SessionSummary {
   readonly myWaitlisted?: boolean;
 }
 
+/**
+ * `GET /teams/:teamId/sessions`: the upcoming sessions, soonest first, and whether there are past ones.
+ * With `?when=past&limit=&cursor=`: one page of past and cancelled sessions, most recent first.
+ */
 export interface TeamSessionsResponse {
   readonly teamId: string;
   readonly teamName: string;
   readonly sessions: readonly SessionSummary[];
+  /** Upcoming list only: the team has past or cancelled sessions to show on demand. */
+  readonly hasPast?: boolean;
+  /** Past list only: pass as `cursor` for the next page; absent on the last page. */
+  readonly nextCursor?: string;
 }
 
 export interface DevTokenRequest {
@@ -380,4 +388,123 @@ export interface KudosView {
 export interface KudosWallResponse {
   readonly teamId: string;
   readonly kudos: readonly KudosView[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tips and training material (DESIGN F9, issue 5 Board "new tips").
+// ---------------------------------------------------------------------------------------------
+
+/** One tip. `author.displayName` is empty when the author's profile is gone (the tab shows "a colleague"). */
+export interface TipView {
+  readonly tipId: string;
+  readonly title: string;
+  readonly body: string;
+  /** http(s) only. */
+  readonly link?: string;
+  /** Canonical skill names. */
+  readonly skills: readonly string[];
+  readonly author: SessionPerson;
+  readonly createdAt: string;
+  /** Whether the caller may delete it (the author, or an owner of the team). */
+  readonly canDelete: boolean;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/tips?q=&skill=&limit=&cursor=`: newest first. `q` matches title, body
+ * and skills (case and accents ignored; a skill in any known spelling finds its tag), `skill` keeps
+ * tips with that skill; `limit` 1–50 (default 20). `cursor` is present when there is a next page:
+ * pass it back as `cursor` (a malformed one answers 400 `invalid_cursor`).
+ */
+export interface TipListResponse {
+  readonly teamId: string;
+  readonly tips: readonly TipView[];
+  readonly cursor?: string;
+}
+
+/**
+ * `POST /api/v1/teams/:teamId/tips` (members of the team only, else 403 `not_member`): 201 with the
+ * tip. Bad input answers 400 `invalid_tip` with `error.fields` (English) and `error.problems`
+ * (`[{ field, code }]`; fields `title|body|link|skills`, codes `titleRequired`, `titleTooLong`,
+ * `bodyTooLong`, `linkInvalid`, `skillsTooMany`, `skillInvalid`); nothing is stored then.
+ */
+export interface CreateTipRequest {
+  readonly title: string;
+  readonly body?: string;
+  readonly link?: string;
+  readonly skills?: readonly string[];
+}
+
+// `DELETE /api/v1/teams/:teamId/tips/:tipId`: 204 without a body; 403 `not_allowed` unless the author
+// or an owner of the team; 404 `not_found` for an unknown tip.
+
+// ── Learning requests (DESIGN F7) ──────────────────────────────────────────────────────────────
+
+export type LearningRequestStatusView = 'open' | 'taken' | 'closed';
+
+export interface LearningRequestPerson {
+  readonly userId: string;
+  /** Empty for someone who left; the tab shows "a colleague". */
+  readonly displayName: string;
+}
+
+export interface LearningRequestView {
+  readonly requestId: string;
+  readonly teamId: string;
+  /** Normalised ("ts" → "TypeScript"). */
+  readonly skill: string;
+  readonly note?: string;
+  readonly status: LearningRequestStatusView;
+  /** Everyone who wants this, the author included. */
+  readonly votes: number;
+  /** Whether the caller's +1 is counted (always true for the author). */
+  readonly voted: boolean;
+  readonly author: LearningRequestPerson;
+  readonly isAuthor: boolean;
+  readonly takenBy?: LearningRequestPerson;
+  /** Up to 3 colleagues who teach the skill, from expert search's ranking; never the author. */
+  readonly experts: readonly LearningRequestPerson[];
+  /** The caller may close it (the author or a team owner). */
+  readonly canClose: boolean;
+  readonly createdAt: string;
+}
+
+/** `GET /api/v1/teams/:teamId/requests`: open requests, most votes first, then newest (at most 50). */
+export interface LearningRequestsResponse {
+  readonly teamId: string;
+  readonly requests: readonly LearningRequestView[];
+}
+
+/**
+ * `POST /api/v1/teams/:teamId/requests` (members only, else 403 `not_member`): 201 `{ created: true }`,
+ * or 200 `{ created: false }` with the team's open request for the same skill (nothing new stored).
+ * Bad input: 400 `invalid_request` with `error.fields` and `error.problems` (fields `body|skill|note`,
+ * codes `bodyInvalid`, `skillRequired`, `skillTooLong`, `skillInvalid`, `noteInvalid`, `noteTooLong`).
+ */
+export interface CreateLearningRequestRequest {
+  readonly skill: string;
+  readonly note?: string;
+}
+
+export interface CreateLearningRequestResponse {
+  readonly created: boolean;
+  readonly request: LearningRequestView;
+}
+
+/** What the plan view starts from when an expert takes a request; title in the caller's language. */
+export interface LearningRequestSessionDraft {
+  readonly title: string;
+  readonly skills: readonly string[];
+  readonly description: string;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/requests/:requestId` (anyone in the tenant) and `POST …/:requestId/take`
+ * (members only, else 403 `not_member`): the request and a session draft. Taking: 409 `request_taken` when someone else has it, 409
+ * `request_closed`, 409 `own_request` for the author. `PUT`/`DELETE …/:requestId/vote` answer a
+ * `LearningRequestView` (idempotent; 409 `request_taken`/`request_closed` when no longer open).
+ * `DELETE …/:requestId` closes it (author or owner, else 403 `not_allowed`) and answers the view.
+ */
+export interface LearningRequestDetailResponse {
+  readonly request: LearningRequestView;
+  readonly draft: LearningRequestSessionDraft;
 }

@@ -15,6 +15,7 @@ const COMMAND_LINES: Record<Listed, { readonly typed: Record<Locale, string>; re
   whoKnows: { typed: { en: 'who knows X', nl: 'wie kent X' }, does: 'helpCommandWhoKnows' },
   mySkills: { typed: { en: 'my skills: a, b', nl: 'mijn vaardigheden: a, b' }, does: 'helpCommandMySkills' },
   thanks: { typed: { en: 'thanks @someone …', nl: 'bedankt @iemand …' }, does: 'helpCommandThanks' },
+  wantToLearn: { typed: { en: 'I want to learn X', nl: 'ik wil X leren' }, does: 'helpCommandWantToLearn' },
 };
 
 export function helpCard(locale: Locale, available: readonly CommandId[] = ['help']): AdaptiveCard {

@@ -65,8 +65,3 @@ export function mySessionsCard(lines: readonly MySessionLine[], locale: Locale, 
     },
   ]);
 }
-
-/** `shareTip` belongs to a later issue (F9); its dialog answers kindly instead of failing. */
-export function shareTipSoonCard(locale: Locale): AdaptiveCard {
-  return adaptiveCard([heading(st(locale, 'shareTipTitle')), paragraph(st(locale, 'shareTipSoon'))]);
-}

@@ -162,9 +162,6 @@ const en = {
   role_leader: 'Discussion leader',
   role_attendee: 'Going',
   role_waitlisted: 'Waitlist',
-  // Share tip (F9, later)
-  shareTipTitle: 'Share a tip',
-  shareTipSoon: 'Sharing tips is coming soon. Meanwhile, plan a short knowledge bite with **Plan session**.',
 } as const;
 
 export type SessionStringKey = keyof typeof en;
@@ -317,8 +314,6 @@ const nl: Record<SessionStringKey, string> = {
   role_leader: 'Gespreksleider',
   role_attendee: 'Ik ga',
   role_waitlisted: 'Wachtlijst',
-  shareTipTitle: 'Een tip delen',
-  shareTipSoon: 'Tips delen komt binnenkort. Plan intussen een kort kennishapje met **Sessie plannen**.',
 };
 
 const tables: Record<Locale, Record<SessionStringKey, string>> = { en, nl };

@@ -1,7 +1,7 @@
 import type { Locale } from './person';
 
 /** The bot's text commands (DESIGN.md, Teams contract), in both languages. */
-export const COMMAND_IDS = ['help', 'newSession', 'mySessions', 'whoKnows', 'mySkills', 'thanks', 'unknown'] as const;
+export const COMMAND_IDS = ['help', 'newSession', 'mySessions', 'whoKnows', 'mySkills', 'thanks', 'wantToLearn', 'unknown'] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 export interface ParsedCommand {
@@ -35,6 +35,9 @@ const PATTERNS: readonly Pattern[] = [
   { id: 'mySkills', re: /^mijn vaardigheden\s*:?\s*(.*)$/i, locale: 'nl' },
   { id: 'thanks', re: /^(thanks|thank you|kudos)\b\s*(.*)$/i, locale: 'en' },
   { id: 'thanks', re: /^(bedankt|dankjewel|dank je( wel)?)\b\s*(.*)$/i, locale: 'nl' },
+  // Learning requests (DESIGN F7): "I want to learn X" / "ik wil X leren".
+  { id: 'wantToLearn', re: /^i(?: would like| want| wanna) to learn\b\s*(.*?)\??$/i, locale: 'en' },
+  { id: 'wantToLearn', re: /^ik wil\s*(.*?)\s*leren$/i, locale: 'nl' },
 ];
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */

@@ -1,7 +1,9 @@
 import type { MemberProfile, SkillLevel, TeachSkill } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse, SessionFormat } from './session';
 import type { Kudos } from './session-extras';
+import type { LearningRequest, LearningRequestVote } from './learning-request';
 import type { Membership, Team, Tenant } from './team';
+import type { Tip } from './tip';
 
 /**
  * The demo team a newcomer sees on first start. It lives in the Microsoft 365 Agents Playground's
@@ -90,6 +92,10 @@ export interface DemoTeam {
   readonly rsvps: readonly Rsvp[];
   readonly feedback: readonly Feedback[];
   readonly kudos: readonly Kudos[];
+  readonly tips: readonly Tip[];
+  /** Open learning requests (DESIGN F7) and every +1 on them, the author's included. */
+  readonly learningRequests: readonly LearningRequest[];
+  readonly learningRequestVotes: readonly LearningRequestVote[];
 }
 
 /** Thanks on the kudos wall (from, to by index into DEMO_PEOPLE; days relative to today), in the language the giver writes in. */
@@ -100,6 +106,23 @@ const KUDOS: readonly { readonly from: number; readonly to: number; readonly day
   { from: 6, to: 9, day: -4, message: 'Je tip over slicers in Power BI scheelt ons elke week een vergadering. Dank je!' },
   { from: 5, to: 1, day: -2, sessionId: 'demo-ts-generics', message: 'Generics finally clicked for me. Thanks for your patience with all my questions!' },
   { from: 12, to: 2, day: -1, message: 'Thanks for checking my slides for contrast and readability before the all-hands.' },
+];
+
+/** Tips and training material (DESIGN F9) by index into DEMO_PEOPLE, days relative to today, in the author's language. */
+const TIPS: readonly { readonly author: number; readonly day: number; readonly title: string; readonly body: string; readonly link?: string; readonly skills: readonly string[] }[] = [
+  { author: 6, day: -12, title: 'Draaitabellen in 5 minuten', body: 'Selecteer je data, kies Invoegen > Draaitabel en sleep een veld naar Waarden. Dubbelklik op een getal om te zien welke rijen erachter zitten.', link: 'https://support.microsoft.com/nl-nl/office/een-draaitabel-maken-om-werkbladgegevens-te-analyseren-a9a84538-bfe9-40a9-a8e9-f99134456576', skills: ['Excel'] },
+  { author: 1, day: -9, title: 'Free course: TypeScript for JavaScript developers', body: 'Microsoft Learn has a short, hands-on path. Two evenings and the basics of types, interfaces and generics click.', link: 'https://learn.microsoft.com/en-us/training/paths/build-javascript-applications-typescript/', skills: ['TypeScript', 'JavaScript'] },
+  { author: 7, day: -6, title: 'Lees het queryplan voordat je een index toevoegt', body: 'Met EXPLAIN (of "Geschat uitvoeringsplan" in SSMS) zie je waar de tijd echt zit. Vaak is een ontbrekende JOIN-voorwaarde de boosdoener, niet de index.', skills: ['SQL'] },
+  { author: 2, day: -4, title: 'Check contrast before you share slides', body: 'Aim for a contrast ratio of at least 4.5:1 for text. The Accessibility Checker in PowerPoint (Review > Check Accessibility) finds most problems in seconds.', link: 'https://www.w3.org/WAI/WCAG21/Understanding/contrast-minimum.html', skills: ['Accessibility', 'Presenting'] },
+  { author: 9, day: -2, title: 'Slicers in Power BI: één klik, minder vragen', body: 'Zet een slicer voor periode en afdeling bovenaan je rapport. Collega’s filteren dan zelf en jij krijgt minder "kun je even…"-verzoeken.', skills: ['Power BI'] },
+  { author: 12, day: -1, title: 'De 10-20-30-regel voor presentaties', body: 'Hoogstens 10 dia’s, 20 minuten en lettergrootte 30. Wat niet past, hoort in een bijlage of een vervolgsessie.', skills: ['Presenting'] },
+];
+
+/** Open learning requests (DESIGN F7): author and voters by index into DEMO_PEOPLE (the author first), days relative to today. */
+const LEARNING_REQUESTS: readonly { readonly skill: string; readonly note?: string; readonly voters: readonly number[]; readonly day: number }[] = [
+  { skill: 'Azure', note: 'Ik wil Azure Functions snappen voordat ons nieuwe project start.', voters: [11, 1, 9], day: -3 },
+  { skill: 'Presenting', note: 'How do I keep a room with me for twenty minutes?', voters: [3, 8], day: -2 },
+  { skill: 'Feedback', voters: [5, 11], day: -1 },
 ];
 
 /** A small deterministic generator, so every first start seeds the same believable team. */
@@ -208,6 +231,41 @@ export function buildDemoTeam(now: Date): DemoTeam {
     sessions,
     rsvps,
     feedback,
+    tips: TIPS.map((tip, i) => ({
+      tenantId,
+      teamId,
+      tipId: `demo-tip-${i + 1}`,
+      authorUserId: DEMO_PEOPLE[tip.author]?.userId ?? '',
+      title: tip.title,
+      body: tip.body,
+      ...(tip.link ? { link: tip.link } : {}),
+      skills: tip.skills,
+      createdAt: new Date(day0 + tip.day * 86_400_000 + (8 + i) * 3_600_000).toISOString(),
+    })),
+    learningRequests: LEARNING_REQUESTS.map((r, i): LearningRequest => {
+      const createdAt = new Date(day0 + r.day * 86_400_000 + (10 + i) * 3_600_000).toISOString();
+      return {
+        tenantId,
+        teamId,
+        requestId: `demo-request-${i + 1}`,
+        authorUserId: DEMO_PEOPLE[r.voters[0] ?? 0]?.userId ?? '',
+        skill: r.skill,
+        ...(r.note ? { note: r.note } : {}),
+        status: 'open',
+        votes: r.voters.length,
+        createdAt,
+        updatedAt: createdAt,
+      };
+    }),
+    learningRequestVotes: LEARNING_REQUESTS.flatMap((r, i) =>
+      r.voters.map((voter, n) => ({
+        tenantId,
+        teamId,
+        requestId: `demo-request-${i + 1}`,
+        userId: DEMO_PEOPLE[voter]?.userId ?? '',
+        votedAt: new Date(day0 + r.day * 86_400_000 + (10 + i + n) * 3_600_000).toISOString(),
+      })),
+    ),
     kudos: KUDOS.map((k, i) => ({
       tenantId,
       teamId,

@@ -2,6 +2,8 @@ import type { MemberProfile } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
 import type { Kudos, SessionQuestion } from './session-extras';
 import type { Membership, Team, Tenant } from './team';
+import type { Tip } from './tip';
+import type { LearningRequest, LearningRequestVote } from './learning-request';
 
 /** Thrown by repositories when storage cannot be reached; the HTTP layer maps it to 503. */
 export class StorageUnavailableError extends Error {
@@ -11,6 +13,11 @@ export class StorageUnavailableError extends Error {
 /** Thrown when an operation needs a row that does not exist (e.g. an RSVP to an unknown session). */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
+}
+
+/** Thrown when a paging cursor was not made by the repository (edited, truncated, from another list). */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
 }
 
 /** Thrown when an ETag-guarded update kept losing the race after every retry. */
@@ -26,8 +33,11 @@ export interface TenantRepository {
 export interface TeamRepository {
   get(tenantId: string, teamId: string): Promise<Team | undefined>;
   upsert(team: Team): Promise<void>;
+  /** Read-modify-write under the row's ETag, retried on 412; creates the row when missing. `change` returns undefined to leave it alone. */
+  update(tenantId: string, teamId: string, change: (current: Team | undefined) => Team | undefined): Promise<Team | undefined>;
   listForTenant(tenantId: string): Promise<Team[]>;
   addMembers(memberships: readonly Membership[]): Promise<void>;
+  removeMembers(tenantId: string, teamId: string, userIds: readonly string[]): Promise<void>;
   listMembers(tenantId: string, teamId: string): Promise<Membership[]>;
   listTeamsOf(tenantId: string, userId: string): Promise<Membership[]>;
 }
@@ -44,6 +54,8 @@ export interface MemberRepository {
     change: (current: MemberProfile | undefined) => MemberProfile | undefined,
   ): Promise<MemberProfile | undefined>;
   listForTenant(tenantId: string): Promise<MemberProfile[]>;
+  /** Several profiles in one round trip per few dozen ids (names for a list); unknown ids are left out. */
+  getMany(tenantId: string, userIds: readonly string[]): Promise<MemberProfile[]>;
 }
 
 export interface SessionRepository {
@@ -57,6 +69,10 @@ export interface SessionRepository {
     change: (current: LearningSession) => LearningSession | undefined,
   ): Promise<LearningSession | undefined>;
   listForTeam(tenantId: string, teamId: string): Promise<LearningSession[]>;
+  /** Sessions starting at or after `fromIso` (an ISO time); filtered by the storage service, not here. */
+  listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]>;
+  /** Whether the team has any session that started before `beforeIso`; reads at most a key. */
+  hasStartedBefore(tenantId: string, teamId: string, beforeIso: string): Promise<boolean>;
 }
 
 /** The stored answer, the session with its new counts, and who got a place from the waitlist, if anyone. */
@@ -107,6 +123,54 @@ export interface KudosRepository {
   listForTeam(tenantId: string, teamId: string): Promise<Kudos[]>;
 }
 
+/** A team's learning requests and every +1 on them (DESIGN F7). */
+export interface TeamLearningRequests {
+  readonly requests: readonly LearningRequest[];
+  readonly votes: readonly LearningRequestVote[];
+}
+
+/** Learning requests (DESIGN F7): a request and its votes share one partition, so a vote and the count move together. */
+export interface LearningRequestRepository {
+  /**
+   * Stores the request with its author's vote. When the team already has an open request for the
+   * same skill, nothing is written and that one comes back (`created: false`), also under a race.
+   */
+  create(request: LearningRequest): Promise<{ readonly created: boolean; readonly request: LearningRequest }>;
+  get(tenantId: string, teamId: string, requestId: string): Promise<LearningRequest | undefined>;
+  /** Every request of the team (any status) and every vote, in one partition read. */
+  listForTeam(tenantId: string, teamId: string): Promise<TeamLearningRequests>;
+  hasVoted(tenantId: string, teamId: string, requestId: string, userId: string): Promise<boolean>;
+  /**
+   * +1 (`wants`) or take it back: the vote row and the request's count change in one transaction
+   * under the request's ETag, retried on 412. Idempotent per person; a request that is not open is
+   * left alone. NotFoundError for an unknown request.
+   */
+  vote(tenantId: string, teamId: string, requestId: string, userId: string, wants: boolean, now: Date): Promise<{ readonly request: LearningRequest; readonly voted: boolean }>;
+  /** Read-change-write under the ETag; `change` returns undefined to leave the row alone. Undefined when unknown. */
+  update(tenantId: string, teamId: string, requestId: string, change: (current: LearningRequest) => LearningRequest | undefined): Promise<LearningRequest | undefined>;
+  /** Seeding: rows written as given (counts are the caller's to get right). */
+  putMany(requests: readonly LearningRequest[], votes: readonly LearningRequestVote[]): Promise<void>;
+}
+
+/** One page of a team's tips, newest first; `cursor` continues after the last one. */
+export interface TipPage {
+  readonly tips: readonly Tip[];
+  readonly cursor?: string;
+}
+
+/** Tips and training material of a team (issue 5, DESIGN F9). */
+export interface TipRepository {
+  add(tip: Tip): Promise<void>;
+  get(tenantId: string, teamId: string, tipId: string): Promise<Tip | undefined>;
+  remove(tip: Pick<Tip, 'tenantId' | 'teamId' | 'tipId' | 'createdAt'>): Promise<void>;
+  /** Newest first, only tips `matches` accepts; throws InvalidCursorError for a cursor it did not make. */
+  list(
+    tenantId: string,
+    teamId: string,
+    options: { readonly limit: number; readonly cursor?: string; readonly matches?: (tip: Tip) => boolean },
+  ): Promise<TipPage>;
+}
+
 export interface Repositories {
   readonly tenants: TenantRepository;
   readonly teams: TeamRepository;
@@ -116,6 +180,8 @@ export interface Repositories {
   readonly feedback: FeedbackRepository;
   readonly questions: QuestionRepository;
   readonly kudos: KudosRepository;
+  readonly tips: TipRepository;
+  readonly learningRequests: LearningRequestRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -16,6 +16,8 @@ export async function seedDemoIfEmpty(repos: Repositories, now: Date): Promise<b
   await repos.feedback.putMany(demo.feedback);
   // Kudos rows are create-only; a seed that died half-way skips the ones it already wrote.
   for (const k of demo.kudos) if (!(await repos.kudos.get(k.tenantId, k.teamId, k.kudosId))) await repos.kudos.add(k);
+  for (const tip of demo.tips) if (!(await repos.tips.get(tip.tenantId, tip.teamId, tip.tipId))) await repos.tips.add(tip);
+  await repos.learningRequests.putMany(demo.learningRequests, demo.learningRequestVotes);
   await repos.tenants.upsert(demo.tenant);
   return true;
 }

@@ -10,6 +10,8 @@ import { guard } from './storage-errors';
 import { StorageTable } from './storage-table';
 import { TableFeedbackRepository } from './table-feedback-repository';
 import { TableKudosRepository, TableQuestionRepository } from './table-session-extras-repository';
+import { TableLearningRequestRepository } from './table-learning-request-repository';
+import { TableTipRepository } from './table-tip-repository';
 import { TableMemberRepository } from './table-member-repository';
 import { TableRsvpRepository } from './table-rsvp-repository';
 import { TableSessionRepository } from './table-session-repository';
@@ -60,6 +62,8 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     feedback: table('feedback'),
     questions: table('questions'),
     kudos: table('kudos'),
+    learningRequests: table('learningRequests'),
+    tips: table('tips'),
     endorsements: table('endorsements'),
     profileChanges: table('profileChanges'),
   } satisfies Record<TableId, StorageTable>;
@@ -70,7 +74,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
 
   const repositories: Repositories = {
     tenants: new TableTenantRepository(tables.tenants),
-    teams: new TableTeamRepository(tables.teams, tables.memberships),
+    teams: new TableTeamRepository(tables.teams, tables.memberships, conflictRetry),
     // Every profile write is announced on the change feed that keeps expert search fresh on every instance.
     members: recordingProfileChanges(new TableMemberRepository(tables.profiles, conflictRetry), profileChanges),
     sessions: new TableSessionRepository(tables.sessions, conflictRetry),
@@ -78,6 +82,8 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     feedback: new TableFeedbackRepository(tables.feedback),
     questions: new TableQuestionRepository(tables.questions),
     kudos: new TableKudosRepository(tables.kudos),
+    learningRequests: new TableLearningRequestRepository(tables.learningRequests, conflictRetry),
+    tips: new TableTipRepository(tables.tips),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([

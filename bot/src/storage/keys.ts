@@ -22,6 +22,10 @@ export const TABLES = {
   profileChanges: 'plProfileChanges',
   questions: 'plQuestions',
   kudos: 'plKudos',
+  /** Learning requests and their votes (DESIGN F7). */
+  learningRequests: 'plLearningRequests',
+  /** Tips and training material (DESIGN F9). */
+  tips: 'plTips',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -197,6 +201,27 @@ export const kudosKey = (tenantId: string, teamId: string, kudosId: string): Ent
   rowKey: join('kudos', kudosId),
 });
 
+// plLearningRequests (DESIGN F7): PK = tenant|team. In it: `r|<request>` (the request), `v|<request>|<user>`
+// (one vote each, so a person's +1 is idempotent and a request's voters are a range) and `s|<skill key>`
+// (the open request of a skill, created in the request's transaction: two open requests for one skill
+// cannot both be written). The fixed prefixes hold the raw separator, which escaped ids never do.
+export const learningRequestsPartition = (tenantId: string, teamId: string): string => join('learningRequests', tenantId, teamId);
+export const learningRequestKey = (tenantId: string, teamId: string, requestId: string): EntityKey => ({
+  partitionKey: learningRequestsPartition(tenantId, teamId),
+  rowKey: `r${SEPARATOR}${join('learningRequest', requestId)}`,
+});
+export const learningRequestVoteKey = (tenantId: string, teamId: string, requestId: string, userId: string): EntityKey => ({
+  partitionKey: learningRequestsPartition(tenantId, teamId),
+  rowKey: `v${SEPARATOR}${join('learningRequestVote', requestId, userId)}`,
+});
+export const openSkillRequestKey = (tenantId: string, teamId: string, skillKey: string): EntityKey => ({
+  partitionKey: learningRequestsPartition(tenantId, teamId),
+  rowKey: `s${SEPARATOR}${join('openSkillRequest', skillKey)}`,
+});
+/** RowKey ranges [from, to) of the kinds of rows above: `|` is followed by `}` in ASCII. */
+export const LEARNING_REQUEST_ROWS = { from: `r${SEPARATOR}`, to: 'r}' } as const;
+export const LEARNING_REQUEST_VOTE_ROWS = { from: `v${SEPARATOR}`, to: 'v}' } as const;
+
 // plEndorsements (issue 4): PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
 // so one endorser endorses one skill of one person once (idempotent), and a person's rows are a range.
 export const endorsementsPartition = (tenantId: string): string => join('endorsements', tenantId);
@@ -222,3 +247,16 @@ export const profileChangeTenantKey = (tenantId: string): EntityKey => ({
   partitionKey: PROFILE_CHANGE_TENANTS_PARTITION,
   rowKey: join('profileChangeTenant', tenantId),
 });
+
+// plTips (DESIGN F9): PK = tenant|team, RK = inverted creation time (15 digits, ms) + `|` + tip, so a
+// partition read in RowKey order is newest first and a page continues with `RowKey gt <last>`.
+const TIP_TIME_CEILING = 999_999_999_999_999;
+export const tipsPartition = (tenantId: string, teamId: string): string => join('tips', tenantId, teamId);
+export const tipRowKey = (createdAtMs: number, tipId: string): string =>
+  `${String(TIP_TIME_CEILING - Math.max(0, Math.floor(createdAtMs))).padStart(15, '0')}${SEPARATOR}${join('tip', tipId)}`;
+export const tipKey = (tenantId: string, teamId: string, createdAtMs: number, tipId: string): EntityKey => ({
+  partitionKey: tipsPartition(tenantId, teamId),
+  rowKey: tipRowKey(createdAtMs, tipId),
+});
+/** Whether a text has the shape of a tip's RowKey (a paging cursor from a client is checked before use). */
+export const isTipRowKey = (value: string): boolean => /^\d{15}\|[A-Za-z0-9\-_.:@~]{1,300}$/.test(value);

@@ -16,12 +16,12 @@ const row = z.object({
   joinedAt: isoTime,
 });
 
-function keyOf(kind: MembershipRowKind, m: Pick<Membership, 'tenantId' | 'teamId' | 'userId'>): EntityKey {
+export function membershipKey(kind: MembershipRowKind, m: Pick<Membership, 'tenantId' | 'teamId' | 'userId'>): EntityKey {
   return kind === 'byTeam' ? membershipByTeamKey(m.tenantId, m.teamId, m.userId) : membershipByUserKey(m.tenantId, m.teamId, m.userId);
 }
 
 export function membershipToEntity(kind: MembershipRowKind, membership: Membership): NewEntity {
-  return toEntity(keyOf(kind, membership), {
+  return toEntity(membershipKey(kind, membership), {
     tenantId: membership.tenantId,
     teamId: membership.teamId,
     userId: membership.userId,
@@ -31,5 +31,5 @@ export function membershipToEntity(kind: MembershipRowKind, membership: Membersh
 }
 
 export function membershipFromEntity(kind: MembershipRowKind, entity: StoredEntity): Membership {
-  return parseRow(TABLES.memberships, entity, row, (r) => keyOf(kind, r));
+  return parseRow(TABLES.memberships, entity, row, (r) => membershipKey(kind, r));
 }

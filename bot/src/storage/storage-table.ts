@@ -76,6 +76,42 @@ export class StorageTable {
     return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
   }
 
+  /** Rows of one partition that also match `where` (built with the `odata` tag), all pages. */
+  async listPartitionWhere(partitionKey: string, where: string): Promise<StoredEntity[]> {
+    const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
+  /**
+   * One page of a partition in RowKey order, after `afterRowKey` when given. A page may be empty and
+   * still carry a token (the service stops on time limits): the caller goes on while there is a token.
+   */
+  async listPage(
+    partitionKey: string,
+    options: { readonly afterRowKey?: string; readonly pageSize: number; readonly continuationToken?: string },
+  ): Promise<{ readonly rows: StoredEntity[]; readonly continuationToken?: string }> {
+    const filter =
+      options.afterRowKey === undefined ? odata`PartitionKey eq ${partitionKey}` : odata`PartitionKey eq ${partitionKey} and RowKey gt ${options.afterRowKey}`;
+    return guard(`listing ${this.name}`, async () => {
+      const settings = { maxPageSize: options.pageSize, ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}) };
+      const next = await this.client.listEntities<EntityProperties>({ queryOptions: { filter } }).byPage(settings).next();
+      if (next.done) return { rows: [] };
+      const page = next.value;
+      return { rows: [...page], ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    });
+  }
+
+  /** Whether any row of the partition matches `where`; reads keys only and stops at the first hit. */
+  async anyInPartitionWhere(partitionKey: string, where: string): Promise<boolean> {
+    const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
+    return guard(`reading ${this.name}`, async () => {
+      // A page may be empty and still carry a token (the service stops scanning on time limits), so follow tokens.
+      const pages = this.client.listEntities<EntityProperties>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
+      for await (const page of pages) if (page.length > 0) return true;
+      return false;
+    });
+  }
+
   /** All operations must target one partition; the service applies all of them or none. */
   async transaction(actions: TransactionAction[]): Promise<void> {
     await guard(`writing a transaction to ${this.name}`, () => this.client.submitTransaction(actions));

@@ -3,6 +3,7 @@ import type { MemberRepository } from '../domain/repositories';
 import type { ConflictRetryPolicy } from './etag-retry';
 import { retryOnConflict } from './etag-retry';
 import { profileKey, profilesPartition } from './keys';
+import { forEachLimited } from '../domain/each-limited';
 import { memberFromEntity, memberToEntity } from './member-mapper';
 import type { StorageTable } from './storage-table';
 
@@ -48,6 +49,18 @@ export class TableMemberRepository implements MemberRepository {
       else await this.table.create(memberToEntity(next));
       return next;
     });
+  }
+
+  // Point reads, a few in flight: Table Storage answers `RowKey eq a or RowKey eq b` with a scan of the
+  // whole partition, and a tenant's profiles are one partition (100k rows in a large organisation).
+  async getMany(tenantId: string, userIds: readonly string[]): Promise<MemberProfile[]> {
+    const unique = [...new Set(userIds)];
+    const found = new Map<string, MemberProfile>();
+    await forEachLimited(unique, 16, async (userId) => {
+      const profile = await this.get(tenantId, userId);
+      if (profile) found.set(userId, profile);
+    });
+    return unique.flatMap((id) => found.get(id) ?? []);
   }
 
   async listForTenant(tenantId: string): Promise<MemberProfile[]> {

@@ -1,5 +1,6 @@
 import type { SessionRepository } from '../domain/repositories';
 import type { LearningSession } from '../domain/session';
+import { odata } from '@azure/data-tables';
 import type { ConflictRetryPolicy } from './etag-retry';
 import { retryOnConflict } from './etag-retry';
 import { sessionKey, sessionsPartition } from './keys';
@@ -63,5 +64,15 @@ export class TableSessionRepository implements SessionRepository {
 
   async listForTeam(tenantId: string, teamId: string): Promise<LearningSession[]> {
     return (await this.table.listPartition(sessionsPartition(tenantId, teamId))).map(sessionFromEntity);
+  }
+
+  // `startsAt` is always written by `Date.toISOString()`, so string order is time order.
+  async listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]> {
+    const rows = await this.table.listPartitionWhere(sessionsPartition(tenantId, teamId), odata`startsAt ge ${fromIso}`);
+    return rows.map(sessionFromEntity);
+  }
+
+  async hasStartedBefore(tenantId: string, teamId: string, beforeIso: string): Promise<boolean> {
+    return this.table.anyInPartitionWhere(sessionsPartition(tenantId, teamId), odata`startsAt lt ${beforeIso}`);
   }
 }

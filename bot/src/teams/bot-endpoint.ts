@@ -8,6 +8,8 @@ import { expertsFeature } from './experts/experts-feature';
 import type { ExpertDirectory } from '../domain/skills/expert-directory';
 import { PeerLearnBot } from './peerlearn-bot';
 import { sessionsFeature } from './sessions/sessions-feature';
+import { tipsFeature } from './tips/tips-feature';
+import { learningRequestsFeature } from './learning-requests/learning-requests-feature';
 import type { SessionLinks } from '../domain/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 
@@ -23,6 +25,8 @@ export function botFeatures(deps: BotFeatureDependencies): BotFeature[] {
   features.push(helpFeature(commands));
   features.push(expertsFeature(deps));
   features.push(sessionsFeature(deps));
+  features.push(tipsFeature(deps));
+  features.push(learningRequestsFeature(deps));
   return features;
 }
 

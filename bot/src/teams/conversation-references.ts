@@ -39,10 +39,10 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
   };
 
   const changeTeam = async (tenantId: string, teamId: string, change: (channels: readonly Channel[]) => Channel[], name?: string) => {
-    const team = await teams.get(tenantId, teamId);
     // A team the bot never saw installed (an event from before this version): nothing to keep fresh.
-    if (!team) return;
-    await teams.upsert({ ...team, name: name ?? team.name, channels: change(team.channels), updatedAt: now().toISOString() });
+    await teams.update(tenantId, teamId, (team) =>
+      team ? { ...team, name: name ?? team.name, channels: change(team.channels), updatedAt: now().toISOString() } : undefined,
+    );
   };
 
   const fetchChannels = async (context: TurnContext, teamId: string): Promise<Channel[]> => {

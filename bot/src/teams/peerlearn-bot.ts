@@ -9,13 +9,14 @@ import { toLocale } from '../domain/person';
 import type { Locale } from '../domain/person';
 import type { Outbox } from '../domain/outbox';
 import type { Repositories } from '../domain/repositories';
-import { cardVerbOf, invokeResponse, isInvokeName } from './bot-feature';
+import { cardVerbOf, commandIdOf, invokeResponse, isInvokeName } from './bot-feature';
 import { cardMessage } from './card-message';
 import type { BotFeature, CommandHandler, InvokeHandler, InvokeName } from './bot-feature';
 import { channelData, personOf, tenantOf } from './identity';
 import type { Logger } from './adapter';
 import type { AddressBook } from '../domain/delivery';
 import { registerConversationReferences, rememberPersonAddress } from './conversation-references';
+import { registerTeamRoster } from './team-roster';
 
 export interface BotDependencies {
   readonly repositories: Repositories;
@@ -32,6 +33,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
   private readonly invokes: Partial<Record<InvokeName, InvokeHandler>> = {};
   // A Map, not an object: a verb like "__proto__" or "toString" from a card must find nothing.
   private readonly cardVerbs = new Map<string, InvokeHandler>();
+  // Messaging-extension dialogs by `commandId` + invoke name, e.g. `shareTip composeExtension/fetchTask`.
+  private readonly actionCommands = new Map<string, InvokeHandler>();
 
   constructor(
     private readonly deps: BotDependencies,
@@ -42,6 +45,10 @@ export class PeerLearnBot extends TeamsActivityHandler {
       Object.assign(this.commands, feature.commands);
       Object.assign(this.invokes, feature.invokes);
       for (const [verb, handler] of Object.entries(feature.cardVerbs ?? {})) this.cardVerbs.set(verb, handler);
+      for (const [id, handlers] of Object.entries(feature.actionCommands ?? {})) {
+        this.actionCommands.set(`${id} composeExtension/fetchTask`, handlers.fetchTask);
+        this.actionCommands.set(`${id} composeExtension/submitAction`, handlers.submitAction);
+      }
     }
     this.onMessage(async (context, next) => {
       await this.rememberSender(context);
@@ -61,6 +68,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
     });
     // After the welcome, which writes the team row these handlers keep fresh.
     registerConversationReferences(this, { addresses: deps.addresses, teams: deps.repositories.teams, now: deps.now, log: deps.log });
+    registerTeamRoster(this, { repositories: deps.repositories, now: deps.now, log: deps.log });
   }
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
@@ -71,7 +79,11 @@ export class PeerLearnBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name;
     const verb = name === 'adaptiveCard/action' ? cardVerbOf(context.activity.value) : undefined;
-    const handler = (verb !== undefined ? this.cardVerbs.get(verb) : undefined) ?? (isInvokeName(name) ? this.invokes[name] : undefined);
+    const commandId = name === 'composeExtension/fetchTask' || name === 'composeExtension/submitAction' ? commandIdOf(context.activity.value) : undefined;
+    const handler =
+      (verb !== undefined ? this.cardVerbs.get(verb) : undefined) ??
+      (commandId !== undefined ? this.actionCommands.get(`${commandId} ${name}`) : undefined) ??
+      (isInvokeName(name) ? this.invokes[name] : undefined);
     if (handler) {
       // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
       // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
@@ -108,9 +120,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
   private async rememberTeam(tenantId: string, teamId: string, name: string | undefined, aadGroupId: string | undefined, locale: Locale) {
     const { teams, tenants } = this.deps.repositories;
     const now = this.deps.now().toISOString();
-    const existing = await teams.get(tenantId, teamId);
     if (!(await tenants.get(tenantId))) await tenants.upsert({ tenantId, name: '', createdAt: now });
-    await teams.upsert({
+    await teams.update(tenantId, teamId, (existing) => ({
       // Keep what owners set (team-settings.ts) across a reinstall.
       ...(existing?.reminderMinutes ? { reminderMinutes: existing.reminderMinutes } : {}),
       ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
@@ -122,6 +133,6 @@ export class PeerLearnBot extends TeamsActivityHandler {
       channels: existing?.channels ?? [],
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
-    });
+    }));
   }
 }

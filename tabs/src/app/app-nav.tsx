@@ -4,17 +4,18 @@ import type { Route } from './routes';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', minWidth: 0 },
-  // Six tabs need about 600 px; below that one menu button takes their place.
-  wide: { display: 'flex', minWidth: 0, '@media (max-width: 639px)': { display: 'none' } },
-  narrow: { display: 'none', '@media (max-width: 639px)': { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS } },
+  // Seven tabs need about 680 px; below that one menu button takes their place.
+  wide: { display: 'flex', minWidth: 0, '@media (max-width: 719px)': { display: 'none' } },
+  narrow: { display: 'none', '@media (max-width: 719px)': { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS } },
   current: { fontWeight: tokens.fontWeightSemibold },
 });
 
-export type NavItem = 'board' | 'experts' | 'my-learning' | 'profile' | 'insights' | 'settings';
+export type NavItem = 'board' | 'experts' | 'tips' | 'my-learning' | 'profile' | 'insights' | 'settings';
 
-const items: readonly { readonly name: NavItem; readonly label: 'board' | 'experts' | 'myLearning' | 'profile' | 'insights' | 'settings' }[] = [
+const items: readonly { readonly name: NavItem; readonly label: 'board' | 'experts' | 'tips' | 'myLearning' | 'profile' | 'insights' | 'settings' }[] = [
   { name: 'board', label: 'board' },
   { name: 'experts', label: 'experts' },
+  { name: 'tips', label: 'tips' },
   { name: 'my-learning', label: 'myLearning' },
   { name: 'profile', label: 'profile' },
   { name: 'insights', label: 'insights' },
@@ -30,6 +31,7 @@ export function navItemOf(route: Route): NavItem | undefined {
       return 'board';
     case 'experts':
       return 'experts';
+    case 'tips':
     case 'my-learning':
     case 'profile':
     case 'insights':

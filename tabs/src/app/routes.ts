@@ -13,6 +13,7 @@
  *     #/sessions/<teamId>/<sessionId>      session detail
  *     #/sessions/<teamId>/<sessionId>/edit edit a session
  *     #/plan/<teamId>                      plan a new session
+ *     #/tips                               tips and training material: search, share (the board shows the newest)
  *     #/profile                            my profile and skills
  *     #/my-learning                        my upcoming sessions across my teams, my skills
  *     #/insights                           insights (filled by the programme issue)

@@ -17,6 +17,7 @@ import { useRoute } from './use-route';
 const SessionDetailView = lazy(() => import('../features/session/session-detail'));
 const PlanSessionView = lazy(() => import('../features/plan/plan-session'));
 const ExpertsView = lazy(() => import('../features/experts/experts-view'));
+const TipsView = lazy(() => import('../features/tips/tips-view'));
 const ProfileView = lazy(() => import('../features/profile/profile-view'));
 const MyLearningView = lazy(() => import('../features/my-learning/my-learning'));
 const InsightsView = lazy(() => import('../features/insights/insights-view'));
@@ -78,10 +79,11 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
       return (
         <Settles onSettled={onSettled}>
           <PlanSessionView
-            key={`${route.teamId}/${route.sessionId ?? 'new'}`}
+            key={`${route.teamId}/${route.sessionId ?? 'new'}/${route.request ?? ''}`}
             api={api}
             teamId={route.teamId}
             sessionId={route.sessionId}
+            requestId={route.request}
             onSaved={(sessionId) => navigate({ name: 'session', teamId: route.teamId, sessionId })}
             onCancel={() => navigate(route.sessionId ? { name: 'session', teamId: route.teamId, sessionId: route.sessionId } : { name: 'board' })}
           />
@@ -91,6 +93,12 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
       return (
         <Settles onSettled={onSettled}>
           <ExpertsView api={api} initialQuery={route.query} />
+        </Settles>
+      );
+    case 'tips':
+      return (
+        <Settles onSettled={onSettled}>
+          <TipsView api={api} locale={locale} store={store} contextTeamId={contextTeam?.teamId} />
         </Settles>
       );
     case 'profile':

@@ -4,6 +4,7 @@ import { createApiClient } from '../shared/api-client';
 import type { FetchLike } from '../shared/api-client';
 import { isAuthFailure } from '../shared/error-message';
 import type { KeyValueStore } from '../shared/local-store';
+import { LinkOpenerProvider } from '../shared/open-link';
 import { formattingLocale, languageOf } from '../shared/locale';
 import type { TeamsHost } from '../shared/teams';
 import { PageLayout } from './page-layout';
@@ -43,16 +44,18 @@ export function TeamsApp({ host, fetch, store }: TeamsAppProps) {
   const contextTeam = host.teamId ? { teamId: host.teamId, name: host.teamName } : undefined;
   return (
     <ThemeRoot theme={theme}>
-      <PageLayout>
-        <Shell
-          api={api}
-          store={store}
-          locale={formattingLocale(language, host.locale)}
-          contextTeam={contextTeam}
-          onSettled={onSettled}
-          host={host}
-        />
-      </PageLayout>
+      <LinkOpenerProvider opener={host.openLink}>
+        <PageLayout>
+          <Shell
+            api={api}
+            store={store}
+            locale={formattingLocale(language, host.locale)}
+            contextTeam={contextTeam}
+            onSettled={onSettled}
+            host={host}
+          />
+        </PageLayout>
+      </LinkOpenerProvider>
     </ThemeRoot>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Route } from './routes';
-import { hrefFor, parseHashRoute, parseLocation } from './routes';
+import { boardRoute, hrefFor, parseHashRoute, parseLocation, subPageIdFor } from './routes';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -28,10 +28,13 @@ export function useRoute(): { readonly route: Route; readonly navigate: (route: 
 
 /**
  * A Teams deep link opens the tab with `page.subPageId` (e.g. `sessions/<team>/<session>`):
- * turn it into the hash once, unless the URL already names a view.
+ * turn it into the hash once, unless the URL already names a view. Teams loads the tab's own
+ * contentUrl for a deep link, and the channel tab's is `#/board` (see routes.ts), so the board's
+ * hash counts as "no view named" here — otherwise deep links into a channel tab would never open.
  */
 export function applySubPageId(subPageId: string | undefined): void {
-  if (!subPageId || window.location.hash.replace(/^#\/?/, '')) return;
+  const named = window.location.hash.replace(/^#\/?/, '');
+  if (!subPageId || (named && named !== subPageIdFor(boardRoute))) return;
   const route = parseHashRoute(subPageId);
   if (route) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hrefFor(route)}`);
 }

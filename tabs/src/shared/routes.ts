@@ -3,7 +3,9 @@ export type Route =
   | { readonly name: 'board' }
   | { readonly name: 'experts'; readonly query: string }
   | { readonly name: 'session'; readonly teamId: string; readonly sessionId: string }
-  | { readonly name: 'plan'; readonly teamId: string; readonly sessionId?: string }
+  /** `request`: start from a learning request the planner took (its skill, note and a suggested title). */
+  | { readonly name: 'plan'; readonly teamId: string; readonly sessionId?: string; readonly request?: string }
+  | { readonly name: 'tips' }
   | { readonly name: 'profile' }
   | { readonly name: 'my-learning' }
   | { readonly name: 'insights' }
@@ -45,8 +47,11 @@ export function parseHashRoute(hash: string): Route | undefined {
     }
     case 'plan': {
       const teamId = decode(second);
-      return teamId && parts.length === 2 ? { name: 'plan', teamId } : undefined;
+      if (!teamId || parts.length !== 2) return undefined;
+      const request = new URLSearchParams(queryPart).get('request')?.trim();
+      return request ? { name: 'plan', teamId, request } : { name: 'plan', teamId };
     }
+    case 'tips':
     case 'profile':
     case 'my-learning':
     case 'insights':
@@ -94,7 +99,8 @@ export function subPageIdFor(route: Route): string {
     case 'session':
       return `sessions/${e(route.teamId)}/${e(route.sessionId)}`;
     case 'plan':
-      return route.sessionId ? `sessions/${e(route.teamId)}/${e(route.sessionId)}/edit` : `plan/${e(route.teamId)}`;
+      if (route.sessionId) return `sessions/${e(route.teamId)}/${e(route.sessionId)}/edit`;
+      return route.request ? `plan/${e(route.teamId)}?${new URLSearchParams({ request: route.request }).toString()}` : `plan/${e(route.teamId)}`;
     default:
       return route.name;
   }

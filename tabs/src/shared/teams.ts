@@ -27,6 +27,8 @@ export interface TeamsHost {
   notifyReady(): void;
   /** Tells Teams the app cannot load; only the first call counts. */
   notifyFailure(reason: 'auth' | 'other', message: string): void;
+  /** `app.openLink`: Teams opens its own deep links (a meeting, a chat) in the client instead of a browser. */
+  openLink(url: string): Promise<void>;
 }
 
 /** What the channel tab's config page saves (`pages.config.setConfig`). */
@@ -64,6 +66,7 @@ export interface TeamsSdk {
   registerOnSaveHandler(handler: (done: { succeed(): void; fail(reason: string): void }) => void): void;
   setValidityState(valid: boolean): void;
   setConfig(settings: TabSettings): Promise<void>;
+  openLink(url: string): Promise<void>;
 }
 
 export const teamsSdk: TeamsSdk = {
@@ -78,11 +81,17 @@ export const teamsSdk: TeamsSdk = {
     pages.config.registerOnSaveHandler((event) => handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) })),
   setValidityState: (valid) => pages.config.setValidityState(valid),
   setConfig: (settings) => pages.config.setConfig({ ...settings }),
+  openLink: (url) => app.openLink(url),
 };
 
 export interface DetectHostOptions {
   readonly sdk?: TeamsSdk;
-  /** `initialize` rejects at once outside any frame but never settles in a frame that is not Teams. */
+  /**
+   * `initialize` rejects at once outside any frame but never settles in a frame that is not Teams.
+   * Default 15 s: a busy desktop or mobile client can take seconds to answer, and giving up early
+   * would drop a real Teams user into the standalone dev mode. A foreign frame is rare anyway (the
+   * service's `frame-ancestors` allows only Microsoft 365 hosts), and Teams itself waits 30 s.
+   */
   readonly timeoutMs?: number;
   /** Used when Teams gives no context (it should, but the tab must still start). */
   readonly fallbackLocale?: string;
@@ -101,7 +110,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Call once per page load: teams-js keeps global state. */
 export async function detectHost(options: DetectHostOptions = {}): Promise<Host> {
   const sdk = options.sdk ?? teamsSdk;
-  const timeoutMs = options.timeoutMs ?? 3000;
+  const timeoutMs = options.timeoutMs ?? 15_000;
   try {
     await withTimeout(sdk.initialize(), timeoutMs);
   } catch {
@@ -153,5 +162,6 @@ function createTeamsHost(sdk: TeamsSdk, context: HostContext | undefined, fallba
         sdk.notifySuccess().catch(() => undefined);
       }),
     notifyFailure: (reason, message) => settleOnce(() => sdk.notifyFailure(reason, message)),
+    openLink: (url) => sdk.openLink(url),
   };
 }

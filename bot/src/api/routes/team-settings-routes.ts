@@ -62,8 +62,11 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
       if (!owner) throw new HttpError(403, 'owners_only', 'Only an owner of this team can change its settings.');
       const result = validateTeamSettings(req.body as unknown, settingsOf(team));
       if (!result.ok) return sendInvalid(res, result.problems);
-      const updated = withSettings(team, result.settings, deps.now());
-      await deps.repositories.teams.upsert(updated);
+      // Applied to the row as it is now, so a channel rename that landed meanwhile is kept.
+      const updated = await deps.repositories.teams.update(caller.tenantId, team.teamId, (current) =>
+        current ? withSettings(current, result.settings, deps.now()) : undefined,
+      );
+      if (!updated) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
       res.json(view(updated, owner));
     }),
   );

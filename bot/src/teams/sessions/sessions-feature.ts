@@ -3,7 +3,7 @@ import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { kudosCard } from '../../cards/kudos-card';
 import { sessionFormCard } from '../../cards/session-form-card';
-import { mySessionsCard, sessionMessageCard, shareTipSoonCard } from '../../cards/session-notice-cards';
+import { mySessionsCard, sessionMessageCard } from '../../cards/session-notice-cards';
 import { st } from '../../cards/session-strings';
 import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../domain/messaging-extension-commands';
 import type { MessagingExtensionCommandId } from '../../domain/messaging-extension-commands';
@@ -28,8 +28,11 @@ export interface SessionsFeatureDeps {
 }
 
 /** The messaging extension's action commands (dialogs); `findExpert` is a search and belongs to the experts feature. */
-type ActionCommand = Exclude<MessagingExtensionCommandId, 'findExpert'>;
-const ACTION_COMMANDS: readonly ActionCommand[] = MESSAGING_EXTENSION_COMMAND_IDS.filter((id): id is ActionCommand => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'action');
+// `shareTip` belongs to the tips feature (teams/tips), which registers it as an action command of its own.
+type ActionCommand = Exclude<MessagingExtensionCommandId, 'findExpert' | 'shareTip'>;
+const ACTION_COMMANDS: readonly ActionCommand[] = MESSAGING_EXTENSION_COMMAND_IDS.filter(
+  (id): id is ActionCommand => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'action' && id !== 'shareTip',
+);
 
 const taskCard = (card: AdaptiveCard, title: string) =>
   invokeResponse({ task: { type: 'continue', value: { card: cardAttachment(card), title, height: 'large', width: 'medium' } } });
@@ -165,10 +168,6 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
 
   const actionCommands: Record<ActionCommand, { fetch: (c: TurnContext, l: Locale) => Promise<InvokeResponse>; submit: (c: TurnContext, d: Record<string, unknown>, l: Locale) => Promise<InvokeResponse> }> = {
     planSession: { fetch: fetchPlanTask, submit: submitPlanTask },
-    shareTip: {
-      fetch: async (_c, l) => taskCard(shareTipSoonCard(l), st(l, 'shareTipTitle')),
-      submit: async () => invokeResponse({}),
-    },
   };
 
   const commandOf = (activity: Partial<Activity>): ActionCommand | undefined => {

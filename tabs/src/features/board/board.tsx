@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Button, Title2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Button, Title2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../../shared/routes';
 import type { ApiClient } from '../../shared/api-client';
@@ -9,35 +9,18 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { KudosWall } from './kudos-wall';
+import { LearningRequests } from './learning-requests';
+import { NewTips } from './new-tips';
+import { PastSessions } from './past-sessions';
 import { SessionCard } from '../../shared/sessions/session-card';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
+import { useSectionStyles } from './section-styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   title: { margin: 0, overflowWrap: 'anywhere' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  grid: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'grid',
-    // One column on a phone (360 px), as many 20rem columns as fit on wider screens.
-    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 20rem), 1fr))',
-    gap: tokens.spacingHorizontalL,
-  },
-  toggle: {
-    justifyContent: 'flex-start',
-    paddingInline: 0,
-    minWidth: 0,
-    fontSize: 'inherit',
-    fontWeight: 'inherit',
-    color: tokens.colorNeutralForeground1,
-  },
-  chevron: { display: 'inline-block', marginInlineEnd: tokens.spacingHorizontalS, transitionProperty: 'transform', transitionDuration: tokens.durationFast },
-  chevronOpen: { transform: 'rotate(90deg)' },
 });
 
 export type BoardOutcome = { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
@@ -89,8 +72,17 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           rsvp={rsvp}
           locale={locale}
           timeZone={timeZone}
-          afterUpcoming={<KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />}
+          afterUpcoming={
+            <>
+              <LearningRequests api={api} teamId={teamId} />
+              <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+              <KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+            </>
+          }
         />
+      ) : null}
+      {sessions.status === 'success' && sessions.data.hasPast ? (
+        <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
       ) : null}
     </div>
   );
@@ -101,7 +93,7 @@ interface SessionSectionsProps {
   readonly rsvp?: ReturnType<typeof useRsvp>;
   readonly locale: string;
   readonly timeZone: string | undefined;
-  /** Shown right below the upcoming sessions (the kudos wall), above the folded past ones. */
+  /** Shown right below the upcoming sessions (requests, tips, the kudos wall), above the folded past ones. */
   readonly afterUpcoming?: ReactNode;
 }
 
@@ -109,26 +101,25 @@ interface SessionSectionsProps {
 export const upcomingPageSize = 24;
 
 function SessionSections({ sessions, rsvp, locale, timeZone, afterUpcoming }: SessionSectionsProps) {
-  const styles = useStyles();
+  const shared = useSectionStyles();
   const { t } = useTranslation();
   const upcomingId = useId('upcoming');
   const [shownCount, setShownCount] = useState(upcomingPageSize);
   const allUpcoming = sessions.filter((s) => s.upcoming);
   const upcoming = allUpcoming.slice(0, shownCount);
   const hidden = allUpcoming.length - upcoming.length;
-  const past = sessions.filter((s) => !s.upcoming);
   const zone = timeZone ? { timeZone } : {};
 
   return (
     <>
-      <section className={styles.section} aria-labelledby={upcomingId}>
-        <h2 id={upcomingId} className={styles.heading}>
+      <section className={shared.section} aria-labelledby={upcomingId}>
+        <h2 id={upcomingId} className={shared.heading}>
           {t('board.upcoming')}
         </h2>
         {upcoming.length === 0 ? (
           <MessageState headingLevel={3} title={t('board.emptyTitle')} text={t('board.emptyText')} />
         ) : (
-          <ul className={styles.grid}>
+          <ul className={shared.sessionGrid}>
             {upcoming.map((session) => (
               <li key={session.sessionId}>
                 <SessionCard
@@ -156,40 +147,6 @@ function SessionSections({ sessions, rsvp, locale, timeZone, afterUpcoming }: Se
         ) : null}
       </section>
       {afterUpcoming}
-      {past.length > 0 ? <PastSessions sessions={past} locale={locale} timeZone={timeZone} /> : null}
     </>
-  );
-}
-
-function PastSessions({ sessions, locale, timeZone }: SessionSectionsProps) {
-  const styles = useStyles();
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const listId = useId('past-sessions');
-  const zone = timeZone ? { timeZone } : {};
-
-  // The WAI-ARIA disclosure pattern: a button inside the heading, so the outline still lists it.
-  return (
-    <section className={styles.section}>
-      <h2 className={styles.heading}>
-        <Button appearance="transparent" className={styles.toggle} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
-          <span aria-hidden="true" className={mergeClasses(styles.chevron, open && styles.chevronOpen)}>
-            ›
-          </span>
-          {t('board.past', { count: sessions.length })}
-        </Button>
-      </h2>
-      <div id={listId}>
-        {open ? (
-          <ul className={styles.grid}>
-            {sessions.map((session) => (
-              <li key={session.sessionId}>
-                <SessionCard session={session} locale={locale} {...zone} />
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    </section>
   );
 }

@@ -9,18 +9,9 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { getKudos } from './get-kudos';
+import { useSectionStyles } from './section-styles';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  grid: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 16rem), 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
   card: { height: '100%', gap: tokens.spacingVerticalS },
   quote: { margin: 0, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground2 },
@@ -35,14 +26,14 @@ export interface KudosWallProps {
 
 /** DESIGN F6: thanks between colleagues, newest first. Deliberately no counts or "most thanked": a wall, not a leaderboard. */
 export function KudosWall({ api, teamId, locale, timeZone }: KudosWallProps) {
-  const styles = useStyles();
+  const shared = useSectionStyles();
   const { t } = useTranslation();
   const headingId = useId('kudos');
   const load = useCallback((signal: AbortSignal) => getKudos(api, teamId, signal), [api, teamId]);
   const kudos = useAsync(load);
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="kudos-wall">
-      <h2 id={headingId} className={styles.heading}>
+    <section className={shared.section} aria-labelledby={headingId} data-testid="kudos-wall">
+      <h2 id={headingId} className={shared.heading}>
         {t('kudos.title')}
       </h2>
       {kudos.status === 'loading' ? <LoadingState label={t('kudos.loading')} /> : null}
@@ -51,7 +42,7 @@ export function KudosWall({ api, teamId, locale, timeZone }: KudosWallProps) {
         <MessageState headingLevel={3} title={t('kudos.emptyTitle')} text={t('kudos.emptyText')} />
       ) : null}
       {kudos.status === 'success' && kudos.data.kudos.length > 0 ? (
-        <ul className={styles.grid}>
+        <ul className={shared.tileGrid}>
           {kudos.data.kudos.map((k) => (
             <li key={k.kudosId}>
               <KudosCard kudos={k} teamId={teamId} locale={locale} timeZone={timeZone} />

@@ -12,6 +12,7 @@ import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import type { ExpertQuery } from './search-experts';
 import { expertPageSize, searchExperts } from './search-experts';
+import { useExternalLinkClick } from '../../shared/open-link';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -135,6 +136,7 @@ function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert:
   const styles = useStyles();
   const { t } = useTranslation();
   const chat = safeWebUrl(expert.chatUrl);
+  const openChat = useExternalLinkClick(chat);
   const [endorsement, setEndorsement] = useState<{ readonly count: number } | 'self' | 'failed' | 'busy' | undefined>(undefined);
   const skill = expert.skill?.name;
   const endorse = async () => {
@@ -170,7 +172,7 @@ function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert:
       {expert.availability ? <Body1 as="p">{expert.availability}</Body1> : null}
       <div className={styles.actions}>
         {chat ? (
-          <Link href={chat} target="_blank" rel="noopener noreferrer">
+          <Link href={chat} target="_blank" rel="noopener noreferrer" onClick={openChat}>
             {t('experts.chat', { name: expert.displayName })}
           </Link>
         ) : null}

@@ -7,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
-import type { CreateSessionResponse, SessionDetailResponse, SessionSummary, SuggestLeaderResponse } from '../../../../bot/src/api/contract';
+import type { CreateSessionResponse, LearningRequestDetailResponse, SessionDetailResponse, SessionSummary, SuggestLeaderResponse } from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { sessionPath } from '../../shared/sessions/rsvp';
 import { getSessionDetail } from '../../shared/sessions/get-session';
 import { calendarStrings } from './calendar-strings';
+import { getRequestDraft } from './get-request-draft';
 import type { DraftErrors, DraftField, SessionDraft } from './session-draft';
 import {
   draftFromSession,
@@ -48,6 +49,8 @@ export interface PlanSessionProps {
   readonly teamId: string;
   /** Present: edit this session; absent: plan a new one. */
   readonly sessionId?: string | undefined;
+  /** A learning request the planner took: the new session starts from its draft (DESIGN F7). */
+  readonly requestId?: string | undefined;
   readonly onSaved: (sessionId: string) => void;
   readonly onCancel: () => void;
   /** For tests: the clock the "in the future" check uses. */
@@ -55,8 +58,19 @@ export interface PlanSessionProps {
   readonly storage?: Storage | undefined;
 }
 
-function draftKey(teamId: string, sessionId: string | undefined): string {
-  return `peerlearn.draft.${teamId}.${sessionId ?? 'new'}`;
+function draftKey(teamId: string, sessionId: string | undefined, requestId: string | undefined): string {
+  // A draft started from a request is kept apart from a blank new one, so neither overwrites the other.
+  return `peerlearn.draft.${teamId}.${sessionId ?? (requestId ? `request.${requestId}` : 'new')}`;
+}
+
+/** A new session's form, filled from a taken learning request's draft. */
+function draftFromRequest(taken: LearningRequestDetailResponse): SessionDraft {
+  return { ...emptyDraft, title: taken.draft.title, skills: taken.draft.skills.join(', '), description: taken.draft.description };
+}
+
+interface Loaded {
+  readonly existing?: SessionSummary | undefined;
+  readonly request?: LearningRequestDetailResponse | undefined;
 }
 
 function sessionStore(storage: Storage | undefined) {
@@ -90,24 +104,39 @@ function sessionStore(storage: Storage | undefined) {
 /** Plan or edit a session: loads the session first when editing. */
 export default function PlanSessionView(props: PlanSessionProps) {
   const { t } = useTranslation();
-  const { api, teamId, sessionId } = props;
+  const { api, teamId, sessionId, requestId } = props;
   const load = useCallback(
-    (signal: AbortSignal) => (sessionId ? getSessionDetail(api, teamId, sessionId, signal) : Promise.resolve(undefined)),
-    [api, teamId, sessionId],
+    async (signal: AbortSignal): Promise<Loaded> => {
+      if (sessionId) return { existing: await getSessionDetail(api, teamId, sessionId, signal) };
+      if (requestId) return { request: await getRequestDraft(api, teamId, requestId, signal) };
+      return {};
+    },
+    [api, teamId, sessionId, requestId],
   );
-  const existing = useAsync<SessionSummary | undefined>(load);
-  if (existing.status === 'loading') return <LoadingState label={t('detail.loading')} />;
-  if (existing.status === 'error') return <ErrorState headingLevel={2} error={existing.error} onRetry={existing.retry} />;
-  return <SessionForm {...props} existing={existing.data} />;
+  const loaded = useAsync<Loaded>(load);
+  if (loaded.status === 'loading') return <LoadingState label={t('detail.loading')} />;
+  if (loaded.status === 'error') return <ErrorState headingLevel={2} error={loaded.error} onRetry={loaded.retry} />;
+  return <SessionForm {...props} existing={loaded.data.existing} request={loaded.data.request} />;
 }
 
-function SessionForm({ api, teamId, sessionId, onSaved, onCancel, now = () => new Date(), storage, existing }: PlanSessionProps & { readonly existing: SessionSummary | undefined }) {
+function SessionForm({
+  api,
+  teamId,
+  sessionId,
+  requestId,
+  onSaved,
+  onCancel,
+  now = () => new Date(),
+  storage,
+  existing,
+  request,
+}: PlanSessionProps & Loaded) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const store = useMemo(() => sessionStore(storage), [storage]);
-  const key = draftKey(teamId, sessionId);
+  const key = draftKey(teamId, sessionId, requestId);
   const [restored] = useState(() => parseStoredDraft(store.read(key)));
-  const [draft, setDraft] = useState<SessionDraft>(() => restored ?? (existing ? draftFromSession(existing) : emptyDraft));
+  const [draft, setDraft] = useState<SessionDraft>(() => restored ?? (existing ? draftFromSession(existing) : request ? draftFromRequest(request) : emptyDraft));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -190,6 +219,11 @@ function SessionForm({ api, teamId, sessionId, onSaved, onCancel, now = () => ne
       <Body1 as="p" className={styles.intro}>
         {t('plan.intro')}
       </Body1>
+      {request ? (
+        <MessageBar intent="info" data-testid="plan-from-request">
+          <MessageBarBody>{t('requests.planFromRequest', { skill: request.request.skill })}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {restored ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('plan.draftRestored')}</MessageBarBody>

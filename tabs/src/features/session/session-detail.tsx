@@ -36,6 +36,7 @@ import { formatSessionTime } from '../../shared/sessions/format-session';
 import { RsvpButtons } from '../../shared/sessions/rsvp-buttons';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
+import { useExternalLinkClick } from '../../shared/open-link';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -117,6 +118,7 @@ function Detail({ api, teamId, loaded, locale }: DetailProps) {
   const base: BoardSession = { ...detail, myRsvp: detail.myResponse ?? null, waitlisted: detail.myWaitlisted };
   const session = rsvp.shown.get(sessionId) ?? base;
   const joinUrl = safeWebUrl(session.onlineUrl);
+  const openJoin = useExternalLinkClick(joinUrl);
   const calendar = calendarHref(detail.calendarUrl);
   const cancelled = session.status === 'cancelled';
   const open = session.upcoming && !cancelled;
@@ -149,7 +151,7 @@ function Detail({ api, teamId, loaded, locale }: DetailProps) {
             </Button>
           ) : null}
           {joinUrl ? (
-            <Button as="a" appearance="primary" href={joinUrl} target="_blank" rel="noopener noreferrer">
+            <Button as="a" appearance="primary" href={joinUrl} target="_blank" rel="noopener noreferrer" onClick={openJoin}>
               {t('detail.join')}
             </Button>
           ) : null}

@@ -1,4 +1,4 @@
-import type { TeamSessionsResponse } from '../../../../bot/src/api/contract';
+import type { SessionSummary, TeamSessionsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../api-client';
 import type { BoardSession } from './board-session';
 
@@ -6,11 +6,20 @@ export interface TeamBoardData extends Omit<TeamSessionsResponse, 'sessions'> {
   readonly sessions: readonly BoardSession[];
 }
 
-/** The team's sessions, each with the caller's own answer, so the RSVP buttons start pressed right. */
+const toBoardSession = (s: SessionSummary): BoardSession => ({ ...s, myRsvp: s.myResponse ?? null, waitlisted: s.myWaitlisted ?? false });
+
+const sessionsPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
+
+/** The team's upcoming sessions, each with the caller's own answer, so the RSVP buttons start pressed right. */
 export async function getTeamSessions(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<TeamBoardData> {
-  const body = await api.get<TeamSessionsResponse>(`/api/v1/teams/${encodeURIComponent(teamId)}/sessions`, signal);
-  return {
-    ...body,
-    sessions: body.sessions.map((s) => ({ ...s, myRsvp: s.myResponse ?? null, waitlisted: s.myWaitlisted ?? false })),
-  };
+  const body = await api.get<TeamSessionsResponse>(sessionsPath(teamId), signal);
+  return { ...body, sessions: body.sessions.map(toBoardSession) };
+}
+
+/** One page of the team's past and cancelled sessions, most recent first; `nextCursor` asks for the next. */
+export async function getPastSessions(api: ApiClient, teamId: string, cursor?: string, signal?: AbortSignal): Promise<TeamBoardData> {
+  const query = new URLSearchParams({ when: 'past' });
+  if (cursor) query.set('cursor', cursor);
+  const body = await api.get<TeamSessionsResponse>(`${sessionsPath(teamId)}?${query.toString()}`, signal);
+  return { ...body, sessions: body.sessions.map(toBoardSession) };
 }

@@ -7,6 +7,7 @@ import type { BoardSession, RsvpAnswer } from './board-session';
 import { safeWebUrl } from '../safe-url';
 import { formatSessionTime, splitDuration } from './format-session';
 import { RsvpButtons } from './rsvp-buttons';
+import { useExternalLinkClick } from '../open-link';
 
 const useStyles = makeStyles({
   card: { height: '100%', boxSizing: 'border-box' },
@@ -87,6 +88,7 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
   const titleId = useId('session-title');
   const cancelled = session.status === 'cancelled';
   const onlineUrl = safeWebUrl(session.onlineUrl);
+  const openJoin = useExternalLinkClick(onlineUrl);
   const full = session.capacity !== null && session.going >= session.capacity;
   const { hours, minutes } = splitDuration(session.durationMinutes);
   const duration =
@@ -150,7 +152,7 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
           {session.place ? <span>{session.place}</span> : null}
           {session.place && onlineUrl ? ' · ' : null}
           {onlineUrl ? (
-            <Link href={onlineUrl} target="_blank" rel="noopener noreferrer">
+            <Link href={onlineUrl} target="_blank" rel="noopener noreferrer" onClick={openJoin}>
               {t('board.session.joinOnline')}
               <span className={styles.visuallyHidden}> {t('board.session.opensInNewWindow')}</span>
             </Link>

@@ -1,0 +1,170 @@
+import { Router } from 'express';
+import type { Response } from 'express';
+import { tr } from '../../cards/learning-request-strings';
+import type { LearningRequestStringKey } from '../../cards/learning-request-strings';
+import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/learning-request';
+import { createLearningRequestService } from '../../domain/learning-request-service';
+import type { RequestFailure, RequestItem, RequestOutcome } from '../../domain/learning-request-service';
+import type { Locale } from '../../domain/person';
+import { toLocale } from '../../domain/person';
+import type { ApiDependencies } from '../api-dependencies';
+import { authed } from '../authed';
+import type {
+  ApiError,
+  CreateLearningRequestResponse,
+  LearningRequestDetailResponse,
+  LearningRequestSessionDraft,
+  LearningRequestsResponse,
+  LearningRequestView,
+} from '../contract';
+import { HttpError } from '../http-error';
+import type { Caller } from '../token-validator';
+import { teamIdParam } from './team-routes';
+
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
+function requestIdParam(value: unknown): string {
+  const requestId = typeof value === 'string' ? value : '';
+  if (!REQUEST_ID.test(requestId)) throw new HttpError(404, 'not_found', tr('en', 'failure_notFound'));
+  return requestId;
+}
+
+function failureStatus(failure: Exclude<RequestFailure, { kind: 'invalid' }>): { status: number; code: string; key: LearningRequestStringKey } {
+  switch (failure.kind) {
+    case 'teamUnknown':
+      return { status: 404, code: 'not_found', key: 'failure_teamUnknown' };
+    case 'notFound':
+      return { status: 404, code: 'not_found', key: 'failure_notFound' };
+    case 'notMember':
+      return { status: 403, code: 'not_member', key: 'failure_notMember' };
+    case 'notAllowed':
+      return { status: 403, code: 'not_allowed', key: 'failure_notAllowed' };
+    case 'notOpen':
+      return failure.status === 'taken' ? { status: 409, code: 'request_taken', key: 'failure_taken' } : { status: 409, code: 'request_closed', key: 'failure_closed' };
+    case 'takenByOther':
+      return { status: 409, code: 'request_taken', key: 'failure_taken' };
+    case 'ownRequest':
+      return { status: 409, code: 'own_request', key: 'failure_ownRequest' };
+  }
+}
+
+function sendFailure(res: Response, failure: RequestFailure): void {
+  if (failure.kind === 'invalid') {
+    const fields: Record<string, string> = {};
+    for (const p of failure.problems) {
+      const text = tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX });
+      fields[p.field] = fields[p.field] ? `${fields[p.field]} ${text}` : text;
+    }
+    const body: ApiError = { error: { code: 'invalid_request', message: tr('en', 'failure_invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } };
+    res.status(400).json(body);
+    return;
+  }
+  const { status, code, key } = failureStatus(failure);
+  const body: ApiError = { error: { code, message: tr('en', key) } };
+  res.status(status).json(body);
+}
+
+function unwrap<T>(res: Response, outcome: RequestOutcome<T>): outcome is { ok: true; value: T } {
+  if (!outcome.ok) sendFailure(res, outcome.failure);
+  return outcome.ok;
+}
+
+function toView(item: RequestItem, caller: Caller): LearningRequestView {
+  const { request } = item;
+  return {
+    requestId: request.requestId,
+    teamId: request.teamId,
+    skill: request.skill,
+    ...(request.note ? { note: request.note } : {}),
+    status: request.status,
+    votes: request.votes,
+    voted: item.voted,
+    author: item.author,
+    isAuthor: request.authorUserId === caller.userId,
+    ...(item.takenBy ? { takenBy: item.takenBy } : {}),
+    experts: item.experts,
+    canClose: item.canClose,
+    createdAt: request.createdAt,
+  };
+}
+
+/** The session an expert starts from: a title in their language, the skill, and what was asked. */
+export function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
+  const { skill, note, votes } = item.request;
+  return {
+    title: tr(locale, 'draftTitle', { skill }),
+    skills: [skill],
+    description: note ? tr(locale, 'draftWithNote', { skill, votes, note }) : tr(locale, 'draftWithoutNote', { skill, votes }),
+  };
+}
+
+/** `/teams/:teamId/requests…`: learning requests (DESIGN F7). Reads are open to the tenant; changes need team membership. */
+export function learningRequestRoutes(deps: ApiDependencies): Router {
+  const router = Router();
+  const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
+  const base = '/teams/:teamId/requests';
+
+  router.get(
+    base,
+    authed(deps.validate, async (req, res, caller) => {
+      const teamId = teamIdParam(req.params.teamId);
+      const outcome = await requests.list(caller, teamId);
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestsResponse = { teamId, requests: outcome.value.items.map((i) => toView(i, caller)) };
+      res.json(body);
+    }),
+  );
+
+  router.post(
+    base,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.create(caller, teamIdParam(req.params.teamId), req.body as unknown);
+      if (!unwrap(res, outcome)) return;
+      const body: CreateLearningRequestResponse = { created: outcome.value.created, request: toView(outcome.value.item, caller) };
+      res.status(outcome.value.created ? 201 : 200).json(body);
+    }),
+  );
+
+  router.get(
+    `${base}/:requestId`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.detail(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestDetailResponse = { request: toView(outcome.value, caller), draft: sessionDraftOf(outcome.value, toLocale(caller.locale)) };
+      res.json(body);
+    }),
+  );
+
+  for (const [method, wants] of [['put', true], ['delete', false]] as const) {
+    router[method](
+      `${base}/:requestId/vote`,
+      authed(deps.validate, async (req, res, caller) => {
+        const outcome = await requests.vote(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId), wants);
+        if (!unwrap(res, outcome)) return;
+        res.json(toView(outcome.value, caller));
+      }),
+    );
+  }
+
+  router.post(
+    `${base}/:requestId/take`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.take(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestDetailResponse = { request: toView(outcome.value, caller), draft: sessionDraftOf(outcome.value, toLocale(caller.locale)) };
+      res.json(body);
+    }),
+  );
+
+  router.delete(
+    `${base}/:requestId`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.close(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      res.json(toView(outcome.value, caller));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,86 @@
+import type { MemberProfile } from './member';
+import type { PersonRef } from './person';
+import type { Repositories } from './repositories';
+import { validateTipInput } from './tip';
+import type { Tip, TipProblem } from './tip';
+import { tipMatcher } from './tip-search';
+import type { TipSearch } from './tip-search';
+
+/** Why a tip operation was refused; every kind has an nl/en text (bot) and an API status and code. */
+export type TipFailure =
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'notAllowed' }
+  | { readonly kind: 'invalid'; readonly problems: readonly TipProblem[] };
+
+export type TipOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: TipFailure };
+
+export interface TipListing {
+  readonly tips: readonly Tip[];
+  readonly cursor?: string;
+  /** The authors' profiles that still exist (an erased author has none: the tab shows "a colleague"). */
+  readonly authors: ReadonlyMap<string, MemberProfile>;
+}
+
+export interface TipServiceDeps {
+  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'tips'>;
+  readonly now: () => Date;
+  readonly newId?: () => string;
+}
+
+export interface ShareOptions {
+  /**
+   * The messaging extension runs inside the team's own channel: Teams (its signed activity) vouches
+   * that the person is in the team, whether or not PeerLearn's membership rows know them yet.
+   */
+  readonly inTeamConversation?: boolean;
+}
+
+const ok = <T>(value: T): TipOutcome<T> => ({ ok: true, value });
+const fail = <T>(failure: TipFailure): TipOutcome<T> => ({ ok: false, failure });
+
+export type TipService = ReturnType<typeof createTipService>;
+
+/** Tips (F9): the bot's messaging extension and the tab API both go through these operations. */
+export function createTipService(deps: TipServiceDeps) {
+  const repos = deps.repositories;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  return {
+    /** Validates and stores a tip; nothing is stored on bad input. */
+    async share(actor: PersonRef, teamId: string, input: unknown, options: ShareOptions = {}): Promise<TipOutcome<Tip>> {
+      const [team, members] = await Promise.all([repos.teams.get(actor.tenantId, teamId), options.inTeamConversation ? [] : repos.teams.listMembers(actor.tenantId, teamId)]);
+      if (!team) return fail({ kind: 'teamUnknown' });
+      if (!options.inTeamConversation && !members.some((m) => m.userId === actor.userId)) return fail({ kind: 'notMember' });
+      const validation = validateTipInput(input);
+      if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
+      const tip: Tip = { tenantId: actor.tenantId, teamId, tipId: newId(), authorUserId: actor.userId, ...validation.draft, createdAt: deps.now().toISOString() };
+      await repos.tips.add(tip);
+      return ok(tip);
+    },
+
+    /** The author or an owner of the team may remove a tip. */
+    async remove(actor: PersonRef, teamId: string, tipId: string): Promise<TipOutcome<Tip>> {
+      const tip = await repos.tips.get(actor.tenantId, teamId, tipId);
+      if (!tip) return fail({ kind: 'notFound' });
+      if (tip.authorUserId !== actor.userId) {
+        const members = await repos.teams.listMembers(actor.tenantId, teamId);
+        if (!members.some((m) => m.userId === actor.userId && m.role === 'owner')) return fail({ kind: 'notAllowed' });
+      }
+      await repos.tips.remove(tip);
+      return ok(tip);
+    },
+
+    /** Newest first, filtered by text and skill; one batched profile read for the authors' names. */
+    async list(tenantId: string, teamId: string, search: TipSearch, page: { readonly limit: number; readonly cursor?: string }): Promise<TipOutcome<TipListing>> {
+      const [team, found] = await Promise.all([
+        repos.teams.get(tenantId, teamId),
+        repos.tips.list(tenantId, teamId, { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}), matches: tipMatcher(search) }),
+      ]);
+      if (!team) return fail({ kind: 'teamUnknown' });
+      const profiles = await repos.members.getMany(tenantId, [...new Set(found.tips.map((t) => t.authorUserId))]);
+      return ok({ tips: found.tips, ...(found.cursor ? { cursor: found.cursor } : {}), authors: new Map(profiles.map((p) => [p.userId, p])) });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type {
+  CreateLearningRequestRequest,
+  CreateLearningRequestResponse,
+  LearningRequestDetailResponse,
+  LearningRequestsResponse,
+  LearningRequestView,
+} from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+
+const requestsPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/requests`;
+const requestPath = (teamId: string, requestId: string) => `${requestsPath(teamId)}/${encodeURIComponent(requestId)}`;
+
+export function getLearningRequests(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<LearningRequestsResponse> {
+  return api.get<LearningRequestsResponse>(requestsPath(teamId), signal);
+}
+
+export function createLearningRequest(api: ApiClient, teamId: string, body: CreateLearningRequestRequest): Promise<CreateLearningRequestResponse> {
+  return api.send<CreateLearningRequestResponse>('POST', requestsPath(teamId), body);
+}
+
+/** +1 (`on`) or take it back; the API is idempotent, so a double click costs nothing. */
+export function voteLearningRequest(api: ApiClient, teamId: string, requestId: string, on: boolean): Promise<LearningRequestView> {
+  return api.send<LearningRequestView>(on ? 'PUT' : 'DELETE', `${requestPath(teamId, requestId)}/vote`);
+}
+
+export function takeLearningRequest(api: ApiClient, teamId: string, requestId: string): Promise<LearningRequestDetailResponse> {
+  return api.send<LearningRequestDetailResponse>('POST', `${requestPath(teamId, requestId)}/take`);
+}
+
+/** Closes it (the author or a team owner); answers the closed request. */
+export function closeLearningRequest(api: ApiClient, teamId: string, requestId: string): Promise<LearningRequestView> {
+  return api.send<LearningRequestView>('DELETE', requestPath(teamId, requestId));
+}
