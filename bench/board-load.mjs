@@ -169,7 +169,8 @@ try {
   let payloadKb = 0;
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const response = await fetch(`${service.url}/api/v1/teams/${teamId}/sessions`, { headers: { authorization: `Bearer ${token}` } });
+    // The board's own call: the first page of upcoming sessions.
+    const response = await fetch(`${service.url}/api/v1/teams/${teamId}/sessions?limit=24`, { headers: { authorization: `Bearer ${token}` } });
     payloadKb = (await response.arrayBuffer()).byteLength / 1024;
     apiTimes.push(performance.now() - started);
   }
@@ -186,9 +187,9 @@ try {
   console.log(`session cards rendered: ${runs[1].cards} (upcoming only; past ones are folded)`);
   console.log(`board visible after navigation: warm-up ${runs[0].visibleMs.toFixed(0)} ms; runs ${measured.map((m) => m.toFixed(0)).join(', ')} ms`);
   console.log(`  median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms (budget ${BUDGET_MS} ms for the median) → ${median <= BUDGET_MS ? 'within' : 'OVER'} budget`);
-  console.log(`GET /api/v1/teams/${teamId}/sessions alone (${payloadKb.toFixed(0)} KB JSON): median ${apiTimes[2].toFixed(0)} ms, min ${apiTimes[0].toFixed(0)} ms`);
+  console.log(`GET /api/v1/teams/${teamId}/sessions?limit=24 alone (${payloadKb.toFixed(0)} KB JSON): median ${apiTimes[2].toFixed(0)} ms, min ${apiTimes[0].toFixed(0)} ms`);
   console.log(`initial JS of the board route (index.html entry + modulepreload, gzip -9): ${js.totalKb.toFixed(1)} KB in ${js.files.length} files (budget ${BUDGET_KB} KB) → ${js.totalKb <= BUDGET_KB ? 'within' : 'OVER'} budget`);
-  console.log(`JS the browser actually fetched until the board was visible: ${fetchedKb.toFixed(1)} KB gzip in ${fetchedOnBoard.length} files`);
+  console.log(`JS the browser actually fetched until the board was visible: ${fetchedKb.toFixed(1)} KB gzip in ${fetchedOnBoard.length} files (the lazy board sections start loading in the same render)`);
   if (median > BUDGET_MS || js.totalKb > BUDGET_KB) process.exitCode = 1;
 } finally {
   await browser.close();

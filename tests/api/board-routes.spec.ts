@@ -64,8 +64,19 @@ describe('the board: upcoming first, the past on demand', () => {
     expect(body.sessions.map((s) => s.sessionId)).toEqual(['long-running', 'running', 'tomorrow']);
     expect(body.sessions.every((s) => s.upcoming)).toBe(true);
     expect(body.hasPast).toBe(true);
+    expect(body.upcomingCount).toBe(3);
     expect(body.nextCursor).toBeUndefined();
     expect(body.sessions[0]?.teachers).toEqual([{ userId: people.ann.aadObjectId, displayName: people.ann.name }]);
+  });
+
+  it('pages the upcoming sessions too, soonest first, with the total', async () => {
+    const first = await getJson<TeamSessionsResponse>(service, `${path}?limit=2`, token);
+    expect(first.body.sessions.map((s) => s.sessionId)).toEqual(['long-running', 'running']);
+    expect(first.body.upcomingCount).toBe(3);
+    expect(first.body.nextCursor).toBeDefined();
+    const next = await getJson<TeamSessionsResponse>(service, `${path}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`, token);
+    expect(next.body.sessions.map((s) => s.sessionId)).toEqual(['tomorrow']);
+    expect(next.body.nextCursor).toBeUndefined();
   });
 
   it('pages through every past and cancelled session once, most recent first', async () => {
@@ -102,6 +113,8 @@ describe('the board: upcoming first, the past on demand', () => {
     for (const [query, code] of [
       ['when=later', 'invalid_when'],
       ['when=past&limit=0', 'invalid_limit'],
+      ['limit=500', 'invalid_limit'],
+      ['cursor=2026', 'invalid_cursor'],
       ['when=past&limit=101', 'invalid_limit'],
       ['when=past&limit=ten', 'invalid_limit'],
       ['when=past&cursor=nonsense', 'invalid_cursor'],

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, createFakeService, json } from './fake-service';
-import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions } from './fixtures';
+import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions, workshop } from './fixtures';
 import { fakeTeamsHost, renderApp } from './render-app';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
@@ -61,12 +61,12 @@ describe('board', () => {
     // Past sessions are fetched only when someone opens them.
     const toggle = screen.getByRole('button', { name: 'Past sessions' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['']);
+    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['limit=24']);
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(screen.getAllByTestId('session-card')).toHaveLength(3));
     expect(screen.getByText('Lunch & learn')).toBeTruthy();
-    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['', 'when=past']);
+    expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['limit=24', 'when=past']);
     expect(document.documentElement.lang).toBe('en');
   });
 
@@ -240,5 +240,29 @@ describe('board', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show older sessions' })).toBeNull();
     expect(screen.getAllByTestId('session-card')).toHaveLength(4);
+  });
+
+  it('fetches 24 upcoming sessions first and the next ones on "Show more", keeping the first page when that fails', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...workshop, sessionId: `u-${i}`, title: `Session ${i + 1}` }));
+    window.localStorage.setItem('peerlearn.member', 'tenant-1/anna-oid');
+    const service = createFakeService({
+      'GET /dev/members': () => json(200, members),
+      'POST /dev/token': (_call, nth) => json(200, { token: `dev-token-${nth + 1}` }),
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}?limit=24`]: () => json(200, { ...teamSessions(many.slice(0, 24)), upcomingCount: 30, nextCursor: 'next-1' }),
+      [`GET ${sessionsPath}?limit=96&cursor=next-1`]: (_call, nth) =>
+        nth === 0 ? apiError(503, 'storage_unavailable', 'Storage is unavailable') : json(200, { ...teamSessions(many.slice(24)), upcomingCount: 30 }),
+      [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
+    });
+    await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
+    expect(await cards()).toHaveLength(24);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show more upcoming sessions (6 more)' }));
+    const alert = await screen.findByRole('alert');
+    expect(screen.getAllByTestId('session-card')).toHaveLength(24);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('article', { name: 'Session 30' })).toBeTruthy();
+    expect(screen.getAllByTestId('session-card')).toHaveLength(30);
+    expect(screen.queryByRole('button', { name: /Show more upcoming/ })).toBeNull();
   });
 });

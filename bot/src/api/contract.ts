@@ -66,8 +66,9 @@ export interface SessionSummary {
 }
 
 /**
- * `GET /teams/:teamId/sessions`: the upcoming sessions, soonest first, and whether there are past ones.
- * With `?when=past&limit=&cursor=`: one page of past and cancelled sessions, most recent first.
+ * `GET /teams/:teamId/sessions`: the upcoming sessions, soonest first, and whether there are past ones;
+ * `?limit=&cursor=` pages them (no limit: all). With `?when=past&limit=&cursor=`: one page (default 24)
+ * of past and cancelled sessions, most recent first.
  */
 export interface TeamSessionsResponse {
   readonly teamId: string;
@@ -75,7 +76,9 @@ export interface TeamSessionsResponse {
   readonly sessions: readonly SessionSummary[];
   /** Upcoming list only: the team has past or cancelled sessions to show on demand. */
   readonly hasPast?: boolean;
-  /** Past list only: pass as `cursor` for the next page; absent on the last page. */
+  /** Upcoming list only: how many upcoming sessions there are in all (with `limit`, more than this page). */
+  readonly upcomingCount?: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
   readonly nextCursor?: string;
 }
 

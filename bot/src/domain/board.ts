@@ -1,14 +1,19 @@
 import type { MemberProfile } from './member';
 import type { Repositories } from './repositories';
-import { compareForBoard, isUpcoming } from './session';
+import { isUpcoming } from './session';
 import type { LearningSession } from './session';
 import { DURATION_MAX } from './session-rules';
 import type { Team } from './team';
 
 export interface TeamBoard {
+  readonly kind: 'upcoming';
   readonly team: Team;
-  /** Scheduled sessions that have not ended yet, soonest first. */
+  /** Scheduled sessions that have not ended yet, soonest first (one page of them when a limit was asked). */
   readonly sessions: readonly LearningSession[];
+  /** How many upcoming sessions there are in all. */
+  readonly upcomingCount: number;
+  /** Hand back to get the next page of upcoming sessions; absent on the last page. */
+  readonly nextCursor?: string;
   /** Whether the team has past or cancelled sessions (listed on demand by `loadPastSessions`). */
   readonly hasPast: boolean;
   /** Everyone a session names (host, teachers, discussion leader), by user id. */
@@ -16,6 +21,7 @@ export interface TeamBoard {
 }
 
 export interface PastSessionsPage {
+  readonly kind: 'past';
   readonly team: Team;
   /** Past and cancelled sessions, most recent first. */
   readonly sessions: readonly LearningSession[];
@@ -35,7 +41,13 @@ const RUNNING_WINDOW_MS = (DURATION_MAX + 24 * 60) * 60_000;
  * team's sessions, so a team with years of history answers as fast as a new one. Undefined when the
  * team is not in this tenant.
  */
-export async function loadTeamBoard(repos: BoardRepositories, tenantId: string, teamId: string, now: Date): Promise<TeamBoard | undefined> {
+export async function loadTeamBoard(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  now: Date,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor } = {},
+): Promise<TeamBoard | undefined> {
   const cutoff = new Date(now.getTime() - RUNNING_WINDOW_MS).toISOString();
   const [team, recent, olderExist] = await Promise.all([
     repos.teams.get(tenantId, teamId),
@@ -43,9 +55,18 @@ export async function loadTeamBoard(repos: BoardRepositories, tenantId: string, 
     repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
   ]);
   if (!team) return undefined;
-  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(compareForBoard(now));
+  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
   const hasPast = olderExist || upcoming.length < recent.length;
-  return { team, sessions: upcoming, hasPast, people: await peopleOf(repos, tenantId, upcoming) };
+  const { sessions, nextCursor } = pageOf(upcoming, soonestFirst, page);
+  return {
+    kind: 'upcoming',
+    team,
+    sessions,
+    upcomingCount: upcoming.length,
+    hasPast,
+    people: await peopleOf(repos, tenantId, sessions),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
 }
 
 /** One page of the team's past (ended or cancelled) sessions, most recent first. */
@@ -54,43 +75,46 @@ export async function loadPastSessions(
   tenantId: string,
   teamId: string,
   now: Date,
-  page: { readonly limit: number; readonly cursor?: PastCursor },
+  page: { readonly limit: number; readonly cursor?: SessionCursor },
 ): Promise<PastSessionsPage | undefined> {
   const [team, all] = await Promise.all([repos.teams.get(tenantId, teamId), repos.sessions.listForTeam(tenantId, teamId)]);
   if (!team) return undefined;
   const past = all.filter((s) => !isUpcoming(s, now)).sort(newestFirst);
-  const { cursor } = page;
-  const start = cursor ? past.findIndex((s) => newestFirst(s, cursor) > 0) : 0;
-  const from = start === -1 ? past.length : start;
-  const sessions = past.slice(from, from + page.limit);
-  const last = sessions.at(-1);
-  const more = from + page.limit < past.length && last !== undefined;
-  return {
-    team,
-    sessions,
-    people: await peopleOf(repos, tenantId, sessions),
-    ...(more ? { nextCursor: encodePastCursor({ startsAt: last.startsAt, sessionId: last.sessionId }) } : {}),
-  };
+  const { sessions, nextCursor } = pageOf(past, newestFirst, page);
+  return { kind: 'past', team, sessions, people: await peopleOf(repos, tenantId, sessions), ...(nextCursor ? { nextCursor } : {}) };
 }
 
-/** Where a page of past sessions ended: sessions that sort after it come next. Stable while new sessions end. */
-export interface PastCursor {
+/** Where a page ended: the sessions that sort after it come next. Stable while sessions are added or end. */
+export interface SessionCursor {
   readonly startsAt: string;
   readonly sessionId: string;
 }
 
-function newestFirst(a: Pick<LearningSession, 'startsAt' | 'sessionId'>, b: Pick<LearningSession, 'startsAt' | 'sessionId'>): number {
-  const d = Date.parse(b.startsAt) - Date.parse(a.startsAt);
-  if (d !== 0) return d;
-  return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
+type Order = (a: SessionCursor, b: SessionCursor) => number;
+
+const byId = (a: SessionCursor, b: SessionCursor): number => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
+const soonestFirst: Order = (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || byId(a, b);
+const newestFirst: Order = (a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt) || byId(a, b);
+
+function pageOf(
+  sorted: readonly LearningSession[],
+  order: Order,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor },
+): { sessions: readonly LearningSession[]; nextCursor?: string } {
+  const { cursor, limit = sorted.length } = page;
+  const start = cursor ? sorted.findIndex((s) => order(s, cursor) > 0) : 0;
+  const from = start === -1 ? sorted.length : start;
+  const sessions = sorted.slice(from, from + limit);
+  const last = sessions.at(-1);
+  return from + limit < sorted.length && last ? { sessions, nextCursor: encodeSessionCursor(last) } : { sessions };
 }
 
-export function encodePastCursor(cursor: PastCursor): string {
+export function encodeSessionCursor(cursor: SessionCursor): string {
   return `${cursor.startsAt}_${cursor.sessionId}`;
 }
 
 /** Undefined for anything that is not a cursor this module wrote. */
-export function decodePastCursor(text: string): PastCursor | undefined {
+export function decodeSessionCursor(text: string): SessionCursor | undefined {
   const at = text.indexOf('_');
   if (at <= 0 || at === text.length - 1) return undefined;
   const startsAt = text.slice(0, at);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { decodePastCursor, loadPastSessions, loadTeamBoard } from '../../domain/board';
-import type { PastCursor } from '../../domain/board';
+import { decodeSessionCursor, loadPastSessions, loadTeamBoard } from '../../domain/board';
+import type { SessionCursor } from '../../domain/board';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type { TeamSessionsResponse } from '../contract';
@@ -16,25 +16,25 @@ export function teamIdParam(value: unknown): string {
   return teamId;
 }
 
-export const PAST_PAGE_DEFAULT = 24;
-export const PAST_PAGE_MAX = 100;
+export const PAGE_DEFAULT = 24;
+export const PAGE_MAX = 100;
 
-function pastPage(query: Record<string, unknown>): { limit: number; cursor?: PastCursor } {
+/** `limit` and `cursor` from the query; without a limit, `fallback` (undefined: everything). */
+function pageParams(query: Record<string, unknown>, fallback: number | undefined): { limit?: number; cursor?: SessionCursor } {
   const { limit: rawLimit, cursor: rawCursor } = query;
-  let limit = PAST_PAGE_DEFAULT;
+  let limit = fallback;
   if (rawLimit !== undefined) {
     limit = typeof rawLimit === 'string' && /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
-    if (!(limit >= 1 && limit <= PAST_PAGE_MAX)) throw badRequest('invalid_limit', `The limit must be a whole number from 1 to ${PAST_PAGE_MAX}.`);
+    if (!(limit >= 1 && limit <= PAGE_MAX)) throw badRequest('invalid_limit', `The limit must be a whole number from 1 to ${PAGE_MAX}.`);
   }
-  if (rawCursor === undefined) return { limit };
-  const cursor = typeof rawCursor === 'string' ? decodePastCursor(rawCursor) : undefined;
-  if (!cursor) throw badRequest('invalid_cursor', 'The cursor is not valid; start again from the first page.');
-  return { limit, cursor };
+  const cursor = rawCursor === undefined ? undefined : typeof rawCursor === 'string' ? decodeSessionCursor(rawCursor) : undefined;
+  if (rawCursor !== undefined && !cursor) throw badRequest('invalid_cursor', 'The cursor is not valid; start again from the first page.');
+  return { ...(limit !== undefined ? { limit } : {}), ...(cursor ? { cursor } : {}) };
 }
 
 /**
- * `GET /teams/:teamId/sessions`: the upcoming sessions (the board's first paint), scoped to the
- * caller's tenant; `?when=past` pages through the rest on demand.
+ * `GET /teams/:teamId/sessions`: the upcoming sessions (the board's first paint; `?limit=&cursor=`
+ * pages them), scoped to the caller's tenant; `?when=past` pages through the rest on demand.
  */
 export function teamRoutes(deps: ApiDependencies): Router {
   const router = Router();
@@ -44,22 +44,25 @@ export function teamRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const { when } = req.query;
       if (when !== undefined && when !== 'upcoming' && when !== 'past') throw badRequest('invalid_when', 'when must be "upcoming" or "past".');
-      const page = when === 'past' ? pastPage(req.query) : undefined;
+      const past = when === 'past';
+      const page = pageParams(req.query, past ? PAGE_DEFAULT : undefined);
       const now = deps.now();
+      const { tenantId } = caller;
       const [board, answers] = await Promise.all([
-        page
-          ? loadPastSessions(deps.repositories, caller.tenantId, teamId, now, page)
-          : loadTeamBoard(deps.repositories, caller.tenantId, teamId, now),
-        deps.repositories.rsvps.listForUser(caller.tenantId, caller.userId),
+        past
+          ? loadPastSessions(deps.repositories, tenantId, teamId, now, { limit: page.limit ?? PAGE_DEFAULT, ...(page.cursor ? { cursor: page.cursor } : {}) })
+          : loadTeamBoard(deps.repositories, tenantId, teamId, now, page),
+        deps.repositories.rsvps.listForUser(tenantId, caller.userId),
       ]);
       if (!board) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
       const mine = new Map(answers.map((a) => [a.sessionId, a]));
+      const upcoming: Pick<TeamSessionsResponse, 'hasPast' | 'upcomingCount'> = board.kind === 'upcoming' ? { hasPast: board.hasPast, upcomingCount: board.upcomingCount } : {};
       const body: TeamSessionsResponse = {
         teamId,
         teamName: board.team.name,
         sessions: board.sessions.map((s) => toSessionSummary(s, board.people, now, mine.get(s.sessionId))),
-        ...('hasPast' in board ? { hasPast: board.hasPast } : {}),
-        ...('nextCursor' in board && board.nextCursor ? { nextCursor: board.nextCursor } : {}),
+        ...upcoming,
+        ...(board.nextCursor ? { nextCursor: board.nextCursor } : {}),
       };
       res.json(body);
     }),

@@ -386,6 +386,7 @@ export const en = {
     loading: 'Loading sessions…',
     upcoming: 'Upcoming sessions',
     past: 'Past sessions',
+    loadingMore: 'Loading requests, tips and kudos…',
     pastLoading: 'Loading past sessions…',
     morePast: 'Show older sessions',
     pastNone: 'No past sessions.',

@@ -388,6 +388,7 @@ export const nl: Messages = {
     loading: 'Sessies worden geladen…',
     upcoming: 'Komende sessies',
     past: 'Eerdere sessies',
+    loadingMore: 'Verzoeken, tips en kudos worden geladen…',
     pastLoading: 'Eerdere sessies worden geladen…',
     morePast: 'Oudere sessies tonen',
     pastNone: 'Geen eerdere sessies.',

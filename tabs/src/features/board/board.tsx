@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Title2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +8,18 @@ import type { BoardSession } from '../../shared/sessions/board-session';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { KudosWall } from './kudos-wall';
-import { LearningRequests } from './learning-requests';
-import { NewTips } from './new-tips';
-import { PastSessions } from './past-sessions';
 import { SessionCard } from '../../shared/sessions/session-card';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
+import type { MorePages } from './use-team-sessions';
 import { useSectionStyles } from './section-styles';
+
+// The sections below the upcoming sessions load their code after the sessions are on screen: the board's
+// first paint stays small (bench/board-load.mjs), and each section brings its own loading state.
+const LearningRequests = lazy(() => import('./learning-requests').then((m) => ({ default: m.LearningRequests })));
+const NewTips = lazy(() => import('./new-tips').then((m) => ({ default: m.NewTips })));
+const KudosWall = lazy(() => import('./kudos-wall').then((m) => ({ default: m.KudosWall })));
+const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -41,7 +45,7 @@ export interface BoardProps {
 export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: BoardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const sessions = useTeamSessions(api, teamId);
+  const { first: sessions, more, hasMore, loadMore } = useTeamSessions(api, teamId);
   const rsvp = useRsvp(api, teamId);
   const titleId = useId('board-title');
 
@@ -68,21 +72,26 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
       {sessions.status === 'error' ? <ErrorState error={sessions.error} onRetry={sessions.retry} /> : null}
       {sessions.status === 'success' ? (
         <SessionSections
-          sessions={sessions.data.sessions.map((s) => rsvp.shown.get(s.sessionId) ?? s)}
+          sessions={[...sessions.data.sessions, ...more.sessions].map((s) => rsvp.shown.get(s.sessionId) ?? s)}
+          hidden={hasMore ? Math.max(0, (sessions.data.upcomingCount ?? 0) - sessions.data.sessions.length - more.sessions.length) : 0}
+          more={more}
+          onMore={loadMore}
           rsvp={rsvp}
           locale={locale}
           timeZone={timeZone}
           afterUpcoming={
-            <>
+            <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
               <LearningRequests api={api} teamId={teamId} />
               <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
               <KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
-            </>
+            </Suspense>
           }
         />
       ) : null}
       {sessions.status === 'success' && sessions.data.hasPast ? (
-        <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+        <Suspense fallback={null}>
+          <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -90,6 +99,10 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
 
 interface SessionSectionsProps {
   readonly sessions: readonly BoardSession[];
+  /** Upcoming sessions not fetched yet (0: none, or all shown). */
+  readonly hidden: number;
+  readonly more: MorePages;
+  readonly onMore: () => void;
   readonly rsvp?: ReturnType<typeof useRsvp>;
   readonly locale: string;
   readonly timeZone: string | undefined;
@@ -97,17 +110,11 @@ interface SessionSectionsProps {
   readonly afterUpcoming?: ReactNode;
 }
 
-/** Upcoming cards shown at first; a busy team's board stays quick and readable, the rest is one click away. */
-export const upcomingPageSize = 24;
-
-function SessionSections({ sessions, rsvp, locale, timeZone, afterUpcoming }: SessionSectionsProps) {
+function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZone, afterUpcoming }: SessionSectionsProps) {
   const shared = useSectionStyles();
   const { t } = useTranslation();
   const upcomingId = useId('upcoming');
-  const [shownCount, setShownCount] = useState(upcomingPageSize);
-  const allUpcoming = sessions.filter((s) => s.upcoming);
-  const upcoming = allUpcoming.slice(0, shownCount);
-  const hidden = allUpcoming.length - upcoming.length;
+  const upcoming = sessions.filter((s) => s.upcoming);
   const zone = timeZone ? { timeZone } : {};
 
   return (
@@ -140,9 +147,11 @@ function SessionSections({ sessions, rsvp, locale, timeZone, afterUpcoming }: Se
             ))}
           </ul>
         )}
-        {hidden > 0 ? (
+        {more.status === 'loading' ? <LoadingState label={t('board.loading')} /> : null}
+        {more.status === 'error' ? <ErrorState headingLevel={3} error={more.error} onRetry={onMore} /> : null}
+        {hidden > 0 && more.status === 'idle' ? (
           <div>
-            <Button onClick={() => setShownCount((n) => n + upcomingPageSize * 4)}>{t('board.showMore', { count: hidden })}</Button>
+            <Button onClick={onMore}>{t('board.showMore', { count: hidden })}</Button>
           </div>
         ) : null}
       </section>

@@ -10,9 +10,21 @@ const toBoardSession = (s: SessionSummary): BoardSession => ({ ...s, myRsvp: s.m
 
 const sessionsPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 
-/** The team's upcoming sessions, each with the caller's own answer, so the RSVP buttons start pressed right. */
-export async function getTeamSessions(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<TeamBoardData> {
-  const body = await api.get<TeamSessionsResponse>(sessionsPath(teamId), signal);
+/**
+ * The team's upcoming sessions, each with the caller's own answer, so the RSVP buttons start pressed
+ * right; all of them, or one page with `limit` (and `cursor` for the next).
+ */
+export async function getTeamSessions(
+  api: ApiClient,
+  teamId: string,
+  signal?: AbortSignal,
+  page: { readonly limit?: number; readonly cursor?: string } = {},
+): Promise<TeamBoardData> {
+  const query = new URLSearchParams();
+  if (page.limit !== undefined) query.set('limit', String(page.limit));
+  if (page.cursor) query.set('cursor', page.cursor);
+  const search = query.toString();
+  const body = await api.get<TeamSessionsResponse>(search ? `${sessionsPath(teamId)}?${search}` : sessionsPath(teamId), signal);
   return { ...body, sessions: body.sessions.map(toBoardSession) };
 }
 
