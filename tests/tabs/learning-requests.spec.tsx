@@ -171,7 +171,7 @@ describe('asking to learn something', () => {
   it('checks inline in Dutch: a note of more than 500 characters', async () => {
     const service = createFakeService({ [`GET ${path}`]: () => json(200, { teamId, requests: [] }) });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />, 'nl');
-    fireEvent.change(await screen.findByRole('textbox', { name: /Wat wil je leren/ }), { target: { value: 'SQL' } });
+    fireEvent.change(await screen.findByRole('combobox', { name: /Wat wil je leren/ }), { target: { value: 'SQL' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Toelichting/ }), { target: { value: 'x'.repeat(501) } });
     expect(await screen.findByText('Houd de toelichting bij hoogstens 500 tekens.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Vragen' }));
@@ -185,7 +185,7 @@ describe('asking to learn something', () => {
       [`POST ${path}`]: () => json(201, { created: true, request: created }),
     });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
-    const skill = await screen.findByRole('textbox', { name: /What do you want to learn/ });
+    const skill = await screen.findByRole('combobox', { name: /What do you want to learn/ });
     fireEvent.change(skill, { target: { value: 'sql' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Note/ }), { target: { value: 'Joins' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
@@ -195,13 +195,29 @@ describe('asking to learn something', () => {
     expect((skill as HTMLInputElement).value).toBe('');
   });
 
+  it('suggests the team taxonomy’s spelling while typing the skill', async () => {
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, { teamId, requests: [] }),
+      'GET /api/v1/skills/suggest': () => json(200, { query: 'ts', suggestions: [{ name: 'TypeScript', quality: 'prefix' }] }),
+      [`POST ${path}`]: () => json(201, { created: true, request: { ...mine, requestId: 'r-ts', skill: 'TypeScript' } }),
+    });
+    await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
+    const skill = await screen.findByRole('combobox', { name: /What do you want to learn/ });
+    fireEvent.change(skill, { target: { value: 'ts' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'TypeScript' }));
+    expect((skill as HTMLInputElement).value).toBe('TypeScript');
+    fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
+    await screen.findByRole('status');
+    expect(service.callsTo('POST', path)[0]?.body).toEqual({ skill: 'TypeScript' });
+  });
+
   it('a skill already asked for: "already asked, +1 it", and no second card', async () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, list),
       [`POST ${path}`]: () => json(200, { created: false, request: typescript }),
     });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
-    fireEvent.change(await screen.findByRole('textbox', { name: /What do you want to learn/ }), { target: { value: 'ts' } });
+    fireEvent.change(await screen.findByRole('combobox', { name: /What do you want to learn/ }), { target: { value: 'ts' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
     expect((await screen.findByRole('status')).textContent).toBe('Someone already asked to learn TypeScript: +1 it to show you want it too.');
     expect(screen.getAllByTestId('learning-request')).toHaveLength(2);
@@ -216,7 +232,7 @@ describe('asking to learn something', () => {
       [`POST ${path}`]: (call: Call) => (call.body ? json(400, refused) : apiError(500, 'server')),
     });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />, 'nl');
-    const skill = await screen.findByRole('textbox', { name: /Wat wil je leren/ });
+    const skill = await screen.findByRole('combobox', { name: /Wat wil je leren/ });
     fireEvent.change(skill, { target: { value: 'C' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Toelichting/ }), { target: { value: 'Pointers' } });
     fireEvent.click(screen.getByRole('button', { name: 'Vragen' }));

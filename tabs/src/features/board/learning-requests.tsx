@@ -5,7 +5,6 @@ import {
   Caption1,
   Card,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -29,6 +28,7 @@ import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { closeLearningRequest, createLearningRequest, getLearningRequests, takeLearningRequest, voteLearningRequest } from './learning-requests-api';
 import { useSectionStyles } from './section-styles';
+import { SkillCombobox } from '../../shared/ui/skill-combobox';
 
 /** The limits of domain/learning-request.ts, checked here first so nobody waits for the server to hear "too long". */
 export const requestLimits = { skillMax: 60, noteMax: 500 } as const;
@@ -362,12 +362,13 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
         </MessageBar>
       ) : null}
       <Field label={t('requests.skill')} required hint={t('requests.skillHint')} {...fieldProps('skill')}>
-        <Input
+        <SkillCombobox
+          api={api}
           id={skillId}
           value={skill}
           maxLength={200}
-          onChange={(_, d) => {
-            setSkill(d.value);
+          onChange={(value) => {
+            setSkill(value);
             setServerErrors((e) => without(e, 'skill'));
           }}
         />

@@ -1,4 +1,4 @@
-import type { ProfileResponse, SkillSuggestResponse, UpdateProfileRequest } from '../../../../bot/src/api/contract';
+import type { ProfileResponse, UpdateProfileRequest } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 
 export const profilePath = '/api/v1/me/profile';
@@ -10,10 +10,4 @@ export function getProfile(api: ApiClient, signal?: AbortSignal): Promise<Profil
 /** The whole editable profile; the answer carries the normalised spelling of the skills. */
 export function putProfile(api: ApiClient, profile: UpdateProfileRequest): Promise<ProfileResponse> {
   return api.send<ProfileResponse>('PUT', profilePath, profile);
-}
-
-export async function suggestSkills(api: ApiClient, q: string, signal?: AbortSignal): Promise<readonly string[]> {
-  if (!q.trim()) return [];
-  const body = await api.get<SkillSuggestResponse>(`/api/v1/skills/suggest?${new URLSearchParams({ q: q.trim() }).toString()}`, signal);
-  return body.suggestions.map((s) => s.name);
 }

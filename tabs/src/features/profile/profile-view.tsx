@@ -2,12 +2,10 @@ import { useCallback, useState } from 'react';
 import {
   Body1,
   Button,
-  Combobox,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   Select,
   Textarea,
   Title2,
@@ -19,10 +17,10 @@ import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
 import type { ApiTeachSkill, ProfileResponse } from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
-import { useDebounced } from '../../shared/use-debounced';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
-import { getProfile, putProfile, suggestSkills } from './profile-api';
+import { getProfile, putProfile } from './profile-api';
+import { SkillCombobox } from '../../shared/ui/skill-combobox';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -56,7 +54,6 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
   const [endorsements, setEndorsements] = useState(profile.endorsements ?? []);
   const [normalised, setNormalised] = useState<ProfileResponse['normalised']>(undefined);
   const [newSkill, setNewSkill] = useState('');
-  const [listOpen, setListOpen] = useState(false);
   const [skillError, setSkillError] = useState<'skillEmpty' | 'skillDuplicate' | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ readonly ok: true } | { readonly ok: false; readonly error: unknown } | undefined>(undefined);
@@ -66,10 +63,6 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
       .map((w) => w.trim())
       .filter((w) => w !== '');
 
-  const q = useDebounced(newSkill, debounceMs);
-  const loadSuggestions = useCallback((signal: AbortSignal) => suggestSkills(api, q, signal), [api, q]);
-  const suggestions = useAsync(loadSuggestions);
-  const options = suggestions.status === 'success' ? suggestions.data.filter((s) => !teaches.some((k) => k.name.toLowerCase() === s.toLowerCase())) : [];
 
   const add = (name: string) => {
     const skill = name.trim();
@@ -161,32 +154,17 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
       </ul>
       <div className={styles.add}>
         <Field label={t('profile.addSkill')} {...(skillError ? { validationMessage: t(`profile.errors.${skillError}`), validationState: 'error' as const } : {})}>
-          <Combobox
-            freeform
+          <SkillCombobox
+            api={api}
             value={newSkill}
-            // Opened by us: suggestions arrive after typing, and an empty list should not hang open.
-            open={listOpen && options.length > 0}
-            onOpenChange={(_, d) => setListOpen(d.open)}
-            onChange={(e) => {
-              setNewSkill(e.target.value);
+            debounceMs={debounceMs}
+            exclude={teaches.map((k) => k.name)}
+            onChange={(value) => {
+              setNewSkill(value);
               setSkillError(undefined);
-              setListOpen(true);
             }}
-            onOptionSelect={(_, d) => {
-              setListOpen(false);
-              if (d.optionText) add(d.optionText);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && !(listOpen && options.length > 0)) {
-                e.preventDefault();
-                add(newSkill);
-              }
-            }}
-          >
-            {options.map((option) => (
-              <Option key={option}>{option}</Option>
-            ))}
-          </Combobox>
+            onCommit={add}
+          />
         </Field>
         <Button onClick={() => add(newSkill)}>{t('profile.addSkillButton')}</Button>
       </div>
