@@ -32,6 +32,8 @@ export function SkillCombobox({ api, value, onChange, onCommit, exclude = [], id
   return (
     <Combobox
       freeform
+      // No chevron: there is no list to open before someone types.
+      expandIcon={null}
       {...(id ? { id } : {})}
       {...(maxLength ? { maxLength } : {})}
       value={value}
