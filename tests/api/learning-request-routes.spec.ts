@@ -133,7 +133,14 @@ describe('learning requests API', () => {
     expect(taken.body.request).toMatchObject({ status: 'taken', takenBy: { userId: people.host.aadObjectId, displayName: people.host.name } });
     expect(taken.body.draft.skills).toEqual(['TypeScript']);
     expect(taken.body.draft.description).toContain('Generics, please');
-    expect((await call<LearningRequestDetailResponse>('POST', `${one(ts.requestId)}/take`, 'host')).status).toBe(200);
+    expect(taken.body.draft.title).toBe('Learn TypeScript together');
+    // Taking it again answers the draft again, in the language the tab shows (Teams' tokens carry none).
+    const again = await fetch(`${service.url}/api/v1${one(ts.requestId)}/take`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens['host']}`, 'accept-language': 'nl' },
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as LearningRequestDetailResponse).draft.title).toBe('Samen TypeScript leren');
 
     const late = await call<ApiError>('POST', `${one(ts.requestId)}/take`, 'bob');
     expect(late.status).toBe(409);

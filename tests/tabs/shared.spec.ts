@@ -48,6 +48,22 @@ describe('api client', () => {
     // Only 401 earns a second try.
     expect(service.calls).toHaveLength(1);
   });
+
+  it('tells the service which language the tab shows right now (Accept-Language from <html lang>)', async () => {
+    const seen: (string | null)[] = [];
+    const api = createApiClient(
+      (_input, init) => {
+        seen.push(new Headers(init?.headers).get('Accept-Language'));
+        return Promise.resolve(new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      },
+      () => Promise.resolve('t'),
+    );
+    document.documentElement.lang = 'nl';
+    await api.get('/api/v1/me');
+    document.documentElement.lang = 'en';
+    await api.send('POST', '/api/v1/x', {});
+    expect(seen).toEqual(['nl', 'en']);
+  });
 });
 
 describe('safeWebUrl', () => {

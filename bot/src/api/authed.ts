@@ -8,9 +8,21 @@ export function authed(validate: TokenValidator, handler: AuthedHandler): Reques
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const caller = await validate(req.headers.authorization);
-      await handler(req, res, caller);
+      const language = readerLanguage(req.headers['accept-language']);
+      await handler(req, res, language ? { ...caller, locale: language } : caller);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * The reader's language from `Accept-Language` when it is one PeerLearn speaks (the tab sends the
+ * language it shows); otherwise the token's locale stands. Entra tokens from Teams carry no locale.
+ */
+export function readerLanguage(header: string | undefined): 'nl' | 'en' | undefined {
+  const first = header?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (first === 'nl' || first.startsWith('nl-')) return 'nl';
+  if (first === 'en' || first.startsWith('en-')) return 'en';
+  return undefined;
 }

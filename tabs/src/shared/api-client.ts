@@ -106,6 +106,10 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): 
       throw new ApiRequestError(0, 'token_unavailable', error instanceof Error ? error.message : 'No token');
     }
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+    // The language the tab speaks right now (useAppLanguage keeps <html lang> current): texts the
+    // service writes for the reader, such as a session draft, come in it. Teams' SSO tokens carry none.
+    const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+    if (language) headers['Accept-Language'] = language;
     const init: RequestInit = { headers };
     if (write) {
       init.method = write.method;
