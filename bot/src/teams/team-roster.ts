@@ -8,10 +8,22 @@ import type { RosterEntry } from '../domain/team-roster';
 import type { Logger } from './adapter';
 import { channelData, tenantOf } from './identity';
 
+/** The part of botbuilder's ConnectorClient the roster read needs (structural, as in bot-connector.ts). */
+interface RosterClient {
+  readonly conversations: {
+    getConversationPagedMembers(
+      conversationId: string,
+      options: { pageSize: number; continuationToken?: string },
+    ): Promise<{ readonly continuationToken?: string; readonly members?: readonly ChannelAccount[] }>;
+  };
+}
+
 export interface TeamRosterDependencies {
   readonly repositories: Pick<Repositories, 'teams' | 'members'>;
   readonly now: () => Date;
   readonly log: Logger;
+  /** Told of work that outlives the turn (the roster read on install), so a caller can wait for it. */
+  readonly background?: (task: Promise<void>) => void;
 }
 
 // Teams' roster pages hold at most 500 people; profiles are written a few at a time.
@@ -34,20 +46,23 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     });
   };
 
-  const readRoster = async (context: TurnContext, teamId: string): Promise<RosterEntry[]> => {
+  // Through the turn's connector client, not the TurnContext: the read outlives the turn (see below).
+  const readRoster = async (client: RosterClient, teamId: string): Promise<RosterEntry[]> => {
     const people: RosterEntry[] = [];
     let token: string | undefined;
     do {
-      const page = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token);
-      for (const m of page.members) if (m.aadObjectId) people.push({ userId: m.aadObjectId, displayName: m.name ?? '' });
+      const options: { pageSize: number; continuationToken?: string } = { pageSize: PAGE_SIZE };
+      if (token) options.continuationToken = token;
+      const page = await client.conversations.getConversationPagedMembers(teamId, options);
+      for (const m of page.members ?? []) if (m.aadObjectId) people.push({ userId: m.aadObjectId, displayName: m.name ?? '' });
       token = page.continuationToken || undefined;
     } while (token);
     return people;
   };
 
-  const syncWholeRoster = async (context: TurnContext, tenantId: string, teamId: string) => {
-    const [roster, stored] = await Promise.all([readRoster(context, teamId), repos.teams.listMembers(tenantId, teamId)]);
-    const change = planRosterSync(tenantId, teamId, stored, roster, context.activity.from?.aadObjectId, now());
+  const syncWholeRoster = async (client: RosterClient, tenantId: string, teamId: string, installerId: string | undefined) => {
+    const [roster, stored] = await Promise.all([readRoster(client, teamId), repos.teams.listMembers(tenantId, teamId)]);
+    const change = planRosterSync(tenantId, teamId, stored, roster, installerId, now());
     await remember(tenantId, roster);
     if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
     if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
@@ -75,11 +90,23 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     const added = context.activity.membersAdded ?? [];
     if (tenantId && teamId) {
       const botAdded = added.some((m) => m.id === context.activity.recipient.id);
-      try {
-        if (botAdded) await syncWholeRoster(context, tenantId, teamId);
-        else await addPeople(context, tenantId, teamId, added);
-      } catch (error) {
-        log.error(`could not update the members of team ${teamId}`, error);
+      if (botAdded) {
+        // A large team's roster (Teams allows 25,000 people) takes longer to read and store than Teams
+        // waits for the install event, and a slow answer makes Teams send it again (a second welcome).
+        // So the turn ends at once and the roster is read on; if the process stops half-way, the next
+        // join event or reinstall repairs it (every write is idempotent).
+        const client = context.turnState.get<RosterClient>(context.adapter.ConnectorClientKey);
+        const installerId = context.activity.from?.aadObjectId;
+        const task = syncWholeRoster(client, tenantId, teamId, installerId).catch((error: unknown) => {
+          log.error(`could not read the roster of team ${teamId}`, error);
+        });
+        deps.background?.(task);
+      } else {
+        try {
+          await addPeople(context, tenantId, teamId, added);
+        } catch (error) {
+          log.error(`could not add the new members of team ${teamId}`, error);
+        }
       }
     }
     await next();
