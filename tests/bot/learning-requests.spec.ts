@@ -6,7 +6,7 @@ import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { startTestService } from '../support/service';
-import { TEAM_ID, messageActivity, people, seedTeam, withoutWorker } from './session-fixtures';
+import { TEAM_ID, invokeActivity, messageActivity, people, seedTeam, withoutWorker } from './session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
 let service: RunningService;
@@ -50,6 +50,31 @@ describe('"I want to learn X" in a channel', () => {
     const kusto = (await open()).filter((r) => r.skill === 'Kusto');
     expect(kusto).toHaveLength(1);
     expect(kusto[0]?.votes).toBe(2);
+  });
+
+  it('+1 from the card in the channel: the card shows the new count for everyone; pressing again only says it counts', async () => {
+    await postActivity(service.url, messageActivity(connector.serviceUrl, 'I want to learn Bicep', people.ann));
+    const [reply] = await connector.waitFor(1);
+    const card = reply?.activity.attachments?.[0]?.content as { actions?: { type: string; verb?: string; data?: { requestId?: string } }[] };
+    const plusOne = card.actions?.find((a) => a.verb === 'voteRequest');
+    expect(plusOne?.type).toBe('Action.Execute');
+    const press = (who: (typeof people)[keyof typeof people], data: unknown = plusOne?.data, locale = 'en-US') =>
+      postActivity(service.url, invokeActivity(connector.serviceUrl, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'voteRequest', data }, trigger: 'manual' }, who, { locale }));
+
+    const res = await press(people.bob);
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { statusCode: number; type: string; value: unknown };
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(answer.value)).toContain('2 colleagues want this');
+    expect(JSON.stringify(answer.value)).toContain('Ann Attendee wants to learn Bicep');
+
+    const again = (await (await press(people.bob, plusOne?.data, 'nl-NL')).json()) as { type: string; value: unknown };
+    expect(again).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Je +1 telt al mee.' });
+    expect((await open()).find((r) => r.skill === 'Bicep')?.votes).toBe(2);
+
+    // Only the request id comes from the card; an id that is not one is refused before storage.
+    const forged = (await (await press(people.cleo, { requestId: "x' or 1 eq 1" })).json()) as { statusCode: number };
+    expect(forged.statusCode).toBe(400);
   });
 
   it('in a personal chat, or without a skill: a friendly answer and nothing stored', async () => {

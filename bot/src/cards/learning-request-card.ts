@@ -3,7 +3,7 @@ import type { LearningRequest } from '../domain/learning-request';
 import type { RequestFailure } from '../domain/learning-request-service';
 import type { Locale } from '../domain/person';
 import { adaptiveCard, heading, paragraph } from './adaptive-card';
-import type { AdaptiveCard } from './adaptive-card';
+import type { AdaptiveCard, ExecuteAction } from './adaptive-card';
 import { tr } from './learning-request-strings';
 import { clip } from './session-text';
 
@@ -16,16 +16,25 @@ export interface LearningRequestCardView {
   readonly experts: readonly string[];
 }
 
+/** The learning request card's Universal Action verbs. */
+export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest' } as const;
+
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
   const { request } = view;
   const skill = clip(request.skill, 60);
-  return adaptiveCard([
-    heading(view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill })),
-    ...(request.note ? [paragraph(clip(request.note, 500))] : []),
-    paragraph(request.votes === 1 ? tr(locale, 'cardVotesOne') : tr(locale, 'cardVotes', { votes: request.votes }), true),
-    ...(view.experts.length > 0 ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))] : []),
-  ]);
+  // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
+  const actions: ExecuteAction[] =
+    request.status === 'open' ? [{ type: 'Action.Execute', title: tr(locale, 'cardPlusOne'), verb: LEARNING_REQUEST_VERBS.vote, data: { requestId: request.requestId } }] : [];
+  return adaptiveCard(
+    [
+      heading(view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill })),
+      ...(request.note ? [paragraph(clip(request.note, 500))] : []),
+      paragraph(request.votes === 1 ? tr(locale, 'cardVotesOne') : tr(locale, 'cardVotes', { votes: request.votes }), true),
+      ...(view.experts.length > 0 ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))] : []),
+    ],
+    actions,
+  );
 }
 
 /** A refused request in the person's language: the first problem of a bad form, else why it was refused. */

@@ -26,6 +26,8 @@ const en = {
   cardVotesOne: '1 colleague wants this',
   cardExperts: 'Who could teach it: {names}',
   cardNoTeam: 'Ask this in a team channel where PeerLearn is installed, so the team sees it.',
+  cardPlusOne: '+1, I want this too',
+  cardAlreadyVoted: 'Your +1 is already counted.',
 } as const;
 
 export type LearningRequestStringKey = keyof typeof en;
@@ -54,6 +56,8 @@ const nl: Record<LearningRequestStringKey, string> = {
   cardVotesOne: '1 collega wil dit',
   cardExperts: 'Wie het kan leren: {names}',
   cardNoTeam: 'Vraag dit in een teamkanaal waar PeerLearn is geïnstalleerd, zodat het team het ziet.',
+  cardPlusOne: '+1, ik wil dit ook',
+  cardAlreadyVoted: 'Je +1 telt al mee.',
 };
 
 const tables: Record<Locale, Record<LearningRequestStringKey, string>> = { en, nl };

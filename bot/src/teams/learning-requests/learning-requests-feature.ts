@@ -1,9 +1,12 @@
-import { learningRequestCard, learningRequestFailureText } from '../../cards/learning-request-card';
+import { LEARNING_REQUEST_VERBS, learningRequestCard, learningRequestFailureText } from '../../cards/learning-request-card';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { tr } from '../../cards/learning-request-strings';
 import { createLearningRequestService } from '../../domain/learning-request-service';
+import { toLocale } from '../../domain/person';
 import type { Repositories } from '../../domain/repositories';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
-import type { BotFeature, CommandHandler } from '../bot-feature';
+import { invokeResponse } from '../bot-feature';
+import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
 
@@ -45,5 +48,33 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     await context.sendActivity(cardMessage(card));
   };
 
-  return { commands: { wantToLearn } };
+  /** +1 from the card in the channel: the person is the sender, the team the conversation's; only the request id comes from the card. */
+  const voteRequest: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const person = personOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
+    const requestId = requestIdOf(context.activity.value);
+    if (!requestId) return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No learning request on this card.' } });
+    const already = await deps.repositories.learningRequests.hasVoted(person.tenantId, teamId, requestId, person.userId);
+    const voted = await requests.vote(person, teamId, requestId, true);
+    if (!voted.ok) return messageResponse(learningRequestFailureText(voted.failure, locale));
+    if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
+    const item = voted.value;
+    return cardResponse(
+      learningRequestCard({ request: item.request, authorName: item.author.displayName, created: true, experts: item.experts.map((e) => e.displayName).filter((n) => n !== '') }, locale),
+    );
+  };
+
+  return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } };
+}
+
+const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+const messageResponse = (text: string) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+
+/** The request id in the pressed action's data, checked before it reaches storage. */
+function requestIdOf(value: unknown): string | undefined {
+  const action = typeof value === 'object' && value !== null ? (value as { action?: { data?: { requestId?: unknown } } }).action : undefined;
+  const id = action?.data?.requestId;
+  return typeof id === 'string' && /^[A-Za-z0-9._:@-]{1,200}$/.test(id) ? id : undefined;
 }
