@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Frame } from 'playwright-core';
 import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
 import { openInFakeTeams } from '../support/fake-teams-host';
 import type { FakeTeamsHost, FakeTeamsHostOptions, TeamsTabLaunch, TeamsUser } from '../support/fake-teams-host';
@@ -45,6 +45,22 @@ async function open(launch: TeamsTabLaunch, options: Partial<FakeTeamsHostOption
   context.on('weberror', (error) => pageErrors.push(error.error().message));
   const host = await openInFakeTeams(context, { ...hostOptions(), ...options }, launch);
   return { context, host, apiAuth, pageErrors };
+}
+
+/**
+ * Waits for Fluent's colour transitions so axe measures settled colours. An animation that is cancelled
+ * meanwhile (its element went away: a lazy section's spinner) rejects `finished`, which counts as done;
+ * endless ones (spinners) are not waited for.
+ */
+async function settleAnimations(frame: Frame): Promise<void> {
+  await frame.evaluate(() =>
+    Promise.allSettled(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished),
+    ),
+  );
 }
 
 const boardLaunch = (overrides: Partial<TeamsTabLaunch> = {}): TeamsTabLaunch => ({
@@ -120,7 +136,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
       await host.pushTheme(teamsTheme);
       await expect.poll(() => look().then((l) => l.theme)).toBe(tabTheme);
       // Fluent animates colour changes; let them finish so axe measures the settled colours.
-      await tab.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      await settleAnimations(tab);
       const now = await look();
       expect(seen.has(now.background)).toBe(false);
       seen.add(now.background);
@@ -180,7 +196,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     for (const theme of ['dark', 'contrast'] as const) {
       await host.pushTheme(theme);
       await expect.poll(() => tab.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
-      await tab.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      await settleAnimations(tab);
       problems.push(...(await seriousViolations(tab)).map((v) => `${theme}: ${v}`));
     }
     expect(problems).toEqual([]);
