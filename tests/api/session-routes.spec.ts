@@ -110,6 +110,11 @@ describe('session API', () => {
     expect(Object.keys(bad.body.error.fields ?? {}).sort()).toEqual(['capacity', 'title']);
     const edited = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', { title: 'Renamed', startsAt: '2026-12-04T13:00:00Z' });
     expect(edited.body).toMatchObject({ title: 'Renamed', startsAt: '2026-12-04T13:00:00.000Z', capacity: 2 });
+    // An empty place or link removes it; a left-out one is kept.
+    await call('PATCH', `${team}/sessions/${id}`, 'host', { place: 'Room 2', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x' });
+    const cleared = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', { place: '' });
+    expect(cleared.body.place).toBeUndefined();
+    expect(cleared.body.onlineUrl).toBe('https://teams.microsoft.com/l/meetup-join/x');
     expect(await queuedJobs(service)).toContainEqual({ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: id });
     expect((await call('DELETE', `${team}/sessions/${id}`, 'ann')).status).toBe(403);
     const cancelled = await call<SessionDetailResponse>('DELETE', `${team}/sessions/${id}`, 'host');

@@ -309,6 +309,22 @@ describe('edit a session', () => {
     await waitFor(() => expect(saved).toEqual(['s-1']));
     expect(service.callsTo('PATCH', path)[0]?.body).toMatchObject({ title: 'Generics, revisited', startsAt: '2026-12-03T13:00:00.000Z', durationMinutes: 45, capacity: 20 });
   });
+
+  it('clearing the place sends it empty, so the stored place is removed rather than kept', async () => {
+    const path = `${sessions}/s-1`;
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, detailOf({ isHost: true, startsAt: '2026-12-03T13:00:00.000Z' })),
+      [`PATCH ${path}`]: (call) => json(200, detailOf({ isHost: true, ...(call.body as object) })),
+    });
+    const saved: string[] = [];
+    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" onSaved={(id) => saved.push(id)} onCancel={() => undefined} now={now} />);
+    const place = (await screen.findByRole('textbox', { name: /Place/ })) as HTMLInputElement;
+    expect(place.value).toBe('Room 3.14');
+    fireEvent.change(place, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save session' }));
+    await waitFor(() => expect(saved).toEqual(['s-1']));
+    expect(service.callsTo('PATCH', path)[0]?.body).toMatchObject({ place: '' });
+  });
 });
 
 describe('experts', () => {

@@ -134,9 +134,11 @@ export function toSessionInput(draft: SessionDraft): SessionInput {
     startsAt: start.toISOString(),
     durationMinutes: Number(draft.duration),
     capacity: draft.capacity.trim() ? Number(draft.capacity) : null,
-    ...(place ? { place } : {}),
-    ...(onlineUrl ? { onlineUrl } : {}),
-    ...(draft.discussionLeaderId ? { discussionLeaderId: draft.discussionLeaderId } : {}),
+    // Always sent, empty when cleared: on an edit, a left-out field keeps its stored value, and
+    // removing the place, the link or the discussion leader must stick.
+    place,
+    onlineUrl,
+    discussionLeaderId: draft.discussionLeaderId,
   };
 }
 
