@@ -9,7 +9,7 @@ import type {
 } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
-import { devToken, startTestService } from '../support/service';
+import { callApi, devToken, startTestService } from '../support/service';
 import { TEAM_ID, people, seedTeam, withoutWorker } from '../bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
@@ -49,14 +49,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function call<T>(method: string, path: string, who: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${service.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T>(method: string, path: string, who: string, body?: unknown) => callApi<T>(service, tokens[who], method, path, body);
 
 const requests = `/teams/${encodeURIComponent(TEAM_ID)}/requests`;
 const one = (id: string) => `${requests}/${encodeURIComponent(id)}`;

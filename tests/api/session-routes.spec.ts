@@ -3,7 +3,7 @@ import { readConfig } from '../../bot/src/config';
 import type { ApiError, CreateSessionResponse, RsvpResponseBody, SessionDetailResponse, SuggestLeaderResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
-import { devToken, startTestService } from '../support/service';
+import { callApi, devToken, startTestService } from '../support/service';
 import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../bot/session-fixtures';
 
 let clock = new Date('2026-11-27T12:00:00.000Z');
@@ -24,14 +24,7 @@ beforeEach(async () => {
   await clearQueue(service);
 });
 
-async function call<T>(method: string, path: string, who: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${service.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T>(method: string, path: string, who: string, body?: unknown) => callApi<T>(service, tokens[who], method, path, body);
 
 const team = `/teams/${encodeURIComponent(TEAM_ID)}`;
 const valid = { title: 'API session', startsAt: '2026-12-03T13:00:00Z', durationMinutes: 60, channelId: CHANNEL_ID, capacity: 2 };

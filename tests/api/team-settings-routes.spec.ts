@@ -5,7 +5,7 @@ import type { ApiError, CreateSessionResponse, KudosWallResponse, TeamSettingsRe
 import type { RunningService } from '../../bot/src/server';
 import { QUEUES } from '../../bot/src/storage/keys';
 import { PLAYGROUND_TENANT } from '../support/activities';
-import { devToken, startTestService } from '../support/service';
+import { callApi, devToken, startTestService } from '../support/service';
 import { CHANNEL_ID, TEAM_ID, clearQueue, people, seedTeam, withoutWorker } from '../bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
@@ -29,14 +29,7 @@ beforeEach(async () => {
   await clearQueue(service);
 });
 
-async function call<T>(method: string, path: string, who: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${service.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const call = <T>(method: string, path: string, who: string, body?: unknown) => callApi<T>(service, tokens[who], method, path, body);
 
 const settings = `/teams/${encodeURIComponent(TEAM_ID)}/settings`;
 const kudos = `/teams/${encodeURIComponent(TEAM_ID)}/kudos`;

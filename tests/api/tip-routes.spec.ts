@@ -3,7 +3,7 @@ import { readConfig } from '../../bot/src/config';
 import type { ApiError, TipListResponse, TipView } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
-import { devToken, startTestService } from '../support/service';
+import { callApi, devToken, startTestService } from '../support/service';
 import { TEAM_ID, people, seedTeam, withoutWorker } from '../bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
@@ -26,15 +26,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-async function call<T>(method: string, path: string, who: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${service.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[who]}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const call = <T>(method: string, path: string, who: string, body?: unknown) => callApi<T>(service, tokens[who], method, path, body);
 
 const tipsOf = (teamId: string) => `/teams/${encodeURIComponent(teamId)}/tips`;
 const tips = tipsOf(TEAM_ID);

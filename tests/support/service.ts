@@ -31,3 +31,14 @@ export async function getJson<T>(service: RunningService, path: string, token?: 
   const res = await fetch(`${service.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
   return { status: res.status, body: (await res.json()) as T };
 }
+
+/** A call to the tab API (`/api/v1` + path) with a bearer token and an optional JSON body; the answer parsed. */
+export async function callApi<T>(service: RunningService, token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${service.url}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}

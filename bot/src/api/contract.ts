@@ -310,6 +310,19 @@ export interface SessionDetailResponse extends SessionSummary {
   readonly feedbackSummary?: FeedbackSummaryView;
 }
 
+/**
+ * `PATCH`/`DELETE …/sessions/:sessionId?scope=one|following` (default `one`; anything else: 400
+ * `invalid_scope`). `following` on an occurrence of a series changes (or cancels) it and every later
+ * occurrence still scheduled and not yet started; a moved time moves each by the same wall-clock change.
+ * If any occurrence would be invalid, 400 `invalid_session` and nothing is stored.
+ */
+export type SessionChangeScope = 'one' | 'following';
+
+/** The answer to PATCH and DELETE: the session addressed, and how many sessions changed (0 when it was already cancelled). */
+export interface SessionChangeResponse extends SessionDetailResponse {
+  readonly changed: number;
+}
+
 /** `PUT …/sessions/:sessionId/rsvp`. 409 `session_cancelled` / `session_past` when answers are closed. */
 export interface RsvpRequest {
   readonly response: 'yes' | 'maybe' | 'no';

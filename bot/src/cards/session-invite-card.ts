@@ -115,6 +115,10 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
       actions: [
         { type: 'Action.Execute', title: st(locale, 'editSession'), verb: 'editSession', data } satisfies ExecuteAction,
         { type: 'Action.Execute', title: st(locale, 'cancelSession'), verb: 'cancelSession', data, style: 'destructive' } satisfies ExecuteAction,
+        // A series can be stopped from here in one go (DESIGN F3), not one card at a time.
+        ...(session.seriesId
+          ? [{ type: 'Action.Execute', title: st(locale, 'cancelSeries'), verb: 'cancelSession', data: { ...data, scope: 'following' }, style: 'destructive' } satisfies ExecuteAction]
+          : []),
       ],
     });
   }

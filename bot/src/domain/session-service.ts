@@ -11,7 +11,9 @@ import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
 import { KUDOS_MESSAGE_MAX_LENGTH, QUESTION_MAX_LENGTH } from './session-extras';
 import type { Kudos, SessionQuestion } from './session-extras';
 import { applyDraft, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from './session-rules';
-import type { SessionClosedReason, SessionProblem } from './session-rules';
+import type { SessionClosedReason, SessionDraft, SessionProblem } from './session-rules';
+import { laterOccurrences, occurrenceInput, seriesChange } from './series-change';
+import type { SeriesScope } from './series-change';
 import type { Team } from './team';
 import { DEFAULT_REMINDER_MINUTES, settingsOf } from './team-settings';
 
@@ -59,6 +61,12 @@ export interface SessionDetail {
   /** Only for the host: feedback stays theirs (DESIGN F5). */
   readonly feedbackSummary?: FeedbackSummary;
   readonly viewerFeedback?: Feedback;
+}
+
+/** An edit or cancel: the session addressed (as stored now) and how many sessions changed (more than one for a series). */
+export interface ChangedSessions {
+  readonly session: LearningSession;
+  readonly changed: number;
 }
 
 export interface PlanningContext {
@@ -122,6 +130,46 @@ export function createSessionService(deps: SessionServiceDeps) {
     await outbox.enqueue({ kind: 'requestFeedback', ...ref, forStartsAt: session.startsAt }, { notBefore: sessionEndsAt(session) });
   }
 
+  /** One occurrence's edit, stored under its ETag, with its card update, reminders and waitlist promotions. */
+  async function applyEdit(current: LearningSession, draft: SessionDraft, team: Team | undefined, now: Date): Promise<LearningSession | undefined> {
+    const { tenantId, teamId, sessionId } = current;
+    const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => applyDraft(s, draft, now));
+    if (!updated) return undefined;
+    const ref = { tenantId, teamId, sessionId };
+    if (updated.startsAt !== current.startsAt || updated.durationMinutes !== current.durationMinutes) {
+      // The old reminders see the new start and skip themselves (see the composer).
+      await schedule(updated, team, now, false);
+    }
+    // A larger capacity gives its new places to those waiting, and tells them.
+    const grew = updated.capacity === null ? current.capacity !== null : current.capacity !== null && updated.capacity > current.capacity;
+    if (grew) {
+      const { promoted } = await repos.rsvps.promoteWaiting(ref);
+      for (const r of promoted) {
+        await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'waitlistPromoted', ref: now.toISOString() });
+      }
+    }
+    if (current.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
+    if (!current.channelId && updated.channelId) await outbox.enqueue({ kind: 'postInvite', ...ref });
+    return updated;
+  }
+
+  /** One occurrence cancelled under its ETag: its card updated, everyone who said yes or maybe told. */
+  async function applyCancel(actor: PersonRef, current: LearningSession, now: Date): Promise<LearningSession | undefined> {
+    const { tenantId, teamId, sessionId } = current;
+    // Cancelled meanwhile (another tab, the card): already announced, so nothing is sent twice.
+    let cancelledNow = false;
+    const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => {
+      cancelledNow = s.status !== 'cancelled';
+      return cancelledNow ? { ...s, status: 'cancelled', updatedAt: now.toISOString() } : undefined;
+    });
+    if (!updated || !cancelledNow) return undefined;
+    const ref = { tenantId, teamId, sessionId };
+    if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
+    const told = (await repos.rsvps.listForSession(tenantId, sessionId)).filter((r) => r.response !== 'no' && r.userId !== actor.userId);
+    for (const r of told) await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'sessionCancelled' });
+    return updated;
+  }
+
   async function planningContext(tenantId: string, teamId: string, hostId: string): Promise<Outcome<PlanningContext>> {
     const team = await repos.teams.get(tenantId, teamId);
     if (!team) return fail({ kind: 'teamUnknown' });
@@ -156,49 +204,73 @@ export function createSessionService(deps: SessionServiceDeps) {
       return ok(sessions);
     },
 
-    async edit(actor: PersonRef, teamId: string, sessionId: string, input: unknown): Promise<Outcome<LearningSession>> {
+    /**
+     * Host only. `scope: 'following'` on an occurrence of a series applies the same change to every later
+     * occurrence still scheduled and not yet started (see series-change.ts); if any of them would be
+     * invalid, nothing is stored. `changed` counts the sessions updated.
+     */
+    async edit(
+      actor: PersonRef,
+      teamId: string,
+      sessionId: string,
+      input: unknown,
+      options: { readonly scope?: SeriesScope } = {},
+    ): Promise<Outcome<ChangedSessions>> {
       const current = await load(actor.tenantId, teamId, sessionId);
       if (!current) return fail({ kind: 'notFound' });
       if (current.hostId !== actor.userId) return fail({ kind: 'notHost' });
       if (current.status === 'cancelled') return fail({ kind: 'closed', reason: 'cancelled' });
       const team = await repos.teams.get(actor.tenantId, teamId);
       const now = deps.now();
-      const validation = validateSessionInput(input, { now, timeZone: timeZoneOf(team), channels: team?.channels ?? [], current });
+      const timeZone = timeZoneOf(team);
+      const context = { now, timeZone, channels: team?.channels ?? [] };
+      const validation = validateSessionInput(input, { ...context, current });
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
-      const updated = await repos.sessions.update(actor.tenantId, teamId, sessionId, (s) => applyDraft(s, validation.draft, now));
-      if (!updated) return fail({ kind: 'notFound' });
-      const ref = { tenantId: actor.tenantId, teamId, sessionId };
-      if (updated.startsAt !== current.startsAt || updated.durationMinutes !== current.durationMinutes) {
-        // The old reminders see the new start and skip themselves (see the composer).
-        await schedule(updated, team, now, false);
-      }
-      // A larger capacity gives its new places to those waiting, and tells them.
-      const grew = updated.capacity === null ? current.capacity !== null : current.capacity !== null && updated.capacity > current.capacity;
-      if (grew) {
-        const { promoted } = await repos.rsvps.promoteWaiting(ref);
-        for (const r of promoted) {
-          await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'waitlistPromoted', ref: now.toISOString() });
+      const laterEdits: { readonly session: LearningSession; readonly draft: SessionDraft }[] = [];
+      if (options.scope === 'following' && current.seriesId) {
+        const change = seriesChange(current, validation.draft, timeZone);
+        const later = laterOccurrences(await repos.sessions.listForTeamStartingFrom(actor.tenantId, teamId, current.startsAt), current, now);
+        const problems: SessionProblem[] = [];
+        for (const session of later) {
+          const checked = validateSessionInput(occurrenceInput(session, change, timeZone), { ...context, current: session });
+          if (checked.ok) laterEdits.push({ session, draft: checked.draft });
+          else for (const p of checked.problems) if (!problems.some((q) => q.field === p.field && q.code === p.code)) problems.push(p);
         }
+        if (problems.length > 0) return fail({ kind: 'invalid', problems });
       }
-      if (current.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
-      if (!current.channelId && updated.channelId) await outbox.enqueue({ kind: 'postInvite', ...ref });
-      return ok((await repos.sessions.get(actor.tenantId, teamId, sessionId)) ?? updated);
+      // The one addressed first: if it vanished meanwhile, the later ones are left alone too.
+      if (!(await applyEdit(current, validation.draft, team, now))) return fail({ kind: 'notFound' });
+      let changed = 1;
+      for (const { session, draft } of laterEdits) if (await applyEdit(session, draft, team, now)) changed += 1;
+      const session = await repos.sessions.get(actor.tenantId, teamId, sessionId);
+      if (!session) return fail({ kind: 'notFound' });
+      return ok({ session, changed });
     },
 
-    /** Host only. Cancelling twice is fine; attendees and those waiting are told. */
-    async cancel(actor: PersonRef, teamId: string, sessionId: string): Promise<Outcome<LearningSession>> {
+    /**
+     * Host only. Cancelling twice is fine; attendees and those waiting are told. `scope: 'following'`
+     * also cancels every later occurrence of the series still scheduled and not yet started.
+     */
+    async cancel(actor: PersonRef, teamId: string, sessionId: string, options: { readonly scope?: SeriesScope } = {}): Promise<Outcome<ChangedSessions>> {
       const current = await load(actor.tenantId, teamId, sessionId);
       if (!current) return fail({ kind: 'notFound' });
       if (current.hostId !== actor.userId) return fail({ kind: 'notHost' });
-      if (current.status === 'cancelled') return ok(current);
       const now = deps.now();
-      const updated = await repos.sessions.update(actor.tenantId, teamId, sessionId, (s) => ({ ...s, status: 'cancelled', updatedAt: now.toISOString() }));
-      if (!updated) return fail({ kind: 'notFound' });
-      const ref = { tenantId: actor.tenantId, teamId, sessionId };
-      if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
-      const told = (await repos.rsvps.listForSession(actor.tenantId, sessionId)).filter((r) => r.response !== 'no' && r.userId !== actor.userId);
-      for (const r of told) await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'sessionCancelled' });
-      return ok(updated);
+      const later =
+        options.scope === 'following' && current.seriesId
+          ? laterOccurrences(await repos.sessions.listForTeamStartingFrom(actor.tenantId, teamId, current.startsAt), current, now)
+          : [];
+      let changed = 0;
+      let session = current;
+      if (current.status !== 'cancelled') {
+        const updated = await applyCancel(actor, current, now);
+        if (updated) changed += 1;
+        const stored = updated ?? (await repos.sessions.get(actor.tenantId, teamId, sessionId));
+        if (!stored) return fail({ kind: 'notFound' });
+        session = stored;
+      }
+      for (const occurrence of later) if (await applyCancel(actor, occurrence, now)) changed += 1;
+      return ok({ session, changed });
     },
 
     async rsvp(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Outcome<{ session: LearningSession; rsvp: Rsvp }>> {

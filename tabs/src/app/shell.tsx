@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
@@ -65,6 +65,8 @@ export function Shell(props: ShellProps) {
 
 function RouteView({ route, navigate, ...props }: ShellProps & { readonly route: Route; readonly navigate: (route: Route) => void }) {
   const { api, store, locale, contextTeam, onSettled } = props;
+  // After saving an occurrence of a series: how many sessions changed, shown once on its detail.
+  const [saved, setSaved] = useState<{ readonly sessionId: string; readonly changed: number } | undefined>(undefined);
   switch (route.name) {
     case 'board':
     case 'config':
@@ -72,7 +74,14 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
     case 'session':
       return (
         <Settles onSettled={onSettled}>
-          <SessionDetailView key={`${route.teamId}/${route.sessionId}`} api={api} teamId={route.teamId} sessionId={route.sessionId} locale={locale} />
+          <SessionDetailView
+            key={`${route.teamId}/${route.sessionId}`}
+            api={api}
+            teamId={route.teamId}
+            sessionId={route.sessionId}
+            locale={locale}
+            savedChanged={saved?.sessionId === route.sessionId ? saved.changed : undefined}
+          />
         </Settles>
       );
     case 'plan':
@@ -84,7 +93,10 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
             teamId={route.teamId}
             sessionId={route.sessionId}
             requestId={route.request}
-            onSaved={(sessionId) => navigate({ name: 'session', teamId: route.teamId, sessionId })}
+            onSaved={(sessionId, changed) => {
+              setSaved(changed === undefined ? undefined : { sessionId, changed });
+              navigate({ name: 'session', teamId: route.teamId, sessionId });
+            }}
             onCancel={() => navigate(route.sessionId ? { name: 'session', teamId: route.teamId, sessionId: route.sessionId } : { name: 'board' })}
           />
         </Settles>

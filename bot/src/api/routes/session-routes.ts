@@ -4,6 +4,8 @@ import { st } from '../../cards/session-strings';
 import type { SessionStringKey } from '../../cards/session-strings';
 import { sessionCalendar } from '../../domain/calendar-file';
 import { suggestDiscussionLeader } from '../../domain/discussion-leader';
+import { isSeriesScope } from '../../domain/series-change';
+import type { SeriesScope } from '../../domain/series-change';
 import type { Outcome, SessionDetail, SessionFailure } from '../../domain/session-service';
 import { createSessionService } from '../../domain/session-service';
 import type { ApiDependencies } from '../api-dependencies';
@@ -13,6 +15,7 @@ import type {
   AskQuestionResponse,
   CreateSessionResponse,
   RsvpResponseBody,
+  SessionChangeResponse,
   SessionDetailResponse,
   SessionPerson,
   SuggestLeaderResponse,
@@ -30,6 +33,13 @@ function sessionIdParam(value: unknown): string {
   const sessionId = typeof value === 'string' ? value : '';
   if (!SESSION_ID.test(sessionId)) throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
   return sessionId;
+}
+
+/** `?scope=one|following` on PATCH and DELETE; absent means this session only. */
+function scopeParam(value: unknown): SeriesScope {
+  if (value === undefined) return 'one';
+  if (!isSeriesScope(value)) throw new HttpError(400, 'invalid_scope', st('en', 'failure_invalidScope'));
+  return value;
 }
 
 const FAILURE_STATUS: Record<Exclude<SessionFailure['kind'], 'invalid'>, number> = {
@@ -116,9 +126,11 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     };
   }
 
-  async function sendDetail(res: Response, tenantId: string, teamId: string, sessionId: string, viewerId: string, status = 200): Promise<void> {
+  async function sendDetail(res: Response, tenantId: string, teamId: string, sessionId: string, viewerId: string, status = 200, changed?: number): Promise<void> {
     const detail = await sessions.detail(tenantId, teamId, sessionId, viewerId);
-    if (unwrap(res, detail)) res.status(status).json(await detailBody(detail.value));
+    if (!unwrap(res, detail)) return;
+    const response: SessionDetailResponse | SessionChangeResponse = { ...(await detailBody(detail.value)), ...(changed !== undefined ? { changed } : {}) };
+    res.status(status).json(response);
   }
 
   router.post(
@@ -156,8 +168,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const edited = await sessions.edit(caller, teamId, sessionId, body(req));
-      if (unwrap(res, edited)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId);
+      const scope = scopeParam(req.query.scope);
+      const edited = await sessions.edit(caller, teamId, sessionId, body(req), { scope });
+      if (unwrap(res, edited)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId, 200, edited.value.changed);
     }),
   );
 
@@ -166,8 +179,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const cancelled = await sessions.cancel(caller, teamId, sessionId);
-      if (unwrap(res, cancelled)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId);
+      const scope = scopeParam(req.query.scope);
+      const cancelled = await sessions.cancel(caller, teamId, sessionId, { scope });
+      if (unwrap(res, cancelled)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId, 200, cancelled.value.changed);
     }),
   );
 

@@ -102,8 +102,11 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
       return answer(req, result.ok ? undefined : failureText(result.failure, req.locale));
     },
     async cancelSession(req) {
-      const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '');
-      return answer(req, result.ok ? undefined : failureText(result.failure, req.locale));
+      // The host's "cancel this and all later" on an occurrence of a series; anything else cancels just this one.
+      const scope = req.data.scope === 'following' ? 'following' : 'one';
+      const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '', { scope });
+      if (!result.ok) return answer(req, failureText(result.failure, req.locale));
+      return scope === 'following' ? answer(req, st(req.locale, 'seriesCancelled', { count: result.value.changed }), 'good') : answer(req, undefined);
     },
     async editSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
@@ -117,7 +120,7 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
       const sessionId = str(req.data.sessionId) ?? '';
       const { teamId: _team, sessionId: _session, ...values } = req.data;
       const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
-      if (result.ok) return answer(req, st(req.locale, 'saved', { title: result.value.title }), 'good');
+      if (result.ok) return answer(req, st(req.locale, 'saved', { title: result.value.session.title }), 'good');
       if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
       return answer(req, failureText(result.failure, req.locale));
     },

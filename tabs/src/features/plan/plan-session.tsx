@@ -7,12 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
-import type { CreateSessionResponse, LearningRequestDetailResponse, SessionDetailResponse, SessionSummary, SuggestLeaderResponse } from '../../../../bot/src/api/contract';
+import type {
+  CreateSessionResponse,
+  LearningRequestDetailResponse,
+  SessionChangeResponse,
+  SessionChangeScope,
+  SessionDetailResponse,
+  SuggestLeaderResponse,
+} from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { sessionPath } from '../../shared/sessions/rsvp';
-import { getSessionDetail } from '../../shared/sessions/get-session';
+import { getSessionDetail, scopedSessionPath } from '../../shared/sessions/get-session';
+import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
 import { calendarStrings } from './calendar-strings';
 import { getRequestDraft } from './get-request-draft';
 import type { DraftErrors, DraftField, SessionDraft } from './session-draft';
@@ -51,7 +59,8 @@ export interface PlanSessionProps {
   readonly sessionId?: string | undefined;
   /** A learning request the planner took: the new session starts from its draft (DESIGN F7). */
   readonly requestId?: string | undefined;
-  readonly onSaved: (sessionId: string) => void;
+  /** `changed`: for an occurrence of a series, how many sessions the save changed (1, or it and the later ones). */
+  readonly onSaved: (sessionId: string, changed?: number) => void;
   readonly onCancel: () => void;
   /** For tests: the clock the "in the future" check uses. */
   readonly now?: () => Date;
@@ -69,7 +78,7 @@ function draftFromRequest(taken: LearningRequestDetailResponse): SessionDraft {
 }
 
 interface Loaded {
-  readonly existing?: SessionSummary | undefined;
+  readonly existing?: SessionDetailResponse | undefined;
   readonly request?: LearningRequestDetailResponse | undefined;
 }
 
@@ -142,6 +151,9 @@ function SessionForm({
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(undefined);
+  // An occurrence of a series asks whether the change is for it alone or for the later ones too.
+  const series = existing?.seriesId !== undefined;
+  const [scope, setScope] = useState<SessionChangeScope>('one');
   const strings = useMemo(() => calendarStrings(i18n.language), [i18n.language]);
 
   useEffect(() => {
@@ -180,15 +192,17 @@ function SessionForm({
     try {
       const input = toSessionInput(draft);
       let savedId: string;
+      let changed: number | undefined;
       if (sessionId) {
-        const saved = await api.send<SessionDetailResponse>('PATCH', sessionPath(teamId, sessionId), input);
+        const saved = await api.send<SessionChangeResponse>('PATCH', scopedSessionPath(teamId, sessionId, series ? scope : 'one'), input);
         savedId = saved.sessionId;
+        if (series) changed = saved.changed;
       } else {
         const created = await api.send<CreateSessionResponse>('POST', `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`, input);
         savedId = created.sessions[0]?.sessionId ?? '';
       }
       store.remove(key);
-      onSaved(savedId);
+      onSaved(savedId, changed);
     } catch (error) {
       // Nothing typed is lost: the draft stays in state and in sessionStorage.
       setSaveError(error);
@@ -318,6 +332,7 @@ function SessionForm({
         onChange={(leader) => setDraft((d) => ({ ...d, discussionLeaderId: leader?.userId ?? '', discussionLeaderName: leader?.displayName ?? '' }))}
         error={message('discussionLeaderId')}
       />
+      {series ? <SeriesScopeChoice value={scope} onChange={setScope} disabled={saving} /> : null}
       <Actions>
         <Button type="submit" appearance="primary" disabled={saving}>
           {saving ? t('plan.saving') : t('plan.save')}

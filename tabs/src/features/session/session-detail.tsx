@@ -16,6 +16,8 @@ import {
   DialogTrigger,
   Field,
   Link,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Textarea,
   Title2,
@@ -23,7 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackSummaryView, SessionDetailResponse, SessionPerson } from '../../../../bot/src/api/contract';
+import type { FeedbackSummaryView, SessionChangeResponse, SessionChangeScope, SessionDetailResponse, SessionPerson } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
 import { hrefFor } from '../../shared/routes';
@@ -37,6 +39,7 @@ import { RsvpButtons } from '../../shared/sessions/rsvp-buttons';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
 import { useExternalLinkClick } from '../../shared/open-link';
+import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -57,6 +60,8 @@ export interface SessionDetailProps {
   readonly teamId: string;
   readonly sessionId: string;
   readonly locale: string;
+  /** Just saved as an occurrence of a series: how many sessions changed. */
+  readonly savedChanged?: number | undefined;
 }
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
@@ -93,13 +98,13 @@ function calendarHref(url: string): string | undefined {
 }
 
 /** One session: what, when, who, RSVP, calendar, join; the host also sees questions and the private feedback summary. */
-export default function SessionDetailView({ api, teamId, sessionId, locale }: SessionDetailProps) {
+export default function SessionDetailView({ api, teamId, sessionId, locale, savedChanged }: SessionDetailProps) {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getSessionDetail(api, teamId, sessionId, signal), [api, teamId, sessionId]);
   const detail = useAsync(load);
   if (detail.status === 'loading') return <LoadingState label={t('detail.loading')} />;
   if (detail.status === 'error') return <ErrorState headingLevel={2} error={detail.error} onRetry={detail.retry} />;
-  return <Detail api={api} teamId={teamId} loaded={detail.data} locale={locale} />;
+  return <Detail api={api} teamId={teamId} loaded={detail.data} locale={locale} savedChanged={savedChanged} />;
 }
 
 interface DetailProps {
@@ -107,12 +112,15 @@ interface DetailProps {
   readonly teamId: string;
   readonly loaded: SessionDetailResponse;
   readonly locale: string;
+  readonly savedChanged?: number | undefined;
 }
 
-function Detail({ api, teamId, loaded, locale }: DetailProps) {
+function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [detail, setDetail] = useState(loaded);
+  // What the last change of a series did, said once: "Saved: 6 sessions changed." / "4 sessions cancelled."
+  const [notice, setNotice] = useState<string | undefined>(savedChanged === undefined ? undefined : t('detail.seriesSaved', { count: savedChanged }));
   const rsvp = useRsvp(api, teamId);
   const sessionId = detail.sessionId;
   const base: BoardSession = { ...detail, myRsvp: detail.myResponse ?? null, waitlisted: detail.myWaitlisted };
@@ -160,10 +168,24 @@ function Detail({ api, teamId, loaded, locale }: DetailProps) {
               <Button as="a" href={hrefFor({ name: 'plan', teamId, sessionId })}>
                 {t('detail.edit')}
               </Button>
-              <CancelSession api={api} teamId={teamId} sessionId={sessionId} onCancelled={setDetail} />
+              <CancelSession
+                api={api}
+                teamId={teamId}
+                sessionId={sessionId}
+                series={detail.seriesId !== undefined}
+                onCancelled={(cancelled) => {
+                  setDetail(cancelled);
+                  setNotice(detail.seriesId !== undefined ? t('detail.seriesCancelled', { count: cancelled.changed }) : undefined);
+                }}
+              />
             </>
           ) : null}
         </div>
+      ) : null}
+      {notice ? (
+        <MessageBar intent="success" data-testid="series-notice">
+          <MessageBarBody role="status">{notice}</MessageBarBody>
+        </MessageBar>
       ) : null}
       {session.waitlisted ? <Body1 as="p">{t('detail.youAreWaitlisted')}</Body1> : null}
       {rsvp.failed.has(sessionId) ? (
@@ -246,16 +268,26 @@ function Detail({ api, teamId, loaded, locale }: DetailProps) {
   );
 }
 
-function CancelSession({ api, teamId, sessionId, onCancelled }: { readonly api: ApiClient; readonly teamId: string; readonly sessionId: string; readonly onCancelled: (d: SessionDetailResponse) => void }) {
+interface CancelSessionProps {
+  readonly api: ApiClient;
+  readonly teamId: string;
+  readonly sessionId: string;
+  /** An occurrence of a series: the dialog asks whether the later sessions stop too. */
+  readonly series: boolean;
+  readonly onCancelled: (d: SessionChangeResponse) => void;
+}
+
+function CancelSession({ api, teamId, sessionId, series, onCancelled }: CancelSessionProps) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState<SessionChangeScope>('one');
   const confirm = async () => {
     setBusy(true);
     setFailed(undefined);
     try {
-      onCancelled(await cancelSession(api, teamId, sessionId));
+      onCancelled(await cancelSession(api, teamId, sessionId, series ? scope : 'one'));
       setOpen(false);
     } catch (error) {
       setFailed(error);
@@ -273,6 +305,7 @@ function CancelSession({ api, teamId, sessionId, onCancelled }: { readonly api: 
           <DialogTitle>{t('detail.cancelTitle')}</DialogTitle>
           <DialogContent>
             <p>{t('detail.cancelText')}</p>
+            {series ? <SeriesScopeChoice value={scope} onChange={setScope} disabled={busy} /> : null}
             {failed !== undefined ? (
               <p role="alert">
                 {t('detail.cancelFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}

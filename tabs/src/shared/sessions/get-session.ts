@@ -1,4 +1,4 @@
-import type { SessionDetailResponse } from '../../../../bot/src/api/contract';
+import type { SessionChangeResponse, SessionChangeScope, SessionDetailResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../api-client';
 import { sessionPath } from './rsvp';
 
@@ -6,9 +6,17 @@ export function getSessionDetail(api: ApiClient, teamId: string, sessionId: stri
   return api.get<SessionDetailResponse>(sessionPath(teamId, sessionId), signal);
 }
 
-/** `DELETE` cancels: the session stays visible, marked cancelled; the answer is the new detail. */
-export function cancelSession(api: ApiClient, teamId: string, sessionId: string): Promise<SessionDetailResponse> {
-  return api.send<SessionDetailResponse>('DELETE', sessionPath(teamId, sessionId));
+/**
+ * `DELETE` cancels: the session stays visible, marked cancelled; the answer is the new detail and how
+ * many sessions were cancelled (`following`: this one and every later one of its series).
+ */
+export function cancelSession(api: ApiClient, teamId: string, sessionId: string, scope: SessionChangeScope = 'one'): Promise<SessionChangeResponse> {
+  return api.send<SessionChangeResponse>('DELETE', scopedSessionPath(teamId, sessionId, scope));
+}
+
+/** The session's path, with `?scope=following` when the change reaches the later sessions of its series. */
+export function scopedSessionPath(teamId: string, sessionId: string, scope: SessionChangeScope): string {
+  return scope === 'following' ? `${sessionPath(teamId, sessionId)}?scope=following` : sessionPath(teamId, sessionId);
 }
 
 export function askQuestion(api: ApiClient, teamId: string, sessionId: string, text: string, anonymous: boolean): Promise<unknown> {
