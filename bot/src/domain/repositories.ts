@@ -82,6 +82,19 @@ export interface RsvpOutcome {
   readonly promoted?: Rsvp;
 }
 
+/** One person's answer, as `respond` takes it. */
+export interface RsvpAnswer {
+  readonly userId: string;
+  readonly response: RsvpResponse;
+  readonly now: Date;
+}
+
+/**
+ * Answers per group commit: one transaction holds at most 100 operations, and each answer needs its
+ * own row plus at most one promoted person's row, beside the tally row (1 + 2 × 40 = 81).
+ */
+export const RSVP_ANSWERS_PER_COMMIT = 40;
+
 export interface RsvpRepository {
   get(tenantId: string, sessionId: string, userId: string): Promise<Rsvp | undefined>;
   listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]>;
@@ -94,6 +107,16 @@ export interface RsvpRepository {
     response: RsvpResponse,
     now: Date,
   ): Promise<RsvpOutcome>;
+  /**
+   * Group commit: up to RSVP_ANSWERS_PER_COMMIT answers to one session in one entity-group
+   * transaction, applied in the given order exactly as `respond` one by one would (capacity,
+   * waitlist, promotion; a later answer of the same person wins). One outcome per answer, in order,
+   * each with the session as it stands after the whole batch. A failure fails every answer.
+   */
+  respondMany(
+    session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,
+    answers: readonly RsvpAnswer[],
+  ): Promise<RsvpOutcome[]>;
   /**
    * After the capacity grew: gives the freed places to those waiting, first come first served,
    * under the same ETag rules as `respond`. Lowering a capacity never takes a place away.

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../domain/repositories';
-import type { RsvpOutcome, RsvpRepository } from '../domain/repositories';
+import { RSVP_ANSWERS_PER_COMMIT } from '../domain/repositories';
+import type { RsvpAnswer, RsvpOutcome, RsvpRepository } from '../domain/repositories';
 import { firstInLine, freePlaces, fullCounts, nextInLine, planRsvp } from '../domain/rsvp-rules';
 import { RSVP_RESPONSES } from '../domain/session';
 import type { LearningSession, Rsvp, RsvpCounts, RsvpResponse } from '../domain/session';
@@ -22,6 +23,7 @@ type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
  * answered again. Instead:
  *  1. The user's RSVP row and a tally row in the same partition change together in one
  *     entity-group transaction, both under their ETags. The tally is exact, whatever crashes.
+ *     Answers that queued up together (`respondMany`) share that one transaction and one tally step.
  *  2. The session row then copies the tally's counts (absolute values, not a delta) under the
  *     session's ETag, only when the tally's version is newer than the one it shows.
  * A crash between 1 and 2 leaves the session's counts one answer behind until the next RSVP to that
@@ -56,63 +58,128 @@ export class TableRsvpRepository implements RsvpRepository {
     response: RsvpResponse,
     now: Date,
   ): Promise<RsvpOutcome> {
-    if (!RSVP_RESPONSES.includes(response)) throw new TypeError(`Unknown RSVP response ${JSON.stringify(response)}`);
+    const [outcome] = await this.respondMany(ref, [{ userId, response, now }]);
+    if (!outcome) throw new Error(`RSVP of ${userId} to session ${ref.sessionId} produced no outcome`);
+    return outcome;
+  }
+
+  /**
+   * Group commit (see RsvpRepository.respondMany): the answers are planned one after the other on
+   * running counts and rows, then the tally and every changed row go in ONE transaction under their
+   * ETags. A 412 re-reads and re-plans the whole batch.
+   */
+  async respondMany(ref: SessionRef, answers: readonly RsvpAnswer[]): Promise<RsvpOutcome[]> {
+    for (const { response } of answers) {
+      if (!RSVP_RESPONSES.includes(response)) throw new TypeError(`Unknown RSVP response ${JSON.stringify(response)}`);
+    }
+    if (answers.length > RSVP_ANSWERS_PER_COMMIT) {
+      throw new RangeError(`At most ${RSVP_ANSWERS_PER_COMMIT} RSVPs per transaction, got ${answers.length}`);
+    }
+    if (answers.length === 0) return [];
     const { tenantId, teamId, sessionId } = ref;
     const sessionRow = sessionKey(tenantId, teamId, sessionId);
     const first = await this.sessions.get(sessionRow);
     if (!first) throw new NotFoundError(`No session ${sessionId} in team ${teamId}`);
     const shownVersion = storedSessionFromEntity(first).tallyVersion;
-
     const capacity = storedSessionFromEntity(first).session.capacity;
-    const outcome = await retryOnConflict(`RSVP of ${userId} to session ${sessionId}`, this.retry, async () => {
-      const [tallyEntity, rowEntity] = await Promise.all([
+    const who = answers.length === 1 ? `RSVP of ${answers[0]?.userId}` : `${answers.length} RSVPs`;
+
+    const outcome = await retryOnConflict(`${who} to session ${sessionId}`, this.retry, async () => {
+      const userIds = [...new Set(answers.map((a) => a.userId))];
+      const [tallyEntity, ...rowEntities] = await Promise.all([
         this.rsvps.get(rsvpTallyKey(tenantId, sessionId)),
-        this.rsvps.get(rsvpKey(tenantId, sessionId, userId)),
+        ...userIds.map((u) => this.rsvps.get(rsvpKey(tenantId, sessionId, u))),
       ]);
-      const previous = rowEntity && rsvpFromEntity(rowEntity);
-      const base = tallyEntity ? tallyFromEntity(tallyEntity) : await this.deriveTally(tenantId, sessionId, shownVersion);
-      const plan = planRsvp(base.counts, capacity, previous, response);
-      if (plan.unchanged && previous && tallyEntity) return { tally: base, rsvp: previous, promoted: undefined };
-      const rsvp: Rsvp = {
-        tenantId,
-        teamId,
-        sessionId,
-        userId,
-        response,
-        respondedAt: now.toISOString(),
-        ...(plan.waitlisted ? { waitlisted: true } : {}),
-      };
-      let counts = plan.counts;
-      let promotion: { entity: StoredEntity; rsvp: Rsvp } | undefined;
-      if (plan.promoteFirst) {
-        const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
-        const first = firstInLine(rows.map(rsvpFromEntity), userId);
-        const entity = first && rows.find((r) => r.rowKey === rsvpKey(tenantId, sessionId, first.userId).rowKey);
-        if (first && entity) {
-          const { waitlisted: _line, ...confirmed } = first;
-          promotion = { entity, rsvp: confirmed };
-        } else {
-          // The tally said someone waits but no row does (an interrupted bulk import): promote nobody.
-          counts = { ...counts, yes: counts.yes - 1, waitlisted: 0 };
+      // Stored rows (with the ETag each write must match) and the rows as the batch has left them so far.
+      const stored = new Map<string, StoredEntity>();
+      const current = new Map<string, Rsvp>();
+      userIds.forEach((u, i) => {
+        const entity = rowEntities[i];
+        if (entity) {
+          stored.set(u, entity);
+          current.set(u, rsvpFromEntity(entity));
         }
+      });
+      const changed = new Set<string>();
+      // Everyone else's rows, read once and only when someone must be promoted.
+      let others: Map<string, { entity: StoredEntity; rsvp: Rsvp }> | undefined;
+      const base = tallyEntity ? tallyFromEntity(tallyEntity) : await this.deriveTally(tenantId, sessionId, shownVersion);
+      let counts = fullCounts(base.counts);
+      const results: { rsvp: Rsvp; promoted: Rsvp | undefined }[] = [];
+
+      for (const { userId, response, now } of answers) {
+        const previous = current.get(userId);
+        const plan = planRsvp(counts, capacity, previous, response);
+        // As one by one: a repeated answer writes nothing once a tally exists (stored, or written by this batch).
+        if (plan.unchanged && previous && (tallyEntity || changed.size > 0)) {
+          results.push({ rsvp: previous, promoted: undefined });
+          continue;
+        }
+        const rsvp: Rsvp = {
+          tenantId,
+          teamId,
+          sessionId,
+          userId,
+          response,
+          respondedAt: now.toISOString(),
+          ...(plan.waitlisted ? { waitlisted: true } : {}),
+        };
+        current.set(userId, rsvp);
+        changed.add(userId);
+        counts = plan.counts;
+        let promoted: Rsvp | undefined;
+        if (plan.promoteFirst) {
+          if (!others) {
+            const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
+            others = new Map(rows.map((entity) => [rsvpFromEntity(entity).userId, { entity, rsvp: rsvpFromEntity(entity) }]));
+          }
+          // The line as it stands now: stored rows, overlaid with this batch's answers and promotions.
+          const line = new Map([...others].map(([u, o]) => [u, o.rsvp]));
+          for (const [u, r] of current) line.set(u, r);
+          const next = firstInLine([...line.values()], userId);
+          if (next) {
+            const { waitlisted: _line, ...confirmed } = next;
+            promoted = confirmed;
+            current.set(next.userId, confirmed);
+            changed.add(next.userId);
+            const entity = others.get(next.userId)?.entity;
+            if (entity && !stored.has(next.userId)) stored.set(next.userId, entity);
+          } else {
+            // The tally said someone waits but no row does (an interrupted bulk import): promote nobody.
+            counts = { ...counts, yes: counts.yes - 1, waitlisted: 0 };
+          }
+        }
+        results.push({ rsvp, promoted });
       }
+
+      if (changed.size === 0 && tallyEntity) return { tally: base, results, written: [] as Rsvp[] };
       // Rows and sessions without a waitlist keep the counts they always had (no `waitlisted: 0`).
       const { waitlisted: inLine, ...plain } = counts;
       const next: RsvpTally = { ...base, counts: inLine > 0 ? counts : plain, version: base.version + 1 };
+      const written = [...changed].map((u) => current.get(u)).filter((r): r is Rsvp => r !== undefined);
       const actions: TransactionAction[] = [
         tallyEntity ? ['update', tallyToEntity(next), 'Replace', { etag: tallyEntity.etag }] : ['create', tallyToEntity(next)],
-        rowEntity ? ['update', rsvpToEntity(rsvp), 'Replace', { etag: rowEntity.etag }] : ['create', rsvpToEntity(rsvp)],
+        ...written.map((r): TransactionAction => {
+          const entity = stored.get(r.userId);
+          return entity ? ['update', rsvpToEntity(r), 'Replace', { etag: entity.etag }] : ['create', rsvpToEntity(r)];
+        }),
       ];
-      if (promotion) actions.push(['update', rsvpToEntity(promotion.rsvp), 'Replace', { etag: promotion.entity.etag }]);
       await this.rsvps.transaction(actions);
-      return { tally: next, rsvp, promoted: promotion?.rsvp };
+      return { tally: next, results, written };
     });
-    const { tally, rsvp, promoted } = outcome;
-    // The person index follows the answer; a crash in between leaves it one answer behind until the next one.
-    await Promise.all([rsvp, ...(promoted ? [promoted] : [])].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
+    const { tally, results, written } = outcome;
+    // The person index follows the answers; a crash in between leaves it one answer behind until the next one.
+    const indexed = new Map<string, Rsvp>();
+    for (const { rsvp, promoted } of results) {
+      indexed.set(rsvp.userId, rsvp);
+      if (promoted) indexed.set(promoted.userId, promoted);
+    }
+    // The last state of each person wins (someone promoted and then answering again in the same batch).
+    for (const r of written) indexed.set(r.userId, r);
+    await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
     const session = await this.copyTally(ref, tally);
-    return { session, rsvp, ...(promoted ? { promoted } : {}) };
+    return results.map(({ rsvp, promoted }) => ({ session, rsvp, ...(promoted ? { promoted } : {}) }));
   }
 
   async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
