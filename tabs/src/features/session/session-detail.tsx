@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import { SkillTags } from '../../shared/ui/skill-tags';
 import type { ReactNode } from 'react';
 import {
-  Badge,
   Body1,
   Button,
   Card,
@@ -40,6 +39,7 @@ import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
 import { useExternalLinkClick } from '../../shared/open-link';
 import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
+import { SessionBadges } from '../../shared/sessions/session-badges';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -138,14 +138,7 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
         {session.title}
       </Title2>
       <div className={styles.row}>
-        <Badge appearance="tint" color="brand">
-          {t(`board.session.formats.${session.format}`)}
-        </Badge>
-        {cancelled ? (
-          <Badge appearance="filled" color="danger">
-            {t('board.session.cancelled')}
-          </Badge>
-        ) : null}
+        <SessionBadges session={session} />
         <Body1>
           <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale)}</time>
         </Body1>

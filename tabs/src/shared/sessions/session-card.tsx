@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { SkillTags } from '../ui/skill-tags';
-import { Badge, Body1, Card, CardHeader, Link, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Body1, Card, CardHeader, Link, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
@@ -8,6 +8,7 @@ import { safeWebUrl } from '../safe-url';
 import { formatSessionTime, splitDuration } from './format-session';
 import { RsvpButtons } from './rsvp-buttons';
 import { useExternalLinkClick } from '../open-link';
+import { SessionBadges } from './session-badges';
 
 const useStyles = makeStyles({
   card: { height: '100%', boxSizing: 'border-box' },
@@ -89,7 +90,6 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
   const cancelled = session.status === 'cancelled';
   const onlineUrl = safeWebUrl(session.onlineUrl);
   const openJoin = useExternalLinkClick(onlineUrl);
-  const full = session.capacity !== null && session.going >= session.capacity;
   const { hours, minutes } = splitDuration(session.durationMinutes);
   const duration =
     hours === 0
@@ -119,19 +119,7 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
         }
         description={
           <div className={styles.badges}>
-            <Badge appearance="tint" color="brand">
-              {t(`board.session.formats.${session.format}`)}
-            </Badge>
-            {cancelled ? (
-              <Badge appearance="filled" color="danger">
-                {t('board.session.cancelled')}
-              </Badge>
-            ) : null}
-            {full && !cancelled && session.upcoming ? (
-              <Badge appearance="filled" color="warning">
-                {t('board.session.full')}
-              </Badge>
-            ) : null}
+            <SessionBadges session={session} />
           </div>
         }
       />
