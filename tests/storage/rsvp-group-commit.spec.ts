@@ -1,38 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../bot/src/domain/repositories';
-import type { Repositories, RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/repositories';
+import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/repositories';
 import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';
 import type { RsvpResponse } from '../../bot/src/domain/session';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { rsvpTallyKey, TABLES } from '../../bot/src/storage/keys';
-import { startTestAzurite } from '../support/azurite';
 import { ids, rawTable, session } from './fixtures';
+import { useTestStorage } from '../support/test-storage';
 
 // Group commit of RSVPs (repository `respondMany`, drained by the lane in domain/rsvp-lanes.ts).
-let azurite: EmbeddedAzurite;
-let repos: Repositories;
-
-beforeAll(async () => {
-  azurite = await startTestAzurite();
-  const storage = createStorage({ connectionString: azurite.connectionString });
-  await storage.ensureCreated();
-  repos = storage.repositories;
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useTestStorage();
 
 async function newSession(capacity: number | null) {
   const ref = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: `s-${ids.user()}` };
-  await repos.sessions.create({ ...session(ref.tenantId, ref.teamId, ref.sessionId), capacity });
+  await storage.repos.sessions.create({ ...session(ref.tenantId, ref.teamId, ref.sessionId), capacity });
   return ref;
 }
 
 /** The tally row's version: it goes up by one per committed transaction. */
 async function tallyVersion(ref: { tenantId: string; sessionId: string }): Promise<number> {
   const key = rsvpTallyKey(ref.tenantId, ref.sessionId);
-  const row = await rawTable(azurite.connectionString, TABLES.rsvps).getEntity<{ version: number }>(key.partitionKey, key.rowKey);
+  const row = await rawTable(storage.azurite.connectionString, TABLES.rsvps).getEntity<{ version: number }>(key.partitionKey, key.rowKey);
   return row.version;
 }
 
@@ -44,30 +31,30 @@ describe('RSVP group commit', () => {
     const ref = await newSession(3);
     // Arrival order deliberately not alphabetical, so the line cannot follow the user ids by accident.
     const people = ['kim', 'bo', 'zed', 'al', 'yan', 'cy', 'xu', 'di', 'wu', 'ed'];
-    const outcomes = await repos.rsvps.respondMany(ref, people.map((p, i) => answer(p, 'yes', i)));
+    const outcomes = await storage.repos.rsvps.respondMany(ref, people.map((p, i) => answer(p, 'yes', i)));
 
     expect(outcomes.map((o) => [o.rsvp.userId, o.rsvp.waitlisted === true])).toEqual(people.map((p, i) => [p, i >= 3]));
     for (const o of outcomes) expect(o.session.counts).toEqual({ yes: 3, maybe: 0, no: 0, waitlisted: 7 });
-    const stored = await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    const stored = await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
     expect(stored?.counts).toEqual({ yes: 3, maybe: 0, no: 0, waitlisted: 7 });
     expect(await tallyVersion(ref)).toBe(1);
-    const rows = await repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
+    const rows = await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
     expect(rows.filter((r) => !r.waitlisted).map((r) => r.userId).sort()).toEqual(['bo', 'kim', 'zed']);
 
     // The line is the arrival order: the confirmed leaving one by one promote al, yan, cy in turn.
     const promoted: (string | undefined)[] = [];
     for (const [i, who] of ['kim', 'bo', 'zed'].entries()) {
-      promoted.push((await repos.rsvps.respond(ref, who, 'no', at(20 + i))).promoted?.userId);
+      promoted.push((await storage.repos.rsvps.respond(ref, who, 'no', at(20 + i))).promoted?.userId);
     }
     expect(promoted).toEqual(['al', 'yan', 'cy']);
   });
 
   it('someone going says "no" inside a batch: the first waiting is promoted in the same transaction', async () => {
     const ref = await newSession(2);
-    for (const [i, who] of ['a', 'b', 'c', 'd'].entries()) await repos.rsvps.respond(ref, who, 'yes', at(i));
+    for (const [i, who] of ['a', 'b', 'c', 'd'].entries()) await storage.repos.rsvps.respond(ref, who, 'yes', at(i));
     const before = await tallyVersion(ref);
 
-    const [leaving, late] = await repos.rsvps.respondMany(ref, [answer('a', 'no', 10), answer('e', 'yes', 11)]);
+    const [leaving, late] = await storage.repos.rsvps.respondMany(ref, [answer('a', 'no', 10), answer('e', 'yes', 11)]);
     expect(leaving?.rsvp.response).toBe('no');
     expect(leaving?.promoted?.userId).toBe('c');
     expect(leaving?.promoted?.waitlisted).toBeUndefined();
@@ -75,20 +62,20 @@ describe('RSVP group commit', () => {
     expect(late?.promoted).toBeUndefined();
     expect(late?.session.counts).toEqual({ yes: 2, maybe: 0, no: 1, waitlisted: 2 });
     expect(await tallyVersion(ref)).toBe(before + 1);
-    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'c'))?.waitlisted).toBeUndefined();
-    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'd'))?.waitlisted).toBe(true);
+    expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'c'))?.waitlisted).toBeUndefined();
+    expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'd'))?.waitlisted).toBe(true);
     // The person index follows the promotion too.
-    expect((await repos.rsvps.listForUser(ref.tenantId, 'c'))[0]?.waitlisted).toBeUndefined();
+    expect((await storage.repos.rsvps.listForUser(ref.tenantId, 'c'))[0]?.waitlisted).toBeUndefined();
   });
 
   it('the same person answering "yes" then "no" in one batch ends at "no"', async () => {
     const ref = await newSession(null);
-    const outcomes = await repos.rsvps.respondMany(ref, [answer('ann', 'yes', 1), answer('bob', 'maybe', 2), answer('ann', 'no', 3)]);
+    const outcomes = await storage.repos.rsvps.respondMany(ref, [answer('ann', 'yes', 1), answer('bob', 'maybe', 2), answer('ann', 'no', 3)]);
     expect(outcomes.map((o) => o.rsvp.response)).toEqual(['yes', 'maybe', 'no']);
     expect(outcomes[2]?.session.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
-    expect((await repos.rsvps.get(ref.tenantId, ref.sessionId, 'ann'))?.response).toBe('no');
-    expect((await repos.rsvps.listForUser(ref.tenantId, 'ann')).map((r) => r.response)).toEqual(['no']);
-    expect((await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId))?.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
+    expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'ann'))?.response).toBe('no');
+    expect((await storage.repos.rsvps.listForUser(ref.tenantId, 'ann')).map((r) => r.response)).toEqual(['no']);
+    expect((await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId))?.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
   });
 
   it('a batch stores exactly what the same answers one by one store (capacity, line, promotions, repeats)', async () => {
@@ -99,28 +86,28 @@ describe('RSVP group commit', () => {
     const answers = script.map(([who, response], i) => answer(who, response, i));
     const oneByOne = await newSession(2);
     const single: RsvpOutcome[] = [];
-    for (const a of answers) single.push(await repos.rsvps.respond(oneByOne, a.userId, a.response, a.now));
+    for (const a of answers) single.push(await storage.repos.rsvps.respond(oneByOne, a.userId, a.response, a.now));
     const grouped = await newSession(2);
-    const batch = await repos.rsvps.respondMany(grouped, answers);
+    const batch = await storage.repos.rsvps.respondMany(grouped, answers);
 
     const shape = (o: RsvpOutcome) => ({ rsvp: { ...o.rsvp, sessionId: '', teamId: '', tenantId: '' }, promoted: o.promoted?.userId });
     expect(batch.map(shape)).toEqual(single.map(shape));
     expect(batch.at(-1)?.session.counts).toEqual(single.at(-1)?.session.counts);
     const rows = async (ref: { tenantId: string; sessionId: string }) =>
-      (await repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).map((r) => [r.userId, r.response, r.waitlisted === true, r.respondedAt]).sort();
+      (await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).map((r) => [r.userId, r.response, r.waitlisted === true, r.respondedAt]).sort();
     expect(await rows(grouped)).toEqual(await rows(oneByOne));
     expect(await tallyVersion(grouped)).toBe(1);
   });
 
   it('200 answers at once through the lane: exactly 200 rows and counts, in far fewer transactions', async () => {
-    const lanes = withOneRsvpWriterPerSession(repos);
+    const lanes = withOneRsvpWriterPerSession(storage.repos);
     const ref = await newSession(50);
     const now = new Date();
     const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => lanes.rsvps.respond(ref, `user-${i}`, 'yes', now)));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const stored = await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    const stored = await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
     expect(stored?.counts).toEqual({ yes: 50, maybe: 0, no: 0, waitlisted: 150 });
-    const rows = await repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
+    const rows = await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
     expect(rows).toHaveLength(200);
     expect(rows.filter((r) => !r.waitlisted)).toHaveLength(50);
     // One transaction per round of at most 40: 200 answers need at least 5, and far fewer than 200.
@@ -134,21 +121,21 @@ describe('RSVP group commit', () => {
   });
 
   it('two instances (two lanes) answering one session at once settle through the ETags', async () => {
-    const one = withOneRsvpWriterPerSession(repos);
-    const two = withOneRsvpWriterPerSession(repos);
+    const one = withOneRsvpWriterPerSession(storage.repos);
+    const two = withOneRsvpWriterPerSession(storage.repos);
     const ref = await newSession(30);
     const now = new Date();
     const results = await Promise.allSettled(
       Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? one : two).rsvps.respond(ref, `user-${i}`, i % 3 === 0 ? 'maybe' : 'yes', now)),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const stored = await repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    const stored = await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
     expect(stored?.counts).toEqual({ yes: 30, maybe: 40, no: 0, waitlisted: 50 });
-    expect(await repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toHaveLength(120);
+    expect(await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toHaveLength(120);
   });
 
   it('a batch that fails fails every answer in it; an unknown answer sinks nobody else', async () => {
-    const lanes = withOneRsvpWriterPerSession(repos);
+    const lanes = withOneRsvpWriterPerSession(storage.repos);
     const missing = { tenantId: ids.tenant(), teamId: ids.teamsThread(), sessionId: 'no-such-session' };
     const failed = await Promise.allSettled(['x', 'y', 'z'].map((u) => lanes.rsvps.respond(missing, u, 'yes', new Date())));
     for (const r of failed) {
@@ -164,13 +151,13 @@ describe('RSVP group commit', () => {
     expect(bad.status).toBe('rejected');
     if (bad.status === 'rejected') expect(bad.reason).toBeInstanceOf(TypeError);
     expect(good.status).toBe('fulfilled');
-    expect(await repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toHaveLength(1);
+    expect(await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toHaveLength(1);
   });
 
   it('more answers than one transaction holds are refused before anything is written', async () => {
     const ref = await newSession(null);
     const many = Array.from({ length: 41 }, (_, i) => answer(`u-${i}`, 'yes', i));
-    await expect(repos.rsvps.respondMany(ref, many)).rejects.toBeInstanceOf(RangeError);
-    expect(await repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toEqual([]);
+    await expect(storage.repos.rsvps.respondMany(ref, many)).rejects.toBeInstanceOf(RangeError);
+    expect(await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toEqual([]);
   });
 });

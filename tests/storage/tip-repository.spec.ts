@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidCursorError } from '../../bot/src/domain/repositories';
-import type { Repositories } from '../../bot/src/domain/repositories';
 import type { Tip } from '../../bot/src/domain/tip';
 import { tipMatcher } from '../../bot/src/domain/tip-search';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { TABLES, tipKey } from '../../bot/src/storage/keys';
 import { MalformedRowError } from '../../bot/src/storage/storage-errors';
 import { tipToEntity } from '../../bot/src/storage/tip-mapper';
-import { startTestAzurite } from '../support/azurite';
 import { ids, profile, rawTable } from './fixtures';
+import { useTestStorage } from '../support/test-storage';
 
-let azurite: EmbeddedAzurite;
-let repos: Repositories;
-
-beforeAll(async () => {
-  azurite = await startTestAzurite();
-  const storage = createStorage({ connectionString: azurite.connectionString });
-  await storage.ensureCreated();
-  repos = storage.repositories;
-});
-afterAll(async () => {
-  await azurite?.stop();
-});
+const storage = useTestStorage();
 
 const BASE = Date.parse('2026-11-01T08:00:00.000Z');
 
@@ -45,7 +31,7 @@ async function all(tenantId: string, teamId: string, limit: number, matches?: (t
   let cursor: string | undefined;
   let cursors = 0;
   do {
-    const page = await repos.tips.list(tenantId, teamId, { limit, ...(cursor ? { cursor } : {}), ...(matches ? { matches } : {}) });
+    const page = await storage.repos.tips.list(tenantId, teamId, { limit, ...(cursor ? { cursor } : {}), ...(matches ? { matches } : {}) });
     pages.push(page.tips.map((t) => t.tipId));
     cursor = page.cursor;
     if (cursor) cursors += 1;
@@ -58,16 +44,16 @@ describe('tip repository (Azurite)', () => {
     const tenantId = ids.tenant();
     const teamId = ids.awkward();
     const stored = tip(tenantId, teamId, 1, { tipId: ids.awkward(), link: 'https://learn.microsoft.com/x?y=1&z=2', body: 'Regels\nmet "quotes" en 😀', skills: ['Power BI', 'C#'] });
-    await repos.tips.add(stored);
-    expect(await repos.tips.get(tenantId, teamId, stored.tipId)).toEqual(stored);
+    await storage.repos.tips.add(stored);
+    expect(await storage.repos.tips.get(tenantId, teamId, stored.tipId)).toEqual(stored);
     const withoutLink = tip(tenantId, teamId, 2);
-    await repos.tips.add(withoutLink);
-    expect(await repos.tips.get(tenantId, teamId, withoutLink.tipId)).toEqual(withoutLink);
-    await repos.tips.remove(stored);
-    expect(await repos.tips.get(tenantId, teamId, stored.tipId)).toBeUndefined();
+    await storage.repos.tips.add(withoutLink);
+    expect(await storage.repos.tips.get(tenantId, teamId, withoutLink.tipId)).toEqual(withoutLink);
+    await storage.repos.tips.remove(stored);
+    expect(await storage.repos.tips.get(tenantId, teamId, stored.tipId)).toBeUndefined();
     // Removing twice is fine.
-    await repos.tips.remove(stored);
-    expect((await repos.tips.list(tenantId, teamId, { limit: 10 })).tips).toEqual([withoutLink]);
+    await storage.repos.tips.remove(stored);
+    expect((await storage.repos.tips.list(tenantId, teamId, { limit: 10 })).tips).toEqual([withoutLink]);
   });
 
   it('lists newest first in pages with a cursor; the pages together are every tip exactly once', async () => {
@@ -75,13 +61,13 @@ describe('tip repository (Azurite)', () => {
     const teamId = ids.teamsThread();
     const tips = Array.from({ length: 45 }, (_, i) => tip(tenantId, teamId, i));
     // Written in random order: the order comes from the keys, not from insertion.
-    for (const t of [...tips].sort(() => Math.random() - 0.5)) await repos.tips.add(t);
+    for (const t of [...tips].sort(() => Math.random() - 0.5)) await storage.repos.tips.add(t);
     const { pages, cursors } = await all(tenantId, teamId, 20);
     expect(pages.map((p) => p.length)).toEqual([20, 20, 5]);
     expect(cursors).toBe(2);
     expect(pages.flat()).toEqual(tips.map((t) => t.tipId).reverse());
     // Exactly a page's worth: no cursor to an empty page.
-    const exact = await repos.tips.list(tenantId, teamId, { limit: 45 });
+    const exact = await storage.repos.tips.list(tenantId, teamId, { limit: 45 });
     expect(exact.tips).toHaveLength(45);
     expect(exact.cursor).toBeUndefined();
   });
@@ -90,27 +76,27 @@ describe('tip repository (Azurite)', () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     const tips = Array.from({ length: 30 }, (_, i) => tip(tenantId, teamId, i));
-    for (const t of tips) await repos.tips.add(t);
+    for (const t of tips) await storage.repos.tips.add(t);
     const { pages } = await all(tenantId, teamId, 4, tipMatcher({ skill: 'sql' }));
     const odd = tips.filter((_, i) => i % 2 === 1).map((t) => t.tipId).reverse();
     expect(pages.flat()).toEqual(odd);
     expect(pages.every((p) => p.length <= 4)).toBe(true);
-    const none = await repos.tips.list(tenantId, teamId, { limit: 5, matches: tipMatcher({ text: 'nothing like this' }) });
+    const none = await storage.repos.tips.list(tenantId, teamId, { limit: 5, matches: tipMatcher({ text: 'nothing like this' }) });
     expect(none).toEqual({ tips: [] });
   });
 
   it('a search that matches almost nothing stops after a bounded scan and continues from there', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
-    const table = rawTable(azurite.connectionString, TABLES.tips);
+    const table = rawTable(storage.azurite.connectionString, TABLES.tips);
     const tips = Array.from({ length: 2300 }, (_, i) => tip(tenantId, teamId, i, { title: i === 0 ? 'The needle' : `Hay ${i}` }));
     for (let i = 0; i < tips.length; i += 100) await table.submitTransaction(tips.slice(i, i + 100).map((t) => ['create', tipToEntity(t)]));
     const needle = tipMatcher({ text: 'needle' });
-    const first = await repos.tips.list(tenantId, teamId, { limit: 5, matches: needle });
+    const first = await storage.repos.tips.list(tenantId, teamId, { limit: 5, matches: needle });
     // Nothing yet among the 2,000 newest, but not the end either: the cursor carries on.
     expect(first.tips).toEqual([]);
     expect(first.cursor).toEqual(expect.any(String));
-    const second = await repos.tips.list(tenantId, teamId, { limit: 5, matches: needle, ...(first.cursor ? { cursor: first.cursor } : {}) });
+    const second = await storage.repos.tips.list(tenantId, teamId, { limit: 5, matches: needle, ...(first.cursor ? { cursor: first.cursor } : {}) });
     expect(second.tips.map((t) => t.title)).toEqual(['The needle']);
     expect(second.cursor).toBeUndefined();
   });
@@ -118,18 +104,18 @@ describe('tip repository (Azurite)', () => {
   it('keeps tenants and teams apart', async () => {
     const [tenantA, tenantB] = [ids.tenant(), ids.tenant()];
     const teamId = ids.teamsThread();
-    await repos.tips.add(tip(tenantA, teamId, 1));
-    await repos.tips.add(tip(tenantB, teamId, 2));
-    await repos.tips.add(tip(tenantA, ids.teamsThread(), 3));
-    expect((await repos.tips.list(tenantA, teamId, { limit: 10 })).tips.map((t) => t.tipId)).toEqual(['tip-001']);
-    expect(await repos.tips.get(tenantB, teamId, 'tip-001')).toBeUndefined();
+    await storage.repos.tips.add(tip(tenantA, teamId, 1));
+    await storage.repos.tips.add(tip(tenantB, teamId, 2));
+    await storage.repos.tips.add(tip(tenantA, ids.teamsThread(), 3));
+    expect((await storage.repos.tips.list(tenantA, teamId, { limit: 10 })).tips.map((t) => t.tipId)).toEqual(['tip-001']);
+    expect(await storage.repos.tips.get(tenantB, teamId, 'tip-001')).toBeUndefined();
   });
 
   it('refuses a cursor it did not make', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     for (const cursor of ['not a cursor', Buffer.from('PartitionKey eq x').toString('base64url'), Buffer.from('123|abc').toString('base64url')]) {
-      await expect(repos.tips.list(tenantId, teamId, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(storage.repos.tips.list(tenantId, teamId, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     }
   });
 
@@ -137,17 +123,17 @@ describe('tip repository (Azurite)', () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     const key = tipKey(tenantId, teamId, BASE, 'forged');
-    await rawTable(azurite.connectionString, TABLES.tips).createEntity({ ...key, tenantId, teamId, tipId: 'other', authorUserId: 'a', title: 'T', body: '', skills: '[]', createdAt: new Date(BASE).toISOString() });
-    await expect(repos.tips.list(tenantId, teamId, { limit: 5 })).rejects.toBeInstanceOf(MalformedRowError);
+    await rawTable(storage.azurite.connectionString, TABLES.tips).createEntity({ ...key, tenantId, teamId, tipId: 'other', authorUserId: 'a', title: 'T', body: '', skills: '[]', createdAt: new Date(BASE).toISOString() });
+    await expect(storage.repos.tips.list(tenantId, teamId, { limit: 5 })).rejects.toBeInstanceOf(MalformedRowError);
   });
 
   it('members.getMany reads many profiles in batches and leaves unknown ids out', async () => {
     const tenantId = ids.tenant();
     const userIds = Array.from({ length: 45 }, () => ids.user());
-    await repos.members.putMany(userIds.map((userId, i) => profile(tenantId, userId, { displayName: `Person ${i}` })));
-    const found = await repos.members.getMany(tenantId, [...userIds, 'unknown', userIds[0] ?? '']);
+    await storage.repos.members.putMany(userIds.map((userId, i) => profile(tenantId, userId, { displayName: `Person ${i}` })));
+    const found = await storage.repos.members.getMany(tenantId, [...userIds, 'unknown', userIds[0] ?? '']);
     expect(found.map((p) => p.userId).sort()).toEqual([...userIds].sort());
-    expect(await repos.members.getMany(tenantId, [])).toEqual([]);
-    expect(await repos.members.getMany(ids.tenant(), userIds.slice(0, 3))).toEqual([]);
+    expect(await storage.repos.members.getMany(tenantId, [])).toEqual([]);
+    expect(await storage.repos.members.getMany(ids.tenant(), userIds.slice(0, 3))).toEqual([]);
   });
 });
