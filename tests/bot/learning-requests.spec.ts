@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../bot/src/config';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../bot/src/domain/commands';
-import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
-import type { FakeConnector } from '../support/fake-connector';
-import { startTestService } from '../support/service';
-import { TEAM_ID, invokeActivity, messageActivity, people, seedTeam, withoutWorker } from './session-fixtures';
+import { TEAM_ID, invokeActivity, messageActivity, people, useSeededBot } from './session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
-let service: RunningService;
-let connector: FakeConnector;
-
-beforeAll(async () => {
-  [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock), startFakeConnector()]);
-  await seedTeam(service.repositories, clock);
-});
-afterAll(async () => {
-  await Promise.all([service?.close(), connector?.close()]);
-});
+const bot = useSeededBot(() => clock);
 beforeEach(() => {
-  connector.sent.length = 0;
+  bot.connector.sent.length = 0;
 });
 
-const open = async () => (await service.repositories.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.filter((r) => r.status === 'open');
+const open = async () => (await bot.service.repositories.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.filter((r) => r.status === 'open');
 
 describe('"I want to learn X" in a channel', () => {
   it('parses in both languages', () => {
@@ -33,17 +19,17 @@ describe('"I want to learn X" in a channel', () => {
   });
 
   it('creates a request for the channel’s team and answers with a card; a colleague asking the same adds a +1', async () => {
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'I want to learn kusto', people.ann));
-    const [reply] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn kusto', people.ann));
+    const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('Ann Attendee wants to learn Kusto');
     expect(card).toContain('1 colleague wants this');
     const [stored] = (await open()).filter((r) => r.skill === 'Kusto');
     expect(stored).toMatchObject({ authorUserId: people.ann.aadObjectId, votes: 1 });
 
-    connector.sent.length = 0;
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'ik wil Kusto leren', people.bob, { locale: 'nl-NL' }));
-    const [again] = await connector.waitFor(1);
+    bot.connector.sent.length = 0;
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'ik wil Kusto leren', people.bob, { locale: 'nl-NL' }));
+    const [again] = await bot.connector.waitFor(1);
     const nl = JSON.stringify(again?.activity.attachments?.[0]?.content);
     expect(nl).toContain('Iemand vroeg al om Kusto te leren: je +1 is geteld.');
     expect(nl).toContain('2 collega’s willen dit');
@@ -53,13 +39,13 @@ describe('"I want to learn X" in a channel', () => {
   });
 
   it('+1 from the card in the channel: the card shows the new count for everyone; pressing again only says it counts', async () => {
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'I want to learn Bicep', people.ann));
-    const [reply] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Bicep', people.ann));
+    const [reply] = await bot.connector.waitFor(1);
     const card = reply?.activity.attachments?.[0]?.content as { actions?: { type: string; verb?: string; data?: { requestId?: string } }[] };
     const plusOne = card.actions?.find((a) => a.verb === 'voteRequest');
     expect(plusOne?.type).toBe('Action.Execute');
     const press = (who: (typeof people)[keyof typeof people], data: unknown = plusOne?.data, locale = 'en-US') =>
-      postActivity(service.url, invokeActivity(connector.serviceUrl, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'voteRequest', data }, trigger: 'manual' }, who, { locale }));
+      postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'voteRequest', data }, trigger: 'manual' }, who, { locale }));
 
     const res = await press(people.bob);
     expect(res.status).toBe(200);
@@ -79,12 +65,12 @@ describe('"I want to learn X" in a channel', () => {
 
   it('in a personal chat, or without a skill: a friendly answer and nothing stored', async () => {
     const before = (await open()).length;
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'I want to learn Excel', people.ann, { teamId: null }));
-    const [personal] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Excel', people.ann, { teamId: null }));
+    const [personal] = await bot.connector.waitFor(1);
     expect(personal?.activity.text).toContain('Ask this in a team channel');
-    connector.sent.length = 0;
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'I want to learn', people.ann));
-    const [empty] = await connector.waitFor(1);
+    bot.connector.sent.length = 0;
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn', people.ann));
+    const [empty] = await bot.connector.waitFor(1);
     expect(empty?.activity.text).toBe('Say what you want to learn.');
     expect((await open()).length).toBe(before);
   });

@@ -1,5 +1,7 @@
 import { QueueServiceClient } from '@azure/storage-queue';
+import { afterAll, beforeAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
 import type { OutboxJob } from '../../bot/src/domain/outbox';
 import type { Repositories } from '../../bot/src/domain/repositories';
@@ -8,6 +10,9 @@ import { QUEUES } from '../../bot/src/storage/keys';
 import { decodeEnvelope } from '../../bot/src/storage/queue-outbox';
 import { BOT, PLAYGROUND_TENANT } from '../support/activities';
 import type { ActivityUser } from '../support/activities';
+import { startFakeConnector } from '../support/fake-connector';
+import type { FakeConnector } from '../support/fake-connector';
+import { startTestService } from '../support/service';
 
 /** Sessions tests keep the jobs in the queue (no worker), so they can see what was enqueued. */
 export function withoutWorker(config: Config): Partial<Config> {
@@ -135,4 +140,37 @@ export interface InvokeBody {
   readonly type?: string;
   readonly value?: unknown;
   readonly task?: { readonly type: string; readonly value: unknown };
+}
+
+export interface SeededBot {
+  readonly service: RunningService;
+  readonly connector: FakeConnector;
+}
+
+/**
+ * The service (no outbox worker, so tests see what was enqueued) and a fake Bot Connector for a whole
+ * bot test file, with the sessions team of `seedTeam` in it; `now` is the service's clock.
+ */
+export function useSeededBot(now: () => Date): SeededBot {
+  let service: RunningService | undefined;
+  let connector: FakeConnector | undefined;
+  beforeAll(async () => {
+    [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), now), startFakeConnector()]);
+    await seedTeam(service.repositories, now());
+  });
+  afterAll(async () => {
+    await Promise.all([service?.close(), connector?.close()]);
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
+    return value;
+  };
+  return {
+    get service() {
+      return ready(service, 'The service');
+    },
+    get connector() {
+      return ready(connector, 'The fake connector');
+    },
+  };
 }

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../bot/src/config';
-import type { RunningService } from '../../bot/src/server';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
-import type { FakeConnector } from '../support/fake-connector';
-import { startTestService } from '../support/service';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, seedTeam, withoutWorker } from './session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, useSeededBot } from './session-fixtures';
 import type { InvokeBody } from './session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
-let service: RunningService;
-let connector: FakeConnector;
-
-beforeAll(async () => {
-  [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock), startFakeConnector()]);
-  await seedTeam(service.repositories, clock);
-});
-afterAll(async () => {
-  await Promise.all([service?.close(), connector?.close()]);
-});
+const bot = useSeededBot(() => clock);
 beforeEach(async () => {
-  await clearQueue(service);
+  await clearQueue(bot.service);
 });
 
 async function action(verb: string, data: Record<string, unknown>, from = people.host, locale = 'en-US'): Promise<string> {
-  const res = await postActivity(service.url, invokeActivity(connector.serviceUrl, 'adaptiveCard/action', execute(verb, data), from, { locale }));
+  const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute(verb, data), from, { locale }));
   expect(res.status).toBe(200);
   const body = (await res.json()) as InvokeBody;
   expect(body.statusCode).toBe(200);
@@ -34,7 +20,7 @@ async function action(verb: string, data: Record<string, unknown>, from = people
 async function planSeries(title: string): Promise<string[]> {
   const text = await action('createSession', { teamId: TEAM_ID, title, date: '2026-12-01', time: '12:00', durationMinutes: '60', channelId: CHANNEL_ID, recurrence: 'weekly' });
   expect(text).toContain('is planned');
-  const all = await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+  const all = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
   return all
     .filter((s) => s.title === title)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
@@ -42,7 +28,7 @@ async function planSeries(title: string): Promise<string[]> {
 }
 
 const statuses = async (ids: readonly string[]) =>
-  Promise.all(ids.map(async (id) => (await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, id))?.status));
+  Promise.all(ids.map(async (id) => (await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, id))?.status));
 
 describe('the invite card: cancel this and all later sessions of a series', () => {
   it('the host stops the series from the third occurrence; each later card is updated; others may not', async () => {
@@ -55,12 +41,12 @@ describe('the invite card: cancel this and all later sessions of a series', () =
 
     expect(await action('cancelSession', { ...ref, scope: 'following' }, people.bob)).toContain('Only the host can do this.');
     expect(await statuses(ids)).toEqual(Array(8).fill('scheduled'));
-    await clearQueue(service);
+    await clearQueue(bot.service);
 
     const answer = await action('cancelSession', { ...ref, scope: 'following' }, people.host, 'nl-NL');
     expect(answer).toContain('Afgezegd: 6 (deze sessie en de latere van de reeks).');
     expect(await statuses(ids)).toEqual(['scheduled', 'scheduled', ...Array(6).fill('cancelled')]);
-    const updated = (await queuedJobs(service)).filter((j) => j.kind === 'updateInvite').map((j) => j.kind === 'updateInvite' && j.sessionId);
+    const updated = (await queuedJobs(bot.service)).filter((j) => j.kind === 'updateInvite').map((j) => j.kind === 'updateInvite' && j.sessionId);
     expect(updated).toEqual(ids.slice(2));
   });
 

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../bot/src/config';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import type { LearningSession } from '../../bot/src/domain/session';
-import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
-import type { FakeConnector } from '../support/fake-connector';
-import { startTestService } from '../support/service';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, messageActivity, people, queuedJobs, seedTeam, withoutWorker } from './session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, messageActivity, people, queuedJobs, useSeededBot } from './session-fixtures';
 import type { InvokeBody } from './session-fixtures';
 
 let clock = new Date('2026-11-27T12:00:00.000Z');
-let service: RunningService;
-let connector: FakeConnector;
-
-beforeAll(async () => {
-  [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock), startFakeConnector()]);
-  await seedTeam(service.repositories, clock);
-});
-afterAll(async () => {
-  await Promise.all([service?.close(), connector?.close()]);
-});
+const bot = useSeededBot(() => clock);
 beforeEach(async () => {
   clock = new Date('2026-11-27T12:00:00.000Z');
-  connector.sent.length = 0;
-  await clearQueue(service);
+  bot.connector.sent.length = 0;
+  await clearQueue(bot.service);
 });
 
 async function invoke(name: string, value: unknown, from = people.ann, where = {}): Promise<InvokeBody> {
-  const res = await postActivity(service.url, invokeActivity(connector.serviceUrl, name, value, from, where));
+  const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, name, value, from, where));
   expect(res.status).toBe(200);
   return (await res.json()) as InvokeBody;
 }
@@ -48,18 +34,18 @@ const valid = { teamId: TEAM_ID, title: 'Pairing on tests', date: '2026-12-03', 
 async function plan(overrides: Record<string, unknown> = {}, from = people.host): Promise<LearningSession> {
   const body = await action('createSession', { ...valid, ...overrides }, from);
   expect(cardOf(body).text).toContain('is planned');
-  const sessions = await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+  const sessions = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
   const created = sessions.filter((s) => s.title === (overrides.title ?? valid.title)).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.startsAt.localeCompare(b.startsAt));
   if (!created[0]) throw new Error('not created');
   return created[0];
 }
 
-const rsvpsOf = (sessionId: string) => service.repositories.rsvps.listForSession(PLAYGROUND_TENANT, sessionId);
+const rsvpsOf = (sessionId: string) => bot.service.repositories.rsvps.listForSession(PLAYGROUND_TENANT, sessionId);
 
 describe('planning through the bot', () => {
   it('"new session" in a channel answers the form, the suggested discussion leader preselected', async () => {
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'new session', people.host));
-    const [reply] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'new session', people.host));
+    const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('Plan a learning session');
     expect(card).toContain('"verb":"createSession"');
@@ -68,8 +54,8 @@ describe('planning through the bot', () => {
   });
 
   it('"nieuwe sessie" answers in Dutch', async () => {
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'nieuwe sessie', people.host));
-    const [reply] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'nieuwe sessie', people.host));
+    const [reply] = await bot.connector.waitFor(1);
     expect(JSON.stringify(reply?.activity.attachments?.[0]?.content)).toContain('Een leersessie plannen');
   });
 
@@ -80,37 +66,37 @@ describe('planning through the bot', () => {
     ['duration 0 (end before start)', { durationMinutes: '0' }, 'The end must be after the start.'],
     ['an http link', { onlineUrl: 'http://x.example' }, 'https://'],
   ])('refuses %s: the form again with the message inline, nothing stored', async (_name, overrides, message) => {
-    const before = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
+    const before = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
     const { text } = cardOf(await action('createSession', { ...valid, ...overrides }, people.host));
     expect(text).toContain('Please fix the fields marked below.');
     expect(text).toContain(message);
     expect(text).toContain('"id":"title"');
-    expect((await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
-    expect(await queuedJobs(service)).toEqual([]);
+    expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
+    expect(await queuedJobs(bot.service)).toEqual([]);
   });
 
   it('creates the session and enqueues the invite, reminders and feedback request', async () => {
     const session = await plan();
     expect(session).toMatchObject({ hostId: people.host.aadObjectId, startsAt: '2026-12-03T13:00:00.000Z', durationMinutes: 45, channelId: CHANNEL_ID, format: 'pair' });
-    const jobs = await queuedJobs(service);
+    const jobs = await queuedJobs(bot.service);
     // Only the invite is due now; reminders and the feedback request wait for their time.
     expect(jobs).toEqual([{ kind: 'postInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
   });
 
   it('without a channel choice (a team whose channels are not known yet) the invite goes to the channel the form was used in', async () => {
     const bare = '19:bare-team@thread.tacv2';
-    await service.repositories.teams.upsert({ tenantId: PLAYGROUND_TENANT, teamId: bare, name: 'Bare', locale: 'en-US', channels: [], createdAt: clock.toISOString(), updatedAt: clock.toISOString() });
+    await bot.service.repositories.teams.upsert({ tenantId: PLAYGROUND_TENANT, teamId: bare, name: 'Bare', locale: 'en-US', channels: [], createdAt: clock.toISOString(), updatedAt: clock.toISOString() });
     const { channelId: _unused, ...noChannel } = valid;
     const body = await action('createSession', { ...noChannel, teamId: bare, title: 'Bare team session' }, people.host, { teamId: bare, channelId: '19:bare-channel@thread.tacv2' });
     expect(cardOf(body).text).toContain('The invite goes to the channel');
-    const [created] = await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, bare);
+    const [created] = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, bare);
     expect(created?.channelId).toBe('19:bare-channel@thread.tacv2');
   });
 
   it('creates a weekly series of 8 occurrences', async () => {
     const { text } = cardOf(await action('createSession', { ...valid, title: 'Weekly kata', recurrence: 'weekly' }, people.host));
     expect(text).toContain('8 sessions');
-    const series = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((s) => s.title === 'Weekly kata');
+    const series = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((s) => s.title === 'Weekly kata');
     expect(series).toHaveLength(8);
     expect(new Set(series.map((s) => s.seriesId)).size).toBe(1);
   });
@@ -119,13 +105,13 @@ describe('planning through the bot', () => {
 describe('the invite card’s actions', () => {
   it('RSVP: stores the answer, answers the refreshed card with the count, enqueues updateInvite', async () => {
     const session = await plan({ title: 'RSVP me' });
-    await clearQueue(service);
+    await clearQueue(bot.service);
     const { card, text } = cardOf(await action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }));
     expect(text).toContain('1 going');
     expect(text).toContain('You are going');
     expect(card.refresh?.userIds).toContain(`8:orgid:${people.ann.aadObjectId}`);
     expect((await rsvpsOf(session.sessionId)).map((r) => [r.userId, r.response])).toEqual([[people.ann.aadObjectId, 'yes']]);
-    expect(await queuedJobs(service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
+    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
   });
 
   it('refresh answers the user-specific view; the host gets the cancel control', async () => {
@@ -151,12 +137,12 @@ describe('the invite card’s actions', () => {
     ['a bad response', { sessionId: 'REAL', teamId: TEAM_ID, response: 'perhaps' }, {}, 'Answer going, maybe'],
   ] as [string, Record<string, unknown>, Record<string, unknown>, string][])('refuses %s with a clear message and stores nothing', async (_name, data, where, message) => {
     const session = await plan({ title: `Guarded ${_name}` });
-    await clearQueue(service);
+    await clearQueue(bot.service);
     const fixed = { ...data, ...(data.sessionId === 'REAL' ? { sessionId: session.sessionId } : {}) };
     const { text } = cardOf(await action('rsvp', fixed, people.ann, where));
     expect(text).toContain(message);
     expect(await rsvpsOf(session.sessionId)).toEqual([]);
-    expect(await queuedJobs(service)).toEqual([]);
+    expect(await queuedJobs(bot.service)).toEqual([]);
   });
 
   it('capacity with a waitlist: the first in line is promoted and told when a place frees up', async () => {
@@ -167,14 +153,14 @@ describe('the invite card’s actions', () => {
     expect(bob).toContain('You are on the waitlist');
     expect(bob).toContain('1 on the waitlist');
     await action('rsvp', { ...ref, response: 'yes' }, people.cleo);
-    await clearQueue(service);
+    await clearQueue(bot.service);
     const ann = cardOf(await action('rsvp', { ...ref, response: 'no' }, people.ann)).text;
     expect(ann).toContain('1 of 1 places taken');
     const rows = Object.fromEntries((await rsvpsOf(session.sessionId)).map((r) => [r.userId, r.waitlisted === true]));
     expect(rows).toEqual({ [people.ann.aadObjectId]: false, [people.bob.aadObjectId]: false, [people.cleo.aadObjectId]: true });
-    const jobs = await queuedJobs(service);
+    const jobs = await queuedJobs(bot.service);
     expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }));
-    const stored = await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
+    const stored = await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
     expect(stored?.counts).toMatchObject({ yes: 1, no: 1, waitlisted: 1 });
   });
 
@@ -183,11 +169,11 @@ describe('the invite card’s actions', () => {
     const ref = { sessionId: session.sessionId, teamId: TEAM_ID };
     await action('rsvp', { ...ref, response: 'yes' }, people.ann);
     expect(cardOf(await action('cancelSession', ref, people.bob)).text).toContain('Only the host can do this.');
-    expect((await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.status).toBe('scheduled');
-    await clearQueue(service);
+    expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.status).toBe('scheduled');
+    await clearQueue(bot.service);
     const cancelled = cardOf(await action('cancelSession', ref, people.host)).text;
     expect(cancelled).toContain('This session is cancelled.');
-    const jobs = await queuedJobs(service);
+    const jobs = await queuedJobs(bot.service);
     expect(jobs).toContainEqual({ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId });
     expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', userId: people.ann.aadObjectId, reason: 'sessionCancelled' }));
     const refused = cardOf(await action('rsvp', { ...ref, response: 'maybe' }, people.bob)).text;
@@ -207,12 +193,12 @@ describe('the invite card’s actions', () => {
     const values = { ...ref, title: 'Edited', date: '2026-12-03', time: '14:00', durationMinutes: '45', capacity: '5', channelId: CHANNEL_ID, format: 'pair' };
     const bad = cardOf(await action('saveSession', { ...values, title: '', capacity: '0' }, people.host)).text;
     expect(bad).toContain('Give the session a title.');
-    expect((await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('To edit');
-    await clearQueue(service);
+    expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('To edit');
+    await clearQueue(bot.service);
     const saved = cardOf(await action('saveSession', values, people.host)).text;
     expect(saved).toContain('Changes to “Edited” are saved.');
-    expect((await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('Edited');
-    expect(await queuedJobs(service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
+    expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('Edited');
+    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
   });
 
   it('an RSVP to a session that has started is refused', async () => {
@@ -233,7 +219,7 @@ describe('the invite card’s actions', () => {
     expect(cardOf(await action('feedback', { ...ref, rating: '9' }, people.ann, personal)).text).toContain('Choose a rating from 1 to 5.');
     expect(cardOf(await action('feedback', { ...ref, rating: '4', learnedSomethingNew: 'true', willApply: 'Smaller tests' }, people.ann, personal)).text).toContain('Thanks for your feedback');
     await action('feedback', { ...ref, rating: '5', learnedSomethingNew: 'false', willApply: '' }, people.ann, personal);
-    const stored = await service.repositories.feedback.listForSession(PLAYGROUND_TENANT, session.sessionId);
+    const stored = await bot.service.repositories.feedback.listForSession(PLAYGROUND_TENANT, session.sessionId);
     expect(stored.map((f) => [f.userId, f.rating, f.learnedSomethingNew])).toEqual([[people.ann.aadObjectId, 5, false]]);
   });
 
@@ -241,15 +227,15 @@ describe('the invite card’s actions', () => {
     const session = await plan({ title: 'Thank me' });
     const ref = { sessionId: session.sessionId, teamId: TEAM_ID };
     clock = new Date('2026-12-03T14:00:00.000Z');
-    await clearQueue(service);
+    await clearQueue(bot.service);
     const forged = cardOf(await action('kudos', { ...ref, toUserId: people.bob.aadObjectId })).text;
     expect(forged).toContain('Choose who to thank.');
-    expect((await service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId)).toEqual([]);
+    expect((await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId)).toEqual([]);
     const thanked = cardOf(await action('kudos', { ...ref, toUserId: people.host.aadObjectId })).text;
     expect(thanked).toContain('Thanks sent to Hanna Host.');
-    const [kudos] = (await service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId);
+    const [kudos] = (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId);
     expect(kudos).toMatchObject({ fromUserId: people.ann.aadObjectId, toUserId: people.host.aadObjectId, channelId: CHANNEL_ID });
-    expect(await queuedJobs(service)).toEqual([{ kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId }]);
+    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId }]);
   });
 
   it('50 concurrent RSVPs through the adapter give exactly 50', async () => {
@@ -257,7 +243,7 @@ describe('the invite card’s actions', () => {
     const users = Array.from({ length: 50 }, (_, i) => ({ id: `29:u${i}`, name: `User ${i}`, aadObjectId: `00000000-0000-0000-0000-0000000b${String(i).padStart(4, '0')}` }));
     const bodies = await Promise.all(users.map((u) => action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }, u)));
     for (const b of bodies) expect(b.statusCode).toBe(200);
-    const stored = await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
+    const stored = await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
     expect(stored?.counts.yes).toBe(50);
     expect((await rsvpsOf(session.sessionId)).length).toBe(50);
   });
@@ -273,17 +259,17 @@ describe('messaging extension and dialogs', () => {
   });
 
   it('planSession: a bad submit answers the form again with the problems, nothing stored; a good one creates', async () => {
-    const before = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
+    const before = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
     const bad = await invoke('composeExtension/submitAction', { commandId: 'planSession', data: { ...valid, title: '', capacity: '-2' } }, people.host);
     expect(bad.task?.type).toBe('continue');
     const content = JSON.stringify((bad.task?.value as { card: { content: unknown } }).card.content);
     expect(content).toContain('Give the session a title.');
     expect(content).toContain('at least 1');
-    expect((await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
+    expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
     const good = await invoke('composeExtension/submitAction', { commandId: 'planSession', data: { ...valid, title: 'From the compose box' } }, people.host);
     expect(good.task).toEqual({ type: 'message', value: expect.stringContaining('is planned') });
-    expect((await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).some((s) => s.title === 'From the compose box')).toBe(true);
-    expect(await queuedJobs(service)).toContainEqual(expect.objectContaining({ kind: 'postInvite' }));
+    expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).some((s) => s.title === 'From the compose box')).toBe(true);
+    expect(await queuedJobs(bot.service)).toContainEqual(expect.objectContaining({ kind: 'postInvite' }));
   });
 
   it('task/fetch and task/submit run the same dialog', async () => {
@@ -296,12 +282,12 @@ describe('messaging extension and dialogs', () => {
 
 describe('my sessions and kudos', () => {
   it('"my sessions" lists the person’s upcoming sessions with their role', async () => {
-    await service.repositories.teams.addMembers([{ tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: people.cleo.aadObjectId, role: 'member', joinedAt: clock.toISOString() }]);
+    await bot.service.repositories.teams.addMembers([{ tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: people.cleo.aadObjectId, role: 'member', joinedAt: clock.toISOString() }]);
     const session = await plan({ title: 'Mine to attend' });
     await action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }, people.cleo);
-    connector.sent.length = 0;
-    await postActivity(service.url, messageActivity(connector.serviceUrl, 'my sessions', people.cleo, { teamId: null }));
-    const [reply] = await connector.waitFor(1);
+    bot.connector.sent.length = 0;
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'my sessions', people.cleo, { teamId: null }));
+    const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('Your upcoming sessions');
     expect(card).toContain('Mine to attend — Going');
@@ -309,12 +295,12 @@ describe('my sessions and kudos', () => {
 
   it('"thanks @someone" stores kudos and posts a kudos card in the conversation', async () => {
     const mention = { type: 'mention', mentioned: { id: people.bob.id, name: people.bob.name }, text: `<at>${people.bob.name}</at>` };
-    await postActivity(service.url, messageActivity(connector.serviceUrl, `thanks <at>${people.bob.name}</at> for the demo`, people.ann, {}, [mention]));
-    const [reply] = await connector.waitFor(1);
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, `thanks <at>${people.bob.name}</at> for the demo`, people.ann, {}, [mention]));
+    const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('Kudos for Bob Builder');
     expect(card).toContain('for the demo');
-    const kudos = await service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+    const kudos = await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
     expect(kudos.find((k) => k.message === 'for the demo')).toMatchObject({ fromUserId: people.ann.aadObjectId, toUserId: people.bob.aadObjectId, channelId: CHANNEL_ID });
   });
 
@@ -322,10 +308,10 @@ describe('my sessions and kudos', () => {
     ['yourself', [{ type: 'mention', mentioned: { id: people.ann.id, name: people.ann.name } }], 'kudos are for colleagues'],
     ['nobody', [], 'Who would you like to thank?'],
   ])('"thanks" to %s gets a friendly answer and stores nothing', async (_name, entities, message) => {
-    const before = (await service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
-    await postActivity(service.url, messageActivity(connector.serviceUrl, `thanks <at>${people.ann.name}</at>`, people.ann, {}, entities));
-    const [reply] = await connector.waitFor(1);
+    const before = (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, `thanks <at>${people.ann.name}</at>`, people.ann, {}, entities));
+    const [reply] = await bot.connector.waitFor(1);
     expect(reply?.activity.text).toContain(message);
-    expect((await service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
+    expect((await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
   });
 });

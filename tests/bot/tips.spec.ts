@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../../bot/src/config';
+import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
-import type { FakeConnector } from '../support/fake-connector';
-import { startTestService } from '../support/service';
-import { TEAM_ID, invokeActivity, people, seedTeam, withoutWorker } from './session-fixtures';
+import { TEAM_ID, invokeActivity, people, useSeededBot } from './session-fixtures';
 import type { InvokeBody } from './session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
-let service: RunningService;
-let connector: FakeConnector;
-
-beforeAll(async () => {
-  [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock), startFakeConnector()]);
-  await seedTeam(service.repositories, clock);
-});
-afterAll(async () => {
-  await Promise.all([service?.close(), connector?.close()]);
-});
+const bot = useSeededBot(() => clock);
 
 interface ComposeBody extends InvokeBody {
   readonly composeExtension?: { readonly type: string; readonly attachmentLayout: string; readonly attachments: readonly { readonly contentType: string; readonly content: AdaptiveCard }[] };
 }
 
 async function invoke(name: string, value: unknown, from = people.ann, where = {}): Promise<ComposeBody> {
-  const res = await postActivity(service.url, invokeActivity(connector.serviceUrl, name, value, from, where));
+  const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, name, value, from, where));
   expect(res.status).toBe(200);
   return (await res.json()) as ComposeBody;
 }
@@ -40,7 +26,7 @@ function dialogCard(body: ComposeBody): AdaptiveCard {
 /** The card's JSON holds the texts Teams shows (rendering with the real renderer: tests/cards/tip-cards.spec.ts). */
 const textOf = (card: AdaptiveCard | undefined): string => JSON.stringify(card);
 
-const storedTips = async () => (await service.repositories.tips.list(PLAYGROUND_TENANT, TEAM_ID, { limit: 50 })).tips;
+const storedTips = async () => (await bot.service.repositories.tips.list(PLAYGROUND_TENANT, TEAM_ID, { limit: 50 })).tips;
 
 describe('shareTip messaging extension', () => {
   it('fetchTask opens the tip form, in English and in Dutch', async () => {

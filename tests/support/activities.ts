@@ -11,11 +11,10 @@ export interface ActivityUser {
 
 export const MEGAN: ActivityUser = { id: 'user-id-1', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
 
-/** A Teams personal-chat message as the Teams channel (and the Agents Playground) sends it. */
-export function personalMessage(serviceUrl: string, text: string, from: ActivityUser = MEGAN, options: { tenantId?: string; locale?: string } = {}) {
+/** The envelope of an activity in a person's 1:1 chat with the bot, as the Teams channel (and the Agents Playground) sends it. */
+function personalEnvelope(serviceUrl: string, from: ActivityUser, options: { tenantId?: string; locale?: string; source?: string }) {
   const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
   return {
-    type: 'message',
     id: randomUUID(),
     timestamp: new Date().toISOString(),
     serviceUrl,
@@ -23,10 +22,24 @@ export function personalMessage(serviceUrl: string, text: string, from: Activity
     from,
     conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
     recipient: BOT,
-    text,
     locale: options.locale ?? 'en-US',
-    channelData: { tenant: { id: tenantId } },
+    channelData: { tenant: { id: tenantId }, ...(options.source ? { source: { name: options.source } } : {}) },
   };
+}
+
+/** A Teams personal-chat message as the Teams channel (and the Agents Playground) sends it. */
+export function personalMessage(serviceUrl: string, text: string, from: ActivityUser = MEGAN, options: { tenantId?: string; locale?: string } = {}) {
+  return { type: 'message', ...personalEnvelope(serviceUrl, from, options), text };
+}
+
+/** An invoke from the 1:1 chat or the compose box (`source: 'compose'`), e.g. a messaging-extension query. */
+export function personalInvoke(
+  serviceUrl: string,
+  name: string,
+  value: unknown,
+  options: { tenantId?: string; from?: ActivityUser; locale?: string; source?: string } = {},
+) {
+  return { type: 'invoke', name, ...personalEnvelope(serviceUrl, options.from ?? MEGAN, options), value };
 }
 
 /** The bot being added to a team: Teams posts a conversationUpdate in the team's General channel. */

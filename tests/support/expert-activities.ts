@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { BOT, MEGAN, PLAYGROUND_TENANT } from './activities';
+import { personalInvoke } from './activities';
 import type { ActivityUser } from './activities';
 
 /** A Teams `composeExtension/query` invoke for the findExpert command, as Teams sends it. */
@@ -8,46 +7,17 @@ export function findExpertInvoke(
   query: string | undefined,
   options: { tenantId?: string; from?: ActivityUser; skip?: unknown; count?: unknown; locale?: string; commandId?: string } = {},
 ) {
-  const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
-  const from = options.from ?? MEGAN;
-  return {
-    type: 'invoke',
-    name: 'composeExtension/query',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from,
-    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
-    recipient: BOT,
-    locale: options.locale ?? 'en-US',
-    value: {
-      commandId: options.commandId ?? 'findExpert',
-      parameters: query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }],
-      queryOptions: { skip: options.skip ?? 0, count: options.count ?? 10 },
-    },
-    channelData: { tenant: { id: tenantId }, source: { name: 'compose' } },
+  const value = {
+    commandId: options.commandId ?? 'findExpert',
+    parameters: query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }],
+    queryOptions: { skip: options.skip ?? 0, count: options.count ?? 10 },
   };
+  return personalInvoke(serviceUrl, 'composeExtension/query', value, { ...options, source: 'compose' });
 }
 
 /** A Teams `composeExtension/selectItem` invoke: the user picked a result; `value` is its preview's `tap.value`. */
 export function selectExpertInvoke(serviceUrl: string, value: unknown, options: { tenantId?: string; from?: ActivityUser; locale?: string } = {}) {
-  const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
-  const from = options.from ?? MEGAN;
-  return {
-    type: 'invoke',
-    name: 'composeExtension/selectItem',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from,
-    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
-    recipient: BOT,
-    locale: options.locale ?? 'en-US',
-    value,
-    channelData: { tenant: { id: tenantId }, source: { name: 'compose' } },
-  };
+  return personalInvoke(serviceUrl, 'composeExtension/selectItem', value, { ...options, source: 'compose' });
 }
 
 export interface ComposeResult {
