@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, TeamSessionsResponse } from '../../bot/src/api/contract';
 import type { LearningSession } from '../../bot/src/domain/session';
 import type { RunningService } from '../../bot/src/server';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readConfig } from '../../bot/src/config';
 import type { ApiError, CreateSessionResponse, RsvpResponseBody, SessionDetailResponse, SuggestLeaderResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';

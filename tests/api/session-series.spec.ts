@@ -1,5 +1,6 @@
 import { QueueServiceClient } from '@azure/storage-queue';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import type { ApiError, CreateSessionResponse, SessionChangeResponse } from '../../bot/src/api/contract';
 import { readConfig } from '../../bot/src/config';
 import type { EnqueueOptions, Outbox, OutboxJob } from '../../bot/src/domain/outbox';
@@ -156,7 +157,7 @@ describe('editing a series: this and all later sessions', () => {
       ['DELETE', '?scope='],
     ] as const) {
       const res = await call<ApiError>(method, `${path}${query}`, 'host', method === 'PATCH' ? { title: 'x' } : undefined);
-      expect(res.status, `${method} ${query}`).toBe(400);
+      because(`${method} ${query}`, () => expect(res.status).toBe(400));
       expect(res.body.error.code).toBe('invalid_scope');
       expect(res.body.error.message).toContain('later sessions');
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, MeResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { startEmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { MeResponse, TeamSessionsResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { botAddedToTeam, MEGAN, personalMessage, PLAYGROUND_TENANT, postActivity } from '../support/activities';

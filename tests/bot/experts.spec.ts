@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { EndorseResponse, ExpertsResponse, ProfileResponse, SkillSuggestResponse } from '../../bot/src/api/contract';
 import type { MemberProfile } from '../../bot/src/domain/member';
 import type { RunningService } from '../../bot/src/server';

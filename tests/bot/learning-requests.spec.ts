@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { parseCommand } from '../../bot/src/domain/commands';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, invokeActivity, messageActivity, people, useSeededBot } from './session-fixtures';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ExpertsResponse } from '../../bot/src/api/contract';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import type { RunningService } from '../../bot/src/server';

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, useSeededBot } from './session-fixtures';
 import type { InvokeBody } from './session-fixtures';

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';

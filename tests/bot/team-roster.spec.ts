@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/eventually';
 import type { ApiError, TipView } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { botAddedToTeam, MEGAN, PLAYGROUND_TENANT, postActivity } from '../support/activities';
@@ -44,7 +45,7 @@ describe('the team roster, kept by the bot', () => {
     // The install turn ends before the roster is stored: Teams must not wait (and resend) for a big team.
     expect((await members(team.id)).length).toBeLessThan(1201);
 
-    const stored = await vi.waitFor(async () => {
+    const stored = await eventually(async () => {
       const now = await members(team.id);
       expect(now).toHaveLength(1201);
       return now;
@@ -60,7 +61,7 @@ describe('the team roster, kept by the bot', () => {
     const team = { id: '19:roster-b@thread.tacv2', name: 'Roster B' };
     connector.rosters.set(team.id, [{ id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId ?? '' }, person(1), person(2)]);
     await postActivity(service.url, botAddedToTeam(connector.serviceUrl, team));
-    await vi.waitFor(async () => expect(await members(team.id)).toEqual([[oid(1), 'member'], [oid(2), 'member'], [MEGAN.aadObjectId, 'owner']].sort()));
+    await eventually(async () => expect(await members(team.id)).toEqual([[oid(1), 'member'], [oid(2), 'member'], [MEGAN.aadObjectId, 'owner']].sort()));
 
     // A join event carries ids only; the name comes from the roster.
     connector.rosters.get(team.id)?.push(person(3, 'Noor Bakker'));
@@ -74,14 +75,14 @@ describe('the team roster, kept by the bot', () => {
     // Someone left while the app was not listening; the reinstall (by someone else) reads the roster again.
     connector.rosters.set(team.id, [{ id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId ?? '' }, person(3, 'Noor Bakker')]);
     await postActivity(service.url, { ...botAddedToTeam(connector.serviceUrl, team), from: { id: '29:user-3', name: 'Noor Bakker', aadObjectId: oid(3) } });
-    await vi.waitFor(async () => expect(await members(team.id)).toEqual([[oid(3), 'owner'], [MEGAN.aadObjectId, 'owner']].sort()));
+    await eventually(async () => expect(await members(team.id)).toEqual([[oid(3), 'owner'], [MEGAN.aadObjectId, 'owner']].sort()));
   });
 
   it('lets a member of a real (non-demo) team post a tip from the tab; someone outside the team gets 403', async () => {
     const team = { id: '19:roster-c@thread.tacv2', name: 'Roster C' };
     connector.rosters.set(team.id, [person(7, 'Sanne de Vries')]);
     await postActivity(service.url, botAddedToTeam(connector.serviceUrl, team));
-    await vi.waitFor(async () => expect(await members(team.id)).toHaveLength(1));
+    await eventually(async () => expect(await members(team.id)).toHaveLength(1));
     const post = async (userId: string) => {
       const token = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId, name: 'x' });
       return fetch(`${service.url}/api/v1/teams/${encodeURIComponent(team.id)}/tips`, {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, invokeActivity, people, useSeededBot } from './session-fixtures';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { helpCard } from '../../bot/src/cards/help-card';
 import { welcomeCard } from '../../bot/src/cards/welcome-card';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { chatUrl, expertCard, expertNoticeCard, expertsCard } from '../../bot/src/cards/expert-cards';
 import type { Locale } from '../../bot/src/domain/person';

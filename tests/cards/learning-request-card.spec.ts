@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { learningRequestCard, learningRequestFailureText } from '../../bot/src/cards/learning-request-card';
 import { newLearningRequest } from '../../bot/src/domain/learning-request';
 import { renderCard } from '../support/render-card';

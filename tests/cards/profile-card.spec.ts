@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { profileCard, profileEditCard } from '../../bot/src/cards/profile-card';
 import type { ProfileCardView } from '../../bot/src/cards/profile-card';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { feedbackCard, feedbackSummaryCard } from '../../bot/src/cards/feedback-cards';
 import { kudosCard } from '../../bot/src/cards/kudos-card';

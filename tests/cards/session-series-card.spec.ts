@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
 import type { InviteView } from '../../bot/src/cards/session-invite-card';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import { tipCard } from '../../bot/src/cards/tip-card';
 import { SHARE_TIP_VERB, tipFormCard, tipNoticeCard } from '../../bot/src/cards/tip-form-card';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { RunningService } from '../../bot/src/server';
 import { BOT, botAddedToTeam, MEGAN, personalMessage, PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { startDeliveryService } from '../support/delivery-service';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { buildDeliveryWorker } from '../../bench/build-worker';
 import type { OutboxJob } from '../../bot/src/domain/outbox';
 import { OutboxWorker, UNKNOWN_TENANT } from '../../bot/src/jobs/outbox-worker';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, ParkedMessagesResponse, RetryParkedResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { startDeliveryService } from '../support/delivery-service';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { OutgoingMessage } from '../../bot/src/domain/outbox';
 import { createDeliveryStorage } from '../../bot/src/storage/delivery-storage';
 import type { DeliveryStorage } from '../../bot/src/storage/delivery-storage';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';
 import type { Repositories } from '../../bot/src/domain/repositories';
 import { createStorage } from '../../bot/src/storage/create-storage';

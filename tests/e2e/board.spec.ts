@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/eventually';
 import { useTabInChromium } from '../support/tab-suite';
 
 const suite = useTabInChromium();
@@ -18,17 +19,17 @@ describe('the tab in Chromium, outside Teams', () => {
 
     const cards = page.locator('[data-testid="session-card"]');
     expect(await cards.count()).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => page.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact');
+    await eventually(async () => expect(await page.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact'));
     // The kudos wall below the upcoming sessions, alive with the demo team's thanks.
     const wall = page.locator('[data-testid="kudos-wall"]');
     await wall.locator('[data-testid="kudos-item"]').first().waitFor();
     expect(await wall.locator('[data-testid="kudos-item"]').count()).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => wall.innerText()).toContain('Lynne Robbins thanked Megan Bowen');
+    await eventually(async () => expect(await wall.innerText()).toContain('Lynne Robbins thanked Megan Bowen'));
     await page.screenshot({ path: 'test-results/board-en-light.png', fullPage: true });
 
     await page.getByLabel('Language').selectOption('nl');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
-    await expect.poll(() => wall.innerText()).toContain('Lynne Robbins bedankte Megan Bowen');
+    await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('nl'));
+    await eventually(async () => expect(await wall.innerText()).toContain('Lynne Robbins bedankte Megan Bowen'));
     await page.getByLabel('Thema').selectOption('dark');
     await page.screenshot({ path: 'test-results/board-nl-dark.png', fullPage: true });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -38,14 +39,14 @@ describe('the tab in Chromium, outside Teams', () => {
     const card = page.locator('[data-testid="session-card"]').filter({ has: page.locator('[data-rsvp="maybe"]') }).first();
     const title = await card.locator('h3').first().innerText();
     await card.locator('[data-rsvp="maybe"]').click();
-    await expect.poll(() => card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true');
+    await eventually(async () => expect(await card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true'));
 
     // A reload keeps who you are, your language, your theme, and shows your answer pressed.
     await page.reload();
     await page.locator('[data-testid="session-card"]').first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
     const again = page.locator('[data-testid="session-card"]').filter({ hasText: title }).first();
-    await expect.poll(() => again.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true');
+    await eventually(async () => expect(await again.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true'));
 
     expect(pageErrors).toEqual([]);
     expect(boardMs).toBeLessThan(15_000);

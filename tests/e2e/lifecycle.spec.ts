@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import type { DevMembersResponse } from '../../bot/src/api/contract';
 import { childrenOf, freePort, isAlive, startBuiltService, waitUntil } from '../support/processes';
 import type { StartedProcess } from '../support/processes';

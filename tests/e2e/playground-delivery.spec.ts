@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { readConfig } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
 import type { RunningService } from '../../bot/src/server';
@@ -61,7 +62,7 @@ describe('the Agents Playground as Teams', () => {
       conversation: { id: invite.message?.postConversationId ?? team.id },
       replyToId: String(invite.message?.messageId),
     });
-    expect(rsvp.status, JSON.stringify(rsvp.body)).toBe(200);
+    because(JSON.stringify(rsvp.body), () => expect(rsvp.status).toBe(200));
     // The answer is the refreshed card for the one who pressed…
     expect(JSON.stringify(rsvp.body)).toContain('1 going');
     // …and the channel message itself is updated in place for everyone.

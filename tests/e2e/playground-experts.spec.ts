@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningService } from '../../bot/src/server';
 import { startPlayground } from '../support/playground';
 import type { Playground } from '../support/playground';

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import type { TipListResponse } from '../../bot/src/api/contract';
 import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
 import type { RunningService } from '../../bot/src/server';
@@ -31,7 +32,7 @@ describe('shareTip in the Agents Playground', () => {
     const base = { from: { id: user?.id }, conversation: { id: team.id } };
 
     const form = await playground.invoke({ name: 'composeExtension/fetchTask', value: { commandId: 'shareTip', commandContext: 'compose' }, ...base });
-    expect(form.status, JSON.stringify(form.body)).toBe(200);
+    because(JSON.stringify(form.body), () => expect(form.status).toBe(200));
     const task = (form.body as TaskAnswer).task;
     expect(task?.type).toBe('continue');
     expect(JSON.stringify(task?.value?.card?.content)).toContain('"id":"title"');
@@ -54,7 +55,7 @@ describe('shareTip in the Agents Playground', () => {
       },
       ...base,
     });
-    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    because(JSON.stringify(shared.body), () => expect(shared.status).toBe(200));
     const result = (shared.body as TaskAnswer).composeExtension;
     expect(result?.type).toBe('result');
     expect(result?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');

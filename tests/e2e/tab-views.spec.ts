@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { eventually, because } from '../support/eventually';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
 import { useTabInChromium } from '../support/tab-suite';
@@ -85,12 +86,12 @@ describe('every tab view in Chromium, outside Teams', () => {
     const card = page.locator('[data-testid="session-card"]').first();
     const title = await card.locator('h3').innerText();
     await card.getByRole('button', { name: 'Maybe' }).click();
-    await expect.poll(() => card.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => card.getByRole('group').getAttribute('aria-busy')).toBe('false');
+    await eventually(async () => expect(await card.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true'));
+    await eventually(async () => expect(await card.getByRole('group').getAttribute('aria-busy')).toBe('false'));
     expect(await card.getByRole('alert').count()).toBe(0);
     await card.getByRole('link', { name: title }).click();
     await page.getByTestId('session-detail').waitFor();
-    await expect.poll(() => page.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');
+    await eventually(async () => expect(await page.getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true'));
     await page.screenshot({ path: 'test-results/tab-session-detail.png', fullPage: true });
     await page.getByRole('link', { name: /Back to the board/ }).click();
 
@@ -109,15 +110,15 @@ describe('every tab view in Chromium, outside Teams', () => {
     await page.getByRole('heading', { level: 1, name: 'Playwright for beginners' }).waitFor();
     expect(await page.getByTestId('session-detail').innerText()).toMatch(/15, \d{4}, 2:30\s*–\s*3:15\s*PM/); // en-US: a 12-hour clock, 45 minutes by default
     await page.getByRole('tab', { name: 'Board' }).click();
-    await expect.poll(() => page.locator('[data-testid="board"]').innerText()).toContain('Playwright for beginners');
+    await eventually(async () => expect(await page.locator('[data-testid="board"]').innerText()).toContain('Playwright for beginners'));
 
     // Experts: the same ranking as the messaging extension, with the reason.
     await page.getByRole('tab', { name: 'Experts' }).click();
     await page.getByRole('searchbox', { name: /Search by skill/ }).fill('typescript');
-    await expect.poll(() => page.locator('[data-testid="expert-card"]').first().innerText(), { timeout: 10_000 }).toContain('Megan Bowen');
+    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toContain('Megan Bowen'), { timeout: 10_000 });
     expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toMatch(/Why: .*TypeScript/);
     await page.getByTestId('experts').getByRole('combobox', { name: 'Language' }).selectOption('nl');
-    await expect.poll(() => page.locator('[data-testid="expert-card"]').allInnerTexts(), { timeout: 10_000 }).not.toContainEqual(expect.stringContaining('Megan Bowen'));
+    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').allInnerTexts()).not.toContainEqual(expect.stringContaining('Megan Bowen')), { timeout: 10_000 });
     await page.screenshot({ path: 'test-results/tab-experts-search.png', fullPage: true });
 
     // My profile: "types" autocompletes to TypeScript from the team's taxonomy; pick it, save, and see it stored.
@@ -126,7 +127,7 @@ describe('every tab view in Chromium, outside Teams', () => {
     await page.getByRole('option', { name: 'TypeScript' }).click();
     await page.getByRole('combobox', { name: 'Level for TypeScript' }).selectOption('2');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect.poll(() => page.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Your profile is saved.'));
+    await eventually(async () => expect(await page.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Your profile is saved.')));
     expect(await page.locator('[data-testid="profile"]').innerText()).toContain('TypeScript');
 
     // Settings: Dutch, then dark, then high contrast, all live.
@@ -136,15 +137,15 @@ describe('every tab view in Chromium, outside Teams', () => {
     await teamSettings.getByRole('spinbutton', { name: 'Reminder 2: how long before' }).fill('1');
     await teamSettings.getByRole('combobox', { name: 'Reminder 2: unit' }).selectOption('hours');
     await teamSettings.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => teamSettings.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Settings saved.'));
+    await eventually(async () => expect(await teamSettings.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Settings saved.')));
     await page.screenshot({ path: 'test-results/tab-team-settings-saved.png', fullPage: true });
     await page.getByTestId('settings').getByRole('combobox', { name: 'Language' }).selectOption('nl');
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('nl'));
     await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
     await page.getByTestId('settings').getByRole('combobox', { name: 'Thema' }).selectOption('dark');
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await eventually(async () => expect(await page.locator('html').getAttribute('data-theme')).toBe('dark'));
     await page.getByTestId('settings').getByRole('combobox', { name: 'Thema' }).selectOption('contrast');
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('contrast');
+    await eventually(async () => expect(await page.locator('html').getAttribute('data-theme')).toBe('contrast'));
     await page.getByRole('tab', { name: 'Bord' }).click();
     await page.locator('[data-testid="session-card"]').first().waitFor();
     await page.screenshot({ path: 'test-results/tab-board-nl-contrast.png', fullPage: true });
@@ -171,7 +172,7 @@ describe('every tab view in Chromium, outside Teams', () => {
       await view.then?.(page);
       await view.ready(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, view.name).toBeLessThanOrEqual(0);
+      because(view.name, () => expect(overflow).toBeLessThanOrEqual(0));
       await page.screenshot({ path: `test-results/tab-${view.name}-360.png`, fullPage: true });
     }
     await context.close();

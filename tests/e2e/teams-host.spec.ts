@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { eventually } from '../support/eventually';
 import type { BrowserContext, Frame } from 'playwright-core';
 import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
 import { openInFakeTeams } from '../support/fake-teams-host';
@@ -90,7 +91,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     await tab.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
     await host.waitForCall('appInitialization.success');
     expect(await tab.locator('html').getAttribute('lang')).toBe('nl');
-    await expect.poll(() => tab.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact');
+    await eventually(async () => expect(await tab.locator('[data-testid="board"]').innerText()).toContain('Presenteren met impact'));
     await host.page.screenshot({ path: 'test-results/teams-host-board-nl.png', fullPage: true });
 
     expect(host.callsTo('appInitialization.success')).toHaveLength(1);
@@ -134,7 +135,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     const seen = new Set([light.background]);
     for (const [teamsTheme, tabTheme] of [['dark', 'dark'], ['contrast', 'contrast']] as const) {
       await host.pushTheme(teamsTheme);
-      await expect.poll(() => look().then((l) => l.theme)).toBe(tabTheme);
+      await eventually(async () => expect(await look().then((l) => l.theme)).toBe(tabTheme));
       // Fluent animates colour changes; let them finish so axe measures the settled colours.
       await settleAnimations(tab);
       const now = await look();
@@ -195,7 +196,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     const problems = (await seriousViolations(tab)).map((v) => `default: ${v}`);
     for (const theme of ['dark', 'contrast'] as const) {
       await host.pushTheme(theme);
-      await expect.poll(() => tab.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
+      await eventually(async () => expect(await tab.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme));
       await settleAnimations(tab);
       problems.push(...(await seriousViolations(tab)).map((v) => `${theme}: ${v}`));
     }
@@ -247,7 +248,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     const failure = await host.waitForCall('appInitialization.failure');
     expect(failure.args[0]).toBe('AuthFailed');
     const alert = tab.getByRole('alert');
-    await expect.poll(() => alert.innerText()).toContain('We konden je niet aanmelden');
+    await eventually(async () => expect(await alert.innerText()).toContain('We konden je niet aanmelden'));
     expect(await tab.getByRole('button', { name: 'Opnieuw proberen' }).isVisible()).toBe(true);
     await host.page.screenshot({ path: 'test-results/teams-host-auth-failed.png', fullPage: true });
     expect(host.callsTo('appInitialization.success')).toEqual([]);
@@ -265,7 +266,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     const host = await openInFakeTeams(context, hostOptions(), boardLaunch());
     const tab = host.tab;
     const alert = tab.getByRole('alert');
-    await expect.poll(() => alert.innerText(), { timeout: 15_000 }).toContain("We can't reach PeerLearn right now");
+    await eventually(async () => expect(await alert.innerText()).toContain("We can't reach PeerLearn right now"), { timeout: 15_000 });
     await host.page.screenshot({ path: 'test-results/teams-host-service-down.png', fullPage: true });
     // The tab is up and offers its own retry: Teams must not replace it with its error page.
     await host.waitForCall('appInitialization.success');

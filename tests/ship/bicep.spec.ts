@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { parseBicep } from './parse-bicep';
 import { ROOT } from './run-package';
 
@@ -12,7 +13,7 @@ const parameters = JSON.parse(readFileSync(path.join(ROOT, 'infra', 'azure.param
 
 const resource = (type: string) => {
   const found = bicep.resources.filter((r) => r.type.startsWith(`${type}@`));
-  expect(found, type).toHaveLength(1);
+  because(type, () => expect(found).toHaveLength(1));
   return found[0]?.body ?? '';
 };
 
@@ -34,7 +35,7 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
         'Microsoft.Web/sites',
       ].sort(),
     );
-    for (const r of bicep.resources) expect(r.type, r.name).toMatch(/@\d{4}-\d{2}-\d{2}$/);
+    for (const r of bicep.resources) because(r.name, () => expect(r.type).toMatch(/@\d{4}-\d{2}-\d{2}$/));
   });
 
   it('locks the storage account down: TLS 1.2, no public blobs, shared keys off with the managed identity', () => {
@@ -95,8 +96,8 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
     }
     const secureParams = bicep.params.filter((p) => p.decorators.includes('@secure()')).map((p) => p.name);
     for (const output of bicep.outputs) {
-      expect(output.expression, output.name).not.toMatch(/listKeys|list\w*\(|ConnectionString|password|secret|key/i);
-      for (const secure of secureParams) expect(output.expression, output.name).not.toContain(secure);
+      because(output.name, () => expect(output.expression).not.toMatch(/listKeys|list\w*\(|ConnectionString|password|secret|key/i));
+      for (const secure of secureParams) because(output.name, () => expect(output.expression).not.toContain(secure));
       expect(output.type).toBe('string');
     }
   });
@@ -107,14 +108,14 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
     for (const p of secretLooking) expect(p.decorators).toContain('@secure()');
     for (const [name, { value }] of Object.entries(parameters.parameters)) {
       if (typeof value === 'string' && /SECRET_/.test(value)) {
-        expect(bicep.params.find((p) => p.name === name)?.decorators, name).toContain('@secure()');
+        because(name, () => expect(bicep.params.find((p) => p.name === name)?.decorators).toContain('@secure()'));
       }
     }
   });
 
   it('is fed by infra/azure.parameters.json: every value names a declared parameter, every required one is given', () => {
     const declared = new Set(bicep.params.map((p) => p.name));
-    for (const name of Object.keys(parameters.parameters)) expect(declared, name).toContain(name);
-    for (const p of bicep.params.filter((param) => !param.hasDefault)) expect(Object.keys(parameters.parameters), p.name).toContain(p.name);
+    for (const name of Object.keys(parameters.parameters)) because(name, () => expect(declared).toContain(name));
+    for (const p of bicep.params.filter((param) => !param.hasDefault)) because(p.name, () => expect(Object.keys(parameters.parameters)).toContain(p.name));
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { parse } from 'yaml';
 import { readConfig } from '../../bot/src/config';
 import { parseBicep, settingNames } from './parse-bicep';
@@ -57,18 +58,18 @@ describe.each([
   it('uses only documented Toolkit actions', () => {
     const steps = [...(lifecycle.provision ?? []), ...(lifecycle.deploy ?? []), ...(lifecycle.publish ?? [])];
     expect(steps.length).toBeGreaterThan(0);
-    for (const step of steps) expect(DOCUMENTED_ACTIONS, step.uses).toContain(step.uses);
+    for (const step of steps) because(step.uses, () => expect(DOCUMENTED_ACTIONS).toContain(step.uses));
     expect(lifecycle.environmentFolderPath).toBe('./env');
   });
 
   it('defines every ${{VAR}} of the manifest, its Dutch file and the Entra app manifest', () => {
     const used = ['manifest/manifest.json', 'manifest/nl-NL.json', 'aad.manifest.json'].flatMap((f) => placeholders(read(f)));
     expect(used.length).toBeGreaterThan(5);
-    for (const name of used) expect(defined, name).toContain(name);
+    for (const name of used) because(name, () => expect(defined).toContain(name));
   });
 
   it('defines every ${{VAR}} the lifecycle file itself uses', () => {
-    for (const name of placeholders(read(yml))) expect(defined, name).toContain(name);
+    for (const name of placeholders(read(yml))) because(name, () => expect(defined).toContain(name));
   });
 });
 
@@ -88,14 +89,14 @@ describe('teamsapp.yml', () => {
     const arm = lifecycle.provision?.find((s) => s.uses === 'arm/deploy');
     expect(arm?.with?.templates).toEqual([expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' })]);
     const defined = new Set([...envKeys(read('env', '.env.dev')), ...lifecycleOutputs(lifecycle), ...BUILT_IN]);
-    for (const name of placeholders(read('infra', 'azure.parameters.json'))) expect(defined, name).toContain(name);
+    for (const name of placeholders(read('infra', 'azure.parameters.json'))) because(name, () => expect(defined).toContain(name));
   });
 
   it('keeps secrets out of committed env files: SECRET_ values go to .env.*.user, which git ignores', () => {
     for (const env of ['.env.dev', '.env.local']) {
       expect(envKeys(read('env', env)).filter((k) => /SECRET|PASSWORD/.test(k))).toEqual([]);
       for (const line of read('env', env).split('\n').filter((l) => /^[A-Z_]+=/.test(l) && !/^(TEAMSFX_ENV|APP_NAME_SUFFIX)=/.test(l))) {
-        expect(line, 'committed values stay empty until provision').toMatch(/=$/);
+        because('committed values stay empty until provision', () => expect(line).toMatch(/=$/));
       }
     }
     expect(read('.gitignore').split('\n')).toContain('env/.env.*.user');
@@ -147,7 +148,7 @@ describe('the Bicep web app and bot/src/config.ts', () => {
       ['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_PASSWORD', 'STORAGE_ACCOUNT_NAME'].includes(n),
     );
     for (const left of required.filter((n) => n !== 'NODE_ENV')) {
-      expect(() => configFor([...base, ...identityStorage, ...botSecret].filter((n) => n !== left)), left).toThrow(left === 'STORAGE_ACCOUNT_NAME' ? 'STORAGE_' : left);
+      because(left, () => expect(() => configFor([...base, ...identityStorage, ...botSecret].filter((n) => n !== left))).toThrow(left === 'STORAGE_ACCOUNT_NAME' ? 'STORAGE_' : left));
     }
   });
 
@@ -155,7 +156,7 @@ describe('the Bicep web app and bot/src/config.ts', () => {
     const configSource = read('bot', 'src', 'config.ts');
     const platform = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
     for (const name of [...base, ...identityStorage, ...keyStorage, ...botSecret].filter((n) => !platform.includes(n))) {
-      expect(configSource, name).toContain(`'${name}'`);
+      because(name, () => expect(configSource).toContain(`'${name}'`));
     }
   });
 });

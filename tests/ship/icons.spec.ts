@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { readPng } from './read-png';
 import { ROOT } from './run-package';
 
@@ -40,9 +41,9 @@ describe('app icons', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'peerlearn-icons-'));
     try {
       const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'make-icons.mjs'), '--out-dir', out], { encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
+      because(run.stderr, () => expect(run.status).toBe(0));
       for (const name of ['color.png', 'outline.png']) {
-        expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(ROOT, 'manifest', name))), name).toBe(true);
+        because(name, () => expect(readFileSync(path.join(out, name)).equals(readFileSync(path.join(ROOT, 'manifest', name)))).toBe(true));
       }
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { COMMAND_IDS, parseCommand } from '../../bot/src/domain/commands';
 import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../bot/src/domain/messaging-extension-commands';
 import { parseLocation } from '../../tabs/src/shared/routes';
@@ -119,7 +120,7 @@ describe('manifest/nl-NL.json', () => {
   it('translates only strings that exist in the manifest', () => {
     const filled = fill(manifestText);
     for (const key of Object.keys(nl).filter((k) => k !== '$schema')) {
-      expect(typeof at(filled, key), key).toBe('string');
+      because(key, () => expect(typeof at(filled, key)).toBe('string'));
     }
   });
 
@@ -127,7 +128,7 @@ describe('manifest/nl-NL.json', () => {
     const commands = template.bots[0]?.commandLists[0]?.commands ?? [];
     commands.forEach((command, i) => {
       const title = nl[`bots[0].commandLists[0].commands[${i}].title`];
-      expect(title, command.title).toBeDefined();
+      because(command.title, () => expect(title).toBeDefined());
       const parsed = parseCommand(title ?? '');
       expect(parsed.id).toBe(parseCommand(command.title).id);
       expect(parsed.locale).toBe('nl');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { validateLocalization, validateManifest } from './manifest-schema';
 import { readZip } from './read-zip';
 import { PROVISIONED, ROOT, runPackage } from './run-package';

@@ -1,5 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigError, readConfig } from '../../bot/src/config';
 import { clientsFromAccountUrls } from '../../bot/src/storage/storage-clients';
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OutboxJob } from '../../bot/src/domain/outbox';
 import type { Repositories } from '../../bot/src/domain/repositories';
 import type { LearningSession } from '../../bot/src/domain/session';

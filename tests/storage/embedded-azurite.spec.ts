@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { startEmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 
 describe('embedded Azurite', () => {

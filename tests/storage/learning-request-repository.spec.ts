@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { newLearningRequest } from '../../bot/src/domain/learning-request';
 import type { LearningRequest } from '../../bot/src/domain/learning-request';
 import { NotFoundError } from '../../bot/src/domain/repositories';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TableClient } from '@azure/data-tables';
 import type { Repositories } from '../../bot/src/domain/repositories';
 import { createStorage } from '../../bot/src/storage/create-storage';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '../../bot/src/domain/repositories';
 import type { Repositories } from '../../bot/src/domain/repositories';
 import { createStorage } from '../../bot/src/storage/create-storage';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { NotFoundError } from '../../bot/src/domain/repositories';
 import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/repositories';
 import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';

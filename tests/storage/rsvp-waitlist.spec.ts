@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { TABLES } from '../../bot/src/storage/keys';
 import { sessionKey } from '../../bot/src/storage/keys';
 import { ids, rawTable, session } from './fixtures';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { InvalidCursorError } from '../../bot/src/domain/repositories';
 import type { Tip } from '../../bot/src/domain/tip';
 import { tipMatcher } from '../../bot/src/domain/tip-search';

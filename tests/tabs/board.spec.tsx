@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { apiError, createFakeService, json } from './fake-service';
 import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions, workshop } from './fixtures';
 import { fakeTeamsHost, renderApp } from './render-app';

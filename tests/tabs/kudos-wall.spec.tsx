@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { KudosWallResponse } from '../../bot/src/api/contract';
 import { KudosWall } from '../../tabs/src/features/board/kudos-wall';
 import { apiError, createFakeService, json } from './fake-service';

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { ApiError, LearningRequestDetailResponse, LearningRequestsResponse, LearningRequestView } from '../../bot/src/api/contract';
 import { LearningRequests } from '../../tabs/src/features/board/learning-requests';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';

@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import { vi } from 'vitest';
+import { jest } from '@jest/globals';
 import { App } from '../../tabs/src/app/app';
 import type { FetchLike } from '../../tabs/src/shared/api-client';
 import type { Host, TeamsHost } from '../../tabs/src/shared/teams';
@@ -19,11 +19,11 @@ export async function renderApp(options: { readonly fetch: FetchLike; readonly h
 
 /** A Teams host as `detectHost` would build it, with spies where teams-js would be called. */
 export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
-  const notifyReady = vi.fn<TeamsHost['notifyReady']>();
-  const notifyFailure = vi.fn<TeamsHost['notifyFailure']>();
-  const configureTab = vi.fn<TeamsHost['configureTab']>();
-  const getToken = vi.fn<TeamsHost['getToken']>(() => Promise.resolve('teams-sso-token'));
-  const openLink = vi.fn<TeamsHost['openLink']>(() => Promise.resolve());
+  const notifyReady = jest.fn<TeamsHost['notifyReady']>();
+  const notifyFailure = jest.fn<TeamsHost['notifyFailure']>();
+  const configureTab = jest.fn<TeamsHost['configureTab']>();
+  const getToken = jest.fn<TeamsHost['getToken']>(() => Promise.resolve('teams-sso-token'));
+  const openLink = jest.fn<TeamsHost['openLink']>(() => Promise.resolve());
   let themeHandler: ((theme: 'light' | 'dark' | 'contrast') => void) | undefined;
   const host: TeamsHost = {
     kind: 'teams',

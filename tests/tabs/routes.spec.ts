@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { boardContentUrl, boardEntityId, hrefFor, parseHashRoute, parseLocation, subPageIdFor } from '../../tabs/src/app/routes';
 import type { Route } from '../../tabs/src/app/routes';
 

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionChangeResponse, SessionDetailResponse } from '../../bot/src/api/contract';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import SessionDetailView from '../../tabs/src/features/session/session-detail';
@@ -107,7 +107,7 @@ describe('cancelling an occurrence of a series in the tab', () => {
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="nl-NL" />, 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Sessie annuleren' }));
     const dialog = within(await screen.findByRole('dialog'));
-    expect((dialog.getByRole('radio', { name: 'Alleen deze sessie' }) as HTMLInputElement).checked).toBe(true);
+    expect(((await dialog.findByRole('radio', { name: 'Alleen deze sessie' })) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(dialog.getByRole('radio', { name: 'Deze en alle latere sessies' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Ja, annuleren' }));
     expect((await screen.findByTestId('series-notice')).textContent).toBe('4 sessies geannuleerd.');
@@ -123,7 +123,7 @@ describe('cancelling an occurrence of a series in the tab', () => {
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel session' }));
     const dialog = within(await screen.findByRole('dialog'));
-    fireEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
+    fireEvent.click(await dialog.findByRole('button', { name: 'Yes, cancel it' }));
     expect((await dialog.findByRole('alert')).textContent).toMatch(/wasn't cancelled/);
     fireEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
     expect((await screen.findByTestId('series-notice')).textContent).toBe('1 session cancelled.');
@@ -138,8 +138,8 @@ describe('cancelling an occurrence of a series in the tab', () => {
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel session' }));
     const dialog = within(await screen.findByRole('dialog'));
+    fireEvent.click(await dialog.findByRole('button', { name: 'Yes, cancel it' }));
     expect(dialog.queryByRole('radiogroup')).toBeNull();
-    fireEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
     expect(await screen.findByText('Cancelled')).toBeTruthy();
     expect(screen.queryByTestId('series-notice')).toBeNull();
   });

@@ -1,8 +1,12 @@
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach } from '@jest/globals';
 
-// Session times are asserted as wall-clock text, so pin the zone (Node honours TZ set at run time).
-process.env.TZ = 'Europe/Amsterdam';
+// findBy*/waitFor wait for a state; on a busy 2-core machine a lazy view or a dialog's motion can
+// take longer than the library's 1 s default to appear, so give the wait a budget, not a sleep.
+configure({ asyncUtilTimeout: 5_000 });
+
+// jsdom has no layout, so no scrolling; the router scrolls a new view to the top.
+window.scrollTo = () => undefined;
 
 // jsdom has no matchMedia; Fluent's motion and the tab's system-theme hook both read it.
 if (typeof window.matchMedia !== 'function') {
@@ -32,7 +36,7 @@ if (typeof window.ResizeObserver !== 'function') {
   Object.defineProperty(window, 'ResizeObserver', { configurable: true, writable: true, value: NoResizeObserver });
 }
 
-// Without vitest globals, Testing Library cannot register its own cleanup.
+// Without injected globals, Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();
   window.localStorage.clear();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ApiRequestError, createApiClient } from '../../tabs/src/shared/api-client';
 import { errorMessageKey } from '../../tabs/src/shared/error-message';
 import { formattingLocale, languageOf } from '../../tabs/src/shared/locale';

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { apiError, createFakeService, json } from './fake-service';
 import { me, members, teamId, teamSessions } from './fixtures';
 import { renderApp } from './render-app';

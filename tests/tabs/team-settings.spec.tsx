@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { TeamSettingsResponse } from '../../bot/src/api/contract';
 import SettingsView from '../../tabs/src/features/settings/settings-view';
 import { rowProblems, toMinutes, toRow } from '../../tabs/src/features/settings/reminder-rows';

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionDetailResponse } from '../../bot/src/api/contract';
 import { createFakeService, json } from './fake-service';
 import { pairing, teamId, teamSessions, workshop } from './fixtures';
@@ -71,7 +71,8 @@ describe('inside Teams', () => {
     await renderApp({ fetch: createFakeService({}).fetch, host: teams.host });
     expect(await screen.findByRole('heading', { level: 1, name: 'Het PeerLearn-bord toevoegen' })).toBeTruthy();
     expect(screen.getByText('Team: Platform')).toBeTruthy();
-    expect(teams.configureTab).toHaveBeenCalledExactlyOnceWith({
+    expect(teams.configureTab).toHaveBeenCalledTimes(1);
+    expect(teams.configureTab).toHaveBeenCalledWith({
       contentUrl: `${window.location.origin}/#/board`,
       websiteUrl: `${window.location.origin}/#/board`,
       entityId: `peerlearn-board-${teamId}`,

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { TipListResponse, TipView } from '../../bot/src/api/contract';
 import { Board } from '../../tabs/src/features/board/board';
 import { NewTips, TIPS_ON_BOARD } from '../../tabs/src/features/board/new-tips';

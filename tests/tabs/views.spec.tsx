@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import ExpertsView from '../../tabs/src/features/experts/experts-view';
 import InsightsView from '../../tabs/src/features/insights/insights-view';
 import MyLearningView from '../../tabs/src/features/my-learning/my-learning';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { parseCommand } from '../../bot/src/domain/commands';
 
 describe('parseCommand', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigError, readConfig } from '../../bot/src/config';
 
 const GUID = '11111111-2222-3333-4444-555555555555';

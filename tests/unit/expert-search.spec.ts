@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { because } from '../support/eventually';
 import { explainExpert } from '../../bot/src/cards/expert-cards';
 import { buildDemoTeam, DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
 import type { MemberProfile, SkillLevel } from '../../bot/src/domain/member';
@@ -191,7 +192,7 @@ describe('the taxonomy', () => {
     const owner = new Map<string, string>();
     for (const skill of SKILL_CATALOG) {
       for (const key of [skill.name, ...skill.aliases].map(compactKey)) {
-        expect(owner.get(key) ?? skill.name, `${key} of ${skill.name}`).toBe(skill.name);
+        because(`${key} of ${skill.name}`, () => expect(owner.get(key) ?? skill.name).toBe(skill.name));
         owner.set(key, skill.name);
       }
     }

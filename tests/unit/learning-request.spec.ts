@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { boardOrder, mayClose, newLearningRequest, openRequestFor, planTake, planVote, REQUEST_PROBLEMS, validateLearningRequestInput } from '../../bot/src/domain/learning-request';
 import type { LearningRequest } from '../../bot/src/domain/learning-request';
 import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { readerLanguage } from '../../bot/src/api/authed';
 
 describe('readerLanguage (Accept-Language from the tab)', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 
 describe('README configuration table', () => {
   it('documents every environment variable config.ts reads, and no other', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { isSeriesScope, laterOccurrences, occurrenceInput, seriesChange, shiftStart, wallShiftMinutes } from '../../bot/src/domain/series-change';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { occurrenceStarts, validateSessionInput } from '../../bot/src/domain/session-rules';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { escapeIcsText, foldIcsLine, sessionCalendar } from '../../bot/src/domain/calendar-file';
 import { suggestDiscussionLeader } from '../../bot/src/domain/discussion-leader';
 import { firstInLine, planRsvp } from '../../bot/src/domain/rsvp-rules';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { compareForBoard, countsAfterChange, isUpcoming } from '../../bot/src/domain/session';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { toLocale } from '../../bot/src/domain/person';

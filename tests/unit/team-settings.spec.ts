@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { reminderWhen } from '../../bot/src/cards/session-notice-cards';
 import { timeZoneOf } from '../../bot/src/domain/session-service';
 import type { Team } from '../../bot/src/domain/team';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { buildDemoTeam } from '../../bot/src/domain/demo-team';
 import { TIP_BODY_MAX, TIP_PROBLEMS, TIP_SKILLS_MAX, isWebLink, tipFormValues, validateTipInput } from '../../bot/src/domain/tip';
 import type { Tip, TipProblemCode } from '../../bot/src/domain/tip';

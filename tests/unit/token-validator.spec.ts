@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '../../bot/src/api/dev-issuer';
 import { createTokenValidator } from '../../bot/src/api/token-validator';
 

@@ -1,0 +1,4 @@
+import { jest } from '@jest/globals';
+
+// Tests and their hooks (an Azurite, a service, a Chromium start) on a busy 2-core machine.
+jest.setTimeout(30_000);
