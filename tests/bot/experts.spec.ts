@@ -70,7 +70,7 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
     expect(first?.content).toEqual({ title: 'Megan Bowen', text: 'TypeScript · level 3 · 1 session taught' }); // the demo's past TypeScript workshop
     expect(first?.preview?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
     expect(first?.preview?.content.text).toBe('TypeScript · level 3 · 1 session taught');
-    expect(first?.preview?.content.tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { userId: MEGAN.aadObjectId, skill: 'TypeScript' } });
+    expect(first?.preview?.content.tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { commandId: 'findExpert', userId: MEGAN.aadObjectId, skill: 'TypeScript' } });
     // Two small cards, not two full Adaptive Cards: about 0.5 KB a result.
     expect(JSON.stringify(body).length).toBeLessThan(1_500);
   });
@@ -124,11 +124,13 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
   it('answers an unknown command of the extension with a message, not a failure', async () => {
     const { status, body } = await invoke(findExpertInvoke(connector.serviceUrl, 'x', { commandId: 'somethingElse' }));
     expect(status).toBe(200);
-    expect(body.composeExtension).toEqual({ type: 'message', text: 'PeerLearn does not know this search.' });
+    expect(body.composeExtension).toEqual({ type: 'message', text: 'PeerLearn cannot do this yet.' });
   });
 });
 
 describe('findExpert: composeExtension/selectItem (a picked result) through the real CloudAdapter', () => {
+  /** A tap value as the query gives it: Teams echoes it without a command id, so it carries its own. */
+  const pick = (value: Record<string, unknown>) => ({ commandId: 'findExpert', ...value });
   const onlyCard = (body: ComposeResult) => {
     expect(body.composeExtension.type).toBe('result');
     expect(body.composeExtension.attachmentLayout).toBe('list');
@@ -153,7 +155,7 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
   });
 
   it('speaks Dutch, and explains the person by their strongest skill when the skill is unknown', async () => {
-    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, { userId: DAAN_ID, skill: 'Nonsense' }, { locale: 'nl-NL' }));
+    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, pick({ userId: DAAN_ID, skill: 'Nonsense' }), { locale: 'nl-NL' }));
     const card = JSON.stringify(onlyCard(body));
     expect(card).toContain('Daan Jansen');
     expect(card).toContain('Vraag om een sessie');
@@ -161,14 +163,12 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
   });
 
   it.each([
-    { label: 'another tenant’s person', value: { userId: OTHER_PERSON, skill: 'TypeScript' } },
-    { label: 'an unknown id', value: { userId: 'ffffffff-0000-0000-0000-000000000000' } },
-    { label: 'no value', value: undefined },
-    { label: 'a string', value: 'Eve Outsider' },
-    { label: 'a number as id', value: { userId: 42 } },
-    { label: 'an empty id', value: { userId: '' } },
-    { label: 'a 10 KB id', value: { userId: 'x'.repeat(10_000) } },
-    { label: 'an OData-looking id', value: { userId: "' or PartitionKey ne '" } },
+    { label: 'another tenant’s person', value: pick({ userId: OTHER_PERSON, skill: 'TypeScript' }) },
+    { label: 'an unknown id', value: pick({ userId: 'ffffffff-0000-0000-0000-000000000000' }) },
+    { label: 'a number as id', value: pick({ userId: 42 }) },
+    { label: 'an empty id', value: pick({ userId: '' }) },
+    { label: 'a 10 KB id', value: pick({ userId: 'x'.repeat(10_000) }) },
+    { label: 'an OData-looking id', value: pick({ userId: "' or PartitionKey ne '" }) },
   ])('a forged pick ($label) gets a friendly card, never another tenant’s person', async ({ value }) => {
     const { status, body } = await invoke(selectExpertInvoke(connector.serviceUrl, value));
     expect(status).toBe(200);
@@ -177,8 +177,19 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
     expect(card).not.toContain('Eve');
   });
 
+  it.each([
+    { label: 'no value', value: undefined },
+    { label: 'a string', value: 'Eve Outsider' },
+    { label: 'no command id', value: { userId: MEGAN.aadObjectId } },
+    { label: 'another command id', value: { commandId: 'shareTip', userId: MEGAN.aadObjectId } },
+  ])('a pick that names no search command ($label) gets a message from the bot, not a failure', async ({ value }) => {
+    const { status, body } = await invoke(selectExpertInvoke(connector.serviceUrl, value));
+    expect(status).toBe(200);
+    expect(body.composeExtension).toEqual({ type: 'message', text: 'PeerLearn cannot do this yet.' });
+  });
+
   it('the other tenant cannot pick one of ours either, and gets the message in Dutch', async () => {
-    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, { userId: MEGAN.aadObjectId }, { tenantId: OTHER_TENANT, from: EVE, locale: 'nl-NL' }));
+    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, pick({ userId: MEGAN.aadObjectId }), { tenantId: OTHER_TENANT, from: EVE, locale: 'nl-NL' }));
     const card = JSON.stringify(onlyCard(body));
     expect(card).toContain('Deze collega staat niet (meer) in PeerLearn.');
     expect(card).not.toContain('Megan');

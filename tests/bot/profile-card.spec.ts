@@ -164,7 +164,7 @@ describe('the profile card in the bot', () => {
     expect(await stored()).toBe(before);
   });
 
-  it('answers someone without an Entra id kindly, and leaves other verbs to the sessions feature', async () => {
+  it('answers someone without an Entra id kindly; other verbs get the bot’s own answer', async () => {
     const anonymous = { id: '29:anon', name: 'Anon' };
     const answer = await act('saveProfile', goodForm, { from: anonymous });
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');

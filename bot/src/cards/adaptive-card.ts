@@ -1,3 +1,5 @@
+import type { CardVerb } from '../domain/card-verbs';
+
 /** The small, typed subset of Adaptive Cards 1.5 that PeerLearn's builders use. */
 
 export interface TextBlock {
@@ -110,7 +112,8 @@ export type CardInput = InputText | InputNumber | InputDate | InputTime | InputT
 export interface ExecuteAction {
   readonly type: 'Action.Execute';
   readonly title: string;
-  readonly verb: string;
+  /** One the bot has a handler for: a card cannot offer a button nothing answers. */
+  readonly verb: CardVerb;
   readonly data?: Readonly<Record<string, unknown>>;
   readonly style?: 'default' | 'positive' | 'destructive';
   readonly associatedInputs?: 'auto' | 'none';
@@ -125,7 +128,7 @@ export interface SubmitData {
 }
 
 export interface CardRefresh {
-  readonly action: { readonly type: 'Action.Execute'; readonly verb: string; readonly data?: Readonly<Record<string, unknown>> };
+  readonly action: { readonly type: 'Action.Execute'; readonly verb: CardVerb; readonly data?: Readonly<Record<string, unknown>> };
   readonly userIds: readonly string[];
 }
 

@@ -38,7 +38,6 @@ const en = {
   previewNoSkill: 'PeerLearn colleague',
   expertGone: 'This colleague is not (or no longer) in PeerLearn. Search again to find someone who can help.',
   noTenant: 'I can only search colleagues inside Microsoft Teams, where I know your organisation.',
-  unknownSearch: 'PeerLearn does not know this search.',
 } as const;
 
 export type ExpertStringKey = keyof typeof en;
@@ -79,7 +78,6 @@ const nl: Record<ExpertStringKey, string> = {
   previewNoSkill: 'PeerLearn-collega',
   expertGone: 'Deze collega staat niet (meer) in PeerLearn. Zoek opnieuw om iemand te vinden die je kan helpen.',
   noTenant: 'Ik kan alleen collega’s zoeken binnen Microsoft Teams, waar ik je organisatie ken.',
-  unknownSearch: 'Deze zoekopdracht kent PeerLearn niet.',
 };
 
 const tables: Record<Locale, Record<ExpertStringKey, string>> = { en, nl };

@@ -25,6 +25,7 @@ const en = {
   emptyMessage: 'Type **help** to see what I can do.',
   errorMessage: 'Something went wrong on my side. Please try again in a moment.',
   invokeNotAvailable: 'PeerLearn cannot do this yet.',
+  unknownCardAction: 'PeerLearn does not know this button (“{verb}”). Try refreshing the card.',
 } as const;
 
 type StringKey = keyof typeof en;
@@ -52,6 +53,7 @@ const nl: Record<StringKey, string> = {
   emptyMessage: 'Typ **hulp** om te zien wat ik kan.',
   errorMessage: 'Er ging aan mijn kant iets mis. Probeer het zo nog eens.',
   invokeNotAvailable: 'Dit kan PeerLearn nog niet.',
+  unknownCardAction: 'PeerLearn kent deze knop niet (“{verb}”). Probeer de kaart te vernieuwen.',
 };
 
 const tables: Record<Locale, Record<StringKey, string>> = { en, nl };

@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import type { BotConfig } from '../config';
-import type { CommandId } from '../domain/commands';
 import { createAdapter } from './adapter';
-import type { BotFeature } from './bot-feature';
+import type { BotRoutes, TextCommandId } from './bot-feature';
 import { helpFeature } from './help/help-feature';
 import { expertsFeature } from './experts/experts-feature';
 import type { ExpertDirectory } from '../domain/skills/expert-directory';
@@ -18,21 +17,33 @@ export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 /** Everything the bot's features need; each feature takes what it uses. */
 export type BotFeatureDependencies = BotDependencies & { readonly experts: ExpertDirectory } & { readonly sessionLinks: SessionLinks };
 
-/** The bot's features; each registers here with one line, and none imports another. */
-export function botFeatures(deps: BotFeatureDependencies): BotFeature[] {
-  const features: BotFeature[] = [];
-  const commands = (): CommandId[] => [...new Set(features.flatMap((f) => Object.keys(f.commands ?? {}) as CommandId[]))];
-  features.push(helpFeature(commands));
-  features.push(expertsFeature(deps));
-  features.push(sessionsFeature(deps));
-  features.push(tipsFeature(deps));
-  features.push(learningRequestsFeature(deps));
-  return features;
+/**
+ * The bot's routes: each feature's tables merged into one table per kind. The annotations make a
+ * missing handler a type error (a verb in `CARD_VERBS`, a command id of the manifest, a text command).
+ */
+export function botRoutes(deps: BotFeatureDependencies): BotRoutes {
+  const experts = expertsFeature(deps);
+  const sessions = sessionsFeature(deps);
+  const tips = tipsFeature(deps);
+  const requests = learningRequestsFeature(deps);
+  const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
+  const commands: BotRoutes['commands'] = { ...help.commands, ...experts.commands, ...sessions.commands, ...requests.commands };
+  return {
+    commands,
+    cardVerbs: { ...sessions.cardVerbs, ...experts.cardVerbs, ...requests.cardVerbs },
+    messagingExtension: {
+      query: { ...experts.messagingExtension.query },
+      selectItem: { ...experts.messagingExtension.selectItem },
+      fetchTask: { ...sessions.messagingExtension.fetchTask, ...tips.messagingExtension.fetchTask },
+      submitAction: { ...sessions.messagingExtension.submitAction, ...tips.messagingExtension.submitAction },
+    },
+    dialogs: sessions.dialogs,
+  };
 }
 
 /** `POST /api/messages`: the real CloudAdapter in front of the PeerLearn activity handler. */
 export function createBotEndpoint(config: BotConfig, deps: BotFeatureDependencies): BotEndpoint {
   const adapter = createAdapter(config, deps.log);
-  const bot = new PeerLearnBot(deps, botFeatures(deps));
+  const bot = new PeerLearnBot(deps, botRoutes(deps));
   return (req, res) => adapter.process(req, res, (context) => bot.run(context));
 }

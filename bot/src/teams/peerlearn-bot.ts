@@ -2,17 +2,19 @@ import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { ChannelAccount, InvokeResponse } from 'botbuilder';
 import { t } from '../cards/strings';
 import { welcomeCard } from '../cards/welcome-card';
+import { DIALOG_OPEN_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb, isOneOf } from '../domain/card-verbs';
 import { parseCommand } from '../domain/commands';
-import type { CommandId } from '../domain/commands';
 import { recordSighting } from '../domain/members';
+import { ACTION_COMMAND_IDS, SEARCH_COMMAND_IDS } from '../domain/messaging-extension-commands';
 import { toLocale } from '../domain/person';
 import type { Locale } from '../domain/person';
 import type { Outbox } from '../domain/outbox';
 import type { Repositories } from '../domain/repositories';
-import { cardVerbOf, commandIdOf, invokeResponse, isInvokeName } from './bot-feature';
+import { cardActionOf, commandIdOf, dialogDataOf } from './bot-feature';
+import type { BotRoutes, CommandHandler, InvokeHandler } from './bot-feature';
 import { cardMessage } from './card-message';
-import type { BotFeature, CommandHandler, InvokeHandler, InvokeName } from './bot-feature';
 import { channelData, personOf, tenantOf } from './identity';
+import { composeMessage, dialogMessage, errorResponse, notImplementedResponse } from './invoke-responses';
 import type { Logger } from './adapter';
 import type { AddressBook } from '../domain/delivery';
 import { registerConversationReferences, rememberPersonAddress } from './conversation-references';
@@ -27,36 +29,28 @@ export interface BotDependencies {
   readonly addresses: AddressBook;
 }
 
-/** Handlers only translate: activity in → domain call → card out. Features bring their commands and invokes. */
-export class PeerLearnBot extends TeamsActivityHandler {
-  private readonly commands: Partial<Record<CommandId, CommandHandler>> = {};
-  private readonly invokes: Partial<Record<InvokeName, InvokeHandler>> = {};
-  // A Map, not an object: a verb like "__proto__" or "toString" from a card must find nothing.
-  private readonly cardVerbs = new Map<string, InvokeHandler>();
-  // Messaging-extension dialogs by `commandId` + invoke name, e.g. `shareTip composeExtension/fetchTask`.
-  private readonly actionCommands = new Map<string, InvokeHandler>();
+/** The handler for a key from the wire, when the key is one of the table's own: "__proto__" or "toString" find nothing. */
+function handlerIn<K extends string>(table: Readonly<Record<K, InvokeHandler>>, keys: readonly K[], key: unknown): InvokeHandler | undefined {
+  return isOneOf(keys, key) ? table[key] : undefined;
+}
 
+/**
+ * Handlers only translate: activity in → domain call → card out. The bot routes every activity through
+ * one typed table per kind (`BotRoutes`), and answers whatever no table holds itself: never a feature, never a throw.
+ */
+export class PeerLearnBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: BotDependencies,
-    features: readonly BotFeature[],
+    private readonly routes: BotRoutes,
   ) {
     super();
-    for (const feature of features) {
-      Object.assign(this.commands, feature.commands);
-      Object.assign(this.invokes, feature.invokes);
-      for (const [verb, handler] of Object.entries(feature.cardVerbs ?? {})) this.cardVerbs.set(verb, handler);
-      for (const [id, handlers] of Object.entries(feature.actionCommands ?? {})) {
-        this.actionCommands.set(`${id} composeExtension/fetchTask`, handlers.fetchTask);
-        this.actionCommands.set(`${id} composeExtension/submitAction`, handlers.submitAction);
-      }
-    }
     this.onMessage(async (context, next) => {
       await this.rememberSender(context);
       // A card's Action.Submit arrives as a message with `value` and no text; features answer those through invokes.
       const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
       // The command's own language wins ("hulp" gets Dutch even in an English Teams client).
       const locale = command.locale ?? toLocale(context.activity.locale);
-      const handler = this.commands[command.id] ?? this.unknown;
+      const handler = command.id === 'unknown' ? this.unknown : this.routes.commands[command.id];
       await handler(context, command, locale);
       await next();
     });
@@ -77,24 +71,38 @@ export class PeerLearnBot extends TeamsActivityHandler {
   };
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const name = context.activity.name;
-    const verb = name === 'adaptiveCard/action' ? cardVerbOf(context.activity.value) : undefined;
-    const commandId = name === 'composeExtension/fetchTask' || name === 'composeExtension/submitAction' ? commandIdOf(context.activity.value) : undefined;
-    const handler =
-      (verb !== undefined ? this.cardVerbs.get(verb) : undefined) ??
-      (commandId !== undefined ? this.actionCommands.get(`${commandId} ${name}`) : undefined) ??
-      (isInvokeName(name) ? this.invokes[name] : undefined);
-    if (handler) {
-      // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
-      // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
-      if (name !== 'composeExtension/query') await this.rememberSender(context);
-      return handler(context);
+    const { name, value } = context.activity;
+    const handler = this.invokeHandlerOf(name, value);
+    if (!handler) return notAvailable(name, value, toLocale(context.activity.locale));
+    // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
+    // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
+    if (name !== 'composeExtension/query') await this.rememberSender(context);
+    return handler(context);
+  }
+
+  /** The one handler for an invoke: by its name, then by the verb or command id it carries. */
+  private invokeHandlerOf(name: string | undefined, value: unknown): InvokeHandler | undefined {
+    const { cardVerbs, messagingExtension, dialogs } = this.routes;
+    switch (name) {
+      case 'adaptiveCard/action': {
+        const { verb } = cardActionOf(value);
+        return isCardVerb(verb) ? cardVerbs[verb] : undefined;
+      }
+      case 'composeExtension/query':
+        return handlerIn(messagingExtension.query, SEARCH_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/selectItem':
+        return handlerIn(messagingExtension.selectItem, SEARCH_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/fetchTask':
+        return handlerIn(messagingExtension.fetchTask, ACTION_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/submitAction':
+        return handlerIn(messagingExtension.submitAction, ACTION_COMMAND_IDS, commandIdOf(value));
+      case 'task/fetch':
+        return handlerIn(dialogs.fetch, DIALOG_OPEN_VERBS, dialogDataOf(value).verb);
+      case 'task/submit':
+        return handlerIn(dialogs.submit, DIALOG_SUBMIT_VERBS, dialogDataOf(value).verb);
+      default:
+        return undefined;
     }
-    if (isInvokeName(name)) {
-      const locale = toLocale(context.activity.locale);
-      return invokeResponse({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented', message: t(locale, 'invokeNotAvailable') } }, 200);
-    }
-    return super.onInvokeActivity(context);
   }
 
   private async rememberSender(context: TurnContext): Promise<void> {
@@ -134,5 +142,28 @@ export class PeerLearnBot extends TeamsActivityHandler {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     }));
+  }
+}
+
+/**
+ * The answer to an invoke no table holds, in the shape that invoke's surface shows: an error toast on
+ * the card (Universal Actions), a message in the compose box or the dialog, else HTTP 501.
+ */
+function notAvailable(name: string | undefined, value: unknown, locale: Locale): InvokeResponse {
+  switch (name) {
+    case 'adaptiveCard/action': {
+      const { verb } = cardActionOf(value);
+      return errorResponse(400, 'unknownVerb', t(locale, 'unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }));
+    }
+    case 'composeExtension/query':
+    case 'composeExtension/selectItem':
+      return composeMessage(t(locale, 'invokeNotAvailable'));
+    case 'composeExtension/fetchTask':
+    case 'composeExtension/submitAction':
+    case 'task/fetch':
+    case 'task/submit':
+      return dialogMessage(t(locale, 'invokeNotAvailable'));
+    default:
+      return notImplementedResponse(t(locale, 'invokeNotAvailable'));
   }
 }

@@ -9,9 +9,9 @@ import type { ExpertDirectory } from '../../domain/skills/expert-directory';
 import { MAX_PAGE, MAX_SKIP } from '../../domain/skills/expert-index';
 import { parseMySkills } from '../../domain/skills/profile-editing';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
-import { invokeResponse } from '../bot-feature';
 import { cardAttachment, cardMessage } from '../card-message';
 import { personOf, tenantOf } from '../identity';
+import { composeMessage, composeResult } from '../invoke-responses';
 import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
 
 export interface ExpertsFeatureDependencies {
@@ -26,7 +26,6 @@ const WHO_KNOWS_TOP = 5;
 const DEFAULT_COUNT = 10;
 
 interface QueryInvokeValue {
-  readonly commandId?: unknown;
   readonly parameters?: unknown;
   readonly queryOptions?: { readonly skip?: unknown; readonly count?: unknown };
 }
@@ -48,8 +47,12 @@ function queryText(parameters: unknown): string {
   return '';
 }
 
-/** What a result's preview sends back in `composeExtension/selectItem` (its `tap.value`). */
+/**
+ * What a result's preview sends back in `composeExtension/selectItem` (its `tap.value`). Teams sends
+ * no `commandId` with a pick, so the tap value carries it: the bot routes the pick by it.
+ */
 interface SelectItemValue {
+  readonly commandId: 'findExpert';
   readonly userId: string;
   readonly skill?: string;
 }
@@ -59,17 +62,14 @@ function selectItemValue(value: unknown): SelectItemValue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { userId, skill } = value as { userId?: unknown; skill?: unknown };
   if (typeof userId !== 'string' || userId === '' || userId.length > 200) return undefined;
-  return typeof skill === 'string' && skill.length <= 200 ? { userId, skill } : { userId };
+  return typeof skill === 'string' && skill.length <= 200 ? { commandId: 'findExpert', userId, skill } : { commandId: 'findExpert', userId };
 }
 
-const composeMessage = (text: string) => invokeResponse({ composeExtension: { type: 'message', text } });
-
 /** F1/F2 in the bot: the `findExpert` messaging extension, "who knows X" and "my skills: a, b". */
-export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
+export function expertsFeature(deps: ExpertsFeatureDependencies) {
   const findExpert: InvokeHandler = async (context) => {
     const locale = toLocale(context.activity.locale);
     const value = (context.activity.value ?? {}) as QueryInvokeValue;
-    if (value.commandId !== 'findExpert') return composeMessage(te(locale, 'unknownSearch'));
     const tenantId = tenantOf(context.activity);
     if (!tenantId) return composeMessage(te(locale, 'noTenant'));
     const skip = wholeNumber(value.queryOptions?.skip, 0, 0, MAX_SKIP);
@@ -82,13 +82,13 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
     const noSkill = te(locale, 'previewNoSkill');
     const attachments = outcome.page.hits.map((hit): MessagingExtensionAttachment => {
       const text = explainExpert(hit, locale) || noSkill;
-      const pick: SelectItemValue = hit.skill ? { userId: hit.userId, skill: hit.skill.name } : { userId: hit.userId };
+      const pick: SelectItemValue = hit.skill ? { commandId: 'findExpert', userId: hit.userId, skill: hit.skill.name } : { commandId: 'findExpert', userId: hit.userId };
       return {
         ...CardFactory.thumbnailCard(hit.displayName, text),
         preview: CardFactory.thumbnailCard(hit.displayName, text, undefined, undefined, { tap: { type: 'invoke', title: hit.displayName, value: pick } }),
       };
     });
-    return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
+    return composeResult(attachments);
   };
 
   /** A picked result: the full card of that person, looked up again in the asking tenant only. */
@@ -103,7 +103,7 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
         : outcome?.hit
           ? expertCard(outcome.hit, locale)
           : expertNoticeCard(locale, 'expertGone');
-    return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [cardAttachment(card)] } });
+    return composeResult([cardAttachment(card)]);
   };
 
   const whoKnows: CommandHandler = async (context, command, locale) => {
@@ -153,7 +153,7 @@ export function expertsFeature(deps: ExpertsFeatureDependencies): BotFeature {
 
   return {
     commands: { whoKnows, mySkills },
-    invokes: { 'composeExtension/query': findExpert, 'composeExtension/selectItem': selectExpert },
+    messagingExtension: { query: { findExpert }, selectItem: { findExpert: selectExpert } },
     cardVerbs: profileCardVerbs(profiles),
-  };
+  } satisfies BotFeature;
 }

@@ -11,26 +11,18 @@ import { skillKeyOf } from '../../domain/skills/expert-index';
 import { applyProfileEdit } from '../../domain/skills/profile-editing';
 import type { Renamed } from '../../domain/skills/profile-editing';
 import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/skills/profile-form';
+import { cardActionOf } from '../bot-feature';
 import type { InvokeHandler } from '../bot-feature';
-import { invokeResponse } from '../bot-feature';
 import { personOf } from '../identity';
+import { cardResponse, errorResponse, messageResponse } from '../invoke-responses';
+
+/** The `Action.Execute` verbs of the profile card. */
+type ProfileVerb = (typeof PROFILE_VERBS)[keyof typeof PROFILE_VERBS];
 
 export interface ProfileCardDependencies {
   readonly experts: ExpertDirectory;
   readonly members: MemberRepository;
   readonly now: () => Date;
-}
-
-/** Universal Actions answer with the card that replaces the one the person pressed. */
-const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
-const messageResponse = (text: string) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
-
-/** The `data` of the pressed action: Teams merges the form's inputs into it. */
-function actionData(context: TurnContext): unknown {
-  const value: unknown = context.activity.value;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const action: unknown = (value as { action?: unknown }).action;
-  return typeof action === 'object' && action !== null ? (action as { data?: unknown }).data : undefined;
 }
 
 /** Builds the profile card of a stored person (with their endorsement counts). */
@@ -53,7 +45,7 @@ export async function profileCardOf(deps: ProfileCardDependencies, tenantId: str
  * The profile card's verbs. The person is always the sender (tenant + Entra object id of the
  * activity); ids in the card's data are never read, so nobody can edit someone else's profile.
  */
-export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record<string, InvokeHandler>> {
+export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record<ProfileVerb, InvokeHandler>> {
   const asSender = (act: (context: TurnContext, locale: Locale, tenantId: string, userId: string) => Promise<AdaptiveCard>): InvokeHandler =>
     async (context) => {
       const locale = toLocale(context.activity.locale);
@@ -62,7 +54,7 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
       // A card's answer replaces it for everyone in a channel or group chat: there, pressing Edit
       // would show the presser's profile to all. Answer with an error (a toast; the card stays).
       if (context.activity.conversation?.conversationType !== 'personal') {
-        return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: tp(locale, 'editInPersonalChat') } });
+        return errorResponse(400, 'BadRequest', tp(locale, 'editInPersonalChat'));
       }
       return cardResponse(await act(context, locale, person.tenantId, person.userId));
     };
@@ -72,7 +64,7 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
   const view = asSender(async (_context, locale, tenantId, userId) => profileCardOf(deps, tenantId, userId, locale));
 
   const save = asSender(async (context, locale, tenantId, userId) => {
-    const { values, notText } = readProfileForm(actionData(context));
+    const { values, notText } = readProfileForm(cardActionOf(context.activity.value).data);
     const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), notText);
     if (!checked.ok) return profileEditCard(values, locale, checked.problems);
     // Through the recording member repository: the write reaches the change feed, so every instance's index.

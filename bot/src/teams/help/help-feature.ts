@@ -4,12 +4,12 @@ import type { BotFeature } from '../bot-feature';
 import { cardMessage } from '../card-message';
 
 /** `help` / `hulp`: the commands this bot answers, in the language they were asked in. */
-export function helpFeature(available: () => readonly CommandId[]): BotFeature {
+export function helpFeature(available: () => readonly CommandId[]) {
   return {
     commands: {
       help: async (context, _command, locale) => {
         await context.sendActivity(cardMessage(helpCard(locale, available())));
       },
     },
-  };
+  } satisfies BotFeature;
 }

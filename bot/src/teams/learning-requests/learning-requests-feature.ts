@@ -1,14 +1,14 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard, learningRequestFailureText } from '../../cards/learning-request-card';
-import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { tr } from '../../cards/learning-request-strings';
 import { createLearningRequestService } from '../../domain/learning-request-service';
 import { toLocale } from '../../domain/person';
 import type { Repositories } from '../../domain/repositories';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
-import { invokeResponse } from '../bot-feature';
+import { cardActionOf } from '../bot-feature';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
+import { cardResponse, errorResponse, messageResponse } from '../invoke-responses';
 
 export interface LearningRequestsFeatureDeps {
   readonly repositories: Repositories;
@@ -20,7 +20,7 @@ export interface LearningRequestsFeatureDeps {
  * "I want to learn X" / "ik wil X leren" in a team channel (DESIGN F7): a learning request for the
  * channel's team, answered with a small card. Asking for a skill the team already asked for adds a +1.
  */
-export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotFeature {
+export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
   const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
 
   const wantToLearn: CommandHandler = async (context, command, locale) => {
@@ -54,8 +54,8 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     const person = personOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
     if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
-    const requestId = requestIdOf(context.activity.value);
-    if (!requestId) return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No learning request on this card.' } });
+    const requestId = requestIdOf(cardActionOf(context.activity.value).data);
+    if (!requestId) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
     const already = await deps.repositories.learningRequests.hasVoted(person.tenantId, teamId, requestId, person.userId);
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(learningRequestFailureText(voted.failure, locale));
@@ -66,15 +66,11 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     );
   };
 
-  return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } };
+  return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } } satisfies BotFeature;
 }
 
-const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
-const messageResponse = (text: string) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
-
 /** The request id in the pressed action's data, checked before it reaches storage. */
-function requestIdOf(value: unknown): string | undefined {
-  const action = typeof value === 'object' && value !== null ? (value as { action?: { data?: { requestId?: unknown } } }).action : undefined;
-  const id = action?.data?.requestId;
+function requestIdOf(data: Readonly<Record<string, unknown>>): string | undefined {
+  const id = data.requestId;
   return typeof id === 'string' && /^[A-Za-z0-9._:@-]{1,200}$/.test(id) ? id : undefined;
 }

@@ -10,6 +10,7 @@ import type { SessionStringKey } from '../../cards/session-strings';
 import type { PersonRef } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Locale } from '../../domain/person';
+import type { CardVerb } from '../../domain/card-verbs';
 import type { LearningSession } from '../../domain/session';
 import type { SessionFailure, SessionService } from '../../domain/session-service';
 import type { SessionProblem } from '../../domain/session-rules';
@@ -17,13 +18,14 @@ import { toDateAndTimeInputs } from '../../domain/zoned-time';
 import { timeZoneOf } from '../../domain/session-service';
 import type { SessionLinks } from '../../domain/session-links';
 import type { Outbox } from '../../domain/outbox';
-import { invokeResponse } from '../bot-feature';
+import { cardActionOf } from '../bot-feature';
+import type { InvokeHandler } from '../bot-feature';
 import { channelData, personOf } from '../identity';
+import { cardResponse } from '../invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
 
-/** Every `Action.Execute` verb PeerLearn's session cards use (DESIGN.md, Teams contract). */
-export const SESSION_VERBS = ['rsvp', 'refresh', 'cancelSession', 'editSession', 'saveSession', 'feedback', 'kudos', 'createSession'] as const;
-export type SessionVerb = (typeof SESSION_VERBS)[number];
+/** The `Action.Execute` verbs of the session cards (invite, feedback, planning and edit forms). */
+export type SessionVerb = Extract<CardVerb, 'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'>;
 
 export interface SessionInvokeDeps {
   readonly sessions: SessionService;
@@ -43,10 +45,6 @@ export interface VerbRequest {
 
 type VerbHandler = (request: VerbRequest) => Promise<InvokeResponse>;
 
-export const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
-export const errorResponse = (code: string, message: string) =>
-  invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code, message } });
-
 /** A card with a notice on top: the person sees why, and still has the card. */
 function withNotice(card: AdaptiveCard, text: string, tone: 'attention' | 'good'): AdaptiveCard {
   return { ...card, body: [{ type: 'TextBlock', text, wrap: true, weight: 'bolder', color: tone }, ...card.body] };
@@ -60,12 +58,8 @@ export function failureText(failure: SessionFailure, locale: Locale): string {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-interface ActionValue {
-  readonly action?: { readonly verb?: unknown; readonly data?: unknown };
-}
-
-/** `adaptiveCard/action`: one typed handler per verb; unknown verbs and forged data get a clear answer, never a throw. */
-export function createSessionActionHandler(deps: SessionInvokeDeps) {
+/** `adaptiveCard/action`: one handler per session verb; forged data gets a clear answer, never a throw. */
+export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<SessionVerb, InvokeHandler>> {
   const { sessions } = deps;
 
   async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | undefined> {
@@ -163,21 +157,32 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
     },
   };
 
-  return async (context: TurnContext): Promise<InvokeResponse> => {
-    const locale = toLocale(context.activity.locale);
-    const value = (context.activity.value ?? {}) as ActionValue;
-    const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
-    const data = typeof value.action?.data === 'object' && value.action.data !== null ? (value.action.data as Record<string, unknown>) : {};
-    const handler = (SESSION_VERBS as readonly string[]).includes(verb) ? verbs[verb as SessionVerb] : undefined;
-    if (!handler) return errorResponse('unknownVerb', st(locale, 'failure_unknownAction', { verb: verb.slice(0, 40) }));
-    const actor = personOf(context.activity);
-    if (!actor) return cardResponse(sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention'));
-    const teamId = str(data.teamId);
-    if (!teamId || (verb !== 'createSession' && !str(data.sessionId))) return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
-    // A card from one team cannot act on another's sessions, whatever its data says.
-    const here = channelData(context.activity).team?.id;
-    if (here && here !== teamId) return cardResponse(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'));
-    return handler({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
+  /** Who acts, in which team, on which session: checked once for every verb, from the sender and the card's data. */
+  const asVerb =
+    (handler: VerbHandler, needs: { readonly session: boolean } = { session: true }): InvokeHandler =>
+    async (context) => {
+      const locale = toLocale(context.activity.locale);
+      const { data } = cardActionOf(context.activity.value);
+      const actor = personOf(context.activity);
+      if (!actor) return cardResponse(sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention'));
+      const teamId = str(data.teamId);
+      if (!teamId || (needs.session && !str(data.sessionId))) return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
+      // A card from one team cannot act on another's sessions, whatever its data says.
+      const here = channelData(context.activity).team?.id;
+      if (here && here !== teamId) return cardResponse(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'));
+      return handler({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
+    };
+
+  return {
+    refresh: asVerb(verbs.refresh),
+    rsvp: asVerb(verbs.rsvp),
+    cancelSession: asVerb(verbs.cancelSession),
+    editSession: asVerb(verbs.editSession),
+    saveSession: asVerb(verbs.saveSession),
+    feedback: asVerb(verbs.feedback),
+    kudos: asVerb(verbs.kudos),
+    // The planning form: no session yet.
+    createSession: asVerb(verbs.createSession, { session: false }),
   };
 }
 

@@ -1,12 +1,10 @@
 import { TeamsInfo } from 'botbuilder';
-import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { kudosCard } from '../../cards/kudos-card';
 import { sessionFormCard } from '../../cards/session-form-card';
 import { mySessionsCard, sessionMessageCard } from '../../cards/session-notice-cards';
 import { st } from '../../cards/session-strings';
-import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../domain/messaging-extension-commands';
-import type { MessagingExtensionCommandId } from '../../domain/messaging-extension-commands';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Outbox } from '../../domain/outbox';
@@ -14,11 +12,12 @@ import type { Repositories } from '../../domain/repositories';
 import type { SessionLinks } from '../../domain/session-links';
 import { createSessionService, timeZoneOf } from '../../domain/session-service';
 import type { SessionService } from '../../domain/session-service';
-import type { BotFeature, CommandHandler } from '../bot-feature';
-import { invokeResponse } from '../bot-feature';
-import { cardAttachment, cardMessage } from '../card-message';
+import { dialogDataOf } from '../bot-feature';
+import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
+import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
-import { createFromForm, createSessionActionHandler, failureText } from './session-invokes';
+import { dialogCard, dialogMessage } from '../invoke-responses';
+import { createFromForm, failureText, sessionCardVerbs } from './session-invokes';
 
 export interface SessionsFeatureDeps {
   readonly repositories: Repositories;
@@ -26,16 +25,6 @@ export interface SessionsFeatureDeps {
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
 }
-
-/** The messaging extension's action commands (dialogs); `findExpert` is a search and belongs to the experts feature. */
-// `shareTip` belongs to the tips feature (teams/tips), which registers it as an action command of its own.
-type ActionCommand = Exclude<MessagingExtensionCommandId, 'findExpert' | 'shareTip'>;
-const ACTION_COMMANDS: readonly ActionCommand[] = MESSAGING_EXTENSION_COMMAND_IDS.filter(
-  (id): id is ActionCommand => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'action' && id !== 'shareTip',
-);
-
-const taskCard = (card: AdaptiveCard, title: string) =>
-  invokeResponse({ task: { type: 'continue', value: { card: cardAttachment(card), title, height: 'large', width: 'medium' } } });
 
 /** The team an activity happens in; in a personal chat, the person's only team (if they have exactly one). */
 async function teamOf(context: TurnContext, repos: Repositories): Promise<string | undefined> {
@@ -91,9 +80,9 @@ async function mentionedPerson(context: TurnContext, repos: Repositories, tenant
 }
 
 /** Sessions (F3–F6): planning, the invite card's actions, my sessions and kudos. */
-export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
+export function sessionsFeature(deps: SessionsFeatureDeps) {
   const sessions = createSessionService({ repositories: deps.repositories, outbox: deps.outbox, now: deps.now });
-  const onAction = createSessionActionHandler({ sessions, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
+  const cardVerbs = sessionCardVerbs({ sessions, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
 
   const newSession: CommandHandler = async (context, _command, locale) => {
     const teamId = await teamOf(context, deps.repositories);
@@ -147,57 +136,34 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
     await context.sendActivity(cardMessage(kudosCard({ kudos: result.value, fromName: person.displayName, toName: mentioned.name }, locale)));
   };
 
-  async function fetchPlanTask(context: TurnContext, locale: Locale): Promise<InvokeResponse> {
+  /** The planning dialog, from the compose box (`planSession`) or a card button (`task/fetch`). */
+  const fetchPlanTask: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
     const teamId = await teamOf(context, deps.repositories);
-    if (!teamId) return taskCard(sessionMessageCard(st(locale, 'planNoTeam'), 'attention'), st(locale, 'planDialogTitle'));
-    return taskCard(await planningForm(sessions, context, teamId, locale, 'dialog'), st(locale, 'planDialogTitle'));
-  }
+    if (!teamId) return dialogCard(sessionMessageCard(st(locale, 'planNoTeam'), 'attention'), st(locale, 'planDialogTitle'));
+    return dialogCard(await planningForm(sessions, context, teamId, locale, 'dialog'), st(locale, 'planDialogTitle'));
+  };
 
-  async function submitPlanTask(context: TurnContext, data: Record<string, unknown>, locale: Locale): Promise<InvokeResponse> {
+  const submitPlanTask: InvokeHandler = async (context): Promise<InvokeResponse> => {
+    const locale = toLocale(context.activity.locale);
+    const data = dialogDataOf(context.activity.value);
     const person = personOf(context.activity);
     const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, deps.repositories);
-    if (!person || !teamId) return taskCard(sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'), st(locale, 'planDialogTitle'));
+    if (!person || !teamId) return dialogCard(sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'), st(locale, 'planDialogTitle'));
     const here = channelData(context.activity).team?.id;
-    if (here && here !== teamId) return taskCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));
+    if (here && here !== teamId) return dialogCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));
     const hereChannel = here === teamId ? channelData(context.activity).channel?.id : undefined;
     const result = await createFromForm({ sessions }, { tenantId: person.tenantId, userId: person.userId }, teamId, data, locale, 'dialog', hereChannel);
-    if (!result.created) return taskCard(result.card, st(locale, 'planDialogTitle'));
+    if (!result.created) return dialogCard(result.card, st(locale, 'planDialogTitle'));
     const text = result.card.body[0]?.type === 'TextBlock' ? result.card.body[0].text : '';
-    return invokeResponse({ task: { type: 'message', value: text } });
-  }
-
-  const actionCommands: Record<ActionCommand, { fetch: (c: TurnContext, l: Locale) => Promise<InvokeResponse>; submit: (c: TurnContext, d: Record<string, unknown>, l: Locale) => Promise<InvokeResponse> }> = {
-    planSession: { fetch: fetchPlanTask, submit: submitPlanTask },
+    return dialogMessage(text);
   };
-
-  const commandOf = (activity: Partial<Activity>): ActionCommand | undefined => {
-    const id = (activity.value as { commandId?: unknown } | undefined)?.commandId;
-    return (ACTION_COMMANDS as readonly unknown[]).includes(id) ? (id as ActionCommand) : undefined;
-  };
-  const submitted = (activity: Partial<Activity>): Record<string, unknown> => {
-    const data = (activity.value as { data?: unknown } | undefined)?.data;
-    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  };
-  const unknownCommand = (locale: Locale) =>
-    invokeResponse({ task: { type: 'message', value: st(locale, 'failure_unknownAction', { verb: 'command' }) } });
 
   return {
     commands: { newSession, mySessions, thanks },
-    invokes: {
-      'adaptiveCard/action': onAction,
-      'composeExtension/fetchTask': async (context) => {
-        const locale = toLocale(context.activity.locale);
-        const command = commandOf(context.activity);
-        return command ? actionCommands[command].fetch(context, locale) : unknownCommand(locale);
-      },
-      'composeExtension/submitAction': async (context) => {
-        const locale = toLocale(context.activity.locale);
-        const command = commandOf(context.activity);
-        return command ? actionCommands[command].submit(context, submitted(context.activity), locale) : unknownCommand(locale);
-      },
-      // The bot's own dialog: a card button with `msteams: { type: 'task/fetch' }` and `verb: 'planSession'`.
-      'task/fetch': async (context) => fetchPlanTask(context, toLocale(context.activity.locale)),
-      'task/submit': async (context) => submitPlanTask(context, submitted(context.activity), toLocale(context.activity.locale)),
-    },
-  };
+    cardVerbs,
+    messagingExtension: { fetchTask: { planSession: fetchPlanTask }, submitAction: { planSession: submitPlanTask } },
+    // The bot's own dialog: a card button with `msteams: { type: 'task/fetch' }` and `verb: 'planSession'`; its form submits `verb: 'createSession'`.
+    dialogs: { fetch: { planSession: fetchPlanTask }, submit: { createSession: submitPlanTask } },
+  } satisfies BotFeature;
 }

@@ -1,4 +1,4 @@
-import type { InvokeResponse, TurnContext } from 'botbuilder';
+import type { InvokeResponse } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { tipCard } from '../../cards/tip-card';
 import { tipFormCard, tipNoticeCard } from '../../cards/tip-form-card';
@@ -8,48 +8,45 @@ import { toLocale } from '../../domain/person';
 import type { Repositories } from '../../domain/repositories';
 import { tipFormValues } from '../../domain/tip';
 import { createTipService } from '../../domain/tip-service';
+import { dialogDataOf } from '../bot-feature';
 import type { BotFeature } from '../bot-feature';
-import { invokeResponse } from '../bot-feature';
 import { cardAttachment } from '../card-message';
 import { channelData, personOf } from '../identity';
+import { composeResult, dialogCard } from '../invoke-responses';
 
 export interface TipsFeatureDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members' | 'tips'>;
   readonly now: () => Date;
 }
 
-const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse =>
-  invokeResponse({ task: { type: 'continue', value: { card: cardAttachment(card), title: tipText(locale, 'dialogTitle'), height: 'large', width: 'medium' } } });
+const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse => dialogCard(card, tipText(locale, 'dialogTitle'));
 
 const notice = (text: string, locale: Locale): InvokeResponse => dialog(tipNoticeCard(text), locale);
-
-const submitted = (context: TurnContext): Record<string, unknown> => {
-  const data = (context.activity.value as { data?: unknown } | undefined)?.data;
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-};
 
 /**
  * Tips (DESIGN F9): the `shareTip` messaging-extension dialog. The tip is stored for the team of the
  * channel it was opened in, and the answer puts its card in the compose box, so the person posts it.
  */
-export function tipsFeature(deps: TipsFeatureDeps): BotFeature {
+export function tipsFeature(deps: TipsFeatureDeps) {
   const tips = createTipService({ repositories: deps.repositories, now: deps.now });
 
   return {
-    actionCommands: {
-      shareTip: {
-        fetchTask: async (context) => {
+    messagingExtension: {
+      fetchTask: {
+        shareTip: async (context) => {
           const locale = toLocale(context.activity.locale);
           if (!channelData(context.activity).team?.id) return notice(tipText(locale, 'noTeam'), locale);
           return dialog(tipFormCard({}, locale), locale);
         },
-        submitAction: async (context) => {
+      },
+      submitAction: {
+        shareTip: async (context) => {
           const locale = toLocale(context.activity.locale);
           const teamId = channelData(context.activity).team?.id;
           if (!teamId) return notice(tipText(locale, 'noTeam'), locale);
           const person = personOf(context.activity);
           if (!person) return notice(tipText(locale, 'noIdentity'), locale);
-          const data = submitted(context);
+          const data = dialogDataOf(context.activity.value);
           const shared = await tips.share(person, teamId, data, { inTeamConversation: true });
           if (!shared.ok) {
             const { failure } = shared;
@@ -57,9 +54,9 @@ export function tipsFeature(deps: TipsFeatureDeps): BotFeature {
             return notice(tipText(locale, failure.kind), locale);
           }
           const card = tipCard({ tip: shared.value, authorName: person.displayName }, locale);
-          return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [cardAttachment(card)] } });
+          return composeResult([cardAttachment(card)]);
         },
       },
     },
-  };
+  } satisfies BotFeature;
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import { feedbackCard } from '../../bot/src/cards/feedback-cards';
+import { helpCard } from '../../bot/src/cards/help-card';
+import { learningRequestCard } from '../../bot/src/cards/learning-request-card';
+import { profileCard, profileEditCard } from '../../bot/src/cards/profile-card';
+import { sessionFormCard } from '../../bot/src/cards/session-form-card';
+import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
+import type { InviteView } from '../../bot/src/cards/session-invite-card';
+import { tipFormCard } from '../../bot/src/cards/tip-form-card';
+import { welcomeCard } from '../../bot/src/cards/welcome-card';
+import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/card-verbs';
+import { ACTION_COMMAND_IDS } from '../../bot/src/domain/messaging-extension-commands';
+import type { LearningSession } from '../../bot/src/domain/session';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+
+const session = (overrides: Partial<LearningSession> = {}): LearningSession => ({
+  tenantId: 't',
+  teamId: '19:team@thread.tacv2',
+  sessionId: 's1',
+  title: 'Intro to TypeScript',
+  description: '',
+  skills: ['TypeScript'],
+  format: 'workshop',
+  startsAt: '2026-12-03T13:00:00.000Z',
+  durationMinutes: 60,
+  capacity: 10,
+  channelId: '19:team@thread.tacv2',
+  hostId: 'host',
+  teacherIds: [],
+  status: 'scheduled',
+  openToOrganisation: false,
+  counts: { yes: 1, maybe: 0, no: 0, waitlisted: 0 },
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  ...overrides,
+});
+
+const view = (s: LearningSession): InviteView => ({ session: s, names: new Map([['host', 'Hanna']]), timeZone: 'Europe/Amsterdam', calendarUrl: 'https://pl.example/c.ics', recentResponders: [], now: NOW });
+
+const form = { teamId: '19:team@thread.tacv2', channels: [{ channelId: '19:team@thread.tacv2', name: 'General' }], members: [], timeZone: 'Europe/Amsterdam' };
+const profileView = { displayName: 'Ann', teaches: [{ name: 'SQL', level: 2 as const, endorsements: 1 }], wants: [], bio: '', languages: [], availability: '' };
+const request = { tenantId: 't', teamId: '19:team@thread.tacv2', requestId: 'r1', authorUserId: 'a', skill: 'SQL', status: 'open' as const, votes: 1, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+
+/** Every card the bot sends with an action on it, in each of its states that adds or removes one. */
+const cards = (['en', 'nl'] as const).flatMap((locale) => [
+  sessionInviteCard(view(session()), undefined, locale),
+  sessionInviteCard(view(session({ seriesId: 'series-1' })), { userId: 'host' }, locale),
+  sessionInviteCard(view(session({ startsAt: '2026-11-20T13:00:00.000Z' })), { userId: 'ann' }, locale),
+  feedbackCard(session(), locale, 'Europe/Amsterdam'),
+  sessionFormCard({ ...form, submit: 'execute' }, locale),
+  sessionFormCard({ ...form, submit: 'dialog' }, locale),
+  sessionFormCard({ ...form, submit: 'execute', editing: { sessionId: 's1' } }, locale),
+  profileCard(profileView, locale),
+  profileEditCard({ teaches: '', wants: '', bio: '', languages: '', availability: '' }, locale),
+  learningRequestCard({ request, authorName: 'Ann', created: true, experts: [] }, locale),
+  tipFormCard({}, locale),
+  helpCard(locale, ['help', 'newSession']),
+  welcomeCard('team', locale),
+]);
+
+/** The verbs a card carries, wherever they sit: actions, action sets in the body, the refresh. */
+function verbsIn(node: unknown, found: { execute: Set<unknown>; submit: Set<unknown> }) {
+  if (Array.isArray(node)) for (const item of node) verbsIn(item, found);
+  else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Action.Execute') found.execute.add(record.verb);
+    if (record.type === 'Action.Submit') {
+      const verb = (record.data as Record<string, unknown> | undefined)?.verb;
+      if (verb !== undefined) found.submit.add(verb);
+    }
+    for (const value of Object.values(record)) verbsIn(value, found);
+  }
+  return found;
+}
+
+describe('the card verbs and the bot’s dispatch table', () => {
+  const found = verbsIn(cards, { execute: new Set(), submit: new Set() });
+
+  it('every Action.Execute verb a card carries is one the bot routes (CARD_VERBS, a Record of handlers)', () => {
+    const unrouted = [...found.execute].filter((verb) => !isCardVerb(verb));
+    expect(unrouted).toEqual([]);
+  });
+
+  it('every verb the table routes is carried by some card: no handler without a button', () => {
+    expect([...CARD_VERBS].filter((verb) => !found.execute.has(verb))).toEqual([]);
+  });
+
+  it('every dialog form submits a verb that a dialog table routes (task/submit or the extension’s submitAction)', () => {
+    const routed: readonly unknown[] = [...DIALOG_SUBMIT_VERBS, ...ACTION_COMMAND_IDS];
+    expect(found.submit.size).toBeGreaterThan(0);
+    expect([...found.submit].filter((verb) => !routed.includes(verb))).toEqual([]);
+  });
+
+  it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty', '', 'RSVP', 42, undefined, null])('a verb from the wire like %p is none of them', (verb) => {
+    expect(isCardVerb(verb)).toBe(false);
+  });
+});
