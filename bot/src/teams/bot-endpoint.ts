@@ -17,6 +17,11 @@ export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 /** Everything the bot's features need; each feature takes what it uses. */
 export type BotFeatureDependencies = BotDependencies & { readonly experts: ExpertDirectory } & { readonly sessionLinks: SessionLinks };
 
+/** Two features' tables as one; a key both claim is a type error, since the second would silently win. */
+function joined<A extends object, B extends object>(a: A, b: B & Record<keyof A & keyof B, never>): A & B {
+  return { ...a, ...b };
+}
+
 /**
  * The bot's routes: each feature's tables merged into one table per kind. The annotations make a
  * missing handler a type error (a verb in `CARD_VERBS`, a command id of the manifest, a text command).
@@ -27,15 +32,15 @@ export function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   const tips = tipsFeature(deps);
   const requests = learningRequestsFeature(deps);
   const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
-  const commands: BotRoutes['commands'] = { ...help.commands, ...experts.commands, ...sessions.commands, ...requests.commands };
+  const commands: BotRoutes['commands'] = joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands);
   return {
     commands,
-    cardVerbs: { ...sessions.cardVerbs, ...experts.cardVerbs, ...requests.cardVerbs },
+    cardVerbs: joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs),
     messagingExtension: {
       query: { ...experts.messagingExtension.query },
       selectItem: { ...experts.messagingExtension.selectItem },
-      fetchTask: { ...sessions.messagingExtension.fetchTask, ...tips.messagingExtension.fetchTask },
-      submitAction: { ...sessions.messagingExtension.submitAction, ...tips.messagingExtension.submitAction },
+      fetchTask: joined(sessions.messagingExtension.fetchTask, tips.messagingExtension.fetchTask),
+      submitAction: joined(sessions.messagingExtension.submitAction, tips.messagingExtension.submitAction),
     },
     dialogs: sessions.dialogs,
   };

@@ -14,7 +14,7 @@ export type TextCommandId = Exclude<CommandId, 'unknown'>;
 export type InvokeHandler = (context: TurnContext) => Promise<InvokeResponse>;
 
 /** The four messaging-extension invokes, by the last part of their `activity.name` (`composeExtension/query`…). */
-export type MessagingExtensionInvoke = 'query' | 'selectItem' | 'fetchTask' | 'submitAction';
+type MessagingExtensionInvoke = 'query' | 'selectItem' | 'fetchTask' | 'submitAction';
 
 /**
  * One feature's share of the bot (help, sessions, experts…), as typed tables. Features never import

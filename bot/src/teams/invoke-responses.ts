@@ -6,7 +6,7 @@ import { cardAttachment } from './card-message';
  * Every answer the bot gives to an invoke, by the Teams contract it follows. An invoke's answer is the
  * HTTP response Teams waits for; Universal Actions and dialogs carry their own kind inside the body.
  */
-export const invokeResponse = <T>(body: T, status = 200): InvokeResponse<T> => ({ status, body });
+const invokeResponse = <T>(body: T, status = 200): InvokeResponse<T> => ({ status, body });
 
 // Universal Actions (`adaptiveCard/action`).
 
