@@ -11,36 +11,16 @@ import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
 import { KUDOS_MESSAGE_MAX_LENGTH, QUESTION_MAX_LENGTH } from './session-extras';
 import type { Kudos, SessionQuestion } from './session-extras';
 import { applyDraft, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from './session-rules';
-import type { SessionClosedReason, SessionDraft, SessionProblem } from './session-rules';
+import type { SessionDraft, SessionProblem } from './session-rules';
 import { laterOccurrences, occurrenceInput, seriesChange } from './series-change';
 import type { SeriesScope } from './series-change';
 import type { Team } from './team';
 import { DEFAULT_REMINDER_MINUTES, settingsOf } from './team-settings';
+import { failWith, ok } from './result';
+import type { Result, SessionFailure } from './result';
 
-/** Why a session operation was refused; every kind has an nl/en text for cards and a code for the API. */
-export type SessionFailure =
-  | { readonly kind: 'teamUnknown' }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'invalid'; readonly problems: readonly SessionProblem[] }
-  | { readonly kind: 'closed'; readonly reason: SessionClosedReason }
-  | { readonly kind: 'notHost' }
-  | { readonly kind: 'notAttendee' }
-  | { readonly kind: 'notEnded' }
-  | { readonly kind: 'badInput'; readonly code: BadInputCode };
-
-export type BadInputCode =
-  | 'responseInvalid'
-  | 'questionEmpty'
-  | 'questionTooLong'
-  | 'ratingInvalid'
-  | 'kudosSelf'
-  | 'kudosNobody'
-  | 'kudosTooLong';
-
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: SessionFailure };
-
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-const fail = <T>(failure: SessionFailure): Outcome<T> => ({ ok: false, failure });
+type Outcome<T> = Result<T, SessionFailure>;
+const fail = failWith<SessionFailure>('session');
 
 /** Default reminder times before the start; a team's owners change them in its settings (team-settings.ts). */
 export const REMINDER_MINUTES = DEFAULT_REMINDER_MINUTES;

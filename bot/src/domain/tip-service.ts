@@ -2,19 +2,12 @@ import type { MemberProfile } from './member';
 import type { PersonRef } from './person';
 import type { Repositories } from './repositories';
 import { validateTipInput } from './tip';
-import type { Tip, TipProblem } from './tip';
+import type { Tip } from './tip';
+import { failWith, ok } from './result';
+import type { Result, TipFailure } from './result';
 import { tipMatcher } from './tip-search';
 import type { TipSearch } from './tip-search';
 
-/** Why a tip operation was refused; every kind has an nl/en text (bot) and an API status and code. */
-export type TipFailure =
-  | { readonly kind: 'teamUnknown' }
-  | { readonly kind: 'notMember' }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'notAllowed' }
-  | { readonly kind: 'invalid'; readonly problems: readonly TipProblem[] };
-
-export type TipOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: TipFailure };
 
 export interface TipListing {
   readonly tips: readonly Tip[];
@@ -37,8 +30,8 @@ export interface ShareOptions {
   readonly inTeamConversation?: boolean;
 }
 
-const ok = <T>(value: T): TipOutcome<T> => ({ ok: true, value });
-const fail = <T>(failure: TipFailure): TipOutcome<T> => ({ ok: false, failure });
+type TipOutcome<T> = Result<T, TipFailure>;
+const fail = failWith<TipFailure>('tip');
 
 export type TipService = ReturnType<typeof createTipService>;
 

@@ -1,17 +1,16 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { st } from '../../cards/session-strings';
-import type { SessionStringKey } from '../../cards/session-strings';
 import { sessionCalendar } from '../../domain/calendar-file';
 import { suggestDiscussionLeader } from '../../domain/discussion-leader';
 import { isSeriesScope } from '../../domain/series-change';
 import type { SeriesScope } from '../../domain/series-change';
-import type { Outcome, SessionDetail, SessionFailure } from '../../domain/session-service';
+import type { SessionDetail } from '../../domain/session-service';
+import { sendFailure, unwrap } from '../failure-problem';
 import { createSessionService } from '../../domain/session-service';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type {
-  ApiError,
   AskQuestionResponse,
   CreateSessionResponse,
   RsvpResponseBody,
@@ -40,47 +39,6 @@ function scopeParam(value: unknown): SeriesScope {
   if (value === undefined) return 'one';
   if (!isSeriesScope(value)) throw new HttpError(400, 'invalid_scope', st('en', 'failure_invalidScope'));
   return value;
-}
-
-const FAILURE_STATUS: Record<Exclude<SessionFailure['kind'], 'invalid'>, number> = {
-  teamUnknown: 404,
-  notFound: 404,
-  closed: 409,
-  notHost: 403,
-  notAttendee: 403,
-  notEnded: 409,
-  badInput: 400,
-};
-
-/** A refused operation as an `ApiError`: 400 `invalid_session` names every field; the rest get their own status and code. */
-function sendFailure(res: Response, failure: SessionFailure): void {
-  if (failure.kind === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const p of failure.problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${st('en', `problem_${p.code}`)}` : st('en', `problem_${p.code}`);
-    const body: ApiError = {
-      error: { code: 'invalid_session', message: st('en', 'failure_invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) },
-    };
-    res.status(400).json(body);
-    return;
-  }
-  const key: SessionStringKey =
-    failure.kind === 'closed' ? `failure_${failure.reason}` : failure.kind === 'badInput' ? `failure_${failure.code}` : `failure_${failure.kind}`;
-  const code =
-    failure.kind === 'closed'
-      ? `session_${failure.reason}`
-      : failure.kind === 'badInput'
-        ? failure.code.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-        : failure.kind === 'teamUnknown' || failure.kind === 'notFound'
-          ? 'not_found'
-          : failure.kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const body: ApiError = { error: { code, message: st('en', key) } };
-  res.status(FAILURE_STATUS[failure.kind]).json(body);
-}
-
-/** Sends the value, or the failure; returns whether it succeeded. */
-function unwrap<T>(res: Response, outcome: Outcome<T>): outcome is { ok: true; value: T } {
-  if (!outcome.ok) sendFailure(res, outcome.failure);
-  return outcome.ok;
 }
 
 const body = (req: Request): Record<string, unknown> =>
@@ -223,7 +181,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const session = await deps.repositories.sessions.get(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
-      if (!session) return sendFailure(res, { kind: 'notFound' });
+      if (!session) return sendFailure(res, { subject: 'session', kind: 'notFound' });
       const context = await sessions.planningContext(caller.tenantId, teamId, session.hostId);
       if (!unwrap(res, context)) return;
       const others = await deps.repositories.sessions.listForTeam(caller.tenantId, teamId);

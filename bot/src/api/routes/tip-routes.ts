@@ -1,26 +1,20 @@
 import { Router } from 'express';
-import type { Request, Response } from 'express';
-import { tipProblemText, tipText } from '../../cards/tip-strings';
+import type { Request } from 'express';
+import { tipText } from '../../cards/tip-strings';
 import { InvalidCursorError } from '../../domain/repositories';
 import type { Tip } from '../../domain/tip';
 import { MAX_QUERY_CHARS } from '../../domain/skills/text-fold';
 import { tipPageSize, TIP_PAGE_MAX } from '../../domain/tip-search';
 import { createTipService } from '../../domain/tip-service';
-import type { TipFailure, TipListing } from '../../domain/tip-service';
+import type { TipListing } from '../../domain/tip-service';
+import { sendFailure } from '../failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
-import type { ApiError, TipListResponse, TipView } from '../contract';
+import type { TipListResponse, TipView } from '../contract';
 import { badRequest, HttpError } from '../http-error';
 import { teamIdParam } from './team-routes';
 
 const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
-
-const FAILURE: Record<Exclude<TipFailure['kind'], 'invalid'>, { readonly status: number; readonly code: string }> = {
-  teamUnknown: { status: 404, code: 'not_found' },
-  notFound: { status: 404, code: 'not_found' },
-  notMember: { status: 403, code: 'not_member' },
-  notAllowed: { status: 403, code: 'not_allowed' },
-};
 
 /** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
 function tipIdParam(value: unknown): string {
@@ -33,19 +27,6 @@ function textParam(value: unknown, name: string): string {
   if (value === undefined) return '';
   if (typeof value !== 'string' || value.length > MAX_QUERY_CHARS) throw badRequest(`invalid_${name}`, `The ${name} must be one text of at most ${MAX_QUERY_CHARS} characters.`);
   return value;
-}
-
-function sendFailure(res: Response, failure: TipFailure): void {
-  if (failure.kind === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const p of failure.problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${tipProblemText('en', p.code)}` : tipProblemText('en', p.code);
-    const body: ApiError = { error: { code: 'invalid_tip', message: tipText('en', 'invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } };
-    res.status(400).json(body);
-    return;
-  }
-  const { status, code } = FAILURE[failure.kind];
-  const body: ApiError = { error: { code, message: tipText('en', failure.kind === 'teamUnknown' ? 'teamUnknown' : failure.kind) } };
-  res.status(status).json(body);
 }
 
 const bodyOf = (req: Request): Record<string, unknown> =>

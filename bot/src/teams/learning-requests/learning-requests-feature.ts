@@ -1,4 +1,4 @@
-import { LEARNING_REQUEST_VERBS, learningRequestCard, learningRequestFailureText } from '../../cards/learning-request-card';
+import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/learning-request-card';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { tr } from '../../cards/learning-request-strings';
 import { createLearningRequestService } from '../../domain/learning-request-service';
@@ -6,6 +6,7 @@ import { toLocale } from '../../domain/person';
 import type { Repositories } from '../../domain/repositories';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
 import { invokeResponse } from '../bot-feature';
+import { failureAnswer } from '../failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
@@ -33,7 +34,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     }
     const created = await requests.create(person, teamId, { skill: command.argument });
     if (!created.ok) {
-      await context.sendActivity(learningRequestFailureText(created.failure, locale));
+      await context.sendActivity(failureAnswer(created.failure, locale));
       return;
     }
     let { item } = created.value;
@@ -58,7 +59,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     if (!requestId) return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No learning request on this card.' } });
     const already = await deps.repositories.learningRequests.hasVoted(person.tenantId, teamId, requestId, person.userId);
     const voted = await requests.vote(person, teamId, requestId, true);
-    if (!voted.ok) return messageResponse(learningRequestFailureText(voted.failure, locale));
+    if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
     if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
     const item = voted.value;
     return cardResponse(

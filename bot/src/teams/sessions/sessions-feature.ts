@@ -18,7 +18,8 @@ import type { BotFeature, CommandHandler } from '../bot-feature';
 import { invokeResponse } from '../bot-feature';
 import { cardAttachment, cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
-import { createFromForm, createSessionActionHandler, failureText } from './session-invokes';
+import { failureAnswer } from '../failure-answer';
+import { createFromForm, createSessionActionHandler } from './session-invokes';
 
 export interface SessionsFeatureDeps {
   readonly repositories: Repositories;
@@ -51,7 +52,7 @@ async function planningForm(sessions: SessionService, context: TurnContext, team
   const person = personOf(context.activity);
   if (!person) return sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention');
   const planning = await sessions.planningContext(person.tenantId, teamId, person.userId);
-  if (!planning.ok) return sessionMessageCard(failureText(planning.failure, locale), 'attention');
+  if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
   const { team, members, suggestedLeader, timeZone } = planning.value;
   const here = channelData(context.activity).channel?.id;
   return sessionFormCard(
@@ -140,7 +141,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
     const channelId = channelData(context.activity).channel?.id;
     const result = await sessions.giveKudos(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
     if (!result.ok) {
-      await context.sendActivity(failureText(result.failure, locale));
+      await context.sendActivity(failureAnswer(result.failure, locale));
       return;
     }
     // Straight into the conversation it was said in: the thank-you appears where people saw it.

@@ -10,6 +10,7 @@ import { tipFormValues } from '../../domain/tip';
 import { createTipService } from '../../domain/tip-service';
 import type { BotFeature } from '../bot-feature';
 import { invokeResponse } from '../bot-feature';
+import { failureAnswer } from '../failure-answer';
 import { cardAttachment } from '../card-message';
 import { channelData, personOf } from '../identity';
 
@@ -54,7 +55,7 @@ export function tipsFeature(deps: TipsFeatureDeps): BotFeature {
           if (!shared.ok) {
             const { failure } = shared;
             if (failure.kind === 'invalid') return dialog(tipFormCard({ values: tipFormValues(data), problems: failure.problems }, locale), locale);
-            return notice(tipText(locale, failure.kind), locale);
+            return notice(failureAnswer(failure, locale), locale);
           }
           const card = tipCard({ tip: shared.value, authorName: person.displayName }, locale);
           return invokeResponse({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [cardAttachment(card)] } });
