@@ -40,7 +40,15 @@ export function createTipService(deps: TipServiceDeps) {
   const repos = deps.repositories;
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
+  async function isOwner(tenantId: string, teamId: string, userId: string): Promise<boolean> {
+    const members = await repos.teams.listMembers(tenantId, teamId);
+    return members.some((m) => m.userId === userId && m.role === 'owner');
+  }
+
   return {
+    /** Whether the person owns the team: owners may remove anyone's tip. */
+    isOwner,
+
     /** Validates and stores a tip; nothing is stored on bad input. */
     async share(actor: PersonRef, teamId: string, input: unknown, options: ShareOptions = {}): Promise<TipOutcome<Tip>> {
       const [team, members] = await Promise.all([repos.teams.get(actor.tenantId, teamId), options.inTeamConversation ? [] : repos.teams.listMembers(actor.tenantId, teamId)]);

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { tr } from '../../cards/learning-request-strings';
-import { createLearningRequestService } from '../../domain/learning-request-service';
 import type { RequestItem } from '../../domain/learning-request-service';
 import { unwrap } from '../failure-problem';
 import type { Locale } from '../../domain/person';
@@ -59,7 +58,7 @@ export function sessionDraftOf(item: RequestItem, locale: Locale): LearningReque
 /** `/teams/:teamId/requests…`: learning requests (DESIGN F7). Reads are open to the tenant; changes need team membership. */
 export function learningRequestRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
+  const requests = deps.services.learningRequests;
   const base = '/teams/:teamId/requests';
 
   router.get(

@@ -2,12 +2,10 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { st } from '../../cards/session-strings';
 import { sessionCalendar } from '../../domain/calendar-file';
-import { suggestDiscussionLeader } from '../../domain/discussion-leader';
 import { isSeriesScope } from '../../domain/series-change';
 import type { SeriesScope } from '../../domain/series-change';
 import type { SessionDetail } from '../../domain/session-service';
-import { sendFailure, unwrap } from '../failure-problem';
-import { createSessionService } from '../../domain/session-service';
+import { unwrap } from '../failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type {
@@ -47,7 +45,7 @@ const body = (req: Request): Record<string, unknown> =>
 /** `/teams/:teamId/sessions…`: plan, read, edit, cancel, answer, ask, and the public calendar file. */
 export function sessionRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const sessions = createSessionService({ repositories: deps.repositories, outbox: deps.outbox, now: deps.now });
+  const { sessions, rsvps, sessionFeedback } = deps.services;
 
   const person = (detail: SessionDetail, userId: string): SessionPerson => ({ userId, displayName: detail.people.get(userId)?.displayName || '—' });
 
@@ -148,7 +146,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const answered = await sessions.rsvp(caller, teamId, sessionId, body(req).response);
+      const answered = await rsvps.respond(caller, teamId, sessionId, body(req).response);
       if (!unwrap(res, answered)) return;
       const { session, rsvp } = answered.value;
       const response: RsvpResponseBody = {
@@ -169,7 +167,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
       const b = body(req);
-      const asked = await sessions.ask(caller, teamId, sessionId, b.text, b.anonymous === true);
+      const asked = await sessionFeedback.ask(caller, teamId, sessionId, b.text, b.anonymous === true);
       if (!unwrap(res, asked)) return;
       const response: AskQuestionResponse = { questionId: asked.value.questionId, anonymous: asked.value.askerId === undefined };
       res.status(201).json(response);
@@ -180,12 +178,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions/:sessionId/suggest-discussion-leader',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const session = await deps.repositories.sessions.get(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
-      if (!session) return sendFailure(res, { subject: 'session', kind: 'notFound' });
-      const context = await sessions.planningContext(caller.tenantId, teamId, session.hostId);
-      if (!unwrap(res, context)) return;
-      const others = await deps.repositories.sessions.listForTeam(caller.tenantId, teamId);
-      const s = suggestDiscussionLeader(context.value.members, others, session.hostId, session.teacherIds);
+      const suggested = await sessions.suggestLeaderFor(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
+      if (!unwrap(res, suggested)) return;
+      const s = suggested.value;
       const response: SuggestLeaderResponse = s ? { suggestion: { userId: s.userId, displayName: s.displayName } } : {};
       res.json(response);
     }),
@@ -201,7 +196,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       if (!tenantId || !token || !(await deps.sessionLinks.verifyCalendarToken(tenantId, teamId, sessionId, token))) {
         throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
       }
-      const session = await deps.repositories.sessions.get(tenantId, teamId, sessionId);
+      const session = await sessions.get(tenantId, teamId, sessionId);
       if (!session) throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
       const host = new URL(await deps.sessionLinks.calendarUrl(tenantId, teamId, sessionId)).hostname || 'peerlearn';
       res

@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import type { Request } from 'express';
 import { tipText } from '../../cards/tip-strings';
-import { InvalidCursorError } from '../../domain/repositories';
+import { InvalidCursorError } from '../../domain/storage-errors';
 import type { Tip } from '../../domain/tip';
 import { MAX_QUERY_CHARS } from '../../domain/skills/text-fold';
 import { tipPageSize, TIP_PAGE_MAX } from '../../domain/tip-search';
-import { createTipService } from '../../domain/tip-service';
 import type { TipListing } from '../../domain/tip-service';
 import { sendFailure } from '../failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
@@ -35,12 +34,7 @@ const bodyOf = (req: Request): Record<string, unknown> =>
 /** `/teams/:teamId/tips`: list and search (newest first), share, remove (DESIGN F9). */
 export function tipRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const tips = createTipService({ repositories: deps.repositories, now: deps.now });
-
-  async function ownerOf(tenantId: string, teamId: string, userId: string): Promise<boolean> {
-    const members = await deps.repositories.teams.listMembers(tenantId, teamId);
-    return members.some((m) => m.userId === userId && m.role === 'owner');
-  }
+  const { tips, profiles } = deps.services;
 
   const view = (tip: Tip, listing: Pick<TipListing, 'authors'>, callerId: string, owner: boolean): TipView => ({
     tipId: tip.tipId,
@@ -66,7 +60,7 @@ export function tipRoutes(deps: ApiDependencies): Router {
         throw error instanceof InvalidCursorError ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.') : error;
       });
       if (!listed.ok) return sendFailure(res, listed.failure);
-      const owner = listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await ownerOf(caller.tenantId, teamId, caller.userId));
+      const owner = listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));
       const body: TipListResponse = {
         teamId,
         tips: listed.value.tips.map((t) => view(t, listed.value, caller.userId, owner)),
@@ -82,8 +76,8 @@ export function tipRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const shared = await tips.share(caller, teamId, bodyOf(req));
       if (!shared.ok) return sendFailure(res, shared.failure);
-      const profiles = await deps.repositories.members.getMany(caller.tenantId, [caller.userId]);
-      const authors = new Map(profiles.map((p) => [p.userId, p]));
+      const author = await profiles.get(caller.tenantId, caller.userId);
+      const authors = new Map(author ? [[author.userId, author]] : []);
       res.status(201).json(view(shared.value, { authors }, caller.userId, false));
     }),
   );

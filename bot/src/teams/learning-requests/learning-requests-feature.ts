@@ -1,10 +1,8 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/learning-request-card';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { tr } from '../../cards/learning-request-strings';
-import { createLearningRequestService } from '../../domain/learning-request-service';
 import { toLocale } from '../../domain/person';
-import type { Repositories } from '../../domain/repositories';
-import type { ExpertDirectory } from '../../domain/skills/expert-directory';
+import type { Services } from '../../domain/services';
 import { invokeResponse } from '../bot-feature';
 import { failureAnswer } from '../failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
@@ -12,9 +10,7 @@ import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
 
 export interface LearningRequestsFeatureDeps {
-  readonly repositories: Repositories;
-  readonly experts: ExpertDirectory;
-  readonly now: () => Date;
+  readonly services: Pick<Services, 'learningRequests'>;
 }
 
 /**
@@ -22,7 +18,7 @@ export interface LearningRequestsFeatureDeps {
  * channel's team, answered with a small card. Asking for a skill the team already asked for adds a +1.
  */
 export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotFeature {
-  const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
+  const requests = deps.services.learningRequests;
 
   const wantToLearn: CommandHandler = async (context, command, locale) => {
     const person = personOf(context.activity);
@@ -57,7 +53,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps): BotF
     if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
     const requestId = requestIdOf(context.activity.value);
     if (!requestId) return invokeResponse({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No learning request on this card.' } });
-    const already = await deps.repositories.learningRequests.hasVoted(person.tenantId, teamId, requestId, person.userId);
+    const already = await requests.hasVoted(person, teamId, requestId);
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
     if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));

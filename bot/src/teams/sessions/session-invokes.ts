@@ -10,6 +10,9 @@ import type { PersonRef } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Locale } from '../../domain/person';
 import type { LearningSession } from '../../domain/session';
+import type { KudosService } from '../../domain/kudos-service';
+import type { RsvpService } from '../../domain/rsvp-service';
+import type { SessionFeedbackService } from '../../domain/session-feedback-service';
 import type { SessionService } from '../../domain/session-service';
 import type { SessionProblem } from '../../domain/session-rules';
 import { toDateAndTimeInputs } from '../../domain/zoned-time';
@@ -27,6 +30,9 @@ export type SessionVerb = (typeof SESSION_VERBS)[number];
 
 export interface SessionInvokeDeps {
   readonly sessions: SessionService;
+  readonly rsvps: RsvpService;
+  readonly sessionFeedback: SessionFeedbackService;
+  readonly kudos: KudosService;
   readonly links: SessionLinks;
   readonly outbox: Outbox;
   readonly now: () => Date;
@@ -92,7 +98,7 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
       return answer(req, undefined);
     },
     async rsvp(req) {
-      const result = await sessions.rsvp(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
+      const result = await deps.rsvps.respond(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
       return answer(req, result.ok ? undefined : failureAnswer(result.failure, req.locale));
     },
     async cancelSession(req) {
@@ -120,7 +126,7 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
     },
     async feedback(req) {
       const sessionId = str(req.data.sessionId) ?? '';
-      const result = await sessions.giveFeedback(req.actor, req.teamId, sessionId, {
+      const result = await deps.sessionFeedback.giveFeedback(req.actor, req.teamId, sessionId, {
         rating: req.data.rating,
         learnedSomethingNew: req.data.learnedSomethingNew,
         willApply: req.data.willApply,
@@ -143,7 +149,7 @@ export function createSessionActionHandler(deps: SessionInvokeDeps) {
       const to = str(req.data.toUserId);
       // Only the session's own host or teachers can be thanked from its card: the data cannot name anyone else.
       const allowed = to && (to === session.hostId || session.teacherIds.includes(to)) ? to : undefined;
-      const result = await sessions.giveKudos(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
+      const result = await deps.kudos.give(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
       if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
       if (result.value.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';

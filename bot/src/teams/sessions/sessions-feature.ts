@@ -10,10 +10,11 @@ import type { MessagingExtensionCommandId } from '../../domain/messaging-extensi
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Outbox } from '../../domain/outbox';
-import type { Repositories } from '../../domain/repositories';
 import type { SessionLinks } from '../../domain/session-links';
-import { createSessionService, timeZoneOf } from '../../domain/session-service';
+import type { Services } from '../../domain/services';
+import { timeZoneOf } from '../../domain/session-service';
 import type { SessionService } from '../../domain/session-service';
+import type { ProfileService } from '../../domain/skills/profile-service';
 import type { BotFeature, CommandHandler } from '../bot-feature';
 import { invokeResponse } from '../bot-feature';
 import { cardAttachment, cardMessage } from '../card-message';
@@ -22,7 +23,7 @@ import { failureAnswer } from '../failure-answer';
 import { createFromForm, createSessionActionHandler } from './session-invokes';
 
 export interface SessionsFeatureDeps {
-  readonly repositories: Repositories;
+  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
@@ -39,13 +40,13 @@ const taskCard = (card: AdaptiveCard, title: string) =>
   invokeResponse({ task: { type: 'continue', value: { card: cardAttachment(card), title, height: 'large', width: 'medium' } } });
 
 /** The team an activity happens in; in a personal chat, the person's only team (if they have exactly one). */
-async function teamOf(context: TurnContext, repos: Repositories): Promise<string | undefined> {
+async function teamOf(context: TurnContext, sessions: SessionService): Promise<string | undefined> {
   const here = channelData(context.activity).team?.id;
   if (here) return here;
   const person = personOf(context.activity);
   if (!person) return undefined;
-  const teams = await repos.teams.listTeamsOf(person.tenantId, person.userId);
-  return teams.length === 1 ? teams[0]?.teamId : undefined;
+  const teams = await sessions.teamsOf(person.tenantId, person.userId);
+  return teams.length === 1 ? teams[0] : undefined;
 }
 
 async function planningForm(sessions: SessionService, context: TurnContext, teamId: string, locale: Locale, submit: 'execute' | 'dialog'): Promise<AdaptiveCard> {
@@ -75,7 +76,7 @@ interface Mention {
 }
 
 /** The Entra object id of the first person @mentioned (not the bot): from the mention, the roster, or a unique name. */
-async function mentionedPerson(context: TurnContext, repos: Repositories, tenantId: string): Promise<{ userId?: string; name: string } | undefined> {
+async function mentionedPerson(context: TurnContext, profiles: ProfileService, tenantId: string): Promise<{ userId?: string; name: string } | undefined> {
   const botId = context.activity.recipient?.id;
   const mention = ((context.activity.entities ?? []) as Mention[]).find((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== botId);
   if (!mention?.mentioned) return undefined;
@@ -87,17 +88,17 @@ async function mentionedPerson(context: TurnContext, repos: Repositories, tenant
   } catch {
     // Outside Teams (or when the roster is unreachable) fall back to the profiles PeerLearn knows.
   }
-  const matches = (await repos.members.listForTenant(tenantId)).filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
+  const matches = await profiles.named(tenantId, name);
   return matches.length === 1 ? { userId: matches[0]?.userId, name } : { name };
 }
 
 /** Sessions (F3–F6): planning, the invite card's actions, my sessions and kudos. */
 export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
-  const sessions = createSessionService({ repositories: deps.repositories, outbox: deps.outbox, now: deps.now });
-  const onAction = createSessionActionHandler({ sessions, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
+  const { sessions, kudos } = deps.services;
+  const onAction = createSessionActionHandler({ ...deps.services, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
 
   const newSession: CommandHandler = async (context, _command, locale) => {
-    const teamId = await teamOf(context, deps.repositories);
+    const teamId = await teamOf(context, sessions);
     if (!teamId) {
       await context.sendActivity(st(locale, 'planNoTeam'));
       return;
@@ -122,8 +123,8 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
       await context.sendActivity(st(locale, 'failure_noIdentity'));
       return;
     }
-    const teamId = await teamOf(context, deps.repositories);
-    const mentioned = await mentionedPerson(context, deps.repositories, person.tenantId);
+    const teamId = await teamOf(context, sessions);
+    const mentioned = await mentionedPerson(context, deps.services.profiles, person.tenantId);
     if (!mentioned?.userId) {
       await context.sendActivity(st(locale, 'kudosNobody'));
       return;
@@ -139,7 +140,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
     // The message without the mention markup: "thanks <at>Ann</at> for the demo" → "for the demo".
     const message = command.argument.replace(/<at>.*?<\/at>/g, '').replace(/\s+/g, ' ').trim();
     const channelId = channelData(context.activity).channel?.id;
-    const result = await sessions.giveKudos(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
+    const result = await kudos.give(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
     if (!result.ok) {
       await context.sendActivity(failureAnswer(result.failure, locale));
       return;
@@ -149,14 +150,14 @@ export function sessionsFeature(deps: SessionsFeatureDeps): BotFeature {
   };
 
   async function fetchPlanTask(context: TurnContext, locale: Locale): Promise<InvokeResponse> {
-    const teamId = await teamOf(context, deps.repositories);
+    const teamId = await teamOf(context, sessions);
     if (!teamId) return taskCard(sessionMessageCard(st(locale, 'planNoTeam'), 'attention'), st(locale, 'planDialogTitle'));
     return taskCard(await planningForm(sessions, context, teamId, locale, 'dialog'), st(locale, 'planDialogTitle'));
   }
 
   async function submitPlanTask(context: TurnContext, data: Record<string, unknown>, locale: Locale): Promise<InvokeResponse> {
     const person = personOf(context.activity);
-    const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, deps.repositories);
+    const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, sessions);
     if (!person || !teamId) return taskCard(sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'), st(locale, 'planDialogTitle'));
     const here = channelData(context.activity).team?.id;
     if (here && here !== teamId) return taskCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));

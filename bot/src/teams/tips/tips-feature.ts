@@ -5,9 +5,8 @@ import { tipFormCard, tipNoticeCard } from '../../cards/tip-form-card';
 import { tipText } from '../../cards/tip-strings';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
-import type { Repositories } from '../../domain/repositories';
 import { tipFormValues } from '../../domain/tip';
-import { createTipService } from '../../domain/tip-service';
+import type { Services } from '../../domain/services';
 import type { BotFeature } from '../bot-feature';
 import { invokeResponse } from '../bot-feature';
 import { failureAnswer } from '../failure-answer';
@@ -15,8 +14,7 @@ import { cardAttachment } from '../card-message';
 import { channelData, personOf } from '../identity';
 
 export interface TipsFeatureDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'tips'>;
-  readonly now: () => Date;
+  readonly services: Pick<Services, 'tips'>;
 }
 
 const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse =>
@@ -34,7 +32,7 @@ const submitted = (context: TurnContext): Record<string, unknown> => {
  * channel it was opened in, and the answer puts its card in the compose box, so the person posts it.
  */
 export function tipsFeature(deps: TipsFeatureDeps): BotFeature {
-  const tips = createTipService({ repositories: deps.repositories, now: deps.now });
+  const { tips } = deps.services;
 
   return {
     actionCommands: {
