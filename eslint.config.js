@@ -34,6 +34,32 @@ const featureZones = tabFeatures.map((name) => ({
   message: 'Features never import each other; move what they share to tabs/src/shared/.',
 }));
 
+// ---- Services, never repositories --------------------------------------------------------------
+// server.ts builds every domain service once (domain/services.ts) and hands them to teams/, api/
+// and jobs/; only the domain services and storage/ speak to the repository interfaces. The files
+// below still take repositories and are to move onto services; none may be added.
+const stillOnRepositories = [
+  'teams/peerlearn-bot.ts', // sightings, the install greeting and the roster (its routing is being rewritten)
+  'teams/team-roster.ts',
+  'teams/conversation-references.ts',
+  'teams/bot-endpoint.ts', // passes the repositories on to peerlearn-bot.ts only
+  'api/dev-routes.ts',
+  'jobs/compose-job.ts',
+];
+const edgeFiles = ['teams', 'api', 'jobs'].flatMap((dir) =>
+  readdirSync(`bot/src/${dir}`, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts'))
+    .map((d) => path.relative('bot/src', path.join(d.parentPath, d.name)).split(path.sep).join('/')),
+);
+const servicesOnlyZones = [
+  {
+    target: edgeFiles.filter((f) => !stillOnRepositories.includes(f)).map((f) => `./bot/src/${f}`),
+    from: ['./bot/src/domain/repositories.ts', './bot/src/domain/members.ts'],
+    message: 'teams/, api/ and jobs/ call the domain services server.ts built (domain/services.ts), never repositories.',
+  },
+];
+// ---- end of services, never repositories --------------------------------------------------------
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -87,6 +113,7 @@ export default tseslint.config(
             { target: './tabs/src/shared', from: ['./tabs/src/features', './tabs/src/app'], message: 'shared/ imports nothing of app/ or features/.' },
             { target: './tabs/src/features', from: './tabs/src/app', message: 'features/ never import app/.' },
             ...featureZones,
+            ...servicesOnlyZones,
           ],
         },
       ],

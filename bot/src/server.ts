@@ -23,6 +23,7 @@ import { createBotEndpoint } from './teams/bot-endpoint';
 import { createSessionLinks } from './domain/session-links';
 import { createJobComposer } from './jobs/compose-job';
 import { ExpertDirectory } from './domain/skills/expert-directory';
+import { createServices } from './domain/services';
 import { createRemoteJWKSet } from 'jose';
 import type { DeliveryStorage } from './storage/delivery-storage';
 import { createDeliveryStorage } from './storage/delivery-storage';
@@ -156,11 +157,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
       { now, log },
     );
     void experts.start();
+    // Each domain service once: the bot, the API and the jobs share them.
+    const services = createServices({ repositories, outbox, experts, now });
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log, addresses: delivery.addresses, experts, sessionLinks }),
-      apiRouter: createApiRouter({ repositories, outbox, validate, now, delivery: { parked: delivery.parked, queue: delivery.queue }, experts, sessionLinks }),
+      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log, addresses: delivery.addresses, experts, sessionLinks, services }),
+      apiRouter: createApiRouter({ services, outbox, validate, now, delivery: { parked: delivery.parked, queue: delivery.queue }, experts, sessionLinks }),
       ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,

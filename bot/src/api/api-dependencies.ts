@@ -1,13 +1,14 @@
 import type { Outbox } from '../domain/outbox';
 import type { ParkedDeliveries, WorkQueue } from '../domain/delivery';
-import type { Repositories } from '../domain/repositories';
+import type { Services } from '../domain/services';
 import type { SessionLinks } from '../domain/session-links';
 import type { ExpertDirectory } from '../domain/skills/expert-directory';
 import type { TokenValidator } from './token-validator';
 
-/** What the tab API's routes need; features add their services here. */
+/** What the tab API's routes need: the domain services, never repositories. */
 export interface ApiDependencies {
-  readonly repositories: Repositories;
+  /** The domain services, built once by the composition root. */
+  readonly services: Services;
   readonly outbox: Outbox;
   readonly validate: TokenValidator;
   readonly now: () => Date;

@@ -2,7 +2,7 @@ import express from 'express';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response, Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { StorageUnavailableError } from '../domain/repositories';
+import { StorageUnavailableError } from '../domain/storage-errors';
 import type { ApiError } from './contract';
 import { HttpError } from './http-error';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/person';
-import type { Kudos } from '../domain/session-extras';
+import type { Kudos } from '../domain/kudos';
 import { adaptiveCard, heading, paragraph } from './adaptive-card';
 import type { AdaptiveCard } from './adaptive-card';
 import { clip } from './session-text';

@@ -1,6 +1,6 @@
 import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../domain/learning-request';
 import type { LearningRequest } from '../domain/learning-request';
-import type { RequestFailure } from '../domain/learning-request-service';
+import type { Reason, RequestFailure } from '../domain/result';
 import type { Locale } from '../domain/person';
 import { adaptiveCard, heading, paragraph } from './adaptive-card';
 import type { AdaptiveCard, ExecuteAction } from './adaptive-card';
@@ -38,7 +38,7 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
 }
 
 /** A refused request in the person's language: the first problem of a bad form, else why it was refused. */
-export function learningRequestFailureText(failure: RequestFailure, locale: Locale): string {
+export function learningRequestFailureText(failure: Reason<RequestFailure>, locale: Locale): string {
   switch (failure.kind) {
     case 'invalid': {
       const first = failure.problems[0];

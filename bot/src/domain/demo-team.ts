@@ -1,6 +1,6 @@
 import type { MemberProfile, SkillLevel, TeachSkill } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse, SessionFormat } from './session';
-import type { Kudos } from './session-extras';
+import type { Kudos } from './kudos';
 import type { LearningRequest, LearningRequestVote } from './learning-request';
 import type { Membership, Team, Tenant } from './team';
 import type { Tip } from './tip';

@@ -1,22 +1,13 @@
 import { boardOrder, mayClose, newLearningRequest, planTake, validateLearningRequestInput } from './learning-request';
-import type { LearningRequest, RequestProblem } from './learning-request';
+import type { LearningRequest } from './learning-request';
+import { failWith, ok } from './result';
+import type { Reason, RequestFailure, Result } from './result';
 import type { PersonRef } from './person';
 import { NotFoundError } from './repositories';
 import type { Repositories } from './repositories';
 import type { ExpertDirectory } from './skills/expert-directory';
 import type { Team } from './team';
 
-export type RequestFailure =
-  | { readonly kind: 'teamUnknown' }
-  | { readonly kind: 'notMember' }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'invalid'; readonly problems: readonly RequestProblem[] }
-  | { readonly kind: 'notOpen'; readonly status: 'taken' | 'closed' }
-  | { readonly kind: 'takenByOther' }
-  | { readonly kind: 'ownRequest' }
-  | { readonly kind: 'notAllowed' };
-
-export type RequestOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: RequestFailure };
 
 export interface RequestPerson {
   readonly userId: string;
@@ -47,8 +38,8 @@ export const REQUESTS_ON_BOARD = 50;
 // Expert suggestions must not hold up the board while the index warms: no suggestions instead.
 const EXPERT_WAIT_MS = 2_000;
 
-const ok = <T>(value: T): RequestOutcome<T> => ({ ok: true, value });
-const fail = <T>(failure: RequestFailure): RequestOutcome<T> => ({ ok: false, failure });
+type RequestOutcome<T> = Result<T, RequestFailure>;
+const fail = failWith<RequestFailure>('request');
 
 export type LearningRequestService = ReturnType<typeof createLearningRequestService>;
 
@@ -112,6 +103,8 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
   }
 
   return {
+    hasVoted: (actor: PersonRef, teamId: string, requestId: string): Promise<boolean> => repos.learningRequests.hasVoted(actor.tenantId, teamId, requestId, actor.userId),
+
     /** The team's open requests, most wanted first, then newest. Anyone in the tenant may read them. */
     async list(actor: PersonRef, teamId: string): Promise<RequestOutcome<{ team: Team; items: RequestItem[] }>> {
       const [context, all] = await Promise.all([teamOf(actor, teamId), repos.learningRequests.listForTeam(actor.tenantId, teamId)]);
@@ -162,7 +155,7 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       const context = await teamOf(actor, teamId);
       if (!context.ok) return context;
       if (!context.value.member) return fail({ kind: 'notMember' });
-      let refusal: RequestFailure | undefined;
+      let refusal: Reason<RequestFailure> | undefined;
       const now = deps.now();
       const updated = await repos.learningRequests.update(actor.tenantId, teamId, requestId, (current) => {
         const plan = planTake(current, actor.userId, now);

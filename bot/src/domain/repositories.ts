@@ -1,29 +1,12 @@
 import type { MemberProfile } from './member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
-import type { Kudos, SessionQuestion } from './session-extras';
+import type { Kudos } from './kudos';
+import type { SessionQuestion } from './session-question';
 import type { Membership, Team, Tenant } from './team';
 import type { Tip } from './tip';
 import type { LearningRequest, LearningRequestVote } from './learning-request';
 
-/** Thrown by repositories when storage cannot be reached; the HTTP layer maps it to 503. */
-export class StorageUnavailableError extends Error {
-  override readonly name = 'StorageUnavailableError';
-}
-
-/** Thrown when an operation needs a row that does not exist (e.g. an RSVP to an unknown session). */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}
-
-/** Thrown when a paging cursor was not made by the repository (edited, truncated, from another list). */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-}
-
-/** Thrown when an ETag-guarded update kept losing the race after every retry. */
-export class ConcurrencyError extends Error {
-  override readonly name = 'ConcurrencyError';
-}
+export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
 export interface TenantRepository {
   get(tenantId: string): Promise<Tenant | undefined>;

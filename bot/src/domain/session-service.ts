@@ -1,53 +1,27 @@
-import type { MemberProfile } from './member';
 import type { Candidate } from './discussion-leader';
 import { suggestDiscussionLeader } from './discussion-leader';
 import { summariseFeedback } from './feedback-summary';
 import type { FeedbackSummary } from './feedback-summary';
+import type { MemberProfile } from './member';
 import type { Outbox } from './outbox';
 import type { PersonRef } from './person';
 import type { Repositories } from './repositories';
-import { RSVP_RESPONSES, isUpcoming, sessionEndsAt } from './session';
-import type { Feedback, LearningSession, Rsvp, RsvpResponse } from './session';
-import { KUDOS_MESSAGE_MAX_LENGTH, QUESTION_MAX_LENGTH } from './session-extras';
-import type { Kudos, SessionQuestion } from './session-extras';
-import { applyDraft, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from './session-rules';
-import type { SessionClosedReason, SessionDraft, SessionProblem } from './session-rules';
+import { failWith, ok } from './result';
+import type { Result, SessionFailure } from './result';
 import { laterOccurrences, occurrenceInput, seriesChange } from './series-change';
 import type { SeriesScope } from './series-change';
+import { isUpcoming } from './session';
+import type { Feedback, LearningSession, Rsvp } from './session';
+import { sessionChanges } from './session-changes';
+import { loadSession, profilesOf } from './session-lookup';
+import type { SessionQuestion } from './session-question';
+import { sessionsFromDraft, validateSessionInput } from './session-rules';
+import type { SessionDraft, SessionProblem } from './session-rules';
 import type { Team } from './team';
-import { DEFAULT_REMINDER_MINUTES, settingsOf } from './team-settings';
+import { settingsOf } from './team-settings';
 
-/** Why a session operation was refused; every kind has an nl/en text for cards and a code for the API. */
-export type SessionFailure =
-  | { readonly kind: 'teamUnknown' }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'invalid'; readonly problems: readonly SessionProblem[] }
-  | { readonly kind: 'closed'; readonly reason: SessionClosedReason }
-  | { readonly kind: 'notHost' }
-  | { readonly kind: 'notAttendee' }
-  | { readonly kind: 'notEnded' }
-  | { readonly kind: 'badInput'; readonly code: BadInputCode };
-
-export type BadInputCode =
-  | 'responseInvalid'
-  | 'questionEmpty'
-  | 'questionTooLong'
-  | 'ratingInvalid'
-  | 'kudosSelf'
-  | 'kudosNobody'
-  | 'kudosTooLong';
-
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: SessionFailure };
-
-const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
-const fail = <T>(failure: SessionFailure): Outcome<T> => ({ ok: false, failure });
-
-/** Default reminder times before the start; a team's owners change them in its settings (team-settings.ts). */
-export const REMINDER_MINUTES = DEFAULT_REMINDER_MINUTES;
-/** A series' later occurrences are announced this long before their start, not all at once. */
-export const INVITE_LEAD_DAYS = 7;
-/** Feedback notices to the host wait this long, so a burst of answers makes one summary. */
-export const SUMMARY_DEBOUNCE_MINUTES = 10;
+type Outcome<T> = Result<T, SessionFailure>;
+const fail = failWith<SessionFailure>('session');
 
 export interface SessionDetail {
   readonly session: LearningSession;
@@ -76,12 +50,6 @@ export interface PlanningContext {
   readonly timeZone: string;
 }
 
-export interface FeedbackInput {
-  readonly rating: unknown;
-  readonly learnedSomethingNew: unknown;
-  readonly willApply: unknown;
-}
-
 export interface SessionServiceDeps {
   readonly repositories: Repositories;
   readonly outbox: Outbox;
@@ -96,79 +64,12 @@ export const timeZoneOf = (team: Team | undefined): string => settingsOf(team).t
 
 /** Sessions: every surface (bot, messaging extension, tab API) goes through these operations. */
 export function createSessionService(deps: SessionServiceDeps) {
-  const { repositories: repos, outbox } = deps;
+  const { repositories: repos } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
-  async function people(tenantId: string, ids: Iterable<string>): Promise<Map<string, MemberProfile>> {
-    const unique = [...new Set(ids)];
-    const found = await Promise.all(unique.map((id) => repos.members.get(tenantId, id)));
-    return new Map(found.filter((p): p is MemberProfile => p !== undefined).map((p) => [p.userId, p]));
-  }
-
-  async function load(tenantId: string, teamId: string, sessionId: string): Promise<LearningSession | undefined> {
-    if (typeof sessionId !== 'string' || sessionId === '' || typeof teamId !== 'string' || teamId === '') return undefined;
-    return repos.sessions.get(tenantId, teamId, sessionId);
-  }
-
-  /** Invite, reminders in its thread and the feedback request, for one (new or moved) session. */
-  // Reminders follow the team's setting at the time of scheduling: a changed setting applies to sessions scheduled (or moved) afterwards.
-  async function schedule(session: LearningSession, team: Team | undefined, now: Date, announce: boolean): Promise<void> {
-    const ref = { tenantId: session.tenantId, teamId: session.teamId, sessionId: session.sessionId };
-    const start = Date.parse(session.startsAt);
-    if (session.channelId) {
-      if (announce) {
-        const inviteAt = start - INVITE_LEAD_DAYS * 24 * 3600_000;
-        await outbox.enqueue({ kind: 'postInvite', ...ref }, inviteAt > now.getTime() ? { notBefore: new Date(inviteAt) } : {});
-      }
-      for (const minutesBefore of settingsOf(team).reminderMinutes) {
-        const due = start - minutesBefore * 60_000;
-        if (due > now.getTime()) {
-          await outbox.enqueue({ kind: 'postReminder', ...ref, minutesBefore, forStartsAt: session.startsAt }, { notBefore: new Date(due) });
-        }
-      }
-    }
-    await outbox.enqueue({ kind: 'requestFeedback', ...ref, forStartsAt: session.startsAt }, { notBefore: sessionEndsAt(session) });
-  }
-
-  /** One occurrence's edit, stored under its ETag, with its card update, reminders and waitlist promotions. */
-  async function applyEdit(current: LearningSession, draft: SessionDraft, team: Team | undefined, now: Date): Promise<LearningSession | undefined> {
-    const { tenantId, teamId, sessionId } = current;
-    const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => applyDraft(s, draft, now));
-    if (!updated) return undefined;
-    const ref = { tenantId, teamId, sessionId };
-    if (updated.startsAt !== current.startsAt || updated.durationMinutes !== current.durationMinutes) {
-      // The old reminders see the new start and skip themselves (see the composer).
-      await schedule(updated, team, now, false);
-    }
-    // A larger capacity gives its new places to those waiting, and tells them.
-    const grew = updated.capacity === null ? current.capacity !== null : current.capacity !== null && updated.capacity > current.capacity;
-    if (grew) {
-      const { promoted } = await repos.rsvps.promoteWaiting(ref);
-      for (const r of promoted) {
-        await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'waitlistPromoted', ref: now.toISOString() });
-      }
-    }
-    if (current.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
-    if (!current.channelId && updated.channelId) await outbox.enqueue({ kind: 'postInvite', ...ref });
-    return updated;
-  }
-
-  /** One occurrence cancelled under its ETag: its card updated, everyone who said yes or maybe told. */
-  async function applyCancel(actor: PersonRef, current: LearningSession, now: Date): Promise<LearningSession | undefined> {
-    const { tenantId, teamId, sessionId } = current;
-    // Cancelled meanwhile (another tab, the card): already announced, so nothing is sent twice.
-    let cancelledNow = false;
-    const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => {
-      cancelledNow = s.status !== 'cancelled';
-      return cancelledNow ? { ...s, status: 'cancelled', updatedAt: now.toISOString() } : undefined;
-    });
-    if (!updated || !cancelledNow) return undefined;
-    const ref = { tenantId, teamId, sessionId };
-    if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
-    const told = (await repos.rsvps.listForSession(tenantId, sessionId)).filter((r) => r.response !== 'no' && r.userId !== actor.userId);
-    for (const r of told) await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'sessionCancelled' });
-    return updated;
-  }
+  const people = (tenantId: string, ids: Iterable<string>) => profilesOf(repos.members, tenantId, ids);
+  const load = (tenantId: string, teamId: string, sessionId: string) => loadSession(repos.sessions, tenantId, teamId, sessionId);
+  const { schedule, applyEdit, applyCancel } = sessionChanges(deps);
 
   async function planningContext(tenantId: string, teamId: string, hostId: string): Promise<Outcome<PlanningContext>> {
     const team = await repos.teams.get(tenantId, teamId);
@@ -186,6 +87,24 @@ export function createSessionService(deps: SessionServiceDeps) {
     async suggestLeader(tenantId: string, teamId: string, hostId: string): Promise<Outcome<Candidate | undefined>> {
       const context = await planningContext(tenantId, teamId, hostId);
       return context.ok ? ok(context.value.suggestedLeader) : context;
+    },
+
+    /** For a planned session: someone to lead the discussion, never its host or teachers. */
+    async suggestLeaderFor(tenantId: string, teamId: string, sessionId: string): Promise<Outcome<Candidate | undefined>> {
+      const session = await load(tenantId, teamId, sessionId);
+      if (!session) return fail({ kind: 'notFound' });
+      const context = await planningContext(tenantId, teamId, session.hostId);
+      if (!context.ok) return context;
+      const others = await repos.sessions.listForTeam(tenantId, teamId);
+      return ok(suggestDiscussionLeader(context.value.members, others, session.hostId, session.teacherIds));
+    },
+
+    /** The session as stored, whoever asks (the calendar file checks its own token). */
+    get: load,
+
+    /** The teams a person is known to be in (the roster may lag behind). */
+    async teamsOf(tenantId: string, userId: string): Promise<string[]> {
+      return (await repos.teams.listTeamsOf(tenantId, userId)).map((m) => m.teamId);
     },
 
     /** Validates, stores the session (or every occurrence of a series) and schedules its messages. Nothing is stored on bad input. */
@@ -273,93 +192,6 @@ export function createSessionService(deps: SessionServiceDeps) {
       return ok({ session, changed });
     },
 
-    async rsvp(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Outcome<{ session: LearningSession; rsvp: Rsvp }>> {
-      if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
-      const session = await load(actor.tenantId, teamId, sessionId);
-      if (!session) return fail({ kind: 'notFound' });
-      const closed = rsvpClosedReason(session, deps.now());
-      if (closed) return fail({ kind: 'closed', reason: closed });
-      const outcome = await repos.rsvps.respond(session, actor.userId, response as RsvpResponse, deps.now());
-      const ref = { tenantId: actor.tenantId, teamId, sessionId };
-      if (session.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
-      if (outcome.promoted) {
-        await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: outcome.promoted.userId, reason: 'waitlistPromoted', ref: outcome.rsvp.respondedAt });
-      }
-      return ok({ session: outcome.session, rsvp: outcome.rsvp });
-    },
-
-    /** A question to the host; with `anonymous` no asker id is stored at all. */
-    async ask(actor: PersonRef, teamId: string, sessionId: string, text: unknown, anonymous: boolean): Promise<Outcome<SessionQuestion>> {
-      const trimmed = typeof text === 'string' ? text.trim() : '';
-      if (trimmed === '') return fail({ kind: 'badInput', code: 'questionEmpty' });
-      if (trimmed.length > QUESTION_MAX_LENGTH) return fail({ kind: 'badInput', code: 'questionTooLong' });
-      const session = await load(actor.tenantId, teamId, sessionId);
-      if (!session) return fail({ kind: 'notFound' });
-      const closed = rsvpClosedReason(session, deps.now());
-      if (closed) return fail({ kind: 'closed', reason: closed });
-      const question: SessionQuestion = {
-        tenantId: actor.tenantId,
-        teamId,
-        sessionId,
-        questionId: newId(),
-        text: trimmed,
-        ...(anonymous ? {} : { askerId: actor.userId }),
-        askedAt: deps.now().toISOString(),
-      };
-      await repos.questions.add(question);
-      return ok(question);
-    },
-
-    /** Attendees only, after the start; answering again replaces the earlier answer. */
-    async giveFeedback(actor: PersonRef, teamId: string, sessionId: string, input: FeedbackInput): Promise<Outcome<Feedback>> {
-      const rating = typeof input.rating === 'number' ? input.rating : typeof input.rating === 'string' ? Number(input.rating) : NaN;
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5) return fail({ kind: 'badInput', code: 'ratingInvalid' });
-      const session = await load(actor.tenantId, teamId, sessionId);
-      if (!session) return fail({ kind: 'notFound' });
-      if (session.status === 'cancelled') return fail({ kind: 'closed', reason: 'cancelled' });
-      const now = deps.now();
-      if (Date.parse(session.startsAt) > now.getTime()) return fail({ kind: 'notEnded' });
-      const rsvp = await repos.rsvps.get(actor.tenantId, sessionId, actor.userId);
-      if (!rsvp || rsvp.response !== 'yes' || rsvp.waitlisted) return fail({ kind: 'notAttendee' });
-      const willApply = typeof input.willApply === 'string' ? input.willApply.trim().slice(0, 500) : '';
-      const learned = input.learnedSomethingNew === true || input.learnedSomethingNew === 'true' || input.learnedSomethingNew === 'yes';
-      const feedback: Feedback = { tenantId: actor.tenantId, teamId, sessionId, userId: actor.userId, rating, learnedSomethingNew: learned, willApply, submittedAt: now.toISOString() };
-      await repos.feedback.put(feedback);
-      await outbox.enqueue(
-        { kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: session.hostId, reason: 'feedbackSummary' },
-        { notBefore: new Date(now.getTime() + SUMMARY_DEBOUNCE_MINUTES * 60_000) },
-      );
-      return ok(feedback);
-    },
-
-    /** Stores a thank-you; posting it is the caller's choice (a channel job or the current chat). */
-    async giveKudos(
-      actor: PersonRef,
-      teamId: string,
-      toUserId: string | undefined,
-      message: string,
-      where: { readonly channelId?: string; readonly sessionId?: string } = {},
-    ): Promise<Outcome<Kudos>> {
-      if (!toUserId) return fail({ kind: 'badInput', code: 'kudosNobody' });
-      if (toUserId === actor.userId) return fail({ kind: 'badInput', code: 'kudosSelf' });
-      const text = message.trim();
-      if (text.length > KUDOS_MESSAGE_MAX_LENGTH) return fail({ kind: 'badInput', code: 'kudosTooLong' });
-      const kudos: Kudos = {
-        tenantId: actor.tenantId,
-        teamId,
-        kudosId: newId(),
-        fromUserId: actor.userId,
-        toUserId,
-        message: text,
-        ...(where.channelId ? { channelId: where.channelId } : {}),
-        ...(where.sessionId ? { sessionId: where.sessionId } : {}),
-        createdAt: deps.now().toISOString(),
-      };
-      await repos.kudos.add(kudos);
-      return ok(kudos);
-    },
-
-    /** A session as `viewer` may see it: questions and the feedback summary only for the host. */
     /**
      * The session with what a viewer may see. `attendeeNames: false` skips looking up every
      * responder's profile: cards name only the roles, and an RSVP burst must not cost n² reads.

@@ -2,19 +2,12 @@ import type { MemberProfile } from './member';
 import type { PersonRef } from './person';
 import type { Repositories } from './repositories';
 import { validateTipInput } from './tip';
-import type { Tip, TipProblem } from './tip';
+import type { Tip } from './tip';
+import { failWith, ok } from './result';
+import type { Result, TipFailure } from './result';
 import { tipMatcher } from './tip-search';
 import type { TipSearch } from './tip-search';
 
-/** Why a tip operation was refused; every kind has an nl/en text (bot) and an API status and code. */
-export type TipFailure =
-  | { readonly kind: 'teamUnknown' }
-  | { readonly kind: 'notMember' }
-  | { readonly kind: 'notFound' }
-  | { readonly kind: 'notAllowed' }
-  | { readonly kind: 'invalid'; readonly problems: readonly TipProblem[] };
-
-export type TipOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: TipFailure };
 
 export interface TipListing {
   readonly tips: readonly Tip[];
@@ -37,8 +30,8 @@ export interface ShareOptions {
   readonly inTeamConversation?: boolean;
 }
 
-const ok = <T>(value: T): TipOutcome<T> => ({ ok: true, value });
-const fail = <T>(failure: TipFailure): TipOutcome<T> => ({ ok: false, failure });
+type TipOutcome<T> = Result<T, TipFailure>;
+const fail = failWith<TipFailure>('tip');
 
 export type TipService = ReturnType<typeof createTipService>;
 
@@ -47,7 +40,15 @@ export function createTipService(deps: TipServiceDeps) {
   const repos = deps.repositories;
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
+  async function isOwner(tenantId: string, teamId: string, userId: string): Promise<boolean> {
+    const members = await repos.teams.listMembers(tenantId, teamId);
+    return members.some((m) => m.userId === userId && m.role === 'owner');
+  }
+
   return {
+    /** Whether the person owns the team: owners may remove anyone's tip. */
+    isOwner,
+
     /** Validates and stores a tip; nothing is stored on bad input. */
     async share(actor: PersonRef, teamId: string, input: unknown, options: ShareOptions = {}): Promise<TipOutcome<Tip>> {
       const [team, members] = await Promise.all([repos.teams.get(actor.tenantId, teamId), options.inTeamConversation ? [] : repos.teams.listMembers(actor.tenantId, teamId)]);

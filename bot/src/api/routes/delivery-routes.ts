@@ -34,10 +34,9 @@ export function deliveryRoutes(deps: ApiDependencies): Router {
   const router = Router();
 
   async function requireOwner(caller: Caller, teamId: string): Promise<void> {
-    const team = await deps.repositories.teams.get(caller.tenantId, teamId);
-    if (!team) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-    const members = await deps.repositories.teams.listMembers(caller.tenantId, teamId);
-    if (!members.some((m) => m.userId === caller.userId && m.role === 'owner')) {
+    const found = await deps.services.teams.withRole(caller.tenantId, teamId, caller.userId);
+    if (!found) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
+    if (!found.owner) {
       throw new HttpError(403, 'owners_only', 'Only an owner of this team can see and retry messages PeerLearn could not post.');
     }
   }

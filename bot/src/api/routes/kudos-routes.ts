@@ -23,18 +23,9 @@ export function kudosRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const limit = limitParam(req.query.limit);
-      const { repositories: repos } = deps;
-      const [team, all] = await Promise.all([repos.teams.get(caller.tenantId, teamId), repos.kudos.listForTeam(caller.tenantId, teamId)]);
-      if (!team) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-      const kudos = [...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
-      const userIds = [...new Set(kudos.flatMap((k) => [k.fromUserId, k.toUserId]))];
-      const sessionIds = [...new Set(kudos.flatMap((k) => (k.sessionId ? [k.sessionId] : [])))];
-      const [profiles, sessions] = await Promise.all([
-        Promise.all(userIds.map((id) => repos.members.get(caller.tenantId, id))),
-        Promise.all(sessionIds.map((id) => repos.sessions.get(caller.tenantId, teamId, id))),
-      ]);
-      const names = new Map(profiles.flatMap((p) => (p ? [[p.userId, p.displayName] as const] : [])));
-      const titles = new Map(sessions.flatMap((s) => (s ? [[s.sessionId, s.title] as const] : [])));
+      const wall = await deps.services.kudos.wall(caller.tenantId, teamId, limit);
+      if (!wall) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
+      const { kudos, names, titles } = wall;
       // A person who left keeps their thanks on the wall; the tab shows "a colleague" for an empty name.
       const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '' });
       const body: KudosWallResponse = {

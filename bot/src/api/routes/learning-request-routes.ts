@@ -1,16 +1,12 @@
 import { Router } from 'express';
-import type { Response } from 'express';
 import { tr } from '../../cards/learning-request-strings';
-import type { LearningRequestStringKey } from '../../cards/learning-request-strings';
-import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/learning-request';
-import { createLearningRequestService } from '../../domain/learning-request-service';
-import type { RequestFailure, RequestItem, RequestOutcome } from '../../domain/learning-request-service';
+import type { RequestItem } from '../../domain/learning-request-service';
+import { unwrap } from '../failure-problem';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type {
-  ApiError,
   CreateLearningRequestResponse,
   LearningRequestDetailResponse,
   LearningRequestSessionDraft,
@@ -28,46 +24,6 @@ function requestIdParam(value: unknown): string {
   const requestId = typeof value === 'string' ? value : '';
   if (!REQUEST_ID.test(requestId)) throw new HttpError(404, 'not_found', tr('en', 'failure_notFound'));
   return requestId;
-}
-
-function failureStatus(failure: Exclude<RequestFailure, { kind: 'invalid' }>): { status: number; code: string; key: LearningRequestStringKey } {
-  switch (failure.kind) {
-    case 'teamUnknown':
-      return { status: 404, code: 'not_found', key: 'failure_teamUnknown' };
-    case 'notFound':
-      return { status: 404, code: 'not_found', key: 'failure_notFound' };
-    case 'notMember':
-      return { status: 403, code: 'not_member', key: 'failure_notMember' };
-    case 'notAllowed':
-      return { status: 403, code: 'not_allowed', key: 'failure_notAllowed' };
-    case 'notOpen':
-      return failure.status === 'taken' ? { status: 409, code: 'request_taken', key: 'failure_taken' } : { status: 409, code: 'request_closed', key: 'failure_closed' };
-    case 'takenByOther':
-      return { status: 409, code: 'request_taken', key: 'failure_taken' };
-    case 'ownRequest':
-      return { status: 409, code: 'own_request', key: 'failure_ownRequest' };
-  }
-}
-
-function sendFailure(res: Response, failure: RequestFailure): void {
-  if (failure.kind === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const p of failure.problems) {
-      const text = tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX });
-      fields[p.field] = fields[p.field] ? `${fields[p.field]} ${text}` : text;
-    }
-    const body: ApiError = { error: { code: 'invalid_request', message: tr('en', 'failure_invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } };
-    res.status(400).json(body);
-    return;
-  }
-  const { status, code, key } = failureStatus(failure);
-  const body: ApiError = { error: { code, message: tr('en', key) } };
-  res.status(status).json(body);
-}
-
-function unwrap<T>(res: Response, outcome: RequestOutcome<T>): outcome is { ok: true; value: T } {
-  if (!outcome.ok) sendFailure(res, outcome.failure);
-  return outcome.ok;
 }
 
 function toView(item: RequestItem, caller: Caller): LearningRequestView {
@@ -102,7 +58,7 @@ export function sessionDraftOf(item: RequestItem, locale: Locale): LearningReque
 /** `/teams/:teamId/requests…`: learning requests (DESIGN F7). Reads are open to the tenant; changes need team membership. */
 export function learningRequestRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
+  const requests = deps.services.learningRequests;
   const base = '/teams/:teamId/requests';
 
   router.get(

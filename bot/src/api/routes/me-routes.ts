@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { recordSighting } from '../../domain/members';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type { MeResponse } from '../contract';
@@ -10,14 +9,14 @@ export function meRoutes(deps: ApiDependencies): Router {
   router.get(
     '/me',
     authed(deps.validate, async (_req, res, caller) => {
-      const { members, teams } = deps.repositories;
-      const profile = await recordSighting(
-        members,
-        { tenantId: caller.tenantId, userId: caller.userId, displayName: caller.name ?? '', ...(caller.locale ? { locale: caller.locale } : {}) },
-        deps.now(),
-      );
-      const memberships = await teams.listTeamsOf(caller.tenantId, caller.userId);
-      const named = await Promise.all(memberships.map((m) => teams.get(m.tenantId, m.teamId)));
+      const { profiles, teams } = deps.services;
+      const profile = await profiles.sighted({
+        tenantId: caller.tenantId,
+        userId: caller.userId,
+        displayName: caller.name ?? '',
+        ...(caller.locale ? { locale: caller.locale } : {}),
+      });
+      const memberships = await teams.membershipsOf(caller.tenantId, caller.userId);
       const body: MeResponse = {
         tenantId: profile.tenantId,
         userId: profile.userId,
@@ -26,7 +25,7 @@ export function meRoutes(deps: ApiDependencies): Router {
         bio: profile.bio,
         teaches: profile.teaches,
         wants: profile.wants,
-        teams: memberships.map((m, i) => ({ teamId: m.teamId, name: named[i]?.name ?? '', role: m.role })),
+        teams: memberships.map(({ membership: m, team }) => ({ teamId: m.teamId, name: team?.name ?? '', role: m.role })),
       };
       res.json(body);
     }),

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { recordSighting } from '../../domain/members';
 import type { MemberProfile } from '../../domain/member';
 import { skillKeyOf } from '../../domain/skills/expert-index';
 import type { Endorsement } from '../../domain/skills/expert-ports';
@@ -49,10 +48,11 @@ const sighting = (caller: Caller) => ({
 /** `GET/PUT /me/profile` and `POST /people/:userId/endorsements`. */
 export function profileRoutes(deps: ApiDependencies): Router {
   const router = Router();
+  const { profiles } = deps.services;
   router.get(
     '/me/profile',
     authed(deps.validate, async (_req, res, caller) => {
-      const profile = await recordSighting(deps.repositories.members, sighting(caller), deps.now());
+      const profile = await profiles.sighted(sighting(caller));
       const [endorsements, taught] = await Promise.all([
         deps.experts.endorsementsOf(caller.tenantId, caller.userId),
         deps.experts.sessionsTaught(caller.tenantId, caller.userId),
@@ -66,12 +66,9 @@ export function profileRoutes(deps: ApiDependencies): Router {
       const taxonomy = await deps.experts.taxonomy(caller.tenantId);
       const result = validateProfileEdit(req.body as unknown, taxonomy);
       if (!result.ok) throw badRequest('invalid_profile', `The profile was not saved: ${result.problems.join('; ')}.`);
-      await recordSighting(deps.repositories.members, sighting(caller), deps.now());
-      const saved = await deps.repositories.members.update(caller.tenantId, caller.userId, (current) =>
-        current ? applyProfileEdit(current, result.edit, deps.now()) : undefined,
-      );
+      await profiles.sighted(sighting(caller));
+      const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => applyProfileEdit(current, result.edit, now));
       if (!saved) throw notFound('Your profile could not be found.');
-      await deps.experts.refresh(caller.tenantId, [caller.userId]);
       const [endorsements, taught] = await Promise.all([
         deps.experts.endorsementsOf(caller.tenantId, caller.userId),
         deps.experts.sessionsTaught(caller.tenantId, caller.userId),
@@ -88,7 +85,7 @@ export function profileRoutes(deps: ApiDependencies): Router {
       const skillText = typeof body === 'object' && body !== null && 'skill' in body ? (body as { skill: unknown }).skill : undefined;
       if (typeof skillText !== 'string' || skillText.length > 60) throw badRequest('invalid_endorsement', 'skill must be a skill name of at most 60 characters.');
       if (userId === caller.userId) throw badRequest('self_endorsement', 'You cannot endorse your own skills.');
-      const person = await deps.repositories.members.get(caller.tenantId, userId);
+      const person = await profiles.get(caller.tenantId, userId);
       if (!person) throw notFound('This person is not known to PeerLearn in your organisation.');
       const taxonomy = await deps.experts.taxonomy(caller.tenantId);
       const key = taxonomy.normalise(skillText)?.key;

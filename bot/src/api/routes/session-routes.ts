@@ -1,17 +1,14 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { st } from '../../cards/session-strings';
-import type { SessionStringKey } from '../../cards/session-strings';
 import { sessionCalendar } from '../../domain/calendar-file';
-import { suggestDiscussionLeader } from '../../domain/discussion-leader';
 import { isSeriesScope } from '../../domain/series-change';
 import type { SeriesScope } from '../../domain/series-change';
-import type { Outcome, SessionDetail, SessionFailure } from '../../domain/session-service';
-import { createSessionService } from '../../domain/session-service';
+import type { SessionDetail } from '../../domain/session-service';
+import { unwrap } from '../failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
 import type {
-  ApiError,
   AskQuestionResponse,
   CreateSessionResponse,
   RsvpResponseBody,
@@ -42,54 +39,13 @@ function scopeParam(value: unknown): SeriesScope {
   return value;
 }
 
-const FAILURE_STATUS: Record<Exclude<SessionFailure['kind'], 'invalid'>, number> = {
-  teamUnknown: 404,
-  notFound: 404,
-  closed: 409,
-  notHost: 403,
-  notAttendee: 403,
-  notEnded: 409,
-  badInput: 400,
-};
-
-/** A refused operation as an `ApiError`: 400 `invalid_session` names every field; the rest get their own status and code. */
-function sendFailure(res: Response, failure: SessionFailure): void {
-  if (failure.kind === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const p of failure.problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${st('en', `problem_${p.code}`)}` : st('en', `problem_${p.code}`);
-    const body: ApiError = {
-      error: { code: 'invalid_session', message: st('en', 'failure_invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) },
-    };
-    res.status(400).json(body);
-    return;
-  }
-  const key: SessionStringKey =
-    failure.kind === 'closed' ? `failure_${failure.reason}` : failure.kind === 'badInput' ? `failure_${failure.code}` : `failure_${failure.kind}`;
-  const code =
-    failure.kind === 'closed'
-      ? `session_${failure.reason}`
-      : failure.kind === 'badInput'
-        ? failure.code.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-        : failure.kind === 'teamUnknown' || failure.kind === 'notFound'
-          ? 'not_found'
-          : failure.kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const body: ApiError = { error: { code, message: st('en', key) } };
-  res.status(FAILURE_STATUS[failure.kind]).json(body);
-}
-
-/** Sends the value, or the failure; returns whether it succeeded. */
-function unwrap<T>(res: Response, outcome: Outcome<T>): outcome is { ok: true; value: T } {
-  if (!outcome.ok) sendFailure(res, outcome.failure);
-  return outcome.ok;
-}
-
 const body = (req: Request): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 /** `/teams/:teamId/sessions…`: plan, read, edit, cancel, answer, ask, and the public calendar file. */
 export function sessionRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const sessions = createSessionService({ repositories: deps.repositories, outbox: deps.outbox, now: deps.now });
+  const { sessions, rsvps, sessionFeedback } = deps.services;
 
   const person = (detail: SessionDetail, userId: string): SessionPerson => ({ userId, displayName: detail.people.get(userId)?.displayName || '—' });
 
@@ -190,7 +146,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const answered = await sessions.rsvp(caller, teamId, sessionId, body(req).response);
+      const answered = await rsvps.respond(caller, teamId, sessionId, body(req).response);
       if (!unwrap(res, answered)) return;
       const { session, rsvp } = answered.value;
       const response: RsvpResponseBody = {
@@ -211,7 +167,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
       const b = body(req);
-      const asked = await sessions.ask(caller, teamId, sessionId, b.text, b.anonymous === true);
+      const asked = await sessionFeedback.ask(caller, teamId, sessionId, b.text, b.anonymous === true);
       if (!unwrap(res, asked)) return;
       const response: AskQuestionResponse = { questionId: asked.value.questionId, anonymous: asked.value.askerId === undefined };
       res.status(201).json(response);
@@ -222,12 +178,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions/:sessionId/suggest-discussion-leader',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const session = await deps.repositories.sessions.get(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
-      if (!session) return sendFailure(res, { kind: 'notFound' });
-      const context = await sessions.planningContext(caller.tenantId, teamId, session.hostId);
-      if (!unwrap(res, context)) return;
-      const others = await deps.repositories.sessions.listForTeam(caller.tenantId, teamId);
-      const s = suggestDiscussionLeader(context.value.members, others, session.hostId, session.teacherIds);
+      const suggested = await sessions.suggestLeaderFor(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
+      if (!unwrap(res, suggested)) return;
+      const s = suggested.value;
       const response: SuggestLeaderResponse = s ? { suggestion: { userId: s.userId, displayName: s.displayName } } : {};
       res.json(response);
     }),
@@ -243,7 +196,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       if (!tenantId || !token || !(await deps.sessionLinks.verifyCalendarToken(tenantId, teamId, sessionId, token))) {
         throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
       }
-      const session = await deps.repositories.sessions.get(tenantId, teamId, sessionId);
+      const session = await sessions.get(tenantId, teamId, sessionId);
       if (!session) throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
       const host = new URL(await deps.sessionLinks.calendarUrl(tenantId, teamId, sessionId)).hostname || 'peerlearn';
       res

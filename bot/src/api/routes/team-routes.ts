@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { decodeSessionCursor, loadPastSessions, loadTeamBoard } from '../../domain/board';
+import { decodeSessionCursor } from '../../domain/board';
 import type { SessionCursor } from '../../domain/board';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
@@ -50,9 +50,9 @@ export function teamRoutes(deps: ApiDependencies): Router {
       const { tenantId } = caller;
       const [board, answers] = await Promise.all([
         past
-          ? loadPastSessions(deps.repositories, tenantId, teamId, now, { limit: page.limit ?? PAGE_DEFAULT, ...(page.cursor ? { cursor: page.cursor } : {}) })
-          : loadTeamBoard(deps.repositories, tenantId, teamId, now, page),
-        deps.repositories.rsvps.listForUser(tenantId, caller.userId),
+          ? deps.services.teams.pastSessions(tenantId, teamId, now, { limit: page.limit ?? PAGE_DEFAULT, ...(page.cursor ? { cursor: page.cursor } : {}) })
+          : deps.services.teams.board(tenantId, teamId, now, page),
+        deps.services.teams.answersOf(tenantId, caller.userId),
       ]);
       if (!board) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
       const mine = new Map(answers.map((a) => [a.sessionId, a]));

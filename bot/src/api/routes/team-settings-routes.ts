@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Response } from 'express';
-import { settingsOf, validateTeamSettings, withSettings, REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../domain/team-settings';
+import { settingsOf, validateTeamSettings, REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../domain/team-settings';
 import type { TeamSettingsProblem, TeamSettingsProblemCode } from '../../domain/team-settings';
 import type { Team } from '../../domain/team';
 import type { ApiDependencies } from '../api-dependencies';
@@ -37,9 +37,9 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
   const router = Router();
 
   async function load(caller: Caller, teamId: string): Promise<{ team: Team; owner: boolean }> {
-    const [team, members] = await Promise.all([deps.repositories.teams.get(caller.tenantId, teamId), deps.repositories.teams.listMembers(caller.tenantId, teamId)]);
-    if (!team) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-    return { team, owner: members.some((m) => m.userId === caller.userId && m.role === 'owner') };
+    const found = await deps.services.teams.withRole(caller.tenantId, teamId, caller.userId);
+    if (!found) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
+    return found;
   }
 
   function view(team: Team, owner: boolean): TeamSettingsResponse {
@@ -62,10 +62,7 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
       if (!owner) throw new HttpError(403, 'owners_only', 'Only an owner of this team can change its settings.');
       const result = validateTeamSettings(req.body as unknown, settingsOf(team));
       if (!result.ok) return sendInvalid(res, result.problems);
-      // Applied to the row as it is now, so a channel rename that landed meanwhile is kept.
-      const updated = await deps.repositories.teams.update(caller.tenantId, team.teamId, (current) =>
-        current ? withSettings(current, result.settings, deps.now()) : undefined,
-      );
+      const updated = await deps.services.teams.updateSettings(caller.tenantId, team.teamId, result.settings);
       if (!updated) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
       res.json(view(updated, owner));
     }),

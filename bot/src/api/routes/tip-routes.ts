@@ -1,26 +1,19 @@
 import { Router } from 'express';
-import type { Request, Response } from 'express';
-import { tipProblemText, tipText } from '../../cards/tip-strings';
-import { InvalidCursorError } from '../../domain/repositories';
+import type { Request } from 'express';
+import { tipText } from '../../cards/tip-strings';
+import { InvalidCursorError } from '../../domain/storage-errors';
 import type { Tip } from '../../domain/tip';
 import { MAX_QUERY_CHARS } from '../../domain/skills/text-fold';
 import { tipPageSize, TIP_PAGE_MAX } from '../../domain/tip-search';
-import { createTipService } from '../../domain/tip-service';
-import type { TipFailure, TipListing } from '../../domain/tip-service';
+import type { TipListing } from '../../domain/tip-service';
+import { sendFailure } from '../failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../authed';
-import type { ApiError, TipListResponse, TipView } from '../contract';
+import type { TipListResponse, TipView } from '../contract';
 import { badRequest, HttpError } from '../http-error';
 import { teamIdParam } from './team-routes';
 
 const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
-
-const FAILURE: Record<Exclude<TipFailure['kind'], 'invalid'>, { readonly status: number; readonly code: string }> = {
-  teamUnknown: { status: 404, code: 'not_found' },
-  notFound: { status: 404, code: 'not_found' },
-  notMember: { status: 403, code: 'not_member' },
-  notAllowed: { status: 403, code: 'not_allowed' },
-};
 
 /** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
 function tipIdParam(value: unknown): string {
@@ -35,31 +28,13 @@ function textParam(value: unknown, name: string): string {
   return value;
 }
 
-function sendFailure(res: Response, failure: TipFailure): void {
-  if (failure.kind === 'invalid') {
-    const fields: Record<string, string> = {};
-    for (const p of failure.problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${tipProblemText('en', p.code)}` : tipProblemText('en', p.code);
-    const body: ApiError = { error: { code: 'invalid_tip', message: tipText('en', 'invalid'), fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } };
-    res.status(400).json(body);
-    return;
-  }
-  const { status, code } = FAILURE[failure.kind];
-  const body: ApiError = { error: { code, message: tipText('en', failure.kind === 'teamUnknown' ? 'teamUnknown' : failure.kind) } };
-  res.status(status).json(body);
-}
-
 const bodyOf = (req: Request): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 /** `/teams/:teamId/tips`: list and search (newest first), share, remove (DESIGN F9). */
 export function tipRoutes(deps: ApiDependencies): Router {
   const router = Router();
-  const tips = createTipService({ repositories: deps.repositories, now: deps.now });
-
-  async function ownerOf(tenantId: string, teamId: string, userId: string): Promise<boolean> {
-    const members = await deps.repositories.teams.listMembers(tenantId, teamId);
-    return members.some((m) => m.userId === userId && m.role === 'owner');
-  }
+  const { tips, profiles } = deps.services;
 
   const view = (tip: Tip, listing: Pick<TipListing, 'authors'>, callerId: string, owner: boolean): TipView => ({
     tipId: tip.tipId,
@@ -85,7 +60,7 @@ export function tipRoutes(deps: ApiDependencies): Router {
         throw error instanceof InvalidCursorError ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.') : error;
       });
       if (!listed.ok) return sendFailure(res, listed.failure);
-      const owner = listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await ownerOf(caller.tenantId, teamId, caller.userId));
+      const owner = listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));
       const body: TipListResponse = {
         teamId,
         tips: listed.value.tips.map((t) => view(t, listed.value, caller.userId, owner)),
@@ -101,8 +76,8 @@ export function tipRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const shared = await tips.share(caller, teamId, bodyOf(req));
       if (!shared.ok) return sendFailure(res, shared.failure);
-      const profiles = await deps.repositories.members.getMany(caller.tenantId, [caller.userId]);
-      const authors = new Map(profiles.map((p) => [p.userId, p]));
+      const author = await profiles.get(caller.tenantId, caller.userId);
+      const authors = new Map(author ? [[author.userId, author]] : []);
       res.status(201).json(view(shared.value, { authors }, caller.userId, false));
     }),
   );

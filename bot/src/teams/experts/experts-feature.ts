@@ -2,9 +2,9 @@ import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
 import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/expert-cards';
 import { te } from '../../cards/expert-strings';
-import type { MemberRepository } from '../../domain/repositories';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
+import type { Services } from '../../domain/services';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
 import { MAX_PAGE, MAX_SKIP } from '../../domain/skills/expert-index';
 import { parseMySkills } from '../../domain/skills/profile-editing';
@@ -16,8 +16,7 @@ import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
 
 export interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
-  readonly repositories: { readonly members: MemberRepository };
-  readonly now: () => Date;
+  readonly services: Pick<Services, 'profiles'>;
 }
 
 /** Teams gives a messaging extension 5 s; leave room for the round trip. */
@@ -120,7 +119,7 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     await context.sendActivity(cardMessage(expertsCard(command.argument, outcome.page.hits, locale, outcome.page.suggestions)));
   };
 
-  const profiles = { experts: deps.experts, members: deps.repositories.members, now: deps.now };
+  const profiles = { experts: deps.experts, profiles: deps.services.profiles };
   const showProfile = async (context: TurnContext, locale: Locale, tenantId: string, userId: string, saved?: { readonly normalised: readonly { from: string; to: string }[] }) => {
     await context.sendActivity(cardMessage(await profileCardOf(profiles, tenantId, userId, locale, saved)));
   };
@@ -137,17 +136,14 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
       return;
     }
     const taxonomy = await deps.experts.taxonomy(person.tenantId);
-    const current = await deps.repositories.members.get(person.tenantId, person.userId);
+    const current = await deps.services.profiles.get(person.tenantId, person.userId);
     const parsed = parseMySkills(command.argument, current?.teaches ?? [], taxonomy);
     if (!parsed.ok) {
       const key = parsed.reason === 'empty' ? 'mySkillsEmpty' : parsed.reason === 'tooMany' ? 'mySkillsTooMany' : 'mySkillsNothingUsable';
       await context.sendActivity(te(locale, key, { max: 30 }));
       return;
     }
-    await deps.repositories.members.update(person.tenantId, person.userId, (profile) =>
-      profile ? { ...profile, teaches: parsed.teaches, updatedAt: deps.now().toISOString() } : undefined,
-    );
-    await deps.experts.refresh(person.tenantId, [person.userId]);
+    await deps.services.profiles.edit(person.tenantId, person.userId, (profile, now) => ({ ...profile, teaches: parsed.teaches, updatedAt: now.toISOString() }));
     await showProfile(context, locale, person.tenantId, person.userId, { normalised: parsed.normalised });
   };
 

@@ -5,8 +5,8 @@ import type { ProfileCardView } from '../../cards/profile-card';
 import { tp } from '../../cards/profile-strings';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
-import type { MemberRepository } from '../../domain/repositories';
 import type { ExpertDirectory } from '../../domain/skills/expert-directory';
+import type { ProfileService } from '../../domain/skills/profile-service';
 import { skillKeyOf } from '../../domain/skills/expert-index';
 import { applyProfileEdit } from '../../domain/skills/profile-editing';
 import type { Renamed } from '../../domain/skills/profile-editing';
@@ -20,14 +20,13 @@ import { cardResponse, errorResponse, messageResponse } from '../invoke-response
 type ProfileVerb = (typeof PROFILE_VERBS)[keyof typeof PROFILE_VERBS];
 
 export interface ProfileCardDependencies {
-  readonly experts: ExpertDirectory;
-  readonly members: MemberRepository;
-  readonly now: () => Date;
+  readonly experts: Pick<ExpertDirectory, 'taxonomy'>;
+  readonly profiles: ProfileService;
 }
 
 /** Builds the profile card of a stored person (with their endorsement counts). */
 export async function profileCardOf(deps: ProfileCardDependencies, tenantId: string, userId: string, locale: Locale, saved?: { readonly normalised: readonly Renamed[] }): Promise<AdaptiveCard> {
-  const [profile, endorsements] = await Promise.all([deps.members.get(tenantId, userId), deps.experts.endorsementsOf(tenantId, userId)]);
+  const { profile, endorsements } = await deps.profiles.withEndorsements(tenantId, userId);
   const counts = new Map<string, number>();
   for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
   const view: ProfileCardView = {
@@ -59,7 +58,7 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
       return cardResponse(await act(context, locale, person.tenantId, person.userId));
     };
 
-  const edit = asSender(async (_context, locale, tenantId, userId) => profileEditCard(profileFormOf(await deps.members.get(tenantId, userId)), locale));
+  const edit = asSender(async (_context, locale, tenantId, userId) => profileEditCard(profileFormOf(await deps.profiles.get(tenantId, userId)), locale));
 
   const view = asSender(async (_context, locale, tenantId, userId) => profileCardOf(deps, tenantId, userId, locale));
 
@@ -67,10 +66,8 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
     const { values, notText } = readProfileForm(cardActionOf(context.activity.value).data);
     const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), notText);
     if (!checked.ok) return profileEditCard(values, locale, checked.problems);
-    // Through the recording member repository: the write reaches the change feed, so every instance's index.
-    const saved = await deps.members.update(tenantId, userId, (current) => (current ? applyProfileEdit(current, checked.edit, deps.now()) : undefined));
+    const saved = await deps.profiles.edit(tenantId, userId, (current, now) => applyProfileEdit(current, checked.edit, now));
     if (!saved) return profileEditCard(values, locale, [{ field: 'teaches', code: 'shape' }]);
-    await deps.experts.refresh(tenantId, [userId]);
     return profileCardOf(deps, tenantId, userId, locale, { normalised: checked.normalised });
   });
 

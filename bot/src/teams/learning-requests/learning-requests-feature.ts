@@ -1,19 +1,16 @@
-import { LEARNING_REQUEST_VERBS, learningRequestCard, learningRequestFailureText } from '../../cards/learning-request-card';
+import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/learning-request-card';
 import { tr } from '../../cards/learning-request-strings';
-import { createLearningRequestService } from '../../domain/learning-request-service';
 import { toLocale } from '../../domain/person';
-import type { Repositories } from '../../domain/repositories';
-import type { ExpertDirectory } from '../../domain/skills/expert-directory';
+import type { Services } from '../../domain/services';
 import { cardActionOf } from '../bot-feature';
+import { failureAnswer } from '../failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
 import { cardResponse, errorResponse, messageResponse } from '../invoke-responses';
 
 export interface LearningRequestsFeatureDeps {
-  readonly repositories: Repositories;
-  readonly experts: ExpertDirectory;
-  readonly now: () => Date;
+  readonly services: Pick<Services, 'learningRequests'>;
 }
 
 /**
@@ -21,7 +18,7 @@ export interface LearningRequestsFeatureDeps {
  * channel's team, answered with a small card. Asking for a skill the team already asked for adds a +1.
  */
 export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
-  const requests = createLearningRequestService({ repositories: deps.repositories, experts: deps.experts, now: deps.now });
+  const requests = deps.services.learningRequests;
 
   const wantToLearn: CommandHandler = async (context, command, locale) => {
     const person = personOf(context.activity);
@@ -33,7 +30,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     }
     const created = await requests.create(person, teamId, { skill: command.argument });
     if (!created.ok) {
-      await context.sendActivity(learningRequestFailureText(created.failure, locale));
+      await context.sendActivity(failureAnswer(created.failure, locale));
       return;
     }
     let { item } = created.value;
@@ -56,9 +53,9 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
     const requestId = requestIdOf(cardActionOf(context.activity.value).data);
     if (!requestId) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
-    const already = await deps.repositories.learningRequests.hasVoted(person.tenantId, teamId, requestId, person.userId);
+    const already = await requests.hasVoted(person, teamId, requestId);
     const voted = await requests.vote(person, teamId, requestId, true);
-    if (!voted.ok) return messageResponse(learningRequestFailureText(voted.failure, locale));
+    if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
     if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
     const item = voted.value;
     return cardResponse(

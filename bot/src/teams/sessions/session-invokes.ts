@@ -6,13 +6,15 @@ import { sessionInviteCard } from '../../cards/session-invite-card';
 import { sessionMessageCard } from '../../cards/session-notice-cards';
 import { formatWhen } from '../../cards/session-text';
 import { st } from '../../cards/session-strings';
-import type { SessionStringKey } from '../../cards/session-strings';
 import type { PersonRef } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Locale } from '../../domain/person';
 import type { CardVerb } from '../../domain/card-verbs';
 import type { LearningSession } from '../../domain/session';
-import type { SessionFailure, SessionService } from '../../domain/session-service';
+import type { KudosService } from '../../domain/kudos-service';
+import type { RsvpService } from '../../domain/rsvp-service';
+import type { SessionFeedbackService } from '../../domain/session-feedback-service';
+import type { SessionService } from '../../domain/session-service';
 import type { SessionProblem } from '../../domain/session-rules';
 import { toDateAndTimeInputs } from '../../domain/zoned-time';
 import { timeZoneOf } from '../../domain/session-service';
@@ -20,6 +22,7 @@ import type { SessionLinks } from '../../domain/session-links';
 import type { Outbox } from '../../domain/outbox';
 import { cardActionOf } from '../bot-feature';
 import type { InvokeHandler } from '../bot-feature';
+import { failureAnswer } from '../failure-answer';
 import { channelData, personOf } from '../identity';
 import { cardResponse } from '../invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
@@ -29,6 +32,9 @@ export type SessionVerb = Extract<CardVerb, 'rsvp' | 'refresh' | 'cancelSession'
 
 export interface SessionInvokeDeps {
   readonly sessions: SessionService;
+  readonly rsvps: RsvpService;
+  readonly sessionFeedback: SessionFeedbackService;
+  readonly kudos: KudosService;
   readonly links: SessionLinks;
   readonly outbox: Outbox;
   readonly now: () => Date;
@@ -48,12 +54,6 @@ type VerbHandler = (request: VerbRequest) => Promise<InvokeResponse>;
 /** A card with a notice on top: the person sees why, and still has the card. */
 function withNotice(card: AdaptiveCard, text: string, tone: 'attention' | 'good'): AdaptiveCard {
   return { ...card, body: [{ type: 'TextBlock', text, wrap: true, weight: 'bolder', color: tone }, ...card.body] };
-}
-
-export function failureText(failure: SessionFailure, locale: Locale): string {
-  const key: SessionStringKey =
-    failure.kind === 'closed' ? `failure_${failure.reason}` : failure.kind === 'badInput' ? `failure_${failure.code}` : `failure_${failure.kind}`;
-  return st(locale, key);
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -79,7 +79,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
 
   async function editForm(req: VerbRequest, sessionId: string, values: Readonly<Record<string, unknown>>, problems: readonly SessionProblem[]): Promise<AdaptiveCard> {
     const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, req.actor.userId);
-    if (!planning.ok) return sessionMessageCard(failureText(planning.failure, req.locale), 'attention');
+    if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, req.locale), 'attention');
     const { team, members, suggestedLeader, timeZone } = planning.value;
     return sessionFormCard(
       { teamId: req.teamId, channels: team.channels, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone, submit: 'execute', values, problems, editing: { sessionId } },
@@ -92,20 +92,20 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       return answer(req, undefined);
     },
     async rsvp(req) {
-      const result = await sessions.rsvp(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
-      return answer(req, result.ok ? undefined : failureText(result.failure, req.locale));
+      const result = await deps.rsvps.respond(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
+      return answer(req, result.ok ? undefined : failureAnswer(result.failure, req.locale));
     },
     async cancelSession(req) {
       // The host's "cancel this and all later" on an occurrence of a series; anything else cancels just this one.
       const scope = req.data.scope === 'following' ? 'following' : 'one';
       const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '', { scope });
-      if (!result.ok) return answer(req, failureText(result.failure, req.locale));
+      if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
       return scope === 'following' ? answer(req, st(req.locale, 'seriesCancelled', { count: result.value.changed }), 'good') : answer(req, undefined);
     },
     async editSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
-      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
       if (!detail.value.viewerIsHost) return answer(req, st(req.locale, 'failure_notHost'));
       if (detail.value.session.status === 'cancelled') return answer(req, st(req.locale, 'failure_cancelled'));
       return cardResponse(await editForm(req, sessionId, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
@@ -116,35 +116,35 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
       if (result.ok) return answer(req, st(req.locale, 'saved', { title: result.value.session.title }), 'good');
       if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
-      return answer(req, failureText(result.failure, req.locale));
+      return answer(req, failureAnswer(result.failure, req.locale));
     },
     async feedback(req) {
       const sessionId = str(req.data.sessionId) ?? '';
-      const result = await sessions.giveFeedback(req.actor, req.teamId, sessionId, {
+      const result = await deps.sessionFeedback.giveFeedback(req.actor, req.teamId, sessionId, {
         rating: req.data.rating,
         learnedSomethingNew: req.data.learnedSomethingNew,
         willApply: req.data.willApply,
       });
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
-      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
       const { session, team, viewerFeedback } = detail.value;
       const card = feedbackCard(session, req.locale, timeZoneOf(team), viewerFeedback);
       return cardResponse(
         result.ok
           ? withNotice(card, st(req.locale, 'feedbackThanks', { title: session.title }), 'good')
-          : withNotice(card, failureText(result.failure, req.locale), 'attention'),
+          : withNotice(card, failureAnswer(result.failure, req.locale), 'attention'),
       );
     },
     async kudos(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
-      if (!detail.ok) return cardResponse(sessionMessageCard(failureText(detail.failure, req.locale), 'attention'));
+      if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
       const session = detail.value.session;
       const to = str(req.data.toUserId);
       // Only the session's own host or teachers can be thanked from its card: the data cannot name anyone else.
       const allowed = to && (to === session.hostId || session.teacherIds.includes(to)) ? to : undefined;
-      const result = await sessions.giveKudos(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
-      if (!result.ok) return answer(req, failureText(result.failure, req.locale));
+      const result = await deps.kudos.give(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
+      if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
       if (result.value.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
       return answer(req, st(req.locale, 'kudosSent', { to: name }), 'good');
@@ -237,9 +237,9 @@ export async function createFromForm(
         : st(locale, first.channelId ? 'planCreated' : 'planCreatedNoChannel', { title: first.title, when });
     return { created: result.value, card: sessionMessageCard(text, 'good') };
   }
-  if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureText(result.failure, locale), 'attention') };
+  if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureAnswer(result.failure, locale), 'attention') };
   const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
-  if (!planning.ok) return { card: sessionMessageCard(failureText(planning.failure, locale), 'attention') };
+  if (!planning.ok) return { card: sessionMessageCard(failureAnswer(planning.failure, locale), 'attention') };
   const { team, members, suggestedLeader, timeZone } = planning.value;
   return {
     card: sessionFormCard(

@@ -8,39 +8,41 @@ import { st } from '../../cards/session-strings';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
 import type { Outbox } from '../../domain/outbox';
-import type { Repositories } from '../../domain/repositories';
 import type { SessionLinks } from '../../domain/session-links';
-import { createSessionService, timeZoneOf } from '../../domain/session-service';
+import type { Services } from '../../domain/services';
+import { timeZoneOf } from '../../domain/session-service';
 import type { SessionService } from '../../domain/session-service';
+import type { ProfileService } from '../../domain/skills/profile-service';
 import { dialogDataOf } from '../bot-feature';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
 import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
+import { failureAnswer } from '../failure-answer';
 import { dialogCard, dialogMessage } from '../invoke-responses';
-import { createFromForm, failureText, sessionCardVerbs } from './session-invokes';
+import { createFromForm, sessionCardVerbs } from './session-invokes';
 
 export interface SessionsFeatureDeps {
-  readonly repositories: Repositories;
+  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
 }
 
 /** The team an activity happens in; in a personal chat, the person's only team (if they have exactly one). */
-async function teamOf(context: TurnContext, repos: Repositories): Promise<string | undefined> {
+async function teamOf(context: TurnContext, sessions: SessionService): Promise<string | undefined> {
   const here = channelData(context.activity).team?.id;
   if (here) return here;
   const person = personOf(context.activity);
   if (!person) return undefined;
-  const teams = await repos.teams.listTeamsOf(person.tenantId, person.userId);
-  return teams.length === 1 ? teams[0]?.teamId : undefined;
+  const teams = await sessions.teamsOf(person.tenantId, person.userId);
+  return teams.length === 1 ? teams[0] : undefined;
 }
 
 async function planningForm(sessions: SessionService, context: TurnContext, teamId: string, locale: Locale, submit: 'execute' | 'dialog'): Promise<AdaptiveCard> {
   const person = personOf(context.activity);
   if (!person) return sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention');
   const planning = await sessions.planningContext(person.tenantId, teamId, person.userId);
-  if (!planning.ok) return sessionMessageCard(failureText(planning.failure, locale), 'attention');
+  if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
   const { team, members, suggestedLeader, timeZone } = planning.value;
   const here = channelData(context.activity).channel?.id;
   return sessionFormCard(
@@ -63,7 +65,7 @@ interface Mention {
 }
 
 /** The Entra object id of the first person @mentioned (not the bot): from the mention, the roster, or a unique name. */
-async function mentionedPerson(context: TurnContext, repos: Repositories, tenantId: string): Promise<{ userId?: string; name: string } | undefined> {
+async function mentionedPerson(context: TurnContext, profiles: ProfileService, tenantId: string): Promise<{ userId?: string; name: string } | undefined> {
   const botId = context.activity.recipient?.id;
   const mention = ((context.activity.entities ?? []) as Mention[]).find((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== botId);
   if (!mention?.mentioned) return undefined;
@@ -75,17 +77,17 @@ async function mentionedPerson(context: TurnContext, repos: Repositories, tenant
   } catch {
     // Outside Teams (or when the roster is unreachable) fall back to the profiles PeerLearn knows.
   }
-  const matches = (await repos.members.listForTenant(tenantId)).filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
+  const matches = await profiles.named(tenantId, name);
   return matches.length === 1 ? { userId: matches[0]?.userId, name } : { name };
 }
 
 /** Sessions (F3–F6): planning, the invite card's actions, my sessions and kudos. */
 export function sessionsFeature(deps: SessionsFeatureDeps) {
-  const sessions = createSessionService({ repositories: deps.repositories, outbox: deps.outbox, now: deps.now });
-  const cardVerbs = sessionCardVerbs({ sessions, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
+  const { sessions, kudos } = deps.services;
+  const cardVerbs = sessionCardVerbs({ ...deps.services, links: deps.sessionLinks, outbox: deps.outbox, now: deps.now });
 
   const newSession: CommandHandler = async (context, _command, locale) => {
-    const teamId = await teamOf(context, deps.repositories);
+    const teamId = await teamOf(context, sessions);
     if (!teamId) {
       await context.sendActivity(st(locale, 'planNoTeam'));
       return;
@@ -110,8 +112,8 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       await context.sendActivity(st(locale, 'failure_noIdentity'));
       return;
     }
-    const teamId = await teamOf(context, deps.repositories);
-    const mentioned = await mentionedPerson(context, deps.repositories, person.tenantId);
+    const teamId = await teamOf(context, sessions);
+    const mentioned = await mentionedPerson(context, deps.services.profiles, person.tenantId);
     if (!mentioned?.userId) {
       await context.sendActivity(st(locale, 'kudosNobody'));
       return;
@@ -127,9 +129,9 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     // The message without the mention markup: "thanks <at>Ann</at> for the demo" → "for the demo".
     const message = command.argument.replace(/<at>.*?<\/at>/g, '').replace(/\s+/g, ' ').trim();
     const channelId = channelData(context.activity).channel?.id;
-    const result = await sessions.giveKudos(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
+    const result = await kudos.give(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
     if (!result.ok) {
-      await context.sendActivity(failureText(result.failure, locale));
+      await context.sendActivity(failureAnswer(result.failure, locale));
       return;
     }
     // Straight into the conversation it was said in: the thank-you appears where people saw it.
@@ -139,7 +141,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
   /** The planning dialog, from the compose box (`planSession`) or a card button (`task/fetch`). */
   const fetchPlanTask: InvokeHandler = async (context) => {
     const locale = toLocale(context.activity.locale);
-    const teamId = await teamOf(context, deps.repositories);
+    const teamId = await teamOf(context, sessions);
     if (!teamId) return dialogCard(sessionMessageCard(st(locale, 'planNoTeam'), 'attention'), st(locale, 'planDialogTitle'));
     return dialogCard(await planningForm(sessions, context, teamId, locale, 'dialog'), st(locale, 'planDialogTitle'));
   };
@@ -148,7 +150,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     const locale = toLocale(context.activity.locale);
     const data = dialogDataOf(context.activity.value);
     const person = personOf(context.activity);
-    const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, deps.repositories);
+    const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, sessions);
     if (!person || !teamId) return dialogCard(sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'), st(locale, 'planDialogTitle'));
     const here = channelData(context.activity).team?.id;
     if (here && here !== teamId) return dialogCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));

@@ -5,18 +5,17 @@ import { tipFormCard, tipNoticeCard } from '../../cards/tip-form-card';
 import { tipText } from '../../cards/tip-strings';
 import type { Locale } from '../../domain/person';
 import { toLocale } from '../../domain/person';
-import type { Repositories } from '../../domain/repositories';
 import { tipFormValues } from '../../domain/tip';
-import { createTipService } from '../../domain/tip-service';
+import type { Services } from '../../domain/services';
 import { dialogDataOf } from '../bot-feature';
 import type { BotFeature } from '../bot-feature';
+import { failureAnswer } from '../failure-answer';
 import { cardAttachment } from '../card-message';
 import { channelData, personOf } from '../identity';
 import { composeResult, dialogCard } from '../invoke-responses';
 
 export interface TipsFeatureDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'tips'>;
-  readonly now: () => Date;
+  readonly services: Pick<Services, 'tips'>;
 }
 
 const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse => dialogCard(card, tipText(locale, 'dialogTitle'));
@@ -28,7 +27,7 @@ const notice = (text: string, locale: Locale): InvokeResponse => dialog(tipNotic
  * channel it was opened in, and the answer puts its card in the compose box, so the person posts it.
  */
 export function tipsFeature(deps: TipsFeatureDeps) {
-  const tips = createTipService({ repositories: deps.repositories, now: deps.now });
+  const { tips } = deps.services;
 
   return {
     messagingExtension: {
@@ -51,7 +50,7 @@ export function tipsFeature(deps: TipsFeatureDeps) {
           if (!shared.ok) {
             const { failure } = shared;
             if (failure.kind === 'invalid') return dialog(tipFormCard({ values: tipFormValues(data), problems: failure.problems }, locale), locale);
-            return notice(tipText(locale, failure.kind), locale);
+            return notice(failureAnswer(failure, locale), locale);
           }
           const card = tipCard({ tip: shared.value, authorName: person.displayName }, locale);
           return composeResult([cardAttachment(card)]);

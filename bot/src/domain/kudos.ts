@@ -1,15 +1,3 @@
-/** A question to the host before a session. Anonymous questions store no asker at all. */
-export interface SessionQuestion {
-  readonly tenantId: string;
-  readonly teamId: string;
-  readonly sessionId: string;
-  readonly questionId: string;
-  readonly text: string;
-  /** Absent when the asker chose to stay anonymous: nothing links the question to them. */
-  readonly askerId?: string;
-  readonly askedAt: string;
-}
-
 /** A thank-you from one colleague to another, shown as a card in the channel and on the kudos wall. */
 export interface Kudos {
   readonly tenantId: string;
@@ -25,5 +13,4 @@ export interface Kudos {
   readonly createdAt: string;
 }
 
-export const QUESTION_MAX_LENGTH = 500;
 export const KUDOS_MESSAGE_MAX_LENGTH = 280;
