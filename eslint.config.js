@@ -24,6 +24,7 @@ const kebabCase = {
 };
 
 const layer = (name) => `./bot/src/${name}`;
+const botbuilderBan = { group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' };
 
 // Features never import each other (bulletproof-react): one zone per tab feature folder.
 const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -92,24 +93,22 @@ export default tseslint.config(
       ],
     },
   },
+  // Import bans per layer. A flat-config rule set in a later block replaces the earlier block's options
+  // for the files both match, so each block lists every pattern its layer needs and the blocks never
+  // overlap (tests/ship/layer-imports.spec.ts lints probe files against them).
   {
     files: ['bot/src/domain/**', 'bot/src/cards/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', '@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
+        { patterns: [botbuilderBan, { group: ['@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
       ],
     },
   },
   {
     files: ['bot/src/**'],
-    ignores: ['bot/src/teams/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' }] },
-      ],
-    },
+    ignores: ['bot/src/teams/**', 'bot/src/domain/**', 'bot/src/cards/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [botbuilderBan] }] },
   },
   {
     files: ['bot/src/**'],
