@@ -87,7 +87,8 @@ async function mentionedPerson(context: TurnContext, repos: Repositories, tenant
     // Outside Teams (or when the roster is unreachable) fall back to the profiles PeerLearn knows.
   }
   const matches = (await repos.members.listForTenant(tenantId)).filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
-  return matches.length === 1 ? { userId: matches[0]?.userId, name } : { name };
+  const [only] = matches;
+  return matches.length === 1 && only ? { userId: only.userId, name } : { name };
 }
 
 /** Sessions (F3–F6): planning, the invite card's actions, my sessions and kudos. */
