@@ -36,7 +36,7 @@ const featureZones = tabFeatures.map((name) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
