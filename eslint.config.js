@@ -39,6 +39,17 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  // Type-aware rules for the TypeScript sources: each file is checked against the tsconfig that owns it
+  // (service, tab, or tests), found by the project service. A forgotten promise is an unhandled rejection
+  // or a race; a promise where a void callback is expected is the same bug one step removed.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX, local: { rules: { 'kebab-case': kebabCase } } },
