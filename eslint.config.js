@@ -24,6 +24,7 @@ const kebabCase = {
 };
 
 const layer = (name) => `./bot/src/${name}`;
+const botbuilderBan = { group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' };
 
 // Features never import each other (bulletproof-react): one zone per tab feature folder.
 const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -61,9 +62,20 @@ const servicesOnlyZones = [
 // ---- end of services, never repositories --------------------------------------------------------
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', '.data/', 'test-results/', 'coverage/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  // Type-aware rules for the TypeScript sources: each file is checked against the tsconfig that owns it
+  // (service, tab, or tests), found by the project service. A forgotten promise is an unhandled rejection
+  // or a race; a promise where a void callback is expected is the same bug one step removed.
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX, local: { rules: { 'kebab-case': kebabCase } } },
@@ -119,24 +131,22 @@ export default tseslint.config(
       ],
     },
   },
+  // Import bans per layer. A flat-config rule set in a later block replaces the earlier block's options
+  // for the files both match, so each block lists every pattern its layer needs and the blocks never
+  // overlap (tests/ship/layer-imports.spec.ts lints probe files against them).
   {
     files: ['bot/src/domain/**', 'bot/src/cards/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', '@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
+        { patterns: [botbuilderBan, { group: ['@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
       ],
     },
   },
   {
     files: ['bot/src/**'],
-    ignores: ['bot/src/teams/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' }] },
-      ],
-    },
+    ignores: ['bot/src/teams/**', 'bot/src/domain/**', 'bot/src/cards/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [botbuilderBan] }] },
   },
   {
     files: ['bot/src/**'],

@@ -38,7 +38,13 @@ async function main(): Promise<void> {
   worker.start();
   console.log('worker ready');
   process.on('SIGTERM', () => {
-    void worker.stop().then(() => process.exit(0));
+    worker.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }
 

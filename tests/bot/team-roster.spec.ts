@@ -37,7 +37,7 @@ async function members(teamId: string) {
 describe('the team roster, kept by the bot', () => {
   it('reads the whole roster (over several pages) when added to a team: the installer owns, everyone else is a member', async () => {
     const team = { id: '19:roster-a@thread.tacv2', name: 'Roster A' };
-    const roster = [{ id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId, userRole: 'user' }, ...Array.from({ length: 1200 }, (_, i) => person(100 + i))];
+    const roster = [{ ...MEGAN, userRole: 'user' }, ...Array.from({ length: 1200 }, (_, i) => person(100 + i))];
     // A guest from outside without an object id cannot be a PeerLearn person.
     connector.rosters.set(team.id, [...roster, { id: '29:no-oid', name: 'Somebody' }]);
     const res = await postActivity(service.url, botAddedToTeam(connector.serviceUrl, team));

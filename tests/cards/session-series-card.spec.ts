@@ -5,6 +5,7 @@ import type { InviteView } from '../../bot/src/cards/session-invite-card';
 import type { Locale } from '../../bot/src/domain/person';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { renderCard } from '../support/render-card';
+import { omit } from '../support/omit';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
@@ -77,7 +78,7 @@ describe.each([
   });
 
   it('a one-off session, or anyone but the host, gets no such button', () => {
-    expect(hostActions(sessionInviteCard(view(session({ seriesId: undefined, recurrence: undefined })), { userId: 'host' }, locale))).toHaveLength(1);
+    expect(hostActions(sessionInviteCard(view(omit(session(), 'seriesId', 'recurrence')), { userId: 'host' }, locale))).toHaveLength(1);
     expect(hostActions(sessionInviteCard(view(session()), { userId: 'ann' }, locale))).toEqual([]);
   });
 });

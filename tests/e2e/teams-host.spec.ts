@@ -7,6 +7,7 @@ import type { FakeTeamsHost, FakeTeamsHostOptions, TeamsTabLaunch, TeamsUser } f
 import { devToken } from '../support/service';
 import { seriousViolations } from '../support/axe';
 import { useTabInChromium } from '../support/tab-suite';
+import { omit } from '../support/omit';
 
 const suite = useTabInChromium();
 
@@ -183,7 +184,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
   });
 
   it('config page: valid at once, and on Save stores the board as content with pages.config, then reports success', async () => {
-    const { context, host, apiAuth, pageErrors } = await open(boardLaunch({ path: '/config', frameContext: 'settings', locale: 'nl-NL', entityId: undefined }));
+    const { context, host, apiAuth, pageErrors } = await open(omit(boardLaunch({ path: '/config', frameContext: 'settings', locale: 'nl-NL' }), 'entityId'));
     const tab = host.tab;
     await tab.getByRole('heading', { level: 1, name: 'Het PeerLearn-bord toevoegen' }).waitFor({ timeout: 15_000 });
     const validity = await host.waitForCall('settings.setValidityState');
@@ -226,7 +227,7 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
 
   it('personal tab (?view=my-learning, no team in the context): my learning across my teams', async () => {
     const { context, host, apiAuth, pageErrors } = await open(
-      boardLaunch({ path: '/?view=my-learning', user: person('Megan Bowen'), team: undefined, channel: undefined, entityId: 'my-learning' }),
+      omit(boardLaunch({ path: '/?view=my-learning', user: person('Megan Bowen'), entityId: 'my-learning' }), 'team', 'channel'),
     );
     const tab = host.tab;
     await tab.getByRole('heading', { level: 1, name: 'My learning' }).waitFor({ timeout: 15_000 });

@@ -8,6 +8,7 @@ import { createStorage } from '../../bot/src/storage/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile, team, tenant } from './fixtures';
+import { omit } from '../support/omit';
 
 let azurite: EmbeddedAzurite;
 let repos: Repositories;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));
   await repos.members.putMany([profile(tenantId, host), { ...profile(tenantId, ann), locale: 'en-US' }, profile(tenantId, bob), profile(tenantId, cleo)]);
-  await repos.sessions.putMany([session('s1'), session('cancelled', { status: 'cancelled' }), session('nochannel', { channelId: undefined })]);
+  await repos.sessions.putMany([session('s1'), session('cancelled', { status: 'cancelled' }), omit(session('nochannel'), 'channelId')]);
   await repos.rsvps.respond(session('s1'), ann, 'yes', NOW);
   await repos.rsvps.respond(session('s1'), bob, 'yes', NOW); // waitlisted: capacity 1
   await repos.rsvps.respond(session('s1'), cleo, 'maybe', NOW);

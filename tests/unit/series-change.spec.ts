@@ -3,6 +3,7 @@ import { isSeriesScope, laterOccurrences, occurrenceInput, seriesChange, shiftSt
 import type { LearningSession } from '../../bot/src/domain/session';
 import { occurrenceStarts, validateSessionInput } from '../../bot/src/domain/session-rules';
 import { toDateAndTimeInputs } from '../../bot/src/domain/zoned-time';
+import { omit } from '../support/omit';
 
 const TZ = 'Europe/Amsterdam';
 const NOW = new Date('2026-10-01T08:00:00.000Z');
@@ -120,7 +121,7 @@ describe('which occurrences a following-change reaches', () => {
       occurrence('later-b', starts[4] ?? ''),
       occurrence('later-a', starts[3] ?? ''),
       occurrence('other-series', starts[5] ?? '', { seriesId: 'series-2' }),
-      occurrence('one-off', starts[6] ?? '', { seriesId: undefined, recurrence: undefined }),
+      omit(occurrence('one-off', starts[6] ?? ''), 'seriesId', 'recurrence'),
     ];
     const addressed = all[1];
     if (!addressed) throw new Error('no session');

@@ -60,7 +60,9 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(tenantId)) {
       throw unauthorized('Your organisation is not allowed to use this PeerLearn installation.');
     }
-    return { tenantId, userId, name: claim(payload, 'name'), locale: claim(payload, 'locale') };
+    const name = claim(payload, 'name');
+    const locale = claim(payload, 'locale');
+    return { tenantId, userId, ...(name !== undefined ? { name } : {}), ...(locale !== undefined ? { locale } : {}) };
   };
 }
 

@@ -34,6 +34,8 @@ export interface SessionFormOptions {
 const MAX_CHOICES = 100;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/** An input's `value` only when there is one: inputs have no "value: undefined". */
+const given = (value: string | undefined) => (value ? { value } : {});
 
 function problemBlocks(field: SessionField, problems: readonly SessionProblem[], locale: Locale): TextBlock[] {
   return problems
@@ -69,8 +71,8 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'date', label: st(locale, 'fieldDate'), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...(text(v.date) ? { value: text(v.date) } : {}) }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'time', label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...(text(v.time) ? { value: text(v.time) } : {}) }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'date', label: st(locale, 'fieldDate'), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...given(text(v.date)) }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'time', label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...given(text(v.time)) }] },
       ],
     },
     ...p('startsAt'),
@@ -92,7 +94,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     ...p('recurrence'),
     ...(people.length > 0
       ? [
-          { type: 'Input.ChoiceSet' as const, id: 'teacherIds', label: st(locale, 'fieldTeachers'), style: 'compact' as const, isMultiSelect: true, choices: people, ...(text(v.teacherIds) ? { value: text(v.teacherIds) } : {}) },
+          { type: 'Input.ChoiceSet' as const, id: 'teacherIds', label: st(locale, 'fieldTeachers'), style: 'compact' as const, isMultiSelect: true, choices: people, ...given(text(v.teacherIds)) },
           { type: 'Input.ChoiceSet' as const, id: 'discussionLeaderId', label: st(locale, 'fieldLeader'), style: 'compact' as const, choices: leaderChoices, ...(leaderValue ? { value: leaderValue } : {}) },
         ]
       : []),

@@ -13,11 +13,13 @@ export async function recordSighting(
 ): Promise<MemberProfile> {
   const result = await members.update(sighting.tenantId, sighting.userId, (current) => {
     if (!current) return newMemberProfile(sighting, now);
-    const next = {
+    const email = sighting.email ?? current.email;
+    const locale = sighting.locale ?? current.locale;
+    const next: MemberProfile = {
       ...current,
       displayName: sighting.displayName || current.displayName,
-      email: sighting.email ?? current.email,
-      locale: sighting.locale ?? current.locale,
+      ...(email !== undefined ? { email } : {}),
+      ...(locale !== undefined ? { locale } : {}),
     };
     const changed =
       next.displayName !== current.displayName || next.email !== current.email || next.locale !== current.locale;

@@ -57,7 +57,8 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
       return;
     }
     lanes.set(key, [job]);
-    // Start on the next microtask, so answers arriving in the same tick share the first round.
+    // Start on the next microtask, so answers arriving in the same tick share the first round. Nothing to
+    // await: drain settles every job's own promise, failures included.
     void Promise.resolve().then(() => drain(key));
   }
 

@@ -10,8 +10,9 @@ const row = z.object({
   tenantId: id,
   userId: id,
   displayName: z.string(),
-  email: z.string().optional(),
-  locale: z.string().optional(),
+  // exactOptional: toEntity never writes undefined, so a missing value is a missing column, and the domain type says `?: string`.
+  email: z.string().exactOptional(),
+  locale: z.string().exactOptional(),
   bio: z.string(),
   teaches: jsonText(z.array(teachSkill)),
   wants: jsonText(z.array(z.string())),

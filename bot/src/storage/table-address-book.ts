@@ -10,8 +10,9 @@ const personRow = z.object({
   userId: id,
   serviceUrl: id,
   botId: id,
-  teamsUserId: z.string().min(1).optional(),
-  conversationId: z.string().min(1).optional(),
+  // exactOptional: toEntity never writes undefined, so a missing value is a missing column, and the domain type says `?: string`.
+  teamsUserId: z.string().min(1).exactOptional(),
+  conversationId: z.string().min(1).exactOptional(),
   updatedAt: isoTime,
 });
 

@@ -27,7 +27,7 @@ export interface TeamScopeProps {
   readonly locale: string;
   /** The team Teams opened the tab in (a channel tab); absent in a personal tab and outside Teams. */
   readonly contextTeam?: { readonly teamId: string; readonly name?: string | undefined } | undefined;
-  readonly onSettled?: (outcome: BoardOutcome) => void;
+  readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
 }
 
 /** Decides which team's board to show: the Teams context's team, else one of the user's teams. */

@@ -78,7 +78,8 @@ async function mentionedPerson(context: TurnContext, profiles: ProfileService, t
     // Outside Teams (or when the roster is unreachable) fall back to the profiles PeerLearn knows.
   }
   const matches = await profiles.named(tenantId, name);
-  return matches.length === 1 ? { userId: matches[0]?.userId, name } : { name };
+  const [only] = matches;
+  return matches.length === 1 && only ? { userId: only.userId, name } : { name };
 }
 
 /** Sessions (F3–F6): planning, the invite card's actions, my sessions and kudos. */

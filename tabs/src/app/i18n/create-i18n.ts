@@ -25,6 +25,7 @@ export function createI18n(language: AppLanguage): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Settled already (initAsync: false); i18next reports init problems to its logger, never as a rejection.
   void instance.init();
   return instance;
 }

@@ -33,12 +33,12 @@ export interface BoardProps {
   readonly api: ApiClient;
   readonly teamId: string;
   /** Shown until the API answers with the team's own name. */
-  readonly teamName?: string;
+  readonly teamName?: string | undefined;
   /** Locale for dates and numbers (e.g. `nl-NL`). */
   readonly locale: string;
   readonly timeZone?: string;
   /** Called when the first answer (data or a designed error) is on screen. */
-  readonly onSettled?: (outcome: BoardOutcome) => void;
+  readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
 }
 
 /** The team knowledge board: upcoming sessions first, past ones folded away. */

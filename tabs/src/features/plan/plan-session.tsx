@@ -214,6 +214,7 @@ function SessionForm({
 
   const start = startOf(draft);
   const dateValue = draft.date ? new Date(`${draft.date}T00:00:00`) : null;
+  const dateAnchor = start ?? dateValue;
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
@@ -297,7 +298,7 @@ function SessionForm({
             increment={15}
             startHour={7}
             endHour={21}
-            dateAnchor={start ?? dateValue ?? undefined}
+            {...(dateAnchor ? { dateAnchor } : {})}
             value={draft.time}
             selectedTime={start ?? null}
             formatDateToTimeString={(date) => formatDateToTimeString(date, { hourCycle: 'h23' })}

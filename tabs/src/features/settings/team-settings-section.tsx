@@ -160,6 +160,11 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const problems = rowProblems(rows);
   const serverFields = outcome && !outcome.ok && outcome.error instanceof ApiRequestError ? outcome.error.fields : {};
   const problemText = (code: string | undefined) => (code ? t(`teamSettings.problems.${code as ReminderProblem}`, { defaultValue: code }) : undefined);
+  /** A Field's error state for a problem code, or nothing at all. */
+  const problemProps = (code: string | undefined) => {
+    const message = problemText(code);
+    return message !== undefined ? { validationMessage: message, validationState: 'error' as const } : {};
+  };
 
   const change = (index: number, patch: Partial<ReminderRow>) => {
     setOutcome(null);
@@ -216,7 +221,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
             <div key={index} className={styles.row} data-testid="reminder-row">
               <Field
                 label={t('teamSettings.reminderAmount', { n })}
-                {...(problem ? { validationMessage: problemText(problem), validationState: 'error' as const } : {})}
+                {...problemProps(problem)}
               >
                 <Input
                   className={styles.amount}
@@ -270,7 +275,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
       <Field
         label={t('teamSettings.timeZone')}
         hint={t('teamSettings.timeZoneHint')}
-        {...(serverFields['timeZone'] ? { validationMessage: problemText(serverFields['timeZone']), validationState: 'error' as const } : {})}
+        {...problemProps(serverFields['timeZone'])}
       >
         <Select value={timeZone} onChange={(_, d) => {
             setOutcome(null);
@@ -285,7 +290,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
       </Field>
       <Field
         label={t('teamSettings.locale')}
-        {...(serverFields['locale'] ? { validationMessage: problemText(serverFields['locale']), validationState: 'error' as const } : {})}
+        {...problemProps(serverFields['locale'])}
       >
         <Select value={locale} onChange={(_, d) => {
             setOutcome(null);
