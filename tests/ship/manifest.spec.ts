@@ -5,8 +5,8 @@ import { because } from '../support/eventually';
 import { COMMAND_IDS, parseCommand } from '../../bot/src/domain/commands';
 import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../bot/src/domain/messaging-extension-commands';
 import { parseLocation } from '../../tabs/src/shared/routes';
-import { bundledSchemaDir, validateLocalization, validateManifest } from './manifest-schema';
-import { PROVISIONED, ROOT } from './run-package';
+import { bundledSchemaDir, validateLocalization, validateManifest } from '../support/ship/manifest-schema';
+import { PROVISIONED, ROOT } from '../support/ship/run-package';
 
 interface Command {
   readonly id: string;
