@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { validateLocalization, validateManifest } from '../support/ship/manifest-schema';
+import { validateLocalization, validateManifest } from '../../scripts/lib/manifest-schema.mjs';
 import { readZip } from '../support/ship/read-zip';
 import { PROVISIONED, ROOT, runPackage } from '../support/ship/run-package';
 
