@@ -1,5 +1,5 @@
 /* global window, document, location, MutationObserver -- the functions passed to page.evaluate run in the browser */
-// Board budget (issue 5): the demo data plus 500 sessions and 200 members; how long until the board's
+// Board budget: the demo data plus 500 sessions and 200 members; how long until the board's
 // session cards are on screen after navigation, in headless Chromium on loopback, and how much
 // JavaScript (gzip) the board route loads first. Not a test: prints figures for docs/BENCHMARKS.md.
 //

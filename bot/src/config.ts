@@ -44,7 +44,7 @@ export interface Config {
   readonly sessions: SessionsConfig;
 }
 
-/** Links in session cards (issue 3). */
+/** Links in session cards (the online meeting, the tab's detail view). */
 export interface SessionsConfig {
   /** The service's public base URL, for links a calendar client opens (the `.ics` of a session); unset: the local listening address. */
   readonly publicUrl?: string;

@@ -32,7 +32,7 @@ export interface Container {
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | CardInput;
 
-// Sessions (issue 3): layout, inputs and Universal Actions.
+// Sessions: layout, inputs and Universal Actions.
 export interface Column {
   readonly type: 'Column';
   readonly width?: 'auto' | 'stretch' | string;

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/person';
 import { translator } from './translator';
 
-/** Texts of expert search and profiles (issue 4), in English and Dutch. */
+/** Texts of expert search and profiles, in English and Dutch. */
 const en = {
   level: 'level {n}',
   endorsementsOne: '1 endorsement',

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/person';
 import { translator } from './translator';
 
-/** Texts of the profile card and its edit form (issue 4), in English and Dutch. */
+/** Texts of the profile card and its edit form, in English and Dutch. */
 const en = {
   title: 'Your PeerLearn profile',
   editTitle: 'Edit your PeerLearn profile',

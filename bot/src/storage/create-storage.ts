@@ -31,14 +31,14 @@ export interface StorageOptions {
 }
 
 export interface StorageQueues {
-  /** Invite fan-out, reminders, feedback requests and pairing rounds land here (later issues). */
+  /** Invite fan-out, reminders, feedback requests and pairing rounds land here, one queue for every job kind. */
   readonly jobs: QueueClient;
 }
 
 export interface Storage {
   readonly repositories: Repositories;
   readonly queues: StorageQueues;
-  /** Expert search's own stores (issue 4): endorsements and the profile change feed. */
+  /** Expert search's own stores: endorsements and the profile change feed. */
   readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
   /** Creates every table and queue that is missing. Idempotent; call once at start. */
   ensureCreated(): Promise<void>;

@@ -16,9 +16,9 @@ export const TABLES = {
   sessions: 'plSessions',
   rsvps: 'plRsvps',
   feedback: 'plFeedback',
-  /** Expert search: endorsements of people's skills (issue 4). */
+  /** Expert search: endorsements of people's skills. */
   endorsements: 'plEndorsements',
-  /** Expert search: the profile change feed every instance polls (issue 4). */
+  /** Expert search: the profile change feed every instance polls. */
   profileChanges: 'plProfileChanges',
   questions: 'plQuestions',
   kudos: 'plKudos',
@@ -33,7 +33,7 @@ export type TableName = (typeof TABLES)[TableId];
 
 /** Queue names: lowercase letters, digits and hyphens (Queue Storage's rule). */
 export const QUEUES = {
-  /** Invite fan-out, reminders, feedback requests, pairing rounds (later issues). */
+  /** Invite fan-out, reminders, feedback requests, pairing rounds: one queue, the job kind in the message. */
   jobs: 'peerlearn-jobs',
 } as const;
 
@@ -222,7 +222,7 @@ export const openSkillRequestKey = (tenantId: string, teamId: string, skillKey: 
 export const LEARNING_REQUEST_ROWS = { from: `r${SEPARATOR}`, to: 'r}' } as const;
 export const LEARNING_REQUEST_VOTE_ROWS = { from: `v${SEPARATOR}`, to: 'v}' } as const;
 
-// plEndorsements (issue 4): PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
+// plEndorsements: PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
 // so one endorser endorses one skill of one person once (idempotent), and a person's rows are a range.
 export const endorsementsPartition = (tenantId: string): string => join('endorsements', tenantId);
 export const endorsementKey = (tenantId: string, userId: string, skillKey: string, endorserId: string): EntityKey => ({
@@ -235,7 +235,7 @@ export const endorsementsOfPersonRange = (tenantId: string, userId: string): { r
   return { from: `${prefix}${SEPARATOR}`, to: `${prefix}}` };
 };
 
-// plProfileChanges (issue 4): PK = tenant, RK = writer's time (15 digits, ms) + `|` + random, so a
+// plProfileChanges: PK = tenant, RK = writer's time (15 digits, ms) + `|` + random, so a
 // `RowKey ge` query reads a tenant's changes since a moment, oldest first. The directory partition
 // lists the tenants that ever changed (the ones to warm at start); its fixed key cannot collide.
 export const profileChangesPartition = (tenantId: string): string => join('profileChanges', tenantId);
