@@ -339,11 +339,6 @@ export interface RsvpResponseBody {
 }
 
 /** `POST …/sessions/:sessionId/questions`: 201. With `anonymous`, no asker is stored at all. */
-export interface AskQuestionRequest {
-  readonly text: string;
-  readonly anonymous?: boolean;
-}
-
 export interface AskQuestionResponse {
   readonly questionId: string;
   readonly anonymous: boolean;

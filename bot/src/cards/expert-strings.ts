@@ -41,7 +41,7 @@ const en = {
   unknownSearch: 'PeerLearn does not know this search.',
 } as const;
 
-export type ExpertStringKey = keyof typeof en;
+type ExpertStringKey = keyof typeof en;
 
 const nl: Record<ExpertStringKey, string> = {
   level: 'niveau {n}',

@@ -43,7 +43,7 @@ const en = {
   unknownVerb: 'This button is not known (any more). Type **my skills** to open your profile again.',
 } as const;
 
-export type ProfileStringKey = keyof typeof en;
+type ProfileStringKey = keyof typeof en;
 
 const nl: Record<ProfileStringKey, string> = {
   title: 'Je PeerLearn-profiel',

@@ -15,7 +15,7 @@ import type { SessionClosedReason, SessionDraft, SessionProblem } from './sessio
 import { laterOccurrences, occurrenceInput, seriesChange } from './series-change';
 import type { SeriesScope } from './series-change';
 import type { Team } from './team';
-import { DEFAULT_REMINDER_MINUTES, settingsOf } from './team-settings';
+import { settingsOf } from './team-settings';
 
 /** Why a session operation was refused; every kind has an nl/en text for cards and a code for the API. */
 export type SessionFailure =
@@ -42,8 +42,6 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
 const fail = <T>(failure: SessionFailure): Outcome<T> => ({ ok: false, failure });
 
-/** Default reminder times before the start; a team's owners change them in its settings (team-settings.ts). */
-export const REMINDER_MINUTES = DEFAULT_REMINDER_MINUTES;
 /** A series' later occurrences are announced this long before their start, not all at once. */
 export const INVITE_LEAD_DAYS = 7;
 /** Feedback notices to the host wait this long, so a burst of answers makes one summary. */

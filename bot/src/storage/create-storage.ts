@@ -22,7 +22,7 @@ import { recordingProfileChanges } from './profile-change-recording';
 import { TableEndorsementRepository } from './table-endorsement-repository';
 import { TableProfileChangeFeed } from './table-profile-change-feed';
 
-export interface StorageOptions {
+interface StorageOptions {
   /** Azure Storage, Cosmos DB Table API or Azurite. */
   readonly connectionString: string;
   readonly transport?: Partial<TransportTuning>;
@@ -30,7 +30,7 @@ export interface StorageOptions {
   readonly conflictRetry?: Partial<ConflictRetryPolicy>;
 }
 
-export interface StorageQueues {
+interface StorageQueues {
   /** Invite fan-out, reminders, feedback requests and pairing rounds land here, one queue for every job kind. */
   readonly jobs: QueueClient;
 }

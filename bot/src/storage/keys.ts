@@ -29,7 +29,6 @@ export const TABLES = {
 } as const;
 
 export type TableId = keyof typeof TABLES;
-export type TableName = (typeof TABLES)[TableId];
 
 /** Queue names: lowercase letters, digits and hyphens (Queue Storage's rule). */
 export const QUEUES = {
@@ -179,7 +178,7 @@ export const deliveredKey = (tenantId: string, key: string): EntityKey => ({
 });
 
 // plParked: PK = tenant|team (what an owner lists), RK = parked id. An unknown team is stored as `|none`.
-export const PARKED_NO_TEAM = `${SEPARATOR}none`;
+const PARKED_NO_TEAM = `${SEPARATOR}none`;
 export const parkedPartition = (tenantId: string, teamId: string): string =>
   teamId === '' ? `${join('parked', tenantId)}${SEPARATOR}${PARKED_NO_TEAM}` : join('parked', tenantId, teamId);
 export const parkedKey = (tenantId: string, teamId: string, parkedId: string): EntityKey => ({
@@ -252,7 +251,7 @@ export const profileChangeTenantKey = (tenantId: string): EntityKey => ({
 // partition read in RowKey order is newest first and a page continues with `RowKey gt <last>`.
 const TIP_TIME_CEILING = 999_999_999_999_999;
 export const tipsPartition = (tenantId: string, teamId: string): string => join('tips', tenantId, teamId);
-export const tipRowKey = (createdAtMs: number, tipId: string): string =>
+const tipRowKey = (createdAtMs: number, tipId: string): string =>
   `${String(TIP_TIME_CEILING - Math.max(0, Math.floor(createdAtMs))).padStart(15, '0')}${SEPARATOR}${join('tip', tipId)}`;
 export const tipKey = (tenantId: string, teamId: string, createdAtMs: number, tipId: string): EntityKey => ({
   partitionKey: tipsPartition(tenantId, teamId),
