@@ -1,5 +1,5 @@
 /* global window, document, location, MutationObserver -- the functions passed to page.evaluate run in the browser */
-// Board budget (issue 5): the demo data plus 500 sessions and 200 members; how long until the board's
+// Board budget: the demo data plus 500 sessions and 200 members; how long until the board's
 // session cards are on screen after navigation, in headless Chromium on loopback, and how much
 // JavaScript (gzip) the board route loads first. Not a test: prints figures for docs/BENCHMARKS.md.
 //
@@ -12,8 +12,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { bundleNode } from '../scripts/bundle-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -28,19 +28,9 @@ const viewer = { tenantId, userId: '00000000-0000-0000-0000-0000000000021' };
 async function loadService() {
   const outfile = path.join(root, 'dist/bench/board-load-service.mjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({
-    stdin: {
-      contents: "export { startService } from './bot/src/server'; export { readConfig } from './bot/src/config';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    packages: 'external',
+  await bundleNode({
+    entry: { contents: "export { startService } from './bot/src/server'; export { readConfig } from './bot/src/config';", resolveDir: root },
     outfile,
-    logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href);
 }

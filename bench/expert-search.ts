@@ -1,4 +1,4 @@
-// Expert search under load (issue 4). Not a test: prints figures for docs/BENCHMARKS.md.
+// Expert search under load. Not a test: prints figures for docs/BENCHMARKS.md.
 //
 //   npm run bench:search            (builds the service and this file with esbuild, then runs it)
 //

@@ -1,4 +1,4 @@
-// Invite fan-out under Teams' limits, with throttling and a crash (issue 3). Not a test: prints
+// Invite fan-out under Teams' limits, with throttling and a crash. Not a test: prints
 // figures for docs/BENCHMARKS.md.
 //
 //   npm run bench:fanout

@@ -1,4 +1,4 @@
-// 200 different people RSVP to one session at the same moment (issue 3). Not a test: prints
+// 200 different people RSVP to one session at the same moment. Not a test: prints
 // figures for docs/BENCHMARKS.md.
 //
 //   npm run bench:rsvp

@@ -3,17 +3,17 @@
  * No other file reads `process.env` (lint enforces it).
  */
 
-export type NodeEnv = 'development' | 'test' | 'production';
-export type AuthMode = 'dev' | 'entra';
-export type BotType = 'SingleTenant' | 'UserAssignedMSI';
+type NodeEnv = 'development' | 'test' | 'production';
+type AuthMode = 'dev' | 'entra';
+type BotType = 'SingleTenant' | 'UserAssignedMSI';
 
-export type StorageConfig =
+type StorageConfig =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
   /** Azure Storage reached with an Entra ID token (managed identity in Azure; `az login` locally). */
   | { readonly kind: 'managedIdentity'; readonly tableUrl: string; readonly queueUrl: string; readonly clientId?: string }
   | { readonly kind: 'embedded'; readonly dataDir: string };
 
-export interface AuthConfig {
+interface AuthConfig {
   readonly mode: AuthMode;
   /** Entra app (client) id of the tab's SSO app; the token audience. */
   readonly clientId?: string;
@@ -44,8 +44,8 @@ export interface Config {
   readonly sessions: SessionsConfig;
 }
 
-/** Links in session cards (issue 3). */
-export interface SessionsConfig {
+/** Links in session cards (the online meeting, the tab's detail view). */
+interface SessionsConfig {
   /** The service's public base URL, for links a calendar client opens (the `.ics` of a session); unset: the local listening address. */
   readonly publicUrl?: string;
   /** Signs those links (HMAC), since a calendar client cannot send a bearer token. */
@@ -53,7 +53,7 @@ export interface SessionsConfig {
 }
 
 /** The outbox worker and the throttled sender of proactive messages. */
-export interface DeliveryConfig {
+interface DeliveryConfig {
   /** Run the outbox worker in this process (every instance may; they share the queue). */
   readonly worker: boolean;
   /** Sends per second per tenant from this instance; Teams allows about 30 per app, shared by all instances. */

@@ -1,5 +1,6 @@
 // Validates the manifest and its localization files against the schemas bundled in @microsoft/app-manifest
-// (offline; `teamsapp validate` needs the internet).
+// (offline; `teamsapp validate` needs the internet). `npm run package` and tests/ship use this one module;
+// its types are in manifest-schema.d.mts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,9 +8,13 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
 
 const packageRequire = createRequire(createRequire(import.meta.url).resolve('@microsoft/app-manifest'));
 
-export function bundledSchemaPath(manifestVersion, file) {
-  const buildDir = path.dirname(packageRequire.resolve('@microsoft/app-manifest'));
-  return path.join(buildDir, 'json-schemas', 'teams', `v${manifestVersion}`, file);
+/** The folder with one `v<manifestVersion>` subfolder per schema version the package bundles. */
+export function bundledSchemaDir() {
+  return path.join(path.dirname(packageRequire.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams');
+}
+
+function bundledSchemaPath(manifestVersion, file) {
+  return path.join(bundledSchemaDir(), `v${manifestVersion}`, file);
 }
 
 export async function validateManifest(manifest) {

@@ -4,7 +4,7 @@ import type { LearningSession } from '../../bot/src/domain/session';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { devToken, getJson, startTestService } from '../support/service';
-import { TEAM_ID, people, seedTeam } from '../bot/session-fixtures';
+import { TEAM_ID, people, seedTeam } from '../support/bot/session-fixtures';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const MINUTE = 60_000;

@@ -4,7 +4,7 @@ import type { ApiError, CreateSessionResponse, RsvpResponseBody, SessionDetailRe
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
-import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../bot/session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
 
 let clock = new Date('2026-11-27T12:00:00.000Z');
 let service: RunningService;

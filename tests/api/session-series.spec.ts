@@ -11,7 +11,7 @@ import type { RunningService } from '../../bot/src/server';
 import { QUEUES } from '../../bot/src/storage/keys';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
-import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../bot/session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
 
 // A weekly series on Tuesdays 12:00 Amsterdam time; summer time ends on Sunday 25 October 2026.
 const FIRST = '2026-10-13T10:00:00.000Z';

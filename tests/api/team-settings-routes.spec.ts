@@ -7,7 +7,7 @@ import type { RunningService } from '../../bot/src/server';
 import { QUEUES } from '../../bot/src/storage/keys';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
-import { CHANNEL_ID, TEAM_ID, clearQueue, people, seedTeam, withoutWorker } from '../bot/session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
 const OTHER_TEAM = '19:other-team@thread.tacv2';

@@ -4,7 +4,7 @@ import type { ApiError, TipListResponse, TipView } from '../../bot/src/api/contr
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
-import { TEAM_ID, people, seedTeam, withoutWorker } from '../bot/session-fixtures';
+import { TEAM_ID, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
 const OTHER_TEAM = '19:other-team@thread.tacv2';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { CARD_VERBS } from '../../bot/src/domain/card-verbs';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { TEAM_ID, execute, invokeActivity, people, useSeededBot } from './session-fixtures';
-import type { InvokeBody } from './session-fixtures';
+import { TEAM_ID, execute, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
+import type { InvokeBody } from '../support/bot/session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
 const bot = useSeededBot(() => clock);

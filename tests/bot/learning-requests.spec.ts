@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { parseCommand } from '../../bot/src/domain/commands';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { TEAM_ID, invokeActivity, messageActivity, people, useSeededBot } from './session-fixtures';
+import { TEAM_ID, invokeActivity, messageActivity, people, useSeededBot } from '../support/bot/session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
 const bot = useSeededBot(() => clock);

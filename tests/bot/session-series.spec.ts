@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, useSeededBot } from './session-fixtures';
-import type { InvokeBody } from './session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, useSeededBot } from '../support/bot/session-fixtures';
+import type { InvokeBody } from '../support/bot/session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
 const bot = useSeededBot(() => clock);

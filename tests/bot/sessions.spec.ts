@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, messageActivity, people, queuedJobs, useSeededBot } from './session-fixtures';
-import type { InvokeBody } from './session-fixtures';
+import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, messageActivity, people, queuedJobs, useSeededBot } from '../support/bot/session-fixtures';
+import type { InvokeBody } from '../support/bot/session-fixtures';
 
 let clock = new Date('2026-11-27T12:00:00.000Z');
 const bot = useSeededBot(() => clock);

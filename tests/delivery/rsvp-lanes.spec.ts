@@ -4,7 +4,7 @@ import type { Repositories } from '../../bot/src/domain/repositories';
 import { createStorage } from '../../bot/src/storage/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
-import { session } from '../storage/fixtures';
+import { session } from '../support/storage/fixtures';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 let azurite: EmbeddedAzurite;

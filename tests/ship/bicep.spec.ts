@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
-import { parseBicep } from './parse-bicep';
-import { ROOT } from './run-package';
+import { parseBicep } from '../support/ship/parse-bicep';
+import { ROOT } from '../support/ship/run-package';
 
 const text = readFileSync(path.join(ROOT, 'infra', 'azure.bicep'), 'utf8');
 const bicep = parseBicep(text);

@@ -4,8 +4,8 @@ import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
 import { parse } from 'yaml';
 import { readConfig } from '../../bot/src/config';
-import { parseBicep, settingNames } from './parse-bicep';
-import { ROOT } from './run-package';
+import { parseBicep, settingNames } from '../support/ship/parse-bicep';
+import { ROOT } from '../support/ship/run-package';
 
 const read = (...parts: string[]) => readFileSync(path.join(ROOT, ...parts), 'utf8');
 const placeholders = (text: string) => [...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1] ?? '');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
-import { readPng } from './read-png';
-import { ROOT } from './run-package';
+import { readPng } from '../support/ship/read-png';
+import { ROOT } from '../support/ship/run-package';
 
 const icon = (name: string) => readPng(readFileSync(path.join(ROOT, 'manifest', name)));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ESLint } from 'eslint';
-import { ROOT } from './run-package';
+import { ROOT } from '../support/ship/run-package';
 
 // The layer bans are only worth something if the project's real lint config applies them, so each case
 // lints a probe file that exists only in memory (lintText with a path) against eslint.config.js. The one

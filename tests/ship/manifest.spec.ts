@@ -5,8 +5,8 @@ import { because } from '../support/eventually';
 import { COMMAND_IDS, parseCommand } from '../../bot/src/domain/commands';
 import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../bot/src/domain/messaging-extension-commands';
 import { parseLocation } from '../../tabs/src/shared/routes';
-import { bundledSchemaDir, validateLocalization, validateManifest } from './manifest-schema';
-import { PROVISIONED, ROOT } from './run-package';
+import { bundledSchemaDir, validateLocalization, validateManifest, validatePackage } from '../../scripts/lib/manifest-schema.mjs';
+import { PROVISIONED, ROOT } from '../support/ship/run-package';
 
 interface Command {
   readonly id: string;
@@ -115,6 +115,14 @@ describe('manifest/nl-NL.json', () => {
   it('validates against the bundled localization schema', () => {
     expect(validateLocalization(nl, template.manifestVersion)).toEqual([]);
     expect(validateLocalization({ ...nl, 'name.shortt': 'typo' }, template.manifestVersion)).not.toEqual([]);
+  });
+
+  it("passes the package script's whole check, which names the localization file of a bad translation", async () => {
+    const manifest = fill(manifestText) as Manifest;
+    expect(await validatePackage(manifest, nl)).toEqual([]);
+    const problems = await validatePackage(manifest, { ...nl, 'name.shortt': 'typo' });
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem).toMatch(/^nl-NL\.json: /);
   });
 
   it('translates only strings that exist in the manifest', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { validateLocalization, validateManifest } from './manifest-schema';
-import { readZip } from './read-zip';
-import { PROVISIONED, ROOT, runPackage } from './run-package';
+import { validateLocalization, validateManifest } from '../../scripts/lib/manifest-schema.mjs';
+import { readZip } from '../support/ship/read-zip';
+import { PROVISIONED, ROOT, runPackage } from '../support/ship/run-package';
 
 const out = mkdtempSync(path.join(tmpdir(), 'peerlearn-package-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

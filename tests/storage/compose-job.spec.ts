@@ -7,7 +7,7 @@ import { createJobComposer } from '../../bot/src/jobs/compose-job';
 import { createStorage } from '../../bot/src/storage/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile, team, tenant } from './fixtures';
+import { ids, profile, team, tenant } from '../support/storage/fixtures';
 import { omit } from '../support/omit';
 
 let azurite: EmbeddedAzurite;

@@ -8,7 +8,7 @@ import { sessionKey, TABLES } from '../../bot/src/storage/keys';
 import { clientsFromConnectionString } from '../../bot/src/storage/storage-clients';
 import type { StorageClients } from '../../bot/src/storage/storage-clients';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile, rawTable, session, team } from './fixtures';
+import { ids, profile, rawTable, session, team } from '../support/storage/fixtures';
 
 let azurite: EmbeddedAzurite;
 let repos: Repositories;

@@ -6,7 +6,7 @@ import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
 import { seedDemoIfEmpty } from '../../bot/src/domain/seed-demo';
 import { learningRequestKey, learningRequestsPartition, TABLES } from '../../bot/src/storage/keys';
 import { MalformedRowError } from '../../bot/src/storage/storage-errors';
-import { ids, rawTable } from './fixtures';
+import { ids, rawTable } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
 const storage = useTestStorage();

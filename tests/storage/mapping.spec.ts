@@ -8,7 +8,7 @@ import { memberToEntity } from '../../bot/src/storage/member-mapper';
 import { sessionToEntity } from '../../bot/src/storage/session-mapper';
 import { MalformedRowError } from '../../bot/src/storage/storage-errors';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile, rawTable, session } from './fixtures';
+import { ids, profile, rawTable, session } from '../support/storage/fixtures';
 
 let azurite: EmbeddedAzurite;
 let repos: Repositories;

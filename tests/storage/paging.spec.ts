@@ -7,7 +7,7 @@ import { profilesPartition, TABLES } from '../../bot/src/storage/keys';
 import { listAll, MAX_PAGE_SIZE } from '../../bot/src/storage/paging';
 import type { Page, PagedSource, PageSettings } from '../../bot/src/storage/paging';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile, rawTable } from './fixtures';
+import { ids, profile, rawTable } from '../support/storage/fixtures';
 
 /** A fake paged listing: pages[i] is served for token `t${i}`; each byPage call serves `perCall` pages. */
 function fakeSource(pages: readonly (readonly number[])[], perCall = Infinity): PagedSource<number> & { calls: PageSettings[] } {

@@ -5,7 +5,7 @@ import { createStorage } from '../../bot/src/storage/create-storage';
 import type { Storage } from '../../bot/src/storage/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
-import { feedback, ids, membership, profile, rsvp, session, team, tenant } from './fixtures';
+import { feedback, ids, membership, profile, rsvp, session, team, tenant } from '../support/storage/fixtures';
 import { omit } from '../support/omit';
 
 let azurite: EmbeddedAzurite;

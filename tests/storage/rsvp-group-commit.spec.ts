@@ -4,7 +4,7 @@ import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/repositories'
 import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';
 import type { RsvpResponse } from '../../bot/src/domain/session';
 import { rsvpTallyKey, TABLES } from '../../bot/src/storage/keys';
-import { ids, rawTable, session } from './fixtures';
+import { ids, rawTable, session } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
 // Group commit of RSVPs (repository `respondMany`, drained by the lane in domain/rsvp-lanes.ts).

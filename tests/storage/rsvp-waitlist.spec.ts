@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { TABLES } from '../../bot/src/storage/keys';
 import { sessionKey } from '../../bot/src/storage/keys';
-import { ids, rawTable, session } from './fixtures';
+import { ids, rawTable, session } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
 const storage = useTestStorage();

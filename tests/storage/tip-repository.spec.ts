@@ -5,7 +5,7 @@ import { tipMatcher } from '../../bot/src/domain/tip-search';
 import { TABLES, tipKey } from '../../bot/src/storage/keys';
 import { MalformedRowError } from '../../bot/src/storage/storage-errors';
 import { tipToEntity } from '../../bot/src/storage/tip-mapper';
-import { ids, profile, rawTable } from './fixtures';
+import { ids, profile, rawTable } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
 const storage = useTestStorage();

@@ -6,7 +6,7 @@ import { TABLES } from '../../bot/src/storage/keys';
 import { clientsFromConnectionString } from '../../bot/src/storage/storage-clients';
 import { chunkByPartition, MAX_TRANSACTION_OPERATIONS } from '../../bot/src/storage/transactions';
 import { startTestAzurite } from '../support/azurite';
-import { feedback, ids, membership, profile, rsvp, session } from './fixtures';
+import { feedback, ids, membership, profile, rsvp, session } from '../support/storage/fixtures';
 import { omit } from '../support/omit';
 
 describe('chunkByPartition', () => {

@@ -6,7 +6,7 @@ import { createStorage } from '../../bot/src/storage/create-storage';
 import type { Storage } from '../../bot/src/storage/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
-import { ids, profile } from './fixtures';
+import { ids, profile } from '../support/storage/fixtures';
 
 /** Runs `call`, expects StorageUnavailableError, and returns how long it took. */
 async function unavailable(call: () => Promise<unknown>, reason: RegExp): Promise<number> {

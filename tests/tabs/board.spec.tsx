@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
-import { apiError, createFakeService, json } from './fake-service';
-import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions, workshop } from './fixtures';
-import { fakeTeamsHost, renderApp } from './render-app';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions, workshop } from '../support/tab/fixtures';
+import { fakeTeamsHost, renderApp } from '../support/tab/render-app';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 const kudosPath = `/api/v1/teams/${encodeURIComponent(teamId)}/kudos`;

@@ -2,9 +2,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import type { KudosWallResponse } from '../../bot/src/api/contract';
 import { KudosWall } from '../../tabs/src/features/board/kudos-wall';
-import { apiError, createFakeService, json } from './fake-service';
-import { teamId } from './fixtures';
-import { apiFor, renderView } from './render-view';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { teamId } from '../support/tab/fixtures';
+import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/kudos`;
 const wall: KudosWallResponse = {

@@ -4,10 +4,10 @@ import type { ApiError, LearningRequestDetailResponse, LearningRequestsResponse,
 import { LearningRequests } from '../../tabs/src/features/board/learning-requests';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import { hrefFor, parseHashRoute } from '../../tabs/src/shared/routes';
-import { apiError, createFakeService, json } from './fake-service';
-import type { Call } from './fake-service';
-import { teamId } from './fixtures';
-import { apiFor, renderView } from './render-view';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import type { Call } from '../support/tab/fake-service';
+import { teamId } from '../support/tab/fixtures';
+import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/requests`;
 const typescript: LearningRequestView = {

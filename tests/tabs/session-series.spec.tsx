@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionChangeResponse, SessionDetailResponse } from '../../bot/src/api/contract';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import SessionDetailView from '../../tabs/src/features/session/session-detail';
-import { apiError, createFakeService, json } from './fake-service';
-import { me, members, teamId, workshop } from './fixtures';
-import { renderApp } from './render-app';
-import { apiFor, renderView } from './render-view';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { me, members, teamId, workshop } from '../support/tab/fixtures';
+import { renderApp } from '../support/tab/render-app';
+import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions/s-1`;
 const now = () => new Date('2026-11-27T10:00:00.000Z');

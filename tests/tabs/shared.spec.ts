@@ -4,7 +4,7 @@ import { errorMessageKey } from '../../tabs/src/shared/error-message';
 import { formattingLocale, languageOf } from '../../tabs/src/shared/locale';
 import { safeWebUrl } from '../../tabs/src/shared/safe-url';
 import { createBrowserStore } from '../../tabs/src/shared/local-store';
-import { apiError, createFakeService } from './fake-service';
+import { apiError, createFakeService } from '../support/tab/fake-service';
 
 describe('locale', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
-import { apiError, createFakeService, json } from './fake-service';
-import { me, members, teamId, teamSessions } from './fixtures';
-import { renderApp } from './render-app';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { me, members, teamId, teamSessions } from '../support/tab/fixtures';
+import { renderApp } from '../support/tab/render-app';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 

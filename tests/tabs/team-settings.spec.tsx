@@ -3,9 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { TeamSettingsResponse } from '../../bot/src/api/contract';
 import SettingsView from '../../tabs/src/features/settings/settings-view';
 import { rowProblems, toMinutes, toRow } from '../../tabs/src/features/settings/reminder-rows';
-import { apiError, createFakeService, json } from './fake-service';
-import { me, teamId } from './fixtures';
-import { apiFor, renderView } from './render-view';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { me, teamId } from '../support/tab/fixtures';
+import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/settings`;
 const defaults: TeamSettingsResponse = { teamId, teamName: 'Platform Team', reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'en', canEdit: true };

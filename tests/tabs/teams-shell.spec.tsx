@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionDetailResponse } from '../../bot/src/api/contract';
-import { createFakeService, json } from './fake-service';
-import { pairing, teamId, teamSessions, workshop } from './fixtures';
-import { fakeTeamsHost, renderApp } from './render-app';
+import { createFakeService, json } from '../support/tab/fake-service';
+import { pairing, teamId, teamSessions, workshop } from '../support/tab/fixtures';
+import { fakeTeamsHost, renderApp } from '../support/tab/render-app';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 

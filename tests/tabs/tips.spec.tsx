@@ -5,10 +5,10 @@ import { Board } from '../../tabs/src/features/board/board';
 import { NewTips, TIPS_ON_BOARD } from '../../tabs/src/features/board/new-tips';
 import TipsView from '../../tabs/src/features/tips/tips-view';
 import { parseHashRoute } from '../../tabs/src/shared/routes';
-import { apiError, createFakeService, json } from './fake-service';
-import type { Call } from './fake-service';
-import { me, teamId, teamSessions } from './fixtures';
-import { apiFor, renderView } from './render-view';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import type { Call } from '../support/tab/fake-service';
+import { me, teamId, teamSessions } from '../support/tab/fixtures';
+import { apiFor, renderView } from '../support/tab/render-view';
 
 const tipsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/tips`;
 

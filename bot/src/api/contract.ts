@@ -105,7 +105,7 @@ export interface DevMembersResponse {
   readonly members: readonly DevMember[];
 }
 
-// ───────────────────────────── Experts and profiles (issue 4) ─────────────────────────────
+// ───────────────────────────── Experts and profiles ─────────────────────────────
 
 export type ApiSkillLevel = 1 | 2 | 3;
 
@@ -235,7 +235,7 @@ export interface RetryParkedResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sessions (issue 3): create, detail, edit, cancel, RSVP, questions, discussion-leader suggestion.
+// Sessions: create, detail, edit, cancel, RSVP, questions, discussion-leader suggestion.
 // ---------------------------------------------------------------------------------------------
 
 export type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
@@ -339,11 +339,6 @@ export interface RsvpResponseBody {
 }
 
 /** `POST …/sessions/:sessionId/questions`: 201. With `anonymous`, no asker is stored at all. */
-export interface AskQuestionRequest {
-  readonly text: string;
-  readonly anonymous?: boolean;
-}
-
 export interface AskQuestionResponse {
   readonly questionId: string;
   readonly anonymous: boolean;
@@ -356,7 +351,7 @@ export interface SuggestLeaderResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Team settings (issue 3 item 5, issue 5 Settings).
+// Team settings: reminder times, time zone and language of a team, set by its owners.
 // ---------------------------------------------------------------------------------------------
 
 /** `GET /api/v1/teams/:teamId/settings` (anyone in the tenant) and the answer to `PUT`. */
@@ -386,7 +381,7 @@ export interface UpdateTeamSettingsRequest {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Kudos wall (DESIGN F6, issue 5 Board).
+// Kudos wall (DESIGN F6).
 // ---------------------------------------------------------------------------------------------
 
 /** One thank-you. Deliberately no totals or counts per person: kudos are a wall, never a ranking. */
@@ -407,7 +402,7 @@ export interface KudosWallResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tips and training material (DESIGN F9, issue 5 Board "new tips").
+// Tips and training material (DESIGN F9), and the board's "new tips".
 // ---------------------------------------------------------------------------------------------
 
 /** One tip. `author.displayName` is empty when the author's profile is gone (the tab shows "a colleague"). */

@@ -20,12 +20,12 @@ export interface Fact {
   readonly value: string;
 }
 
-export interface FactSet {
+interface FactSet {
   readonly type: 'FactSet';
   readonly facts: readonly Fact[];
 }
 
-export interface Container {
+interface Container {
   readonly type: 'Container';
   readonly items: readonly CardElement[];
   readonly style?: 'default' | 'emphasis' | 'accent' | 'good' | 'attention' | 'warning';
@@ -34,8 +34,8 @@ export interface Container {
 
 export type CardElement = TextBlock | FactSet | Container | ColumnSet | ActionSet | CardInput;
 
-// Sessions (issue 3): layout, inputs and Universal Actions.
-export interface Column {
+// Sessions: layout, inputs and Universal Actions.
+interface Column {
   readonly type: 'Column';
   readonly width?: 'auto' | 'stretch' | string;
   readonly items: readonly CardElement[];
@@ -48,7 +48,7 @@ export interface ColumnSet {
   readonly spacing?: 'none' | 'small' | 'default' | 'medium' | 'large';
 }
 
-export interface ActionSet {
+interface ActionSet {
   readonly type: 'ActionSet';
   readonly actions: readonly CardAction[];
 }
@@ -60,7 +60,7 @@ interface InputBase {
   readonly errorMessage?: string;
 }
 
-export interface InputText extends InputBase {
+interface InputText extends InputBase {
   readonly type: 'Input.Text';
   readonly value?: string;
   readonly placeholder?: string;
@@ -68,7 +68,7 @@ export interface InputText extends InputBase {
   readonly maxLength?: number;
 }
 
-export interface InputNumber extends InputBase {
+interface InputNumber extends InputBase {
   readonly type: 'Input.Number';
   readonly value?: number;
   readonly min?: number;
@@ -76,17 +76,17 @@ export interface InputNumber extends InputBase {
   readonly placeholder?: string;
 }
 
-export interface InputDate extends InputBase {
+interface InputDate extends InputBase {
   readonly type: 'Input.Date';
   readonly value?: string;
 }
 
-export interface InputTime extends InputBase {
+interface InputTime extends InputBase {
   readonly type: 'Input.Time';
   readonly value?: string;
 }
 
-export interface InputToggle extends InputBase {
+interface InputToggle extends InputBase {
   readonly type: 'Input.Toggle';
   readonly title: string;
   readonly value?: 'true' | 'false';
@@ -97,7 +97,7 @@ export interface Choice {
   readonly value: string;
 }
 
-export interface InputChoiceSet extends InputBase {
+interface InputChoiceSet extends InputBase {
   readonly type: 'Input.ChoiceSet';
   readonly choices: readonly Choice[];
   readonly value?: string;
@@ -106,7 +106,7 @@ export interface InputChoiceSet extends InputBase {
   readonly placeholder?: string;
 }
 
-export type CardInput = InputText | InputNumber | InputDate | InputTime | InputToggle | InputChoiceSet;
+type CardInput = InputText | InputNumber | InputDate | InputTime | InputToggle | InputChoiceSet;
 
 /** Universal Action: Teams sends an `adaptiveCard/action` invoke with this verb and data. */
 export interface ExecuteAction {
@@ -120,19 +120,19 @@ export interface ExecuteAction {
 }
 
 /** A plain submit (task modules answer these with `task/submit`; `msteams.type: 'task/fetch'` opens a dialog). */
-export interface SubmitData {
+interface SubmitData {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly style?: 'default' | 'positive' | 'destructive';
 }
 
-export interface CardRefresh {
+interface CardRefresh {
   readonly action: { readonly type: 'Action.Execute'; readonly verb: CardVerb; readonly data?: Readonly<Record<string, unknown>> };
   readonly userIds: readonly string[];
 }
 
-export interface SubmitImBack {
+interface SubmitImBack {
   readonly type: 'Action.Submit';
   readonly title: string;
   readonly data: { readonly msteams: { readonly type: 'imBack'; readonly value: string } };

@@ -33,7 +33,7 @@ function firstName(name: string): string {
  * "Ask for a session" opens a 1:1 chat with a drafted request (Action.OpenUrl): it works wherever
  * the card was shared, also in chats the bot is not part of, where an Action.Submit would go nowhere.
  */
-export function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
+function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
   const name = firstName(hit.displayName);
   const message = hit.skill ? te(locale, 'askMessage', { name, skill: hit.skill.name }) : te(locale, 'askMessageNoSkill', { name });
   return [

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/person';
 import { translator } from './translator';
 
-/** Texts of expert search and profiles (issue 4), in English and Dutch. */
+/** Texts of expert search and profiles, in English and Dutch. */
 const en = {
   level: 'level {n}',
   endorsementsOne: '1 endorsement',
@@ -40,7 +40,7 @@ const en = {
   noTenant: 'I can only search colleagues inside Microsoft Teams, where I know your organisation.',
 } as const;
 
-export type ExpertStringKey = keyof typeof en;
+type ExpertStringKey = keyof typeof en;
 
 const nl: Record<ExpertStringKey, string> = {
   level: 'niveau {n}',

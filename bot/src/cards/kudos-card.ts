@@ -5,7 +5,7 @@ import type { AdaptiveCard } from './adaptive-card';
 import { clip } from './session-text';
 import { st } from './session-strings';
 
-export interface KudosView {
+interface KudosView {
   readonly kudos: Kudos;
   readonly fromName: string;
   readonly toName: string;

@@ -7,7 +7,7 @@ import type { AdaptiveCard, ExecuteAction } from './adaptive-card';
 import { tr } from './learning-request-strings';
 import { clip } from './session-text';
 
-export interface LearningRequestCardView {
+interface LearningRequestCardView {
   readonly request: LearningRequest;
   readonly authorName: string;
   /** False: the team had asked for this skill already, and the person's +1 was added to it. */

@@ -24,7 +24,7 @@ const quote = (line: string) => (line.length > 40 ? `${line.slice(0, 39)}…` : 
 
 const levelText = (locale: Locale, level: SkillLevel) => tp(locale, 'levelShown', { n: level });
 
-export const editProfileAction = (locale: Locale): ExecuteAction => ({ type: 'Action.Execute', title: tp(locale, 'edit'), verb: PROFILE_VERBS.edit });
+const editProfileAction = (locale: Locale): ExecuteAction => ({ type: 'Action.Execute', title: tp(locale, 'edit'), verb: PROFILE_VERBS.edit });
 
 /**
  * The person's own profile: skills with levels, wants, bio, languages, availability and an Edit

@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/person';
 import { translator } from './translator';
 
-/** Texts of the profile card and its edit form (issue 4), in English and Dutch. */
+/** Texts of the profile card and its edit form, in English and Dutch. */
 const en = {
   title: 'Your PeerLearn profile',
   editTitle: 'Edit your PeerLearn profile',
@@ -43,7 +43,7 @@ const en = {
   unknownVerb: 'This button is not known (any more). Type **my skills** to open your profile again.',
 } as const;
 
-export type ProfileStringKey = keyof typeof en;
+type ProfileStringKey = keyof typeof en;
 
 const nl: Record<ProfileStringKey, string> = {
   title: 'Je PeerLearn-profiel',

@@ -10,11 +10,11 @@ import { clip, zoneLabel } from './session-text';
 import { st } from './session-strings';
 
 /** The verb (Action.Execute) or `verb` field (Action.Submit in a dialog) of the planning form. */
-export const CREATE_SESSION_VERB = 'createSession';
+const CREATE_SESSION_VERB = 'createSession';
 /** The verb of the edit form (the host's "Edit" on the invite card). */
-export const SAVE_SESSION_VERB = 'saveSession';
+const SAVE_SESSION_VERB = 'saveSession';
 
-export interface SessionFormOptions {
+interface SessionFormOptions {
   readonly teamId: string;
   readonly channels: readonly Channel[];
   readonly members: readonly Candidate[];

@@ -7,7 +7,7 @@ import { st } from './session-strings';
 import type { SessionStringKey } from './session-strings';
 
 /** Teams refreshes the card automatically for at most 60 listed users. */
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
 export interface InviteView {
   readonly session: LearningSession;

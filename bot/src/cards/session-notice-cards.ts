@@ -45,7 +45,7 @@ export function personNoticeCard(notice: PersonNotice, session: LearningSession,
   return adaptiveCard([heading(st(locale, NOTICE_TEXT[notice].title, values)), paragraph(st(locale, NOTICE_TEXT[notice].body, values))]);
 }
 
-export interface MySessionLine {
+interface MySessionLine {
   readonly session: LearningSession;
   readonly role: 'host' | 'teacher' | 'leader' | 'attendee' | 'waitlisted';
 }

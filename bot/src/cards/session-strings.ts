@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/person';
 import { translator } from './translator';
 
-/** The texts of session cards, dialogs and answers (issue 3), in English and Dutch. */
+/** The texts of session cards, dialogs and answers, in English and Dutch. */
 const en = {
   // Invite card
   inviteKicker: 'Learning session',

@@ -5,7 +5,7 @@ import type { AdaptiveCard, CardAction, CardElement, ColumnSet } from './adaptiv
 import { clip } from './session-text';
 import { tipText } from './tip-strings';
 
-export interface TipCardView {
+interface TipCardView {
   readonly tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
   /** Empty when unknown: the card says "a colleague". */
   readonly authorName: string;

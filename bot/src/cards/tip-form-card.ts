@@ -9,7 +9,7 @@ import { tipProblemText, tipText } from './tip-strings';
 /** The `verb` in the form's submit data: the dialog's answer says which form it came from. */
 export const SHARE_TIP_VERB = 'shareTip';
 
-export interface TipFormOptions {
+interface TipFormOptions {
   /** What was typed, shown again with the problems next to their fields. */
   readonly values?: Readonly<Partial<Record<TipField, string>>>;
   readonly problems?: readonly TipProblem[];

@@ -38,7 +38,7 @@ const en = {
   notAllowed: 'Only the person who shared a tip, or an owner of the team, can remove it.',
 } as const;
 
-export type TipStringKey = keyof typeof en;
+type TipStringKey = keyof typeof en;
 
 const nl: Record<TipStringKey, string> = {
   dialogTitle: 'Een tip delen',

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/person';
 
-export type Translate<K extends string> = (locale: Locale, key: K, values?: Readonly<Record<string, string | number>>) => string;
+type Translate<K extends string> = (locale: Locale, key: K, values?: Readonly<Record<string, string | number>>) => string;
 
 /** One lookup for every string table: picks the locale's text and fills `{name}` placeholders. */
 export function translator<K extends string>(tables: Readonly<Record<Locale, Readonly<Record<K, string>>>>): Translate<K> {

@@ -3,7 +3,7 @@ import { adaptiveCard, heading, imBack, paragraph } from './adaptive-card';
 import type { AdaptiveCard } from './adaptive-card';
 import { t } from './strings';
 
-export type WelcomeScope = 'team' | 'personal';
+type WelcomeScope = 'team' | 'personal';
 
 export function welcomeCard(scope: WelcomeScope, locale: Locale, name = ''): AdaptiveCard {
   const body =

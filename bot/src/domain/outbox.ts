@@ -30,8 +30,6 @@ export type OutboxJob =
   /** A kudos card into a channel. */
   | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string };
 
-export type OutboxJobKind = OutboxJob['kind'];
-
 export interface EnqueueOptions {
   /** Not before this moment (reminders, feedback requests). */
   readonly notBefore?: Date;

@@ -6,8 +6,6 @@ export interface PersonRef {
 
 export type Locale = 'en' | 'nl';
 
-export const SUPPORTED_LOCALES: readonly Locale[] = ['en', 'nl'];
-
 /** Teams sends `nl-NL`, `en-US`, `nl-BE`…; anything that is not Dutch is English. */
 export function toLocale(value: string | undefined | null): Locale {
   return value?.toLowerCase().startsWith('nl') ? 'nl' : 'en';

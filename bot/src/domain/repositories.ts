@@ -116,13 +116,13 @@ export interface FeedbackRepository {
   putMany(feedback: readonly Feedback[]): Promise<void>;
 }
 
-/** Questions to a session's host (issue 3). */
+/** Questions to a session's host. */
 export interface QuestionRepository {
   add(question: SessionQuestion): Promise<void>;
   listForSession(tenantId: string, sessionId: string): Promise<SessionQuestion[]>;
 }
 
-/** Kudos of a team (issue 3). */
+/** Kudos of a team. */
 export interface KudosRepository {
   add(kudos: Kudos): Promise<void>;
   get(tenantId: string, teamId: string, kudosId: string): Promise<Kudos | undefined>;
@@ -164,7 +164,7 @@ export interface TipPage {
   readonly cursor?: string;
 }
 
-/** Tips and training material of a team (issue 5, DESIGN F9). */
+/** Tips and training material of a team (DESIGN F9). */
 export interface TipRepository {
   add(tip: Tip): Promise<void>;
   get(tenantId: string, teamId: string, tipId: string): Promise<Tip | undefined>;

@@ -3,7 +3,7 @@ import type { Locale } from './person';
 import type { Team } from './team';
 import { DEFAULT_TIME_ZONE } from './zoned-time';
 
-/** What a team's owners can set (issue 3 item 5, issue 5 Settings). Stored on the team row. */
+/** What a team's owners can set in the settings view. Stored on the team row. */
 export interface TeamSettings {
   /** Minutes before a session's start at which a reminder is posted in the invite's thread; newest setting applies to sessions scheduled afterwards. */
   readonly reminderMinutes: readonly number[];

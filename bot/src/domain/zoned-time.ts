@@ -33,15 +33,6 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isTimeZone(value: string): boolean {
-  try {
-    partsFormatter(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
   const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
   return {

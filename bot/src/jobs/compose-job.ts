@@ -16,7 +16,7 @@ import { timeZoneOf } from '../domain/session-service';
 import type { Team } from '../domain/team';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 
-export interface JobComposerDeps {
+interface JobComposerDeps {
   readonly repositories: Repositories;
   readonly links: SessionLinks;
 }
@@ -25,7 +25,7 @@ export interface JobComposerDeps {
 const RECENT_RESPONDERS = 59;
 
 /** Idempotency keys: the same job always yields the same keys, so a retried job posts nothing twice. */
-export const messageKeys = {
+const messageKeys = {
   invite: (tenantId: string, sessionId: string) => `invite|${tenantId}|${sessionId}`,
   reminder: (tenantId: string, sessionId: string, minutesBefore: number, startsAt: string) => `reminder|${tenantId}|${sessionId}|${minutesBefore}|${startsAt}`,
   feedbackRequest: (tenantId: string, sessionId: string, userId: string, startsAt: string) => `feedback|${tenantId}|${sessionId}|${userId}|${startsAt}`,

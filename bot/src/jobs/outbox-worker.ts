@@ -2,7 +2,7 @@ import { forEachLimited } from '../domain/each-limited';
 import type { LeasedWork, MessageSender, ParkedDeliveries, WorkQueue } from '../domain/delivery';
 import type { JobComposer, OutboxJob } from '../domain/outbox';
 
-export interface WorkerLogger {
+interface WorkerLogger {
   info(message: string): void;
   error(message: string, detail?: unknown): void;
 }
@@ -20,7 +20,7 @@ export interface WorkerPolicy {
   readonly concurrency: number;
 }
 
-export const DEFAULT_WORKER_POLICY: WorkerPolicy = {
+const DEFAULT_WORKER_POLICY: WorkerPolicy = {
   leaseSeconds: 60,
   batchSize: 16,
   maxDequeueCount: 5,
@@ -28,7 +28,7 @@ export const DEFAULT_WORKER_POLICY: WorkerPolicy = {
   concurrency: 4,
 };
 
-export interface WorkerDependencies {
+interface WorkerDependencies {
   readonly queue: WorkQueue;
   readonly compose: JobComposer;
   readonly sender: MessageSender;

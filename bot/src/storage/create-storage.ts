@@ -23,7 +23,7 @@ import { recordingProfileChanges } from './profile-change-recording';
 import { TableEndorsementRepository } from './table-endorsement-repository';
 import { TableProfileChangeFeed } from './table-profile-change-feed';
 
-export interface StorageOptions {
+interface StorageOptions {
   /** Azure Storage, Cosmos DB Table API or Azurite. */
   readonly connectionString: string;
   readonly transport?: Partial<TransportTuning>;
@@ -31,15 +31,15 @@ export interface StorageOptions {
   readonly conflictRetry?: Partial<ConflictRetryPolicy>;
 }
 
-export interface StorageQueues {
-  /** Invite fan-out, reminders, feedback requests and pairing rounds land here (later issues). */
+interface StorageQueues {
+  /** Invite fan-out, reminders, feedback requests and pairing rounds land here, one queue for every job kind. */
   readonly jobs: QueueClient;
 }
 
 export interface Storage {
   readonly repositories: Repositories;
   readonly queues: StorageQueues;
-  /** Expert search's own stores (issue 4): endorsements and the profile change feed. */
+  /** Expert search's own stores: endorsements and the profile change feed. */
   readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
   /** Creates every table and queue that is missing. Idempotent; call once at start. */
   ensureCreated(): Promise<void>;

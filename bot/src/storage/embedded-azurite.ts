@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Azurite's well-known development account (public, documented; not a secret). */
-export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY =
+const AZURITE_ACCOUNT = 'devstoreaccount1';
+const AZURITE_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export interface EmbeddedAzuriteOptions {
+interface EmbeddedAzuriteOptions {
   /** Directory for Azurite's data; ignored when `inMemory` is set. */
   readonly location: string;
   readonly inMemory: boolean;
@@ -96,7 +96,7 @@ function childScriptPath(): string {
   return file;
 }
 
-export function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
+function azuriteConnectionString(host: string, tablePort: number, queuePort: number): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${AZURITE_ACCOUNT}`,

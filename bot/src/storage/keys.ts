@@ -16,9 +16,9 @@ export const TABLES = {
   sessions: 'plSessions',
   rsvps: 'plRsvps',
   feedback: 'plFeedback',
-  /** Expert search: endorsements of people's skills (issue 4). */
+  /** Expert search: endorsements of people's skills. */
   endorsements: 'plEndorsements',
-  /** Expert search: the profile change feed every instance polls (issue 4). */
+  /** Expert search: the profile change feed every instance polls. */
   profileChanges: 'plProfileChanges',
   questions: 'plQuestions',
   kudos: 'plKudos',
@@ -29,11 +29,10 @@ export const TABLES = {
 } as const;
 
 export type TableId = keyof typeof TABLES;
-export type TableName = (typeof TABLES)[TableId];
 
 /** Queue names: lowercase letters, digits and hyphens (Queue Storage's rule). */
 export const QUEUES = {
-  /** Invite fan-out, reminders, feedback requests, pairing rounds (later issues). */
+  /** Invite fan-out, reminders, feedback requests, pairing rounds: one queue, the job kind in the message. */
   jobs: 'peerlearn-jobs',
 } as const;
 
@@ -179,7 +178,7 @@ export const deliveredKey = (tenantId: string, key: string): EntityKey => ({
 });
 
 // plParked: PK = tenant|team (what an owner lists), RK = parked id. An unknown team is stored as `|none`.
-export const PARKED_NO_TEAM = `${SEPARATOR}none`;
+const PARKED_NO_TEAM = `${SEPARATOR}none`;
 export const parkedPartition = (tenantId: string, teamId: string): string =>
   teamId === '' ? `${join('parked', tenantId)}${SEPARATOR}${PARKED_NO_TEAM}` : join('parked', tenantId, teamId);
 export const parkedKey = (tenantId: string, teamId: string, parkedId: string): EntityKey => ({
@@ -222,7 +221,7 @@ export const openSkillRequestKey = (tenantId: string, teamId: string, skillKey: 
 export const LEARNING_REQUEST_ROWS = { from: `r${SEPARATOR}`, to: 'r}' } as const;
 export const LEARNING_REQUEST_VOTE_ROWS = { from: `v${SEPARATOR}`, to: 'v}' } as const;
 
-// plEndorsements (issue 4): PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
+// plEndorsements: PK = tenant (the index loads a tenant at once), RK = person|skill|endorser,
 // so one endorser endorses one skill of one person once (idempotent), and a person's rows are a range.
 export const endorsementsPartition = (tenantId: string): string => join('endorsements', tenantId);
 export const endorsementKey = (tenantId: string, userId: string, skillKey: string, endorserId: string): EntityKey => ({
@@ -235,7 +234,7 @@ export const endorsementsOfPersonRange = (tenantId: string, userId: string): { r
   return { from: `${prefix}${SEPARATOR}`, to: `${prefix}}` };
 };
 
-// plProfileChanges (issue 4): PK = tenant, RK = writer's time (15 digits, ms) + `|` + random, so a
+// plProfileChanges: PK = tenant, RK = writer's time (15 digits, ms) + `|` + random, so a
 // `RowKey ge` query reads a tenant's changes since a moment, oldest first. The directory partition
 // lists the tenants that ever changed (the ones to warm at start); its fixed key cannot collide.
 export const profileChangesPartition = (tenantId: string): string => join('profileChanges', tenantId);
@@ -252,7 +251,7 @@ export const profileChangeTenantKey = (tenantId: string): EntityKey => ({
 // partition read in RowKey order is newest first and a page continues with `RowKey gt <last>`.
 const TIP_TIME_CEILING = 999_999_999_999_999;
 export const tipsPartition = (tenantId: string, teamId: string): string => join('tips', tenantId, teamId);
-export const tipRowKey = (createdAtMs: number, tipId: string): string =>
+const tipRowKey = (createdAtMs: number, tipId: string): string =>
   `${String(TIP_TIME_CEILING - Math.max(0, Math.floor(createdAtMs))).padStart(15, '0')}${SEPARATOR}${join('tip', tipId)}`;
 export const tipKey = (tenantId: string, teamId: string, createdAtMs: number, tipId: string): EntityKey => ({
   partitionKey: tipsPartition(tenantId, teamId),

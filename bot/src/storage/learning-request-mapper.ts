@@ -57,7 +57,7 @@ export function voteFromEntity(entity: StoredEntity): LearningRequestVote {
 }
 
 /** The marker of a skill's open request in a team (see keys.ts). */
-export interface OpenSkillMarker {
+interface OpenSkillMarker {
   readonly tenantId: string;
   readonly teamId: string;
   readonly skillKey: string;

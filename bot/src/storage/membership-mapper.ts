@@ -6,7 +6,7 @@ import type { EntityKey } from './keys';
 import type { NewEntity, StoredEntity } from './storage-table';
 
 /** The two rows of one membership: under its team, and under its user. */
-export type MembershipRowKind = 'byTeam' | 'byUser';
+type MembershipRowKind = 'byTeam' | 'byUser';
 
 const row = z.object({
   tenantId: id,

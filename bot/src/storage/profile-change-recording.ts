@@ -4,7 +4,7 @@ import type { ProfileChangeFeed } from '../domain/skills/expert-ports';
 
 /**
  * The member repository, announcing every profile write on the change feed, so expert search on
- * every instance picks it up within seconds whoever wrote it (bot, tab API, seeding, later issues).
+ * every instance picks it up within seconds whoever wrote it (bot, tab API, seeding).
  * A Proxy, so methods added to the repository later still pass through; only these three writes
  * are announced (a new write method must be added here).
  */

@@ -5,7 +5,7 @@ import { guard } from './storage-errors';
 /** Azure Storage Queues hide a message for at most 7 days; a later job is re-queued by the worker until due. */
 export const MAX_VISIBILITY_SECONDS = 7 * 24 * 3600 - 60;
 
-export interface OutboxEnvelope {
+interface OutboxEnvelope {
   readonly job: OutboxJob;
   /** ISO time before which the job must not run (the worker re-queues it when taken early). */
   readonly notBefore?: string;

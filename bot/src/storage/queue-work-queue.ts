@@ -16,7 +16,7 @@ const isId = (value: unknown): value is string => typeof value === 'string' && v
  * a redelivery request (`{redeliver: {tenantId, teamId, parkedId}}`). Anything else is unreadable:
  * the worker parks it instead of trying it forever.
  */
-export function decodeWorkItem(text: string): WorkItem | { readonly kind: 'unreadable'; readonly problem: string } {
+function decodeWorkItem(text: string): WorkItem | { readonly kind: 'unreadable'; readonly problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));

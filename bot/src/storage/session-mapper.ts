@@ -39,7 +39,7 @@ const row = z.object({
 });
 
 /** A session as stored: the domain object plus which RSVP tally version its counts show. */
-export interface StoredSession {
+interface StoredSession {
   readonly session: LearningSession;
   /** See table-rsvp-repository.ts: the counts are a copy of the RSVP tally, written forward only. */
   readonly tallyVersion: number;

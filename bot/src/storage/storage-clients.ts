@@ -75,7 +75,7 @@ export function clientsFromConnectionString(connectionString: string, tuning: Tr
   };
 }
 
-export interface AccountUrls {
+interface AccountUrls {
   /** e.g. https://<account>.table.core.windows.net */
   readonly tableUrl: string;
   /** e.g. https://<account>.queue.core.windows.net */

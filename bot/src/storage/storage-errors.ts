@@ -26,7 +26,7 @@ export function statusOf(error: unknown): number | undefined {
  * The service's error code. Transactions fill in `code`; single-row calls leave it empty and carry
  * the OData error body in the message instead.
  */
-export function errorCodeOf(error: unknown): string | undefined {
+function errorCodeOf(error: unknown): string | undefined {
   if (!isRestError(error)) return undefined;
   if (error.code) return error.code;
   try {
@@ -52,7 +52,7 @@ export function isLostRace(error: unknown): boolean {
  * Storage could not answer: no HTTP response at all (refused, reset, DNS, timeout), or a server-side
  * failure that outlived the SDK's own retries (5xx, 408, and 429 from Cosmos DB's Table API).
  */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return true;
   if (!isRestError(error)) return false;
   const status = error.statusCode;

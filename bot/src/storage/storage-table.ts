@@ -7,7 +7,7 @@ import { guard, statusOf } from './storage-errors';
 import { forEachLimited } from '../domain/each-limited';
 import { chunkByPartition } from './transactions';
 
-export type EntityProperties = Record<string, unknown>;
+type EntityProperties = Record<string, unknown>;
 /** A row as read back, with its ETag; only mappers look inside. */
 export type StoredEntity = TableEntityResult<EntityProperties>;
 /** A row to write: keys plus properties that are strings, numbers or booleans. */

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   current: { fontWeight: tokens.fontWeightSemibold },
 });
 
-export type NavItem = 'board' | 'experts' | 'tips' | 'my-learning' | 'profile' | 'insights' | 'settings';
+type NavItem = 'board' | 'experts' | 'tips' | 'my-learning' | 'profile' | 'insights' | 'settings';
 
 const items: readonly { readonly name: NavItem; readonly label: 'board' | 'experts' | 'tips' | 'myLearning' | 'profile' | 'insights' | 'settings' }[] = [
   { name: 'board', label: 'board' },
@@ -23,7 +23,7 @@ const items: readonly { readonly name: NavItem; readonly label: 'board' | 'exper
 ];
 
 /** Which nav item a route belongs to (session detail and planning live under the board). */
-export function navItemOf(route: Route): NavItem | undefined {
+function navItemOf(route: Route): NavItem | undefined {
   switch (route.name) {
     case 'session':
     case 'plan':

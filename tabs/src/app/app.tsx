@@ -17,7 +17,7 @@ import { preferenceKeys } from './use-preferences';
 const browserFetch: FetchLike = (input, init) => fetch(input, init);
 const browserStore = createBrowserStore();
 
-export interface AppProps {
+interface AppProps {
   /** From `detectHost()`, started before React so Teams' handshake runs in parallel with rendering. */
   readonly host: Promise<Host>;
   readonly fetch?: FetchLike;

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   member: { width: '100%', justifyContent: 'flex-start' },
 });
 
-export interface MemberPickerProps {
+interface MemberPickerProps {
   readonly members: readonly DevMember[];
   readonly onPick: (member: DevMember) => void;
 }

@@ -16,7 +16,7 @@
  *     #/tips                               tips and training material: search, share (the board shows the newest)
  *     #/profile                            my profile and skills
  *     #/my-learning                        my upcoming sessions across my teams, my skills
- *     #/insights                           insights (filled by the programme issue)
+ *     #/insights                           insights (a "coming soon" placeholder for now)
  *     #/settings                           team settings
  *   Deep links (e.g. from cards): https://teams.microsoft.com/l/entity/<appId>/<entityId>?context=
  *     {"subEntityId":"sessions/<teamId>/<sessionId>"} — the subPageId is a hash route without `#/`.

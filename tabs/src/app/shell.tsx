@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-export interface ShellProps {
+interface ShellProps {
   readonly api: ApiClient;
   readonly store: KeyValueStore;
   /** Locale for dates and numbers. */

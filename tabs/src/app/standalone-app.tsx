@@ -21,7 +21,7 @@ import { useAppLanguage } from './use-app-language';
 import { preferenceKeys, usePreferences } from './use-preferences';
 import type { Preferences } from './use-preferences';
 
-export interface StandaloneAppProps {
+interface StandaloneAppProps {
   readonly fetch: FetchLike;
   readonly store: KeyValueStore;
   /** The browser's language tag (`navigator.language`). */

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 });
 
 
-export interface StandaloneToolbarProps {
+interface StandaloneToolbarProps {
   readonly language: AppLanguage;
   readonly onLanguage: (language: AppLanguage) => void;
   /** `null`: following the system. */

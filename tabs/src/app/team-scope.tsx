@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   select: { minWidth: '12rem', maxWidth: '100%' },
 });
 
-export interface TeamScopeProps {
+interface TeamScopeProps {
   readonly api: ApiClient;
   readonly store: KeyValueStore;
   /** Locale for dates and numbers. */

@@ -13,7 +13,7 @@ import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
 import { applySubPageId } from './use-route';
 
-export interface TeamsAppProps {
+interface TeamsAppProps {
   readonly host: TeamsHost;
   readonly fetch: FetchLike;
   readonly store: KeyValueStore;

@@ -23,7 +23,7 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 /** `fresh` asks for a new token because the API rejected the last one. */
 export type TokenProvider = (fresh: boolean) => Promise<string>;
 
-export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;

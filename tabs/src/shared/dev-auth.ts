@@ -7,7 +7,7 @@ export function fetchDevMembers(fetchImpl: FetchLike, signal?: AbortSignal): Pro
   return requestJson<DevMembersResponse>(fetchImpl, '/dev/members', signal ? { signal } : {});
 }
 
-export async function fetchDevToken(fetchImpl: FetchLike, request: DevTokenRequest): Promise<string> {
+async function fetchDevToken(fetchImpl: FetchLike, request: DevTokenRequest): Promise<string> {
   const body = await requestJson<DevTokenResponse>(fetchImpl, '/dev/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -3,8 +3,6 @@ import type { ApiLocale } from '../../../bot/src/api/contract';
 /** The languages the tab speaks; the same two the API knows. */
 export type AppLanguage = ApiLocale;
 
-export const appLanguages: readonly AppLanguage[] = ['en', 'nl'];
-
 export function isAppLanguage(value: unknown): value is AppLanguage {
   return value === 'en' || value === 'nl';
 }

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 
 /** Opens a Teams deep link inside the Teams client; absent outside Teams. */
-export type LinkOpener = (url: string) => Promise<void>;
+type LinkOpener = (url: string) => Promise<void>;
 
 const LinkOpenerContext = createContext<LinkOpener | undefined>(undefined);
 
@@ -11,7 +11,7 @@ export function LinkOpenerProvider({ opener, children }: { readonly opener: Link
 }
 
 /** A Teams deep link (`https://teams.microsoft.com/l/…`): a meeting to join, a chat to open. */
-export function isTeamsDeepLink(url: string): boolean {
+function isTeamsDeepLink(url: string): boolean {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'https:' && parsed.hostname === 'teams.microsoft.com' && parsed.pathname.startsWith('/l/');

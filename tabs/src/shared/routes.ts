@@ -12,8 +12,6 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'config' };
 
-export type RouteName = Route['name'];
-
 export const boardRoute: Route = { name: 'board' };
 
 function decode(part: string | undefined): string | undefined {
@@ -63,7 +61,7 @@ export function parseHashRoute(hash: string): Route | undefined {
   }
 }
 
-export interface LocationLike {
+interface LocationLike {
   readonly pathname: string;
   readonly search: string;
   readonly hash: string;

@@ -32,7 +32,7 @@ export interface TeamsHost {
 }
 
 /** What the channel tab's config page saves (`pages.config.setConfig`). */
-export interface TabSettings {
+interface TabSettings {
   readonly contentUrl: string;
   readonly websiteUrl: string;
   readonly entityId: string;
@@ -40,7 +40,7 @@ export interface TabSettings {
 }
 
 /** Outside Teams: the standalone dev mode. */
-export interface StandaloneHost {
+interface StandaloneHost {
   readonly kind: 'standalone';
 }
 
@@ -69,7 +69,7 @@ export interface TeamsSdk {
   openLink(url: string): Promise<void>;
 }
 
-export const teamsSdk: TeamsSdk = {
+const teamsSdk: TeamsSdk = {
   initialize: () => app.initialize(),
   getContext: () => app.getContext(),
   registerOnThemeChangeHandler: (handler) => app.registerOnThemeChangeHandler(handler),
@@ -84,7 +84,7 @@ export const teamsSdk: TeamsSdk = {
   openLink: (url) => app.openLink(url),
 };
 
-export interface DetectHostOptions {
+interface DetectHostOptions {
   readonly sdk?: TeamsSdk;
   /**
    * `initialize` rejects at once outside any frame but never settles in a frame that is not Teams.

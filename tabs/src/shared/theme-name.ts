@@ -1,7 +1,7 @@
 /** The three Teams themes the tab supports. */
 export type ThemeName = 'light' | 'dark' | 'contrast';
 
-export const themeNames: readonly ThemeName[] = ['light', 'dark', 'contrast'];
+const themeNames: readonly ThemeName[] = ['light', 'dark', 'contrast'];
 
 export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (themeNames as readonly string[]).includes(value);

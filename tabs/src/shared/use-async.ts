@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type AsyncState<T> =
+type AsyncState<T> =
   | { readonly status: 'loading' }
   | { readonly status: 'success'; readonly data: T }
   | { readonly status: 'error'; readonly error: unknown };

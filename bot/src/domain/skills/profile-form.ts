@@ -4,7 +4,7 @@ import type { ProfileEdit, ProfileProblem, Renamed } from './profile-editing';
 import type { SkillTaxonomy } from './skill-taxonomy';
 
 /**
- * The profile card's edit form (issue 4): five text inputs, turned into the same body that
+ * The profile card's edit form: five text inputs, turned into the same body that
  * `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
  */
 export interface ProfileFormValues {

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 
 export type BoardOutcome = { readonly kind: 'loaded' } | { readonly kind: 'failed'; readonly error: unknown };
 
-export interface BoardProps {
+interface BoardProps {
   readonly api: ApiClient;
   readonly teamId: string;
   /** Shown until the API answers with the team's own name. */

@@ -6,7 +6,7 @@ import type { TeamBoardData } from '../../shared/sessions/get-team-sessions';
 import { useAsync } from '../../shared/use-async';
 
 /** Upcoming cards fetched at first; a busy team's board stays quick and readable, the rest is one click away. */
-export const upcomingPageSize = 24;
+const upcomingPageSize = 24;
 
 export type MorePages =
   | { readonly status: 'idle' | 'loading'; readonly sessions: readonly BoardSession[] }

@@ -5,7 +5,7 @@ import { MessageState } from '../../shared/ui/message-state';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { margin: 0 },
-  // The layout the programme issue fills: goals, participation chart, feedback, skills matrix.
+  // The layout insights will fill: goals, participation chart, feedback, skills matrix.
   grid: { display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))' },
   panel: {
     minHeight: '6rem',
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Insights: the route and layout; a designed "coming soon" until the programme issue fills it. */
+/** Insights: the route and layout; a designed "coming soon" until there are figures to show. */
 export default function InsightsView() {
   const styles = useStyles();
   const { t } = useTranslation();

@@ -23,7 +23,7 @@ export interface SessionDraft {
 
 export type DraftField = keyof SessionDraft;
 
-export type DraftErrorKey =
+type DraftErrorKey =
   | 'titleRequired'
   | 'titleTooLong'
   | 'dateRequired'

@@ -1,7 +1,7 @@
 import type { ProfileResponse, UpdateProfileRequest } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 
-export const profilePath = '/api/v1/me/profile';
+const profilePath = '/api/v1/me/profile';
 
 export function getProfile(api: ApiClient, signal?: AbortSignal): Promise<ProfileResponse> {
   return api.get<ProfileResponse>(profilePath, signal);

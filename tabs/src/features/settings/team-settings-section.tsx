@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
 
-export interface TeamSettingsSectionProps {
+interface TeamSettingsSectionProps {
   readonly api: ApiClient;
   readonly store?: KeyValueStore | undefined;
   /** The team Teams opened the tab in; otherwise one of the caller's teams. */

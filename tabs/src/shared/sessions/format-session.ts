@@ -10,7 +10,7 @@ export function formatSessionTime(startsAt: string, durationMinutes: number, loc
   return format.formatRange(start, end);
 }
 
-export interface DurationParts {
+interface DurationParts {
   readonly hours: number;
   readonly minutes: number;
 }

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
 
 const answers: readonly RsvpAnswer[] = ['yes', 'maybe', 'no'];
 
-export interface RsvpButtonsProps {
+interface RsvpButtonsProps {
   readonly title: string;
   readonly value: RsvpAnswer | null | undefined;
   readonly busy: boolean;

@@ -2,7 +2,7 @@ import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { SessionChangeScope } from '../../../../bot/src/api/contract';
 
-export interface SeriesScopeChoiceProps {
+interface SeriesScopeChoiceProps {
   readonly value: SessionChangeScope;
   readonly onChange: (scope: SessionChangeScope) => void;
   readonly disabled?: boolean;

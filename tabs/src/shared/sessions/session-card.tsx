@@ -53,14 +53,14 @@ const useStyles = makeStyles({
   },
 });
 
-export interface SessionCardRsvp {
+interface SessionCardRsvp {
   readonly busy: boolean;
   /** The last answer could not be saved (it was rolled back): why, in words. */
   readonly failure: string | undefined;
   readonly onAnswer: (answer: RsvpAnswer) => void;
 }
 
-export interface SessionCardProps {
+interface SessionCardProps {
   readonly session: BoardSession;
   /** RSVP in place; absent for past and cancelled sessions. */
   readonly rsvp?: SessionCardRsvp | undefined;

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: 'auto' },
 });
 
-export interface TipItemProps {
+interface TipItemProps {
   readonly tip: TipView;
   readonly locale: string;
   readonly timeZone?: string | undefined;

@@ -2,9 +2,9 @@ import type { CreateTipRequest, TipListResponse, TipView } from '../../../../bot
 import type { ApiClient } from '../api-client';
 
 /** Tips API calls, shared by the tips view and the board's "New tips" section. */
-export const TIPS_PAGE_SIZE = 20;
+const TIPS_PAGE_SIZE = 20;
 
-export interface TipQuery {
+interface TipQuery {
   readonly q: string;
   readonly skill: string;
   readonly cursor?: string | undefined;

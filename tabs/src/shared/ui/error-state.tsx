@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../error-message';
 import { MessageState } from './message-state';
 
-export interface ErrorStateProps {
+interface ErrorStateProps {
   readonly error: unknown;
   readonly onRetry: () => void;
   readonly headingLevel?: 2 | 3;

@@ -1,7 +1,7 @@
 import type { AppLanguage } from '../locale';
 
 /** Each language named in itself, so anyone can find theirs whatever the UI language. */
-export const LANGUAGE_NAMES: Readonly<Record<AppLanguage, string>> = { en: 'English', nl: 'Nederlands' };
+const LANGUAGE_NAMES: Readonly<Record<AppLanguage, string>> = { en: 'English', nl: 'Nederlands' };
 
 /** The `<option>`s of a language picker. */
 export function LanguageOptions() {

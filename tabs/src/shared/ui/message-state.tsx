@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   text: { margin: 0 },
 });
 
-export interface MessageStateProps {
+interface MessageStateProps {
   readonly title: string;
   readonly text?: string;
   /** The heading level that fits where the message sits in the page outline. */

@@ -5,7 +5,7 @@ import { suggestSkills } from '../suggest-skills';
 import { useAsync } from '../use-async';
 import { useDebounced } from '../use-debounced';
 
-export interface SkillComboboxProps {
+interface SkillComboboxProps {
   readonly api: ApiClient;
   readonly value: string;
   readonly onChange: (value: string) => void;

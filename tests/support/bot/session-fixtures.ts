@@ -1,18 +1,18 @@
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { readConfig } from '../../bot/src/config';
-import type { Config } from '../../bot/src/config';
-import type { OutboxJob } from '../../bot/src/domain/outbox';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import type { RunningService } from '../../bot/src/server';
-import { QUEUES } from '../../bot/src/storage/keys';
-import { decodeEnvelope } from '../../bot/src/storage/queue-outbox';
-import { BOT, PLAYGROUND_TENANT } from '../support/activities';
-import type { ActivityUser } from '../support/activities';
-import { startFakeConnector } from '../support/fake-connector';
-import type { FakeConnector } from '../support/fake-connector';
-import { startTestService } from '../support/service';
+import { readConfig } from '../../../bot/src/config';
+import type { Config } from '../../../bot/src/config';
+import type { OutboxJob } from '../../../bot/src/domain/outbox';
+import type { Repositories } from '../../../bot/src/domain/repositories';
+import type { RunningService } from '../../../bot/src/server';
+import { QUEUES } from '../../../bot/src/storage/keys';
+import { decodeEnvelope } from '../../../bot/src/storage/queue-outbox';
+import { BOT, PLAYGROUND_TENANT } from '../activities';
+import type { ActivityUser } from '../activities';
+import { startFakeConnector } from '../fake-connector';
+import type { FakeConnector } from '../fake-connector';
+import { startTestService } from '../service';
 
 /** Sessions tests keep the jobs in the queue (no worker), so they can see what was enqueued. */
 export function withoutWorker(config: Config): Partial<Config> {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Values a provisioned dev environment would have; the committed env/.env.dev leaves them empty. */
 export const PROVISIONED: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
-import type { ApiError } from '../../bot/src/api/contract';
-import type { FetchLike } from '../../tabs/src/shared/api-client';
+import type { ApiError } from '../../../bot/src/api/contract';
+import type { FetchLike } from '../../../tabs/src/shared/api-client';
 
 /** One request as the fake service saw it. */
 export interface Call {

@@ -1,4 +1,4 @@
-import type { DevMembersResponse, MeResponse, SessionSummary, TeamSessionsResponse } from '../../bot/src/api/contract';
+import type { DevMembersResponse, MeResponse, SessionSummary, TeamSessionsResponse } from '../../../bot/src/api/contract';
 
 export const tenantId = 'tenant-1';
 export const teamId = '19:platform@thread.tacv2';

@@ -1,8 +1,8 @@
 import { act, render } from '@testing-library/react';
 import { jest } from '@jest/globals';
-import { App } from '../../tabs/src/app/app';
-import type { FetchLike } from '../../tabs/src/shared/api-client';
-import type { Host, TeamsHost } from '../../tabs/src/shared/teams';
+import { App } from '../../../tabs/src/app/app';
+import type { FetchLike } from '../../../tabs/src/shared/api-client';
+import type { Host, TeamsHost } from '../../../tabs/src/shared/teams';
 
 /** Rendered inside an async act so React 19 lets the suspended host promise resolve. */
 export async function renderApp(options: { readonly fetch: FetchLike; readonly host?: Host; readonly browserLocale?: string }) {

@@ -1,0 +1,6 @@
+/** Bundles `entry` (a file, or source text with the folder its imports resolve from) into one ESM file Node runs. */
+export function bundleNode(options: {
+  readonly entry: string | { readonly contents: string; readonly resolveDir: string };
+  readonly outfile: string;
+  readonly sourcemap?: boolean;
+}): Promise<void>;
