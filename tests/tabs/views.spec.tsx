@@ -9,12 +9,12 @@ import SessionDetailView from '../../tabs/src/features/session/session-detail';
 import SettingsView from '../../tabs/src/features/settings/settings-view';
 import type { CreateSessionResponse, ExpertResult, ExpertsResponse, ProfileResponse, RsvpResponseBody, SessionDetailResponse } from '../../bot/src/api/contract';
 import { apiError, createFakeService, json } from './fake-service';
-import { me, members, pairing, teamId, teamSessions, workshop } from './fixtures';
+import { TAB_NOW, me, members, pairing, teamId, teamSessions, workshop } from './fixtures';
 import { renderApp } from './render-app';
 import { apiFor, renderView } from './render-view';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
-const now = () => new Date('2026-11-27T10:00:00.000Z');
+const now = () => new Date(TAB_NOW);
 
 afterEach(() => {
   window.sessionStorage.clear();
