@@ -5,6 +5,7 @@ import { startDeliveryService } from '../support/delivery-service';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { fanoutChannel } from '../support/fanout-composer';
+import { eventually } from '../support/eventually';
 import { devToken, getJson } from '../support/service';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -30,22 +31,16 @@ afterAll(async () => {
   await Promise.all([service?.close(), connector?.close()]);
 });
 
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const path = `/api/v1/teams/${encodeURIComponent(TEAM)}/parked`;
+const parkedNow = async (token: string): Promise<number> => (await getJson<ParkedMessagesResponse>(service, path, token)).body.parked.length;
 
 describe('parked deliveries for team owners', () => {
   it('lists what Teams kept refusing, and a retry posts it once Teams takes it again', async () => {
     connector.failWhen(() => ({ status: 503 }));
     await service.outbox.enqueue({ kind: 'postInvite', tenantId: TENANT, teamId: TEAM, sessionId: 'fanout-1-from-40' });
     const token = await devToken(service, OWNER);
-    await until(async () => (await getJson<ParkedMessagesResponse>(service, path, token)).body.parked.length === 1, 15_000);
+    await eventually(async () => expect(await parkedNow(token)).toBe(1), { timeout: 45_000 });
     const list = await getJson<ParkedMessagesResponse>(service, path, token);
     expect(list.status).toBe(200);
     const [parked] = list.body.parked;
@@ -57,9 +52,9 @@ describe('parked deliveries for team owners', () => {
     const res = await fetch(`${service.url}${path}/${parked?.parkedId}/retry`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(202);
     expect((await res.json()) as RetryParkedResponse).toEqual({ parkedId: parked?.parkedId, status: 'queued' });
-    await connector.waitFor(1, 10_000);
+    await connector.waitFor(1, 30_000);
     expect(connector.sent[0]?.conversationId).toBe(fanoutChannel(40));
-    await until(async () => (await getJson<ParkedMessagesResponse>(service, path, token)).body.parked.length === 0, 10_000);
+    await eventually(async () => expect(await parkedNow(token)).toBe(0), { timeout: 30_000 });
   });
 
   it('refuses members who are not owners, strangers, bad ids and unknown parked ids', async () => {

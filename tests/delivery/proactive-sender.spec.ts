@@ -77,15 +77,34 @@ describe('the throttled sender', () => {
   });
 
   it('a throttled conversation does not hold up the others', async () => {
-    const s = sender();
-    const started = Date.now();
+    // The sender's waits for a window go through `sleep`: here they are held until the other
+    // channel's message is through, so "does not hold up" is shown by order, not by a stopwatch.
+    let throttled!: () => void;
+    const busyWaits = new Promise<void>((resolve) => (throttled = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const s = new ProactiveSender({
+      connector: createBotConnector({ type: 'SingleTenant' }),
+      addresses: storage.addresses,
+      delivered: storage.delivered,
+      parked: storage.parked,
+      log: quietLogger,
+      policy: { backoffBaseMs: 40, backoffCapMs: 400, maxAttempts: 4, quietStartMs: 0 },
+      sleep: async (ms) => {
+        throttled();
+        await released;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+    });
     const busy = Promise.all(Array.from({ length: 9 }, (_, i) => s.deliver(inChannel(`busy-${i}`, channel(50)), { teamId: TEAM })));
-    await new Promise((r) => setTimeout(r, 100));
-    // The busy channel now waits for its window; another channel goes at once.
+    // The busy channel has used its 1-second window (7 messages) and the 8th waits for a slot.
+    await busyWaits;
     const other = await s.deliver(inChannel('other', channel(51)), { teamId: TEAM });
     expect(other.status).toBe('posted');
-    expect(Date.now() - started).toBeLessThan(900);
-    await busy;
+    expect(connector.sent.map((m) => m.conversationId)).toEqual([...Array.from({ length: 7 }, () => channel(50)), channel(51)]);
+    release();
+    expect((await busy).every((o) => o.status === 'posted')).toBe(true);
+    expect(connector.sent.filter((m) => m.conversationId === channel(50))).toHaveLength(9);
     expect(connector.violations()).toEqual([]);
   });
 
@@ -97,9 +116,11 @@ describe('the throttled sender', () => {
   });
 
   it('the fake connector notices a burst that breaks the windows (so the check above can fail)', async () => {
-    const s = sender({ tenantPerSecond: 100, windowMarginMs: 0 });
-    // Windows of the sender loosened to 100/s per tenant: the connector's 30/s check must flag it.
-    await Promise.all(Array.from({ length: 40 }, (_, i) => s.deliver(inChannel(`loose-${i}`, channel(100 + i)), { teamId: TEAM })));
+    const s = sender({ tenantPerSecond: 1_000, windowMarginMs: 0 });
+    // Windows of the sender loosened to 1000/s per tenant: the connector's 30/s check must flag it.
+    // 100 messages, so that even a busy machine that manages only a few dozen requests a second
+    // puts more than 30 into one second.
+    await Promise.all(Array.from({ length: 100 }, (_, i) => s.deliver(inChannel(`loose-${i}`, channel(100 + i)), { teamId: TEAM })));
     expect(connector.violations().some((v) => v.startsWith('tenant:'))).toBe(true);
   });
 

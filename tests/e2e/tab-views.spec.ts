@@ -115,10 +115,10 @@ describe('every tab view in Chromium, outside Teams', () => {
     // Experts: the same ranking as the messaging extension, with the reason.
     await page.getByRole('tab', { name: 'Experts' }).click();
     await page.getByRole('searchbox', { name: /Search by skill/ }).fill('typescript');
-    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toContain('Megan Bowen'), { timeout: 10_000 });
+    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toContain('Megan Bowen'), { timeout: 30_000 });
     expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toMatch(/Why: .*TypeScript/);
     await page.getByTestId('experts').getByRole('combobox', { name: 'Language' }).selectOption('nl');
-    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').allInnerTexts()).not.toContainEqual(expect.stringContaining('Megan Bowen')), { timeout: 10_000 });
+    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').allInnerTexts()).not.toContainEqual(expect.stringContaining('Megan Bowen')), { timeout: 30_000 });
     await page.screenshot({ path: 'test-results/tab-experts-search.png', fullPage: true });
 
     // My profile: "types" autocompletes to TypeScript from the team's taxonomy; pick it, save, and see it stored.
@@ -158,7 +158,7 @@ describe('every tab view in Chromium, outside Teams', () => {
     const context = await signedInContext({ width: 360 });
     const page = await context.newPage();
     await page.goto(suite.service.url);
-    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
       await page.screenshot({ path: 'test-results/tab-360-failure.png', fullPage: true });
       throw error;
     });

@@ -179,7 +179,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       for (const p of windowViolations(all, tenantWindows(options.tenantPerSecond ?? 30))) problems.push(`tenant: ${p}`);
       return problems;
     },
-    async waitFor(count, ms = 5_000) {
+    async waitFor(count, ms = 20_000) {
       const deadline = Date.now() + ms;
       while (sent.length < count) {
         const left = deadline - Date.now();

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import type { CreateSessionResponse } from '../../bot/src/api/contract';
 import { createFakeService, json } from '../support/tab/fake-service';
-import { pairing, teamId, workshop } from '../support/tab/fixtures';
+import { TAB_NOW, pairing, teamId, workshop } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
 import { detailOf } from '../support/tab/session-detail';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
-const now = () => new Date('2026-11-27T10:00:00.000Z');
+const now = () => new Date(TAB_NOW);
 
 // Drafts of the form live in sessionStorage.
 afterEach(() => window.sessionStorage.clear());

@@ -4,12 +4,13 @@ import type { SessionChangeResponse, SessionDetailResponse } from '../../bot/src
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import SessionDetailView from '../../tabs/src/features/session/session-detail';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
-import { me, members, teamId, workshop } from '../support/tab/fixtures';
+import { TAB_NOW, me, members, teamId, workshop } from '../support/tab/fixtures';
+import { useFakeDate } from '../support/fake-date';
 import { renderApp } from '../support/tab/render-app';
 import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions/s-1`;
-const now = () => new Date('2026-11-27T10:00:00.000Z');
+const now = () => new Date(TAB_NOW);
 
 afterEach(() => {
   window.sessionStorage.clear();
@@ -152,6 +153,9 @@ describe('cancelling an occurrence of a series in the tab', () => {
 });
 
 describe('in the app', () => {
+  // The app renders the plan form without a `now` prop: it checks the fixture's start against the clock.
+  useFakeDate(TAB_NOW);
+
   it('edit → "this and all later sessions" → the detail says how many changed', async () => {
     window.localStorage.setItem('peerlearn.member', 'tenant-1/anna-oid');
     window.location.hash = `#/sessions/${encodeURIComponent(teamId)}/s-1/edit`;

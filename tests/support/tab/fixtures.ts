@@ -1,5 +1,11 @@
 import type { DevMembersResponse, MeResponse, SessionSummary, TeamSessionsResponse } from '../../../bot/src/api/contract';
 
+/**
+ * "Now" for the tab tests whose code reads the clock (a `now` prop, or `useFakeDate`): a week
+ * before the workshop, so the fixtures' upcoming sessions are upcoming to the tab on any real day.
+ */
+export const TAB_NOW = new Date('2026-11-27T10:00:00.000Z');
+
 export const tenantId = 'tenant-1';
 export const teamId = '19:platform@thread.tacv2';
 
