@@ -25,5 +25,5 @@ export interface Kudos {
   readonly createdAt: string;
 }
 
-export const QUESTION_MAX_LENGTH = 500;
+export { QUESTION_MAX_LENGTH } from './session-limits';
 export const KUDOS_MESSAGE_MAX_LENGTH = 280;
