@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { REQUEST_NOTE_MAX } from '../../bot/src/api/contract';
 import type { ApiError, LearningRequestDetailResponse, LearningRequestsResponse, LearningRequestView } from '../../bot/src/api/contract';
 import { LearningRequests } from '../../tabs/src/features/board/learning-requests';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
@@ -168,12 +169,15 @@ describe('asking to learn something', () => {
     expect(service.callsTo('POST', path)).toHaveLength(0);
   });
 
-  it('checks inline in Dutch: a note of more than 500 characters', async () => {
+  it('checks inline in Dutch: a note one character over the service\'s limit', async () => {
     const service = createFakeService({ [`GET ${path}`]: () => json(200, { teamId, requests: [] }) });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />, 'nl');
     fireEvent.change(await screen.findByRole('combobox', { name: /Wat wil je leren/ }), { target: { value: 'SQL' } });
-    fireEvent.change(screen.getByRole('textbox', { name: /Toelichting/ }), { target: { value: 'x'.repeat(501) } });
-    expect(await screen.findByText('Houd de toelichting bij hoogstens 500 tekens.')).toBeTruthy();
+    const tooLong = `Houd de toelichting bij hoogstens ${REQUEST_NOTE_MAX} tekens.`;
+    fireEvent.change(screen.getByRole('textbox', { name: /Toelichting/ }), { target: { value: 'x'.repeat(REQUEST_NOTE_MAX) } });
+    expect(screen.queryByText(tooLong)).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: /Toelichting/ }), { target: { value: 'x'.repeat(REQUEST_NOTE_MAX + 1) } });
+    expect(await screen.findByText(tooLong)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Vragen' }));
     expect(service.callsTo('POST', path)).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import ProfileView from '../../tabs/src/features/profile/profile-view';
+import { PROFILE_LIMITS } from '../../bot/src/api/contract';
 import type { ProfileResponse } from '../../bot/src/api/contract';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import { apiFor, renderView } from '../support/tab/render-view';
@@ -62,8 +63,12 @@ describe('my profile', () => {
   it('explains a bio that is too long in Dutch and does not send it', async () => {
     const service = createFakeService({ 'GET /api/v1/me/profile': () => json(200, profile) });
     await renderView(<ProfileView api={apiFor(service.fetch)} />, 'nl');
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Over mij' }), { target: { value: 'x'.repeat(501) } });
-    expect(screen.getByText('Houd je beschrijving korter dan 500 tekens.')).toBeTruthy();
+    const bio = await screen.findByRole('textbox', { name: 'Over mij' });
+    const tooLong = `Houd je beschrijving korter dan ${PROFILE_LIMITS.bioChars} tekens.`;
+    fireEvent.change(bio, { target: { value: 'x'.repeat(PROFILE_LIMITS.bioChars) } });
+    expect(screen.queryByText(tooLong)).toBeNull();
+    fireEvent.change(bio, { target: { value: 'x'.repeat(PROFILE_LIMITS.bioChars + 1) } });
+    expect(screen.getByText(tooLong)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Profiel opslaan' }));
     expect(service.callsTo('PUT', '/api/v1/me/profile')).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
+import { TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../bot/src/api/contract';
 import type { TipListResponse, TipView } from '../../bot/src/api/contract';
 import { Board } from '../../tabs/src/features/board/board';
 import { NewTips, TIPS_ON_BOARD } from '../../tabs/src/features/board/new-tips';
@@ -179,11 +180,12 @@ describe('tips view (#/tips)', () => {
     await renderView(<TipsView api={apiFor(service.fetch)} locale="nl-NL" contextTeamId={teamId} />, 'nl');
     await screen.findAllByTestId('tip-item');
     expect(screen.getByRole('heading', { level: 1, name: 'Tips en trainingsmateriaal' })).toBeTruthy();
-    fireEvent.change(textbox(/^Titel/), { target: { value: 'x'.repeat(121) } });
-    fireEvent.change(textbox(/^Vaardigheden/), { target: { value: 'a, b, c, d, e, f, g, h, i' } });
+    fireEvent.change(textbox(/^Titel/), { target: { value: 'x'.repeat(TIP_TITLE_MAX + 1) } });
+    const skills = Array.from({ length: TIP_SKILLS_MAX + 1 }, (_, i) => `skill${i}`).join(', ');
+    fireEvent.change(textbox(/^Vaardigheden/), { target: { value: skills } });
     fireEvent.click(screen.getByRole('button', { name: 'Tip delen' }));
-    expect(await screen.findByText('Houd de titel op hoogstens 120 tekens.')).toBeTruthy();
-    expect(screen.getByText('Kies hoogstens 8 vaardigheden.')).toBeTruthy();
+    expect(await screen.findByText(`Houd de titel op hoogstens ${TIP_TITLE_MAX} tekens.`)).toBeTruthy();
+    expect(screen.getByText(`Kies hoogstens ${TIP_SKILLS_MAX} vaardigheden.`)).toBeTruthy();
     expect(service.callsTo('POST', tipsPath)).toHaveLength(0);
   });
 

@@ -1,6 +1,8 @@
 import { SEEDED_TAXONOMY } from './skills/skill-taxonomy';
 import type { SkillTaxonomy } from './skills/skill-taxonomy';
 import { cleanText, compactKey } from './skills/text-fold';
+import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from './learning-request-limits';
+import type { RequestField, RequestProblemCode } from './learning-request-limits';
 
 /** DESIGN F7: "I want to learn X". Others +1 it; an expert takes it and plans a session from it. */
 export const LEARNING_REQUEST_STATUSES = ['open', 'taken', 'closed'] as const;
@@ -31,13 +33,8 @@ export interface LearningRequestVote {
   readonly votedAt: string;
 }
 
-export const REQUEST_NOTE_MAX = 500;
-export const REQUEST_SKILL_MAX = 60;
-
-/** Every way a request form can be wrong; the tab translates each code (nl + en). */
-export const REQUEST_PROBLEMS = ['bodyInvalid', 'skillRequired', 'skillTooLong', 'skillInvalid', 'noteInvalid', 'noteTooLong'] as const;
-export type RequestProblemCode = (typeof REQUEST_PROBLEMS)[number];
-export type RequestField = 'body' | 'skill' | 'note';
+export { REQUEST_NOTE_MAX, REQUEST_PROBLEMS, REQUEST_SKILL_MAX } from './learning-request-limits';
+export type { RequestField, RequestProblemCode } from './learning-request-limits';
 
 export interface RequestProblem {
   readonly field: RequestField;

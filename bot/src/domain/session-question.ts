@@ -10,4 +10,4 @@ export interface SessionQuestion {
   readonly askedAt: string;
 }
 
-export const QUESTION_MAX_LENGTH = 500;
+export { QUESTION_MAX_LENGTH } from './session-limits';

@@ -1,16 +1,10 @@
 import type { Channel } from './team';
 import { RECURRENCES, SESSION_FORMATS } from './session';
 import type { LearningSession, Recurrence } from './session';
+import { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
 import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from './zoned-time';
 
-export const TITLE_MAX = 120;
-export const DESCRIPTION_MAX = 2000;
-export const PLACE_MAX = 200;
-export const SKILLS_MAX = 10;
-export const SKILL_MAX = 50;
-export const DURATION_MIN = 5;
-export const DURATION_MAX = 480;
-export const CAPACITY_MAX = 10_000;
+export { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
 /** A series creates this many occurrences at once; more follow when the team plans again. */
 export const SERIES_OCCURRENCES = 8;
 

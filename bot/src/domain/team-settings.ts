@@ -2,6 +2,8 @@ import { toLocale } from './person';
 import type { Locale } from './person';
 import type { Team } from './team';
 import { DEFAULT_TIME_ZONE } from './zoned-time';
+import { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from './team-settings-limits';
+import type { TeamSettingsProblemCode } from './team-settings-limits';
 
 /** What a team's owners can set in the settings view. Stored on the team row. */
 export interface TeamSettings {
@@ -15,23 +17,10 @@ export interface TeamSettings {
 
 /** The defaults of DESIGN.md: a reminder the day before and a quarter of an hour before. */
 export const DEFAULT_REMINDER_MINUTES: readonly number[] = [24 * 60, 15];
-export const REMINDER_MIN_MINUTES = 5;
-/** One week: a reminder further ahead than the invite itself (posted a week before) makes no sense. */
-export const REMINDER_MAX_MINUTES = 7 * 24 * 60;
-export const REMINDER_MAX_COUNT = 3;
+export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from './team-settings-limits';
+export type { TeamSettingsProblemCode } from './team-settings-limits';
 
 export type TeamSettingsField = 'reminderMinutes' | 'timeZone' | 'locale' | 'body';
-
-export type TeamSettingsProblemCode =
-  | 'not_an_object'
-  | 'unknown_field'
-  | 'reminders_not_a_list'
-  | 'reminders_too_many'
-  | 'reminder_not_whole'
-  | 'reminder_out_of_range'
-  | 'reminders_duplicate'
-  | 'time_zone_unknown'
-  | 'locale_unsupported';
 
 export interface TeamSettingsProblem {
   readonly field: TeamSettingsField | string;

@@ -1,6 +1,8 @@
 import { SEEDED_TAXONOMY } from './skills/skill-taxonomy';
 import type { SkillTaxonomy } from './skills/skill-taxonomy';
 import { cleanText } from './skills/text-fold';
+import { TIP_BODY_MAX, TIP_LINK_MAX, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from './tip-limits';
+import type { TipField, TipProblemCode } from './tip-limits';
 
 /** A short tip or a link to training material, shared in a team (DESIGN F9). */
 export interface Tip {
@@ -18,18 +20,8 @@ export interface Tip {
   readonly createdAt: string;
 }
 
-export const TIP_TITLE_MAX = 120;
-export const TIP_BODY_MAX = 1000;
-export const TIP_LINK_MAX = 1000;
-export const TIP_SKILLS_MAX = 8;
-export const TIP_SKILL_MAX = 60;
-
-/** Every way a tip form can be wrong; each has an nl/en text (bot: tip-strings.ts, tab: i18n `tips.problems`). */
-export const TIP_PROBLEMS = ['titleRequired', 'titleTooLong', 'bodyTooLong', 'linkInvalid', 'skillsTooMany', 'skillInvalid'] as const;
-export type TipProblemCode = (typeof TIP_PROBLEMS)[number];
-
-export const TIP_FIELDS = ['title', 'body', 'link', 'skills'] as const;
-export type TipField = (typeof TIP_FIELDS)[number];
+export { TIP_BODY_MAX, TIP_FIELDS, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from './tip-limits';
+export type { TipField, TipProblemCode } from './tip-limits';
 
 export interface TipProblem {
   readonly field: TipField;

@@ -1,15 +1,9 @@
 import type { MemberProfile, SkillLevel, TeachSkill } from '../member';
 import type { SkillTaxonomy } from './skill-taxonomy';
+import { PROFILE_LIMITS } from './profile-limits';
 import { cleanText } from './text-fold';
 
-export const PROFILE_LIMITS = {
-  skills: 30,
-  skillChars: 60,
-  bioChars: 500,
-  languages: 10,
-  languageChars: 40,
-  availabilityChars: 200,
-} as const;
+export { PROFILE_LIMITS } from './profile-limits';
 
 export const DEFAULT_NEW_SKILL_LEVEL: SkillLevel = 2;
 

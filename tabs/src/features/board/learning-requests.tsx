@@ -16,7 +16,8 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { LearningRequestView } from '../../../../bot/src/api/contract';
+import { REQUEST_NOTE_MAX, REQUEST_PROBLEMS, REQUEST_SKILL_MAX } from '../../../../bot/src/api/contract';
+import type { LearningRequestView, RequestProblemCode } from '../../../../bot/src/api/contract';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
@@ -29,9 +30,6 @@ import { MessageState } from '../../shared/ui/message-state';
 import { closeLearningRequest, createLearningRequest, getLearningRequests, takeLearningRequest, voteLearningRequest } from './learning-requests-api';
 import { useSectionStyles } from './section-styles';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
-
-/** The limits of domain/learning-request.ts, checked here first so nobody waits for the server to hear "too long". */
-export const requestLimits = { skillMax: 60, noteMax: 500 } as const;
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -256,21 +254,20 @@ function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: Req
 }
 
 type AskField = 'skill' | 'note';
-const ASK_CODES = ['bodyInvalid', 'skillRequired', 'skillTooLong', 'skillInvalid', 'noteInvalid', 'noteTooLong'] as const;
-type AskCode = (typeof ASK_CODES)[number];
-type AskErrors = Partial<Record<AskField, AskCode>>;
-const isAskCode = (code: string): code is AskCode => (ASK_CODES as readonly string[]).includes(code);
+type AskErrors = Partial<Record<AskField, RequestProblemCode>>;
+const isAskCode = (code: string): code is RequestProblemCode => (REQUEST_PROBLEMS as readonly string[]).includes(code);
 
 /** A server complaint about a field goes away once the person changes that field. */
 const without = (errors: AskErrors, field: AskField): AskErrors => Object.fromEntries(Object.entries(errors).filter(([name]) => name !== field));
 
+/** The service's own limits (from the contract), checked here first so nobody waits for the server to hear "too long". */
 function checkAsk(skill: string, note: string): AskErrors {
   const errors: AskErrors = {};
   const s = skill.trim();
   if (!s) errors.skill = 'skillRequired';
-  else if (s.length > requestLimits.skillMax) errors.skill = 'skillTooLong';
+  else if (s.length > REQUEST_SKILL_MAX) errors.skill = 'skillTooLong';
   else if (!/[\p{L}\p{N}]/u.test(s)) errors.skill = 'skillInvalid';
-  if (note.trim().length > requestLimits.noteMax) errors.note = 'noteTooLong';
+  if (note.trim().length > REQUEST_NOTE_MAX) errors.note = 'noteTooLong';
   return errors;
 }
 
@@ -299,7 +296,7 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
   const fieldProps = (field: AskField) => {
     const code = error(field);
     if (!code) return {};
-    return { validationState: 'error' as const, validationMessage: t(`requests.errors.${code}`, { max: field === 'skill' ? requestLimits.skillMax : requestLimits.noteMax }) };
+    return { validationState: 'error' as const, validationMessage: t(`requests.errors.${code}`, { max: field === 'skill' ? REQUEST_SKILL_MAX : REQUEST_NOTE_MAX }) };
   };
 
   const submit = async () => {
@@ -373,7 +370,7 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
           }}
         />
       </Field>
-      <Field label={t('requests.note')} hint={t('requests.noteHint', { max: requestLimits.noteMax })} {...fieldProps('note')}>
+      <Field label={t('requests.note')} hint={t('requests.noteHint', { max: REQUEST_NOTE_MAX })} {...fieldProps('note')}>
         <Textarea
           value={note}
           resize="vertical"

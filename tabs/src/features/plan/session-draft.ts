@@ -1,3 +1,4 @@
+import { SESSION_DURATION_MAX, SESSION_DURATION_MIN, SESSION_TITLE_MAX } from '../../../../bot/src/api/contract';
 import type { SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
 
 type SessionFormat = SessionSummary['format'];
@@ -41,7 +42,8 @@ export type DraftErrors = Partial<Record<DraftField, DraftErrorKey>>;
 
 export const sessionFormats: readonly SessionFormat[] = ['talk', 'workshop', 'pair', 'lunchAndLearn', 'demo', 'qa'];
 
-export const limits = { titleMax: 120, durationMin: 5, durationMax: 480 } as const;
+/** The service's own limits (from the contract), under the names the form uses. */
+export const limits = { titleMax: SESSION_TITLE_MAX, durationMin: SESSION_DURATION_MIN, durationMax: SESSION_DURATION_MAX } as const;
 
 export const emptyDraft: SessionDraft = {
   title: '',

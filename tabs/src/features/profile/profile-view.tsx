@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
+import { PROFILE_LIMITS } from '../../../../bot/src/api/contract';
 import type { ApiTeachSkill, ProfileResponse } from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -31,8 +32,6 @@ const useStyles = makeStyles({
   add: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
-
-export const bioMax = 500;
 
 export default function ProfileView({ api, debounceMs = 250 }: { readonly api: ApiClient; readonly debounceMs?: number }) {
   const { t } = useTranslation();
@@ -72,7 +71,7 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
     setNewSkill('');
     setSkillError(undefined);
   };
-  const bioTooLong = bio.length > bioMax;
+  const bioTooLong = bio.length > PROFILE_LIMITS.bioChars;
 
   const save = async () => {
     if (bioTooLong) return;
@@ -175,9 +174,9 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
         <Input value={languages} onChange={(_, d) => setLanguages(d.value)} />
       </Field>
       <Field label={t('profile.availability')}>
-        <Input value={availability} onChange={(_, d) => setAvailability(d.value)} maxLength={200} />
+        <Input value={availability} onChange={(_, d) => setAvailability(d.value)} maxLength={PROFILE_LIMITS.availabilityChars} />
       </Field>
-      <Field label={t('profile.bio')} {...(bioTooLong ? { validationMessage: t('profile.errors.bioTooLong', { max: bioMax }), validationState: 'error' as const } : {})}>
+      <Field label={t('profile.bio')} {...(bioTooLong ? { validationMessage: t('profile.errors.bioTooLong', { max: PROFILE_LIMITS.bioChars }), validationState: 'error' as const } : {})}>
         <Textarea value={bio} onChange={(_, d) => setBio(d.value)} rows={4} resize="vertical" />
       </Field>
       <div>

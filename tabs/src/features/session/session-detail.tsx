@@ -24,6 +24,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { QUESTION_MAX_LENGTH } from '../../../../bot/src/api/contract';
 import type { FeedbackSummaryView, SessionChangeResponse, SessionChangeScope, SessionDetailResponse, SessionPerson } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
@@ -350,7 +351,7 @@ function AskQuestion({ api, teamId, sessionId }: { readonly api: ApiClient; read
         {t('detail.askTitle')}
       </Subtitle2>
       <Field label={t('detail.askLabel')} {...(state === 'empty' ? { validationMessage: t('detail.askEmpty'), validationState: 'error' as const } : {})}>
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} maxLength={1000} />
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} maxLength={QUESTION_MAX_LENGTH} />
       </Field>
       <Checkbox checked={anonymous} onChange={(_, d) => setAnonymous(d.checked === true)} label={t('detail.askAnonymous')} />
       <div>

@@ -1,6 +1,9 @@
+import { REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../../../bot/src/api/contract';
+import type { TeamSettingsProblemCode } from '../../../../bot/src/api/contract';
+
 /**
  * The reminder part of the team settings form: people think in "1 day" or "2 hours", the API in
- * minutes. The limits mirror the service's (bot/src/domain/team-settings.ts); the service checks again.
+ * minutes. The limits are the service's own (from the contract); the service checks again.
  */
 export type ReminderUnit = 'minutes' | 'hours' | 'days';
 
@@ -10,12 +13,9 @@ export interface ReminderRow {
   readonly unit: ReminderUnit;
 }
 
-export const REMINDER_MAX_COUNT = 3;
-const MIN_MINUTES = 5;
-const MAX_MINUTES = 7 * 24 * 60;
 const UNIT_MINUTES: Record<ReminderUnit, number> = { minutes: 1, hours: 60, days: 24 * 60 };
 
-export type ReminderProblem = 'reminder_not_whole' | 'reminder_out_of_range' | 'reminders_duplicate';
+export type ReminderProblem = Extract<TeamSettingsProblemCode, 'reminder_not_whole' | 'reminder_out_of_range' | 'reminders_duplicate'>;
 
 /** The largest unit that divides the minutes evenly: 1440 → 1 day, 120 → 2 hours, 90 → 90 minutes. */
 export function toRow(minutes: number): ReminderRow {
@@ -36,7 +36,7 @@ export function rowProblems(rows: readonly ReminderRow[]): (ReminderProblem | un
   return rows.map((row) => {
     const minutes = toMinutes(row);
     if (minutes === undefined) return 'reminder_not_whole';
-    if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) return 'reminder_out_of_range';
+    if (minutes < REMINDER_MIN_MINUTES || minutes > REMINDER_MAX_MINUTES) return 'reminder_out_of_range';
     if (seen.has(minutes)) return 'reminders_duplicate';
     seen.add(minutes);
     return undefined;

@@ -3,6 +3,7 @@ import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
 import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
@@ -13,7 +14,7 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { REMINDER_MAX_COUNT, rowProblems, timeZoneOptions, toMinutes, toRow } from './reminder-rows';
+import { rowProblems, timeZoneOptions, toMinutes, toRow } from './reminder-rows';
 import type { ReminderProblem, ReminderRow, ReminderUnit } from './reminder-rows';
 import { getTeamSettings, saveTeamSettings } from './team-settings-api';
 

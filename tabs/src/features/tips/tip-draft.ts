@@ -1,12 +1,11 @@
-import type { CreateTipRequest } from '../../../../bot/src/api/contract';
+import { TIP_BODY_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../../../bot/src/api/contract';
+import type { CreateTipRequest, TipField, TipProblemCode } from '../../../../bot/src/api/contract';
 import { safeWebUrl } from '../../shared/safe-url';
 
-/** The same limits the service checks (bot/src/domain/tip.ts); the tab checks first so most mistakes never leave the page. */
-export const TIP_LIMITS = { title: 120, body: 1000, skills: 8, skill: 60 } as const;
-
-export type TipFormField = 'title' | 'body' | 'link' | 'skills';
-export type TipProblemCode = 'titleRequired' | 'titleTooLong' | 'bodyTooLong' | 'linkInvalid' | 'skillsTooMany' | 'skillInvalid';
-const CODES: readonly string[] = ['titleRequired', 'titleTooLong', 'bodyTooLong', 'linkInvalid', 'skillsTooMany', 'skillInvalid'];
+// The service's own limits and codes (from the contract); the tab checks first so most mistakes never leave the page.
+export type TipFormField = TipField;
+export type { TipProblemCode };
+const CODES: readonly string[] = TIP_PROBLEMS;
 
 export interface TipForm {
   readonly title: string;
@@ -21,7 +20,7 @@ export const isTipProblemCode = (code: string): code is TipProblemCode => CODES.
 
 /** The limit a problem's text names. */
 export function limitOf(code: TipProblemCode): number {
-  return code === 'titleTooLong' ? TIP_LIMITS.title : code === 'bodyTooLong' ? TIP_LIMITS.body : TIP_LIMITS.skills;
+  return code === 'titleTooLong' ? TIP_TITLE_MAX : code === 'bodyTooLong' ? TIP_BODY_MAX : TIP_SKILLS_MAX;
 }
 
 const skillsOf = (text: string) => text.split(/[,;\n]/).map((s) => s.trim()).filter((s) => s !== '');
@@ -31,13 +30,13 @@ export function checkTipForm(form: TipForm): Partial<Record<TipFormField, TipPro
   const problems: Partial<Record<TipFormField, TipProblemCode>> = {};
   const title = form.title.trim();
   if (title === '') problems.title = 'titleRequired';
-  else if (title.length > TIP_LIMITS.title) problems.title = 'titleTooLong';
-  if (form.body.trim().length > TIP_LIMITS.body) problems.body = 'bodyTooLong';
+  else if (title.length > TIP_TITLE_MAX) problems.title = 'titleTooLong';
+  if (form.body.trim().length > TIP_BODY_MAX) problems.body = 'bodyTooLong';
   const link = form.link.trim();
   if (link !== '' && !safeWebUrl(link)) problems.link = 'linkInvalid';
   const skills = skillsOf(form.skills);
-  if (skills.some((s) => s.length > TIP_LIMITS.skill || !/[\p{L}\p{N}]/u.test(s))) problems.skills = 'skillInvalid';
-  else if (new Set(skills.map((s) => s.toLowerCase())).size > TIP_LIMITS.skills) problems.skills = 'skillsTooMany';
+  if (skills.some((s) => s.length > TIP_SKILL_MAX || !/[\p{L}\p{N}]/u.test(s))) problems.skills = 'skillInvalid';
+  else if (new Set(skills.map((s) => s.toLowerCase())).size > TIP_SKILLS_MAX) problems.skills = 'skillsTooMany';
   return problems;
 }
 

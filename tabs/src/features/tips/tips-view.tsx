@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Body1, Button, Field, Input, Label, MessageBar, MessageBarBody, Select, Subtitle1, Textarea, Title2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { TIP_TITLE_MAX } from '../../../../bot/src/api/contract';
 import type { TipListResponse, TipView } from '../../../../bot/src/api/contract';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
@@ -15,7 +16,7 @@ import { useDebounced } from '../../shared/use-debounced';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { TIP_LIMITS, checkTipForm, emptyTipForm, isTipProblemCode, limitOf, toCreateTipRequest } from './tip-draft';
+import { checkTipForm, emptyTipForm, isTipProblemCode, limitOf, toCreateTipRequest } from './tip-draft';
 import type { TipForm, TipFormField, TipProblemCode } from './tip-draft';
 
 /** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
@@ -313,7 +314,7 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
           </MessageBar>
         ) : null}
         <Field label={t('tips.share.fieldTitle')} required {...field('title')}>
-          <Input value={form.title} maxLength={TIP_LIMITS.title * 2} onChange={(_, d) => set('title')(d.value)} />
+          <Input value={form.title} maxLength={TIP_TITLE_MAX * 2} onChange={(_, d) => set('title')(d.value)} />
         </Field>
         <Field label={t('tips.share.fieldBody')} {...field('body')}>
           <Textarea value={form.body} resize="vertical" rows={4} onChange={(_, d) => set('body')(d.value)} />

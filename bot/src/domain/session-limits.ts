@@ -1,0 +1,13 @@
+/**
+ * What a session and a question to its host may hold. No imports, on purpose: the API contract re-exports these values, so the tab checks its
+ * forms against the same numbers and the tab bundle takes this file and nothing else from the service.
+ */
+export const TITLE_MAX = 120;
+export const DESCRIPTION_MAX = 2000;
+export const PLACE_MAX = 200;
+export const SKILLS_MAX = 10;
+export const SKILL_MAX = 50;
+export const DURATION_MIN = 5;
+export const DURATION_MAX = 480;
+export const CAPACITY_MAX = 10_000;
+export const QUESTION_MAX_LENGTH = 500;
