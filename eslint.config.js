@@ -27,7 +27,9 @@ const layer = (name) => `./bot/src/${name}`;
 const botbuilderBan = { group: ['botbuilder*'], message: 'botbuilder stays inside bot/src/teams/.' };
 
 // Features never import each other (bulletproof-react): one zone per tab feature folder.
-const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const featureZones = tabFeatures.map((name) => ({
   target: `./tabs/src/features/${name}`,
   from: './tabs/src/features',
@@ -96,7 +98,15 @@ export default tseslint.config(
           zones: [
             {
               target: layer('domain'),
-              from: ['./bot/src/storage', './bot/src/teams', './bot/src/cards', './bot/src/api', './bot/src/jobs', './bot/src/index.ts', './bot/src/config.ts'],
+              from: [
+                './bot/src/storage',
+                './bot/src/teams',
+                './bot/src/cards',
+                './bot/src/api',
+                './bot/src/jobs',
+                './bot/src/index.ts',
+                './bot/src/config.ts',
+              ],
               message: 'domain/ is pure: it imports nothing from the outer layers.',
             },
             {
@@ -122,7 +132,11 @@ export default tseslint.config(
               except: ['./src/api/contract.ts'],
               message: 'The tab imports only the API contract types from bot/.',
             },
-            { target: './tabs/src/shared', from: ['./tabs/src/features', './tabs/src/app'], message: 'shared/ imports nothing of app/ or features/.' },
+            {
+              target: './tabs/src/shared',
+              from: ['./tabs/src/features', './tabs/src/app'],
+              message: 'shared/ imports nothing of app/ or features/.',
+            },
             { target: './tabs/src/features', from: './tabs/src/app', message: 'features/ never import app/.' },
             ...featureZones,
             ...servicesOnlyZones,
@@ -139,7 +153,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [botbuilderBan, { group: ['@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }] },
+        {
+          patterns: [botbuilderBan, { group: ['@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }],
+        },
       ],
     },
   },
@@ -152,7 +168,10 @@ export default tseslint.config(
     files: ['bot/src/**'],
     ignores: ['bot/src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read config once in config.ts and pass it in.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read config once in config.ts and pass it in.' },
+      ],
     },
   },
   {

@@ -44,7 +44,12 @@ export default {
   projects: [
     { ...node, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.spec.ts', '<rootDir>/bot/src/**/*.spec.ts'] },
     { ...node, displayName: 'ship', testMatch: ['<rootDir>/tests/ship/**/*.spec.ts'], setupFilesAfterEnv: setupFor('30s') },
-    { ...jsdom, displayName: 'cards', testMatch: ['<rootDir>/tests/cards/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/tests/cards/setup.ts'] },
+    {
+      ...jsdom,
+      displayName: 'cards',
+      testMatch: ['<rootDir>/tests/cards/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/cards/setup.ts'],
+    },
     {
       ...node,
       displayName: 'storage',
@@ -57,7 +62,12 @@ export default {
       testMatch: ['<rootDir>/tests/bot/**/*.spec.ts', '<rootDir>/tests/api/**/*.spec.ts'],
       setupFilesAfterEnv: setupFor('60s'),
     },
-    { ...jsdom, displayName: 'tab', testMatch: ['<rootDir>/tests/tabs/**/*.spec.ts?(x)'], setupFilesAfterEnv: ['<rootDir>/tests/tabs/setup.ts', ...setupFor('30s')] },
+    {
+      ...jsdom,
+      displayName: 'tab',
+      testMatch: ['<rootDir>/tests/tabs/**/*.spec.ts?(x)'],
+      setupFilesAfterEnv: ['<rootDir>/tests/tabs/setup.ts', ...setupFor('30s')],
+    },
     { ...node, displayName: 'browser', testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'], setupFilesAfterEnv: setupFor('180s') },
   ],
 };

@@ -35,14 +35,21 @@ async function once(dataDir) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/bot/index.js'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['dist/bot/index.js'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
   await until(async () => (await fetch(`${base}/healthz`)).ok, 60_000);
   const healthy = performance.now() - t0;
   const { token } = await (
     await fetch(`${base}/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenantId: '00000000-0000-0000-0000-0000000000001', userId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' }),
+      body: JSON.stringify({
+        tenantId: '00000000-0000-0000-0000-0000000000001',
+        userId: '00000000-0000-0000-0000-0000000000020',
+        name: 'Alex Wilber',
+      }),
     })
   ).json();
   const board = await (await fetch(`${base}/api/v1/teams/team-id/sessions`, { headers: { authorization: `Bearer ${token}` } })).json();
@@ -59,7 +66,9 @@ for (let i = 0; i < runs; i++) {
   const warm = await once(dir);
   rmSync(dir, { recursive: true, force: true });
   rows.push({ cold, warm });
-  console.log(`run ${i + 1}: cold healthz ${cold.healthy.toFixed(0)} ms, board ${cold.ready.toFixed(0)} ms (${cold.sessions} sessions); warm healthz ${warm.healthy.toFixed(0)} ms, board ${warm.ready.toFixed(0)} ms`);
+  console.log(
+    `run ${i + 1}: cold healthz ${cold.healthy.toFixed(0)} ms, board ${cold.ready.toFixed(0)} ms (${cold.sessions} sessions); warm healthz ${warm.healthy.toFixed(0)} ms, board ${warm.ready.toFixed(0)} ms`,
+  );
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(

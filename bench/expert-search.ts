@@ -40,14 +40,188 @@ function random(seed: number): () => number {
     return state / 4294967296;
   };
 }
-const FIRST = ['Anna', 'Bram', 'Daan', 'Eva', 'Fatima', 'Jörg', 'Noor', 'Sanne', 'Lucas', 'Emma', 'Mohammed', 'Sophie', 'Thomas', 'Julia', 'Lars', 'Femke', 'Ahmed', 'Lisa', 'Ruben', 'Mila', 'Sem', 'Zoë', 'Finn', 'Yara', 'Jesse', 'Lotte', 'Milan', 'Saar', 'Thijs', 'Anouk', 'Megan', 'Alex', 'Adele', 'Isaiah', 'Patti', 'Lynne', 'Pieter', 'Joris', 'Sven', 'Chloé', 'Hüseyin', 'Ayşe', 'Łukasz', 'Björn', 'Inès', 'José', 'Renée', 'Søren', 'Ángel', 'Dirk', 'Kees', 'Marieke', 'Wouter', 'Ilse', 'Gijs', 'Roos', 'Hugo', 'Isa', 'Bas', 'Nina', 'Priya', 'Wei', 'Olga', 'Kofi', 'Amara', 'Mateo', 'Elif', 'Youssef', 'Hanna', 'Rik'];
-const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf', 'van der Meer', 'van der Linden', 'Kok', 'Jacobs', 'de Haan', 'Vermeulen', 'van den Berg', 'van Dijk', 'El Amrani', 'Yilmaz', 'Kaya', 'Öztürk', 'Müller', 'Schmidt', 'Nowak', 'García', 'Dubois', 'Wilber', 'Bowen', 'Vance', 'Langer', 'Fernandez', 'Robbins', 'Chen', 'Patel', 'Okafor', 'Rossi', 'Novak', 'Lindqvist', 'Kowalski', 'Haddad', 'Bouzid', 'Verbruggen', 'Claes', 'Maes', 'Willems', 'Janssens', 'Wouters', 'Goossens', 'Pauwels'];
-const TEAM_SKILLS = ['Mendix', 'SAP', 'Salesforce', 'Tableau', 'Jira', 'Confluence', 'Photoshop', 'Terraform', 'Ansible', 'Spark', 'Snowflake', 'dbt', 'GraphQL', 'Flutter', 'Unity', 'Blender', 'LaTeX', 'R', 'MATLAB', 'Bookkeeping', 'Recruitment', 'Interviewing', 'First aid', 'Sign language', 'Copywriting', 'Podcasting', 'Video editing', 'Excel macros', 'Change management', 'OKRs'];
+const FIRST = [
+  'Anna',
+  'Bram',
+  'Daan',
+  'Eva',
+  'Fatima',
+  'Jörg',
+  'Noor',
+  'Sanne',
+  'Lucas',
+  'Emma',
+  'Mohammed',
+  'Sophie',
+  'Thomas',
+  'Julia',
+  'Lars',
+  'Femke',
+  'Ahmed',
+  'Lisa',
+  'Ruben',
+  'Mila',
+  'Sem',
+  'Zoë',
+  'Finn',
+  'Yara',
+  'Jesse',
+  'Lotte',
+  'Milan',
+  'Saar',
+  'Thijs',
+  'Anouk',
+  'Megan',
+  'Alex',
+  'Adele',
+  'Isaiah',
+  'Patti',
+  'Lynne',
+  'Pieter',
+  'Joris',
+  'Sven',
+  'Chloé',
+  'Hüseyin',
+  'Ayşe',
+  'Łukasz',
+  'Björn',
+  'Inès',
+  'José',
+  'Renée',
+  'Søren',
+  'Ángel',
+  'Dirk',
+  'Kees',
+  'Marieke',
+  'Wouter',
+  'Ilse',
+  'Gijs',
+  'Roos',
+  'Hugo',
+  'Isa',
+  'Bas',
+  'Nina',
+  'Priya',
+  'Wei',
+  'Olga',
+  'Kofi',
+  'Amara',
+  'Mateo',
+  'Elif',
+  'Youssef',
+  'Hanna',
+  'Rik',
+];
+const LAST = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'van der Linden',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van den Berg',
+  'van Dijk',
+  'El Amrani',
+  'Yilmaz',
+  'Kaya',
+  'Öztürk',
+  'Müller',
+  'Schmidt',
+  'Nowak',
+  'García',
+  'Dubois',
+  'Wilber',
+  'Bowen',
+  'Vance',
+  'Langer',
+  'Fernandez',
+  'Robbins',
+  'Chen',
+  'Patel',
+  'Okafor',
+  'Rossi',
+  'Novak',
+  'Lindqvist',
+  'Kowalski',
+  'Haddad',
+  'Bouzid',
+  'Verbruggen',
+  'Claes',
+  'Maes',
+  'Willems',
+  'Janssens',
+  'Wouters',
+  'Goossens',
+  'Pauwels',
+];
+const TEAM_SKILLS = [
+  'Mendix',
+  'SAP',
+  'Salesforce',
+  'Tableau',
+  'Jira',
+  'Confluence',
+  'Photoshop',
+  'Terraform',
+  'Ansible',
+  'Spark',
+  'Snowflake',
+  'dbt',
+  'GraphQL',
+  'Flutter',
+  'Unity',
+  'Blender',
+  'LaTeX',
+  'R',
+  'MATLAB',
+  'Bookkeeping',
+  'Recruitment',
+  'Interviewing',
+  'First aid',
+  'Sign language',
+  'Copywriting',
+  'Podcasting',
+  'Video editing',
+  'Excel macros',
+  'Change management',
+  'OKRs',
+];
 const SKILLS = [...SKILL_CATALOG.map((s) => s.name), ...TEAM_SKILLS];
 const WEIGHTS = SKILLS.map((_, i) => 1 / Math.pow(i + 1, 0.8));
 const TOTAL_WEIGHT = WEIGHTS.reduce((a, b) => a + b, 0);
 const CITIES = ['Utrecht', 'Amsterdam', 'Rotterdam', 'Eindhoven', 'Gent', 'Antwerpen', 'Den Haag', 'Groningen', 'Zwolle', 'Leuven'];
-const ROLES = ['developer', 'analist', 'consultant', 'designer', 'adviseur', 'engineer', 'product owner', 'teamlead', 'trainer', 'onderzoeker'];
+const ROLES = [
+  'developer',
+  'analist',
+  'consultant',
+  'designer',
+  'adviseur',
+  'engineer',
+  'product owner',
+  'teamlead',
+  'trainer',
+  'onderzoeker',
+];
 const LANGS = ['Nederlands', 'English', 'Deutsch', 'Français', 'Arabic', 'Türkçe', 'Polski'];
 
 function pickSkill(next: () => number): string {
@@ -83,7 +257,20 @@ function profileOf(i: number, at: string): MemberProfile {
   };
 }
 
-const ALIASES = ['js', 'ts', 'powerbi', 'presenteren', 'feedback geven', 'k8s', 'toegankelijkheid', 'c#', 'golang', 'projectmanagement', 'klantgesprekken', 'a11y'];
+const ALIASES = [
+  'js',
+  'ts',
+  'powerbi',
+  'presenteren',
+  'feedback geven',
+  'k8s',
+  'toegankelijkheid',
+  'c#',
+  'golang',
+  'projectmanagement',
+  'klantgesprekken',
+  'a11y',
+];
 function typo(word: string, next: () => number): string {
   const i = 1 + Math.floor(next() * (word.length - 2));
   const kind = next();
@@ -142,21 +329,28 @@ class NaiveBot extends ActivityHandler {
   }
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const value = context.activity.value as { parameters?: { name: string; value: string }[] };
-    const words = fold(value.parameters?.[0]?.value ?? '').split(' ').filter((w) => w !== '');
+    const words = fold(value.parameters?.[0]?.value ?? '')
+      .split(' ')
+      .filter((w) => w !== '');
     const filter = odata`PartitionKey eq ${profilesPartition(TENANT)}`;
     const found: { name: string; teaches: string }[] = [];
     for await (const row of this.table.listEntities<{ displayName: string; teaches: string; bio: string }>({ queryOptions: { filter } })) {
       const text = fold(`${row.displayName} ${row.teaches} ${row.bio}`);
       if (words.every((w) => text.includes(w))) found.push({ name: row.displayName, teaches: row.teaches });
     }
-    const attachments = found.slice(0, 10).map((f) => ({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: f.name, text: f.teaches } }));
+    const attachments = found
+      .slice(0, 10)
+      .map((f) => ({ contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: f.name, text: f.teaches } }));
     return { status: 200, body: { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } } };
   }
 }
 
 async function serve(kind: 'floor' | 'naive', connectionString: string): Promise<void> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = kind === 'floor' ? new FloorBot() : new NaiveBot(TableClient.fromConnectionString(connectionString, TABLES.profiles, { allowInsecureConnection: true }));
+  const bot =
+    kind === 'floor'
+      ? new FloorBot()
+      : new NaiveBot(TableClient.fromConnectionString(connectionString, TABLES.profiles, { allowInsecureConnection: true }));
   const app = express();
   app.use(express.json({ limit: '1mb' }));
   app.post('/api/messages', (req, res) => adapter.process(req, res, (context) => bot.run(context)));
@@ -184,7 +378,11 @@ async function load(url: string, list: readonly string[], concurrency: number): 
     for (let i = next++; i < list.length; i = next++) {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: invoke(list[i] ?? '', i) });
+        const res = await fetch(`${url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: invoke(list[i] ?? '', i),
+        });
         const body = (await res.json()) as { composeExtension?: { attachments?: unknown[] } };
         if (res.status !== 200) failures += 1;
         if ((body.composeExtension?.attachments?.length ?? 0) > 0) withResults += 1;
@@ -232,7 +430,9 @@ function rssMb(pid: number | undefined): number {
 }
 
 function spawnSelf(kind: 'floor' | 'naive', connectionString: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [process.argv[1] ?? '', `--serve-${kind}`, connectionString], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [process.argv[1] ?? '', `--serve-${kind}`, connectionString], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       const port = /PORT (\d+)/.exec(chunk.toString())?.[1];
@@ -252,7 +452,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode === '--serve-floor' || mode === '--serve-naive') return serve(mode === '--serve-floor' ? 'floor' : 'naive', process.argv[3] ?? '');
+  if (mode === '--serve-floor' || mode === '--serve-naive')
+    return serve(mode === '--serve-floor' ? 'floor' : 'naive', process.argv[3] ?? '');
 
   const azurite = await startEmbeddedAzurite({ location: '.data/bench-unused', inMemory: true });
   const children: ChildProcess[] = [];
@@ -274,11 +475,20 @@ async function main(): Promise<void> {
     const endorsements = Array.from({ length: PROFILES / 5 }, (_, k) => {
       const userIndex = Math.floor(endorse() * PROFILES);
       const p = profileOf(userIndex, at);
-      return { tenantId: TENANT, userId: p.userId, skill: pick(p.teaches, endorse).name, endorserId: userIdOf((userIndex + 1 + k) % PROFILES), endorsedAt: at };
+      return {
+        tenantId: TENANT,
+        userId: p.userId,
+        skill: pick(p.teaches, endorse).name,
+        endorserId: userIdOf((userIndex + 1 + k) % PROFILES),
+        endorsedAt: at,
+      };
     });
-    for (let i = 0; i < endorsements.length; i += 16) await Promise.all(endorsements.slice(i, i + 16).map((e) => storage.experts.endorsements.add(e)));
+    for (let i = 0; i < endorsements.length; i += 16)
+      await Promise.all(endorsements.slice(i, i + 16).map((e) => storage.experts.endorsements.add(e)));
     const seedEndorsementsMs = performance.now() - t0;
-    console.log(`seeded ${PROFILES} profiles (${(skills / PROFILES).toFixed(1)} skills each) in ${(seedProfilesMs / 1000).toFixed(1)} s, ${endorsements.length} endorsements in ${(seedEndorsementsMs / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${PROFILES} profiles (${(skills / PROFILES).toFixed(1)} skills each) in ${(seedProfilesMs / 1000).toFixed(1)} s, ${endorsements.length} endorsements in ${(seedEndorsementsMs / 1000).toFixed(1)} s`,
+    );
 
     const list = queries(QUERIES);
     const warmup = queries(200).map((q) => `${q} `);
@@ -288,7 +498,14 @@ async function main(): Promise<void> {
     const serviceUrl = `http://127.0.0.1:${port}`;
     const started = performance.now();
     const service = spawn(process.execPath, ['dist/bot/index.js'], {
-      env: { ...process.env, PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, NODE_ENV: 'development', WORKER: 'false', LOG_REQUESTS: 'false' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        STORAGE_CONNECTION_STRING: azurite.connectionString,
+        NODE_ENV: 'development',
+        WORKER: 'false',
+        LOG_REQUESTS: 'false',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(service);
@@ -296,7 +513,11 @@ async function main(): Promise<void> {
     let warm = Number.NaN;
     for (;;) {
       try {
-        const res = await fetch(`${serviceUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: invoke('excel', 0) });
+        const res = await fetch(`${serviceUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: invoke('excel', 0),
+        });
         if (Number.isNaN(listening)) listening = performance.now() - started;
         const body = (await res.json()) as { composeExtension?: { attachments?: unknown[] } };
         if ((body.composeExtension?.attachments?.length ?? 0) > 0) {
@@ -310,7 +531,9 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 25));
     }
     const rssWarm = rssMb(service.pid);
-    console.log(`service listening after ${fmt(listening)}, index warm (first query with results) after ${fmt(warm)}, RSS ${rssWarm.toFixed(0)} MB`);
+    console.log(
+      `service listening after ${fmt(listening)}, index warm (first query with results) after ${fmt(warm)}, RSS ${rssWarm.toFixed(0)} MB`,
+    );
 
     const floor = await spawnSelf('floor', azurite.connectionString);
     children.push(floor.child);
@@ -326,16 +549,28 @@ async function main(): Promise<void> {
     const naive = await spawnSelf('naive', azurite.connectionString);
     children.push(naive.child);
     const sample = list.filter((q) => q !== '').slice(0, NAIVE_SAMPLE);
-    const naiveRun = summary(`naive: scan the profiles partition and filter (${sample.length} queries)`, await load(naive.url, sample, Math.min(CONCURRENCY, sample.length)));
+    const naiveRun = summary(
+      `naive: scan the profiles partition and filter (${sample.length} queries)`,
+      await load(naive.url, sample, Math.min(CONCURRENCY, sample.length)),
+    );
     await stop(naive.child);
 
     const rows = [floorRun, serviceRun, naiveRun];
     console.log('\n| handler | requests | p50 | p95 | p99 | max | req/s | failed | with results |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.requests} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.rps.toFixed(0)} | ${r.failures} | ${r.withResults} |`);
-    console.log(`\nservice p95 / floor p95 = ${(serviceRun.p95 / floorRun.p95).toFixed(2)}; naive p95 / service p95 = ${(naiveRun.p95 / serviceRun.p95).toFixed(0)}`);
-    console.log(`start-up: listening ${fmt(listening)}, index warm ${fmt(warm)}; RSS warm ${rssWarm.toFixed(0)} MB, after the load ${rssLoaded.toFixed(0)} MB`);
-    console.log(`targets: p95 ≤ 50 ms ${serviceRun.p95 <= 50 ? 'met' : 'MISSED'}; p99 ≤ 150 ms ${serviceRun.p99 <= 150 ? 'met' : 'MISSED'}; p95 ≤ 1.5 × floor ${serviceRun.p95 <= 1.5 * floorRun.p95 ? 'met' : 'MISSED'}`);
+    for (const r of rows)
+      console.log(
+        `| ${r.name} | ${r.requests} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.rps.toFixed(0)} | ${r.failures} | ${r.withResults} |`,
+      );
+    console.log(
+      `\nservice p95 / floor p95 = ${(serviceRun.p95 / floorRun.p95).toFixed(2)}; naive p95 / service p95 = ${(naiveRun.p95 / serviceRun.p95).toFixed(0)}`,
+    );
+    console.log(
+      `start-up: listening ${fmt(listening)}, index warm ${fmt(warm)}; RSS warm ${rssWarm.toFixed(0)} MB, after the load ${rssLoaded.toFixed(0)} MB`,
+    );
+    console.log(
+      `targets: p95 ≤ 50 ms ${serviceRun.p95 <= 50 ? 'met' : 'MISSED'}; p99 ≤ 150 ms ${serviceRun.p99 <= 150 ? 'met' : 'MISSED'}; p95 ≤ 1.5 × floor ${serviceRun.p95 <= 1.5 * floorRun.p95 ? 'met' : 'MISSED'}`,
+    );
   } finally {
     for (const child of children) await stop(child).catch(() => undefined);
     await azurite.stop();

@@ -51,7 +51,13 @@ async function main(): Promise<void> {
   await storage.ensureCreated();
   const delivery = createDeliveryStorage(clientsFromConnectionString(azurite.connectionString), storage.queues.jobs);
   await delivery.ensureCreated();
-  await delivery.addresses.putTeam({ tenantId: TENANT, teamId: TEAM, serviceUrl: connector.serviceUrl, botId: '28:bench', updatedAt: new Date().toISOString() });
+  await delivery.addresses.putTeam({
+    tenantId: TENANT,
+    teamId: TEAM,
+    serviceUrl: connector.serviceUrl,
+    botId: '28:bench',
+    updatedAt: new Date().toISOString(),
+  });
   const outbox = new QueueOutbox(storage.queues.jobs, () => new Date());
   for (let j = 0; j < CHANNELS / PER_JOB; j += 1) {
     await outbox.enqueue({ kind: 'postInvite', tenantId: TENANT, teamId: TEAM, sessionId: `fanout-${PER_JOB}-from-${j * PER_JOB}` });

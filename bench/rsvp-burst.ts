@@ -35,11 +35,15 @@ function invoke(serviceUrl: string, from: { id: string; name: string; aadObjectI
   };
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(): Promise<void> {
   const connector = await startFakeConnector();
-  const service = await startService({ ...readConfig({ NODE_ENV: 'test' }), port: 0, seedDemo: false }, { log: quiet, inMemoryStorage: true });
+  const service = await startService(
+    { ...readConfig({ NODE_ENV: 'test' }), port: 0, seedDemo: false },
+    { log: quiet, inMemoryStorage: true },
+  );
   try {
     await postActivity(service.url, botAddedToTeam(connector.serviceUrl, TEAM));
     const date = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);

@@ -20,10 +20,15 @@ export function findDeadExports(root = ROOT) {
   const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
   // bench/*.mjs and scripts/*.mjs import from the app too.
   const js = ts.sys.readDirectory(root, ['.mjs'], ['node_modules', 'dist'], ['bench/**/*', 'scripts/**/*']);
-  const program = ts.createProgram({ rootNames: [...parsed.fileNames, ...js], options: { ...parsed.options, allowJs: true, noEmit: true } });
+  const program = ts.createProgram({
+    rootNames: [...parsed.fileNames, ...js],
+    options: { ...parsed.options, allowJs: true, noEmit: true },
+  });
   const checker = program.getTypeChecker();
   const relative = (/** @type {string} */ fileName) => path.relative(root, fileName).split(path.sep).join('/');
-  const ours = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !relative(sf.fileName).startsWith('..') && !sf.fileName.includes('/node_modules/'));
+  const ours = program
+    .getSourceFiles()
+    .filter((sf) => !sf.isDeclarationFile && !relative(sf.fileName).startsWith('..') && !sf.fileName.includes('/node_modules/'));
 
   /** @type {Map<ts.Symbol, Set<string>>} who reaches each declaration */
   const usedBy = new Map();
@@ -82,6 +87,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const found = findDeadExports();
   const dead = found.filter((f) => !f.onlyTests);
   for (const { file, name } of dead) console.log(`${file}: ${name}`);
-  if (process.argv.includes('--tests')) for (const { file, name } of found.filter((f) => f.onlyTests)) console.log(`(tests only) ${file}: ${name}`);
+  if (process.argv.includes('--tests'))
+    for (const { file, name } of found.filter((f) => f.onlyTests)) console.log(`(tests only) ${file}: ${name}`);
   process.exit(dead.length === 0 ? 0 : 1);
 }

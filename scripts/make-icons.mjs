@@ -32,7 +32,10 @@ const triangle = (a, b, c) => (x, y) => {
   };
   return Math.max(edge(a, b), edge(b, c), edge(c, a));
 };
-const union = (...fs) => (x, y) => Math.min(...fs.map((f) => f(x, y)));
+const union =
+  (...fs) =>
+  (x, y) =>
+    Math.min(...fs.map((f) => f(x, y)));
 const subtract = (f, g) => (x, y) => Math.max(f(x, y), -g(x, y));
 const grow = (f, d) => (x, y) => f(x, y) - d;
 const ring = (f, width) => (x, y) => Math.abs(f(x, y)) - width / 2;
@@ -51,7 +54,10 @@ function render(size, layers, background) {
   const n = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const x = (px + (sx + 0.5) / n) / size;
@@ -61,7 +67,10 @@ function render(size, layers, background) {
           for (const [sdf, rgb] of layers) {
             if (sdf(x, y) <= 0) c = [...rgb, 1];
           }
-          r += c[0] * c[3]; g += c[1] * c[3]; b += c[2] * c[3]; a += c[3];
+          r += c[0] * c[3];
+          g += c[1] * c[3];
+          b += c[2] * c[3];
+          a += c[3];
         }
       }
       const i = (py * size + px) * 4;

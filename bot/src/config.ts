@@ -155,7 +155,9 @@ export function readConfig(env: Env): Config {
     r.problems.push(`STORAGE_ACCOUNT_NAME must be a storage account name: 3 to 24 lowercase letters and digits (got "${accountName}")`);
   }
   if (accountName !== undefined && connectionString !== undefined) {
-    r.problems.push('STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_NAME exclude each other: set the connection string, or the account name to sign in with a managed identity');
+    r.problems.push(
+      'STORAGE_CONNECTION_STRING and STORAGE_ACCOUNT_NAME exclude each other: set the connection string, or the account name to sign in with a managed identity',
+    );
   }
   if (connectionString === undefined && accountName === undefined && production) {
     r.problems.push(
@@ -184,7 +186,8 @@ export function readConfig(env: Env): Config {
   }
   if (mode === 'entra') {
     if (!clientId) r.problems.push('AAD_APP_CLIENT_ID is required when AUTH_MODE=entra');
-    if (allowedTenants.length === 0) r.problems.push('ALLOWED_TENANTS is required when AUTH_MODE=entra (the tenant ids whose users may sign in)');
+    if (allowedTenants.length === 0)
+      r.problems.push('ALLOWED_TENANTS is required when AUTH_MODE=entra (the tenant ids whose users may sign in)');
   }
   const audiences = r.list('AAD_APP_ID_URI');
 
@@ -192,16 +195,22 @@ export function readConfig(env: Env): Config {
   const botId = r.guid('BOT_ID');
   const botPassword = r.raw('BOT_PASSWORD');
   const botTenantId = r.guid('BOT_TENANT_ID');
-  if (!botId && production) r.problems.push('BOT_ID is required when NODE_ENV=production (an unauthenticated bot endpoint is for local use only)');
+  if (!botId && production)
+    r.problems.push('BOT_ID is required when NODE_ENV=production (an unauthenticated bot endpoint is for local use only)');
   if (botId && !botTenantId) r.problems.push('BOT_TENANT_ID is required when BOT_ID is set');
-  if (botId && botType === 'SingleTenant' && !botPassword) r.problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE=SingleTenant');
+  if (botId && botType === 'SingleTenant' && !botPassword)
+    r.problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE=SingleTenant');
 
   const publicUrl = r.raw('PUBLIC_URL');
-  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl)) r.problems.push(`PUBLIC_URL must be an http(s) address such as https://peerlearn.example.com (got "${publicUrl}")`);
-  if (publicUrl === undefined && production) r.problems.push('PUBLIC_URL is required when NODE_ENV=production (calendar links in session cards point there)');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(publicUrl))
+    r.problems.push(`PUBLIC_URL must be an http(s) address such as https://peerlearn.example.com (got "${publicUrl}")`);
+  if (publicUrl === undefined && production)
+    r.problems.push('PUBLIC_URL is required when NODE_ENV=production (calendar links in session cards point there)');
   const calendarLinkSecret = r.raw('CALENDAR_LINK_SECRET');
-  if (calendarLinkSecret !== undefined && calendarLinkSecret.length < 32) r.problems.push('CALENDAR_LINK_SECRET must be at least 32 characters long');
-  if (calendarLinkSecret === undefined && production) r.problems.push('CALENDAR_LINK_SECRET is required when NODE_ENV=production (it signs the calendar links of session cards)');
+  if (calendarLinkSecret !== undefined && calendarLinkSecret.length < 32)
+    r.problems.push('CALENDAR_LINK_SECRET must be at least 32 characters long');
+  if (calendarLinkSecret === undefined && production)
+    r.problems.push('CALENDAR_LINK_SECRET is required when NODE_ENV=production (it signs the calendar links of session cards)');
   const sessions: SessionsConfig = {
     ...(publicUrl ? { publicUrl } : {}),
     // Locally a fresh random secret: links from an earlier run stop working, which is fine there.

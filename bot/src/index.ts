@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const service = await startService(config);
-  const storage = config.storage.kind === 'embedded' ? `embedded Azurite (data in ${config.storage.dataDir}/azurite)` : 'STORAGE_CONNECTION_STRING';
+  const storage =
+    config.storage.kind === 'embedded' ? `embedded Azurite (data in ${config.storage.dataDir}/azurite)` : 'STORAGE_CONNECTION_STRING';
   consoleLogger.info(
     [
       `PeerLearn is running at ${service.url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,

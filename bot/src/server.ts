@@ -42,7 +42,7 @@ export interface Logger {
 
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
-  error: (message, detail) => console.error(message, detail instanceof Error ? detail.stack ?? detail.message : detail ?? ''),
+  error: (message, detail) => console.error(message, detail instanceof Error ? (detail.stack ?? detail.message) : (detail ?? '')),
 };
 
 export interface StartOptions {
@@ -72,7 +72,9 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-async function buildValidator(config: Config): Promise<{ validate: TokenValidator; devRouterIssuer?: Awaited<ReturnType<typeof createDevIssuer>> }> {
+async function buildValidator(
+  config: Config,
+): Promise<{ validate: TokenValidator; devRouterIssuer?: Awaited<ReturnType<typeof createDevIssuer>> }> {
   if (config.auth.mode === 'dev') {
     const issuer = await createDevIssuer();
     const validate = createTokenValidator({
@@ -137,7 +139,10 @@ export async function startService(config: Config, options: StartOptions = {}): 
     });
     // The calendar links' base: PUBLIC_URL, else this server's own address once it listens.
     let listeningUrl = '';
-    const sessionLinks = createSessionLinks({ publicUrl: config.sessions.publicUrl ?? (() => listeningUrl), secret: config.sessions.calendarLinkSecret });
+    const sessionLinks = createSessionLinks({
+      publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
+      secret: config.sessions.calendarLinkSecret,
+    });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose: options.composer ?? createJobComposer({ repositories, links: sessionLinks }),
@@ -162,8 +167,25 @@ export async function startService(config: Config, options: StartOptions = {}): 
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, { repositories, outbox, now, log, addresses: delivery.addresses, experts, sessionLinks, services }),
-      apiRouter: createApiRouter({ services, outbox, validate, now, delivery: { parked: delivery.parked, queue: delivery.queue }, experts, sessionLinks }),
+      botEndpoint: createBotEndpoint(config.bot, {
+        repositories,
+        outbox,
+        now,
+        log,
+        addresses: delivery.addresses,
+        experts,
+        sessionLinks,
+        services,
+      }),
+      apiRouter: createApiRouter({
+        services,
+        outbox,
+        validate,
+        now,
+        delivery: { parked: delivery.parked, queue: delivery.queue },
+        experts,
+        sessionLinks,
+      }),
       ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,

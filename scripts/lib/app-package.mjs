@@ -15,7 +15,9 @@ const SHORT_NAME = 'PeerLearn';
 const guid = (name, value) =>
   GUID.test(value) ? undefined : `${name} must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${value}")`;
 const domain = (name, value) =>
-  HOSTNAME.test(value) ? undefined : `${name} must be a host name without scheme, port or path, e.g. peerlearn-dev.azurewebsites.net (got "${value}")`;
+  HOSTNAME.test(value)
+    ? undefined
+    : `${name} must be a host name without scheme, port or path, e.g. peerlearn-dev.azurewebsites.net (got "${value}")`;
 
 /** How each Toolkit variable is checked; an empty value counts as missing unless `emptyAllowed`. */
 export const RULES = {
@@ -44,7 +46,8 @@ export const RULES = {
       // name.short is at most 30 characters in the manifest schema.
       if (SHORT_NAME.length + value.length > 30) return `${name} must be at most ${30 - SHORT_NAME.length} characters (got "${value}")`;
       // eslint-disable-next-line no-control-regex
-      if (/[\u0000-\u001f"\\<>]/.test(value)) return `${name} must not contain quotes, backslashes, angle brackets or control characters (got "${value}")`;
+      if (/[\u0000-\u001f"\\<>]/.test(value))
+        return `${name} must not contain quotes, backslashes, angle brackets or control characters (got "${value}")`;
       return undefined;
     },
   },
@@ -101,7 +104,8 @@ export function checkValues(names, values) {
   const tabDomain = values.TAB_DOMAIN?.trim();
   if (names.includes('TAB_ENDPOINT') && names.includes('TAB_DOMAIN') && endpoint && tabDomain && problems.length === 0) {
     const host = new URL(endpoint).host;
-    if (host.toLowerCase() !== tabDomain.toLowerCase()) problems.push(`TAB_DOMAIN must be the host of TAB_ENDPOINT ("${host}", got "${tabDomain}")`);
+    if (host.toLowerCase() !== tabDomain.toLowerCase())
+      problems.push(`TAB_DOMAIN must be the host of TAB_ENDPOINT ("${host}", got "${tabDomain}")`);
   }
   return problems;
 }
@@ -137,6 +141,10 @@ export async function buildPackageFiles({ manifestDir, values, envName, validate
   const manifest = JSON.parse(filled['manifest.json'].toString('utf8'));
   const localization = JSON.parse(filled['nl-NL.json'].toString('utf8'));
   const schemaProblems = await validate(manifest, localization);
-  if (schemaProblems.length > 0) throw new PackageError(schemaProblems.map((p) => `schema: ${p}`), envName);
+  if (schemaProblems.length > 0)
+    throw new PackageError(
+      schemaProblems.map((p) => `schema: ${p}`),
+      envName,
+    );
   return PACKAGE_FILES.map((name) => ({ name, data: filled[name] }));
 }

@@ -84,7 +84,8 @@ describe('bad input and faults', () => {
   });
 
   it('400 on invalid JSON, 413 on an oversize body, 400 on a bad token request', async () => {
-    const post = (body: string) => fetch(`${service.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(`${service.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const invalid = await post('{"tenantId": ');
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as ApiError).error.code).toBe('invalid_json');
@@ -112,15 +113,22 @@ describe('the caller’s own answers on the board', () => {
     const after = await getJson<TeamSessionsResponse>(service, path, alexToken);
     expect(after.body.sessions.find((s) => s.sessionId === target?.sessionId)?.myResponse).toBe('maybe');
 
-    const megan = await devToken(service, { tenantId: DEMO_TENANT_ID, userId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' });
+    const megan = await devToken(service, {
+      tenantId: DEMO_TENANT_ID,
+      userId: '00000000-0000-0000-0000-0000000000021',
+      name: 'Megan Bowen',
+    });
     const upcoming = await getJson<TeamSessionsResponse>(service, path, megan);
     const past = await getJson<TeamSessionsResponse>(service, `${path}?when=past&limit=100`, megan);
     const hers = [...upcoming.body.sessions, ...past.body.sessions];
     const seeded = await service.repositories.rsvps.listForUser(DEMO_TENANT_ID, '00000000-0000-0000-0000-0000000000021');
     // The seed's answers are indexed by person too; the board (upcoming and past) shows exactly those.
-    expect(hers.filter((s) => s.myResponse).map((s) => [s.sessionId, s.myResponse]).sort()).toEqual(
-      seeded.map((r) => [r.sessionId, r.response]).sort(),
-    );
+    expect(
+      hers
+        .filter((s) => s.myResponse)
+        .map((s) => [s.sessionId, s.myResponse])
+        .sort(),
+    ).toEqual(seeded.map((r) => [r.sessionId, r.response]).sort());
     expect(seeded.length).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,12 @@ const path = `/api/v1/teams/${encodeURIComponent(TEAM_ID)}/sessions`;
 let service: RunningService;
 let token: string;
 
-function session(sessionId: string, startsInMinutes: number, durationMinutes: number, extra: Partial<LearningSession> = {}): LearningSession {
+function session(
+  sessionId: string,
+  startsInMinutes: number,
+  durationMinutes: number,
+  extra: Partial<LearningSession> = {},
+): LearningSession {
   const at = NOW.toISOString();
   return {
     tenantId: PLAYGROUND_TENANT,
@@ -74,7 +79,11 @@ describe('the board: upcoming first, the past on demand', () => {
     expect(first.body.sessions.map((s) => s.sessionId)).toEqual(['long-running', 'running']);
     expect(first.body.upcomingCount).toBe(3);
     expect(first.body.nextCursor).toBeDefined();
-    const next = await getJson<TeamSessionsResponse>(service, `${path}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`, token);
+    const next = await getJson<TeamSessionsResponse>(
+      service,
+      `${path}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`,
+      token,
+    );
     expect(next.body.sessions.map((s) => s.sessionId)).toEqual(['tomorrow']);
     expect(next.body.nextCursor).toBeUndefined();
   });

@@ -40,9 +40,19 @@ beforeAll(async () => {
   await service.repositories.members.put(teacher(people.host.aadObjectId, people.host.name, 3));
   await service.repositories.members.put(teacher(people.bob.aadObjectId, people.bob.name, 2));
   await service.repositories.members.put(teacher(people.cleo.aadObjectId, people.cleo.name, 1));
-  for (const [key, p] of Object.entries(people)) tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
-  tokens.annNl = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: people.ann.aadObjectId, name: people.ann.name, locale: 'nl-NL' });
-  tokens.stranger = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: '00000000-0000-0000-0000-00000000ffff', name: 'Not in the team' });
+  for (const [key, p] of Object.entries(people))
+    tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
+  tokens.annNl = await devToken(service, {
+    tenantId: PLAYGROUND_TENANT,
+    userId: people.ann.aadObjectId,
+    name: people.ann.name,
+    locale: 'nl-NL',
+  });
+  tokens.stranger = await devToken(service, {
+    tenantId: PLAYGROUND_TENANT,
+    userId: '00000000-0000-0000-0000-00000000ffff',
+    name: 'Not in the team',
+  });
   tokens.otherTenant = await devToken(service, { tenantId: OTHER_TENANT, userId: people.host.aadObjectId, name: 'Hanna elsewhere' });
 });
 afterAll(async () => {
@@ -62,11 +72,22 @@ describe('learning requests API', () => {
   let ts: LearningRequestView;
 
   it('POST creates a request (skill normalised, the author counted) and GET lists it with suggested experts, never the author', async () => {
-    const created = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', { skill: '  typescript ', note: 'Generics, please' });
+    const created = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', {
+      skill: '  typescript ',
+      note: 'Generics, please',
+    });
     expect(created.status).toBe(201);
     expect(created.body.created).toBe(true);
     ts = created.body.request;
-    expect(ts).toMatchObject({ skill: 'TypeScript', note: 'Generics, please', status: 'open', votes: 1, voted: true, isAuthor: true, canClose: true });
+    expect(ts).toMatchObject({
+      skill: 'TypeScript',
+      note: 'Generics, please',
+      status: 'open',
+      votes: 1,
+      voted: true,
+      isAuthor: true,
+      canClose: true,
+    });
     expect(ts.author).toEqual({ userId: people.cleo.aadObjectId, displayName: people.cleo.name });
 
     const list = await call<LearningRequestsResponse>('GET', requests, 'ann');
@@ -111,7 +132,11 @@ describe('learning requests API', () => {
   it('GET one gives a session draft in the caller’s language', async () => {
     const en = await call<LearningRequestDetailResponse>('GET', one(ts.requestId), 'ann');
     expect(en.status).toBe(200);
-    expect(en.body.draft).toEqual({ title: 'Learn TypeScript together', skills: ['TypeScript'], description: expect.stringContaining('“Generics, please”') as unknown });
+    expect(en.body.draft).toEqual({
+      title: 'Learn TypeScript together',
+      skills: ['TypeScript'],
+      description: expect.stringContaining('“Generics, please”') as unknown,
+    });
     const nl = await call<LearningRequestDetailResponse>('GET', one(ts.requestId), 'annNl');
     expect(nl.body.draft.title).toBe('Samen TypeScript leren');
   });
@@ -123,7 +148,10 @@ describe('learning requests API', () => {
 
     const taken = await call<LearningRequestDetailResponse>('POST', `${one(ts.requestId)}/take`, 'host');
     expect(taken.status).toBe(200);
-    expect(taken.body.request).toMatchObject({ status: 'taken', takenBy: { userId: people.host.aadObjectId, displayName: people.host.name } });
+    expect(taken.body.request).toMatchObject({
+      status: 'taken',
+      takenBy: { userId: people.host.aadObjectId, displayName: people.host.name },
+    });
     expect(taken.body.draft.skills).toEqual(['TypeScript']);
     expect(taken.body.draft.description).toContain('Generics, please');
     expect(taken.body.draft.title).toBe('Learn TypeScript together');
@@ -140,7 +168,9 @@ describe('learning requests API', () => {
     expect(late.body.error).toEqual({ code: 'request_taken', message: 'Someone else is already teaching this.' });
     expect((await stored(ts.requestId))?.takenBy).toBe(people.host.aadObjectId);
     // No longer open: off the board, no more votes, and the skill can be asked for again.
-    expect((await call<LearningRequestsResponse>('GET', requests, 'ann')).body.requests.some((r) => r.requestId === ts.requestId)).toBe(false);
+    expect((await call<LearningRequestsResponse>('GET', requests, 'ann')).body.requests.some((r) => r.requestId === ts.requestId)).toBe(
+      false,
+    );
     expect((await call<ApiError>('PUT', `${one(ts.requestId)}/vote`, 'bob')).status).toBe(409);
     expect((await call<CreateLearningRequestResponse>('POST', requests, 'ann', { skill: 'typescript' })).status).toBe(201);
   });
@@ -169,9 +199,16 @@ describe('learning requests API', () => {
       { field: 'skill', code: 'skillTooLong' },
       { field: 'note', code: 'noteTooLong' },
     ]);
-    expect(res.body.error.fields).toEqual({ skill: 'Keep the skill to at most 60 characters.', note: 'Keep the note to at most 500 characters.' });
-    expect((await call<ApiError>('POST', requests, 'ann', { note: 'what?' })).body.error.problems).toEqual([{ field: 'skill', code: 'skillRequired' }]);
-    expect((await call<ApiError>('POST', requests, 'ann', { skill: '!!!' })).body.error.problems).toEqual([{ field: 'skill', code: 'skillInvalid' }]);
+    expect(res.body.error.fields).toEqual({
+      skill: 'Keep the skill to at most 60 characters.',
+      note: 'Keep the note to at most 500 characters.',
+    });
+    expect((await call<ApiError>('POST', requests, 'ann', { note: 'what?' })).body.error.problems).toEqual([
+      { field: 'skill', code: 'skillRequired' },
+    ]);
+    expect((await call<ApiError>('POST', requests, 'ann', { skill: '!!!' })).body.error.problems).toEqual([
+      { field: 'skill', code: 'skillInvalid' },
+    ]);
     expect((await call<ApiError>('POST', requests, 'ann', ['SQL'])).body.error.problems).toEqual([{ field: 'body', code: 'bodyInvalid' }]);
     expect((await service.repositories.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests).toHaveLength(before);
   });

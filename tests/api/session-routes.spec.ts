@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readConfig } from '../../bot/src/config';
-import type { ApiError, CreateSessionResponse, RsvpResponseBody, SessionDetailResponse, SuggestLeaderResponse } from '../../bot/src/api/contract';
+import type {
+  ApiError,
+  CreateSessionResponse,
+  RsvpResponseBody,
+  SessionDetailResponse,
+  SuggestLeaderResponse,
+} from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
@@ -13,8 +19,13 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   service = await startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock);
   await seedTeam(service.repositories, clock);
-  for (const [key, p] of Object.entries(people)) tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
-  tokens.stranger = await devToken(service, { tenantId: '99999999-0000-0000-0000-000000000000', userId: people.ann.aadObjectId, name: 'Ann elsewhere' });
+  for (const [key, p] of Object.entries(people))
+    tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
+  tokens.stranger = await devToken(service, {
+    tenantId: '99999999-0000-0000-0000-000000000000',
+    userId: people.ann.aadObjectId,
+    name: 'Ann elsewhere',
+  });
 });
 afterAll(async () => {
   await service?.close();
@@ -45,7 +56,12 @@ describe('session API', () => {
 
   it('POST with bad input: 400 invalid_session naming every field, nothing stored', async () => {
     const before = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
-    const res = await call<ApiError>('POST', `${team}/sessions`, 'host', { title: '', startsAt: '2026-11-01T10:00:00Z', endsAt: '2026-11-01T09:00:00Z', capacity: 0 });
+    const res = await call<ApiError>('POST', `${team}/sessions`, 'host', {
+      title: '',
+      startsAt: '2026-11-01T10:00:00Z',
+      endsAt: '2026-11-01T09:00:00Z',
+      capacity: 0,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_session');
     expect(Object.keys(res.body.error.fields ?? {}).sort()).toEqual(['capacity', 'durationMinutes', 'startsAt', 'title']);
@@ -65,7 +81,10 @@ describe('session API', () => {
     const waiting = await call<RsvpResponseBody>('PUT', `${team}/sessions/${id}/rsvp`, 'bob', { response: 'yes' });
     expect(waiting.body).toMatchObject({ response: 'yes', waitlisted: true, going: 1, waitlistCount: 1 });
     await call('POST', `${team}/sessions/${id}/questions`, 'ann', { text: 'Will there be slides?', anonymous: false });
-    const anonymous = await call<{ anonymous: boolean }>('POST', `${team}/sessions/${id}/questions`, 'cleo', { text: 'Is it OK to ask basic questions?', anonymous: true });
+    const anonymous = await call<{ anonymous: boolean }>('POST', `${team}/sessions/${id}/questions`, 'cleo', {
+      text: 'Is it OK to ask basic questions?',
+      anonymous: true,
+    });
     expect(anonymous.status).toBe(201);
     const stored = await service.repositories.questions.listForSession(PLAYGROUND_TENANT, id);
     expect(stored.find((q) => q.text.startsWith('Is it OK'))?.askerId).toBeUndefined();
@@ -73,7 +92,13 @@ describe('session API', () => {
 
     const host = await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'host');
     expect(host.status).toBe(200);
-    expect(host.body).toMatchObject({ isHost: true, going: 1, waitlisted: 1, teachers: [{ displayName: 'Bob Builder' }], discussionLeader: { displayName: 'Cleo Curious' } });
+    expect(host.body).toMatchObject({
+      isHost: true,
+      going: 1,
+      waitlisted: 1,
+      teachers: [{ displayName: 'Bob Builder' }],
+      discussionLeader: { displayName: 'Cleo Curious' },
+    });
     expect(host.body.attendees.map((p) => p.displayName)).toEqual(['Ann Attendee']);
     expect(host.body.waitlist.map((p) => p.displayName)).toEqual(['Bob Builder']);
     expect(host.body.questions?.map((q) => q.asker?.displayName ?? 'anonymous').sort()).toEqual(['Ann Attendee', 'anonymous']);
@@ -101,7 +126,10 @@ describe('session API', () => {
     const bad = await call<ApiError>('PATCH', `${team}/sessions/${id}`, 'host', { title: '', capacity: -1 });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields ?? {}).sort()).toEqual(['capacity', 'title']);
-    const edited = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', { title: 'Renamed', startsAt: '2026-12-04T13:00:00Z' });
+    const edited = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', {
+      title: 'Renamed',
+      startsAt: '2026-12-04T13:00:00Z',
+    });
     expect(edited.body).toMatchObject({ title: 'Renamed', startsAt: '2026-12-04T13:00:00.000Z', capacity: 2 });
     // An empty place or link removes it; a left-out one is kept.
     await call('PATCH', `${team}/sessions/${id}`, 'host', { place: 'Room 2', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/x' });
@@ -130,7 +158,9 @@ describe('session API', () => {
     expect(edited.body.attendees.map((p) => p.displayName).sort()).toEqual(['Ann Attendee', 'Bob Builder']);
     expect(edited.body.waitlist.map((p) => p.displayName)).toEqual(['Cleo Curious']);
     const jobs = await queuedJobs(service);
-    expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', sessionId: id, userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }));
+    expect(jobs).toContainEqual(
+      expect.objectContaining({ kind: 'notifyPerson', sessionId: id, userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }),
+    );
     expect(jobs.filter((j) => j.kind === 'notifyPerson')).toHaveLength(1);
   });
 

@@ -27,7 +27,8 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   service = await startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock);
   await seedTeam(service.repositories, clock);
-  for (const [key, p] of Object.entries(people)) tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
+  for (const [key, p] of Object.entries(people))
+    tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
 });
 afterAll(async () => {
   await service?.close();
@@ -103,12 +104,19 @@ describe('editing a series: this and all later sessions', () => {
     expect(changed.map((s) => s.place)).toEqual(Array(6).fill('Room 2'));
     // 12:30 local on every date, before and after the daylight-saving change, each on its own date.
     expect(changed.map((s) => local(s.startsAt).time)).toEqual(Array(6).fill('12:30'));
-    expect(changed.map((s) => local(s.startsAt).date)).toEqual(before.filter((_, i) => i !== 0 && i !== 2).map((s) => local(s.startsAt).date));
+    expect(changed.map((s) => local(s.startsAt).date)).toEqual(
+      before.filter((_, i) => i !== 0 && i !== 2).map((s) => local(s.startsAt).date),
+    );
     expect(at(after, 3).startsAt).toBe('2026-11-03T11:30:00.000Z');
 
     // Each moved occurrence: its invite card updated now; two reminders and the feedback request re-planned for later.
     const visible = await queuedJobs(service);
-    expect(visible.filter((j) => j.kind === 'updateInvite').map((j) => j.kind === 'updateInvite' && j.sessionId).sort()).toEqual(changed.map((s) => s.sessionId).sort());
+    expect(
+      visible
+        .filter((j) => j.kind === 'updateInvite')
+        .map((j) => j.kind === 'updateInvite' && j.sessionId)
+        .sort(),
+    ).toEqual(changed.map((s) => s.sessionId).sort());
     expect(visible.filter((j) => j.kind !== 'updateInvite')).toEqual([]);
     expect(await queueLength()).toBe(6 + 6 * 3);
   });
@@ -124,9 +132,16 @@ describe('editing a series: this and all later sessions', () => {
   it('a later occurrence that would be invalid: 400 naming the problem, nothing stored, nothing enqueued', async () => {
     const ids = await plannedSeries('All or nothing');
     // The sixth was moved on its own to a channel the team has since removed.
-    await service.repositories.sessions.update(PLAYGROUND_TENANT, TEAM_ID, at(ids, 5), (s) => ({ ...s, channelId: '19:removed@thread.tacv2' }));
+    await service.repositories.sessions.update(PLAYGROUND_TENANT, TEAM_ID, at(ids, 5), (s) => ({
+      ...s,
+      channelId: '19:removed@thread.tacv2',
+    }));
     const before = await stored(ids);
-    const res = await call<ApiError>('PATCH', `${team}/sessions/${ids[1]}?scope=following`, 'host', { title: 'Renamed', time: '13:00', date: '2026-10-20' });
+    const res = await call<ApiError>('PATCH', `${team}/sessions/${ids[1]}?scope=following`, 'host', {
+      title: 'Renamed',
+      time: '13:00',
+      date: '2026-10-20',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_session');
     expect(res.body.error.problems).toEqual([{ field: 'channelId', code: 'channelUnknown' }]);
@@ -174,11 +189,27 @@ describe('cancelling a series: this and all later sessions', () => {
     const res = await call<SessionChangeResponse>('DELETE', `${team}/sessions/${ids[4]}?scope=following`, 'host');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ sessionId: ids[4], status: 'cancelled', changed: 4 });
-    expect((await stored(ids)).map((s) => s.status)).toEqual(['scheduled', 'scheduled', 'cancelled', 'scheduled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect((await stored(ids)).map((s) => s.status)).toEqual([
+      'scheduled',
+      'scheduled',
+      'cancelled',
+      'scheduled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     const jobs = await queuedJobs(service);
     expect(jobs.filter((j) => j.kind === 'updateInvite').map((j) => j.kind === 'updateInvite' && j.sessionId)).toEqual(ids.slice(4));
     expect(jobs.filter((j) => j.kind === 'notifyPerson')).toEqual([
-      { kind: 'notifyPerson', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: ids[6], userId: people.ann.aadObjectId, reason: 'sessionCancelled' },
+      {
+        kind: 'notifyPerson',
+        tenantId: PLAYGROUND_TENANT,
+        teamId: TEAM_ID,
+        sessionId: ids[6],
+        userId: people.ann.aadObjectId,
+        reason: 'sessionCancelled',
+      },
     ]);
 
     // Again from an earlier one: only what is still scheduled changes; the cancelled ones are not announced twice.
@@ -204,7 +235,13 @@ describe('the re-planned reminders (domain service over the real storage)', () =
     };
     const sessions = createSessionService({ repositories: service.repositories, outbox: tap, now: () => clock });
     const host = { tenantId: PLAYGROUND_TENANT, userId: people.host.aadObjectId, displayName: people.host.name };
-    const edited = await sessions.edit(host, TEAM_ID, at(ids, 3), { date: '2026-11-03', time: '12:15', durationMinutes: 45 }, { scope: 'following' });
+    const edited = await sessions.edit(
+      host,
+      TEAM_ID,
+      at(ids, 3),
+      { date: '2026-11-03', time: '12:15', durationMinutes: 45 },
+      { scope: 'following' },
+    );
     expect(edited.ok && edited.value.changed).toBe(5);
     const moved = (await stored(ids)).slice(3);
     for (const s of moved) {
@@ -218,7 +255,11 @@ describe('the re-planned reminders (domain service over the real storage)', () =
         ['requestFeedback', start + 45 * 60_000],
         ['updateInvite', undefined],
       ]);
-      expect(mine.slice(0, 3).map((e) => e.job.kind !== 'postKudos' && 'forStartsAt' in e.job && e.job.forStartsAt)).toEqual([s.startsAt, s.startsAt, s.startsAt]);
+      expect(mine.slice(0, 3).map((e) => e.job.kind !== 'postKudos' && 'forStartsAt' in e.job && e.job.forStartsAt)).toEqual([
+        s.startsAt,
+        s.startsAt,
+        s.startsAt,
+      ]);
     }
     expect(seen).toHaveLength(5 * 4);
   });

@@ -19,7 +19,8 @@ beforeAll(async () => {
   service = await startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => clock);
   await seedTeam(service.repositories, clock);
   await seedTeam(service.repositories, clock, OTHER_TENANT, OTHER_TEAM);
-  for (const [key, p] of Object.entries(people)) tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
+  for (const [key, p] of Object.entries(people))
+    tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
   // The owner of a team in another tenant: same user id, never the same team.
   tokens.otherOwner = await devToken(service, { tenantId: OTHER_TENANT, userId: people.host.aadObjectId, name: 'Hanna elsewhere' });
 });
@@ -45,7 +46,14 @@ describe('team settings API', () => {
   it('GET: a team row from before settings reads as the defaults; members see them, only owners may edit', async () => {
     const member = await call<TeamSettingsResponse>('GET', settings, 'ann');
     expect(member.status).toBe(200);
-    expect(member.body).toEqual({ teamId: TEAM_ID, teamName: 'Learning team', reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'en', canEdit: false });
+    expect(member.body).toEqual({
+      teamId: TEAM_ID,
+      teamName: 'Learning team',
+      reminderMinutes: [1440, 15],
+      timeZone: 'Europe/Amsterdam',
+      locale: 'en',
+      canEdit: false,
+    });
     const owner = await call<TeamSettingsResponse>('GET', settings, 'host');
     expect(owner.body.canEdit).toBe(true);
   });
@@ -59,7 +67,12 @@ describe('team settings API', () => {
 
   it('PUT with bad input: 400 invalid_settings naming every bad field, nothing stored', async () => {
     const before = await service.repositories.teams.get(PLAYGROUND_TENANT, TEAM_ID);
-    const res = await call<ApiError>('PUT', settings, 'host', { reminderMinutes: [15, 15], timeZone: 'Mars/Olympus_Mons', locale: 'de', colour: 'red' });
+    const res = await call<ApiError>('PUT', settings, 'host', {
+      reminderMinutes: [15, 15],
+      timeZone: 'Mars/Olympus_Mons',
+      locale: 'de',
+      colour: 'red',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_settings');
     expect(Object.keys(res.body.error.fields ?? {}).sort()).toEqual(['colour', 'locale', 'reminderMinutes', 'timeZone']);
@@ -87,10 +100,16 @@ describe('team settings API', () => {
     expect(await queuedCount()).toBe(4);
     await clearQueue(service);
 
-    const res = await call<TeamSettingsResponse>('PUT', settings, 'host', { reminderMinutes: [30, 2880, 120], timeZone: 'America/New_York', locale: 'nl' });
+    const res = await call<TeamSettingsResponse>('PUT', settings, 'host', {
+      reminderMinutes: [30, 2880, 120],
+      timeZone: 'America/New_York',
+      locale: 'nl',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reminderMinutes: [2880, 120, 30], timeZone: 'America/New_York', locale: 'nl', canEdit: true });
-    expect(await call<TeamSettingsResponse>('GET', settings, 'ann')).toMatchObject({ body: { reminderMinutes: [2880, 120, 30], timeZone: 'America/New_York', locale: 'nl' } });
+    expect(await call<TeamSettingsResponse>('GET', settings, 'ann')).toMatchObject({
+      body: { reminderMinutes: [2880, 120, 30], timeZone: 'America/New_York', locale: 'nl' },
+    });
 
     // Now three reminders; and a wall-clock time is read in the team's new zone (14:00 New York = 19:00 UTC).
     const created = await call<CreateSessionResponse>('POST', `/teams/${encodeURIComponent(TEAM_ID)}/sessions`, 'host', {
@@ -106,7 +125,10 @@ describe('team settings API', () => {
     await clearQueue(service);
 
     // No reminders at all is a valid choice; a partial PUT keeps the other settings.
-    expect((await call<TeamSettingsResponse>('PUT', settings, 'host', { reminderMinutes: [] })).body).toMatchObject({ reminderMinutes: [], timeZone: 'America/New_York' });
+    expect((await call<TeamSettingsResponse>('PUT', settings, 'host', { reminderMinutes: [] })).body).toMatchObject({
+      reminderMinutes: [],
+      timeZone: 'America/New_York',
+    });
     await call('POST', `/teams/${encodeURIComponent(TEAM_ID)}/sessions`, 'host', start);
     expect(await queuedCount()).toBe(2);
     await call('PUT', settings, 'host', { reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'en' });
@@ -115,7 +137,9 @@ describe('team settings API', () => {
   it('tenant isolation: another tenant cannot read or change the team, and its own team is separate', async () => {
     expect((await call<ApiError>('GET', settings, 'otherOwner')).status).toBe(404);
     expect((await call<ApiError>('PUT', settings, 'otherOwner', { timeZone: 'Asia/Tokyo' })).status).toBe(404);
-    const own = await call<TeamSettingsResponse>('PUT', `/teams/${encodeURIComponent(OTHER_TEAM)}/settings`, 'otherOwner', { timeZone: 'Asia/Tokyo' });
+    const own = await call<TeamSettingsResponse>('PUT', `/teams/${encodeURIComponent(OTHER_TEAM)}/settings`, 'otherOwner', {
+      timeZone: 'Asia/Tokyo',
+    });
     expect(own.body).toMatchObject({ timeZone: 'Asia/Tokyo', canEdit: true });
     expect((await call<TeamSettingsResponse>('GET', settings, 'host')).body.timeZone).toBe('Europe/Amsterdam');
     expect((await call<ApiError>('GET', '/teams/bad%20id!/settings', 'host')).body.error.code).toBe('invalid_team_id');
@@ -132,11 +156,41 @@ describe('kudos wall API', () => {
     });
     const sessionId = session.body.sessions[0]?.sessionId ?? '';
     const base = { tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID };
-    await service.repositories.kudos.add({ ...base, kudosId: 'k1', fromUserId: people.ann.aadObjectId, toUserId: people.host.aadObjectId, message: 'Great session!', sessionId, createdAt: '2026-11-20T10:00:00.000Z' });
-    await service.repositories.kudos.add({ ...base, kudosId: 'k2', fromUserId: people.bob.aadObjectId, toUserId: people.cleo.aadObjectId, message: 'Bedankt voor je hulp!', createdAt: '2026-11-25T10:00:00.000Z' });
-    await service.repositories.kudos.add({ ...base, kudosId: 'k3', fromUserId: people.cleo.aadObjectId, toUserId: 'gone-user', message: 'Thanks for the review', createdAt: '2026-11-22T10:00:00.000Z' });
+    await service.repositories.kudos.add({
+      ...base,
+      kudosId: 'k1',
+      fromUserId: people.ann.aadObjectId,
+      toUserId: people.host.aadObjectId,
+      message: 'Great session!',
+      sessionId,
+      createdAt: '2026-11-20T10:00:00.000Z',
+    });
+    await service.repositories.kudos.add({
+      ...base,
+      kudosId: 'k2',
+      fromUserId: people.bob.aadObjectId,
+      toUserId: people.cleo.aadObjectId,
+      message: 'Bedankt voor je hulp!',
+      createdAt: '2026-11-25T10:00:00.000Z',
+    });
+    await service.repositories.kudos.add({
+      ...base,
+      kudosId: 'k3',
+      fromUserId: people.cleo.aadObjectId,
+      toUserId: 'gone-user',
+      message: 'Thanks for the review',
+      createdAt: '2026-11-22T10:00:00.000Z',
+    });
     // The same team id in another tenant holds its own kudos.
-    await service.repositories.kudos.add({ tenantId: OTHER_TENANT, teamId: TEAM_ID, kudosId: 'x1', fromUserId: 'a', toUserId: 'b', message: 'Elsewhere', createdAt: '2026-11-26T10:00:00.000Z' });
+    await service.repositories.kudos.add({
+      tenantId: OTHER_TENANT,
+      teamId: TEAM_ID,
+      kudosId: 'x1',
+      fromUserId: 'a',
+      toUserId: 'b',
+      message: 'Elsewhere',
+      createdAt: '2026-11-26T10:00:00.000Z',
+    });
 
     const res = await call<KudosWallResponse>('GET', kudos, 'ann');
     expect(res.status).toBe(200);

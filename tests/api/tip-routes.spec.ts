@@ -17,9 +17,14 @@ beforeAll(async () => {
   await seedTeam(service.repositories, clock);
   await seedTeam(service.repositories, clock, PLAYGROUND_TENANT, OTHER_TEAM);
   await seedTeam(service.repositories, clock, OTHER_TENANT, TEAM_ID);
-  for (const [key, p] of Object.entries(people)) tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
+  for (const [key, p] of Object.entries(people))
+    tokens[key] = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: p.aadObjectId, name: p.name });
   // A colleague of the tenant who is in no team; and the same user id in another tenant.
-  tokens.outsider = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: '00000000-0000-0000-0000-00000000b001', name: 'Olga Outsider' });
+  tokens.outsider = await devToken(service, {
+    tenantId: PLAYGROUND_TENANT,
+    userId: '00000000-0000-0000-0000-00000000b001',
+    name: 'Olga Outsider',
+  });
   tokens.elsewhere = await devToken(service, { tenantId: OTHER_TENANT, userId: people.ann.aadObjectId, name: 'Ann elsewhere' });
 });
 afterAll(async () => {
@@ -40,13 +45,29 @@ async function share(who: string, body: Record<string, unknown>, teamId = TEAM_I
 
 describe('tips API', () => {
   it('POST stores a tip for a member; GET lists it newest first with the author’s name', async () => {
-    const first = await share('ann', { title: 'Draaitabellen in 5 minuten', body: 'Invoegen > Draaitabel.', skills: ['excel'], link: 'https://support.microsoft.com/x' });
-    expect(first).toMatchObject({ title: 'Draaitabellen in 5 minuten', skills: ['Excel'], link: 'https://support.microsoft.com/x', author: { userId: people.ann.aadObjectId, displayName: 'Ann Attendee' }, canDelete: true });
+    const first = await share('ann', {
+      title: 'Draaitabellen in 5 minuten',
+      body: 'Invoegen > Draaitabel.',
+      skills: ['excel'],
+      link: 'https://support.microsoft.com/x',
+    });
+    expect(first).toMatchObject({
+      title: 'Draaitabellen in 5 minuten',
+      skills: ['Excel'],
+      link: 'https://support.microsoft.com/x',
+      author: { userId: people.ann.aadObjectId, displayName: 'Ann Attendee' },
+      canDelete: true,
+    });
     const second = await share('bob', { title: 'Free TypeScript course', skills: ['ts', 'js'] });
     const listed = await call<TipListResponse>('GET', tips, 'cleo');
     expect(listed.status).toBe(200);
     expect(listed.body.tips.map((t) => t.tipId).slice(0, 2)).toEqual([second.tipId, first.tipId]);
-    expect(listed.body.tips[0]).toMatchObject({ title: 'Free TypeScript course', skills: ['TypeScript', 'JavaScript'], author: { displayName: 'Bob Builder' }, canDelete: false });
+    expect(listed.body.tips[0]).toMatchObject({
+      title: 'Free TypeScript course',
+      skills: ['TypeScript', 'JavaScript'],
+      author: { displayName: 'Bob Builder' },
+      canDelete: false,
+    });
     expect(listed.body.cursor).toBeUndefined();
   });
 
@@ -72,7 +93,12 @@ describe('tips API', () => {
 
   it('bad input: 400 with every field named, and nothing stored', async () => {
     const before = (await call<TipListResponse>('GET', `${tips}?limit=50`, 'ann')).body.tips.length;
-    const res = await call<ApiError>('POST', tips, 'ann', { title: '', body: 'x'.repeat(1001), link: 'javascript:alert(1)', skills: ['!!!'] });
+    const res = await call<ApiError>('POST', tips, 'ann', {
+      title: '',
+      body: 'x'.repeat(1001),
+      link: 'javascript:alert(1)',
+      skills: ['!!!'],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_tip');
     expect(res.body.error.problems).toEqual([

@@ -37,7 +37,9 @@ describe('POST /api/messages through the real CloudAdapter', () => {
   it('answers "hulp" in Dutch, even from an English Teams client, and after an @mention', async () => {
     const activity = {
       ...personalMessage(connector.serviceUrl, '<at>PeerLearn</at> Hulp'),
-      entities: [{ type: 'mention', mentioned: { id: '28:00000000-0000-0000-0000-00000000000011', name: 'PeerLearn' }, text: '<at>PeerLearn</at>' }],
+      entities: [
+        { type: 'mention', mentioned: { id: '28:00000000-0000-0000-0000-00000000000011', name: 'PeerLearn' }, text: '<at>PeerLearn</at>' },
+      ],
     };
     await postActivity(service.url, activity);
     await connector.waitFor(1);
@@ -81,7 +83,10 @@ describe('POST /api/messages through the real CloudAdapter', () => {
 
   it('keeps the same person apart in another tenant', async () => {
     const otherTenant = '99999999-9999-9999-9999-999999999999';
-    await postActivity(service.url, personalMessage(connector.serviceUrl, 'help', { ...MEGAN, name: 'Megan (other org)' }, { tenantId: otherTenant }));
+    await postActivity(
+      service.url,
+      personalMessage(connector.serviceUrl, 'help', { ...MEGAN, name: 'Megan (other org)' }, { tenantId: otherTenant }),
+    );
     await connector.waitFor(1);
     const here = await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN.aadObjectId ?? '');
     const there = await service.repositories.members.get(otherTenant, MEGAN.aadObjectId ?? '');
@@ -90,7 +95,11 @@ describe('POST /api/messages through the real CloudAdapter', () => {
   });
 
   it('rejects a body that is not JSON with 400, and GET with 405', async () => {
-    const bad = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const bad = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_json' } });
     const get = await fetch(`${service.url}/api/messages`);

@@ -11,23 +11,37 @@ interface AnyInvokeBody extends InvokeBody {
   readonly composeExtension?: { readonly type: string; readonly text?: string };
 }
 
-async function invoke(name: string, value: unknown, where: { locale?: string; teamId?: string | null } = {}): Promise<{ status: number; body: AnyInvokeBody }> {
+async function invoke(
+  name: string,
+  value: unknown,
+  where: { locale?: string; teamId?: string | null } = {},
+): Promise<{ status: number; body: AnyInvokeBody }> {
   const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, name, value, people.ann, where));
   return { status: res.status, body: (await res.json()) as AnyInvokeBody };
 }
 
-const unknownVerb = (verb: string) => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'unknownVerb', message: `PeerLearn does not know this button (“${verb}”). Try refreshing the card.` } });
+const unknownVerb = (verb: string) => ({
+  statusCode: 400,
+  type: 'application/vnd.microsoft.error',
+  value: { code: 'unknownVerb', message: `PeerLearn does not know this button (“${verb}”). Try refreshing the card.` },
+});
 
 describe('the bot’s dispatcher answers what no feature does: clearly, never a throw', () => {
-  it.each(['dance', '__proto__', 'toString', 'constructor', 'hasOwnProperty'])('card verb “%s”: a 400 error toast (Universal Actions), the card stays', async (verb) => {
-    const { status, body } = await invoke('adaptiveCard/action', execute(verb, { sessionId: 's1', teamId: TEAM_ID }));
-    expect(status).toBe(200);
-    expect(body).toEqual(unknownVerb(verb));
-  });
+  it.each(['dance', '__proto__', 'toString', 'constructor', 'hasOwnProperty'])(
+    'card verb “%s”: a 400 error toast (Universal Actions), the card stays',
+    async (verb) => {
+      const { status, body } = await invoke('adaptiveCard/action', execute(verb, { sessionId: 's1', teamId: TEAM_ID }));
+      expect(status).toBe(200);
+      expect(body).toEqual(unknownVerb(verb));
+    },
+  );
 
   it('says it in Dutch to a Dutch client, and shows at most 40 characters of a long verb', async () => {
     const { body } = await invoke('adaptiveCard/action', execute('x'.repeat(500), {}), { locale: 'nl-NL' });
-    expect(body.value).toEqual({ code: 'unknownVerb', message: `PeerLearn kent deze knop niet (“${'x'.repeat(40)}”). Probeer de kaart te vernieuwen.` });
+    expect(body.value).toEqual({
+      code: 'unknownVerb',
+      message: `PeerLearn kent deze knop niet (“${'x'.repeat(40)}”). Probeer de kaart te vernieuwen.`,
+    });
   });
 
   it.each([
@@ -78,11 +92,18 @@ describe('the bot’s dispatcher answers what no feature does: clearly, never a 
     expect(body.task).toEqual({ type: 'message', value: 'Dit kan PeerLearn nog niet.' });
   });
 
-  it.each(['composeExtension/queryLink', 'message/submitAction', '__proto__'])('an invoke the bot does not know (%s): HTTP 501 with the reason', async (name) => {
-    const { status, body } = await invoke(name, {});
-    expect(status).toBe(501);
-    expect(body).toEqual({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented', message: 'PeerLearn cannot do this yet.' } });
-  });
+  it.each(['composeExtension/queryLink', 'message/submitAction', '__proto__'])(
+    'an invoke the bot does not know (%s): HTTP 501 with the reason',
+    async (name) => {
+      const { status, body } = await invoke(name, {});
+      expect(status).toBe(501);
+      expect(body).toEqual({
+        statusCode: 501,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'NotImplemented', message: 'PeerLearn cannot do this yet.' },
+      });
+    },
+  );
 
   it('stores nothing for an unknown verb or command', async () => {
     const before = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;

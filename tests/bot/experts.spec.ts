@@ -70,7 +70,11 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
     expect(first?.content).toEqual({ title: 'Megan Bowen', text: 'TypeScript · level 3 · 1 session taught' }); // the demo's past TypeScript workshop
     expect(first?.preview?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
     expect(first?.preview?.content.text).toBe('TypeScript · level 3 · 1 session taught');
-    expect(first?.preview?.content.tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { commandId: 'findExpert', userId: MEGAN.aadObjectId, skill: 'TypeScript' } });
+    expect(first?.preview?.content.tap).toEqual({
+      type: 'invoke',
+      title: 'Megan Bowen',
+      value: { commandId: 'findExpert', userId: MEGAN.aadObjectId, skill: 'TypeScript' },
+    });
     // Two small cards, not two full Adaptive Cards: about 0.5 KB a result.
     expect(JSON.stringify(body).length).toBeLessThan(1_500);
   });
@@ -100,7 +104,9 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
     expect(resultNames(ours.body)).not.toContain('Eve Outsider');
     const theirs = await invoke(findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: OTHER_TENANT, from: EVE }));
     expect(resultNames(theirs.body)).toEqual(['Eve Outsider']);
-    const none = await invoke(findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: 'no-such-tenant', from: { ...EVE, aadObjectId: 'x' } }));
+    const none = await invoke(
+      findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: 'no-such-tenant', from: { ...EVE, aadObjectId: 'x' } }),
+    );
     expect(resultNames(none.body)).toEqual([]);
   });
 
@@ -155,7 +161,9 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
   });
 
   it('speaks Dutch, and explains the person by their strongest skill when the skill is unknown', async () => {
-    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, pick({ userId: DAAN_ID, skill: 'Nonsense' }), { locale: 'nl-NL' }));
+    const { body } = await invoke(
+      selectExpertInvoke(connector.serviceUrl, pick({ userId: DAAN_ID, skill: 'Nonsense' }), { locale: 'nl-NL' }),
+    );
     const card = JSON.stringify(onlyCard(body));
     expect(card).toContain('Daan Jansen');
     expect(card).toContain('Vraag om een sessie');
@@ -189,7 +197,9 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
   });
 
   it('the other tenant cannot pick one of ours either, and gets the message in Dutch', async () => {
-    const { body } = await invoke(selectExpertInvoke(connector.serviceUrl, pick({ userId: MEGAN.aadObjectId }), { tenantId: OTHER_TENANT, from: EVE, locale: 'nl-NL' }));
+    const { body } = await invoke(
+      selectExpertInvoke(connector.serviceUrl, pick({ userId: MEGAN.aadObjectId }), { tenantId: OTHER_TENANT, from: EVE, locale: 'nl-NL' }),
+    );
     const card = JSON.stringify(onlyCard(body));
     expect(card).toContain('Deze collega staat niet (meer) in PeerLearn.');
     expect(card).not.toContain('Megan');
@@ -313,7 +323,9 @@ describe('tab API: profile, endorsements, suggestions, experts', () => {
 
   it('endorses a colleague once (idempotent), never oneself, only a skill they teach', async () => {
     const token = await asMegan();
-    const self = await send<{ error: { code: string } }>('POST', `/api/v1/people/${MEGAN.aadObjectId}/endorsements`, token, { skill: 'TypeScript' });
+    const self = await send<{ error: { code: string } }>('POST', `/api/v1/people/${MEGAN.aadObjectId}/endorsements`, token, {
+      skill: 'TypeScript',
+    });
     expect(self.status).toBe(400);
     expect(self.body.error.code).toBe('self_endorsement');
     const first = await send<EndorseResponse>('POST', `/api/v1/people/${DAAN_ID}/endorsements`, token, { skill: 'sql' });
@@ -322,7 +334,9 @@ describe('tab API: profile, endorsements, suggestions, experts', () => {
     expect(again).toEqual({ status: 200, body: { userId: DAAN_ID, skill: 'SQL', count: 1, created: false } });
     const notTaught = await send<{ error: { code: string } }>('POST', `/api/v1/people/${DAAN_ID}/endorsements`, token, { skill: 'Figma' });
     expect(notTaught.body.error.code).toBe('skill_not_taught');
-    const otherTenant = await send<{ error: { code: string } }>('POST', `/api/v1/people/${OTHER_PERSON}/endorsements`, token, { skill: 'SQL' });
+    const otherTenant = await send<{ error: { code: string } }>('POST', `/api/v1/people/${OTHER_PERSON}/endorsements`, token, {
+      skill: 'SQL',
+    });
     expect(otherTenant.status).toBe(404);
 
     const experts = await getJson<ExpertsResponse>(service, '/api/v1/experts?q=sql&count=2', token);

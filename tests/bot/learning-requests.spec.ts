@@ -9,7 +9,8 @@ beforeEach(() => {
   bot.connector.sent.length = 0;
 });
 
-const open = async () => (await bot.service.repositories.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.filter((r) => r.status === 'open');
+const open = async () =>
+  (await bot.service.repositories.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.filter((r) => r.status === 'open');
 
 describe('"I want to learn X" in a channel', () => {
   it('parses in both languages', () => {
@@ -41,11 +42,22 @@ describe('"I want to learn X" in a channel', () => {
   it('+1 from the card in the channel: the card shows the new count for everyone; pressing again only says it counts', async () => {
     await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Bicep', people.ann));
     const [reply] = await bot.connector.waitFor(1);
-    const card = reply?.activity.attachments?.[0]?.content as { actions?: { type: string; verb?: string; data?: { requestId?: string } }[] };
+    const card = reply?.activity.attachments?.[0]?.content as {
+      actions?: { type: string; verb?: string; data?: { requestId?: string } }[];
+    };
     const plusOne = card.actions?.find((a) => a.verb === 'voteRequest');
     expect(plusOne?.type).toBe('Action.Execute');
     const press = (who: (typeof people)[keyof typeof people], data: unknown = plusOne?.data, locale = 'en-US') =>
-      postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'voteRequest', data }, trigger: 'manual' }, who, { locale }));
+      postActivity(
+        bot.service.url,
+        invokeActivity(
+          bot.connector.serviceUrl,
+          'adaptiveCard/action',
+          { action: { type: 'Action.Execute', verb: 'voteRequest', data }, trigger: 'manual' },
+          who,
+          { locale },
+        ),
+      );
 
     const res = await press(people.bob);
     expect(res.status).toBe(200);

@@ -26,7 +26,11 @@ beforeEach(() => {
 });
 
 /** An `adaptiveCard/action` invoke as Teams sends it for an Action.Execute: the inputs merged into `data`. */
-function cardAction(verb: string, data: Record<string, unknown>, options: { from?: ActivityUser; locale?: string; channel?: boolean } = {}) {
+function cardAction(
+  verb: string,
+  data: Record<string, unknown>,
+  options: { from?: ActivityUser; locale?: string; channel?: boolean } = {},
+) {
   const from = options.from ?? MEGAN;
   return {
     type: 'invoke',
@@ -52,7 +56,11 @@ interface InvokeAnswer {
   readonly value?: unknown;
 }
 
-async function act(verb: string, data: Record<string, unknown>, options: { from?: ActivityUser; locale?: string; channel?: boolean } = {}): Promise<InvokeAnswer> {
+async function act(
+  verb: string,
+  data: Record<string, unknown>,
+  options: { from?: ActivityUser; locale?: string; channel?: boolean } = {},
+): Promise<InvokeAnswer> {
   const res = await postActivity(service.url, cardAction(verb, data, options));
   expect(res.status).toBe(200);
   return (await res.json()) as InvokeAnswer;
@@ -142,8 +150,18 @@ describe('the profile card in the bot', () => {
   const bad: [string, Record<string, unknown>, string, string][] = [
     ['a bio over 500 characters', { bio: 'b'.repeat(501) }, 'at most 500 characters', 'hoogstens 500 tekens'],
     ['level 7', { teaches: 'SQL: 7' }, '“SQL: 7”: the level must be 1', '“SQL: 7”: het niveau moet 1'],
-    ['an empty skill', { teaches: 'Excel: 2\n: 3' }, '“: 3”: a skill needs at least one letter', '“: 3”: een vaardigheid heeft minstens één letter'],
-    ['a 10 KB paste', { teaches: 'x'.repeat(10_240), bio: 'y'.repeat(10_240) }, 'is too long: at most 60 characters', 'is te lang: hoogstens 60 tekens'],
+    [
+      'an empty skill',
+      { teaches: 'Excel: 2\n: 3' },
+      '“: 3”: a skill needs at least one letter',
+      '“: 3”: een vaardigheid heeft minstens één letter',
+    ],
+    [
+      'a 10 KB paste',
+      { teaches: 'x'.repeat(10_240), bio: 'y'.repeat(10_240) },
+      'is too long: at most 60 characters',
+      'is te lang: hoogstens 60 tekens',
+    ],
     ['control characters', { availability: 'Mon\u0007days', wants: 'Go\u0000' }, 'invisible control characters', 'onzichtbare stuurtekens'],
     ['31 skills', { teaches: Array.from({ length: 31 }, (_, i) => `Skill ${i}`).join('\n') }, 'at most 30', 'hoogstens 30'],
     ['a list instead of a text', { teaches: ['Excel'], bio: { text: 'hi' } }, 'could not be read', 'kon ik niet lezen'],

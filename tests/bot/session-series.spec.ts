@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, people, queuedJobs, useSeededBot } from '../support/bot/session-fixtures';
+import {
+  CHANNEL_ID,
+  TEAM_ID,
+  clearQueue,
+  execute,
+  invokeActivity,
+  people,
+  queuedJobs,
+  useSeededBot,
+} from '../support/bot/session-fixtures';
 import type { InvokeBody } from '../support/bot/session-fixtures';
 
 const clock = new Date('2026-11-27T12:00:00.000Z');
@@ -10,7 +19,10 @@ beforeEach(async () => {
 });
 
 async function action(verb: string, data: Record<string, unknown>, from = people.host, locale = 'en-US'): Promise<string> {
-  const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute(verb, data), from, { locale }));
+  const res = await postActivity(
+    bot.service.url,
+    invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute(verb, data), from, { locale }),
+  );
   expect(res.status).toBe(200);
   const body = (await res.json()) as InvokeBody;
   expect(body.statusCode).toBe(200);
@@ -18,7 +30,15 @@ async function action(verb: string, data: Record<string, unknown>, from = people
 }
 
 async function planSeries(title: string): Promise<string[]> {
-  const text = await action('createSession', { teamId: TEAM_ID, title, date: '2026-12-01', time: '12:00', durationMinutes: '60', channelId: CHANNEL_ID, recurrence: 'weekly' });
+  const text = await action('createSession', {
+    teamId: TEAM_ID,
+    title,
+    date: '2026-12-01',
+    time: '12:00',
+    durationMinutes: '60',
+    channelId: CHANNEL_ID,
+    recurrence: 'weekly',
+  });
   expect(text).toContain('is planned');
   const all = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
   return all
@@ -46,7 +66,9 @@ describe('the invite card: cancel this and all later sessions of a series', () =
     const answer = await action('cancelSession', { ...ref, scope: 'following' }, people.host, 'nl-NL');
     expect(answer).toContain('Afgezegd: 6 (deze sessie en de latere van de reeks).');
     expect(await statuses(ids)).toEqual(['scheduled', 'scheduled', ...Array(6).fill('cancelled')]);
-    const updated = (await queuedJobs(bot.service)).filter((j) => j.kind === 'updateInvite').map((j) => j.kind === 'updateInvite' && j.sessionId);
+    const updated = (await queuedJobs(bot.service))
+      .filter((j) => j.kind === 'updateInvite')
+      .map((j) => j.kind === 'updateInvite' && j.sessionId);
     expect(updated).toEqual(ids.slice(2));
   });
 

@@ -2,7 +2,17 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, clearQueue, execute, invokeActivity, messageActivity, people, queuedJobs, useSeededBot } from '../support/bot/session-fixtures';
+import {
+  CHANNEL_ID,
+  TEAM_ID,
+  clearQueue,
+  execute,
+  invokeActivity,
+  messageActivity,
+  people,
+  queuedJobs,
+  useSeededBot,
+} from '../support/bot/session-fixtures';
 import type { InvokeBody } from '../support/bot/session-fixtures';
 
 let clock = new Date('2026-11-27T12:00:00.000Z');
@@ -19,7 +29,8 @@ async function invoke(name: string, value: unknown, from = people.ann, where = {
   return (await res.json()) as InvokeBody;
 }
 
-const action = (verb: string, data: Record<string, unknown>, from = people.ann, where = {}) => invoke('adaptiveCard/action', execute(verb, data), from, where);
+const action = (verb: string, data: Record<string, unknown>, from = people.ann, where = {}) =>
+  invoke('adaptiveCard/action', execute(verb, data), from, where);
 
 /** The card of an `adaptiveCard/action` answer; its JSON holds the texts Teams shows (rendering: tests/cards). */
 function cardOf(body: InvokeBody): { card: AdaptiveCard; text: string } {
@@ -29,13 +40,23 @@ function cardOf(body: InvokeBody): { card: AdaptiveCard; text: string } {
   return { card, text: JSON.stringify(card) };
 }
 
-const valid = { teamId: TEAM_ID, title: 'Pairing on tests', date: '2026-12-03', time: '14:00', durationMinutes: '45', channelId: CHANNEL_ID, format: 'pair' };
+const valid = {
+  teamId: TEAM_ID,
+  title: 'Pairing on tests',
+  date: '2026-12-03',
+  time: '14:00',
+  durationMinutes: '45',
+  channelId: CHANNEL_ID,
+  format: 'pair',
+};
 
 async function plan(overrides: Record<string, unknown> = {}, from = people.host): Promise<LearningSession> {
   const body = await action('createSession', { ...valid, ...overrides }, from);
   expect(cardOf(body).text).toContain('is planned');
   const sessions = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
-  const created = sessions.filter((s) => s.title === (overrides.title ?? valid.title)).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.startsAt.localeCompare(b.startsAt));
+  const created = sessions
+    .filter((s) => s.title === (overrides.title ?? valid.title))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.startsAt.localeCompare(b.startsAt));
   if (!created[0]) throw new Error('not created');
   return created[0];
 }
@@ -77,7 +98,13 @@ describe('planning through the bot', () => {
 
   it('creates the session and enqueues the invite, reminders and feedback request', async () => {
     const session = await plan();
-    expect(session).toMatchObject({ hostId: people.host.aadObjectId, startsAt: '2026-12-03T13:00:00.000Z', durationMinutes: 45, channelId: CHANNEL_ID, format: 'pair' });
+    expect(session).toMatchObject({
+      hostId: people.host.aadObjectId,
+      startsAt: '2026-12-03T13:00:00.000Z',
+      durationMinutes: 45,
+      channelId: CHANNEL_ID,
+      format: 'pair',
+    });
     const jobs = await queuedJobs(bot.service);
     // Only the invite is due now; reminders and the feedback request wait for their time.
     expect(jobs).toEqual([{ kind: 'postInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
@@ -85,9 +112,20 @@ describe('planning through the bot', () => {
 
   it('without a channel choice (a team whose channels are not known yet) the invite goes to the channel the form was used in', async () => {
     const bare = '19:bare-team@thread.tacv2';
-    await bot.service.repositories.teams.upsert({ tenantId: PLAYGROUND_TENANT, teamId: bare, name: 'Bare', locale: 'en-US', channels: [], createdAt: clock.toISOString(), updatedAt: clock.toISOString() });
+    await bot.service.repositories.teams.upsert({
+      tenantId: PLAYGROUND_TENANT,
+      teamId: bare,
+      name: 'Bare',
+      locale: 'en-US',
+      channels: [],
+      createdAt: clock.toISOString(),
+      updatedAt: clock.toISOString(),
+    });
     const { channelId: _unused, ...noChannel } = valid;
-    const body = await action('createSession', { ...noChannel, teamId: bare, title: 'Bare team session' }, people.host, { teamId: bare, channelId: '19:bare-channel@thread.tacv2' });
+    const body = await action('createSession', { ...noChannel, teamId: bare, title: 'Bare team session' }, people.host, {
+      teamId: bare,
+      channelId: '19:bare-channel@thread.tacv2',
+    });
     expect(cardOf(body).text).toContain('The invite goes to the channel');
     const [created] = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, bare);
     expect(created?.channelId).toBe('19:bare-channel@thread.tacv2');
@@ -96,7 +134,9 @@ describe('planning through the bot', () => {
   it('creates a weekly series of 8 occurrences', async () => {
     const { text } = cardOf(await action('createSession', { ...valid, title: 'Weekly kata', recurrence: 'weekly' }, people.host));
     expect(text).toContain('8 sessions');
-    const series = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((s) => s.title === 'Weekly kata');
+    const series = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter(
+      (s) => s.title === 'Weekly kata',
+    );
     expect(series).toHaveLength(8);
     expect(new Set(series.map((s) => s.seriesId)).size).toBe(1);
   });
@@ -111,7 +151,9 @@ describe('the invite card’s actions', () => {
     expect(text).toContain('You are going');
     expect(card.refresh?.userIds).toContain(`8:orgid:${people.ann.aadObjectId}`);
     expect((await rsvpsOf(session.sessionId)).map((r) => [r.userId, r.response])).toEqual([[people.ann.aadObjectId, 'yes']]);
-    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
+    expect(await queuedJobs(bot.service)).toEqual([
+      { kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId },
+    ]);
   });
 
   it('refresh answers the user-specific view; the host gets the cancel control', async () => {
@@ -126,24 +168,41 @@ describe('the invite card’s actions', () => {
 
   it('an unknown verb gets a 400 error response, never a throw', async () => {
     const body = await action('dance', { sessionId: 'x', teamId: TEAM_ID });
-    expect(body).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'unknownVerb', message: expect.stringContaining('“dance”') } });
+    expect(body).toEqual({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'unknownVerb', message: expect.stringContaining('“dance”') },
+    });
   });
 
   it.each([
     ['a missing sessionId', { teamId: TEAM_ID, response: 'yes' }, {}, 'missing its session'],
     ['a forged sessionId', { sessionId: 'no-such-session', teamId: TEAM_ID, response: 'yes' }, {}, 'does not exist'],
-    ['a session of another team', { sessionId: 'REAL', teamId: TEAM_ID, response: 'yes' }, { teamId: '19:other@thread.tacv2' }, 'belongs to another team'],
-    ['a session of another tenant', { sessionId: 'REAL', teamId: TEAM_ID, response: 'yes' }, { tenantId: '99999999-0000-0000-0000-000000000000' }, 'does not exist'],
+    [
+      'a session of another team',
+      { sessionId: 'REAL', teamId: TEAM_ID, response: 'yes' },
+      { teamId: '19:other@thread.tacv2' },
+      'belongs to another team',
+    ],
+    [
+      'a session of another tenant',
+      { sessionId: 'REAL', teamId: TEAM_ID, response: 'yes' },
+      { tenantId: '99999999-0000-0000-0000-000000000000' },
+      'does not exist',
+    ],
     ['a bad response', { sessionId: 'REAL', teamId: TEAM_ID, response: 'perhaps' }, {}, 'Answer going, maybe'],
-  ] as [string, Record<string, unknown>, Record<string, unknown>, string][])('refuses %s with a clear message and stores nothing', async (_name, data, where, message) => {
-    const session = await plan({ title: `Guarded ${_name}` });
-    await clearQueue(bot.service);
-    const fixed = { ...data, ...(data.sessionId === 'REAL' ? { sessionId: session.sessionId } : {}) };
-    const { text } = cardOf(await action('rsvp', fixed, people.ann, where));
-    expect(text).toContain(message);
-    expect(await rsvpsOf(session.sessionId)).toEqual([]);
-    expect(await queuedJobs(bot.service)).toEqual([]);
-  });
+  ] as [string, Record<string, unknown>, Record<string, unknown>, string][])(
+    'refuses %s with a clear message and stores nothing',
+    async (_name, data, where, message) => {
+      const session = await plan({ title: `Guarded ${_name}` });
+      await clearQueue(bot.service);
+      const fixed = { ...data, ...(data.sessionId === 'REAL' ? { sessionId: session.sessionId } : {}) };
+      const { text } = cardOf(await action('rsvp', fixed, people.ann, where));
+      expect(text).toContain(message);
+      expect(await rsvpsOf(session.sessionId)).toEqual([]);
+      expect(await queuedJobs(bot.service)).toEqual([]);
+    },
+  );
 
   it('capacity with a waitlist: the first in line is promoted and told when a place frees up', async () => {
     const session = await plan({ title: 'Tiny room', capacity: '1' });
@@ -159,7 +218,9 @@ describe('the invite card’s actions', () => {
     const rows = Object.fromEntries((await rsvpsOf(session.sessionId)).map((r) => [r.userId, r.waitlisted === true]));
     expect(rows).toEqual({ [people.ann.aadObjectId]: false, [people.bob.aadObjectId]: false, [people.cleo.aadObjectId]: true });
     const jobs = await queuedJobs(bot.service);
-    expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }));
+    expect(jobs).toContainEqual(
+      expect.objectContaining({ kind: 'notifyPerson', userId: people.bob.aadObjectId, reason: 'waitlistPromoted' }),
+    );
     const stored = await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
     expect(stored?.counts).toMatchObject({ yes: 1, no: 1, waitlisted: 1 });
   });
@@ -175,7 +236,9 @@ describe('the invite card’s actions', () => {
     expect(cancelled).toContain('This session is cancelled.');
     const jobs = await queuedJobs(bot.service);
     expect(jobs).toContainEqual({ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId });
-    expect(jobs).toContainEqual(expect.objectContaining({ kind: 'notifyPerson', userId: people.ann.aadObjectId, reason: 'sessionCancelled' }));
+    expect(jobs).toContainEqual(
+      expect.objectContaining({ kind: 'notifyPerson', userId: people.ann.aadObjectId, reason: 'sessionCancelled' }),
+    );
     const refused = cardOf(await action('rsvp', { ...ref, response: 'maybe' }, people.bob)).text;
     expect(refused).toContain('This session is cancelled; answers are closed.');
     expect((await rsvpsOf(session.sessionId)).map((r) => r.userId)).toEqual([people.ann.aadObjectId]);
@@ -190,7 +253,16 @@ describe('the invite card’s actions', () => {
     expect(form).toContain('"verb":"saveSession"');
     expect(form).toContain('"value":"2026-12-03"');
     expect(form).toContain('"value":"14:00"');
-    const values = { ...ref, title: 'Edited', date: '2026-12-03', time: '14:00', durationMinutes: '45', capacity: '5', channelId: CHANNEL_ID, format: 'pair' };
+    const values = {
+      ...ref,
+      title: 'Edited',
+      date: '2026-12-03',
+      time: '14:00',
+      durationMinutes: '45',
+      capacity: '5',
+      channelId: CHANNEL_ID,
+      format: 'pair',
+    };
     const bad = cardOf(await action('saveSession', { ...values, title: '', capacity: '0' }, people.host)).text;
     expect(bad).toContain('Give the session a title.');
     expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('To edit');
@@ -198,7 +270,9 @@ describe('the invite card’s actions', () => {
     const saved = cardOf(await action('saveSession', values, people.host)).text;
     expect(saved).toContain('Changes to “Edited” are saved.');
     expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('Edited');
-    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId }]);
+    expect(await queuedJobs(bot.service)).toEqual([
+      { kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId },
+    ]);
   });
 
   it('an RSVP to a session that has started is refused', async () => {
@@ -215,9 +289,15 @@ describe('the invite card’s actions', () => {
     await action('rsvp', { ...ref, response: 'yes' }, people.ann);
     clock = new Date('2026-12-03T14:00:00.000Z');
     const personal = { teamId: null };
-    expect(cardOf(await action('feedback', { ...ref, rating: '5', learnedSomethingNew: 'true' }, people.bob, personal)).text).toContain('Only people who went');
+    expect(cardOf(await action('feedback', { ...ref, rating: '5', learnedSomethingNew: 'true' }, people.bob, personal)).text).toContain(
+      'Only people who went',
+    );
     expect(cardOf(await action('feedback', { ...ref, rating: '9' }, people.ann, personal)).text).toContain('Choose a rating from 1 to 5.');
-    expect(cardOf(await action('feedback', { ...ref, rating: '4', learnedSomethingNew: 'true', willApply: 'Smaller tests' }, people.ann, personal)).text).toContain('Thanks for your feedback');
+    expect(
+      cardOf(
+        await action('feedback', { ...ref, rating: '4', learnedSomethingNew: 'true', willApply: 'Smaller tests' }, people.ann, personal),
+      ).text,
+    ).toContain('Thanks for your feedback');
     await action('feedback', { ...ref, rating: '5', learnedSomethingNew: 'false', willApply: '' }, people.ann, personal);
     const stored = await bot.service.repositories.feedback.listForSession(PLAYGROUND_TENANT, session.sessionId);
     expect(stored.map((f) => [f.userId, f.rating, f.learnedSomethingNew])).toEqual([[people.ann.aadObjectId, 5, false]]);
@@ -230,18 +310,30 @@ describe('the invite card’s actions', () => {
     await clearQueue(bot.service);
     const forged = cardOf(await action('kudos', { ...ref, toUserId: people.bob.aadObjectId })).text;
     expect(forged).toContain('Choose who to thank.');
-    expect((await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId)).toEqual([]);
+    expect(
+      (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId),
+    ).toEqual([]);
     const thanked = cardOf(await action('kudos', { ...ref, toUserId: people.host.aadObjectId })).text;
     expect(thanked).toContain('Thanks sent to Hanna Host.');
-    const [kudos] = (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter((k) => k.sessionId === session.sessionId);
+    const [kudos] = (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).filter(
+      (k) => k.sessionId === session.sessionId,
+    );
     expect(kudos).toMatchObject({ fromUserId: people.ann.aadObjectId, toUserId: people.host.aadObjectId, channelId: CHANNEL_ID });
-    expect(await queuedJobs(bot.service)).toEqual([{ kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId }]);
+    expect(await queuedJobs(bot.service)).toEqual([
+      { kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId },
+    ]);
   });
 
   it('50 concurrent RSVPs through the adapter give exactly 50', async () => {
     const session = await plan({ title: 'Popular' });
-    const users = Array.from({ length: 50 }, (_, i) => ({ id: `29:u${i}`, name: `User ${i}`, aadObjectId: `00000000-0000-0000-0000-0000000b${String(i).padStart(4, '0')}` }));
-    const bodies = await Promise.all(users.map((u) => action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }, u)));
+    const users = Array.from({ length: 50 }, (_, i) => ({
+      id: `29:u${i}`,
+      name: `User ${i}`,
+      aadObjectId: `00000000-0000-0000-0000-0000000b${String(i).padStart(4, '0')}`,
+    }));
+    const bodies = await Promise.all(
+      users.map((u) => action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }, u)),
+    );
     for (const b of bodies) expect(b.statusCode).toBe(200);
     const stored = await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
     expect(stored?.counts.yes).toBe(50);
@@ -260,15 +352,25 @@ describe('messaging extension and dialogs', () => {
 
   it('planSession: a bad submit answers the form again with the problems, nothing stored; a good one creates', async () => {
     const before = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
-    const bad = await invoke('composeExtension/submitAction', { commandId: 'planSession', data: { ...valid, title: '', capacity: '-2' } }, people.host);
+    const bad = await invoke(
+      'composeExtension/submitAction',
+      { commandId: 'planSession', data: { ...valid, title: '', capacity: '-2' } },
+      people.host,
+    );
     expect(bad.task?.type).toBe('continue');
     const content = JSON.stringify((bad.task?.value as { card: { content: unknown } }).card.content);
     expect(content).toContain('Give the session a title.');
     expect(content).toContain('at least 1');
     expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
-    const good = await invoke('composeExtension/submitAction', { commandId: 'planSession', data: { ...valid, title: 'From the compose box' } }, people.host);
+    const good = await invoke(
+      'composeExtension/submitAction',
+      { commandId: 'planSession', data: { ...valid, title: 'From the compose box' } },
+      people.host,
+    );
     expect(good.task).toEqual({ type: 'message', value: expect.stringContaining('is planned') });
-    expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).some((s) => s.title === 'From the compose box')).toBe(true);
+    expect(
+      (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).some((s) => s.title === 'From the compose box'),
+    ).toBe(true);
     expect(await queuedJobs(bot.service)).toContainEqual(expect.objectContaining({ kind: 'postInvite' }));
   });
 
@@ -282,7 +384,9 @@ describe('messaging extension and dialogs', () => {
 
 describe('my sessions and kudos', () => {
   it('"my sessions" lists the person’s upcoming sessions with their role', async () => {
-    await bot.service.repositories.teams.addMembers([{ tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: people.cleo.aadObjectId, role: 'member', joinedAt: clock.toISOString() }]);
+    await bot.service.repositories.teams.addMembers([
+      { tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: people.cleo.aadObjectId, role: 'member', joinedAt: clock.toISOString() },
+    ]);
     const session = await plan({ title: 'Mine to attend' });
     await action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'yes' }, people.cleo);
     bot.connector.sent.length = 0;
@@ -295,13 +399,20 @@ describe('my sessions and kudos', () => {
 
   it('"thanks @someone" stores kudos and posts a kudos card in the conversation', async () => {
     const mention = { type: 'mention', mentioned: { id: people.bob.id, name: people.bob.name }, text: `<at>${people.bob.name}</at>` };
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, `thanks <at>${people.bob.name}</at> for the demo`, people.ann, {}, [mention]));
+    await postActivity(
+      bot.service.url,
+      messageActivity(bot.connector.serviceUrl, `thanks <at>${people.bob.name}</at> for the demo`, people.ann, {}, [mention]),
+    );
     const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
     expect(card).toContain('Kudos for Bob Builder');
     expect(card).toContain('for the demo');
     const kudos = await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
-    expect(kudos.find((k) => k.message === 'for the demo')).toMatchObject({ fromUserId: people.ann.aadObjectId, toUserId: people.bob.aadObjectId, channelId: CHANNEL_ID });
+    expect(kudos.find((k) => k.message === 'for the demo')).toMatchObject({
+      fromUserId: people.ann.aadObjectId,
+      toUserId: people.bob.aadObjectId,
+      channelId: CHANNEL_ID,
+    });
   });
 
   it.each([
@@ -309,7 +420,10 @@ describe('my sessions and kudos', () => {
     ['nobody', [], 'Who would you like to thank?'],
   ])('"thanks" to %s gets a friendly answer and stores nothing', async (_name, entities, message) => {
     const before = (await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, `thanks <at>${people.ann.name}</at>`, people.ann, {}, entities));
+    await postActivity(
+      bot.service.url,
+      messageActivity(bot.connector.serviceUrl, `thanks <at>${people.ann.name}</at>`, people.ann, {}, entities),
+    );
     const [reply] = await bot.connector.waitFor(1);
     expect(reply?.activity.text).toContain(message);
     expect((await bot.service.repositories.kudos.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);

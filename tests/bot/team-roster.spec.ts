@@ -21,12 +21,20 @@ const oid = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0'
 const person = (n: number, name = `Colleague ${n}`): RosterMember => ({ id: `29:user-${n}`, name, aadObjectId: oid(n), userRole: 'user' });
 
 /** A member joining or leaving a team, as Teams posts it in the team's General channel. */
-function memberEvent(team: { id: string; name: string }, change: 'membersAdded' | 'membersRemoved', members: readonly { id: string; aadObjectId?: string }[]) {
+function memberEvent(
+  team: { id: string; name: string },
+  change: 'membersAdded' | 'membersRemoved',
+  members: readonly { id: string; aadObjectId?: string }[],
+) {
   return {
     ...botAddedToTeam(connector.serviceUrl, team),
     membersAdded: undefined,
     [change]: members,
-    channelData: { tenant: { id: PLAYGROUND_TENANT }, team, eventType: change === 'membersAdded' ? 'teamMemberAdded' : 'teamMemberRemoved' },
+    channelData: {
+      tenant: { id: PLAYGROUND_TENANT },
+      team,
+      eventType: change === 'membersAdded' ? 'teamMemberAdded' : 'teamMemberRemoved',
+    },
   };
 }
 
@@ -45,11 +53,14 @@ describe('the team roster, kept by the bot', () => {
     // The install turn ends before the roster is stored: Teams must not wait (and resend) for a big team.
     expect((await members(team.id)).length).toBeLessThan(1201);
 
-    const stored = await eventually(async () => {
-      const now = await members(team.id);
-      expect(now).toHaveLength(1201);
-      return now;
-    }, { timeout: 30_000, interval: 100 });
+    const stored = await eventually(
+      async () => {
+        const now = await members(team.id);
+        expect(now).toHaveLength(1201);
+        return now;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
     expect(stored.filter(([, role]) => role === 'owner')).toEqual([[MEGAN.aadObjectId, 'owner']]);
     // Three pages of at most 500.
     expect(connector.requests.filter((r) => r.path.endsWith('/pagedmembers')).length).toBe(3);
@@ -61,7 +72,15 @@ describe('the team roster, kept by the bot', () => {
     const team = { id: '19:roster-b@thread.tacv2', name: 'Roster B' };
     connector.rosters.set(team.id, [{ id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId ?? '' }, person(1), person(2)]);
     await postActivity(service.url, botAddedToTeam(connector.serviceUrl, team));
-    await eventually(async () => expect(await members(team.id)).toEqual([[oid(1), 'member'], [oid(2), 'member'], [MEGAN.aadObjectId, 'owner']].sort()));
+    await eventually(async () =>
+      expect(await members(team.id)).toEqual(
+        [
+          [oid(1), 'member'],
+          [oid(2), 'member'],
+          [MEGAN.aadObjectId, 'owner'],
+        ].sort(),
+      ),
+    );
 
     // A join event carries ids only; the name comes from the roster.
     connector.rosters.get(team.id)?.push(person(3, 'Noor Bakker'));
@@ -74,8 +93,18 @@ describe('the team roster, kept by the bot', () => {
 
     // Someone left while the app was not listening; the reinstall (by someone else) reads the roster again.
     connector.rosters.set(team.id, [{ id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId ?? '' }, person(3, 'Noor Bakker')]);
-    await postActivity(service.url, { ...botAddedToTeam(connector.serviceUrl, team), from: { id: '29:user-3', name: 'Noor Bakker', aadObjectId: oid(3) } });
-    await eventually(async () => expect(await members(team.id)).toEqual([[oid(3), 'owner'], [MEGAN.aadObjectId, 'owner']].sort()));
+    await postActivity(service.url, {
+      ...botAddedToTeam(connector.serviceUrl, team),
+      from: { id: '29:user-3', name: 'Noor Bakker', aadObjectId: oid(3) },
+    });
+    await eventually(async () =>
+      expect(await members(team.id)).toEqual(
+        [
+          [oid(3), 'owner'],
+          [MEGAN.aadObjectId, 'owner'],
+        ].sort(),
+      ),
+    );
   });
 
   it('lets a member of a real (non-demo) team post a tip from the tab; someone outside the team gets 403', async () => {

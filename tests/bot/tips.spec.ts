@@ -8,7 +8,11 @@ const clock = new Date('2026-11-27T12:00:00.000Z');
 const bot = useSeededBot(() => clock);
 
 interface ComposeBody extends InvokeBody {
-  readonly composeExtension?: { readonly type: string; readonly attachmentLayout: string; readonly attachments: readonly { readonly contentType: string; readonly content: AdaptiveCard }[] };
+  readonly composeExtension?: {
+    readonly type: string;
+    readonly attachmentLayout: string;
+    readonly attachments: readonly { readonly contentType: string; readonly content: AdaptiveCard }[];
+  };
 }
 
 async function invoke(name: string, value: unknown, from = people.ann, where = {}): Promise<ComposeBody> {
@@ -39,8 +43,16 @@ describe('shareTip messaging extension', () => {
   });
 
   it('submitAction stores the tip for the channel’s team and puts its card in the compose box', async () => {
-    const data = { title: 'Sneltoetsen in Excel', body: 'Ctrl+Shift+L zet filters aan.', link: 'https://support.microsoft.com/excel', skills: 'excel, power-bi', verb: 'shareTip' };
-    const body = await invoke('composeExtension/submitAction', { commandId: 'shareTip', commandContext: 'compose', data }, people.bob, { locale: 'nl-NL' });
+    const data = {
+      title: 'Sneltoetsen in Excel',
+      body: 'Ctrl+Shift+L zet filters aan.',
+      link: 'https://support.microsoft.com/excel',
+      skills: 'excel, power-bi',
+      verb: 'shareTip',
+    };
+    const body = await invoke('composeExtension/submitAction', { commandId: 'shareTip', commandContext: 'compose', data }, people.bob, {
+      locale: 'nl-NL',
+    });
     expect(body.composeExtension?.type).toBe('result');
     expect(body.composeExtension?.attachmentLayout).toBe('list');
     expect(body.composeExtension?.attachments).toHaveLength(1);
@@ -52,13 +64,22 @@ describe('shareTip messaging extension', () => {
     expect(rendered.text).toContain('Gedeeld door Bob Builder');
     expect(rendered.text).toContain('"type":"Action.OpenUrl"');
     const [stored] = await storedTips();
-    expect(stored).toMatchObject({ teamId: TEAM_ID, authorUserId: people.bob.aadObjectId, title: 'Sneltoetsen in Excel', skills: ['Excel', 'Power BI'], link: 'https://support.microsoft.com/excel', createdAt: clock.toISOString() });
+    expect(stored).toMatchObject({
+      teamId: TEAM_ID,
+      authorUserId: people.bob.aadObjectId,
+      title: 'Sneltoetsen in Excel',
+      skills: ['Excel', 'Power BI'],
+      link: 'https://support.microsoft.com/excel',
+      createdAt: clock.toISOString(),
+    });
   });
 
   it('an invalid submit shows the form again with every problem and the typed values, and stores nothing', async () => {
     const before = (await storedTips()).length;
     const data = { title: '', body: 'Mijn tip zonder titel', link: 'ftp://files.example', skills: 'Excel', verb: 'shareTip' };
-    const card = dialogCard(await invoke('composeExtension/submitAction', { commandId: 'shareTip', data }, people.ann, { locale: 'nl-NL' }));
+    const card = dialogCard(
+      await invoke('composeExtension/submitAction', { commandId: 'shareTip', data }, people.ann, { locale: 'nl-NL' }),
+    );
     const rendered = { text: textOf(card) };
     expect(rendered.text).toContain('Geef de tip een titel.');
     expect(rendered.text).toContain('Gebruik een weblink die begint met https:// of http://.');
@@ -73,13 +94,22 @@ describe('shareTip messaging extension', () => {
     const before = (await storedTips()).length;
     const fetched = dialogCard(await invoke('composeExtension/fetchTask', { commandId: 'shareTip' }, people.ann, { teamId: null }));
     expect(textOf(fetched)).toContain('Tips belong to a team');
-    const submitted = dialogCard(await invoke('composeExtension/submitAction', { commandId: 'shareTip', data: { title: 'Hi' } }, people.ann, { teamId: null, locale: 'nl-NL' }));
+    const submitted = dialogCard(
+      await invoke('composeExtension/submitAction', { commandId: 'shareTip', data: { title: 'Hi' } }, people.ann, {
+        teamId: null,
+        locale: 'nl-NL',
+      }),
+    );
     expect(textOf(submitted)).toContain('Tips horen bij een team');
     expect((await storedTips()).length).toBe(before);
   });
 
   it('a team PeerLearn does not know yet gets told how to fix it', async () => {
-    const card = dialogCard(await invoke('composeExtension/submitAction', { commandId: 'shareTip', data: { title: 'Hi' } }, people.ann, { teamId: '19:unknown@thread.tacv2' }));
+    const card = dialogCard(
+      await invoke('composeExtension/submitAction', { commandId: 'shareTip', data: { title: 'Hi' } }, people.ann, {
+        teamId: '19:unknown@thread.tacv2',
+      }),
+    );
     expect(textOf(card)).toContain('PeerLearn does not know this team yet');
   });
 

@@ -29,21 +29,78 @@ const heavy: ProfileCardView = {
   languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
   availability: 'A'.repeat(200),
 };
-const pasted: ProfileFormValues = { teaches: 'x'.repeat(4_000), wants: 'w'.repeat(4_000), bio: 'b'.repeat(4_000), languages: 'l'.repeat(4_000), availability: 'a'.repeat(4_000) };
-const badForm: ProfileFormValues = { teaches: 'SQL: 7\n: 2\nExcel: 3', wants: 'Python', bio: 'b'.repeat(501), languages: 'English', availability: 'Mondays' };
+const pasted: ProfileFormValues = {
+  teaches: 'x'.repeat(4_000),
+  wants: 'w'.repeat(4_000),
+  bio: 'b'.repeat(4_000),
+  languages: 'l'.repeat(4_000),
+  availability: 'a'.repeat(4_000),
+};
+const badForm: ProfileFormValues = {
+  teaches: 'SQL: 7\n: 2\nExcel: 3',
+  wants: 'Python',
+  bio: 'b'.repeat(501),
+  languages: 'English',
+  availability: 'Mondays',
+};
 const badProblems = (): readonly ProfileFormProblem[] => {
   const result = checkProfileForm(badForm, SEEDED_TAXONOMY);
   return result.ok ? [] : result.problems;
 };
 
 const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>][] = [
-  ['profile', (l) => profileCard(megan, l), { en: ['Your PeerLearn profile', 'JavaScript (level 2, 2× endorsed)', 'Presenting (level 3)', 'Front-end developer', 'Tuesday afternoons', 'Edit profile', 'my skills: Excel, SQL'], nl: ['Je PeerLearn-profiel', 'JavaScript (niveau 2, 2× aanbevolen)', 'Over mij', 'Profiel bewerken', 'mijn vaardigheden: Excel, SQL'] }],
+  [
+    'profile',
+    (l) => profileCard(megan, l),
+    {
+      en: [
+        'Your PeerLearn profile',
+        'JavaScript (level 2, 2× endorsed)',
+        'Presenting (level 3)',
+        'Front-end developer',
+        'Tuesday afternoons',
+        'Edit profile',
+        'my skills: Excel, SQL',
+      ],
+      nl: ['Je PeerLearn-profiel', 'JavaScript (niveau 2, 2× aanbevolen)', 'Over mij', 'Profiel bewerken', 'mijn vaardigheden: Excel, SQL'],
+    },
+  ],
   ['empty profile', (l) => profileCard(empty, l), { en: ['nothing yet'], nl: ['nog niets'] }],
-  ['profile after a save', (l) => profileCard(megan, l, { normalised: [{ from: 'js', to: 'JavaScript' }] }), { en: ['Saved.', 'js', '→ JavaScript'], nl: ['Opgeslagen.', 'Deze spellingen heb ik netjes gemaakt:'] }],
-  ['heaviest profile', (l) => profileCard(heavy, l, { normalised: heavy.teaches.map((s) => ({ from: s.name.toLowerCase(), to: s.name })) }), { en: ['Skill'], nl: ['Skill'] }],
-  ['edit form', (l) => profileEditCard(profileFormOf({ ...megan, teaches: megan.teaches.map(({ name, level }) => ({ name, level })) }), l), { en: ['Edit your PeerLearn profile', 'one skill per line', 'Save', 'Cancel'], nl: ['Je PeerLearn-profiel bewerken', 'één vaardigheid per regel', 'Opslaan', 'Annuleren'] }],
-  ['edit form with problems', (l) => profileEditCard(badForm, l, badProblems()), { en: ['Nothing was saved yet', '“SQL: 7”: the level must be 1', 'at least one letter or digit', 'at most 500 characters'], nl: ['Er is nog niets opgeslagen', '“SQL: 7”: het niveau moet 1', 'minstens één letter of cijfer', 'hoogstens 500 tekens'] }],
-  ['edit form after a pasted page', (l) => profileEditCard(pasted, l, [{ field: 'teaches', index: 0, code: 'tooLong', max: 60, line: pasted.teaches }, { field: 'bio', code: 'tooLong', max: 500 }]), { en: ['is too long'], nl: ['is te lang'] }],
+  [
+    'profile after a save',
+    (l) => profileCard(megan, l, { normalised: [{ from: 'js', to: 'JavaScript' }] }),
+    { en: ['Saved.', 'js', '→ JavaScript'], nl: ['Opgeslagen.', 'Deze spellingen heb ik netjes gemaakt:'] },
+  ],
+  [
+    'heaviest profile',
+    (l) => profileCard(heavy, l, { normalised: heavy.teaches.map((s) => ({ from: s.name.toLowerCase(), to: s.name })) }),
+    { en: ['Skill'], nl: ['Skill'] },
+  ],
+  [
+    'edit form',
+    (l) => profileEditCard(profileFormOf({ ...megan, teaches: megan.teaches.map(({ name, level }) => ({ name, level })) }), l),
+    {
+      en: ['Edit your PeerLearn profile', 'one skill per line', 'Save', 'Cancel'],
+      nl: ['Je PeerLearn-profiel bewerken', 'één vaardigheid per regel', 'Opslaan', 'Annuleren'],
+    },
+  ],
+  [
+    'edit form with problems',
+    (l) => profileEditCard(badForm, l, badProblems()),
+    {
+      en: ['Nothing was saved yet', '“SQL: 7”: the level must be 1', 'at least one letter or digit', 'at most 500 characters'],
+      nl: ['Er is nog niets opgeslagen', '“SQL: 7”: het niveau moet 1', 'minstens één letter of cijfer', 'hoogstens 500 tekens'],
+    },
+  ],
+  [
+    'edit form after a pasted page',
+    (l) =>
+      profileEditCard(pasted, l, [
+        { field: 'teaches', index: 0, code: 'tooLong', max: 60, line: pasted.teaches },
+        { field: 'bio', code: 'tooLong', max: 500 },
+      ]),
+    { en: ['is too long'], nl: ['is te lang'] },
+  ],
 ];
 
 describe.each(cases)('%s card', (_name, build, expected) => {
@@ -58,7 +115,18 @@ describe.each(cases)('%s card', (_name, build, expected) => {
 
 describe('the edit form', () => {
   it('is filled from the stored profile as "Skill: level" lines and comma lists', () => {
-    expect(profileFormOf({ teaches: [{ name: 'SQL', level: 3 }, { name: 'Excel', level: 1 }], wants: ['Python', 'Go'], bio: 'Hi', languages: ['English'], availability: '' })).toEqual({
+    expect(
+      profileFormOf({
+        teaches: [
+          { name: 'SQL', level: 3 },
+          { name: 'Excel', level: 1 },
+        ],
+        wants: ['Python', 'Go'],
+        bio: 'Hi',
+        languages: ['English'],
+        availability: '',
+      }),
+    ).toEqual({
       teaches: 'SQL: 3\nExcel: 1',
       wants: 'Python, Go',
       bio: 'Hi',
@@ -78,10 +146,28 @@ describe('the edit form', () => {
   });
 
   it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
-    const good = checkProfileForm({ teaches: 'js: 3\nPresenteren\n\n', wants: 'power bi, , ts', bio: '  Hoi  ', languages: 'Nederlands, Nederlands', availability: 'ma' }, SEEDED_TAXONOMY);
+    const good = checkProfileForm(
+      {
+        teaches: 'js: 3\nPresenteren\n\n',
+        wants: 'power bi, , ts',
+        bio: '  Hoi  ',
+        languages: 'Nederlands, Nederlands',
+        availability: 'ma',
+      },
+      SEEDED_TAXONOMY,
+    );
     expect(good).toEqual({
       ok: true,
-      edit: { teaches: [{ name: 'JavaScript', level: 3 }, { name: 'Presenting', level: 2 }], wants: ['Power BI', 'TypeScript'], bio: 'Hoi', languages: ['Nederlands'], availability: 'ma' },
+      edit: {
+        teaches: [
+          { name: 'JavaScript', level: 3 },
+          { name: 'Presenting', level: 2 },
+        ],
+        wants: ['Power BI', 'TypeScript'],
+        bio: 'Hoi',
+        languages: ['Nederlands'],
+        availability: 'ma',
+      },
       normalised: [
         { from: 'js', to: 'JavaScript' },
         { from: 'Presenteren', to: 'Presenting' },
@@ -95,8 +181,17 @@ describe('the edit form', () => {
       { field: 'bio', code: 'tooLong', max: 500 },
     ]);
     const control = checkProfileForm({ ...badForm, teaches: 'SQL', bio: 'hi\u0007there', availability: '\u0000' }, SEEDED_TAXONOMY);
-    expect(control).toEqual({ ok: false, problems: [{ field: 'bio', code: 'control' }, { field: 'availability', code: 'control' }] });
-    const tooMany = checkProfileForm({ ...badForm, teaches: Array.from({ length: 40 }, (_, i) => `Skill ${i}`).join('\n'), bio: '' }, SEEDED_TAXONOMY);
+    expect(control).toEqual({
+      ok: false,
+      problems: [
+        { field: 'bio', code: 'control' },
+        { field: 'availability', code: 'control' },
+      ],
+    });
+    const tooMany = checkProfileForm(
+      { ...badForm, teaches: Array.from({ length: 40 }, (_, i) => `Skill ${i}`).join('\n'), bio: '' },
+      SEEDED_TAXONOMY,
+    );
     expect(tooMany.ok ? [] : tooMany.problems).toEqual([{ field: 'teaches', code: 'tooMany', max: 30 }]);
   });
 });

@@ -75,11 +75,22 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
 
   it('invite, shared view: counts, capacity, waitlist, links, refresh for host + ≤ 59 responders', () => {
     const card = sessionInviteCard(view(session()), undefined, locale);
-    const text = check(card, ['Intro to TypeScript', t('10 of 10 places taken', '10 van 10 plaatsen bezet'), t('3 on the waitlist', '3 op de wachtlijst'), 'Hanna de Host', 'Tom Teacher', 'Lotte Leider']);
+    const text = check(card, [
+      'Intro to TypeScript',
+      t('10 of 10 places taken', '10 van 10 plaatsen bezet'),
+      t('3 on the waitlist', '3 op de wachtlijst'),
+      'Hanna de Host',
+      'Tom Teacher',
+      'Lotte Leider',
+    ]);
     expect(text).toContain(t('Thursday, 3 December 2026, 14:00–15:00', 'donderdag 3 december 2026, 14:00–15:00'));
     expect(card.refresh?.userIds).toHaveLength(60);
     expect(card.refresh?.userIds[0]).toBe('8:orgid:host');
-    expect(card.refresh?.action).toEqual({ type: 'Action.Execute', verb: 'refresh', data: { sessionId: 's1', teamId: '19:team@thread.tacv2' } });
+    expect(card.refresh?.action).toEqual({
+      type: 'Action.Execute',
+      verb: 'refresh',
+      data: { sessionId: 's1', teamId: '19:team@thread.tacv2' },
+    });
     expect(JSON.stringify(card)).toContain('"response":"maybe"');
     expect(JSON.stringify(card)).toContain('calendar.ics');
     expect(verbs(card)).not.toContain('"verb":"cancelSession"');
@@ -105,7 +116,13 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
 
   it('invite with the longest title, description, 10 teachers and 60 responders stays under 20 KB', () => {
     const names = new Map(sixty.map((id) => [id, 'Maximiliaan van der Zwaluwenberg-Oosterhout '.repeat(2)]));
-    const s = session({ title: LONG, description: 'x'.repeat(2000), teacherIds: sixty.slice(0, 10), skills: Array.from({ length: 10 }, () => 'y'.repeat(50)), place: 'p'.repeat(200) });
+    const s = session({
+      title: LONG,
+      description: 'x'.repeat(2000),
+      teacherIds: sixty.slice(0, 10),
+      skills: Array.from({ length: 10 }, () => 'y'.repeat(50)),
+      place: 'p'.repeat(200),
+    });
     const card = sessionInviteCard(view(s, { names }), { userId: 'host' }, locale);
     check(card, [LONG.slice(0, 40)]);
   });
@@ -118,18 +135,54 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
     const fb = feedbackCard(session(), locale, TZ);
     check(fb, [t('How was', 'Hoe was'), t('I learned something new', 'Ik heb iets nieuws geleerd')]);
     expect(verbs(fb)).toEqual(['"verb":"feedback"']);
-    check(feedbackSummaryCard(session(), { responses: 3, averageRating: 4.3, learnedSomethingNew: 2, willApply: ['Strict mode', 'x'.repeat(500)] }, locale), ['4.3 / 5', '2 / 3', t('Only you see this.', 'Alleen jij ziet dit.')]);
-    check(feedbackSummaryCard(session(), { responses: 0, learnedSomethingNew: 0, willApply: [] }, locale), [t('No feedback yet.', 'Nog geen feedback.')]);
-    const kudos = { tenantId: 't', teamId: 'x', kudosId: 'k', fromUserId: 'a', toUserId: 'b', message: 'for the great demo', createdAt: NOW.toISOString() };
+    check(
+      feedbackSummaryCard(
+        session(),
+        { responses: 3, averageRating: 4.3, learnedSomethingNew: 2, willApply: ['Strict mode', 'x'.repeat(500)] },
+        locale,
+      ),
+      ['4.3 / 5', '2 / 3', t('Only you see this.', 'Alleen jij ziet dit.')],
+    );
+    check(feedbackSummaryCard(session(), { responses: 0, learnedSomethingNew: 0, willApply: [] }, locale), [
+      t('No feedback yet.', 'Nog geen feedback.'),
+    ]);
+    const kudos = {
+      tenantId: 't',
+      teamId: 'x',
+      kudosId: 'k',
+      fromUserId: 'a',
+      toUserId: 'b',
+      message: 'for the great demo',
+      createdAt: NOW.toISOString(),
+    };
     check(kudosCard({ kudos, fromName: 'Ann', toName: 'Bob', sessionTitle: LONG }, locale), ['Bob', 'for the great demo', 'Ann']);
-    check(mySessionsCard([{ session: session(), role: 'host' }, { session: session({ title: LONG }), role: 'waitlisted' }], locale, TZ), [t('Host', 'Organisator'), t('Waitlist', 'Wachtlijst')]);
+    check(
+      mySessionsCard(
+        [
+          { session: session(), role: 'host' },
+          { session: session({ title: LONG }), role: 'waitlisted' },
+        ],
+        locale,
+        TZ,
+      ),
+      [t('Host', 'Organisator'), t('Waitlist', 'Wachtlijst')],
+    );
     check(mySessionsCard([], locale, TZ), [t('No upcoming sessions', 'Nog geen komende sessies')]);
     check(sessionMessageCard('hello', 'attention'), ['hello']);
   });
 
   it('planning form: every field, suggestion preselected, problems inline', () => {
     const members = sixty.slice(0, 60).map((userId, i) => ({ userId, displayName: `Colleague ${i} with a long name` }));
-    const base = { teamId: 'team', channels: [{ channelId: '19:a', name: 'General' }, { channelId: '19:b', name: 'Leren' }], members, ...(members[3] ? { suggestedLeader: members[3] } : {}), timeZone: TZ } as const;
+    const base = {
+      teamId: 'team',
+      channels: [
+        { channelId: '19:a', name: 'General' },
+        { channelId: '19:b', name: 'Leren' },
+      ],
+      members,
+      ...(members[3] ? { suggestedLeader: members[3] } : {}),
+      timeZone: TZ,
+    } as const;
     const form = sessionFormCard({ ...base, submit: 'execute' }, locale);
     check(form, [t('Plan a learning session', 'Een leersessie plannen'), t('suggested', 'voorstel'), 'Amsterdam']);
     const json = JSON.stringify(form);
@@ -137,10 +190,23 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
     expect(json).toContain(`"value":"${members[3]?.userId}"`);
     expect(verbs(form)).toEqual(['"verb":"createSession"']);
     const withProblems = sessionFormCard(
-      { ...base, submit: 'dialog', values: { title: '', capacity: '0', date: '2020-01-01', time: '10:00' }, problems: [{ field: 'title', code: 'titleRequired' }, { field: 'capacity', code: 'capacityNotPositive' }, { field: 'startsAt', code: 'startInPast' }] },
+      {
+        ...base,
+        submit: 'dialog',
+        values: { title: '', capacity: '0', date: '2020-01-01', time: '10:00' },
+        problems: [
+          { field: 'title', code: 'titleRequired' },
+          { field: 'capacity', code: 'capacityNotPositive' },
+          { field: 'startsAt', code: 'startInPast' },
+        ],
+      },
       locale,
     );
-    check(withProblems, [t('Give the session a title.', 'Geef de sessie een titel.'), t('at least 1', 'minstens 1'), t('in the past', 'in het verleden')]);
+    check(withProblems, [
+      t('Give the session a title.', 'Geef de sessie een titel.'),
+      t('at least 1', 'minstens 1'),
+      t('in the past', 'in het verleden'),
+    ]);
     expect(JSON.stringify(withProblems)).toContain('"type":"Action.Submit"');
   });
 });

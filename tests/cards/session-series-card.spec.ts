@@ -53,7 +53,8 @@ function hostActions(card: AdaptiveCard): { title: string; verb: string; data: R
     if (Array.isArray(node)) node.forEach(walk);
     else if (typeof node === 'object' && node !== null) {
       const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Execute' && n.verb === 'cancelSession') found.push({ title: String(n.title), verb: String(n.verb), data: n.data as Record<string, unknown> });
+      if (n.type === 'Action.Execute' && n.verb === 'cancelSession')
+        found.push({ title: String(n.title), verb: String(n.verb), data: n.data as Record<string, unknown> });
       Object.values(n).forEach(walk);
     }
   };

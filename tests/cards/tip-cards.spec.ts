@@ -29,11 +29,20 @@ describe.each(['en', 'nl'] as Locale[])('tip cards in %s', (locale) => {
   it('the tip card: title, text, skills as tags, author, the link as Action.OpenUrl', () => {
     const card = tipCard({ tip, authorName: 'Sanne de Vries' }, locale);
     expect(card.version).toBe('1.5');
-    const rendered = check(card, ['Draaitabellen in 5 minuten', 'Invoegen > Draaitabel', 'Excel', 'Power BI', t('Shared by Sanne de Vries', 'Gedeeld door Sanne de Vries')]);
+    const rendered = check(card, [
+      'Draaitabellen in 5 minuten',
+      'Invoegen > Draaitabel',
+      'Excel',
+      'Power BI',
+      t('Shared by Sanne de Vries', 'Gedeeld door Sanne de Vries'),
+    ]);
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: t('Open link', 'Link openen'), url: tip.link }]);
     // Each skill is its own tag (a container of its own), not a sentence.
     const tags = rendered.element?.querySelectorAll('.ac-container') ?? [];
-    expect([...new Set([...tags].map((e) => e.textContent?.trim()).filter((text) => text === 'Excel' || text === 'Power BI'))]).toEqual(['Excel', 'Power BI']);
+    expect([...new Set([...tags].map((e) => e.textContent?.trim()).filter((text) => text === 'Excel' || text === 'Power BI'))]).toEqual([
+      'Excel',
+      'Power BI',
+    ]);
   });
 
   it('without a link, body or skills there is no button and nothing empty; an unknown author is "a colleague"', () => {
@@ -43,7 +52,12 @@ describe.each(['en', 'nl'] as Locale[])('tip cards in %s', (locale) => {
   });
 
   it('stays under 20 KB at the limits (and beyond them, clipped)', () => {
-    const huge = { title: 'T'.repeat(5000), body: 'B'.repeat(50_000), link: `https://example.com/${'x'.repeat(900)}`, skills: Array.from({ length: 20 }, (_, i) => `Skill ${'s'.repeat(50)} ${i}`) };
+    const huge = {
+      title: 'T'.repeat(5000),
+      body: 'B'.repeat(50_000),
+      link: `https://example.com/${'x'.repeat(900)}`,
+      skills: Array.from({ length: 20 }, (_, i) => `Skill ${'s'.repeat(50)} ${i}`),
+    };
     const rendered = check(tipCard({ tip: huge, authorName: 'N'.repeat(500) }, locale), []);
     expect(rendered.text).not.toContain('B'.repeat(1001));
   });
@@ -53,11 +67,30 @@ describe.each(['en', 'nl'] as Locale[])('tip cards in %s', (locale) => {
     check(empty, [t('Share a tip or training material', 'Een tip of trainingsmateriaal delen')]);
     const inputs = JSON.stringify(empty).match(/"id":"(\w+)"/g);
     expect(inputs).toEqual(['"id":"title"', '"id":"body"', '"id":"link"', '"id":"skills"']);
-    expect(empty.actions).toEqual([{ type: 'Action.Submit', title: t('Share tip', 'Tip delen'), data: { verb: SHARE_TIP_VERB }, style: 'positive' }]);
+    expect(empty.actions).toEqual([
+      { type: 'Action.Submit', title: t('Share tip', 'Tip delen'), data: { verb: SHARE_TIP_VERB }, style: 'positive' },
+    ]);
 
-    const problems = TIP_PROBLEMS.map((code) => ({ field: code.startsWith('title') ? ('title' as const) : code.startsWith('body') ? ('body' as const) : code.startsWith('link') ? ('link' as const) : ('skills' as const), code }));
-    const again = tipFormCard({ values: { title: 'x'.repeat(5000), body: 'y'.repeat(90_000), link: 'ftp://x', skills: 'a, !!!' }, problems }, locale);
-    const rendered = check(again, [t('Give the tip a title.', 'Geef de tip een titel.'), t('Keep the title to 120 characters.', 'Houd de titel op hoogstens 120 tekens.'), t('Choose at most 8 skills.', 'Kies hoogstens 8 vaardigheden.'), t('Please check', 'Kijk nog even')]);
+    const problems = TIP_PROBLEMS.map((code) => ({
+      field: code.startsWith('title')
+        ? ('title' as const)
+        : code.startsWith('body')
+          ? ('body' as const)
+          : code.startsWith('link')
+            ? ('link' as const)
+            : ('skills' as const),
+      code,
+    }));
+    const again = tipFormCard(
+      { values: { title: 'x'.repeat(5000), body: 'y'.repeat(90_000), link: 'ftp://x', skills: 'a, !!!' }, problems },
+      locale,
+    );
+    const rendered = check(again, [
+      t('Give the tip a title.', 'Geef de tip een titel.'),
+      t('Keep the title to 120 characters.', 'Houd de titel op hoogstens 120 tekens.'),
+      t('Choose at most 8 skills.', 'Kies hoogstens 8 vaardigheden.'),
+      t('Please check', 'Kijk nog even'),
+    ]);
     expect(rendered.text).not.toMatch(/\{max\}/);
     const json = JSON.stringify(again);
     expect(json).toContain('"value":"ftp://x"');

@@ -47,7 +47,10 @@ describe('conversation references through the real CloudAdapter', () => {
     connector.channels.set(team.id, [{ id: team.id }, { id: '19:learning@thread.tacv2', name: 'Learning' }]);
     await post(botAddedToTeam(connector.serviceUrl, team));
     await connector.waitFor(1);
-    expect(await service.delivery.addresses.getTeam(PLAYGROUND_TENANT, team.id)).toMatchObject({ serviceUrl: connector.serviceUrl, botId: BOT.id });
+    expect(await service.delivery.addresses.getTeam(PLAYGROUND_TENANT, team.id)).toMatchObject({
+      serviceUrl: connector.serviceUrl,
+      botId: BOT.id,
+    });
     expect(await channelsOf(team.id)).toEqual([
       { channelId: team.id, name: 'General' },
       { channelId: '19:learning@thread.tacv2', name: 'Learning' },
@@ -99,7 +102,10 @@ describe('conversation references through the real CloudAdapter', () => {
 
   it('a message in a team stores the sender’s Teams id, and a later 1:1 message adds the chat', async () => {
     const person = { id: '29:sam', name: 'Sam', aadObjectId: '6f1c2a10-7d3e-4b8a-9c21-cccccccccccc' };
-    const inTeam = { ...personalMessage(connector.serviceUrl, 'help', person), conversation: { id: '19:refs-1@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: PLAYGROUND_TENANT } };
+    const inTeam = {
+      ...personalMessage(connector.serviceUrl, 'help', person),
+      conversation: { id: '19:refs-1@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: PLAYGROUND_TENANT },
+    };
     await post(inTeam);
     const first = await service.delivery.addresses.getPerson(PLAYGROUND_TENANT, person.aadObjectId);
     expect(first).toMatchObject({ teamsUserId: '29:sam' });

@@ -43,7 +43,13 @@ const connectionString = () => service.storageConnectionString;
 async function newTeam(): Promise<string> {
   team += 1;
   const teamId = `19:worker-team-${team}@thread.tacv2`;
-  await service.delivery.addresses.putTeam({ tenantId: TENANT, teamId, serviceUrl: connector.serviceUrl, botId: '28:bot', updatedAt: new Date().toISOString() });
+  await service.delivery.addresses.putTeam({
+    tenantId: TENANT,
+    teamId,
+    serviceUrl: connector.serviceUrl,
+    botId: '28:bot',
+    updatedAt: new Date().toISOString(),
+  });
   return teamId;
 }
 
@@ -70,7 +76,12 @@ function parts(lease = 5, maxDequeueCount = 3) {
   return { storage, delivery, worker, outbox: new QueueOutbox(storage.queues.jobs, () => new Date()) };
 }
 
-const invite = (teamId: string, sessionId: string, kind: 'postInvite' | 'updateInvite' = 'postInvite'): OutboxJob => ({ kind, tenantId: TENANT, teamId, sessionId });
+const invite = (teamId: string, sessionId: string, kind: 'postInvite' | 'updateInvite' = 'postInvite'): OutboxJob => ({
+  kind,
+  tenantId: TENANT,
+  teamId,
+  sessionId,
+});
 
 /** Waits for a state (`check` true); `ms` only bounds the wait, generously for a busy machine. */
 async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -162,7 +173,11 @@ describe('the outbox worker', () => {
     const teamId = await newTeam();
     const { storage, worker } = parts();
     // As if the queue's 7-day limit handed it out early: visible now, due in 2 s.
-    const envelope = { job: invite(teamId, 'fanout-1'), notBefore: new Date(Date.now() + 2_000).toISOString(), enqueuedAt: new Date().toISOString() };
+    const envelope = {
+      job: invite(teamId, 'fanout-1'),
+      notBefore: new Date(Date.now() + 2_000).toISOString(),
+      enqueuedAt: new Date().toISOString(),
+    };
     await storage.queues.jobs.sendMessage(Buffer.from(JSON.stringify(envelope)).toString('base64'));
     expect(await worker.runOnce()).toBe(1);
     expect(connector.sent).toHaveLength(0);

@@ -20,20 +20,34 @@ beforeAll(async () => {
   [service, connector] = await Promise.all([startDeliveryService({ maxAttempts: 2 }), startFakeConnector()]);
   const now = new Date().toISOString();
   await service.repositories.tenants.upsert({ tenantId: TENANT, name: '', createdAt: now });
-  await service.repositories.teams.upsert({ tenantId: TENANT, teamId: TEAM, name: 'Parked', locale: 'en', channels: [], createdAt: now, updatedAt: now });
+  await service.repositories.teams.upsert({
+    tenantId: TENANT,
+    teamId: TEAM,
+    name: 'Parked',
+    locale: 'en',
+    channels: [],
+    createdAt: now,
+    updatedAt: now,
+  });
   await service.repositories.teams.addMembers([
     { tenantId: TENANT, teamId: TEAM, userId: OWNER.userId, role: 'owner', joinedAt: now },
     { tenantId: TENANT, teamId: TEAM, userId: MEMBER.userId, role: 'member', joinedAt: now },
   ]);
-  await service.delivery.addresses.putTeam({ tenantId: TENANT, teamId: TEAM, serviceUrl: connector.serviceUrl, botId: '28:bot', updatedAt: now });
+  await service.delivery.addresses.putTeam({
+    tenantId: TENANT,
+    teamId: TEAM,
+    serviceUrl: connector.serviceUrl,
+    botId: '28:bot',
+    updatedAt: now,
+  });
 });
 afterAll(async () => {
   await Promise.all([service?.close(), connector?.close()]);
 });
 
-
 const path = `/api/v1/teams/${encodeURIComponent(TEAM)}/parked`;
-const parkedNow = async (token: string): Promise<number> => (await getJson<ParkedMessagesResponse>(service, path, token)).body.parked.length;
+const parkedNow = async (token: string): Promise<number> =>
+  (await getJson<ParkedMessagesResponse>(service, path, token)).body.parked.length;
 
 describe('parked deliveries for team owners', () => {
   it('lists what Teams kept refusing, and a retry posts it once Teams takes it again', async () => {
@@ -44,12 +58,21 @@ describe('parked deliveries for team owners', () => {
     const list = await getJson<ParkedMessagesResponse>(service, path, token);
     expect(list.status).toBe(200);
     const [parked] = list.body.parked;
-    expect(parked).toMatchObject({ reason: 'attempts-exhausted', target: 'channel', attempts: 2, summary: 'Invite to fanout-1-from-40', retryable: true });
+    expect(parked).toMatchObject({
+      reason: 'attempts-exhausted',
+      target: 'channel',
+      attempts: 2,
+      summary: 'Invite to fanout-1-from-40',
+      retryable: true,
+    });
     expect(parked?.lastError).toContain('503');
     expect(connector.sent).toHaveLength(0);
 
     connector.failWhen(undefined);
-    const res = await fetch(`${service.url}${path}/${parked?.parkedId}/retry`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${service.url}${path}/${parked?.parkedId}/retry`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(202);
     expect((await res.json()) as RetryParkedResponse).toEqual({ parkedId: parked?.parkedId, status: 'queued' });
     await connector.waitFor(1, 30_000);
@@ -65,7 +88,10 @@ describe('parked deliveries for team owners', () => {
     const owner = await devToken(service, OWNER);
     const unknownTeam = await getJson<ApiError>(service, `/api/v1/teams/${encodeURIComponent('19:nope@thread.tacv2')}/parked`, owner);
     expect(unknownTeam.status).toBe(404);
-    const bad = await fetch(`${service.url}${path}/${encodeURIComponent('bad id!')}/retry`, { method: 'POST', headers: { authorization: `Bearer ${owner}` } });
+    const bad = await fetch(`${service.url}${path}/${encodeURIComponent('bad id!')}/retry`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner}` },
+    });
     expect(bad.status).toBe(400);
     const missing = await fetch(`${service.url}${path}/abc123/retry`, { method: 'POST', headers: { authorization: `Bearer ${owner}` } });
     expect(missing.status).toBe(404);

@@ -26,7 +26,13 @@ beforeAll(async () => {
   [azurite, connector] = await Promise.all([startTestAzurite(), startFakeConnector()]);
   storage = createDeliveryStorage(clientsFromConnectionString(azurite.connectionString));
   await storage.ensureCreated();
-  await storage.addresses.putTeam({ tenantId: TENANT, teamId: TEAM, serviceUrl: connector.serviceUrl, botId: BOT_ID, updatedAt: new Date().toISOString() });
+  await storage.addresses.putTeam({
+    tenantId: TENANT,
+    teamId: TEAM,
+    serviceUrl: connector.serviceUrl,
+    botId: BOT_ID,
+    updatedAt: new Date().toISOString(),
+  });
 });
 afterAll(async () => {
   await Promise.all([azurite?.stop(), connector?.close()]);
@@ -195,7 +201,10 @@ describe('the throttled sender', () => {
     expect(put).toMatchObject({ method: 'PUT', conversationId: channel(0), replyToId: posted.activityId });
     expect(JSON.stringify(put?.activity.attachments)).toContain('changed');
     // An update of something never posted posts nothing.
-    expect(await s.deliver(inChannel('never-posted', channel(0), 'update'), { teamId: TEAM })).toEqual({ status: 'skipped', why: 'nothing-to-update' });
+    expect(await s.deliver(inChannel('never-posted', channel(0), 'update'), { teamId: TEAM })).toEqual({
+      status: 'skipped',
+      why: 'nothing-to-update',
+    });
   });
 
   it('replies in the thread of the stored root message', async () => {
@@ -213,7 +222,10 @@ describe('the throttled sender', () => {
     expect(outcome).toMatchObject({ status: 'posted', conversationId: `${channel(0)};messageid=${root.activityId}` });
     expect(connector.sent[1]?.conversationId).toBe(`${channel(0)};messageid=${root.activityId}`);
     // A reply whose root was never posted cannot go anywhere: parked, not posted at the channel's top.
-    const orphan = await s.deliver({ ...reply, key: `${run}:orphan`, target: { ...reply.target, rootKey: `${run}:no-root` } as OutgoingMessage['target'] }, { teamId: TEAM });
+    const orphan = await s.deliver(
+      { ...reply, key: `${run}:orphan`, target: { ...reply.target, rootKey: `${run}:no-root` } as OutgoingMessage['target'] },
+      { teamId: TEAM },
+    );
     expect(orphan).toMatchObject({ status: 'parked', reason: 'no-address' });
   });
 
@@ -226,8 +238,22 @@ describe('the throttled sender', () => {
       card: testCard('hello'),
       summary: 'hello',
     });
-    await storage.addresses.putPerson({ tenantId: TENANT, userId: 'aad-with-chat', serviceUrl: connector.serviceUrl, botId: BOT_ID, conversationId: 'a:chat-1', updatedAt: now });
-    await storage.addresses.putPerson({ tenantId: TENANT, userId: 'aad-no-chat', serviceUrl: connector.serviceUrl, botId: BOT_ID, teamsUserId: '29:teams-id', updatedAt: now });
+    await storage.addresses.putPerson({
+      tenantId: TENANT,
+      userId: 'aad-with-chat',
+      serviceUrl: connector.serviceUrl,
+      botId: BOT_ID,
+      conversationId: 'a:chat-1',
+      updatedAt: now,
+    });
+    await storage.addresses.putPerson({
+      tenantId: TENANT,
+      userId: 'aad-no-chat',
+      serviceUrl: connector.serviceUrl,
+      botId: BOT_ID,
+      teamsUserId: '29:teams-id',
+      updatedAt: now,
+    });
     const s = sender();
     expect(await s.deliver(person('aad-with-chat'), { teamId: TEAM })).toMatchObject({ status: 'posted', conversationId: 'a:chat-1' });
     const opened = await s.deliver(person('aad-no-chat'), { teamId: TEAM });
@@ -239,8 +265,14 @@ describe('the throttled sender', () => {
   });
 
   it('parks a message for a team the app is not installed in', async () => {
-    const message: OutgoingMessage = { ...inChannel('no-team'), target: { kind: 'channel', tenantId: TENANT, teamId: '19:unknown@thread.tacv2', channelId: 'x' } };
-    expect(await sender().deliver(message, { teamId: '19:unknown@thread.tacv2' })).toMatchObject({ status: 'parked', reason: 'no-address' });
+    const message: OutgoingMessage = {
+      ...inChannel('no-team'),
+      target: { kind: 'channel', tenantId: TENANT, teamId: '19:unknown@thread.tacv2', channelId: 'x' },
+    };
+    expect(await sender().deliver(message, { teamId: '19:unknown@thread.tacv2' })).toMatchObject({
+      status: 'parked',
+      reason: 'no-address',
+    });
     expect(connector.requests).toHaveLength(0);
   });
 });

@@ -36,7 +36,10 @@ describe('the tab in Chromium, outside Teams', () => {
     expect(background).not.toBe('rgb(255, 255, 255)');
 
     // Answer "maybe" on the first upcoming card that offers it.
-    const card = page.locator('[data-testid="session-card"]').filter({ has: page.locator('[data-rsvp="maybe"]') }).first();
+    const card = page
+      .locator('[data-testid="session-card"]')
+      .filter({ has: page.locator('[data-rsvp="maybe"]') })
+      .first();
     const title = await card.locator('h3').first().innerText();
     await card.locator('[data-rsvp="maybe"]').click();
     await eventually(async () => expect(await card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true'));
@@ -55,7 +58,9 @@ describe('the tab in Chromium, outside Teams', () => {
 
   it('fits a 360 px wide phone without sideways scrolling', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 360, height: 740 } });
-    await context.addInitScript(() => localStorage.setItem('peerlearn.member', '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021'));
+    await context.addInitScript(() =>
+      localStorage.setItem('peerlearn.member', '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021'),
+    );
     const page = await context.newPage();
     await page.goto(suite.service.url);
     await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });

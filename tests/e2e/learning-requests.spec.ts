@@ -53,7 +53,9 @@ describe('learning requests on the board, in Chromium', () => {
     expect(page.url()).toContain('#/plan/team-id?request=demo-request-2');
     expect(await page.getByRole('textbox', { name: /^Title/ }).inputValue()).toBe('Learn Presenting together');
     expect(await page.getByRole('textbox', { name: 'Skills (comma-separated)' }).inputValue()).toBe('Presenting');
-    expect(await page.getByRole('textbox', { name: 'Description' }).inputValue()).toContain('How do I keep a room with me for twenty minutes?');
+    expect(await page.getByRole('textbox', { name: 'Description' }).inputValue()).toContain(
+      'How do I keep a room with me for twenty minutes?',
+    );
     const stored = await suite.service.repositories.learningRequests.get(DEMO_TENANT_ID, DEMO_TEAM_ID, 'demo-request-2');
     expect(stored).toMatchObject({ status: 'taken', takenBy: '00000000-0000-0000-0000-0000000000021', votes: 3 });
     expect(errors).toEqual([]);

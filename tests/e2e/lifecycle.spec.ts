@@ -19,7 +19,11 @@ async function boot(): Promise<{ service: StartedProcess; port: number; azuriteP
   const t0 = Date.now();
   const service = startBuiltService({ PORT: String(port), DATA_DIR: dataDir });
   started.push(service);
-  await waitUntil(() => service.output().includes('PeerLearn is running at') || service.child.exitCode !== null, 60_000, 'the service to start');
+  await waitUntil(
+    () => service.output().includes('PeerLearn is running at') || service.child.exitCode !== null,
+    60_000,
+    'the service to start',
+  );
   expect(service.output()).toContain(`http://127.0.0.1:${port}`);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
   expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });

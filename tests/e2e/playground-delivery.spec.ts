@@ -14,7 +14,10 @@ let service: RunningService;
 let playground: Playground;
 
 beforeAll(async () => {
-  service = await startService({ ...readConfig({ NODE_ENV: 'test' }), port: 0, seedDemo: false }, { log: quietLogger, inMemoryStorage: true });
+  service = await startService(
+    { ...readConfig({ NODE_ENV: 'test' }), port: 0, seedDemo: false },
+    { log: quietLogger, inMemoryStorage: true },
+  );
   playground = await startPlayground(`${service.url.replace('localhost', '127.0.0.1')}/api/messages`);
 });
 afterAll(async () => {
@@ -40,17 +43,34 @@ describe('the Agents Playground as Teams', () => {
     const date = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 10);
     const planned = await playground.invoke({
       name: 'composeExtension/submitAction',
-      value: { commandId: 'planSession', commandContext: 'compose', data: { title: 'Pairing on TypeScript generics', date, time: '14:00', durationMinutes: '45', format: 'talk', recurrence: 'none', channelId: team.id } },
+      value: {
+        commandId: 'planSession',
+        commandContext: 'compose',
+        data: {
+          title: 'Pairing on TypeScript generics',
+          date,
+          time: '14:00',
+          durationMinutes: '45',
+          format: 'talk',
+          recurrence: 'none',
+          channelId: team.id,
+        },
+      },
       from: { id: host?.id },
       conversation: { id: team.id },
     });
     expect(planned.status).toBe(200);
     expect(JSON.stringify(planned.body)).toContain('is planned');
     // The invite reaches the channel through the outbox: the queue, the worker and the throttled sender.
-    const invite = await playground.waitForAction((a) => a.action === 'createMessage' && cardOf(a).includes('Pairing on TypeScript generics'), 20_000);
+    const invite = await playground.waitForAction(
+      (a) => a.action === 'createMessage' && cardOf(a).includes('Pairing on TypeScript generics'),
+      20_000,
+    );
     expect(invite.actionConversationId).toBe(team.id);
     expect(cardOf(invite)).toContain('0 going');
-    const going = (JSON.parse(cardOf(invite)) as { actions: { verb?: string; data?: Record<string, unknown> }[] }).actions.find((a) => a.verb === 'rsvp' && a.data?.response === 'yes');
+    const going = (JSON.parse(cardOf(invite)) as { actions: { verb?: string; data?: Record<string, unknown> }[] }).actions.find(
+      (a) => a.verb === 'rsvp' && a.data?.response === 'yes',
+    );
     if (!going?.data) throw new Error('no Going button on the invite');
 
     const guest = playground.config.users[1];
@@ -84,12 +104,24 @@ describe('the Agents Playground as Teams', () => {
     });
     const tenantId = playground.config.tenantId;
     const root = await sender.deliver(
-      { key: 'e2e:root', mode: 'post', target: { kind: 'channel', tenantId, teamId: team.id, channelId: team.id }, card: testCard('Root message'), summary: 'root' },
+      {
+        key: 'e2e:root',
+        mode: 'post',
+        target: { kind: 'channel', tenantId, teamId: team.id, channelId: team.id },
+        card: testCard('Root message'),
+        summary: 'root',
+      },
       { teamId: team.id },
     );
     expect(root.status).toBe('posted');
     const reply = await sender.deliver(
-      { key: 'e2e:reply', mode: 'post', target: { kind: 'thread', tenantId, teamId: team.id, channelId: team.id, rootKey: 'e2e:root' }, card: testCard('Reply in the thread'), summary: 'reply' },
+      {
+        key: 'e2e:reply',
+        mode: 'post',
+        target: { kind: 'thread', tenantId, teamId: team.id, channelId: team.id, rootKey: 'e2e:root' },
+        card: testCard('Reply in the thread'),
+        summary: 'reply',
+      },
       { teamId: team.id },
     );
     expect(reply.status).toBe('posted');
@@ -99,9 +131,22 @@ describe('the Agents Playground as Teams', () => {
     expect(replyShown.actionConversationId).toBe(rootShown.message?.postConversationId);
 
     // The current user has talked to nobody yet: only their Teams id is known, so a chat is opened.
-    await service.delivery.addresses.putPerson({ tenantId, userId: me.aadObjectId, serviceUrl: `${playground.url.replace('127.0.0.1', 'localhost')}/_connector`, botId: '28:peerlearn', teamsUserId: me.id, updatedAt: new Date().toISOString() });
+    await service.delivery.addresses.putPerson({
+      tenantId,
+      userId: me.aadObjectId,
+      serviceUrl: `${playground.url.replace('127.0.0.1', 'localhost')}/_connector`,
+      botId: '28:peerlearn',
+      teamsUserId: me.id,
+      updatedAt: new Date().toISOString(),
+    });
     const dm = await sender.deliver(
-      { key: 'e2e:dm', mode: 'post', target: { kind: 'person', tenantId, userId: me.aadObjectId }, card: testCard('Just for you'), summary: 'dm' },
+      {
+        key: 'e2e:dm',
+        mode: 'post',
+        target: { kind: 'person', tenantId, userId: me.aadObjectId },
+        card: testCard('Just for you'),
+        summary: 'dm',
+      },
       { teamId: team.id },
     );
     expect(dm.status).toBe('posted');

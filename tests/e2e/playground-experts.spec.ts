@@ -38,6 +38,10 @@ describe('findExpert in the Agents Playground', () => {
     // invoke endpoint refuses that name ("Invalid enum value"), so the pick itself is tested through the
     // real CloudAdapter in tests/bot/experts.spec.ts; here, that the list offers it.
     const tap = body.composeExtension.attachments?.[0]?.preview?.content.tap;
-    expect(tap).toEqual({ type: 'invoke', title: 'Megan Bowen', value: { commandId: 'findExpert', userId: expect.any(String), skill: 'TypeScript' } });
+    expect(tap).toEqual({
+      type: 'invoke',
+      title: 'Megan Bowen',
+      value: { commandId: 'findExpert', userId: expect.any(String), skill: 'TypeScript' },
+    });
   });
 });

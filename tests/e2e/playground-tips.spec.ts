@@ -21,7 +21,10 @@ afterAll(async () => {
 
 interface TaskAnswer {
   readonly task?: { readonly type: string; readonly value?: { readonly card?: { readonly content?: unknown } } };
-  readonly composeExtension?: { readonly type: string; readonly attachments?: readonly { readonly contentType: string; readonly content: unknown }[] };
+  readonly composeExtension?: {
+    readonly type: string;
+    readonly attachments?: readonly { readonly contentType: string; readonly content: unknown }[];
+  };
 }
 
 describe('shareTip in the Agents Playground', () => {
@@ -31,7 +34,11 @@ describe('shareTip in the Agents Playground', () => {
     const user = playground.config.users[0];
     const base = { from: { id: user?.id }, conversation: { id: team.id } };
 
-    const form = await playground.invoke({ name: 'composeExtension/fetchTask', value: { commandId: 'shareTip', commandContext: 'compose' }, ...base });
+    const form = await playground.invoke({
+      name: 'composeExtension/fetchTask',
+      value: { commandId: 'shareTip', commandContext: 'compose' },
+      ...base,
+    });
     because(JSON.stringify(form.body), () => expect(form.status).toBe(200));
     const task = (form.body as TaskAnswer).task;
     expect(task?.type).toBe('continue');
@@ -51,7 +58,12 @@ describe('shareTip in the Agents Playground', () => {
       value: {
         commandId: 'shareTip',
         commandContext: 'compose',
-        data: { title: 'Sneltoetsen in Teams', body: 'Ctrl+. toont ze allemaal.', link: 'https://support.microsoft.com/teams', skills: 'Teams, productiviteit' },
+        data: {
+          title: 'Sneltoetsen in Teams',
+          body: 'Ctrl+. toont ze allemaal.',
+          link: 'https://support.microsoft.com/teams',
+          skills: 'Teams, productiviteit',
+        },
       },
       ...base,
     });
@@ -62,7 +74,11 @@ describe('shareTip in the Agents Playground', () => {
     expect(JSON.stringify(result?.attachments?.[0]?.content)).toContain('Sneltoetsen in Teams');
 
     // The same tip is on the team's board in the tab: one person, every surface.
-    const token = await devToken(service, { tenantId: DEMO_TENANT_ID, userId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' });
+    const token = await devToken(service, {
+      tenantId: DEMO_TENANT_ID,
+      userId: '00000000-0000-0000-0000-0000000000021',
+      name: 'Megan Bowen',
+    });
     const { body } = await getJson<TipListResponse>(service, `/api/v1/teams/${DEMO_TEAM_ID}/tips?q=sneltoetsen`, token);
     expect(body.tips.map((t) => t.title)).toEqual(['Sneltoetsen in Teams']);
   });

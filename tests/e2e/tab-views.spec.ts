@@ -115,10 +115,18 @@ describe('every tab view in Chromium, outside Teams', () => {
     // Experts: the same ranking as the messaging extension, with the reason.
     await page.getByRole('tab', { name: 'Experts' }).click();
     await page.getByRole('searchbox', { name: /Search by skill/ }).fill('typescript');
-    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toContain('Megan Bowen'), { timeout: 30_000 });
+    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toContain('Megan Bowen'), {
+      timeout: 30_000,
+    });
     expect(await page.locator('[data-testid="expert-card"]').first().innerText()).toMatch(/Why: .*TypeScript/);
     await page.getByTestId('experts').getByRole('combobox', { name: 'Language' }).selectOption('nl');
-    await eventually(async () => expect(await page.locator('[data-testid="expert-card"]').allInnerTexts()).not.toContainEqual(expect.stringContaining('Megan Bowen')), { timeout: 30_000 });
+    await eventually(
+      async () =>
+        expect(await page.locator('[data-testid="expert-card"]').allInnerTexts()).not.toContainEqual(
+          expect.stringContaining('Megan Bowen'),
+        ),
+      { timeout: 30_000 },
+    );
     await page.screenshot({ path: 'test-results/tab-experts-search.png', fullPage: true });
 
     // My profile: "types" autocompletes to TypeScript from the team's taxonomy; pick it, save, and see it stored.
@@ -127,7 +135,9 @@ describe('every tab view in Chromium, outside Teams', () => {
     await page.getByRole('option', { name: 'TypeScript' }).click();
     await page.getByRole('combobox', { name: 'Level for TypeScript' }).selectOption('2');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await eventually(async () => expect(await page.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Your profile is saved.')));
+    await eventually(async () =>
+      expect(await page.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Your profile is saved.')),
+    );
     expect(await page.locator('[data-testid="profile"]').innerText()).toContain('TypeScript');
 
     // Settings: Dutch, then dark, then high contrast, all live.
@@ -137,7 +147,9 @@ describe('every tab view in Chromium, outside Teams', () => {
     await teamSettings.getByRole('spinbutton', { name: 'Reminder 2: how long before' }).fill('1');
     await teamSettings.getByRole('combobox', { name: 'Reminder 2: unit' }).selectOption('hours');
     await teamSettings.getByRole('button', { name: 'Save settings' }).click();
-    await eventually(async () => expect(await teamSettings.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Settings saved.')));
+    await eventually(async () =>
+      expect(await teamSettings.getByRole('status').allInnerTexts()).toContainEqual(expect.stringContaining('Settings saved.')),
+    );
     await page.screenshot({ path: 'test-results/tab-team-settings-saved.png', fullPage: true });
     await page.getByTestId('settings').getByRole('combobox', { name: 'Language' }).selectOption('nl');
     await eventually(async () => expect(await page.locator('html').getAttribute('lang')).toBe('nl'));
@@ -158,10 +170,14 @@ describe('every tab view in Chromium, outside Teams', () => {
     const context = await signedInContext({ width: 360 });
     const page = await context.newPage();
     await page.goto(suite.service.url);
-    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-      await page.screenshot({ path: 'test-results/tab-360-failure.png', fullPage: true });
-      throw error;
-    });
+    await page
+      .locator('[data-testid="session-card"]')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: 'test-results/tab-360-failure.png', fullPage: true });
+        throw error;
+      });
     expect(await page.getByRole('tab', { name: 'Experts' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: /^Menu/ }).click();
     await page.getByRole('menuitemradio', { name: 'Insights' }).click();

@@ -80,14 +80,11 @@ const boardLaunch = (overrides: Partial<TeamsTabLaunch> = {}): TeamsTabLaunch =>
 describe('the tab inside a fake Teams web client (real teams-js, real postMessage protocol)', () => {
   it('channel tab: Dutch board of the context team, loading indicator dismissed once, SSO token on every call', async () => {
     let cardsAtSuccess = -1;
-    const { context, host, apiAuth, pageErrors } = await open(
-      boardLaunch({ locale: 'nl-NL', user: sanne }),
-      {
-        onCall: async (call, tab) => {
-          if (call.func === 'appInitialization.success') cardsAtSuccess = await tab.locator('[data-testid="session-card"]').count();
-        },
+    const { context, host, apiAuth, pageErrors } = await open(boardLaunch({ locale: 'nl-NL', user: sanne }), {
+      onCall: async (call, tab) => {
+        if (call.func === 'appInitialization.success') cardsAtSuccess = await tab.locator('[data-testid="session-card"]').count();
       },
-    );
+    });
     const tab = host.tab;
     await tab.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
     await host.waitForCall('appInitialization.success');
@@ -126,7 +123,11 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     expect(host.callsTo('registerHandler').map((c) => c.args[0])).toContain('themeChange');
     // A marker on the tab's window: a reload would lose it.
     await tab.evaluate(() => Object.assign(window, { __sameDocument: true }));
-    const look = () => tab.evaluate(() => ({ theme: document.documentElement.dataset['theme'], background: getComputedStyle(document.body).backgroundColor }));
+    const look = () =>
+      tab.evaluate(() => ({
+        theme: document.documentElement.dataset['theme'],
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
 
     const light = await look();
     expect(light.theme).toBe('light');
@@ -134,7 +135,10 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
     await host.page.screenshot({ path: 'test-results/teams-host-theme-light.png' });
 
     const seen = new Set([light.background]);
-    for (const [teamsTheme, tabTheme] of [['dark', 'dark'], ['contrast', 'contrast']] as const) {
+    for (const [teamsTheme, tabTheme] of [
+      ['dark', 'dark'],
+      ['contrast', 'contrast'],
+    ] as const) {
       await host.pushTheme(teamsTheme);
       await eventually(async () => expect(await look().then((l) => l.theme)).toBe(tabTheme));
       // Fluent animates colour changes; let them finish so axe measures the settled colours.
@@ -155,7 +159,10 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
   it('a Teams meeting link opens in the Teams client (app.openLink → executeDeepLink), not in a new browser window', async () => {
     const { context, host, pageErrors } = await open(boardLaunch());
     const tab = host.tab;
-    const join = tab.locator('[data-testid="session-card"]').getByRole('link', { name: /Join online/ }).first();
+    const join = tab
+      .locator('[data-testid="session-card"]')
+      .getByRole('link', { name: /Join online/ })
+      .first();
     await join.waitFor({ timeout: 15_000 });
     const popups: string[] = [];
     context.on('page', (p) => popups.push(p.url()));
@@ -184,7 +191,9 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
   });
 
   it('config page: valid at once, and on Save stores the board as content with pages.config, then reports success', async () => {
-    const { context, host, apiAuth, pageErrors } = await open(omit(boardLaunch({ path: '/config', frameContext: 'settings', locale: 'nl-NL' }), 'entityId'));
+    const { context, host, apiAuth, pageErrors } = await open(
+      omit(boardLaunch({ path: '/config', frameContext: 'settings', locale: 'nl-NL' }), 'entityId'),
+    );
     const tab = host.tab;
     await tab.getByRole('heading', { level: 1, name: 'Het PeerLearn-bord toevoegen' }).waitFor({ timeout: 15_000 });
     const validity = await host.waitForCall('settings.setValidityState');
@@ -212,7 +221,12 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
 
     await host.pushSave();
     const saved = await host.waitForCall('settings.save.success');
-    const settings = { contentUrl: `${suite.service.url}/#/board`, websiteUrl: `${suite.service.url}/#/board`, entityId: `peerlearn-board-${DEMO_TEAM_ID}`, suggestedDisplayName: 'PeerLearn' };
+    const settings = {
+      contentUrl: `${suite.service.url}/#/board`,
+      websiteUrl: `${suite.service.url}/#/board`,
+      entityId: `peerlearn-board-${DEMO_TEAM_ID}`,
+      suggestedDisplayName: 'PeerLearn',
+    };
     const setSettings = host.callsTo('settings.setSettings');
     expect(setSettings.map((c) => c.args)).toEqual([[settings], [settings]]);
     expect(saved.at).toBeGreaterThanOrEqual(setSettings[1]?.at ?? Infinity);
@@ -244,7 +258,9 @@ describe('the tab inside a fake Teams web client (real teams-js, real postMessag
   });
 
   it('no SSO token: tells Teams AuthFailed (never success) and shows a friendly message, not a blank page', async () => {
-    const { context, host, apiAuth, pageErrors } = await open(boardLaunch({ locale: 'nl-NL', user: sanne, authError: 'resourceRequiresConsent' }));
+    const { context, host, apiAuth, pageErrors } = await open(
+      boardLaunch({ locale: 'nl-NL', user: sanne, authError: 'resourceRequiresConsent' }),
+    );
     const tab = host.tab;
     const failure = await host.waitForCall('appInitialization.failure');
     expect(failure.args[0]).toBe('AuthFailed');

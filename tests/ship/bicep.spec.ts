@@ -91,7 +91,14 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
 
   it('outputs what the Toolkit expects, and nothing secret', () => {
     const names = bicep.outputs.map((o) => o.name);
-    for (const name of ['BOT_DOMAIN', 'BOT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN', 'BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'STORAGE_ACCOUNT_NAME']) {
+    for (const name of [
+      'BOT_DOMAIN',
+      'BOT_ID',
+      'TAB_ENDPOINT',
+      'TAB_DOMAIN',
+      'BOT_AZURE_APP_SERVICE_RESOURCE_ID',
+      'STORAGE_ACCOUNT_NAME',
+    ]) {
       expect(names).toContain(name);
     }
     const secureParams = bicep.params.filter((p) => p.decorators.includes('@secure()')).map((p) => p.name);
@@ -116,6 +123,7 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
   it('is fed by infra/azure.parameters.json: every value names a declared parameter, every required one is given', () => {
     const declared = new Set(bicep.params.map((p) => p.name));
     for (const name of Object.keys(parameters.parameters)) because(name, () => expect(declared).toContain(name));
-    for (const p of bicep.params.filter((param) => !param.hasDefault)) because(p.name, () => expect(Object.keys(parameters.parameters)).toContain(p.name));
+    for (const p of bicep.params.filter((param) => !param.hasDefault))
+      because(p.name, () => expect(Object.keys(parameters.parameters)).toContain(p.name));
   });
 });

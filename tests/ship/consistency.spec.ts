@@ -79,7 +79,16 @@ describe('teamsapp.yml', () => {
 
   it('provisions, deploys and publishes', () => {
     expect(uses('provision')).toEqual(
-      expect.arrayContaining(['teamsApp/create', 'aadApp/create', 'aadApp/update', 'arm/deploy', 'botAadApp/create', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/update']),
+      expect.arrayContaining([
+        'teamsApp/create',
+        'aadApp/create',
+        'aadApp/update',
+        'arm/deploy',
+        'botAadApp/create',
+        'teamsApp/validateManifest',
+        'teamsApp/zipAppPackage',
+        'teamsApp/update',
+      ]),
     );
     expect(uses('deploy')).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
     expect(uses('publish')).toContain('teamsApp/publishAppPackage');
@@ -87,7 +96,9 @@ describe('teamsapp.yml', () => {
 
   it('deploys infra/azure.bicep with its parameters, whose ${{VAR}}s are all defined', () => {
     const arm = lifecycle.provision?.find((s) => s.uses === 'arm/deploy');
-    expect(arm?.with?.templates).toEqual([expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' })]);
+    expect(arm?.with?.templates).toEqual([
+      expect.objectContaining({ path: './infra/azure.bicep', parameters: './infra/azure.parameters.json' }),
+    ]);
     const defined = new Set([...envKeys(read('env', '.env.dev')), ...lifecycleOutputs(lifecycle), ...BUILT_IN]);
     for (const name of placeholders(read('infra', 'azure.parameters.json'))) because(name, () => expect(defined).toContain(name));
   });
@@ -95,7 +106,9 @@ describe('teamsapp.yml', () => {
   it('keeps secrets out of committed env files: SECRET_ values go to .env.*.user, which git ignores', () => {
     for (const env of ['.env.dev', '.env.local']) {
       expect(envKeys(read('env', env)).filter((k) => /SECRET|PASSWORD/.test(k))).toEqual([]);
-      for (const line of read('env', env).split('\n').filter((l) => /^[A-Z_]+=/.test(l) && !/^(TEAMSFX_ENV|APP_NAME_SUFFIX)=/.test(l))) {
+      for (const line of read('env', env)
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l) && !/^(TEAMSFX_ENV|APP_NAME_SUFFIX)=/.test(l))) {
         because('committed values stay empty until provision', () => expect(line).toMatch(/=$/));
       }
     }
@@ -119,7 +132,8 @@ describe('the Bicep web app and bot/src/config.ts', () => {
       AAD_APP_ID_URI: 'api://peerlearn.azurewebsites.net/0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
       BOT_TYPE: 'SingleTenant',
       STORAGE_ACCOUNT_NAME: 'peerlearndevx1y2z3',
-      STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=peerlearndevx1y2z3;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      STORAGE_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=https;AccountName=peerlearndevx1y2z3;AccountKey=a2V5;EndpointSuffix=core.windows.net',
       BOT_PASSWORD: 'secret',
       PUBLIC_URL: 'https://peerlearn.azurewebsites.net',
       CALENDAR_LINK_SECRET: '6f1c2a10-7d3e-4b8a-9c21-00000000010d4e5f6a7b-8c9d',
@@ -128,7 +142,9 @@ describe('the Bicep web app and bot/src/config.ts', () => {
   const configFor = (names: readonly string[]) => readConfig(Object.fromEntries(names.map((n) => [n, sample(n)])));
 
   it('sets every setting the service requires in production (managed identity + SingleTenant bot)', () => {
-    expect(base).toEqual(expect.arrayContaining(['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE']));
+    expect(base).toEqual(
+      expect.arrayContaining(['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_TYPE']),
+    );
     expect(identityStorage).toEqual(['STORAGE_ACCOUNT_NAME']);
     expect(botSecret).toEqual(['BOT_PASSWORD']);
     const config = configFor([...base, ...identityStorage, ...botSecret]);
@@ -148,13 +164,21 @@ describe('the Bicep web app and bot/src/config.ts', () => {
       ['NODE_ENV', 'AAD_APP_CLIENT_ID', 'ALLOWED_TENANTS', 'BOT_ID', 'BOT_TENANT_ID', 'BOT_PASSWORD', 'STORAGE_ACCOUNT_NAME'].includes(n),
     );
     for (const left of required.filter((n) => n !== 'NODE_ENV')) {
-      because(left, () => expect(() => configFor([...base, ...identityStorage, ...botSecret].filter((n) => n !== left))).toThrow(left === 'STORAGE_ACCOUNT_NAME' ? 'STORAGE_' : left));
+      because(left, () =>
+        expect(() => configFor([...base, ...identityStorage, ...botSecret].filter((n) => n !== left))).toThrow(
+          left === 'STORAGE_ACCOUNT_NAME' ? 'STORAGE_' : left,
+        ),
+      );
     }
   });
 
   it('sets no setting the service does not know, other than App Service platform ones', () => {
     const configSource = read('bot', 'src', 'config.ts');
-    const platform = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
+    const platform = [
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+      'ApplicationInsightsAgent_EXTENSION_VERSION',
+      'SCM_DO_BUILD_DURING_DEPLOYMENT',
+    ];
     for (const name of [...base, ...identityStorage, ...keyStorage, ...botSecret].filter((n) => !platform.includes(n))) {
       because(name, () => expect(configSource).toContain(`'${name}'`));
     }

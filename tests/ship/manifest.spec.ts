@@ -20,7 +20,11 @@ interface Manifest {
   readonly localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
   readonly staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
   readonly configurableTabs: { configurationUrl: string; scopes: string[] }[];
-  readonly bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
+  readonly bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+  }[];
   readonly composeExtensions: { botId: string; commands: Command[] }[];
   readonly webApplicationInfo: { id: string; resource: string };
   readonly validDomains: string[];
@@ -41,7 +45,10 @@ const at = (object: unknown, key: string): unknown =>
   key
     .replace(/\[(\d+)\]/g, '.$1')
     .split('.')
-    .reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), object);
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      object,
+    );
 
 describe('manifest/manifest.json', () => {
   it('is on v1.28, the newest generally available schema that @microsoft/app-manifest bundles', () => {
@@ -86,7 +93,7 @@ describe('manifest/manifest.json', () => {
     expect(template.validDomains).toContain('${{TAB_DOMAIN}}');
   });
 
-  it("has the messaging extension commands of the Teams contract (bot/src/domain/messaging-extension-commands.ts)", () => {
+  it('has the messaging extension commands of the Teams contract (bot/src/domain/messaging-extension-commands.ts)', () => {
     const commands = template.composeExtensions[0]?.commands ?? [];
     expect(commands.map((c) => c.id)).toEqual([...MESSAGING_EXTENSION_COMMAND_IDS]);
     for (const command of commands) {

@@ -83,9 +83,15 @@ describe('npm run package -- --env dev', () => {
       .map(([k, v]) => `${k}=${v}`)
       .join('\n');
     writeFileSync(path.join(envDir, '.env.ci'), `# comment\n${fromFile}\n`);
-    const run = runPackage(['--env', 'ci', '--env-dir', envDir, '--out-dir', out], { TEAMS_APP_ID: '00000000-0000-4000-8000-000000000002' });
+    const run = runPackage(['--env', 'ci', '--env-dir', envDir, '--out-dir', out], {
+      TEAMS_APP_ID: '00000000-0000-4000-8000-000000000002',
+    });
     expect(run.stderr).toBe('');
-    const manifest = JSON.parse(zipOf('ci').find((e) => e.name === 'manifest.json')?.data.toString('utf8') ?? '{}') as { id: string; name: { short: string } };
+    const manifest = JSON.parse(
+      zipOf('ci')
+        .find((e) => e.name === 'manifest.json')
+        ?.data.toString('utf8') ?? '{}',
+    ) as { id: string; name: { short: string } };
     expect(manifest.id).toBe('00000000-0000-4000-8000-000000000002');
     expect(manifest.name.short).toBe('PeerLearn-file');
   });

@@ -48,7 +48,9 @@ describe('storage with a managed identity (config)', () => {
   });
 
   it('requires one of the two in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).join('\n')).toMatch(/STORAGE_CONNECTION_STRING is required when NODE_ENV=production, or STORAGE_ACCOUNT_NAME/);
+    expect(problemsOf({ NODE_ENV: 'production' }).join('\n')).toMatch(
+      /STORAGE_CONNECTION_STRING is required when NODE_ENV=production, or STORAGE_ACCOUNT_NAME/,
+    );
     expect(problemsOf({ NODE_ENV: 'production', STORAGE_ACCOUNT_NAME: 'peerlearndev01' }).join('\n')).not.toMatch(/STORAGE_/);
   });
 });

@@ -57,7 +57,12 @@ beforeAll(async () => {
   compose = createJobComposer({ repositories: repos, links });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));
-  await repos.members.putMany([profile(tenantId, host), { ...profile(tenantId, ann), locale: 'en-US' }, profile(tenantId, bob), profile(tenantId, cleo)]);
+  await repos.members.putMany([
+    profile(tenantId, host),
+    { ...profile(tenantId, ann), locale: 'en-US' },
+    profile(tenantId, bob),
+    profile(tenantId, cleo),
+  ]);
   await repos.sessions.putMany([session('s1'), session('cancelled', { status: 'cancelled' }), omit(session('nochannel'), 'channelId')]);
   await repos.rsvps.respond(session('s1'), ann, 'yes', NOW);
   await repos.rsvps.respond(session('s1'), bob, 'yes', NOW); // waitlisted: capacity 1
@@ -109,7 +114,9 @@ describe('createJobComposer', () => {
   it('requestFeedback: one person message per confirmed attendee (not the waitlist, not maybe), in their own language', async () => {
     const job: OutboxJob = { kind: 'requestFeedback', ...ref('s1'), forStartsAt: '2026-12-03T13:00:00.000Z' };
     const messages = await compose(job, new Date('2026-12-03T14:00:00Z'));
-    expect(messages.map((m) => [m.key, m.target])).toEqual([[`feedback|${tenantId}|s1|${ann}|2026-12-03T13:00:00.000Z`, { kind: 'person', tenantId, userId: ann }]]);
+    expect(messages.map((m) => [m.key, m.target])).toEqual([
+      [`feedback|${tenantId}|s1|${ann}|2026-12-03T13:00:00.000Z`, { kind: 'person', tenantId, userId: ann }],
+    ]);
     expect(text(messages[0]?.card)).toContain('How was');
     expect(text(messages[0]?.card)).toContain('"verb":"feedback"');
     expect(await compose({ ...job, forStartsAt: '2026-12-01T13:00:00.000Z' }, new Date('2026-12-03T14:00:00Z'))).toEqual([]);
@@ -124,7 +131,16 @@ describe('createJobComposer', () => {
 
     const summary: OutboxJob = { kind: 'notifyPerson', ...ref('s1'), userId: host, reason: 'feedbackSummary' };
     expect(await compose(summary, NOW)).toEqual([]);
-    await repos.feedback.put({ tenantId, teamId, sessionId: 's1', userId: ann, rating: 4, learnedSomethingNew: true, willApply: 'Smaller PRs', submittedAt: NOW.toISOString() });
+    await repos.feedback.put({
+      tenantId,
+      teamId,
+      sessionId: 's1',
+      userId: ann,
+      rating: 4,
+      learnedSomethingNew: true,
+      willApply: 'Smaller PRs',
+      submittedAt: NOW.toISOString(),
+    });
     const [first] = await compose(summary, NOW);
     expect(first?.key).toBe(`notify|${tenantId}|s1|${host}|feedbackSummary|1`);
     expect(text(first?.card)).toContain('Smaller PRs');
@@ -133,7 +149,17 @@ describe('createJobComposer', () => {
   });
 
   it('postKudos: the kudos card into its channel under kudos|tenant|id', async () => {
-    await repos.kudos.add({ tenantId, teamId, kudosId: 'k1', fromUserId: ann, toUserId: host, message: 'Great session', channelId, sessionId: 's1', createdAt: NOW.toISOString() });
+    await repos.kudos.add({
+      tenantId,
+      teamId,
+      kudosId: 'k1',
+      fromUserId: ann,
+      toUserId: host,
+      message: 'Great session',
+      channelId,
+      sessionId: 's1',
+      createdAt: NOW.toISOString(),
+    });
     const [kudos] = await compose({ kind: 'postKudos', tenantId, teamId, kudosId: 'k1' }, NOW);
     expect(kudos).toMatchObject({ key: `kudos|${tenantId}|k1`, mode: 'post', target: { kind: 'channel', channelId } });
     expect(text(kudos?.card)).toContain('Great session');

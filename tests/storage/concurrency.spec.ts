@@ -177,9 +177,7 @@ describe('ETag-checked updates', () => {
     const userId = ids.user();
     await repos.members.put(profile(tenantId, userId, { wants: [] }));
     const skills = Array.from({ length: 20 }, (_, i) => `skill-${i}`);
-    await Promise.all(
-      skills.map((skill) => repos.members.update(tenantId, userId, (c) => c && { ...c, wants: [...c.wants, skill] })),
-    );
+    await Promise.all(skills.map((skill) => repos.members.update(tenantId, userId, (c) => c && { ...c, wants: [...c.wants, skill] })));
     expect([...((await repos.members.get(tenantId, userId))?.wants ?? [])].sort()).toEqual([...skills].sort());
   });
 
@@ -238,7 +236,9 @@ describe('team rows under concurrency', () => {
     ]);
     const stored = await repos.teams.get(tenantId, teamId);
     expect(stored).toMatchObject({ name: 'Renamed team', reminderMinutes: [60], timeZone: 'Europe/Amsterdam' });
-    expect(stored?.channels.map((c) => c.channelId).sort()).toEqual([teamId, '19:leren@thread.tacv2', ...channels.map((c) => c.channelId)].sort());
+    expect(stored?.channels.map((c) => c.channelId).sort()).toEqual(
+      [teamId, '19:leren@thread.tacv2', ...channels.map((c) => c.channelId)].sort(),
+    );
   });
 
   it('creates a missing team once when two installs race, and leaves a missing one alone when asked', async () => {

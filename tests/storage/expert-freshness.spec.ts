@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 /** Searches until `done` holds (a state, not a time); `ms` is how long that took, for the freshness bound. */
-async function searchUntil(service: RunningService, token: string, q: string, done: (names: string[]) => boolean): Promise<{ names: string[]; ms: number }> {
+async function searchUntil(
+  service: RunningService,
+  token: string,
+  q: string,
+  done: (names: string[]) => boolean,
+): Promise<{ names: string[]; ms: number }> {
   const started = performance.now();
   const names = await eventually(async () => {
     const res = await getJson<ExpertsResponse>(service, `/api/v1/experts?q=${encodeURIComponent(q)}`, token);

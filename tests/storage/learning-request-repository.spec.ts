@@ -33,7 +33,9 @@ describe('learning requests in storage', () => {
 
   it('a second open request for the same skill is not created: the existing one comes back, also when 10 ask at once', async () => {
     const { tenantId, teamId } = newTeam();
-    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => storage.repos.learningRequests.create(request(tenantId, teamId, 'Kusto', `person-${i}`))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => storage.repos.learningRequests.create(request(tenantId, teamId, 'Kusto', `person-${i}`))),
+    );
     expect(outcomes.filter((o) => o.created)).toHaveLength(1);
     const winner = outcomes.find((o) => o.created)?.request.requestId;
     expect(new Set(outcomes.map((o) => o.request.requestId))).toEqual(new Set([winner]));
@@ -46,13 +48,17 @@ describe('learning requests in storage', () => {
     const { tenantId, teamId } = newTeam();
     const r = request(tenantId, teamId, 'SQL');
     await storage.repos.learningRequests.create(r);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, `voter-${i}`, true, at)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, `voter-${i}`, true, at)),
+    );
     expect(results.every((x) => x.voted)).toBe(true);
     expect((await storage.repos.learningRequests.get(tenantId, teamId, r.requestId))?.votes).toBe(21);
     const team = await storage.repos.learningRequests.listForTeam(tenantId, teamId);
     expect(team.votes).toHaveLength(21);
 
-    const twice = await Promise.all([0, 1, 2].map(() => storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'eager', true, at)));
+    const twice = await Promise.all(
+      [0, 1, 2].map(() => storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'eager', true, at)),
+    );
     expect(twice.every((x) => x.voted)).toBe(true);
     expect((await storage.repos.learningRequests.get(tenantId, teamId, r.requestId))?.votes).toBe(22);
 
@@ -65,7 +71,10 @@ describe('learning requests in storage', () => {
     const { tenantId, teamId } = newTeam();
     const r = request(tenantId, teamId, 'Excel', 'author');
     await storage.repos.learningRequests.create(r);
-    await Promise.all([storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'bob', true, at), storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'bob', true, at)]);
+    await Promise.all([
+      storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'bob', true, at),
+      storage.repos.learningRequests.vote(tenantId, teamId, r.requestId, 'bob', true, at),
+    ]);
     const team = await storage.repos.learningRequests.listForTeam(tenantId, teamId);
     expect(team.votes.filter((v) => v.userId === 'bob')).toHaveLength(1);
     expect(team.requests[0]?.votes).toBe(2);
@@ -88,7 +97,11 @@ describe('learning requests in storage', () => {
     const { tenantId, teamId } = newTeam();
     const first = request(tenantId, teamId, 'Python');
     await storage.repos.learningRequests.create(first);
-    const taken = await storage.repos.learningRequests.update(tenantId, teamId, first.requestId, (c) => ({ ...c, status: 'taken', takenBy: 'expert' }));
+    const taken = await storage.repos.learningRequests.update(tenantId, teamId, first.requestId, (c) => ({
+      ...c,
+      status: 'taken',
+      takenBy: 'expert',
+    }));
     expect(taken).toMatchObject({ status: 'taken', takenBy: 'expert' });
     const second = await storage.repos.learningRequests.create(request(tenantId, teamId, 'python'));
     expect(second.created).toBe(true);
@@ -103,7 +116,11 @@ describe('learning requests in storage', () => {
     await storage.repos.learningRequests.create(r);
     const experts = ['e1', 'e2', 'e3', 'e4'];
     const outcomes = await Promise.all(
-      experts.map((who) => storage.repos.learningRequests.update(tenantId, teamId, r.requestId, (c) => (c.status === 'open' ? { ...c, status: 'taken', takenBy: who } : undefined))),
+      experts.map((who) =>
+        storage.repos.learningRequests.update(tenantId, teamId, r.requestId, (c) =>
+          c.status === 'open' ? { ...c, status: 'taken', takenBy: who } : undefined,
+        ),
+      ),
     );
     const stored = await storage.repos.learningRequests.get(tenantId, teamId, r.requestId);
     expect(stored?.status).toBe('taken');
@@ -127,7 +144,18 @@ describe('learning requests in storage', () => {
   it('a row that does not map is refused, not handed on', async () => {
     const { tenantId, teamId } = newTeam();
     const key = learningRequestKey(tenantId, teamId, 'r-bad');
-    await rawTable(storage.azurite.connectionString, TABLES.learningRequests).createEntity({ ...key, tenantId, teamId, requestId: 'r-bad', authorUserId: 'x', skill: 'SQL', status: 'maybe', votes: -1, createdAt: 'soon', updatedAt: 'soon' });
+    await rawTable(storage.azurite.connectionString, TABLES.learningRequests).createEntity({
+      ...key,
+      tenantId,
+      teamId,
+      requestId: 'r-bad',
+      authorUserId: 'x',
+      skill: 'SQL',
+      status: 'maybe',
+      votes: -1,
+      createdAt: 'soon',
+      updatedAt: 'soon',
+    });
     await expect(storage.repos.learningRequests.get(tenantId, teamId, 'r-bad')).rejects.toBeInstanceOf(MalformedRowError);
     expect(learningRequestsPartition(tenantId, teamId)).toBe(key.partitionKey);
   });

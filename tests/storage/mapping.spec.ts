@@ -84,13 +84,26 @@ describe('rows that do not map are refused with a clear error', () => {
 
     const fb = feedbackKey(tenantId, 's', 'u');
     await rawTable(azurite.connectionString, TABLES.feedback).upsertEntity(
-      { ...fb, tenantId, teamId: 'team', sessionId: 's', userId: 'u', rating: 9, learnedSomethingNew: true, willApply: '', submittedAt: '2026-01-01T00:00:00Z' },
+      {
+        ...fb,
+        tenantId,
+        teamId: 'team',
+        sessionId: 's',
+        userId: 'u',
+        rating: 9,
+        learnedSomethingNew: true,
+        willApply: '',
+        submittedAt: '2026-01-01T00:00:00Z',
+      },
       'Replace',
     );
     await expect(repos.feedback.listForSession(tenantId, 's')).rejects.toThrow(/plFeedback[\s\S]*rating/);
 
     await repos.sessions.create(session(tenantId, 'team', 's'));
-    await rawTable(azurite.connectionString, TABLES.rsvps).upsertEntity({ ...rsvpTallyKey(tenantId, 's'), tenantId, sessionId: 's', yes: 'many' }, 'Replace');
+    await rawTable(azurite.connectionString, TABLES.rsvps).upsertEntity(
+      { ...rsvpTallyKey(tenantId, 's'), tenantId, sessionId: 's', yes: 'many' },
+      'Replace',
+    );
     await expect(repos.rsvps.respond({ tenantId, teamId: 'team', sessionId: 's' }, 'u', 'yes', new Date())).rejects.toBeInstanceOf(
       MalformedRowError,
     );

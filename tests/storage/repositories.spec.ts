@@ -67,13 +67,22 @@ describe('round trips', () => {
     const tenantId = ids.tenant();
     const [t1, t2] = [ids.teamsThread(), 'team-id'];
     const [u1, u2] = [ids.user(), ids.awkward()];
-    const [ownerOfT1, memberOfT1, memberOfT2] = [membership(tenantId, t1, u1, 'owner'), membership(tenantId, t1, u2), membership(tenantId, t2, u1)];
+    const [ownerOfT1, memberOfT1, memberOfT2] = [
+      membership(tenantId, t1, u1, 'owner'),
+      membership(tenantId, t1, u2),
+      membership(tenantId, t2, u1),
+    ];
     await repos.teams.addMembers([ownerOfT1, memberOfT1, memberOfT2]);
     await repos.teams.addMembers([membership(tenantId, t1, u2)]); // idempotent
     expect((await repos.teams.listMembers(tenantId, t1)).sort(byUser)).toEqual([ownerOfT1, memberOfT1].sort(byUser));
     expect(await repos.teams.listMembers(tenantId, t2)).toEqual([memberOfT2]);
     const teamsOfU1 = await repos.teams.listTeamsOf(tenantId, u1);
-    expect(teamsOfU1.map((m) => [m.teamId, m.role]).sort()).toEqual([[t1, 'owner'], [t2, 'member']].sort());
+    expect(teamsOfU1.map((m) => [m.teamId, m.role]).sort()).toEqual(
+      [
+        [t1, 'owner'],
+        [t2, 'member'],
+      ].sort(),
+    );
     expect(await repos.teams.listTeamsOf(tenantId, u2)).toEqual([memberOfT1]);
     expect(await repos.teams.listTeamsOf(tenantId, ids.user())).toEqual([]);
   });
@@ -117,7 +126,14 @@ describe('round trips', () => {
     const teamId = ids.teamsThread();
     const s = session(tenantId, teamId, 'sess-1');
     const bare = omit(
-      session(tenantId, teamId, 'sess-2', { place: 'Room 4.12', capacity: null, skills: [], teacherIds: [], openToOrganisation: true, status: 'cancelled' }),
+      session(tenantId, teamId, 'sess-2', {
+        place: 'Room 4.12',
+        capacity: null,
+        skills: [],
+        teacherIds: [],
+        openToOrganisation: true,
+        status: 'cancelled',
+      }),
       'onlineUrl',
       'channelId',
       'discussionLeaderId',
@@ -164,10 +180,18 @@ describe('round trips', () => {
     const same = await repos.rsvps.respond(ref, 'ann', 'no', now);
     expect(same.session.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
 
-    expect(await repos.rsvps.get(tenantId, ref.sessionId, 'ann')).toEqual({ ...ref, userId: 'ann', response: 'no', respondedAt: now.toISOString() });
+    expect(await repos.rsvps.get(tenantId, ref.sessionId, 'ann')).toEqual({
+      ...ref,
+      userId: 'ann',
+      response: 'no',
+      respondedAt: now.toISOString(),
+    });
     expect(await repos.rsvps.get(tenantId, ref.sessionId, 'carol')).toBeUndefined();
     const listed = await repos.rsvps.listForSession(tenantId, ref.sessionId);
-    expect(listed.map((r) => [r.userId, r.response]).sort()).toEqual([['ann', 'no'], ['bob', 'maybe']]);
+    expect(listed.map((r) => [r.userId, r.response]).sort()).toEqual([
+      ['ann', 'no'],
+      ['bob', 'maybe'],
+    ]);
     expect((await repos.sessions.get(tenantId, teamId, ref.sessionId))?.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
   });
 
@@ -217,7 +241,10 @@ describe('tenant isolation', () => {
     const teamId = '19:shared@thread.tacv2';
     const userId = 'same-user';
     const sessionId = 'same-session';
-    for (const [tenantId, name] of [[ta, 'A'], [tb, 'B']] as const) {
+    for (const [tenantId, name] of [
+      [ta, 'A'],
+      [tb, 'B'],
+    ] as const) {
       await repos.tenants.upsert({ ...tenant(tenantId), name });
       await repos.teams.upsert(team(tenantId, teamId, { name }));
       await repos.teams.addMembers([membership(tenantId, teamId, userId, name === 'A' ? 'owner' : 'member')]);
@@ -227,7 +254,10 @@ describe('tenant isolation', () => {
     }
     await repos.rsvps.respond({ tenantId: ta, teamId, sessionId }, userId, 'yes', new Date());
 
-    for (const [tenantId, name] of [[ta, 'A'], [tb, 'B']] as const) {
+    for (const [tenantId, name] of [
+      [ta, 'A'],
+      [tb, 'B'],
+    ] as const) {
       expect((await repos.tenants.get(tenantId))?.name).toBe(name);
       expect((await repos.teams.get(tenantId, teamId))?.name).toBe(name);
       expect((await repos.teams.listForTenant(tenantId)).map((t) => t.name)).toEqual([name]);

@@ -31,7 +31,10 @@ describe('RSVP group commit', () => {
     const ref = await newSession(3);
     // Arrival order deliberately not alphabetical, so the line cannot follow the user ids by accident.
     const people = ['kim', 'bo', 'zed', 'al', 'yan', 'cy', 'xu', 'di', 'wu', 'ed'];
-    const outcomes = await storage.repos.rsvps.respondMany(ref, people.map((p, i) => answer(p, 'yes', i)));
+    const outcomes = await storage.repos.rsvps.respondMany(
+      ref,
+      people.map((p, i) => answer(p, 'yes', i)),
+    );
 
     expect(outcomes.map((o) => [o.rsvp.userId, o.rsvp.waitlisted === true])).toEqual(people.map((p, i) => [p, i >= 3]));
     for (const o of outcomes) expect(o.session.counts).toEqual({ yes: 3, maybe: 0, no: 0, waitlisted: 7 });
@@ -39,7 +42,12 @@ describe('RSVP group commit', () => {
     expect(stored?.counts).toEqual({ yes: 3, maybe: 0, no: 0, waitlisted: 7 });
     expect(await tallyVersion(ref)).toBe(1);
     const rows = await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
-    expect(rows.filter((r) => !r.waitlisted).map((r) => r.userId).sort()).toEqual(['bo', 'kim', 'zed']);
+    expect(
+      rows
+        .filter((r) => !r.waitlisted)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual(['bo', 'kim', 'zed']);
 
     // The line is the arrival order: the confirmed leaving one by one promote al, yan, cy in turn.
     const promoted: (string | undefined)[] = [];
@@ -70,7 +78,11 @@ describe('RSVP group commit', () => {
 
   it('the same person answering "yes" then "no" in one batch ends at "no"', async () => {
     const ref = await newSession(null);
-    const outcomes = await storage.repos.rsvps.respondMany(ref, [answer('ann', 'yes', 1), answer('bob', 'maybe', 2), answer('ann', 'no', 3)]);
+    const outcomes = await storage.repos.rsvps.respondMany(ref, [
+      answer('ann', 'yes', 1),
+      answer('bob', 'maybe', 2),
+      answer('ann', 'no', 3),
+    ]);
     expect(outcomes.map((o) => o.rsvp.response)).toEqual(['yes', 'maybe', 'no']);
     expect(outcomes[2]?.session.counts).toEqual({ yes: 0, maybe: 1, no: 1 });
     expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'ann'))?.response).toBe('no');
@@ -80,8 +92,22 @@ describe('RSVP group commit', () => {
 
   it('a batch stores exactly what the same answers one by one store (capacity, line, promotions, repeats)', async () => {
     const script: [string, RsvpResponse][] = [
-      ['p', 'yes'], ['q', 'yes'], ['r', 'yes'], ['s', 'maybe'], ['t', 'yes'], ['p', 'yes'], ['q', 'no'], ['u', 'yes'],
-      ['r', 'maybe'], ['t', 'no'], ['v', 'yes'], ['p', 'maybe'], ['u', 'yes'], ['w', 'no'], ['s', 'yes'], ['v', 'no'],
+      ['p', 'yes'],
+      ['q', 'yes'],
+      ['r', 'yes'],
+      ['s', 'maybe'],
+      ['t', 'yes'],
+      ['p', 'yes'],
+      ['q', 'no'],
+      ['u', 'yes'],
+      ['r', 'maybe'],
+      ['t', 'no'],
+      ['v', 'yes'],
+      ['p', 'maybe'],
+      ['u', 'yes'],
+      ['w', 'no'],
+      ['s', 'yes'],
+      ['v', 'no'],
     ];
     const answers = script.map(([who, response], i) => answer(who, response, i));
     const oneByOne = await newSession(2);
@@ -94,7 +120,9 @@ describe('RSVP group commit', () => {
     expect(batch.map(shape)).toEqual(single.map(shape));
     expect(batch.at(-1)?.session.counts).toEqual(single.at(-1)?.session.counts);
     const rows = async (ref: { tenantId: string; sessionId: string }) =>
-      (await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).map((r) => [r.userId, r.response, r.waitlisted === true, r.respondedAt]).sort();
+      (await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId))
+        .map((r) => [r.userId, r.response, r.waitlisted === true, r.respondedAt])
+        .sort();
     expect(await rows(grouped)).toEqual(await rows(oneByOne));
     expect(await tallyVersion(grouped)).toBe(1);
   });

@@ -15,7 +15,11 @@ async function newSession(capacity: number | null) {
 describe('RSVP waitlist in storage', () => {
   it('40 people answering at once for 12 places: exactly 12 going and 28 in line', async () => {
     const ref = await newSession(12);
-    await Promise.all(Array.from({ length: 40 }, (_, i) => storage.repos.rsvps.respond(ref, `user-${i}`, 'yes', new Date(Date.UTC(2026, 10, 27, 12, 0, i)))));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        storage.repos.rsvps.respond(ref, `user-${i}`, 'yes', new Date(Date.UTC(2026, 10, 27, 12, 0, i))),
+      ),
+    );
     const stored = await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
     expect(stored?.counts).toEqual({ yes: 12, maybe: 0, no: 0, waitlisted: 28 });
     const rows = await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId);
@@ -51,7 +55,9 @@ describe('RSVP waitlist in storage', () => {
     expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'c'))?.waitlisted).toBeUndefined();
     expect((await storage.repos.rsvps.get(ref.tenantId, ref.sessionId, 'e'))?.waitlisted).toBe(true);
     // The person's own index follows: "c" now shows as going on the board.
-    expect((await storage.repos.rsvps.listForUser(ref.tenantId, 'c')).map((r) => [r.sessionId, r.response, r.waitlisted])).toEqual([[ref.sessionId, 'yes', undefined]]);
+    expect((await storage.repos.rsvps.listForUser(ref.tenantId, 'c')).map((r) => [r.sessionId, r.response, r.waitlisted])).toEqual([
+      [ref.sessionId, 'yes', undefined],
+    ]);
 
     await storage.repos.sessions.update(ref.tenantId, ref.teamId, ref.sessionId, (s) => ({ ...s, capacity: 1 }));
     const shrunk = await storage.repos.rsvps.promoteWaiting(ref);

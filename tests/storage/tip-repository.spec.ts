@@ -26,7 +26,12 @@ function tip(tenantId: string, teamId: string, n: number, overrides: Partial<Tip
   };
 }
 
-async function all(tenantId: string, teamId: string, limit: number, matches?: (t: Tip) => boolean): Promise<{ pages: string[][]; cursors: number }> {
+async function all(
+  tenantId: string,
+  teamId: string,
+  limit: number,
+  matches?: (t: Tip) => boolean,
+): Promise<{ pages: string[][]; cursors: number }> {
   const pages: string[][] = [];
   let cursor: string | undefined;
   let cursors = 0;
@@ -43,7 +48,12 @@ describe('tip repository (Azurite)', () => {
   it('stores a tip with awkward ids and every field, reads it back by id, and removes it', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.awkward();
-    const stored = tip(tenantId, teamId, 1, { tipId: ids.awkward(), link: 'https://learn.microsoft.com/x?y=1&z=2', body: 'Regels\nmet "quotes" en 😀', skills: ['Power BI', 'C#'] });
+    const stored = tip(tenantId, teamId, 1, {
+      tipId: ids.awkward(),
+      link: 'https://learn.microsoft.com/x?y=1&z=2',
+      body: 'Regels\nmet "quotes" en 😀',
+      skills: ['Power BI', 'C#'],
+    });
     await storage.repos.tips.add(stored);
     expect(await storage.repos.tips.get(tenantId, teamId, stored.tipId)).toEqual(stored);
     const withoutLink = tip(tenantId, teamId, 2);
@@ -78,7 +88,10 @@ describe('tip repository (Azurite)', () => {
     const tips = Array.from({ length: 30 }, (_, i) => tip(tenantId, teamId, i));
     for (const t of tips) await storage.repos.tips.add(t);
     const { pages } = await all(tenantId, teamId, 4, tipMatcher({ skill: 'sql' }));
-    const odd = tips.filter((_, i) => i % 2 === 1).map((t) => t.tipId).reverse();
+    const odd = tips
+      .filter((_, i) => i % 2 === 1)
+      .map((t) => t.tipId)
+      .reverse();
     expect(pages.flat()).toEqual(odd);
     expect(pages.every((p) => p.length <= 4)).toBe(true);
     const none = await storage.repos.tips.list(tenantId, teamId, { limit: 5, matches: tipMatcher({ text: 'nothing like this' }) });
@@ -96,7 +109,11 @@ describe('tip repository (Azurite)', () => {
     // Nothing yet among the 2,000 newest, but not the end either: the cursor carries on.
     expect(first.tips).toEqual([]);
     expect(first.cursor).toEqual(expect.any(String));
-    const second = await storage.repos.tips.list(tenantId, teamId, { limit: 5, matches: needle, ...(first.cursor ? { cursor: first.cursor } : {}) });
+    const second = await storage.repos.tips.list(tenantId, teamId, {
+      limit: 5,
+      matches: needle,
+      ...(first.cursor ? { cursor: first.cursor } : {}),
+    });
     expect(second.tips.map((t) => t.title)).toEqual(['The needle']);
     expect(second.cursor).toBeUndefined();
   });
@@ -114,7 +131,11 @@ describe('tip repository (Azurite)', () => {
   it('refuses a cursor it did not make', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
-    for (const cursor of ['not a cursor', Buffer.from('PartitionKey eq x').toString('base64url'), Buffer.from('123|abc').toString('base64url')]) {
+    for (const cursor of [
+      'not a cursor',
+      Buffer.from('PartitionKey eq x').toString('base64url'),
+      Buffer.from('123|abc').toString('base64url'),
+    ]) {
       await expect(storage.repos.tips.list(tenantId, teamId, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
     }
   });
@@ -123,7 +144,17 @@ describe('tip repository (Azurite)', () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     const key = tipKey(tenantId, teamId, BASE, 'forged');
-    await rawTable(storage.azurite.connectionString, TABLES.tips).createEntity({ ...key, tenantId, teamId, tipId: 'other', authorUserId: 'a', title: 'T', body: '', skills: '[]', createdAt: new Date(BASE).toISOString() });
+    await rawTable(storage.azurite.connectionString, TABLES.tips).createEntity({
+      ...key,
+      tenantId,
+      teamId,
+      tipId: 'other',
+      authorUserId: 'a',
+      title: 'T',
+      body: '',
+      skills: '[]',
+      createdAt: new Date(BASE).toISOString(),
+    });
     await expect(storage.repos.tips.list(tenantId, teamId, { limit: 5 })).rejects.toBeInstanceOf(MalformedRowError);
   });
 

@@ -85,7 +85,10 @@ describe('a storage that is up', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     try {
       const port = (busy.address() as AddressInfo).port;
-      const connectionString = azurite.connectionString.replace(/TableEndpoint=[^;]+/, `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`);
+      const connectionString = azurite.connectionString.replace(
+        /TableEndpoint=[^;]+/,
+        `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
+      );
       const storage = createStorage({
         connectionString,
         transport: { maxRetries: 1, retryDelayMs: 10, maxRetryDelayMs: 20 },
@@ -103,12 +106,20 @@ describe('a storage that is up', () => {
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     try {
       const port = (hung.address() as AddressInfo).port;
-      const connectionString = azurite.connectionString.replace(/TableEndpoint=[^;]+/, `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`);
+      const connectionString = azurite.connectionString.replace(
+        /TableEndpoint=[^;]+/,
+        `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
+      );
       const storage = createStorage({
         connectionString,
         transport: { maxRetries: 1, retryDelayMs: 10, maxRetryDelayMs: 20, requestTimeoutMs: 300 },
       });
-      expect(await unavailable(() => storage.repositories.members.get(ids.tenant(), 'u'), /Storage unavailable while reading plProfiles \(no answer within the request timeout/)).toBeLessThan(3_000);
+      expect(
+        await unavailable(
+          () => storage.repositories.members.get(ids.tenant(), 'u'),
+          /Storage unavailable while reading plProfiles \(no answer within the request timeout/,
+        ),
+      ).toBeLessThan(3_000);
     } finally {
       hung.closeAllConnections();
       await new Promise((resolve) => hung.close(resolve));

@@ -28,7 +28,12 @@ function personalEnvelope(serviceUrl: string, from: ActivityUser, options: { ten
 }
 
 /** A Teams personal-chat message as the Teams channel (and the Agents Playground) sends it. */
-export function personalMessage(serviceUrl: string, text: string, from: ActivityUser = MEGAN, options: { tenantId?: string; locale?: string } = {}) {
+export function personalMessage(
+  serviceUrl: string,
+  text: string,
+  from: ActivityUser = MEGAN,
+  options: { tenantId?: string; locale?: string } = {},
+) {
   return { type: 'message', ...personalEnvelope(serviceUrl, from, options), text };
 }
 
@@ -43,7 +48,11 @@ export function personalInvoke(
 }
 
 /** The bot being added to a team: Teams posts a conversationUpdate in the team's General channel. */
-export function botAddedToTeam(serviceUrl: string, team: { id: string; name: string }, options: { tenantId?: string; locale?: string } = {}) {
+export function botAddedToTeam(
+  serviceUrl: string,
+  team: { id: string; name: string },
+  options: { tenantId?: string; locale?: string } = {},
+) {
   const tenantId = options.tenantId ?? PLAYGROUND_TENANT;
   return {
     type: 'conversationUpdate',

@@ -21,7 +21,10 @@ export interface DeliveryServiceOptions {
 
 /** The real service with the outbox worker on quick test timings and the fan-out test composer. */
 export function startDeliveryService(options: DeliveryServiceOptions = {}): Promise<RunningService> {
-  const base = readConfig({ NODE_ENV: 'test', ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}) });
+  const base = readConfig({
+    NODE_ENV: 'test',
+    ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}),
+  });
   const config: Config = {
     ...base,
     port: 0,

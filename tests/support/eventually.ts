@@ -4,7 +4,10 @@
  * the assertion's own. The timeout only bounds the wait, so it is generous: on a busy machine a
  * state a few hundred milliseconds away can take seconds; a passing check returns at once anyway.
  */
-export async function eventually<T>(check: () => T | Promise<T>, { timeout = 15_000, interval = 50 }: { timeout?: number; interval?: number } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  { timeout = 15_000, interval = 50 }: { timeout?: number; interval?: number } = {},
+): Promise<T> {
   const deadline = performance.now() + timeout;
   for (;;) {
     try {

@@ -16,7 +16,11 @@ export function findExpertInvoke(
 }
 
 /** A Teams `composeExtension/selectItem` invoke: the user picked a result; `value` is its preview's `tap.value`. */
-export function selectExpertInvoke(serviceUrl: string, value: unknown, options: { tenantId?: string; from?: ActivityUser; locale?: string } = {}) {
+export function selectExpertInvoke(
+  serviceUrl: string,
+  value: unknown,
+  options: { tenantId?: string; from?: ActivityUser; locale?: string } = {},
+) {
   return personalInvoke(serviceUrl, 'composeExtension/selectItem', value, { ...options, source: 'compose' });
 }
 
@@ -36,7 +40,11 @@ export interface ComposeResult {
       };
       readonly preview?: {
         readonly contentType: string;
-        readonly content: { readonly title: string; readonly text?: string; readonly tap?: { readonly type: string; readonly value: unknown } };
+        readonly content: {
+          readonly title: string;
+          readonly text?: string;
+          readonly tap?: { readonly type: string; readonly value: unknown };
+        };
       };
     }[];
   };

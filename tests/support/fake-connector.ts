@@ -97,7 +97,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     if (fault) {
       requests.push({ ...entry, status: fault.status });
       if (fault.retryAfter !== undefined) res.setHeader('Retry-After', fault.retryAfter);
-      res.status(fault.status).json({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'injected by the test' } });
+      res
+        .status(fault.status)
+        .json({ error: { code: fault.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'injected by the test' } });
       return;
     }
     res.on('finish', () => requests.push({ ...entry, status: res.statusCode }));
@@ -142,11 +144,21 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     res.status(201).json({ id: randomUUID() });
   });
   app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    record({ conversationId: decodeURIComponent(req.params.conversationId), replyToId: decodeURIComponent(req.params.activityId), method: 'POST', activity: req.body });
+    record({
+      conversationId: decodeURIComponent(req.params.conversationId),
+      replyToId: decodeURIComponent(req.params.activityId),
+      method: 'POST',
+      activity: req.body,
+    });
     res.status(201).json({ id: randomUUID() });
   });
   app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    record({ conversationId: decodeURIComponent(req.params.conversationId), replyToId: decodeURIComponent(req.params.activityId), method: 'PUT', activity: req.body });
+    record({
+      conversationId: decodeURIComponent(req.params.conversationId),
+      replyToId: decodeURIComponent(req.params.activityId),
+      method: 'PUT',
+      activity: req.body,
+    });
     res.status(200).json({ id: decodeURIComponent(req.params.activityId) });
   });
   const server: Server = await new Promise((resolve) => {
@@ -173,7 +185,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       }
       const problems: string[] = [];
       for (const [conversationId, times] of byConversation) {
-        for (const p of windowViolations(times, options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS)) problems.push(`${conversationId}: ${p}`);
+        for (const p of windowViolations(times, options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS))
+          problems.push(`${conversationId}: ${p}`);
       }
       const all = requests.map((r) => r.at).sort((a, b) => a - b);
       for (const p of windowViolations(all, tenantWindows(options.tenantPerSecond ?? 30))) problems.push(`tenant: ${p}`);

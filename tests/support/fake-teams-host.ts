@@ -177,13 +177,19 @@ function legacyContext(launch: TeamsTabLaunch, theme: TeamsTheme): Record<string
     userObjectId: launch.user.userId,
     userDisplayName: launch.user.name,
     tid: launch.user.tenantId,
-    ...(launch.team ? { teamId: launch.team.internalId, teamName: launch.team.displayName, groupId: `group-${launch.team.internalId}` } : {}),
+    ...(launch.team
+      ? { teamId: launch.team.internalId, teamName: launch.team.displayName, groupId: `group-${launch.team.internalId}` }
+      : {}),
     ...(launch.channel ? { channelId: launch.channel.id, channelName: launch.channel.displayName, channelType: 'Regular' } : {}),
   };
 }
 
 /** Opens the tab inside a fake Teams web client in a new page of `context`. */
-export async function openInFakeTeams(context: BrowserContext, options: FakeTeamsHostOptions, launch: TeamsTabLaunch): Promise<FakeTeamsHost> {
+export async function openInFakeTeams(
+  context: BrowserContext,
+  options: FakeTeamsHostOptions,
+  launch: TeamsTabLaunch,
+): Promise<FakeTeamsHost> {
   const tabUrl = new URL(launch.path, options.tabOrigin).toString();
   const hostUrl = `${FAKE_TEAMS_ORIGIN}${HOST_PATH}`;
   // Chromium's Local Network Access check blocks a public origin from framing a loopback one until
@@ -283,7 +289,10 @@ export async function openInFakeTeams(context: BrowserContext, options: FakeTeam
       const existing = calls.filter((c) => c.func === func);
       if (existing.length >= count) return Promise.resolve(existing[count - 1] as HostCall);
       return new Promise<HostCall>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`No call #${count} to ${func} within ${timeoutMs} ms; calls: ${calls.map((c) => c.func).join(', ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`No call #${count} to ${func} within ${timeoutMs} ms; calls: ${calls.map((c) => c.func).join(', ')}`)),
+          timeoutMs,
+        );
         waiters.push({
           func,
           count,

@@ -27,15 +27,13 @@ export const fanoutComposer: JobComposer = async (job) => {
   switch (job.kind) {
     case 'postInvite':
     case 'updateInvite':
-      return channels.map(
-        (channelId): OutgoingMessage => ({
-          key: `invite:${job.sessionId}:${channelId}`,
-          mode: job.kind === 'postInvite' ? 'post' : 'update',
-          target: { kind: 'channel', ...base, channelId },
-          card: testCard(`Invite ${job.sessionId} (${job.kind})`),
-          summary: `Invite to ${job.sessionId}`,
-        }),
-      );
+      return channels.map((channelId): OutgoingMessage => ({
+        key: `invite:${job.sessionId}:${channelId}`,
+        mode: job.kind === 'postInvite' ? 'post' : 'update',
+        target: { kind: 'channel', ...base, channelId },
+        card: testCard(`Invite ${job.sessionId} (${job.kind})`),
+        summary: `Invite to ${job.sessionId}`,
+      }));
     case 'postReminder':
       return channels.map((channelId) => ({
         key: `reminder:${job.sessionId}:${channelId}:${job.minutesBefore}`,

@@ -28,7 +28,12 @@ export interface PlaygroundConfig {
   readonly tenantId: string;
   readonly currentUser: PlaygroundUser;
   readonly users: readonly PlaygroundUser[];
-  readonly teams: readonly { readonly id: string; readonly name: string; readonly channels: readonly { id: string; name: string }[]; readonly members: readonly string[] }[];
+  readonly teams: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly channels: readonly { id: string; name: string }[];
+    readonly members: readonly string[];
+  }[];
 }
 
 export interface Playground {
@@ -55,10 +60,14 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
   const bin = (require(pkg) as { bin: string | Record<string, string> }).bin;
   const entry = path.join(path.dirname(pkg), typeof bin === 'string' ? bin : (bin.agentsplayground ?? ''));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [entry, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    {
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -97,7 +106,8 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
         const found = actions.find(match);
         if (found) return found;
         const left = end - Date.now();
-        if (left <= 0) throw new Error(`no matching Playground action; saw: ${actions.map((a) => `${a.action}@${a.actionConversationId}`).join(', ')}`);
+        if (left <= 0)
+          throw new Error(`no matching Playground action; saw: ${actions.map((a) => `${a.action}@${a.actionConversationId}`).join(', ')}`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, left);
           listeners.push(() => {
@@ -116,7 +126,11 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       if (!res.ok) throw new Error(`install: ${res.status} ${await res.text()}`);
     },
     async invoke(body) {
-      const res = await fetch(`${url}/_conversation/v1/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${url}/_conversation/v1/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await res.text();
       let parsed: unknown = text;
       try {

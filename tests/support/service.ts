@@ -17,7 +17,10 @@ export async function startTestService(overrides: Partial<Config> = {}, now?: ()
   return startService(config, { log: quietLogger, inMemoryStorage: true, ...(now ? { now } : {}) });
 }
 
-export async function devToken(service: RunningService, identity: { tenantId: string; userId: string; name: string; locale?: string }): Promise<string> {
+export async function devToken(
+  service: RunningService,
+  identity: { tenantId: string; userId: string; name: string; locale?: string },
+): Promise<string> {
   const res = await fetch(`${service.url}/dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -33,10 +36,19 @@ export async function getJson<T>(service: RunningService, path: string, token?: 
 }
 
 /** A call to the tab API (`/api/v1` + path) with a bearer token and an optional JSON body; the answer parsed. */
-export async function callApi<T>(service: RunningService, token: string | undefined, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function callApi<T>(
+  service: RunningService,
+  token: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${service.url}/api/v1${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();

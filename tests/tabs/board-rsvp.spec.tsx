@@ -61,7 +61,9 @@ describe('board RSVP in place', () => {
   });
 
   it('tells someone whose "going" landed on the waiting list', async () => {
-    const service = devService(() => json(200, { sessionId: 's-2', response: 'yes', waitlisted: true, going: 1, maybe: 0, waitlistCount: 1 } satisfies RsvpResponseBody));
+    const service = devService(() =>
+      json(200, { sessionId: 's-2', response: 'yes', waitlisted: true, going: 1, maybe: 0, waitlistCount: 1 } satisfies RsvpResponseBody),
+    );
     await renderApp({ fetch: service.fetch });
     const card = within(await screen.findByRole('article', { name: pairing.title }));
     fireEvent.click(card.getByRole('button', { name: 'Going' }));

@@ -47,7 +47,11 @@ describe('board', () => {
     expect(workshop.getByText('Room 3.14')).toBeTruthy();
     expect(workshop.getByRole('link', { name: /Join online/ }).getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/abc');
     const skills = workshop.getByRole('list', { name: 'Skills' });
-    expect(within(skills).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['TypeScript', 'React']);
+    expect(
+      within(skills)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['TypeScript', 'React']);
 
     const pair = within(screen.getByRole('article', { name: pairing.title }));
     expect(pair.getByText('Pair (1:1)')).toBeTruthy();
@@ -251,7 +255,9 @@ describe('board', () => {
       'GET /api/v1/me': () => json(200, me()),
       [`GET ${sessionsPath}?limit=24`]: () => json(200, { ...teamSessions(many.slice(0, 24)), upcomingCount: 30, nextCursor: 'next-1' }),
       [`GET ${sessionsPath}?limit=96&cursor=next-1`]: (_call, nth) =>
-        nth === 0 ? apiError(503, 'storage_unavailable', 'Storage is unavailable') : json(200, { ...teamSessions(many.slice(24)), upcomingCount: 30 }),
+        nth === 0
+          ? apiError(503, 'storage_unavailable', 'Storage is unavailable')
+          : json(200, { ...teamSessions(many.slice(24)), upcomingCount: 30 }),
       [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
     });
     await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });

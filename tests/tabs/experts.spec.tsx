@@ -49,7 +49,16 @@ describe('experts', () => {
   it('endorses the matched skill, and explains why you cannot endorse yourself', async () => {
     const service = createFakeService({
       'GET /api/v1/experts': () =>
-        json(200, experts([expert({ userId: 'b', displayName: 'Bram Jansen', skill: { name: 'Bicep', level: 3, endorsements: 2 } }), expert({ userId: 'anna-oid', displayName: 'Anna de Vries', skill: { name: 'Bicep', level: 2, endorsements: 0 } })], 'bicep')),
+        json(
+          200,
+          experts(
+            [
+              expert({ userId: 'b', displayName: 'Bram Jansen', skill: { name: 'Bicep', level: 3, endorsements: 2 } }),
+              expert({ userId: 'anna-oid', displayName: 'Anna de Vries', skill: { name: 'Bicep', level: 2, endorsements: 0 } }),
+            ],
+            'bicep',
+          ),
+        ),
       'POST /api/v1/people/b/endorsements': () => json(201, { userId: 'b', skill: 'Bicep', count: 3, created: true }),
       'POST /api/v1/people/anna-oid/endorsements': () => apiError(400, 'self_endorsement'),
     });
@@ -66,7 +75,8 @@ describe('experts', () => {
   it('pages with skip when there are more than 25', async () => {
     const many = Array.from({ length: 25 }, (_, i) => expert({ userId: `u${i}`, displayName: `Person ${i}` }));
     const service = createFakeService({
-      'GET /api/v1/experts': (_c, nth) => json(200, nth === 0 ? experts(many) : experts([expert({ userId: 'last', displayName: 'Last One' })], '', 25)),
+      'GET /api/v1/experts': (_c, nth) =>
+        json(200, nth === 0 ? experts(many) : experts([expert({ userId: 'last', displayName: 'Last One' })], '', 25)),
     });
     const seen: string[] = [];
     await renderView(<ExpertsView api={apiFor((i, init) => (seen.push(i), service.fetch(i, init)))} debounceMs={5} />);
@@ -79,7 +89,9 @@ describe('experts', () => {
   });
 
   it('has a designed empty state and a friendly error in Dutch', async () => {
-    const service = createFakeService({ 'GET /api/v1/experts': (_c, nth) => (nth === 0 ? json(200, experts([], 'zzz')) : apiError(500, 'internal')) });
+    const service = createFakeService({
+      'GET /api/v1/experts': (_c, nth) => (nth === 0 ? json(200, experts([], 'zzz')) : apiError(500, 'internal')),
+    });
     await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />, 'nl');
     expect(await screen.findByText('Geen experts gevonden')).toBeTruthy();
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'x' } });

@@ -41,7 +41,9 @@ describe('kudos wall', () => {
     expect(first.getByText('25 Nov 2026')).toBeTruthy();
     const second = within(items[1] as HTMLElement);
     expect(second.getByRole('heading', { level: 3 }).textContent).toBe('Chloé Bakker thanked A colleague');
-    expect(second.getByRole('link', { name: 'For “TypeScript generics in practice”' }).getAttribute('href')).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-1`);
+    expect(second.getByRole('link', { name: 'For “TypeScript generics in practice”' }).getAttribute('href')).toBe(
+      `#/sessions/${encodeURIComponent(teamId)}/s-1`,
+    );
     expect(service.calls[0]?.authorization).toBe('Bearer test-token');
     expect(document.body.textContent).not.toMatch(/\b\d+ kudos\b|most thanked|top/i);
   });
@@ -54,7 +56,9 @@ describe('kudos wall', () => {
   });
 
   it('a failure says what happened and retries', async () => {
-    const service = createFakeService({ [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, wall)) });
+    const service = createFakeService({
+      [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, wall)),
+    });
     await renderView(<KudosWall api={apiFor(service.fetch)} teamId={teamId} locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findAllByTestId('kudos-item')).toHaveLength(2);

@@ -94,17 +94,26 @@ describe('learning requests on the board', () => {
   });
 
   it('a failed +1 says so on the card and changes nothing', async () => {
-    const service = createFakeService({ [`GET ${path}`]: () => json(200, list), [`PUT ${path}/r-ts/vote`]: () => apiError(409, 'request_taken') });
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, list),
+      [`PUT ${path}/r-ts/vote`]: () => apiError(409, 'request_taken'),
+    });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
     fireEvent.click(await screen.findByRole('button', { name: '+1 for TypeScript · 3' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Your +1 was not saved. Please try again. Someone else is already teaching this.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your +1 was not saved. Please try again. Someone else is already teaching this.',
+    );
     expect(screen.getByRole('button', { name: '+1 for TypeScript · 3' }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('"I can teach this" takes the request and opens the plan view, prefilled from the draft', async () => {
     const draft: LearningRequestDetailResponse = {
       request: { ...typescript, status: 'taken', takenBy: { userId: 'u-anna', displayName: 'Anna de Vries' } },
-      draft: { title: 'Learn TypeScript together', skills: ['TypeScript'], description: 'Colleagues asked on the team board to learn TypeScript (3 want this). The request said: “Generics, please”' },
+      draft: {
+        title: 'Learn TypeScript together',
+        skills: ['TypeScript'],
+        description: 'Colleagues asked on the team board to learn TypeScript (3 want this). The request said: “Generics, please”',
+      },
     };
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, list),
@@ -121,7 +130,9 @@ describe('learning requests on the board', () => {
     expect(hrefFor({ name: 'plan', teamId })).toBe(`#/plan/${encodeURIComponent(teamId)}`);
 
     document.body.innerHTML = '';
-    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} requestId="r-ts" onSaved={() => undefined} onCancel={() => undefined} />);
+    await renderView(
+      <PlanSessionView api={apiFor(service.fetch)} teamId={teamId} requestId="r-ts" onSaved={() => undefined} onCancel={() => undefined} />,
+    );
     const title = await screen.findByRole('textbox', { name: /^Title/ });
     expect((title as HTMLInputElement).value).toBe('Learn TypeScript together');
     expect((screen.getByRole('textbox', { name: 'Skills (comma-separated)' }) as HTMLInputElement).value).toBe('TypeScript');
@@ -130,12 +141,17 @@ describe('learning requests on the board', () => {
     // The plan view keeps its draft: a change survives a reload of the same request.
     fireEvent.change(title, { target: { value: 'TypeScript generics, hands-on' } });
     document.body.innerHTML = '';
-    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} requestId="r-ts" onSaved={() => undefined} onCancel={() => undefined} />);
+    await renderView(
+      <PlanSessionView api={apiFor(service.fetch)} teamId={teamId} requestId="r-ts" onSaved={() => undefined} onCancel={() => undefined} />,
+    );
     expect(((await screen.findByRole('textbox', { name: /^Title/ })) as HTMLInputElement).value).toBe('TypeScript generics, hands-on');
   });
 
   it('taking a request someone else has: a clear message on the card, no navigation', async () => {
-    const service = createFakeService({ [`GET ${path}`]: () => json(200, list), [`POST ${path}/r-ts/take`]: () => apiError(409, 'request_taken') });
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, list),
+      [`POST ${path}/r-ts/take`]: () => apiError(409, 'request_taken'),
+    });
     const went: string[] = [];
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} onNavigate={(href) => went.push(href)} />, 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Ik kan dit uitleggen' }));
@@ -152,7 +168,9 @@ describe('learning requests on the board', () => {
   });
 
   it('a failure says what happened and retries', async () => {
-    const service = createFakeService({ [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, list)) });
+    const service = createFakeService({
+      [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, list)),
+    });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
     expect((await screen.findByRole('alert')).textContent).toContain("PeerLearn can't get to its data at the moment.");
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -169,7 +187,7 @@ describe('asking to learn something', () => {
     expect(service.callsTo('POST', path)).toHaveLength(0);
   });
 
-  it('checks inline in Dutch: a note one character over the service\'s limit', async () => {
+  it("checks inline in Dutch: a note one character over the service's limit", async () => {
     const service = createFakeService({ [`GET ${path}`]: () => json(200, { teamId, requests: [] }) });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />, 'nl');
     fireEvent.change(await screen.findByRole('combobox', { name: /Wat wil je leren/ }), { target: { value: 'SQL' } });
@@ -223,13 +241,20 @@ describe('asking to learn something', () => {
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />);
     fireEvent.change(await screen.findByRole('combobox', { name: /What do you want to learn/ }), { target: { value: 'ts' } });
     fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Someone already asked to learn TypeScript: +1 it to show you want it too.');
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Someone already asked to learn TypeScript: +1 it to show you want it too.',
+    );
     expect(screen.getAllByTestId('learning-request')).toHaveLength(2);
   });
 
   it('a refused save keeps what was typed and shows the server’s field problem in the reader’s language', async () => {
     const refused: ApiError = {
-      error: { code: 'invalid_request', message: 'The learning request needs another look.', fields: { skill: 'Name the skill…' }, problems: [{ field: 'skill', code: 'skillInvalid' }] },
+      error: {
+        code: 'invalid_request',
+        message: 'The learning request needs another look.',
+        fields: { skill: 'Name the skill…' },
+        problems: [{ field: 'skill', code: 'skillInvalid' }],
+      },
     };
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, { teamId, requests: [] }),

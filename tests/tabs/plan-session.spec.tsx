@@ -70,7 +70,13 @@ describe('plan a session', () => {
     expect(screen.getAllByRole('alert').some((a) => /Everything you typed is still here/.test(a.textContent ?? ''))).toBe(true);
     expect((screen.getByRole('textbox', { name: /Title/ }) as HTMLInputElement).value).toBe('Bicep basics');
     const body = service.callsTo('POST', sessions)[0]?.body as Record<string, unknown>;
-    expect(body).toMatchObject({ title: 'Bicep basics', format: 'demo', durationMinutes: 60, capacity: null, startsAt: '2026-12-08T13:30:00.000Z' });
+    expect(body).toMatchObject({
+      title: 'Bicep basics',
+      format: 'demo',
+      durationMinutes: 60,
+      capacity: null,
+      startsAt: '2026-12-08T13:30:00.000Z',
+    });
 
     view.unmount();
     await renderView(plan(service.fetch, saved));
@@ -83,13 +89,20 @@ describe('plan a session', () => {
 
 describe('discussion leader', () => {
   it('takes the suggestion (fair rotation) into the new session, and says when there is nobody', async () => {
-    window.sessionStorage.setItem(`peerlearn.draft.${teamId}.new`, JSON.stringify({ title: 'Bicep basics', date: '2026-12-08', time: '14:30', duration: '60' }));
+    window.sessionStorage.setItem(
+      `peerlearn.draft.${teamId}.new`,
+      JSON.stringify({ title: 'Bicep basics', date: '2026-12-08', time: '14:30', duration: '60' }),
+    );
     const service = createFakeService({
-      [`GET ${sessions}/suggest-discussion-leader`]: (_c, nth) => json(200, nth === 0 ? { suggestion: { userId: 'c', displayName: 'Chloé Bakker' } } : {}),
+      [`GET ${sessions}/suggest-discussion-leader`]: (_c, nth) =>
+        json(200, nth === 0 ? { suggestion: { userId: 'c', displayName: 'Chloé Bakker' } } : {}),
       [`POST ${sessions}`]: () => json(201, { sessions: [{ ...pairing, sessionId: 's-new' }] } satisfies CreateSessionResponse),
     });
     const saved: string[] = [];
-    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} onSaved={(id) => saved.push(id)} onCancel={() => undefined} now={now} />, 'nl');
+    await renderView(
+      <PlanSessionView api={apiFor(service.fetch)} teamId={teamId} onSaved={(id) => saved.push(id)} onCancel={() => undefined} now={now} />,
+      'nl',
+    );
     expect((await screen.findByTestId('discussion-leader')).textContent).toBe('Nog geen discussieleider.');
     fireEvent.click(screen.getByRole('button', { name: 'Stel iemand voor' }));
     await waitFor(() => expect(screen.getByTestId('discussion-leader').textContent).toBe('Chloé Bakker'));
@@ -109,14 +122,28 @@ describe('edit a session', () => {
       [`PATCH ${path}`]: (call) => json(200, detailOf({ isHost: true, ...(call.body as object) })),
     });
     const saved: string[] = [];
-    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" onSaved={(id) => saved.push(id)} onCancel={() => undefined} now={now} />);
+    await renderView(
+      <PlanSessionView
+        api={apiFor(service.fetch)}
+        teamId={teamId}
+        sessionId="s-1"
+        onSaved={(id) => saved.push(id)}
+        onCancel={() => undefined}
+        now={now}
+      />,
+    );
     expect(await screen.findByRole('heading', { level: 1, name: 'Edit session' })).toBeTruthy();
     const title = screen.getByRole('textbox', { name: /Title/ }) as HTMLInputElement;
     expect(title.value).toBe(workshop.title);
     fireEvent.change(title, { target: { value: 'Generics, revisited' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save session' }));
     await waitFor(() => expect(saved).toEqual(['s-1']));
-    expect(service.callsTo('PATCH', path)[0]?.body).toMatchObject({ title: 'Generics, revisited', startsAt: '2026-12-03T13:00:00.000Z', durationMinutes: 45, capacity: 20 });
+    expect(service.callsTo('PATCH', path)[0]?.body).toMatchObject({
+      title: 'Generics, revisited',
+      startsAt: '2026-12-03T13:00:00.000Z',
+      durationMinutes: 45,
+      capacity: 20,
+    });
   });
 
   it('clearing the place sends it empty, so the stored place is removed rather than kept', async () => {
@@ -126,7 +153,16 @@ describe('edit a session', () => {
       [`PATCH ${path}`]: (call) => json(200, detailOf({ isHost: true, ...(call.body as object) })),
     });
     const saved: string[] = [];
-    await renderView(<PlanSessionView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" onSaved={(id) => saved.push(id)} onCancel={() => undefined} now={now} />);
+    await renderView(
+      <PlanSessionView
+        api={apiFor(service.fetch)}
+        teamId={teamId}
+        sessionId="s-1"
+        onSaved={(id) => saved.push(id)}
+        onCancel={() => undefined}
+        now={now}
+      />,
+    );
     const place = (await screen.findByRole('textbox', { name: /Place/ })) as HTMLInputElement;
     expect(place.value).toBe('Room 3.14');
     fireEvent.change(place, { target: { value: '' } });

@@ -27,7 +27,15 @@ describe('my profile', () => {
       'PUT /api/v1/me/profile': (call, nth) =>
         nth === 0
           ? apiError(503, 'storage_unavailable')
-          : json(200, { ...profile, ...(call.body as object), teaches: [{ name: 'Bicep', level: 2 }, { name: 'JavaScript', level: 3 }], normalised: [{ from: 'js', to: 'JavaScript' }] }),
+          : json(200, {
+              ...profile,
+              ...(call.body as object),
+              teaches: [
+                { name: 'Bicep', level: 2 },
+                { name: 'JavaScript', level: 3 },
+              ],
+              normalised: [{ from: 'js', to: 'JavaScript' }],
+            }),
     });
     await renderView(<ProfileView api={apiFor(service.fetch)} debounceMs={10} />);
     expect(await screen.findByText('3 endorsements')).toBeTruthy();
@@ -46,7 +54,9 @@ describe('my profile', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/wasn't saved/);
     expect(screen.getByText('js')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect((await screen.findByRole('status')).textContent).toMatch(/Your profile is saved\. Saved with the team spelling: js → JavaScript\./);
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /Your profile is saved\. Saved with the team spelling: js → JavaScript\./,
+    );
     expect(screen.getByText('JavaScript')).toBeTruthy();
     expect(service.callsTo('PUT', '/api/v1/me/profile')[1]?.body).toEqual({
       bio: 'Hi',

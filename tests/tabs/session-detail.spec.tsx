@@ -20,7 +20,12 @@ describe('session detail', () => {
             isHost: true,
             questions: [
               { questionId: 'q1', text: 'Moet ik iets installeren?', askedAt: '2026-11-20T10:00:00Z' },
-              { questionId: 'q2', text: 'Is er koffie?', askedAt: '2026-11-20T10:00:00Z', asker: { userId: 'c', displayName: 'Chloé Bakker' } },
+              {
+                questionId: 'q2',
+                text: 'Is er koffie?',
+                askedAt: '2026-11-20T10:00:00Z',
+                asker: { userId: 'c', displayName: 'Chloé Bakker' },
+              },
             ],
             feedbackSummary: { responses: 4, averageRating: 4.25, learnedSomethingNew: 3, willApply: ['Generics in de API'] },
           }),
@@ -34,8 +39,12 @@ describe('session detail', () => {
     expect(screen.getAllByText('Chloé Bakker')).toHaveLength(2);
     const feedback = within(screen.getByTestId('feedback-summary'));
     expect(feedback.getByText(/4 reacties · Gemiddelde waardering: 4,3 van 5 · 3 heeft iets nieuws geleerd/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Toevoegen aan agenda' }).getAttribute('href')).toBe('https://tab.example/api/v1/calendar/s-1.ics?sig=abc');
-    expect(screen.getByRole('link', { name: 'Sessie bewerken' }).getAttribute('href')).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-1/edit`);
+    expect(screen.getByRole('link', { name: 'Toevoegen aan agenda' }).getAttribute('href')).toBe(
+      'https://tab.example/api/v1/calendar/s-1.ics?sig=abc',
+    );
+    expect(screen.getByRole('link', { name: 'Sessie bewerken' }).getAttribute('href')).toBe(
+      `#/sessions/${encodeURIComponent(teamId)}/s-1/edit`,
+    );
     expect(screen.getByRole('button', { name: 'Sessie annuleren' })).toBeTruthy();
   });
 

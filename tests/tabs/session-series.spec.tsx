@@ -32,11 +32,22 @@ function detailOf(overrides: Partial<SessionDetailResponse> = {}): SessionDetail
 }
 
 const occurrence = detailOf({ seriesId: 'series-1', recurrence: 'weekly' });
-const changed = (n: number, overrides: Partial<SessionDetailResponse> = {}): SessionChangeResponse => ({ ...occurrence, ...overrides, changed: n });
+const changed = (n: number, overrides: Partial<SessionDetailResponse> = {}): SessionChangeResponse => ({
+  ...occurrence,
+  ...overrides,
+  changed: n,
+});
 
 function editView(fetch: Parameters<typeof apiFor>[0], saved: [string, number | undefined][]) {
   return (
-    <PlanSessionView api={apiFor(fetch)} teamId={teamId} sessionId="s-1" onSaved={(id, n) => saved.push([id, n])} onCancel={() => undefined} now={now} />
+    <PlanSessionView
+      api={apiFor(fetch)}
+      teamId={teamId}
+      sessionId="s-1"
+      onSaved={(id, n) => saved.push([id, n])}
+      onCancel={() => undefined}
+      now={now}
+    />
   );
 }
 
@@ -44,7 +55,8 @@ describe('editing an occurrence of a series in the tab', () => {
   it('asks "only this session" or "this and all later sessions" and saves with the chosen scope', async () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, occurrence),
-      [`PATCH ${path}`]: (call) => json(200, changed(call.query === 'scope=following' ? 6 : 1, call.body as Partial<SessionDetailResponse>)),
+      [`PATCH ${path}`]: (call) =>
+        json(200, changed(call.query === 'scope=following' ? 6 : 1, call.body as Partial<SessionDetailResponse>)),
     });
     const saved: [string, number | undefined][] = [];
     await renderView(editView(service.fetch, saved));
@@ -65,7 +77,12 @@ describe('editing an occurrence of a series in the tab', () => {
       [`PATCH ${path}`]: (_call, nth) =>
         nth === 0
           ? json(400, {
-              error: { code: 'invalid_session', message: 'Some fields need another look.', fields: { channelId: 'Choose one of the team’s channels.' }, problems: [{ field: 'channelId', code: 'channelUnknown' }] },
+              error: {
+                code: 'invalid_session',
+                message: 'Some fields need another look.',
+                fields: { channelId: 'Choose one of the team’s channels.' },
+                problems: [{ field: 'channelId', code: 'channelUnknown' }],
+              },
             })
           : json(200, changed(5)),
     });
@@ -119,7 +136,8 @@ describe('cancelling an occurrence of a series in the tab', () => {
   it('"only this session" cancels just this one; a failure says so and keeps the dialog open', async () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, occurrence),
-      [`DELETE ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, changed(1, { status: 'cancelled' }))),
+      [`DELETE ${path}`]: (_call, nth) =>
+        nth === 0 ? apiError(503, 'storage_unavailable') : json(200, changed(1, { status: 'cancelled' })),
     });
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel session' }));

@@ -22,13 +22,22 @@ describe('standalone mode', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Who are you today?' })).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Demo members' });
-    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual(['Anna de Vries', 'Bram Jansen']);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Anna de Vries', 'Bram Jansen']);
     expect(service.callsTo('POST', '/dev/token')).toHaveLength(0);
 
     fireEvent.click(within(list).getByRole('button', { name: 'Bram Jansen' }));
 
     expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
-    expect(service.callsTo('POST', '/dev/token')[0]?.body).toEqual({ tenantId: 'tenant-1', userId: 'bram-oid', name: 'Bram Jansen', locale: 'en-GB' });
+    expect(service.callsTo('POST', '/dev/token')[0]?.body).toEqual({
+      tenantId: 'tenant-1',
+      userId: 'bram-oid',
+      name: 'Bram Jansen',
+      locale: 'en-GB',
+    });
     expect(service.callsTo('GET', '/api/v1/me')[0]?.authorization).toBe('Bearer token-for-bram-oid');
     expect(window.localStorage.getItem('peerlearn.member')).toBe('tenant-1/bram-oid');
     const memberSelect = screen.getByRole('combobox', { name: 'Acting as' }) as HTMLSelectElement;

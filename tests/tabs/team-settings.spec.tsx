@@ -8,7 +8,14 @@ import { me, teamId } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
 
 const path = `/api/v1/teams/${encodeURIComponent(teamId)}/settings`;
-const defaults: TeamSettingsResponse = { teamId, teamName: 'Platform Team', reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'en', canEdit: true };
+const defaults: TeamSettingsResponse = {
+  teamId,
+  teamName: 'Platform Team',
+  reminderMinutes: [1440, 15],
+  timeZone: 'Europe/Amsterdam',
+  locale: 'en',
+  canEdit: true,
+};
 
 function field(name: string | RegExp): HTMLElement {
   return screen.getByRole('spinbutton', { name });
@@ -24,13 +31,15 @@ describe('reminder rows', () => {
     ]);
     expect(toMinutes({ amount: '3', unit: 'hours' })).toBe(180);
     expect(toMinutes({ amount: '1.5', unit: 'hours' })).toBeUndefined();
-    expect(rowProblems([{ amount: '1', unit: 'days' }, { amount: '24', unit: 'hours' }, { amount: '4', unit: 'minutes' }, { amount: '8', unit: 'days' }, { amount: '', unit: 'hours' }])).toEqual([
-      undefined,
-      'reminders_duplicate',
-      'reminder_out_of_range',
-      'reminder_out_of_range',
-      'reminder_not_whole',
-    ]);
+    expect(
+      rowProblems([
+        { amount: '1', unit: 'days' },
+        { amount: '24', unit: 'hours' },
+        { amount: '4', unit: 'minutes' },
+        { amount: '8', unit: 'days' },
+        { amount: '', unit: 'hours' },
+      ]),
+    ).toEqual([undefined, 'reminders_duplicate', 'reminder_out_of_range', 'reminder_out_of_range', 'reminder_not_whole']);
   });
 });
 
@@ -74,7 +83,13 @@ describe('team settings', () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, defaults),
       [`PUT ${path}`]: () =>
-        json(400, { error: { code: 'invalid_settings', message: 'Some settings need another look.', problems: [{ field: 'timeZone', code: 'time_zone_unknown' }] } }),
+        json(400, {
+          error: {
+            code: 'invalid_settings',
+            message: 'Some settings need another look.',
+            problems: [{ field: 'timeZone', code: 'time_zone_unknown' }],
+          },
+        }),
     });
     await renderView(<SettingsView api={apiFor(service.fetch)} contextTeamId={teamId} />, 'nl');
     const section = within(await screen.findByTestId('team-settings'));
@@ -100,7 +115,9 @@ describe('team settings', () => {
   });
 
   it('members see the settings read-only, in Dutch', async () => {
-    const service = createFakeService({ [`GET ${path}`]: () => json(200, { ...defaults, canEdit: false, reminderMinutes: [2880, 60], locale: 'nl' }) });
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, { ...defaults, canEdit: false, reminderMinutes: [2880, 60], locale: 'nl' }),
+    });
     await renderView(<SettingsView api={apiFor(service.fetch)} contextTeamId={teamId} />, 'nl');
     const section = within(await screen.findByTestId('team-settings'));
     expect(await section.findByText('2 dagen vooraf, 1 uur vooraf')).toBeTruthy();
@@ -114,7 +131,14 @@ describe('team settings', () => {
     const other = '19:other@thread.tacv2';
     const otherPath = `/api/v1/teams/${encodeURIComponent(other)}/settings`;
     const service = createFakeService({
-      'GET /api/v1/me': () => json(200, me([{ teamId, name: 'Platform Team', role: 'member' }, { teamId: other, name: 'Data Team', role: 'owner' }])),
+      'GET /api/v1/me': () =>
+        json(
+          200,
+          me([
+            { teamId, name: 'Platform Team', role: 'member' },
+            { teamId: other, name: 'Data Team', role: 'owner' },
+          ]),
+        ),
       [`GET ${path}`]: () => json(200, { ...defaults, canEdit: false }),
       [`GET ${otherPath}`]: () => json(200, { ...defaults, teamId: other, teamName: 'Data Team', timeZone: 'Asia/Tokyo' }),
     });
@@ -127,7 +151,9 @@ describe('team settings', () => {
   });
 
   it('a load failure offers a retry', async () => {
-    const service = createFakeService({ [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, defaults)) });
+    const service = createFakeService({
+      [`GET ${path}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, defaults)),
+    });
     await renderView(<SettingsView api={apiFor(service.fetch)} contextTeamId={teamId} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save settings' })).toBeTruthy());

@@ -32,7 +32,9 @@ describe('inside Teams', () => {
 
   it('opens the session a deep link names (page.subPageId), with the SSO token, and then tells Teams it is ready', async () => {
     const teams = fakeTeamsHost({ teamId, subPageId: `sessions/${encodeURIComponent(teamId)}/s-1` });
-    const service = createFakeService({ [`GET ${sessions}/s-1`]: () => json(200, {
+    const service = createFakeService({
+      [`GET ${sessions}/s-1`]: () =>
+        json(200, {
           ...workshop,
           waitlisted: 0,
           openToOrganisation: false,
@@ -41,7 +43,8 @@ describe('inside Teams', () => {
           isHost: false,
           myWaitlisted: false,
           calendarUrl: '/api/v1/calendar/s-1.ics?sig=x',
-        } satisfies SessionDetailResponse) });
+        } satisfies SessionDetailResponse),
+    });
     await renderApp({ fetch: service.fetch, host: teams.host });
     expect(await screen.findByRole('heading', { level: 1, name: workshop.title })).toBeTruthy();
     expect(window.location.hash).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-1`);

@@ -69,7 +69,9 @@ describe('detectHost', () => {
   });
 
   it('maps Teams theme names and passes live theme changes on', async () => {
-    const { sdk, emitTheme } = fakeSdk({ getContext: jest.fn(() => Promise.resolve({ ...context, app: { locale: 'en-US', theme: 'default' } })) });
+    const { sdk, emitTheme } = fakeSdk({
+      getContext: jest.fn(() => Promise.resolve({ ...context, app: { locale: 'en-US', theme: 'default' } })),
+    });
     const host = await detectHost({ sdk });
     if (host.kind !== 'teams') throw new Error('expected Teams');
     expect(host.theme).toBe('light');
@@ -120,7 +122,12 @@ describe('the channel tab config page seam', () => {
     const { sdk } = fakeSdk({ registerOnSaveHandler: jest.fn<TeamsSdk['registerOnSaveHandler']>((handler) => (onSave = handler)) });
     const host = await detectHost({ sdk });
     if (host.kind !== 'teams') throw new Error('expected Teams');
-    const settings = { contentUrl: 'https://x/#/board', websiteUrl: 'https://x/#/board', entityId: 'peerlearn-board-t', suggestedDisplayName: 'PeerLearn' };
+    const settings = {
+      contentUrl: 'https://x/#/board',
+      websiteUrl: 'https://x/#/board',
+      entityId: 'peerlearn-board-t',
+      suggestedDisplayName: 'PeerLearn',
+    };
     host.configureTab(settings);
     expect(sdk.setValidityState).toHaveBeenCalledWith(true);
     const done = { succeed: jest.fn(), fail: jest.fn() };
@@ -131,7 +138,9 @@ describe('the channel tab config page seam', () => {
   });
 
   it('reads the deep link and frame context from page', async () => {
-    const { sdk } = fakeSdk({ getContext: jest.fn(() => Promise.resolve({ ...context, page: { id: 'board', subPageId: 'sessions/t/s', frameContext: 'content' } })) });
+    const { sdk } = fakeSdk({
+      getContext: jest.fn(() => Promise.resolve({ ...context, page: { id: 'board', subPageId: 'sessions/t/s', frameContext: 'content' } })),
+    });
     await expect(detectHost({ sdk })).resolves.toMatchObject({ subPageId: 'sessions/t/s', frameContext: 'content' });
   });
 });

@@ -29,8 +29,18 @@ function tip(n: number, overrides: Partial<TipView> = {}): TipView {
 const newest: TipListResponse = {
   teamId,
   tips: [
-    tip(3, { title: 'Draaitabellen in 5 minuten', skills: ['Excel', 'Power BI'], link: 'https://support.microsoft.com/x', createdAt: '2026-11-25T10:00:00.000Z' }),
-    tip(2, { title: 'Free TypeScript course', skills: ['TypeScript'], author: { userId: 'gone', displayName: '' }, link: 'javascript:alert(1)' }),
+    tip(3, {
+      title: 'Draaitabellen in 5 minuten',
+      skills: ['Excel', 'Power BI'],
+      link: 'https://support.microsoft.com/x',
+      createdAt: '2026-11-25T10:00:00.000Z',
+    }),
+    tip(2, {
+      title: 'Free TypeScript course',
+      skills: ['TypeScript'],
+      author: { userId: 'gone', displayName: '' },
+      link: 'javascript:alert(1)',
+    }),
   ],
 };
 
@@ -80,7 +90,9 @@ describe('board: new tips', () => {
   });
 
   it('a failure says what happened and retries', async () => {
-    const service = createFakeService({ [`GET ${tipsPath}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, newest)) });
+    const service = createFakeService({
+      [`GET ${tipsPath}`]: (_call, nth) => (nth === 0 ? apiError(503, 'storage_unavailable') : json(200, newest)),
+    });
     await renderView(<NewTips api={apiFor(service.fetch)} teamId={teamId} locale="en-GB" />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain("PeerLearn can't get to its data at the moment.");
@@ -105,7 +117,10 @@ describe('board: new tips', () => {
 });
 
 function tipsService(overrides: Record<string, Parameters<typeof createFakeService>[0][string]> = {}) {
-  const stored: TipView[] = [tip(3, { title: 'Draaitabellen in 5 minuten', skills: ['Excel'] }), tip(2, { title: 'Free TypeScript course', skills: ['TypeScript'], canDelete: true })];
+  const stored: TipView[] = [
+    tip(3, { title: 'Draaitabellen in 5 minuten', skills: ['Excel'] }),
+    tip(2, { title: 'Free TypeScript course', skills: ['TypeScript'], canDelete: true }),
+  ];
   const service = createFakeService({
     'GET /api/v1/me': () => json(200, me()),
     [`GET ${tipsPath}`]: (call) => {
@@ -115,7 +130,13 @@ function tipsService(overrides: Record<string, Parameters<typeof createFakeServi
     },
     [`POST ${tipsPath}`]: (call) => {
       const body = call.body as { title: string; body: string; skills: string[]; link?: string };
-      const created = tip(9, { ...body, title: body.title, skills: body.skills, author: { userId: 'anna-oid', displayName: 'Anna de Vries' }, canDelete: true });
+      const created = tip(9, {
+        ...body,
+        title: body.title,
+        skills: body.skills,
+        author: { userId: 'anna-oid', displayName: 'Anna de Vries' },
+        canDelete: true,
+      });
       stored.unshift(created);
       return json(201, created);
     },
@@ -145,7 +166,9 @@ describe('tips view (#/tips)', () => {
     const skill = screen.getByRole('combobox', { name: 'Skill' });
     await waitFor(() => expect(within(skill).getByRole('option', { name: 'TypeScript' })).toBeTruthy());
     fireEvent.change(skill, { target: { value: 'TypeScript' } });
-    await waitFor(() => expect(screen.getAllByTestId('tip-item').map((i) => within(i).getByRole('heading').textContent)).toEqual(['Free TypeScript course']));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('tip-item').map((i) => within(i).getByRole('heading').textContent)).toEqual(['Free TypeScript course']),
+    );
     expect(service.callsTo('GET', tipsPath).some((c) => params(c).get('skill') === 'TypeScript')).toBe(true);
   });
 
@@ -199,7 +222,12 @@ describe('tips view (#/tips)', () => {
     fireEvent.change(textbox(/^Skills/), { target: { value: 'Excel, Power BI' } });
     fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
     expect(await screen.findByText('Thanks! Your tip “Keyboard shortcuts” is shared with the team.')).toBeTruthy();
-    expect(service.callsTo('POST', tipsPath)[0]?.body).toEqual({ title: 'Keyboard shortcuts', body: 'Ctrl+Shift+L', link: 'https://support.microsoft.com/x', skills: ['Excel', 'Power BI'] });
+    expect(service.callsTo('POST', tipsPath)[0]?.body).toEqual({
+      title: 'Keyboard shortcuts',
+      body: 'Ctrl+Shift+L',
+      link: 'https://support.microsoft.com/x',
+      skills: ['Excel', 'Power BI'],
+    });
     expect((textbox(/^Title/) as HTMLInputElement).value).toBe('');
     await waitFor(() => expect(screen.getAllByTestId('tip-item')).toHaveLength(3));
     expect(within(screen.getAllByTestId('tip-item')[0] as HTMLElement).getByRole('heading').textContent).toBe('Keyboard shortcuts');
@@ -211,7 +239,14 @@ describe('tips view (#/tips)', () => {
       [`POST ${tipsPath}`]: () => {
         attempt += 1;
         return attempt === 1
-          ? json(400, { error: { code: 'invalid_tip', message: 'The tip needs another look.', fields: { skills: 'Each skill…' }, problems: [{ field: 'skills', code: 'skillInvalid' }] } })
+          ? json(400, {
+              error: {
+                code: 'invalid_tip',
+                message: 'The tip needs another look.',
+                fields: { skills: 'Each skill…' },
+                problems: [{ field: 'skills', code: 'skillInvalid' }],
+              },
+            })
           : apiError(503, 'storage_unavailable');
       },
     });
@@ -223,7 +258,13 @@ describe('tips view (#/tips)', () => {
     expect(await screen.findByText('Each skill needs at least one letter or digit, and at most 60 characters.')).toBeTruthy();
     expect((textbox(/^Title/) as HTMLInputElement).value).toBe('Kept title');
     fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => (a.textContent ?? '').includes('Your tip was not shared. Everything you typed is still here.'))).toBe(true));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('alert')
+          .some((a) => (a.textContent ?? '').includes('Your tip was not shared. Everything you typed is still here.')),
+      ).toBe(true),
+    );
     expect(screen.getAllByRole('alert').some((a) => (a.textContent ?? '').includes("PeerLearn can't get to its data"))).toBe(true);
     expect((textbox(/^Title/) as HTMLInputElement).value).toBe('Kept title');
     expect((textbox(/^Skills/) as HTMLInputElement).value).toBe('Excel');

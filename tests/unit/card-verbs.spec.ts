@@ -36,11 +36,40 @@ const session = (overrides: Partial<LearningSession> = {}): LearningSession => (
   ...overrides,
 });
 
-const view = (s: LearningSession): InviteView => ({ session: s, names: new Map([['host', 'Hanna']]), timeZone: 'Europe/Amsterdam', calendarUrl: 'https://pl.example/c.ics', recentResponders: [], now: NOW });
+const view = (s: LearningSession): InviteView => ({
+  session: s,
+  names: new Map([['host', 'Hanna']]),
+  timeZone: 'Europe/Amsterdam',
+  calendarUrl: 'https://pl.example/c.ics',
+  recentResponders: [],
+  now: NOW,
+});
 
-const form = { teamId: '19:team@thread.tacv2', channels: [{ channelId: '19:team@thread.tacv2', name: 'General' }], members: [], timeZone: 'Europe/Amsterdam' };
-const profileView = { displayName: 'Ann', teaches: [{ name: 'SQL', level: 2 as const, endorsements: 1 }], wants: [], bio: '', languages: [], availability: '' };
-const request = { tenantId: 't', teamId: '19:team@thread.tacv2', requestId: 'r1', authorUserId: 'a', skill: 'SQL', status: 'open' as const, votes: 1, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() };
+const form = {
+  teamId: '19:team@thread.tacv2',
+  channels: [{ channelId: '19:team@thread.tacv2', name: 'General' }],
+  members: [],
+  timeZone: 'Europe/Amsterdam',
+};
+const profileView = {
+  displayName: 'Ann',
+  teaches: [{ name: 'SQL', level: 2 as const, endorsements: 1 }],
+  wants: [],
+  bio: '',
+  languages: [],
+  availability: '',
+};
+const request = {
+  tenantId: 't',
+  teamId: '19:team@thread.tacv2',
+  requestId: 'r1',
+  authorUserId: 'a',
+  skill: 'SQL',
+  status: 'open' as const,
+  votes: 1,
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+};
 
 /** Every card the bot sends with an action on it, in each of its states that adds or removes one. */
 const cards = (['en', 'nl'] as const).flatMap((locale) => [
@@ -92,7 +121,10 @@ describe('the card verbs and the bot’s dispatch table', () => {
     expect([...found.submit].filter((verb) => !routed.includes(verb))).toEqual([]);
   });
 
-  it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty', '', 'RSVP', 42, undefined, null])('a verb from the wire like %p is none of them', (verb) => {
-    expect(isCardVerb(verb)).toBe(false);
-  });
+  it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty', '', 'RSVP', 42, undefined, null])(
+    'a verb from the wire like %p is none of them',
+    (verb) => {
+      expect(isCardVerb(verb)).toBe(false);
+    },
+  );
 });

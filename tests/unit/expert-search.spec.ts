@@ -55,7 +55,11 @@ describe('ranking: exact > prefix > typo on skills, then names, then bio', () =>
     { query: 'TypeScript ', expected: ['Megan Bowen', 'Daan Jansen'], why: 'case and spacing' },
     { query: 'typscript', expected: ['Megan Bowen', 'Daan Jansen'], why: 'one typo in a 9-letter word' },
     { query: 'tpyescript', expected: ['Megan Bowen', 'Daan Jansen'], why: 'swapped neighbours count as one typo' },
-    { query: 'ts', expected: ['Megan Bowen', 'Daan Jansen', 'Fatima El Amrani', 'Isaiah Langer'], why: 'alias ts → TypeScript, then the prefix of t-sql (SQL)' },
+    {
+      query: 'ts',
+      expected: ['Megan Bowen', 'Daan Jansen', 'Fatima El Amrani', 'Isaiah Langer'],
+      why: 'alias ts → TypeScript, then the prefix of t-sql (SQL)',
+    },
     { query: 'js', expected: ['Zoë Kramer'], why: 'alias js → JavaScript (stored as "js", normalised)' },
     { query: 'javascript', expected: ['Zoë Kramer'], why: 'canonical name of an alias-stored skill' },
     { query: 'java', expected: ['Jan de Java', 'Zoë Kramer'], why: 'exact Java (level 1) before the prefix JavaScript (level 3)' },
@@ -89,7 +93,10 @@ describe('ranking: exact > prefix > typo on skills, then names, then bio', () =>
     expect(names(demoIndex({ [id('Fatima El Amrani')]: { SQL: 2 } }), 'sql').slice(0, 2)).toEqual(['Fatima El Amrani', 'Daan Jansen']);
     expect(names(demoIndex({}, { [id('Fatima El Amrani')]: 1 }), 'sql').slice(0, 2)).toEqual(['Fatima El Amrani', 'Daan Jansen']);
     // Endorsements weigh more than sessions taught.
-    expect(names(demoIndex({ [id('Daan Jansen')]: { SQL: 1 } }, { [id('Fatima El Amrani')]: 5 }), 'sql').slice(0, 2)).toEqual(['Daan Jansen', 'Fatima El Amrani']);
+    expect(names(demoIndex({ [id('Daan Jansen')]: { SQL: 1 } }, { [id('Fatima El Amrani')]: 5 }), 'sql').slice(0, 2)).toEqual([
+      'Daan Jansen',
+      'Fatima El Amrani',
+    ]);
   });
 
   it('breaks a full tie by name, then by id, whatever the insertion order', () => {
@@ -122,7 +129,10 @@ describe('ranking: exact > prefix > typo on skills, then names, then bio', () =>
 
   it('follows updates and removals', () => {
     const index = demoIndex();
-    index.upsert({ profile: person(id('Pieter Visser'), 'Pieter Visser', [['TypeScript', 3]]), endorsements: new Map([['typescript', 1]]) });
+    index.upsert({
+      profile: person(id('Pieter Visser'), 'Pieter Visser', [['TypeScript', 3]]),
+      endorsements: new Map([['typescript', 1]]),
+    });
     expect(names(index, 'typescript')).toEqual(['Pieter Visser', 'Megan Bowen', 'Daan Jansen']);
     index.remove(id('Megan Bowen'));
     expect(names(index, 'typescript')).toEqual(['Pieter Visser', 'Daan Jansen']);
@@ -134,8 +144,16 @@ describe('explanations: why each result is there, never a rating', () => {
   const index = demoIndex({ [id('Megan Bowen')]: { TypeScript: 6 } }, { [id('Megan Bowen')]: 4, [id('Daan Jansen')]: 1 });
   const [megan, daan] = index.search({ text: 'typscript', skip: 0, count: 5 }).hits;
   it.each([
-    { locale: 'en' as const, first: 'TypeScript · level 3 · 6 endorsements · 4 sessions taught', second: 'TypeScript · level 2 · 1 session taught' },
-    { locale: 'nl' as const, first: 'TypeScript · niveau 3 · 6 aanbevelingen · 4 sessies gegeven', second: 'TypeScript · niveau 2 · 1 sessie gegeven' },
+    {
+      locale: 'en' as const,
+      first: 'TypeScript · level 3 · 6 endorsements · 4 sessions taught',
+      second: 'TypeScript · level 2 · 1 session taught',
+    },
+    {
+      locale: 'nl' as const,
+      first: 'TypeScript · niveau 3 · 6 aanbevelingen · 4 sessies gegeven',
+      second: 'TypeScript · niveau 2 · 1 sessie gegeven',
+    },
   ])('$locale', ({ locale, first, second }) => {
     expect(megan && explainExpert(megan, locale)).toBe(first);
     expect(daan && explainExpert(daan, locale)).toBe(second);
@@ -249,7 +267,19 @@ describe('editing a profile', () => {
     expect(parseMySkills('🎓, !!', [], SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'nothingUsable' });
   });
   it('names every bad field of a profile edit', () => {
-    const result = validateProfileEdit({ teaches: [{ name: 'SQL', level: 4 }, { name: '!!', level: 1 }], wants: 'SQL', bio: 'x'.repeat(501), languages: [], availability: 3 }, SEEDED_TAXONOMY);
+    const result = validateProfileEdit(
+      {
+        teaches: [
+          { name: 'SQL', level: 4 },
+          { name: '!!', level: 1 },
+        ],
+        wants: 'SQL',
+        bio: 'x'.repeat(501),
+        languages: [],
+        availability: 3,
+      },
+      SEEDED_TAXONOMY,
+    );
     expect(result.ok).toBe(false);
     const problems = result.ok ? [] : result.problems;
     expect(problems).toEqual([

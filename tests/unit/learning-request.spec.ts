@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { boardOrder, mayClose, newLearningRequest, openRequestFor, planTake, planVote, REQUEST_PROBLEMS, validateLearningRequestInput } from '../../bot/src/domain/learning-request';
+import {
+  boardOrder,
+  mayClose,
+  newLearningRequest,
+  openRequestFor,
+  planTake,
+  planVote,
+  REQUEST_PROBLEMS,
+  validateLearningRequestInput,
+} from '../../bot/src/domain/learning-request';
 import type { LearningRequest } from '../../bot/src/domain/learning-request';
 import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';
 import { tr } from '../../bot/src/cards/learning-request-strings';
@@ -12,7 +21,10 @@ const base = (overrides: Partial<LearningRequest> = {}): LearningRequest => ({
 
 describe('learning request rules', () => {
   it('normalises the skill with the taxonomy and tidies the note', () => {
-    expect(validateLearningRequestInput({ skill: ' ts ', note: '  Generics\r\nplease  ' })).toEqual({ ok: true, draft: { skill: 'TypeScript', note: 'Generics\nplease' } });
+    expect(validateLearningRequestInput({ skill: ' ts ', note: '  Generics\r\nplease  ' })).toEqual({
+      ok: true,
+      draft: { skill: 'TypeScript', note: 'Generics\nplease' },
+    });
     expect(validateLearningRequestInput({ skill: 'kusto', note: '' })).toEqual({ ok: true, draft: { skill: 'Kusto' } });
     const team = SEEDED_TAXONOMY.withAdditions(['Mainframe COBOL']);
     expect(validateLearningRequestInput({ skill: 'mainframe cobol' }, team)).toEqual({ ok: true, draft: { skill: 'Mainframe COBOL' } });

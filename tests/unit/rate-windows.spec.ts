@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffMs, parseRetryAfter, RateWindows, TEAMS_CONVERSATION_WINDOWS, tenantWindows, windowViolations } from '../../bot/src/domain/rate-windows';
+import {
+  backoffMs,
+  parseRetryAfter,
+  RateWindows,
+  TEAMS_CONVERSATION_WINDOWS,
+  tenantWindows,
+  windowViolations,
+} from '../../bot/src/domain/rate-windows';
 
 const conversation = (key: string) => ({ key, windows: TEAMS_CONVERSATION_WINDOWS });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { isSeriesScope, laterOccurrences, occurrenceInput, seriesChange, shiftStart, wallShiftMinutes } from '../../bot/src/domain/series-change';
+import {
+  isSeriesScope,
+  laterOccurrences,
+  occurrenceInput,
+  seriesChange,
+  shiftStart,
+  wallShiftMinutes,
+} from '../../bot/src/domain/series-change';
 import type { LearningSession } from '../../bot/src/domain/session';
 import { occurrenceStarts, validateSessionInput } from '../../bot/src/domain/session-rules';
 import { toDateAndTimeInputs } from '../../bot/src/domain/zoned-time';
@@ -84,7 +91,10 @@ describe('what a following-change carries over', () => {
   const addressed = occurrence('s2', starts[1] ?? '');
 
   it('only the changed fields, removals as empty values, and the wall-clock shift', () => {
-    const validation = validateSessionInput({ title: 'Lunch & learn', place: '', time: '12:30', date: '2026-10-20', capacity: 12 }, { now: NOW, timeZone: TZ, current: addressed });
+    const validation = validateSessionInput(
+      { title: 'Lunch & learn', place: '', time: '12:30', date: '2026-10-20', capacity: 12 },
+      { now: NOW, timeZone: TZ, current: addressed },
+    );
     if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
     const change = seriesChange(addressed, validation.draft, TZ);
     expect(change).toEqual({ fields: { title: 'Lunch & learn', place: '', capacity: 12 }, shiftMinutes: 30 });
@@ -93,7 +103,10 @@ describe('what a following-change carries over', () => {
     const input = occurrenceInput(later, change, TZ);
     expect(input).toEqual({ title: 'Lunch & learn', place: '', capacity: 12, startsAt: '2026-11-10T11:30:00.000Z' });
     const applied = validateSessionInput(input, { now: NOW, timeZone: TZ, current: later });
-    expect(applied).toMatchObject({ ok: true, draft: { title: 'Lunch & learn', description: 'Own text', capacity: 12, startsAt: '2026-11-10T11:30:00.000Z' } });
+    expect(applied).toMatchObject({
+      ok: true,
+      draft: { title: 'Lunch & learn', description: 'Own text', capacity: 12, startsAt: '2026-11-10T11:30:00.000Z' },
+    });
     expect(applied.ok && applied.draft.place).toBeUndefined();
   });
 

@@ -59,8 +59,18 @@ describe('validateSessionInput', () => {
     ['a start in the past', { ...valid, date: '2026-11-01' }, 'startsAt', 'startInPast'],
     ['an ISO start in the past', { title: 'x', startsAt: '2020-01-01T10:00:00Z' }, 'startsAt', 'startInPast'],
     ['nonsense ISO', { title: 'x', startsAt: 'tomorrow' }, 'startsAt', 'startInvalid'],
-    ['end before start', { title: 'x', startsAt: '2026-12-03T13:00:00Z', endsAt: '2026-12-03T12:00:00Z' }, 'durationMinutes', 'endBeforeStart'],
-    ['end equal to start', { title: 'x', startsAt: '2026-12-03T13:00:00Z', endsAt: '2026-12-03T13:00:00Z' }, 'durationMinutes', 'endBeforeStart'],
+    [
+      'end before start',
+      { title: 'x', startsAt: '2026-12-03T13:00:00Z', endsAt: '2026-12-03T12:00:00Z' },
+      'durationMinutes',
+      'endBeforeStart',
+    ],
+    [
+      'end equal to start',
+      { title: 'x', startsAt: '2026-12-03T13:00:00Z', endsAt: '2026-12-03T13:00:00Z' },
+      'durationMinutes',
+      'endBeforeStart',
+    ],
     ['4 minutes', { ...valid, durationMinutes: 4 }, 'durationMinutes', 'durationOutOfRange'],
     ['481 minutes', { ...valid, durationMinutes: 481 }, 'durationMinutes', 'durationOutOfRange'],
     ['capacity 0', { ...valid, capacity: 0 }, 'capacity', 'capacityNotPositive'],
@@ -80,16 +90,35 @@ describe('validateSessionInput', () => {
   });
 
   it('names every problem at once', () => {
-    const result = validateSessionInput({ title: '', date: '2020-01-01', time: '10:00', capacity: 0, durationMinutes: 1000, onlineUrl: 'ftp://x' }, ctx);
+    const result = validateSessionInput(
+      { title: '', date: '2020-01-01', time: '10:00', capacity: 0, durationMinutes: 1000, onlineUrl: 'ftp://x' },
+      ctx,
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.code).sort()).toEqual(['capacityNotPositive', 'durationOutOfRange', 'linkNotHttps', 'startInPast', 'titleRequired']);
+    if (!result.ok)
+      expect(result.problems.map((p) => p.code).sort()).toEqual([
+        'capacityNotPositive',
+        'durationOutOfRange',
+        'linkNotHttps',
+        'startInPast',
+        'titleRequired',
+      ]);
   });
 
   it('takes card inputs as strings (numbers, toggles, multi-selects)', () => {
-    const result = validateSessionInput({ ...valid, capacity: '12', durationMinutes: '90', openToOrganisation: 'true', teacherIds: 'a,b', skills: 'TypeScript, Testing' }, ctx);
+    const result = validateSessionInput(
+      { ...valid, capacity: '12', durationMinutes: '90', openToOrganisation: 'true', teacherIds: 'a,b', skills: 'TypeScript, Testing' },
+      ctx,
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.draft).toMatchObject({ capacity: 12, durationMinutes: 90, openToOrganisation: true, teacherIds: ['a', 'b'], skills: ['TypeScript', 'Testing'] });
+      expect(result.draft).toMatchObject({
+        capacity: 12,
+        durationMinutes: 90,
+        openToOrganisation: true,
+        teacherIds: ['a', 'b'],
+        skills: ['TypeScript', 'Testing'],
+      });
     }
   });
 
@@ -113,7 +142,12 @@ describe('series', () => {
 
   it('monthly keeps 14:00 Amsterdam across the DST change and clamps the 31st', () => {
     const starts = occurrenceStarts('2027-01-31T13:00:00.000Z', 'monthly', TZ);
-    expect(starts.slice(0, 4)).toEqual(['2027-01-31T13:00:00.000Z', '2027-02-28T13:00:00.000Z', '2027-03-31T12:00:00.000Z', '2027-04-30T12:00:00.000Z']);
+    expect(starts.slice(0, 4)).toEqual([
+      '2027-01-31T13:00:00.000Z',
+      '2027-02-28T13:00:00.000Z',
+      '2027-03-31T12:00:00.000Z',
+      '2027-04-30T12:00:00.000Z',
+    ]);
   });
 
   it('gives every occurrence its own id and one shared seriesId', () => {
@@ -165,21 +199,46 @@ describe('suggestDiscussionLeader', () => {
 describe('planRsvp (capacity and waitlist)', () => {
   const yes = { response: 'yes' as const };
   it('waitlists a yes beyond the capacity', () => {
-    expect(planRsvp({ yes: 2, maybe: 0, no: 0 }, 2, undefined, 'yes')).toMatchObject({ waitlisted: true, counts: { yes: 2, waitlisted: 1 } });
-    expect(planRsvp({ yes: 1, maybe: 0, no: 0 }, 2, undefined, 'yes')).toMatchObject({ waitlisted: false, counts: { yes: 2, waitlisted: 0 } });
+    expect(planRsvp({ yes: 2, maybe: 0, no: 0 }, 2, undefined, 'yes')).toMatchObject({
+      waitlisted: true,
+      counts: { yes: 2, waitlisted: 1 },
+    });
+    expect(planRsvp({ yes: 1, maybe: 0, no: 0 }, 2, undefined, 'yes')).toMatchObject({
+      waitlisted: false,
+      counts: { yes: 2, waitlisted: 0 },
+    });
   });
   it('promotes the first in line when a confirmed yes drops out', () => {
-    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 1 }, 2, yes, 'no')).toMatchObject({ promoteFirst: true, counts: { yes: 2, no: 1, waitlisted: 0 } });
+    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 1 }, 2, yes, 'no')).toMatchObject({
+      promoteFirst: true,
+      counts: { yes: 2, no: 1, waitlisted: 0 },
+    });
   });
   it('promotes nobody when someone leaves the waitlist', () => {
-    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 2 }, 2, { response: 'yes', waitlisted: true }, 'maybe')).toMatchObject({ promoteFirst: false, counts: { yes: 2, maybe: 1, waitlisted: 1 } });
+    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 2 }, 2, { response: 'yes', waitlisted: true }, 'maybe')).toMatchObject({
+      promoteFirst: false,
+      counts: { yes: 2, maybe: 1, waitlisted: 1 },
+    });
   });
   it('keeps a repeated answer as it is', () => {
-    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 1 }, 2, { response: 'yes', waitlisted: true }, 'yes')).toMatchObject({ unchanged: true, waitlisted: true });
+    expect(planRsvp({ yes: 2, maybe: 0, no: 0, waitlisted: 1 }, 2, { response: 'yes', waitlisted: true }, 'yes')).toMatchObject({
+      unchanged: true,
+      waitlisted: true,
+    });
   });
   it('orders the line by time, then id', () => {
-    const r = (userId: string, respondedAt: string, waitlisted = true): Rsvp => ({ tenantId: 't', teamId: 'x', sessionId: 's', userId, response: 'yes', respondedAt, waitlisted });
-    expect(firstInLine([r('b', '2026-01-02'), r('c', '2026-01-01'), r('a', '2026-01-02'), r('z', '2025-01-01', false)], 'c')?.userId).toBe('a');
+    const r = (userId: string, respondedAt: string, waitlisted = true): Rsvp => ({
+      tenantId: 't',
+      teamId: 'x',
+      sessionId: 's',
+      userId,
+      response: 'yes',
+      respondedAt,
+      waitlisted,
+    });
+    expect(firstInLine([r('b', '2026-01-02'), r('c', '2026-01-01'), r('a', '2026-01-02'), r('z', '2025-01-01', false)], 'c')?.userId).toBe(
+      'a',
+    );
   });
 });
 
@@ -199,7 +258,11 @@ describe('calendar file (RFC 5545)', () => {
     expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'é'.repeat(60)}`);
   });
   it('writes one VEVENT in UTC', () => {
-    const ics = sessionCalendar(session({ title: 'Tests, tips; tricks', place: 'Room 1', onlineUrl: 'https://meet.example/x' }), NOW, 'peerlearn.example');
+    const ics = sessionCalendar(
+      session({ title: 'Tests, tips; tricks', place: 'Room 1', onlineUrl: 'https://meet.example/x' }),
+      NOW,
+      'peerlearn.example',
+    );
     expect(ics).toContain('DTSTART:20261203T130000Z\r\n');
     expect(ics).toContain('DTEND:20261203T140000Z\r\n');
     expect(ics).toContain('DTSTAMP:20261127T120000Z\r\n');

@@ -3,7 +3,13 @@ import { planRosterSync } from '../../bot/src/domain/team-roster';
 import type { Membership } from '../../bot/src/domain/team';
 
 const AT = new Date('2026-11-27T10:00:00Z');
-const m = (userId: string, role: Membership['role'], joinedAt = '2026-01-01T00:00:00.000Z'): Membership => ({ tenantId: 't', teamId: 'x', userId, role, joinedAt });
+const m = (userId: string, role: Membership['role'], joinedAt = '2026-01-01T00:00:00.000Z'): Membership => ({
+  tenantId: 't',
+  teamId: 'x',
+  userId,
+  role,
+  joinedAt,
+});
 const r = (userId: string) => ({ userId, displayName: userId.toUpperCase() });
 
 describe('planRosterSync', () => {

@@ -5,7 +5,15 @@ import type { Team } from '../../bot/src/domain/team';
 import { isTimeZone, settingsOf, validateTeamSettings, withSettings } from '../../bot/src/domain/team-settings';
 import { teamFromEntity, teamToEntity } from '../../bot/src/storage/team-mapper';
 
-const team: Team = { tenantId: 't', teamId: 'team', name: 'Team', locale: 'nl-NL', channels: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const team: Team = {
+  tenantId: 't',
+  teamId: 'team',
+  name: 'Team',
+  locale: 'nl-NL',
+  channels: [],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 describe('team settings', () => {
   it('a team without settings has the defaults; its locale reads as nl/en', () => {
@@ -18,7 +26,10 @@ describe('team settings', () => {
 
   it('validates every field at once and keeps absent ones', () => {
     const current = settingsOf(team);
-    expect(validateTeamSettings({ reminderMinutes: [15, 10080, 5] }, current)).toEqual({ ok: true, settings: { ...current, reminderMinutes: [10080, 15, 5] } });
+    expect(validateTeamSettings({ reminderMinutes: [15, 10080, 5] }, current)).toEqual({
+      ok: true,
+      settings: { ...current, reminderMinutes: [10080, 15, 5] },
+    });
     expect(validateTeamSettings({}, current)).toEqual({ ok: true, settings: current });
     expect(validateTeamSettings({ reminderMinutes: [] }, current)).toMatchObject({ ok: true, settings: { reminderMinutes: [] } });
     const bad = validateTeamSettings({ reminderMinutes: [4], timeZone: 42, locale: 'NL', extra: 1 }, current);
@@ -37,7 +48,11 @@ describe('team settings', () => {
   });
 
   it('the mapper stores the settings and reads old rows without them', () => {
-    const changed = withSettings(team, { reminderMinutes: [60], timeZone: 'America/New_York', locale: 'en' }, new Date('2026-02-01T00:00:00Z'));
+    const changed = withSettings(
+      team,
+      { reminderMinutes: [60], timeZone: 'America/New_York', locale: 'en' },
+      new Date('2026-02-01T00:00:00Z'),
+    );
     const round = teamFromEntity({ ...teamToEntity(changed), etag: 'x' } as Parameters<typeof teamFromEntity>[0]);
     expect(round).toEqual(changed);
     const old = teamFromEntity({ ...teamToEntity(team), etag: 'x' } as Parameters<typeof teamFromEntity>[0]);
@@ -46,7 +61,14 @@ describe('team settings', () => {
   });
 
   it('the reminder card says how far off the start is for any setting', () => {
-    expect([15, 60, 120, 1440, 2880, 10080].map((m) => reminderWhen(m, 'en'))).toEqual(['in 15 minutes', 'in 60 minutes', 'in 2 hours', 'tomorrow', 'in 2 days', 'in 7 days']);
+    expect([15, 60, 120, 1440, 2880, 10080].map((m) => reminderWhen(m, 'en'))).toEqual([
+      'in 15 minutes',
+      'in 60 minutes',
+      'in 2 hours',
+      'tomorrow',
+      'in 2 days',
+      'in 7 days',
+    ]);
     expect([15, 120, 1440, 4320].map((m) => reminderWhen(m, 'nl'))).toEqual(['over 15 minuten', 'over 2 uur', 'morgen', 'over 3 dagen']);
   });
 });

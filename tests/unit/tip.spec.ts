@@ -26,18 +26,36 @@ const codes = (input: unknown): TipProblemCode[] => {
 
 describe('validateTipInput', () => {
   it('accepts a full tip, trims it and normalises skills to their canonical names without duplicates', () => {
-    const result = validateTipInput({ title: '  Keyboard   shortcuts ', body: ' Line one\r\nLine two ', link: 'https://learn.microsoft.com/x', skills: 'js, JavaScript, power-bi, Zelfgemaakt' });
+    const result = validateTipInput({
+      title: '  Keyboard   shortcuts ',
+      body: ' Line one\r\nLine two ',
+      link: 'https://learn.microsoft.com/x',
+      skills: 'js, JavaScript, power-bi, Zelfgemaakt',
+    });
     expect(result).toEqual({
       ok: true,
-      draft: { title: 'Keyboard shortcuts', body: 'Line one\nLine two', link: 'https://learn.microsoft.com/x', skills: ['JavaScript', 'Power BI', 'Zelfgemaakt'] },
+      draft: {
+        title: 'Keyboard shortcuts',
+        body: 'Line one\nLine two',
+        link: 'https://learn.microsoft.com/x',
+        skills: ['JavaScript', 'Power BI', 'Zelfgemaakt'],
+      },
     });
     // An array (the API) works as well as a comma list (the card); an empty link is no link.
-    expect(validateTipInput({ title: 'T', skills: ['Excel'], link: '' })).toEqual({ ok: true, draft: { title: 'T', body: '', skills: ['Excel'] } });
+    expect(validateTipInput({ title: 'T', skills: ['Excel'], link: '' })).toEqual({
+      ok: true,
+      draft: { title: 'T', body: '', skills: ['Excel'] },
+    });
     expect(validateTipInput({ title: 'Plain http intranet page', link: 'http://intranet.local/training' }).ok).toBe(true);
   });
 
   it('names every problem at once, each on its field', () => {
-    const result = validateTipInput({ title: 'x'.repeat(121), body: 'y'.repeat(TIP_BODY_MAX + 1), link: 'javascript:alert(1)', skills: Array.from({ length: TIP_SKILLS_MAX + 1 }, (_, i) => `Skill ${i}`) });
+    const result = validateTipInput({
+      title: 'x'.repeat(121),
+      body: 'y'.repeat(TIP_BODY_MAX + 1),
+      link: 'javascript:alert(1)',
+      skills: Array.from({ length: TIP_SKILLS_MAX + 1 }, (_, i) => `Skill ${i}`),
+    });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems).toEqual([
       { field: 'title', code: 'titleTooLong' },
@@ -80,11 +98,17 @@ describe('validateTipInput', () => {
   it('isWebLink: http and https with a host only', () => {
     expect(isWebLink('https://a.example/x?y=1')).toBe(true);
     expect(isWebLink('http://intranet/x')).toBe(true);
-    for (const bad of ['ftp://a.example', 'mailto:a@b.c', 'javascript:void(0)', 'data:text/html,hi', 'https://', '']) expect(isWebLink(bad)).toBe(false);
+    for (const bad of ['ftp://a.example', 'mailto:a@b.c', 'javascript:void(0)', 'data:text/html,hi', 'https://', ''])
+      expect(isWebLink(bad)).toBe(false);
   });
 
   it('tipFormValues keeps what was typed, as text', () => {
-    expect(tipFormValues({ title: 'A', body: 'B', link: 'nope', skills: ['x', 'y'], verb: 'shareTip' })).toEqual({ title: 'A', body: 'B', link: 'nope', skills: 'x, y' });
+    expect(tipFormValues({ title: 'A', body: 'B', link: 'nope', skills: ['x', 'y'], verb: 'shareTip' })).toEqual({
+      title: 'A',
+      body: 'B',
+      link: 'nope',
+      skills: 'x, y',
+    });
     expect(tipFormValues(undefined)).toEqual({ title: '', body: '', link: '', skills: '' });
   });
 });
@@ -133,7 +157,10 @@ describe('demo tips', () => {
     const demo = buildDemoTeam(now);
     expect(demo.tips.length).toBeGreaterThanOrEqual(5);
     for (const t of demo.tips) {
-      expect(validateTipInput(t)).toEqual({ ok: true, draft: { title: t.title, body: t.body, ...(t.link ? { link: t.link } : {}), skills: t.skills } });
+      expect(validateTipInput(t)).toEqual({
+        ok: true,
+        draft: { title: t.title, body: t.body, ...(t.link ? { link: t.link } : {}), skills: t.skills },
+      });
       expect(demo.memberships.some((m) => m.userId === t.authorUserId)).toBe(true);
       expect(Date.parse(t.createdAt)).toBeLessThan(now.getTime());
     }

@@ -37,11 +37,21 @@ describe('token validator', () => {
       .sign(other.privateKey);
     await expect(validate(`Bearer ${forged}`)).rejects.toThrow(/not valid/);
 
-    const strict = createTokenValidator({ keys: issuer.keys, issuersFor: () => ['https://elsewhere'], audiences: [DEV_AUDIENCE], allowedTenants: [] });
+    const strict = createTokenValidator({
+      keys: issuer.keys,
+      issuersFor: () => ['https://elsewhere'],
+      audiences: [DEV_AUDIENCE],
+      allowedTenants: [],
+    });
     const token = await issuer.issue({ tenantId: TENANT, userId: 'u', name: 'n' });
     await expect(strict(`Bearer ${token}`)).rejects.toThrow(/issuer/);
 
-    const wrongAudience = createTokenValidator({ keys: issuer.keys, issuersFor: () => [DEV_ISSUER], audiences: ['api://other'], allowedTenants: [] });
+    const wrongAudience = createTokenValidator({
+      keys: issuer.keys,
+      issuersFor: () => [DEV_ISSUER],
+      audiences: ['api://other'],
+      allowedTenants: [],
+    });
     await expect(wrongAudience(`Bearer ${token}`)).rejects.toThrow(/not valid/);
   });
 

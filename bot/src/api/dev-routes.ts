@@ -32,7 +32,8 @@ export function createDevRouter(deps: DevRouteDependencies): Router {
       if (typeof tenantId !== 'string' || !ID.test(tenantId)) problems.push('tenantId (letters, digits, - . _ : @; at most 128)');
       if (typeof userId !== 'string' || !ID.test(userId)) problems.push('userId (the Entra object id)');
       if (typeof name !== 'string' || name.trim() === '' || name.length > 200) problems.push('name (1–200 characters)');
-      if (locale !== undefined && (typeof locale !== 'string' || !/^[A-Za-z]{2}(-[A-Za-z]{2})?$/.test(locale))) problems.push('locale (such as nl-NL or en-US)');
+      if (locale !== undefined && (typeof locale !== 'string' || !/^[A-Za-z]{2}(-[A-Za-z]{2})?$/.test(locale)))
+        problems.push('locale (such as nl-NL or en-US)');
       if (problems.length > 0) throw badRequest('invalid_token_request', `Send JSON with a valid ${problems.join(', ')}.`);
       const token = await deps.issuer.issue({
         tenantId: tenantId as string,

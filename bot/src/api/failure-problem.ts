@@ -49,11 +49,23 @@ function codeOf(failure: Failure): string {
 }
 
 /** The English message, and for a bad form the text of every field's problems (several joined by a space). */
-function textsOf(failure: Failure): { readonly message: string; readonly problems: readonly { readonly field: string; readonly text: string }[] } {
+function textsOf(failure: Failure): {
+  readonly message: string;
+  readonly problems: readonly { readonly field: string; readonly text: string }[];
+} {
   switch (failure.subject) {
     case 'session': {
-      if (failure.kind === 'invalid') return { message: st('en', 'failure_invalid'), problems: failure.problems.map((p) => ({ field: p.field, text: st('en', `problem_${p.code}`) })) };
-      const key = failure.kind === 'closed' ? (`failure_${failure.reason}` as const) : failure.kind === 'badInput' ? (`failure_${failure.code}` as const) : (`failure_${failure.kind}` as const);
+      if (failure.kind === 'invalid')
+        return {
+          message: st('en', 'failure_invalid'),
+          problems: failure.problems.map((p) => ({ field: p.field, text: st('en', `problem_${p.code}`) })),
+        };
+      const key =
+        failure.kind === 'closed'
+          ? (`failure_${failure.reason}` as const)
+          : failure.kind === 'badInput'
+            ? (`failure_${failure.code}` as const)
+            : (`failure_${failure.kind}` as const);
       return { message: st('en', key), problems: [] };
     }
     case 'tip':
@@ -63,10 +75,18 @@ function textsOf(failure: Failure): { readonly message: string; readonly problem
       };
     case 'request': {
       if (failure.kind === 'invalid') {
-        const problems = failure.problems.map((p) => ({ field: p.field, text: tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }) }));
+        const problems = failure.problems.map((p) => ({
+          field: p.field,
+          text: tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }),
+        }));
         return { message: tr('en', 'failure_invalid'), problems };
       }
-      const key = failure.kind === 'notOpen' ? (`failure_${failure.status}` as const) : failure.kind === 'takenByOther' ? 'failure_taken' : (`failure_${failure.kind}` as const);
+      const key =
+        failure.kind === 'notOpen'
+          ? (`failure_${failure.status}` as const)
+          : failure.kind === 'takenByOther'
+            ? 'failure_taken'
+            : (`failure_${failure.kind}` as const);
       return { message: tr('en', key), problems: [] };
     }
   }
@@ -79,7 +99,10 @@ export function problemOf(failure: Failure): { readonly status: number; readonly
   if (failure.kind !== 'invalid') return { status: STATUS[failure.kind], body: { error: { code, message } } };
   const fields: Record<string, string> = {};
   for (const p of problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${p.text}` : p.text;
-  return { status: STATUS.invalid, body: { error: { code, message, fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } } };
+  return {
+    status: STATUS.invalid,
+    body: { error: { code, message, fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } },
+  };
 }
 
 export function sendFailure(res: Response, failure: Failure): void {

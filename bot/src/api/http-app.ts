@@ -109,7 +109,8 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     if (error instanceof HttpError) return apiError(res, error.status, error.code, error.message);
     if (type === 'entity.parse.failed') return apiError(res, 400, 'invalid_json', 'The request body is not valid JSON.');
     if (type === 'entity.too.large') return apiError(res, 413, 'payload_too_large', 'The request body is too large.');
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return apiError(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return apiError(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
     if (error instanceof StorageUnavailableError) {
       deps.log.error(`storage unavailable on ${req.method} ${req.path}`, error.message);
       return apiError(res, 503, 'storage_unavailable', 'PeerLearn cannot reach its storage right now. Please try again in a moment.');

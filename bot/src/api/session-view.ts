@@ -10,7 +10,12 @@ function person(people: ReadonlyMap<string, MemberProfile>, userId: string): Ses
   return { userId, displayName: people.get(userId)?.displayName || UNKNOWN_NAME };
 }
 
-export function toSessionSummary(session: LearningSession, people: ReadonlyMap<string, MemberProfile>, now: Date, mine?: Rsvp): SessionSummary {
+export function toSessionSummary(
+  session: LearningSession,
+  people: ReadonlyMap<string, MemberProfile>,
+  now: Date,
+  mine?: Rsvp,
+): SessionSummary {
   return {
     sessionId: session.sessionId,
     teamId: session.teamId,

@@ -165,6 +165,22 @@ export function adaptiveCard(body: readonly CardElement[], actions: readonly Car
   };
 }
 
-export const heading = (text: string): TextBlock => ({ type: 'TextBlock', text, size: 'large', weight: 'bolder', wrap: true, style: 'heading' });
-export const paragraph = (text: string, subtle = false): TextBlock => ({ type: 'TextBlock', text, wrap: true, ...(subtle ? { isSubtle: true } : {}) });
-export const imBack = (title: string, value: string): SubmitImBack => ({ type: 'Action.Submit', title, data: { msteams: { type: 'imBack', value } } });
+export const heading = (text: string): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  size: 'large',
+  weight: 'bolder',
+  wrap: true,
+  style: 'heading',
+});
+export const paragraph = (text: string, subtle = false): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...(subtle ? { isSubtle: true } : {}),
+});
+export const imBack = (title: string, value: string): SubmitImBack => ({
+  type: 'Action.Submit',
+  title,
+  data: { msteams: { type: 'imBack', value } },
+});

@@ -15,7 +15,8 @@ export function explainExpert(hit: ExpertHit, locale: Locale): string {
     if (e > 0) parts.push(te(locale, e === 1 ? 'endorsementsOne' : 'endorsementsMany', { n: e }));
   }
   if (hit.sessionsTaught > 0) parts.push(te(locale, hit.sessionsTaught === 1 ? 'sessionsOne' : 'sessionsMany', { n: hit.sessionsTaught }));
-  if (hit.match === 'suggestion' && hit.wantedBy) parts.push(te(locale, hit.wantedBy === 1 ? 'wantedOne' : 'wantedMany', { n: hit.wantedBy }));
+  if (hit.match === 'suggestion' && hit.wantedBy)
+    parts.push(te(locale, hit.wantedBy === 1 ? 'wantedOne' : 'wantedMany', { n: hit.wantedBy }));
   return parts.join(' · ');
 }
 
@@ -68,7 +69,10 @@ export function expertsCard(query: string, hits: readonly ExpertHit[], locale: L
   const shownQuery = query.length > 60 ? `${query.slice(0, 57)}…` : query;
   const title = suggestions ? te(locale, 'suggestionsTitle') : te(locale, 'whoKnowsTitle', { query: shownQuery });
   if (hits.length === 0) {
-    return adaptiveCard([heading(title), paragraph(suggestions ? te(locale, 'noExpertsAtAll') : te(locale, 'noExperts', { query: shownQuery }))]);
+    return adaptiveCard([
+      heading(title),
+      paragraph(suggestions ? te(locale, 'noExpertsAtAll') : te(locale, 'noExperts', { query: shownQuery })),
+    ]);
   }
   const body: CardElement[] = [heading(title)];
   for (const hit of hits) {

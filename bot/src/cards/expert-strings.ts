@@ -70,10 +70,12 @@ const nl: Record<ExpertStringKey, string> = {
   skillsSaved: 'Opgeslagen wat je anderen kunt leren.',
   normalisedHeading: 'Deze vaardigheden heb ik netjes gemaakt:',
   nothingYet: 'nog niets',
-  mySkillsHint: 'Typ **mijn vaardigheden: a, b** om vast te leggen wat je anderen kunt leren; niveaus, bio en meer in het PeerLearn-tabblad.',
+  mySkillsHint:
+    'Typ **mijn vaardigheden: a, b** om vast te leggen wat je anderen kunt leren; niveaus, bio en meer in het PeerLearn-tabblad.',
   mySkillsEmpty: 'Vertel me wat je anderen kunt leren, bijvoorbeeld **mijn vaardigheden: Excel, presenteren, SQL**.',
   mySkillsTooMany: 'Dat zijn meer dan {max} vaardigheden. Houd het bij de {max} die je het best kent.',
-  mySkillsNothingUsable: 'Ik kon daar geen vaardigheid in lezen. Scheid vaardigheden met komma’s, bijvoorbeeld **mijn vaardigheden: Excel, SQL**.',
+  mySkillsNothingUsable:
+    'Ik kon daar geen vaardigheid in lezen. Scheid vaardigheden met komma’s, bijvoorbeeld **mijn vaardigheden: Excel, SQL**.',
   endorsedBy: '{n}× aanbevolen',
   previewNoSkill: 'PeerLearn-collega',
   expertGone: 'Deze collega staat niet (meer) in PeerLearn. Zoek opnieuw om iemand te vinden die je kan helpen.',

@@ -35,7 +35,14 @@ export function feedbackCard(session: LearningSession, locale: Locale, timeZone:
         ],
         value: previous && !previous.learnedSomethingNew ? 'false' : 'true',
       },
-      { type: 'Input.Text', id: 'willApply', label: st(locale, 'feedbackApply'), isMultiline: true, maxLength: 500, ...(previous?.willApply ? { value: previous.willApply } : {}) },
+      {
+        type: 'Input.Text',
+        id: 'willApply',
+        label: st(locale, 'feedbackApply'),
+        isMultiline: true,
+        maxLength: 500,
+        ...(previous?.willApply ? { value: previous.willApply } : {}),
+      },
     ],
     [{ type: 'Action.Execute', title: st(locale, 'feedbackSend'), verb: 'feedback', data: sessionActionData(session), style: 'positive' }],
   );
@@ -56,7 +63,10 @@ export function feedbackSummaryCard(session: LearningSession, summary: FeedbackS
       ],
     },
     ...(summary.willApply.length > 0
-      ? [{ type: 'TextBlock' as const, text: st(locale, 'summaryApply'), weight: 'bolder' as const, wrap: true }, ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${clip(w, 300)}`))]
+      ? [
+          { type: 'TextBlock' as const, text: st(locale, 'summaryApply'), weight: 'bolder' as const, wrap: true },
+          ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${clip(w, 300)}`)),
+        ]
       : []),
   ]);
 }

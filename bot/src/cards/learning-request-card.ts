@@ -25,13 +25,26 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
   const skill = clip(request.skill, 60);
   // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
   const actions: ExecuteAction[] =
-    request.status === 'open' ? [{ type: 'Action.Execute', title: tr(locale, 'cardPlusOne'), verb: LEARNING_REQUEST_VERBS.vote, data: { requestId: request.requestId } }] : [];
+    request.status === 'open'
+      ? [
+          {
+            type: 'Action.Execute',
+            title: tr(locale, 'cardPlusOne'),
+            verb: LEARNING_REQUEST_VERBS.vote,
+            data: { requestId: request.requestId },
+          },
+        ]
+      : [];
   return adaptiveCard(
     [
-      heading(view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill })),
+      heading(
+        view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill }),
+      ),
       ...(request.note ? [paragraph(clip(request.note, 500))] : []),
       paragraph(request.votes === 1 ? tr(locale, 'cardVotesOne') : tr(locale, 'cardVotes', { votes: request.votes }), true),
-      ...(view.experts.length > 0 ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))] : []),
+      ...(view.experts.length > 0
+        ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))]
+        : []),
     ],
     actions,
   );
@@ -42,7 +55,9 @@ export function learningRequestFailureText(failure: Reason<RequestFailure>, loca
   switch (failure.kind) {
     case 'invalid': {
       const first = failure.problems[0];
-      return first ? tr(locale, `problem_${first.code}`, { max: first.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }) : tr(locale, 'failure_invalid');
+      return first
+        ? tr(locale, `problem_${first.code}`, { max: first.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX })
+        : tr(locale, 'failure_invalid');
     }
     case 'notOpen':
       return tr(locale, failure.status === 'taken' ? 'failure_taken' : 'failure_closed');

@@ -24,7 +24,11 @@ const quote = (line: string) => (line.length > 40 ? `${line.slice(0, 39)}…` : 
 
 const levelText = (locale: Locale, level: SkillLevel) => tp(locale, 'levelShown', { n: level });
 
-const editProfileAction = (locale: Locale): ExecuteAction => ({ type: 'Action.Execute', title: tp(locale, 'edit'), verb: PROFILE_VERBS.edit });
+const editProfileAction = (locale: Locale): ExecuteAction => ({
+  type: 'Action.Execute',
+  title: tp(locale, 'edit'),
+  verb: PROFILE_VERBS.edit,
+});
 
 /**
  * The person's own profile: skills with levels, wants, bio, languages, availability and an Edit
@@ -36,11 +40,16 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
     body.push({ type: 'TextBlock', text: tp(locale, 'saved'), wrap: true, color: 'good', weight: 'bolder' });
     if (saved.normalised.length > 0) {
       body.push(paragraph(tp(locale, 'normalisedHeading'), true));
-      body.push({ type: 'FactSet', facts: saved.normalised.slice(0, PROFILE_LIMITS.skills).map((n) => ({ title: quote(n.from), value: `→ ${n.to}` })) });
+      body.push({
+        type: 'FactSet',
+        facts: saved.normalised.slice(0, PROFILE_LIMITS.skills).map((n) => ({ title: quote(n.from), value: `→ ${n.to}` })),
+      });
     }
   }
   const none = tp(locale, 'nothingYet');
-  const teaches = view.teaches.map((s) => `${s.name} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${tp(locale, 'endorsed', { n: s.endorsements })}` : ''})`);
+  const teaches = view.teaches.map(
+    (s) => `${s.name} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${tp(locale, 'endorsed', { n: s.endorsements })}` : ''})`,
+  );
   body.push({
     type: 'FactSet',
     facts: [
@@ -74,7 +83,14 @@ function problemText(locale: Locale, problem: ProfileFormProblem): string {
   }
 }
 
-const problemBlock = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap: true, color: 'attention', size: 'small', spacing: 'none' });
+const problemBlock = (text: string): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  color: 'attention',
+  size: 'small',
+  spacing: 'none',
+});
 
 /** What is typed back into a refused form; a pasted page is cut so the card stays small. */
 const prefill = (text: string) => text.slice(0, 1_000);
@@ -93,13 +109,39 @@ export function profileEditCard(values: ProfileFormValues, locale: Locale, probl
       .slice(0, 5)
       .map((p) => problemBlock(problemText(locale, p)));
   body.push(
-    { type: 'Input.Text', id: 'teaches', label: tp(locale, 'teachesLabel'), isMultiline: true, value: prefill(values.teaches), placeholder: tp(locale, 'teachesPlaceholder') },
+    {
+      type: 'Input.Text',
+      id: 'teaches',
+      label: tp(locale, 'teachesLabel'),
+      isMultiline: true,
+      value: prefill(values.teaches),
+      placeholder: tp(locale, 'teachesPlaceholder'),
+    },
     ...under('teaches'),
-    { type: 'Input.Text', id: 'wants', label: tp(locale, 'wantsLabel'), value: prefill(values.wants), placeholder: tp(locale, 'wantsPlaceholder') },
+    {
+      type: 'Input.Text',
+      id: 'wants',
+      label: tp(locale, 'wantsLabel'),
+      value: prefill(values.wants),
+      placeholder: tp(locale, 'wantsPlaceholder'),
+    },
     ...under('wants'),
-    { type: 'Input.Text', id: 'bio', label: tp(locale, 'bioLabel', { max: PROFILE_LIMITS.bioChars }), isMultiline: true, maxLength: PROFILE_LIMITS.bioChars, value: prefill(values.bio) },
+    {
+      type: 'Input.Text',
+      id: 'bio',
+      label: tp(locale, 'bioLabel', { max: PROFILE_LIMITS.bioChars }),
+      isMultiline: true,
+      maxLength: PROFILE_LIMITS.bioChars,
+      value: prefill(values.bio),
+    },
     ...under('bio'),
-    { type: 'Input.Text', id: 'languages', label: tp(locale, 'languagesLabel'), value: prefill(values.languages), placeholder: tp(locale, 'languagesPlaceholder') },
+    {
+      type: 'Input.Text',
+      id: 'languages',
+      label: tp(locale, 'languagesLabel'),
+      value: prefill(values.languages),
+      placeholder: tp(locale, 'languagesPlaceholder'),
+    },
     ...under('languages'),
     {
       type: 'Input.Text',

@@ -40,7 +40,14 @@ const given = (value: string | undefined) => (value ? { value } : {});
 function problemBlocks(field: SessionField, problems: readonly SessionProblem[], locale: Locale): TextBlock[] {
   return problems
     .filter((p) => p.field === field)
-    .map((p) => ({ type: 'TextBlock', text: st(locale, `problem_${p.code}`), color: 'attention', size: 'small', wrap: true, spacing: 'none' }));
+    .map((p) => ({
+      type: 'TextBlock',
+      text: st(locale, `problem_${p.code}`),
+      color: 'attention',
+      size: 'small',
+      wrap: true,
+      spacing: 'none',
+    }));
 }
 
 /** The planning form, for the bot, the `planSession` dialog and the task module. */
@@ -52,54 +59,181 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
   const leaderChoices: Choice[] = people.map((c) =>
     c.value === options.suggestedLeader?.userId ? { ...c, title: st(locale, 'leaderSuggested', { name: c.title }) } : c,
   );
-  const channelChoices: Choice[] = options.channels.slice(0, MAX_CHOICES).map((c) => ({ title: clip(c.name || c.channelId, 60), value: c.channelId }));
+  const channelChoices: Choice[] = options.channels
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ title: clip(c.name || c.channelId, 60), value: c.channelId }));
   const channelValue = text(v.channelId) ?? options.channelId ?? options.channels[0]?.channelId;
   // Editing never slips the suggestion in: an empty choice stays empty.
   const leaderValue = text(v.discussionLeaderId) ?? (options.editing ? undefined : options.suggestedLeader?.userId);
 
   const body: CardElement[] = [
     heading(st(locale, options.editing ? 'planEditTitle' : 'planTitle')),
-    ...(problems.length > 0 ? [{ type: 'TextBlock' as const, text: st(locale, 'planProblems'), color: 'attention' as const, weight: 'bolder' as const, wrap: true }] : []),
-    { type: 'Input.Text', id: 'title', label: st(locale, 'fieldTitle'), maxLength: TITLE_MAX, isRequired: true, errorMessage: st(locale, 'problem_titleRequired'), ...(text(v.title) ? { value: clip(text(v.title) ?? '', TITLE_MAX) } : {}) },
+    ...(problems.length > 0
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: st(locale, 'planProblems'),
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
+    {
+      type: 'Input.Text',
+      id: 'title',
+      label: st(locale, 'fieldTitle'),
+      maxLength: TITLE_MAX,
+      isRequired: true,
+      errorMessage: st(locale, 'problem_titleRequired'),
+      ...(text(v.title) ? { value: clip(text(v.title) ?? '', TITLE_MAX) } : {}),
+    },
     ...p('title'),
-    { type: 'Input.Text', id: 'description', label: st(locale, 'fieldDescription'), isMultiline: true, maxLength: DESCRIPTION_MAX, ...(text(v.description) ? { value: clip(text(v.description) ?? '', DESCRIPTION_MAX) } : {}) },
+    {
+      type: 'Input.Text',
+      id: 'description',
+      label: st(locale, 'fieldDescription'),
+      isMultiline: true,
+      maxLength: DESCRIPTION_MAX,
+      ...(text(v.description) ? { value: clip(text(v.description) ?? '', DESCRIPTION_MAX) } : {}),
+    },
     ...p('description'),
-    { type: 'Input.Text', id: 'skills', label: st(locale, 'fieldSkills'), ...(text(v.skills) ? { value: clip(text(v.skills) ?? '', 600) } : {}) },
+    {
+      type: 'Input.Text',
+      id: 'skills',
+      label: st(locale, 'fieldSkills'),
+      ...(text(v.skills) ? { value: clip(text(v.skills) ?? '', 600) } : {}),
+    },
     ...p('skills'),
-    { type: 'Input.ChoiceSet', id: 'format', label: st(locale, 'fieldFormat'), style: 'compact', value: text(v.format) ?? 'talk', choices: SESSION_FORMATS.map((f) => ({ title: st(locale, `format_${f}`), value: f })) },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'format',
+      label: st(locale, 'fieldFormat'),
+      style: 'compact',
+      value: text(v.format) ?? 'talk',
+      choices: SESSION_FORMATS.map((f) => ({ title: st(locale, `format_${f}`), value: f })),
+    },
     ...p('format'),
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'date', label: st(locale, 'fieldDate'), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...given(text(v.date)) }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'time', label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }), isRequired: true, errorMessage: st(locale, 'problem_startRequired'), ...given(text(v.time)) }] },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Date',
+              id: 'date',
+              label: st(locale, 'fieldDate'),
+              isRequired: true,
+              errorMessage: st(locale, 'problem_startRequired'),
+              ...given(text(v.date)),
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Time',
+              id: 'time',
+              label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }),
+              isRequired: true,
+              errorMessage: st(locale, 'problem_startRequired'),
+              ...given(text(v.time)),
+            },
+          ],
+        },
       ],
     },
     ...p('startsAt'),
-    { type: 'Input.Number', id: 'durationMinutes', label: st(locale, 'fieldDuration'), min: 5, max: 480, value: Number(text(v.durationMinutes) ?? 60) || 60 },
+    {
+      type: 'Input.Number',
+      id: 'durationMinutes',
+      label: st(locale, 'fieldDuration'),
+      min: 5,
+      max: 480,
+      value: Number(text(v.durationMinutes) ?? 60) || 60,
+    },
     ...p('durationMinutes'),
-    { type: 'Input.Text', id: 'place', label: st(locale, 'fieldPlace'), ...(text(v.place) ? { value: clip(text(v.place) ?? '', 200) } : {}) },
+    {
+      type: 'Input.Text',
+      id: 'place',
+      label: st(locale, 'fieldPlace'),
+      ...(text(v.place) ? { value: clip(text(v.place) ?? '', 200) } : {}),
+    },
     ...p('place'),
-    { type: 'Input.Text', id: 'onlineUrl', label: st(locale, 'fieldLink'), placeholder: 'https://', ...(text(v.onlineUrl) ? { value: clip(text(v.onlineUrl) ?? '', 500) } : {}) },
+    {
+      type: 'Input.Text',
+      id: 'onlineUrl',
+      label: st(locale, 'fieldLink'),
+      placeholder: 'https://',
+      ...(text(v.onlineUrl) ? { value: clip(text(v.onlineUrl) ?? '', 500) } : {}),
+    },
     ...p('onlineUrl'),
-    { type: 'Input.Number', id: 'capacity', label: st(locale, 'fieldCapacity'), min: 1, ...(text(v.capacity) && Number.isFinite(Number(text(v.capacity))) ? { value: Number(text(v.capacity)) } : {}) },
+    {
+      type: 'Input.Number',
+      id: 'capacity',
+      label: st(locale, 'fieldCapacity'),
+      min: 1,
+      ...(text(v.capacity) && Number.isFinite(Number(text(v.capacity))) ? { value: Number(text(v.capacity)) } : {}),
+    },
     ...p('capacity'),
     ...(channelChoices.length > 0
-      ? [{ type: 'Input.ChoiceSet' as const, id: 'channelId', label: st(locale, 'fieldChannel'), style: 'compact' as const, choices: channelChoices, ...(channelValue ? { value: channelValue } : {}) }]
+      ? [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'channelId',
+            label: st(locale, 'fieldChannel'),
+            style: 'compact' as const,
+            choices: channelChoices,
+            ...(channelValue ? { value: channelValue } : {}),
+          },
+        ]
       : []),
     ...p('channelId'),
     ...(options.editing
       ? []
-      : [{ type: 'Input.ChoiceSet' as const, id: 'recurrence', label: st(locale, 'fieldRecurrence'), style: 'compact' as const, value: text(v.recurrence) ?? 'none', choices: RECURRENCES.map((r) => ({ title: st(locale, `recurrence_${r}`), value: r })) }]),
+      : [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'recurrence',
+            label: st(locale, 'fieldRecurrence'),
+            style: 'compact' as const,
+            value: text(v.recurrence) ?? 'none',
+            choices: RECURRENCES.map((r) => ({ title: st(locale, `recurrence_${r}`), value: r })),
+          },
+        ]),
     ...p('recurrence'),
     ...(people.length > 0
       ? [
-          { type: 'Input.ChoiceSet' as const, id: 'teacherIds', label: st(locale, 'fieldTeachers'), style: 'compact' as const, isMultiSelect: true, choices: people, ...given(text(v.teacherIds)) },
-          { type: 'Input.ChoiceSet' as const, id: 'discussionLeaderId', label: st(locale, 'fieldLeader'), style: 'compact' as const, choices: leaderChoices, ...(leaderValue ? { value: leaderValue } : {}) },
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'teacherIds',
+            label: st(locale, 'fieldTeachers'),
+            style: 'compact' as const,
+            isMultiSelect: true,
+            choices: people,
+            ...given(text(v.teacherIds)),
+          },
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'discussionLeaderId',
+            label: st(locale, 'fieldLeader'),
+            style: 'compact' as const,
+            choices: leaderChoices,
+            ...(leaderValue ? { value: leaderValue } : {}),
+          },
         ]
       : []),
     ...p('teacherIds'),
-    { type: 'Input.Toggle', id: 'openToOrganisation', title: st(locale, 'fieldOpen'), value: text(v.openToOrganisation) === 'true' ? 'true' : 'false' },
+    {
+      type: 'Input.Toggle',
+      id: 'openToOrganisation',
+      title: st(locale, 'fieldOpen'),
+      value: text(v.openToOrganisation) === 'true' ? 'true' : 'false',
+    },
   ];
   const data = { teamId: options.teamId, ...(options.editing ? { sessionId: options.editing.sessionId } : {}) };
   const verb = options.editing ? SAVE_SESSION_VERB : CREATE_SESSION_VERB;

@@ -28,7 +28,10 @@ export interface InviteViewer {
 }
 
 /** The data every session action carries: the card's session and team, checked against the invoke's team and tenant. */
-export const sessionActionData = (session: Pick<LearningSession, 'sessionId' | 'teamId'>) => ({ sessionId: session.sessionId, teamId: session.teamId });
+export const sessionActionData = (session: Pick<LearningSession, 'sessionId' | 'teamId'>) => ({
+  sessionId: session.sessionId,
+  teamId: session.teamId,
+});
 
 const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: SessionStringKey }[] = [
   { response: 'yes', title: 'rsvpYes' },
@@ -66,7 +69,9 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     ...(session.place ? [{ title: st(locale, 'where'), value: clip(session.place, 200) }] : []),
     ...(session.onlineUrl && !session.place ? [{ title: st(locale, 'where'), value: st(locale, 'online') }] : []),
     { title: st(locale, 'host'), value: nameOf(view, session.hostId) },
-    ...(session.teacherIds.length > 0 ? [{ title: st(locale, 'teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }] : []),
+    ...(session.teacherIds.length > 0
+      ? [{ title: st(locale, 'teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }]
+      : []),
     ...(session.discussionLeaderId ? [{ title: st(locale, 'discussionLeader'), value: nameOf(view, session.discussionLeaderId) }] : []),
     ...(session.skills.length > 0 ? [{ title: st(locale, 'skills'), value: session.skills.map((s) => clip(s, 50)).join(', ') }] : []),
   ];
@@ -75,12 +80,26 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     session.capacity === null
       ? st(locale, 'goingCount', { going: session.counts.yes })
       : st(locale, 'goingOfCapacity', { going: session.counts.yes, capacity: session.capacity });
-  const countLine = [going, st(locale, 'maybeCount', { maybe: session.counts.maybe }), ...(waitlisted > 0 ? [st(locale, 'waitlistCount', { waitlisted })] : [])].join(' · ');
+  const countLine = [
+    going,
+    st(locale, 'maybeCount', { maybe: session.counts.maybe }),
+    ...(waitlisted > 0 ? [st(locale, 'waitlistCount', { waitlisted })] : []),
+  ].join(' · ');
 
   const body: CardElement[] = [
     { type: 'TextBlock', text: st(locale, 'inviteKicker'), isSubtle: true, size: 'small', wrap: true },
     { type: 'TextBlock', text: clip(session.title, 120), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
-    ...(cancelled ? [{ type: 'TextBlock' as const, text: st(locale, 'cancelledBanner'), color: 'attention' as const, weight: 'bolder' as const, wrap: true }] : []),
+    ...(cancelled
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: st(locale, 'cancelledBanner'),
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
     ...(!cancelled && started ? [{ type: 'TextBlock' as const, text: st(locale, 'pastBanner'), isSubtle: true, wrap: true }] : []),
     ...(session.description ? [paragraph(clip(session.description, 600))] : []),
     { type: 'FactSet', facts },
@@ -101,7 +120,13 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
   if (!cancelled && !started) {
     for (const r of RESPONSES) {
       const chosen = viewer?.rsvp?.response === r.response;
-      actions.push({ type: 'Action.Execute', title: `${chosen ? '✓ ' : ''}${st(locale, r.title)}`, verb: 'rsvp', data: { ...data, response: r.response }, ...(r.response === 'yes' ? { style: 'positive' as const } : {}) });
+      actions.push({
+        type: 'Action.Execute',
+        title: `${chosen ? '✓ ' : ''}${st(locale, r.title)}`,
+        verb: 'rsvp',
+        data: { ...data, response: r.response },
+        ...(r.response === 'yes' ? { style: 'positive' as const } : {}),
+      });
     }
     if (session.onlineUrl) actions.push({ type: 'Action.OpenUrl', title: st(locale, 'join'), url: session.onlineUrl });
     actions.push({ type: 'Action.OpenUrl', title: st(locale, 'addToCalendar'), url: view.calendarUrl });
@@ -114,10 +139,24 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
       type: 'ActionSet',
       actions: [
         { type: 'Action.Execute', title: st(locale, 'editSession'), verb: 'editSession', data } satisfies ExecuteAction,
-        { type: 'Action.Execute', title: st(locale, 'cancelSession'), verb: 'cancelSession', data, style: 'destructive' } satisfies ExecuteAction,
+        {
+          type: 'Action.Execute',
+          title: st(locale, 'cancelSession'),
+          verb: 'cancelSession',
+          data,
+          style: 'destructive',
+        } satisfies ExecuteAction,
         // A series can be stopped from here in one go (DESIGN F3), not one card at a time.
         ...(session.seriesId
-          ? [{ type: 'Action.Execute', title: st(locale, 'cancelSeries'), verb: 'cancelSession', data: { ...data, scope: 'following' }, style: 'destructive' } satisfies ExecuteAction]
+          ? [
+              {
+                type: 'Action.Execute',
+                title: st(locale, 'cancelSeries'),
+                verb: 'cancelSession',
+                data: { ...data, scope: 'following' },
+                style: 'destructive',
+              } satisfies ExecuteAction,
+            ]
           : []),
       ],
     });

@@ -7,14 +7,28 @@ const intlLocale = (locale: Locale): string => (locale === 'nl' ? 'nl-NL' : 'en-
 /** "Thursday 3 December 2026, 14:00–15:00" in the team's zone and the reader's language. */
 export function formatWhen(session: Pick<LearningSession, 'startsAt' | 'durationMinutes'>, locale: Locale, timeZone: string): string {
   const start = new Date(session.startsAt);
-  const day = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(start);
+  const day = new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(start);
   const time = new Intl.DateTimeFormat(intlLocale(locale), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
   return `${day}, ${time.format(start)}–${time.format(sessionEndsAt(session))}`;
 }
 
 /** "Thu 3 Dec, 14:00" for lists. */
 export function formatShortWhen(startsAt: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(startsAt));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(startsAt));
 }
 
 /** Cards repeat user text; keep it within a size that keeps every card under 20 KB. */

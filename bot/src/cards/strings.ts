@@ -8,8 +8,7 @@ const en = {
     'About 70% of what we learn at work we learn from each other. PeerLearn helps this team share what it knows: find who knows what, plan short learning sessions, and thank the people who teach.',
   welcomeTeamStart: 'Start small: a 15-minute knowledge bite, or pair up with one colleague.',
   welcomePersonalTitle: 'Hi {name}, welcome to PeerLearn 👋',
-  welcomePersonalIntro:
-    'Here you keep track of your own learning: the sessions you go to, what you can teach and what you want to learn.',
+  welcomePersonalIntro: 'Here you keep track of your own learning: the sessions you go to, what you can teach and what you want to learn.',
   helpTitle: 'What I can do',
   helpIntro: 'Type a command, in English or Dutch:',
   helpCommandHelp: 'Show this overview',

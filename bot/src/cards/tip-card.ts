@@ -23,7 +23,13 @@ function skillTags(skills: readonly string[]): ColumnSet[] {
       columns: skills.slice(i, i + TAGS_PER_ROW).map((skill) => ({
         type: 'Column',
         width: 'auto',
-        items: [{ type: 'Container', style: 'accent', items: [{ type: 'TextBlock', text: clip(skill, 60), size: 'small', weight: 'bolder', wrap: false }] }],
+        items: [
+          {
+            type: 'Container',
+            style: 'accent',
+            items: [{ type: 'TextBlock', text: clip(skill, 60), size: 'small', weight: 'bolder', wrap: false }],
+          },
+        ],
       })),
     });
   }
@@ -34,11 +40,23 @@ function skillTags(skills: readonly string[]): ColumnSet[] {
 export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
   const { tip } = view;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: `💡 ${tipText(locale, 'cardKicker')}`, size: 'small', weight: 'bolder', color: 'accent', spacing: 'none', wrap: true },
+    {
+      type: 'TextBlock',
+      text: `💡 ${tipText(locale, 'cardKicker')}`,
+      size: 'small',
+      weight: 'bolder',
+      color: 'accent',
+      spacing: 'none',
+      wrap: true,
+    },
     heading(clip(tip.title, 120)),
     ...(tip.body ? [paragraph(clip(tip.body, 1000))] : []),
     ...skillTags(tip.skills.slice(0, 8)),
-    { ...paragraph(tipText(locale, 'cardSharedBy', { name: clip(view.authorName || tipText(locale, 'cardSomeone'), 80) }), true), size: 'small', spacing: 'medium' },
+    {
+      ...paragraph(tipText(locale, 'cardSharedBy', { name: clip(view.authorName || tipText(locale, 'cardSomeone'), 80) }), true),
+      size: 'small',
+      spacing: 'medium',
+    },
   ];
   const actions: CardAction[] = tip.link ? [{ type: 'Action.OpenUrl', title: tipText(locale, 'cardOpenLink'), url: tip.link }] : [];
   return adaptiveCard(body, actions);

@@ -18,7 +18,14 @@ interface TipFormOptions {
 function problemBlocks(field: TipField, problems: readonly TipProblem[], locale: Locale): TextBlock[] {
   return problems
     .filter((p) => p.field === field)
-    .map((p) => ({ type: 'TextBlock', text: tipProblemText(locale, p.code), color: 'attention', size: 'small', wrap: true, spacing: 'none' }));
+    .map((p) => ({
+      type: 'TextBlock',
+      text: tipProblemText(locale, p.code),
+      color: 'attention',
+      size: 'small',
+      wrap: true,
+      spacing: 'none',
+    }));
 }
 
 /** The `shareTip` dialog: title, tip, link and skills; after a refused save, the same form with what was typed. */
@@ -31,7 +38,17 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
   const body: CardElement[] = [
     heading(tipText(locale, 'formTitle')),
     paragraph(tipText(locale, 'formIntro'), true),
-    ...(problems.length > 0 ? [{ type: 'TextBlock' as const, text: tipText(locale, 'formProblems'), color: 'attention' as const, weight: 'bolder' as const, wrap: true }] : []),
+    ...(problems.length > 0
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: tipText(locale, 'formProblems'),
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
     {
       type: 'Input.Text',
       id: 'title',
@@ -42,14 +59,29 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
       ...value('title', TIP_TITLE_MAX * 2),
     },
     ...p('title'),
-    { type: 'Input.Text', id: 'body', label: tipText(locale, 'fieldBody'), placeholder: tipText(locale, 'fieldBodyPlaceholder'), isMultiline: true, ...value('body', TIP_BODY_MAX * 2) },
+    {
+      type: 'Input.Text',
+      id: 'body',
+      label: tipText(locale, 'fieldBody'),
+      placeholder: tipText(locale, 'fieldBodyPlaceholder'),
+      isMultiline: true,
+      ...value('body', TIP_BODY_MAX * 2),
+    },
     ...p('body'),
     { type: 'Input.Text', id: 'link', label: tipText(locale, 'fieldLink'), placeholder: 'https://', ...value('link', 1200) },
     ...p('link'),
-    { type: 'Input.Text', id: 'skills', label: tipText(locale, 'fieldSkills', { max: TIP_SKILLS_MAX }), placeholder: tipText(locale, 'fieldSkillsPlaceholder'), ...value('skills', 800) },
+    {
+      type: 'Input.Text',
+      id: 'skills',
+      label: tipText(locale, 'fieldSkills', { max: TIP_SKILLS_MAX }),
+      placeholder: tipText(locale, 'fieldSkillsPlaceholder'),
+      ...value('skills', 800),
+    },
     ...p('skills'),
   ];
-  return adaptiveCard(body, [{ type: 'Action.Submit', title: tipText(locale, 'submit'), data: { verb: SHARE_TIP_VERB }, style: 'positive' }]);
+  return adaptiveCard(body, [
+    { type: 'Action.Submit', title: tipText(locale, 'submit'), data: { verb: SHARE_TIP_VERB }, style: 'positive' },
+  ]);
 }
 
 /** A short message in the dialog (no team here, team unknown…). */

@@ -7,7 +7,8 @@ import { translator } from './translator';
 const en = {
   dialogTitle: 'Share a tip',
   formTitle: 'Share a tip or training material',
-  formIntro: 'A short tip, or a link to a course, video or article that helped you. It goes into the team’s tips and you can post it in this channel.',
+  formIntro:
+    'A short tip, or a link to a course, video or article that helped you. It goes into the team’s tips and you can post it in this channel.',
   formProblems: 'Please check the fields marked below.',
   fieldTitle: 'Title',
   fieldTitlePlaceholder: 'E.g. Keyboard shortcuts that save me an hour a week',
@@ -43,7 +44,8 @@ type TipStringKey = keyof typeof en;
 const nl: Record<TipStringKey, string> = {
   dialogTitle: 'Een tip delen',
   formTitle: 'Een tip of trainingsmateriaal delen',
-  formIntro: 'Een korte tip, of een link naar een cursus, video of artikel waar je iets aan had. Hij komt bij de tips van het team en je kunt hem in dit kanaal plaatsen.',
+  formIntro:
+    'Een korte tip, of een link naar een cursus, video of artikel waar je iets aan had. Hij komt bij de tips van het team en je kunt hem in dit kanaal plaatsen.',
   formProblems: 'Kijk nog even naar de velden hieronder.',
   fieldTitle: 'Titel',
   fieldTitlePlaceholder: 'Bijv. Sneltoetsen die me een uur per week schelen',
@@ -66,7 +68,8 @@ const nl: Record<TipStringKey, string> = {
   cardAllTips: 'Alle tips',
   cardSkills: 'Vaardigheden',
   noTeam: 'Tips horen bij een team. Open **Een tip delen** vanuit het opstelvak van een teamkanaal waar PeerLearn is geïnstalleerd.',
-  teamUnknown: 'PeerLearn kent dit team nog niet. Vraag een teameigenaar de PeerLearn-app aan het team toe te voegen en probeer het dan opnieuw.',
+  teamUnknown:
+    'PeerLearn kent dit team nog niet. Vraag een teameigenaar de PeerLearn-app aan het team toe te voegen en probeer het dan opnieuw.',
   noIdentity: 'Ik kon niet zien wie je bent. Probeer het opnieuw vanuit Teams.',
   invalid: 'De tip moet nog even worden nagekeken.',
   notMember: 'Alleen leden van dit team kunnen hier tips delen.',

@@ -123,7 +123,11 @@ export function decodeSessionCursor(text: string): SessionCursor | undefined {
   return { startsAt, sessionId };
 }
 
-async function peopleOf(repos: BoardRepositories, tenantId: string, sessions: readonly LearningSession[]): Promise<Map<string, MemberProfile>> {
+async function peopleOf(
+  repos: BoardRepositories,
+  tenantId: string,
+  sessions: readonly LearningSession[],
+): Promise<Map<string, MemberProfile>> {
   const ids = new Set<string>();
   for (const s of sessions) {
     ids.add(s.hostId);

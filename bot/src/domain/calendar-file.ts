@@ -3,7 +3,11 @@ import { sessionEndsAt } from './session';
 
 /** RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped. */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF + space; never split a UTF-8 character. */
@@ -27,7 +31,11 @@ export function foldIcsLine(line: string): string {
   return out.join('\r\n ');
 }
 
-const icsTime = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsTime = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** One VEVENT for a session; times in UTC; a cancelled session says so (STATUS:CANCELLED). */
 export function sessionCalendar(session: LearningSession, now: Date, productHost: string): string {

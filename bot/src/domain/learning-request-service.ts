@@ -8,7 +8,6 @@ import type { Repositories } from './repositories';
 import type { ExpertDirectory } from './skills/expert-directory';
 import type { Team } from './team';
 
-
 export interface RequestPerson {
   readonly userId: string;
   readonly displayName: string;
@@ -71,8 +70,16 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       .map((hit) => ({ userId: hit.userId, displayName: hit.displayName }));
   }
 
-  async function items(actor: PersonRef, owner: boolean, requests: readonly LearningRequest[], votedOn: (r: LearningRequest) => boolean): Promise<RequestItem[]> {
-    const people = await names(actor.tenantId, requests.flatMap((r) => [r.authorUserId, ...(r.takenBy ? [r.takenBy] : [])]));
+  async function items(
+    actor: PersonRef,
+    owner: boolean,
+    requests: readonly LearningRequest[],
+    votedOn: (r: LearningRequest) => boolean,
+  ): Promise<RequestItem[]> {
+    const people = await names(
+      actor.tenantId,
+      requests.flatMap((r) => [r.authorUserId, ...(r.takenBy ? [r.takenBy] : [])]),
+    );
     const bySkill = new Map<string, Promise<RequestPerson[]>>();
     const person = (userId: string): RequestPerson => ({ userId, displayName: people.get(userId) ?? '' });
     return Promise.all(
@@ -103,7 +110,8 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
   }
 
   return {
-    hasVoted: (actor: PersonRef, teamId: string, requestId: string): Promise<boolean> => repos.learningRequests.hasVoted(actor.tenantId, teamId, requestId, actor.userId),
+    hasVoted: (actor: PersonRef, teamId: string, requestId: string): Promise<boolean> =>
+      repos.learningRequests.hasVoted(actor.tenantId, teamId, requestId, actor.userId),
 
     /** The team's open requests, most wanted first, then newest. Anyone in the tenant may read them. */
     async list(actor: PersonRef, teamId: string): Promise<RequestOutcome<{ team: Team; items: RequestItem[] }>> {
@@ -129,7 +137,11 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       const taxonomy = (await deps.experts.index(actor.tenantId)).taxonomy();
       const validation = validateLearningRequestInput(input, taxonomy);
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
-      const request = newLearningRequest({ tenantId: actor.tenantId, teamId, requestId: newId(), authorUserId: actor.userId }, validation.draft, deps.now());
+      const request = newLearningRequest(
+        { tenantId: actor.tenantId, teamId, requestId: newId(), authorUserId: actor.userId },
+        validation.draft,
+        deps.now(),
+      );
       const outcome = await repos.learningRequests.create(request);
       return ok({ created: outcome.created, item: await one(actor, context.value.owner, outcome.request) });
     },

@@ -46,7 +46,8 @@ export interface RequestDraft {
   readonly note?: string;
 }
 
-export type RequestValidation = { readonly ok: true; readonly draft: RequestDraft } | { readonly ok: false; readonly problems: readonly RequestProblem[] };
+export type RequestValidation =
+  { readonly ok: true; readonly draft: RequestDraft } | { readonly ok: false; readonly problems: readonly RequestProblem[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -98,13 +99,30 @@ export function boardOrder(requests: readonly LearningRequest[]): LearningReques
     .sort((a, b) => b.votes - a.votes || b.createdAt.localeCompare(a.createdAt) || a.requestId.localeCompare(b.requestId));
 }
 
-export function newLearningRequest(ref: { tenantId: string; teamId: string; requestId: string; authorUserId: string }, draft: RequestDraft, now: Date): LearningRequest {
+export function newLearningRequest(
+  ref: { tenantId: string; teamId: string; requestId: string; authorUserId: string },
+  draft: RequestDraft,
+  now: Date,
+): LearningRequest {
   const at = now.toISOString();
-  return { ...ref, skill: draft.skill, ...(draft.note ? { note: draft.note } : {}), status: 'open', votes: 1, createdAt: at, updatedAt: at };
+  return {
+    ...ref,
+    skill: draft.skill,
+    ...(draft.note ? { note: draft.note } : {}),
+    status: 'open',
+    votes: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** What a vote changes: `undefined` leaves everything as it is (idempotent per person). */
-export function planVote(request: LearningRequest, userId: string, hasVoted: boolean, wants: boolean): { readonly votes: number } | undefined {
+export function planVote(
+  request: LearningRequest,
+  userId: string,
+  hasVoted: boolean,
+  wants: boolean,
+): { readonly votes: number } | undefined {
   if (hasVoted === wants) return undefined;
   // The author's request is their vote: it cannot be taken back (close the request instead).
   if (!wants && request.authorUserId === userId) return undefined;
@@ -114,9 +132,16 @@ export function planVote(request: LearningRequest, userId: string, hasVoted: boo
 export type TakeRefusal = 'closed' | 'takenByOther' | 'ownRequest';
 
 /** Taking: open → taken by the caller; taking again by the same person is fine (the draft is shown again). */
-export function planTake(request: LearningRequest, userId: string, now: Date): { readonly ok: true; readonly request: LearningRequest; readonly changed: boolean } | { readonly ok: false; readonly reason: TakeRefusal } {
+export function planTake(
+  request: LearningRequest,
+  userId: string,
+  now: Date,
+):
+  | { readonly ok: true; readonly request: LearningRequest; readonly changed: boolean }
+  | { readonly ok: false; readonly reason: TakeRefusal } {
   if (request.status === 'closed') return { ok: false, reason: 'closed' };
-  if (request.status === 'taken') return request.takenBy === userId ? { ok: true, request, changed: false } : { ok: false, reason: 'takenByOther' };
+  if (request.status === 'taken')
+    return request.takenBy === userId ? { ok: true, request, changed: false } : { ok: false, reason: 'takenByOther' };
   if (request.authorUserId === userId) return { ok: false, reason: 'ownRequest' };
   return { ok: true, request: { ...request, status: 'taken', takenBy: userId, updatedAt: now.toISOString() }, changed: true };
 }

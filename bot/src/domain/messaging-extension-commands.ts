@@ -21,5 +21,9 @@ export type SearchCommandId = CommandsOfType<'query'>;
 /** Action commands: Teams sends `composeExtension/fetchTask` to open the dialog and `composeExtension/submitAction` with its form. */
 export type ActionCommandId = CommandsOfType<'action'>;
 
-export const SEARCH_COMMAND_IDS = MESSAGING_EXTENSION_COMMAND_IDS.filter((id): id is SearchCommandId => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'query');
-export const ACTION_COMMAND_IDS = MESSAGING_EXTENSION_COMMAND_IDS.filter((id): id is ActionCommandId => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'action');
+export const SEARCH_COMMAND_IDS = MESSAGING_EXTENSION_COMMAND_IDS.filter(
+  (id): id is SearchCommandId => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'query',
+);
+export const ACTION_COMMAND_IDS = MESSAGING_EXTENSION_COMMAND_IDS.filter(
+  (id): id is ActionCommandId => MESSAGING_EXTENSION_COMMAND_TYPES[id] === 'action',
+);

@@ -96,10 +96,7 @@ export interface RsvpRepository {
    * waitlist, promotion; a later answer of the same person wins). One outcome per answer, in order,
    * each with the session as it stands after the whole batch. A failure fails every answer.
    */
-  respondMany(
-    session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,
-    answers: readonly RsvpAnswer[],
-  ): Promise<RsvpOutcome[]>;
+  respondMany(session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>, answers: readonly RsvpAnswer[]): Promise<RsvpOutcome[]>;
   /**
    * After the capacity grew: gives the freed places to those waiting, first come first served,
    * under the same ETag rules as `respond`. Lowering a capacity never takes a place away.
@@ -151,9 +148,21 @@ export interface LearningRequestRepository {
    * under the request's ETag, retried on 412. Idempotent per person; a request that is not open is
    * left alone. NotFoundError for an unknown request.
    */
-  vote(tenantId: string, teamId: string, requestId: string, userId: string, wants: boolean, now: Date): Promise<{ readonly request: LearningRequest; readonly voted: boolean }>;
+  vote(
+    tenantId: string,
+    teamId: string,
+    requestId: string,
+    userId: string,
+    wants: boolean,
+    now: Date,
+  ): Promise<{ readonly request: LearningRequest; readonly voted: boolean }>;
   /** Read-change-write under the ETag; `change` returns undefined to leave the row alone. Undefined when unknown. */
-  update(tenantId: string, teamId: string, requestId: string, change: (current: LearningRequest) => LearningRequest | undefined): Promise<LearningRequest | undefined>;
+  update(
+    tenantId: string,
+    teamId: string,
+    requestId: string,
+    change: (current: LearningRequest) => LearningRequest | undefined,
+  ): Promise<LearningRequest | undefined>;
   /** Seeding: rows written as given (counts are the caller's to get right). */
   putMany(requests: readonly LearningRequest[], votes: readonly LearningRequestVote[]): Promise<void>;
 }

@@ -4,13 +4,7 @@ import type { TipProblem } from './tip';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 export type BadInputCode =
-  | 'responseInvalid'
-  | 'questionEmpty'
-  | 'questionTooLong'
-  | 'ratingInvalid'
-  | 'kudosSelf'
-  | 'kudosNobody'
-  | 'kudosTooLong';
+  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong';
 
 /**
  * Why an operation was refused: one vocabulary for every service. `subject` names the feature whose

@@ -79,7 +79,10 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
       }
       queue.splice(0, batch.length);
       try {
-        const outcomes = await inner.respondMany(head.ref, batch.map((j) => j.answer));
+        const outcomes = await inner.respondMany(
+          head.ref,
+          batch.map((j) => j.answer),
+        );
         batch.forEach((job, i) => {
           const outcome = outcomes[i];
           if (outcome) job.resolve(outcome);

@@ -22,7 +22,12 @@ export type RsvpService = ReturnType<typeof createRsvpService>;
 export function createRsvpService(deps: RsvpServiceDeps) {
   const { repositories: repos, outbox } = deps;
   return {
-    async respond(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Result<{ session: LearningSession; rsvp: Rsvp }, SessionFailure>> {
+    async respond(
+      actor: PersonRef,
+      teamId: string,
+      sessionId: string,
+      response: unknown,
+    ): Promise<Result<{ session: LearningSession; rsvp: Rsvp }, SessionFailure>> {
       if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
       const session = await loadSession(repos.sessions, actor.tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
@@ -32,7 +37,13 @@ export function createRsvpService(deps: RsvpServiceDeps) {
       const ref = { tenantId: actor.tenantId, teamId, sessionId };
       if (session.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
       if (outcome.promoted) {
-        await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: outcome.promoted.userId, reason: 'waitlistPromoted', ref: outcome.rsvp.respondedAt });
+        await outbox.enqueue({
+          kind: 'notifyPerson',
+          ...ref,
+          userId: outcome.promoted.userId,
+          reason: 'waitlistPromoted',
+          ref: outcome.rsvp.respondedAt,
+        });
       }
       return ok({ session: outcome.session, rsvp: outcome.rsvp });
     },

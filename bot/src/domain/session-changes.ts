@@ -33,7 +33,10 @@ export function sessionChanges(deps: SessionChangesDeps) {
       for (const minutesBefore of settingsOf(team).reminderMinutes) {
         const due = start - minutesBefore * 60_000;
         if (due > now.getTime()) {
-          await outbox.enqueue({ kind: 'postReminder', ...ref, minutesBefore, forStartsAt: session.startsAt }, { notBefore: new Date(due) });
+          await outbox.enqueue(
+            { kind: 'postReminder', ...ref, minutesBefore, forStartsAt: session.startsAt },
+            { notBefore: new Date(due) },
+          );
         }
       }
     }
@@ -41,7 +44,12 @@ export function sessionChanges(deps: SessionChangesDeps) {
   }
 
   /** One occurrence's edit, stored under its ETag, with its card update, reminders and waitlist promotions. */
-  async function applyEdit(current: LearningSession, draft: SessionDraft, team: Team | undefined, now: Date): Promise<LearningSession | undefined> {
+  async function applyEdit(
+    current: LearningSession,
+    draft: SessionDraft,
+    team: Team | undefined,
+    now: Date,
+  ): Promise<LearningSession | undefined> {
     const { tenantId, teamId, sessionId } = current;
     const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => applyDraft(s, draft, now));
     if (!updated) return undefined;

@@ -70,7 +70,16 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
       if (!rsvp || rsvp.response !== 'yes' || rsvp.waitlisted) return fail({ kind: 'notAttendee' });
       const willApply = typeof input.willApply === 'string' ? input.willApply.trim().slice(0, 500) : '';
       const learned = input.learnedSomethingNew === true || input.learnedSomethingNew === 'true' || input.learnedSomethingNew === 'yes';
-      const feedback: Feedback = { tenantId: actor.tenantId, teamId, sessionId, userId: actor.userId, rating, learnedSomethingNew: learned, willApply, submittedAt: now.toISOString() };
+      const feedback: Feedback = {
+        tenantId: actor.tenantId,
+        teamId,
+        sessionId,
+        userId: actor.userId,
+        rating,
+        learnedSomethingNew: learned,
+        willApply,
+        submittedAt: now.toISOString(),
+      };
       await repos.feedback.put(feedback);
       await outbox.enqueue(
         { kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: session.hostId, reason: 'feedbackSummary' },

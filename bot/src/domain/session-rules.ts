@@ -67,7 +67,8 @@ export type SessionDraft = Pick<
   | 'openToOrganisation'
 > & { readonly recurrence: Recurrence };
 
-export type Validation = { readonly ok: true; readonly draft: SessionDraft } | { readonly ok: false; readonly problems: readonly SessionProblem[] };
+export type Validation =
+  { readonly ok: true; readonly draft: SessionDraft } | { readonly ok: false; readonly problems: readonly SessionProblem[] };
 
 export interface ValidationContext {
   readonly now: Date;
@@ -96,8 +97,13 @@ function bool(v: unknown): boolean | undefined {
 
 /** Card inputs send multi-selects as "a,b"; the API sends arrays. */
 function list(v: unknown): string[] | undefined {
-  if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? (v as string[]).map((x) => x.trim()).filter((x) => x !== '') : undefined;
-  if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (Array.isArray(v))
+    return v.every((x) => typeof x === 'string') ? (v as string[]).map((x) => x.trim()).filter((x) => x !== '') : undefined;
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   if (v === undefined || v === null) return [];
   return undefined;
 }
@@ -117,20 +123,21 @@ function isHttpsUrl(value: string): boolean {
  * length either as `durationMinutes` or as `endsAt` (ISO) / `endTime`.
  */
 export function validateSessionInput(raw: unknown, ctx: ValidationContext): Validation {
-  const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const input: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const cur = ctx.current;
   const has = (name: string) => name in input && input[name] !== undefined;
   const problems: SessionProblem[] = [];
   const problem = (field: SessionField, code: SessionProblemCode) => problems.push({ field, code });
 
-  const title = has('title') ? str(input.title) ?? '' : cur?.title ?? '';
+  const title = has('title') ? (str(input.title) ?? '') : (cur?.title ?? '');
   if (title === '') problem('title', 'titleRequired');
   else if (title.length > TITLE_MAX) problem('title', 'titleTooLong');
 
-  const description = has('description') ? str(input.description) ?? '' : cur?.description ?? '';
+  const description = has('description') ? (str(input.description) ?? '') : (cur?.description ?? '');
   if (description.length > DESCRIPTION_MAX) problem('description', 'descriptionTooLong');
 
-  const formatRaw = has('format') ? str(input.format) : cur?.format ?? 'talk';
+  const formatRaw = has('format') ? str(input.format) : (cur?.format ?? 'talk');
   const format = SESSION_FORMATS.find((f) => f === formatRaw);
   if (!format) problem('format', 'formatUnknown');
 
@@ -177,7 +184,11 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   } else if (!cur) {
     duration = 60;
   }
-  if (duration !== undefined && (duration < DURATION_MIN || duration > DURATION_MAX) && !problems.some((p) => p.field === 'durationMinutes')) {
+  if (
+    duration !== undefined &&
+    (duration < DURATION_MIN || duration > DURATION_MAX) &&
+    !problems.some((p) => p.field === 'durationMinutes')
+  ) {
     problem('durationMinutes', duration <= 0 ? 'endBeforeStart' : 'durationOutOfRange');
   }
 
@@ -191,26 +202,26 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
     }
   }
 
-  const onlineUrl = has('onlineUrl') ? str(input.onlineUrl) ?? '' : cur?.onlineUrl ?? '';
+  const onlineUrl = has('onlineUrl') ? (str(input.onlineUrl) ?? '') : (cur?.onlineUrl ?? '');
   if (onlineUrl !== '' && !isHttpsUrl(onlineUrl)) problem('onlineUrl', 'linkNotHttps');
 
-  const place = has('place') ? str(input.place) ?? '' : cur?.place ?? '';
+  const place = has('place') ? (str(input.place) ?? '') : (cur?.place ?? '');
   if (place.length > PLACE_MAX) problem('place', 'placeTooLong');
 
-  const recurrenceRaw = has('recurrence') && present(input.recurrence) ? str(input.recurrence) : cur?.recurrence ?? 'none';
+  const recurrenceRaw = has('recurrence') && present(input.recurrence) ? str(input.recurrence) : (cur?.recurrence ?? 'none');
   const recurrence = RECURRENCES.find((r) => r === recurrenceRaw);
   if (!recurrence) problem('recurrence', 'recurrenceUnknown');
 
-  const channelId = has('channelId') ? str(input.channelId) ?? '' : cur?.channelId ?? '';
+  const channelId = has('channelId') ? (str(input.channelId) ?? '') : (cur?.channelId ?? '');
   if (channelId !== '' && ctx.channels && ctx.channels.length > 0 && !ctx.channels.some((c) => c.channelId === channelId)) {
     problem('channelId', 'channelUnknown');
   }
 
   const teacherIds = has('teacherIds') ? list(input.teacherIds) : [...(cur?.teacherIds ?? [])];
-  const leader = has('discussionLeaderId') ? str(input.discussionLeaderId) ?? '' : cur?.discussionLeaderId ?? '';
+  const leader = has('discussionLeaderId') ? (str(input.discussionLeaderId) ?? '') : (cur?.discussionLeaderId ?? '');
   if (!teacherIds || teacherIds.length > 10) problem('teacherIds', 'peopleInvalid');
 
-  const openToOrganisation = has('openToOrganisation') ? bool(input.openToOrganisation) ?? false : cur?.openToOrganisation ?? false;
+  const openToOrganisation = has('openToOrganisation') ? (bool(input.openToOrganisation) ?? false) : (cur?.openToOrganisation ?? false);
 
   if (problems.length > 0 || !format || !skills || !start || duration === undefined || !recurrence || !teacherIds) {
     return { ok: false, problems };

@@ -74,7 +74,10 @@ export function createSessionService(deps: SessionServiceDeps) {
   async function planningContext(tenantId: string, teamId: string, hostId: string): Promise<Outcome<PlanningContext>> {
     const team = await repos.teams.get(tenantId, teamId);
     if (!team) return fail({ kind: 'teamUnknown' });
-    const [memberships, sessions] = await Promise.all([repos.teams.listMembers(tenantId, teamId), repos.sessions.listForTeam(tenantId, teamId)]);
+    const [memberships, sessions] = await Promise.all([
+      repos.teams.listMembers(tenantId, teamId),
+      repos.sessions.listForTeam(tenantId, teamId),
+    ]);
     const names = await people(tenantId, [...memberships.map((m) => m.userId), hostId]);
     const members = [...names.values()].map((p) => ({ userId: p.userId, displayName: p.displayName }));
     const suggestedLeader = suggestDiscussionLeader(members, sessions, hostId);
@@ -115,7 +118,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       const timeZone = timeZoneOf(team);
       const validation = validateSessionInput(input, { now, timeZone, channels: team.channels });
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
-      const sessions = sessionsFromDraft(validation.draft, { tenantId: actor.tenantId, teamId, hostId: actor.userId, newId }, timeZone, now);
+      const sessions = sessionsFromDraft(
+        validation.draft,
+        { tenantId: actor.tenantId, teamId, hostId: actor.userId, newId },
+        timeZone,
+        now,
+      );
       // All occurrences share one partition: one batch write, then the jobs.
       await repos.sessions.putMany(sessions);
       // A series' later invites wait until a week before their own start (see schedule).
@@ -148,7 +156,11 @@ export function createSessionService(deps: SessionServiceDeps) {
       const laterEdits: { readonly session: LearningSession; readonly draft: SessionDraft }[] = [];
       if (options.scope === 'following' && current.seriesId) {
         const change = seriesChange(current, validation.draft, timeZone);
-        const later = laterOccurrences(await repos.sessions.listForTeamStartingFrom(actor.tenantId, teamId, current.startsAt), current, now);
+        const later = laterOccurrences(
+          await repos.sessions.listForTeamStartingFrom(actor.tenantId, teamId, current.startsAt),
+          current,
+          now,
+        );
         const problems: SessionProblem[] = [];
         for (const session of later) {
           const checked = validateSessionInput(occurrenceInput(session, change, timeZone), { ...context, current: session });
@@ -170,7 +182,12 @@ export function createSessionService(deps: SessionServiceDeps) {
      * Host only. Cancelling twice is fine; attendees and those waiting are told. `scope: 'following'`
      * also cancels every later occurrence of the series still scheduled and not yet started.
      */
-    async cancel(actor: PersonRef, teamId: string, sessionId: string, options: { readonly scope?: SeriesScope } = {}): Promise<Outcome<ChangedSessions>> {
+    async cancel(
+      actor: PersonRef,
+      teamId: string,
+      sessionId: string,
+      options: { readonly scope?: SeriesScope } = {},
+    ): Promise<Outcome<ChangedSessions>> {
       const current = await load(actor.tenantId, teamId, sessionId);
       if (!current) return fail({ kind: 'notFound' });
       if (current.hostId !== actor.userId) return fail({ kind: 'notHost' });

@@ -89,11 +89,7 @@ export function compareForBoard(now: Date) {
   };
 }
 
-export function countsAfterChange(
-  counts: RsvpCounts,
-  previous: RsvpResponse | undefined,
-  next: RsvpResponse,
-): RsvpCounts {
+export function countsAfterChange(counts: RsvpCounts, previous: RsvpResponse | undefined, next: RsvpResponse): RsvpCounts {
   const result = { ...counts };
   if (previous) result[previous] = Math.max(0, result[previous] - 1);
   result[next] += 1;

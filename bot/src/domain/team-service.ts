@@ -20,7 +20,11 @@ export function createTeamService(deps: TeamServiceDeps) {
     get: (tenantId: string, teamId: string): Promise<Team | undefined> => repos.teams.get(tenantId, teamId),
 
     /** The team and whether the person owns it; undefined when the team is not in this tenant. */
-    async withRole(tenantId: string, teamId: string, userId: string): Promise<{ readonly team: Team; readonly owner: boolean } | undefined> {
+    async withRole(
+      tenantId: string,
+      teamId: string,
+      userId: string,
+    ): Promise<{ readonly team: Team; readonly owner: boolean } | undefined> {
       const [team, members] = await Promise.all([repos.teams.get(tenantId, teamId), repos.teams.listMembers(tenantId, teamId)]);
       return team ? { team, owner: members.some((m) => m.userId === userId && m.role === 'owner') } : undefined;
     },
@@ -36,11 +40,19 @@ export function createTeamService(deps: TeamServiceDeps) {
     updateSettings: (tenantId: string, teamId: string, settings: TeamSettings): Promise<Team | undefined> =>
       repos.teams.update(tenantId, teamId, (current) => (current ? withSettings(current, settings, deps.now()) : undefined)),
 
-    board: (tenantId: string, teamId: string, now: Date, page: { readonly limit?: number; readonly cursor?: SessionCursor }): Promise<TeamBoard | undefined> =>
-      loadTeamBoard(repos, tenantId, teamId, now, page),
+    board: (
+      tenantId: string,
+      teamId: string,
+      now: Date,
+      page: { readonly limit?: number; readonly cursor?: SessionCursor },
+    ): Promise<TeamBoard | undefined> => loadTeamBoard(repos, tenantId, teamId, now, page),
 
-    pastSessions: (tenantId: string, teamId: string, now: Date, page: { readonly limit: number; readonly cursor?: SessionCursor }): Promise<PastSessionsPage | undefined> =>
-      loadPastSessions(repos, tenantId, teamId, now, page),
+    pastSessions: (
+      tenantId: string,
+      teamId: string,
+      now: Date,
+      page: { readonly limit: number; readonly cursor?: SessionCursor },
+    ): Promise<PastSessionsPage | undefined> => loadPastSessions(repos, tenantId, teamId, now, page),
 
     /** Every answer of the person in the tenant, newest first. */
     answersOf: (tenantId: string, userId: string): Promise<Rsvp[]> => repos.rsvps.listForUser(tenantId, userId),

@@ -55,8 +55,7 @@ export function settingsOf(team: Team | undefined): TeamSettings {
 }
 
 export type SettingsValidation =
-  | { readonly ok: true; readonly settings: TeamSettings }
-  | { readonly ok: false; readonly problems: readonly TeamSettingsProblem[] };
+  { readonly ok: true; readonly settings: TeamSettings } | { readonly ok: false; readonly problems: readonly TeamSettingsProblem[] };
 
 const FIELDS = new Set<string>(['reminderMinutes', 'timeZone', 'locale']);
 
@@ -65,7 +64,8 @@ const FIELDS = new Set<string>(['reminderMinutes', 'timeZone', 'locale']);
  * field is named at once so a form can mark them all. Reminders come back sorted, latest-first.
  */
 export function validateTeamSettings(input: unknown, current: TeamSettings): SettingsValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, problems: [{ field: 'body', code: 'not_an_object' }] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, problems: [{ field: 'body', code: 'not_an_object' }] };
   const body = input as Record<string, unknown>;
   const problems: TeamSettingsProblem[] = [];
   for (const key of Object.keys(body)) if (!FIELDS.has(key)) problems.push({ field: key, code: 'unknown_field' });
@@ -75,8 +75,10 @@ export function validateTeamSettings(input: unknown, current: TeamSettings): Set
     const value = body.reminderMinutes;
     if (!Array.isArray(value)) problems.push({ field: 'reminderMinutes', code: 'reminders_not_a_list' });
     else if (value.length > REMINDER_MAX_COUNT) problems.push({ field: 'reminderMinutes', code: 'reminders_too_many' });
-    else if (!value.every((m): m is number => typeof m === 'number' && Number.isInteger(m))) problems.push({ field: 'reminderMinutes', code: 'reminder_not_whole' });
-    else if (!value.every((m) => m >= REMINDER_MIN_MINUTES && m <= REMINDER_MAX_MINUTES)) problems.push({ field: 'reminderMinutes', code: 'reminder_out_of_range' });
+    else if (!value.every((m): m is number => typeof m === 'number' && Number.isInteger(m)))
+      problems.push({ field: 'reminderMinutes', code: 'reminder_not_whole' });
+    else if (!value.every((m) => m >= REMINDER_MIN_MINUTES && m <= REMINDER_MAX_MINUTES))
+      problems.push({ field: 'reminderMinutes', code: 'reminder_out_of_range' });
     else if (new Set(value).size !== value.length) problems.push({ field: 'reminderMinutes', code: 'reminders_duplicate' });
     else reminderMinutes = [...value].sort((a, b) => b - a);
   }
@@ -98,5 +100,11 @@ export function validateTeamSettings(input: unknown, current: TeamSettings): Set
 
 /** The team with new settings; the time of the change is the caller's. */
 export function withSettings(team: Team, settings: TeamSettings, at: Date): Team {
-  return { ...team, reminderMinutes: settings.reminderMinutes, timeZone: settings.timeZone, locale: settings.locale, updatedAt: at.toISOString() };
+  return {
+    ...team,
+    reminderMinutes: settings.reminderMinutes,
+    timeZone: settings.timeZone,
+    locale: settings.locale,
+    updatedAt: at.toISOString(),
+  };
 }

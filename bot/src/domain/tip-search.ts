@@ -20,7 +20,7 @@ export interface TipSearch {
 export function tipMatcher(search: TipSearch, taxonomy: SkillTaxonomy = SEEDED_TAXONOMY): (tip: Tip) => boolean {
   const words = terms(search.text ?? '');
   const textSkill = search.text ? taxonomy.normalise(search.text) : undefined;
-  const skillKey = search.skill?.trim() ? taxonomy.normalise(search.skill)?.key ?? '\u0000' : undefined;
+  const skillKey = search.skill?.trim() ? (taxonomy.normalise(search.skill)?.key ?? '\u0000') : undefined;
   const keyOf = (name: string) => taxonomy.normalise(name)?.key;
   return (tip) => {
     const keys = tip.skills.map(keyOf);

@@ -8,7 +8,6 @@ import type { Result, TipFailure } from './result';
 import { tipMatcher } from './tip-search';
 import type { TipSearch } from './tip-search';
 
-
 export interface TipListing {
   readonly tips: readonly Tip[];
   readonly cursor?: string;
@@ -51,12 +50,22 @@ export function createTipService(deps: TipServiceDeps) {
 
     /** Validates and stores a tip; nothing is stored on bad input. */
     async share(actor: PersonRef, teamId: string, input: unknown, options: ShareOptions = {}): Promise<TipOutcome<Tip>> {
-      const [team, members] = await Promise.all([repos.teams.get(actor.tenantId, teamId), options.inTeamConversation ? [] : repos.teams.listMembers(actor.tenantId, teamId)]);
+      const [team, members] = await Promise.all([
+        repos.teams.get(actor.tenantId, teamId),
+        options.inTeamConversation ? [] : repos.teams.listMembers(actor.tenantId, teamId),
+      ]);
       if (!team) return fail({ kind: 'teamUnknown' });
       if (!options.inTeamConversation && !members.some((m) => m.userId === actor.userId)) return fail({ kind: 'notMember' });
       const validation = validateTipInput(input);
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
-      const tip: Tip = { tenantId: actor.tenantId, teamId, tipId: newId(), authorUserId: actor.userId, ...validation.draft, createdAt: deps.now().toISOString() };
+      const tip: Tip = {
+        tenantId: actor.tenantId,
+        teamId,
+        tipId: newId(),
+        authorUserId: actor.userId,
+        ...validation.draft,
+        createdAt: deps.now().toISOString(),
+      };
       await repos.tips.add(tip);
       return ok(tip);
     },
@@ -74,14 +83,27 @@ export function createTipService(deps: TipServiceDeps) {
     },
 
     /** Newest first, filtered by text and skill; one batched profile read for the authors' names. */
-    async list(tenantId: string, teamId: string, search: TipSearch, page: { readonly limit: number; readonly cursor?: string }): Promise<TipOutcome<TipListing>> {
+    async list(
+      tenantId: string,
+      teamId: string,
+      search: TipSearch,
+      page: { readonly limit: number; readonly cursor?: string },
+    ): Promise<TipOutcome<TipListing>> {
       const [team, found] = await Promise.all([
         repos.teams.get(tenantId, teamId),
-        repos.tips.list(tenantId, teamId, { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}), matches: tipMatcher(search) }),
+        repos.tips.list(tenantId, teamId, {
+          limit: page.limit,
+          ...(page.cursor ? { cursor: page.cursor } : {}),
+          matches: tipMatcher(search),
+        }),
       ]);
       if (!team) return fail({ kind: 'teamUnknown' });
       const profiles = await repos.members.getMany(tenantId, [...new Set(found.tips.map((t) => t.authorUserId))]);
-      return ok({ tips: found.tips, ...(found.cursor ? { cursor: found.cursor } : {}), authors: new Map(profiles.map((p) => [p.userId, p])) });
+      return ok({
+        tips: found.tips,
+        ...(found.cursor ? { cursor: found.cursor } : {}),
+        authors: new Map(profiles.map((p) => [p.userId, p])),
+      });
     },
   };
 }

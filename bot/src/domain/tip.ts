@@ -31,7 +31,8 @@ export interface TipProblem {
 /** What a person may set on a tip; ids, author and time are the app's. */
 export type TipDraft = Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
 
-export type TipValidation = { readonly ok: true; readonly draft: TipDraft } | { readonly ok: false; readonly problems: readonly TipProblem[] };
+export type TipValidation =
+  { readonly ok: true; readonly draft: TipDraft } | { readonly ok: false; readonly problems: readonly TipProblem[] };
 
 /**
  * Links people can open from a card or the tab: http and https only (no `javascript:`, `file:`…).
@@ -52,7 +53,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 /** Card inputs send skills as "a, b"; the API sends an array. Undefined: not a list at all. */
 function skillList(v: unknown): string[] | undefined {
   if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return v.split(/[,;\n]/).map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof v === 'string')
+    return v
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return (v as string[]).map((s) => s.trim()).filter((s) => s !== '');
   return undefined;
 }
@@ -62,7 +67,8 @@ function skillList(v: unknown): string[] | undefined {
  * Skills come back in their canonical spelling ("js" → JavaScript), duplicates merged.
  */
 export function validateTipInput(raw: unknown, taxonomy: SkillTaxonomy = SEEDED_TAXONOMY): TipValidation {
-  const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const input: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const problems: TipProblem[] = [];
   const problem = (field: TipField, code: TipProblemCode) => problems.push({ field, code });
 
@@ -97,7 +103,10 @@ export function validateTipInput(raw: unknown, taxonomy: SkillTaxonomy = SEEDED_
 
 /** The form's values as they were typed, for showing the form again after a refused save. */
 export function tipFormValues(raw: unknown): Readonly<Record<TipField, string>> {
-  const input: Record<string, unknown> = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const skills = Array.isArray(input.skills) ? input.skills.filter((s): s is string => typeof s === 'string').join(', ') : str(input.skills);
+  const input: Record<string, unknown> =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const skills = Array.isArray(input.skills)
+    ? input.skills.filter((s): s is string => typeof s === 'string').join(', ')
+    : str(input.skills);
   return { title: str(input.title), body: str(input.body), link: str(input.link), skills };
 }

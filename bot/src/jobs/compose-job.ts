@@ -27,9 +27,12 @@ const RECENT_RESPONDERS = 59;
 /** Idempotency keys: the same job always yields the same keys, so a retried job posts nothing twice. */
 const messageKeys = {
   invite: (tenantId: string, sessionId: string) => `invite|${tenantId}|${sessionId}`,
-  reminder: (tenantId: string, sessionId: string, minutesBefore: number, startsAt: string) => `reminder|${tenantId}|${sessionId}|${minutesBefore}|${startsAt}`,
-  feedbackRequest: (tenantId: string, sessionId: string, userId: string, startsAt: string) => `feedback|${tenantId}|${sessionId}|${userId}|${startsAt}`,
-  notice: (tenantId: string, sessionId: string, userId: string, reason: string, ref: string) => `notify|${tenantId}|${sessionId}|${userId}|${reason}|${ref}`,
+  reminder: (tenantId: string, sessionId: string, minutesBefore: number, startsAt: string) =>
+    `reminder|${tenantId}|${sessionId}|${minutesBefore}|${startsAt}`,
+  feedbackRequest: (tenantId: string, sessionId: string, userId: string, startsAt: string) =>
+    `feedback|${tenantId}|${sessionId}|${userId}|${startsAt}`,
+  notice: (tenantId: string, sessionId: string, userId: string, reason: string, ref: string) =>
+    `notify|${tenantId}|${sessionId}|${userId}|${reason}|${ref}`,
   kudos: (tenantId: string, kudosId: string) => `kudos|${tenantId}|${kudosId}`,
 };
 
@@ -46,7 +49,10 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
   const repos = deps.repositories;
 
   async function context(job: { tenantId: string; teamId: string; sessionId: string }) {
-    const [team, session] = await Promise.all([repos.teams.get(job.tenantId, job.teamId), repos.sessions.get(job.tenantId, job.teamId, job.sessionId)]);
+    const [team, session] = await Promise.all([
+      repos.teams.get(job.tenantId, job.teamId),
+      repos.sessions.get(job.tenantId, job.teamId, job.sessionId),
+    ]);
     return { team, session, locale: toLocale(team?.locale), timeZone: timeZoneOf(team) };
   }
 
@@ -55,10 +61,19 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
     return profile?.locale ? toLocale(profile.locale) : fallback;
   }
 
-  async function invite(session: LearningSession, team: Team | undefined, locale: Locale, now: Date, mode: 'post' | 'update'): Promise<OutgoingMessage[]> {
+  async function invite(
+    session: LearningSession,
+    team: Team | undefined,
+    locale: Locale,
+    now: Date,
+    mode: 'post' | 'update',
+  ): Promise<OutgoingMessage[]> {
     if (!session.channelId) return [];
     const rsvps = await repos.rsvps.listForSession(session.tenantId, session.sessionId);
-    const recent = rsvps.sort((a, b) => b.respondedAt.localeCompare(a.respondedAt)).slice(0, RECENT_RESPONDERS).map((r) => r.userId);
+    const recent = rsvps
+      .sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))
+      .slice(0, RECENT_RESPONDERS)
+      .map((r) => r.userId);
     const ids = [session.hostId, ...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : [])];
     const profiles = await Promise.all([...new Set(ids)].map((id) => repos.members.get(session.tenantId, id)));
     const names = new Map(profiles.filter((p) => p !== undefined).map((p) => [p.userId, p.displayName]));
@@ -105,9 +120,18 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
           {
             key: messageKeys.reminder(job.tenantId, job.sessionId, job.minutesBefore, session.startsAt),
             mode: 'post',
-            target: { kind: 'thread', tenantId: job.tenantId, teamId: job.teamId, channelId: session.channelId, rootKey: messageKeys.invite(job.tenantId, job.sessionId) },
+            target: {
+              kind: 'thread',
+              tenantId: job.tenantId,
+              teamId: job.teamId,
+              channelId: session.channelId,
+              rootKey: messageKeys.invite(job.tenantId, job.sessionId),
+            },
             card: json(reminderCard(session, job.minutesBefore, locale, timeZone)),
-            summary: st(locale, 'reminderTitle', { title: clip(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) }),
+            summary: st(locale, 'reminderTitle', {
+              title: clip(session.title, 120),
+              when: formatShortWhen(session.startsAt, locale, timeZone),
+            }),
           },
         ];
       }
@@ -115,7 +139,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
         const { session, locale, timeZone } = await context(job);
         if (!session || session.status === 'cancelled') return [];
         if (job.forStartsAt !== undefined && job.forStartsAt !== session.startsAt) return [];
-        const attendees = (await repos.rsvps.listForSession(job.tenantId, job.sessionId)).filter((r) => r.response === 'yes' && !r.waitlisted);
+        const attendees = (await repos.rsvps.listForSession(job.tenantId, job.sessionId)).filter(
+          (r) => r.response === 'yes' && !r.waitlisted,
+        );
         return Promise.all(
           attendees.map(async (r): Promise<OutgoingMessage> => {
             const own = await personLocale(job.tenantId, r.userId, locale);
@@ -183,7 +209,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
             key: messageKeys.kudos(job.tenantId, job.kudosId),
             mode: 'post',
             target: { kind: 'channel', tenantId: job.tenantId, teamId: job.teamId, channelId: kudos.channelId },
-            card: json(kudosCard({ kudos, fromName: from?.displayName ?? '—', toName, ...(session ? { sessionTitle: session.title } : {}) }, locale)),
+            card: json(
+              kudosCard({ kudos, fromName: from?.displayName ?? '—', toName, ...(session ? { sessionTitle: session.title } : {}) }, locale),
+            ),
             summary: st(locale, 'kudosTitle', { to: toName }),
           },
         ];

@@ -41,7 +41,6 @@ interface WorkerDependencies {
 /** Parked records of queue messages nobody can read: no tenant is known, so they sit apart. */
 export const UNKNOWN_TENANT = '(unknown)';
 
-
 /**
  * Takes jobs from the shared queue, composes their messages and hands each to the sender. A queue
  * message is deleted only when every message of its job was delivered, skipped or parked; until
@@ -103,15 +102,24 @@ export class OutboxWorker {
     const groups = new Map<string, LeasedWork[]>();
     for (const work of batch) {
       const { item } = work;
-      const same = item.kind === 'job' && item.job.kind === 'updateInvite' && !item.notBefore && work.dequeueCount <= this.policy.maxDequeueCount;
-      const key = same ? `update\n${item.job.tenantId}\n${item.job.teamId}\n${item.job.kind === 'updateInvite' ? item.job.sessionId : ''}` : `one\n${work.id}`;
+      const same =
+        item.kind === 'job' && item.job.kind === 'updateInvite' && !item.notBefore && work.dequeueCount <= this.policy.maxDequeueCount;
+      const key = same
+        ? `update\n${item.job.tenantId}\n${item.job.teamId}\n${item.job.kind === 'updateInvite' ? item.job.sessionId : ''}`
+        : `one\n${work.id}`;
       groups.set(key, [...(groups.get(key) ?? []), work]);
     }
     await Promise.all(
       [...groups.values()].map(async ([first, ...same]) => {
         if (!first) return;
         if (await this.handleLeased(first)) {
-          await Promise.all(same.map((work) => this.deps.queue.complete(work).catch((error: unknown) => this.deps.log.error(`outbox worker: could not complete ${work.id}`, error))));
+          await Promise.all(
+            same.map((work) =>
+              this.deps.queue
+                .complete(work)
+                .catch((error: unknown) => this.deps.log.error(`outbox worker: could not complete ${work.id}`, error)),
+            ),
+          );
         }
       }),
     );
@@ -122,12 +130,15 @@ export class OutboxWorker {
   private async handleLeased(work: LeasedWork): Promise<boolean> {
     // Renew the lease at half time, so a long fan-out is never taken by a second instance.
     let finished = false;
-    const renew = setInterval(() => {
-      this.deps.queue.extend(work, this.policy.leaseSeconds).catch((error: unknown) => {
-        // Completed while the renewal was on its way: nothing to extend.
-        if (!finished) this.deps.log.error(`outbox worker: could not extend the lease of ${work.id}`, error);
-      });
-    }, (this.policy.leaseSeconds * 1000) / 2);
+    const renew = setInterval(
+      () => {
+        this.deps.queue.extend(work, this.policy.leaseSeconds).catch((error: unknown) => {
+          // Completed while the renewal was on its way: nothing to extend.
+          if (!finished) this.deps.log.error(`outbox worker: could not extend the lease of ${work.id}`, error);
+        });
+      },
+      (this.policy.leaseSeconds * 1000) / 2,
+    );
     try {
       await this.handle(work);
       return true;
@@ -145,7 +156,14 @@ export class OutboxWorker {
     const { item } = work;
     const now = this.deps.now();
     if (item.kind === 'unreadable') {
-      await this.parkPoison(UNKNOWN_TENANT, '', `unreadable queue message: ${item.problem}`, work.dequeueCount, undefined, `queue:${work.id}`);
+      await this.parkPoison(
+        UNKNOWN_TENANT,
+        '',
+        `unreadable queue message: ${item.problem}`,
+        work.dequeueCount,
+        undefined,
+        `queue:${work.id}`,
+      );
       await this.deps.queue.complete(work);
       return;
     }
@@ -156,7 +174,14 @@ export class OutboxWorker {
     }
     if (work.dequeueCount > this.policy.maxDequeueCount) {
       if (item.kind === 'job') {
-        await this.parkPoison(item.job.tenantId, item.job.teamId, `the job failed ${work.dequeueCount - 1} times`, work.dequeueCount, item.job, `job:${work.id}`);
+        await this.parkPoison(
+          item.job.tenantId,
+          item.job.teamId,
+          `the job failed ${work.dequeueCount - 1} times`,
+          work.dequeueCount,
+          item.job,
+          `job:${work.id}`,
+        );
       } else {
         this.deps.log.error(`outbox worker: giving up on redelivery of ${item.parkedId} after ${work.dequeueCount - 1} tries`);
       }
@@ -191,7 +216,14 @@ export class OutboxWorker {
     if (outcome.status !== 'parked') await this.deps.parked.remove(tenantId, teamId, parkedId);
   }
 
-  private async parkPoison(tenantId: string, teamId: string, why: string, attempts: number, job: OutboxJob | undefined, id: string): Promise<void> {
+  private async parkPoison(
+    tenantId: string,
+    teamId: string,
+    why: string,
+    attempts: number,
+    job: OutboxJob | undefined,
+    id: string,
+  ): Promise<void> {
     this.deps.log.error(`outbox worker: parked ${id}: ${why}`);
     await this.deps.parked.put({
       tenantId,

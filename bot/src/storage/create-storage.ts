@@ -87,10 +87,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     tips: new TableTipRepository(tables.tips),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
-      await Promise.all([
-        tables.tenants.ping(),
-        guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties()),
-      ]);
+      await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);
     },
   };
 

@@ -7,8 +7,7 @@ import path from 'node:path';
 
 /** Azurite's well-known development account (public, documented; not a secret). */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
-const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 interface EmbeddedAzuriteOptions {
   /** Directory for Azurite's data; ignored when `inMemory` is set. */

@@ -36,7 +36,9 @@ export function learningRequestToEntity(r: LearningRequest): NewEntity {
 }
 
 export function learningRequestFromEntity(entity: StoredEntity): LearningRequest {
-  const { note, takenBy, ...rest } = parseRow(TABLES.learningRequests, entity, requestRow, (r) => learningRequestKey(r.tenantId, r.teamId, r.requestId));
+  const { note, takenBy, ...rest } = parseRow(TABLES.learningRequests, entity, requestRow, (r) =>
+    learningRequestKey(r.tenantId, r.teamId, r.requestId),
+  );
   return { ...rest, ...(note ? { note } : {}), ...(takenBy ? { takenBy } : {}) };
 }
 
@@ -67,7 +69,12 @@ interface OpenSkillMarker {
 const markerRow = z.object({ tenantId: id, teamId: id, skillKey: id, requestId: id });
 
 export function markerToEntity(m: OpenSkillMarker): NewEntity {
-  return toEntity(openSkillRequestKey(m.tenantId, m.teamId, m.skillKey), { tenantId: m.tenantId, teamId: m.teamId, skillKey: m.skillKey, requestId: m.requestId });
+  return toEntity(openSkillRequestKey(m.tenantId, m.teamId, m.skillKey), {
+    tenantId: m.tenantId,
+    teamId: m.teamId,
+    skillKey: m.skillKey,
+    requestId: m.requestId,
+  });
 }
 
 export function markerFromEntity(entity: StoredEntity): OpenSkillMarker {

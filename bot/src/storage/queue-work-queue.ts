@@ -4,7 +4,14 @@ import type { OutboxJob } from '../domain/outbox';
 import { MAX_VISIBILITY_SECONDS } from './queue-outbox';
 import { guard } from './storage-errors';
 
-const JOB_KINDS: readonly OutboxJob['kind'][] = ['postInvite', 'updateInvite', 'postReminder', 'requestFeedback', 'notifyPerson', 'postKudos'];
+const JOB_KINDS: readonly OutboxJob['kind'][] = [
+  'postInvite',
+  'updateInvite',
+  'postReminder',
+  'requestFeedback',
+  'notifyPerson',
+  'postKudos',
+];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
 
@@ -31,7 +38,8 @@ function decodeWorkItem(text: string): WorkItem | { readonly kind: 'unreadable';
     return { kind: 'unreadable', problem: 'redelivery request without tenantId, teamId and parkedId' };
   }
   if (!isObject(job)) return { kind: 'unreadable', problem: 'no job' };
-  if (!JOB_KINDS.includes(job.kind as OutboxJob['kind'])) return { kind: 'unreadable', problem: `unknown job kind ${JSON.stringify(job.kind)}` };
+  if (!JOB_KINDS.includes(job.kind as OutboxJob['kind']))
+    return { kind: 'unreadable', problem: `unknown job kind ${JSON.stringify(job.kind)}` };
   if (!isId(job.tenantId) || !isId(job.teamId)) return { kind: 'unreadable', problem: 'job without tenantId and teamId' };
   const at = typeof notBefore === 'string' ? new Date(notBefore) : undefined;
   if (at && Number.isNaN(at.getTime())) return { kind: 'unreadable', problem: 'notBefore is not a time' };
@@ -79,14 +87,19 @@ export class StorageWorkQueue implements WorkQueue {
     // A fresh copy (its dequeue count starts again) first, then the old one goes: a crash in
     // between leaves two copies of a job whose messages the idempotency record deduplicates.
     await guard('re-queueing an early job', () =>
-      this.queue.sendMessage(encode(envelope), { visibilityTimeout: Math.min(Math.max(delay, 0), MAX_VISIBILITY_SECONDS), messageTimeToLive: -1 }),
+      this.queue.sendMessage(encode(envelope), {
+        visibilityTimeout: Math.min(Math.max(delay, 0), MAX_VISIBILITY_SECONDS),
+        messageTimeToLive: -1,
+      }),
     );
     await this.complete(work);
   }
 
   async requestRedelivery(tenantId: string, teamId: string, parkedId: string): Promise<void> {
     await guard('queueing a redelivery', () =>
-      this.queue.sendMessage(encode({ redeliver: { tenantId, teamId, parkedId }, enqueuedAt: new Date().toISOString() }), { messageTimeToLive: -1 }),
+      this.queue.sendMessage(encode({ redeliver: { tenantId, teamId, parkedId }, enqueuedAt: new Date().toISOString() }), {
+        messageTimeToLive: -1,
+      }),
     );
   }
 

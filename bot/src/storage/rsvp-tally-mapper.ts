@@ -31,5 +31,10 @@ export function tallyToEntity(tally: RsvpTally): NewEntity {
 
 export function tallyFromEntity(entity: StoredEntity): RsvpTally {
   const r = parseRow(TABLES.rsvps, entity, row, (t) => rsvpTallyKey(t.tenantId, t.sessionId));
-  return { tenantId: r.tenantId, sessionId: r.sessionId, counts: { yes: r.yes, maybe: r.maybe, no: r.no, ...(r.waitlisted ? { waitlisted: r.waitlisted } : {}) }, version: r.version };
+  return {
+    tenantId: r.tenantId,
+    sessionId: r.sessionId,
+    counts: { yes: r.yes, maybe: r.maybe, no: r.no, ...(r.waitlisted ? { waitlisted: r.waitlisted } : {}) },
+    version: r.version,
+  };
 }

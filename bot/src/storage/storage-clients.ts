@@ -83,7 +83,11 @@ interface AccountUrls {
 }
 
 /** Clients that sign in with an Entra ID token (a managed identity in Azure) instead of a shared key. */
-export function clientsFromAccountUrls(urls: AccountUrls, credential: TokenCredential, tuning: TransportTuning = DEFAULT_TRANSPORT): StorageClients {
+export function clientsFromAccountUrls(
+  urls: AccountUrls,
+  credential: TokenCredential,
+  tuning: TransportTuning = DEFAULT_TRANSPORT,
+): StorageClients {
   const queues = new QueueServiceClient(urls.queueUrl, credential, queueOptions(tuning));
   return {
     table(name) {

@@ -61,7 +61,8 @@ function isUnavailable(error: unknown): boolean {
 
 function describe(error: unknown): string {
   if (isRestError(error)) {
-    const what = error.statusCode === undefined ? (error.code ?? 'no response') : `HTTP ${error.statusCode}${error.code ? ` ${error.code}` : ''}`;
+    const what =
+      error.statusCode === undefined ? (error.code ?? 'no response') : `HTTP ${error.statusCode}${error.code ? ` ${error.code}` : ''}`;
     return `${what}: ${error.message.split('\n')[0] ?? ''}`;
   }
   // We pass no abort signals of our own: an abort is the request timeout.

@@ -65,9 +65,7 @@ export class StorageTable {
       exceptRowKey === undefined
         ? odata`PartitionKey eq ${partitionKey}`
         : odata`PartitionKey eq ${partitionKey} and RowKey ne ${exceptRowKey}`;
-    return guard(`listing ${this.name}`, () =>
-      listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })),
-    );
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
   }
 
   /** Rows of one partition whose RowKey lies in [from, to), in RowKey order, all pages. */
@@ -91,9 +89,14 @@ export class StorageTable {
     options: { readonly afterRowKey?: string; readonly pageSize: number; readonly continuationToken?: string },
   ): Promise<{ readonly rows: StoredEntity[]; readonly continuationToken?: string }> {
     const filter =
-      options.afterRowKey === undefined ? odata`PartitionKey eq ${partitionKey}` : odata`PartitionKey eq ${partitionKey} and RowKey gt ${options.afterRowKey}`;
+      options.afterRowKey === undefined
+        ? odata`PartitionKey eq ${partitionKey}`
+        : odata`PartitionKey eq ${partitionKey} and RowKey gt ${options.afterRowKey}`;
     return guard(`listing ${this.name}`, async () => {
-      const settings = { maxPageSize: options.pageSize, ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}) };
+      const settings = {
+        maxPageSize: options.pageSize,
+        ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}),
+      };
       const next = await this.client.listEntities<EntityProperties>({ queryOptions: { filter } }).byPage(settings).next();
       if (next.done) return { rows: [] };
       const page = next.value;

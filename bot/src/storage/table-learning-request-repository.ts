@@ -13,7 +13,14 @@ import {
   learningRequestVoteKey,
   openSkillRequestKey,
 } from './keys';
-import { learningRequestFromEntity, learningRequestToEntity, markerFromEntity, markerToEntity, voteFromEntity, voteToEntity } from './learning-request-mapper';
+import {
+  learningRequestFromEntity,
+  learningRequestToEntity,
+  markerFromEntity,
+  markerToEntity,
+  voteFromEntity,
+  voteToEntity,
+} from './learning-request-mapper';
 import type { StorageTable } from './storage-table';
 
 const inRange = (rowKey: string | undefined, range: { readonly from: string; readonly to: string }): boolean =>
@@ -59,7 +66,13 @@ export class TableLearningRequestRepository implements LearningRequestRepository
         const existing = await this.get(tenantId, teamId, markerFromEntity(marker).requestId);
         if (existing?.status === 'open') return { created: false, request: existing };
       }
-      const authorVote: LearningRequestVote = { tenantId, teamId, requestId: request.requestId, userId: request.authorUserId, votedAt: request.createdAt };
+      const authorVote: LearningRequestVote = {
+        tenantId,
+        teamId,
+        requestId: request.requestId,
+        userId: request.authorUserId,
+        votedAt: request.createdAt,
+      };
       const stored: LearningRequest = { ...request, status: 'open', votes: 1 };
       const markerRow = markerToEntity({ tenantId, teamId, skillKey, requestId: request.requestId });
       // A 409 or 412 here means someone created the skill's request first: the retry finds their marker.
@@ -73,10 +86,20 @@ export class TableLearningRequestRepository implements LearningRequestRepository
     });
   }
 
-  async vote(tenantId: string, teamId: string, requestId: string, userId: string, wants: boolean, now: Date): Promise<{ request: LearningRequest; voted: boolean }> {
+  async vote(
+    tenantId: string,
+    teamId: string,
+    requestId: string,
+    userId: string,
+    wants: boolean,
+    now: Date,
+  ): Promise<{ request: LearningRequest; voted: boolean }> {
     const voteKey = learningRequestVoteKey(tenantId, teamId, requestId, userId);
     return retryOnConflict(`Vote of ${userId} on learning request ${requestId}`, this.retry, async () => {
-      const [requestEntity, voteEntity] = await Promise.all([this.table.get(learningRequestKey(tenantId, teamId, requestId)), this.table.get(voteKey)]);
+      const [requestEntity, voteEntity] = await Promise.all([
+        this.table.get(learningRequestKey(tenantId, teamId, requestId)),
+        this.table.get(voteKey),
+      ]);
       if (!requestEntity) throw new NotFoundError(`No learning request ${requestId} in team ${teamId}`);
       const request = learningRequestFromEntity(requestEntity);
       const hasVoted = voteEntity !== undefined;
@@ -93,7 +116,12 @@ export class TableLearningRequestRepository implements LearningRequestRepository
     });
   }
 
-  async update(tenantId: string, teamId: string, requestId: string, change: (current: LearningRequest) => LearningRequest | undefined): Promise<LearningRequest | undefined> {
+  async update(
+    tenantId: string,
+    teamId: string,
+    requestId: string,
+    change: (current: LearningRequest) => LearningRequest | undefined,
+  ): Promise<LearningRequest | undefined> {
     return retryOnConflict(`Updating learning request ${requestId}`, this.retry, async () => {
       const entity = await this.table.get(learningRequestKey(tenantId, teamId, requestId));
       if (!entity) return undefined;

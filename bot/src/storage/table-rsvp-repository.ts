@@ -52,12 +52,7 @@ export class TableRsvpRepository implements RsvpRepository {
     return rows.map(rsvpOfUserFromEntity).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt));
   }
 
-  async respond(
-    ref: SessionRef,
-    userId: string,
-    response: RsvpResponse,
-    now: Date,
-  ): Promise<RsvpOutcome> {
+  async respond(ref: SessionRef, userId: string, response: RsvpResponse, now: Date): Promise<RsvpOutcome> {
     const [outcome] = await this.respondMany(ref, [{ userId, response, now }]);
     if (!outcome) throw new Error(`RSVP of ${userId} to session ${ref.sessionId} produced no outcome`);
     return outcome;
@@ -206,7 +201,12 @@ export class TableRsvpRepository implements RsvpRepository {
       };
       const actions: TransactionAction[] = [
         tallyEntity ? ['update', tallyToEntity(next), 'Replace', { etag: tallyEntity.etag }] : ['create', tallyToEntity(next)],
-        ...promoted.map((r): TransactionAction => ['update', rsvpToEntity(r), 'Replace', { etag: byKey.get(rsvpKey(tenantId, sessionId, r.userId).rowKey)?.etag ?? '*' }]),
+        ...promoted.map((r): TransactionAction => [
+          'update',
+          rsvpToEntity(r),
+          'Replace',
+          { etag: byKey.get(rsvpKey(tenantId, sessionId, r.userId).rowKey)?.etag ?? '*' },
+        ]),
       ];
       await this.rsvps.transaction(actions);
       return { tally: next, promoted };

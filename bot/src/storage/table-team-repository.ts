@@ -54,9 +54,7 @@ export class TableTeamRepository implements TeamRepository {
    * after a failure repairs a half-written pair.
    */
   async addMembers(memberships: readonly Membership[]): Promise<void> {
-    await this.memberships.putMany(
-      memberships.flatMap((m) => [membershipToEntity('byTeam', m), membershipToEntity('byUser', m)]),
-    );
+    await this.memberships.putMany(memberships.flatMap((m) => [membershipToEntity('byTeam', m), membershipToEntity('byUser', m)]));
   }
 
   /** Deletes both rows of each membership; a row already gone is fine, so a retry after a failure repairs a half-deleted pair. */

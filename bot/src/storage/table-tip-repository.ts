@@ -54,7 +54,11 @@ export class TableTipRepository implements TipRepository {
     const found: { tip: Tip; rowKey: string }[] = [];
     // One row more than asked tells whether another page exists.
     while (found.length <= options.limit) {
-      const page = await this.table.listPage(partition, { ...(after !== undefined ? { afterRowKey: after } : {}), pageSize: SCAN_PAGE, ...(token ? { continuationToken: token } : {}) });
+      const page = await this.table.listPage(partition, {
+        ...(after !== undefined ? { afterRowKey: after } : {}),
+        pageSize: SCAN_PAGE,
+        ...(token ? { continuationToken: token } : {}),
+      });
       for (const row of page.rows) {
         scanned += 1;
         const tip = tipFromEntity(row);

@@ -37,5 +37,10 @@ export function teamToEntity(team: Team): NewEntity {
 
 export function teamFromEntity(entity: StoredEntity): Team {
   const { aadGroupId, reminderMinutes, timeZone, ...rest } = parseRow(TABLES.teams, entity, row, (r) => teamKey(r.tenantId, r.teamId));
-  return { ...rest, ...(aadGroupId ? { aadGroupId } : {}), ...(reminderMinutes ? { reminderMinutes } : {}), ...(timeZone ? { timeZone } : {}) };
+  return {
+    ...rest,
+    ...(aadGroupId ? { aadGroupId } : {}),
+    ...(reminderMinutes ? { reminderMinutes } : {}),
+    ...(timeZone ? { timeZone } : {}),
+  };
 }

@@ -16,7 +16,8 @@ const tipRow = z.object({
   createdAt: isoTime,
 });
 
-const keyOf = (t: Pick<Tip, 'tenantId' | 'teamId' | 'tipId' | 'createdAt'>) => tipKey(t.tenantId, t.teamId, Date.parse(t.createdAt), t.tipId);
+const keyOf = (t: Pick<Tip, 'tenantId' | 'teamId' | 'tipId' | 'createdAt'>) =>
+  tipKey(t.tenantId, t.teamId, Date.parse(t.createdAt), t.tipId);
 
 export function tipToEntity(tip: Tip): NewEntity {
   return toEntity(keyOf(tip), {

@@ -25,5 +25,3 @@ export function chunkByPartition<T extends EntityKey>(rows: readonly T[], size: 
     return chunks;
   });
 }
-
-

@@ -53,7 +53,12 @@ function toCallError(what: string, error: unknown): ConnectorCallError {
   const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
   const retryAfter = e?.response?.headers?.get?.('retry-after') ?? undefined;
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new ConnectorCallError(`${what}: ${status === undefined ? 'no response' : `HTTP ${status}`} ${detail ?? ''}`.trim(), status, retryAfter, { cause: error });
+  return new ConnectorCallError(
+    `${what}: ${status === undefined ? 'no response' : `HTTP ${status}`} ${detail ?? ''}`.trim(),
+    status,
+    retryAfter,
+    { cause: error },
+  );
 }
 
 function messageActivity(activity: CardActivity): Partial<Activity> {
@@ -108,7 +113,10 @@ export function createBotConnector(config: BotConfig): BotConnector {
     async post(address, conversationId, activity) {
       const client = await clientFor(address);
       try {
-        const response = await client.conversations.sendToConversation(conversationId, { ...messageActivity(activity), from: { id: address.botId, name: '' } });
+        const response = await client.conversations.sendToConversation(conversationId, {
+          ...messageActivity(activity),
+          from: { id: address.botId, name: '' },
+        });
         if (!response.id) throw new Error('the connector returned no activity id');
         return response.id;
       } catch (error) {

@@ -16,7 +16,11 @@ import type { BotDependencies } from './peerlearn-bot';
 export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the bot's features need; each feature takes what it uses: the domain services, never repositories. */
-export type BotFeatureDependencies = BotDependencies & { readonly experts: ExpertDirectory; readonly sessionLinks: SessionLinks; readonly services: Services };
+export type BotFeatureDependencies = BotDependencies & {
+  readonly experts: ExpertDirectory;
+  readonly sessionLinks: SessionLinks;
+  readonly services: Services;
+};
 
 /** Two features' tables as one; a key both claim is a type error, since the second would silently win. */
 function joined<A extends object, B extends object>(a: A, b: B & Record<keyof A & keyof B, never>): A & B {

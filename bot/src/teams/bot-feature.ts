@@ -27,7 +27,10 @@ export interface BotFeature {
   /** `composeExtension/*`, by the invoke and the manifest's `commandId`. */
   readonly messagingExtension?: { readonly [I in MessagingExtensionInvoke]?: Partial<Record<MessagingExtensionCommandId, InvokeHandler>> };
   /** The bot's own dialogs (`task/fetch`, `task/submit`), by the `verb` in the submitted data. */
-  readonly dialogs?: { readonly fetch?: Partial<Record<DialogOpenVerb, InvokeHandler>>; readonly submit?: Partial<Record<DialogSubmitVerb, InvokeHandler>> };
+  readonly dialogs?: {
+    readonly fetch?: Partial<Record<DialogOpenVerb, InvokeHandler>>;
+    readonly submit?: Partial<Record<DialogSubmitVerb, InvokeHandler>>;
+  };
 }
 
 /** Everything the bot answers: one table per kind of activity, each complete for its keys. */
@@ -40,10 +43,14 @@ export interface BotRoutes {
     readonly fetchTask: Readonly<Record<ActionCommandId, InvokeHandler>>;
     readonly submitAction: Readonly<Record<ActionCommandId, InvokeHandler>>;
   };
-  readonly dialogs: { readonly fetch: Readonly<Record<DialogOpenVerb, InvokeHandler>>; readonly submit: Readonly<Record<DialogSubmitVerb, InvokeHandler>> };
+  readonly dialogs: {
+    readonly fetch: Readonly<Record<DialogOpenVerb, InvokeHandler>>;
+    readonly submit: Readonly<Record<DialogSubmitVerb, InvokeHandler>>;
+  };
 }
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `action` of an `adaptiveCard/action` invoke: its verb (unchecked) and its data (Teams merges the card's inputs into it). */
 export function cardActionOf(value: unknown): { readonly verb: unknown; readonly data: Readonly<Record<string, unknown>> } {

@@ -189,5 +189,10 @@ export async function rememberPersonAddress(context: TurnContext, addresses: Add
     existing.teamsUserId !== teamsUserId ||
     existing.conversationId !== conversation;
   if (changed) await addresses.putPerson(next);
-  known.set(cacheKey, { serviceUrl: next.serviceUrl, botId: next.botId, ...(teamsUserId ? { teamsUserId } : {}), ...(conversation ? { conversationId: conversation } : {}) });
+  known.set(cacheKey, {
+    serviceUrl: next.serviceUrl,
+    botId: next.botId,
+    ...(teamsUserId ? { teamsUserId } : {}),
+    ...(conversation ? { conversationId: conversation } : {}),
+  });
 }

@@ -8,7 +8,14 @@ import type { Failure } from '../domain/result';
 export function failureAnswer(failure: Failure, locale: Locale): string {
   switch (failure.subject) {
     case 'session':
-      return st(locale, failure.kind === 'closed' ? `failure_${failure.reason}` : failure.kind === 'badInput' ? `failure_${failure.code}` : `failure_${failure.kind}`);
+      return st(
+        locale,
+        failure.kind === 'closed'
+          ? `failure_${failure.reason}`
+          : failure.kind === 'badInput'
+            ? `failure_${failure.code}`
+            : `failure_${failure.kind}`,
+      );
     case 'tip':
       return tipText(locale, failure.kind);
     case 'request':

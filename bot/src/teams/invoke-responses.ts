@@ -11,10 +11,12 @@ const invokeResponse = <T>(body: T, status = 200): InvokeResponse<T> => ({ statu
 // Universal Actions (`adaptiveCard/action`).
 
 /** The card that replaces the one the person pressed. */
-export const cardResponse = (card: AdaptiveCard) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+export const cardResponse = (card: AdaptiveCard) =>
+  invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 
 /** A short text Teams shows; the card stays as it is. */
-export const messageResponse = (text: string) => invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+export const messageResponse = (text: string) =>
+  invokeResponse({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
 
 /** Teams shows the message as an error toast; the card stays. 400: the request cannot be answered as sent. */
 export const errorResponse = (statusCode: 400 | 500, code: string, message: string) =>

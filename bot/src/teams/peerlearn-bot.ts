@@ -30,7 +30,11 @@ export interface BotDependencies {
 }
 
 /** The handler for a key from the wire, when the key is one of the table's own: "__proto__" or "toString" find nothing. */
-function handlerIn<K extends string>(table: Readonly<Record<K, InvokeHandler>>, keys: readonly K[], key: unknown): InvokeHandler | undefined {
+function handlerIn<K extends string>(
+  table: Readonly<Record<K, InvokeHandler>>,
+  keys: readonly K[],
+  key: unknown,
+): InvokeHandler | undefined {
   return isOneOf(keys, key) ? table[key] : undefined;
 }
 

@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import type {
-  AddressBook,
-  DeliveryOutcome,
-  DeliveryRecords,
-  MessageSender,
-  ParkedDeliveries,
-  ParkReason,
-} from '../domain/delivery';
+import type { AddressBook, DeliveryOutcome, DeliveryRecords, MessageSender, ParkedDeliveries, ParkReason } from '../domain/delivery';
 import { threadConversationId } from '../domain/delivery';
 import type { OutboxJob, OutgoingMessage } from '../domain/outbox';
 import { backoffMs, parseRetryAfter, RateWindows, TEAMS_CONVERSATION_WINDOWS, tenantWindows } from '../domain/rate-windows';
@@ -133,7 +126,13 @@ export class ProactiveSender implements MessageSender {
       // Post and record inside the send lock: see the class comment.
       const activityId = await this.call(tenantId, address.conversationId, address.connector, async () => {
         const id = await this.deps.connector.post(address.connector, address.conversationId, message);
-        await this.deps.delivered.put({ tenantId, key: message.key, conversationId: address.conversationId, activityId: id, postedAt: this.now().toISOString() });
+        await this.deps.delivered.put({
+          tenantId,
+          key: message.key,
+          conversationId: address.conversationId,
+          activityId: id,
+          postedAt: this.now().toISOString(),
+        });
         return id;
       });
       return { status: 'posted', conversationId: address.conversationId, activityId };

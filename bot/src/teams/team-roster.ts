@@ -66,7 +66,9 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     await remember(tenantId, roster);
     if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
     if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
-    log.info(`team ${teamId}: roster of ${roster.length} read; ${change.upsert.length} memberships written, ${change.remove.length} removed`);
+    log.info(
+      `team ${teamId}: roster of ${roster.length} read; ${change.upsert.length} memberships written, ${change.remove.length} removed`,
+    );
   };
 
   const addPeople = async (context: TurnContext, tenantId: string, teamId: string, added: readonly ChannelAccount[]) => {
@@ -80,8 +82,12 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     const stored = new Map((await repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
     const at = now().toISOString();
     const fresh = people.filter((p) => !stored.has(p.userId));
-    await remember(tenantId, people.filter((p) => p.displayName !== ''));
-    if (fresh.length > 0) await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
+    await remember(
+      tenantId,
+      people.filter((p) => p.displayName !== ''),
+    );
+    if (fresh.length > 0)
+      await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
   };
 
   bot.onMembersAdded(async (context, next) => {
@@ -116,7 +122,9 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     const tenantId = tenantOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
     const botId = context.activity.recipient.id;
-    const gone = (context.activity.membersRemoved ?? []).filter((m) => m.id !== botId).flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+    const gone = (context.activity.membersRemoved ?? [])
+      .filter((m) => m.id !== botId)
+      .flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
     // The app's own removal keeps the memberships: a reinstall reads the roster again and drops who left.
     if (tenantId && teamId && gone.length > 0) {
       try {

@@ -1,4 +1,15 @@
-import { Button, Menu, MenuItemRadio, MenuList, MenuPopover, MenuTrigger, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Route } from './routes';
 
@@ -12,7 +23,10 @@ const useStyles = makeStyles({
 
 type NavItem = 'board' | 'experts' | 'tips' | 'my-learning' | 'profile' | 'insights' | 'settings';
 
-const items: readonly { readonly name: NavItem; readonly label: 'board' | 'experts' | 'tips' | 'myLearning' | 'profile' | 'insights' | 'settings' }[] = [
+const items: readonly {
+  readonly name: NavItem;
+  readonly label: 'board' | 'experts' | 'tips' | 'myLearning' | 'profile' | 'insights' | 'settings';
+}[] = [
   { name: 'board', label: 'board' },
   { name: 'experts', label: 'experts' },
   { name: 'tips', label: 'tips' },

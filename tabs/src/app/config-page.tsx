@@ -12,7 +12,13 @@ const useStyles = makeStyles({
 });
 
 /** The channel tab's configuration page: nothing to choose, the board is for the team it is added to. */
-export default function ConfigPage({ host, onReady }: { readonly host?: TeamsHost | undefined; readonly onReady?: ((o: BoardOutcome) => void) | undefined }) {
+export default function ConfigPage({
+  host,
+  onReady,
+}: {
+  readonly host?: TeamsHost | undefined;
+  readonly onReady?: ((o: BoardOutcome) => void) | undefined;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   useEffect(() => {

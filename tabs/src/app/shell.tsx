@@ -97,7 +97,9 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
               setSaved(changed === undefined ? undefined : { sessionId, changed });
               navigate({ name: 'session', teamId: route.teamId, sessionId });
             }}
-            onCancel={() => navigate(route.sessionId ? { name: 'session', teamId: route.teamId, sessionId: route.sessionId } : { name: 'board' })}
+            onCancel={() =>
+              navigate(route.sessionId ? { name: 'session', teamId: route.teamId, sessionId: route.sessionId } : { name: 'board' })
+            }
           />
         </Settles>
       );
@@ -141,7 +143,13 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
 }
 
 /** Views other than the board tell Teams they are ready once their code has loaded and rendered. */
-function Settles({ onSettled, children }: { readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined; readonly children: ReactNode }) {
+function Settles({
+  onSettled,
+  children,
+}: {
+  readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
+  readonly children: ReactNode;
+}) {
   useEffect(() => {
     onSettled?.({ kind: 'loaded' });
   }, [onSettled]);

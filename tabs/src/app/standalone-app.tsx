@@ -92,7 +92,12 @@ function readMember(raw: string | null): DevMember | undefined {
   try {
     const value = JSON.parse(raw) as Partial<DevMember>;
     if (typeof value.tenantId !== 'string' || typeof value.userId !== 'string' || typeof value.displayName !== 'string') return undefined;
-    return { tenantId: value.tenantId, userId: value.userId, displayName: value.displayName, ...(typeof value.locale === 'string' ? { locale: value.locale } : {}) };
+    return {
+      tenantId: value.tenantId,
+      userId: value.userId,
+      displayName: value.displayName,
+      ...(typeof value.locale === 'string' ? { locale: value.locale } : {}),
+    };
   } catch {
     return undefined;
   }

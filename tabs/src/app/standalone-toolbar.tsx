@@ -26,7 +26,6 @@ const useStyles = makeStyles({
   field: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
-
 interface StandaloneToolbarProps {
   readonly language: AppLanguage;
   readonly onLanguage: (language: AppLanguage) => void;
@@ -87,11 +86,7 @@ export function StandaloneToolbar({ language, onLanguage, theme, onTheme, member
       </div>
       <div className={styles.field}>
         <Label htmlFor={themeId}>{t('standalone.theme')}</Label>
-        <Select
-          id={themeId}
-          value={theme ?? 'system'}
-          onChange={(_, data) => onTheme(isThemeName(data.value) ? data.value : null)}
-        >
+        <Select id={themeId} value={theme ?? 'system'} onChange={(_, data) => onTheme(isThemeName(data.value) ? data.value : null)}>
           <option value="system">{t('standalone.themes.system')}</option>
           <option value="light">{t('standalone.themes.light')}</option>
           <option value="dark">{t('standalone.themes.dark')}</option>

@@ -5,7 +5,13 @@ import { isAppLanguage } from '../shared/locale';
 import type { ThemeName } from '../shared/theme-name';
 import { isThemeName } from '../shared/theme-name';
 
-export const preferenceKeys = { language: 'language', theme: 'theme', member: 'member', memberIdentity: 'memberIdentity', team: 'team' } as const;
+export const preferenceKeys = {
+  language: 'language',
+  theme: 'theme',
+  member: 'member',
+  memberIdentity: 'memberIdentity',
+  team: 'team',
+} as const;
 
 export interface Preferences {
   /** `null`: follow the browser's language. */

@@ -52,7 +52,8 @@ async function send(fetchImpl: FetchLike, path: string, init: RequestInit): Prom
 function fieldsOf(error: unknown): Record<string, string> {
   if (typeof error !== 'object' || error === null) return {};
   // Codes beat sentences: `problems` (`[{ field, code }]`) when the API gives them, else `details`, else `fields`.
-  const raw: unknown = 'problems' in error ? error.problems : 'details' in error ? error.details : 'fields' in error ? error.fields : undefined;
+  const raw: unknown =
+    'problems' in error ? error.problems : 'details' in error ? error.details : 'fields' in error ? error.fields : undefined;
   const fields: Record<string, string> = {};
   if (Array.isArray(raw)) {
     for (const item of raw as unknown[]) {
@@ -97,7 +98,12 @@ export async function requestJson<T>(fetchImpl: FetchLike, path: string, init: R
 
 /** Calls `/api/v1` with a bearer token; on 401 it gets a fresh token once and retries once. */
 export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): ApiClient {
-  const authorized = async (path: string, fresh: boolean, signal: AbortSignal | undefined, write?: { method: WriteMethod; body: unknown }) => {
+  const authorized = async (
+    path: string,
+    fresh: boolean,
+    signal: AbortSignal | undefined,
+    write?: { method: WriteMethod; body: unknown },
+  ) => {
     let token: string;
     try {
       token = await getToken(fresh);

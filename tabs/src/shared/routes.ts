@@ -98,7 +98,9 @@ export function subPageIdFor(route: Route): string {
       return `sessions/${e(route.teamId)}/${e(route.sessionId)}`;
     case 'plan':
       if (route.sessionId) return `sessions/${e(route.teamId)}/${e(route.sessionId)}/edit`;
-      return route.request ? `plan/${e(route.teamId)}?${new URLSearchParams({ request: route.request }).toString()}` : `plan/${e(route.teamId)}`;
+      return route.request
+        ? `plan/${e(route.teamId)}?${new URLSearchParams({ request: route.request }).toString()}`
+        : `plan/${e(route.teamId)}`;
     default:
       return route.name;
   }

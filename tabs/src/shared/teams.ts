@@ -78,7 +78,9 @@ const teamsSdk: TeamsSdk = {
     app.notifyFailure({ reason: reason === 'auth' ? app.FailedReason.AuthFailed : app.FailedReason.Other, message }),
   getAuthToken: () => authentication.getAuthToken(),
   registerOnSaveHandler: (handler) =>
-    pages.config.registerOnSaveHandler((event) => handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) })),
+    pages.config.registerOnSaveHandler((event) =>
+      handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) }),
+    ),
   setValidityState: (valid) => pages.config.setValidityState(valid),
   setConfig: (settings) => pages.config.setConfig({ ...settings }),
   openLink: (url) => app.openLink(url),

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 
 type AsyncState<T> =
-  | { readonly status: 'loading' }
-  | { readonly status: 'success'; readonly data: T }
-  | { readonly status: 'error'; readonly error: unknown };
+  { readonly status: 'loading' } | { readonly status: 'success'; readonly data: T } | { readonly status: 'error'; readonly error: unknown };
 
 interface Settled<T> {
   readonly load: (signal: AbortSignal) => Promise<T>;

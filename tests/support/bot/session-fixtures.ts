@@ -60,7 +60,9 @@ export async function seedTeam(repos: Repositories, at: Date, tenantId = PLAYGRO
       updatedAt: now,
     })),
   );
-  await repos.teams.addMembers(users.map((u) => ({ tenantId, teamId, userId: u.aadObjectId, role: u === people.host ? 'owner' : 'member', joinedAt: now })));
+  await repos.teams.addMembers(
+    users.map((u) => ({ tenantId, teamId, userId: u.aadObjectId, role: u === people.host ? 'owner' : 'member', joinedAt: now })),
+  );
 }
 
 export interface WhereOptions {
@@ -76,7 +78,9 @@ function conversationOf(from: ActivityUser, where: WhereOptions) {
   const channelId = where.channelId ?? CHANNEL_ID;
   return {
     tenantId,
-    conversation: teamId ? { id: channelId, conversationType: 'channel', isGroup: true, tenantId } : { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
+    conversation: teamId
+      ? { id: channelId, conversationType: 'channel', isGroup: true, tenantId }
+      : { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId },
     channelData: teamId ? { tenant: { id: tenantId }, team: { id: teamId }, channel: { id: channelId } } : { tenant: { id: tenantId } },
   };
 }
@@ -119,7 +123,10 @@ export function messageActivity(serviceUrl: string, text: string, from: Activity
   };
 }
 
-export const execute = (verb: string, data: Record<string, unknown>) => ({ action: { type: 'Action.Execute', verb, data }, trigger: 'manual' });
+export const execute = (verb: string, data: Record<string, unknown>) => ({
+  action: { type: 'Action.Execute', verb, data },
+  trigger: 'manual',
+});
 
 /** Everything in the jobs queue right now (visible jobs; scheduled ones show up when due). */
 export async function queuedJobs(service: RunningService): Promise<OutboxJob[]> {
@@ -155,7 +162,10 @@ export function useSeededBot(now: () => Date): SeededBot {
   let service: RunningService | undefined;
   let connector: FakeConnector | undefined;
   beforeAll(async () => {
-    [service, connector] = await Promise.all([startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), now), startFakeConnector()]);
+    [service, connector] = await Promise.all([
+      startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), now),
+      startFakeConnector(),
+    ]);
     await seedTeam(service.repositories, now());
   });
   afterAll(async () => {

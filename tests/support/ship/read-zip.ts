@@ -27,7 +27,7 @@ export function readZip(file: Buffer): ZipEntry[] {
     const stored = file.subarray(dataStart, dataStart + compressedSize);
     const data = method === 8 ? inflateRawSync(stored) : method === 0 ? Buffer.from(stored) : undefined;
     if (!data) throw new Error(`unsupported compression method ${method} for ${name}`);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`CRC mismatch for ${name}`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`CRC mismatch for ${name}`);
     entries.push({ name, data });
     offset += 46 + nameLength + extraLength + commentLength;
   }

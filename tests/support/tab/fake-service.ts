@@ -31,7 +31,10 @@ export function apiError(status: number, code: string, message = code): Response
  * gives them a route, so a test about another part of the board need not know every section.
  */
 const sectionDefaults: readonly (readonly [RegExp, Handler])[] = [
-  [/^GET \/api\/v1\/teams\/([^/]+)\/requests$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), requests: [] })],
+  [
+    /^GET \/api\/v1\/teams\/([^/]+)\/requests$/,
+    (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), requests: [] }),
+  ],
   [/^GET \/api\/v1\/teams\/([^/]+)\/tips$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), tips: [] })],
 ];
 

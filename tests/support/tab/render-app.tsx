@@ -45,5 +45,13 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
     openLink,
     ...overrides,
   };
-  return { host, notifyReady, notifyFailure, getToken, configureTab, openLink, changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme) };
+  return {
+    host,
+    notifyReady,
+    notifyFailure,
+    getToken,
+    configureTab,
+    openLink,
+    changeTheme: (theme: 'light' | 'dark' | 'contrast') => themeHandler?.(theme),
+  };
 }

@@ -68,7 +68,8 @@ export function expertRoutes(deps: ApiDependencies): Router {
         { text: q, skip, count, ...(level > 0 ? { minLevel: level as SkillLevel } : {}), ...(language ? { language } : {}) },
         10_000,
       );
-      if (outcome.status === 'warming') throw new HttpError(503, 'index_warming', 'Expert search is starting up. Please try again in a few seconds.');
+      if (outcome.status === 'warming')
+        throw new HttpError(503, 'index_warming', 'Expert search is starting up. Please try again in a few seconds.');
       const locale = toLocale(caller.locale);
       const body: ExpertsResponse = {
         query: q,

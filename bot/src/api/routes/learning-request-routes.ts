@@ -87,12 +87,18 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const outcome = await requests.detail(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
       if (!unwrap(res, outcome)) return;
-      const body: LearningRequestDetailResponse = { request: toView(outcome.value, caller), draft: sessionDraftOf(outcome.value, toLocale(caller.locale)) };
+      const body: LearningRequestDetailResponse = {
+        request: toView(outcome.value, caller),
+        draft: sessionDraftOf(outcome.value, toLocale(caller.locale)),
+      };
       res.json(body);
     }),
   );
 
-  for (const [method, wants] of [['put', true], ['delete', false]] as const) {
+  for (const [method, wants] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
     router[method](
       `${base}/:requestId/vote`,
       authed(deps.validate, async (req, res, caller) => {
@@ -108,7 +114,10 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const outcome = await requests.take(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
       if (!unwrap(res, outcome)) return;
-      const body: LearningRequestDetailResponse = { request: toView(outcome.value, caller), draft: sessionDraftOf(outcome.value, toLocale(caller.locale)) };
+      const body: LearningRequestDetailResponse = {
+        request: toView(outcome.value, caller),
+        draft: sessionDraftOf(outcome.value, toLocale(caller.locale)),
+      };
       res.json(body);
     }),
   );

@@ -12,7 +12,13 @@ import { badRequest, notFound } from '../http-error';
 
 const USER_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
-function toProfileResponse(profile: MemberProfile, endorsements: readonly Endorsement[], callerId: string, sessionsTaught: number, normalised?: readonly Renamed[]): ProfileResponse {
+function toProfileResponse(
+  profile: MemberProfile,
+  endorsements: readonly Endorsement[],
+  callerId: string,
+  sessionsTaught: number,
+  normalised?: readonly Renamed[],
+): ProfileResponse {
   const bySkill = new Map<string, { count: number; byMe: boolean }>();
   for (const e of endorsements) {
     const key = skillKeyOf(e.skill);
@@ -83,14 +89,16 @@ export function profileRoutes(deps: ApiDependencies): Router {
       if (!USER_ID.test(userId)) throw badRequest('invalid_user_id', 'The person id is not valid.');
       const body = req.body as unknown;
       const skillText = typeof body === 'object' && body !== null && 'skill' in body ? (body as { skill: unknown }).skill : undefined;
-      if (typeof skillText !== 'string' || skillText.length > 60) throw badRequest('invalid_endorsement', 'skill must be a skill name of at most 60 characters.');
+      if (typeof skillText !== 'string' || skillText.length > 60)
+        throw badRequest('invalid_endorsement', 'skill must be a skill name of at most 60 characters.');
       if (userId === caller.userId) throw badRequest('self_endorsement', 'You cannot endorse your own skills.');
       const person = await profiles.get(caller.tenantId, userId);
       if (!person) throw notFound('This person is not known to PeerLearn in your organisation.');
       const taxonomy = await deps.experts.taxonomy(caller.tenantId);
       const key = taxonomy.normalise(skillText)?.key;
       const taught = key === undefined ? undefined : person.teaches.find((s) => skillKeyOf(s.name) === key);
-      if (!taught) throw badRequest('skill_not_taught', `${person.displayName} does not list “${skillText.slice(0, 60)}” as a skill they teach.`);
+      if (!taught)
+        throw badRequest('skill_not_taught', `${person.displayName} does not list “${skillText.slice(0, 60)}” as a skill they teach.`);
       const { created, count } = await deps.experts.endorse({
         tenantId: caller.tenantId,
         userId,

@@ -47,7 +47,10 @@ export function sessionRoutes(deps: ApiDependencies): Router {
   const router = Router();
   const { sessions, rsvps, sessionFeedback } = deps.services;
 
-  const person = (detail: SessionDetail, userId: string): SessionPerson => ({ userId, displayName: detail.people.get(userId)?.displayName || '—' });
+  const person = (detail: SessionDetail, userId: string): SessionPerson => ({
+    userId,
+    displayName: detail.people.get(userId)?.displayName || '—',
+  });
 
   async function detailBody(detail: SessionDetail): Promise<SessionDetailResponse> {
     const { session } = detail;
@@ -82,10 +85,21 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     };
   }
 
-  async function sendDetail(res: Response, tenantId: string, teamId: string, sessionId: string, viewerId: string, status = 200, changed?: number): Promise<void> {
+  async function sendDetail(
+    res: Response,
+    tenantId: string,
+    teamId: string,
+    sessionId: string,
+    viewerId: string,
+    status = 200,
+    changed?: number,
+  ): Promise<void> {
     const detail = await sessions.detail(tenantId, teamId, sessionId, viewerId);
     if (!unwrap(res, detail)) return;
-    const response: SessionDetailResponse | SessionChangeResponse = { ...(await detailBody(detail.value)), ...(changed !== undefined ? { changed } : {}) };
+    const response: SessionDetailResponse | SessionChangeResponse = {
+      ...(await detailBody(detail.value)),
+      ...(changed !== undefined ? { changed } : {}),
+    };
     res.status(status).json(response);
   }
 
@@ -95,7 +109,10 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const created = await sessions.create(caller, teamId, body(req));
       if (!unwrap(res, created)) return;
-      const people = await sessions.people(caller.tenantId, [caller.userId, ...created.value.flatMap((s) => [...s.teacherIds, ...(s.discussionLeaderId ? [s.discussionLeaderId] : [])])]);
+      const people = await sessions.people(caller.tenantId, [
+        caller.userId,
+        ...created.value.flatMap((s) => [...s.teacherIds, ...(s.discussionLeaderId ? [s.discussionLeaderId] : [])]),
+      ]);
       const response: CreateSessionResponse = { sessions: created.value.map((s) => toSessionSummary(s, people, deps.now())) };
       res.status(201).json(response);
     }),
@@ -107,7 +124,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const suggestion = await sessions.suggestLeader(caller.tenantId, teamId, caller.userId);
       if (!unwrap(res, suggestion)) return;
-      const response: SuggestLeaderResponse = suggestion.value ? { suggestion: { userId: suggestion.value.userId, displayName: suggestion.value.displayName } } : {};
+      const response: SuggestLeaderResponse = suggestion.value
+        ? { suggestion: { userId: suggestion.value.userId, displayName: suggestion.value.displayName } }
+        : {};
       res.json(response);
     }),
   );

@@ -43,20 +43,25 @@ export function teamRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const { when } = req.query;
-      if (when !== undefined && when !== 'upcoming' && when !== 'past') throw badRequest('invalid_when', 'when must be "upcoming" or "past".');
+      if (when !== undefined && when !== 'upcoming' && when !== 'past')
+        throw badRequest('invalid_when', 'when must be "upcoming" or "past".');
       const past = when === 'past';
       const page = pageParams(req.query, past ? PAGE_DEFAULT : undefined);
       const now = deps.now();
       const { tenantId } = caller;
       const [board, answers] = await Promise.all([
         past
-          ? deps.services.teams.pastSessions(tenantId, teamId, now, { limit: page.limit ?? PAGE_DEFAULT, ...(page.cursor ? { cursor: page.cursor } : {}) })
+          ? deps.services.teams.pastSessions(tenantId, teamId, now, {
+              limit: page.limit ?? PAGE_DEFAULT,
+              ...(page.cursor ? { cursor: page.cursor } : {}),
+            })
           : deps.services.teams.board(tenantId, teamId, now, page),
         deps.services.teams.answersOf(tenantId, caller.userId),
       ]);
       if (!board) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
       const mine = new Map(answers.map((a) => [a.sessionId, a]));
-      const upcoming: Pick<TeamSessionsResponse, 'hasPast' | 'upcomingCount'> = board.kind === 'upcoming' ? { hasPast: board.hasPast, upcomingCount: board.upcomingCount } : {};
+      const upcoming: Pick<TeamSessionsResponse, 'hasPast' | 'upcomingCount'> =
+        board.kind === 'upcoming' ? { hasPast: board.hasPast, upcomingCount: board.upcomingCount } : {};
       const body: TeamSessionsResponse = {
         teamId,
         teamName: board.team.name,

@@ -1,6 +1,12 @@
 import { Router } from 'express';
 import type { Response } from 'express';
-import { settingsOf, validateTeamSettings, REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../domain/team-settings';
+import {
+  settingsOf,
+  validateTeamSettings,
+  REMINDER_MAX_COUNT,
+  REMINDER_MAX_MINUTES,
+  REMINDER_MIN_MINUTES,
+} from '../../domain/team-settings';
 import type { TeamSettingsProblem, TeamSettingsProblemCode } from '../../domain/team-settings';
 import type { Team } from '../../domain/team';
 import type { ApiDependencies } from '../api-dependencies';
@@ -27,7 +33,12 @@ function sendInvalid(res: Response, problems: readonly TeamSettingsProblem[]): v
   const fields: Record<string, string> = {};
   for (const p of problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${PROBLEM_TEXT[p.code]}` : PROBLEM_TEXT[p.code];
   const body: ApiError = {
-    error: { code: 'invalid_settings', message: 'Some settings need another look.', fields, problems: problems.map((p) => ({ field: p.field, code: p.code })) },
+    error: {
+      code: 'invalid_settings',
+      message: 'Some settings need another look.',
+      fields,
+      problems: problems.map((p) => ({ field: p.field, code: p.code })),
+    },
   };
   res.status(400).json(body);
 }
@@ -44,7 +55,14 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
 
   function view(team: Team, owner: boolean): TeamSettingsResponse {
     const s = settingsOf(team);
-    return { teamId: team.teamId, teamName: team.name, reminderMinutes: s.reminderMinutes, timeZone: s.timeZone, locale: s.locale, canEdit: owner };
+    return {
+      teamId: team.teamId,
+      teamName: team.name,
+      reminderMinutes: s.reminderMinutes,
+      timeZone: s.timeZone,
+      locale: s.locale,
+      canEdit: owner,
+    };
   }
 
   router.get(

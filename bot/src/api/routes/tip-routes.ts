@@ -24,7 +24,8 @@ function tipIdParam(value: unknown): string {
 
 function textParam(value: unknown, name: string): string {
   if (value === undefined) return '';
-  if (typeof value !== 'string' || value.length > MAX_QUERY_CHARS) throw badRequest(`invalid_${name}`, `The ${name} must be one text of at most ${MAX_QUERY_CHARS} characters.`);
+  if (typeof value !== 'string' || value.length > MAX_QUERY_CHARS)
+    throw badRequest(`invalid_${name}`, `The ${name} must be one text of at most ${MAX_QUERY_CHARS} characters.`);
   return value;
 }
 
@@ -56,11 +57,16 @@ export function tipRoutes(deps: ApiDependencies): Router {
       const text = textParam(req.query.q, 'query');
       const skill = textParam(req.query.skill, 'skill');
       const cursor = textParam(req.query.cursor, 'cursor');
-      const listed = await tips.list(caller.tenantId, teamId, { text, skill }, { limit, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
-        throw error instanceof InvalidCursorError ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.') : error;
-      });
+      const listed = await tips
+        .list(caller.tenantId, teamId, { text, skill }, { limit, ...(cursor ? { cursor } : {}) })
+        .catch((error: unknown) => {
+          throw error instanceof InvalidCursorError
+            ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.')
+            : error;
+        });
       if (!listed.ok) return sendFailure(res, listed.failure);
-      const owner = listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));
+      const owner =
+        listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));
       const body: TipListResponse = {
         teamId,
         tips: listed.value.tips.map((t) => view(t, listed.value, caller.userId, owner)),

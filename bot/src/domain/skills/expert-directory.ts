@@ -76,7 +76,9 @@ export class ExpertDirectory {
         const tenants = await this.ports.changes.tenants();
         for (const tenantId of tenants) {
           if (this.stopped) return;
-          await this.index(tenantId).catch((error: unknown) => this.options.log.error(`expert index: warming tenant ${tenantId} failed`, error));
+          await this.index(tenantId).catch((error: unknown) =>
+            this.options.log.error(`expert index: warming tenant ${tenantId} failed`, error),
+          );
         }
       } catch (error) {
         this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
@@ -175,7 +177,9 @@ export class ExpertDirectory {
     const index = await this.buildIndex(tenantId);
     const state: TenantState = { index, cursorMs, seen, sessionsCountedAt: started, prunedAt: started };
     this.loaded.set(tenantId, state);
-    this.options.log.info(`expert index: tenant ${tenantId} warm with ${index.size} profiles in ${this.options.now().getTime() - started} ms`);
+    this.options.log.info(
+      `expert index: tenant ${tenantId} warm with ${index.size} profiles in ${this.options.now().getTime() - started} ms`,
+    );
     return state;
   }
 

@@ -60,7 +60,18 @@ const TIER: Record<Exclude<MatchField, 'suggestion'>, Record<MatchQuality, numbe
 };
 const QUALITY_RANK: Record<MatchQuality, number> = { exact: 3, prefix: 2, typo: 1 };
 const RANK_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact'];
-const TIER_FIELD: readonly (Exclude<MatchField, 'suggestion'> | undefined)[] = [undefined, 'bio', 'bio', 'bio', 'name', 'name', 'name', 'skill', 'skill', 'skill'];
+const TIER_FIELD: readonly (Exclude<MatchField, 'suggestion'> | undefined)[] = [
+  undefined,
+  'bio',
+  'bio',
+  'bio',
+  'name',
+  'name',
+  'name',
+  'skill',
+  'skill',
+  'skill',
+];
 const TIER_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact'];
 export const MAX_PAGE = 25;
 export const MAX_SKIP = 1000;
@@ -207,9 +218,7 @@ export class TenantExpertIndex {
 
   /** The seeded taxonomy plus the skills people of this tenant added. */
   taxonomy(): SkillTaxonomy {
-    this.taxonomyCache ??= SEEDED_TAXONOMY.withAdditions(
-      [...this.skillEntries.values()].filter((s) => !s.seeded).map((s) => s.name),
-    );
+    this.taxonomyCache ??= SEEDED_TAXONOMY.withAdditions([...this.skillEntries.values()].filter((s) => !s.seeded).map((s) => s.name));
     return this.taxonomyCache;
   }
 
@@ -244,7 +253,8 @@ export class TenantExpertIndex {
   }
 
   upsert(source: ExpertSource): void {
-    if (source.profile.tenantId !== this.tenantId) throw new Error(`Profile of tenant ${source.profile.tenantId} offered to the index of ${this.tenantId}`);
+    if (source.profile.tenantId !== this.tenantId)
+      throw new Error(`Profile of tenant ${source.profile.tenantId} offered to the index of ${this.tenantId}`);
     this.remove(source.profile.userId);
     const id = this.free.pop() ?? this.docs.length;
     const doc = this.toDoc(id, source);
@@ -543,7 +553,13 @@ export class TenantExpertIndex {
     return this.hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
   }
 
-  private hitOf(doc: ExpertDoc, field: MatchField, quality: MatchQuality, skill: IndexedSkill | undefined, wantedBy: number | undefined): ExpertHit {
+  private hitOf(
+    doc: ExpertDoc,
+    field: MatchField,
+    quality: MatchQuality,
+    skill: IndexedSkill | undefined,
+    wantedBy: number | undefined,
+  ): ExpertHit {
     return {
       userId: doc.userId,
       displayName: doc.displayName,
@@ -565,7 +581,9 @@ export class TenantExpertIndex {
       this.skillEntries.set(skill.key, seeded);
       return;
     }
-    const words = fold(skill.name).split(' ').filter((w) => w !== '');
+    const words = fold(skill.name)
+      .split(' ')
+      .filter((w) => w !== '');
     this.skillEntries.set(skill.key, { name: skill.name, key: skill.key, keys: [skill.key], words, seeded: false });
     this.taxonomyCache = undefined;
   }
@@ -578,7 +596,12 @@ export class TenantExpertIndex {
       const normal = SEEDED_TAXONOMY.normalise(t.name);
       if (!normal || seen.has(normal.key)) continue;
       seen.add(normal.key);
-      teaches.push({ key: normal.key, name: normal.known ? normal.name : cleanText(t.name), level: t.level, endorsements: endorsements.get(normal.key) ?? 0 });
+      teaches.push({
+        key: normal.key,
+        name: normal.known ? normal.name : cleanText(t.name),
+        level: t.level,
+        endorsements: endorsements.get(normal.key) ?? 0,
+      });
     }
     let top: IndexedSkill | undefined;
     for (const s of teaches) if (betterSkill(s, top)) top = s;
@@ -598,7 +621,13 @@ export class TenantExpertIndex {
       languages: profile.languages,
       availability: profile.availability,
       nameTerms: [...new Set(terms(profile.displayName))],
-      bioTerms: [...new Set(fold(profile.bio).split(' ').filter((w) => w.length > 1))],
+      bioTerms: [
+        ...new Set(
+          fold(profile.bio)
+            .split(' ')
+            .filter((w) => w.length > 1),
+        ),
+      ],
       sessions: this.sessionsTaught.get(profile.userId) ?? 0,
     };
   }

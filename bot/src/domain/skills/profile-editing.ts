@@ -68,8 +68,10 @@ function stringList(value: unknown, field: 'wants' | 'languages', max: number, m
   if (value.length > max) problems.add(`${field} may hold at most ${max} entries (got ${value.length})`, { field, code: 'tooMany', max });
   const out: string[] = [];
   value.forEach((item, i) => {
-    if (typeof item !== 'string' || cleanText(item) === '') problems.add(`${field}[${i}] must be a non-empty text`, { field, index: i, code: 'empty' });
-    else if (item.length > maxChars) problems.add(`${field}[${i}] must be at most ${maxChars} characters`, { field, index: i, code: 'tooLong', max: maxChars });
+    if (typeof item !== 'string' || cleanText(item) === '')
+      problems.add(`${field}[${i}] must be a non-empty text`, { field, index: i, code: 'empty' });
+    else if (item.length > maxChars)
+      problems.add(`${field}[${i}] must be at most ${maxChars} characters`, { field, index: i, code: 'tooLong', max: maxChars });
     else out.push(item);
   });
   return out;
@@ -81,7 +83,8 @@ function text(value: unknown, field: 'bio' | 'availability', maxChars: number, p
     return '';
   }
   const clean = value.replace(/\r\n/g, '\n').trim();
-  if (clean.length > maxChars) problems.add(`${field} must be at most ${maxChars} characters (got ${clean.length})`, { field, code: 'tooLong', max: maxChars });
+  if (clean.length > maxChars)
+    problems.add(`${field} must be at most ${maxChars} characters (got ${clean.length})`, { field, code: 'tooLong', max: maxChars });
   return clean;
 }
 
@@ -96,7 +99,12 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   if (!Array.isArray(body.teaches)) {
     problems.add('teaches must be a list of { name, level }', { field: 'teaches', code: 'shape' });
   } else {
-    if (body.teaches.length > PROFILE_LIMITS.skills) problems.add(`teaches may hold at most ${PROFILE_LIMITS.skills} skills (got ${body.teaches.length})`, { field: 'teaches', code: 'tooMany', max: PROFILE_LIMITS.skills });
+    if (body.teaches.length > PROFILE_LIMITS.skills)
+      problems.add(`teaches may hold at most ${PROFILE_LIMITS.skills} skills (got ${body.teaches.length})`, {
+        field: 'teaches',
+        code: 'tooMany',
+        max: PROFILE_LIMITS.skills,
+      });
     body.teaches.forEach((item: unknown, i) => {
       if (!isRecord(item)) {
         problems.add(`teaches[${i}] must be { name, level }`, { field: 'teaches', index: i, code: 'shape' });
@@ -105,10 +113,19 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
       const { name, level } = item;
       let good = true;
       if (typeof name !== 'string' || taxonomy.normalise(name) === undefined) {
-        problems.add(`teaches[${i}].name must be a skill name with at least one letter or digit`, { field: 'teaches', index: i, code: 'empty' });
+        problems.add(`teaches[${i}].name must be a skill name with at least one letter or digit`, {
+          field: 'teaches',
+          index: i,
+          code: 'empty',
+        });
         good = false;
       } else if (name.length > PROFILE_LIMITS.skillChars) {
-        problems.add(`teaches[${i}].name must be at most ${PROFILE_LIMITS.skillChars} characters`, { field: 'teaches', index: i, code: 'tooLong', max: PROFILE_LIMITS.skillChars });
+        problems.add(`teaches[${i}].name must be at most ${PROFILE_LIMITS.skillChars} characters`, {
+          field: 'teaches',
+          index: i,
+          code: 'tooLong',
+          max: PROFILE_LIMITS.skillChars,
+        });
         good = false;
       }
       if (level !== 1 && level !== 2 && level !== 3) {
@@ -124,7 +141,10 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   const availability = text(body.availability, 'availability', PROFILE_LIMITS.availabilityChars, problems);
   if (problems.texts.length > 0) return { ok: false, problems: problems.texts, details: problems.details };
 
-  const taught = normaliseNames(teachesRaw.map((s) => s.name), taxonomy);
+  const taught = normaliseNames(
+    teachesRaw.map((s) => s.name),
+    taxonomy,
+  );
   const levelOf = new Map<string, SkillLevel>();
   for (const s of teachesRaw) {
     const key = taxonomy.normalise(s.name)?.name;

@@ -23,8 +23,7 @@ export type ProfileFormField = (typeof PROFILE_FORM_FIELDS)[number];
 
 /** A problem the form shows next to its field; `line` is the typed text the problem is about. */
 export type ProfileFormProblem =
-  | (ProfileProblem & { readonly line?: string })
-  | { readonly field: ProfileFormField; readonly code: 'control'; readonly line?: string };
+  (ProfileProblem & { readonly line?: string }) | { readonly field: ProfileFormField; readonly code: 'control'; readonly line?: string };
 
 export type ProfileFormResult =
   | { readonly ok: true; readonly edit: ProfileEdit; readonly normalised: readonly Renamed[] }
@@ -57,12 +56,20 @@ export function readProfileForm(data: unknown): ReadProfileForm {
     notText.push(field);
     return '';
   };
-  const values = { teaches: read('teaches'), wants: read('wants'), bio: read('bio'), languages: read('languages'), availability: read('availability') };
+  const values = {
+    teaches: read('teaches'),
+    wants: read('wants'),
+    bio: read('bio'),
+    languages: read('languages'),
+    availability: read('availability'),
+  };
   return { values, notText };
 }
 
 /** What the form shows for a stored profile. */
-export function profileFormOf(profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability'> | undefined): ProfileFormValues {
+export function profileFormOf(
+  profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability'> | undefined,
+): ProfileFormValues {
   return {
     teaches: (profile?.teaches ?? []).map((s) => `${s.name}: ${s.level}`).join('\n'),
     wants: (profile?.wants ?? []).join(', '),
@@ -84,7 +91,11 @@ const commaList = (text: string) =>
     .filter((l) => l !== '');
 
 /** Checks the form through `validateProfileEdit`; every problem names its field and, for lists, the typed entry. */
-export function checkProfileForm(values: ProfileFormValues, taxonomy: SkillTaxonomy, notText: readonly ProfileFormField[] = []): ProfileFormResult {
+export function checkProfileForm(
+  values: ProfileFormValues,
+  taxonomy: SkillTaxonomy,
+  notText: readonly ProfileFormField[] = [],
+): ProfileFormResult {
   const unreadable = PROFILE_FORM_FIELDS.flatMap((field): ProfileFormProblem[] =>
     notText.includes(field) ? [{ field, code: 'shape' }] : CONTROL.test(values[field]) ? [{ field, code: 'control' }] : [],
   );

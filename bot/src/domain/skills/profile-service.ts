@@ -42,7 +42,11 @@ export function createProfileService(deps: ProfileServiceDeps) {
     },
 
     /** Update profile → expert index. Undefined (nothing written) when the person has no profile. */
-    async edit(tenantId: string, userId: string, change: (current: MemberProfile, now: Date) => MemberProfile): Promise<MemberProfile | undefined> {
+    async edit(
+      tenantId: string,
+      userId: string,
+      change: (current: MemberProfile, now: Date) => MemberProfile,
+    ): Promise<MemberProfile | undefined> {
       const now = deps.now();
       const saved = await members.update(tenantId, userId, (current) => (current ? change(current, now) : undefined));
       if (saved) await experts.refresh(tenantId, [userId]);

@@ -62,7 +62,17 @@ export const SKILL_CATALOG: readonly CatalogSkill[] = [
   { name: 'Lean', aliases: ['lean six sigma', 'six sigma'] },
   { name: 'Design thinking', aliases: [] },
   // Communication and people
-  { name: 'Presenting', aliases: ['presentations', 'presentation skills', 'presenteren', 'presentatievaardigheden', 'public speaking', 'spreken in het openbaar'] },
+  {
+    name: 'Presenting',
+    aliases: [
+      'presentations',
+      'presentation skills',
+      'presenteren',
+      'presentatievaardigheden',
+      'public speaking',
+      'spreken in het openbaar',
+    ],
+  },
   { name: 'Feedback', aliases: ['feedback geven', 'giving feedback', 'feedback ontvangen'] },
   { name: 'Writing', aliases: ['schrijven', 'copywriting', 'tekstschrijven', 'business writing', 'zakelijk schrijven'] },
   { name: 'Communication', aliases: ['communicatie', 'communiceren'] },

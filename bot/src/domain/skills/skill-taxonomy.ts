@@ -35,7 +35,13 @@ function entry(skill: CatalogSkill, seeded: boolean): TaxonomySkill {
   const all = [skill.name, ...skill.aliases];
   const keys = [...new Set(all.map(compactKey).filter((k) => k !== ''))];
   // Word prefixes only on the canonical name: "bi" finds Power BI, but "js" does not find React via "react.js".
-  const words = [...new Set(fold(skill.name).split(' ').filter((w) => w !== ''))];
+  const words = [
+    ...new Set(
+      fold(skill.name)
+        .split(' ')
+        .filter((w) => w !== ''),
+    ),
+  ];
   return { name: skill.name, key: compactKey(skill.name), keys, words, seeded };
 }
 

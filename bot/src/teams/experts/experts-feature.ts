@@ -61,7 +61,9 @@ function selectItemValue(value: unknown): SelectItemValue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { userId, skill } = value as { userId?: unknown; skill?: unknown };
   if (typeof userId !== 'string' || userId === '' || userId.length > 200) return undefined;
-  return typeof skill === 'string' && skill.length <= 200 ? { commandId: 'findExpert', userId, skill } : { commandId: 'findExpert', userId };
+  return typeof skill === 'string' && skill.length <= 200
+    ? { commandId: 'findExpert', userId, skill }
+    : { commandId: 'findExpert', userId };
 }
 
 /** F1/F2 in the bot: the `findExpert` messaging extension, "who knows X" and "my skills: a, b". */
@@ -81,10 +83,14 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const noSkill = te(locale, 'previewNoSkill');
     const attachments = outcome.page.hits.map((hit): MessagingExtensionAttachment => {
       const text = explainExpert(hit, locale) || noSkill;
-      const pick: SelectItemValue = hit.skill ? { commandId: 'findExpert', userId: hit.userId, skill: hit.skill.name } : { commandId: 'findExpert', userId: hit.userId };
+      const pick: SelectItemValue = hit.skill
+        ? { commandId: 'findExpert', userId: hit.userId, skill: hit.skill.name }
+        : { commandId: 'findExpert', userId: hit.userId };
       return {
         ...CardFactory.thumbnailCard(hit.displayName, text),
-        preview: CardFactory.thumbnailCard(hit.displayName, text, undefined, undefined, { tap: { type: 'invoke', title: hit.displayName, value: pick } }),
+        preview: CardFactory.thumbnailCard(hit.displayName, text, undefined, undefined, {
+          tap: { type: 'invoke', title: hit.displayName, value: pick },
+        }),
       };
     });
     return composeResult(attachments);
@@ -120,7 +126,13 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
   };
 
   const profiles = { experts: deps.experts, profiles: deps.services.profiles };
-  const showProfile = async (context: TurnContext, locale: Locale, tenantId: string, userId: string, saved?: { readonly normalised: readonly { from: string; to: string }[] }) => {
+  const showProfile = async (
+    context: TurnContext,
+    locale: Locale,
+    tenantId: string,
+    userId: string,
+    saved?: { readonly normalised: readonly { from: string; to: string }[] },
+  ) => {
     await context.sendActivity(cardMessage(await profileCardOf(profiles, tenantId, userId, locale, saved)));
   };
 
@@ -143,7 +155,11 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
       await context.sendActivity(te(locale, key, { max: 30 }));
       return;
     }
-    await deps.services.profiles.edit(person.tenantId, person.userId, (profile, now) => ({ ...profile, teaches: parsed.teaches, updatedAt: now.toISOString() }));
+    await deps.services.profiles.edit(person.tenantId, person.userId, (profile, now) => ({
+      ...profile,
+      teaches: parsed.teaches,
+      updatedAt: now.toISOString(),
+    }));
     await showProfile(context, locale, person.tenantId, person.userId, { normalised: parsed.normalised });
   };
 

@@ -25,7 +25,13 @@ export interface ProfileCardDependencies {
 }
 
 /** Builds the profile card of a stored person (with their endorsement counts). */
-export async function profileCardOf(deps: ProfileCardDependencies, tenantId: string, userId: string, locale: Locale, saved?: { readonly normalised: readonly Renamed[] }): Promise<AdaptiveCard> {
+export async function profileCardOf(
+  deps: ProfileCardDependencies,
+  tenantId: string,
+  userId: string,
+  locale: Locale,
+  saved?: { readonly normalised: readonly Renamed[] },
+): Promise<AdaptiveCard> {
   const { profile, endorsements } = await deps.profiles.withEndorsements(tenantId, userId);
   const counts = new Map<string, number>();
   for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
@@ -45,7 +51,8 @@ export async function profileCardOf(deps: ProfileCardDependencies, tenantId: str
  * activity); ids in the card's data are never read, so nobody can edit someone else's profile.
  */
 export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record<ProfileVerb, InvokeHandler>> {
-  const asSender = (act: (context: TurnContext, locale: Locale, tenantId: string, userId: string) => Promise<AdaptiveCard>): InvokeHandler =>
+  const asSender =
+    (act: (context: TurnContext, locale: Locale, tenantId: string, userId: string) => Promise<AdaptiveCard>): InvokeHandler =>
     async (context) => {
       const locale = toLocale(context.activity.locale);
       const person = personOf(context.activity);
@@ -58,7 +65,9 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
       return cardResponse(await act(context, locale, person.tenantId, person.userId));
     };
 
-  const edit = asSender(async (_context, locale, tenantId, userId) => profileEditCard(profileFormOf(await deps.profiles.get(tenantId, userId)), locale));
+  const edit = asSender(async (_context, locale, tenantId, userId) =>
+    profileEditCard(profileFormOf(await deps.profiles.get(tenantId, userId)), locale),
+  );
 
   const view = asSender(async (_context, locale, tenantId, userId) => profileCardOf(deps, tenantId, userId, locale));
 

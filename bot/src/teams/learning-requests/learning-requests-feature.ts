@@ -39,7 +39,12 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
       if (voted.ok) item = voted.value;
     }
     const card = learningRequestCard(
-      { request: item.request, authorName: item.author.displayName || person.displayName, created: created.value.created, experts: item.experts.map((e) => e.displayName).filter((n) => n !== '') },
+      {
+        request: item.request,
+        authorName: item.author.displayName || person.displayName,
+        created: created.value.created,
+        experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+      },
       locale,
     );
     await context.sendActivity(cardMessage(card));
@@ -59,7 +64,15 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
     const item = voted.value;
     return cardResponse(
-      learningRequestCard({ request: item.request, authorName: item.author.displayName, created: true, experts: item.experts.map((e) => e.displayName).filter((n) => n !== '') }, locale),
+      learningRequestCard(
+        {
+          request: item.request,
+          authorName: item.author.displayName,
+          created: true,
+          experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+        },
+        locale,
+      ),
     );
   };
 

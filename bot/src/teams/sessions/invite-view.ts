@@ -7,7 +7,10 @@ import type { SessionLinks } from '../../domain/session-links';
 export async function inviteViewOf(detail: SessionDetail, links: SessionLinks, now: Date): Promise<InviteView> {
   const { session } = detail;
   const names = new Map([...detail.people.values()].map((p) => [p.userId, p.displayName]));
-  const recent = [...detail.rsvps].sort((a, b) => b.respondedAt.localeCompare(a.respondedAt)).slice(0, 59).map((r) => r.userId);
+  const recent = [...detail.rsvps]
+    .sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))
+    .slice(0, 59)
+    .map((r) => r.userId);
   return {
     session,
     names,

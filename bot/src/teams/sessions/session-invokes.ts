@@ -28,7 +28,10 @@ import { cardResponse } from '../invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
 
 /** The `Action.Execute` verbs of the session cards (invite, feedback, planning and edit forms). */
-export type SessionVerb = Extract<CardVerb, 'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'>;
+export type SessionVerb = Extract<
+  CardVerb,
+  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'
+>;
 
 export interface SessionInvokeDeps {
   readonly sessions: SessionService;
@@ -77,12 +80,27 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     return cardResponse(notice ? withNotice(card, notice, tone) : card);
   }
 
-  async function editForm(req: VerbRequest, sessionId: string, values: Readonly<Record<string, unknown>>, problems: readonly SessionProblem[]): Promise<AdaptiveCard> {
+  async function editForm(
+    req: VerbRequest,
+    sessionId: string,
+    values: Readonly<Record<string, unknown>>,
+    problems: readonly SessionProblem[],
+  ): Promise<AdaptiveCard> {
     const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, req.actor.userId);
     if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, req.locale), 'attention');
     const { team, members, suggestedLeader, timeZone } = planning.value;
     return sessionFormCard(
-      { teamId: req.teamId, channels: team.channels, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone, submit: 'execute', values, problems, editing: { sessionId } },
+      {
+        teamId: req.teamId,
+        channels: team.channels,
+        members,
+        ...(suggestedLeader ? { suggestedLeader } : {}),
+        timeZone,
+        submit: 'execute',
+        values,
+        problems,
+        editing: { sessionId },
+      },
       req.locale,
     );
   }
@@ -100,7 +118,9 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const scope = req.data.scope === 'following' ? 'following' : 'one';
       const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '', { scope });
       if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
-      return scope === 'following' ? answer(req, st(req.locale, 'seriesCancelled', { count: result.value.changed }), 'good') : answer(req, undefined);
+      return scope === 'following'
+        ? answer(req, st(req.locale, 'seriesCancelled', { count: result.value.changed }), 'good')
+        : answer(req, undefined);
     },
     async editSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
@@ -143,9 +163,13 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const to = str(req.data.toUserId);
       // Only the session's own host or teachers can be thanked from its card: the data cannot name anyone else.
       const allowed = to && (to === session.hostId || session.teacherIds.includes(to)) ? to : undefined;
-      const result = await deps.kudos.give(req.actor, req.teamId, allowed, '', { ...(session.channelId ? { channelId: session.channelId } : {}), sessionId });
+      const result = await deps.kudos.give(req.actor, req.teamId, allowed, '', {
+        ...(session.channelId ? { channelId: session.channelId } : {}),
+        sessionId,
+      });
       if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
-      if (result.value.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
+      if (result.value.channelId)
+        await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
       return answer(req, st(req.locale, 'kudosSent', { to: name }), 'good');
     },
@@ -166,7 +190,8 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const actor = personOf(context.activity);
       if (!actor) return cardResponse(sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention'));
       const teamId = str(data.teamId);
-      if (!teamId || (needs.session && !str(data.sessionId))) return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
+      if (!teamId || (needs.session && !str(data.sessionId)))
+        return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
       // A card from one team cannot act on another's sessions, whatever its data says.
       const here = channelData(context.activity).team?.id;
       if (here && here !== teamId) return cardResponse(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'));
@@ -243,7 +268,16 @@ export async function createFromForm(
   const { team, members, suggestedLeader, timeZone } = planning.value;
   return {
     card: sessionFormCard(
-      { teamId, channels: team.channels, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone, submit, values, problems: result.failure.problems },
+      {
+        teamId,
+        channels: team.channels,
+        members,
+        ...(suggestedLeader ? { suggestedLeader } : {}),
+        timeZone,
+        submit,
+        values,
+        problems: result.failure.problems,
+      },
       locale,
     ),
   };

@@ -38,7 +38,13 @@ async function teamOf(context: TurnContext, sessions: SessionService): Promise<s
   return teams.length === 1 ? teams[0] : undefined;
 }
 
-async function planningForm(sessions: SessionService, context: TurnContext, teamId: string, locale: Locale, submit: 'execute' | 'dialog'): Promise<AdaptiveCard> {
+async function planningForm(
+  sessions: SessionService,
+  context: TurnContext,
+  teamId: string,
+  locale: Locale,
+  submit: 'execute' | 'dialog',
+): Promise<AdaptiveCard> {
   const person = personOf(context.activity);
   if (!person) return sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention');
   const planning = await sessions.planningContext(person.tenantId, teamId, person.userId);
@@ -65,9 +71,15 @@ interface Mention {
 }
 
 /** The Entra object id of the first person @mentioned (not the bot): from the mention, the roster, or a unique name. */
-async function mentionedPerson(context: TurnContext, profiles: ProfileService, tenantId: string): Promise<{ userId?: string; name: string } | undefined> {
+async function mentionedPerson(
+  context: TurnContext,
+  profiles: ProfileService,
+  tenantId: string,
+): Promise<{ userId?: string; name: string } | undefined> {
   const botId = context.activity.recipient?.id;
-  const mention = ((context.activity.entities ?? []) as Mention[]).find((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== botId);
+  const mention = ((context.activity.entities ?? []) as Mention[]).find(
+    (e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== botId,
+  );
   if (!mention?.mentioned) return undefined;
   const { id = '', name = '', aadObjectId } = mention.mentioned;
   if (aadObjectId) return { userId: aadObjectId, name };
@@ -128,7 +140,10 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       return;
     }
     // The message without the mention markup: "thanks <at>Ann</at> for the demo" → "for the demo".
-    const message = command.argument.replace(/<at>.*?<\/at>/g, '').replace(/\s+/g, ' ').trim();
+    const message = command.argument
+      .replace(/<at>.*?<\/at>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const channelId = channelData(context.activity).channel?.id;
     const result = await kudos.give(person, teamId, mentioned.userId, message, channelId ? { channelId } : {});
     if (!result.ok) {
@@ -136,7 +151,9 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       return;
     }
     // Straight into the conversation it was said in: the thank-you appears where people saw it.
-    await context.sendActivity(cardMessage(kudosCard({ kudos: result.value, fromName: person.displayName, toName: mentioned.name }, locale)));
+    await context.sendActivity(
+      cardMessage(kudosCard({ kudos: result.value, fromName: person.displayName, toName: mentioned.name }, locale)),
+    );
   };
 
   /** The planning dialog, from the compose box (`planSession`) or a card button (`task/fetch`). */
@@ -152,11 +169,24 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     const data = dialogDataOf(context.activity.value);
     const person = personOf(context.activity);
     const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, sessions);
-    if (!person || !teamId) return dialogCard(sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'), st(locale, 'planDialogTitle'));
+    if (!person || !teamId)
+      return dialogCard(
+        sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'),
+        st(locale, 'planDialogTitle'),
+      );
     const here = channelData(context.activity).team?.id;
-    if (here && here !== teamId) return dialogCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));
+    if (here && here !== teamId)
+      return dialogCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));
     const hereChannel = here === teamId ? channelData(context.activity).channel?.id : undefined;
-    const result = await createFromForm({ sessions }, { tenantId: person.tenantId, userId: person.userId }, teamId, data, locale, 'dialog', hereChannel);
+    const result = await createFromForm(
+      { sessions },
+      { tenantId: person.tenantId, userId: person.userId },
+      teamId,
+      data,
+      locale,
+      'dialog',
+      hereChannel,
+    );
     if (!result.created) return dialogCard(result.card, st(locale, 'planDialogTitle'));
     const text = result.card.body[0]?.type === 'TextBlock' ? result.card.body[0].text : '';
     return dialogMessage(text);

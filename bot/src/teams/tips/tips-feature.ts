@@ -49,7 +49,8 @@ export function tipsFeature(deps: TipsFeatureDeps) {
           const shared = await tips.share(person, teamId, data, { inTeamConversation: true });
           if (!shared.ok) {
             const { failure } = shared;
-            if (failure.kind === 'invalid') return dialog(tipFormCard({ values: tipFormValues(data), problems: failure.problems }, locale), locale);
+            if (failure.kind === 'invalid')
+              return dialog(tipFormCard({ values: tipFormValues(data), problems: failure.problems }, locale), locale);
             return notice(failureAnswer(failure, locale), locale);
           }
           const card = tipCard({ tip: shared.value, authorName: person.displayName }, locale);

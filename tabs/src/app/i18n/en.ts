@@ -281,7 +281,8 @@ export const en = {
     all: 'All tips',
     loading: 'Loading tips…',
     emptyTitle: 'No tips yet',
-    emptyText: 'Found a handy shortcut, course or article? Share it: use “Share a tip” in the compose box of the channel, or the form on the Tips page.',
+    emptyText:
+      'Found a handy shortcut, course or article? Share it: use “Share a tip” in the compose box of the channel, or the form on the Tips page.',
     noMatchTitle: 'No tips match',
     noMatchText: 'Try other words, or choose all skills.',
     search: 'Search tips',
@@ -365,7 +366,8 @@ export const en = {
     voteFailed: 'Your +1 was not saved. Please try again.',
     takeFailed: 'You could not take this request.',
     closeFailed: 'The request was not closed.',
-    planFromRequest: 'You are planning a session for the learning request “{{skill}}”. The title, skill and description are filled in: change them as you like.',
+    planFromRequest:
+      'You are planning a session for the learning request “{{skill}}”. The title, skill and description are filled in: change them as you like.',
     errors: {
       bodyInvalid: 'Something in the form is not right. Check it and try again.',
       skillRequired: 'Say what you want to learn.',

@@ -258,7 +258,8 @@ export const nl: Messages = {
     timeZone: 'Tijdzone',
     timeZoneHint: 'Sessietijden worden in deze tijdzone gepland en getoond.',
     locale: 'Taal van de teamkaarten',
-    appliesLater: 'Wijzigingen gelden voor sessies die je na het opslaan plant of verzet. Herinneringen van al geplande sessies blijven zoals ze waren.',
+    appliesLater:
+      'Wijzigingen gelden voor sessies die je na het opslaan plant of verzet. Herinneringen van al geplande sessies blijven zoals ze waren.',
     save: 'Instellingen opslaan',
     saving: 'Opslaan…',
     saved: 'Instellingen opgeslagen.',
@@ -283,7 +284,8 @@ export const nl: Messages = {
     all: 'Alle tips',
     loading: 'Tips worden geladen…',
     emptyTitle: 'Nog geen tips',
-    emptyText: 'Een handige sneltoets, cursus of artikel gevonden? Deel het: gebruik “Een tip delen” in het opstelvak van het kanaal, of het formulier op de pagina Tips.',
+    emptyText:
+      'Een handige sneltoets, cursus of artikel gevonden? Deel het: gebruik “Een tip delen” in het opstelvak van het kanaal, of het formulier op de pagina Tips.',
     noMatchTitle: 'Geen tips gevonden',
     noMatchText: 'Probeer andere woorden, of kies alle vaardigheden.',
     search: 'Tips zoeken',
@@ -330,7 +332,8 @@ export const nl: Messages = {
     title: 'Kudos',
     loading: 'Kudos laden…',
     emptyTitle: 'Nog geen kudos',
-    emptyText: 'Heeft een collega je geholpen? Bedank diegene: typ “bedankt @naam” aan PeerLearn in het kanaal, of gebruik Kudos op een sessiekaart.',
+    emptyText:
+      'Heeft een collega je geholpen? Bedank diegene: typ “bedankt @naam” aan PeerLearn in het kanaal, of gebruik Kudos op een sessiekaart.',
     thanked: '{{from}} bedankte {{to}}',
     forSession: 'Voor “{{title}}”',
     someone: 'Een collega',
@@ -340,7 +343,8 @@ export const nl: Messages = {
     intro: 'Wat collega’s willen leren. Geef je +1, of bied aan om het uit te leggen.',
     loading: 'Leervragen worden geladen…',
     emptyTitle: 'Geen open leervragen',
-    emptyText: 'Wil je iets leren? Vraag het hieronder: collega’s kunnen er een +1 op geven, en wie er verstand van heeft kan een sessie aanbieden.',
+    emptyText:
+      'Wil je iets leren? Vraag het hieronder: collega’s kunnen er een +1 op geven, en wie er verstand van heeft kan een sessie aanbieden.',
     someone: 'Een collega',
     askedBy: 'Gevraagd door {{name}}',
     askedByYou: 'Gevraagd door jou',
@@ -367,7 +371,8 @@ export const nl: Messages = {
     voteFailed: 'Je +1 is niet opgeslagen. Probeer het opnieuw.',
     takeFailed: 'Je kon deze vraag niet oppakken.',
     closeFailed: 'De vraag is niet gesloten.',
-    planFromRequest: 'Je plant een sessie voor de leervraag ‘{{skill}}’. Titel, vaardigheid en beschrijving zijn al ingevuld: pas ze aan zoals je wilt.',
+    planFromRequest:
+      'Je plant een sessie voor de leervraag ‘{{skill}}’. Titel, vaardigheid en beschrijving zijn al ingevuld: pas ze aan zoals je wilt.',
     errors: {
       bodyInvalid: 'Er klopt iets niet in het formulier. Controleer het en probeer het opnieuw.',
       skillRequired: 'Zeg wat je wilt leren.',

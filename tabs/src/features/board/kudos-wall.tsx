@@ -54,11 +54,23 @@ export function KudosWall({ api, teamId, locale, timeZone }: KudosWallProps) {
   );
 }
 
-function KudosCard({ kudos, teamId, locale, timeZone }: { readonly kudos: KudosView; readonly teamId: string; readonly locale: string; readonly timeZone: string | undefined }) {
+function KudosCard({
+  kudos,
+  teamId,
+  locale,
+  timeZone,
+}: {
+  readonly kudos: KudosView;
+  readonly teamId: string;
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const name = (displayName: string) => displayName || t('kudos.someone');
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(kudos.createdAt));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
+    new Date(kudos.createdAt),
+  );
   return (
     <Card className={styles.card} data-testid="kudos-item">
       <Text as="h3" weight="semibold" size={300} style={{ margin: 0 }}>
@@ -72,7 +84,9 @@ function KudosCard({ kudos, teamId, locale, timeZone }: { readonly kudos: KudosV
         {kudos.session ? (
           <>
             {' · '}
-            <Link href={hrefFor({ name: 'session', teamId, sessionId: kudos.session.sessionId })}>{t('kudos.forSession', { title: kudos.session.title })}</Link>
+            <Link href={hrefFor({ name: 'session', teamId, sessionId: kudos.session.sessionId })}>
+              {t('kudos.forSession', { title: kudos.session.title })}
+            </Link>
           </>
         ) : null}
       </Caption1>

@@ -14,7 +14,11 @@ export function getLearningRequests(api: ApiClient, teamId: string, signal?: Abo
   return api.get<LearningRequestsResponse>(requestsPath(teamId), signal);
 }
 
-export function createLearningRequest(api: ApiClient, teamId: string, body: CreateLearningRequestRequest): Promise<CreateLearningRequestResponse> {
+export function createLearningRequest(
+  api: ApiClient,
+  teamId: string,
+  body: CreateLearningRequestRequest,
+): Promise<CreateLearningRequestResponse> {
   return api.send<CreateLearningRequestResponse>('POST', requestsPath(teamId), body);
 }
 

@@ -27,7 +27,13 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { closeLearningRequest, createLearningRequest, getLearningRequests, takeLearningRequest, voteLearningRequest } from './learning-requests-api';
+import {
+  closeLearningRequest,
+  createLearningRequest,
+  getLearningRequests,
+  takeLearningRequest,
+  voteLearningRequest,
+} from './learning-requests-api';
 import { useSectionStyles } from './section-styles';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
 
@@ -113,7 +119,11 @@ export function LearningRequests({ api, teamId, onNavigate = goTo }: LearningReq
       return next;
     });
 
-  async function act(requestId: string, work: () => Promise<void>, failedKey: 'requests.voteFailed' | 'requests.takeFailed' | 'requests.closeFailed') {
+  async function act(
+    requestId: string,
+    work: () => Promise<void>,
+    failedKey: 'requests.voteFailed' | 'requests.takeFailed' | 'requests.closeFailed',
+  ) {
     mark(requestId, true);
     fail(requestId, undefined);
     try {
@@ -155,12 +165,21 @@ export function LearningRequests({ api, teamId, onNavigate = goTo }: LearningReq
       </Body1>
       {requests.status === 'loading' ? <LoadingState label={t('requests.loading')} /> : null}
       {requests.status === 'error' ? <ErrorState error={requests.error} onRetry={requests.retry} headingLevel={3} /> : null}
-      {requests.status === 'success' && shown.length === 0 ? <MessageState headingLevel={3} title={t('requests.emptyTitle')} text={t('requests.emptyText')} /> : null}
+      {requests.status === 'success' && shown.length === 0 ? (
+        <MessageState headingLevel={3} title={t('requests.emptyTitle')} text={t('requests.emptyText')} />
+      ) : null}
       {requests.status === 'success' && shown.length > 0 ? (
         <ul className={styles.grid}>
           {shown.map((r) => (
             <li key={r.requestId}>
-              <RequestCard request={r} busy={busy.has(r.requestId)} failure={failures.get(r.requestId)} onVote={() => void vote(r)} onTake={() => void take(r)} onClose={() => void close(r)} />
+              <RequestCard
+                request={r}
+                busy={busy.has(r.requestId)}
+                failure={failures.get(r.requestId)}
+                onVote={() => void vote(r)}
+                onTake={() => void take(r)}
+                onClose={() => void close(r)}
+              />
             </li>
           ))}
         </ul>
@@ -230,7 +249,7 @@ function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: Req
           // The author's request is their vote: nothing to toggle.
           disabled={busy || r.isAuthor || r.status !== 'open'}
           onClick={onVote}
->
+        >
           {/* The name reads "+1 for TypeScript · 3": what is seen, plus which request (no aria-label that could drift from the text). */}
           {/* One inline wrapper: a flex button would drop the spaces between loose text and the hidden span. */}
           <span>
@@ -258,7 +277,8 @@ type AskErrors = Partial<Record<AskField, RequestProblemCode>>;
 const isAskCode = (code: string): code is RequestProblemCode => (REQUEST_PROBLEMS as readonly string[]).includes(code);
 
 /** A server complaint about a field goes away once the person changes that field. */
-const without = (errors: AskErrors, field: AskField): AskErrors => Object.fromEntries(Object.entries(errors).filter(([name]) => name !== field));
+const without = (errors: AskErrors, field: AskField): AskErrors =>
+  Object.fromEntries(Object.entries(errors).filter(([name]) => name !== field));
 
 /** The service's own limits (from the contract), checked here first so nobody waits for the server to hear "too long". */
 function checkAsk(skill: string, note: string): AskErrors {
@@ -296,7 +316,10 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
   const fieldProps = (field: AskField) => {
     const code = error(field);
     if (!code) return {};
-    return { validationState: 'error' as const, validationMessage: t(`requests.errors.${code}`, { max: field === 'skill' ? REQUEST_SKILL_MAX : REQUEST_NOTE_MAX }) };
+    return {
+      validationState: 'error' as const,
+      validationMessage: t(`requests.errors.${code}`, { max: field === 'skill' ? REQUEST_SKILL_MAX : REQUEST_NOTE_MAX }),
+    };
   };
 
   const submit = async () => {
@@ -348,7 +371,9 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
       </Text>
       {outcome ? (
         <MessageBar intent={outcome.created ? 'success' : 'info'} role="status">
-          <MessageBarBody>{outcome.created ? t('requests.created', { skill: outcome.skill }) : t('requests.already', { skill: outcome.skill })}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.created ? t('requests.created', { skill: outcome.skill }) : t('requests.already', { skill: outcome.skill })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {saveError !== undefined ? (

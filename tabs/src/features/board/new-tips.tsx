@@ -31,7 +31,10 @@ export function NewTips({ api, teamId, locale, timeZone }: NewTipsProps) {
   const shared = useSectionStyles();
   const { t } = useTranslation();
   const headingId = useId('new-tips');
-  const load = useCallback((signal: AbortSignal) => listTips(api, teamId, { q: '', skill: '', limit: TIPS_ON_BOARD }, signal), [api, teamId]);
+  const load = useCallback(
+    (signal: AbortSignal) => listTips(api, teamId, { q: '', skill: '', limit: TIPS_ON_BOARD }, signal),
+    [api, teamId],
+  );
   const tips = useAsync(load);
   return (
     <section className={shared.section} aria-labelledby={headingId} data-testid="new-tips">
@@ -43,7 +46,9 @@ export function NewTips({ api, teamId, locale, timeZone }: NewTipsProps) {
       </div>
       {tips.status === 'loading' ? <LoadingState label={t('tips.loading')} /> : null}
       {tips.status === 'error' ? <ErrorState error={tips.error} onRetry={tips.retry} headingLevel={3} /> : null}
-      {tips.status === 'success' && tips.data.tips.length === 0 ? <MessageState headingLevel={3} title={t('tips.emptyTitle')} text={t('tips.emptyText')} /> : null}
+      {tips.status === 'success' && tips.data.tips.length === 0 ? (
+        <MessageState headingLevel={3} title={t('tips.emptyTitle')} text={t('tips.emptyText')} />
+      ) : null}
       {tips.status === 'success' && tips.data.tips.length > 0 ? (
         <ul className={shared.tileGrid}>
           {tips.data.tips.map((tip) => (

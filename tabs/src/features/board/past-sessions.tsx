@@ -18,7 +18,12 @@ const useStyles = makeStyles({
     fontWeight: 'inherit',
     color: tokens.colorNeutralForeground1,
   },
-  chevron: { display: 'inline-block', marginInlineEnd: tokens.spacingHorizontalS, transitionProperty: 'transform', transitionDuration: tokens.durationFast },
+  chevron: {
+    display: 'inline-block',
+    marginInlineEnd: tokens.spacingHorizontalS,
+    transitionProperty: 'transform',
+    transitionDuration: tokens.durationFast,
+  },
   chevronOpen: { transform: 'rotate(90deg)' },
 });
 

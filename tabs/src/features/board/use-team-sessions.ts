@@ -42,7 +42,12 @@ export function useTeamSessions(api: ApiClient, teamId: string) {
     getTeamSessions(api, teamId, controller.signal, { limit: upcomingPageSize * 4, cursor }).then(
       (page) => {
         if (controller.signal.aborted) return;
-        setPages({ status: 'idle', sessions: [...sessions, ...page.sessions], after, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
+        setPages({
+          status: 'idle',
+          sessions: [...sessions, ...page.sessions],
+          after,
+          ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
+        });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setPages({ status: 'error', sessions, error, after, cursor });

@@ -19,7 +19,14 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   filters: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))' },
   search: { gridColumn: '1 / -1' },
-  grid: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingHorizontalL, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))' },
+  grid: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))',
+  },
   name: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   why: { margin: 0, color: tokens.colorNeutralForeground2 },
   tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -45,10 +52,15 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }
   const [language, setLanguage] = useState('');
   const q = useDebounced(text, debounceMs);
 
-  const load = useCallback((signal: AbortSignal) => searchExperts(api, { q, level, language, skip: 0, count: expertPageSize }, signal), [api, q, level, language]);
+  const load = useCallback(
+    (signal: AbortSignal) => searchExperts(api, { q, level, language, skip: 0, count: expertPageSize }, signal),
+    [api, q, level, language],
+  );
   const result = useAsync(load);
   // "Show more" pages with skip (the API gives at most 25 at a time); a new search starts over.
-  const [more, setMore] = useState<{ readonly for: ExpertsResponse; readonly results: readonly ExpertResult[]; readonly done: boolean } | undefined>(undefined);
+  const [more, setMore] = useState<
+    { readonly for: ExpertsResponse; readonly results: readonly ExpertResult[]; readonly done: boolean } | undefined
+  >(undefined);
   const [moreFailed, setMoreFailed] = useState(false);
   const first = result.status === 'success' ? result.data : undefined;
   const extra = more && more.for === first ? more : undefined;
@@ -72,17 +84,10 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }
       </Title2>
       <div className={styles.filters} role="search">
         <Field label={t('experts.search')} className={styles.search}>
-          <Input
-            type="search"
-            value={text}
-            onChange={(_, d) => setText(d.value)}
-          />
+          <Input type="search" value={text} onChange={(_, d) => setText(d.value)} />
         </Field>
         <Field label={t('experts.level')}>
-          <Select
-            value={level}
-            onChange={(_, d) => setLevel(d.value === '1' || d.value === '2' || d.value === '3' ? d.value : '')}
-          >
+          <Select value={level} onChange={(_, d) => setLevel(d.value === '1' || d.value === '2' || d.value === '3' ? d.value : '')}>
             <option value="">{t('experts.anyLevel')}</option>
             <option value="1">{t('experts.levels.1')}</option>
             <option value="2">{t('experts.levels.2')}</option>
@@ -90,10 +95,7 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }
           </Select>
         </Field>
         <Field label={t('experts.language')}>
-          <Select
-            value={language}
-            onChange={(_, d) => setLanguage(d.value)}
-          >
+          <Select value={language} onChange={(_, d) => setLanguage(d.value)}>
             <option value="">{t('experts.anyLanguage')}</option>
             {languageCodes.map((code) => (
               <option key={code} value={code}>
@@ -182,7 +184,9 @@ function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert:
           </Button>
         ) : null}
       </div>
-      {skill && typeof endorsement === 'object' ? <Body1 role="status">{t('experts.endorsed', { skill, count: endorsement.count })}</Body1> : null}
+      {skill && typeof endorsement === 'object' ? (
+        <Body1 role="status">{t('experts.endorsed', { skill, count: endorsement.count })}</Body1>
+      ) : null}
       {endorsement === 'self' ? <Body1 role="alert">{t('experts.endorseSelf')}</Body1> : null}
       {endorsement === 'failed' ? <Body1 role="alert">{t('experts.endorseFailed')}</Body1> : null}
     </Card>

@@ -1,6 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DatePicker } from '@fluentui/react-datepicker-compat';
 import { TimePicker, formatDateToTimeString } from '@fluentui/react-timepicker-compat';
 import { useTranslation } from 'react-i18next';
@@ -145,7 +158,9 @@ function SessionForm({
   const store = useMemo(() => sessionStore(storage), [storage]);
   const key = draftKey(teamId, sessionId, requestId);
   const [restored] = useState(() => parseStoredDraft(store.read(key)));
-  const [draft, setDraft] = useState<SessionDraft>(() => restored ?? (existing ? draftFromSession(existing) : request ? draftFromRequest(request) : emptyDraft));
+  const [draft, setDraft] = useState<SessionDraft>(
+    () => restored ?? (existing ? draftFromSession(existing) : request ? draftFromRequest(request) : emptyDraft),
+  );
   const [errors, setErrors] = useState<DraftErrors>({});
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -165,7 +180,11 @@ function SessionForm({
   const message = (field: DraftField) => {
     const error = shown(field);
     if (!error) return undefined;
-    return t(`plan.errors.${error}`, { max: limits.titleMax, min: limits.durationMin, ...(error === 'durationRange' ? { max: limits.durationMax } : {}) });
+    return t(`plan.errors.${error}`, {
+      max: limits.titleMax,
+      min: limits.durationMin,
+      ...(error === 'durationRange' ? { max: limits.durationMax } : {}),
+    });
   };
   const fieldProps = (field: DraftField) => {
     const text = message(field);
@@ -185,7 +204,7 @@ function SessionForm({
     if (Object.keys(problems).length > 0) {
       setErrors({});
       const first = Object.keys(problems)[0];
-      document.getElementById(`plan-field-${first ?? "title"}`)?.focus();
+      document.getElementById(`plan-field-${first ?? 'title'}`)?.focus();
       return;
     }
     setSaving(true);
@@ -252,7 +271,13 @@ function SessionForm({
         </MessageBar>
       ) : null}
       <Field label={t('plan.title')} required {...fieldProps('title')}>
-        <Input id="plan-field-title" value={draft.title} onChange={(_, d) => set('title', d.value)} onBlur={() => touch('title')} maxLength={200} />
+        <Input
+          id="plan-field-title"
+          value={draft.title}
+          onChange={(_, d) => set('title', d.value)}
+          onBlur={() => touch('title')}
+          maxLength={200}
+        />
       </Field>
       <Field label={t('plan.description')} {...fieldProps('description')}>
         <Textarea value={draft.description} onChange={(_, d) => set('description', d.value)} resize="vertical" rows={4} />
@@ -304,14 +329,25 @@ function SessionForm({
             formatDateToTimeString={(date) => formatDateToTimeString(date, { hourCycle: 'h23' })}
             onTimeChange={(_, data) => {
               if (data.selectedTime) set('time', localTime(data.selectedTime));
-              else if (data.selectedTimeText !== undefined) set('time', /^\d{1,2}:\d{2}$/.test(data.selectedTimeText) ? data.selectedTimeText : '');
+              else if (data.selectedTimeText !== undefined)
+                set('time', /^\d{1,2}:\d{2}$/.test(data.selectedTimeText) ? data.selectedTimeText : '');
               touch('time');
             }}
             onInput={(event) => set('time', (event.target as HTMLInputElement).value)}
           />
         </Field>
         <Field label={t('plan.duration')} required {...fieldProps('duration')}>
-          <Input id="plan-field-duration" type="number" inputMode="numeric" min={limits.durationMin} max={limits.durationMax} step={5} value={draft.duration} onChange={(_, d) => set('duration', d.value)} onBlur={() => touch('duration')} />
+          <Input
+            id="plan-field-duration"
+            type="number"
+            inputMode="numeric"
+            min={limits.durationMin}
+            max={limits.durationMax}
+            step={5}
+            value={draft.duration}
+            onChange={(_, d) => set('duration', d.value)}
+            onBlur={() => touch('duration')}
+          />
         </Field>
       </div>
       <div className={styles.row}>
@@ -319,10 +355,24 @@ function SessionForm({
           <Input value={draft.place} onChange={(_, d) => set('place', d.value)} />
         </Field>
         <Field label={t('plan.onlineUrl')} {...fieldProps('onlineUrl')}>
-          <Input id="plan-field-onlineUrl" type="url" value={draft.onlineUrl} onChange={(_, d) => set('onlineUrl', d.value)} onBlur={() => touch('onlineUrl')} />
+          <Input
+            id="plan-field-onlineUrl"
+            type="url"
+            value={draft.onlineUrl}
+            onChange={(_, d) => set('onlineUrl', d.value)}
+            onBlur={() => touch('onlineUrl')}
+          />
         </Field>
         <Field label={t('plan.capacity')} {...fieldProps('capacity')}>
-          <Input id="plan-field-capacity" type="number" inputMode="numeric" min={1} value={draft.capacity} onChange={(_, d) => set('capacity', d.value)} onBlur={() => touch('capacity')} />
+          <Input
+            id="plan-field-capacity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={draft.capacity}
+            onChange={(_, d) => set('capacity', d.value)}
+            onBlur={() => touch('capacity')}
+          />
         </Field>
       </div>
       <LeaderPicker
@@ -330,7 +380,9 @@ function SessionForm({
         teamId={teamId}
         sessionId={sessionId}
         leader={draft.discussionLeaderId ? { userId: draft.discussionLeaderId, displayName: draft.discussionLeaderName } : undefined}
-        onChange={(leader) => setDraft((d) => ({ ...d, discussionLeaderId: leader?.userId ?? '', discussionLeaderName: leader?.displayName ?? '' }))}
+        onChange={(leader) =>
+          setDraft((d) => ({ ...d, discussionLeaderId: leader?.userId ?? '', discussionLeaderName: leader?.displayName ?? '' }))
+        }
         error={message('discussionLeaderId')}
       />
       {series ? <SeriesScopeChoice value={scope} onChange={setScope} disabled={saving} /> : null}

@@ -42,7 +42,15 @@ export default function ProfileView({ api, debounceMs = 250 }: { readonly api: A
   return <ProfileForm api={api} profile={profile.data} debounceMs={debounceMs} />;
 }
 
-function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; readonly profile: ProfileResponse; readonly debounceMs: number }) {
+function ProfileForm({
+  api,
+  profile,
+  debounceMs,
+}: {
+  readonly api: ApiClient;
+  readonly profile: ProfileResponse;
+  readonly debounceMs: number;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [teaches, setTeaches] = useState<readonly ApiTeachSkill[]>(profile.teaches);
@@ -62,7 +70,6 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
       .map((w) => w.trim())
       .filter((w) => w !== '');
 
-
   const add = (name: string) => {
     const skill = name.trim();
     if (!skill) return setSkillError('skillEmpty');
@@ -78,7 +85,13 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
     setSaving(true);
     setOutcome(undefined);
     try {
-      const saved = await putProfile(api, { bio: bio.trim(), teaches, wants: list(wants), languages: list(languages), availability: availability.trim() });
+      const saved = await putProfile(api, {
+        bio: bio.trim(),
+        teaches,
+        wants: list(wants),
+        languages: list(languages),
+        availability: availability.trim(),
+      });
       // The service normalises spelling (`js` → JavaScript): show what was stored.
       setTeaches(saved.teaches);
       setWants(saved.wants.join(', '));
@@ -115,7 +128,9 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
         <MessageBar intent="success" role="status">
           <MessageBarBody>
             {t('profile.saved')}
-            {normalised && normalised.length > 0 ? ` ${t('profile.normalised', { list: normalised.map((n) => `${n.from} → ${n.to}`).join(', ') })}` : null}
+            {normalised && normalised.length > 0
+              ? ` ${t('profile.normalised', { list: normalised.map((n) => `${n.from} → ${n.to}`).join(', ') })}`
+              : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -152,7 +167,10 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
         ))}
       </ul>
       <div className={styles.add}>
-        <Field label={t('profile.addSkill')} {...(skillError ? { validationMessage: t(`profile.errors.${skillError}`), validationState: 'error' as const } : {})}>
+        <Field
+          label={t('profile.addSkill')}
+          {...(skillError ? { validationMessage: t(`profile.errors.${skillError}`), validationState: 'error' as const } : {})}
+        >
           <SkillCombobox
             api={api}
             value={newSkill}
@@ -176,7 +194,12 @@ function ProfileForm({ api, profile, debounceMs }: { readonly api: ApiClient; re
       <Field label={t('profile.availability')}>
         <Input value={availability} onChange={(_, d) => setAvailability(d.value)} maxLength={PROFILE_LIMITS.availabilityChars} />
       </Field>
-      <Field label={t('profile.bio')} {...(bioTooLong ? { validationMessage: t('profile.errors.bioTooLong', { max: PROFILE_LIMITS.bioChars }), validationState: 'error' as const } : {})}>
+      <Field
+        label={t('profile.bio')}
+        {...(bioTooLong
+          ? { validationMessage: t('profile.errors.bioTooLong', { max: PROFILE_LIMITS.bioChars }), validationState: 'error' as const }
+          : {})}
+      >
         <Textarea value={bio} onChange={(_, d) => setBio(d.value)} rows={4} resize="vertical" />
       </Field>
       <div>

@@ -25,7 +25,13 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_MAX_LENGTH } from '../../../../bot/src/api/contract';
-import type { FeedbackSummaryView, SessionChangeResponse, SessionChangeScope, SessionDetailResponse, SessionPerson } from '../../../../bot/src/api/contract';
+import type {
+  FeedbackSummaryView,
+  SessionChangeResponse,
+  SessionChangeScope,
+  SessionDetailResponse,
+  SessionPerson,
+} from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
 import { hrefFor } from '../../shared/routes';
@@ -50,7 +56,13 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   text: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  facts: { display: 'grid', gridTemplateColumns: 'minmax(6rem, max-content) 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
   error: { margin: 0, color: tokens.colorPaletteRedForeground1 },
@@ -121,7 +133,9 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState(loaded);
   // What the last change of a series did, said once: "Saved: 6 sessions changed." / "4 sessions cancelled."
-  const [notice, setNotice] = useState<string | undefined>(savedChanged === undefined ? undefined : t('detail.seriesSaved', { count: savedChanged }));
+  const [notice, setNotice] = useState<string | undefined>(
+    savedChanged === undefined ? undefined : t('detail.seriesSaved', { count: savedChanged }),
+  );
   const rsvp = useRsvp(api, teamId);
   const sessionId = detail.sessionId;
   const base: BoardSession = { ...detail, myRsvp: detail.myResponse ?? null, waitlisted: detail.myWaitlisted };
@@ -146,7 +160,12 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
       </div>
       {open ? (
         <div className={styles.row}>
-          <RsvpButtons title={session.title} value={session.myRsvp} busy={rsvp.busy.has(sessionId)} onAnswer={(a) => rsvp.answer(session, a)} />
+          <RsvpButtons
+            title={session.title}
+            value={session.myRsvp}
+            busy={rsvp.busy.has(sessionId)}
+            onAnswer={(a) => rsvp.answer(session, a)}
+          />
           {calendar ? (
             <Button as="a" href={calendar} download>
               {t('detail.addToCalendar')}
@@ -200,7 +219,9 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
           {session.teachers.length > 0 ? (
             <>
               <dt className={styles.term}>{t('board.session.teaching')}</dt>
-              <dd className={styles.value}>{new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p) => p.displayName))}</dd>
+              <dd className={styles.value}>
+                {new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p) => p.displayName))}
+              </dd>
             </>
           ) : null}
           {session.discussionLeader ? (
@@ -350,7 +371,10 @@ function AskQuestion({ api, teamId, sessionId }: { readonly api: ApiClient; read
       <Subtitle2 as="h2" className={styles.heading}>
         {t('detail.askTitle')}
       </Subtitle2>
-      <Field label={t('detail.askLabel')} {...(state === 'empty' ? { validationMessage: t('detail.askEmpty'), validationState: 'error' as const } : {})}>
+      <Field
+        label={t('detail.askLabel')}
+        {...(state === 'empty' ? { validationMessage: t('detail.askEmpty'), validationState: 'error' as const } : {})}
+      >
         <Textarea value={text} onChange={(_, d) => setText(d.value)} maxLength={QUESTION_MAX_LENGTH} />
       </Field>
       <Checkbox checked={anonymous} onChange={(_, d) => setAnonymous(d.checked === true)} label={t('detail.askAnonymous')} />

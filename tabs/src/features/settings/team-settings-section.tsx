@@ -1,7 +1,19 @@
 import { useCallback, useState } from 'react';
 import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
 import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
@@ -33,7 +45,13 @@ const useStyles = makeStyles({
   remove: { alignSelf: 'flex-end' },
   error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  facts: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0, overflowWrap: 'anywhere' },
 });
@@ -81,7 +99,15 @@ function MyTeamSettings({ api, store }: { readonly api: ApiClient; readonly stor
   );
 }
 
-function TeamPicker({ teams, teamId, onChoose }: { readonly teams: readonly MeTeam[]; readonly teamId: string; readonly onChoose: (teamId: string) => void }) {
+function TeamPicker({
+  teams,
+  teamId,
+  onChoose,
+}: {
+  readonly teams: readonly MeTeam[];
+  readonly teamId: string;
+  readonly onChoose: (teamId: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Field label={t('teamSettings.team')}>
@@ -127,7 +153,9 @@ function TeamSettingsReadOnly({ settings }: { readonly settings: TeamSettingsRes
     <>
       <dl className={styles.facts}>
         <dt className={styles.term}>{t('teamSettings.reminders')}</dt>
-        <dd className={styles.detail}>{settings.reminderMinutes.length === 0 ? t('teamSettings.noReminders') : settings.reminderMinutes.map(before).join(', ')}</dd>
+        <dd className={styles.detail}>
+          {settings.reminderMinutes.length === 0 ? t('teamSettings.noReminders') : settings.reminderMinutes.map(before).join(', ')}
+        </dd>
         <dt className={styles.term}>{t('teamSettings.timeZone')}</dt>
         <dd className={styles.detail}>{settings.timeZone}</dd>
         <dt className={styles.term}>{t('teamSettings.locale')}</dt>
@@ -160,7 +188,8 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
 
   const problems = rowProblems(rows);
   const serverFields = outcome && !outcome.ok && outcome.error instanceof ApiRequestError ? outcome.error.fields : {};
-  const problemText = (code: string | undefined) => (code ? t(`teamSettings.problems.${code as ReminderProblem}`, { defaultValue: code }) : undefined);
+  const problemText = (code: string | undefined) =>
+    code ? t(`teamSettings.problems.${code as ReminderProblem}`, { defaultValue: code }) : undefined;
   /** A Field's error state for a problem code, or nothing at all. */
   const problemProps = (code: string | undefined) => {
     const message = problemText(code);
@@ -203,7 +232,8 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
       {outcome && !outcome.ok ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {t('teamSettings.saveFailed')} {errorMessageKey(outcome.error) === 'invalid' ? null : t(`common.errors.${errorMessageKey(outcome.error)}`)}
+            {t('teamSettings.saveFailed')}{' '}
+            {errorMessageKey(outcome.error) === 'invalid' ? null : t(`common.errors.${errorMessageKey(outcome.error)}`)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -220,10 +250,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
           const problem = submitted || touched.has(index) ? problems[index] : undefined;
           return (
             <div key={index} className={styles.row} data-testid="reminder-row">
-              <Field
-                label={t('teamSettings.reminderAmount', { n })}
-                {...problemProps(problem)}
-              >
+              <Field label={t('teamSettings.reminderAmount', { n })} {...problemProps(problem)}>
                 <Input
                   className={styles.amount}
                   type="number"
@@ -273,15 +300,14 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
           </Button>
         </div>
       </fieldset>
-      <Field
-        label={t('teamSettings.timeZone')}
-        hint={t('teamSettings.timeZoneHint')}
-        {...problemProps(serverFields['timeZone'])}
-      >
-        <Select value={timeZone} onChange={(_, d) => {
+      <Field label={t('teamSettings.timeZone')} hint={t('teamSettings.timeZoneHint')} {...problemProps(serverFields['timeZone'])}>
+        <Select
+          value={timeZone}
+          onChange={(_, d) => {
             setOutcome(null);
             setTimeZone(d.value);
-          }}>
+          }}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -289,14 +315,14 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
           ))}
         </Select>
       </Field>
-      <Field
-        label={t('teamSettings.locale')}
-        {...problemProps(serverFields['locale'])}
-      >
-        <Select value={locale} onChange={(_, d) => {
+      <Field label={t('teamSettings.locale')} {...problemProps(serverFields['locale'])}>
+        <Select
+          value={locale}
+          onChange={(_, d) => {
             setOutcome(null);
             setLocale(d.value === 'nl' ? 'nl' : 'en');
-          }}>
+          }}
+        >
           <LanguageOptions />
         </Select>
       </Field>

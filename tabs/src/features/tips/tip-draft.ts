@@ -23,7 +23,11 @@ export function limitOf(code: TipProblemCode): number {
   return code === 'titleTooLong' ? TIP_TITLE_MAX : code === 'bodyTooLong' ? TIP_BODY_MAX : TIP_SKILLS_MAX;
 }
 
-const skillsOf = (text: string) => text.split(/[,;\n]/).map((s) => s.trim()).filter((s) => s !== '');
+const skillsOf = (text: string) =>
+  text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 /** Every problem of the form, by field (the first one of a field is the one to fix first). */
 export function checkTipForm(form: TipForm): Partial<Record<TipFormField, TipProblemCode>> {

@@ -1,6 +1,21 @@
 import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
-import { Body1, Button, Field, Input, Label, MessageBar, MessageBarBody, Select, Subtitle1, Textarea, Title2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  Textarea,
+  Title2,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { TIP_TITLE_MAX } from '../../../../bot/src/api/contract';
 import type { TipListResponse, TipView } from '../../../../bot/src/api/contract';
@@ -26,7 +41,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { margin: 0 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  layout: { display: 'grid', gap: tokens.spacingHorizontalXXL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', alignItems: 'start' },
+  layout: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalXXL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))',
+    alignItems: 'start',
+  },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   filters: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -67,7 +87,17 @@ export default function TipsView({ api, locale, store, contextTeamId, debounceMs
   );
 }
 
-function MyTeamTips({ api, store, locale, debounceMs }: { readonly api: ApiClient; readonly store?: KeyValueStore | undefined; readonly locale: string; readonly debounceMs: number }) {
+function MyTeamTips({
+  api,
+  store,
+  locale,
+  debounceMs,
+}: {
+  readonly api: ApiClient;
+  readonly store?: KeyValueStore | undefined;
+  readonly locale: string;
+  readonly debounceMs: number;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const selectId = useId('tips-team');
@@ -121,17 +151,23 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
   const result = useAsync(load);
 
   // "Show more" follows the cursor; a new search starts over.
-  const [more, setMore] = useState<{ readonly for: TipListResponse; readonly tips: readonly TipView[]; readonly cursor?: string | undefined } | undefined>(undefined);
+  const [more, setMore] = useState<
+    { readonly for: TipListResponse; readonly tips: readonly TipView[]; readonly cursor?: string | undefined } | undefined
+  >(undefined);
   const [moreFailed, setMoreFailed] = useState(false);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
   const [deleting, setDeleting] = useState<string | undefined>(undefined);
   const [deleteFailed, setDeleteFailed] = useState(false);
   // The filter offers the skills of the team's newest tips (one small read, refreshed after a share).
-  const loadSkills = useCallback((signal: AbortSignal) => listTips(api, teamId, { q: '', skill: '', limit: 50 }, signal), [api, teamId, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const newest = useAsync(loadSkills);
-  const skillOptions = [...new Set([...(newest.status === 'success' ? newest.data.tips.flatMap((tip) => tip.skills) : []), ...(skill ? [skill] : [])])].sort((a, b) =>
-    a.localeCompare(b, locale),
+  const loadSkills = useCallback(
+    (signal: AbortSignal) => listTips(api, teamId, { q: '', skill: '', limit: 50 }, signal),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` re-reads after a share
+    [api, teamId, version],
   );
+  const newest = useAsync(loadSkills);
+  const skillOptions = [
+    ...new Set([...(newest.status === 'success' ? newest.data.tips.flatMap((tip) => tip.skills) : []), ...(skill ? [skill] : [])]),
+  ].sort((a, b) => a.localeCompare(b, locale));
 
   const first = result.status === 'success' ? result.data : undefined;
   const extra = more && more.for === first ? more : undefined;
@@ -227,7 +263,11 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
   );
 }
 
-type Outcome = { readonly kind: 'saved'; readonly title: string } | { readonly kind: 'failed'; readonly error: unknown } | { readonly kind: 'invalid' } | undefined;
+type Outcome =
+  | { readonly kind: 'saved'; readonly title: string }
+  | { readonly kind: 'failed'; readonly error: unknown }
+  | { readonly kind: 'invalid' }
+  | undefined;
 
 function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; readonly teamId: string; readonly onShared: () => void }) {
   const styles = useStyles();
@@ -273,7 +313,8 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
       if (error instanceof ApiRequestError && error.status === 400) {
         const fromService: Partial<Record<TipFormField, TipProblemCode>> = {};
         for (const [field, code] of Object.entries(error.fields)) {
-          if ((field === 'title' || field === 'body' || field === 'link' || field === 'skills') && isTipProblemCode(code)) fromService[field] = code;
+          if ((field === 'title' || field === 'body' || field === 'link' || field === 'skills') && isTipProblemCode(code))
+            fromService[field] = code;
         }
         setProblems(fromService);
         setOutcome(Object.keys(fromService).length > 0 ? { kind: 'invalid' } : { kind: 'failed', error });

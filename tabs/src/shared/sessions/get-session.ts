@@ -10,7 +10,12 @@ export function getSessionDetail(api: ApiClient, teamId: string, sessionId: stri
  * `DELETE` cancels: the session stays visible, marked cancelled; the answer is the new detail and how
  * many sessions were cancelled (`following`: this one and every later one of its series).
  */
-export function cancelSession(api: ApiClient, teamId: string, sessionId: string, scope: SessionChangeScope = 'one'): Promise<SessionChangeResponse> {
+export function cancelSession(
+  api: ApiClient,
+  teamId: string,
+  sessionId: string,
+  scope: SessionChangeScope = 'one',
+): Promise<SessionChangeResponse> {
   return api.send<SessionChangeResponse>('DELETE', scopedSessionPath(teamId, sessionId, scope));
 }
 

@@ -13,7 +13,12 @@ export function SeriesScopeChoice({ value, onChange, disabled = false }: SeriesS
   const { t } = useTranslation();
   return (
     <Field label={t('detail.seriesScope')}>
-      <RadioGroup value={value} disabled={disabled} onChange={(_, data) => onChange(data.value === 'following' ? 'following' : 'one')} data-testid="series-scope">
+      <RadioGroup
+        value={value}
+        disabled={disabled}
+        onChange={(_, data) => onChange(data.value === 'following' ? 'following' : 'one')}
+        data-testid="series-scope"
+      >
         <Radio value="one" label={t('detail.seriesOne')} />
         <Radio value="following" label={t('detail.seriesFollowing')} />
       </RadioGroup>

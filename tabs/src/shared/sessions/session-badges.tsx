@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BoardSession } from './board-session';
 
 /** The session's format, and "Cancelled" or "Full" when that is so: the same marks on the board and the detail. */
-export function SessionBadges({ session }: { readonly session: Pick<BoardSession, 'format' | 'status' | 'capacity' | 'going' | 'upcoming'> }) {
+export function SessionBadges({
+  session,
+}: {
+  readonly session: Pick<BoardSession, 'format' | 'status' | 'capacity' | 'going' | 'upcoming'>;
+}) {
   const { t } = useTranslation();
   const cancelled = session.status === 'cancelled';
   const full = session.capacity !== null && session.going >= session.capacity;

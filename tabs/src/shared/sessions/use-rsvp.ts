@@ -55,7 +55,12 @@ export function useRsvp(api: ApiClient, teamId: string) {
             const shown = new Map(s.shown);
             if (before) shown.set(session.sessionId, before);
             else shown.delete(session.sessionId);
-            return { shown, busy: without(s.busy, session.sessionId), failed: new Set(s.failed).add(session.sessionId), errors: new Map(s.errors).set(session.sessionId, error) };
+            return {
+              shown,
+              busy: without(s.busy, session.sessionId),
+              failed: new Set(s.failed).add(session.sessionId),
+              errors: new Map(s.errors).set(session.sessionId, error),
+            };
           });
         },
       );
@@ -68,5 +73,7 @@ export function useRsvp(api: ApiClient, teamId: string) {
 
 /** Why an answer did not stick, in words: answers closed (cancelled or past), or the generic rollback note. */
 export function rsvpFailureKey(error: unknown): 'rsvp.closed' | 'rsvp.failed' {
-  return error instanceof ApiRequestError && (error.code === 'session_cancelled' || error.code === 'session_past') ? 'rsvp.closed' : 'rsvp.failed';
+  return error instanceof ApiRequestError && (error.code === 'session_cancelled' || error.code === 'session_past')
+    ? 'rsvp.closed'
+    : 'rsvp.failed';
 }

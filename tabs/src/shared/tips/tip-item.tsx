@@ -35,7 +35,11 @@ export function TipItem({ tip, locale, timeZone, compact = false, onDelete, dele
       <Text as="h3" weight="semibold" size={400} className={styles.title}>
         {tip.title}
       </Text>
-      {body ? <Body1 as="p" className={styles.body}>{body}</Body1> : null}
+      {body ? (
+        <Body1 as="p" className={styles.body}>
+          {body}
+        </Body1>
+      ) : null}
       <SkillTags skills={tip.skills} />
       <Caption1 className={styles.meta}>
         {t('tips.by', { name: tip.author.displayName || t('tips.someone') })}
@@ -50,7 +54,13 @@ export function TipItem({ tip, locale, timeZone, compact = false, onDelete, dele
             </Link>
           ) : null}
           {onDelete && tip.canDelete ? (
-            <Button size="small" appearance="subtle" disabled={deleting} onClick={onDelete} aria-label={t('tips.deleteLabel', { title: tip.title })}>
+            <Button
+              size="small"
+              appearance="subtle"
+              disabled={deleting}
+              onClick={onDelete}
+              aria-label={t('tips.deleteLabel', { title: tip.title })}
+            >
               {t('tips.delete')}
             </Button>
           ) : null}
