@@ -9,7 +9,7 @@ describe('README configuration table', () => {
     );
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
-    const documented = new Set([...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    const documented = new Set([...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\|/gm)].map((m) => m[1]));
     expect(read.size).toBeGreaterThan(10);
     expect([...read].filter((v) => !documented.has(v))).toEqual([]);
     expect([...documented].filter((v) => !read.has(v))).toEqual([]);
