@@ -15,9 +15,19 @@ const CHECKED = ['bot/src/', 'tabs/src/'];
  * @returns {{ file: string; name: string; onlyTests: boolean }[]}
  */
 export function findDeadExports(root = ROOT) {
-  const configFile = path.join(root, 'tsconfig.json');
-  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  // The root tsconfig only references the service, the tab and the tests: one program over all three,
+  // with the tests' options (DOM and Node types), so every import between them resolves to sources.
+  const parse = (/** @type {string} */ dir) => {
+    const { config } = ts.readConfigFile(path.join(root, dir, 'tsconfig.json'), ts.sys.readFile);
+    return ts.parseJsonConfigFileContent(config, ts.sys, path.join(root, dir));
+  };
+  const projects = ['bot', 'tabs', 'tests'].map(parse);
+  const tests = projects[2];
+  if (!tests) throw new Error('no tests/tsconfig.json');
+  const parsed = {
+    fileNames: [...new Set(projects.flatMap((p) => p.fileNames))],
+    options: { ...tests.options, composite: false, incremental: false },
+  };
   // bench/*.mjs and scripts/*.mjs import from the app too.
   const js = ts.sys.readDirectory(root, ['.mjs'], ['node_modules', 'dist'], ['bench/**/*', 'scripts/**/*']);
   const program = ts.createProgram({

@@ -45,7 +45,7 @@ export const consoleLogger: Logger = {
   error: (message, detail) => console.error(message, detail instanceof Error ? (detail.stack ?? detail.message) : (detail ?? '')),
 };
 
-export interface StartOptions {
+interface StartOptions {
   readonly log?: Logger;
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Caller, TokenValidator } from './token-validator';
 
-export type AuthedHandler = (req: Request, res: Response, caller: Caller) => Promise<void>;
+type AuthedHandler = (req: Request, res: Response, caller: Caller) => Promise<void>;
 
 /** Wraps a route so it runs only for a validated caller; every error goes to the one error handler. */
 export function authed(validate: TokenValidator, handler: AuthedHandler): RequestHandler {

@@ -124,7 +124,7 @@ export interface DevMembersResponse {
 
 // ───────────────────────────── Experts and profiles ─────────────────────────────
 
-export type ApiSkillLevel = 1 | 2 | 3;
+type ApiSkillLevel = 1 | 2 | 3;
 
 export interface ApiTeachSkill {
   readonly name: string;
@@ -132,7 +132,7 @@ export interface ApiTeachSkill {
 }
 
 /** An endorsed skill of a profile: how many colleagues endorsed it, and whether the caller did. */
-export interface ApiSkillEndorsements {
+interface ApiSkillEndorsements {
   readonly skill: string;
   readonly count: number;
   readonly byMe: boolean;
@@ -185,7 +185,7 @@ export interface SkillSuggestResponse {
   readonly suggestions: readonly { readonly name: string; readonly quality: 'exact' | 'prefix' | 'typo' }[];
 }
 
-export interface ExpertSkillView {
+interface ExpertSkillView {
   readonly name: string;
   readonly level: ApiSkillLevel;
   readonly endorsements: number;
@@ -220,7 +220,7 @@ export interface ExpertsResponse {
 
 // ---- Delivery: messages the bot could not post, for the team's owners ----
 
-export type ParkedReason = 'attempts-exhausted' | 'rejected' | 'no-address' | 'poison';
+type ParkedReason = 'attempts-exhausted' | 'rejected' | 'no-address' | 'poison';
 
 export interface ParkedMessageView {
   readonly parkedId: string;
@@ -255,7 +255,7 @@ export interface RetryParkedResponse {
 // Sessions: create, detail, edit, cancel, RSVP, questions, discussion-leader suggestion.
 // ---------------------------------------------------------------------------------------------
 
-export type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
+type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
 
 /**
  * `POST /api/v1/teams/:teamId/sessions` and `PATCH …/sessions/:sessionId` (every field optional on
@@ -290,7 +290,7 @@ export interface CreateSessionResponse {
   readonly sessions: readonly SessionSummary[];
 }
 
-export interface SessionQuestionView {
+interface SessionQuestionView {
   readonly questionId: string;
   readonly text: string;
   readonly askedAt: string;
@@ -467,9 +467,9 @@ export interface CreateTipRequest {
 
 // ── Learning requests (DESIGN F7) ──────────────────────────────────────────────────────────────
 
-export type LearningRequestStatusView = 'open' | 'taken' | 'closed';
+type LearningRequestStatusView = 'open' | 'taken' | 'closed';
 
-export interface LearningRequestPerson {
+interface LearningRequestPerson {
   readonly userId: string;
   /** Empty for someone who left; the tab shows "a colleague". */
   readonly displayName: string;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 export const DEV_ISSUER = 'urn:peerlearn:dev-issuer';
 export const DEV_AUDIENCE = 'urn:peerlearn:tab-api';
 
-export interface DevIdentity {
+interface DevIdentity {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string;

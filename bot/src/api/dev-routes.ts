@@ -7,7 +7,7 @@ import { badRequest } from './http-error';
 
 const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
-export interface DevRouteDependencies {
+interface DevRouteDependencies {
   readonly issuer: DevIssuer;
   readonly repositories: Repositories;
   /** The tenant whose members the standalone tab offers to act as. */

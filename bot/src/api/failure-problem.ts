@@ -93,7 +93,7 @@ function textsOf(failure: Failure): {
 }
 
 /** A refused operation as the API answers it: its status and an `ApiError`; a bad form names every field. */
-export function problemOf(failure: Failure): { readonly status: number; readonly body: ApiError } {
+function problemOf(failure: Failure): { readonly status: number; readonly body: ApiError } {
   const { message, problems } = textsOf(failure);
   const code = codeOf(failure);
   if (failure.kind !== 'invalid') return { status: STATUS[failure.kind], body: { error: { code, message } } };

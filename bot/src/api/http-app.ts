@@ -6,12 +6,12 @@ import { StorageUnavailableError } from '../domain/storage-errors';
 import type { ApiError } from './contract';
 import { HttpError } from './http-error';
 
-export interface HttpLogger {
+interface HttpLogger {
   error(message: string, detail?: unknown): void;
   info(message: string): void;
 }
 
-export interface HttpAppDependencies {
+interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
   readonly apiRouter: Router;
   /** Present in dev auth mode only. */

@@ -10,7 +10,7 @@ export interface Caller {
   readonly locale?: string;
 }
 
-export interface TokenValidatorOptions {
+interface TokenValidatorOptions {
   /** Resolves the signing key: Entra's remote JWKS in production, the dev issuer's local JWKS in dev mode. */
   readonly keys: JWTVerifyGetKey;
   /** The issuers accepted for a token of tenant `tid` (Entra issuers name the tenant). */

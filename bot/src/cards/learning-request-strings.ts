@@ -30,7 +30,7 @@ const en = {
   cardAlreadyVoted: 'Your +1 is already counted.',
 } as const;
 
-export type LearningRequestStringKey = keyof typeof en;
+type LearningRequestStringKey = keyof typeof en;
 
 const nl: Record<LearningRequestStringKey, string> = {
   draftTitle: 'Samen {skill} leren',

@@ -109,7 +109,7 @@ function pageOf(
   return from + limit < sorted.length && last ? { sessions, nextCursor: encodeSessionCursor(last) } : { sessions };
 }
 
-export function encodeSessionCursor(cursor: SessionCursor): string {
+function encodeSessionCursor(cursor: SessionCursor): string {
   return `${cursor.startsAt}_${cursor.sessionId}`;
 }
 

@@ -5,14 +5,14 @@ import { failWith, ok } from './result';
 import type { Result, SessionFailure } from './result';
 import type { Repositories } from './repositories';
 
-export interface KudosServiceDeps {
+interface KudosServiceDeps {
   readonly repositories: Pick<Repositories, 'kudos' | 'teams' | 'members' | 'sessions'>;
   readonly now: () => Date;
   readonly newId?: () => string;
 }
 
 /** The newest thanks of a team, with the names and session titles that still exist. */
-export interface KudosWall {
+interface KudosWall {
   readonly kudos: readonly Kudos[];
   readonly names: ReadonlyMap<string, string>;
   readonly titles: ReadonlyMap<string, string>;

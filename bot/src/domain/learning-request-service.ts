@@ -8,7 +8,7 @@ import type { Repositories } from './repositories';
 import type { ExpertDirectory } from './skills/expert-directory';
 import type { Team } from './team';
 
-export interface RequestPerson {
+interface RequestPerson {
   readonly userId: string;
   readonly displayName: string;
 }
@@ -23,7 +23,7 @@ export interface RequestItem {
   readonly canClose: boolean;
 }
 
-export interface LearningRequestServiceDeps {
+interface LearningRequestServiceDeps {
   readonly repositories: Repositories;
   /** Suggestions come from the one ranking of expert search. */
   readonly experts: Pick<ExpertDirectory, 'search' | 'index'>;
@@ -31,9 +31,9 @@ export interface LearningRequestServiceDeps {
   readonly newId?: () => string;
 }
 
-export const SUGGESTED_EXPERTS = 3;
+const SUGGESTED_EXPERTS = 3;
 /** The board shows the most wanted; a team with more open requests sees these first. */
-export const REQUESTS_ON_BOARD = 50;
+const REQUESTS_ON_BOARD = 50;
 // Expert suggestions must not hold up the board while the index warms: no suggestions instead.
 const EXPERT_WAIT_MS = 2_000;
 

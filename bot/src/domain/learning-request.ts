@@ -6,7 +6,7 @@ import type { RequestField, RequestProblemCode } from './learning-request-limits
 
 /** DESIGN F7: "I want to learn X". Others +1 it; an expert takes it and plans a session from it. */
 export const LEARNING_REQUEST_STATUSES = ['open', 'taken', 'closed'] as const;
-export type LearningRequestStatus = (typeof LEARNING_REQUEST_STATUSES)[number];
+type LearningRequestStatus = (typeof LEARNING_REQUEST_STATUSES)[number];
 
 export interface LearningRequest {
   readonly tenantId: string;
@@ -41,12 +41,12 @@ export interface RequestProblem {
   readonly code: RequestProblemCode;
 }
 
-export interface RequestDraft {
+interface RequestDraft {
   readonly skill: string;
   readonly note?: string;
 }
 
-export type RequestValidation =
+type RequestValidation =
   { readonly ok: true; readonly draft: RequestDraft } | { readonly ok: false; readonly problems: readonly RequestProblem[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -129,7 +129,7 @@ export function planVote(
   return { votes: Math.max(0, request.votes + (wants ? 1 : -1)) };
 }
 
-export type TakeRefusal = 'closed' | 'takenByOther' | 'ownRequest';
+type TakeRefusal = 'closed' | 'takenByOther' | 'ownRequest';
 
 /** Taking: open → taken by the caller; taking again by the same person is fine (the draft is shown again). */
 export function planTake(

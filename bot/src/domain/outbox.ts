@@ -40,7 +40,7 @@ export interface Outbox {
 }
 
 /** Where a message goes. A thread is the reply chain of the message posted under `rootKey`. */
-export type MessageTarget =
+type MessageTarget =
   | { readonly kind: 'channel'; readonly tenantId: string; readonly teamId: string; readonly channelId: string }
   | { readonly kind: 'thread'; readonly tenantId: string; readonly teamId: string; readonly channelId: string; readonly rootKey: string }
   | { readonly kind: 'person'; readonly tenantId: string; readonly userId: string };

@@ -3,7 +3,7 @@ import type { SessionClosedReason, SessionProblem } from './session-rules';
 import type { TipProblem } from './tip';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
-export type BadInputCode =
+type BadInputCode =
   'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong';
 
 /**
@@ -41,7 +41,6 @@ export type RequestFailure = { readonly subject: 'request' } & (
 );
 
 export type Failure = SessionFailure | TipFailure | RequestFailure;
-export type FailureSubject = Failure['subject'];
 
 /** The one result type of the domain services: a value, or why not. */
 export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };

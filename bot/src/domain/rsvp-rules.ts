@@ -1,7 +1,7 @@
 import type { Rsvp, RsvpCounts, RsvpResponse } from './session';
 
 /** What an answer does to a session's counts, given its capacity and the person's earlier answer. */
-export interface RsvpPlan {
+interface RsvpPlan {
   readonly counts: Required<RsvpCounts>;
   /** The new answer is a "yes" beyond the capacity: the person joins the waitlist. */
   readonly waitlisted: boolean;

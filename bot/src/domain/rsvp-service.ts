@@ -8,7 +8,7 @@ import type { LearningSession, Rsvp, RsvpResponse } from './session';
 import { loadSession } from './session-lookup';
 import { rsvpClosedReason } from './session-rules';
 
-export interface RsvpServiceDeps {
+interface RsvpServiceDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps'>;
   readonly outbox: Outbox;
   readonly now: () => Date;

@@ -7,7 +7,7 @@ import type { WallTime } from './zoned-time';
  * Editing or cancelling one occurrence of a series, or that one and every later one (DESIGN F3):
  * a host who moves "every Tuesday 12:00" to 12:30 should not have to edit eight sessions.
  */
-export const SERIES_SCOPES = ['one', 'following'] as const;
+const SERIES_SCOPES = ['one', 'following'] as const;
 export type SeriesScope = (typeof SERIES_SCOPES)[number];
 
 export const isSeriesScope = (value: unknown): value is SeriesScope => SERIES_SCOPES.includes(value as SeriesScope);
@@ -66,7 +66,7 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => a.leng
  * Only what changed is carried over, so an occurrence edited on its own before (another room that
  * week) keeps what the host did not touch now. Removed values are sent as '' so they are removed there too.
  */
-export interface SeriesChange {
+interface SeriesChange {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly shiftMinutes: number;
 }

@@ -30,7 +30,7 @@ export interface Services {
   readonly teams: TeamService;
 }
 
-export interface ServicesDeps {
+interface ServicesDeps {
   readonly repositories: Repositories;
   readonly outbox: Outbox;
   readonly experts: ExpertDirectory;

@@ -9,9 +9,9 @@ import type { Team } from './team';
 import { settingsOf } from './team-settings';
 
 /** A series' later occurrences are announced this long before their start, not all at once. */
-export const INVITE_LEAD_DAYS = 7;
+const INVITE_LEAD_DAYS = 7;
 
-export interface SessionChangesDeps {
+interface SessionChangesDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps'>;
   readonly outbox: Outbox;
 }

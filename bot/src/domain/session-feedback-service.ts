@@ -10,15 +10,15 @@ import type { SessionQuestion } from './session-question';
 import { rsvpClosedReason } from './session-rules';
 
 /** Feedback notices to the host wait this long, so a burst of answers makes one summary. */
-export const SUMMARY_DEBOUNCE_MINUTES = 10;
+const SUMMARY_DEBOUNCE_MINUTES = 10;
 
-export interface FeedbackInput {
+interface FeedbackInput {
   readonly rating: unknown;
   readonly learnedSomethingNew: unknown;
   readonly willApply: unknown;
 }
 
-export interface SessionFeedbackServiceDeps {
+interface SessionFeedbackServiceDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'questions' | 'feedback'>;
   readonly outbox: Outbox;
   readonly now: () => Date;

@@ -6,28 +6,26 @@ import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } 
 
 export { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
 /** A series creates this many occurrences at once; more follow when the team plans again. */
-export const SERIES_OCCURRENCES = 8;
+const SERIES_OCCURRENCES = 8;
 
 /** Every way a session form can be wrong; each has an nl/en text in the cards' session strings. */
-export const SESSION_PROBLEMS = [
-  'titleRequired',
-  'titleTooLong',
-  'descriptionTooLong',
-  'formatUnknown',
-  'startRequired',
-  'startInvalid',
-  'startInPast',
-  'durationOutOfRange',
-  'endBeforeStart',
-  'capacityNotPositive',
-  'linkNotHttps',
-  'placeTooLong',
-  'skillsInvalid',
-  'recurrenceUnknown',
-  'channelUnknown',
-  'peopleInvalid',
-] as const;
-export type SessionProblemCode = (typeof SESSION_PROBLEMS)[number];
+export type SessionProblemCode =
+  | 'titleRequired'
+  | 'titleTooLong'
+  | 'descriptionTooLong'
+  | 'formatUnknown'
+  | 'startRequired'
+  | 'startInvalid'
+  | 'startInPast'
+  | 'durationOutOfRange'
+  | 'endBeforeStart'
+  | 'capacityNotPositive'
+  | 'linkNotHttps'
+  | 'placeTooLong'
+  | 'skillsInvalid'
+  | 'recurrenceUnknown'
+  | 'channelUnknown'
+  | 'peopleInvalid';
 
 /** The form fields a problem belongs to (the API's `fields`, the card's inline messages). */
 export type SessionField =
@@ -67,10 +65,10 @@ export type SessionDraft = Pick<
   | 'openToOrganisation'
 > & { readonly recurrence: Recurrence };
 
-export type Validation =
+type Validation =
   { readonly ok: true; readonly draft: SessionDraft } | { readonly ok: false; readonly problems: readonly SessionProblem[] };
 
-export interface ValidationContext {
+interface ValidationContext {
   readonly now: Date;
   readonly timeZone: string;
   /** The team's known channels; a channel outside them is refused. Undefined: not checked. */
@@ -259,7 +257,7 @@ export function occurrenceStarts(firstStart: string, recurrence: Recurrence, tim
   return starts;
 }
 
-export interface NewSessionIds {
+interface NewSessionIds {
   readonly tenantId: string;
   readonly teamId: string;
   readonly hostId: string;

@@ -38,19 +38,19 @@ export interface SessionDetail {
 }
 
 /** An edit or cancel: the session addressed (as stored now) and how many sessions changed (more than one for a series). */
-export interface ChangedSessions {
+interface ChangedSessions {
   readonly session: LearningSession;
   readonly changed: number;
 }
 
-export interface PlanningContext {
+interface PlanningContext {
   readonly team: Team;
   readonly members: readonly Candidate[];
   readonly suggestedLeader?: Candidate;
   readonly timeZone: string;
 }
 
-export interface SessionServiceDeps {
+interface SessionServiceDeps {
   readonly repositories: Repositories;
   readonly outbox: Outbox;
   readonly now: () => Date;

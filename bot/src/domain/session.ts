@@ -1,7 +1,7 @@
 export const SESSION_FORMATS = ['talk', 'workshop', 'pair', 'lunchAndLearn', 'demo', 'qa'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
-export type SessionStatus = 'scheduled' | 'cancelled';
+type SessionStatus = 'scheduled' | 'cancelled';
 
 export const RSVP_RESPONSES = ['yes', 'maybe', 'no'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];

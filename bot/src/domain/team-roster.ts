@@ -6,7 +6,7 @@ export interface RosterEntry {
   readonly displayName: string;
 }
 
-export interface RosterChange {
+interface RosterChange {
   /** Memberships to write (new people, and everyone whose stored row should change). */
   readonly upsert: readonly Membership[];
   /** Stored members no longer on the roster. */

@@ -6,7 +6,7 @@ import type { Membership, Team } from './team';
 import { withSettings } from './team-settings';
 import type { TeamSettings } from './team-settings';
 
-export interface TeamServiceDeps {
+interface TeamServiceDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'rsvps'>;
   readonly now: () => Date;
 }

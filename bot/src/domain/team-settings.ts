@@ -16,11 +16,11 @@ export interface TeamSettings {
 }
 
 /** The defaults of DESIGN.md: a reminder the day before and a quarter of an hour before. */
-export const DEFAULT_REMINDER_MINUTES: readonly number[] = [24 * 60, 15];
+const DEFAULT_REMINDER_MINUTES: readonly number[] = [24 * 60, 15];
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from './team-settings-limits';
 export type { TeamSettingsProblemCode } from './team-settings-limits';
 
-export type TeamSettingsField = 'reminderMinutes' | 'timeZone' | 'locale' | 'body';
+type TeamSettingsField = 'reminderMinutes' | 'timeZone' | 'locale' | 'body';
 
 export interface TeamSettingsProblem {
   readonly field: TeamSettingsField | string;
@@ -54,7 +54,7 @@ export function settingsOf(team: Team | undefined): TeamSettings {
   };
 }
 
-export type SettingsValidation =
+type SettingsValidation =
   { readonly ok: true; readonly settings: TeamSettings } | { readonly ok: false; readonly problems: readonly TeamSettingsProblem[] };
 
 const FIELDS = new Set<string>(['reminderMinutes', 'timeZone', 'locale']);

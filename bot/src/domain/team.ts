@@ -25,7 +25,7 @@ export interface Team {
   readonly updatedAt: string;
 }
 
-export type TeamRole = 'owner' | 'member';
+type TeamRole = 'owner' | 'member';
 
 export interface Membership {
   readonly tenantId: string;

@@ -12,5 +12,4 @@ export const TIP_SKILL_MAX = 60;
 export const TIP_PROBLEMS = ['titleRequired', 'titleTooLong', 'bodyTooLong', 'linkInvalid', 'skillsTooMany', 'skillInvalid'] as const;
 export type TipProblemCode = (typeof TIP_PROBLEMS)[number];
 
-export const TIP_FIELDS = ['title', 'body', 'link', 'skills'] as const;
-export type TipField = (typeof TIP_FIELDS)[number];
+export type TipField = 'title' | 'body' | 'link' | 'skills';

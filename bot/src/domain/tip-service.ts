@@ -15,13 +15,13 @@ export interface TipListing {
   readonly authors: ReadonlyMap<string, MemberProfile>;
 }
 
-export interface TipServiceDeps {
+interface TipServiceDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members' | 'tips'>;
   readonly now: () => Date;
   readonly newId?: () => string;
 }
 
-export interface ShareOptions {
+interface ShareOptions {
   /**
    * The messaging extension runs inside the team's own channel: Teams (its signed activity) vouches
    * that the person is in the team, whether or not PeerLearn's membership rows know them yet.

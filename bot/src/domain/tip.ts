@@ -20,7 +20,7 @@ export interface Tip {
   readonly createdAt: string;
 }
 
-export { TIP_BODY_MAX, TIP_FIELDS, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from './tip-limits';
+export { TIP_BODY_MAX, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from './tip-limits';
 export type { TipField, TipProblemCode } from './tip-limits';
 
 export interface TipProblem {
@@ -29,10 +29,9 @@ export interface TipProblem {
 }
 
 /** What a person may set on a tip; ids, author and time are the app's. */
-export type TipDraft = Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
+type TipDraft = Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
 
-export type TipValidation =
-  { readonly ok: true; readonly draft: TipDraft } | { readonly ok: false; readonly problems: readonly TipProblem[] };
+type TipValidation = { readonly ok: true; readonly draft: TipDraft } | { readonly ok: false; readonly problems: readonly TipProblem[] };
 
 /**
  * Links people can open from a card or the tab: http and https only (no `javascript:`, `file:`…).

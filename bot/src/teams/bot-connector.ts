@@ -8,7 +8,7 @@ export interface ConnectorAddress {
   readonly botId: string;
 }
 
-export interface CardActivity {
+interface CardActivity {
   readonly card: Readonly<Record<string, unknown>>;
   readonly summary: string;
 }

@@ -13,10 +13,10 @@ import type { Services } from '../domain/services';
 import type { SessionLinks } from '../domain/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 
-export type BotEndpoint = (req: Request, res: Response) => Promise<void>;
+type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the bot's features need; each feature takes what it uses: the domain services, never repositories. */
-export type BotFeatureDependencies = BotDependencies & {
+type BotFeatureDependencies = BotDependencies & {
   readonly experts: ExpertDirectory;
   readonly sessionLinks: SessionLinks;
   readonly services: Services;
@@ -31,7 +31,7 @@ function joined<A extends object, B extends object>(a: A, b: B & Record<keyof A 
  * The bot's routes: each feature's tables merged into one table per kind. The annotations make a
  * missing handler a type error (a verb in `CARD_VERBS`, a command id of the manifest, a text command).
  */
-export function botRoutes(deps: BotFeatureDependencies): BotRoutes {
+function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   const experts = expertsFeature(deps);
   const sessions = sessionsFeature(deps);
   const tips = tipsFeature(deps);

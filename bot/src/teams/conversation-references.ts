@@ -7,7 +7,7 @@ import type { Channel } from '../domain/team';
 import type { Logger } from './adapter';
 import { channelData, tenantOf } from './identity';
 
-export interface ConversationReferenceDependencies {
+interface ConversationReferenceDependencies {
   readonly addresses: AddressBook;
   readonly teams: TeamRepository;
   readonly now: () => Date;

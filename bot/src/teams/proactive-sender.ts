@@ -21,7 +21,7 @@ export interface SenderPolicy {
   readonly quietStartMs: number;
 }
 
-export const DEFAULT_SENDER_POLICY: SenderPolicy = {
+const DEFAULT_SENDER_POLICY: SenderPolicy = {
   maxAttempts: 6,
   backoffBaseMs: 500,
   backoffCapMs: 30_000,
@@ -30,7 +30,7 @@ export const DEFAULT_SENDER_POLICY: SenderPolicy = {
   quietStartMs: 1_010,
 };
 
-export interface SenderDependencies {
+interface SenderDependencies {
   readonly connector: BotConnector;
   readonly addresses: AddressBook;
   readonly delivered: DeliveryRecords;
@@ -71,7 +71,7 @@ class Mutex {
 }
 
 /** A parked message keeps one id however often it is parked, so the owner's list has no repeats. */
-export const parkedIdOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
+const parkedIdOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 /**
  * Every proactive call goes through here: throttled to Teams' windows, retried with backoff and

@@ -18,7 +18,7 @@ interface RosterClient {
   };
 }
 
-export interface TeamRosterDependencies {
+interface TeamRosterDependencies {
   readonly repositories: Pick<Repositories, 'teams' | 'members'>;
   readonly now: () => Date;
   readonly log: Logger;

@@ -26,7 +26,7 @@ function wholeNumber(req: Request, name: string, fallback: number, min: number, 
   return Math.min(Math.max(Number(raw), min), max);
 }
 
-export function toExpertResult(hit: ExpertHit, locale: 'en' | 'nl'): ExpertResult {
+function toExpertResult(hit: ExpertHit, locale: 'en' | 'nl'): ExpertResult {
   return {
     userId: hit.userId,
     displayName: hit.displayName,

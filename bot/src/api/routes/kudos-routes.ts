@@ -5,8 +5,8 @@ import type { KudosView, KudosWallResponse } from '../contract';
 import { badRequest, notFound } from '../http-error';
 import { teamIdParam } from './team-routes';
 
-export const KUDOS_WALL_DEFAULT = 12;
-export const KUDOS_WALL_MAX = 50;
+const KUDOS_WALL_DEFAULT = 12;
+const KUDOS_WALL_MAX = 50;
 
 function limitParam(value: unknown): number {
   if (value === undefined) return KUDOS_WALL_DEFAULT;

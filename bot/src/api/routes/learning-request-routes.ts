@@ -46,7 +46,7 @@ function toView(item: RequestItem, caller: Caller): LearningRequestView {
 }
 
 /** The session an expert starts from: a title in their language, the skill, and what was asked. */
-export function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
+function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
   const { skill, note, votes } = item.request;
   return {
     title: tr(locale, 'draftTitle', { skill }),

@@ -16,8 +16,8 @@ export function teamIdParam(value: unknown): string {
   return teamId;
 }
 
-export const PAGE_DEFAULT = 24;
-export const PAGE_MAX = 100;
+const PAGE_DEFAULT = 24;
+const PAGE_MAX = 100;
 
 /** `limit` and `cursor` from the query; without a limit, `fallback` (undefined: everything). */
 function pageParams(query: Record<string, unknown>, fallback: number | undefined): { limit?: number; cursor?: SessionCursor } {

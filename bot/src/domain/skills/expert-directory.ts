@@ -5,7 +5,7 @@ import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
 import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
 import type { SkillTaxonomy } from './skill-taxonomy';
 
-export interface ExpertDirectoryPorts {
+interface ExpertDirectoryPorts {
   readonly members: Pick<MemberRepository, 'get' | 'listForTenant'>;
   readonly teams: Pick<TeamRepository, 'listForTenant'>;
   readonly sessions: Pick<SessionRepository, 'listForTeam'>;
@@ -13,7 +13,7 @@ export interface ExpertDirectoryPorts {
   readonly changes: ProfileChangeFeed;
 }
 
-export interface ExpertDirectoryOptions {
+interface ExpertDirectoryOptions {
   readonly now: () => Date;
   readonly log: { info(message: string): void; error(message: string, detail?: unknown): void };
   /** How often every instance reads the change feed: the freshness bound, plus one round trip. */
@@ -26,8 +26,8 @@ export interface ExpertDirectoryOptions {
   readonly retentionMs?: number;
 }
 
-export type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
-export type ExpertOutcome = { readonly status: 'ready'; readonly hit: ExpertHit | undefined } | { readonly status: 'warming' };
+type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
+type ExpertOutcome = { readonly status: 'ready'; readonly hit: ExpertHit | undefined } | { readonly status: 'warming' };
 
 interface TenantState {
   index: TenantExpertIndex;

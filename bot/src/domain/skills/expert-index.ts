@@ -6,14 +6,14 @@ import { cleanText, compactKey, fold, terms } from './text-fold';
 import { TermIndex } from './term-index';
 
 /** A profile with what others said about it: endorsement counts per skill key. */
-export interface ExpertSource {
+interface ExpertSource {
   readonly profile: MemberProfile;
   readonly endorsements: ReadonlyMap<string, number>;
 }
 
-export type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
+type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
 
-export interface ExpertSkill {
+interface ExpertSkill {
   readonly name: string;
   readonly level: SkillLevel;
   readonly endorsements: number;

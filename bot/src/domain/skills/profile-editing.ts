@@ -5,7 +5,7 @@ import { cleanText } from './text-fold';
 
 export { PROFILE_LIMITS } from './profile-limits';
 
-export const DEFAULT_NEW_SKILL_LEVEL: SkillLevel = 2;
+const DEFAULT_NEW_SKILL_LEVEL: SkillLevel = 2;
 
 export interface ProfileEdit {
   readonly teaches: readonly TeachSkill[];
@@ -28,7 +28,7 @@ export interface ProfileProblem {
   readonly max?: number;
 }
 
-export type ProfileEditResult =
+type ProfileEditResult =
   | { readonly ok: true; readonly edit: ProfileEdit; readonly normalised: readonly Renamed[] }
   | { readonly ok: false; readonly problems: readonly string[]; readonly details: readonly ProfileProblem[] };
 
@@ -165,7 +165,7 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   };
 }
 
-export type MySkillsResult =
+type MySkillsResult =
   | { readonly ok: true; readonly teaches: readonly TeachSkill[]; readonly normalised: readonly Renamed[] }
   | { readonly ok: false; readonly reason: 'empty' | 'tooMany' | 'nothingUsable' };
 

@@ -18,14 +18,14 @@ export interface ProfileFormValues {
   readonly availability: string;
 }
 
-export const PROFILE_FORM_FIELDS = ['teaches', 'wants', 'bio', 'languages', 'availability'] as const;
+const PROFILE_FORM_FIELDS = ['teaches', 'wants', 'bio', 'languages', 'availability'] as const;
 export type ProfileFormField = (typeof PROFILE_FORM_FIELDS)[number];
 
 /** A problem the form shows next to its field; `line` is the typed text the problem is about. */
 export type ProfileFormProblem =
   (ProfileProblem & { readonly line?: string }) | { readonly field: ProfileFormField; readonly code: 'control'; readonly line?: string };
 
-export type ProfileFormResult =
+type ProfileFormResult =
   | { readonly ok: true; readonly edit: ProfileEdit; readonly normalised: readonly Renamed[] }
   | { readonly ok: false; readonly problems: readonly ProfileFormProblem[] };
 
@@ -39,7 +39,7 @@ const MAX_INPUT_CHARS = 4_000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LEVEL_SUFFIX = /^(.*?)[:=]\s*(\d{1,3})\s*$/s;
 
-export interface ReadProfileForm {
+interface ReadProfileForm {
   readonly values: ProfileFormValues;
   /** Fields sent as something other than text (a forged or broken card): refused, never read as empty. */
   readonly notText: readonly ProfileFormField[];

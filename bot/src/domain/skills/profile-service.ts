@@ -4,7 +4,7 @@ import type { MemberRepository } from '../repositories';
 import type { ExpertDirectory } from './expert-directory';
 import type { Endorsement } from './expert-ports';
 
-export interface ProfileServiceDeps {
+interface ProfileServiceDeps {
   /** The recording member repository: a write reaches the change feed, so every instance's index. */
   readonly members: MemberRepository;
   readonly experts: Pick<ExpertDirectory, 'refresh' | 'endorsementsOf'>;
@@ -12,7 +12,7 @@ export interface ProfileServiceDeps {
 }
 
 /** A profile as people see it: with the endorsements of its skills. */
-export interface EndorsedProfile {
+interface EndorsedProfile {
   readonly profile: MemberProfile | undefined;
   readonly endorsements: readonly Endorsement[];
 }

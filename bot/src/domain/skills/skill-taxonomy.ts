@@ -16,14 +16,14 @@ export interface TaxonomySkill {
   readonly seeded: boolean;
 }
 
-export interface NormalisedSkill {
+interface NormalisedSkill {
   readonly name: string;
   readonly key: string;
   /** True when the taxonomy knew it (seeded or added by the team); false for a new team addition. */
   readonly known: boolean;
 }
 
-export interface SkillSuggestion {
+interface SkillSuggestion {
   readonly name: string;
   readonly quality: MatchQuality;
 }

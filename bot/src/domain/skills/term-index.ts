@@ -1,7 +1,7 @@
 import { distanceWithin, typoBudget } from './text-fold';
 import type { MatchQuality } from './skill-taxonomy';
 
-export interface TermMatch {
+interface TermMatch {
   readonly term: string;
   readonly ids: ReadonlySet<number>;
   readonly quality: MatchQuality;

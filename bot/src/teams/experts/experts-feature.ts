@@ -14,7 +14,7 @@ import { personOf, tenantOf } from '../identity';
 import { composeMessage, composeResult } from '../invoke-responses';
 import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
 
-export interface ExpertsFeatureDependencies {
+interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
   readonly services: Pick<Services, 'profiles'>;
 }

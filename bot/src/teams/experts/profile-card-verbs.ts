@@ -19,7 +19,7 @@ import { cardResponse, errorResponse, messageResponse } from '../invoke-response
 /** The `Action.Execute` verbs of the profile card. */
 type ProfileVerb = (typeof PROFILE_VERBS)[keyof typeof PROFILE_VERBS];
 
-export interface ProfileCardDependencies {
+interface ProfileCardDependencies {
   readonly experts: Pick<ExpertDirectory, 'taxonomy'>;
   readonly profiles: ProfileService;
 }

@@ -9,7 +9,7 @@ import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
 import { cardResponse, errorResponse, messageResponse } from '../invoke-responses';
 
-export interface LearningRequestsFeatureDeps {
+interface LearningRequestsFeatureDeps {
   readonly services: Pick<Services, 'learningRequests'>;
 }
 

@@ -28,12 +28,12 @@ import { cardResponse } from '../invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
 
 /** The `Action.Execute` verbs of the session cards (invite, feedback, planning and edit forms). */
-export type SessionVerb = Extract<
+type SessionVerb = Extract<
   CardVerb,
   'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'
 >;
 
-export interface SessionInvokeDeps {
+interface SessionInvokeDeps {
   readonly sessions: SessionService;
   readonly rsvps: RsvpService;
   readonly sessionFeedback: SessionFeedbackService;
@@ -44,7 +44,7 @@ export interface SessionInvokeDeps {
 }
 
 /** What a verb handler gets: who acts, in which team, with the card's data. */
-export interface VerbRequest {
+interface VerbRequest {
   readonly context: TurnContext;
   readonly actor: PersonRef;
   readonly teamId: string;
@@ -232,7 +232,7 @@ function valuesOf(session: LearningSession, timeZone: string): Record<string, un
   };
 }
 
-export interface FormResult {
+interface FormResult {
   readonly created?: readonly LearningSession[];
   readonly card: AdaptiveCard;
 }

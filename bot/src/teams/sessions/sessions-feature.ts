@@ -21,7 +21,7 @@ import { failureAnswer } from '../failure-answer';
 import { dialogCard, dialogMessage } from '../invoke-responses';
 import { createFromForm, sessionCardVerbs } from './session-invokes';
 
-export interface SessionsFeatureDeps {
+interface SessionsFeatureDeps {
   readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
   readonly outbox: Outbox;
   readonly now: () => Date;

@@ -14,7 +14,7 @@ import { cardAttachment } from '../card-message';
 import { channelData, personOf } from '../identity';
 import { composeResult, dialogCard } from '../invoke-responses';
 
-export interface TipsFeatureDeps {
+interface TipsFeatureDeps {
   readonly services: Pick<Services, 'tips'>;
 }
 
