@@ -6,6 +6,7 @@ import SessionDetailView from '../../tabs/src/features/session/session-detail';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import { TAB_NOW, me, members, teamId, workshop } from '../support/tab/fixtures';
 import { useFakeDate } from '../support/fake-date';
+import { openDialog } from '../support/tab/dialog';
 import { renderApp } from '../support/tab/render-app';
 import { apiFor, renderView } from '../support/tab/render-view';
 
@@ -124,7 +125,7 @@ describe('cancelling an occurrence of a series in the tab', () => {
     });
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="nl-NL" />, 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Sessie annuleren' }));
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openDialog();
     expect(((await dialog.findByRole('radio', { name: 'Alleen deze sessie' })) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(dialog.getByRole('radio', { name: 'Deze en alle latere sessies' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Ja, annuleren' }));
@@ -141,7 +142,7 @@ describe('cancelling an occurrence of a series in the tab', () => {
     });
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel session' }));
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openDialog();
     fireEvent.click(await dialog.findByRole('button', { name: 'Yes, cancel it' }));
     expect((await dialog.findByRole('alert')).textContent).toMatch(/wasn't cancelled/);
     fireEvent.click(dialog.getByRole('button', { name: 'Yes, cancel it' }));
@@ -156,7 +157,7 @@ describe('cancelling an occurrence of a series in the tab', () => {
     });
     await renderView(<SessionDetailView api={apiFor(service.fetch)} teamId={teamId} sessionId="s-1" locale="en-GB" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel session' }));
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openDialog();
     fireEvent.click(await dialog.findByRole('button', { name: 'Yes, cancel it' }));
     expect(dialog.queryByRole('radiogroup')).toBeNull();
     expect(await screen.findByText('Cancelled')).toBeTruthy();
