@@ -263,22 +263,38 @@ export async function createFromForm(
     return { created: result.value, card: sessionMessageCard(text, 'good') };
   }
   if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureAnswer(result.failure, locale), 'attention') };
-  const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
-  if (!planning.ok) return { card: sessionMessageCard(failureAnswer(planning.failure, locale), 'attention') };
+  return { card: await planningFormCard(deps.sessions, actor, teamId, locale, submit, { values, problems: result.failure.problems }) };
+}
+
+/** The planning form for a team: empty (with the channel it was opened in), or again with what was typed and why it was refused. */
+export async function planningFormCard(
+  sessions: SessionService,
+  actor: PersonRef,
+  teamId: string,
+  locale: Locale,
+  submit: 'execute' | 'dialog',
+  filled: {
+    readonly channelId?: string | undefined;
+    readonly values?: Readonly<Record<string, unknown>>;
+    readonly problems?: readonly SessionProblem[];
+  },
+): Promise<AdaptiveCard> {
+  const planning = await sessions.planningContext(actor.tenantId, teamId, actor.userId);
+  if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
   const { team, members, suggestedLeader, timeZone } = planning.value;
-  return {
-    card: sessionFormCard(
-      {
-        teamId,
-        channels: team.channels,
-        members,
-        ...(suggestedLeader ? { suggestedLeader } : {}),
-        timeZone,
-        submit,
-        values,
-        problems: result.failure.problems,
-      },
-      locale,
-    ),
-  };
+  const { channelId, values, problems } = filled;
+  return sessionFormCard(
+    {
+      teamId,
+      channels: team.channels,
+      members,
+      ...(suggestedLeader ? { suggestedLeader } : {}),
+      timeZone,
+      submit,
+      ...(channelId && team.channels.some((c) => c.channelId === channelId) ? { channelId } : {}),
+      ...(values ? { values } : {}),
+      ...(problems ? { problems } : {}),
+    },
+    locale,
+  );
 }

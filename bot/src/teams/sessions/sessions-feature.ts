@@ -2,7 +2,6 @@ import { TeamsInfo } from 'botbuilder';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { kudosCard } from '../../cards/kudos-card';
-import { sessionFormCard } from '../../cards/session-form-card';
 import { mySessionsCard, sessionMessageCard } from '../../cards/session-notice-cards';
 import { st } from '../../cards/session-strings';
 import type { Locale } from '../../domain/person';
@@ -19,7 +18,7 @@ import { cardMessage } from '../card-message';
 import { channelData, personOf } from '../identity';
 import { failureAnswer } from '../failure-answer';
 import { dialogCard, dialogMessage } from '../invoke-responses';
-import { createFromForm, sessionCardVerbs } from './session-invokes';
+import { createFromForm, planningFormCard, sessionCardVerbs } from './session-invokes';
 
 interface SessionsFeatureDeps {
   readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
@@ -47,22 +46,7 @@ async function planningForm(
 ): Promise<AdaptiveCard> {
   const person = personOf(context.activity);
   if (!person) return sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention');
-  const planning = await sessions.planningContext(person.tenantId, teamId, person.userId);
-  if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
-  const { team, members, suggestedLeader, timeZone } = planning.value;
-  const here = channelData(context.activity).channel?.id;
-  return sessionFormCard(
-    {
-      teamId,
-      channels: team.channels,
-      members,
-      ...(suggestedLeader ? { suggestedLeader } : {}),
-      timeZone,
-      submit,
-      ...(here && team.channels.some((c) => c.channelId === here) ? { channelId: here } : {}),
-    },
-    locale,
-  );
+  return planningFormCard(sessions, person, teamId, locale, submit, { channelId: channelData(context.activity).channel?.id });
 }
 
 interface Mention {
