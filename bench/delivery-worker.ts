@@ -2,12 +2,12 @@
 // The crash test and the fan-out benchmark start it, kill it with SIGKILL and start it again.
 // Built with esbuild (see bench/build-worker.ts); settings from the environment:
 //   STORAGE_CONNECTION_STRING, TENANT_RATE (default 30), LEASE_SECONDS (default 5).
-import { OutboxWorker } from '../bot/src/jobs/outbox-worker';
-import { createStorage } from '../bot/src/storage/create-storage';
-import { createDeliveryStorage } from '../bot/src/storage/delivery-storage';
-import { clientsFromConnectionString } from '../bot/src/storage/storage-clients';
-import { createBotConnector } from '../bot/src/teams/bot-connector';
-import { ProactiveSender } from '../bot/src/teams/proactive-sender';
+import { OutboxWorker } from '../bot/src/jobs/delivery/outbox-worker';
+import { createStorage } from '../bot/src/storage/shared/create-storage';
+import { createDeliveryStorage } from '../bot/src/storage/delivery/delivery-storage';
+import { clientsFromConnectionString } from '../bot/src/storage/shared/storage-clients';
+import { createBotConnector } from '../bot/src/teams/shared/bot-connector';
+import { ProactiveSender } from '../bot/src/teams/delivery/proactive-sender';
 import { fanoutComposer } from '../tests/support/fanout-composer';
 
 const connectionString = process.env.STORAGE_CONNECTION_STRING ?? '';

@@ -19,12 +19,12 @@ import { TableClient, odata } from '@azure/data-tables';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import express from 'express';
-import type { MemberProfile, SkillLevel } from '../bot/src/domain/member';
-import { SKILL_CATALOG } from '../bot/src/domain/skills/skill-catalog';
-import { fold } from '../bot/src/domain/skills/text-fold';
-import { createStorage } from '../bot/src/storage/create-storage';
-import { startEmbeddedAzurite } from '../bot/src/storage/embedded-azurite';
-import { profilesPartition, TABLES } from '../bot/src/storage/keys';
+import type { MemberProfile, SkillLevel } from '../bot/src/domain/experts/member';
+import { SKILL_CATALOG } from '../bot/src/domain/experts/skill-catalog';
+import { fold } from '../bot/src/domain/experts/text-fold';
+import { createStorage } from '../bot/src/storage/shared/create-storage';
+import { startEmbeddedAzurite } from '../bot/src/storage/shared/embedded-azurite';
+import { profilesPartition, TABLES } from '../bot/src/storage/shared/keys';
 
 const PROFILES = Number(process.env.PROFILES ?? 100_000);
 const QUERIES = Number(process.env.QUERIES ?? 2_000);

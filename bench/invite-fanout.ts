@@ -13,11 +13,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createStorage } from '../bot/src/storage/create-storage';
-import { createDeliveryStorage } from '../bot/src/storage/delivery-storage';
-import { startEmbeddedAzurite } from '../bot/src/storage/embedded-azurite';
-import { QueueOutbox } from '../bot/src/storage/queue-outbox';
-import { clientsFromConnectionString } from '../bot/src/storage/storage-clients';
+import { createStorage } from '../bot/src/storage/shared/create-storage';
+import { createDeliveryStorage } from '../bot/src/storage/delivery/delivery-storage';
+import { startEmbeddedAzurite } from '../bot/src/storage/shared/embedded-azurite';
+import { QueueOutbox } from '../bot/src/storage/delivery/queue-outbox';
+import { clientsFromConnectionString } from '../bot/src/storage/shared/storage-clients';
 import { startFakeConnector } from '../tests/support/fake-connector';
 import { buildDeliveryWorker } from './build-worker';
 

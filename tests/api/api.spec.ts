@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, DevMembersResponse, MeResponse, TeamSessionsResponse } from '../../bot/src/api/contract';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import type { RunningService } from '../../bot/src/server';
 import { devToken, getJson, startTestService } from '../support/service';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, TeamSessionsResponse } from '../../bot/src/api/contract';
-import type { LearningSession } from '../../bot/src/domain/session';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { devToken, getJson, startTestService } from '../support/service';

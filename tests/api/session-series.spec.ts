@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { because } from '../support/eventually';
 import type { ApiError, CreateSessionResponse, SessionChangeResponse } from '../../bot/src/api/contract';
 import { readConfig } from '../../bot/src/config';
-import type { EnqueueOptions, Outbox, OutboxJob } from '../../bot/src/domain/outbox';
-import type { LearningSession } from '../../bot/src/domain/session';
-import { createSessionService } from '../../bot/src/domain/session-service';
-import { toDateAndTimeInputs } from '../../bot/src/domain/zoned-time';
+import type { EnqueueOptions, Outbox, OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { createSessionService } from '../../bot/src/domain/sessions/session-service';
+import { toDateAndTimeInputs } from '../../bot/src/domain/shared/zoned-time';
 import type { RunningService } from '../../bot/src/server';
-import { QUEUES } from '../../bot/src/storage/keys';
+import { QUEUES } from '../../bot/src/storage/shared/keys';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
 import { CHANNEL_ID, TEAM_ID, clearQueue, people, queuedJobs, seedTeam, withoutWorker } from '../support/bot/session-fixtures';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, MeResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
-import { startEmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { startEmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { devToken, getJson, startTestService } from '../support/service';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'peerlearn-outage-'));

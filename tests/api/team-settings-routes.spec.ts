@@ -4,7 +4,7 @@ import { because } from '../support/eventually';
 import { readConfig } from '../../bot/src/config';
 import type { ApiError, CreateSessionResponse, KudosWallResponse, TeamSettingsResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
-import { QUEUES } from '../../bot/src/storage/keys';
+import { QUEUES } from '../../bot/src/storage/shared/keys';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
 import { CHANNEL_ID, TEAM_ID, clearQueue, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CARD_VERBS } from '../../bot/src/domain/card-verbs';
+import { CARD_VERBS } from '../../bot/src/domain/shared/card-verbs';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, execute, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
 import type { InvokeBody } from '../support/bot/session-fixtures';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { EndorseResponse, ExpertsResponse, ProfileResponse, SkillSuggestResponse } from '../../bot/src/api/contract';
-import type { MemberProfile } from '../../bot/src/domain/member';
+import type { MemberProfile } from '../../bot/src/domain/experts/member';
 import type { RunningService } from '../../bot/src/server';
 import { MEGAN, personalMessage, PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { findExpertInvoke, resultNames, selectExpertInvoke } from '../support/expert-activities';

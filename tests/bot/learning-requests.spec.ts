@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { parseCommand } from '../../bot/src/domain/commands';
+import { parseCommand } from '../../bot/src/domain/shared/commands';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, invokeActivity, messageActivity, people, useSeededBot } from '../support/bot/session-fixtures';
 

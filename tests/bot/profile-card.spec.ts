@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ExpertsResponse } from '../../bot/src/api/contract';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
 import type { RunningService } from '../../bot/src/server';
 import { BOT, MEGAN, personalMessage, PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import type { ActivityUser } from '../support/activities';

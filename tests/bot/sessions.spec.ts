@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import type { LearningSession } from '../../bot/src/domain/session';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import {
   CHANNEL_ID,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
 import type { InvokeBody } from '../support/bot/session-fixtures';

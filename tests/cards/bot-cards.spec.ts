@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { helpCard } from '../../bot/src/cards/help-card';
-import { welcomeCard } from '../../bot/src/cards/welcome-card';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import type { Locale } from '../../bot/src/domain/person';
+import { helpCard } from '../../bot/src/cards/help/help-card';
+import { welcomeCard } from '../../bot/src/cards/help/welcome-card';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import type { Locale } from '../../bot/src/domain/shared/person';
 import { renderCard } from '../support/render-card';
 
 const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string>][] = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { chatUrl, expertCard, expertNoticeCard, expertsCard } from '../../bot/src/cards/expert-cards';
-import type { Locale } from '../../bot/src/domain/person';
-import type { ExpertHit } from '../../bot/src/domain/skills/expert-index';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { chatUrl, expertCard, expertNoticeCard, expertsCard } from '../../bot/src/cards/experts/expert-cards';
+import type { Locale } from '../../bot/src/domain/shared/person';
+import type { ExpertHit } from '../../bot/src/domain/experts/expert-index';
 import { renderCard } from '../support/render-card';
 
 const megan: ExpertHit = {

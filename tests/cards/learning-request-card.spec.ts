@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { learningRequestCard, learningRequestFailureText } from '../../bot/src/cards/learning-request-card';
-import { newLearningRequest } from '../../bot/src/domain/learning-request';
+import { learningRequestCard, learningRequestFailureText } from '../../bot/src/cards/requests/learning-request-card';
+import { newLearningRequest } from '../../bot/src/domain/requests/learning-request';
 import { renderCard } from '../support/render-card';
 
 const request = {

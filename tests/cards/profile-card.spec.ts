@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { profileCard, profileEditCard } from '../../bot/src/cards/profile-card';
-import type { ProfileCardView } from '../../bot/src/cards/profile-card';
-import type { Locale } from '../../bot/src/domain/person';
-import { checkProfileForm, profileFormOf } from '../../bot/src/domain/skills/profile-form';
-import type { ProfileFormProblem, ProfileFormValues } from '../../bot/src/domain/skills/profile-form';
-import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
+import type { ProfileCardView } from '../../bot/src/cards/experts/profile-card';
+import type { Locale } from '../../bot/src/domain/shared/person';
+import { checkProfileForm, profileFormOf } from '../../bot/src/domain/experts/profile-form';
+import type { ProfileFormProblem, ProfileFormValues } from '../../bot/src/domain/experts/profile-form';
+import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
 import { renderCard } from '../support/render-card';
 
 const megan: ProfileCardView = {

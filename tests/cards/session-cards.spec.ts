@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { feedbackCard, feedbackSummaryCard } from '../../bot/src/cards/feedback-cards';
-import { kudosCard } from '../../bot/src/cards/kudos-card';
-import { sessionFormCard } from '../../bot/src/cards/session-form-card';
-import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
-import type { InviteView } from '../../bot/src/cards/session-invite-card';
-import { mySessionsCard, personNoticeCard, reminderCard, sessionMessageCard } from '../../bot/src/cards/session-notice-cards';
-import type { Locale } from '../../bot/src/domain/person';
-import type { LearningSession } from '../../bot/src/domain/session';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { feedbackCard, feedbackSummaryCard } from '../../bot/src/cards/sessions/feedback-cards';
+import { kudosCard } from '../../bot/src/cards/kudos/kudos-card';
+import { sessionFormCard } from '../../bot/src/cards/sessions/session-form-card';
+import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-card';
+import type { InviteView } from '../../bot/src/cards/sessions/session-invite-card';
+import { mySessionsCard, personNoticeCard, reminderCard, sessionMessageCard } from '../../bot/src/cards/sessions/session-notice-cards';
+import type { Locale } from '../../bot/src/domain/shared/person';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { renderCard } from '../support/render-card';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
-import type { InviteView } from '../../bot/src/cards/session-invite-card';
-import type { Locale } from '../../bot/src/domain/person';
-import type { LearningSession } from '../../bot/src/domain/session';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-card';
+import type { InviteView } from '../../bot/src/cards/sessions/session-invite-card';
+import type { Locale } from '../../bot/src/domain/shared/person';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { renderCard } from '../support/render-card';
 import { omit } from '../support/omit';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { tipCard } from '../../bot/src/cards/tip-card';
-import { SHARE_TIP_VERB, tipFormCard, tipNoticeCard } from '../../bot/src/cards/tip-form-card';
-import type { Locale } from '../../bot/src/domain/person';
-import { TIP_PROBLEMS } from '../../bot/src/domain/tip';
-import type { Tip } from '../../bot/src/domain/tip';
+import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { tipCard } from '../../bot/src/cards/tips/tip-card';
+import { SHARE_TIP_VERB, tipFormCard, tipNoticeCard } from '../../bot/src/cards/tips/tip-form-card';
+import type { Locale } from '../../bot/src/domain/shared/person';
+import { TIP_PROBLEMS } from '../../bot/src/domain/tips/tip';
+import type { Tip } from '../../bot/src/domain/tips/tip';
 import { renderCard } from '../support/render-card';
 
 const tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'> = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { withOneRsvpWriterPerSession } from '../../bot/src/domain/delivery/rsvp-lanes';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { session } from '../support/storage/fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import { seriousViolations } from '../support/axe';
 import { useTabInChromium } from '../support/tab-suite';
 

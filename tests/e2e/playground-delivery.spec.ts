@@ -6,8 +6,8 @@ import type { RunningService } from '../../bot/src/server';
 import { startPlayground } from '../support/playground';
 import type { Playground, PlaygroundAction } from '../support/playground';
 import { quietLogger } from '../support/service';
-import { createBotConnector } from '../../bot/src/teams/bot-connector';
-import { ProactiveSender } from '../../bot/src/teams/proactive-sender';
+import { createBotConnector } from '../../bot/src/teams/shared/bot-connector';
+import { ProactiveSender } from '../../bot/src/teams/delivery/proactive-sender';
 import { testCard } from '../support/fanout-composer';
 
 let service: RunningService;

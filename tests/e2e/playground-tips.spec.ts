@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
 import type { TipListResponse } from '../../bot/src/api/contract';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import type { RunningService } from '../../bot/src/server';
 import { startPlayground } from '../support/playground';
 import type { Playground } from '../support/playground';

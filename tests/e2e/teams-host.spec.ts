@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/eventually';
 import type { BrowserContext, Frame } from 'playwright-core';
-import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
+import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import { openInFakeTeams } from '../support/fake-teams-host';
 import type { FakeTeamsHost, FakeTeamsHostOptions, TeamsTabLaunch, TeamsUser } from '../support/fake-teams-host';
 import { devToken } from '../support/service';
@@ -18,7 +18,7 @@ function person(name: string): TeamsUser {
 }
 
 const sanne = person('Sanne de Vries');
-// As Teams names the demo team (the Playground's team, see bot/src/domain/demo-team.ts).
+// As Teams names the demo team (the Playground's team, see bot/src/domain/demo/demo-team.ts).
 const demoTeam = { internalId: DEMO_TEAM_ID, displayName: 'Productteam Utrecht' };
 const general = { id: DEMO_TEAM_ID, displayName: 'General' };
 

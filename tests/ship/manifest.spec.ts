@@ -2,8 +2,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
-import { COMMAND_IDS, parseCommand } from '../../bot/src/domain/commands';
-import { MESSAGING_EXTENSION_COMMAND_IDS, MESSAGING_EXTENSION_COMMAND_TYPES } from '../../bot/src/domain/messaging-extension-commands';
+import { COMMAND_IDS, parseCommand } from '../../bot/src/domain/shared/commands';
+import {
+  MESSAGING_EXTENSION_COMMAND_IDS,
+  MESSAGING_EXTENSION_COMMAND_TYPES,
+} from '../../bot/src/domain/shared/messaging-extension-commands';
 import { parseLocation } from '../../tabs/src/shared/routes';
 import { bundledSchemaDir, validateLocalization, validateManifest, validatePackage } from '../../scripts/lib/manifest-schema.mjs';
 import { PROVISIONED, ROOT } from '../support/ship/run-package';
@@ -93,7 +96,7 @@ describe('manifest/manifest.json', () => {
     expect(template.validDomains).toContain('${{TAB_DOMAIN}}');
   });
 
-  it('has the messaging extension commands of the Teams contract (bot/src/domain/messaging-extension-commands.ts)', () => {
+  it('has the messaging extension commands of the Teams contract (bot/src/domain/shared/messaging-extension-commands.ts)', () => {
     const commands = template.composeExtensions[0]?.commands ?? [];
     expect(commands.map((c) => c.id)).toEqual([...MESSAGING_EXTENSION_COMMAND_IDS]);
     for (const command of commands) {
@@ -104,7 +107,7 @@ describe('manifest/manifest.json', () => {
     expect(template.composeExtensions[0]?.botId).toBe('${{BOT_ID}}');
   });
 
-  it('lists every bot command of bot/src/domain/commands.ts, and each title is understood by the bot', () => {
+  it('lists every bot command of bot/src/domain/shared/commands.ts, and each title is understood by the bot', () => {
     const titles = (template.bots[0]?.commandLists ?? []).flatMap((list) => list.commands.map((c) => c.title));
     const ids = titles.map((title) => parseCommand(title).id);
     expect(ids).not.toContain('unknown');

@@ -1,7 +1,7 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, readConfig } from '../../bot/src/config';
-import { clientsFromAccountUrls } from '../../bot/src/storage/storage-clients';
+import { clientsFromAccountUrls } from '../../bot/src/storage/shared/storage-clients';
 
 const CLIENT_ID = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 

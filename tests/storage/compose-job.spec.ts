@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { OutboxJob } from '../../bot/src/domain/outbox';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import type { LearningSession } from '../../bot/src/domain/session';
-import { createSessionLinks } from '../../bot/src/domain/session-links';
-import { createJobComposer } from '../../bot/src/jobs/compose-job';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile, team, tenant } from '../support/storage/fixtures';
 import { omit } from '../support/omit';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ConcurrencyError } from '../../bot/src/domain/repositories';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage, storageFromClients } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import { backoffDelay, DEFAULT_CONFLICT_RETRY } from '../../bot/src/storage/etag-retry';
-import { sessionKey, TABLES } from '../../bot/src/storage/keys';
-import { clientsFromConnectionString } from '../../bot/src/storage/storage-clients';
-import type { StorageClients } from '../../bot/src/storage/storage-clients';
+import { ConcurrencyError } from '../../bot/src/domain/shared/repositories';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage, storageFromClients } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import { backoffDelay, DEFAULT_CONFLICT_RETRY } from '../../bot/src/storage/shared/etag-retry';
+import { sessionKey, TABLES } from '../../bot/src/storage/shared/keys';
+import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
+import type { StorageClients } from '../../bot/src/storage/shared/storage-clients';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile, rawTable, session, team } from '../support/storage/fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { startEmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { startEmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 
 describe('embedded Azurite', () => {
   it('starts many at once without one tripping over another', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ExpertsResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { eventually } from '../support/eventually';
 import { devToken, getJson, startTestService } from '../support/service';

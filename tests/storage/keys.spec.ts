@@ -13,7 +13,7 @@ import {
   teamKey,
   tenantKey,
   unescapeKeyPart,
-} from '../../bot/src/storage/keys';
+} from '../../bot/src/storage/shared/keys';
 
 /** What Table Storage forbids in keys: / \\ # ? and the control characters U+0000–U+001F, U+007F–U+009F. */
 function hasForbidden(key: string): boolean {

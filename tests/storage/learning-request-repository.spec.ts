@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { newLearningRequest } from '../../bot/src/domain/learning-request';
-import type { LearningRequest } from '../../bot/src/domain/learning-request';
-import { NotFoundError } from '../../bot/src/domain/repositories';
-import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
-import { seedDemoIfEmpty } from '../../bot/src/domain/seed-demo';
-import { learningRequestKey, learningRequestsPartition, TABLES } from '../../bot/src/storage/keys';
-import { MalformedRowError } from '../../bot/src/storage/storage-errors';
+import { newLearningRequest } from '../../bot/src/domain/requests/learning-request';
+import type { LearningRequest } from '../../bot/src/domain/requests/learning-request';
+import { NotFoundError } from '../../bot/src/domain/shared/repositories';
+import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
+import { seedDemoIfEmpty } from '../../bot/src/domain/demo/seed-demo';
+import { learningRequestKey, learningRequestsPartition, TABLES } from '../../bot/src/storage/shared/keys';
+import { MalformedRowError } from '../../bot/src/storage/shared/storage-errors';
 import { ids, rawTable } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 

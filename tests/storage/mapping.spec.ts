@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TableClient } from '@azure/data-tables';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import { feedbackKey, profileKey, rsvpTallyKey, sessionKey, TABLES, teamKey } from '../../bot/src/storage/keys';
-import { memberToEntity } from '../../bot/src/storage/member-mapper';
-import { sessionToEntity } from '../../bot/src/storage/session-mapper';
-import { MalformedRowError } from '../../bot/src/storage/storage-errors';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import { feedbackKey, profileKey, rsvpTallyKey, sessionKey, TABLES, teamKey } from '../../bot/src/storage/shared/keys';
+import { memberToEntity } from '../../bot/src/storage/experts/member-mapper';
+import { sessionToEntity } from '../../bot/src/storage/sessions/session-mapper';
+import { MalformedRowError } from '../../bot/src/storage/shared/storage-errors';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile, rawTable, session } from '../support/storage/fixtures';
 

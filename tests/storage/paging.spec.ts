@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { odata } from '@azure/data-tables';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import { profilesPartition, TABLES } from '../../bot/src/storage/keys';
-import { listAll, MAX_PAGE_SIZE } from '../../bot/src/storage/paging';
-import type { Page, PagedSource, PageSettings } from '../../bot/src/storage/paging';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import { profilesPartition, TABLES } from '../../bot/src/storage/shared/keys';
+import { listAll, MAX_PAGE_SIZE } from '../../bot/src/storage/shared/paging';
+import type { Page, PagedSource, PageSettings } from '../../bot/src/storage/shared/paging';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile, rawTable } from '../support/storage/fixtures';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '../../bot/src/domain/repositories';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { Storage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { NotFoundError } from '../../bot/src/domain/shared/repositories';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { Storage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { feedback, ids, membership, profile, rsvp, session, team, tenant } from '../support/storage/fixtures';
 import { omit } from '../support/omit';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { NotFoundError } from '../../bot/src/domain/repositories';
-import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/repositories';
-import { withOneRsvpWriterPerSession } from '../../bot/src/domain/rsvp-lanes';
-import type { RsvpResponse } from '../../bot/src/domain/session';
-import { rsvpTallyKey, TABLES } from '../../bot/src/storage/keys';
+import { NotFoundError } from '../../bot/src/domain/shared/repositories';
+import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/shared/repositories';
+import { withOneRsvpWriterPerSession } from '../../bot/src/domain/delivery/rsvp-lanes';
+import type { RsvpResponse } from '../../bot/src/domain/sessions/session';
+import { rsvpTallyKey, TABLES } from '../../bot/src/storage/shared/keys';
 import { ids, rawTable, session } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
-// Group commit of RSVPs (repository `respondMany`, drained by the lane in domain/rsvp-lanes.ts).
+// Group commit of RSVPs (repository `respondMany`, drained by the lane in domain/delivery/rsvp-lanes.ts).
 const storage = useTestStorage();
 
 async function newSession(capacity: number | null) {

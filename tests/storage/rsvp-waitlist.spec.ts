@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TABLES } from '../../bot/src/storage/keys';
-import { sessionKey } from '../../bot/src/storage/keys';
+import { TABLES } from '../../bot/src/storage/shared/keys';
+import { sessionKey } from '../../bot/src/storage/shared/keys';
 import { ids, rawTable, session } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidCursorError } from '../../bot/src/domain/repositories';
-import type { Tip } from '../../bot/src/domain/tip';
-import { tipMatcher } from '../../bot/src/domain/tip-search';
-import { TABLES, tipKey } from '../../bot/src/storage/keys';
-import { MalformedRowError } from '../../bot/src/storage/storage-errors';
-import { tipToEntity } from '../../bot/src/storage/tip-mapper';
+import { InvalidCursorError } from '../../bot/src/domain/shared/repositories';
+import type { Tip } from '../../bot/src/domain/tips/tip';
+import { tipMatcher } from '../../bot/src/domain/tips/tip-search';
+import { TABLES, tipKey } from '../../bot/src/storage/shared/keys';
+import { MalformedRowError } from '../../bot/src/storage/shared/storage-errors';
+import { tipToEntity } from '../../bot/src/storage/tips/tip-mapper';
 import { ids, profile, rawTable } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 

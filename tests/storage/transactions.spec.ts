@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { storageFromClients } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import { TABLES } from '../../bot/src/storage/keys';
-import { clientsFromConnectionString } from '../../bot/src/storage/storage-clients';
-import { chunkByPartition, MAX_TRANSACTION_OPERATIONS } from '../../bot/src/storage/transactions';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { storageFromClients } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import { TABLES } from '../../bot/src/storage/shared/keys';
+import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
+import { chunkByPartition, MAX_TRANSACTION_OPERATIONS } from '../../bot/src/storage/shared/transactions';
 import { startTestAzurite } from '../support/azurite';
 import { feedback, ids, membership, profile, rsvp, session } from '../support/storage/fixtures';
 import { omit } from '../support/omit';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StorageUnavailableError } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { Storage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { StorageUnavailableError } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { Storage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from '../support/azurite';
 import { ids, profile } from '../support/storage/fixtures';
 

@@ -1,5 +1,5 @@
-import { startEmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import { startEmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 
 /** An in-memory Azurite of the test file's own, on free loopback ports. */
 export function startTestAzurite(): Promise<EmbeddedAzurite> {

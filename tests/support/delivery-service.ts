@@ -1,10 +1,10 @@
 import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
-import type { JobComposer } from '../../bot/src/domain/outbox';
-import type { WorkerPolicy } from '../../bot/src/jobs/outbox-worker';
+import type { JobComposer } from '../../bot/src/domain/delivery/outbox';
+import type { WorkerPolicy } from '../../bot/src/jobs/delivery/outbox-worker';
 import { startService } from '../../bot/src/server';
 import type { RunningService } from '../../bot/src/server';
-import type { SenderPolicy } from '../../bot/src/teams/proactive-sender';
+import type { SenderPolicy } from '../../bot/src/teams/delivery/proactive-sender';
 import { fanoutComposer } from './fanout-composer';
 import { quietLogger } from './service';
 

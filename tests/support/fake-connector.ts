@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { TEAMS_CONVERSATION_WINDOWS, tenantWindows, windowViolations } from '../../bot/src/domain/rate-windows';
-import type { RateWindow } from '../../bot/src/domain/rate-windows';
+import { TEAMS_CONVERSATION_WINDOWS, tenantWindows, windowViolations } from '../../bot/src/domain/delivery/rate-windows';
+import type { RateWindow } from '../../bot/src/domain/delivery/rate-windows';
 
 export interface SentActivity {
   readonly conversationId: string;

@@ -1,4 +1,4 @@
-import type { JobComposer, OutgoingMessage } from '../../bot/src/domain/outbox';
+import type { JobComposer, OutgoingMessage } from '../../bot/src/domain/delivery/outbox';
 
 /** The channel id of fan-out channel `i` (Teams' channel id shape). */
 export const fanoutChannel = (i: number): string => `19:fanout-${i}@thread.tacv2`;

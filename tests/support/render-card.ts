@@ -1,5 +1,5 @@
 import * as AC from 'adaptivecards';
-import type { AdaptiveCard as CardJson } from '../../bot/src/cards/adaptive-card';
+import type { AdaptiveCard as CardJson } from '../../bot/src/cards/shared/adaptive-card';
 
 // Teams renders card Markdown itself; here plain text is enough and keeps the renderer quiet.
 AC.AdaptiveCard.onProcessMarkdown = (text, result) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import type { Repositories } from '../../bot/src/domain/repositories';
-import { createStorage } from '../../bot/src/storage/create-storage';
-import type { EmbeddedAzurite } from '../../bot/src/storage/embedded-azurite';
+import type { Repositories } from '../../bot/src/domain/shared/repositories';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { startTestAzurite } from './azurite';
 
 export interface TestStorage {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import type { KudosWallResponse } from '../../bot/src/api/contract';
-import { KudosWall } from '../../tabs/src/features/board/kudos-wall';
+import { KudosWall } from '../../tabs/src/features/kudos/kudos-wall';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import { teamId } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';

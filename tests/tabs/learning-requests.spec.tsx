@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { REQUEST_NOTE_MAX } from '../../bot/src/api/contract';
 import type { ApiError, LearningRequestDetailResponse, LearningRequestsResponse, LearningRequestView } from '../../bot/src/api/contract';
-import { LearningRequests } from '../../tabs/src/features/board/learning-requests';
+import { LearningRequests } from '../../tabs/src/features/requests/learning-requests';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import { hrefFor, parseHashRoute } from '../../tabs/src/shared/routes';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';

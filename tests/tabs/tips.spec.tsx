@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../bot/src/api/contract';
 import type { TipListResponse, TipView } from '../../bot/src/api/contract';
 import { Board } from '../../tabs/src/features/board/board';
-import { NewTips, TIPS_ON_BOARD } from '../../tabs/src/features/board/new-tips';
+import { NewTips, TIPS_ON_BOARD } from '../../tabs/src/features/tips/new-tips';
 import TipsView from '../../tabs/src/features/tips/tips-view';
 import { parseHashRoute } from '../../tabs/src/shared/routes';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';

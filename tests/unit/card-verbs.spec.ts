@@ -1,16 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { feedbackCard } from '../../bot/src/cards/feedback-cards';
-import { helpCard } from '../../bot/src/cards/help-card';
-import { learningRequestCard } from '../../bot/src/cards/learning-request-card';
-import { profileCard, profileEditCard } from '../../bot/src/cards/profile-card';
-import { sessionFormCard } from '../../bot/src/cards/session-form-card';
-import { sessionInviteCard } from '../../bot/src/cards/session-invite-card';
-import type { InviteView } from '../../bot/src/cards/session-invite-card';
-import { tipFormCard } from '../../bot/src/cards/tip-form-card';
-import { welcomeCard } from '../../bot/src/cards/welcome-card';
-import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/card-verbs';
-import { ACTION_COMMAND_IDS } from '../../bot/src/domain/messaging-extension-commands';
-import type { LearningSession } from '../../bot/src/domain/session';
+import { feedbackCard } from '../../bot/src/cards/sessions/feedback-cards';
+import { helpCard } from '../../bot/src/cards/help/help-card';
+import { learningRequestCard } from '../../bot/src/cards/requests/learning-request-card';
+import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
+import { sessionFormCard } from '../../bot/src/cards/sessions/session-form-card';
+import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-card';
+import type { InviteView } from '../../bot/src/cards/sessions/session-invite-card';
+import { tipFormCard } from '../../bot/src/cards/tips/tip-form-card';
+import { welcomeCard } from '../../bot/src/cards/help/welcome-card';
+import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/shared/card-verbs';
+import { ACTION_COMMAND_IDS } from '../../bot/src/domain/shared/messaging-extension-commands';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCommand } from '../../bot/src/domain/commands';
+import { parseCommand } from '../../bot/src/domain/shared/commands';
 
 describe('parseCommand', () => {
   it.each([

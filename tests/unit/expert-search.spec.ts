@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
-import { explainExpert } from '../../bot/src/cards/expert-cards';
-import { buildDemoTeam, DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/src/domain/demo-team';
-import type { MemberProfile, SkillLevel } from '../../bot/src/domain/member';
-import { TenantExpertIndex } from '../../bot/src/domain/skills/expert-index';
-import type { ExpertQuery } from '../../bot/src/domain/skills/expert-index';
-import { SKILL_CATALOG } from '../../bot/src/domain/skills/skill-catalog';
-import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';
-import { compactKey, distanceWithin, typoBudget } from '../../bot/src/domain/skills/text-fold';
-import { parseMySkills, validateProfileEdit } from '../../bot/src/domain/skills/profile-editing';
+import { explainExpert } from '../../bot/src/cards/experts/expert-cards';
+import { buildDemoTeam, DEMO_PEOPLE, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
+import type { MemberProfile, SkillLevel } from '../../bot/src/domain/experts/member';
+import { TenantExpertIndex } from '../../bot/src/domain/experts/expert-index';
+import type { ExpertQuery } from '../../bot/src/domain/experts/expert-index';
+import { SKILL_CATALOG } from '../../bot/src/domain/experts/skill-catalog';
+import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
+import { compactKey, distanceWithin, typoBudget } from '../../bot/src/domain/experts/text-fold';
+import { parseMySkills, validateProfileEdit } from '../../bot/src/domain/experts/profile-editing';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 

@@ -8,10 +8,10 @@ import {
   planVote,
   REQUEST_PROBLEMS,
   validateLearningRequestInput,
-} from '../../bot/src/domain/learning-request';
-import type { LearningRequest } from '../../bot/src/domain/learning-request';
-import { SEEDED_TAXONOMY } from '../../bot/src/domain/skills/skill-taxonomy';
-import { tr } from '../../bot/src/cards/learning-request-strings';
+} from '../../bot/src/domain/requests/learning-request';
+import type { LearningRequest } from '../../bot/src/domain/requests/learning-request';
+import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
+import { tr } from '../../bot/src/cards/requests/learning-request-strings';
 
 const at = new Date('2026-11-27T12:00:00.000Z');
 const base = (overrides: Partial<LearningRequest> = {}): LearningRequest => ({

@@ -6,7 +6,7 @@ import {
   TEAMS_CONVERSATION_WINDOWS,
   tenantWindows,
   windowViolations,
-} from '../../bot/src/domain/rate-windows';
+} from '../../bot/src/domain/delivery/rate-windows';
 
 const conversation = (key: string) => ({ key, windows: TEAMS_CONVERSATION_WINDOWS });
 

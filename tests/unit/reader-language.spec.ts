@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readerLanguage } from '../../bot/src/api/authed';
+import { readerLanguage } from '../../bot/src/api/shared/authed';
 
 describe('readerLanguage (Accept-Language from the tab)', () => {
   it.each([

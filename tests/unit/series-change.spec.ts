@@ -6,10 +6,10 @@ import {
   seriesChange,
   shiftStart,
   wallShiftMinutes,
-} from '../../bot/src/domain/series-change';
-import type { LearningSession } from '../../bot/src/domain/session';
-import { occurrenceStarts, validateSessionInput } from '../../bot/src/domain/session-rules';
-import { toDateAndTimeInputs } from '../../bot/src/domain/zoned-time';
+} from '../../bot/src/domain/sessions/series-change';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { occurrenceStarts, validateSessionInput } from '../../bot/src/domain/sessions/session-rules';
+import { toDateAndTimeInputs } from '../../bot/src/domain/shared/zoned-time';
 import { omit } from '../support/omit';
 
 const TZ = 'Europe/Amsterdam';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeIcsText, foldIcsLine, sessionCalendar } from '../../bot/src/domain/calendar-file';
-import { suggestDiscussionLeader } from '../../bot/src/domain/discussion-leader';
-import { firstInLine, planRsvp } from '../../bot/src/domain/rsvp-rules';
-import type { LearningSession, Rsvp } from '../../bot/src/domain/session';
-import { createSessionLinks } from '../../bot/src/domain/session-links';
-import { occurrenceStarts, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from '../../bot/src/domain/session-rules';
-import type { SessionProblemCode } from '../../bot/src/domain/session-rules';
-import { parseWallTime, toDateAndTimeInputs } from '../../bot/src/domain/zoned-time';
+import { escapeIcsText, foldIcsLine, sessionCalendar } from '../../bot/src/domain/sessions/calendar-file';
+import { suggestDiscussionLeader } from '../../bot/src/domain/sessions/discussion-leader';
+import { firstInLine, planRsvp } from '../../bot/src/domain/rsvp/rsvp-rules';
+import type { LearningSession, Rsvp } from '../../bot/src/domain/sessions/session';
+import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { occurrenceStarts, rsvpClosedReason, sessionsFromDraft, validateSessionInput } from '../../bot/src/domain/sessions/session-rules';
+import type { SessionProblemCode } from '../../bot/src/domain/sessions/session-rules';
+import { parseWallTime, toDateAndTimeInputs } from '../../bot/src/domain/shared/zoned-time';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const TZ = 'Europe/Amsterdam';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareForBoard, countsAfterChange, isUpcoming } from '../../bot/src/domain/session';
-import type { LearningSession } from '../../bot/src/domain/session';
-import { toLocale } from '../../bot/src/domain/person';
+import { compareForBoard, countsAfterChange, isUpcoming } from '../../bot/src/domain/sessions/session';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { toLocale } from '../../bot/src/domain/shared/person';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const session = (id: string, startsAt: string, extra: Partial<LearningSession> = {}): LearningSession => ({
@@ -59,7 +59,7 @@ describe('sessions', () => {
 
 describe('the demo team', () => {
   it('uses the Agents Playground’s users by their exact aadObjectId', async () => {
-    const { DEMO_PEOPLE } = await import('../../bot/src/domain/demo-team');
+    const { DEMO_PEOPLE } = await import('../../bot/src/domain/demo/demo-team');
     // Copied from the Playground's GET /_internal/v1/config (0.2.28).
     const playground = {
       'Alex Wilber': '00000000-0000-0000-0000-0000000000020',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { planRosterSync } from '../../bot/src/domain/team-roster';
-import type { Membership } from '../../bot/src/domain/team';
+import { planRosterSync } from '../../bot/src/domain/teams/team-roster';
+import type { Membership } from '../../bot/src/domain/teams/team';
 
 const AT = new Date('2026-11-27T10:00:00Z');
 const m = (userId: string, role: Membership['role'], joinedAt = '2026-01-01T00:00:00.000Z'): Membership => ({

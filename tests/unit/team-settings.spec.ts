@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { reminderWhen } from '../../bot/src/cards/session-notice-cards';
-import { timeZoneOf } from '../../bot/src/domain/session-service';
-import type { Team } from '../../bot/src/domain/team';
-import { isTimeZone, settingsOf, validateTeamSettings, withSettings } from '../../bot/src/domain/team-settings';
-import { teamFromEntity, teamToEntity } from '../../bot/src/storage/team-mapper';
+import { reminderWhen } from '../../bot/src/cards/sessions/session-notice-cards';
+import { timeZoneOf } from '../../bot/src/domain/sessions/session-service';
+import type { Team } from '../../bot/src/domain/teams/team';
+import { isTimeZone, settingsOf, validateTeamSettings, withSettings } from '../../bot/src/domain/teams/team-settings';
+import { teamFromEntity, teamToEntity } from '../../bot/src/storage/teams/team-mapper';
 
 const team: Team = {
   tenantId: 't',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildDemoTeam } from '../../bot/src/domain/demo-team';
-import { TIP_BODY_MAX, TIP_PROBLEMS, TIP_SKILLS_MAX, isWebLink, tipFormValues, validateTipInput } from '../../bot/src/domain/tip';
-import type { Tip, TipProblemCode } from '../../bot/src/domain/tip';
-import { TIP_PAGE_DEFAULT, TIP_PAGE_MAX, tipMatcher, tipPageSize } from '../../bot/src/domain/tip-search';
-import { tipProblemText } from '../../bot/src/cards/tip-strings';
+import { buildDemoTeam } from '../../bot/src/domain/demo/demo-team';
+import { TIP_BODY_MAX, TIP_PROBLEMS, TIP_SKILLS_MAX, isWebLink, tipFormValues, validateTipInput } from '../../bot/src/domain/tips/tip';
+import type { Tip, TipProblemCode } from '../../bot/src/domain/tips/tip';
+import { TIP_PAGE_DEFAULT, TIP_PAGE_MAX, tipMatcher, tipPageSize } from '../../bot/src/domain/tips/tip-search';
+import { tipProblemText } from '../../bot/src/cards/tips/tip-strings';
 
 function tip(overrides: Partial<Tip> = {}): Tip {
   return {

@@ -1,7 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { describe, expect, it } from '@jest/globals';
-import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '../../bot/src/api/dev-issuer';
-import { createTokenValidator } from '../../bot/src/api/token-validator';
+import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '../../bot/src/api/shared/dev-issuer';
+import { createTokenValidator } from '../../bot/src/api/shared/token-validator';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 

@@ -1,9 +1,9 @@
-import type { Outbox } from '../domain/outbox';
-import type { ParkedDeliveries, WorkQueue } from '../domain/delivery';
-import type { Services } from '../domain/services';
-import type { SessionLinks } from '../domain/session-links';
-import type { ExpertDirectory } from '../domain/skills/expert-directory';
-import type { TokenValidator } from './token-validator';
+import type { Outbox } from '../domain/delivery/outbox';
+import type { ParkedDeliveries, WorkQueue } from '../domain/delivery/delivery';
+import type { Services } from '../domain/shared/services';
+import type { SessionLinks } from '../domain/sessions/session-links';
+import type { ExpertDirectory } from '../domain/experts/expert-directory';
+import type { TokenValidator } from './shared/token-validator';
 
 /** What the tab API's routes need: the domain services, never repositories. */
 export interface ApiDependencies {

@@ -1,15 +1,15 @@
 import { Router } from 'express';
 import type { ApiDependencies } from './api-dependencies';
-import { meRoutes } from './routes/me-routes';
-import { deliveryRoutes } from './routes/delivery-routes';
-import { teamRoutes } from './routes/team-routes';
-import { sessionRoutes } from './routes/session-routes';
-import { expertRoutes } from './routes/expert-routes';
-import { profileRoutes } from './routes/profile-routes';
-import { teamSettingsRoutes } from './routes/team-settings-routes';
-import { kudosRoutes } from './routes/kudos-routes';
-import { learningRequestRoutes } from './routes/learning-request-routes';
-import { tipRoutes } from './routes/tip-routes';
+import { meRoutes } from './experts/me-routes';
+import { deliveryRoutes } from './delivery/delivery-routes';
+import { teamRoutes } from './teams/team-routes';
+import { sessionRoutes } from './sessions/session-routes';
+import { expertRoutes } from './experts/expert-routes';
+import { profileRoutes } from './experts/profile-routes';
+import { teamSettingsRoutes } from './teams/team-settings-routes';
+import { kudosRoutes } from './kudos/kudos-routes';
+import { learningRequestRoutes } from './requests/learning-request-routes';
+import { tipRoutes } from './tips/tip-routes';
 
 export type { ApiDependencies } from './api-dependencies';
 

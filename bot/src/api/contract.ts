@@ -6,19 +6,19 @@
 
 // The rules the tab checks before it sends a form. The domain owns them; these re-exports let the tab
 // read the very same numbers and problem codes instead of copies.
-export { TIP_BODY_MAX, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../domain/tip-limits';
-export type { TipField, TipProblemCode } from '../domain/tip-limits';
-export { REQUEST_NOTE_MAX, REQUEST_PROBLEMS, REQUEST_SKILL_MAX } from '../domain/learning-request-limits';
-export type { RequestField, RequestProblemCode } from '../domain/learning-request-limits';
-export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/team-settings-limits';
-export type { TeamSettingsProblemCode } from '../domain/team-settings-limits';
-export { PROFILE_LIMITS } from '../domain/skills/profile-limits';
+export { TIP_BODY_MAX, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../domain/tips/tip-limits';
+export type { TipField, TipProblemCode } from '../domain/tips/tip-limits';
+export { REQUEST_NOTE_MAX, REQUEST_PROBLEMS, REQUEST_SKILL_MAX } from '../domain/requests/learning-request-limits';
+export type { RequestField, RequestProblemCode } from '../domain/requests/learning-request-limits';
+export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/teams/team-settings-limits';
+export type { TeamSettingsProblemCode } from '../domain/teams/team-settings-limits';
+export { PROFILE_LIMITS } from '../domain/experts/profile-limits';
 export {
   DURATION_MAX as SESSION_DURATION_MAX,
   DURATION_MIN as SESSION_DURATION_MIN,
   QUESTION_MAX_LENGTH,
   TITLE_MAX as SESSION_TITLE_MAX,
-} from '../domain/session-limits';
+} from '../domain/sessions/session-limits';
 
 export type ApiLocale = 'en' | 'nl';
 

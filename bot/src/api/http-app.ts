@@ -2,9 +2,9 @@ import express from 'express';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response, Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { StorageUnavailableError } from '../domain/storage-errors';
+import { StorageUnavailableError } from '../domain/shared/storage-errors';
 import type { ApiError } from './contract';
-import { HttpError } from './http-error';
+import { HttpError } from './shared/http-error';
 
 interface HttpLogger {
   error(message: string, detail?: unknown): void;

@@ -1,8 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import type { MemberProfile } from '../../../bot/src/domain/member';
-import type { Feedback, LearningSession, Rsvp } from '../../../bot/src/domain/session';
-import type { Membership, Team, Tenant } from '../../../bot/src/domain/team';
+import type { MemberProfile } from '../../../bot/src/domain/experts/member';
+import type { Feedback, LearningSession, Rsvp } from '../../../bot/src/domain/sessions/session';
+import type { Membership, Team, Tenant } from '../../../bot/src/domain/teams/team';
 
 export const AT = '2026-03-02T09:00:00.000Z';
 

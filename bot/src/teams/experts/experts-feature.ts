@@ -1,17 +1,17 @@
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
-import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/expert-cards';
-import { te } from '../../cards/expert-strings';
-import type { Locale } from '../../domain/person';
-import { toLocale } from '../../domain/person';
-import type { Services } from '../../domain/services';
-import type { ExpertDirectory } from '../../domain/skills/expert-directory';
-import { MAX_PAGE, MAX_SKIP } from '../../domain/skills/expert-index';
-import { parseMySkills } from '../../domain/skills/profile-editing';
-import type { BotFeature, CommandHandler, InvokeHandler } from '../bot-feature';
-import { cardAttachment, cardMessage } from '../card-message';
-import { personOf, tenantOf } from '../identity';
-import { composeMessage, composeResult } from '../invoke-responses';
+import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/experts/expert-cards';
+import { te } from '../../cards/experts/expert-strings';
+import type { Locale } from '../../domain/shared/person';
+import { toLocale } from '../../domain/shared/person';
+import type { Services } from '../../domain/shared/services';
+import type { ExpertDirectory } from '../../domain/experts/expert-directory';
+import { MAX_PAGE, MAX_SKIP } from '../../domain/experts/expert-index';
+import { parseMySkills } from '../../domain/experts/profile-editing';
+import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
+import { cardAttachment, cardMessage } from '../shared/card-message';
+import { personOf, tenantOf } from '../shared/identity';
+import { composeMessage, composeResult } from '../shared/invoke-responses';
 import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
 
 interface ExpertsFeatureDependencies {

@@ -1,20 +1,20 @@
 import type { TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/adaptive-card';
-import { PROFILE_VERBS, profileCard, profileEditCard } from '../../cards/profile-card';
-import type { ProfileCardView } from '../../cards/profile-card';
-import { tp } from '../../cards/profile-strings';
-import type { Locale } from '../../domain/person';
-import { toLocale } from '../../domain/person';
-import type { ExpertDirectory } from '../../domain/skills/expert-directory';
-import type { ProfileService } from '../../domain/skills/profile-service';
-import { skillKeyOf } from '../../domain/skills/expert-index';
-import { applyProfileEdit } from '../../domain/skills/profile-editing';
-import type { Renamed } from '../../domain/skills/profile-editing';
-import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/skills/profile-form';
-import { cardActionOf } from '../bot-feature';
-import type { InvokeHandler } from '../bot-feature';
-import { personOf } from '../identity';
-import { cardResponse, errorResponse, messageResponse } from '../invoke-responses';
+import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
+import { PROFILE_VERBS, profileCard, profileEditCard } from '../../cards/experts/profile-card';
+import type { ProfileCardView } from '../../cards/experts/profile-card';
+import { tp } from '../../cards/experts/profile-strings';
+import type { Locale } from '../../domain/shared/person';
+import { toLocale } from '../../domain/shared/person';
+import type { ExpertDirectory } from '../../domain/experts/expert-directory';
+import type { ProfileService } from '../../domain/experts/profile-service';
+import { skillKeyOf } from '../../domain/experts/expert-index';
+import { applyProfileEdit } from '../../domain/experts/profile-editing';
+import type { Renamed } from '../../domain/experts/profile-editing';
+import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/experts/profile-form';
+import { cardActionOf } from '../shared/bot-feature';
+import type { InvokeHandler } from '../shared/bot-feature';
+import { personOf } from '../shared/identity';
+import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 /** The `Action.Execute` verbs of the profile card. */
 type ProfileVerb = (typeof PROFILE_VERBS)[keyof typeof PROFILE_VERBS];

@@ -1,7 +1,7 @@
-import { helpCard } from '../../cards/help-card';
-import type { CommandId } from '../../domain/commands';
-import type { BotFeature } from '../bot-feature';
-import { cardMessage } from '../card-message';
+import { helpCard } from '../../cards/help/help-card';
+import type { CommandId } from '../../domain/shared/commands';
+import type { BotFeature } from '../shared/bot-feature';
+import { cardMessage } from '../shared/card-message';
 
 /** `help` / `hulp`: the commands this bot answers, in the language they were asked in. */
 export function helpFeature(available: () => readonly CommandId[]) {

@@ -1,7 +1,7 @@
-import type { InviteView, InviteViewer } from '../../cards/session-invite-card';
-import type { SessionDetail } from '../../domain/session-service';
-import { timeZoneOf } from '../../domain/session-service';
-import type { SessionLinks } from '../../domain/session-links';
+import type { InviteView, InviteViewer } from '../../cards/sessions/session-invite-card';
+import type { SessionDetail } from '../../domain/sessions/session-service';
+import { timeZoneOf } from '../../domain/sessions/session-service';
+import type { SessionLinks } from '../../domain/sessions/session-links';
 
 /** The shared invite data, from a session's detail. */
 export async function inviteViewOf(detail: SessionDetail, links: SessionLinks, now: Date): Promise<InviteView> {

@@ -1,18 +1,18 @@
 import type { InvokeResponse } from 'botbuilder';
-import type { AdaptiveCard } from '../../cards/adaptive-card';
-import { tipCard } from '../../cards/tip-card';
-import { tipFormCard, tipNoticeCard } from '../../cards/tip-form-card';
-import { tipText } from '../../cards/tip-strings';
-import type { Locale } from '../../domain/person';
-import { toLocale } from '../../domain/person';
-import { tipFormValues } from '../../domain/tip';
-import type { Services } from '../../domain/services';
-import { dialogDataOf } from '../bot-feature';
-import type { BotFeature } from '../bot-feature';
-import { failureAnswer } from '../failure-answer';
-import { cardAttachment } from '../card-message';
-import { channelData, personOf } from '../identity';
-import { composeResult, dialogCard } from '../invoke-responses';
+import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
+import { tipCard } from '../../cards/tips/tip-card';
+import { tipFormCard, tipNoticeCard } from '../../cards/tips/tip-form-card';
+import { tipText } from '../../cards/tips/tip-strings';
+import type { Locale } from '../../domain/shared/person';
+import { toLocale } from '../../domain/shared/person';
+import { tipFormValues } from '../../domain/tips/tip';
+import type { Services } from '../../domain/shared/services';
+import { dialogDataOf } from '../shared/bot-feature';
+import type { BotFeature } from '../shared/bot-feature';
+import { failureAnswer } from '../shared/failure-answer';
+import { cardAttachment } from '../shared/card-message';
+import { channelData, personOf } from '../shared/identity';
+import { composeResult, dialogCard } from '../shared/invoke-responses';
 
 interface TipsFeatureDeps {
   readonly services: Pick<Services, 'tips'>;

@@ -12,13 +12,13 @@ import { SessionCard } from '../../shared/sessions/session-card';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
 import type { MorePages } from './use-team-sessions';
-import { useSectionStyles } from './section-styles';
+import { useSectionStyles } from '../../shared/ui/section-styles';
 
 // The sections below the upcoming sessions load their code after the sessions are on screen: the board's
 // first paint stays small (bench/board-load.mjs), and each section brings its own loading state.
-const LearningRequests = lazy(() => import('./learning-requests').then((m) => ({ default: m.LearningRequests })));
-const NewTips = lazy(() => import('./new-tips').then((m) => ({ default: m.NewTips })));
-const KudosWall = lazy(() => import('./kudos-wall').then((m) => ({ default: m.KudosWall })));
+const LearningRequests = lazy(() => import('../requests/learning-requests').then((m) => ({ default: m.LearningRequests })));
+const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.NewTips })));
+const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
 const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { getPastSessions } from '../../shared/sessions/get-team-sessions';
 import { SessionCard } from '../../shared/sessions/session-card';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
-import { useSectionStyles } from './section-styles';
+import { useSectionStyles } from '../../shared/ui/section-styles';
 
 const useStyles = makeStyles({
   toggle: {

@@ -158,7 +158,7 @@ const serverFieldNames: Record<string, DraftField> = {
   teacherIds: 'discussionLeaderId',
 };
 
-/** The API's problem codes (domain/session-rules.ts) in the form's words. */
+/** The API's problem codes (domain/sessions/session-rules.ts) in the form's words. */
 const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   titleRequired: 'titleRequired',
   titleTooLong: 'titleTooLong',

@@ -1,0 +1,135 @@
+import { Router } from 'express';
+import { tr } from '../../cards/requests/learning-request-strings';
+import type { RequestItem } from '../../domain/requests/learning-request-service';
+import { unwrap } from '../shared/failure-problem';
+import type { Locale } from '../../domain/shared/person';
+import { toLocale } from '../../domain/shared/person';
+import type { ApiDependencies } from '../api-dependencies';
+import { authed } from '../shared/authed';
+import type {
+  CreateLearningRequestResponse,
+  LearningRequestDetailResponse,
+  LearningRequestSessionDraft,
+  LearningRequestsResponse,
+  LearningRequestView,
+} from '../contract';
+import { HttpError } from '../shared/http-error';
+import type { Caller } from '../shared/token-validator';
+import { teamIdParam } from '../teams/team-routes';
+
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
+function requestIdParam(value: unknown): string {
+  const requestId = typeof value === 'string' ? value : '';
+  if (!REQUEST_ID.test(requestId)) throw new HttpError(404, 'not_found', tr('en', 'failure_notFound'));
+  return requestId;
+}
+
+function toView(item: RequestItem, caller: Caller): LearningRequestView {
+  const { request } = item;
+  return {
+    requestId: request.requestId,
+    teamId: request.teamId,
+    skill: request.skill,
+    ...(request.note ? { note: request.note } : {}),
+    status: request.status,
+    votes: request.votes,
+    voted: item.voted,
+    author: item.author,
+    isAuthor: request.authorUserId === caller.userId,
+    ...(item.takenBy ? { takenBy: item.takenBy } : {}),
+    experts: item.experts,
+    canClose: item.canClose,
+    createdAt: request.createdAt,
+  };
+}
+
+/** The session an expert starts from: a title in their language, the skill, and what was asked. */
+function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
+  const { skill, note, votes } = item.request;
+  return {
+    title: tr(locale, 'draftTitle', { skill }),
+    skills: [skill],
+    description: note ? tr(locale, 'draftWithNote', { skill, votes, note }) : tr(locale, 'draftWithoutNote', { skill, votes }),
+  };
+}
+
+/** `/teams/:teamId/requests…`: learning requests (DESIGN F7). Reads are open to the tenant; changes need team membership. */
+export function learningRequestRoutes(deps: ApiDependencies): Router {
+  const router = Router();
+  const requests = deps.services.learningRequests;
+  const base = '/teams/:teamId/requests';
+
+  router.get(
+    base,
+    authed(deps.validate, async (req, res, caller) => {
+      const teamId = teamIdParam(req.params.teamId);
+      const outcome = await requests.list(caller, teamId);
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestsResponse = { teamId, requests: outcome.value.items.map((i) => toView(i, caller)) };
+      res.json(body);
+    }),
+  );
+
+  router.post(
+    base,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.create(caller, teamIdParam(req.params.teamId), req.body as unknown);
+      if (!unwrap(res, outcome)) return;
+      const body: CreateLearningRequestResponse = { created: outcome.value.created, request: toView(outcome.value.item, caller) };
+      res.status(outcome.value.created ? 201 : 200).json(body);
+    }),
+  );
+
+  router.get(
+    `${base}/:requestId`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.detail(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestDetailResponse = {
+        request: toView(outcome.value, caller),
+        draft: sessionDraftOf(outcome.value, toLocale(caller.locale)),
+      };
+      res.json(body);
+    }),
+  );
+
+  for (const [method, wants] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    router[method](
+      `${base}/:requestId/vote`,
+      authed(deps.validate, async (req, res, caller) => {
+        const outcome = await requests.vote(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId), wants);
+        if (!unwrap(res, outcome)) return;
+        res.json(toView(outcome.value, caller));
+      }),
+    );
+  }
+
+  router.post(
+    `${base}/:requestId/take`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.take(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      const body: LearningRequestDetailResponse = {
+        request: toView(outcome.value, caller),
+        draft: sessionDraftOf(outcome.value, toLocale(caller.locale)),
+      };
+      res.json(body);
+    }),
+  );
+
+  router.delete(
+    `${base}/:requestId`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.close(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      res.json(toView(outcome.value, caller));
+    }),
+  );
+
+  return router;
+}

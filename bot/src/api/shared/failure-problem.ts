@@ -1,0 +1,117 @@
+import type { Response } from 'express';
+import { tr } from '../../cards/requests/learning-request-strings';
+import { st } from '../../cards/sessions/session-strings';
+import { tipProblemText, tipText } from '../../cards/tips/tip-strings';
+import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
+import type { Failure, Result } from '../../domain/shared/result';
+import type { ApiError } from '../contract';
+
+type Kind = Failure['kind'];
+
+/** The HTTP status of each kind of refusal, whatever the feature. */
+const STATUS: Record<Kind, number> = {
+  invalid: 400,
+  badInput: 400,
+  teamUnknown: 404,
+  notFound: 404,
+  notMember: 403,
+  notAllowed: 403,
+  notHost: 403,
+  notAttendee: 403,
+  closed: 409,
+  notEnded: 409,
+  notOpen: 409,
+  takenByOther: 409,
+  ownRequest: 409,
+};
+
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The problem code of the API contract: `not_found` for anything unknown, the feature's prefix where the contract has one. */
+function codeOf(failure: Failure): string {
+  switch (failure.kind) {
+    case 'invalid':
+      return `invalid_${failure.subject}`;
+    case 'teamUnknown':
+    case 'notFound':
+      return 'not_found';
+    case 'closed':
+      return `session_${failure.reason}`;
+    case 'badInput':
+      return snake(failure.code);
+    case 'notOpen':
+      return `request_${failure.status}`;
+    case 'takenByOther':
+      return 'request_taken';
+    default:
+      return snake(failure.kind);
+  }
+}
+
+/** The English message, and for a bad form the text of every field's problems (several joined by a space). */
+function textsOf(failure: Failure): {
+  readonly message: string;
+  readonly problems: readonly { readonly field: string; readonly text: string }[];
+} {
+  switch (failure.subject) {
+    case 'session': {
+      if (failure.kind === 'invalid')
+        return {
+          message: st('en', 'failure_invalid'),
+          problems: failure.problems.map((p) => ({ field: p.field, text: st('en', `problem_${p.code}`) })),
+        };
+      const key =
+        failure.kind === 'closed'
+          ? (`failure_${failure.reason}` as const)
+          : failure.kind === 'badInput'
+            ? (`failure_${failure.code}` as const)
+            : (`failure_${failure.kind}` as const);
+      return { message: st('en', key), problems: [] };
+    }
+    case 'tip':
+      return {
+        message: tipText('en', failure.kind),
+        problems: failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: tipProblemText('en', p.code) })) : [],
+      };
+    case 'request': {
+      if (failure.kind === 'invalid') {
+        const problems = failure.problems.map((p) => ({
+          field: p.field,
+          text: tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }),
+        }));
+        return { message: tr('en', 'failure_invalid'), problems };
+      }
+      const key =
+        failure.kind === 'notOpen'
+          ? (`failure_${failure.status}` as const)
+          : failure.kind === 'takenByOther'
+            ? 'failure_taken'
+            : (`failure_${failure.kind}` as const);
+      return { message: tr('en', key), problems: [] };
+    }
+  }
+}
+
+/** A refused operation as the API answers it: its status and an `ApiError`; a bad form names every field. */
+function problemOf(failure: Failure): { readonly status: number; readonly body: ApiError } {
+  const { message, problems } = textsOf(failure);
+  const code = codeOf(failure);
+  if (failure.kind !== 'invalid') return { status: STATUS[failure.kind], body: { error: { code, message } } };
+  const fields: Record<string, string> = {};
+  for (const p of problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${p.text}` : p.text;
+  return {
+    status: STATUS.invalid,
+    body: { error: { code, message, fields, problems: failure.problems.map((p) => ({ field: p.field, code: p.code })) } },
+  };
+}
+
+export function sendFailure(res: Response, failure: Failure): void {
+  const { status, body } = problemOf(failure);
+  res.status(status).json(body);
+}
+
+/** Sends the failure, if it is one; returns whether the operation succeeded. */
+export function unwrap<T>(res: Response, result: Result<T>): result is { readonly ok: true; readonly value: T } {
+  if (!result.ok) sendFailure(res, result.failure);
+  return result.ok;
+}

@@ -1,0 +1,91 @@
+import type { ExpertHit } from '../../domain/experts/expert-index';
+import type { Locale } from '../../domain/shared/person';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard, CardAction, CardElement, OpenUrl } from '../shared/adaptive-card';
+import { te } from './expert-strings';
+
+/** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
+export function explainExpert(hit: ExpertHit, locale: Locale): string {
+  const parts: string[] = [];
+  if (hit.match === 'name') parts.push(te(locale, 'matchName'));
+  if (hit.match === 'bio') parts.push(te(locale, 'matchBio'));
+  if (hit.skill) {
+    parts.push(hit.skill.name, te(locale, 'level', { n: hit.skill.level }));
+    const e = hit.skill.endorsements;
+    if (e > 0) parts.push(te(locale, e === 1 ? 'endorsementsOne' : 'endorsementsMany', { n: e }));
+  }
+  if (hit.sessionsTaught > 0) parts.push(te(locale, hit.sessionsTaught === 1 ? 'sessionsOne' : 'sessionsMany', { n: hit.sessionsTaught }));
+  if (hit.match === 'suggestion' && hit.wantedBy)
+    parts.push(te(locale, hit.wantedBy === 1 ? 'wantedOne' : 'wantedMany', { n: hit.wantedBy }));
+  return parts.join(' · ');
+}
+
+/** Teams deep link to a 1:1 chat (by UPN/e-mail when known, else the Entra object id), optionally with a drafted message. */
+export function chatUrl(person: Pick<ExpertHit, 'email' | 'userId'>, message?: string): string {
+  const users = encodeURIComponent(person.email ?? person.userId);
+  return `https://teams.microsoft.com/l/chat/0/0?users=${users}${message ? `&message=${encodeURIComponent(message)}` : ''}`;
+}
+
+function firstName(name: string): string {
+  return name.split(' ')[0] ?? name;
+}
+
+/**
+ * "Ask for a session" opens a 1:1 chat with a drafted request (Action.OpenUrl): it works wherever
+ * the card was shared, also in chats the bot is not part of, where an Action.Submit would go nowhere.
+ */
+function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
+  const name = firstName(hit.displayName);
+  const message = hit.skill ? te(locale, 'askMessage', { name, skill: hit.skill.name }) : te(locale, 'askMessageNoSkill', { name });
+  return [
+    { type: 'Action.OpenUrl', title: te(locale, 'askForSession'), url: chatUrl(hit, message) },
+    { type: 'Action.OpenUrl', title: te(locale, 'chat'), url: chatUrl(hit) },
+  ];
+}
+
+const MAX_LISTED_SKILLS = 8;
+
+function skillsLine(hit: ExpertHit, locale: Locale): string {
+  const shown = hit.teaches.slice(0, MAX_LISTED_SKILLS).map((s) => `${s.name} (${te(locale, 'level', { n: s.level })})`);
+  return shown.length > 0 ? shown.join(', ') : te(locale, 'nothingYet');
+}
+
+/** The card a messaging-extension result inserts into the conversation. */
+export function expertCard(hit: ExpertHit, locale: Locale): AdaptiveCard {
+  const facts = [{ title: te(locale, 'teaches'), value: skillsLine(hit, locale) }];
+  if (hit.languages.length > 0) facts.push({ title: te(locale, 'languages'), value: hit.languages.slice(0, 10).join(', ') });
+  if (hit.availability) facts.push({ title: te(locale, 'availability'), value: hit.availability });
+  const body: CardElement[] = [heading(hit.displayName), paragraph(explainExpert(hit, locale), true), { type: 'FactSet', facts }];
+  return adaptiveCard(body, expertActions(hit, locale));
+}
+
+/** What a picked result inserts when its person cannot be shown (not of this organisation, gone, or search still starting). */
+export function expertNoticeCard(locale: Locale, key: 'expertGone' | 'warming'): AdaptiveCard {
+  return adaptiveCard([paragraph(te(locale, key), true)]);
+}
+
+/** "who knows X" / "wie kent X": the top results as one card, each with its own actions. */
+export function expertsCard(query: string, hits: readonly ExpertHit[], locale: Locale, suggestions: boolean): AdaptiveCard {
+  const shownQuery = query.length > 60 ? `${query.slice(0, 57)}…` : query;
+  const title = suggestions ? te(locale, 'suggestionsTitle') : te(locale, 'whoKnowsTitle', { query: shownQuery });
+  if (hits.length === 0) {
+    return adaptiveCard([
+      heading(title),
+      paragraph(suggestions ? te(locale, 'noExpertsAtAll') : te(locale, 'noExperts', { query: shownQuery })),
+    ]);
+  }
+  const body: CardElement[] = [heading(title)];
+  for (const hit of hits) {
+    const actions: CardAction[] = expertActions(hit, locale);
+    body.push({
+      type: 'Container',
+      items: [
+        { type: 'TextBlock', text: hit.displayName, weight: 'bolder', wrap: true, spacing: 'medium' },
+        paragraph(explainExpert(hit, locale), true),
+        { type: 'ActionSet', actions },
+      ],
+    });
+  }
+  body.push(paragraph(te(locale, 'moreInTab'), true));
+  return adaptiveCard(body);
+}

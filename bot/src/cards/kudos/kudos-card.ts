@@ -1,0 +1,23 @@
+import type { Locale } from '../../domain/shared/person';
+import type { Kudos } from '../../domain/kudos/kudos';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard } from '../shared/adaptive-card';
+import { clip } from '../sessions/session-text';
+import { st } from '../sessions/session-strings';
+
+interface KudosView {
+  readonly kudos: Kudos;
+  readonly fromName: string;
+  readonly toName: string;
+  readonly sessionTitle?: string;
+}
+
+/** A thank-you in the channel: celebrates who helped, never ranks who did not. */
+export function kudosCard(view: KudosView, locale: Locale): AdaptiveCard {
+  return adaptiveCard([
+    heading(st(locale, 'kudosTitle', { to: clip(view.toName || '—', 80) })),
+    ...(view.kudos.message ? [paragraph(clip(view.kudos.message, 280))] : []),
+    ...(view.sessionTitle ? [paragraph(st(locale, 'kudosForSession', { title: clip(view.sessionTitle, 120) }), true)] : []),
+    paragraph(st(locale, 'kudosFrom', { from: clip(view.fromName || '—', 80) }), true),
+  ]);
+}

@@ -1,0 +1,69 @@
+import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
+import type { LearningRequest } from '../../domain/requests/learning-request';
+import type { Reason, RequestFailure } from '../../domain/shared/result';
+import type { Locale } from '../../domain/shared/person';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
+import { tr } from './learning-request-strings';
+import { clip } from '../sessions/session-text';
+
+interface LearningRequestCardView {
+  readonly request: LearningRequest;
+  readonly authorName: string;
+  /** False: the team had asked for this skill already, and the person's +1 was added to it. */
+  readonly created: boolean;
+  /** Up to three colleagues who teach the skill. */
+  readonly experts: readonly string[];
+}
+
+/** The learning request card's Universal Action verbs. */
+export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest' } as const;
+
+/** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
+export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
+  const { request } = view;
+  const skill = clip(request.skill, 60);
+  // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
+  const actions: ExecuteAction[] =
+    request.status === 'open'
+      ? [
+          {
+            type: 'Action.Execute',
+            title: tr(locale, 'cardPlusOne'),
+            verb: LEARNING_REQUEST_VERBS.vote,
+            data: { requestId: request.requestId },
+          },
+        ]
+      : [];
+  return adaptiveCard(
+    [
+      heading(
+        view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill }),
+      ),
+      ...(request.note ? [paragraph(clip(request.note, 500))] : []),
+      paragraph(request.votes === 1 ? tr(locale, 'cardVotesOne') : tr(locale, 'cardVotes', { votes: request.votes }), true),
+      ...(view.experts.length > 0
+        ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))]
+        : []),
+    ],
+    actions,
+  );
+}
+
+/** A refused request in the person's language: the first problem of a bad form, else why it was refused. */
+export function learningRequestFailureText(failure: Reason<RequestFailure>, locale: Locale): string {
+  switch (failure.kind) {
+    case 'invalid': {
+      const first = failure.problems[0];
+      return first
+        ? tr(locale, `problem_${first.code}`, { max: first.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX })
+        : tr(locale, 'failure_invalid');
+    }
+    case 'notOpen':
+      return tr(locale, failure.status === 'taken' ? 'failure_taken' : 'failure_closed');
+    case 'takenByOther':
+      return tr(locale, 'failure_taken');
+    default:
+      return tr(locale, `failure_${failure.kind}`);
+  }
+}

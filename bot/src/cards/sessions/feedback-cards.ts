@@ -1,0 +1,72 @@
+import type { FeedbackSummary } from '../../domain/sessions/feedback-summary';
+import type { Locale } from '../../domain/shared/person';
+import type { Feedback, LearningSession } from '../../domain/sessions/session';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard } from '../shared/adaptive-card';
+import { sessionActionData } from './session-invite-card';
+import { clip, formatShortWhen } from './session-text';
+import { st } from './session-strings';
+
+/** After the session, to each attendee: rating 1–5, learned something new, what they will apply. */
+export function feedbackCard(session: LearningSession, locale: Locale, timeZone: string, previous?: Feedback): AdaptiveCard {
+  return adaptiveCard(
+    [
+      heading(st(locale, 'feedbackTitle', { title: clip(session.title, 120) })),
+      paragraph(formatShortWhen(session.startsAt, locale, timeZone), true),
+      paragraph(st(locale, 'feedbackIntro'), true),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'rating',
+        label: st(locale, 'feedbackRating'),
+        style: 'expanded',
+        isRequired: true,
+        errorMessage: st(locale, 'failure_ratingInvalid'),
+        choices: [1, 2, 3, 4, 5].map((n) => ({ title: String(n), value: String(n) })),
+        ...(previous ? { value: String(previous.rating) } : {}),
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'learnedSomethingNew',
+        label: st(locale, 'feedbackLearned'),
+        style: 'expanded',
+        choices: [
+          { title: st(locale, 'yes'), value: 'true' },
+          { title: st(locale, 'no'), value: 'false' },
+        ],
+        value: previous && !previous.learnedSomethingNew ? 'false' : 'true',
+      },
+      {
+        type: 'Input.Text',
+        id: 'willApply',
+        label: st(locale, 'feedbackApply'),
+        isMultiline: true,
+        maxLength: 500,
+        ...(previous?.willApply ? { value: previous.willApply } : {}),
+      },
+    ],
+    [{ type: 'Action.Execute', title: st(locale, 'feedbackSend'), verb: 'feedback', data: sessionActionData(session), style: 'positive' }],
+  );
+}
+
+/** The host's private summary; ratings are never shown to anyone else. */
+export function feedbackSummaryCard(session: LearningSession, summary: FeedbackSummary, locale: Locale): AdaptiveCard {
+  const body = [heading(st(locale, 'summaryTitle', { title: clip(session.title, 120) })), paragraph(st(locale, 'summaryPrivate'), true)];
+  if (summary.responses === 0) return adaptiveCard([...body, paragraph(st(locale, 'summaryNone'))]);
+  return adaptiveCard([
+    ...body,
+    {
+      type: 'FactSet',
+      facts: [
+        { title: st(locale, 'summaryResponses'), value: String(summary.responses) },
+        { title: st(locale, 'summaryAverage'), value: `${summary.averageRating ?? '—'} / 5` },
+        { title: st(locale, 'summaryLearned'), value: `${summary.learnedSomethingNew} / ${summary.responses}` },
+      ],
+    },
+    ...(summary.willApply.length > 0
+      ? [
+          { type: 'TextBlock' as const, text: st(locale, 'summaryApply'), weight: 'bolder' as const, wrap: true },
+          ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${clip(w, 300)}`)),
+        ]
+      : []),
+  ]);
+}

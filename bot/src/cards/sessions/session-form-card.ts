@@ -1,0 +1,246 @@
+import type { Candidate } from '../../domain/sessions/discussion-leader';
+import type { Locale } from '../../domain/shared/person';
+import { RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
+import type { SessionField, SessionProblem } from '../../domain/sessions/session-rules';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../../domain/sessions/session-rules';
+import type { Channel } from '../../domain/teams/team';
+import { adaptiveCard, heading } from '../shared/adaptive-card';
+import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '../shared/adaptive-card';
+import { clip, zoneLabel } from './session-text';
+import { st } from './session-strings';
+
+/** The verb (Action.Execute) or `verb` field (Action.Submit in a dialog) of the planning form. */
+const CREATE_SESSION_VERB = 'createSession';
+/** The verb of the edit form (the host's "Edit" on the invite card). */
+const SAVE_SESSION_VERB = 'saveSession';
+
+interface SessionFormOptions {
+  readonly teamId: string;
+  readonly channels: readonly Channel[];
+  readonly members: readonly Candidate[];
+  readonly suggestedLeader?: Candidate;
+  readonly timeZone: string;
+  /** In a message the form submits with Action.Execute; in a dialog (task module) with Action.Submit. */
+  readonly submit: 'execute' | 'dialog';
+  /** The values typed so far, shown again with the problems next to their fields. */
+  readonly values?: Readonly<Record<string, unknown>>;
+  readonly problems?: readonly SessionProblem[];
+  /** Preselected channel (the one the command was typed in). */
+  readonly channelId?: string;
+  /** Editing one stored session: no recurrence, and the submit saves it. */
+  readonly editing?: { readonly sessionId: string };
+}
+
+const MAX_CHOICES = 100;
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/** An input's `value` only when there is one: inputs have no "value: undefined". */
+const given = (value: string | undefined) => (value ? { value } : {});
+
+function problemBlocks(field: SessionField, problems: readonly SessionProblem[], locale: Locale): TextBlock[] {
+  return problems
+    .filter((p) => p.field === field)
+    .map((p) => ({
+      type: 'TextBlock',
+      text: st(locale, `problem_${p.code}`),
+      color: 'attention',
+      size: 'small',
+      wrap: true,
+      spacing: 'none',
+    }));
+}
+
+/** The planning form, for the bot, the `planSession` dialog and the task module. */
+export function sessionFormCard(options: SessionFormOptions, locale: Locale): AdaptiveCard {
+  const v = options.values ?? {};
+  const problems = options.problems ?? [];
+  const p = (field: SessionField) => problemBlocks(field, problems, locale);
+  const people: Choice[] = options.members.slice(0, MAX_CHOICES).map((m) => ({ title: clip(m.displayName || '—', 60), value: m.userId }));
+  const leaderChoices: Choice[] = people.map((c) =>
+    c.value === options.suggestedLeader?.userId ? { ...c, title: st(locale, 'leaderSuggested', { name: c.title }) } : c,
+  );
+  const channelChoices: Choice[] = options.channels
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ title: clip(c.name || c.channelId, 60), value: c.channelId }));
+  const channelValue = text(v.channelId) ?? options.channelId ?? options.channels[0]?.channelId;
+  // Editing never slips the suggestion in: an empty choice stays empty.
+  const leaderValue = text(v.discussionLeaderId) ?? (options.editing ? undefined : options.suggestedLeader?.userId);
+
+  const body: CardElement[] = [
+    heading(st(locale, options.editing ? 'planEditTitle' : 'planTitle')),
+    ...(problems.length > 0
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: st(locale, 'planProblems'),
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
+    {
+      type: 'Input.Text',
+      id: 'title',
+      label: st(locale, 'fieldTitle'),
+      maxLength: TITLE_MAX,
+      isRequired: true,
+      errorMessage: st(locale, 'problem_titleRequired'),
+      ...(text(v.title) ? { value: clip(text(v.title) ?? '', TITLE_MAX) } : {}),
+    },
+    ...p('title'),
+    {
+      type: 'Input.Text',
+      id: 'description',
+      label: st(locale, 'fieldDescription'),
+      isMultiline: true,
+      maxLength: DESCRIPTION_MAX,
+      ...(text(v.description) ? { value: clip(text(v.description) ?? '', DESCRIPTION_MAX) } : {}),
+    },
+    ...p('description'),
+    {
+      type: 'Input.Text',
+      id: 'skills',
+      label: st(locale, 'fieldSkills'),
+      ...(text(v.skills) ? { value: clip(text(v.skills) ?? '', 600) } : {}),
+    },
+    ...p('skills'),
+    {
+      type: 'Input.ChoiceSet',
+      id: 'format',
+      label: st(locale, 'fieldFormat'),
+      style: 'compact',
+      value: text(v.format) ?? 'talk',
+      choices: SESSION_FORMATS.map((f) => ({ title: st(locale, `format_${f}`), value: f })),
+    },
+    ...p('format'),
+    {
+      type: 'ColumnSet',
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Date',
+              id: 'date',
+              label: st(locale, 'fieldDate'),
+              isRequired: true,
+              errorMessage: st(locale, 'problem_startRequired'),
+              ...given(text(v.date)),
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Time',
+              id: 'time',
+              label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }),
+              isRequired: true,
+              errorMessage: st(locale, 'problem_startRequired'),
+              ...given(text(v.time)),
+            },
+          ],
+        },
+      ],
+    },
+    ...p('startsAt'),
+    {
+      type: 'Input.Number',
+      id: 'durationMinutes',
+      label: st(locale, 'fieldDuration'),
+      min: 5,
+      max: 480,
+      value: Number(text(v.durationMinutes) ?? 60) || 60,
+    },
+    ...p('durationMinutes'),
+    {
+      type: 'Input.Text',
+      id: 'place',
+      label: st(locale, 'fieldPlace'),
+      ...(text(v.place) ? { value: clip(text(v.place) ?? '', 200) } : {}),
+    },
+    ...p('place'),
+    {
+      type: 'Input.Text',
+      id: 'onlineUrl',
+      label: st(locale, 'fieldLink'),
+      placeholder: 'https://',
+      ...(text(v.onlineUrl) ? { value: clip(text(v.onlineUrl) ?? '', 500) } : {}),
+    },
+    ...p('onlineUrl'),
+    {
+      type: 'Input.Number',
+      id: 'capacity',
+      label: st(locale, 'fieldCapacity'),
+      min: 1,
+      ...(text(v.capacity) && Number.isFinite(Number(text(v.capacity))) ? { value: Number(text(v.capacity)) } : {}),
+    },
+    ...p('capacity'),
+    ...(channelChoices.length > 0
+      ? [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'channelId',
+            label: st(locale, 'fieldChannel'),
+            style: 'compact' as const,
+            choices: channelChoices,
+            ...(channelValue ? { value: channelValue } : {}),
+          },
+        ]
+      : []),
+    ...p('channelId'),
+    ...(options.editing
+      ? []
+      : [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'recurrence',
+            label: st(locale, 'fieldRecurrence'),
+            style: 'compact' as const,
+            value: text(v.recurrence) ?? 'none',
+            choices: RECURRENCES.map((r) => ({ title: st(locale, `recurrence_${r}`), value: r })),
+          },
+        ]),
+    ...p('recurrence'),
+    ...(people.length > 0
+      ? [
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'teacherIds',
+            label: st(locale, 'fieldTeachers'),
+            style: 'compact' as const,
+            isMultiSelect: true,
+            choices: people,
+            ...given(text(v.teacherIds)),
+          },
+          {
+            type: 'Input.ChoiceSet' as const,
+            id: 'discussionLeaderId',
+            label: st(locale, 'fieldLeader'),
+            style: 'compact' as const,
+            choices: leaderChoices,
+            ...(leaderValue ? { value: leaderValue } : {}),
+          },
+        ]
+      : []),
+    ...p('teacherIds'),
+    {
+      type: 'Input.Toggle',
+      id: 'openToOrganisation',
+      title: st(locale, 'fieldOpen'),
+      value: text(v.openToOrganisation) === 'true' ? 'true' : 'false',
+    },
+  ];
+  const data = { teamId: options.teamId, ...(options.editing ? { sessionId: options.editing.sessionId } : {}) };
+  const verb = options.editing ? SAVE_SESSION_VERB : CREATE_SESSION_VERB;
+  const title = st(locale, options.editing ? 'editSubmit' : 'planSubmit');
+  const action: CardAction =
+    options.submit === 'execute'
+      ? { type: 'Action.Execute', title, verb, data, style: 'positive' }
+      : { type: 'Action.Submit', title, data: { ...data, verb }, style: 'positive' };
+  return adaptiveCard(body, [action]);
+}

@@ -1,0 +1,167 @@
+import type { Locale } from '../../domain/shared/person';
+import type { LearningSession, Rsvp, RsvpResponse } from '../../domain/sessions/session';
+import { adaptiveCard, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, Fact } from '../shared/adaptive-card';
+import { clip, formatWhen, userMri } from './session-text';
+import { st } from './session-strings';
+import type { SessionStringKey } from './session-strings';
+
+/** Teams refreshes the card automatically for at most 60 listed users. */
+const MAX_REFRESH_USERS = 60;
+
+export interface InviteView {
+  readonly session: LearningSession;
+  /** Display names of the host, teachers and discussion leader. */
+  readonly names: ReadonlyMap<string, string>;
+  readonly timeZone: string;
+  /** Signed `.ics` link (see domain/sessions/session-links.ts). */
+  readonly calendarUrl: string;
+  /** The people who answered last, newest first: they get the automatic refresh. */
+  readonly recentResponders: readonly string[];
+  readonly now: Date;
+}
+
+export interface InviteViewer {
+  readonly userId: string;
+  readonly rsvp?: Rsvp;
+  readonly questionCount?: number;
+}
+
+/** The data every session action carries: the card's session and team, checked against the invoke's team and tenant. */
+export const sessionActionData = (session: Pick<LearningSession, 'sessionId' | 'teamId'>) => ({
+  sessionId: session.sessionId,
+  teamId: session.teamId,
+});
+
+const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: SessionStringKey }[] = [
+  { response: 'yes', title: 'rsvpYes' },
+  { response: 'maybe', title: 'rsvpMaybe' },
+  { response: 'no', title: 'rsvpNo' },
+];
+
+function nameOf(view: InviteView, userId: string): string {
+  return clip(view.names.get(userId) || '—', 80);
+}
+
+function statusLine(viewer: InviteViewer, locale: Locale): string {
+  const r = viewer.rsvp;
+  if (!r) return st(locale, 'yourStatusNone');
+  if (r.response === 'yes') return st(locale, r.waitlisted ? 'yourStatusWaitlisted' : 'yourStatusYes');
+  return st(locale, r.response === 'maybe' ? 'yourStatusMaybe' : 'yourStatusNo');
+}
+
+/**
+ * The channel invite. Without a viewer it is the shared view everyone sees before a refresh, so
+ * it must be right on its own (live counts, waitlist, links); with a viewer it adds their status
+ * and, for the host, the host controls.
+ */
+export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undefined, locale: Locale): AdaptiveCard {
+  const { session } = view;
+  const data = sessionActionData(session);
+  const cancelled = session.status === 'cancelled';
+  const started = Date.parse(session.startsAt) <= view.now.getTime();
+  const waitlisted = session.counts.waitlisted ?? 0;
+  const full = session.capacity !== null && session.counts.yes >= session.capacity;
+
+  const facts: Fact[] = [
+    { title: st(locale, 'when'), value: formatWhen(session, locale, view.timeZone) },
+    { title: st(locale, 'format'), value: st(locale, `format_${session.format}`) },
+    ...(session.place ? [{ title: st(locale, 'where'), value: clip(session.place, 200) }] : []),
+    ...(session.onlineUrl && !session.place ? [{ title: st(locale, 'where'), value: st(locale, 'online') }] : []),
+    { title: st(locale, 'host'), value: nameOf(view, session.hostId) },
+    ...(session.teacherIds.length > 0
+      ? [{ title: st(locale, 'teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }]
+      : []),
+    ...(session.discussionLeaderId ? [{ title: st(locale, 'discussionLeader'), value: nameOf(view, session.discussionLeaderId) }] : []),
+    ...(session.skills.length > 0 ? [{ title: st(locale, 'skills'), value: session.skills.map((s) => clip(s, 50)).join(', ') }] : []),
+  ];
+
+  const going =
+    session.capacity === null
+      ? st(locale, 'goingCount', { going: session.counts.yes })
+      : st(locale, 'goingOfCapacity', { going: session.counts.yes, capacity: session.capacity });
+  const countLine = [
+    going,
+    st(locale, 'maybeCount', { maybe: session.counts.maybe }),
+    ...(waitlisted > 0 ? [st(locale, 'waitlistCount', { waitlisted })] : []),
+  ].join(' · ');
+
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: st(locale, 'inviteKicker'), isSubtle: true, size: 'small', wrap: true },
+    { type: 'TextBlock', text: clip(session.title, 120), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    ...(cancelled
+      ? [
+          {
+            type: 'TextBlock' as const,
+            text: st(locale, 'cancelledBanner'),
+            color: 'attention' as const,
+            weight: 'bolder' as const,
+            wrap: true,
+          },
+        ]
+      : []),
+    ...(!cancelled && started ? [{ type: 'TextBlock' as const, text: st(locale, 'pastBanner'), isSubtle: true, wrap: true }] : []),
+    ...(session.description ? [paragraph(clip(session.description, 600))] : []),
+    { type: 'FactSet', facts },
+    { type: 'TextBlock', text: countLine, weight: 'bolder', wrap: true, spacing: 'medium' },
+    ...(full && !cancelled && !started ? [paragraph(st(locale, 'full'), true)] : []),
+    ...(session.openToOrganisation ? [paragraph(st(locale, 'openToOrganisation'), true)] : []),
+  ];
+
+  if (viewer) {
+    body.push({ type: 'Container', style: 'emphasis', items: [paragraph(statusLine(viewer, locale))] });
+    if (viewer.userId === session.hostId) {
+      body.push(paragraph(st(locale, 'youHost'), true));
+      if (viewer.questionCount) body.push(paragraph(st(locale, 'questionsForHost', { count: viewer.questionCount }), true));
+    }
+  }
+
+  const actions: CardAction[] = [];
+  if (!cancelled && !started) {
+    for (const r of RESPONSES) {
+      const chosen = viewer?.rsvp?.response === r.response;
+      actions.push({
+        type: 'Action.Execute',
+        title: `${chosen ? '✓ ' : ''}${st(locale, r.title)}`,
+        verb: 'rsvp',
+        data: { ...data, response: r.response },
+        ...(r.response === 'yes' ? { style: 'positive' as const } : {}),
+      });
+    }
+    if (session.onlineUrl) actions.push({ type: 'Action.OpenUrl', title: st(locale, 'join'), url: session.onlineUrl });
+    actions.push({ type: 'Action.OpenUrl', title: st(locale, 'addToCalendar'), url: view.calendarUrl });
+  }
+  if (!cancelled && started && viewer && viewer.userId !== session.hostId) {
+    actions.push({ type: 'Action.Execute', title: st(locale, 'thankHost'), verb: 'kudos', data: { ...data, toUserId: session.hostId } });
+  }
+  if (viewer?.userId === session.hostId && !cancelled && !started) {
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.Execute', title: st(locale, 'editSession'), verb: 'editSession', data } satisfies ExecuteAction,
+        {
+          type: 'Action.Execute',
+          title: st(locale, 'cancelSession'),
+          verb: 'cancelSession',
+          data,
+          style: 'destructive',
+        } satisfies ExecuteAction,
+        // A series can be stopped from here in one go (DESIGN F3), not one card at a time.
+        ...(session.seriesId
+          ? [
+              {
+                type: 'Action.Execute',
+                title: st(locale, 'cancelSeries'),
+                verb: 'cancelSession',
+                data: { ...data, scope: 'following' },
+                style: 'destructive',
+              } satisfies ExecuteAction,
+            ]
+          : []),
+      ],
+    });
+  }
+
+  const userIds = [...new Set([session.hostId, ...view.recentResponders])].slice(0, MAX_REFRESH_USERS).map(userMri);
+  return { ...adaptiveCard(body, actions), refresh: { action: { type: 'Action.Execute', verb: 'refresh', data }, userIds } };
+}

@@ -1,0 +1,67 @@
+import type { Locale } from '../../domain/shared/person';
+import type { LearningSession } from '../../domain/sessions/session';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard } from '../shared/adaptive-card';
+import { clip, formatShortWhen, formatWhen } from './session-text';
+import { st } from './session-strings';
+import type { SessionStringKey } from './session-strings';
+
+/** A short message card: an answer to an action that has nothing else to show. */
+export function sessionMessageCard(text: string, tone: 'default' | 'attention' | 'good' = 'default'): AdaptiveCard {
+  return adaptiveCard([{ type: 'TextBlock', text, wrap: true, ...(tone !== 'default' ? { color: tone } : {}) }]);
+}
+
+/** Teams choose their reminder times (team-settings.ts), so the card says how far off the start is in words that fit. */
+export function reminderWhen(minutesBefore: number, locale: Locale): string {
+  if (minutesBefore < 90) return st(locale, 'reminderSoon', { minutes: minutesBefore });
+  if (minutesBefore < 20 * 60) return st(locale, 'reminderInHours', { hours: Math.round(minutesBefore / 60) });
+  if (minutesBefore <= 28 * 60) return st(locale, 'reminderIn24h');
+  return st(locale, 'reminderInDays', { days: Math.round(minutesBefore / (24 * 60)) });
+}
+
+/** In the invite's thread, `minutesBefore` the start. */
+export function reminderCard(session: LearningSession, minutesBefore: number, locale: Locale, timeZone: string): AdaptiveCard {
+  const when = reminderWhen(minutesBefore, locale);
+  return adaptiveCard(
+    [
+      heading(st(locale, 'reminderTitle', { title: clip(session.title, 120), when })),
+      paragraph(formatWhen(session, locale, timeZone)),
+      paragraph(st(locale, 'reminderBody', { going: session.counts.yes }), true),
+    ],
+    session.onlineUrl ? [{ type: 'Action.OpenUrl', title: st(locale, 'join'), url: session.onlineUrl }] : [],
+  );
+}
+
+export type PersonNotice = 'waitlistPromoted' | 'sessionCancelled';
+
+const NOTICE_TEXT: Record<PersonNotice, { readonly title: SessionStringKey; readonly body: SessionStringKey }> = {
+  waitlistPromoted: { title: 'promotedTitle', body: 'promotedBody' },
+  sessionCancelled: { title: 'cancelledTitle', body: 'cancelledBody' },
+};
+
+/** A direct message about one session ("you're in", "cancelled"). */
+export function personNoticeCard(notice: PersonNotice, session: LearningSession, locale: Locale, timeZone: string): AdaptiveCard {
+  const values = { title: clip(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) };
+  return adaptiveCard([heading(st(locale, NOTICE_TEXT[notice].title, values)), paragraph(st(locale, NOTICE_TEXT[notice].body, values))]);
+}
+
+interface MySessionLine {
+  readonly session: LearningSession;
+  readonly role: 'host' | 'teacher' | 'leader' | 'attendee' | 'waitlisted';
+}
+
+/** `my sessions`: the person's upcoming sessions with their role. */
+export function mySessionsCard(lines: readonly MySessionLine[], locale: Locale, timeZone: string): AdaptiveCard {
+  if (lines.length === 0) return adaptiveCard([heading(st(locale, 'mySessionsTitle')), paragraph(st(locale, 'mySessionsNone'))]);
+  const shown = lines.slice(0, 20);
+  return adaptiveCard([
+    heading(st(locale, 'mySessionsTitle')),
+    {
+      type: 'FactSet',
+      facts: shown.map((l) => ({
+        title: formatShortWhen(l.session.startsAt, locale, timeZone),
+        value: `${clip(l.session.title, 80)} — ${st(locale, `role_${l.role}`)}`,
+      })),
+    },
+  ]);
+}

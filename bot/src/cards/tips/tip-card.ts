@@ -1,0 +1,63 @@
+import type { Locale } from '../../domain/shared/person';
+import type { Tip } from '../../domain/tips/tip';
+import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
+import type { AdaptiveCard, CardAction, CardElement, ColumnSet } from '../shared/adaptive-card';
+import { clip } from '../sessions/session-text';
+import { tipText } from './tip-strings';
+
+interface TipCardView {
+  readonly tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
+  /** Empty when unknown: the card says "a colleague". */
+  readonly authorName: string;
+}
+
+const TAGS_PER_ROW = 4;
+
+/** Skills as small tags, four to a row, so a narrow Teams client still shows them whole. */
+function skillTags(skills: readonly string[]): ColumnSet[] {
+  const rows: ColumnSet[] = [];
+  for (let i = 0; i < skills.length; i += TAGS_PER_ROW) {
+    rows.push({
+      type: 'ColumnSet',
+      spacing: i === 0 ? 'medium' : 'small',
+      columns: skills.slice(i, i + TAGS_PER_ROW).map((skill) => ({
+        type: 'Column',
+        width: 'auto',
+        items: [
+          {
+            type: 'Container',
+            style: 'accent',
+            items: [{ type: 'TextBlock', text: clip(skill, 60), size: 'small', weight: 'bolder', wrap: false }],
+          },
+        ],
+      })),
+    });
+  }
+  return rows;
+}
+
+/** The tip as it is posted in the channel (DESIGN F9): title, text, skills as tags, the link as a button. */
+export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
+  const { tip } = view;
+  const body: CardElement[] = [
+    {
+      type: 'TextBlock',
+      text: `💡 ${tipText(locale, 'cardKicker')}`,
+      size: 'small',
+      weight: 'bolder',
+      color: 'accent',
+      spacing: 'none',
+      wrap: true,
+    },
+    heading(clip(tip.title, 120)),
+    ...(tip.body ? [paragraph(clip(tip.body, 1000))] : []),
+    ...skillTags(tip.skills.slice(0, 8)),
+    {
+      ...paragraph(tipText(locale, 'cardSharedBy', { name: clip(view.authorName || tipText(locale, 'cardSomeone'), 80) }), true),
+      size: 'small',
+      spacing: 'medium',
+    },
+  ];
+  const actions: CardAction[] = tip.link ? [{ type: 'Action.OpenUrl', title: tipText(locale, 'cardOpenLink'), url: tip.link }] : [];
+  return adaptiveCard(body, actions);
+}

@@ -1,0 +1,23 @@
+import { buildDemoTeam, DEMO_TENANT_ID } from './demo-team';
+import type { Repositories } from '../shared/repositories';
+
+/**
+ * Seeds the demo team once. Every write is an idempotent upsert and the tenant row goes last,
+ * so a start that dies half-way simply seeds again next time.
+ */
+export async function seedDemoIfEmpty(repos: Repositories, now: Date): Promise<boolean> {
+  if (await repos.tenants.get(DEMO_TENANT_ID)) return false;
+  const demo = buildDemoTeam(now);
+  await repos.members.putMany(demo.profiles);
+  await repos.teams.upsert(demo.team);
+  await repos.teams.addMembers(demo.memberships);
+  await repos.sessions.putMany(demo.sessions);
+  await repos.rsvps.putMany(demo.rsvps);
+  await repos.feedback.putMany(demo.feedback);
+  // Kudos rows are create-only; a seed that died half-way skips the ones it already wrote.
+  for (const k of demo.kudos) if (!(await repos.kudos.get(k.tenantId, k.teamId, k.kudosId))) await repos.kudos.add(k);
+  for (const tip of demo.tips) if (!(await repos.tips.get(tip.tenantId, tip.teamId, tip.tipId))) await repos.tips.add(tip);
+  await repos.learningRequests.putMany(demo.learningRequests, demo.learningRequestVotes);
+  await repos.tenants.upsert(demo.tenant);
+  return true;
+}

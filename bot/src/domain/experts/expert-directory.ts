@@ -1,0 +1,290 @@
+import type { MemberRepository, SessionRepository, TeamRepository } from '../shared/repositories';
+import { sessionEndsAt } from '../sessions/session';
+import { skillKeyOf, TenantExpertIndex } from './expert-index';
+import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
+import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
+import type { SkillTaxonomy } from './skill-taxonomy';
+
+interface ExpertDirectoryPorts {
+  readonly members: Pick<MemberRepository, 'get' | 'listForTenant'>;
+  readonly teams: Pick<TeamRepository, 'listForTenant'>;
+  readonly sessions: Pick<SessionRepository, 'listForTeam'>;
+  readonly endorsements: EndorsementRepository;
+  readonly changes: ProfileChangeFeed;
+}
+
+interface ExpertDirectoryOptions {
+  readonly now: () => Date;
+  readonly log: { info(message: string): void; error(message: string, detail?: unknown): void };
+  /** How often every instance reads the change feed: the freshness bound, plus one round trip. */
+  readonly pollIntervalMs?: number;
+  /** Each poll re-reads this much of the feed, so a writer whose clock runs behind is not missed. */
+  readonly overlapMs?: number;
+  /** Sessions end as time passes; the sessions-taught counts are recounted this often. */
+  readonly sessionsRefreshMs?: number;
+  /** Change rows older than this are deleted. */
+  readonly retentionMs?: number;
+}
+
+type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
+type ExpertOutcome = { readonly status: 'ready'; readonly hit: ExpertHit | undefined } | { readonly status: 'warming' };
+
+interface TenantState {
+  index: TenantExpertIndex;
+  cursorMs: number;
+  readonly seen: Map<string, number>;
+  sessionsCountedAt: number;
+  prunedAt: number;
+}
+
+const RELOAD_CONCURRENCY = 8;
+/** Above this many changed people in one poll (a bulk import), re-reading the tenant at once is cheaper. */
+const FULL_RELOAD_ABOVE = 500;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Expert search for every tenant this instance serves: one in-memory index per tenant, built from
+ * storage (in the background at start for every known tenant, or on a tenant's first query) and
+ * kept fresh by polling the tenant's profile change feed. Every instance does the same, so a
+ * profile saved anywhere is searchable everywhere within about one poll interval. See docs/EXPERT-SEARCH.md.
+ */
+export class ExpertDirectory {
+  private readonly loaded = new Map<string, TenantState>();
+  private readonly loading = new Map<string, Promise<TenantState>>();
+  private readonly pollIntervalMs: number;
+  private readonly overlapMs: number;
+  private readonly sessionsRefreshMs: number;
+  private readonly retentionMs: number;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private polling: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly ports: ExpertDirectoryPorts,
+    private readonly options: ExpertDirectoryOptions,
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.overlapMs = options.overlapMs ?? 15_000;
+    this.sessionsRefreshMs = options.sessionsRefreshMs ?? 60_000;
+    this.retentionMs = options.retentionMs ?? 60 * 60_000;
+  }
+
+  /** Warms every known tenant in the background and starts polling; returns at once. */
+  start(): Promise<void> {
+    const warm = (async () => {
+      try {
+        const tenants = await this.ports.changes.tenants();
+        for (const tenantId of tenants) {
+          if (this.stopped) return;
+          await this.index(tenantId).catch((error: unknown) =>
+            this.options.log.error(`expert index: warming tenant ${tenantId} failed`, error),
+          );
+        }
+      } catch (error) {
+        this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
+      }
+    })();
+    this.schedule();
+    return warm;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  isWarm(tenantId: string): boolean {
+    return this.loaded.has(tenantId);
+  }
+
+  /** The tenant's index, loading it first when this instance has not yet. */
+  async index(tenantId: string): Promise<TenantExpertIndex> {
+    const state = this.loaded.get(tenantId);
+    if (state) return state.index;
+    let pending = this.loading.get(tenantId);
+    if (!pending) {
+      pending = this.load(tenantId).finally(() => this.loading.delete(tenantId));
+      this.loading.set(tenantId, pending);
+    }
+    return (await pending).index;
+  }
+
+  /** Searches a tenant; waits for its index at most `waitMs` (an invoke must answer within 5 s). */
+  async search(tenantId: string, query: ExpertQuery, waitMs = Number.POSITIVE_INFINITY): Promise<SearchOutcome> {
+    const state = this.loaded.get(tenantId);
+    if (state) return { status: 'ready', page: state.index.search(query) };
+    const index = this.index(tenantId);
+    if (!Number.isFinite(waitMs)) return { status: 'ready', page: (await index).search(query) };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), waitMs);
+    });
+    const ready = await Promise.race([index, timeout]).finally(() => clearTimeout(timer));
+    return ready ? { status: 'ready', page: ready.search(query) } : { status: 'warming' };
+  }
+
+  /**
+   * One person of the tenant, for the card a picked messaging-extension result inserts; undefined for
+   * anyone not of this tenant (a forged or stale id). Waits for the index at most `waitMs`.
+   */
+  async expert(tenantId: string, userId: string, skillName: string | undefined, waitMs: number): Promise<ExpertOutcome> {
+    const state = this.loaded.get(tenantId);
+    if (state) return { status: 'ready', hit: state.index.expert(userId, skillName) };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), waitMs);
+    });
+    const ready = await Promise.race([this.index(tenantId), timeout]).finally(() => clearTimeout(timer));
+    return ready ? { status: 'ready', hit: ready.expert(userId, skillName) } : { status: 'warming' };
+  }
+
+  /** Endorses a skill (idempotent) and refreshes the person here at once; returns the skill's endorsement count. */
+  async endorse(endorsement: Endorsement): Promise<{ readonly created: boolean; readonly count: number }> {
+    const created = await this.ports.endorsements.add(endorsement);
+    await this.refresh(endorsement.tenantId, [endorsement.userId]);
+    const key = skillKeyOf(endorsement.skill);
+    const all = await this.ports.endorsements.listForPerson(endorsement.tenantId, endorsement.userId);
+    return { created, count: all.filter((e) => skillKeyOf(e.skill) === key).length };
+  }
+
+  endorsementsOf(tenantId: string, userId: string): Promise<Endorsement[]> {
+    return this.ports.endorsements.listForPerson(tenantId, userId);
+  }
+
+  /** Sessions this person taught (ended, not cancelled), as the index last counted them. */
+  async sessionsTaught(tenantId: string, userId: string): Promise<number> {
+    return (await this.index(tenantId)).sessionsTaughtBy(userId);
+  }
+
+  /** The seeded taxonomy plus the tenant's own skills. */
+  async taxonomy(tenantId: string): Promise<SkillTaxonomy> {
+    return (await this.index(tenantId)).taxonomy();
+  }
+
+  /** Re-reads these people now (after a write on this instance: no need to wait for the poll). */
+  async refresh(tenantId: string, userIds: readonly string[]): Promise<void> {
+    const state = this.loaded.get(tenantId);
+    if (state) await this.reload(state, userIds);
+  }
+
+  private async load(tenantId: string): Promise<TenantState> {
+    const started = this.options.now().getTime();
+    const cursorMs = started - this.overlapMs;
+    // Changes already in the feed are in the snapshot read after them: mark them seen, or the
+    // first poll would re-read every profile of a bulk import that just happened.
+    const seen = new Map((await this.ports.changes.since(tenantId, cursorMs)).map((c): [string, number] => [c.id, c.at]));
+    const index = await this.buildIndex(tenantId);
+    const state: TenantState = { index, cursorMs, seen, sessionsCountedAt: started, prunedAt: started };
+    this.loaded.set(tenantId, state);
+    this.options.log.info(
+      `expert index: tenant ${tenantId} warm with ${index.size} profiles in ${this.options.now().getTime() - started} ms`,
+    );
+    return state;
+  }
+
+  private async buildIndex(tenantId: string): Promise<TenantExpertIndex> {
+    const [profiles, endorsements, taught] = await Promise.all([
+      this.ports.members.listForTenant(tenantId),
+      this.ports.endorsements.listForTenant(tenantId),
+      this.countSessionsTaught(tenantId),
+    ]);
+    const byPerson = new Map<string, Map<string, number>>();
+    for (const e of endorsements) {
+      const counts = byPerson.get(e.userId) ?? new Map<string, number>();
+      const key = skillKeyOf(e.skill);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      byPerson.set(e.userId, counts);
+    }
+    const index = new TenantExpertIndex(tenantId);
+    for (const profile of profiles) index.upsert({ profile, endorsements: byPerson.get(profile.userId) ?? new Map() });
+    index.setSessionsTaught(taught);
+    index.prepare();
+    return index;
+  }
+
+  private async reload(state: TenantState, userIds: Iterable<string>): Promise<void> {
+    const queue = [...new Set(userIds)];
+    const tenantId = state.index.tenantId;
+    const worker = async () => {
+      for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
+        const [profile, endorsements] = await Promise.all([
+          this.ports.members.get(tenantId, userId),
+          this.ports.endorsements.listForPerson(tenantId, userId),
+        ]);
+        if (!profile) {
+          state.index.remove(userId);
+          continue;
+        }
+        const counts = new Map<string, number>();
+        for (const e of endorsements) counts.set(skillKeyOf(e.skill), (counts.get(skillKeyOf(e.skill)) ?? 0) + 1);
+        state.index.upsert({ profile, endorsements: counts });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
+  }
+
+  /** Sessions that ended, were not cancelled, and had this person among the teachers. */
+  private async countSessionsTaught(tenantId: string): Promise<Map<string, number>> {
+    const now = this.options.now().getTime();
+    const counts = new Map<string, number>();
+    const teams = await this.ports.teams.listForTenant(tenantId);
+    for (const team of teams) {
+      for (const session of await this.ports.sessions.listForTeam(tenantId, team.teamId)) {
+        if (session.status === 'cancelled' || sessionEndsAt(session).getTime() > now) continue;
+        for (const teacher of new Set(session.teacherIds)) counts.set(teacher, (counts.get(teacher) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.polling = this.pollAll().finally(() => {
+        this.polling = undefined;
+        this.schedule();
+      });
+    }, this.pollIntervalMs);
+  }
+
+  private async pollAll(): Promise<void> {
+    for (const state of this.loaded.values()) {
+      if (this.stopped) return;
+      try {
+        await this.poll(state);
+      } catch (error) {
+        this.options.log.error(`expert index: polling tenant ${state.index.tenantId} failed; trying again next round`, error);
+      }
+    }
+  }
+
+  private async poll(state: TenantState): Promise<void> {
+    const tenantId = state.index.tenantId;
+    const started = this.options.now().getTime();
+    const changes = await this.ports.changes.since(tenantId, state.cursorMs);
+    const users = new Set<string>();
+    for (const change of changes) {
+      if (state.seen.has(change.id)) continue;
+      state.seen.set(change.id, change.at);
+      for (const userId of change.userIds) users.add(userId);
+    }
+    if (users.size > FULL_RELOAD_ABOVE) {
+      // Searches keep using the old index until the new one is complete.
+      state.index = await this.buildIndex(tenantId);
+      state.sessionsCountedAt = started;
+    } else {
+      await this.reload(state, users);
+    }
+    state.cursorMs = Math.max(state.cursorMs, started - this.overlapMs);
+    for (const [id, at] of state.seen) if (at < state.cursorMs) state.seen.delete(id);
+    if (started - state.sessionsCountedAt >= this.sessionsRefreshMs) {
+      state.sessionsCountedAt = started;
+      state.index.setSessionsTaught(await this.countSessionsTaught(tenantId));
+    }
+    if (started - state.prunedAt >= PRUNE_EVERY_MS) {
+      state.prunedAt = started;
+      await this.ports.changes.prune(tenantId, started - this.retentionMs);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import type { MemberProfile } from './member';
+import { PROFILE_LIMITS, validateProfileEdit } from './profile-editing';
+import type { ProfileEdit, ProfileProblem, Renamed } from './profile-editing';
+import type { SkillTaxonomy } from './skill-taxonomy';
+
+/**
+ * The profile card's edit form: five text inputs, turned into the same body that
+ * `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
+ */
+export interface ProfileFormValues {
+  /** One skill per line, "Skill: level" (level 1–3; without one a new skill starts at 2). */
+  readonly teaches: string;
+  /** Comma separated. */
+  readonly wants: string;
+  readonly bio: string;
+  /** Comma separated. */
+  readonly languages: string;
+  readonly availability: string;
+}
+
+const PROFILE_FORM_FIELDS = ['teaches', 'wants', 'bio', 'languages', 'availability'] as const;
+export type ProfileFormField = (typeof PROFILE_FORM_FIELDS)[number];
+
+/** A problem the form shows next to its field; `line` is the typed text the problem is about. */
+export type ProfileFormProblem =
+  (ProfileProblem & { readonly line?: string }) | { readonly field: ProfileFormField; readonly code: 'control'; readonly line?: string };
+
+type ProfileFormResult =
+  | { readonly ok: true; readonly edit: ProfileEdit; readonly normalised: readonly Renamed[] }
+  | { readonly ok: false; readonly problems: readonly ProfileFormProblem[] };
+
+/**
+ * Far above any real input, below a pasted novel: longer text is cut before splitting, and the
+ * cut text is still over the field's limit, so it is refused, never silently shortened.
+ */
+const MAX_INPUT_CHARS = 4_000;
+// Control characters other than tab and line breaks: invisible, and nobody types them on purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LEVEL_SUFFIX = /^(.*?)[:=]\s*(\d{1,3})\s*$/s;
+
+interface ReadProfileForm {
+  readonly values: ProfileFormValues;
+  /** Fields sent as something other than text (a forged or broken card): refused, never read as empty. */
+  readonly notText: readonly ProfileFormField[];
+}
+
+/** The card's input values as Teams sends them in `action.data`; a missing input is an emptied one. */
+export function readProfileForm(data: unknown): ReadProfileForm {
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const notText: ProfileFormField[] = [];
+  const read = (field: ProfileFormField) => {
+    const value = record[field];
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value.slice(0, MAX_INPUT_CHARS);
+    notText.push(field);
+    return '';
+  };
+  const values = {
+    teaches: read('teaches'),
+    wants: read('wants'),
+    bio: read('bio'),
+    languages: read('languages'),
+    availability: read('availability'),
+  };
+  return { values, notText };
+}
+
+/** What the form shows for a stored profile. */
+export function profileFormOf(
+  profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability'> | undefined,
+): ProfileFormValues {
+  return {
+    teaches: (profile?.teaches ?? []).map((s) => `${s.name}: ${s.level}`).join('\n'),
+    wants: (profile?.wants ?? []).join(', '),
+    bio: profile?.bio ?? '',
+    languages: (profile?.languages ?? []).join(', '),
+    availability: profile?.availability ?? '',
+  };
+}
+
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+const commaList = (text: string) =>
+  text
+    .split(/[,;\n]/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/** Checks the form through `validateProfileEdit`; every problem names its field and, for lists, the typed entry. */
+export function checkProfileForm(
+  values: ProfileFormValues,
+  taxonomy: SkillTaxonomy,
+  notText: readonly ProfileFormField[] = [],
+): ProfileFormResult {
+  const unreadable = PROFILE_FORM_FIELDS.flatMap((field): ProfileFormProblem[] =>
+    notText.includes(field) ? [{ field, code: 'shape' }] : CONTROL.test(values[field]) ? [{ field, code: 'control' }] : [],
+  );
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  // One entry past the limit is enough for "too many"; the rest need no parsing.
+  const teachLines = lines(values.teaches).slice(0, PROFILE_LIMITS.skills + 1);
+  const teaches = teachLines.map((line) => {
+    const match = LEVEL_SUFFIX.exec(line);
+    return match ? { name: (match[1] ?? '').trim(), level: Number(match[2]) } : { name: line, level: 2 };
+  });
+  const wants = commaList(values.wants).slice(0, PROFILE_LIMITS.skills + 1);
+  const languages = commaList(values.languages).slice(0, PROFILE_LIMITS.languages + 1);
+  const result = validateProfileEdit({ teaches, wants, bio: values.bio, languages, availability: values.availability }, taxonomy);
+  if (result.ok) return result;
+  const typed: Partial<Record<ProfileFormField, readonly string[]>> = { teaches: teachLines, wants, languages };
+  return {
+    ok: false,
+    problems: result.details.map((d): ProfileFormProblem => {
+      const line = d.index !== undefined && d.field !== 'body' ? typed[d.field as ProfileFormField]?.[d.index] : undefined;
+      return line !== undefined ? { ...d, line } : d;
+    }),
+  };
+}

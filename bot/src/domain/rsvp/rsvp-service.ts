@@ -1,0 +1,51 @@
+import type { Outbox } from '../delivery/outbox';
+import type { PersonRef } from '../shared/person';
+import { failWith, ok } from '../shared/result';
+import type { Result, SessionFailure } from '../shared/result';
+import type { Repositories } from '../shared/repositories';
+import { RSVP_RESPONSES } from '../sessions/session';
+import type { LearningSession, Rsvp, RsvpResponse } from '../sessions/session';
+import { loadSession } from '../sessions/session-lookup';
+import { rsvpClosedReason } from '../sessions/session-rules';
+
+interface RsvpServiceDeps {
+  readonly repositories: Pick<Repositories, 'sessions' | 'rsvps'>;
+  readonly outbox: Outbox;
+  readonly now: () => Date;
+}
+
+const fail = failWith<SessionFailure>('session');
+
+export type RsvpService = ReturnType<typeof createRsvpService>;
+
+/** RSVPs (F4): yes, maybe or no to a session, with the waitlist; the invite card follows by a job. */
+export function createRsvpService(deps: RsvpServiceDeps) {
+  const { repositories: repos, outbox } = deps;
+  return {
+    async respond(
+      actor: PersonRef,
+      teamId: string,
+      sessionId: string,
+      response: unknown,
+    ): Promise<Result<{ session: LearningSession; rsvp: Rsvp }, SessionFailure>> {
+      if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
+      const session = await loadSession(repos.sessions, actor.tenantId, teamId, sessionId);
+      if (!session) return fail({ kind: 'notFound' });
+      const closed = rsvpClosedReason(session, deps.now());
+      if (closed) return fail({ kind: 'closed', reason: closed });
+      const outcome = await repos.rsvps.respond(session, actor.userId, response as RsvpResponse, deps.now());
+      const ref = { tenantId: actor.tenantId, teamId, sessionId };
+      if (session.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
+      if (outcome.promoted) {
+        await outbox.enqueue({
+          kind: 'notifyPerson',
+          ...ref,
+          userId: outcome.promoted.userId,
+          reason: 'waitlistPromoted',
+          ref: outcome.rsvp.respondedAt,
+        });
+      }
+      return ok({ session: outcome.session, rsvp: outcome.rsvp });
+    },
+  };
+}

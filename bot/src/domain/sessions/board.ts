@@ -1,0 +1,141 @@
+import type { MemberProfile } from '../experts/member';
+import type { Repositories } from '../shared/repositories';
+import { isUpcoming } from './session';
+import type { LearningSession } from './session';
+import { DURATION_MAX } from './session-rules';
+import type { Team } from '../teams/team';
+
+export interface TeamBoard {
+  readonly kind: 'upcoming';
+  readonly team: Team;
+  /** Scheduled sessions that have not ended yet, soonest first (one page of them when a limit was asked). */
+  readonly sessions: readonly LearningSession[];
+  /** How many upcoming sessions there are in all. */
+  readonly upcomingCount: number;
+  /** Hand back to get the next page of upcoming sessions; absent on the last page. */
+  readonly nextCursor?: string;
+  /** Whether the team has past or cancelled sessions (listed on demand by `loadPastSessions`). */
+  readonly hasPast: boolean;
+  /** Everyone a session names (host, teachers, discussion leader), by user id. */
+  readonly people: ReadonlyMap<string, MemberProfile>;
+}
+
+export interface PastSessionsPage {
+  readonly kind: 'past';
+  readonly team: Team;
+  /** Past and cancelled sessions, most recent first. */
+  readonly sessions: readonly LearningSession[];
+  readonly people: ReadonlyMap<string, MemberProfile>;
+  /** Hand back to get the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+type BoardRepositories = Pick<Repositories, 'teams' | 'sessions' | 'members'>;
+
+// Storage filters on the start time; a session that started up to the longest duration ago (plus a day
+// of slack for any odd time format) may still be running, and the exact rule runs here.
+const RUNNING_WINDOW_MS = (DURATION_MAX + 24 * 60) * 60_000;
+
+/**
+ * The board: the team's upcoming sessions with the people they name. Reads only the recent end of the
+ * team's sessions, so a team with years of history answers as fast as a new one. Undefined when the
+ * team is not in this tenant.
+ */
+export async function loadTeamBoard(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  now: Date,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor } = {},
+): Promise<TeamBoard | undefined> {
+  const cutoff = new Date(now.getTime() - RUNNING_WINDOW_MS).toISOString();
+  const [team, recent, olderExist] = await Promise.all([
+    repos.teams.get(tenantId, teamId),
+    repos.sessions.listForTeamStartingFrom(tenantId, teamId, cutoff),
+    repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
+  ]);
+  if (!team) return undefined;
+  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
+  const hasPast = olderExist || upcoming.length < recent.length;
+  const { sessions, nextCursor } = pageOf(upcoming, soonestFirst, page);
+  return {
+    kind: 'upcoming',
+    team,
+    sessions,
+    upcomingCount: upcoming.length,
+    hasPast,
+    people: await peopleOf(repos, tenantId, sessions),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+/** One page of the team's past (ended or cancelled) sessions, most recent first. */
+export async function loadPastSessions(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  now: Date,
+  page: { readonly limit: number; readonly cursor?: SessionCursor },
+): Promise<PastSessionsPage | undefined> {
+  const [team, all] = await Promise.all([repos.teams.get(tenantId, teamId), repos.sessions.listForTeam(tenantId, teamId)]);
+  if (!team) return undefined;
+  const past = all.filter((s) => !isUpcoming(s, now)).sort(newestFirst);
+  const { sessions, nextCursor } = pageOf(past, newestFirst, page);
+  return { kind: 'past', team, sessions, people: await peopleOf(repos, tenantId, sessions), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** Where a page ended: the sessions that sort after it come next. Stable while sessions are added or end. */
+export interface SessionCursor {
+  readonly startsAt: string;
+  readonly sessionId: string;
+}
+
+type Order = (a: SessionCursor, b: SessionCursor) => number;
+
+const byId = (a: SessionCursor, b: SessionCursor): number => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
+const soonestFirst: Order = (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || byId(a, b);
+const newestFirst: Order = (a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt) || byId(a, b);
+
+function pageOf(
+  sorted: readonly LearningSession[],
+  order: Order,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor },
+): { sessions: readonly LearningSession[]; nextCursor?: string } {
+  const { cursor, limit = sorted.length } = page;
+  const start = cursor ? sorted.findIndex((s) => order(s, cursor) > 0) : 0;
+  const from = start === -1 ? sorted.length : start;
+  const sessions = sorted.slice(from, from + limit);
+  const last = sessions.at(-1);
+  return from + limit < sorted.length && last ? { sessions, nextCursor: encodeSessionCursor(last) } : { sessions };
+}
+
+function encodeSessionCursor(cursor: SessionCursor): string {
+  return `${cursor.startsAt}_${cursor.sessionId}`;
+}
+
+/** Undefined for anything that is not a cursor this module wrote. */
+export function decodeSessionCursor(text: string): SessionCursor | undefined {
+  const at = text.indexOf('_');
+  if (at <= 0 || at === text.length - 1) return undefined;
+  const startsAt = text.slice(0, at);
+  const sessionId = text.slice(at + 1);
+  if (Number.isNaN(Date.parse(startsAt)) || !/^[A-Za-z0-9._:@-]{1,200}$/.test(sessionId)) return undefined;
+  return { startsAt, sessionId };
+}
+
+async function peopleOf(
+  repos: BoardRepositories,
+  tenantId: string,
+  sessions: readonly LearningSession[],
+): Promise<Map<string, MemberProfile>> {
+  const ids = new Set<string>();
+  for (const s of sessions) {
+    ids.add(s.hostId);
+    s.teacherIds.forEach((id) => ids.add(id));
+    if (s.discussionLeaderId) ids.add(s.discussionLeaderId);
+  }
+  const profiles = await repos.members.getMany(tenantId, [...ids]);
+  const people = new Map<string, MemberProfile>();
+  for (const p of profiles) people.set(p.userId, p);
+  return people;
+}

@@ -1,0 +1,56 @@
+import type { RequestProblem } from '../requests/learning-request';
+import type { SessionClosedReason, SessionProblem } from '../sessions/session-rules';
+import type { TipProblem } from '../tips/tip';
+
+/** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
+type BadInputCode =
+  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong';
+
+/**
+ * Why an operation was refused: one vocabulary for every service. `subject` names the feature whose
+ * texts explain it (each feature has its own nl/en catalogue); `kind` decides the HTTP status.
+ */
+export type SessionFailure = { readonly subject: 'session' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'invalid'; readonly problems: readonly SessionProblem[] }
+  | { readonly kind: 'closed'; readonly reason: SessionClosedReason }
+  | { readonly kind: 'notHost' }
+  | { readonly kind: 'notAttendee' }
+  | { readonly kind: 'notEnded' }
+  | { readonly kind: 'badInput'; readonly code: BadInputCode }
+);
+
+export type TipFailure = { readonly subject: 'tip' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'notAllowed' }
+  | { readonly kind: 'invalid'; readonly problems: readonly TipProblem[] }
+);
+
+export type RequestFailure = { readonly subject: 'request' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'invalid'; readonly problems: readonly RequestProblem[] }
+  | { readonly kind: 'notOpen'; readonly status: 'taken' | 'closed' }
+  | { readonly kind: 'takenByOther' }
+  | { readonly kind: 'ownRequest' }
+  | { readonly kind: 'notAllowed' }
+);
+
+export type Failure = SessionFailure | TipFailure | RequestFailure;
+
+/** The one result type of the domain services: a value, or why not. */
+export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };
+
+/** A failure without its subject, as a service writes it; `failWith` adds the subject. */
+export type Reason<F extends Failure> = F extends unknown ? Omit<F, 'subject'> : never;
+
+export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+
+/** The `fail` of one service: `const fail = failWith<TipFailure>('tip')`. */
+export const failWith =
+  <F extends Failure>(subject: F['subject']) =>
+  (reason: Reason<F>): { readonly ok: false; readonly failure: F } => ({ ok: false, failure: { ...reason, subject } as F });

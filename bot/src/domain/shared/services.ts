@@ -1,0 +1,52 @@
+import { createKudosService } from '../kudos/kudos-service';
+import type { KudosService } from '../kudos/kudos-service';
+import { createLearningRequestService } from '../requests/learning-request-service';
+import type { LearningRequestService } from '../requests/learning-request-service';
+import type { Outbox } from '../delivery/outbox';
+import type { Repositories } from './repositories';
+import { createRsvpService } from '../rsvp/rsvp-service';
+import type { RsvpService } from '../rsvp/rsvp-service';
+import { createSessionFeedbackService } from '../sessions/session-feedback-service';
+import type { SessionFeedbackService } from '../sessions/session-feedback-service';
+import { createSessionService } from '../sessions/session-service';
+import type { SessionService } from '../sessions/session-service';
+import type { ExpertDirectory } from '../experts/expert-directory';
+import { createProfileService } from '../experts/profile-service';
+import type { ProfileService } from '../experts/profile-service';
+import { createTeamService } from '../teams/team-service';
+import type { TeamService } from '../teams/team-service';
+import { createTipService } from '../tips/tip-service';
+import type { TipService } from '../tips/tip-service';
+
+/** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
+export interface Services {
+  readonly sessions: SessionService;
+  readonly rsvps: RsvpService;
+  readonly sessionFeedback: SessionFeedbackService;
+  readonly kudos: KudosService;
+  readonly tips: TipService;
+  readonly learningRequests: LearningRequestService;
+  readonly profiles: ProfileService;
+  readonly teams: TeamService;
+}
+
+interface ServicesDeps {
+  readonly repositories: Repositories;
+  readonly outbox: Outbox;
+  readonly experts: ExpertDirectory;
+  readonly now: () => Date;
+}
+
+export function createServices(deps: ServicesDeps): Services {
+  const { repositories, outbox, experts, now } = deps;
+  return {
+    sessions: createSessionService({ repositories, outbox, now }),
+    rsvps: createRsvpService({ repositories, outbox, now }),
+    sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
+    kudos: createKudosService({ repositories, now }),
+    tips: createTipService({ repositories, now }),
+    learningRequests: createLearningRequestService({ repositories, experts, now }),
+    profiles: createProfileService({ members: repositories.members, experts, now }),
+    teams: createTeamService({ repositories, now }),
+  };
+}

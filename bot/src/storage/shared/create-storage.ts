@@ -1,0 +1,105 @@
+import type { QueueClient } from '@azure/storage-queue';
+import type { Repositories } from '../../domain/shared/repositories';
+import { DEFAULT_CONFLICT_RETRY } from './etag-retry';
+import type { ConflictRetryPolicy } from './etag-retry';
+import { QUEUES, TABLES } from './keys';
+import type { QueueId, TableId } from './keys';
+import { clientsFromConnectionString, DEFAULT_TRANSPORT } from './storage-clients';
+import type { StorageClients, TransportTuning } from './storage-clients';
+import { guard } from './storage-errors';
+import { StorageTable } from './storage-table';
+import { TableFeedbackRepository } from '../sessions/table-feedback-repository';
+import { TableKudosRepository } from '../kudos/table-kudos-repository';
+import { TableQuestionRepository } from '../sessions/table-question-repository';
+import { TableLearningRequestRepository } from '../requests/table-learning-request-repository';
+import { TableTipRepository } from '../tips/table-tip-repository';
+import { TableMemberRepository } from '../experts/table-member-repository';
+import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
+import { TableSessionRepository } from '../sessions/table-session-repository';
+import { TableTeamRepository } from '../teams/table-team-repository';
+import { TableTenantRepository } from '../teams/table-tenant-repository';
+import type { EndorsementRepository, ProfileChangeFeed } from '../../domain/experts/expert-ports';
+import { recordingProfileChanges } from '../experts/profile-change-recording';
+import { TableEndorsementRepository } from '../experts/table-endorsement-repository';
+import { TableProfileChangeFeed } from '../experts/table-profile-change-feed';
+
+interface StorageOptions {
+  /** Azure Storage, Cosmos DB Table API or Azurite. */
+  readonly connectionString: string;
+  readonly transport?: Partial<TransportTuning>;
+  /** ETag conflict retries of read-change-write updates. */
+  readonly conflictRetry?: Partial<ConflictRetryPolicy>;
+}
+
+interface StorageQueues {
+  /** Invite fan-out, reminders, feedback requests and pairing rounds land here, one queue for every job kind. */
+  readonly jobs: QueueClient;
+}
+
+export interface Storage {
+  readonly repositories: Repositories;
+  readonly queues: StorageQueues;
+  /** Expert search's own stores: endorsements and the profile change feed. */
+  readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
+  /** Creates every table and queue that is missing. Idempotent; call once at start. */
+  ensureCreated(): Promise<void>;
+}
+
+export function createStorage(options: StorageOptions): Storage {
+  const clients = clientsFromConnectionString(options.connectionString, { ...DEFAULT_TRANSPORT, ...options.transport });
+  return storageFromClients(clients, { ...DEFAULT_CONFLICT_RETRY, ...options.conflictRetry });
+}
+
+/** Builds the repositories over any way of reaching storage (see StorageClients). */
+export function storageFromClients(clients: StorageClients, conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY): Storage {
+  const table = (id: TableId): StorageTable => new StorageTable(TABLES[id], clients.table(TABLES[id]));
+  const tables = {
+    tenants: table('tenants'),
+    teams: table('teams'),
+    memberships: table('memberships'),
+    profiles: table('profiles'),
+    sessions: table('sessions'),
+    rsvps: table('rsvps'),
+    feedback: table('feedback'),
+    questions: table('questions'),
+    kudos: table('kudos'),
+    learningRequests: table('learningRequests'),
+    tips: table('tips'),
+    endorsements: table('endorsements'),
+    profileChanges: table('profileChanges'),
+  } satisfies Record<TableId, StorageTable>;
+  const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
+
+  const profileChanges = new TableProfileChangeFeed(tables.profileChanges);
+  const experts = { endorsements: new TableEndorsementRepository(tables.endorsements, profileChanges), changes: profileChanges };
+
+  const repositories: Repositories = {
+    tenants: new TableTenantRepository(tables.tenants),
+    teams: new TableTeamRepository(tables.teams, tables.memberships, conflictRetry),
+    // Every profile write is announced on the change feed that keeps expert search fresh on every instance.
+    members: recordingProfileChanges(new TableMemberRepository(tables.profiles, conflictRetry), profileChanges),
+    sessions: new TableSessionRepository(tables.sessions, conflictRetry),
+    rsvps: new TableRsvpRepository(tables.rsvps, tables.sessions, conflictRetry),
+    feedback: new TableFeedbackRepository(tables.feedback),
+    questions: new TableQuestionRepository(tables.questions),
+    kudos: new TableKudosRepository(tables.kudos),
+    learningRequests: new TableLearningRequestRepository(tables.learningRequests, conflictRetry),
+    tips: new TableTipRepository(tables.tips),
+    async ping() {
+      // One table and the queue: both services answer, and initialisation ran.
+      await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);
+    },
+  };
+
+  return {
+    repositories,
+    queues,
+    experts,
+    async ensureCreated() {
+      await Promise.all([
+        ...Object.values(tables).map((t) => t.ensureCreated()),
+        ...Object.values(queues).map((queue) => guard(`creating queue ${queue.name}`, () => queue.createIfNotExists())),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { odata } from '@azure/data-tables';
+import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { PING_KEY } from './keys';
+import type { EntityKey } from './keys';
+import { listAll } from './paging';
+import { guard, statusOf } from './storage-errors';
+import { forEachLimited } from '../../domain/shared/each-limited';
+import { chunkByPartition } from './transactions';
+
+type EntityProperties = Record<string, unknown>;
+/** A row as read back, with its ETag; only mappers look inside. */
+export type StoredEntity = TableEntityResult<EntityProperties>;
+/** A row to write: keys plus properties that are strings, numbers or booleans. */
+export type NewEntity = TableEntity<Record<string, string | number | boolean>>;
+
+// Partitions written side by side by putMany; one partition's chunks go one after another.
+const PARTITIONS_IN_FLIGHT = 4;
+
+/**
+ * One table, with the error policy in one place: 404 on a read is "not there"; network and 5xx
+ * failures and a missing table become StorageUnavailableError; 404/409/412 on writes stay visible
+ * for the ETag retry loop.
+ */
+export class StorageTable {
+  constructor(
+    readonly name: string,
+    private readonly client: TableClient,
+  ) {}
+
+  async get(key: EntityKey): Promise<StoredEntity | undefined> {
+    try {
+      return await guard(`reading ${this.name}`, () => this.client.getEntity<EntityProperties>(key.partitionKey, key.rowKey));
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async create(entity: NewEntity): Promise<void> {
+    await guard(`creating a row in ${this.name}`, () => this.client.createEntity(entity));
+  }
+
+  /** Creates or replaces the whole row (no merge with stale properties). */
+  async upsert(entity: NewEntity): Promise<void> {
+    await guard(`writing ${this.name}`, () => this.client.upsertEntity(entity, 'Replace'));
+  }
+
+  /** Replaces the row only if it still carries `etag`; a 412 tells the caller to read again. */
+  async replace(entity: NewEntity, etag: string): Promise<void> {
+    await guard(`updating ${this.name}`, () => this.client.updateEntity(entity, 'Replace', { etag }));
+  }
+
+  async delete(key: EntityKey): Promise<void> {
+    try {
+      await guard(`deleting from ${this.name}`, () => this.client.deleteEntity(key.partitionKey, key.rowKey));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  /** Every row of one partition, all pages; `exceptRowKey` leaves out a bookkeeping row. */
+  async listPartition(partitionKey: string, options: { readonly exceptRowKey?: string } = {}): Promise<StoredEntity[]> {
+    const { exceptRowKey } = options;
+    const filter =
+      exceptRowKey === undefined
+        ? odata`PartitionKey eq ${partitionKey}`
+        : odata`PartitionKey eq ${partitionKey} and RowKey ne ${exceptRowKey}`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
+  /** Rows of one partition whose RowKey lies in [from, to), in RowKey order, all pages. */
+  async listRange(partitionKey: string, from: string, to: string): Promise<StoredEntity[]> {
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
+  /** Rows of one partition that also match `where` (built with the `odata` tag), all pages. */
+  async listPartitionWhere(partitionKey: string, where: string): Promise<StoredEntity[]> {
+    const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
+  /**
+   * One page of a partition in RowKey order, after `afterRowKey` when given. A page may be empty and
+   * still carry a token (the service stops on time limits): the caller goes on while there is a token.
+   */
+  async listPage(
+    partitionKey: string,
+    options: { readonly afterRowKey?: string; readonly pageSize: number; readonly continuationToken?: string },
+  ): Promise<{ readonly rows: StoredEntity[]; readonly continuationToken?: string }> {
+    const filter =
+      options.afterRowKey === undefined
+        ? odata`PartitionKey eq ${partitionKey}`
+        : odata`PartitionKey eq ${partitionKey} and RowKey gt ${options.afterRowKey}`;
+    return guard(`listing ${this.name}`, async () => {
+      const settings = {
+        maxPageSize: options.pageSize,
+        ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}),
+      };
+      const next = await this.client.listEntities<EntityProperties>({ queryOptions: { filter } }).byPage(settings).next();
+      if (next.done) return { rows: [] };
+      const page = next.value;
+      return { rows: [...page], ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    });
+  }
+
+  /** Whether any row of the partition matches `where`; reads keys only and stops at the first hit. */
+  async anyInPartitionWhere(partitionKey: string, where: string): Promise<boolean> {
+    const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
+    return guard(`reading ${this.name}`, async () => {
+      // A page may be empty and still carry a token (the service stops scanning on time limits), so follow tokens.
+      const pages = this.client.listEntities<EntityProperties>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
+      for await (const page of pages) if (page.length > 0) return true;
+      return false;
+    });
+  }
+
+  /** All operations must target one partition; the service applies all of them or none. */
+  async transaction(actions: TransactionAction[]): Promise<void> {
+    await guard(`writing a transaction to ${this.name}`, () => this.client.submitTransaction(actions));
+  }
+
+  /** Upserts (Replace) rows in transactions of at most 100 per partition. Not atomic across chunks. */
+  async putMany(entities: readonly NewEntity[]): Promise<void> {
+    await forEachLimited(chunkByPartition(entities), PARTITIONS_IN_FLIGHT, async (chunks) => {
+      for (const chunk of chunks) {
+        await this.transaction(chunk.map((entity): TransactionAction => ['upsert', entity, 'Replace']));
+      }
+    });
+  }
+
+  async ensureCreated(): Promise<void> {
+    // createTable already ignores "TableAlreadyExists".
+    await guard(`creating table ${this.name}`, () => this.client.createTable());
+  }
+
+  /** A one-partition query that finds nothing: a cheap round trip that also notices a missing table. */
+  async ping(): Promise<void> {
+    await guard(`checking ${this.name}`, async () => {
+      const filter = odata`PartitionKey eq ${PING_KEY.partitionKey}`;
+      await this.client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 1 }).next();
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
+import { tr } from '../../cards/requests/learning-request-strings';
+import { toLocale } from '../../domain/shared/person';
+import type { Services } from '../../domain/shared/services';
+import { cardActionOf } from '../shared/bot-feature';
+import { failureAnswer } from '../shared/failure-answer';
+import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
+import { cardMessage } from '../shared/card-message';
+import { channelData, personOf } from '../shared/identity';
+import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
+
+interface LearningRequestsFeatureDeps {
+  readonly services: Pick<Services, 'learningRequests'>;
+}
+
+/**
+ * "I want to learn X" / "ik wil X leren" in a team channel (DESIGN F7): a learning request for the
+ * channel's team, answered with a small card. Asking for a skill the team already asked for adds a +1.
+ */
+export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
+  const requests = deps.services.learningRequests;
+
+  const wantToLearn: CommandHandler = async (context, command, locale) => {
+    const person = personOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    // A request belongs to a team: in a personal chat there is no team to ask.
+    if (!person || !teamId) {
+      await context.sendActivity(tr(locale, 'cardNoTeam'));
+      return;
+    }
+    const created = await requests.create(person, teamId, { skill: command.argument });
+    if (!created.ok) {
+      await context.sendActivity(failureAnswer(created.failure, locale));
+      return;
+    }
+    let { item } = created.value;
+    if (!created.value.created && !item.voted) {
+      const voted = await requests.vote(person, teamId, item.request.requestId, true);
+      if (voted.ok) item = voted.value;
+    }
+    const card = learningRequestCard(
+      {
+        request: item.request,
+        authorName: item.author.displayName || person.displayName,
+        created: created.value.created,
+        experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+      },
+      locale,
+    );
+    await context.sendActivity(cardMessage(card));
+  };
+
+  /** +1 from the card in the channel: the person is the sender, the team the conversation's; only the request id comes from the card. */
+  const voteRequest: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const person = personOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
+    const requestId = requestIdOf(cardActionOf(context.activity.value).data);
+    if (!requestId) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
+    const already = await requests.hasVoted(person, teamId, requestId);
+    const voted = await requests.vote(person, teamId, requestId, true);
+    if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
+    if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
+    const item = voted.value;
+    return cardResponse(
+      learningRequestCard(
+        {
+          request: item.request,
+          authorName: item.author.displayName,
+          created: true,
+          experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+        },
+        locale,
+      ),
+    );
+  };
+
+  return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } } satisfies BotFeature;
+}
+
+/** The request id in the pressed action's data, checked before it reaches storage. */
+function requestIdOf(data: Readonly<Record<string, unknown>>): string | undefined {
+  const id = data.requestId;
+  return typeof id === 'string' && /^[A-Za-z0-9._:@-]{1,200}$/.test(id) ? id : undefined;
+}

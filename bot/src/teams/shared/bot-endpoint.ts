@@ -1,0 +1,59 @@
+import type { Request, Response } from 'express';
+import type { BotConfig } from '../../config';
+import { createAdapter } from './adapter';
+import type { BotRoutes, TextCommandId } from './bot-feature';
+import { helpFeature } from '../help/help-feature';
+import { expertsFeature } from '../experts/experts-feature';
+import type { ExpertDirectory } from '../../domain/experts/expert-directory';
+import { PeerLearnBot } from './peerlearn-bot';
+import { sessionsFeature } from '../sessions/sessions-feature';
+import { tipsFeature } from '../tips/tips-feature';
+import { learningRequestsFeature } from '../requests/learning-requests-feature';
+import type { Services } from '../../domain/shared/services';
+import type { SessionLinks } from '../../domain/sessions/session-links';
+import type { BotDependencies } from './peerlearn-bot';
+
+type BotEndpoint = (req: Request, res: Response) => Promise<void>;
+
+/** Everything the bot's features need; each feature takes what it uses: the domain services, never repositories. */
+type BotFeatureDependencies = BotDependencies & {
+  readonly experts: ExpertDirectory;
+  readonly sessionLinks: SessionLinks;
+  readonly services: Services;
+};
+
+/** Two features' tables as one; a key both claim is a type error, since the second would silently win. */
+function joined<A extends object, B extends object>(a: A, b: B & Record<keyof A & keyof B, never>): A & B {
+  return { ...a, ...b };
+}
+
+/**
+ * The bot's routes: each feature's tables merged into one table per kind. The annotations make a
+ * missing handler a type error (a verb in `CARD_VERBS`, a command id of the manifest, a text command).
+ */
+function botRoutes(deps: BotFeatureDependencies): BotRoutes {
+  const experts = expertsFeature(deps);
+  const sessions = sessionsFeature(deps);
+  const tips = tipsFeature(deps);
+  const requests = learningRequestsFeature(deps);
+  const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
+  const commands: BotRoutes['commands'] = joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands);
+  return {
+    commands,
+    cardVerbs: joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs),
+    messagingExtension: {
+      query: { ...experts.messagingExtension.query },
+      selectItem: { ...experts.messagingExtension.selectItem },
+      fetchTask: joined(sessions.messagingExtension.fetchTask, tips.messagingExtension.fetchTask),
+      submitAction: joined(sessions.messagingExtension.submitAction, tips.messagingExtension.submitAction),
+    },
+    dialogs: sessions.dialogs,
+  };
+}
+
+/** `POST /api/messages`: the real CloudAdapter in front of the PeerLearn activity handler. */
+export function createBotEndpoint(config: BotConfig, deps: BotFeatureDependencies): BotEndpoint {
+  const adapter = createAdapter(config, deps.log);
+  const bot = new PeerLearnBot(deps, botRoutes(deps));
+  return (req, res) => adapter.process(req, res, (context) => bot.run(context));
+}

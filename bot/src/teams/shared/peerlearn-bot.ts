@@ -1,0 +1,173 @@
+import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { ChannelAccount, InvokeResponse } from 'botbuilder';
+import { t } from '../../cards/shared/strings';
+import { welcomeCard } from '../../cards/help/welcome-card';
+import { DIALOG_OPEN_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb, isOneOf } from '../../domain/shared/card-verbs';
+import { parseCommand } from '../../domain/shared/commands';
+import { recordSighting } from '../../domain/experts/members';
+import { ACTION_COMMAND_IDS, SEARCH_COMMAND_IDS } from '../../domain/shared/messaging-extension-commands';
+import { toLocale } from '../../domain/shared/person';
+import type { Locale } from '../../domain/shared/person';
+import type { Outbox } from '../../domain/delivery/outbox';
+import type { Repositories } from '../../domain/shared/repositories';
+import { cardActionOf, commandIdOf, dialogDataOf } from './bot-feature';
+import type { BotRoutes, CommandHandler, InvokeHandler } from './bot-feature';
+import { cardMessage } from './card-message';
+import { channelData, personOf, tenantOf } from './identity';
+import { composeMessage, dialogMessage, errorResponse, notImplementedResponse } from './invoke-responses';
+import type { Logger } from './adapter';
+import type { AddressBook } from '../../domain/delivery/delivery';
+import { registerConversationReferences, rememberPersonAddress } from '../delivery/conversation-references';
+import { registerTeamRoster } from '../teams/team-roster';
+
+export interface BotDependencies {
+  readonly repositories: Repositories;
+  readonly outbox: Outbox;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** Where proactive posts go: team and 1:1 addresses, kept fresh from the bot's activities. */
+  readonly addresses: AddressBook;
+}
+
+/** The handler for a key from the wire, when the key is one of the table's own: "__proto__" or "toString" find nothing. */
+function handlerIn<K extends string>(
+  table: Readonly<Record<K, InvokeHandler>>,
+  keys: readonly K[],
+  key: unknown,
+): InvokeHandler | undefined {
+  return isOneOf(keys, key) ? table[key] : undefined;
+}
+
+/**
+ * Handlers only translate: activity in → domain call → card out. The bot routes every activity through
+ * one typed table per kind (`BotRoutes`), and answers whatever no table holds itself: never a feature, never a throw.
+ */
+export class PeerLearnBot extends TeamsActivityHandler {
+  constructor(
+    private readonly deps: BotDependencies,
+    private readonly routes: BotRoutes,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.rememberSender(context);
+      // A card's Action.Submit arrives as a message with `value` and no text; features answer those through invokes.
+      const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+      // The command's own language wins ("hulp" gets Dutch even in an English Teams client).
+      const locale = command.locale ?? toLocale(context.activity.locale);
+      const handler = command.id === 'unknown' ? this.unknown : this.routes.commands[command.id];
+      await handler(context, command, locale);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient.id;
+      const added: ChannelAccount[] = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    // After the welcome, which writes the team row these handlers keep fresh.
+    registerConversationReferences(this, { addresses: deps.addresses, teams: deps.repositories.teams, now: deps.now, log: deps.log });
+    registerTeamRoster(this, { repositories: deps.repositories, now: deps.now, log: deps.log });
+  }
+
+  private readonly unknown: CommandHandler = async (context, command, locale) => {
+    const text = command.text.length > 60 ? `${command.text.slice(0, 57)}…` : command.text;
+    await context.sendActivity(text === '' ? t(locale, 'emptyMessage') : t(locale, 'unknownCommand', { text }));
+  };
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    const handler = this.invokeHandlerOf(name, value);
+    if (!handler) return notAvailable(name, value, toLocale(context.activity.locale));
+    // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
+    // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
+    if (name !== 'composeExtension/query') await this.rememberSender(context);
+    return handler(context);
+  }
+
+  /** The one handler for an invoke: by its name, then by the verb or command id it carries. */
+  private invokeHandlerOf(name: string | undefined, value: unknown): InvokeHandler | undefined {
+    const { cardVerbs, messagingExtension, dialogs } = this.routes;
+    switch (name) {
+      case 'adaptiveCard/action': {
+        const { verb } = cardActionOf(value);
+        return isCardVerb(verb) ? cardVerbs[verb] : undefined;
+      }
+      case 'composeExtension/query':
+        return handlerIn(messagingExtension.query, SEARCH_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/selectItem':
+        return handlerIn(messagingExtension.selectItem, SEARCH_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/fetchTask':
+        return handlerIn(messagingExtension.fetchTask, ACTION_COMMAND_IDS, commandIdOf(value));
+      case 'composeExtension/submitAction':
+        return handlerIn(messagingExtension.submitAction, ACTION_COMMAND_IDS, commandIdOf(value));
+      case 'task/fetch':
+        return handlerIn(dialogs.fetch, DIALOG_OPEN_VERBS, dialogDataOf(value).verb);
+      case 'task/submit':
+        return handlerIn(dialogs.submit, DIALOG_SUBMIT_VERBS, dialogDataOf(value).verb);
+      default:
+        return undefined;
+    }
+  }
+
+  private async rememberSender(context: TurnContext): Promise<void> {
+    const person = personOf(context.activity);
+    if (person) await recordSighting(this.deps.repositories.members, person, this.deps.now());
+    await rememberPersonAddress(context, this.deps.addresses, this.deps.now);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const locale = toLocale(context.activity.locale);
+    const team = channelData(context.activity).team;
+    const tenantId = tenantOf(context.activity);
+    if (team?.id && tenantId) {
+      await this.rememberTeam(tenantId, team.id, team.name, team.aadGroupId, locale);
+      await context.sendActivity(cardMessage(welcomeCard('team', locale)));
+      return;
+    }
+    const name = context.activity.from?.name ?? '';
+    await context.sendActivity(cardMessage(welcomeCard('personal', locale, name)));
+  }
+
+  /** Keeps the team known from its install on, so the tab of a real team finds it. */
+  private async rememberTeam(tenantId: string, teamId: string, name: string | undefined, aadGroupId: string | undefined, locale: Locale) {
+    const { teams, tenants } = this.deps.repositories;
+    const now = this.deps.now().toISOString();
+    if (!(await tenants.get(tenantId))) await tenants.upsert({ tenantId, name: '', createdAt: now });
+    await teams.update(tenantId, teamId, (existing) => ({
+      // Keep what owners set (team-settings.ts) across a reinstall.
+      ...(existing?.reminderMinutes ? { reminderMinutes: existing.reminderMinutes } : {}),
+      ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
+      tenantId,
+      teamId,
+      name: name ?? existing?.name ?? '',
+      ...(aadGroupId ? { aadGroupId } : existing?.aadGroupId ? { aadGroupId: existing.aadGroupId } : {}),
+      locale: existing?.locale ?? locale,
+      channels: existing?.channels ?? [],
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    }));
+  }
+}
+
+/**
+ * The answer to an invoke no table holds, in the shape that invoke's surface shows: an error toast on
+ * the card (Universal Actions), a message in the compose box or the dialog, else HTTP 501.
+ */
+function notAvailable(name: string | undefined, value: unknown, locale: Locale): InvokeResponse {
+  switch (name) {
+    case 'adaptiveCard/action': {
+      const { verb } = cardActionOf(value);
+      return errorResponse(400, 'unknownVerb', t(locale, 'unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }));
+    }
+    case 'composeExtension/query':
+    case 'composeExtension/selectItem':
+      return composeMessage(t(locale, 'invokeNotAvailable'));
+    case 'composeExtension/fetchTask':
+    case 'composeExtension/submitAction':
+    case 'task/fetch':
+    case 'task/submit':
+      return dialogMessage(t(locale, 'invokeNotAvailable'));
+    default:
+      return notImplementedResponse(t(locale, 'invokeNotAvailable'));
+  }
+}

@@ -1,0 +1,138 @@
+import { TeamsInfo } from 'botbuilder';
+import type { ChannelAccount, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { forEachLimited } from '../../domain/shared/each-limited';
+import { recordSighting } from '../../domain/experts/members';
+import type { Repositories } from '../../domain/shared/repositories';
+import { planRosterSync } from '../../domain/teams/team-roster';
+import type { RosterEntry } from '../../domain/teams/team-roster';
+import type { Logger } from '../shared/adapter';
+import { channelData, tenantOf } from '../shared/identity';
+
+/** The part of botbuilder's ConnectorClient the roster read needs (structural, as in bot-connector.ts). */
+interface RosterClient {
+  readonly conversations: {
+    getConversationPagedMembers(
+      conversationId: string,
+      options: { pageSize: number; continuationToken?: string },
+    ): Promise<{ readonly continuationToken?: string; readonly members?: readonly ChannelAccount[] }>;
+  };
+}
+
+interface TeamRosterDependencies {
+  readonly repositories: Pick<Repositories, 'teams' | 'members'>;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** Told of work that outlives the turn (the roster read on install), so a caller can wait for it. */
+  readonly background?: (task: Promise<void>) => void;
+}
+
+// Teams' roster pages hold at most 500 people; profiles are written a few at a time.
+const PAGE_SIZE = 500;
+const PROFILE_WRITES_IN_FLIGHT = 8;
+
+/**
+ * Keeps PeerLearn's copy of each team's members current: the whole roster when the app is added to a
+ * team, then one person at a time as people join or leave. Membership decides who may post tips and
+ * learning requests, who the planning form offers as teacher or discussion leader, and who the fair
+ * rotation considers. A roster that cannot be read never blocks the welcome; the next install or
+ * join event repairs it.
+ */
+export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDependencies): void {
+  const { repositories: repos, now, log } = deps;
+
+  const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
+    await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
+      await recordSighting(repos.members, { tenantId, userId: p.userId, displayName: p.displayName }, now());
+    });
+  };
+
+  // Through the turn's connector client, not the TurnContext: the read outlives the turn (see below).
+  const readRoster = async (client: RosterClient, teamId: string): Promise<RosterEntry[]> => {
+    const people: RosterEntry[] = [];
+    let token: string | undefined;
+    do {
+      const options: { pageSize: number; continuationToken?: string } = { pageSize: PAGE_SIZE };
+      if (token) options.continuationToken = token;
+      const page = await client.conversations.getConversationPagedMembers(teamId, options);
+      for (const m of page.members ?? []) if (m.aadObjectId) people.push({ userId: m.aadObjectId, displayName: m.name ?? '' });
+      token = page.continuationToken || undefined;
+    } while (token);
+    return people;
+  };
+
+  const syncWholeRoster = async (client: RosterClient, tenantId: string, teamId: string, installerId: string | undefined) => {
+    const [roster, stored] = await Promise.all([readRoster(client, teamId), repos.teams.listMembers(tenantId, teamId)]);
+    const change = planRosterSync(tenantId, teamId, stored, roster, installerId, now());
+    await remember(tenantId, roster);
+    if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
+    if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
+    log.info(
+      `team ${teamId}: roster of ${roster.length} read; ${change.upsert.length} memberships written, ${change.remove.length} removed`,
+    );
+  };
+
+  const addPeople = async (context: TurnContext, tenantId: string, teamId: string, added: readonly ChannelAccount[]) => {
+    const people: RosterEntry[] = [];
+    for (const account of added) {
+      // Join events carry ids only; the roster has the name (and the object id when the event lacks it).
+      const member = await TeamsInfo.getTeamMember(context, teamId, account.id).catch(() => undefined);
+      const userId = account.aadObjectId ?? member?.aadObjectId;
+      if (userId) people.push({ userId, displayName: member?.name ?? account.name ?? '' });
+    }
+    const stored = new Map((await repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
+    const at = now().toISOString();
+    const fresh = people.filter((p) => !stored.has(p.userId));
+    await remember(
+      tenantId,
+      people.filter((p) => p.displayName !== ''),
+    );
+    if (fresh.length > 0)
+      await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
+  };
+
+  bot.onMembersAdded(async (context, next) => {
+    const tenantId = tenantOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (tenantId && teamId) {
+      const botAdded = added.some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) {
+        // A large team's roster (Teams allows 25,000 people) takes longer to read and store than Teams
+        // waits for the install event, and a slow answer makes Teams send it again (a second welcome).
+        // So the turn ends at once and the roster is read on; if the process stops half-way, the next
+        // join event or reinstall repairs it (every write is idempotent).
+        const client = context.turnState.get<RosterClient>(context.adapter.ConnectorClientKey);
+        const installerId = context.activity.from?.aadObjectId;
+        const task = syncWholeRoster(client, tenantId, teamId, installerId).catch((error: unknown) => {
+          log.error(`could not read the roster of team ${teamId}`, error);
+        });
+        deps.background?.(task);
+      } else {
+        try {
+          await addPeople(context, tenantId, teamId, added);
+        } catch (error) {
+          log.error(`could not add the new members of team ${teamId}`, error);
+        }
+      }
+    }
+    await next();
+  });
+
+  bot.onMembersRemoved(async (context, next) => {
+    const tenantId = tenantOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    const botId = context.activity.recipient.id;
+    const gone = (context.activity.membersRemoved ?? [])
+      .filter((m) => m.id !== botId)
+      .flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+    // The app's own removal keeps the memberships: a reinstall reads the roster again and drops who left.
+    if (tenantId && teamId && gone.length > 0) {
+      try {
+        await repos.teams.removeMembers(tenantId, teamId, gone);
+      } catch (error) {
+        log.error(`could not remove members from team ${teamId}`, error);
+      }
+    }
+    await next();
+  });
+}
