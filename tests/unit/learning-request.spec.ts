@@ -11,7 +11,7 @@ import {
 } from '../../bot/src/domain/requests/learning-request';
 import type { LearningRequest } from '../../bot/src/domain/requests/learning-request';
 import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
-import { tr } from '../../bot/src/cards/requests/learning-request-strings';
+import { t } from '../../bot/src/cards/shared/i18n';
 
 const at = new Date('2026-11-27T12:00:00.000Z');
 const base = (overrides: Partial<LearningRequest> = {}): LearningRequest => ({
@@ -54,8 +54,8 @@ describe('learning request rules', () => {
 
   it('every problem code has an English and a Dutch text', () => {
     for (const code of REQUEST_PROBLEMS) {
-      expect(tr('en', `problem_${code}`)).not.toBe('');
-      expect(tr('nl', `problem_${code}`)).not.toBe(tr('en', `problem_${code}`));
+      expect(t('en', `requests:problem_${code}`)).not.toBe('');
+      expect(t('nl', `requests:problem_${code}`)).not.toBe(t('en', `requests:problem_${code}`));
     }
   });
 

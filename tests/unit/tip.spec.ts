@@ -3,7 +3,7 @@ import { buildDemoTeam } from '../../bot/src/domain/demo/demo-team';
 import { TIP_BODY_MAX, TIP_PROBLEMS, TIP_SKILLS_MAX, isWebLink, tipFormValues, validateTipInput } from '../../bot/src/domain/tips/tip';
 import type { Tip, TipProblemCode } from '../../bot/src/domain/tips/tip';
 import { TIP_PAGE_DEFAULT, TIP_PAGE_MAX, tipMatcher, tipPageSize } from '../../bot/src/domain/tips/tip-search';
-import { tipProblemText } from '../../bot/src/cards/tips/tip-strings';
+import { tipProblemText } from '../../bot/src/cards/tips/tip-form-card';
 
 function tip(overrides: Partial<Tip> = {}): Tip {
   return {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { tr } from '../../cards/requests/learning-request-strings';
+import { t } from '../../cards/shared/i18n';
 import type { RequestItem } from '../../domain/requests/learning-request-service';
 import { unwrap } from '../shared/failure-problem';
 import type { Locale } from '../../domain/shared/person';
@@ -22,7 +22,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 /** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
 function requestIdParam(value: unknown): string {
   const requestId = typeof value === 'string' ? value : '';
-  if (!REQUEST_ID.test(requestId)) throw new HttpError(404, 'not_found', tr('en', 'failure_notFound'));
+  if (!REQUEST_ID.test(requestId)) throw new HttpError(404, 'not_found', t('en', 'requests:failure_notFound'));
   return requestId;
 }
 
@@ -49,9 +49,11 @@ function toView(item: RequestItem, caller: Caller): LearningRequestView {
 function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
   const { skill, note, votes } = item.request;
   return {
-    title: tr(locale, 'draftTitle', { skill }),
+    title: t(locale, 'requests:draftTitle', { skill }),
     skills: [skill],
-    description: note ? tr(locale, 'draftWithNote', { skill, votes, note }) : tr(locale, 'draftWithoutNote', { skill, votes }),
+    description: note
+      ? t(locale, 'requests:draftWithNote', { skill, count: votes, note })
+      : t(locale, 'requests:draftWithoutNote', { skill, count: votes }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { st } from '../../cards/sessions/session-strings';
+import { t } from '../../cards/shared/i18n';
 import { sessionCalendar } from '../../domain/sessions/calendar-file';
 import { isSeriesScope } from '../../domain/sessions/series-change';
 import type { SeriesScope } from '../../domain/sessions/series-change';
@@ -28,14 +28,14 @@ const TENANT = /^[A-Za-z0-9._:@-]{1,200}$/;
 /** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
 function sessionIdParam(value: unknown): string {
   const sessionId = typeof value === 'string' ? value : '';
-  if (!SESSION_ID.test(sessionId)) throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
+  if (!SESSION_ID.test(sessionId)) throw new HttpError(404, 'not_found', t('en', 'sessions:failure_notFound'));
   return sessionId;
 }
 
 /** `?scope=one|following` on PATCH and DELETE; absent means this session only. */
 function scopeParam(value: unknown): SeriesScope {
   if (value === undefined) return 'one';
-  if (!isSeriesScope(value)) throw new HttpError(400, 'invalid_scope', st('en', 'failure_invalidScope'));
+  if (!isSeriesScope(value)) throw new HttpError(400, 'invalid_scope', t('en', 'sessions:failure_invalidScope'));
   return value;
 }
 
@@ -213,10 +213,10 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const tenantId = typeof req.query.tenant === 'string' && TENANT.test(req.query.tenant) ? req.query.tenant : '';
       const token = typeof req.query.token === 'string' && TOKEN.test(req.query.token) ? req.query.token : '';
       if (!tenantId || !token || !(await deps.sessionLinks.verifyCalendarToken(tenantId, teamId, sessionId, token))) {
-        throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
+        throw new HttpError(404, 'not_found', t('en', 'sessions:failure_notFound'));
       }
       const session = await sessions.get(tenantId, teamId, sessionId);
-      if (!session) throw new HttpError(404, 'not_found', st('en', 'failure_notFound'));
+      if (!session) throw new HttpError(404, 'not_found', t('en', 'sessions:failure_notFound'));
       const host = new URL(await deps.sessionLinks.calendarUrl(tenantId, teamId, sessionId)).hostname || 'peerlearn';
       res
         .status(200)

@@ -1,7 +1,6 @@
 import type { Response } from 'express';
-import { tr } from '../../cards/requests/learning-request-strings';
-import { st } from '../../cards/sessions/session-strings';
-import { tipProblemText, tipText } from '../../cards/tips/tip-strings';
+import { t } from '../../cards/shared/i18n';
+import { tipProblemText } from '../../cards/tips/tip-form-card';
 import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 import type { Failure, Result } from '../../domain/shared/result';
 import type { ApiError } from '../contract';
@@ -57,37 +56,37 @@ function textsOf(failure: Failure): {
     case 'session': {
       if (failure.kind === 'invalid')
         return {
-          message: st('en', 'failure_invalid'),
-          problems: failure.problems.map((p) => ({ field: p.field, text: st('en', `problem_${p.code}`) })),
+          message: t('en', 'sessions:failure_invalid'),
+          problems: failure.problems.map((p) => ({ field: p.field, text: t('en', `sessions:problem_${p.code}`) })),
         };
       const key =
         failure.kind === 'closed'
-          ? (`failure_${failure.reason}` as const)
+          ? (`sessions:failure_${failure.reason}` as const)
           : failure.kind === 'badInput'
-            ? (`failure_${failure.code}` as const)
-            : (`failure_${failure.kind}` as const);
-      return { message: st('en', key), problems: [] };
+            ? (`sessions:failure_${failure.code}` as const)
+            : (`sessions:failure_${failure.kind}` as const);
+      return { message: t('en', key), problems: [] };
     }
     case 'tip':
       return {
-        message: tipText('en', failure.kind),
+        message: t('en', `tips:${failure.kind}`),
         problems: failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: tipProblemText('en', p.code) })) : [],
       };
     case 'request': {
       if (failure.kind === 'invalid') {
         const problems = failure.problems.map((p) => ({
           field: p.field,
-          text: tr('en', `problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }),
+          text: t('en', `requests:problem_${p.code}`, { max: p.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX }),
         }));
-        return { message: tr('en', 'failure_invalid'), problems };
+        return { message: t('en', 'requests:failure_invalid'), problems };
       }
       const key =
         failure.kind === 'notOpen'
-          ? (`failure_${failure.status}` as const)
+          ? (`requests:failure_${failure.status}` as const)
           : failure.kind === 'takenByOther'
-            ? 'failure_taken'
-            : (`failure_${failure.kind}` as const);
-      return { message: tr('en', key), problems: [] };
+            ? 'requests:failure_taken'
+            : (`requests:failure_${failure.kind}` as const);
+      return { message: t('en', key), problems: [] };
     }
   }
 }

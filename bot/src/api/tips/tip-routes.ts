@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Request } from 'express';
-import { tipText } from '../../cards/tips/tip-strings';
+import { t } from '../../cards/shared/i18n';
 import { InvalidCursorError } from '../../domain/shared/storage-errors';
 import type { Tip } from '../../domain/tips/tip';
 import { MAX_QUERY_CHARS } from '../../domain/experts/text-fold';
@@ -18,7 +18,7 @@ const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 /** Unknown and malformed ids answer the same 404: a forged id learns nothing. */
 function tipIdParam(value: unknown): string {
   const tipId = typeof value === 'string' ? value : '';
-  if (!TIP_ID.test(tipId)) throw new HttpError(404, 'not_found', tipText('en', 'notFound'));
+  if (!TIP_ID.test(tipId)) throw new HttpError(404, 'not_found', t('en', 'tips:notFound'));
   return tipId;
 }
 

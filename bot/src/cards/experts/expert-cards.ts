@@ -2,21 +2,20 @@ import type { ExpertHit } from '../../domain/experts/expert-index';
 import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, OpenUrl } from '../shared/adaptive-card';
-import { te } from './expert-strings';
+import { t } from '../shared/i18n';
 
 /** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
 export function explainExpert(hit: ExpertHit, locale: Locale): string {
   const parts: string[] = [];
-  if (hit.match === 'name') parts.push(te(locale, 'matchName'));
-  if (hit.match === 'bio') parts.push(te(locale, 'matchBio'));
+  if (hit.match === 'name') parts.push(t(locale, 'experts:matchName'));
+  if (hit.match === 'bio') parts.push(t(locale, 'experts:matchBio'));
   if (hit.skill) {
-    parts.push(hit.skill.name, te(locale, 'level', { n: hit.skill.level }));
+    parts.push(hit.skill.name, t(locale, 'experts:level', { n: hit.skill.level }));
     const e = hit.skill.endorsements;
-    if (e > 0) parts.push(te(locale, e === 1 ? 'endorsementsOne' : 'endorsementsMany', { n: e }));
+    if (e > 0) parts.push(t(locale, 'experts:endorsements', { count: e }));
   }
-  if (hit.sessionsTaught > 0) parts.push(te(locale, hit.sessionsTaught === 1 ? 'sessionsOne' : 'sessionsMany', { n: hit.sessionsTaught }));
-  if (hit.match === 'suggestion' && hit.wantedBy)
-    parts.push(te(locale, hit.wantedBy === 1 ? 'wantedOne' : 'wantedMany', { n: hit.wantedBy }));
+  if (hit.sessionsTaught > 0) parts.push(t(locale, 'experts:sessionsTaught', { count: hit.sessionsTaught }));
+  if (hit.match === 'suggestion' && hit.wantedBy) parts.push(t(locale, 'experts:wantedBy', { count: hit.wantedBy }));
   return parts.join(' · ');
 }
 
@@ -36,42 +35,44 @@ function firstName(name: string): string {
  */
 function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
   const name = firstName(hit.displayName);
-  const message = hit.skill ? te(locale, 'askMessage', { name, skill: hit.skill.name }) : te(locale, 'askMessageNoSkill', { name });
+  const message = hit.skill
+    ? t(locale, 'experts:askMessage', { name, skill: hit.skill.name })
+    : t(locale, 'experts:askMessageNoSkill', { name });
   return [
-    { type: 'Action.OpenUrl', title: te(locale, 'askForSession'), url: chatUrl(hit, message) },
-    { type: 'Action.OpenUrl', title: te(locale, 'chat'), url: chatUrl(hit) },
+    { type: 'Action.OpenUrl', title: t(locale, 'experts:askForSession'), url: chatUrl(hit, message) },
+    { type: 'Action.OpenUrl', title: t(locale, 'experts:chat'), url: chatUrl(hit) },
   ];
 }
 
 const MAX_LISTED_SKILLS = 8;
 
 function skillsLine(hit: ExpertHit, locale: Locale): string {
-  const shown = hit.teaches.slice(0, MAX_LISTED_SKILLS).map((s) => `${s.name} (${te(locale, 'level', { n: s.level })})`);
-  return shown.length > 0 ? shown.join(', ') : te(locale, 'nothingYet');
+  const shown = hit.teaches.slice(0, MAX_LISTED_SKILLS).map((s) => `${s.name} (${t(locale, 'experts:level', { n: s.level })})`);
+  return shown.length > 0 ? shown.join(', ') : t(locale, 'experts:nothingYet');
 }
 
 /** The card a messaging-extension result inserts into the conversation. */
 export function expertCard(hit: ExpertHit, locale: Locale): AdaptiveCard {
-  const facts = [{ title: te(locale, 'teaches'), value: skillsLine(hit, locale) }];
-  if (hit.languages.length > 0) facts.push({ title: te(locale, 'languages'), value: hit.languages.slice(0, 10).join(', ') });
-  if (hit.availability) facts.push({ title: te(locale, 'availability'), value: hit.availability });
+  const facts = [{ title: t(locale, 'experts:teaches'), value: skillsLine(hit, locale) }];
+  if (hit.languages.length > 0) facts.push({ title: t(locale, 'experts:languages'), value: hit.languages.slice(0, 10).join(', ') });
+  if (hit.availability) facts.push({ title: t(locale, 'experts:availability'), value: hit.availability });
   const body: CardElement[] = [heading(hit.displayName), paragraph(explainExpert(hit, locale), true), { type: 'FactSet', facts }];
   return adaptiveCard(body, expertActions(hit, locale));
 }
 
 /** What a picked result inserts when its person cannot be shown (not of this organisation, gone, or search still starting). */
 export function expertNoticeCard(locale: Locale, key: 'expertGone' | 'warming'): AdaptiveCard {
-  return adaptiveCard([paragraph(te(locale, key), true)]);
+  return adaptiveCard([paragraph(t(locale, `experts:${key}`), true)]);
 }
 
 /** "who knows X" / "wie kent X": the top results as one card, each with its own actions. */
 export function expertsCard(query: string, hits: readonly ExpertHit[], locale: Locale, suggestions: boolean): AdaptiveCard {
   const shownQuery = query.length > 60 ? `${query.slice(0, 57)}…` : query;
-  const title = suggestions ? te(locale, 'suggestionsTitle') : te(locale, 'whoKnowsTitle', { query: shownQuery });
+  const title = suggestions ? t(locale, 'experts:suggestionsTitle') : t(locale, 'experts:whoKnowsTitle', { query: shownQuery });
   if (hits.length === 0) {
     return adaptiveCard([
       heading(title),
-      paragraph(suggestions ? te(locale, 'noExpertsAtAll') : te(locale, 'noExperts', { query: shownQuery })),
+      paragraph(suggestions ? t(locale, 'experts:noExpertsAtAll') : t(locale, 'experts:noExperts', { query: shownQuery })),
     ]);
   }
   const body: CardElement[] = [heading(title)];
@@ -86,6 +87,6 @@ export function expertsCard(query: string, hits: readonly ExpertHit[], locale: L
       ],
     });
   }
-  body.push(paragraph(te(locale, 'moreInTab'), true));
+  body.push(paragraph(t(locale, 'experts:moreInTab'), true));
   return adaptiveCard(body);
 }

@@ -5,7 +5,7 @@ import { PROFILE_LIMITS } from '../../domain/experts/profile-editing';
 import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
-import { tp } from './profile-strings';
+import { t } from '../shared/i18n';
 
 /** The verbs of the profile card's Universal Actions; the experts feature answers them. */
 export const PROFILE_VERBS = { edit: 'editProfile', save: 'saveProfile', view: 'viewProfile' } as const;
@@ -22,11 +22,11 @@ export interface ProfileCardView {
 /** A typed entry shown back in a problem: short, so a pasted page cannot blow up the card. */
 const quote = (line: string) => (line.length > 40 ? `${line.slice(0, 39)}…` : line);
 
-const levelText = (locale: Locale, level: SkillLevel) => tp(locale, 'levelShown', { n: level });
+const levelText = (locale: Locale, level: SkillLevel) => t(locale, 'profile:levelShown', { n: level });
 
 const editProfileAction = (locale: Locale): ExecuteAction => ({
   type: 'Action.Execute',
-  title: tp(locale, 'edit'),
+  title: t(locale, 'profile:edit'),
   verb: PROFILE_VERBS.edit,
 });
 
@@ -35,32 +35,33 @@ const editProfileAction = (locale: Locale): ExecuteAction => ({
  * action that answers the form in place. After a save it says so and shows the tidied spellings.
  */
 export function profileCard(view: ProfileCardView, locale: Locale, saved?: { readonly normalised: readonly Renamed[] }): AdaptiveCard {
-  const body: CardElement[] = [heading(tp(locale, 'title'))];
+  const body: CardElement[] = [heading(t(locale, 'profile:title'))];
   if (saved) {
-    body.push({ type: 'TextBlock', text: tp(locale, 'saved'), wrap: true, color: 'good', weight: 'bolder' });
+    body.push({ type: 'TextBlock', text: t(locale, 'profile:saved'), wrap: true, color: 'good', weight: 'bolder' });
     if (saved.normalised.length > 0) {
-      body.push(paragraph(tp(locale, 'normalisedHeading'), true));
+      body.push(paragraph(t(locale, 'profile:normalisedHeading'), true));
       body.push({
         type: 'FactSet',
         facts: saved.normalised.slice(0, PROFILE_LIMITS.skills).map((n) => ({ title: quote(n.from), value: `→ ${n.to}` })),
       });
     }
   }
-  const none = tp(locale, 'nothingYet');
+  const none = t(locale, 'profile:nothingYet');
   const teaches = view.teaches.map(
-    (s) => `${s.name} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${tp(locale, 'endorsed', { n: s.endorsements })}` : ''})`,
+    (s) =>
+      `${s.name} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${t(locale, 'profile:endorsed', { n: s.endorsements })}` : ''})`,
   );
   body.push({
     type: 'FactSet',
     facts: [
-      { title: tp(locale, 'teaches'), value: teaches.length > 0 ? teaches.join('\n') : none },
-      { title: tp(locale, 'wants'), value: view.wants.length > 0 ? view.wants.join(', ') : none },
-      { title: tp(locale, 'bio'), value: view.bio || none },
-      { title: tp(locale, 'languages'), value: view.languages.length > 0 ? view.languages.join(', ') : none },
-      { title: tp(locale, 'availability'), value: view.availability || none },
+      { title: t(locale, 'profile:teaches'), value: teaches.length > 0 ? teaches.join('\n') : none },
+      { title: t(locale, 'profile:wants'), value: view.wants.length > 0 ? view.wants.join(', ') : none },
+      { title: t(locale, 'profile:bio'), value: view.bio || none },
+      { title: t(locale, 'profile:languages'), value: view.languages.length > 0 ? view.languages.join(', ') : none },
+      { title: t(locale, 'profile:availability'), value: view.availability || none },
     ],
   });
-  body.push(paragraph(tp(locale, 'hint'), true));
+  body.push(paragraph(t(locale, 'profile:hint'), true));
   return adaptiveCard(body, [editProfileAction(locale)]);
 }
 
@@ -69,17 +70,17 @@ function problemText(locale: Locale, problem: ProfileFormProblem): string {
   const line = problem.line !== undefined ? quote(problem.line) : undefined;
   switch (problem.code) {
     case 'control':
-      return tp(locale, 'problemControl');
+      return t(locale, 'profile:problemControl');
     case 'tooMany':
-      return tp(locale, 'problemTooMany', { max });
+      return t(locale, 'profile:problemTooMany', { max });
     case 'empty':
-      return line !== undefined && line !== '' ? tp(locale, 'problemEmptyIn', { line }) : tp(locale, 'problemEmpty');
+      return line !== undefined && line !== '' ? t(locale, 'profile:problemEmptyIn', { line }) : t(locale, 'profile:problemEmpty');
     case 'tooLong':
-      return line !== undefined ? tp(locale, 'problemTooLongIn', { line, max }) : tp(locale, 'problemTooLong', { max });
+      return line !== undefined ? t(locale, 'profile:problemTooLongIn', { line, max }) : t(locale, 'profile:problemTooLong', { max });
     case 'level':
-      return line !== undefined ? tp(locale, 'problemLevelIn', { line }) : tp(locale, 'problemLevel');
+      return line !== undefined ? t(locale, 'profile:problemLevelIn', { line }) : t(locale, 'profile:problemLevel');
     case 'shape':
-      return tp(locale, 'problemShape');
+      return t(locale, 'profile:problemShape');
   }
 }
 
@@ -100,8 +101,9 @@ const prefill = (text: string) => text.slice(0, 1_000);
  * field they are about, in the reader's language. `saveProfile` sends every input back.
  */
 export function profileEditCard(values: ProfileFormValues, locale: Locale, problems: readonly ProfileFormProblem[] = []): AdaptiveCard {
-  const body: CardElement[] = [heading(tp(locale, 'editTitle'))];
-  if (problems.length > 0) body.push({ type: 'TextBlock', text: tp(locale, 'notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
+  const body: CardElement[] = [heading(t(locale, 'profile:editTitle'))];
+  if (problems.length > 0)
+    body.push({ type: 'TextBlock', text: t(locale, 'profile:notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
   const fieldOf = (p: ProfileFormProblem): ProfileFormField => (p.field === 'body' ? 'teaches' : p.field);
   const under = (field: ProfileFormField) =>
     problems
@@ -112,24 +114,24 @@ export function profileEditCard(values: ProfileFormValues, locale: Locale, probl
     {
       type: 'Input.Text',
       id: 'teaches',
-      label: tp(locale, 'teachesLabel'),
+      label: t(locale, 'profile:teachesLabel'),
       isMultiline: true,
       value: prefill(values.teaches),
-      placeholder: tp(locale, 'teachesPlaceholder'),
+      placeholder: t(locale, 'profile:teachesPlaceholder'),
     },
     ...under('teaches'),
     {
       type: 'Input.Text',
       id: 'wants',
-      label: tp(locale, 'wantsLabel'),
+      label: t(locale, 'profile:wantsLabel'),
       value: prefill(values.wants),
-      placeholder: tp(locale, 'wantsPlaceholder'),
+      placeholder: t(locale, 'profile:wantsPlaceholder'),
     },
     ...under('wants'),
     {
       type: 'Input.Text',
       id: 'bio',
-      label: tp(locale, 'bioLabel', { max: PROFILE_LIMITS.bioChars }),
+      label: t(locale, 'profile:bioLabel', { max: PROFILE_LIMITS.bioChars }),
       isMultiline: true,
       maxLength: PROFILE_LIMITS.bioChars,
       value: prefill(values.bio),
@@ -138,23 +140,23 @@ export function profileEditCard(values: ProfileFormValues, locale: Locale, probl
     {
       type: 'Input.Text',
       id: 'languages',
-      label: tp(locale, 'languagesLabel'),
+      label: t(locale, 'profile:languagesLabel'),
       value: prefill(values.languages),
-      placeholder: tp(locale, 'languagesPlaceholder'),
+      placeholder: t(locale, 'profile:languagesPlaceholder'),
     },
     ...under('languages'),
     {
       type: 'Input.Text',
       id: 'availability',
-      label: tp(locale, 'availabilityLabel', { max: PROFILE_LIMITS.availabilityChars }),
+      label: t(locale, 'profile:availabilityLabel', { max: PROFILE_LIMITS.availabilityChars }),
       maxLength: PROFILE_LIMITS.availabilityChars,
       value: prefill(values.availability),
-      placeholder: tp(locale, 'availabilityPlaceholder'),
+      placeholder: t(locale, 'profile:availabilityPlaceholder'),
     },
     ...under('availability'),
   );
   return adaptiveCard(body, [
-    { type: 'Action.Execute', title: tp(locale, 'save'), verb: PROFILE_VERBS.save, style: 'positive', associatedInputs: 'auto' },
-    { type: 'Action.Execute', title: tp(locale, 'cancel'), verb: PROFILE_VERBS.view, associatedInputs: 'none' },
+    { type: 'Action.Execute', title: t(locale, 'profile:save'), verb: PROFILE_VERBS.save, style: 'positive', associatedInputs: 'auto' },
+    { type: 'Action.Execute', title: t(locale, 'profile:cancel'), verb: PROFILE_VERBS.view, associatedInputs: 'none' },
   ]);
 }

@@ -3,7 +3,7 @@ import type { Kudos } from '../../domain/kudos/kudos';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { clip } from '../sessions/session-text';
-import { st } from '../sessions/session-strings';
+import { t } from '../shared/i18n';
 
 interface KudosView {
   readonly kudos: Kudos;
@@ -15,9 +15,9 @@ interface KudosView {
 /** A thank-you in the channel: celebrates who helped, never ranks who did not. */
 export function kudosCard(view: KudosView, locale: Locale): AdaptiveCard {
   return adaptiveCard([
-    heading(st(locale, 'kudosTitle', { to: clip(view.toName || '—', 80) })),
+    heading(t(locale, 'sessions:kudosTitle', { to: clip(view.toName || '—', 80) })),
     ...(view.kudos.message ? [paragraph(clip(view.kudos.message, 280))] : []),
-    ...(view.sessionTitle ? [paragraph(st(locale, 'kudosForSession', { title: clip(view.sessionTitle, 120) }), true)] : []),
-    paragraph(st(locale, 'kudosFrom', { from: clip(view.fromName || '—', 80) }), true),
+    ...(view.sessionTitle ? [paragraph(t(locale, 'sessions:kudosForSession', { title: clip(view.sessionTitle, 120) }), true)] : []),
+    paragraph(t(locale, 'sessions:kudosFrom', { from: clip(view.fromName || '—', 80) }), true),
   ]);
 }

@@ -4,7 +4,7 @@ import type { Reason, RequestFailure } from '../../domain/shared/result';
 import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
-import { tr } from './learning-request-strings';
+import { t } from '../shared/i18n';
 import { clip } from '../sessions/session-text';
 
 interface LearningRequestCardView {
@@ -29,7 +29,7 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
       ? [
           {
             type: 'Action.Execute',
-            title: tr(locale, 'cardPlusOne'),
+            title: t(locale, 'requests:cardPlusOne'),
             verb: LEARNING_REQUEST_VERBS.vote,
             data: { requestId: request.requestId },
           },
@@ -38,12 +38,14 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
   return adaptiveCard(
     [
       heading(
-        view.created ? tr(locale, 'cardAsked', { name: clip(view.authorName || '—', 80), skill }) : tr(locale, 'cardAlready', { skill }),
+        view.created
+          ? t(locale, 'requests:cardAsked', { name: clip(view.authorName || '—', 80), skill })
+          : t(locale, 'requests:cardAlready', { skill }),
       ),
       ...(request.note ? [paragraph(clip(request.note, 500))] : []),
-      paragraph(request.votes === 1 ? tr(locale, 'cardVotesOne') : tr(locale, 'cardVotes', { votes: request.votes }), true),
+      paragraph(t(locale, 'requests:cardVotes', { count: request.votes }), true),
       ...(view.experts.length > 0
-        ? [paragraph(tr(locale, 'cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))]
+        ? [paragraph(t(locale, 'requests:cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))]
         : []),
     ],
     actions,
@@ -56,14 +58,14 @@ export function learningRequestFailureText(failure: Reason<RequestFailure>, loca
     case 'invalid': {
       const first = failure.problems[0];
       return first
-        ? tr(locale, `problem_${first.code}`, { max: first.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX })
-        : tr(locale, 'failure_invalid');
+        ? t(locale, `requests:problem_${first.code}`, { max: first.code === 'noteTooLong' ? REQUEST_NOTE_MAX : REQUEST_SKILL_MAX })
+        : t(locale, 'requests:failure_invalid');
     }
     case 'notOpen':
-      return tr(locale, failure.status === 'taken' ? 'failure_taken' : 'failure_closed');
+      return t(locale, failure.status === 'taken' ? 'requests:failure_taken' : 'requests:failure_closed');
     case 'takenByOther':
-      return tr(locale, 'failure_taken');
+      return t(locale, 'requests:failure_taken');
     default:
-      return tr(locale, `failure_${failure.kind}`);
+      return t(locale, `requests:failure_${failure.kind}`);
   }
 }

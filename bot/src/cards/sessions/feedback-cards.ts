@@ -5,66 +5,77 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { sessionActionData } from './session-invite-card';
 import { clip, formatShortWhen } from './session-text';
-import { st } from './session-strings';
+import { t } from '../shared/i18n';
 
 /** After the session, to each attendee: rating 1–5, learned something new, what they will apply. */
 export function feedbackCard(session: LearningSession, locale: Locale, timeZone: string, previous?: Feedback): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(st(locale, 'feedbackTitle', { title: clip(session.title, 120) })),
+      heading(t(locale, 'sessions:feedbackTitle', { title: clip(session.title, 120) })),
       paragraph(formatShortWhen(session.startsAt, locale, timeZone), true),
-      paragraph(st(locale, 'feedbackIntro'), true),
+      paragraph(t(locale, 'sessions:feedbackIntro'), true),
       {
         type: 'Input.ChoiceSet',
         id: 'rating',
-        label: st(locale, 'feedbackRating'),
+        label: t(locale, 'sessions:feedbackRating'),
         style: 'expanded',
         isRequired: true,
-        errorMessage: st(locale, 'failure_ratingInvalid'),
+        errorMessage: t(locale, 'sessions:failure_ratingInvalid'),
         choices: [1, 2, 3, 4, 5].map((n) => ({ title: String(n), value: String(n) })),
         ...(previous ? { value: String(previous.rating) } : {}),
       },
       {
         type: 'Input.ChoiceSet',
         id: 'learnedSomethingNew',
-        label: st(locale, 'feedbackLearned'),
+        label: t(locale, 'sessions:feedbackLearned'),
         style: 'expanded',
         choices: [
-          { title: st(locale, 'yes'), value: 'true' },
-          { title: st(locale, 'no'), value: 'false' },
+          { title: t(locale, 'sessions:yes'), value: 'true' },
+          { title: t(locale, 'sessions:no'), value: 'false' },
         ],
         value: previous && !previous.learnedSomethingNew ? 'false' : 'true',
       },
       {
         type: 'Input.Text',
         id: 'willApply',
-        label: st(locale, 'feedbackApply'),
+        label: t(locale, 'sessions:feedbackApply'),
         isMultiline: true,
         maxLength: 500,
         ...(previous?.willApply ? { value: previous.willApply } : {}),
       },
     ],
-    [{ type: 'Action.Execute', title: st(locale, 'feedbackSend'), verb: 'feedback', data: sessionActionData(session), style: 'positive' }],
+    [
+      {
+        type: 'Action.Execute',
+        title: t(locale, 'sessions:feedbackSend'),
+        verb: 'feedback',
+        data: sessionActionData(session),
+        style: 'positive',
+      },
+    ],
   );
 }
 
 /** The host's private summary; ratings are never shown to anyone else. */
 export function feedbackSummaryCard(session: LearningSession, summary: FeedbackSummary, locale: Locale): AdaptiveCard {
-  const body = [heading(st(locale, 'summaryTitle', { title: clip(session.title, 120) })), paragraph(st(locale, 'summaryPrivate'), true)];
-  if (summary.responses === 0) return adaptiveCard([...body, paragraph(st(locale, 'summaryNone'))]);
+  const body = [
+    heading(t(locale, 'sessions:summaryTitle', { title: clip(session.title, 120) })),
+    paragraph(t(locale, 'sessions:summaryPrivate'), true),
+  ];
+  if (summary.responses === 0) return adaptiveCard([...body, paragraph(t(locale, 'sessions:summaryNone'))]);
   return adaptiveCard([
     ...body,
     {
       type: 'FactSet',
       facts: [
-        { title: st(locale, 'summaryResponses'), value: String(summary.responses) },
-        { title: st(locale, 'summaryAverage'), value: `${summary.averageRating ?? '—'} / 5` },
-        { title: st(locale, 'summaryLearned'), value: `${summary.learnedSomethingNew} / ${summary.responses}` },
+        { title: t(locale, 'sessions:summaryResponses'), value: String(summary.responses) },
+        { title: t(locale, 'sessions:summaryAverage'), value: `${summary.averageRating ?? '—'} / 5` },
+        { title: t(locale, 'sessions:summaryLearned'), value: `${summary.learnedSomethingNew} / ${summary.responses}` },
       ],
     },
     ...(summary.willApply.length > 0
       ? [
-          { type: 'TextBlock' as const, text: st(locale, 'summaryApply'), weight: 'bolder' as const, wrap: true },
+          { type: 'TextBlock' as const, text: t(locale, 'sessions:summaryApply'), weight: 'bolder' as const, wrap: true },
           ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${clip(w, 300)}`)),
         ]
       : []),

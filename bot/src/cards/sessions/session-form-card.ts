@@ -7,7 +7,7 @@ import type { Channel } from '../../domain/teams/team';
 import { adaptiveCard, heading } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '../shared/adaptive-card';
 import { clip, zoneLabel } from './session-text';
-import { st } from './session-strings';
+import { t } from '../shared/i18n';
 
 /** The verb (Action.Execute) or `verb` field (Action.Submit in a dialog) of the planning form. */
 const CREATE_SESSION_VERB = 'createSession';
@@ -42,7 +42,7 @@ function problemBlocks(field: SessionField, problems: readonly SessionProblem[],
     .filter((p) => p.field === field)
     .map((p) => ({
       type: 'TextBlock',
-      text: st(locale, `problem_${p.code}`),
+      text: t(locale, `sessions:problem_${p.code}`),
       color: 'attention',
       size: 'small',
       wrap: true,
@@ -57,7 +57,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
   const p = (field: SessionField) => problemBlocks(field, problems, locale);
   const people: Choice[] = options.members.slice(0, MAX_CHOICES).map((m) => ({ title: clip(m.displayName || '—', 60), value: m.userId }));
   const leaderChoices: Choice[] = people.map((c) =>
-    c.value === options.suggestedLeader?.userId ? { ...c, title: st(locale, 'leaderSuggested', { name: c.title }) } : c,
+    c.value === options.suggestedLeader?.userId ? { ...c, title: t(locale, 'sessions:leaderSuggested', { name: c.title }) } : c,
   );
   const channelChoices: Choice[] = options.channels
     .slice(0, MAX_CHOICES)
@@ -67,12 +67,12 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
   const leaderValue = text(v.discussionLeaderId) ?? (options.editing ? undefined : options.suggestedLeader?.userId);
 
   const body: CardElement[] = [
-    heading(st(locale, options.editing ? 'planEditTitle' : 'planTitle')),
+    heading(t(locale, options.editing ? 'sessions:planEditTitle' : 'sessions:planTitle')),
     ...(problems.length > 0
       ? [
           {
             type: 'TextBlock' as const,
-            text: st(locale, 'planProblems'),
+            text: t(locale, 'sessions:planProblems'),
             color: 'attention' as const,
             weight: 'bolder' as const,
             wrap: true,
@@ -82,17 +82,17 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Text',
       id: 'title',
-      label: st(locale, 'fieldTitle'),
+      label: t(locale, 'sessions:fieldTitle'),
       maxLength: TITLE_MAX,
       isRequired: true,
-      errorMessage: st(locale, 'problem_titleRequired'),
+      errorMessage: t(locale, 'sessions:problem_titleRequired'),
       ...(text(v.title) ? { value: clip(text(v.title) ?? '', TITLE_MAX) } : {}),
     },
     ...p('title'),
     {
       type: 'Input.Text',
       id: 'description',
-      label: st(locale, 'fieldDescription'),
+      label: t(locale, 'sessions:fieldDescription'),
       isMultiline: true,
       maxLength: DESCRIPTION_MAX,
       ...(text(v.description) ? { value: clip(text(v.description) ?? '', DESCRIPTION_MAX) } : {}),
@@ -101,17 +101,17 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Text',
       id: 'skills',
-      label: st(locale, 'fieldSkills'),
+      label: t(locale, 'sessions:fieldSkills'),
       ...(text(v.skills) ? { value: clip(text(v.skills) ?? '', 600) } : {}),
     },
     ...p('skills'),
     {
       type: 'Input.ChoiceSet',
       id: 'format',
-      label: st(locale, 'fieldFormat'),
+      label: t(locale, 'sessions:fieldFormat'),
       style: 'compact',
       value: text(v.format) ?? 'talk',
-      choices: SESSION_FORMATS.map((f) => ({ title: st(locale, `format_${f}`), value: f })),
+      choices: SESSION_FORMATS.map((f) => ({ title: t(locale, `sessions:format_${f}`), value: f })),
     },
     ...p('format'),
     {
@@ -124,9 +124,9 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
             {
               type: 'Input.Date',
               id: 'date',
-              label: st(locale, 'fieldDate'),
+              label: t(locale, 'sessions:fieldDate'),
               isRequired: true,
-              errorMessage: st(locale, 'problem_startRequired'),
+              errorMessage: t(locale, 'sessions:problem_startRequired'),
               ...given(text(v.date)),
             },
           ],
@@ -138,9 +138,9 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
             {
               type: 'Input.Time',
               id: 'time',
-              label: st(locale, 'fieldTime', { zone: zoneLabel(options.timeZone) }),
+              label: t(locale, 'sessions:fieldTime', { zone: zoneLabel(options.timeZone) }),
               isRequired: true,
-              errorMessage: st(locale, 'problem_startRequired'),
+              errorMessage: t(locale, 'sessions:problem_startRequired'),
               ...given(text(v.time)),
             },
           ],
@@ -151,7 +151,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Number',
       id: 'durationMinutes',
-      label: st(locale, 'fieldDuration'),
+      label: t(locale, 'sessions:fieldDuration'),
       min: 5,
       max: 480,
       value: Number(text(v.durationMinutes) ?? 60) || 60,
@@ -160,14 +160,14 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Text',
       id: 'place',
-      label: st(locale, 'fieldPlace'),
+      label: t(locale, 'sessions:fieldPlace'),
       ...(text(v.place) ? { value: clip(text(v.place) ?? '', 200) } : {}),
     },
     ...p('place'),
     {
       type: 'Input.Text',
       id: 'onlineUrl',
-      label: st(locale, 'fieldLink'),
+      label: t(locale, 'sessions:fieldLink'),
       placeholder: 'https://',
       ...(text(v.onlineUrl) ? { value: clip(text(v.onlineUrl) ?? '', 500) } : {}),
     },
@@ -175,7 +175,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Number',
       id: 'capacity',
-      label: st(locale, 'fieldCapacity'),
+      label: t(locale, 'sessions:fieldCapacity'),
       min: 1,
       ...(text(v.capacity) && Number.isFinite(Number(text(v.capacity))) ? { value: Number(text(v.capacity)) } : {}),
     },
@@ -185,7 +185,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
           {
             type: 'Input.ChoiceSet' as const,
             id: 'channelId',
-            label: st(locale, 'fieldChannel'),
+            label: t(locale, 'sessions:fieldChannel'),
             style: 'compact' as const,
             choices: channelChoices,
             ...(channelValue ? { value: channelValue } : {}),
@@ -199,10 +199,10 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
           {
             type: 'Input.ChoiceSet' as const,
             id: 'recurrence',
-            label: st(locale, 'fieldRecurrence'),
+            label: t(locale, 'sessions:fieldRecurrence'),
             style: 'compact' as const,
             value: text(v.recurrence) ?? 'none',
-            choices: RECURRENCES.map((r) => ({ title: st(locale, `recurrence_${r}`), value: r })),
+            choices: RECURRENCES.map((r) => ({ title: t(locale, `sessions:recurrence_${r}`), value: r })),
           },
         ]),
     ...p('recurrence'),
@@ -211,7 +211,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
           {
             type: 'Input.ChoiceSet' as const,
             id: 'teacherIds',
-            label: st(locale, 'fieldTeachers'),
+            label: t(locale, 'sessions:fieldTeachers'),
             style: 'compact' as const,
             isMultiSelect: true,
             choices: people,
@@ -220,7 +220,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
           {
             type: 'Input.ChoiceSet' as const,
             id: 'discussionLeaderId',
-            label: st(locale, 'fieldLeader'),
+            label: t(locale, 'sessions:fieldLeader'),
             style: 'compact' as const,
             choices: leaderChoices,
             ...(leaderValue ? { value: leaderValue } : {}),
@@ -231,13 +231,13 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
     {
       type: 'Input.Toggle',
       id: 'openToOrganisation',
-      title: st(locale, 'fieldOpen'),
+      title: t(locale, 'sessions:fieldOpen'),
       value: text(v.openToOrganisation) === 'true' ? 'true' : 'false',
     },
   ];
   const data = { teamId: options.teamId, ...(options.editing ? { sessionId: options.editing.sessionId } : {}) };
   const verb = options.editing ? SAVE_SESSION_VERB : CREATE_SESSION_VERB;
-  const title = st(locale, options.editing ? 'editSubmit' : 'planSubmit');
+  const title = t(locale, options.editing ? 'sessions:editSubmit' : 'sessions:planSubmit');
   const action: CardAction =
     options.submit === 'execute'
       ? { type: 'Action.Execute', title, verb, data, style: 'positive' }

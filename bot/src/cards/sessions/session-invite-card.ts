@@ -3,8 +3,8 @@ import type { LearningSession, Rsvp, RsvpResponse } from '../../domain/sessions/
 import { adaptiveCard, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, Fact } from '../shared/adaptive-card';
 import { clip, formatWhen, userMri } from './session-text';
-import { st } from './session-strings';
-import type { SessionStringKey } from './session-strings';
+import { t } from '../shared/i18n';
+import type { CardKey } from '../shared/i18n';
 
 /** Teams refreshes the card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -33,10 +33,10 @@ export const sessionActionData = (session: Pick<LearningSession, 'sessionId' | '
   teamId: session.teamId,
 });
 
-const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: SessionStringKey }[] = [
-  { response: 'yes', title: 'rsvpYes' },
-  { response: 'maybe', title: 'rsvpMaybe' },
-  { response: 'no', title: 'rsvpNo' },
+const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: CardKey }[] = [
+  { response: 'yes', title: 'sessions:rsvpYes' },
+  { response: 'maybe', title: 'sessions:rsvpMaybe' },
+  { response: 'no', title: 'sessions:rsvpNo' },
 ];
 
 function nameOf(view: InviteView, userId: string): string {
@@ -45,9 +45,9 @@ function nameOf(view: InviteView, userId: string): string {
 
 function statusLine(viewer: InviteViewer, locale: Locale): string {
   const r = viewer.rsvp;
-  if (!r) return st(locale, 'yourStatusNone');
-  if (r.response === 'yes') return st(locale, r.waitlisted ? 'yourStatusWaitlisted' : 'yourStatusYes');
-  return st(locale, r.response === 'maybe' ? 'yourStatusMaybe' : 'yourStatusNo');
+  if (!r) return t(locale, 'sessions:yourStatusNone');
+  if (r.response === 'yes') return t(locale, r.waitlisted ? 'sessions:yourStatusWaitlisted' : 'sessions:yourStatusYes');
+  return t(locale, r.response === 'maybe' ? 'sessions:yourStatusMaybe' : 'sessions:yourStatusNo');
 }
 
 /**
@@ -64,55 +64,59 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
   const full = session.capacity !== null && session.counts.yes >= session.capacity;
 
   const facts: Fact[] = [
-    { title: st(locale, 'when'), value: formatWhen(session, locale, view.timeZone) },
-    { title: st(locale, 'format'), value: st(locale, `format_${session.format}`) },
-    ...(session.place ? [{ title: st(locale, 'where'), value: clip(session.place, 200) }] : []),
-    ...(session.onlineUrl && !session.place ? [{ title: st(locale, 'where'), value: st(locale, 'online') }] : []),
-    { title: st(locale, 'host'), value: nameOf(view, session.hostId) },
+    { title: t(locale, 'sessions:when'), value: formatWhen(session, locale, view.timeZone) },
+    { title: t(locale, 'sessions:format'), value: t(locale, `sessions:format_${session.format}`) },
+    ...(session.place ? [{ title: t(locale, 'sessions:where'), value: clip(session.place, 200) }] : []),
+    ...(session.onlineUrl && !session.place ? [{ title: t(locale, 'sessions:where'), value: t(locale, 'sessions:online') }] : []),
+    { title: t(locale, 'sessions:host'), value: nameOf(view, session.hostId) },
     ...(session.teacherIds.length > 0
-      ? [{ title: st(locale, 'teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }]
+      ? [{ title: t(locale, 'sessions:teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }]
       : []),
-    ...(session.discussionLeaderId ? [{ title: st(locale, 'discussionLeader'), value: nameOf(view, session.discussionLeaderId) }] : []),
-    ...(session.skills.length > 0 ? [{ title: st(locale, 'skills'), value: session.skills.map((s) => clip(s, 50)).join(', ') }] : []),
+    ...(session.discussionLeaderId
+      ? [{ title: t(locale, 'sessions:discussionLeader'), value: nameOf(view, session.discussionLeaderId) }]
+      : []),
+    ...(session.skills.length > 0
+      ? [{ title: t(locale, 'sessions:skills'), value: session.skills.map((s) => clip(s, 50)).join(', ') }]
+      : []),
   ];
 
   const going =
     session.capacity === null
-      ? st(locale, 'goingCount', { going: session.counts.yes })
-      : st(locale, 'goingOfCapacity', { going: session.counts.yes, capacity: session.capacity });
+      ? t(locale, 'sessions:goingCount', { count: session.counts.yes })
+      : t(locale, 'sessions:goingOfCapacity', { going: session.counts.yes, capacity: session.capacity });
   const countLine = [
     going,
-    st(locale, 'maybeCount', { maybe: session.counts.maybe }),
-    ...(waitlisted > 0 ? [st(locale, 'waitlistCount', { waitlisted })] : []),
+    t(locale, 'sessions:maybeCount', { maybe: session.counts.maybe }),
+    ...(waitlisted > 0 ? [t(locale, 'sessions:waitlistCount', { waitlisted })] : []),
   ].join(' · ');
 
   const body: CardElement[] = [
-    { type: 'TextBlock', text: st(locale, 'inviteKicker'), isSubtle: true, size: 'small', wrap: true },
+    { type: 'TextBlock', text: t(locale, 'sessions:inviteKicker'), isSubtle: true, size: 'small', wrap: true },
     { type: 'TextBlock', text: clip(session.title, 120), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
     ...(cancelled
       ? [
           {
             type: 'TextBlock' as const,
-            text: st(locale, 'cancelledBanner'),
+            text: t(locale, 'sessions:cancelledBanner'),
             color: 'attention' as const,
             weight: 'bolder' as const,
             wrap: true,
           },
         ]
       : []),
-    ...(!cancelled && started ? [{ type: 'TextBlock' as const, text: st(locale, 'pastBanner'), isSubtle: true, wrap: true }] : []),
+    ...(!cancelled && started ? [{ type: 'TextBlock' as const, text: t(locale, 'sessions:pastBanner'), isSubtle: true, wrap: true }] : []),
     ...(session.description ? [paragraph(clip(session.description, 600))] : []),
     { type: 'FactSet', facts },
     { type: 'TextBlock', text: countLine, weight: 'bolder', wrap: true, spacing: 'medium' },
-    ...(full && !cancelled && !started ? [paragraph(st(locale, 'full'), true)] : []),
-    ...(session.openToOrganisation ? [paragraph(st(locale, 'openToOrganisation'), true)] : []),
+    ...(full && !cancelled && !started ? [paragraph(t(locale, 'sessions:full'), true)] : []),
+    ...(session.openToOrganisation ? [paragraph(t(locale, 'sessions:openToOrganisation'), true)] : []),
   ];
 
   if (viewer) {
     body.push({ type: 'Container', style: 'emphasis', items: [paragraph(statusLine(viewer, locale))] });
     if (viewer.userId === session.hostId) {
-      body.push(paragraph(st(locale, 'youHost'), true));
-      if (viewer.questionCount) body.push(paragraph(st(locale, 'questionsForHost', { count: viewer.questionCount }), true));
+      body.push(paragraph(t(locale, 'sessions:youHost'), true));
+      if (viewer.questionCount) body.push(paragraph(t(locale, 'sessions:questionsForHost', { count: viewer.questionCount }), true));
     }
   }
 
@@ -122,26 +126,31 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
       const chosen = viewer?.rsvp?.response === r.response;
       actions.push({
         type: 'Action.Execute',
-        title: `${chosen ? '✓ ' : ''}${st(locale, r.title)}`,
+        title: `${chosen ? '✓ ' : ''}${t(locale, r.title)}`,
         verb: 'rsvp',
         data: { ...data, response: r.response },
         ...(r.response === 'yes' ? { style: 'positive' as const } : {}),
       });
     }
-    if (session.onlineUrl) actions.push({ type: 'Action.OpenUrl', title: st(locale, 'join'), url: session.onlineUrl });
-    actions.push({ type: 'Action.OpenUrl', title: st(locale, 'addToCalendar'), url: view.calendarUrl });
+    if (session.onlineUrl) actions.push({ type: 'Action.OpenUrl', title: t(locale, 'sessions:join'), url: session.onlineUrl });
+    actions.push({ type: 'Action.OpenUrl', title: t(locale, 'sessions:addToCalendar'), url: view.calendarUrl });
   }
   if (!cancelled && started && viewer && viewer.userId !== session.hostId) {
-    actions.push({ type: 'Action.Execute', title: st(locale, 'thankHost'), verb: 'kudos', data: { ...data, toUserId: session.hostId } });
+    actions.push({
+      type: 'Action.Execute',
+      title: t(locale, 'sessions:thankHost'),
+      verb: 'kudos',
+      data: { ...data, toUserId: session.hostId },
+    });
   }
   if (viewer?.userId === session.hostId && !cancelled && !started) {
     body.push({
       type: 'ActionSet',
       actions: [
-        { type: 'Action.Execute', title: st(locale, 'editSession'), verb: 'editSession', data } satisfies ExecuteAction,
+        { type: 'Action.Execute', title: t(locale, 'sessions:editSession'), verb: 'editSession', data } satisfies ExecuteAction,
         {
           type: 'Action.Execute',
-          title: st(locale, 'cancelSession'),
+          title: t(locale, 'sessions:cancelSession'),
           verb: 'cancelSession',
           data,
           style: 'destructive',
@@ -151,7 +160,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
           ? [
               {
                 type: 'Action.Execute',
-                title: st(locale, 'cancelSeries'),
+                title: t(locale, 'sessions:cancelSeries'),
                 verb: 'cancelSession',
                 data: { ...data, scope: 'following' },
                 style: 'destructive',

@@ -3,8 +3,8 @@ import type { LearningSession } from '../../domain/sessions/session';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { clip, formatShortWhen, formatWhen } from './session-text';
-import { st } from './session-strings';
-import type { SessionStringKey } from './session-strings';
+import { t } from '../shared/i18n';
+import type { CardKey } from '../shared/i18n';
 
 /** A short message card: an answer to an action that has nothing else to show. */
 export function sessionMessageCard(text: string, tone: 'default' | 'attention' | 'good' = 'default'): AdaptiveCard {
@@ -13,10 +13,10 @@ export function sessionMessageCard(text: string, tone: 'default' | 'attention' |
 
 /** Teams choose their reminder times (team-settings.ts), so the card says how far off the start is in words that fit. */
 export function reminderWhen(minutesBefore: number, locale: Locale): string {
-  if (minutesBefore < 90) return st(locale, 'reminderSoon', { minutes: minutesBefore });
-  if (minutesBefore < 20 * 60) return st(locale, 'reminderInHours', { hours: Math.round(minutesBefore / 60) });
-  if (minutesBefore <= 28 * 60) return st(locale, 'reminderIn24h');
-  return st(locale, 'reminderInDays', { days: Math.round(minutesBefore / (24 * 60)) });
+  if (minutesBefore < 90) return t(locale, 'sessions:reminderSoon', { minutes: minutesBefore });
+  if (minutesBefore < 20 * 60) return t(locale, 'sessions:reminderInHours', { hours: Math.round(minutesBefore / 60) });
+  if (minutesBefore <= 28 * 60) return t(locale, 'sessions:reminderIn24h');
+  return t(locale, 'sessions:reminderInDays', { count: Math.round(minutesBefore / (24 * 60)) });
 }
 
 /** In the invite's thread, `minutesBefore` the start. */
@@ -24,25 +24,25 @@ export function reminderCard(session: LearningSession, minutesBefore: number, lo
   const when = reminderWhen(minutesBefore, locale);
   return adaptiveCard(
     [
-      heading(st(locale, 'reminderTitle', { title: clip(session.title, 120), when })),
+      heading(t(locale, 'sessions:reminderTitle', { title: clip(session.title, 120), when })),
       paragraph(formatWhen(session, locale, timeZone)),
-      paragraph(st(locale, 'reminderBody', { going: session.counts.yes }), true),
+      paragraph(t(locale, 'sessions:reminderBody', { going: session.counts.yes }), true),
     ],
-    session.onlineUrl ? [{ type: 'Action.OpenUrl', title: st(locale, 'join'), url: session.onlineUrl }] : [],
+    session.onlineUrl ? [{ type: 'Action.OpenUrl', title: t(locale, 'sessions:join'), url: session.onlineUrl }] : [],
   );
 }
 
 export type PersonNotice = 'waitlistPromoted' | 'sessionCancelled';
 
-const NOTICE_TEXT: Record<PersonNotice, { readonly title: SessionStringKey; readonly body: SessionStringKey }> = {
-  waitlistPromoted: { title: 'promotedTitle', body: 'promotedBody' },
-  sessionCancelled: { title: 'cancelledTitle', body: 'cancelledBody' },
+const NOTICE_TEXT: Record<PersonNotice, { readonly title: CardKey; readonly body: CardKey }> = {
+  waitlistPromoted: { title: 'sessions:promotedTitle', body: 'sessions:promotedBody' },
+  sessionCancelled: { title: 'sessions:cancelledTitle', body: 'sessions:cancelledBody' },
 };
 
 /** A direct message about one session ("you're in", "cancelled"). */
 export function personNoticeCard(notice: PersonNotice, session: LearningSession, locale: Locale, timeZone: string): AdaptiveCard {
   const values = { title: clip(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) };
-  return adaptiveCard([heading(st(locale, NOTICE_TEXT[notice].title, values)), paragraph(st(locale, NOTICE_TEXT[notice].body, values))]);
+  return adaptiveCard([heading(t(locale, NOTICE_TEXT[notice].title, values)), paragraph(t(locale, NOTICE_TEXT[notice].body, values))]);
 }
 
 interface MySessionLine {
@@ -52,15 +52,16 @@ interface MySessionLine {
 
 /** `my sessions`: the person's upcoming sessions with their role. */
 export function mySessionsCard(lines: readonly MySessionLine[], locale: Locale, timeZone: string): AdaptiveCard {
-  if (lines.length === 0) return adaptiveCard([heading(st(locale, 'mySessionsTitle')), paragraph(st(locale, 'mySessionsNone'))]);
+  if (lines.length === 0)
+    return adaptiveCard([heading(t(locale, 'sessions:mySessionsTitle')), paragraph(t(locale, 'sessions:mySessionsNone'))]);
   const shown = lines.slice(0, 20);
   return adaptiveCard([
-    heading(st(locale, 'mySessionsTitle')),
+    heading(t(locale, 'sessions:mySessionsTitle')),
     {
       type: 'FactSet',
       facts: shown.map((l) => ({
         title: formatShortWhen(l.session.startsAt, locale, timeZone),
-        value: `${clip(l.session.title, 80)} — ${st(locale, `role_${l.role}`)}`,
+        value: `${clip(l.session.title, 80)} — ${t(locale, `sessions:role_${l.role}`)}`,
       })),
     },
   ]);

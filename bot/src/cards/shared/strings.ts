@@ -1,13 +1,10 @@
-import type { Locale } from '../../domain/shared/person';
-import { translator } from './translator';
-
 /** Every user-facing text of the bot's cards and messages, in English and Dutch. */
 const en = {
   welcomeTeamTitle: 'PeerLearn is here 🎓',
   welcomeTeamIntro:
     'About 70% of what we learn at work we learn from each other. PeerLearn helps this team share what it knows: find who knows what, plan short learning sessions, and thank the people who teach.',
   welcomeTeamStart: 'Start small: a 15-minute knowledge bite, or pair up with one colleague.',
-  welcomePersonalTitle: 'Hi {name}, welcome to PeerLearn 👋',
+  welcomePersonalTitle: 'Hi {{name}}, welcome to PeerLearn 👋',
   welcomePersonalIntro: 'Here you keep track of your own learning: the sessions you go to, what you can teach and what you want to learn.',
   helpTitle: 'What I can do',
   helpIntro: 'Type a command, in English or Dutch:',
@@ -20,11 +17,11 @@ const en = {
   helpCommandWantToLearn: 'Ask the team to learn X: others +1 it, someone who knows it can teach it',
   helpTabHint: 'Open the PeerLearn tab to see the team’s upcoming sessions.',
   helpButton: 'Help',
-  unknownCommand: 'Sorry, I don’t know “{text}” yet. Type **help** to see what I can do.',
+  unknownCommand: 'Sorry, I don’t know “{{text}}” yet. Type **help** to see what I can do.',
   emptyMessage: 'Type **help** to see what I can do.',
   errorMessage: 'Something went wrong on my side. Please try again in a moment.',
   invokeNotAvailable: 'PeerLearn cannot do this yet.',
-  unknownCardAction: 'PeerLearn does not know this button (“{verb}”). Try refreshing the card.',
+  unknownCardAction: 'PeerLearn does not know this button (“{{verb}}”). Try refreshing the card.',
 } as const;
 
 type StringKey = keyof typeof en;
@@ -34,7 +31,7 @@ const nl: Record<StringKey, string> = {
   welcomeTeamIntro:
     'Zo’n 70% van wat we op het werk leren, leren we van elkaar. PeerLearn helpt dit team kennis te delen: zie wie wat weet, plan korte leersessies en bedank de collega’s die lesgeven.',
   welcomeTeamStart: 'Begin klein: een kennishapje van 15 minuten, of koppel jezelf aan één collega.',
-  welcomePersonalTitle: 'Hoi {name}, welkom bij PeerLearn 👋',
+  welcomePersonalTitle: 'Hoi {{name}}, welkom bij PeerLearn 👋',
   welcomePersonalIntro:
     'Hier houd je je eigen leren bij: de sessies waar je heen gaat, wat je kunt leren aan anderen en wat je zelf wilt leren.',
   helpTitle: 'Wat ik kan',
@@ -48,15 +45,12 @@ const nl: Record<StringKey, string> = {
   helpCommandWantToLearn: 'Het team vragen om X te leren: anderen geven een +1, wie het kent kan het uitleggen',
   helpTabHint: 'Open het PeerLearn-tabblad om de komende sessies van het team te zien.',
   helpButton: 'Hulp',
-  unknownCommand: 'Sorry, “{text}” ken ik nog niet. Typ **hulp** om te zien wat ik kan.',
+  unknownCommand: 'Sorry, “{{text}}” ken ik nog niet. Typ **hulp** om te zien wat ik kan.',
   emptyMessage: 'Typ **hulp** om te zien wat ik kan.',
   errorMessage: 'Er ging aan mijn kant iets mis. Probeer het zo nog eens.',
   invokeNotAvailable: 'Dit kan PeerLearn nog niet.',
-  unknownCardAction: 'PeerLearn kent deze knop niet (“{verb}”). Probeer de kaart te vernieuwen.',
+  unknownCardAction: 'PeerLearn kent deze knop niet (“{{verb}}”). Probeer de kaart te vernieuwen.',
 };
 
-const tables: Record<Locale, Record<StringKey, string>> = { en, nl };
-
-export const t = translator(tables);
-
-export type { StringKey };
+/** The `common` namespace of the cards' i18next catalogue (cards/shared/i18n.ts). */
+export const commonStrings = { en, nl };

@@ -3,7 +3,7 @@ import type { Tip } from '../../domain/tips/tip';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ColumnSet } from '../shared/adaptive-card';
 import { clip } from '../sessions/session-text';
-import { tipText } from './tip-strings';
+import { t } from '../shared/i18n';
 
 interface TipCardView {
   readonly tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
@@ -42,7 +42,7 @@ export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
   const body: CardElement[] = [
     {
       type: 'TextBlock',
-      text: `💡 ${tipText(locale, 'cardKicker')}`,
+      text: `💡 ${t(locale, 'tips:cardKicker')}`,
       size: 'small',
       weight: 'bolder',
       color: 'accent',
@@ -53,11 +53,11 @@ export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
     ...(tip.body ? [paragraph(clip(tip.body, 1000))] : []),
     ...skillTags(tip.skills.slice(0, 8)),
     {
-      ...paragraph(tipText(locale, 'cardSharedBy', { name: clip(view.authorName || tipText(locale, 'cardSomeone'), 80) }), true),
+      ...paragraph(t(locale, 'tips:cardSharedBy', { name: clip(view.authorName || t(locale, 'tips:cardSomeone'), 80) }), true),
       size: 'small',
       spacing: 'medium',
     },
   ];
-  const actions: CardAction[] = tip.link ? [{ type: 'Action.OpenUrl', title: tipText(locale, 'cardOpenLink'), url: tip.link }] : [];
+  const actions: CardAction[] = tip.link ? [{ type: 'Action.OpenUrl', title: t(locale, 'tips:cardOpenLink'), url: tip.link }] : [];
   return adaptiveCard(body, actions);
 }

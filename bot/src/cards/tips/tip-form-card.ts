@@ -1,10 +1,10 @@
 import type { Locale } from '../../domain/shared/person';
 import { TIP_BODY_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../domain/tips/tip';
-import type { TipField, TipProblem } from '../../domain/tips/tip';
+import type { TipField, TipProblem, TipProblemCode } from '../../domain/tips/tip';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, TextBlock } from '../shared/adaptive-card';
 import { clip } from '../sessions/session-text';
-import { tipProblemText, tipText } from './tip-strings';
+import { t } from '../shared/i18n';
 
 /** The `verb` in the form's submit data: the dialog's answer says which form it came from. */
 export const SHARE_TIP_VERB = 'shareTip';
@@ -36,13 +36,13 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
   // Typed text comes back as it was (also when too long, so it can be shortened), within a size that keeps the card small.
   const value = (field: TipField, max: number) => (v[field] ? { value: clip(v[field] ?? '', max) } : {});
   const body: CardElement[] = [
-    heading(tipText(locale, 'formTitle')),
-    paragraph(tipText(locale, 'formIntro'), true),
+    heading(t(locale, 'tips:formTitle')),
+    paragraph(t(locale, 'tips:formIntro'), true),
     ...(problems.length > 0
       ? [
           {
             type: 'TextBlock' as const,
-            text: tipText(locale, 'formProblems'),
+            text: t(locale, 'tips:formProblems'),
             color: 'attention' as const,
             weight: 'bolder' as const,
             wrap: true,
@@ -52,8 +52,8 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
     {
       type: 'Input.Text',
       id: 'title',
-      label: tipText(locale, 'fieldTitle'),
-      placeholder: tipText(locale, 'fieldTitlePlaceholder'),
+      label: t(locale, 'tips:fieldTitle'),
+      placeholder: t(locale, 'tips:fieldTitlePlaceholder'),
       isRequired: true,
       errorMessage: tipProblemText(locale, 'titleRequired'),
       ...value('title', TIP_TITLE_MAX * 2),
@@ -62,29 +62,35 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
     {
       type: 'Input.Text',
       id: 'body',
-      label: tipText(locale, 'fieldBody'),
-      placeholder: tipText(locale, 'fieldBodyPlaceholder'),
+      label: t(locale, 'tips:fieldBody'),
+      placeholder: t(locale, 'tips:fieldBodyPlaceholder'),
       isMultiline: true,
       ...value('body', TIP_BODY_MAX * 2),
     },
     ...p('body'),
-    { type: 'Input.Text', id: 'link', label: tipText(locale, 'fieldLink'), placeholder: 'https://', ...value('link', 1200) },
+    { type: 'Input.Text', id: 'link', label: t(locale, 'tips:fieldLink'), placeholder: 'https://', ...value('link', 1200) },
     ...p('link'),
     {
       type: 'Input.Text',
       id: 'skills',
-      label: tipText(locale, 'fieldSkills', { max: TIP_SKILLS_MAX }),
-      placeholder: tipText(locale, 'fieldSkillsPlaceholder'),
+      label: t(locale, 'tips:fieldSkills', { max: TIP_SKILLS_MAX }),
+      placeholder: t(locale, 'tips:fieldSkillsPlaceholder'),
       ...value('skills', 800),
     },
     ...p('skills'),
   ];
   return adaptiveCard(body, [
-    { type: 'Action.Submit', title: tipText(locale, 'submit'), data: { verb: SHARE_TIP_VERB }, style: 'positive' },
+    { type: 'Action.Submit', title: t(locale, 'tips:submit'), data: { verb: SHARE_TIP_VERB }, style: 'positive' },
   ]);
 }
 
 /** A short message in the dialog (no team here, team unknown…). */
 export function tipNoticeCard(text: string): AdaptiveCard {
   return adaptiveCard([{ type: 'TextBlock', text, wrap: true }]);
+}
+
+/** A validation problem as a sentence, with its limit filled in. */
+export function tipProblemText(locale: Locale, code: TipProblemCode): string {
+  const max = code === 'titleTooLong' ? TIP_TITLE_MAX : code === 'bodyTooLong' ? TIP_BODY_MAX : TIP_SKILLS_MAX;
+  return t(locale, `tips:problem_${code}`, { max });
 }

@@ -1,8 +1,3 @@
-import type { Locale } from '../../domain/shared/person';
-import { TIP_BODY_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../domain/tips/tip';
-import type { TipProblemCode } from '../../domain/tips/tip';
-import { translator } from '../shared/translator';
-
 /** The texts of the tip form, the tip card and the `shareTip` answers (DESIGN F9), in English and Dutch. */
 const en = {
   dialogTitle: 'Share a tip',
@@ -15,17 +10,17 @@ const en = {
   fieldBody: 'Your tip',
   fieldBodyPlaceholder: 'What is it, and why is it useful?',
   fieldLink: 'Link (optional)',
-  fieldSkills: 'Skills (optional, comma-separated, up to {max})',
+  fieldSkills: 'Skills (optional, comma-separated, up to {{max}})',
   fieldSkillsPlaceholder: 'E.g. Excel, Power BI',
   submit: 'Share tip',
   problem_titleRequired: 'Give the tip a title.',
-  problem_titleTooLong: 'Keep the title to {max} characters.',
-  problem_bodyTooLong: 'Keep the tip to {max} characters; add a link for the rest.',
+  problem_titleTooLong: 'Keep the title to {{max}} characters.',
+  problem_bodyTooLong: 'Keep the tip to {{max}} characters; add a link for the rest.',
   problem_linkInvalid: 'Use a web link that starts with https:// or http://.',
-  problem_skillsTooMany: 'Choose at most {max} skills.',
+  problem_skillsTooMany: 'Choose at most {{max}} skills.',
   problem_skillInvalid: 'Each skill needs at least one letter or digit, and at most 60 characters.',
   cardKicker: 'Tip',
-  cardSharedBy: 'Shared by {name}',
+  cardSharedBy: 'Shared by {{name}}',
   cardSomeone: 'a colleague',
   cardOpenLink: 'Open link',
   cardAllTips: 'All tips',
@@ -52,17 +47,17 @@ const nl: Record<TipStringKey, string> = {
   fieldBody: 'Je tip',
   fieldBodyPlaceholder: 'Wat is het, en waarom heb je er iets aan?',
   fieldLink: 'Link (optioneel)',
-  fieldSkills: 'Vaardigheden (optioneel, met komma’s, hoogstens {max})',
+  fieldSkills: 'Vaardigheden (optioneel, met komma’s, hoogstens {{max}})',
   fieldSkillsPlaceholder: 'Bijv. Excel, Power BI',
   submit: 'Tip delen',
   problem_titleRequired: 'Geef de tip een titel.',
-  problem_titleTooLong: 'Houd de titel op hoogstens {max} tekens.',
-  problem_bodyTooLong: 'Houd de tip op hoogstens {max} tekens; zet de rest achter een link.',
+  problem_titleTooLong: 'Houd de titel op hoogstens {{max}} tekens.',
+  problem_bodyTooLong: 'Houd de tip op hoogstens {{max}} tekens; zet de rest achter een link.',
   problem_linkInvalid: 'Gebruik een weblink die begint met https:// of http://.',
-  problem_skillsTooMany: 'Kies hoogstens {max} vaardigheden.',
+  problem_skillsTooMany: 'Kies hoogstens {{max}} vaardigheden.',
   problem_skillInvalid: 'Elke vaardigheid heeft minstens één letter of cijfer nodig, en hoogstens 60 tekens.',
   cardKicker: 'Tip',
-  cardSharedBy: 'Gedeeld door {name}',
+  cardSharedBy: 'Gedeeld door {{name}}',
   cardSomeone: 'een collega',
   cardOpenLink: 'Link openen',
   cardAllTips: 'Alle tips',
@@ -77,12 +72,5 @@ const nl: Record<TipStringKey, string> = {
   notAllowed: 'Alleen wie de tip deelde, of een eigenaar van het team, kan hem verwijderen.',
 };
 
-const tables: Record<Locale, Record<TipStringKey, string>> = { en, nl };
-
-export const tipText = translator(tables);
-
-/** A validation problem as a sentence, with its limit filled in. */
-export function tipProblemText(locale: Locale, code: TipProblemCode): string {
-  const max = code === 'titleTooLong' ? TIP_TITLE_MAX : code === 'bodyTooLong' ? TIP_BODY_MAX : TIP_SKILLS_MAX;
-  return tipText(locale, `problem_${code}`, { max });
-}
+/** The `tips` namespace of the cards' i18next catalogue (cards/shared/i18n.ts). */
+export const tipStrings = { en, nl };

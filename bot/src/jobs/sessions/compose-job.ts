@@ -4,7 +4,7 @@ import { personNoticeCard, reminderCard } from '../../cards/sessions/session-not
 import type { PersonNotice } from '../../cards/sessions/session-notice-cards';
 import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
 import { clip, formatShortWhen } from '../../cards/sessions/session-text';
-import { st } from '../../cards/sessions/session-strings';
+import { t } from '../../cards/shared/i18n';
 import { summariseFeedback } from '../../domain/sessions/feedback-summary';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import { toLocale } from '../../domain/shared/person';
@@ -128,7 +128,7 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
               rootKey: messageKeys.invite(job.tenantId, job.sessionId),
             },
             card: json(reminderCard(session, job.minutesBefore, locale, timeZone)),
-            summary: st(locale, 'reminderTitle', {
+            summary: t(locale, 'sessions:reminderTitle', {
               title: clip(session.title, 120),
               when: formatShortWhen(session.startsAt, locale, timeZone),
             }),
@@ -150,7 +150,7 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
               mode: 'post',
               target: { kind: 'person', tenantId: job.tenantId, userId: r.userId },
               card: json(feedbackCard(session, own, timeZone)),
-              summary: st(own, 'feedbackTitle', { title: clip(session.title, 120) }),
+              summary: t(own, 'sessions:feedbackTitle', { title: clip(session.title, 120) }),
             };
           }),
         );
@@ -171,7 +171,7 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
               mode: 'post',
               target,
               card: json(feedbackSummaryCard(session, summary, own)),
-              summary: st(own, 'summaryTitle', { title: clip(session.title, 120) }),
+              summary: t(own, 'sessions:summaryTitle', { title: clip(session.title, 120) }),
             },
           ];
         }
@@ -189,7 +189,7 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
             mode: 'post',
             target,
             card: json(personNoticeCard(notice, session, own, timeZone)),
-            summary: st(own, notice === 'waitlistPromoted' ? 'promotedBody' : 'cancelledBody', values),
+            summary: t(own, notice === 'waitlistPromoted' ? 'sessions:promotedBody' : 'sessions:cancelledBody', values),
           },
         ];
       }
@@ -212,7 +212,7 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
             card: json(
               kudosCard({ kudos, fromName: from?.displayName ?? '—', toName, ...(session ? { sessionTitle: session.title } : {}) }, locale),
             ),
-            summary: st(locale, 'kudosTitle', { to: toName }),
+            summary: t(locale, 'sessions:kudosTitle', { to: toName }),
           },
         ];
       }

@@ -1,7 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
 import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/experts/expert-cards';
-import { te } from '../../cards/experts/expert-strings';
+import { t } from '../../cards/shared/i18n';
 import type { Locale } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
@@ -72,15 +72,15 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const locale = toLocale(context.activity.locale);
     const value = (context.activity.value ?? {}) as QueryInvokeValue;
     const tenantId = tenantOf(context.activity);
-    if (!tenantId) return composeMessage(te(locale, 'noTenant'));
+    if (!tenantId) return composeMessage(t(locale, 'experts:noTenant'));
     const skip = wholeNumber(value.queryOptions?.skip, 0, 0, MAX_SKIP);
     const count = wholeNumber(value.queryOptions?.count, DEFAULT_COUNT, 1, MAX_PAGE);
     const outcome = await deps.experts.search(tenantId, { text: queryText(value.parameters), skip, count }, INVOKE_WAIT_MS);
-    if (outcome.status === 'warming') return composeMessage(te(locale, 'warming'));
+    if (outcome.status === 'warming') return composeMessage(t(locale, 'experts:warming'));
     // The list gets small ThumbnailCards; the full Adaptive Card is built only for the one result the
     // user picks (composeExtension/selectItem, through the preview's invoke tap). Ten full cards per
     // keystroke were most of the answer's bytes and allocations (docs/BENCHMARKS.md, expert search).
-    const noSkill = te(locale, 'previewNoSkill');
+    const noSkill = t(locale, 'experts:previewNoSkill');
     const attachments = outcome.page.hits.map((hit): MessagingExtensionAttachment => {
       const text = explainExpert(hit, locale) || noSkill;
       const pick: SelectItemValue = hit.skill
@@ -114,12 +114,12 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
   const whoKnows: CommandHandler = async (context, command, locale) => {
     const tenantId = tenantOf(context.activity);
     if (!tenantId) {
-      await context.sendActivity(te(locale, 'noTenant'));
+      await context.sendActivity(t(locale, 'experts:noTenant'));
       return;
     }
     const outcome = await deps.experts.search(tenantId, { text: command.argument, skip: 0, count: WHO_KNOWS_TOP }, 10_000);
     if (outcome.status === 'warming') {
-      await context.sendActivity(te(locale, 'warming'));
+      await context.sendActivity(t(locale, 'experts:warming'));
       return;
     }
     await context.sendActivity(cardMessage(expertsCard(command.argument, outcome.page.hits, locale, outcome.page.suggestions)));
@@ -139,7 +139,7 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
   const mySkills: CommandHandler = async (context, command, locale) => {
     const person = personOf(context.activity);
     if (!person) {
-      await context.sendActivity(te(locale, 'noTenant'));
+      await context.sendActivity(t(locale, 'experts:noTenant'));
       return;
     }
     if (command.argument.trim() === '') {
@@ -151,8 +151,13 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const current = await deps.services.profiles.get(person.tenantId, person.userId);
     const parsed = parseMySkills(command.argument, current?.teaches ?? [], taxonomy);
     if (!parsed.ok) {
-      const key = parsed.reason === 'empty' ? 'mySkillsEmpty' : parsed.reason === 'tooMany' ? 'mySkillsTooMany' : 'mySkillsNothingUsable';
-      await context.sendActivity(te(locale, key, { max: 30 }));
+      const key =
+        parsed.reason === 'empty'
+          ? 'experts:mySkillsEmpty'
+          : parsed.reason === 'tooMany'
+            ? 'experts:mySkillsTooMany'
+            : 'experts:mySkillsNothingUsable';
+      await context.sendActivity(t(locale, key, { max: 30 }));
       return;
     }
     await deps.services.profiles.edit(person.tenantId, person.userId, (profile, now) => ({

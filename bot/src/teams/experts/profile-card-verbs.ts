@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { PROFILE_VERBS, profileCard, profileEditCard } from '../../cards/experts/profile-card';
 import type { ProfileCardView } from '../../cards/experts/profile-card';
-import { tp } from '../../cards/experts/profile-strings';
+import { t } from '../../cards/shared/i18n';
 import type { Locale } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { ExpertDirectory } from '../../domain/experts/expert-directory';
@@ -56,11 +56,11 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
     async (context) => {
       const locale = toLocale(context.activity.locale);
       const person = personOf(context.activity);
-      if (!person) return messageResponse(tp(locale, 'notInTeams'));
+      if (!person) return messageResponse(t(locale, 'profile:notInTeams'));
       // A card's answer replaces it for everyone in a channel or group chat: there, pressing Edit
       // would show the presser's profile to all. Answer with an error (a toast; the card stays).
       if (context.activity.conversation?.conversationType !== 'personal') {
-        return errorResponse(400, 'BadRequest', tp(locale, 'editInPersonalChat'));
+        return errorResponse(400, 'BadRequest', t(locale, 'profile:editInPersonalChat'));
       }
       return cardResponse(await act(context, locale, person.tenantId, person.userId));
     };

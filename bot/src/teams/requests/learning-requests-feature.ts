@@ -1,5 +1,5 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
-import { tr } from '../../cards/requests/learning-request-strings';
+import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
 import { cardActionOf } from '../shared/bot-feature';
@@ -25,7 +25,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     const teamId = channelData(context.activity).team?.id;
     // A request belongs to a team: in a personal chat there is no team to ask.
     if (!person || !teamId) {
-      await context.sendActivity(tr(locale, 'cardNoTeam'));
+      await context.sendActivity(t(locale, 'requests:cardNoTeam'));
       return;
     }
     const created = await requests.create(person, teamId, { skill: command.argument });
@@ -55,13 +55,13 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     const locale = toLocale(context.activity.locale);
     const person = personOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
-    if (!person || !teamId) return messageResponse(tr(locale, 'cardNoTeam'));
+    if (!person || !teamId) return messageResponse(t(locale, 'requests:cardNoTeam'));
     const requestId = requestIdOf(cardActionOf(context.activity.value).data);
     if (!requestId) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
     const already = await requests.hasVoted(person, teamId, requestId);
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
-    if (already) return messageResponse(tr(locale, 'cardAlreadyVoted'));
+    if (already) return messageResponse(t(locale, 'requests:cardAlreadyVoted'));
     const item = voted.value;
     return cardResponse(
       learningRequestCard(

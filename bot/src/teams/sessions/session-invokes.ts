@@ -5,7 +5,7 @@ import { sessionFormCard } from '../../cards/sessions/session-form-card';
 import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
 import { sessionMessageCard } from '../../cards/sessions/session-notice-cards';
 import { formatWhen } from '../../cards/sessions/session-text';
-import { st } from '../../cards/sessions/session-strings';
+import { t } from '../../cards/shared/i18n';
 import type { PersonRef } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
@@ -76,7 +76,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
   async function answer(req: VerbRequest, notice: string | undefined, tone: 'attention' | 'good' = 'attention'): Promise<InvokeResponse> {
     const sessionId = str(req.data.sessionId) ?? '';
     const card = await userCard(req.actor, req.teamId, sessionId, req.locale);
-    if (!card) return cardResponse(sessionMessageCard(notice ?? st(req.locale, 'failure_notFound'), 'attention'));
+    if (!card) return cardResponse(sessionMessageCard(notice ?? t(req.locale, 'sessions:failure_notFound'), 'attention'));
     return cardResponse(notice ? withNotice(card, notice, tone) : card);
   }
 
@@ -119,22 +119,22 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const result = await sessions.cancel(req.actor, req.teamId, str(req.data.sessionId) ?? '', { scope });
       if (!result.ok) return answer(req, failureAnswer(result.failure, req.locale));
       return scope === 'following'
-        ? answer(req, st(req.locale, 'seriesCancelled', { count: result.value.changed }), 'good')
+        ? answer(req, t(req.locale, 'sessions:seriesCancelled', { count: result.value.changed }), 'good')
         : answer(req, undefined);
     },
     async editSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
       if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
-      if (!detail.value.viewerIsHost) return answer(req, st(req.locale, 'failure_notHost'));
-      if (detail.value.session.status === 'cancelled') return answer(req, st(req.locale, 'failure_cancelled'));
+      if (!detail.value.viewerIsHost) return answer(req, t(req.locale, 'sessions:failure_notHost'));
+      if (detail.value.session.status === 'cancelled') return answer(req, t(req.locale, 'sessions:failure_cancelled'));
       return cardResponse(await editForm(req, sessionId, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
     },
     async saveSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const { teamId: _team, sessionId: _session, ...values } = req.data;
       const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
-      if (result.ok) return answer(req, st(req.locale, 'saved', { title: result.value.session.title }), 'good');
+      if (result.ok) return answer(req, t(req.locale, 'sessions:saved', { title: result.value.session.title }), 'good');
       if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
       return answer(req, failureAnswer(result.failure, req.locale));
     },
@@ -151,7 +151,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const card = feedbackCard(session, req.locale, timeZoneOf(team), viewerFeedback);
       return cardResponse(
         result.ok
-          ? withNotice(card, st(req.locale, 'feedbackThanks', { title: session.title }), 'good')
+          ? withNotice(card, t(req.locale, 'sessions:feedbackThanks', { title: session.title }), 'good')
           : withNotice(card, failureAnswer(result.failure, req.locale), 'attention'),
       );
     },
@@ -171,7 +171,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       if (result.value.channelId)
         await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
-      return answer(req, st(req.locale, 'kudosSent', { to: name }), 'good');
+      return answer(req, t(req.locale, 'sessions:kudosSent', { to: name }), 'good');
     },
     async createSession(req) {
       const here = channelData(req.context.activity);
@@ -188,13 +188,13 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const locale = toLocale(context.activity.locale);
       const { data } = cardActionOf(context.activity.value);
       const actor = personOf(context.activity);
-      if (!actor) return cardResponse(sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention'));
+      if (!actor) return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_noIdentity'), 'attention'));
       const teamId = str(data.teamId);
       if (!teamId || (needs.session && !str(data.sessionId)))
-        return cardResponse(sessionMessageCard(st(locale, 'failure_missingSession'), 'attention'));
+        return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_missingSession'), 'attention'));
       // A card from one team cannot act on another's sessions, whatever its data says.
       const here = channelData(context.activity).team?.id;
-      if (here && here !== teamId) return cardResponse(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'));
+      if (here && here !== teamId) return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention'));
       return handler({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
     };
 
@@ -252,14 +252,14 @@ export async function createFromForm(
   const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? values : { ...values, channelId: hereChannelId });
   if (result.ok) {
     const [first] = result.value;
-    if (!first) return { card: sessionMessageCard(st(locale, 'failure_invalid'), 'attention') };
+    if (!first) return { card: sessionMessageCard(t(locale, 'sessions:failure_invalid'), 'attention') };
     const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
     const timeZone = planning.ok ? planning.value.timeZone : 'Europe/Amsterdam';
     const when = formatWhen(first, locale, timeZone);
     const text =
       result.value.length > 1
-        ? st(locale, 'planCreatedSeries', { title: first.title, count: result.value.length, when })
-        : st(locale, first.channelId ? 'planCreated' : 'planCreatedNoChannel', { title: first.title, when });
+        ? t(locale, 'sessions:planCreatedSeries', { title: first.title, count: result.value.length, when })
+        : t(locale, first.channelId ? 'sessions:planCreated' : 'sessions:planCreatedNoChannel', { title: first.title, when });
     return { created: result.value, card: sessionMessageCard(text, 'good') };
   }
   if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureAnswer(result.failure, locale), 'attention') };

@@ -3,7 +3,7 @@ import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { kudosCard } from '../../cards/kudos/kudos-card';
 import { mySessionsCard, sessionMessageCard } from '../../cards/sessions/session-notice-cards';
-import { st } from '../../cards/sessions/session-strings';
+import { t } from '../../cards/shared/i18n';
 import type { Locale } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Outbox } from '../../domain/delivery/outbox';
@@ -45,7 +45,7 @@ async function planningForm(
   submit: 'execute' | 'dialog',
 ): Promise<AdaptiveCard> {
   const person = personOf(context.activity);
-  if (!person) return sessionMessageCard(st(locale, 'failure_noIdentity'), 'attention');
+  if (!person) return sessionMessageCard(t(locale, 'sessions:failure_noIdentity'), 'attention');
   return planningFormCard(sessions, person, teamId, locale, submit, { channelId: channelData(context.activity).channel?.id });
 }
 
@@ -86,7 +86,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
   const newSession: CommandHandler = async (context, _command, locale) => {
     const teamId = await teamOf(context, sessions);
     if (!teamId) {
-      await context.sendActivity(st(locale, 'planNoTeam'));
+      await context.sendActivity(t(locale, 'sessions:planNoTeam'));
       return;
     }
     await context.sendActivity(cardMessage(await planningForm(sessions, context, teamId, locale, 'execute')));
@@ -95,7 +95,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
   const mySessions: CommandHandler = async (context, _command, locale) => {
     const person = personOf(context.activity);
     if (!person) {
-      await context.sendActivity(st(locale, 'failure_noIdentity'));
+      await context.sendActivity(t(locale, 'sessions:failure_noIdentity'));
       return;
     }
     const here = channelData(context.activity).team?.id;
@@ -106,21 +106,21 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
   const thanks: CommandHandler = async (context, command, locale) => {
     const person = personOf(context.activity);
     if (!person) {
-      await context.sendActivity(st(locale, 'failure_noIdentity'));
+      await context.sendActivity(t(locale, 'sessions:failure_noIdentity'));
       return;
     }
     const teamId = await teamOf(context, sessions);
     const mentioned = await mentionedPerson(context, deps.services.profiles, person.tenantId);
     if (!mentioned?.userId) {
-      await context.sendActivity(st(locale, 'kudosNobody'));
+      await context.sendActivity(t(locale, 'sessions:kudosNobody'));
       return;
     }
     if (mentioned.userId === person.userId) {
-      await context.sendActivity(st(locale, 'kudosSelf'));
+      await context.sendActivity(t(locale, 'sessions:kudosSelf'));
       return;
     }
     if (!teamId) {
-      await context.sendActivity(st(locale, 'kudosNoTeam'));
+      await context.sendActivity(t(locale, 'sessions:kudosNoTeam'));
       return;
     }
     // The message without the mention markup: "thanks <at>Ann</at> for the demo" → "for the demo".
@@ -144,8 +144,9 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
   const fetchPlanTask: InvokeHandler = async (context) => {
     const locale = toLocale(context.activity.locale);
     const teamId = await teamOf(context, sessions);
-    if (!teamId) return dialogCard(sessionMessageCard(st(locale, 'planNoTeam'), 'attention'), st(locale, 'planDialogTitle'));
-    return dialogCard(await planningForm(sessions, context, teamId, locale, 'dialog'), st(locale, 'planDialogTitle'));
+    if (!teamId)
+      return dialogCard(sessionMessageCard(t(locale, 'sessions:planNoTeam'), 'attention'), t(locale, 'sessions:planDialogTitle'));
+    return dialogCard(await planningForm(sessions, context, teamId, locale, 'dialog'), t(locale, 'sessions:planDialogTitle'));
   };
 
   const submitPlanTask: InvokeHandler = async (context): Promise<InvokeResponse> => {
@@ -155,12 +156,12 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, sessions);
     if (!person || !teamId)
       return dialogCard(
-        sessionMessageCard(st(locale, person ? 'planNoTeam' : 'failure_noIdentity'), 'attention'),
-        st(locale, 'planDialogTitle'),
+        sessionMessageCard(t(locale, person ? 'sessions:planNoTeam' : 'sessions:failure_noIdentity'), 'attention'),
+        t(locale, 'sessions:planDialogTitle'),
       );
     const here = channelData(context.activity).team?.id;
     if (here && here !== teamId)
-      return dialogCard(sessionMessageCard(st(locale, 'failure_otherTeam'), 'attention'), st(locale, 'planDialogTitle'));
+      return dialogCard(sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention'), t(locale, 'sessions:planDialogTitle'));
     const hereChannel = here === teamId ? channelData(context.activity).channel?.id : undefined;
     const result = await createFromForm(
       { sessions },
@@ -171,7 +172,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       'dialog',
       hereChannel,
     );
-    if (!result.created) return dialogCard(result.card, st(locale, 'planDialogTitle'));
+    if (!result.created) return dialogCard(result.card, t(locale, 'sessions:planDialogTitle'));
     const text = result.card.body[0]?.type === 'TextBlock' ? result.card.body[0].text : '';
     return dialogMessage(text);
   };

@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import type { TurnContext } from 'botbuilder';
 import type { BotConfig } from '../../config';
 import { toLocale } from '../../domain/shared/person';
-import { t } from '../../cards/shared/strings';
+import { t } from '../../cards/shared/i18n';
 
 export interface Logger {
   error(message: string, detail?: unknown): void;
@@ -26,7 +26,7 @@ export function createAdapter(bot: BotConfig, log: Logger): CloudAdapter {
     // An invoke's answer is its HTTP response; a message would not reach the user there.
     if (context.activity.type === 'invoke') return;
     try {
-      await context.sendActivity(t(toLocale(context.activity.locale), 'errorMessage'));
+      await context.sendActivity(t(toLocale(context.activity.locale), 'common:errorMessage'));
     } catch (sendError) {
       log.error('could not tell the user about the failed turn', sendError);
     }

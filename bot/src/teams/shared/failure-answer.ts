@@ -1,6 +1,5 @@
 import { learningRequestFailureText } from '../../cards/requests/learning-request-card';
-import { st } from '../../cards/sessions/session-strings';
-import { tipText } from '../../cards/tips/tip-strings';
+import { t } from '../../cards/shared/i18n';
 import type { Locale } from '../../domain/shared/person';
 import type { Failure } from '../../domain/shared/result';
 
@@ -8,16 +7,16 @@ import type { Failure } from '../../domain/shared/result';
 export function failureAnswer(failure: Failure, locale: Locale): string {
   switch (failure.subject) {
     case 'session':
-      return st(
+      return t(
         locale,
         failure.kind === 'closed'
-          ? `failure_${failure.reason}`
+          ? `sessions:failure_${failure.reason}`
           : failure.kind === 'badInput'
-            ? `failure_${failure.code}`
-            : `failure_${failure.kind}`,
+            ? `sessions:failure_${failure.code}`
+            : `sessions:failure_${failure.kind}`,
       );
     case 'tip':
-      return tipText(locale, failure.kind);
+      return t(locale, `tips:${failure.kind}`);
     case 'request':
       return learningRequestFailureText(failure, locale);
   }

@@ -1,6 +1,6 @@
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { ChannelAccount, InvokeResponse } from 'botbuilder';
-import { t } from '../../cards/shared/strings';
+import { t } from '../../cards/shared/i18n';
 import { welcomeCard } from '../../cards/help/welcome-card';
 import { DIALOG_OPEN_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb, isOneOf } from '../../domain/shared/card-verbs';
 import { parseCommand } from '../../domain/shared/commands';
@@ -71,7 +71,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
     const text = command.text.length > 60 ? `${command.text.slice(0, 57)}…` : command.text;
-    await context.sendActivity(text === '' ? t(locale, 'emptyMessage') : t(locale, 'unknownCommand', { text }));
+    await context.sendActivity(text === '' ? t(locale, 'common:emptyMessage') : t(locale, 'common:unknownCommand', { text }));
   };
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -157,17 +157,21 @@ function notAvailable(name: string | undefined, value: unknown, locale: Locale):
   switch (name) {
     case 'adaptiveCard/action': {
       const { verb } = cardActionOf(value);
-      return errorResponse(400, 'unknownVerb', t(locale, 'unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }));
+      return errorResponse(
+        400,
+        'unknownVerb',
+        t(locale, 'common:unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }),
+      );
     }
     case 'composeExtension/query':
     case 'composeExtension/selectItem':
-      return composeMessage(t(locale, 'invokeNotAvailable'));
+      return composeMessage(t(locale, 'common:invokeNotAvailable'));
     case 'composeExtension/fetchTask':
     case 'composeExtension/submitAction':
     case 'task/fetch':
     case 'task/submit':
-      return dialogMessage(t(locale, 'invokeNotAvailable'));
+      return dialogMessage(t(locale, 'common:invokeNotAvailable'));
     default:
-      return notImplementedResponse(t(locale, 'invokeNotAvailable'));
+      return notImplementedResponse(t(locale, 'common:invokeNotAvailable'));
   }
 }

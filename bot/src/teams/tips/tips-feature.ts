@@ -2,7 +2,7 @@ import type { InvokeResponse } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { tipCard } from '../../cards/tips/tip-card';
 import { tipFormCard, tipNoticeCard } from '../../cards/tips/tip-form-card';
-import { tipText } from '../../cards/tips/tip-strings';
+import { t } from '../../cards/shared/i18n';
 import type { Locale } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import { tipFormValues } from '../../domain/tips/tip';
@@ -18,7 +18,7 @@ interface TipsFeatureDeps {
   readonly services: Pick<Services, 'tips'>;
 }
 
-const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse => dialogCard(card, tipText(locale, 'dialogTitle'));
+const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse => dialogCard(card, t(locale, 'tips:dialogTitle'));
 
 const notice = (text: string, locale: Locale): InvokeResponse => dialog(tipNoticeCard(text), locale);
 
@@ -34,7 +34,7 @@ export function tipsFeature(deps: TipsFeatureDeps) {
       fetchTask: {
         shareTip: async (context) => {
           const locale = toLocale(context.activity.locale);
-          if (!channelData(context.activity).team?.id) return notice(tipText(locale, 'noTeam'), locale);
+          if (!channelData(context.activity).team?.id) return notice(t(locale, 'tips:noTeam'), locale);
           return dialog(tipFormCard({}, locale), locale);
         },
       },
@@ -42,9 +42,9 @@ export function tipsFeature(deps: TipsFeatureDeps) {
         shareTip: async (context) => {
           const locale = toLocale(context.activity.locale);
           const teamId = channelData(context.activity).team?.id;
-          if (!teamId) return notice(tipText(locale, 'noTeam'), locale);
+          if (!teamId) return notice(t(locale, 'tips:noTeam'), locale);
           const person = personOf(context.activity);
-          if (!person) return notice(tipText(locale, 'noIdentity'), locale);
+          if (!person) return notice(t(locale, 'tips:noIdentity'), locale);
           const data = dialogDataOf(context.activity.value);
           const shared = await tips.share(person, teamId, data, { inTeamConversation: true });
           if (!shared.ok) {

@@ -1,0 +1,61 @@
+import { createInstance } from 'i18next';
+import type { Locale } from '../../domain/shared/person';
+import { expertStrings } from '../experts/expert-strings';
+import { profileStrings } from '../experts/profile-strings';
+import { requestStrings } from '../requests/learning-request-strings';
+import { sessionStrings } from '../sessions/session-strings';
+import { tipStrings } from '../tips/tip-strings';
+import { commonStrings } from './strings';
+
+/**
+ * The cards' texts on i18next, as in the tab: one catalogue per feature (a namespace), `{{name}}`
+ * placeholders, and plurals by the library (`key_one` / `key_other`, chosen by `count` through the
+ * language's plural rules), so no card says "1 days" or "1 gaan".
+ */
+const catalogues = {
+  common: commonStrings,
+  sessions: sessionStrings,
+  tips: tipStrings,
+  requests: requestStrings,
+  experts: expertStrings,
+  profile: profileStrings,
+} as const;
+
+type Catalogues = typeof catalogues;
+type Namespace = keyof Catalogues;
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type BaseKey<K> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/** Every text of the cards, as `namespace:key`; a plural key is named without its suffix. */
+export type CardKey = { [N in Namespace]: `${N}:${BaseKey<keyof Catalogues[N]['en'] & string>}` }[Namespace];
+
+type Values = Readonly<Record<string, string | number>>;
+
+const namespaces = Object.keys(catalogues) as Namespace[];
+const resources = (locale: Locale) => Object.fromEntries(namespaces.map((ns) => [ns, catalogues[ns][locale]]));
+
+const i18n = createInstance({
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: ['en', 'nl'],
+  ns: namespaces,
+  defaultNS: 'common',
+  resources: { en: resources('en'), nl: resources('nl') },
+  // Bundled catalogues: initialise synchronously, so the first card is already translated.
+  initAsync: false,
+  // Cards are not HTML; what goes into a card's markdown is the card builders' concern.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+// Settled already (initAsync: false); i18next reports init problems to its logger, never as a rejection.
+void i18n.init();
+
+// The tab types i18next's `t` for its own catalogue (module augmentation); the cards call theirs untyped
+// and type the keys themselves (CardKey).
+type Lookup = (key: string, options?: Values) => string;
+const lookups: Record<Locale, Lookup> = { en: i18n.getFixedT('en') as unknown as Lookup, nl: i18n.getFixedT('nl') as unknown as Lookup };
+
+/** A card text in the reader's language; pass `count` for a plural key. */
+export function t(locale: Locale, key: CardKey, values?: Values): string {
+  return lookups[locale](key, values);
+}
