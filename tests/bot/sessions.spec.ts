@@ -229,7 +229,7 @@ describe('the invite card’s actions', () => {
     const session = await plan({ title: 'To cancel' });
     const ref = { sessionId: session.sessionId, teamId: TEAM_ID };
     await action('rsvp', { ...ref, response: 'yes' }, people.ann);
-    expect(cardOf(await action('cancelSession', ref, people.bob)).text).toContain('Only the host can do this.');
+    expect(cardOf(await action('cancelSession', ref, people.bob)).text).toContain('Only the host or an owner of the team can do this.');
     expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.status).toBe('scheduled');
     await clearQueue(bot.service);
     const cancelled = cardOf(await action('cancelSession', ref, people.host)).text;
@@ -247,7 +247,7 @@ describe('the invite card’s actions', () => {
   it('edit: the host gets the form prefilled, bad values come back inline, good ones are saved and the invite updated', async () => {
     const session = await plan({ title: 'To edit', capacity: '5' });
     const ref = { sessionId: session.sessionId, teamId: TEAM_ID };
-    expect(cardOf(await action('editSession', ref, people.bob)).text).toContain('Only the host can do this.');
+    expect(cardOf(await action('editSession', ref, people.bob)).text).toContain('Only the host or an owner of the team can do this.');
     const form = cardOf(await action('editSession', ref, people.host)).text;
     expect(form).toContain('Edit the session');
     expect(form).toContain('"verb":"saveSession"');

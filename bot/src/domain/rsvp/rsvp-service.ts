@@ -7,9 +7,10 @@ import { RSVP_RESPONSES } from '../sessions/session';
 import type { LearningSession, Rsvp, RsvpResponse } from '../sessions/session';
 import { loadSession } from '../sessions/session-lookup';
 import { rsvpClosedReason } from '../sessions/session-rules';
+import { createTeamAccess, mayTakePart } from '../teams/team-access';
 
 interface RsvpServiceDeps {
-  readonly repositories: Pick<Repositories, 'sessions' | 'rsvps'>;
+  readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'teams'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
 }
@@ -21,6 +22,7 @@ export type RsvpService = ReturnType<typeof createRsvpService>;
 /** RSVPs (F4): yes, maybe or no to a session, with the waitlist; the invite card follows by a job. */
 export function createRsvpService(deps: RsvpServiceDeps) {
   const { repositories: repos, outbox } = deps;
+  const access = createTeamAccess(repos.teams);
   return {
     async respond(
       actor: PersonRef,
@@ -31,6 +33,7 @@ export function createRsvpService(deps: RsvpServiceDeps) {
       if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
       const session = await loadSession(repos.sessions, actor.tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
+      if (!mayTakePart(await access.standing(actor, teamId), session)) return fail({ kind: 'notMember' });
       const closed = rsvpClosedReason(session, deps.now());
       if (closed) return fail({ kind: 'closed', reason: closed });
       const outcome = await repos.rsvps.respond(session, actor.userId, response as RsvpResponse, deps.now());

@@ -8,6 +8,7 @@ import { loadSession } from './session-lookup';
 import { QUESTION_MAX_LENGTH } from './session-question';
 import type { SessionQuestion } from './session-question';
 import { rsvpClosedReason } from './session-rules';
+import { createTeamAccess, mayTakePart } from '../teams/team-access';
 
 /** Feedback notices to the host wait this long, so a burst of answers makes one summary. */
 const SUMMARY_DEBOUNCE_MINUTES = 10;
@@ -19,7 +20,7 @@ interface FeedbackInput {
 }
 
 interface SessionFeedbackServiceDeps {
-  readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'questions' | 'feedback'>;
+  readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'questions' | 'feedback' | 'teams'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly newId?: () => string;
@@ -34,6 +35,7 @@ export type SessionFeedbackService = ReturnType<typeof createSessionFeedbackServ
 export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
   const { repositories: repos, outbox } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const access = createTeamAccess(repos.teams);
   return {
     /** A question to the host; with `anonymous` no asker id is stored at all. */
     async ask(actor: PersonRef, teamId: string, sessionId: string, text: unknown, anonymous: boolean): Promise<Outcome<SessionQuestion>> {
@@ -42,6 +44,7 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
       if (trimmed.length > QUESTION_MAX_LENGTH) return fail({ kind: 'badInput', code: 'questionTooLong' });
       const session = await loadSession(repos.sessions, actor.tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
+      if (!mayTakePart(await access.standing(actor, teamId), session)) return fail({ kind: 'notMember' });
       const closed = rsvpClosedReason(session, deps.now());
       if (closed) return fail({ kind: 'closed', reason: closed });
       const question: SessionQuestion = {

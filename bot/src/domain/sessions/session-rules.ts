@@ -11,6 +11,7 @@ const SERIES_OCCURRENCES = 8;
 /** Every way a session form can be wrong; each has an nl/en text in the cards' session strings. */
 export type SessionProblemCode =
   | 'titleRequired'
+  | 'peopleNotInTeam'
   | 'titleTooLong'
   | 'descriptionTooLong'
   | 'formatUnknown'

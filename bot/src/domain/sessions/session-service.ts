@@ -18,6 +18,7 @@ import type { SessionQuestion } from './session-question';
 import { sessionsFromDraft, validateSessionInput } from './session-rules';
 import type { SessionDraft, SessionProblem } from './session-rules';
 import type { Team } from '../teams/team';
+import { createTeamAccess, mayChange, mayPlan, mayTakePart } from '../teams/team-access';
 import { settingsOf } from '../teams/team-settings';
 
 type Outcome<T> = Result<T, SessionFailure>;
@@ -70,6 +71,20 @@ export function createSessionService(deps: SessionServiceDeps) {
   const people = (tenantId: string, ids: Iterable<string>) => profilesOf(repos.members, tenantId, ids);
   const load = (tenantId: string, teamId: string, sessionId: string) => loadSession(repos.sessions, tenantId, teamId, sessionId);
   const { schedule, applyEdit, applyCancel } = sessionChanges(deps);
+  const access = createTeamAccess(repos.teams);
+
+  async function unknownInTenant(tenantId: string, userIds: readonly string[]): Promise<string[]> {
+    const found = new Set((await repos.members.getMany(tenantId, userIds)).map((p) => p.userId));
+    return userIds.filter((id) => !found.has(id));
+  }
+
+  /** Teachers and the discussion leader are the team's members (anyone in the tenant for a session open to the organisation). */
+  async function peopleProblems(tenantId: string, teamId: string, draft: SessionDraft): Promise<SessionProblem[]> {
+    const named = [...new Set([...draft.teacherIds, ...(draft.discussionLeaderId ? [draft.discussionLeaderId] : [])])];
+    if (named.length === 0) return [];
+    const unknown = draft.openToOrganisation ? await unknownInTenant(tenantId, named) : await access.outsiders(tenantId, teamId, named);
+    return unknown.length > 0 ? [{ field: 'teacherIds', code: 'peopleNotInTeam' }] : [];
+  }
 
   async function planningContext(tenantId: string, teamId: string, hostId: string): Promise<Outcome<PlanningContext>> {
     const team = await repos.teams.get(tenantId, teamId);
@@ -114,10 +129,13 @@ export function createSessionService(deps: SessionServiceDeps) {
     async create(actor: PersonRef, teamId: string, input: unknown): Promise<Outcome<LearningSession[]>> {
       const team = await repos.teams.get(actor.tenantId, teamId);
       if (!team) return fail({ kind: 'teamUnknown' });
+      if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
       const now = deps.now();
       const timeZone = timeZoneOf(team);
       const validation = validateSessionInput(input, { now, timeZone, channels: team.channels });
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
+      const unnamed = await peopleProblems(actor.tenantId, teamId, validation.draft);
+      if (unnamed.length > 0) return fail({ kind: 'invalid', problems: unnamed });
       const sessions = sessionsFromDraft(
         validation.draft,
         { tenantId: actor.tenantId, teamId, hostId: actor.userId, newId },
@@ -145,7 +163,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     ): Promise<Outcome<ChangedSessions>> {
       const current = await load(actor.tenantId, teamId, sessionId);
       if (!current) return fail({ kind: 'notFound' });
-      if (current.hostId !== actor.userId) return fail({ kind: 'notHost' });
+      if (!mayChange(await access.standing(actor, teamId), current, actor.userId)) return fail({ kind: 'notHost' });
       if (current.status === 'cancelled') return fail({ kind: 'closed', reason: 'cancelled' });
       const team = await repos.teams.get(actor.tenantId, teamId);
       const now = deps.now();
@@ -153,6 +171,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       const context = { now, timeZone, channels: team?.channels ?? [] };
       const validation = validateSessionInput(input, { ...context, current });
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
+      const unnamed = await peopleProblems(actor.tenantId, teamId, validation.draft);
+      if (unnamed.length > 0) return fail({ kind: 'invalid', problems: unnamed });
       const laterEdits: { readonly session: LearningSession; readonly draft: SessionDraft }[] = [];
       if (options.scope === 'following' && current.seriesId) {
         const change = seriesChange(current, validation.draft, timeZone);
@@ -190,7 +210,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     ): Promise<Outcome<ChangedSessions>> {
       const current = await load(actor.tenantId, teamId, sessionId);
       if (!current) return fail({ kind: 'notFound' });
-      if (current.hostId !== actor.userId) return fail({ kind: 'notHost' });
+      if (!mayChange(await access.standing(actor, teamId), current, actor.userId)) return fail({ kind: 'notHost' });
       const now = deps.now();
       const later =
         options.scope === 'following' && current.seriesId
@@ -224,6 +244,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!session) return fail({ kind: 'notFound' });
       const team = await repos.teams.get(tenantId, teamId);
       if (!team) return fail({ kind: 'teamUnknown' });
+      if (viewerId !== undefined && !mayTakePart(await access.standing({ tenantId, userId: viewerId }, teamId), session)) {
+        return fail({ kind: 'notMember' });
+      }
       const rsvps = await repos.rsvps.listForSession(tenantId, sessionId);
       const viewerIsHost = viewerId === session.hostId;
       const [questions, feedback] = viewerIsHost

@@ -12,6 +12,7 @@ type BadInputCode =
  */
 export type SessionFailure = { readonly subject: 'session' } & (
   | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notMember' }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'invalid'; readonly problems: readonly SessionProblem[] }
   | { readonly kind: 'closed'; readonly reason: SessionClosedReason }
