@@ -168,7 +168,6 @@ export async function startService(config: Config, options: StartOptions = {}): 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
       botEndpoint: createBotEndpoint(config.bot, {
-        repositories,
         outbox,
         now,
         log,
