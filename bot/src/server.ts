@@ -185,7 +185,9 @@ export async function startService(config: Config, options: StartOptions = {}): 
         experts,
         sessionLinks,
       }),
-      ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
+      ...(devRouterIssuer
+        ? { devRouter: createDevRouter({ issuer: devRouterIssuer, profiles: services.profiles, demoTenantId: DEMO_TENANT_ID }) }
+        : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,
       log,

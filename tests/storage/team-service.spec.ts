@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { createProfileService } from '../../bot/src/domain/experts/profile-service';
 import { createTeamService } from '../../bot/src/domain/teams/team-service';
-import { AT, ids, membership, team } from '../support/storage/fixtures';
+import { AT, ids, membership, profile, team } from '../support/storage/fixtures';
 import { useTestStorage } from '../support/test-storage';
 
 const storage = useTestStorage();
@@ -101,5 +102,19 @@ describe('the team service: what the bot records about a team', () => {
 
     await teams().membersLeft(tenantId, teamId, [named, nameless]);
     expect(await rolesIn(tenantId, teamId)).toEqual([[owner, 'owner', AT]]);
+  });
+});
+
+describe('the profile service: the tenant’s people', () => {
+  it('inTenant lists every profile of the tenant by display name', async () => {
+    const tenantId = ids.tenant();
+    await storage.repos.members.putMany(['Zoë', 'anne', 'Bram'].map((displayName) => profile(tenantId, ids.user(), { displayName })));
+    await storage.repos.members.put(profile(ids.tenant(), ids.user(), { displayName: 'Elsewhere' }));
+    const profiles = createProfileService({
+      members: storage.repos.members,
+      experts: { refresh: () => Promise.resolve(), endorsementsOf: () => Promise.resolve([]) },
+      now: () => NOW,
+    });
+    expect((await profiles.inTenant(tenantId)).map((p) => p.displayName)).toEqual(['anne', 'Bram', 'Zoë']);
   });
 });
