@@ -41,24 +41,10 @@ const featureZones = tabFeatures.map((name) => ({
 
 // ---- Services, never repositories --------------------------------------------------------------
 // server.ts builds every domain service once (domain/shared/services.ts) and hands them to teams/, api/
-// and jobs/; only the domain services and storage/ speak to the repository interfaces. The files
-// below still take repositories and are to move onto services; none may be added.
-const stillOnRepositories = [
-  'teams/shared/peerlearn-bot.ts', // sightings, the install greeting and the roster (its routing is being rewritten)
-  'teams/teams/team-roster.ts',
-  'teams/delivery/conversation-references.ts',
-  'teams/shared/bot-endpoint.ts', // passes the repositories on to peerlearn-bot.ts only
-  'api/shared/dev-routes.ts',
-  'jobs/sessions/compose-job.ts',
-];
-const edgeFiles = ['teams', 'api', 'jobs'].flatMap((dir) =>
-  readdirSync(`bot/src/${dir}`, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.ts'))
-    .map((d) => path.relative('bot/src', path.join(d.parentPath, d.name)).split(path.sep).join('/')),
-);
+// and jobs/; only the domain services and storage/ speak to the repository interfaces.
 const servicesOnlyZones = [
   {
-    target: edgeFiles.filter((f) => !stillOnRepositories.includes(f)).map((f) => `./bot/src/${f}`),
+    target: [layer('teams'), layer('api'), layer('jobs')],
     from: ['./bot/src/domain/shared/repositories.ts', './bot/src/domain/experts/members.ts'],
     message: 'teams/, api/ and jobs/ call the domain services server.ts built (domain/shared/services.ts), never repositories.',
   },

@@ -143,16 +143,6 @@ export async function startService(config: Config, options: StartOptions = {}): 
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       secret: config.sessions.calendarLinkSecret,
     });
-    const worker = new OutboxWorker({
-      queue: delivery.queue,
-      compose: options.composer ?? createJobComposer({ repositories, links: sessionLinks }),
-      sender,
-      parked: delivery.parked,
-      now,
-      log,
-      ...(options.workerPolicy ? { policy: options.workerPolicy } : {}),
-    });
-
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
 
@@ -164,11 +154,19 @@ export async function startService(config: Config, options: StartOptions = {}): 
     void experts.start();
     // Each domain service once: the bot, the API and the jobs share them.
     const services = createServices({ repositories, outbox, experts, now });
+    const worker = new OutboxWorker({
+      queue: delivery.queue,
+      compose: options.composer ?? createJobComposer({ content: services.postContent, links: sessionLinks }),
+      sender,
+      parked: delivery.parked,
+      now,
+      log,
+      ...(options.workerPolicy ? { policy: options.workerPolicy } : {}),
+    });
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
       botEndpoint: createBotEndpoint(config.bot, {
-        repositories,
         outbox,
         now,
         log,
@@ -186,7 +184,9 @@ export async function startService(config: Config, options: StartOptions = {}): 
         experts,
         sessionLinks,
       }),
-      ...(devRouterIssuer ? { devRouter: createDevRouter({ issuer: devRouterIssuer, repositories, demoTenantId: DEMO_TENANT_ID }) } : {}),
+      ...(devRouterIssuer
+        ? { devRouter: createDevRouter({ issuer: devRouterIssuer, profiles: services.profiles, demoTenantId: DEMO_TENANT_ID }) }
+        : {}),
       checkStorage: () => repositories.ping(),
       tabDir: config.tabDir,
       log,

@@ -61,4 +61,15 @@ describe('layer path zones in eslint.config.js', () => {
     expect(await zoneErrors('tabs/src/shared/probe.ts', '../../../bot/src/config')).toHaveLength(1);
     expect(await zoneErrors('tabs/src/shared/probe.ts', '../../../bot/src/api/contract')).toEqual([]);
   });
+
+  // Every file of teams/, api/ and jobs/, none exempt: these folders held the last files on repositories.
+  it.each(['teams/shared', 'teams/teams', 'teams/delivery', 'api/shared', 'jobs/sessions'])(
+    'bot/src/%s/ calls the domain services, never the repositories',
+    async (folder) => {
+      const probe = `bot/src/${folder}/probe.ts`;
+      expect(await zoneErrors(probe, '../../domain/shared/repositories')).toHaveLength(1);
+      expect(await zoneErrors(probe, '../../domain/experts/members')).toHaveLength(1);
+      expect(await zoneErrors(probe, '../../domain/shared/services')).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
@@ -54,7 +55,7 @@ beforeAll(async () => {
   const storage = createStorage({ connectionString: azurite.connectionString });
   await storage.ensureCreated();
   repos = storage.repositories;
-  compose = createJobComposer({ repositories: repos, links });
+  compose = createJobComposer({ content: createPostContentService({ repositories: repos }), links });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));
   await repos.members.putMany([

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import type { Repositories } from '../../domain/shared/repositories';
+import type { ProfileService } from '../../domain/experts/profile-service';
 import type { DevMembersResponse, DevTokenResponse } from '../contract';
 import type { DevIssuer } from './dev-issuer';
 import { badRequest } from './http-error';
@@ -9,7 +9,7 @@ const ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 interface DevRouteDependencies {
   readonly issuer: DevIssuer;
-  readonly repositories: Repositories;
+  readonly profiles: Pick<ProfileService, 'inTenant'>;
   /** The tenant whose members the standalone tab offers to act as. */
   readonly demoTenantId: string;
 }
@@ -50,11 +50,14 @@ export function createDevRouter(deps: DevRouteDependencies): Router {
 
   router.get('/members', async (_req: Request, res: Response, next: NextFunction) => {
     try {
-      const profiles = await deps.repositories.members.listForTenant(deps.demoTenantId);
+      const profiles = await deps.profiles.inTenant(deps.demoTenantId);
       const body: DevMembersResponse = {
-        members: profiles
-          .map((p) => ({ tenantId: p.tenantId, userId: p.userId, displayName: p.displayName, ...(p.locale ? { locale: p.locale } : {}) }))
-          .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+        members: profiles.map((p) => ({
+          tenantId: p.tenantId,
+          userId: p.userId,
+          displayName: p.displayName,
+          ...(p.locale ? { locale: p.locale } : {}),
+        })),
       };
       res.json(body);
     } catch (error) {

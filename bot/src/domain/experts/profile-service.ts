@@ -33,6 +33,11 @@ export function createProfileService(deps: ProfileServiceDeps) {
       return (await members.listForTenant(tenantId)).filter((p) => p.displayName.toLowerCase() === name.toLowerCase());
     },
 
+    /** Every profile in the tenant, by display name (the standalone tab's demo people). */
+    async inTenant(tenantId: string): Promise<MemberProfile[]> {
+      return (await members.listForTenant(tenantId)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    },
+
     /** Creates the profile on first sight; afterwards keeps name, e-mail and locale current. */
     sighted: (sighting: MemberSighting): Promise<MemberProfile> => recordSighting(members, sighting, deps.now()),
 

@@ -3,6 +3,8 @@ import type { KudosService } from '../kudos/kudos-service';
 import { createLearningRequestService } from '../requests/learning-request-service';
 import type { LearningRequestService } from '../requests/learning-request-service';
 import type { Outbox } from '../delivery/outbox';
+import { createPostContentService } from '../delivery/post-content-service';
+import type { PostContentService } from '../delivery/post-content-service';
 import type { Repositories } from './repositories';
 import { createRsvpService } from '../rsvp/rsvp-service';
 import type { RsvpService } from '../rsvp/rsvp-service';
@@ -28,6 +30,8 @@ export interface Services {
   readonly learningRequests: LearningRequestService;
   readonly profiles: ProfileService;
   readonly teams: TeamService;
+  /** What each outbox job posts, for the job composer. */
+  readonly postContent: PostContentService;
 }
 
 interface ServicesDeps {
@@ -48,5 +52,6 @@ export function createServices(deps: ServicesDeps): Services {
     learningRequests: createLearningRequestService({ repositories, experts, now }),
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now }),
+    postContent: createPostContentService({ repositories }),
   };
 }

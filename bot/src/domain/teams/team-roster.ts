@@ -1,3 +1,6 @@
+import { recordSighting } from '../experts/members';
+import { forEachLimited } from '../shared/each-limited';
+import type { Repositories } from '../shared/repositories';
 import type { Membership } from './team';
 
 /** Someone on a Teams team roster, as the bot saw them. */
@@ -37,4 +40,64 @@ export function planRosterSync(
   }
   const remove = stored.filter((m) => !onRoster.has(m.userId)).map((m) => m.userId);
   return { upsert, remove };
+}
+
+interface RosterKeepingDeps {
+  readonly repositories: Pick<Repositories, 'teams' | 'members'>;
+  readonly now: () => Date;
+}
+
+// Profiles are written a few at a time.
+const PROFILE_WRITES_IN_FLIGHT = 8;
+
+/**
+ * Keeps PeerLearn's copy of a team's members current: the whole roster when the app is added to a
+ * team, then one person at a time as people join or leave. Every write is idempotent, so a sync that
+ * stopped half-way is repaired by the next one.
+ */
+export function rosterKeeping(deps: RosterKeepingDeps) {
+  const { repositories: repos, now } = deps;
+
+  const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
+    await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
+      await recordSighting(repos.members, { tenantId, userId: p.userId, displayName: p.displayName }, now());
+    });
+  };
+
+  return {
+    /**
+     * The whole roster as `readRoster` gives it: profiles for everyone on it, memberships as
+     * `planRosterSync` says. Answers how many people were read and memberships written and removed.
+     */
+    async syncRoster(
+      tenantId: string,
+      teamId: string,
+      readRoster: () => Promise<readonly RosterEntry[]>,
+      installerId: string | undefined,
+    ): Promise<{ readonly read: number; readonly written: number; readonly removed: number }> {
+      const [roster, stored] = await Promise.all([readRoster(), repos.teams.listMembers(tenantId, teamId)]);
+      const change = planRosterSync(tenantId, teamId, stored, roster, installerId, now());
+      await remember(tenantId, roster);
+      if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
+      if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
+      return { read: roster.length, written: change.upsert.length, removed: change.remove.length };
+    },
+
+    /** People who joined: a profile for each with a name, a membership for each not yet stored (roles stay). */
+    async membersJoined(tenantId: string, teamId: string, people: readonly RosterEntry[]): Promise<void> {
+      const stored = new Map((await repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
+      const at = now().toISOString();
+      const fresh = people.filter((p) => !stored.has(p.userId));
+      await remember(
+        tenantId,
+        people.filter((p) => p.displayName !== ''),
+      );
+      if (fresh.length > 0)
+        await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
+    },
+
+    /** People who left the team (by Entra object id). */
+    membersLeft: (tenantId: string, teamId: string, userIds: readonly string[]): Promise<void> =>
+      repos.teams.removeMembers(tenantId, teamId, userIds),
+  };
 }

@@ -2,21 +2,73 @@ import { loadPastSessions, loadTeamBoard } from '../sessions/board';
 import type { PastSessionsPage, SessionCursor, TeamBoard } from '../sessions/board';
 import type { Repositories } from '../shared/repositories';
 import type { Rsvp } from '../sessions/session';
-import type { Membership, Team } from './team';
+import type { Locale } from '../shared/person';
+import type { Channel, Membership, Team } from './team';
+import { rosterKeeping } from './team-roster';
 import { withSettings } from './team-settings';
 import type { TeamSettings } from './team-settings';
 
 interface TeamServiceDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'rsvps'>;
+  readonly repositories: Pick<Repositories, 'tenants' | 'teams' | 'members' | 'sessions' | 'rsvps'>;
   readonly now: () => Date;
 }
 
 export type TeamService = ReturnType<typeof createTeamService>;
 
-/** Teams as the tab sees them: who is in which team, its settings, and its board of sessions. */
+/** What Teams says about a team when the app is added to it. */
+interface TeamInstall {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly name: string | undefined;
+  readonly aadGroupId: string | undefined;
+  /** The installer's language: the team's until it has one. */
+  readonly locale: Locale;
+}
+
+/**
+ * Teams as the tab and the bot see them: who is in which team (kept from the roster), its settings
+ * and channels, and its board of sessions.
+ */
 export function createTeamService(deps: TeamServiceDeps) {
   const { repositories: repos } = deps;
   return {
+    ...rosterKeeping(deps),
+
+    /** Keeps the team known from its install on, so the tab of a real team finds it. */
+    async recordInstall(install: TeamInstall): Promise<void> {
+      const { tenantId, teamId, name, aadGroupId, locale } = install;
+      const now = deps.now().toISOString();
+      if (!(await repos.tenants.get(tenantId))) await repos.tenants.upsert({ tenantId, name: '', createdAt: now });
+      await repos.teams.update(tenantId, teamId, (existing) => ({
+        // Keep what owners set (team-settings.ts) across a reinstall.
+        ...(existing?.reminderMinutes ? { reminderMinutes: existing.reminderMinutes } : {}),
+        ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
+        tenantId,
+        teamId,
+        name: name ?? existing?.name ?? '',
+        ...(aadGroupId ? { aadGroupId } : existing?.aadGroupId ? { aadGroupId: existing.aadGroupId } : {}),
+        locale: existing?.locale ?? locale,
+        channels: existing?.channels ?? [],
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      }));
+    },
+
+    /**
+     * A known team's channels (and name, when given) as Teams now reports them. A team the bot never
+     * saw installed (an event from before this version) is left alone: there is nothing to keep fresh.
+     */
+    async changeChannels(
+      tenantId: string,
+      teamId: string,
+      change: (channels: readonly Channel[]) => Channel[],
+      name?: string,
+    ): Promise<void> {
+      await repos.teams.update(tenantId, teamId, (team) =>
+        team ? { ...team, name: name ?? team.name, channels: change(team.channels), updatedAt: deps.now().toISOString() } : undefined,
+      );
+    },
+
     get: (tenantId: string, teamId: string): Promise<Team | undefined> => repos.teams.get(tenantId, teamId),
 
     /** The team and whether the person owns it; undefined when the team is not in this tenant. */

@@ -2,14 +2,14 @@ import { TeamsInfo } from 'botbuilder';
 import type { ChannelInfo, TeamInfo, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { AddressBook } from '../../domain/delivery/delivery';
 import { withChannel, withoutChannel } from '../../domain/delivery/delivery';
-import type { TeamRepository } from '../../domain/shared/repositories';
 import type { Channel } from '../../domain/teams/team';
+import type { TeamService } from '../../domain/teams/team-service';
 import type { Logger } from '../shared/adapter';
 import { channelData, tenantOf } from '../shared/identity';
 
 interface ConversationReferenceDependencies {
   readonly addresses: AddressBook;
-  readonly teams: TeamRepository;
+  readonly teams: Pick<TeamService, 'changeChannels'>;
   readonly now: () => Date;
   readonly log: Logger;
 }
@@ -38,13 +38,6 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
     });
   };
 
-  const changeTeam = async (tenantId: string, teamId: string, change: (channels: readonly Channel[]) => Channel[], name?: string) => {
-    // A team the bot never saw installed (an event from before this version): nothing to keep fresh.
-    await teams.update(tenantId, teamId, (team) =>
-      team ? { ...team, name: name ?? team.name, channels: change(team.channels), updatedAt: now().toISOString() } : undefined,
-    );
-  };
-
   const fetchChannels = async (context: TurnContext, teamId: string): Promise<Channel[]> => {
     try {
       const list = await TeamsInfo.getTeamChannels(context, teamId);
@@ -63,7 +56,7 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
     if (!tenantId) return;
     if (teamId) {
       await addresses.removeTeam(tenantId, teamId);
-      await changeTeam(tenantId, teamId, () => []);
+      await teams.changeChannels(tenantId, teamId, () => []);
       return;
     }
     const userId = context.activity.from?.aadObjectId;
@@ -85,7 +78,7 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
       if (teamId) {
         await rememberTeamAddress(context, tenantId, teamId);
         const channels = await fetchChannels(context, teamId);
-        await changeTeam(tenantId, teamId, () => channels);
+        await teams.changeChannels(tenantId, teamId, () => channels);
       } else {
         await rememberPersonAddress(context, addresses, now);
       }
@@ -121,7 +114,7 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
     if (!tenantId || !team.id) return;
     // Any event from the team also refreshes its address (the serviceUrl may move).
     await rememberTeamAddress(context, tenantId, team.id);
-    await changeTeam(tenantId, team.id, change, name);
+    await teams.changeChannels(tenantId, team.id, change, name);
   }
 
   bot.onMembersRemoved(async (context, next) => {

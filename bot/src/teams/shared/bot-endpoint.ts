@@ -9,7 +9,6 @@ import { PeerLearnBot } from './peerlearn-bot';
 import { sessionsFeature } from '../sessions/sessions-feature';
 import { tipsFeature } from '../tips/tips-feature';
 import { learningRequestsFeature } from '../requests/learning-requests-feature';
-import type { Services } from '../../domain/shared/services';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 
@@ -19,7 +18,6 @@ type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 type BotFeatureDependencies = BotDependencies & {
   readonly experts: ExpertDirectory;
   readonly sessionLinks: SessionLinks;
-  readonly services: Services;
 };
 
 /** Two features' tables as one; a key both claim is a type error, since the second would silently win. */

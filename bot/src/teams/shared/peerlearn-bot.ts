@@ -4,12 +4,11 @@ import { t } from '../../cards/shared/i18n';
 import { welcomeCard } from '../../cards/help/welcome-card';
 import { DIALOG_OPEN_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb, isOneOf } from '../../domain/shared/card-verbs';
 import { parseCommand } from '../../domain/shared/commands';
-import { recordSighting } from '../../domain/experts/members';
 import { ACTION_COMMAND_IDS, SEARCH_COMMAND_IDS } from '../../domain/shared/messaging-extension-commands';
 import { toLocale } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
 import type { Outbox } from '../../domain/delivery/outbox';
-import type { Repositories } from '../../domain/shared/repositories';
+import type { Services } from '../../domain/shared/services';
 import { cardActionOf, commandIdOf, dialogDataOf } from './bot-feature';
 import type { BotRoutes, CommandHandler, InvokeHandler } from './bot-feature';
 import { cardMessage } from './card-message';
@@ -21,7 +20,7 @@ import { registerConversationReferences, rememberPersonAddress } from '../delive
 import { registerTeamRoster } from '../teams/team-roster';
 
 export interface BotDependencies {
-  readonly repositories: Repositories;
+  readonly services: Services;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly log: Logger;
@@ -65,8 +64,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
       await next();
     });
     // After the welcome, which writes the team row these handlers keep fresh.
-    registerConversationReferences(this, { addresses: deps.addresses, teams: deps.repositories.teams, now: deps.now, log: deps.log });
-    registerTeamRoster(this, { repositories: deps.repositories, now: deps.now, log: deps.log });
+    registerConversationReferences(this, { addresses: deps.addresses, teams: deps.services.teams, now: deps.now, log: deps.log });
+    registerTeamRoster(this, { teams: deps.services.teams, log: deps.log });
   }
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
@@ -111,7 +110,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
 
   private async rememberSender(context: TurnContext): Promise<void> {
     const person = personOf(context.activity);
-    if (person) await recordSighting(this.deps.repositories.members, person, this.deps.now());
+    if (person) await this.deps.services.profiles.sighted(person);
     await rememberPersonAddress(context, this.deps.addresses, this.deps.now);
   }
 
@@ -120,32 +119,12 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const team = channelData(context.activity).team;
     const tenantId = tenantOf(context.activity);
     if (team?.id && tenantId) {
-      await this.rememberTeam(tenantId, team.id, team.name, team.aadGroupId, locale);
+      await this.deps.services.teams.recordInstall({ tenantId, teamId: team.id, name: team.name, aadGroupId: team.aadGroupId, locale });
       await context.sendActivity(cardMessage(welcomeCard('team', locale)));
       return;
     }
     const name = context.activity.from?.name ?? '';
     await context.sendActivity(cardMessage(welcomeCard('personal', locale, name)));
-  }
-
-  /** Keeps the team known from its install on, so the tab of a real team finds it. */
-  private async rememberTeam(tenantId: string, teamId: string, name: string | undefined, aadGroupId: string | undefined, locale: Locale) {
-    const { teams, tenants } = this.deps.repositories;
-    const now = this.deps.now().toISOString();
-    if (!(await tenants.get(tenantId))) await tenants.upsert({ tenantId, name: '', createdAt: now });
-    await teams.update(tenantId, teamId, (existing) => ({
-      // Keep what owners set (team-settings.ts) across a reinstall.
-      ...(existing?.reminderMinutes ? { reminderMinutes: existing.reminderMinutes } : {}),
-      ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
-      tenantId,
-      teamId,
-      name: name ?? existing?.name ?? '',
-      ...(aadGroupId ? { aadGroupId } : existing?.aadGroupId ? { aadGroupId: existing.aadGroupId } : {}),
-      locale: existing?.locale ?? locale,
-      channels: existing?.channels ?? [],
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    }));
   }
 }
 

@@ -1,10 +1,7 @@
 import { TeamsInfo } from 'botbuilder';
 import type { ChannelAccount, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { forEachLimited } from '../../domain/shared/each-limited';
-import { recordSighting } from '../../domain/experts/members';
-import type { Repositories } from '../../domain/shared/repositories';
-import { planRosterSync } from '../../domain/teams/team-roster';
 import type { RosterEntry } from '../../domain/teams/team-roster';
+import type { TeamService } from '../../domain/teams/team-service';
 import type { Logger } from '../shared/adapter';
 import { channelData, tenantOf } from '../shared/identity';
 
@@ -19,16 +16,14 @@ interface RosterClient {
 }
 
 interface TeamRosterDependencies {
-  readonly repositories: Pick<Repositories, 'teams' | 'members'>;
-  readonly now: () => Date;
+  readonly teams: Pick<TeamService, 'syncRoster' | 'membersJoined' | 'membersLeft'>;
   readonly log: Logger;
   /** Told of work that outlives the turn (the roster read on install), so a caller can wait for it. */
   readonly background?: (task: Promise<void>) => void;
 }
 
-// Teams' roster pages hold at most 500 people; profiles are written a few at a time.
+// Teams' roster pages hold at most 500 people.
 const PAGE_SIZE = 500;
-const PROFILE_WRITES_IN_FLIGHT = 8;
 
 /**
  * Keeps PeerLearn's copy of each team's members current: the whole roster when the app is added to a
@@ -38,13 +33,7 @@ const PROFILE_WRITES_IN_FLIGHT = 8;
  * join event repairs it.
  */
 export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDependencies): void {
-  const { repositories: repos, now, log } = deps;
-
-  const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
-    await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
-      await recordSighting(repos.members, { tenantId, userId: p.userId, displayName: p.displayName }, now());
-    });
-  };
+  const { teams, log } = deps;
 
   // Through the turn's connector client, not the TurnContext: the read outlives the turn (see below).
   const readRoster = async (client: RosterClient, teamId: string): Promise<RosterEntry[]> => {
@@ -61,14 +50,8 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
   };
 
   const syncWholeRoster = async (client: RosterClient, tenantId: string, teamId: string, installerId: string | undefined) => {
-    const [roster, stored] = await Promise.all([readRoster(client, teamId), repos.teams.listMembers(tenantId, teamId)]);
-    const change = planRosterSync(tenantId, teamId, stored, roster, installerId, now());
-    await remember(tenantId, roster);
-    if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
-    if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
-    log.info(
-      `team ${teamId}: roster of ${roster.length} read; ${change.upsert.length} memberships written, ${change.remove.length} removed`,
-    );
+    const sync = await teams.syncRoster(tenantId, teamId, () => readRoster(client, teamId), installerId);
+    log.info(`team ${teamId}: roster of ${sync.read} read; ${sync.written} memberships written, ${sync.removed} removed`);
   };
 
   const addPeople = async (context: TurnContext, tenantId: string, teamId: string, added: readonly ChannelAccount[]) => {
@@ -79,15 +62,7 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
       const userId = account.aadObjectId ?? member?.aadObjectId;
       if (userId) people.push({ userId, displayName: member?.name ?? account.name ?? '' });
     }
-    const stored = new Map((await repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
-    const at = now().toISOString();
-    const fresh = people.filter((p) => !stored.has(p.userId));
-    await remember(
-      tenantId,
-      people.filter((p) => p.displayName !== ''),
-    );
-    if (fresh.length > 0)
-      await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
+    await teams.membersJoined(tenantId, teamId, people);
   };
 
   bot.onMembersAdded(async (context, next) => {
@@ -128,7 +103,7 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     // The app's own removal keeps the memberships: a reinstall reads the roster again and drops who left.
     if (tenantId && teamId && gone.length > 0) {
       try {
-        await repos.teams.removeMembers(tenantId, teamId, gone);
+        await teams.membersLeft(tenantId, teamId, gone);
       } catch (error) {
         log.error(`could not remove members from team ${teamId}`, error);
       }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from '@jest/globals';
+import { createProfileService } from '../../bot/src/domain/experts/profile-service';
+import { createTeamService } from '../../bot/src/domain/teams/team-service';
+import { AT, ids, membership, profile, team } from '../support/storage/fixtures';
+import { useTestStorage } from '../support/test-storage';
+
+const storage = useTestStorage();
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+const teams = () => createTeamService({ repositories: storage.repos, now: () => NOW });
+
+async function rolesIn(tenantId: string, teamId: string) {
+  return (await storage.repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m.role, m.joinedAt]).sort();
+}
+
+describe('the team service: what the bot records about a team', () => {
+  it('recordInstall: a new team gets its tenant and row; a reinstall keeps the owners’ settings, locale and channels', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    await teams().recordInstall({ tenantId, teamId, name: 'Finance', aadGroupId: 'group-1', locale: 'en' });
+    expect(await storage.repos.tenants.get(tenantId)).toEqual({ tenantId, name: '', createdAt: NOW.toISOString() });
+    expect(await storage.repos.teams.get(tenantId, teamId)).toMatchObject({
+      name: 'Finance',
+      aadGroupId: 'group-1',
+      locale: 'en',
+      channels: [],
+      createdAt: NOW.toISOString(),
+    });
+
+    await storage.repos.teams.upsert(team(tenantId, teamId, { timeZone: 'Europe/London', reminderMinutes: [30], locale: 'nl-NL' }));
+    await teams().recordInstall({ tenantId, teamId, name: undefined, aadGroupId: undefined, locale: 'en' });
+    expect(await storage.repos.teams.get(tenantId, teamId)).toMatchObject({
+      name: 'Data team',
+      timeZone: 'Europe/London',
+      reminderMinutes: [30],
+      locale: 'nl-NL',
+      channels: team(tenantId, teamId).channels,
+      createdAt: AT,
+      updatedAt: NOW.toISOString(),
+    });
+  });
+
+  it('changeChannels: a known team’s channels and name change; an unknown team stays unknown', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    await storage.repos.teams.upsert(team(tenantId, teamId));
+    await teams().changeChannels(tenantId, teamId, (channels) => channels.filter((c) => c.channelId === teamId), 'Renamed');
+    expect(await storage.repos.teams.get(tenantId, teamId)).toMatchObject({
+      name: 'Renamed',
+      channels: [{ channelId: teamId, name: 'General' }],
+      updatedAt: NOW.toISOString(),
+    });
+    const unknown = ids.teamsThread();
+    await teams().changeChannels(tenantId, unknown, () => [{ channelId: unknown, name: 'General' }]);
+    expect(await storage.repos.teams.get(tenantId, unknown)).toBeUndefined();
+  });
+
+  it('syncRoster: profiles for everyone read, the installer owns, known owners stay, who left is removed', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    const [installer, owner, stays, gone, fresh] = [ids.user(), ids.user(), ids.user(), ids.user(), ids.user()];
+    await storage.repos.teams.addMembers([
+      membership(tenantId, teamId, owner, 'owner'),
+      membership(tenantId, teamId, stays),
+      membership(tenantId, teamId, gone),
+    ]);
+    const roster = [installer, owner, stays, fresh].map((userId, i) => ({ userId, displayName: `Person ${i}` }));
+    const sync = await teams().syncRoster(tenantId, teamId, () => Promise.resolve(roster), installer);
+    expect(sync).toEqual({ read: 4, written: 2, removed: 1 });
+    expect(await rolesIn(tenantId, teamId)).toEqual(
+      [
+        [installer, 'owner', NOW.toISOString()],
+        [owner, 'owner', AT],
+        [stays, 'member', AT],
+        [fresh, 'member', NOW.toISOString()],
+      ].sort(),
+    );
+    expect((await storage.repos.members.getMany(tenantId, [installer, fresh])).map((p) => p.displayName).sort()).toEqual([
+      'Person 0',
+      'Person 3',
+    ]);
+  });
+
+  it('membersJoined adds who is new as a member (roles stay) and names those with a name; membersLeft removes', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    const [owner, nameless, named] = [ids.user(), ids.user(), ids.user()];
+    await storage.repos.teams.addMembers([membership(tenantId, teamId, owner, 'owner')]);
+    await teams().membersJoined(tenantId, teamId, [
+      { userId: owner, displayName: 'Owner' },
+      { userId: nameless, displayName: '' },
+      { userId: named, displayName: 'Named' },
+    ]);
+    expect(await rolesIn(tenantId, teamId)).toEqual(
+      [
+        [owner, 'owner', AT],
+        [nameless, 'member', NOW.toISOString()],
+        [named, 'member', NOW.toISOString()],
+      ].sort(),
+    );
+    expect(await storage.repos.members.get(tenantId, nameless)).toBeUndefined();
+    expect((await storage.repos.members.get(tenantId, named))?.displayName).toBe('Named');
+
+    await teams().membersLeft(tenantId, teamId, [named, nameless]);
+    expect(await rolesIn(tenantId, teamId)).toEqual([[owner, 'owner', AT]]);
+  });
+});
+
+describe('the profile service: the tenant’s people', () => {
+  it('inTenant lists every profile of the tenant by display name', async () => {
+    const tenantId = ids.tenant();
+    await storage.repos.members.putMany(['Zoë', 'anne', 'Bram'].map((displayName) => profile(tenantId, ids.user(), { displayName })));
+    await storage.repos.members.put(profile(ids.tenant(), ids.user(), { displayName: 'Elsewhere' }));
+    const profiles = createProfileService({
+      members: storage.repos.members,
+      experts: { refresh: () => Promise.resolve(), endorsementsOf: () => Promise.resolve([]) },
+      now: () => NOW,
+    });
+    expect((await profiles.inTenant(tenantId)).map((p) => p.displayName)).toEqual(['anne', 'Bram', 'Zoë']);
+  });
+});
