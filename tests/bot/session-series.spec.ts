@@ -59,7 +59,9 @@ describe('the invite card: cancel this and all later sessions of a series', () =
     expect(hostCard).toContain('Cancel this and all later');
     expect(hostCard).toContain('"scope":"following"');
 
-    expect(await action('cancelSession', { ...ref, scope: 'following' }, people.bob)).toContain('Only the host or an owner of the team can do this.');
+    expect(await action('cancelSession', { ...ref, scope: 'following' }, people.bob)).toContain(
+      'Only the host or an owner of the team can do this.',
+    );
     expect(await statuses(ids)).toEqual(Array(8).fill('scheduled'));
     await clearQueue(bot.service);
 

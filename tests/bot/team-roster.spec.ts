@@ -128,13 +128,13 @@ describe('the team roster, kept by the bot', () => {
     expect(((await outsider.json()) as ApiError).error.code).toBe('not_member');
   });
 
-  it('still welcomes the team when the roster cannot be read', async () => {
+  it('still welcomes the team when the roster cannot be read, with the person who added the app as its owner', async () => {
     const team = { id: '19:roster-d@thread.tacv2', name: 'Roster D' };
     connector.sent.length = 0;
     const res = await postActivity(service.url, botAddedToTeam(connector.serviceUrl, team));
     expect(res.status).toBe(200);
     const [welcome] = await connector.waitFor(1);
     expect(welcome?.conversationId).toBe(team.id);
-    expect(await members(team.id)).toEqual([]);
+    expect((await members(team.id)).map(([userId, role]) => [userId, role])).toEqual([[MEGAN.aadObjectId, 'owner']]);
   });
 });

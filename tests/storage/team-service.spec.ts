@@ -16,7 +16,8 @@ describe('the team service: what the bot records about a team', () => {
   it('recordInstall: a new team gets its tenant and row; a reinstall keeps the owners’ settings, locale and channels', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
-    await teams().recordInstall({ tenantId, teamId, name: 'Finance', aadGroupId: 'group-1', locale: 'en' });
+    await teams().recordInstall({ tenantId, teamId, name: 'Finance', aadGroupId: 'group-1', locale: 'en', installerId: 'installer-1' });
+    expect((await storage.repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m.role])).toEqual([['installer-1', 'owner']]);
     expect(await storage.repos.tenants.get(tenantId)).toEqual({ tenantId, name: '', createdAt: NOW.toISOString() });
     expect(await storage.repos.teams.get(tenantId, teamId)).toMatchObject({
       name: 'Finance',
@@ -27,7 +28,7 @@ describe('the team service: what the bot records about a team', () => {
     });
 
     await storage.repos.teams.upsert(team(tenantId, teamId, { timeZone: 'Europe/London', reminderMinutes: [30], locale: 'nl-NL' }));
-    await teams().recordInstall({ tenantId, teamId, name: undefined, aadGroupId: undefined, locale: 'en' });
+    await teams().recordInstall({ tenantId, teamId, name: undefined, aadGroupId: undefined, locale: 'en', installerId: undefined });
     expect(await storage.repos.teams.get(tenantId, teamId)).toMatchObject({
       name: 'Data team',
       timeZone: 'Europe/London',

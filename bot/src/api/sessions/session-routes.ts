@@ -122,7 +122,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions/suggest-discussion-leader',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const suggestion = await sessions.suggestLeader(caller.tenantId, teamId, caller.userId);
+      const suggestion = await sessions.suggestLeader(caller, teamId);
       if (!unwrap(res, suggestion)) return;
       const response: SuggestLeaderResponse = suggestion.value
         ? { suggestion: { userId: suggestion.value.userId, displayName: suggestion.value.displayName } }
@@ -197,7 +197,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions/:sessionId/suggest-discussion-leader',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const suggested = await sessions.suggestLeaderFor(caller.tenantId, teamId, sessionIdParam(req.params.sessionId));
+      const suggested = await sessions.suggestLeaderFor(caller, teamId, sessionIdParam(req.params.sessionId));
       if (!unwrap(res, suggested)) return;
       const s = suggested.value;
       const response: SuggestLeaderResponse = s ? { suggestion: { userId: s.userId, displayName: s.displayName } } : {};

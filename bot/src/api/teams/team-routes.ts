@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { decodeSessionCursor } from '../../domain/sessions/board';
-import type { SessionCursor } from '../../domain/sessions/board';
+import type { PastSessionsPage, SessionCursor, TeamBoard } from '../../domain/sessions/board';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { TeamSessionsResponse } from '../contract';
-import { badRequest, notFound } from '../shared/http-error';
+import { badRequest } from '../shared/http-error';
+import { unwrap } from '../shared/failure-problem';
 import { toSessionSummary } from '../sessions/session-view';
 
 const TEAM_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
@@ -49,16 +50,17 @@ export function teamRoutes(deps: ApiDependencies): Router {
       const page = pageParams(req.query, past ? PAGE_DEFAULT : undefined);
       const now = deps.now();
       const { tenantId } = caller;
-      const [board, answers] = await Promise.all([
+      const [found, answers] = await Promise.all([
         past
-          ? deps.services.teams.pastSessions(tenantId, teamId, now, {
+          ? deps.services.teams.pastSessions(caller, teamId, now, {
               limit: page.limit ?? PAGE_DEFAULT,
               ...(page.cursor ? { cursor: page.cursor } : {}),
             })
-          : deps.services.teams.board(tenantId, teamId, now, page),
+          : deps.services.teams.board(caller, teamId, now, page),
         deps.services.teams.answersOf(tenantId, caller.userId),
       ]);
-      if (!board) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
+      if (!unwrap<TeamBoard | PastSessionsPage>(res, found)) return;
+      const board = found.value;
       const mine = new Map(answers.map((a) => [a.sessionId, a]));
       const upcoming: Pick<TeamSessionsResponse, 'hasPast' | 'upcomingCount'> =
         board.kind === 'upcoming' ? { hasPast: board.hasPast, upcomingCount: board.upcomingCount } : {};

@@ -102,15 +102,20 @@ export function createSessionService(deps: SessionServiceDeps) {
   return {
     planningContext,
 
-    async suggestLeader(tenantId: string, teamId: string, hostId: string): Promise<Outcome<Candidate | undefined>> {
-      const context = await planningContext(tenantId, teamId, hostId);
+    /** For the person about to plan: the team's members are named only to its members. */
+    async suggestLeader(actor: PersonRef, teamId: string): Promise<Outcome<Candidate | undefined>> {
+      if (!(await repos.teams.get(actor.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+      if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
+      const context = await planningContext(actor.tenantId, teamId, actor.userId);
       return context.ok ? ok(context.value.suggestedLeader) : context;
     },
 
     /** For a planned session: someone to lead the discussion, never its host or teachers. */
-    async suggestLeaderFor(tenantId: string, teamId: string, sessionId: string): Promise<Outcome<Candidate | undefined>> {
+    async suggestLeaderFor(actor: PersonRef, teamId: string, sessionId: string): Promise<Outcome<Candidate | undefined>> {
+      const { tenantId } = actor;
       const session = await load(tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
+      if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
       const context = await planningContext(tenantId, teamId, session.hostId);
       if (!context.ok) return context;
       const others = await repos.sessions.listForTeam(tenantId, teamId);

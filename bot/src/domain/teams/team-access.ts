@@ -11,6 +11,9 @@ export type Standing = 'owner' | 'member' | 'outsider';
  */
 export const mayPlan = (standing: Standing): boolean => standing !== 'outsider';
 
+/** The team's board (its team-only sessions, who goes, who teaches) is for its members. */
+export const mayReadTeam = (standing: Standing): boolean => standing !== 'outsider';
+
 /** Team-only sessions are for the team; a session open to the organisation is for anyone in the tenant. */
 export const mayTakePart = (standing: Standing, session: Pick<LearningSession, 'openToOrganisation'>): boolean =>
   standing !== 'outsider' || session.openToOrganisation;

@@ -49,6 +49,8 @@ interface RosterKeepingDeps {
 
 // Profiles are written a few at a time.
 const PROFILE_WRITES_IN_FLIGHT = 8;
+// Memberships confirmed by a team conversation, remembered per instance (then forgotten all at once).
+const VOUCHED_REMEMBERED = 50_000;
 
 /**
  * Keeps PeerLearn's copy of a team's members current: the whole roster when the app is added to a
@@ -57,6 +59,7 @@ const PROFILE_WRITES_IN_FLIGHT = 8;
  */
 export function rosterKeeping(deps: RosterKeepingDeps) {
   const { repositories: repos, now } = deps;
+  const vouched = new Set<string>();
 
   const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
     await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
@@ -96,8 +99,24 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
         await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
     },
 
+    /**
+     * Someone acted in the team's own conversation: Teams delivers those activities only from the
+     * team's members, so a membership the roster has not brought in yet is added now. Remembered per
+     * instance, so a person's next action costs nothing.
+     */
+    async vouchedMember(tenantId: string, teamId: string, userId: string): Promise<void> {
+      const key = `${tenantId}|${teamId}|${userId}`;
+      if (vouched.has(key)) return;
+      const known = (await repos.teams.listTeamsOf(tenantId, userId)).some((m) => m.teamId === teamId);
+      if (!known) await repos.teams.addMembers([{ tenantId, teamId, userId, role: 'member', joinedAt: now().toISOString() }]);
+      if (vouched.size >= VOUCHED_REMEMBERED) vouched.clear();
+      vouched.add(key);
+    },
+
     /** People who left the team (by Entra object id). */
-    membersLeft: (tenantId: string, teamId: string, userIds: readonly string[]): Promise<void> =>
-      repos.teams.removeMembers(tenantId, teamId, userIds),
+    membersLeft: (tenantId: string, teamId: string, userIds: readonly string[]): Promise<void> => {
+      for (const userId of userIds) vouched.delete(`${tenantId}|${teamId}|${userId}`);
+      return repos.teams.removeMembers(tenantId, teamId, userIds);
+    },
   };
 }

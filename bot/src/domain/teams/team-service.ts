@@ -2,6 +2,10 @@ import { loadPastSessions, loadTeamBoard } from '../sessions/board';
 import type { PastSessionsPage, SessionCursor, TeamBoard } from '../sessions/board';
 import type { Repositories } from '../shared/repositories';
 import type { Rsvp } from '../sessions/session';
+import type { PersonRef } from '../shared/person';
+import { failWith, ok } from '../shared/result';
+import type { Result, SessionFailure } from '../shared/result';
+import { createTeamAccess, mayReadTeam } from './team-access';
 import type { Locale } from '../shared/person';
 import type { Channel, Membership, Team } from './team';
 import { rosterKeeping } from './team-roster';
@@ -15,6 +19,8 @@ interface TeamServiceDeps {
 
 export type TeamService = ReturnType<typeof createTeamService>;
 
+const fail = failWith<SessionFailure>('session');
+
 /** What Teams says about a team when the app is added to it. */
 interface TeamInstall {
   readonly tenantId: string;
@@ -23,6 +29,8 @@ interface TeamInstall {
   readonly aadGroupId: string | undefined;
   /** The installer's language: the team's until it has one. */
   readonly locale: Locale;
+  /** Who added the app: an owner of the team in PeerLearn from this moment, before the roster is read. */
+  readonly installerId: string | undefined;
 }
 
 /**
@@ -31,6 +39,7 @@ interface TeamInstall {
  */
 export function createTeamService(deps: TeamServiceDeps) {
   const { repositories: repos } = deps;
+  const access = createTeamAccess(repos.teams);
   return {
     ...rosterKeeping(deps),
 
@@ -52,6 +61,8 @@ export function createTeamService(deps: TeamServiceDeps) {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       }));
+      if (install.installerId)
+        await repos.teams.addMembers([{ tenantId, teamId, userId: install.installerId, role: 'owner', joinedAt: now }]);
     },
 
     /**
@@ -92,19 +103,31 @@ export function createTeamService(deps: TeamServiceDeps) {
     updateSettings: (tenantId: string, teamId: string, settings: TeamSettings): Promise<Team | undefined> =>
       repos.teams.update(tenantId, teamId, (current) => (current ? withSettings(current, settings, deps.now()) : undefined)),
 
-    board: (
-      tenantId: string,
+    /** The team's upcoming sessions, for its members only. */
+    async board(
+      viewer: PersonRef,
       teamId: string,
       now: Date,
       page: { readonly limit?: number; readonly cursor?: SessionCursor },
-    ): Promise<TeamBoard | undefined> => loadTeamBoard(repos, tenantId, teamId, now, page),
+    ): Promise<Result<TeamBoard, SessionFailure>> {
+      if (!(await repos.teams.get(viewer.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+      if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
+      const board = await loadTeamBoard(repos, viewer.tenantId, teamId, now, page);
+      return board ? ok(board) : fail({ kind: 'teamUnknown' });
+    },
 
-    pastSessions: (
-      tenantId: string,
+    /** The team's past sessions, for its members only. */
+    async pastSessions(
+      viewer: PersonRef,
       teamId: string,
       now: Date,
       page: { readonly limit: number; readonly cursor?: SessionCursor },
-    ): Promise<PastSessionsPage | undefined> => loadPastSessions(repos, tenantId, teamId, now, page),
+    ): Promise<Result<PastSessionsPage, SessionFailure>> {
+      if (!(await repos.teams.get(viewer.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+      if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
+      const past = await loadPastSessions(repos, viewer.tenantId, teamId, now, page);
+      return past ? ok(past) : fail({ kind: 'teamUnknown' });
+    },
 
     /** Every answer of the person in the tenant, newest first. */
     answersOf: (tenantId: string, userId: string): Promise<Rsvp[]> => repos.rsvps.listForUser(tenantId, userId),

@@ -111,6 +111,9 @@ export class PeerLearnBot extends TeamsActivityHandler {
   private async rememberSender(context: TurnContext): Promise<void> {
     const person = personOf(context.activity);
     if (person) await this.deps.services.profiles.sighted(person);
+    // An activity from a team's conversation comes from one of its members, whatever the roster says so far.
+    const teamId = channelData(context.activity).team?.id;
+    if (person && teamId) await this.deps.services.teams.vouchedMember(person.tenantId, teamId, person.userId);
     await rememberPersonAddress(context, this.deps.addresses, this.deps.now);
   }
 
@@ -119,7 +122,15 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const team = channelData(context.activity).team;
     const tenantId = tenantOf(context.activity);
     if (team?.id && tenantId) {
-      await this.deps.services.teams.recordInstall({ tenantId, teamId: team.id, name: team.name, aadGroupId: team.aadGroupId, locale });
+      const installerId = personOf(context.activity)?.userId;
+      await this.deps.services.teams.recordInstall({
+        tenantId,
+        teamId: team.id,
+        name: team.name,
+        aadGroupId: team.aadGroupId,
+        locale,
+        installerId,
+      });
       await context.sendActivity(cardMessage(welcomeCard('team', locale)));
       return;
     }
