@@ -22,8 +22,6 @@ export const mayTakePart = (standing: Standing, session: Pick<LearningSession, '
 export const mayChange = (standing: Standing, session: Pick<LearningSession, 'hostId'>, userId: string): boolean =>
   session.hostId === userId || standing === 'owner';
 
-export type TeamAccess = ReturnType<typeof createTeamAccess>;
-
 export function createTeamAccess(teams: Pick<TeamRepository, 'listTeamsOf' | 'listMembers'>) {
   return {
     /** From the person's own membership rows (one partition), so it costs one read whatever the team's size. */
