@@ -6,6 +6,7 @@ import type { Logger, RunningService } from '../../bot/src/server';
 export const quietLogger: Logger & { readonly errors: string[] } = {
   errors: [],
   info: () => undefined,
+  warn: () => undefined,
   error(message) {
     this.errors.push(message);
   },
