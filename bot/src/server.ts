@@ -157,7 +157,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, {
+      botEndpoint: createBotEndpoint(config.bot, config.auth.allowedTenants, {
         repositories,
         outbox,
         now,
