@@ -16,7 +16,7 @@ import { startFakeConnector } from '../tests/support/fake-connector';
 
 const PEOPLE = 200;
 const TEAM = { id: '19:rsvp-bench@thread.tacv2', name: 'RSVP bench' };
-const quiet = { info: () => undefined, error: (m: string) => console.error(m) };
+const quiet = { info: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 function invoke(serviceUrl: string, from: { id: string; name: string; aadObjectId: string }, name: string, value: unknown) {
   return {

@@ -3,6 +3,9 @@
  * No other file reads `process.env` (lint enforces it).
  */
 
+import { TEAMS_AND_M365_CLIENT_APPS } from './api/shared/teams-client-apps';
+import type { TenantAllowList } from './domain/shared/tenant-allow-list';
+
 type NodeEnv = 'development' | 'test' | 'production';
 type AuthMode = 'dev' | 'entra';
 type BotType = 'SingleTenant' | 'UserAssignedMSI';
@@ -19,8 +22,10 @@ interface AuthConfig {
   readonly clientId?: string;
   /** Extra accepted audiences, e.g. `api://<domain>/<client id>`. */
   readonly audiences: readonly string[];
-  /** Tenants whose tokens are accepted; empty in dev mode means any. */
-  readonly allowedTenants: readonly string[];
+  /** Tenants whose people may use the tab API and the bot; `'any'` only when explicitly `*`, or in dev mode. */
+  readonly allowedTenants: TenantAllowList;
+  /** Client apps whose SSO tokens are accepted (`azp`/`appid`): by default the Teams and Microsoft 365 clients. */
+  readonly clientApps: readonly string[];
 }
 
 export interface BotConfig {
@@ -135,6 +140,24 @@ function wholeNumber(r: Reader, name: string, fallback: number, min: number, max
   return fallback;
 }
 
+/** Only this machine can reach a loopback address. */
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * An accepted audience must name this app: a token for any other app id URI would be another
+ * app's token. Teams asks for `api://<domain>/<client id>`, or `…/botid-<bot id>` for an app with a bot.
+ */
+function namesTheApp(uri: string, clientId: string | undefined, botId: string | undefined): boolean {
+  const path = /^api:\/\/(\S+)$/i.exec(uri)?.[1];
+  const last = path?.split('/').at(-1)?.toLowerCase();
+  if (!last) return false;
+  const names = [clientId, botId, botId ? `botid-${botId}` : undefined].filter((n) => n !== undefined).map((n) => n.toLowerCase());
+  return names.includes(last);
+}
+
 export function readConfig(env: Env): Config {
   const r = new Reader(env);
   const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'test', 'production'], 'development');
@@ -177,19 +200,36 @@ export function readConfig(env: Env): Config {
 
   const clientId = r.guid('AAD_APP_CLIENT_ID');
   const mode = r.oneOf<AuthMode>('AUTH_MODE', ['dev', 'entra'], clientId ? 'entra' : 'dev');
-  const allowedTenants = r.list('ALLOWED_TENANTS');
-  for (const t of allowedTenants) {
-    if (!GUID.test(t)) r.problems.push(`ALLOWED_TENANTS must be a comma-separated list of tenant GUIDs (got "${t}")`);
+  const tenantList = r.list('ALLOWED_TENANTS');
+  const anyTenant = tenantList.includes('*');
+  if (anyTenant && tenantList.length > 1)
+    r.problems.push('ALLOWED_TENANTS is either * (every tenant) or a comma-separated list of tenant GUIDs, not both');
+  for (const t of anyTenant ? [] : tenantList) {
+    if (!GUID.test(t))
+      r.problems.push(`ALLOWED_TENANTS must be a comma-separated list of tenant GUIDs, or * for every tenant (got "${t}")`);
   }
   if (mode === 'dev' && production) {
     r.problems.push('AUTH_MODE=dev is refused when NODE_ENV=production; set AAD_APP_CLIENT_ID (and ALLOWED_TENANTS) for Entra ID sign-in');
   }
+  if (mode === 'dev' && !isLoopback(host)) {
+    r.problems.push(
+      `AUTH_MODE=dev is refused on HOST=${host}: its token issuer would let anyone on the network sign in as anyone; listen on 127.0.0.1 (or ::1, localhost), or set AAD_APP_CLIENT_ID for Entra ID sign-in`,
+    );
+  }
   if (mode === 'entra') {
     if (!clientId) r.problems.push('AAD_APP_CLIENT_ID is required when AUTH_MODE=entra');
-    if (allowedTenants.length === 0)
-      r.problems.push('ALLOWED_TENANTS is required when AUTH_MODE=entra (the tenant ids whose users may sign in)');
+    if (tenantList.length === 0)
+      r.problems.push(
+        'ALLOWED_TENANTS is required when AUTH_MODE=entra: the tenant ids whose users may sign in, comma-separated, or * to allow every tenant',
+      );
   }
+  const allowedTenants: TenantAllowList = anyTenant || (mode === 'dev' && tenantList.length === 0) ? 'any' : tenantList;
   const audiences = r.list('AAD_APP_ID_URI');
+  const clientAppList = r.list('ALLOWED_CLIENT_APPS');
+  for (const app of clientAppList) {
+    if (!GUID.test(app)) r.problems.push(`ALLOWED_CLIENT_APPS must be a comma-separated list of client app GUIDs (got "${app}")`);
+  }
+  const clientApps = clientAppList.length > 0 ? clientAppList : Object.keys(TEAMS_AND_M365_CLIENT_APPS);
 
   const botType = r.oneOf<BotType>('BOT_TYPE', ['SingleTenant', 'UserAssignedMSI'], 'SingleTenant');
   const botId = r.guid('BOT_ID');
@@ -198,6 +238,12 @@ export function readConfig(env: Env): Config {
   if (!botId && production)
     r.problems.push('BOT_ID is required when NODE_ENV=production (an unauthenticated bot endpoint is for local use only)');
   if (botId && !botTenantId) r.problems.push('BOT_TENANT_ID is required when BOT_ID is set');
+  for (const uri of audiences) {
+    if (!namesTheApp(uri, clientId, botId))
+      r.problems.push(
+        `AAD_APP_ID_URI must be the app's identifier URI: api://<domain>/<AAD_APP_CLIENT_ID> (or …/botid-<BOT_ID> when the bot shares the app) (got "${uri}")`,
+      );
+  }
   if (botId && botType === 'SingleTenant' && !botPassword)
     r.problems.push('BOT_PASSWORD is required when BOT_ID is set and BOT_TYPE=SingleTenant');
 
@@ -222,7 +268,7 @@ export function readConfig(env: Env): Config {
     port,
     storage,
     seedDemo: r.bool('SEED_DEMO', true),
-    auth: { mode, ...(clientId !== undefined ? { clientId } : {}), audiences, allowedTenants },
+    auth: { mode, ...(clientId !== undefined ? { clientId } : {}), audiences, allowedTenants, clientApps },
     bot: {
       ...(botId !== undefined ? { appId: botId } : {}),
       ...(botPassword !== undefined ? { appPassword: botPassword } : {}),

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiRouter } from './api/api-router';
-import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from './api/shared/dev-issuer';
+import { createDevIssuer, devTokenValidator } from './api/shared/dev-issuer';
 import { createDevRouter } from './api/shared/dev-routes';
 import { createHttpApp } from './api/http-app';
-import { createTokenValidator, ENTRA_JWKS_URL, entraIssuers } from './api/shared/token-validator';
+import { entraTokenValidator } from './api/shared/token-validator';
 import type { TokenValidator } from './api/shared/token-validator';
 import type { Config } from './config';
 import { DEMO_TENANT_ID } from './domain/demo/demo-team';
@@ -24,7 +24,6 @@ import { createSessionLinks } from './domain/sessions/session-links';
 import { createJobComposer } from './jobs/sessions/compose-job';
 import { ExpertDirectory } from './domain/experts/expert-directory';
 import { createServices } from './domain/shared/services';
-import { createRemoteJWKSet } from 'jose';
 import type { DeliveryStorage } from './storage/delivery/delivery-storage';
 import { createDeliveryStorage } from './storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from './storage/shared/storage-clients';
@@ -37,11 +36,13 @@ import type { SenderPolicy } from './teams/delivery/proactive-sender';
 
 export interface Logger {
   info(message: string): void;
+  warn(message: string): void;
   error(message: string, detail?: unknown): void;
 }
 
 export const consoleLogger: Logger = {
   info: (message) => console.log(message),
+  warn: (message) => console.warn(message),
   error: (message, detail) => console.error(message, detail instanceof Error ? (detail.stack ?? detail.message) : (detail ?? '')),
 };
 
@@ -77,22 +78,11 @@ async function buildValidator(
 ): Promise<{ validate: TokenValidator; devRouterIssuer?: Awaited<ReturnType<typeof createDevIssuer>> }> {
   if (config.auth.mode === 'dev') {
     const issuer = await createDevIssuer();
-    const validate = createTokenValidator({
-      keys: issuer.keys,
-      issuersFor: () => [DEV_ISSUER],
-      audiences: [DEV_AUDIENCE],
-      allowedTenants: config.auth.allowedTenants,
-    });
+    const validate = devTokenValidator(issuer, config.auth.allowedTenants);
     return { validate, devRouterIssuer: issuer };
   }
-  const clientId = config.auth.clientId ?? '';
-  const validate = createTokenValidator({
-    keys: createRemoteJWKSet(new URL(ENTRA_JWKS_URL)),
-    issuersFor: entraIssuers,
-    audiences: [clientId, `api://${clientId}`, ...config.auth.audiences],
-    allowedTenants: config.auth.allowedTenants,
-  });
-  return { validate };
+  const { clientId = '', audiences, allowedTenants, clientApps } = config.auth;
+  return { validate: entraTokenValidator({ clientId, audiences, allowedTenants, clientApps }) };
 }
 
 /** Builds storage, services, the bot and the HTTP server from a validated config, and listens. */
@@ -166,7 +156,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
 
     const { validate, devRouterIssuer } = await buildValidator(config);
     const app = createHttpApp({
-      botEndpoint: createBotEndpoint(config.bot, {
+      botEndpoint: createBotEndpoint(config.bot, config.auth.allowedTenants, {
         outbox,
         now,
         log,

@@ -3,9 +3,13 @@ import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
 import type { Logger, RunningService } from '../../bot/src/server';
 
-export const quietLogger: Logger & { readonly errors: string[] } = {
+export const quietLogger: Logger & { readonly errors: string[]; readonly warnings: string[] } = {
   errors: [],
+  warnings: [],
   info: () => undefined,
+  warn(message) {
+    this.warnings.push(message);
+  },
   error(message) {
     this.errors.push(message);
   },

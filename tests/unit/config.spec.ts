@@ -61,7 +61,7 @@ describe('readConfig', () => {
       CALENDAR_LINK_SECRET: 'x'.repeat(40),
     });
     expect(config.auth.mode).toBe('entra');
-    expect(config.auth.allowedTenants).toHaveLength(2);
+    expect(config.auth.allowedTenants).toEqual([GUID, GUID.replace('1', '9')]);
     expect(config.host).toBe('0.0.0.0');
     expect(config.storage.kind).toBe('connectionString');
   });
@@ -79,5 +79,61 @@ describe('readConfig', () => {
     expect(config.port).toBe(3978);
     expect(config.seedDemo).toBe(false);
     expect(config.storage.kind).toBe('embedded');
+  });
+
+  describe('sign-in start-up refusals', () => {
+    const entra = { AAD_APP_CLIENT_ID: GUID };
+
+    it('refuses Entra sign-in without ALLOWED_TENANTS, and says how to allow every tenant', () => {
+      expect(problems(entra)).toEqual([
+        'ALLOWED_TENANTS is required when AUTH_MODE=entra: the tenant ids whose users may sign in, comma-separated, or * to allow every tenant',
+      ]);
+    });
+
+    it('takes an explicit * as every tenant, and a list as exactly those', () => {
+      expect(readConfig({ ...entra, ALLOWED_TENANTS: '*' }).auth.allowedTenants).toBe('any');
+      expect(readConfig({ ...entra, ALLOWED_TENANTS: GUID }).auth.allowedTenants).toEqual([GUID]);
+      expect(problems({ ...entra, ALLOWED_TENANTS: `*, ${GUID}` })).toEqual([
+        'ALLOWED_TENANTS is either * (every tenant) or a comma-separated list of tenant GUIDs, not both',
+      ]);
+      expect(problems({ ...entra, ALLOWED_TENANTS: 'contoso' }).join('\n')).toContain('ALLOWED_TENANTS must be a comma-separated list');
+    });
+
+    it('lets dev mode allow any tenant when none is named, and hold to a list when one is', () => {
+      expect(readConfig({}).auth.allowedTenants).toBe('any');
+      expect(readConfig({ ALLOWED_TENANTS: GUID }).auth.allowedTenants).toEqual([GUID]);
+    });
+
+    it.each(['0.0.0.0', '::', '192.168.1.20', 'peerlearn.local'])('refuses dev auth on HOST=%s', (host) => {
+      expect(problems({ HOST: host })).toEqual([expect.stringContaining(`AUTH_MODE=dev is refused on HOST=${host}`)]);
+    });
+
+    it.each(['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost'])('lets dev auth listen on the loopback HOST=%s', (host) => {
+      expect(problems({ HOST: host })).toEqual([]);
+    });
+
+    it('lets Entra sign-in listen on every interface', () => {
+      expect(readConfig({ ...entra, ALLOWED_TENANTS: GUID, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    });
+
+    it('accepts tokens from the Teams and Microsoft 365 clients unless ALLOWED_CLIENT_APPS names others', () => {
+      const defaults = readConfig({ ...entra, ALLOWED_TENANTS: GUID }).auth.clientApps;
+      expect(defaults).toEqual(expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']));
+      expect(defaults).toHaveLength(7);
+      expect(readConfig({ ...entra, ALLOWED_TENANTS: GUID, ALLOWED_CLIENT_APPS: GUID }).auth.clientApps).toEqual([GUID]);
+      expect(problems({ ...entra, ALLOWED_TENANTS: GUID, ALLOWED_CLIENT_APPS: 'teams' })).toEqual([
+        'ALLOWED_CLIENT_APPS must be a comma-separated list of client app GUIDs (got "teams")',
+      ]);
+    });
+
+    it('accepts only identifier URIs that name the app (its client id, or botid-<BOT_ID>)', () => {
+      const bot = '99999999-2222-3333-4444-555555555555';
+      const withBot = { ...entra, ALLOWED_TENANTS: GUID, BOT_ID: bot, BOT_TENANT_ID: GUID, BOT_PASSWORD: 'p' };
+      const uris = `api://peerlearn.example.com/${GUID}, api://peerlearn.example.com/botid-${bot}, api://${GUID}`;
+      expect(readConfig({ ...withBot, AAD_APP_ID_URI: uris }).auth.audiences).toHaveLength(3);
+      const found = problems({ ...withBot, AAD_APP_ID_URI: 'api://peerlearn.example.com/00000000-0000-0000-0000-000000000000' });
+      expect(found).toEqual([expect.stringContaining("AAD_APP_ID_URI must be the app's identifier URI")]);
+      expect(problems({ ...withBot, AAD_APP_ID_URI: `https://peerlearn.example.com/${GUID}` })).toHaveLength(1);
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { TeamRepository } from '../shared/repositories';
 import type { LearningSession } from '../sessions/session';
 
 /** Where a person stands in a team: what they may do there follows from this alone. */
-export type Standing = 'owner' | 'member' | 'outsider';
+type Standing = 'owner' | 'member' | 'outsider';
 
 /**
  * Who may do what with a team's sessions (issue: trust inside the tenant). One rule per action,

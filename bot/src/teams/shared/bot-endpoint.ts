@@ -11,11 +11,17 @@ import { tipsFeature } from '../tips/tips-feature';
 import { learningRequestsFeature } from '../requests/learning-requests-feature';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { BotDependencies } from './peerlearn-bot';
+import { isTenantAllowed } from '../../domain/shared/tenant-allow-list';
+import type { TenantAllowList } from '../../domain/shared/tenant-allow-list';
+import { tenantOf } from './identity';
+import { ActivityTypes } from 'botbuilder';
 
 type BotEndpoint = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the bot's features need; each feature takes what it uses: the domain services, never repositories. */
 type BotFeatureDependencies = BotDependencies & {
+  /** The endpoint warns of activities it refuses. */
+  readonly log: BotDependencies['log'] & { warn(message: string): void };
   readonly experts: ExpertDirectory;
   readonly sessionLinks: SessionLinks;
 };
@@ -49,9 +55,23 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   };
 }
 
-/** `POST /api/messages`: the real CloudAdapter in front of the PeerLearn activity handler. */
-export function createBotEndpoint(config: BotConfig, deps: BotFeatureDependencies): BotEndpoint {
+/**
+ * `POST /api/messages`: the real CloudAdapter in front of the PeerLearn activity handler. An
+ * activity from a tenant outside `ALLOWED_TENANTS` stops here, once the adapter has authenticated
+ * it and before any feature sees it: nothing is stored or sent (an invoke gets a bare 403).
+ */
+export function createBotEndpoint(config: BotConfig, allowedTenants: TenantAllowList, deps: BotFeatureDependencies): BotEndpoint {
   const adapter = createAdapter(config, deps.log);
   const bot = new PeerLearnBot(deps, botRoutes(deps));
-  return (req, res) => adapter.process(req, res, (context) => bot.run(context));
+  return (req, res) =>
+    adapter.process(req, res, async (context) => {
+      const tenantId = tenantOf(context.activity);
+      if (isTenantAllowed(allowedTenants, tenantId)) return bot.run(context);
+      deps.log.warn(
+        `bot: refused a ${context.activity.type} activity from tenant ${JSON.stringify(tenantId ?? null)}, which ALLOWED_TENANTS does not list`,
+      );
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+      }
+    });
 }
