@@ -1,14 +1,18 @@
 import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
-import type { Logger, RunningService } from '../../bot/src/server';
+import type { RunningService } from '../../bot/src/server';
+import type { Logger } from '../../bot/src/domain/shared/logger';
 
 export const quietLogger: Logger & { readonly errors: string[] } = {
   errors: [],
+  debug: () => undefined,
   info: () => undefined,
+  warn: () => undefined,
   error(message) {
     this.errors.push(message);
   },
+  scope: (_fields, work) => work(),
 };
 
 /** The real service (real CloudAdapter, real storage code) on a free port, with an in-memory Azurite. */

@@ -4,7 +4,7 @@ import type { AddressBook } from '../../domain/delivery/delivery';
 import { withChannel, withoutChannel } from '../../domain/delivery/delivery';
 import type { TeamRepository } from '../../domain/shared/repositories';
 import type { Channel } from '../../domain/teams/team';
-import type { Logger } from '../shared/adapter';
+import type { Logger } from '../../domain/shared/logger';
 import { channelData, tenantOf } from '../shared/identity';
 
 interface ConversationReferenceDependencies {

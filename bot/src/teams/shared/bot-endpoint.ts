@@ -55,5 +55,15 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
 export function createBotEndpoint(config: BotConfig, deps: BotFeatureDependencies): BotEndpoint {
   const adapter = createAdapter(config, deps.log);
   const bot = new PeerLearnBot(deps, botRoutes(deps));
-  return (req, res) => adapter.process(req, res, (context) => bot.run(context));
+  const { log } = deps;
+  return async (req, res) => {
+    // CloudAdapter would console.warn this one itself.
+    if (typeof (req.body as { type?: unknown } | undefined)?.type !== 'string') {
+      log.warn('bot request refused: no activity type');
+      res.status(400).end();
+      return;
+    }
+    // Every line the turn logs, here or in the background work it starts, carries the activity's id.
+    await adapter.process(req, res, (context) => log.scope({ activityId: context.activity.id }, () => bot.run(context)));
+  };
 }

@@ -5,7 +5,7 @@ import { recordSighting } from '../../domain/experts/members';
 import type { Repositories } from '../../domain/shared/repositories';
 import { planRosterSync } from '../../domain/teams/team-roster';
 import type { RosterEntry } from '../../domain/teams/team-roster';
-import type { Logger } from '../shared/adapter';
+import type { Logger } from '../../domain/shared/logger';
 import { channelData, tenantOf } from '../shared/identity';
 
 /** The part of botbuilder's ConnectorClient the roster read needs (structural, as in bot-connector.ts). */
