@@ -9,9 +9,10 @@ import { clientsFromConnectionString } from '../bot/src/storage/shared/storage-c
 import { createBotConnector } from '../bot/src/teams/shared/bot-connector';
 import { ProactiveSender } from '../bot/src/teams/delivery/proactive-sender';
 import { fanoutComposer } from '../tests/support/fanout-composer';
+import { createJsonLogger } from '../bot/src/json-logger';
 
 const connectionString = process.env.STORAGE_CONNECTION_STRING ?? '';
-const log = { info: (m: string) => console.log(m), error: (m: string) => console.error(m) };
+const log = createJsonLogger({ level: 'info' });
 
 async function main(): Promise<void> {
   const storage = createStorage({ connectionString });

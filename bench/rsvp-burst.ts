@@ -11,12 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import { readConfig } from '../bot/src/config';
 import { startService } from '../bot/src/server';
+import { createJsonLogger } from '../bot/src/json-logger';
 import { BOT, botAddedToTeam, MEGAN, PLAYGROUND_TENANT, postActivity } from '../tests/support/activities';
 import { startFakeConnector } from '../tests/support/fake-connector';
 
 const PEOPLE = 200;
 const TEAM = { id: '19:rsvp-bench@thread.tacv2', name: 'RSVP bench' };
-const quiet = { info: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+const quiet = createJsonLogger({ level: 'error' });
 
 function invoke(serviceUrl: string, from: { id: string; name: string; aadObjectId: string }, name: string, value: unknown) {
   return {

@@ -1,3 +1,7 @@
+import { isIP } from 'node:net';
+import { LOG_LEVELS } from './json-logger';
+import type { LogLevel } from './json-logger';
+
 /**
  * The service's configuration: read from the environment once, validated, then passed in.
  * No other file reads `process.env` (lint enforces it).
@@ -45,6 +49,9 @@ export interface Config {
   readonly bot: BotConfig;
   readonly tabDir: string;
   readonly logRequests: boolean;
+  readonly logLevel: LogLevel;
+  /** Express's `trust proxy`: off, the number of proxies in front, or their addresses and subnets. */
+  readonly trustProxy: TrustProxy;
   readonly delivery: DeliveryConfig;
   readonly sessions: SessionsConfig;
 }
@@ -73,6 +80,8 @@ export class ConfigError extends Error {
     super(`PeerLearn cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+type TrustProxy = false | number | readonly string[];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -156,6 +165,30 @@ function namesTheApp(uri: string, clientId: string | undefined, botId: string | 
   if (!last) return false;
   const names = [clientId, botId, botId ? `botid-${botId}` : undefined].filter((n) => n !== undefined).map((n) => n.toLowerCase());
   return names.includes(last);
+}
+
+// Express's names for address ranges (proxy-addr), besides addresses and subnets.
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Unset: no proxy is trusted, so X-Forwarded-* from a client count for nothing. `true` (every hop) is refused. */
+function trustProxy(r: Reader): TrustProxy {
+  const value = r.raw('TRUST_PROXY');
+  if (value === undefined || value.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value) === 0 ? false : Number(value);
+  const entries = r.list('TRUST_PROXY');
+  const valid = (entry: string) => {
+    if (PROXY_RANGES.includes(entry)) return true;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  };
+  const bad = entries.filter((e) => !valid(e));
+  if (bad.length === 0) return entries;
+  r.problems.push(
+    `TRUST_PROXY must be the number of proxies in front of the service (0 to 10; App Service: 1) or a comma-separated list of their addresses, subnets or ${PROXY_RANGES.join('/')}; "true" (trust every hop) is refused (got "${value}")`,
+  );
+  return false;
 }
 
 export function readConfig(env: Env): Config {
@@ -277,6 +310,8 @@ export function readConfig(env: Env): Config {
     },
     tabDir: r.raw('TAB_DIR') ?? 'dist/tab',
     logRequests: r.bool('LOG_REQUESTS', false),
+    logLevel: r.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
+    trustProxy: trustProxy(r),
     sessions,
     delivery: {
       worker: r.bool('WORKER', true),

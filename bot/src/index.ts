@@ -1,5 +1,6 @@
 import { ConfigError, readProcessConfig } from './config';
-import { consoleLogger, startService } from './server';
+import { createJsonLogger } from './json-logger';
+import { startService } from './server';
 
 /** Entry point: read config once, start the service, stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -9,34 +10,33 @@ async function main(): Promise<void> {
     config = readProcessConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
+      // Before any logger: a person reads this, and every bad setting is on its own line.
       console.error(error.message);
       process.exit(2);
     }
     throw error;
   }
-  const service = await startService(config);
-  const storage =
-    config.storage.kind === 'embedded' ? `embedded Azurite (data in ${config.storage.dataDir}/azurite)` : 'STORAGE_CONNECTION_STRING';
-  consoleLogger.info(
-    [
-      `PeerLearn is running at ${service.url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      `  tab:      ${service.url}/`,
-      `  bot:      ${service.url}/api/messages`,
-      `  health:   ${service.url}/healthz`,
-      `  storage:  ${storage}${service.seeded ? ', demo team seeded' : ''}`,
-      `  auth:     ${config.auth.mode === 'dev' ? 'dev mode (local token issuer at /dev/token)' : 'Entra ID'}`,
-    ].join('\n'),
-  );
+  const log = createJsonLogger({ level: config.logLevel });
+  const service = await startService(config, { log });
+  const storage = config.storage.kind === 'embedded' ? `embedded Azurite (data in ${config.storage.dataDir}/azurite)` : config.storage.kind;
+  log.info(`PeerLearn is running at ${service.url}`, {
+    startedInSeconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+    tab: `${service.url}/`,
+    bot: `${service.url}/api/messages`,
+    health: `${service.url}/healthz`,
+    storage: `${storage}${service.seeded ? ', demo team seeded' : ''}`,
+    auth: config.auth.mode === 'dev' ? 'dev mode (local token issuer at /dev/token)' : 'Entra ID',
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    consoleLogger.info(`${signal}: stopping PeerLearn…`);
+    log.info('stopping PeerLearn', { signal });
     service.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        consoleLogger.error('error while stopping', error);
+        log.error('error while stopping', error);
         process.exit(1);
       },
     );
@@ -46,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  consoleLogger.error('PeerLearn could not start', error);
+  createJsonLogger({ level: 'error' }).error('PeerLearn could not start', error);
   process.exit(1);
 });

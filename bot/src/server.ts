@@ -33,20 +33,11 @@ import type { WorkerPolicy } from './jobs/delivery/outbox-worker';
 import { createBotConnector } from './teams/shared/bot-connector';
 import { ProactiveSender } from './teams/delivery/proactive-sender';
 import type { SenderPolicy } from './teams/delivery/proactive-sender';
-
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string, detail?: unknown): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  warn: (message) => console.warn(message),
-  error: (message, detail) => console.error(message, detail instanceof Error ? (detail.stack ?? detail.message) : (detail ?? '')),
-};
+import type { Logger } from './domain/shared/logger';
+import { createJsonLogger } from './json-logger';
 
 interface StartOptions {
+  /** Default: JSON lines on standard output at the configured level. */
   readonly log?: Logger;
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */
@@ -87,7 +78,7 @@ async function buildValidator(
 
 /** Builds storage, services, the bot and the HTTP server from a validated config, and listens. */
 export async function startService(config: Config, options: StartOptions = {}): Promise<RunningService> {
-  const log = options.log ?? consoleLogger;
+  const log = options.log ?? createJsonLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
 
   let azurite: EmbeddedAzurite | undefined;
@@ -181,6 +172,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       tabDir: config.tabDir,
       log,
       logRequests: config.logRequests,
+      trustProxy: config.trustProxy,
     });
 
     const server: Server = await new Promise((resolve, reject) => {

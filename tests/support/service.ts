@@ -1,11 +1,13 @@
 import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
-import type { Logger, RunningService } from '../../bot/src/server';
+import type { RunningService } from '../../bot/src/server';
+import type { Logger } from '../../bot/src/domain/shared/logger';
 
 export const quietLogger: Logger & { readonly errors: string[]; readonly warnings: string[] } = {
   errors: [],
   warnings: [],
+  debug: () => undefined,
   info: () => undefined,
   warn(message) {
     this.warnings.push(message);
@@ -13,6 +15,7 @@ export const quietLogger: Logger & { readonly errors: string[]; readonly warning
   error(message) {
     this.errors.push(message);
   },
+  scope: (_fields, work) => work(),
 };
 
 /** The real service (real CloudAdapter, real storage code) on a free port, with an in-memory Azurite. */

@@ -1,15 +1,12 @@
 import express from 'express';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response, Router } from 'express';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../domain/shared/logger';
 import { StorageUnavailableError } from '../domain/shared/storage-errors';
 import type { ApiError } from './contract';
 import { HttpError } from './shared/http-error';
-
-interface HttpLogger {
-  error(message: string, detail?: unknown): void;
-  info(message: string): void;
-}
 
 interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
@@ -19,13 +16,33 @@ interface HttpAppDependencies {
   /** Resolves when storage answers; rejects with the reason otherwise. */
   readonly checkStorage: () => Promise<void>;
   readonly tabDir: string;
-  readonly log: HttpLogger;
+  readonly log: Logger;
+  /** One line per request: method, path without its query, status, time, request id. */
   readonly logRequests: boolean;
+  /** Express's `trust proxy` as configured (TRUST_PROXY): off unless the proxies in front are named. */
+  readonly trustProxy: false | number | readonly string[];
 }
 
-// Teams (web, desktop, mobile) and the Microsoft 365 hosts must be allowed to frame the tab.
-const FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com";
+/**
+ * The tab's policy. Scripts only from its own origin (vite emits no inline script); styles inline too,
+ * since Fluent UI's griffel writes style tags and index.html carries one; teams-js fetches its list of
+ * valid host origins from res.cdn.office.net (without it, it falls back to its built-in list). Teams
+ * (web, desktop, mobile) and the Microsoft 365 hosts may frame it.
+ */
+const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com",
+].join('; ');
+/** Everything else (JSON, the `.ics`, assets) is never a document: it may load nothing and be framed by no one. */
+const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 function apiError(res: Response, status: number, code: string, message: string): void {
   const body: ApiError = { error: { code, message } };
@@ -44,26 +61,44 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export function createHttpApp(deps: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  app.set('trust proxy', typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : deps.trustProxy);
 
-  if (deps.logRequests) {
-    app.use((req, res, next) => {
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Links to tips and meetings leave the tab: the tab's paths (team and session ids) stay behind.
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', NON_DOCUMENT_CSP);
+    // API answers are personal; the tab's HTML and assets set their own caching below.
+    res.setHeader('Cache-Control', 'no-store');
+    if (deps.logRequests) {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        deps.log.info(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)} ms`);
+        // The path only: query strings carry the .ics link's token and search terms.
+        const path = req.originalUrl.split('?')[0] ?? '';
+        const activityId = path === '/api/messages' ? (req.body as { id?: unknown } | undefined)?.id : undefined;
+        deps.log.info('request', {
+          requestId,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          ...(typeof activityId === 'string' ? { activityId: activityId.slice(0, 200) } : {}),
+        });
       });
-      next();
-    });
-  }
+    }
+    deps.log.scope({ requestId }, next);
+  });
 
+  // Says which part fails, never where it lives: the storage endpoint and the error stay in the log.
   app.get('/healthz', async (_req, res) => {
     try {
       await withTimeout(deps.checkStorage(), 5_000, 'storage');
       res.json({ status: 'ok', storage: 'ok' });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      res.status(503).json({ status: 'error', storage: `unreachable: ${reason}` });
+      deps.log.warn('health check: storage does not answer', { reason: error instanceof Error ? error.message : String(error) });
+      res.status(503).json({ status: 'unavailable', storage: 'unavailable', failing: ['storage'] });
     }
   });
 
@@ -94,7 +129,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
       apiError(res, 503, 'tab_not_built', 'The tab is not built yet: run "npm run build" (npm start does it for you).');
       return;
     }
-    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
+    res.setHeader('Content-Security-Policy', TAB_CSP);
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
   });
@@ -112,10 +147,10 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     if (type === 'encoding.unsupported' || type === 'charset.unsupported')
       return apiError(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
     if (error instanceof StorageUnavailableError) {
-      deps.log.error(`storage unavailable on ${req.method} ${req.path}`, error.message);
+      deps.log.error('storage unavailable', error.message, { method: req.method, path: req.path });
       return apiError(res, 503, 'storage_unavailable', 'PeerLearn cannot reach its storage right now. Please try again in a moment.');
     }
-    deps.log.error(`unhandled error on ${req.method} ${req.path}`, error);
+    deps.log.error('unhandled error', error, { method: req.method, path: req.path });
     apiError(res, 500, 'internal_error', 'Something went wrong on our side. Please try again.');
   };
   app.use(onError);

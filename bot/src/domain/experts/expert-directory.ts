@@ -1,4 +1,5 @@
 import type { MemberRepository, SessionRepository, TeamRepository } from '../shared/repositories';
+import type { Logger } from '../shared/logger';
 import { sessionEndsAt } from '../sessions/session';
 import { skillKeyOf, TenantExpertIndex } from './expert-index';
 import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
@@ -15,7 +16,7 @@ interface ExpertDirectoryPorts {
 
 interface ExpertDirectoryOptions {
   readonly now: () => Date;
-  readonly log: { info(message: string): void; error(message: string, detail?: unknown): void };
+  readonly log: Logger;
   /** How often every instance reads the change feed: the freshness bound, plus one round trip. */
   readonly pollIntervalMs?: number;
   /** Each poll re-reads this much of the feed, so a writer whose clock runs behind is not missed. */

@@ -1,11 +1,7 @@
 import { forEachLimited } from '../../domain/shared/each-limited';
 import type { LeasedWork, MessageSender, ParkedDeliveries, WorkQueue } from '../../domain/delivery/delivery';
 import type { JobComposer, OutboxJob } from '../../domain/delivery/outbox';
-
-interface WorkerLogger {
-  info(message: string): void;
-  error(message: string, detail?: unknown): void;
-}
+import type { Logger } from '../../domain/shared/logger';
 
 export interface WorkerPolicy {
   /** How long a taken queue message stays hidden from other instances; renewed while it is worked on. */
@@ -34,7 +30,7 @@ interface WorkerDependencies {
   readonly sender: MessageSender;
   readonly parked: ParkedDeliveries;
   readonly now: () => Date;
-  readonly log: WorkerLogger;
+  readonly log: Logger;
   readonly policy?: Partial<WorkerPolicy>;
 }
 

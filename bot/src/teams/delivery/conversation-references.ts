@@ -4,7 +4,7 @@ import type { AddressBook } from '../../domain/delivery/delivery';
 import { withChannel, withoutChannel } from '../../domain/delivery/delivery';
 import type { Channel } from '../../domain/teams/team';
 import type { TeamService } from '../../domain/teams/team-service';
-import type { Logger } from '../shared/adapter';
+import type { Logger } from '../../domain/shared/logger';
 import { channelData, tenantOf } from '../shared/identity';
 
 interface ConversationReferenceDependencies {

@@ -13,7 +13,7 @@ import { backoffMs, parseRetryAfter, RateWindows, TEAMS_CONVERSATION_WINDOWS, te
 import type { BucketRequest } from '../../domain/delivery/rate-windows';
 import type { BotConnector, ConnectorAddress } from '../shared/bot-connector';
 import { ConnectorCallError } from '../shared/bot-connector';
-import type { Logger } from '../shared/adapter';
+import type { Logger } from '../../domain/shared/logger';
 
 export interface SenderPolicy {
   /** Requests per message before it is parked (the first try included). */

@@ -1,12 +1,50 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { BotConfig } from '../../config';
+import type { Logger } from '../../domain/shared/logger';
 import { toLocale } from '../../domain/shared/person';
 import { t } from '../../cards/shared/i18n';
 
-export interface Logger {
-  error(message: string, detail?: unknown): void;
-  info(message: string): void;
+type Authorization = Parameters<CloudAdapter['processActivityDirect']>[0];
+type Logic = (context: TurnContext) => Promise<void>;
+
+/** botframework-connector's `AuthenticationError`: a missing, invalid or foreign token (it carries a 4xx `statusCode`). */
+function isRefusal(error: unknown): error is Error {
+  const statusCode = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return error instanceof Error && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+/**
+ * `CloudAdapter.process` prints every failure of a request with `console.error`, so each unauthenticated
+ * POST left a stack trace. Failures end here instead, as one log line, answered as `process` would
+ * have: 401 for a refused token, 500 otherwise. (The turn's own errors go to `onTurnError`.)
+ */
+class PeerLearnAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly log: Logger,
+  ) {
+    super(auth);
+  }
+
+  protected override async processActivity(
+    authorization: Authorization,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined> {
+    try {
+      return typeof authorization === 'string'
+        ? await super.processActivity(authorization, activity, logic)
+        : await super.processActivity(authorization, activity, logic);
+    } catch (error) {
+      if (isRefusal(error)) {
+        this.log.warn('bot request refused: not authenticated', { activityId: activity.id, reason: error.message });
+        return { status: 401 };
+      }
+      this.log.error('bot request failed', error, { activityId: activity.id });
+      return { status: 500 };
+    }
+  }
 }
 
 /**
@@ -20,15 +58,16 @@ export function createAdapter(bot: BotConfig, log: Logger): CloudAdapter {
     MicrosoftAppType: bot.appId ? bot.type : '',
     MicrosoftAppTenantId: bot.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new PeerLearnAdapter(auth, log);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error(`bot turn failed (${context.activity.type}/${context.activity.name ?? ''})`, error);
+    const activity = context.activity;
+    log.error('bot turn failed', error, { activityId: activity.id, activityType: activity.type, activityName: activity.name });
     // An invoke's answer is its HTTP response; a message would not reach the user there.
-    if (context.activity.type === 'invoke') return;
+    if (activity.type === 'invoke') return;
     try {
-      await context.sendActivity(t(toLocale(context.activity.locale), 'common:errorMessage'));
+      await context.sendActivity(t(toLocale(activity.locale), 'common:errorMessage'));
     } catch (sendError) {
-      log.error('could not tell the user about the failed turn', sendError);
+      log.error('could not tell the user about the failed turn', sendError, { activityId: activity.id });
     }
   };
   return adapter;

@@ -63,15 +63,26 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
 export function createBotEndpoint(config: BotConfig, allowedTenants: TenantAllowList, deps: BotFeatureDependencies): BotEndpoint {
   const adapter = createAdapter(config, deps.log);
   const bot = new PeerLearnBot(deps, botRoutes(deps));
-  return (req, res) =>
-    adapter.process(req, res, async (context) => {
-      const tenantId = tenantOf(context.activity);
-      if (isTenantAllowed(allowedTenants, tenantId)) return bot.run(context);
-      deps.log.warn(
-        `bot: refused a ${context.activity.type} activity from tenant ${JSON.stringify(tenantId ?? null)}, which ALLOWED_TENANTS does not list`,
-      );
-      if (context.activity.type === ActivityTypes.Invoke) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
-      }
-    });
+  const { log } = deps;
+  return async (req, res) => {
+    // CloudAdapter would console.warn this one itself.
+    if (typeof (req.body as { type?: unknown } | undefined)?.type !== 'string') {
+      log.warn('bot request refused: no activity type');
+      res.status(400).end();
+      return;
+    }
+    // Every line the turn logs, here or in the background work it starts, carries the activity's id.
+    await adapter.process(req, res, (context) =>
+      log.scope({ activityId: context.activity.id }, async () => {
+        const tenantId = tenantOf(context.activity);
+        if (isTenantAllowed(allowedTenants, tenantId)) return bot.run(context);
+        log.warn(
+          `bot: refused a ${context.activity.type} activity from tenant ${JSON.stringify(tenantId ?? null)}, which ALLOWED_TENANTS does not list`,
+        );
+        if (context.activity.type === ActivityTypes.Invoke) {
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+        }
+      }),
+    );
+  };
 }

@@ -14,7 +14,7 @@ import type { BotRoutes, CommandHandler, InvokeHandler } from './bot-feature';
 import { cardMessage } from './card-message';
 import { channelData, personOf, tenantOf } from './identity';
 import { composeMessage, dialogMessage, errorResponse, notImplementedResponse } from './invoke-responses';
-import type { Logger } from './adapter';
+import type { Logger } from '../../domain/shared/logger';
 import type { AddressBook } from '../../domain/delivery/delivery';
 import { registerConversationReferences, rememberPersonAddress } from '../delivery/conversation-references';
 import { registerTeamRoster } from '../teams/team-roster';

@@ -2,7 +2,7 @@ import { TeamsInfo } from 'botbuilder';
 import type { ChannelAccount, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { RosterEntry } from '../../domain/teams/team-roster';
 import type { TeamService } from '../../domain/teams/team-service';
-import type { Logger } from '../shared/adapter';
+import type { Logger } from '../../domain/shared/logger';
 import { channelData, tenantOf } from '../shared/identity';
 
 /** The part of botbuilder's ConnectorClient the roster read needs (structural, as in bot-connector.ts). */
