@@ -228,6 +228,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
         ]
       : []),
     ...p('teacherIds'),
+    ...p('discussionLeaderId'),
     {
       type: 'Input.Toggle',
       id: 'openToOrganisation',

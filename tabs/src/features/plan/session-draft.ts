@@ -170,6 +170,7 @@ const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   endBeforeStart: 'durationRange',
   capacityNotPositive: 'capacityRange',
   linkNotHttps: 'urlInvalid',
+  linkTooLong: 'urlInvalid',
   placeTooLong: 'placeTooLong',
   skillsInvalid: 'skillsInvalid',
 };
