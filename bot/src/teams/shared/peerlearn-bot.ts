@@ -162,7 +162,7 @@ function notAvailable(name: string | undefined, value: unknown, locale: Locale):
       return errorResponse(
         400,
         'unknownVerb',
-        t(locale, 'common:unknownCardAction', { verb: typeof verb === 'string' ? userText(verb, 40) : '' }),
+        t(locale, 'common:unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }),
       );
     }
     case 'composeExtension/query':
