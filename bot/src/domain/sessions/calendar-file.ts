@@ -3,12 +3,15 @@ import { sessionEndsAt } from './session';
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped; other control characters (not allowed in TEXT) dropped. */
 export function escapeIcsText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 /**
@@ -17,6 +20,7 @@ export function escapeIcsText(value: string): string {
  * (an `ATTENDEE`, an `ORGANIZER`) in the served file.
  */
 export function icsUri(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0020\u007f]/.test(value)) return undefined;
   try {
     const url = new URL(value);

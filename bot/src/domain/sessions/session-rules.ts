@@ -121,6 +121,7 @@ function list(v: unknown): string[] | undefined {
 }
 
 /** Control characters (CR/LF above all) have no place in any id or link: they end lines in `.ics` files and logs. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControl = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value);
 
 /** An id as the app and Teams make them; anything longer or with control characters is refused before storage. */
