@@ -190,7 +190,8 @@ describe('the people named on a session', () => {
       const res = await call<ApiError>('host', 'POST', `${team}/sessions`, draft(named));
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid_session');
-      expect(res.body.error.fields?.teacherIds).toContain('must be members of this team');
+      const field = 'discussionLeaderId' in named ? 'discussionLeaderId' : 'teacherIds';
+      expect(res.body.error.fields?.[field]).toContain('must be members of this team');
     }
     expect(await queuedJobs(service)).toEqual([]);
   });

@@ -1,9 +1,11 @@
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard as CardJson } from '../../bot/src/cards/shared/adaptive-card';
+import { renderCardMarkdown } from './card-markdown';
 
-// Teams renders card Markdown itself; here plain text is enough and keeps the renderer quiet.
+// TextBlocks and Facts go through Markdown as in Teams (tests/support/card-markdown.ts): a forged link or emphasis
+// in user text shows up as an element, and escaped text reads as typed.
 AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = text;
+  result.outputHtml = renderCardMarkdown(text);
   result.didProcess = true;
 };
 

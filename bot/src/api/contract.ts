@@ -16,6 +16,7 @@ export { PROFILE_LIMITS } from '../domain/experts/profile-limits';
 export {
   DURATION_MAX as SESSION_DURATION_MAX,
   DURATION_MIN as SESSION_DURATION_MIN,
+  ONLINE_URL_MAX as SESSION_ONLINE_URL_MAX,
   QUESTION_MAX_LENGTH,
   TITLE_MAX as SESSION_TITLE_MAX,
 } from '../domain/sessions/session-limits';

@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, OpenUrl } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
+import { userText } from '../shared/user-text';
 
 /** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
 export function explainExpert(hit: ExpertHit, locale: Locale): string {
@@ -10,7 +11,7 @@ export function explainExpert(hit: ExpertHit, locale: Locale): string {
   if (hit.match === 'name') parts.push(t(locale, 'experts:matchName'));
   if (hit.match === 'bio') parts.push(t(locale, 'experts:matchBio'));
   if (hit.skill) {
-    parts.push(hit.skill.name, t(locale, 'experts:level', { n: hit.skill.level }));
+    parts.push(userText(hit.skill.name, 60), t(locale, 'experts:level', { n: hit.skill.level }));
     const e = hit.skill.endorsements;
     if (e > 0) parts.push(t(locale, 'experts:endorsements', { count: e }));
   }
@@ -47,16 +48,29 @@ function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
 const MAX_LISTED_SKILLS = 8;
 
 function skillsLine(hit: ExpertHit, locale: Locale): string {
-  const shown = hit.teaches.slice(0, MAX_LISTED_SKILLS).map((s) => `${s.name} (${t(locale, 'experts:level', { n: s.level })})`);
+  const shown = hit.teaches
+    .slice(0, MAX_LISTED_SKILLS)
+    .map((s) => `${userText(s.name, 60)} (${t(locale, 'experts:level', { n: s.level })})`);
   return shown.length > 0 ? shown.join(', ') : t(locale, 'experts:nothingYet');
 }
 
 /** The card a messaging-extension result inserts into the conversation. */
 export function expertCard(hit: ExpertHit, locale: Locale): AdaptiveCard {
   const facts = [{ title: t(locale, 'experts:teaches'), value: skillsLine(hit, locale) }];
-  if (hit.languages.length > 0) facts.push({ title: t(locale, 'experts:languages'), value: hit.languages.slice(0, 10).join(', ') });
-  if (hit.availability) facts.push({ title: t(locale, 'experts:availability'), value: hit.availability });
-  const body: CardElement[] = [heading(hit.displayName), paragraph(explainExpert(hit, locale), true), { type: 'FactSet', facts }];
+  if (hit.languages.length > 0)
+    facts.push({
+      title: t(locale, 'experts:languages'),
+      value: hit.languages
+        .slice(0, 10)
+        .map((l) => userText(l, 40))
+        .join(', '),
+    });
+  if (hit.availability) facts.push({ title: t(locale, 'experts:availability'), value: userText(hit.availability, 200) });
+  const body: CardElement[] = [
+    heading(userText(hit.displayName, 80)),
+    paragraph(explainExpert(hit, locale), true),
+    { type: 'FactSet', facts },
+  ];
   return adaptiveCard(body, expertActions(hit, locale));
 }
 
@@ -67,7 +81,7 @@ export function expertNoticeCard(locale: Locale, key: 'expertGone' | 'warming'):
 
 /** "who knows X" / "wie kent X": the top results as one card, each with its own actions. */
 export function expertsCard(query: string, hits: readonly ExpertHit[], locale: Locale, suggestions: boolean): AdaptiveCard {
-  const shownQuery = query.length > 60 ? `${query.slice(0, 57)}…` : query;
+  const shownQuery = userText(query, 60);
   const title = suggestions ? t(locale, 'experts:suggestionsTitle') : t(locale, 'experts:whoKnowsTitle', { query: shownQuery });
   if (hits.length === 0) {
     return adaptiveCard([
@@ -81,7 +95,7 @@ export function expertsCard(query: string, hits: readonly ExpertHit[], locale: L
     body.push({
       type: 'Container',
       items: [
-        { type: 'TextBlock', text: hit.displayName, weight: 'bolder', wrap: true, spacing: 'medium' },
+        { type: 'TextBlock', text: userText(hit.displayName, 80), weight: 'bolder', wrap: true, spacing: 'medium' },
         paragraph(explainExpert(hit, locale), true),
         { type: 'ActionSet', actions },
       ],

@@ -6,6 +6,7 @@ import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '..
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
+import { userText } from '../shared/user-text';
 
 /** The verbs of the profile card's Universal Actions; the experts feature answers them. */
 export const PROFILE_VERBS = { edit: 'editProfile', save: 'saveProfile', view: 'viewProfile' } as const;
@@ -20,7 +21,7 @@ export interface ProfileCardView {
 }
 
 /** A typed entry shown back in a problem: short, so a pasted page cannot blow up the card. */
-const quote = (line: string) => (line.length > 40 ? `${line.slice(0, 39)}…` : line);
+const quote = (line: string) => userText(line, 40);
 
 const levelText = (locale: Locale, level: SkillLevel) => t(locale, 'profile:levelShown', { n: level });
 
@@ -42,23 +43,34 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
       body.push(paragraph(t(locale, 'profile:normalisedHeading'), true));
       body.push({
         type: 'FactSet',
-        facts: saved.normalised.slice(0, PROFILE_LIMITS.skills).map((n) => ({ title: quote(n.from), value: `→ ${n.to}` })),
+        facts: saved.normalised
+          .slice(0, PROFILE_LIMITS.skills)
+          .map((n) => ({ title: quote(n.from), value: `→ ${userText(n.to, PROFILE_LIMITS.skillChars)}` })),
       });
     }
   }
   const none = t(locale, 'profile:nothingYet');
   const teaches = view.teaches.map(
     (s) =>
-      `${s.name} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${t(locale, 'profile:endorsed', { n: s.endorsements })}` : ''})`,
+      `${userText(s.name, PROFILE_LIMITS.skillChars)} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${t(locale, 'profile:endorsed', { n: s.endorsements })}` : ''})`,
   );
   body.push({
     type: 'FactSet',
     facts: [
       { title: t(locale, 'profile:teaches'), value: teaches.length > 0 ? teaches.join('\n') : none },
-      { title: t(locale, 'profile:wants'), value: view.wants.length > 0 ? view.wants.join(', ') : none },
-      { title: t(locale, 'profile:bio'), value: view.bio || none },
-      { title: t(locale, 'profile:languages'), value: view.languages.length > 0 ? view.languages.join(', ') : none },
-      { title: t(locale, 'profile:availability'), value: view.availability || none },
+      {
+        title: t(locale, 'profile:wants'),
+        value: view.wants.length > 0 ? view.wants.map((w) => userText(w, PROFILE_LIMITS.skillChars)).join(', ') : none,
+      },
+      { title: t(locale, 'profile:bio'), value: view.bio ? userText(view.bio, PROFILE_LIMITS.bioChars) : none },
+      {
+        title: t(locale, 'profile:languages'),
+        value: view.languages.length > 0 ? view.languages.map((l) => userText(l, PROFILE_LIMITS.languageChars)).join(', ') : none,
+      },
+      {
+        title: t(locale, 'profile:availability'),
+        value: view.availability ? userText(view.availability, PROFILE_LIMITS.availabilityChars) : none,
+      },
     ],
   });
   body.push(paragraph(t(locale, 'profile:hint'), true));

@@ -2,6 +2,7 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, imBack, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
+import { userText } from '../shared/user-text';
 
 type WelcomeScope = 'team' | 'personal';
 
@@ -13,6 +14,9 @@ export function welcomeCard(scope: WelcomeScope, locale: Locale, name = ''): Ada
           paragraph(t(locale, 'common:welcomeTeamIntro')),
           paragraph(t(locale, 'common:welcomeTeamStart'), true),
         ]
-      : [heading(t(locale, 'common:welcomePersonalTitle', { name: name || '👋' })), paragraph(t(locale, 'common:welcomePersonalIntro'))];
+      : [
+          heading(t(locale, 'common:welcomePersonalTitle', { name: name ? userText(name, 80) : '👋' })),
+          paragraph(t(locale, 'common:welcomePersonalIntro')),
+        ];
   return adaptiveCard(body, [imBack(t(locale, 'common:helpButton'), locale === 'nl' ? 'hulp' : 'help')]);
 }

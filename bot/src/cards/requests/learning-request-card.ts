@@ -5,7 +5,7 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
-import { clip } from '../sessions/session-text';
+import { userText } from '../shared/user-text';
 
 interface LearningRequestCardView {
   readonly request: LearningRequest;
@@ -22,7 +22,7 @@ export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest' } as const;
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
   const { request } = view;
-  const skill = clip(request.skill, 60);
+  const skill = userText(request.skill, 60);
   // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
   const actions: ExecuteAction[] =
     request.status === 'open'
@@ -39,13 +39,13 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
     [
       heading(
         view.created
-          ? t(locale, 'requests:cardAsked', { name: clip(view.authorName || '—', 80), skill })
+          ? t(locale, 'requests:cardAsked', { name: userText(view.authorName || '—', 80), skill })
           : t(locale, 'requests:cardAlready', { skill }),
       ),
-      ...(request.note ? [paragraph(clip(request.note, 500))] : []),
+      ...(request.note ? [paragraph(userText(request.note, 500))] : []),
       paragraph(t(locale, 'requests:cardVotes', { count: request.votes }), true),
       ...(view.experts.length > 0
-        ? [paragraph(t(locale, 'requests:cardExperts', { names: view.experts.map((n) => clip(n, 80)).join(', ') }))]
+        ? [paragraph(t(locale, 'requests:cardExperts', { names: view.experts.map((n) => userText(n, 80)).join(', ') }))]
         : []),
     ],
     actions,

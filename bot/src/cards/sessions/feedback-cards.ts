@@ -4,14 +4,15 @@ import type { Feedback, LearningSession } from '../../domain/sessions/session';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { sessionActionData } from './session-invite-card';
-import { clip, formatShortWhen } from './session-text';
+import { formatShortWhen } from './session-text';
+import { userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
 
 /** After the session, to each attendee: rating 1–5, learned something new, what they will apply. */
 export function feedbackCard(session: LearningSession, locale: Locale, timeZone: string, previous?: Feedback): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(t(locale, 'sessions:feedbackTitle', { title: clip(session.title, 120) })),
+      heading(t(locale, 'sessions:feedbackTitle', { title: userText(session.title, 120) })),
       paragraph(formatShortWhen(session.startsAt, locale, timeZone), true),
       paragraph(t(locale, 'sessions:feedbackIntro'), true),
       {
@@ -59,7 +60,7 @@ export function feedbackCard(session: LearningSession, locale: Locale, timeZone:
 /** The host's private summary; ratings are never shown to anyone else. */
 export function feedbackSummaryCard(session: LearningSession, summary: FeedbackSummary, locale: Locale): AdaptiveCard {
   const body = [
-    heading(t(locale, 'sessions:summaryTitle', { title: clip(session.title, 120) })),
+    heading(t(locale, 'sessions:summaryTitle', { title: userText(session.title, 120) })),
     paragraph(t(locale, 'sessions:summaryPrivate'), true),
   ];
   if (summary.responses === 0) return adaptiveCard([...body, paragraph(t(locale, 'sessions:summaryNone'))]);
@@ -76,7 +77,7 @@ export function feedbackSummaryCard(session: LearningSession, summary: FeedbackS
     ...(summary.willApply.length > 0
       ? [
           { type: 'TextBlock' as const, text: t(locale, 'sessions:summaryApply'), weight: 'bolder' as const, wrap: true },
-          ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${clip(w, 300)}`)),
+          ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${userText(w, 300)}`)),
         ]
       : []),
   ]);

@@ -6,7 +6,8 @@ import { DESCRIPTION_MAX, TITLE_MAX } from '../../domain/sessions/session-rules'
 import type { Channel } from '../../domain/teams/team';
 import { adaptiveCard, heading } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '../shared/adaptive-card';
-import { clip, zoneLabel } from './session-text';
+import { zoneLabel } from './session-text';
+import { clip } from '../shared/user-text';
 import { t } from '../shared/i18n';
 
 /** The verb (Action.Execute) or `verb` field (Action.Submit in a dialog) of the planning form. */
@@ -228,6 +229,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
         ]
       : []),
     ...p('teacherIds'),
+    ...p('discussionLeaderId'),
     {
       type: 'Input.Toggle',
       id: 'openToOrganisation',

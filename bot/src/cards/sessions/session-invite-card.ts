@@ -2,7 +2,8 @@ import type { Locale } from '../../domain/shared/person';
 import type { LearningSession, Rsvp, RsvpResponse } from '../../domain/sessions/session';
 import { adaptiveCard, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, Fact } from '../shared/adaptive-card';
-import { clip, formatWhen, userMri } from './session-text';
+import { formatWhen, userMri } from './session-text';
+import { userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
 import type { CardKey } from '../shared/i18n';
 
@@ -40,7 +41,7 @@ const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: Car
 ];
 
 function nameOf(view: InviteView, userId: string): string {
-  return clip(view.names.get(userId) || '—', 80);
+  return userText(view.names.get(userId) || '—', 80);
 }
 
 function statusLine(viewer: InviteViewer, locale: Locale): string {
@@ -66,7 +67,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
   const facts: Fact[] = [
     { title: t(locale, 'sessions:when'), value: formatWhen(session, locale, view.timeZone) },
     { title: t(locale, 'sessions:format'), value: t(locale, `sessions:format_${session.format}`) },
-    ...(session.place ? [{ title: t(locale, 'sessions:where'), value: clip(session.place, 200) }] : []),
+    ...(session.place ? [{ title: t(locale, 'sessions:where'), value: userText(session.place, 200) }] : []),
     ...(session.onlineUrl && !session.place ? [{ title: t(locale, 'sessions:where'), value: t(locale, 'sessions:online') }] : []),
     { title: t(locale, 'sessions:host'), value: nameOf(view, session.hostId) },
     ...(session.teacherIds.length > 0
@@ -76,7 +77,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
       ? [{ title: t(locale, 'sessions:discussionLeader'), value: nameOf(view, session.discussionLeaderId) }]
       : []),
     ...(session.skills.length > 0
-      ? [{ title: t(locale, 'sessions:skills'), value: session.skills.map((s) => clip(s, 50)).join(', ') }]
+      ? [{ title: t(locale, 'sessions:skills'), value: session.skills.map((s) => userText(s, 50)).join(', ') }]
       : []),
   ];
 
@@ -92,7 +93,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
 
   const body: CardElement[] = [
     { type: 'TextBlock', text: t(locale, 'sessions:inviteKicker'), isSubtle: true, size: 'small', wrap: true },
-    { type: 'TextBlock', text: clip(session.title, 120), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: userText(session.title, 120), size: 'large', weight: 'bolder', wrap: true, style: 'heading' },
     ...(cancelled
       ? [
           {
@@ -105,7 +106,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
         ]
       : []),
     ...(!cancelled && started ? [{ type: 'TextBlock' as const, text: t(locale, 'sessions:pastBanner'), isSubtle: true, wrap: true }] : []),
-    ...(session.description ? [paragraph(clip(session.description, 600))] : []),
+    ...(session.description ? [paragraph(userText(session.description, 600))] : []),
     { type: 'FactSet', facts },
     { type: 'TextBlock', text: countLine, weight: 'bolder', wrap: true, spacing: 'medium' },
     ...(full && !cancelled && !started ? [paragraph(t(locale, 'sessions:full'), true)] : []),

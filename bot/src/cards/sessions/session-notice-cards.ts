@@ -2,7 +2,8 @@ import type { Locale } from '../../domain/shared/person';
 import type { LearningSession } from '../../domain/sessions/session';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
-import { clip, formatShortWhen, formatWhen } from './session-text';
+import { formatShortWhen, formatWhen } from './session-text';
+import { userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
 import type { CardKey } from '../shared/i18n';
 
@@ -24,7 +25,7 @@ export function reminderCard(session: LearningSession, minutesBefore: number, lo
   const when = reminderWhen(minutesBefore, locale);
   return adaptiveCard(
     [
-      heading(t(locale, 'sessions:reminderTitle', { title: clip(session.title, 120), when })),
+      heading(t(locale, 'sessions:reminderTitle', { title: userText(session.title, 120), when })),
       paragraph(formatWhen(session, locale, timeZone)),
       paragraph(t(locale, 'sessions:reminderBody', { going: session.counts.yes }), true),
     ],
@@ -41,7 +42,7 @@ const NOTICE_TEXT: Record<PersonNotice, { readonly title: CardKey; readonly body
 
 /** A direct message about one session ("you're in", "cancelled"). */
 export function personNoticeCard(notice: PersonNotice, session: LearningSession, locale: Locale, timeZone: string): AdaptiveCard {
-  const values = { title: clip(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) };
+  const values = { title: userText(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) };
   return adaptiveCard([heading(t(locale, NOTICE_TEXT[notice].title, values)), paragraph(t(locale, NOTICE_TEXT[notice].body, values))]);
 }
 
@@ -61,7 +62,7 @@ export function mySessionsCard(lines: readonly MySessionLine[], locale: Locale, 
       type: 'FactSet',
       facts: shown.map((l) => ({
         title: formatShortWhen(l.session.startsAt, locale, timeZone),
-        value: `${clip(l.session.title, 80)} — ${t(locale, `sessions:role_${l.role}`)}`,
+        value: `${userText(l.session.title, 80)} — ${t(locale, `sessions:role_${l.role}`)}`,
       })),
     },
   ]);

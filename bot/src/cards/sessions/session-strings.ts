@@ -130,6 +130,7 @@ const en = {
   problem_endBeforeStart: 'The end must be after the start.',
   problem_capacityNotPositive: 'Capacity is a whole number of at least 1 (or empty for no limit).',
   problem_linkNotHttps: 'The online link must be a full https:// address.',
+  problem_linkTooLong: 'Keep the online link to 2,000 characters.',
   problem_placeTooLong: 'Keep the place to 200 characters.',
   problem_skillsInvalid: 'Use at most 10 skills of at most 50 characters each.',
   problem_recurrenceUnknown: 'Choose how often the session repeats.',
@@ -137,6 +138,7 @@ const en = {
   problem_peopleInvalid: 'Choose at most 10 teachers.',
   problem_peopleNotInTeam:
     'Teachers and the discussion leader must be members of this team (anyone in the organisation for a session open to everyone).',
+  problem_personUnknown: 'Choose people from the team.',
   // Failures
   failure_notFound: 'This session does not exist (any more) in this team.',
   failure_teamUnknown: 'This team is not known to PeerLearn yet. Add the app to the team first.',
@@ -291,6 +293,7 @@ const nl: Record<SessionStringKey, string> = {
   problem_endBeforeStart: 'Het einde moet na het begin liggen.',
   problem_capacityNotPositive: 'Het aantal plaatsen is een heel getal van minstens 1 (of leeg voor geen limiet).',
   problem_linkNotHttps: 'De onlinelink moet een volledig https://-adres zijn.',
+  problem_linkTooLong: 'Houd de onlinelink bij maximaal 2.000 tekens.',
   problem_placeTooLong: 'Houd de plaats op maximaal 200 tekens.',
   problem_skillsInvalid: 'Gebruik maximaal 10 vaardigheden van elk maximaal 50 tekens.',
   problem_recurrenceUnknown: 'Kies hoe vaak de sessie terugkomt.',
@@ -298,6 +301,7 @@ const nl: Record<SessionStringKey, string> = {
   problem_peopleInvalid: 'Kies maximaal 10 leraren.',
   problem_peopleNotInTeam:
     'Leraren en de gespreksleider moeten lid zijn van dit team (bij een sessie voor de hele organisatie: iemand uit de organisatie).',
+  problem_personUnknown: 'Kies mensen uit het team.',
   failure_notFound: 'Deze sessie bestaat niet (meer) in dit team.',
   failure_teamUnknown: 'PeerLearn kent dit team nog niet. Voeg de app eerst aan het team toe.',
   failure_cancelled: 'Deze sessie gaat niet door; aanmelden kan niet meer.',

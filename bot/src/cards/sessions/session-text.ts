@@ -31,11 +31,6 @@ export function formatShortWhen(startsAt: string, locale: Locale, timeZone: stri
   }).format(new Date(startsAt));
 }
 
-/** Cards repeat user text; keep it within a size that keeps every card under 20 KB. */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** The zone's city for form labels: "Europe/Amsterdam" → "Amsterdam". */
 export const zoneLabel = (timeZone: string): string => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 

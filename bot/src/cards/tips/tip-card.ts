@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/shared/person';
 import type { Tip } from '../../domain/tips/tip';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ColumnSet } from '../shared/adaptive-card';
-import { clip } from '../sessions/session-text';
+import { userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
 
 interface TipCardView {
@@ -27,7 +27,7 @@ function skillTags(skills: readonly string[]): ColumnSet[] {
           {
             type: 'Container',
             style: 'accent',
-            items: [{ type: 'TextBlock', text: clip(skill, 60), size: 'small', weight: 'bolder', wrap: false }],
+            items: [{ type: 'TextBlock', text: userText(skill, 60), size: 'small', weight: 'bolder', wrap: false }],
           },
         ],
       })),
@@ -49,11 +49,14 @@ export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
       spacing: 'none',
       wrap: true,
     },
-    heading(clip(tip.title, 120)),
-    ...(tip.body ? [paragraph(clip(tip.body, 1000))] : []),
+    heading(userText(tip.title, 120)),
+    ...(tip.body ? [paragraph(userText(tip.body, 1000))] : []),
     ...skillTags(tip.skills.slice(0, 8)),
     {
-      ...paragraph(t(locale, 'tips:cardSharedBy', { name: clip(view.authorName || t(locale, 'tips:cardSomeone'), 80) }), true),
+      ...paragraph(
+        t(locale, 'tips:cardSharedBy', { name: view.authorName ? userText(view.authorName, 80) : t(locale, 'tips:cardSomeone') }),
+        true,
+      ),
       size: 'small',
       spacing: 'medium',
     },

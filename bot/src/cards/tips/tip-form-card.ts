@@ -3,7 +3,7 @@ import { TIP_BODY_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../domain/tips/t
 import type { TipField, TipProblem, TipProblemCode } from '../../domain/tips/tip';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, TextBlock } from '../shared/adaptive-card';
-import { clip } from '../sessions/session-text';
+import { clip } from '../shared/user-text';
 import { t } from '../shared/i18n';
 
 /** The `verb` in the form's submit data: the dialog's answer says which form it came from. */

@@ -11,3 +11,7 @@ export const DURATION_MIN = 5;
 export const DURATION_MAX = 480;
 export const CAPACITY_MAX = 10_000;
 export const QUESTION_MAX_LENGTH = 500;
+/** Meeting links are short; a longer one is an attack on storage (Table properties stop at 64 KB), not a link. */
+export const ONLINE_URL_MAX = 2000;
+/** Entra object ids, Teams channel ids and the app's own ids all fit well within this. */
+export const ID_MAX = 200;

@@ -1,7 +1,18 @@
 import type { Channel } from '../teams/team';
 import { RECURRENCES, SESSION_FORMATS } from './session';
 import type { LearningSession, Recurrence } from './session';
-import { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
+import {
+  CAPACITY_MAX,
+  DESCRIPTION_MAX,
+  DURATION_MAX,
+  DURATION_MIN,
+  ID_MAX,
+  ONLINE_URL_MAX,
+  PLACE_MAX,
+  SKILL_MAX,
+  SKILLS_MAX,
+  TITLE_MAX,
+} from './session-limits';
 import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from '../shared/zoned-time';
 
 export { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
@@ -22,11 +33,13 @@ export type SessionProblemCode =
   | 'endBeforeStart'
   | 'capacityNotPositive'
   | 'linkNotHttps'
+  | 'linkTooLong'
   | 'placeTooLong'
   | 'skillsInvalid'
   | 'recurrenceUnknown'
   | 'channelUnknown'
-  | 'peopleInvalid';
+  | 'peopleInvalid'
+  | 'personUnknown';
 
 /** The form fields a problem belongs to (the API's `fields`, the card's inline messages). */
 export type SessionField =
@@ -41,7 +54,8 @@ export type SessionField =
   | 'skills'
   | 'recurrence'
   | 'channelId'
-  | 'teacherIds';
+  | 'teacherIds'
+  | 'discussionLeaderId';
 
 export interface SessionProblem {
   readonly field: SessionField;
@@ -107,7 +121,16 @@ function list(v: unknown): string[] | undefined {
   return undefined;
 }
 
+/** Control characters (CR/LF above all) have no place in any id or link: they end lines in `.ics` files and logs. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const hasControl = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value);
+
+/** An id as the app and Teams make them; anything longer or with control characters is refused before storage. */
+const isId = (value: string): boolean => value.length <= ID_MAX && !hasControl(value);
+
 function isHttpsUrl(value: string): boolean {
+  // The URL parser drops CR, LF and tabs silently; the stored text would keep them.
+  if (hasControl(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname !== '';
@@ -202,7 +225,8 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   }
 
   const onlineUrl = has('onlineUrl') ? (str(input.onlineUrl) ?? '') : (cur?.onlineUrl ?? '');
-  if (onlineUrl !== '' && !isHttpsUrl(onlineUrl)) problem('onlineUrl', 'linkNotHttps');
+  if (onlineUrl.length > ONLINE_URL_MAX) problem('onlineUrl', 'linkTooLong');
+  else if (onlineUrl !== '' && !isHttpsUrl(onlineUrl)) problem('onlineUrl', 'linkNotHttps');
 
   const place = has('place') ? (str(input.place) ?? '') : (cur?.place ?? '');
   if (place.length > PLACE_MAX) problem('place', 'placeTooLong');
@@ -212,13 +236,16 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   if (!recurrence) problem('recurrence', 'recurrenceUnknown');
 
   const channelId = has('channelId') ? (str(input.channelId) ?? '') : (cur?.channelId ?? '');
-  if (channelId !== '' && ctx.channels && ctx.channels.length > 0 && !ctx.channels.some((c) => c.channelId === channelId)) {
+  if (!isId(channelId)) problem('channelId', 'channelUnknown');
+  else if (channelId !== '' && ctx.channels && ctx.channels.length > 0 && !ctx.channels.some((c) => c.channelId === channelId)) {
     problem('channelId', 'channelUnknown');
   }
 
   const teacherIds = has('teacherIds') ? list(input.teacherIds) : [...(cur?.teacherIds ?? [])];
   const leader = has('discussionLeaderId') ? (str(input.discussionLeaderId) ?? '') : (cur?.discussionLeaderId ?? '');
   if (!teacherIds || teacherIds.length > 10) problem('teacherIds', 'peopleInvalid');
+  else if (!teacherIds.every(isId)) problem('teacherIds', 'personUnknown');
+  if (!isId(leader)) problem('discussionLeaderId', 'personUnknown');
 
   const openToOrganisation = has('openToOrganisation') ? (bool(input.openToOrganisation) ?? false) : (cur?.openToOrganisation ?? false);
 

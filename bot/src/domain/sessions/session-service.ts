@@ -83,7 +83,12 @@ export function createSessionService(deps: SessionServiceDeps) {
     const named = [...new Set([...draft.teacherIds, ...(draft.discussionLeaderId ? [draft.discussionLeaderId] : [])])];
     if (named.length === 0) return [];
     const unknown = draft.openToOrganisation ? await unknownInTenant(tenantId, named) : await access.outsiders(tenantId, teamId, named);
-    return unknown.length > 0 ? [{ field: 'teacherIds', code: 'peopleNotInTeam' }] : [];
+    const problems: SessionProblem[] = [];
+    if (draft.teacherIds.some((id) => unknown.includes(id))) problems.push({ field: 'teacherIds', code: 'peopleNotInTeam' });
+    if (draft.discussionLeaderId && unknown.includes(draft.discussionLeaderId)) {
+      problems.push({ field: 'discussionLeaderId', code: 'peopleNotInTeam' });
+    }
+    return problems;
   }
 
   async function planningContext(tenantId: string, teamId: string, hostId: string): Promise<Outcome<PlanningContext>> {

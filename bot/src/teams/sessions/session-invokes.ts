@@ -6,6 +6,7 @@ import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
 import { sessionMessageCard } from '../../cards/sessions/session-notice-cards';
 import { formatWhen } from '../../cards/sessions/session-text';
 import { t } from '../../cards/shared/i18n';
+import { userText } from '../../cards/shared/user-text';
 import type { PersonRef } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
@@ -134,7 +135,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const sessionId = str(req.data.sessionId) ?? '';
       const { teamId: _team, sessionId: _session, ...values } = req.data;
       const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
-      if (result.ok) return answer(req, t(req.locale, 'sessions:saved', { title: result.value.session.title }), 'good');
+      if (result.ok) return answer(req, t(req.locale, 'sessions:saved', { title: userText(result.value.session.title, 120) }), 'good');
       if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
       return answer(req, failureAnswer(result.failure, req.locale));
     },
@@ -151,7 +152,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const card = feedbackCard(session, req.locale, timeZoneOf(team), viewerFeedback);
       return cardResponse(
         result.ok
-          ? withNotice(card, t(req.locale, 'sessions:feedbackThanks', { title: session.title }), 'good')
+          ? withNotice(card, t(req.locale, 'sessions:feedbackThanks', { title: userText(session.title, 120) }), 'good')
           : withNotice(card, failureAnswer(result.failure, req.locale), 'attention'),
       );
     },
@@ -171,7 +172,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       if (result.value.channelId)
         await deps.outbox.enqueue({ kind: 'postKudos', tenantId: req.actor.tenantId, teamId: req.teamId, kudosId: result.value.kudosId });
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
-      return answer(req, t(req.locale, 'sessions:kudosSent', { to: name }), 'good');
+      return answer(req, t(req.locale, 'sessions:kudosSent', { to: userText(name, 80) }), 'good');
     },
     async createSession(req) {
       const here = channelData(req.context.activity);
@@ -258,8 +259,11 @@ export async function createFromForm(
     const when = formatWhen(first, locale, timeZone);
     const text =
       result.value.length > 1
-        ? t(locale, 'sessions:planCreatedSeries', { title: first.title, count: result.value.length, when })
-        : t(locale, first.channelId ? 'sessions:planCreated' : 'sessions:planCreatedNoChannel', { title: first.title, when });
+        ? t(locale, 'sessions:planCreatedSeries', { title: userText(first.title, 120), count: result.value.length, when })
+        : t(locale, first.channelId ? 'sessions:planCreated' : 'sessions:planCreatedNoChannel', {
+            title: userText(first.title, 120),
+            when,
+          });
     return { created: result.value, card: sessionMessageCard(text, 'good') };
   }
   if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureAnswer(result.failure, locale), 'attention') };

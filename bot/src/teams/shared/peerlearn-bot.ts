@@ -1,6 +1,7 @@
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { ChannelAccount, InvokeResponse } from 'botbuilder';
 import { t } from '../../cards/shared/i18n';
+import { userText } from '../../cards/shared/user-text';
 import { welcomeCard } from '../../cards/help/welcome-card';
 import { DIALOG_OPEN_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb, isOneOf } from '../../domain/shared/card-verbs';
 import { parseCommand } from '../../domain/shared/commands';
@@ -69,7 +70,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
   }
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
-    const text = command.text.length > 60 ? `${command.text.slice(0, 57)}…` : command.text;
+    // Teams reads a bot's message as Markdown too: the echo must not become a link in the channel.
+    const text = userText(command.text, 60);
     await context.sendActivity(text === '' ? t(locale, 'common:emptyMessage') : t(locale, 'common:unknownCommand', { text }));
   };
 

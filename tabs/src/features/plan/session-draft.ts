@@ -1,4 +1,4 @@
-import { SESSION_DURATION_MAX, SESSION_DURATION_MIN, SESSION_TITLE_MAX } from '../../../../bot/src/api/contract';
+import { SESSION_DURATION_MAX, SESSION_DURATION_MIN, SESSION_ONLINE_URL_MAX, SESSION_TITLE_MAX } from '../../../../bot/src/api/contract';
 import type { SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
 
 type SessionFormat = SessionSummary['format'];
@@ -115,7 +115,12 @@ export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
     if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = 'capacityRange';
   }
   if (draft.onlineUrl.trim()) {
-    if (!URL.canParse(draft.onlineUrl.trim()) || new URL(draft.onlineUrl.trim()).protocol !== 'https:') errors.onlineUrl = 'urlInvalid';
+    if (
+      draft.onlineUrl.trim().length > SESSION_ONLINE_URL_MAX ||
+      !URL.canParse(draft.onlineUrl.trim()) ||
+      new URL(draft.onlineUrl.trim()).protocol !== 'https:'
+    )
+      errors.onlineUrl = 'urlInvalid';
   }
   return errors;
 }
@@ -170,6 +175,7 @@ const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   endBeforeStart: 'durationRange',
   capacityNotPositive: 'capacityRange',
   linkNotHttps: 'urlInvalid',
+  linkTooLong: 'urlInvalid',
   placeTooLong: 'placeTooLong',
   skillsInvalid: 'skillsInvalid',
 };
