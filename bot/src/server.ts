@@ -100,6 +100,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
     azurite = await startEmbeddedAzurite({
       location: path.join(config.storage.dataDir, 'azurite'),
       inMemory: options.inMemoryStorage ?? false,
+      log,
     });
     connectionString = azurite.connectionString;
   } else if (config.storage.kind === 'connectionString') {
@@ -122,6 +123,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       storage.queues.jobs,
     );
     await delivery.ensureCreated();
+    // Restarted after a crash: on disk the tables are still there; in memory they are made again.
+    azurite?.onRestarted(async () => {
+      await storage.ensureCreated();
+      await delivery.ensureCreated();
+    });
     const sender = new ProactiveSender({
       connector: createBotConnector(config.bot),
       addresses: delivery.addresses,
