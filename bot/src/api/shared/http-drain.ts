@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 
-export interface HttpDrain {
+interface HttpDrain {
   /** The server's request listener: the app, behind the drain's own answers. */
   readonly listener: RequestListener;
   /** Requests received and not yet answered (or abandoned by their client). */
