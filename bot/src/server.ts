@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { createApiRouter } from './api/api-router';
 import { createDevIssuer, devTokenValidator } from './api/shared/dev-issuer';
 import { createDevRouter } from './api/shared/dev-routes';
 import { createHttpApp } from './api/http-app';
+import { createHttpDrain } from './api/shared/http-drain';
 import { entraTokenValidator } from './api/shared/token-validator';
 import type { TokenValidator } from './api/shared/token-validator';
 import type { Config } from './config';
@@ -61,8 +63,18 @@ export interface RunningService {
   readonly experts: ExpertDirectory;
   /** Conversation addresses, the idempotency record and parked deliveries. */
   readonly delivery: Omit<DeliveryStorage, 'ensureCreated'>;
+  /** HTTP requests received and not yet answered. */
+  requestsInFlight(): number;
+  /**
+   * Graceful shutdown: `/healthz` 503 and no new connections at once; requests in flight finish
+   * (up to 10 s, then the rest are cut off); the outbox worker gives its unfinished jobs back to the
+   * queue; then storage (the embedded Azurite) stops. One log line per phase.
+   */
   close(): Promise<void>;
 }
+
+/** How long requests in flight may run on after a shutdown begins (Teams itself waits at most 15 s). */
+const DRAIN_GRACE_MS = 10_000;
 
 async function buildValidator(
   config: Config,
@@ -88,6 +100,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
     azurite = await startEmbeddedAzurite({
       location: path.join(config.storage.dataDir, 'azurite'),
       inMemory: options.inMemoryStorage ?? false,
+      log,
     });
     connectionString = azurite.connectionString;
   } else if (config.storage.kind === 'connectionString') {
@@ -110,6 +123,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       storage.queues.jobs,
     );
     await delivery.ensureCreated();
+    // Restarted after a crash: on disk the tables are still there; in memory they are made again.
+    azurite?.onRestarted(async () => {
+      await storage.ensureCreated();
+      await delivery.ensureCreated();
+    });
     const sender = new ProactiveSender({
       connector: createBotConnector(config.bot),
       addresses: delivery.addresses,
@@ -175,9 +193,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       trustProxy: config.trustProxy,
     });
 
+    const drain = createHttpDrain(app);
     const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
+      const s = createServer(drain.listener);
       s.once('error', reject);
+      s.listen(config.port, config.host, () => resolve(s));
     });
     // Teams allows 15 s for any bot request; keep idle sockets from piling up.
     server.keepAliveTimeout = 5_000;
@@ -197,14 +217,21 @@ export async function startService(config: Config, options: StartOptions = {}): 
       seeded,
       delivery,
       experts,
+      requestsInFlight: () => drain.inFlight(),
       async close() {
-        await worker.stop();
+        const started = Date.now();
+        const elapsed = () => Date.now() - started;
+        log.info('shutdown: draining; /healthz answers 503, new connections are refused', { requestsInFlight: drain.inFlight() });
+        // The worker stops beside the drain: both get the same grace.
+        const workerStopped = worker.stop();
+        const cut = await drain.close(server, DRAIN_GRACE_MS);
+        if (cut > 0) log.warn('shutdown: requests still running after the grace period were cut off', { cut, ms: elapsed() });
+        else log.info('shutdown: every request in flight was answered', { ms: elapsed() });
+        const released = await workerStopped;
+        log.info('shutdown: outbox worker stopped; unfinished jobs are back in the queue', { released, ms: elapsed() });
         await experts.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
         await azurite?.stop();
+        log.info('shutdown: storage stopped', { storage: config.storage.kind, ms: elapsed() });
       },
     };
   } catch (error) {

@@ -67,6 +67,8 @@ export interface FakeConnector {
   failNext(...faults: InjectedFault[]): void;
   /** Decides per request whether to fail it; undefined answers normally. Replaces any earlier rule. */
   failWhen(rule: ((request: { readonly method: string; readonly conversationId?: string }) => InjectedFault | undefined) | undefined): void;
+  /** Holds every answer to a posted activity (Teams being slow) until `release()`; `held()` counts those waiting. */
+  holdReplies(): { held(): number; release(): void };
   /** Every Teams rate window exceeded so far; tests assert this is empty. */
   violations(): string[];
   /** Resolves once `count` activities have arrived (or rejects after `ms`). */
@@ -132,6 +134,20 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     }
     res.json(member);
   });
+  let gate: { waiting: number; open: Promise<void>; release: () => void } | undefined;
+  // Before the routes that answer posted activities: a held request waits here, already recorded as arrived.
+  app.post(
+    ['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:activityId'],
+    (_req, _res, next) => {
+      const current = gate;
+      if (!current) return next();
+      current.waiting += 1;
+      void current.open.then(() => {
+        current.waiting -= 1;
+        next();
+      });
+    },
+  );
   const record = (entry: SentActivity) => {
     sent.push(entry);
     waiters.splice(0).forEach((w) => w());
@@ -174,6 +190,19 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     failNext: (...faults) => void queued.push(...faults),
     failWhen: (next) => {
       rule = next;
+    },
+    holdReplies() {
+      let release: () => void = () => undefined;
+      const open = new Promise<void>((resolve) => (release = resolve));
+      const current = { waiting: 0, open, release };
+      gate = current;
+      return {
+        held: () => current.waiting,
+        release: () => {
+          if (gate === current) gate = undefined;
+          current.release();
+        },
+      };
     },
     violations() {
       const byConversation = new Map<string, number[]>();

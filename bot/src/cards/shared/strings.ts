@@ -20,6 +20,7 @@ const en = {
   unknownCommand: 'Sorry, I don’t know “{{text}}” yet. Type **help** to see what I can do.',
   emptyMessage: 'Type **help** to see what I can do.',
   errorMessage: 'Something went wrong on my side. Please try again in a moment.',
+  storageUnavailable: 'PeerLearn could not save this just now; please try again in a minute.',
   invokeNotAvailable: 'PeerLearn cannot do this yet.',
   unknownCardAction: 'PeerLearn does not know this button (“{{verb}}”). Try refreshing the card.',
 } as const;
@@ -48,6 +49,7 @@ const nl: Record<StringKey, string> = {
   unknownCommand: 'Sorry, “{{text}}” ken ik nog niet. Typ **hulp** om te zien wat ik kan.',
   emptyMessage: 'Typ **hulp** om te zien wat ik kan.',
   errorMessage: 'Er ging aan mijn kant iets mis. Probeer het zo nog eens.',
+  storageUnavailable: 'PeerLearn kon dit nu even niet opslaan; probeer het over een minuut opnieuw.',
   invokeNotAvailable: 'Dit kan PeerLearn nog niet.',
   unknownCardAction: 'PeerLearn kent deze knop niet (“{{verb}}”). Probeer de kaart te vernieuwen.',
 };

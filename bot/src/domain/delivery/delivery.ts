@@ -117,6 +117,8 @@ export interface WorkQueue {
   complete(work: LeasedWork): Promise<void>;
   /** Keeps it hidden `leaseSeconds` longer while it is still being worked on. */
   extend(work: LeasedWork, leaseSeconds: number): Promise<void>;
+  /** Gives the lease up: visible again at once, for any instance to take (a stopping worker's unfinished job). */
+  release(work: LeasedWork): Promise<void>;
   /** Puts it back, invisible until `notBefore` (at most the queue's maximum delay), and completes this copy. */
   defer(work: LeasedWork, notBefore: Date, now: Date): Promise<void>;
   /** Asks for a parked delivery to be tried again. */

@@ -14,6 +14,8 @@ export interface WorkerPolicy {
   readonly idleMs: number;
   /** Messages of one job delivered side by side (the sender's windows still pace them). */
   readonly concurrency: number;
+  /** On stop, how long jobs in hand may run on before their leases are given back unfinished. */
+  readonly stopGraceMs: number;
 }
 
 const DEFAULT_WORKER_POLICY: WorkerPolicy = {
@@ -22,6 +24,7 @@ const DEFAULT_WORKER_POLICY: WorkerPolicy = {
   maxDequeueCount: 5,
   idleMs: 1_000,
   concurrency: 4,
+  stopGraceMs: 10_000,
 };
 
 interface WorkerDependencies {
@@ -50,6 +53,9 @@ export class OutboxWorker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** Leased and not finished: given back to the queue if the worker stops before they are done. */
+  private readonly inHand = new Set<LeasedWork>();
+  private releasedWhileStopping = 0;
 
   constructor(private readonly deps: WorkerDependencies) {
     this.policy = { ...DEFAULT_WORKER_POLICY, ...deps.policy };
@@ -62,12 +68,35 @@ export class OutboxWorker {
     this.loop = this.run();
   }
 
-  /** Stops taking work and waits for the batch in hand; unfinished jobs return to the queue when their lease ends. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking work; a job in hand stops between two of its messages, or runs on for at most
+   * `stopGraceMs`. Unfinished jobs go back to the queue at once (visible again, not after their
+   * lease), for another instance or the next start; the idempotency record skips what was posted.
+   * Resolves with how many leases were given back.
+   */
+  async stop(): Promise<number> {
     this.running = false;
     this.stopping = true;
     this.wake?.();
-    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.policy.stopGraceMs);
+    });
+    await Promise.race([this.loop, grace]).finally(() => clearTimeout(timer));
+    const unfinished = [...this.inHand];
+    this.inHand.clear();
+    const released = await Promise.all(unfinished.map((work) => this.release(work)));
+    return released.filter(Boolean).length + this.releasedWhileStopping;
+  }
+
+  private async release(work: LeasedWork): Promise<boolean> {
+    try {
+      await this.deps.queue.release(work);
+      return true;
+    } catch (error) {
+      this.deps.log.error(`outbox worker: could not give back the lease of ${work.id}; it returns when the lease ends`, error);
+      return false;
+    }
   }
 
   private async run(): Promise<void> {
@@ -93,6 +122,7 @@ export class OutboxWorker {
   /** One batch: returns how many queue messages were taken. */
   async runOnce(): Promise<number> {
     const batch = await this.deps.queue.receive(this.policy.batchSize, this.policy.leaseSeconds);
+    for (const work of batch) this.inHand.add(work);
     // An invite update composes the card from storage as it is when it runs, so one run covers every
     // update of that session taken in the same batch (a burst of RSVPs queues one per answer).
     const groups = new Map<string, LeasedWork[]>();
@@ -108,15 +138,20 @@ export class OutboxWorker {
     await Promise.all(
       [...groups.values()].map(async ([first, ...same]) => {
         if (!first) return;
-        if (await this.handleLeased(first)) {
-          await Promise.all(
-            same.map((work) =>
-              this.deps.queue
-                .complete(work)
-                .catch((error: unknown) => this.deps.log.error(`outbox worker: could not complete ${work.id}`, error)),
-            ),
-          );
-        }
+        const done = await this.handleLeased(first);
+        await Promise.all(
+          same.map(async (work) => {
+            if (!this.inHand.delete(work)) return; // given back by stop()
+            if (!done) {
+              // Its update rides on the first one: back with it when stopping, else when its lease ends.
+              if (this.stopping && (await this.release(work))) this.releasedWhileStopping += 1;
+              return;
+            }
+            await this.deps.queue
+              .complete(work)
+              .catch((error: unknown) => this.deps.log.error(`outbox worker: could not complete ${work.id}`, error));
+          }),
+        );
       }),
     );
     return batch.length;
@@ -139,12 +174,18 @@ export class OutboxWorker {
       await this.handle(work);
       return true;
     } catch (error) {
+      // Stopped midway: back to the queue now, not when the lease ends (unless stop() already gave it back).
+      if (this.stopping && this.inHand.delete(work)) {
+        if (await this.release(work)) this.releasedWhileStopping += 1;
+        return false;
+      }
       // Left in the queue: it comes back when the lease ends, and is parked once it has failed too often.
       this.deps.log.error(`outbox worker: queue message ${work.id} failed (attempt ${work.dequeueCount}); it will be retried`, error);
       return false;
     } finally {
       finished = true;
       clearInterval(renew);
+      this.inHand.delete(work);
     }
   }
 

@@ -80,6 +80,12 @@ export class StorageWorkQueue implements WorkQueue {
     if (updated.popReceipt) this.receipts.set(work.id, updated.popReceipt);
   }
 
+  async release(work: LeasedWork): Promise<void> {
+    const receipt = this.receipt(work);
+    await guard('releasing a job lease', () => this.queue.updateMessage(work.id, receipt, undefined, 0));
+    this.receipts.delete(work.id);
+  }
+
   async defer(work: LeasedWork, notBefore: Date, now: Date): Promise<void> {
     if (work.item.kind !== 'job') throw new Error('only jobs are deferred');
     const delay = Math.ceil((notBefore.getTime() - now.getTime()) / 1000);

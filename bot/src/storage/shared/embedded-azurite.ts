@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from '../../domain/shared/logger';
 
 /** Azurite's well-known development account (public, documented; not a secret). */
 const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -17,15 +18,23 @@ interface EmbeddedAzuriteOptions {
   /** 0 or unset: a free port. Fixed ports let a test restart Azurite where the service expects it. */
   readonly tablePort?: number;
   readonly queuePort?: number;
+  /** Given: Azurite is started again when it dies (same ports, same data), and each attempt is logged here. */
+  readonly log?: Logger;
 }
 
 export interface EmbeddedAzurite {
   readonly connectionString: string;
   readonly tablePort: number;
   readonly queuePort: number;
+  /** The current Azurite process; a new one after a restart. */
   readonly pid: number;
+  /** Runs after each restart (in memory, the tables and queues must be created again). */
+  onRestarted(listener: () => Promise<void>): void;
   stop(): Promise<void>;
 }
+
+/** Waits between restart attempts: quick at first, then at most every 10 s. */
+const RESTART_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;
 
 /*
  * The child runs Azurite's table and queue servers in one process and keeps an IPC channel to us.
@@ -116,6 +125,80 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     tablePort: options.tablePort ?? 0,
     queuePort: options.queuePort ?? 0,
   };
+  const first = await launch(spec);
+  let child = first.child;
+  let exited = first.exited;
+  let stopping = false;
+  let failures = 0;
+  const listeners: (() => Promise<void>)[] = [];
+  const { tablePort, queuePort } = first;
+  const fixed = { ...spec, tablePort, queuePort };
+
+  const restart = async (): Promise<void> => {
+    const log = options.log;
+    if (!log) return;
+    const wait = RESTART_BACKOFF_MS[Math.min(failures, RESTART_BACKOFF_MS.length - 1)] ?? 10_000;
+    failures += 1;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    if (stopping) return;
+    try {
+      const next = await launch(fixed);
+      if (stopping) {
+        next.child.kill('SIGTERM');
+        return;
+      }
+      ({ child, exited } = next);
+      watch();
+      failures = 0;
+      log.info('embedded Azurite restarted', { pid: next.child.pid ?? -1, tablePort, queuePort, afterMs: wait });
+      for (const listener of listeners) await listener().catch((error: unknown) => log.error('after the Azurite restart', error));
+    } catch (error) {
+      log.error('embedded Azurite could not be restarted; trying again', error, { attempt: failures });
+      void restart();
+    }
+  };
+  const watch = () => {
+    const current = child;
+    current.once('exit', (code, signal) => {
+      if (stopping || current !== child) return;
+      options.log?.warn('embedded Azurite stopped unexpectedly; restarting it on the same ports and data', {
+        code: code ?? -1,
+        signal: signal ?? '',
+      });
+      void restart();
+    });
+  };
+  watch();
+
+  return {
+    connectionString: azuriteConnectionString(host, tablePort, queuePort),
+    tablePort,
+    queuePort,
+    get pid() {
+      return child.pid ?? -1;
+    },
+    onRestarted(listener) {
+      listeners.push(listener);
+    },
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Forks the Azurite child and resolves once both servers listen. */
+async function launch(spec: {
+  readonly root: string;
+  readonly location: string;
+  readonly inMemory: boolean;
+  readonly host: string;
+  readonly tablePort: number;
+  readonly queuePort: number;
+}): Promise<{ child: ChildProcess; exited: Promise<void>; tablePort: number; queuePort: number }> {
   const child: ChildProcess = fork(childScriptPath(), [], {
     execPath: process.execPath,
     env: { PEERLEARN_AZURITE_SPEC: JSON.stringify(spec) },
@@ -142,17 +225,5 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     throw new Error(`Azurite could not start: ${ready.error ?? 'unknown reason'}`);
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const { tablePort, queuePort } = ready;
-  return {
-    connectionString: azuriteConnectionString(host, tablePort, queuePort),
-    tablePort,
-    queuePort,
-    pid: child.pid ?? -1,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
-      if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
-    },
-  };
+  return { child, exited, tablePort: ready.tablePort, queuePort: ready.queuePort };
 }

@@ -42,6 +42,10 @@ export const composeMessage = (text: string) => invokeResponse({ composeExtensio
 
 // Any other invoke.
 
+/** An invoke that could not be served for now (storage): HTTP 503 with the reason, never a bare 500. */
+export const unavailableResponse = (message: string) =>
+  invokeResponse({ statusCode: 503, type: 'application/vnd.microsoft.error', value: { code: 'ServiceUnavailable', message } }, 503);
+
 /** An invoke the bot has no answer for: HTTP 501 with the reason, never a throw. */
 export const notImplementedResponse = (message: string) =>
   invokeResponse({ statusCode: 501, type: 'application/vnd.microsoft.error', value: { code: 'NotImplemented', message } }, 501);

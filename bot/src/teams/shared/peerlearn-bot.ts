@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { ChannelAccount, InvokeResponse } from 'botbuilder';
 import { t } from '../../cards/shared/i18n';
 import { userText } from '../../cards/shared/user-text';
@@ -14,7 +14,15 @@ import { cardActionOf, commandIdOf, dialogDataOf } from './bot-feature';
 import type { BotRoutes, CommandHandler, InvokeHandler } from './bot-feature';
 import { cardMessage } from './card-message';
 import { channelData, personOf, tenantOf } from './identity';
-import { composeMessage, dialogMessage, errorResponse, notImplementedResponse } from './invoke-responses';
+import {
+  composeMessage,
+  dialogMessage,
+  errorResponse,
+  messageResponse,
+  notImplementedResponse,
+  unavailableResponse,
+} from './invoke-responses';
+import { StorageUnavailableError } from '../../domain/shared/storage-errors';
 import type { Logger } from '../../domain/shared/logger';
 import type { AddressBook } from '../../domain/delivery/delivery';
 import { registerConversationReferences, rememberPersonAddress } from '../delivery/conversation-references';
@@ -51,9 +59,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       await this.rememberSender(context);
       // A card's Action.Submit arrives as a message with `value` and no text; features answer those through invokes.
-      const command = parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
-      // The command's own language wins ("hulp" gets Dutch even in an English Teams client).
-      const locale = command.locale ?? toLocale(context.activity.locale);
+      const command = commandOf(context);
+      const locale = localeOf(context, command);
       const handler = command.id === 'unknown' ? this.unknown : this.routes.commands[command.id];
       await handler(context, command, locale);
       await next();
@@ -67,6 +74,31 @@ export class PeerLearnBot extends TeamsActivityHandler {
     // After the welcome, which writes the team row these handlers keep fresh.
     registerConversationReferences(this, { addresses: deps.addresses, teams: deps.services.teams, now: deps.now, log: deps.log });
     registerTeamRoster(this, { teams: deps.services.teams, log: deps.log });
+  }
+
+  /**
+   * Storage slow or down during a turn: the person is told, in their language, that nothing was saved
+   * and to try again (a message, or the invoke's own kind of answer), and the log gets one warning.
+   * Any other failure goes on to the adapter's onTurnError.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      const { type, name } = context.activity;
+      this.deps.log.warn('bot turn: storage unavailable; the person was asked to try again', {
+        activityType: type,
+        ...(name ? { activityName: name } : {}),
+        reason: error.message,
+      });
+      const text = t(localeOf(context), 'common:storageUnavailable');
+      if (type !== ActivityTypes.Invoke) {
+        await context.sendActivity(text);
+      } else if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: textAnswer(name, text) ?? unavailableResponse(text) });
+      }
+    }
   }
 
   private readonly unknown: CommandHandler = async (context, command, locale) => {
@@ -141,29 +173,46 @@ export class PeerLearnBot extends TeamsActivityHandler {
   }
 }
 
-/**
- * The answer to an invoke no table holds, in the shape that invoke's surface shows: an error toast on
- * the card (Universal Actions), a message in the compose box or the dialog, else HTTP 501.
- */
-function notAvailable(name: string | undefined, value: unknown, locale: Locale): InvokeResponse {
+function commandOf(context: TurnContext) {
+  return parseCommand(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+}
+
+/** The command's own language wins ("hulp" gets Dutch even in an English Teams client). */
+function localeOf(
+  context: TurnContext,
+  command = context.activity.type === ActivityTypes.Message ? commandOf(context) : undefined,
+): Locale {
+  return command?.locale ?? toLocale(context.activity.locale);
+}
+
+/** A text in the shape the invoke's surface shows: on the card (Universal Actions), in the compose box or the dialog. */
+function textAnswer(name: string | undefined, text: string): InvokeResponse | undefined {
   switch (name) {
-    case 'adaptiveCard/action': {
-      const { verb } = cardActionOf(value);
-      return errorResponse(
-        400,
-        'unknownVerb',
-        t(locale, 'common:unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }),
-      );
-    }
+    case 'adaptiveCard/action':
+      return messageResponse(text);
     case 'composeExtension/query':
     case 'composeExtension/selectItem':
-      return composeMessage(t(locale, 'common:invokeNotAvailable'));
+      return composeMessage(text);
     case 'composeExtension/fetchTask':
     case 'composeExtension/submitAction':
     case 'task/fetch':
     case 'task/submit':
-      return dialogMessage(t(locale, 'common:invokeNotAvailable'));
+      return dialogMessage(text);
     default:
-      return notImplementedResponse(t(locale, 'common:invokeNotAvailable'));
+      return undefined;
   }
+}
+
+/** The answer to an invoke no table holds: an error toast on the card (Universal Actions), a text elsewhere, else HTTP 501. */
+function notAvailable(name: string | undefined, value: unknown, locale: Locale): InvokeResponse {
+  if (name === 'adaptiveCard/action') {
+    const { verb } = cardActionOf(value);
+    return errorResponse(
+      400,
+      'unknownVerb',
+      t(locale, 'common:unknownCardAction', { verb: typeof verb === 'string' ? verb.slice(0, 40) : '' }),
+    );
+  }
+  const text = t(locale, 'common:invokeNotAvailable');
+  return textAnswer(name, text) ?? notImplementedResponse(text);
 }
