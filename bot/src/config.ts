@@ -54,6 +54,15 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   readonly delivery: DeliveryConfig;
   readonly sessions: SessionsConfig;
+  readonly limits: LimitsConfig;
+}
+
+/** Load shedding: requests in flight at once per endpoint; past that, 503 with Retry-After at once. */
+interface LimitsConfig {
+  /** The tab API (`/api/v1`). */
+  readonly apiConcurrent: number;
+  /** The bot endpoint (`/api/messages`), counted apart so tab traffic never crowds out Teams. */
+  readonly botConcurrent: number;
 }
 
 /** Links in session cards (the online meeting, the tab's detail view). */
@@ -313,6 +322,10 @@ export function readConfig(env: Env): Config {
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: trustProxy(r),
     sessions,
+    limits: {
+      apiConcurrent: wholeNumber(r, 'API_MAX_CONCURRENT', 64, 1, 10_000),
+      botConcurrent: wholeNumber(r, 'BOT_MAX_CONCURRENT', 256, 1, 10_000),
+    },
     delivery: {
       worker: r.bool('WORKER', true),
       tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),

@@ -37,6 +37,8 @@ import { ProactiveSender } from './teams/delivery/proactive-sender';
 import type { SenderPolicy } from './teams/delivery/proactive-sender';
 import type { Logger } from './domain/shared/logger';
 import { createJsonLogger } from './json-logger';
+import { WriteLimiter } from './domain/shared/write-rate-limiter';
+import type { WriteLimitPolicy } from './domain/shared/write-rate-limiter';
 
 interface StartOptions {
   /** Default: JSON lines on standard output at the configured level. */
@@ -48,6 +50,8 @@ interface StartOptions {
   readonly composer?: JobComposer;
   readonly workerPolicy?: Partial<WorkerPolicy>;
   readonly senderPolicy?: Partial<SenderPolicy>;
+  /** Tests: the write windows per person and tenant (default: the production ones, write-rate-limiter.ts). */
+  readonly writeLimits?: WriteLimitPolicy;
 }
 
 export interface RunningService {
@@ -178,6 +182,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         services,
         outbox,
         validate,
+        writeLimiter: new WriteLimiter(options.writeLimits),
         now,
         delivery: { parked: delivery.parked, queue: delivery.queue },
         experts,
@@ -191,6 +196,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       log,
       logRequests: config.logRequests,
       trustProxy: config.trustProxy,
+      maxConcurrent: { api: config.limits.apiConcurrent, bot: config.limits.botConcurrent },
     });
 
     const drain = createHttpDrain(app);

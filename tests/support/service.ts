@@ -3,6 +3,7 @@ import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
 import type { RunningService } from '../../bot/src/server';
 import type { Logger } from '../../bot/src/domain/shared/logger';
+import type { WriteLimitPolicy } from '../../bot/src/domain/shared/write-rate-limiter';
 
 export const quietLogger: Logger & { readonly errors: string[]; readonly warnings: string[] } = {
   errors: [],
@@ -18,10 +19,20 @@ export const quietLogger: Logger & { readonly errors: string[]; readonly warning
   scope: (_fields, work) => work(),
 };
 
+/**
+ * Specs make dozens of changes as one person within seconds; the real write limits would refuse
+ * them, so the test service lifts them unless a spec passes its own (tests/api/write-limits.spec.ts).
+ */
+const NO_WRITE_LIMITS: WriteLimitPolicy = { person: [], tenant: [] };
+
 /** The real service (real CloudAdapter, real storage code) on a free port, with an in-memory Azurite. */
-export async function startTestService(overrides: Partial<Config> = {}, now?: () => Date): Promise<RunningService> {
+export async function startTestService(
+  overrides: Partial<Config> = {},
+  now?: () => Date,
+  writeLimits: WriteLimitPolicy = NO_WRITE_LIMITS,
+): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
-  return startService(config, { log: quietLogger, inMemoryStorage: true, ...(now ? { now } : {}) });
+  return startService(config, { log: quietLogger, inMemoryStorage: true, writeLimits, ...(now ? { now } : {}) });
 }
 
 export async function devToken(

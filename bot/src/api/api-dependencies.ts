@@ -3,6 +3,7 @@ import type { ParkedDeliveries, WorkQueue } from '../domain/delivery/delivery';
 import type { Services } from '../domain/shared/services';
 import type { SessionLinks } from '../domain/sessions/session-links';
 import type { ExpertDirectory } from '../domain/experts/expert-directory';
+import type { WriteLimiter } from '../domain/shared/write-rate-limiter';
 import type { TokenValidator } from './shared/token-validator';
 
 /** What the tab API's routes need: the domain services, never repositories. */
@@ -11,6 +12,8 @@ export interface ApiDependencies {
   readonly services: Services;
   readonly outbox: Outbox;
   readonly validate: TokenValidator;
+  /** Changes per person and per tenant (429 past them); one per instance. */
+  readonly writeLimiter: WriteLimiter;
   readonly now: () => Date;
   /** Expert search and endorsements (expert-routes.ts, profile-routes.ts). */
   readonly experts: ExpertDirectory;

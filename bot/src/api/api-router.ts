@@ -10,12 +10,15 @@ import { teamSettingsRoutes } from './teams/team-settings-routes';
 import { kudosRoutes } from './kudos/kudos-routes';
 import { learningRequestRoutes } from './requests/learning-request-routes';
 import { tipRoutes } from './tips/tip-routes';
+import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
 
 /** `/api/v1`: every route runs behind the one token validator; the caller's tenant scopes every read. Features add one line each. */
 export function createApiRouter(deps: ApiDependencies): Router {
   const router = Router();
+  // Before every route: a change past the person's or the tenant's limit does no work at all.
+  router.use(writeRateLimit(deps.writeLimiter, deps.validate));
   router.use(meRoutes(deps));
   router.use(teamRoutes(deps));
   router.use(sessionRoutes(deps));

@@ -7,6 +7,7 @@ import type { Logger } from '../domain/shared/logger';
 import { StorageUnavailableError } from '../domain/shared/storage-errors';
 import type { ApiError } from './contract';
 import { HttpError } from './shared/http-error';
+import { concurrencyCap } from './shared/load-limits';
 
 interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
@@ -21,6 +22,8 @@ interface HttpAppDependencies {
   readonly logRequests: boolean;
   /** Express's `trust proxy` as configured (TRUST_PROXY): off unless the proxies in front are named. */
   readonly trustProxy: false | number | readonly string[];
+  /** Requests in flight at once (API_MAX_CONCURRENT, BOT_MAX_CONCURRENT); past them, 503 with Retry-After at once. */
+  readonly maxConcurrent: { readonly api: number; readonly bot: number };
 }
 
 /**
@@ -105,11 +108,12 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   const botEndpoint: RequestHandler = (req, res, next) => {
     deps.botEndpoint(req, res).catch(next);
   };
-  app.post('/api/messages', express.json({ limit: '256kb' }), botEndpoint);
+  // Each has its own cap: a flood of tab requests never takes the bot's turn, nor the other way round.
+  app.post('/api/messages', concurrencyCap('bot', deps.maxConcurrent.bot, deps.log), express.json({ limit: '256kb' }), botEndpoint);
   app.all('/api/messages', (_req, res) => apiError(res, 405, 'method_not_allowed', 'The bot endpoint takes POST only.'));
 
   if (deps.devRouter) app.use('/dev', express.json({ limit: '16kb' }), deps.devRouter);
-  app.use('/api/v1', express.json({ limit: '100kb' }), deps.apiRouter);
+  app.use('/api/v1', concurrencyCap('api', deps.maxConcurrent.api, deps.log), express.json({ limit: '100kb' }), deps.apiRouter);
   app.use(['/api', '/dev'], (req, res) => apiError(res, 404, 'not_found', `No such endpoint: ${req.method} ${req.path}`));
 
   const tabDir = path.resolve(deps.tabDir);

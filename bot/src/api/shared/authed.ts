@@ -3,11 +3,24 @@ import type { Caller, TokenValidator } from './token-validator';
 
 type AuthedHandler = (req: Request, res: Response, caller: Caller) => Promise<void>;
 
+// One validation per request: the write limit (load-limits.ts) needs the caller before the route does.
+const callers = new WeakMap<Request, Promise<Caller>>();
+
+/** The request's validated caller; the token is checked once however often this is asked. */
+export function callerOf(req: Request, validate: TokenValidator): Promise<Caller> {
+  let caller = callers.get(req);
+  if (!caller) {
+    caller = validate(req.headers.authorization);
+    callers.set(req, caller);
+  }
+  return caller;
+}
+
 /** Wraps a route so it runs only for a validated caller; every error goes to the one error handler. */
 export function authed(validate: TokenValidator, handler: AuthedHandler): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const caller = await validate(req.headers.authorization);
+      const caller = await callerOf(req, validate);
       const language = readerLanguage(req.headers['accept-language']);
       await handler(req, res, language ? { ...caller, locale: language } : caller);
     } catch (error) {

@@ -81,6 +81,11 @@ export class RateWindows {
     }
   }
 
+  /** Drops every bucket whose last send is before `before`: a bucket nobody used for a whole window holds nothing. */
+  forgetIdle(before: number): void {
+    for (const [key, times] of this.sends) if ((times.at(-1) ?? Number.NEGATIVE_INFINITY) < before) this.sends.delete(key);
+  }
+
   private earliest(bucket: BucketRequest, from: number): number {
     const times = this.sends.get(bucket.key) ?? [];
     let at = Math.max(from, times.at(-1) ?? from);
