@@ -31,7 +31,7 @@ import { inviteViewOf, viewerOf } from './invite-view';
 /** The `Action.Execute` verbs of the session cards (invite, feedback, planning and edit forms). */
 type SessionVerb = Extract<
   CardVerb,
-  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'
+  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession' | 'declineRole'
 >;
 
 interface SessionInvokeDeps {
@@ -174,6 +174,11 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
       return answer(req, t(req.locale, 'sessions:kudosSent', { to: userText(name, 80) }), 'good');
     },
+    async declineRole(req) {
+      const result = await sessions.declineRole(req.actor, req.teamId, str(req.data.sessionId) ?? '');
+      if (!result.ok) return cardResponse(sessionMessageCard(failureAnswer(result.failure, req.locale), 'attention'));
+      return cardResponse(sessionMessageCard(t(req.locale, 'sessions:declineDone', { title: userText(result.value.title, 120) }), 'good'));
+    },
     async createSession(req) {
       const here = channelData(req.context.activity);
       const hereChannel = here.team?.id === req.teamId ? here.channel?.id : undefined;
@@ -207,6 +212,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     saveSession: asVerb(verbs.saveSession),
     feedback: asVerb(verbs.feedback),
     kudos: asVerb(verbs.kudos),
+    declineRole: asVerb(verbs.declineRole),
     // The planning form: no session yet.
     createSession: asVerb(verbs.createSession, { session: false }),
   };
