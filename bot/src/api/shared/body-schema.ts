@@ -1,0 +1,45 @@
+import type { Response } from 'express';
+import type { z } from 'zod';
+import type { Failure } from '../../domain/shared/result';
+import { sendFailure } from './failure-problem';
+
+/**
+ * The API's edge checks of request bodies: one zod schema per body bounds every string and list
+ * (the numbers of the domain's `*-limits.ts`) and strips unknown keys before a domain service sees
+ * it. Each check carries the domain's own problem ("field:code"), so a refusal at the edge answers
+ * exactly as the domain's validator would (same code, same translated text); the domain validators
+ * stay the source of every detailed problem.
+ */
+export const because = (field: string, code: string) => ({ error: `${field}:${code}` });
+
+export interface EdgeProblem {
+  readonly field: string;
+  readonly code: string;
+}
+
+/** A JSON body that is no object (an array, a string) reads as an empty one: the domain names what is missing. */
+const objectBody = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+
+/** The body as its schema reads it, or undefined after answering the first problem of each field as the feature's 400. */
+export function parsedBody<T>(
+  res: Response,
+  body: unknown,
+  schema: z.ZodType<T>,
+  failureOf: (problems: readonly EdgeProblem[], rest: Readonly<Record<string, unknown>>) => Failure,
+): T | undefined {
+  const input = objectBody(body);
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems: EdgeProblem[] = [];
+  for (const issue of parsed.error.issues) {
+    // Every check names its problem (see `because`); anything else is named by where it is.
+    const [field, code] = issue.message.includes(':') ? issue.message.split(':') : [String(issue.path[0] ?? 'body'), ''];
+    if (field === undefined || code === undefined) continue;
+    if (!problems.some((p) => p.field === field)) problems.push({ field, code });
+  }
+  // What is left once the refused fields are dropped is bounded: a feature may still have its domain name the rest.
+  const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !parsed.error.issues.some((i) => i.path[0] === key)));
+  sendFailure(res, failureOf(problems, rest));
+  return undefined;
+}
