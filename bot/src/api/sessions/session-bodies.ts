@@ -12,28 +12,23 @@ import {
 } from '../../domain/sessions/session-limits';
 import type { SessionField, SessionProblem, SessionProblemCode } from '../../domain/sessions/session-rules';
 import type { SessionFailure } from '../../domain/shared/result';
-import { because } from '../shared/body-schema';
+import { because, boundedList } from '../shared/body-schema';
 import type { EdgeProblem } from '../shared/body-schema';
 
 /** Every edge check of a session form names one of the domain's own fields and problem codes. */
 const problem = (field: SessionField, code: SessionProblemCode) => because(field, code);
 
 /** A bounded free text (absent or null: not given, as the domain reads it). */
-const text = (max: number, field: SessionField, code: SessionProblemCode) =>
-  z.string(problem(field, code)).trim().max(max, problem(field, code)).nullish();
+const text = (max: number, field: SessionField, code: SessionProblemCode, typeCode: SessionProblemCode = code) =>
+  z.string(problem(field, typeCode)).trim().max(max, problem(field, code)).nullish();
 
-/** A list as the tab sends it (an array) or as a card's multi-select does (comma-separated). */
+/** A list split and counted as the domain's `list` does (comma-separated from a card). */
 const list = (count: number, each: number, field: SessionField, code: SessionProblemCode) =>
-  z
-    .union([
-      z.array(z.string(problem(field, code)).max(each, problem(field, code)), problem(field, code)).max(count, problem(field, code)),
-      z.string(problem(field, code)).max(count * (each + 2), problem(field, code)),
-    ])
-    .nullish();
+  boundedList(/,/, { count, each }, field, { entry: code, count: code });
 
 /** A number as JSON sends it, or as a card's input text does (its range is the domain's to judge). */
 const amount = (field: SessionField, code: SessionProblemCode) =>
-  z.union([z.number(problem(field, code)), z.string(problem(field, code)).max(12, problem(field, code))]).nullish();
+  z.union([z.number(problem(field, code)), z.string(problem(field, code)).max(12, problem(field, code))], problem(field, code)).nullish();
 
 /** Anything but a boolean or a short word means "no", as the domain reads it: bounded without a problem of its own. */
 const flag = z
@@ -46,7 +41,7 @@ const moment = text(40, 'startsAt', 'startInvalid');
 
 /** POST and PATCH `/teams/:teamId/sessions…` (and the cards' session forms): the fields the domain reads, bounded. */
 export const sessionBody = z.object({
-  title: text(TITLE_MAX, 'title', 'titleTooLong'),
+  title: text(TITLE_MAX, 'title', 'titleTooLong', 'titleRequired'),
   description: text(DESCRIPTION_MAX, 'description', 'descriptionTooLong'),
   format: text(40, 'format', 'formatUnknown'),
   startsAt: moment,

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Failure } from '../../domain/shared/result';
 import { sendFailure } from './failure-problem';
 
@@ -43,3 +43,23 @@ export function parsedBody<T>(
   sendFailure(res, failureOf(problems, rest));
   return undefined;
 }
+
+/**
+ * A list as the tab sends it (an array) or as a card's input does (one text, split as the domain
+ * splits it), blanks dropped as the domain drops them; at most `count` entries of `each` characters.
+ */
+export const boundedList = (
+  split: RegExp,
+  bounds: { readonly count: number; readonly each: number },
+  field: string,
+  codes: { readonly entry: string; readonly count: string },
+) =>
+  z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(split) : v),
+      z
+        .array(z.string(because(field, codes.entry)), because(field, codes.entry))
+        .transform((items) => items.map((s) => s.trim()).filter((s) => s !== ''))
+        .pipe(z.array(z.string().max(bounds.each, because(field, codes.entry))).max(bounds.count, because(field, codes.count))),
+    )
+    .nullish();

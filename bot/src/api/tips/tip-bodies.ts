@@ -5,7 +5,7 @@ import { validateTipInput } from '../../domain/tips/tip';
 import type { TipProblem } from '../../domain/tips/tip';
 import { TIP_BODY_MAX, TIP_LINK_MAX, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../../domain/tips/tip-limits';
 import type { TipField, TipProblemCode } from '../../domain/tips/tip-limits';
-import { because } from '../shared/body-schema';
+import { because, boundedList } from '../shared/body-schema';
 import type { EdgeProblem } from '../shared/body-schema';
 
 const problem = (field: TipField, code: TipProblemCode) => because(field, code);
@@ -19,24 +19,16 @@ const bounded = (max: number, keep: (v: string) => string, field: TipField, code
 
 const trimmed = (v: string) => v.trim();
 
-/** POST `/teams/:teamId/tips`. Skills: the domain drops duplicates and blanks before counting, so the edge allows twice as many. */
+/** POST `/teams/:teamId/tips`. */
 export const tipBody = z.object({
   title: bounded(TIP_TITLE_MAX, cleanText, 'title', 'titleTooLong', 'titleRequired'),
   body: bounded(TIP_BODY_MAX, (v) => v.replace(/\r\n/g, '\n').trim(), 'body', 'bodyTooLong'),
   link: bounded(TIP_LINK_MAX, trimmed, 'link', 'linkInvalid'),
-  skills: z
-    .union([
-      z
-        .array(
-          z
-            .string(problem('skills', 'skillInvalid'))
-            .refine((v) => cleanText(v).length <= TIP_SKILL_MAX, problem('skills', 'skillInvalid')),
-          problem('skills', 'skillInvalid'),
-        )
-        .max(TIP_SKILLS_MAX * 2, problem('skills', 'skillsTooMany')),
-      z.string(problem('skills', 'skillInvalid')).max(TIP_SKILLS_MAX * 2 * (TIP_SKILL_MAX + 2), problem('skills', 'skillsTooMany')),
-    ])
-    .nullish(),
+  // The domain drops duplicates before counting: the edge allows twice as many.
+  skills: boundedList(/[,;\n]/, { count: TIP_SKILLS_MAX * 2, each: TIP_SKILL_MAX }, 'skills', {
+    entry: 'skillInvalid',
+    count: 'skillsTooMany',
+  }),
 });
 
 const FIELD_ORDER: readonly TipField[] = ['title', 'body', 'link', 'skills'];
