@@ -76,6 +76,15 @@ describe('forged card data per session verb', () => {
     expect(await queuedJobs(bot.service)).toEqual([]);
   });
 
+  it('the planning dialog’s submit (task/submit) is checked the same way', async () => {
+    const before = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+    const value = { data: { teamId: TEAM_ID, verb: 'createSession', title: { forged: true }, date: day, time: '14:00' } };
+    const res = await postActivity(bot.service.url, invokeActivity(bot.connector.serviceUrl, 'task/submit', value, people.host));
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(await res.json())).toContain(INVALID);
+    expect(await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).toEqual(before);
+  });
+
   it('the same verbs with well-formed data still reach their handlers', async () => {
     expect(JSON.stringify((await action('rsvp', { ...ids(), response: 'maybe' })).value)).toContain('Verb data');
     expect((await bot.service.repositories.rsvps.get(PLAYGROUND_TENANT, session.sessionId, people.host.aadObjectId))?.response).toBe(

@@ -18,7 +18,7 @@ const inputValue = z.union([cardText, z.number(), z.boolean(), z.null()]);
 const ofSession = { teamId: id, sessionId: id };
 
 /** A session form's inputs: ids and short names only, each value bounded; the domain judges the rest (and shows the form again). */
-const form = (ids: Record<string, typeof id>) =>
+const form = (ids: z.ZodRawShape) =>
   z
     .record(z.string().max(40), inputValue)
     .refine((data) => Object.keys(data).length <= 40)
@@ -45,6 +45,9 @@ export const SESSION_VERB_DATA: Readonly<Record<SessionVerb, z.ZodType<Readonly<
   // The planning form: no session yet.
   createSession: form({ teamId: id }),
 };
+
+/** The planning dialog's submit (`task/submit`, or the messaging extension's `submitAction`): its team may come from where it was opened. */
+export const PLAN_DIALOG_DATA = form({ teamId: id.optional() });
 
 /** Whether a refused card named no usable team or session (rather than a bad value). */
 export const missesIds = (error: z.ZodError): boolean => error.issues.some((i) => i.path[0] === 'teamId' || i.path[0] === 'sessionId');
