@@ -118,6 +118,25 @@ describe('request bodies checked at the edge', () => {
     expect([notText.status, notText.body.error.code]).toEqual([400, 'question_empty']);
   });
 
+  it('PUT my profile and POST an endorsement: each field named with the domain’s detail code, the domain’s own sentence', async () => {
+    const profile = { teaches: [{ name: 'SQL', level: 7 }], wants: [], bio: long(501), languages: [], availability: '' };
+    const bad = await call<ApiError>('ann', 'PUT', '/me/profile', profile);
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_profile']);
+    expect(bad.body.error.problems).toEqual([
+      { field: 'teaches', code: 'level' },
+      { field: 'bio', code: 'tooLong' },
+    ]);
+    expect(bad.body.error.message).toContain('bio must be at most 500 characters');
+    const shape = await call<ApiError>('ann', 'PUT', '/me/profile', { ...profile, teaches: [], bio: '', wants: 'SQL' });
+    expect(shape.body.error.problems).toEqual([{ field: 'wants', code: 'shape' }]);
+    const endorse = await call<ApiError>('ann', 'POST', `/people/${people.bob.aadObjectId}/endorsements`, { skill: ['SQL'] });
+    expect([endorse.status, endorse.body.error.code, endorse.body.error.problems]).toEqual([
+      400,
+      'invalid_endorsement',
+      [{ field: 'skill', code: 'shape' }],
+    ]);
+  });
+
   it('keys no form has are stripped; what the forms send (numbers or card strings) passes', async () => {
     const res = await call<CreateSessionResponse>('host', 'POST', `${team}/sessions`, {
       ...valid,
