@@ -8,8 +8,11 @@ export type SessionVerb = Extract<
   'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession' | 'declineRole'
 >;
 
-/** An id as the app and Teams make them (sessions, teams, channels, people). */
-const id = z.string().trim().min(1).max(ID_MAX);
+/** An id as the app and Teams make them (sessions, teams, channels, people); the handlers trim it. */
+const id = z
+  .string()
+  .max(ID_MAX)
+  .refine((v) => v.trim() !== '');
 /** No session card sends a longer text than the description. */
 const cardText = z.string().max(DESCRIPTION_MAX);
 /** An input's value as Teams sends it: text, or a number or toggle from older clients. */
