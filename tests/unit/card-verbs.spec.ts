@@ -4,6 +4,7 @@ import { helpCard } from '../../bot/src/cards/help/help-card';
 import { learningRequestCard } from '../../bot/src/cards/requests/learning-request-card';
 import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
 import { sessionFormCard } from '../../bot/src/cards/sessions/session-form-card';
+import { namedNoticeCard } from '../../bot/src/cards/sessions/session-notice-cards';
 import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-card';
 import type { InviteView } from '../../bot/src/cards/sessions/session-invite-card';
 import { tipFormCard } from '../../bot/src/cards/tips/tip-form-card';
@@ -77,6 +78,7 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionInviteCard(view(session({ seriesId: 'series-1' })), { userId: 'host' }, locale),
   sessionInviteCard(view(session({ startsAt: '2026-11-20T13:00:00.000Z' })), { userId: 'ann' }, locale),
   feedbackCard(session(), locale, 'Europe/Amsterdam'),
+  namedNoticeCard({ session: session({ teacherIds: ['ann'] }), role: 'teacher', hostName: 'Hanna' }, locale, 'Europe/Amsterdam'),
   sessionFormCard({ ...form, submit: 'execute' }, locale),
   sessionFormCard({ ...form, submit: 'dialog' }, locale),
   sessionFormCard({ ...form, submit: 'execute', editing: { sessionId: 's1' } }, locale),

@@ -6,6 +6,8 @@ import { applyProfileEdit, validateProfileEdit } from '../../domain/experts/prof
 import type { Renamed } from '../../domain/experts/profile-editing';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
+import { checkedBody } from '../shared/body-schema';
+import { endorsementBody, profileBody } from './profile-bodies';
 import type { Caller } from '../shared/token-validator';
 import type { EndorseResponse, ProfileResponse } from '../contract';
 import { badRequest, notFound } from '../shared/http-error';
@@ -70,8 +72,16 @@ export function profileRoutes(deps: ApiDependencies): Router {
     '/me/profile',
     authed(deps.validate, async (req, res, caller) => {
       const taxonomy = await deps.experts.taxonomy(caller.tenantId);
-      const result = validateProfileEdit(req.body as unknown, taxonomy);
-      if (!result.ok) throw badRequest('invalid_profile', `The profile was not saved: ${result.problems.join('; ')}.`);
+      const notSaved = (problems: readonly string[]) => `The profile was not saved: ${problems.join('; ')}.`;
+      // The domain's check words every problem (it is pure, and safe on any body): the edge's answer uses its sentence.
+      const domainMessage = () => {
+        const checked = validateProfileEdit(req.body as unknown, taxonomy);
+        return checked.ok ? undefined : notSaved(checked.problems);
+      };
+      const input = checkedBody(res, req.body, profileBody, 'invalid_profile', domainMessage);
+      if (!input) return;
+      const result = validateProfileEdit(input, taxonomy);
+      if (!result.ok) throw badRequest('invalid_profile', notSaved(result.problems));
       await profiles.sighted(sighting(caller));
       const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => applyProfileEdit(current, result.edit, now));
       if (!saved) throw notFound('Your profile could not be found.');
@@ -87,10 +97,9 @@ export function profileRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const userId = typeof req.params.userId === 'string' ? req.params.userId : '';
       if (!USER_ID.test(userId)) throw badRequest('invalid_user_id', 'The person id is not valid.');
-      const body = req.body as unknown;
-      const skillText = typeof body === 'object' && body !== null && 'skill' in body ? (body as { skill: unknown }).skill : undefined;
-      if (typeof skillText !== 'string' || skillText.length > 60)
-        throw badRequest('invalid_endorsement', 'skill must be a skill name of at most 60 characters.');
+      const input = checkedBody(res, req.body, endorsementBody, 'invalid_endorsement');
+      if (!input) return;
+      const skillText = input.skill;
       if (userId === caller.userId) throw badRequest('self_endorsement', 'You cannot endorse your own skills.');
       const person = await profiles.get(caller.tenantId, userId);
       if (!person) throw notFound('This person is not known to PeerLearn in your organisation.');

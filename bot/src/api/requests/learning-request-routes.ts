@@ -16,6 +16,8 @@ import type {
 import { HttpError } from '../shared/http-error';
 import type { Caller } from '../shared/token-validator';
 import { teamIdParam } from '../teams/team-routes';
+import { parsedBody } from '../shared/body-schema';
+import { invalidRequest, learningRequestBody } from './learning-request-bodies';
 
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -77,7 +79,13 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
   router.post(
     base,
     authed(deps.validate, async (req, res, caller) => {
-      const outcome = await requests.create(caller, teamIdParam(req.params.teamId), req.body as unknown);
+      const teamId = teamIdParam(req.params.teamId);
+      // A body that is no object at all is the domain's to name (`bodyInvalid`); an object is bounded first.
+      const sent = req.body as unknown;
+      const isObject = typeof sent === 'object' && sent !== null && !Array.isArray(sent);
+      const input = isObject ? parsedBody(res, sent, learningRequestBody, invalidRequest) : sent;
+      if (isObject && input === undefined) return;
+      const outcome = await requests.create(caller, teamId, input);
       if (!unwrap(res, outcome)) return;
       const body: CreateLearningRequestResponse = { created: outcome.value.created, request: toView(outcome.value.item, caller) };
       res.status(outcome.value.created ? 201 : 200).json(body);

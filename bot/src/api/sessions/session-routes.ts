@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { t } from '../../cards/shared/i18n';
 import { sessionCalendar } from '../../domain/sessions/calendar-file';
 import { isSeriesScope } from '../../domain/sessions/series-change';
@@ -18,6 +18,8 @@ import type {
   SuggestLeaderResponse,
 } from '../contract';
 import { HttpError } from '../shared/http-error';
+import { parsedBody } from '../shared/body-schema';
+import { badSessionInput, invalidSession, questionBody, rsvpBody, sessionBody } from './session-bodies';
 import { toSessionSummary } from './session-view';
 import { teamIdParam } from '../teams/team-routes';
 
@@ -38,9 +40,6 @@ function scopeParam(value: unknown): SeriesScope {
   if (!isSeriesScope(value)) throw new HttpError(400, 'invalid_scope', t('en', 'sessions:failure_invalidScope'));
   return value;
 }
-
-const body = (req: Request): Record<string, unknown> =>
-  typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 /** `/teams/:teamId/sessions…`: plan, read, edit, cancel, answer, ask, and the public calendar file. */
 export function sessionRoutes(deps: ApiDependencies): Router {
@@ -107,7 +106,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const created = await sessions.create(caller, teamId, body(req));
+      const input = parsedBody(res, req.body, sessionBody, invalidSession);
+      if (!input) return;
+      const created = await sessions.create(caller, teamId, input);
       if (!unwrap(res, created)) return;
       const people = await sessions.people(caller.tenantId, [
         caller.userId,
@@ -144,7 +145,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
       const scope = scopeParam(req.query.scope);
-      const edited = await sessions.edit(caller, teamId, sessionId, body(req), { scope });
+      const input = parsedBody(res, req.body, sessionBody, invalidSession);
+      if (!input) return;
+      const edited = await sessions.edit(caller, teamId, sessionId, input, { scope });
       if (unwrap(res, edited)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId, 200, edited.value.changed);
     }),
   );
@@ -165,7 +168,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const answered = await rsvps.respond(caller, teamId, sessionId, body(req).response);
+      const input = parsedBody(res, req.body, rsvpBody, badSessionInput);
+      if (!input) return;
+      const answered = await rsvps.respond(caller, teamId, sessionId, input.response);
       if (!unwrap(res, answered)) return;
       const { session, rsvp } = answered.value;
       const response: RsvpResponseBody = {
@@ -185,8 +190,9 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
-      const b = body(req);
-      const asked = await sessionFeedback.ask(caller, teamId, sessionId, b.text, b.anonymous === true);
+      const input = parsedBody(res, req.body, questionBody, badSessionInput);
+      if (!input) return;
+      const asked = await sessionFeedback.ask(caller, teamId, sessionId, input.text, input.anonymous === true);
       if (!unwrap(res, asked)) return;
       const response: AskQuestionResponse = { questionId: asked.value.questionId, anonymous: asked.value.askerId === undefined };
       res.status(201).json(response);

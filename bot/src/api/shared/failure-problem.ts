@@ -17,6 +17,7 @@ const STATUS: Record<Kind, number> = {
   notAllowed: 403,
   notHost: 403,
   notAttendee: 403,
+  notNamed: 403,
   closed: 409,
   notEnded: 409,
   notOpen: 409,

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Request } from 'express';
 import { t } from '../../cards/shared/i18n';
 import { InvalidCursorError } from '../../domain/shared/storage-errors';
 import type { Tip } from '../../domain/tips/tip';
@@ -12,6 +11,8 @@ import { authed } from '../shared/authed';
 import type { TipListResponse, TipView } from '../contract';
 import { badRequest, HttpError } from '../shared/http-error';
 import { teamIdParam } from '../teams/team-routes';
+import { parsedBody } from '../shared/body-schema';
+import { invalidTip, tipBody } from './tip-bodies';
 
 const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -28,9 +29,6 @@ function textParam(value: unknown, name: string): string {
     throw badRequest(`invalid_${name}`, `The ${name} must be one text of at most ${MAX_QUERY_CHARS} characters.`);
   return value;
 }
-
-const bodyOf = (req: Request): Record<string, unknown> =>
-  typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 /** `/teams/:teamId/tips`: list and search (newest first), share, remove (DESIGN F9). */
 export function tipRoutes(deps: ApiDependencies): Router {
@@ -80,7 +78,9 @@ export function tipRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/tips',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const shared = await tips.share(caller, teamId, bodyOf(req));
+      const input = parsedBody(res, req.body, tipBody, invalidTip);
+      if (!input) return;
+      const shared = await tips.share(caller, teamId, input);
       if (!shared.ok) return sendFailure(res, shared.failure);
       const author = await profiles.get(caller.tenantId, caller.userId);
       const authors = new Map(author ? [[author.userId, author]] : []);

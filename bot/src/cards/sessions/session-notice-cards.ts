@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/shared/person';
-import type { LearningSession } from '../../domain/sessions/session';
+import type { LearningSession, NamedRole } from '../../domain/sessions/session';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { formatShortWhen, formatWhen } from './session-text';
@@ -44,6 +44,44 @@ const NOTICE_TEXT: Record<PersonNotice, { readonly title: CardKey; readonly body
 export function personNoticeCard(notice: PersonNotice, session: LearningSession, locale: Locale, timeZone: string): AdaptiveCard {
   const values = { title: userText(session.title, 120), when: formatShortWhen(session.startsAt, locale, timeZone) };
   return adaptiveCard([heading(t(locale, NOTICE_TEXT[notice].title, values)), paragraph(t(locale, NOTICE_TEXT[notice].body, values))]);
+}
+
+interface NamedNotice {
+  readonly session: LearningSession;
+  readonly role: NamedRole;
+  /** The host's display name, when known. */
+  readonly hostName: string | undefined;
+}
+
+/**
+ * To a teacher or discussion leader the host named: who, which session and when (in the team's zone),
+ * a button that shows the session's invite, and "I can't", which takes them off it and tells the host.
+ */
+export function namedNoticeCard(notice: NamedNotice, locale: Locale, timeZone: string): AdaptiveCard {
+  const { session } = notice;
+  const host = notice.hostName === undefined ? t(locale, 'sessions:namedSomeone') : userText(notice.hostName, 80);
+  const title = t(locale, notice.role === 'teacher' ? 'sessions:namedTeacherTitle' : 'sessions:namedLeaderTitle', {
+    host,
+    title: userText(session.title, 120),
+    when: formatWhen(session, locale, timeZone),
+  });
+  const data = { teamId: session.teamId, sessionId: session.sessionId };
+  return adaptiveCard(
+    [heading(title), paragraph(t(locale, 'sessions:namedBody', { host }), true)],
+    [
+      { type: 'Action.Execute', title: t(locale, 'sessions:namedOpen'), verb: 'refresh', data },
+      { type: 'Action.Execute', title: t(locale, 'sessions:namedDecline'), verb: 'declineRole', data, style: 'destructive' },
+    ],
+  );
+}
+
+/** To the host: a teacher or discussion leader they named cannot, and is off the session now. */
+export function roleDeclinedCard(session: LearningSession, declinedBy: string | undefined, locale: Locale, timeZone: string): AdaptiveCard {
+  const name = declinedBy === undefined ? t(locale, 'sessions:declinedSomeone') : userText(declinedBy, 80);
+  return adaptiveCard([
+    heading(t(locale, 'sessions:declinedTitle', { name, title: userText(session.title, 120) })),
+    paragraph(t(locale, 'sessions:declinedBody', { when: formatWhen(session, locale, timeZone) })),
+  ]);
 }
 
 interface MySessionLine {

@@ -23,10 +23,17 @@ export type OutboxJob =
   /** After the end: the feedback card to each attendee (stale when the session moved, see `forStartsAt`). */
   | ({ readonly kind: 'requestFeedback'; readonly forStartsAt?: string } & SessionRef)
   /**
-   * A direct message to one person (waitlist promotion, feedback summary to the host…). `ref`
-   * tells two notices of the same reason apart (e.g. promoted twice), so each gets its own key.
+   * A direct message to one person (waitlist promotion, named as a teacher, feedback summary to the
+   * host…). `ref` tells two notices of the same reason apart (e.g. promoted twice), so each gets its
+   * own key; `aboutUserId` is the other person the notice is about (who declined their role).
    */
-  | ({ readonly kind: 'notifyPerson'; readonly userId: string; readonly reason: string; readonly ref?: string } & SessionRef)
+  | ({
+      readonly kind: 'notifyPerson';
+      readonly userId: string;
+      readonly reason: string;
+      readonly ref?: string;
+      readonly aboutUserId?: string;
+    } & SessionRef)
   /** A kudos card into a channel. */
   | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string };
 

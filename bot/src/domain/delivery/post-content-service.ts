@@ -1,7 +1,8 @@
 import type { Kudos } from '../kudos/kudos';
 import { summariseFeedback } from '../sessions/feedback-summary';
 import type { FeedbackSummary } from '../sessions/feedback-summary';
-import type { LearningSession } from '../sessions/session';
+import { namedRoleOf } from '../sessions/session';
+import type { LearningSession, NamedRole } from '../sessions/session';
 import { timeZoneOf } from '../sessions/session-service';
 import { toLocale } from '../shared/person';
 import type { Locale } from '../shared/person';
@@ -156,6 +157,40 @@ export function createPostContentService(deps: PostContentDeps) {
         if (found.session.status === 'cancelled' || rsvp?.response !== 'yes' || rsvp.waitlisted) return undefined;
       }
       return { ...found, reader: to };
+    },
+
+    /**
+     * To someone the host named: who named them and as what. Stale when the session is off or has
+     * begun, or they no longer have that role (declined, or the host changed their mind).
+     */
+    async namedNotice(
+      ref: SessionRef & { readonly userId: string; readonly role: NamedRole },
+      now: Date,
+    ): Promise<(ToReader & { readonly hostName: string | undefined }) | undefined> {
+      const found = await inTeam(ref);
+      const session = found?.session;
+      if (!found || !session || session.status === 'cancelled' || Date.parse(session.startsAt) <= now.getTime()) return undefined;
+      if (ref.userId === session.hostId || namedRoleOf(session, ref.userId) !== ref.role) return undefined;
+      const [to, host] = await Promise.all([
+        reader(ref.tenantId, ref.userId, found.locale),
+        repos.members.get(ref.tenantId, session.hostId),
+      ]);
+      return { ...found, reader: to, hostName: host?.displayName };
+    },
+
+    /** To the host: who declined their role. Stale when the session is off, or the person was named again since. */
+    async roleDeclined(
+      ref: SessionRef & { readonly userId: string; readonly aboutUserId: string },
+    ): Promise<(ToReader & { readonly declinedBy: string | undefined }) | undefined> {
+      const found = await inTeam(ref);
+      const session = found?.session;
+      if (!found || !session || session.status === 'cancelled' || ref.userId !== session.hostId) return undefined;
+      if (namedRoleOf(session, ref.aboutUserId)) return undefined;
+      const [to, who] = await Promise.all([
+        reader(ref.tenantId, ref.userId, found.locale),
+        repos.members.get(ref.tenantId, ref.aboutUserId),
+      ]);
+      return { ...found, reader: to, declinedBy: who?.displayName };
     },
 
     /** A kudos for its channel, with both names and the session it thanks for; undefined without a channel. */

@@ -1,8 +1,8 @@
 import type { Outbox } from '../delivery/outbox';
 import type { PersonRef } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
-import { sessionEndsAt } from './session';
-import type { LearningSession } from './session';
+import { namedPeople, namedRoleOf, sessionEndsAt } from './session';
+import type { LearningSession, NamedRole } from './session';
 import { applyDraft } from './session-rules';
 import type { SessionDraft } from './session-rules';
 import type { Team } from '../teams/team';
@@ -15,6 +15,9 @@ interface SessionChangesDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps'>;
   readonly outbox: Outbox;
 }
+
+/** The notice that tells someone the host named them (see the composer). */
+export const NAMED_NOTICE: Record<NamedRole, string> = { teacher: 'namedTeacher', leader: 'namedLeader' };
 
 /** One session's stored change and the messages it sets off: invites, reminders, waitlist promotions, notices. */
 export function sessionChanges(deps: SessionChangesDeps) {
@@ -41,6 +44,51 @@ export function sessionChanges(deps: SessionChangesDeps) {
       }
     }
     await outbox.enqueue({ kind: 'requestFeedback', ...ref, forStartsAt: session.startsAt }, { notBefore: sessionEndsAt(session) });
+  }
+
+  /**
+   * Everyone the session names now and did not name `before` (or named in another role) is told, the
+   * host never. `now` keys the notice: a retried job posts once, a later renaming posts again.
+   */
+  async function tellNamed(before: LearningSession | undefined, after: LearningSession, now: Date): Promise<void> {
+    if (after.status === 'cancelled') return;
+    const ref = { tenantId: after.tenantId, teamId: after.teamId, sessionId: after.sessionId };
+    for (const { userId, role } of namedPeople(after)) {
+      if (before && namedRoleOf(before, userId) === role) continue;
+      await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId, reason: NAMED_NOTICE[role], ref: now.toISOString() });
+    }
+  }
+
+  /**
+   * A named person says they cannot: they leave every role in the session (under its ETag), the
+   * invite shows it and the host is told who. Undefined when they were no longer named.
+   */
+  async function applyDecline(actor: PersonRef, current: LearningSession, now: Date): Promise<LearningSession | undefined> {
+    const { tenantId, teamId, sessionId } = current;
+    let declinedNow = false;
+    const updated = await repos.sessions.update(tenantId, teamId, sessionId, (s) => {
+      declinedNow = namedRoleOf(s, actor.userId) !== undefined;
+      if (!declinedNow) return undefined;
+      const { discussionLeaderId, ...rest } = s;
+      return {
+        ...rest,
+        teacherIds: s.teacherIds.filter((id) => id !== actor.userId),
+        ...(discussionLeaderId && discussionLeaderId !== actor.userId ? { discussionLeaderId } : {}),
+        updatedAt: now.toISOString(),
+      };
+    });
+    if (!updated || !declinedNow) return undefined;
+    const ref = { tenantId, teamId, sessionId };
+    if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
+    await outbox.enqueue({
+      kind: 'notifyPerson',
+      ...ref,
+      userId: updated.hostId,
+      reason: 'roleDeclined',
+      aboutUserId: actor.userId,
+      ref: now.toISOString(),
+    });
+    return updated;
   }
 
   /** One occurrence's edit, stored under its ETag, with its card update, reminders and waitlist promotions. */
@@ -88,5 +136,5 @@ export function sessionChanges(deps: SessionChangesDeps) {
     return updated;
   }
 
-  return { schedule, applyEdit, applyCancel };
+  return { schedule, applyEdit, applyCancel, tellNamed, applyDecline };
 }

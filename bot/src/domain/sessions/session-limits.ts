@@ -7,6 +7,8 @@ export const DESCRIPTION_MAX = 2000;
 export const PLACE_MAX = 200;
 export const SKILLS_MAX = 10;
 export const SKILL_MAX = 50;
+/** Teachers of one session. */
+export const TEACHERS_MAX = 10;
 export const DURATION_MIN = 5;
 export const DURATION_MAX = 480;
 export const CAPACITY_MAX = 10_000;

@@ -11,6 +11,7 @@ import {
   PLACE_MAX,
   SKILL_MAX,
   SKILLS_MAX,
+  TEACHERS_MAX,
   TITLE_MAX,
 } from './session-limits';
 import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from '../shared/zoned-time';
@@ -243,7 +244,7 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
 
   const teacherIds = has('teacherIds') ? list(input.teacherIds) : [...(cur?.teacherIds ?? [])];
   const leader = has('discussionLeaderId') ? (str(input.discussionLeaderId) ?? '') : (cur?.discussionLeaderId ?? '');
-  if (!teacherIds || teacherIds.length > 10) problem('teacherIds', 'peopleInvalid');
+  if (!teacherIds || teacherIds.length > TEACHERS_MAX) problem('teacherIds', 'peopleInvalid');
   else if (!teacherIds.every(isId)) problem('teacherIds', 'personUnknown');
   if (!isId(leader)) problem('discussionLeaderId', 'personUnknown');
 

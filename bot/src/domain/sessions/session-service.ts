@@ -10,7 +10,7 @@ import { failWith, ok } from '../shared/result';
 import type { Result, SessionFailure } from '../shared/result';
 import { laterOccurrences, occurrenceInput, seriesChange } from './series-change';
 import type { SeriesScope } from './series-change';
-import { isUpcoming } from './session';
+import { isUpcoming, namedRoleOf } from './session';
 import type { Feedback, LearningSession, Rsvp } from './session';
 import { sessionChanges } from './session-changes';
 import { loadSession, profilesOf } from './session-lookup';
@@ -70,7 +70,7 @@ export function createSessionService(deps: SessionServiceDeps) {
 
   const people = (tenantId: string, ids: Iterable<string>) => profilesOf(repos.members, tenantId, ids);
   const load = (tenantId: string, teamId: string, sessionId: string) => loadSession(repos.sessions, tenantId, teamId, sessionId);
-  const { schedule, applyEdit, applyCancel } = sessionChanges(deps);
+  const { schedule, applyEdit, applyCancel, tellNamed, applyDecline } = sessionChanges(deps);
   const access = createTeamAccess(repos.teams);
 
   async function unknownInTenant(tenantId: string, userIds: readonly string[]): Promise<string[]> {
@@ -156,6 +156,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       await repos.sessions.putMany(sessions);
       // A series' later invites wait until a week before their own start (see schedule).
       for (const s of sessions) await schedule(s, team, now, true);
+      // A series names the same people in every occurrence: they are told once, about the first.
+      const [first] = sessions;
+      if (first) await tellNamed(undefined, first, now);
       return ok(sessions);
     },
 
@@ -200,7 +203,10 @@ export function createSessionService(deps: SessionServiceDeps) {
         if (problems.length > 0) return fail({ kind: 'invalid', problems });
       }
       // The one addressed first: if it vanished meanwhile, the later ones are left alone too.
-      if (!(await applyEdit(current, validation.draft, team, now))) return fail({ kind: 'notFound' });
+      const edited = await applyEdit(current, validation.draft, team, now);
+      if (!edited) return fail({ kind: 'notFound' });
+      // Only the occurrence addressed tells the newly named: a series edit is one change to them.
+      await tellNamed(current, edited, now);
       let changed = 1;
       for (const { session, draft } of laterEdits) if (await applyEdit(session, draft, team, now)) changed += 1;
       const session = await repos.sessions.get(actor.tenantId, teamId, sessionId);
@@ -237,6 +243,22 @@ export function createSessionService(deps: SessionServiceDeps) {
       }
       for (const occurrence of later) if (await applyCancel(actor, occurrence, now)) changed += 1;
       return ok({ session, changed });
+    },
+
+    /**
+     * The teacher or discussion leader the host named says they cannot: only they can, for themselves,
+     * while the session is still ahead. They leave the session's roles and the host is told.
+     */
+    async declineRole(actor: PersonRef, teamId: string, sessionId: string): Promise<Outcome<LearningSession>> {
+      const current = await load(actor.tenantId, teamId, sessionId);
+      if (!current) return fail({ kind: 'notFound' });
+      if (!namedRoleOf(current, actor.userId) || current.hostId === actor.userId) return fail({ kind: 'notNamed' });
+      if (current.status === 'cancelled') return fail({ kind: 'closed', reason: 'cancelled' });
+      const now = deps.now();
+      if (Date.parse(current.startsAt) <= now.getTime()) return fail({ kind: 'closed', reason: 'past' });
+      const updated = await applyDecline(actor, current, now);
+      // Declined meanwhile (a second click): the same answer, nothing sent twice.
+      return ok(updated ?? current);
     },
 
     /**

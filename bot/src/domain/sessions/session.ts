@@ -95,3 +95,19 @@ export function countsAfterChange(counts: RsvpCounts, previous: RsvpResponse | u
   result[next] += 1;
   return result;
 }
+
+/** A role the host gives someone else in a session: they are told, and may decline it. */
+export type NamedRole = 'teacher' | 'leader';
+
+/** The person's named role in the session (teacher first, when they are both), if any. */
+export function namedRoleOf(session: Pick<LearningSession, 'teacherIds' | 'discussionLeaderId'>, userId: string): NamedRole | undefined {
+  if (session.teacherIds.includes(userId)) return 'teacher';
+  return session.discussionLeaderId === userId ? 'leader' : undefined;
+}
+
+/** Those the session names (teachers, discussion leader) other than its host, each once, with their role. */
+export function namedPeople(session: LearningSession): { readonly userId: string; readonly role: NamedRole }[] {
+  const ids = new Set([...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : [])]);
+  ids.delete(session.hostId);
+  return [...ids].map((userId) => ({ userId, role: namedRoleOf(session, userId) ?? 'teacher' }));
+}

@@ -17,6 +17,7 @@ export const CARD_VERBS = [
   'viewProfile',
   'saveProfile',
   'voteRequest',
+  'declineRole',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

@@ -18,6 +18,8 @@ export type SessionFailure = { readonly subject: 'session' } & (
   | { readonly kind: 'closed'; readonly reason: SessionClosedReason }
   | { readonly kind: 'notHost' }
   | { readonly kind: 'notAttendee' }
+  /** Only a teacher or discussion leader the host named may decline that role. */
+  | { readonly kind: 'notNamed' }
   | { readonly kind: 'notEnded' }
   | { readonly kind: 'badInput'; readonly code: BadInputCode }
 );

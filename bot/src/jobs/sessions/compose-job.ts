@@ -1,6 +1,6 @@
 import { feedbackCard, feedbackSummaryCard } from '../../cards/sessions/feedback-cards';
 import { kudosCard } from '../../cards/kudos/kudos-card';
-import { personNoticeCard, reminderCard } from '../../cards/sessions/session-notice-cards';
+import { namedNoticeCard, personNoticeCard, reminderCard, roleDeclinedCard } from '../../cards/sessions/session-notice-cards';
 import type { PersonNotice } from '../../cards/sessions/session-notice-cards';
 import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
 import { formatShortWhen } from '../../cards/sessions/session-text';
@@ -10,6 +10,8 @@ import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/deliv
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
+import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
+import type { NamedRole } from '../../domain/sessions/session';
 
 interface JobComposerDeps {
   readonly content: PostContentService;
@@ -32,6 +34,11 @@ const messageKeys = {
 const json = (card: AdaptiveCard): OutgoingMessage['card'] => ({ ...card });
 
 const NOTICES: readonly string[] = ['waitlistPromoted', 'sessionCancelled'] satisfies readonly PersonNotice[];
+
+/** The notice reasons for someone the host named (domain/sessions/session-changes.ts), by role. */
+const NAMED_ROLES: Readonly<Record<string, NamedRole>> = Object.fromEntries(
+  Object.entries(NAMED_NOTICE).map(([role, reason]) => [reason, role as NamedRole]),
+);
 
 /**
  * The composer the delivery worker calls: each job's content as the domain reads it when the job
@@ -120,6 +127,39 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
               target,
               card: json(feedbackSummaryCard(session, summary, own)),
               summary: t(own, 'sessions:summaryTitle', { title: clip(session.title, 120) }),
+            },
+          ];
+        }
+        const key = messageKeys.notice(job.tenantId, job.sessionId, job.userId, job.reason, job.ref ?? '');
+        const role = Object.hasOwn(NAMED_ROLES, job.reason) ? NAMED_ROLES[job.reason] : undefined;
+        if (role) {
+          const found = await content.namedNotice({ ...job, role }, now);
+          if (!found) return [];
+          const { session, timeZone, hostName } = found;
+          const own = found.reader.locale;
+          const card = namedNoticeCard({ session, role, hostName }, own, timeZone);
+          const summary = t(own, role === 'teacher' ? 'sessions:namedTeacherTitle' : 'sessions:namedLeaderTitle', {
+            host: hostName === undefined ? t(own, 'sessions:namedSomeone') : clip(hostName, 80),
+            title: clip(session.title, 120),
+            when: formatShortWhen(session.startsAt, own, timeZone),
+          });
+          return [{ key, mode: 'post', target, card: json(card), summary }];
+        }
+        if (job.reason === 'roleDeclined') {
+          if (!job.aboutUserId) return [];
+          const found = await content.roleDeclined({ ...job, aboutUserId: job.aboutUserId });
+          if (!found) return [];
+          const { session, declinedBy } = found;
+          const own = found.reader.locale;
+          const card = roleDeclinedCard(session, declinedBy, own, found.timeZone);
+          const name = declinedBy === undefined ? t(own, 'sessions:declinedSomeone') : clip(declinedBy, 80);
+          return [
+            {
+              key,
+              mode: 'post',
+              target,
+              card: json(card),
+              summary: t(own, 'sessions:declinedTitle', { name, title: clip(session.title, 120) }),
             },
           ];
         }

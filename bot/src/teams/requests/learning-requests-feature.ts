@@ -2,6 +2,7 @@ import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/request
 import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
+import { z } from 'zod';
 import { cardActionOf } from '../shared/bot-feature';
 import { failureAnswer } from '../shared/failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
@@ -56,8 +57,9 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     const person = personOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
     if (!person || !teamId) return messageResponse(t(locale, 'requests:cardNoTeam'));
-    const requestId = requestIdOf(cardActionOf(context.activity.value).data);
-    if (!requestId) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
+    const parsed = VOTE_DATA.safeParse(cardActionOf(context.activity.value).data);
+    if (!parsed.success) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
+    const { requestId } = parsed.data;
     const already = await requests.hasVoted(person, teamId, requestId);
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
@@ -79,8 +81,5 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
   return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } } satisfies BotFeature;
 }
 
-/** The request id in the pressed action's data, checked before it reaches storage. */
-function requestIdOf(data: Readonly<Record<string, unknown>>): string | undefined {
-  const id = data.requestId;
-  return typeof id === 'string' && /^[A-Za-z0-9._:@-]{1,200}$/.test(id) ? id : undefined;
-}
+/** The vote button's data: only the request id, checked before it reaches storage. */
+const VOTE_DATA = z.object({ requestId: z.string().regex(/^[A-Za-z0-9._:@-]{1,200}$/) });

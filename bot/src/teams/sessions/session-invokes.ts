@@ -10,7 +10,6 @@ import { userText } from '../../cards/shared/user-text';
 import type { PersonRef } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
-import type { CardVerb } from '../../domain/shared/card-verbs';
 import type { LearningSession } from '../../domain/sessions/session';
 import type { KudosService } from '../../domain/kudos/kudos-service';
 import type { RsvpService } from '../../domain/rsvp/rsvp-service';
@@ -27,12 +26,8 @@ import { failureAnswer } from '../shared/failure-answer';
 import { channelData, personOf } from '../shared/identity';
 import { cardResponse } from '../shared/invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
-
-/** The `Action.Execute` verbs of the session cards (invite, feedback, planning and edit forms). */
-type SessionVerb = Extract<
-  CardVerb,
-  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession'
->;
+import { missesIds, SESSION_VERB_DATA } from './session-verb-data';
+import type { SessionVerb } from './session-verb-data';
 
 interface SessionInvokeDeps {
   readonly sessions: SessionService;
@@ -174,6 +169,11 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const name = detail.value.people.get(result.value.toUserId)?.displayName ?? '—';
       return answer(req, t(req.locale, 'sessions:kudosSent', { to: userText(name, 80) }), 'good');
     },
+    async declineRole(req) {
+      const result = await sessions.declineRole(req.actor, req.teamId, str(req.data.sessionId) ?? '');
+      if (!result.ok) return cardResponse(sessionMessageCard(failureAnswer(result.failure, req.locale), 'attention'));
+      return cardResponse(sessionMessageCard(t(req.locale, 'sessions:declineDone', { title: userText(result.value.title, 120) }), 'good'));
+    },
     async createSession(req) {
       const here = channelData(req.context.activity);
       const hereChannel = here.team?.id === req.teamId ? here.channel?.id : undefined;
@@ -182,33 +182,36 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     },
   };
 
-  /** Who acts, in which team, on which session: checked once for every verb, from the sender and the card's data. */
+  /** Who acts, in which team, on which session: checked once for every verb, from the sender and the card's data (its verb's schema). */
   const asVerb =
-    (handler: VerbHandler, needs: { readonly session: boolean } = { session: true }): InvokeHandler =>
+    (verb: SessionVerb): InvokeHandler =>
     async (context) => {
       const locale = toLocale(context.activity.locale);
-      const { data } = cardActionOf(context.activity.value);
       const actor = personOf(context.activity);
       if (!actor) return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_noIdentity'), 'attention'));
-      const teamId = str(data.teamId);
-      if (!teamId || (needs.session && !str(data.sessionId)))
-        return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_missingSession'), 'attention'));
+      const parsed = SESSION_VERB_DATA[verb].safeParse(cardActionOf(context.activity.value).data);
+      if (!parsed.success) {
+        const why = missesIds(parsed.error) ? 'sessions:failure_missingSession' : 'sessions:failure_invalid';
+        return cardResponse(sessionMessageCard(t(locale, why), 'attention'));
+      }
+      const data = parsed.data;
+      const teamId = str(data.teamId) ?? '';
       // A card from one team cannot act on another's sessions, whatever its data says.
       const here = channelData(context.activity).team?.id;
       if (here && here !== teamId) return cardResponse(sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention'));
-      return handler({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
+      return verbs[verb]({ context, actor: { tenantId: actor.tenantId, userId: actor.userId }, teamId, data, locale });
     };
 
   return {
-    refresh: asVerb(verbs.refresh),
-    rsvp: asVerb(verbs.rsvp),
-    cancelSession: asVerb(verbs.cancelSession),
-    editSession: asVerb(verbs.editSession),
-    saveSession: asVerb(verbs.saveSession),
-    feedback: asVerb(verbs.feedback),
-    kudos: asVerb(verbs.kudos),
-    // The planning form: no session yet.
-    createSession: asVerb(verbs.createSession, { session: false }),
+    refresh: asVerb('refresh'),
+    rsvp: asVerb('rsvp'),
+    cancelSession: asVerb('cancelSession'),
+    editSession: asVerb('editSession'),
+    saveSession: asVerb('saveSession'),
+    feedback: asVerb('feedback'),
+    kudos: asVerb('kudos'),
+    declineRole: asVerb('declineRole'),
+    createSession: asVerb('createSession'),
   };
 }
 

@@ -19,6 +19,7 @@ import { channelData, personOf } from '../shared/identity';
 import { failureAnswer } from '../shared/failure-answer';
 import { dialogCard, dialogMessage } from '../shared/invoke-responses';
 import { createFromForm, planningFormCard, sessionCardVerbs } from './session-invokes';
+import { PLAN_DIALOG_DATA } from './session-verb-data';
 
 interface SessionsFeatureDeps {
   readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
@@ -151,7 +152,10 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
 
   const submitPlanTask: InvokeHandler = async (context): Promise<InvokeResponse> => {
     const locale = toLocale(context.activity.locale);
-    const data = dialogDataOf(context.activity.value);
+    const parsed = PLAN_DIALOG_DATA.safeParse(dialogDataOf(context.activity.value));
+    if (!parsed.success)
+      return dialogCard(sessionMessageCard(t(locale, 'sessions:failure_invalid'), 'attention'), t(locale, 'sessions:planDialogTitle'));
+    const data = parsed.data;
     const person = personOf(context.activity);
     const teamId = typeof data.teamId === 'string' ? data.teamId : await teamOf(context, sessions);
     if (!person || !teamId)
