@@ -54,6 +54,13 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   readonly delivery: DeliveryConfig;
   readonly sessions: SessionsConfig;
+  readonly graph: GraphConfig;
+}
+
+/** Microsoft Graph, asked who owns each team (with the bot's identity and resource-specific consent). */
+interface GraphConfig {
+  /** Up to and including the version, without a trailing slash; tests point it at a local fake. */
+  readonly baseUrl: string;
 }
 
 /** Links in session cards (the online meeting, the tab's detail view). */
@@ -295,6 +302,13 @@ export function readConfig(env: Env): Config {
     // Locally a fresh random secret: links from an earlier run stop working, which is fine there.
     calendarLinkSecret: calendarLinkSecret ?? `${crypto.randomUUID()}${crypto.randomUUID()}`,
   };
+  const graphBaseUrl = r.raw('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0';
+  const graphUrl = URL.canParse(graphBaseUrl) ? new URL(graphBaseUrl) : undefined;
+  // The bot's Graph token goes there: plain http only to this machine (a test's fake).
+  if (!graphUrl || !(graphUrl.protocol === 'https:' || (graphUrl.protocol === 'http:' && isLoopback(graphUrl.hostname))))
+    r.problems.push(
+      `GRAPH_BASE_URL must be an https address such as https://graph.microsoft.com/v1.0 (http only on loopback) (got "${graphBaseUrl}")`,
+    );
   const config: Config = {
     nodeEnv,
     host,
@@ -313,6 +327,7 @@ export function readConfig(env: Env): Config {
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: trustProxy(r),
     sessions,
+    graph: { baseUrl: graphBaseUrl.replace(/\/+$/, '') },
     delivery: {
       worker: r.bool('WORKER', true),
       tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),
