@@ -55,6 +55,7 @@ export interface Config {
   readonly delivery: DeliveryConfig;
   readonly sessions: SessionsConfig;
   readonly limits: LimitsConfig;
+  readonly graph: GraphConfig;
 }
 
 /** Load shedding: requests in flight at once per endpoint; past that, 503 with Retry-After at once. */
@@ -63,6 +64,12 @@ interface LimitsConfig {
   readonly apiConcurrent: number;
   /** The bot endpoint (`/api/messages`), counted apart so tab traffic never crowds out Teams. */
   readonly botConcurrent: number;
+}
+
+/** Microsoft Graph, asked who owns each team (with the bot's identity and resource-specific consent). */
+interface GraphConfig {
+  /** Up to and including the version, without a trailing slash; tests point it at a local fake. */
+  readonly baseUrl: string;
 }
 
 /** Links in session cards (the online meeting, the tab's detail view). */
@@ -304,6 +311,13 @@ export function readConfig(env: Env): Config {
     // Locally a fresh random secret: links from an earlier run stop working, which is fine there.
     calendarLinkSecret: calendarLinkSecret ?? `${crypto.randomUUID()}${crypto.randomUUID()}`,
   };
+  const graphBaseUrl = r.raw('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0';
+  const graphUrl = URL.canParse(graphBaseUrl) ? new URL(graphBaseUrl) : undefined;
+  // The bot's Graph token goes there: plain http only to this machine (a test's fake).
+  if (!graphUrl || !(graphUrl.protocol === 'https:' || (graphUrl.protocol === 'http:' && isLoopback(graphUrl.hostname))))
+    r.problems.push(
+      `GRAPH_BASE_URL must be an https address such as https://graph.microsoft.com/v1.0 (http only on loopback) (got "${graphBaseUrl}")`,
+    );
   const config: Config = {
     nodeEnv,
     host,
@@ -326,6 +340,7 @@ export function readConfig(env: Env): Config {
       apiConcurrent: wholeNumber(r, 'API_MAX_CONCURRENT', 64, 1, 10_000),
       botConcurrent: wholeNumber(r, 'BOT_MAX_CONCURRENT', 256, 1, 10_000),
     },
+    graph: { baseUrl: graphBaseUrl.replace(/\/+$/, '') },
     delivery: {
       worker: r.bool('WORKER', true),
       tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),

@@ -39,6 +39,9 @@ import type { Logger } from './domain/shared/logger';
 import { createJsonLogger } from './json-logger';
 import { WriteLimiter } from './domain/shared/write-rate-limiter';
 import type { WriteLimitPolicy } from './domain/shared/write-rate-limiter';
+import { createGraphTeamOwners } from './teams/teams/graph-team-owners';
+import { botGraphTokens } from './teams/teams/graph-token';
+import type { GraphTokenProvider } from './teams/teams/graph-token';
 
 interface StartOptions {
   /** Default: JSON lines on standard output at the configured level. */
@@ -52,6 +55,8 @@ interface StartOptions {
   readonly senderPolicy?: Partial<SenderPolicy>;
   /** Tests: the write windows per person and tenant (default: the production ones, write-rate-limiter.ts). */
   readonly writeLimits?: WriteLimitPolicy;
+  /** Tests: Graph tokens from here instead of Entra ID (the bot's identity). */
+  readonly graphTokens?: GraphTokenProvider;
 }
 
 export interface RunningService {
@@ -156,7 +161,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
     );
     void experts.start();
     // Each domain service once: the bot, the API and the jobs share them.
-    const services = createServices({ repositories, outbox, experts, now });
+    // Who owns each team: Microsoft Graph with the bot's identity, else the installer rule (see team-roster.ts).
+    const teamOwners = createGraphTeamOwners({
+      baseUrl: config.graph.baseUrl,
+      tokens: options.graphTokens ?? botGraphTokens(config.bot, config.graph.baseUrl),
+      log,
+    });
+    const services = createServices({ repositories, outbox, experts, teamOwners, now });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose: options.composer ?? createJobComposer({ content: services.postContent, links: sessionLinks }),

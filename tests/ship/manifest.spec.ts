@@ -30,6 +30,7 @@ interface Manifest {
   }[];
   readonly composeExtensions: { botId: string; commands: Command[] }[];
   readonly webApplicationInfo: { id: string; resource: string };
+  readonly authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
   readonly validDomains: string[];
   readonly showLoadingIndicator: boolean;
 }
@@ -68,6 +69,10 @@ describe('manifest/manifest.json', () => {
   it('fails that validation when a value is malformed, so the check is real', async () => {
     const problems = await validateManifest(fill(manifestText, { ...PROVISIONED, APP_NAME_SUFFIX: '', BOT_ID: 'not-a-guid' }));
     expect(problems.join('\n')).toMatch(/botId/);
+  });
+
+  it("asks each team for the resource-specific consent to read its members (Graph's owners), as an application permission", () => {
+    expect(template.authorization?.permissions?.resourceSpecific).toEqual([{ name: 'TeamMember.Read.Group', type: 'Application' }]);
   });
 
   it('has the personal tab, the configurable team tab and the loading indicator', () => {

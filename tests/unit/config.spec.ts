@@ -136,4 +136,12 @@ describe('readConfig', () => {
       expect(problems({ ...withBot, AAD_APP_ID_URI: `https://peerlearn.example.com/${GUID}` })).toHaveLength(1);
     });
   });
+
+  it("takes Graph's base URL (team owners) without a trailing slash; https only, http only on loopback", () => {
+    expect(readConfig({}).graph.baseUrl).toBe('https://graph.microsoft.com/v1.0');
+    expect(readConfig({ GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/' }).graph.baseUrl).toBe('https://graph.microsoft.us/v1.0');
+    expect(readConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4000/v1.0' }).graph.baseUrl).toBe('http://127.0.0.1:4000/v1.0');
+    for (const bad of ['http://graph.example.com/v1.0', 'graph.microsoft.com', 'ftp://127.0.0.1/v1.0'])
+      expect(problems({ GRAPH_BASE_URL: bad })).toEqual([expect.stringContaining('GRAPH_BASE_URL must be an https address')]);
+  });
 });

@@ -11,23 +11,40 @@ const m = (userId: string, role: Membership['role'], joinedAt = '2026-01-01T00:0
   joinedAt,
 });
 const r = (userId: string) => ({ userId, displayName: userId.toUpperCase() });
+const installer = (installerId: string) => ({ from: 'installer' as const, installerId });
+const graph = (...ownerIds: string[]) => ({ from: 'graph' as const, ownerIds: new Set(ownerIds) });
 
 describe('planRosterSync', () => {
   it('a first read: the installer owns, the rest are members, joined now', () => {
-    const change = planRosterSync('t', 'x', [], [r('ann'), r('bob')], 'ann', AT);
+    const change = planRosterSync('t', 'x', [], [r('ann'), r('bob')], installer('ann'), AT);
     expect(change.upsert).toEqual([m('ann', 'owner', AT.toISOString()), m('bob', 'member', AT.toISOString())]);
     expect(change.remove).toEqual([]);
   });
 
   it('keeps known owners and join dates, writes only what changed, removes who left', () => {
     const stored = [m('ann', 'owner'), m('bob', 'member'), m('cleo', 'member')];
-    const change = planRosterSync('t', 'x', stored, [r('ann'), r('bob'), r('dirk')], 'bob', AT);
+    const change = planRosterSync('t', 'x', stored, [r('ann'), r('bob'), r('dirk')], installer('bob'), AT);
     expect(change.upsert).toEqual([m('bob', 'owner'), m('dirk', 'member', AT.toISOString())]);
     expect(change.remove).toEqual(['cleo']);
   });
 
   it('an installer that is not on the roster (a bot, an admin outside the team) owns nothing', () => {
-    const change = planRosterSync('t', 'x', [], [r('ann')], 'admin', AT);
+    const change = planRosterSync('t', 'x', [], [r('ann')], installer('admin'), AT);
     expect(change.upsert).toEqual([m('ann', 'member', AT.toISOString())]);
+  });
+
+  it("with Graph's answer: Graph's owners own, everyone else is a member, the installer and known owners included", () => {
+    const stored = [m('ann', 'owner'), m('bob', 'member'), m('cleo', 'owner')];
+    const change = planRosterSync('t', 'x', stored, [r('ann'), r('bob'), r('cleo'), r('dirk')], graph('bob', 'dirk'), AT);
+    expect(change.upsert).toEqual([m('ann', 'member'), m('bob', 'owner'), m('cleo', 'member'), m('dirk', 'owner', AT.toISOString())]);
+    expect(change.remove).toEqual([]);
+  });
+
+  it("matches Graph's lowercase ids whatever the case of the roster's, and writes nothing that already agrees", () => {
+    const id = '6B3D0C8E-0000-4000-8000-00000000000A';
+    expect(planRosterSync('t', 'x', [], [r(id)], graph(id.toLowerCase()), AT).upsert).toEqual([m(id, 'owner', AT.toISOString())]);
+    expect(planRosterSync('t', 'x', [m(id, 'owner'), m('bob', 'member')], [r(id), r('bob')], graph(id.toLowerCase()), AT).upsert).toEqual(
+      [],
+    );
   });
 });

@@ -17,6 +17,7 @@ import { createProfileService } from '../experts/profile-service';
 import type { ProfileService } from '../experts/profile-service';
 import { createTeamService } from '../teams/team-service';
 import type { TeamService } from '../teams/team-service';
+import type { TeamOwnerDirectory } from '../teams/team-owners';
 import { createTipService } from '../tips/tip-service';
 import type { TipService } from '../tips/tip-service';
 
@@ -38,11 +39,13 @@ interface ServicesDeps {
   readonly repositories: Repositories;
   readonly outbox: Outbox;
   readonly experts: ExpertDirectory;
+  /** Graph's owners of each team; absent, the person who added the app owns it. */
+  readonly teamOwners?: TeamOwnerDirectory;
   readonly now: () => Date;
 }
 
 export function createServices(deps: ServicesDeps): Services {
-  const { repositories, outbox, experts, now } = deps;
+  const { repositories, outbox, experts, teamOwners, now } = deps;
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     rsvps: createRsvpService({ repositories, outbox, now }),
@@ -51,7 +54,7 @@ export function createServices(deps: ServicesDeps): Services {
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
     profiles: createProfileService({ members: repositories.members, experts, now }),
-    teams: createTeamService({ repositories, now }),
+    teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
   };
 }

@@ -2,6 +2,7 @@ import { recordSighting } from '../experts/members';
 import { forEachLimited } from '../shared/each-limited';
 import type { Repositories } from '../shared/repositories';
 import type { Membership } from './team';
+import type { OwnerRule, TeamOwnerDirectory } from './team-owners';
 
 /** Someone on a Teams team roster, as the bot saw them. */
 export interface RosterEntry {
@@ -17,16 +18,16 @@ interface RosterChange {
 }
 
 /**
- * What a full roster read changes. The bot's roster does not say who owns a team, so PeerLearn's
- * owners (who change settings and retry parked posts) are the people who installed the app and the
- * owners it already knew; everyone else on the roster is a member.
+ * What a full roster read changes. The bot's roster does not say who owns a team: Graph's owners do
+ * (they gain and lose `owner` as Graph says). Without Graph's answer the owners are the person who
+ * installed the app and the owners PeerLearn already knew; everyone else on the roster is a member.
  */
 export function planRosterSync(
   tenantId: string,
   teamId: string,
   stored: readonly Membership[],
   roster: readonly RosterEntry[],
-  installerId: string | undefined,
+  owners: OwnerRule,
   now: Date,
 ): RosterChange {
   const known = new Map(stored.map((m) => [m.userId, m]));
@@ -34,7 +35,9 @@ export function planRosterSync(
   const upsert: Membership[] = [];
   for (const userId of onRoster) {
     const current = known.get(userId);
-    const role = userId === installerId || current?.role === 'owner' ? 'owner' : 'member';
+    const owns =
+      owners.from === 'graph' ? owners.ownerIds.has(userId.toLowerCase()) : userId === owners.installerId || current?.role === 'owner';
+    const role = owns ? 'owner' : 'member';
     if (current && current.role === role) continue;
     upsert.push({ tenantId, teamId, userId, role, joinedAt: current?.joinedAt ?? now.toISOString() });
   }
@@ -44,6 +47,8 @@ export function planRosterSync(
 
 interface RosterKeepingDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members'>;
+  /** Graph's owners of a team; absent, every sync uses the installer rule. */
+  readonly owners?: TeamOwnerDirectory;
   readonly now: () => Date;
 }
 
@@ -61,6 +66,13 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
   const { repositories: repos, now } = deps;
   const vouched = new Set<string>();
 
+  /** Graph's owners when the team's group is known and Graph answers, else the installer rule. */
+  const ownerRule = async (tenantId: string, teamId: string, installerId: string | undefined): Promise<OwnerRule> => {
+    const aadGroupId = deps.owners ? (await repos.teams.get(tenantId, teamId))?.aadGroupId : undefined;
+    const ownerIds = aadGroupId ? await deps.owners?.owners(tenantId, aadGroupId) : undefined;
+    return ownerIds ? { from: 'graph', ownerIds } : { from: 'installer', installerId };
+  };
+
   const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
     await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
       await recordSighting(repos.members, { tenantId, userId: p.userId, displayName: p.displayName }, now());
@@ -70,20 +82,25 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
   return {
     /**
      * The whole roster as `readRoster` gives it: profiles for everyone on it, memberships as
-     * `planRosterSync` says. Answers how many people were read and memberships written and removed.
+     * `planRosterSync` says, owners as Graph says (else the installer rule). Answers how many people
+     * were read, memberships written and removed, and where the owners came from.
      */
     async syncRoster(
       tenantId: string,
       teamId: string,
       readRoster: () => Promise<readonly RosterEntry[]>,
       installerId: string | undefined,
-    ): Promise<{ readonly read: number; readonly written: number; readonly removed: number }> {
-      const [roster, stored] = await Promise.all([readRoster(), repos.teams.listMembers(tenantId, teamId)]);
-      const change = planRosterSync(tenantId, teamId, stored, roster, installerId, now());
+    ): Promise<{ readonly read: number; readonly written: number; readonly removed: number; readonly owners: OwnerRule['from'] }> {
+      const [roster, stored, owners] = await Promise.all([
+        readRoster(),
+        repos.teams.listMembers(tenantId, teamId),
+        ownerRule(tenantId, teamId, installerId),
+      ]);
+      const change = planRosterSync(tenantId, teamId, stored, roster, owners, now());
       await remember(tenantId, roster);
       if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
       if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
-      return { read: roster.length, written: change.upsert.length, removed: change.remove.length };
+      return { read: roster.length, written: change.upsert.length, removed: change.remove.length, owners: owners.from };
     },
 
     /** People who joined: a profile for each with a name, a membership for each not yet stored (roles stay). */

@@ -8,12 +8,15 @@ import type { Result, SessionFailure } from '../shared/result';
 import { createTeamAccess, mayReadTeam } from './team-access';
 import type { Locale } from '../shared/person';
 import type { Channel, Membership, Team } from './team';
+import type { TeamOwnerDirectory } from './team-owners';
 import { rosterKeeping } from './team-roster';
 import { withSettings } from './team-settings';
 import type { TeamSettings } from './team-settings';
 
 interface TeamServiceDeps {
   readonly repositories: Pick<Repositories, 'tenants' | 'teams' | 'members' | 'sessions' | 'rsvps'>;
+  /** Graph's owners of each team (see team-roster.ts); absent, the installer rule. */
+  readonly owners?: TeamOwnerDirectory;
   readonly now: () => Date;
 }
 
@@ -29,7 +32,10 @@ interface TeamInstall {
   readonly aadGroupId: string | undefined;
   /** The installer's language: the team's until it has one. */
   readonly locale: Locale;
-  /** Who added the app: an owner of the team in PeerLearn from this moment, before the roster is read. */
+  /**
+   * Who added the app: an owner of the team in PeerLearn from this moment until the roster sync that
+   * follows the install, which keeps them an owner only if Graph says so (or Graph cannot say).
+   */
   readonly installerId: string | undefined;
 }
 

@@ -51,7 +51,8 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
 
   const syncWholeRoster = async (client: RosterClient, tenantId: string, teamId: string, installerId: string | undefined) => {
     const sync = await teams.syncRoster(tenantId, teamId, () => readRoster(client, teamId), installerId);
-    log.info(`team ${teamId}: roster of ${sync.read} read; ${sync.written} memberships written, ${sync.removed} removed`);
+    const owners = sync.owners === 'graph' ? 'owners from Microsoft Graph' : 'owners by the installer rule';
+    log.info(`team ${teamId}: roster of ${sync.read} read; ${sync.written} memberships written, ${sync.removed} removed; ${owners}`);
   };
 
   const addPeople = async (context: TurnContext, tenantId: string, teamId: string, added: readonly ChannelAccount[]) => {
