@@ -66,7 +66,7 @@ describe('the team service: what the bot records about a team', () => {
     ]);
     const roster = [installer, owner, stays, fresh].map((userId, i) => ({ userId, displayName: `Person ${i}` }));
     const sync = await teams().syncRoster(tenantId, teamId, () => Promise.resolve(roster), installer);
-    expect(sync).toEqual({ read: 4, written: 2, removed: 1 });
+    expect(sync).toEqual({ read: 4, written: 2, removed: 1, owners: 'installer' });
     expect(await rolesIn(tenantId, teamId)).toEqual(
       [
         [installer, 'owner', NOW.toISOString()],
