@@ -26,7 +26,8 @@ const taken = new Promise<void>((resolve) => (jobTaken = resolve));
 beforeAll(async () => {
   // Storage outlives the service, so the queue can be read after the shutdown.
   [azurite, connector] = await Promise.all([startEmbeddedAzurite({ location: '.data/unused', inMemory: true }), startFakeConnector()]);
-  const config = readConfig({ NODE_ENV: 'test' });
+  // 300 held bot requests: above the default in-flight cap of the bot endpoint, which would answer the rest 503.
+  const config = readConfig({ NODE_ENV: 'test', BOT_MAX_CONCURRENT: String(IN_FLIGHT + 50) });
   service = await startService(
     { ...config, port: 0, seedDemo: false, storage: { kind: 'connectionString', connectionString: azurite.connectionString } },
     {
