@@ -17,7 +17,9 @@ interface Violation {
  * `within` limits the check to one part (a CSS selector).
  */
 export async function seriousViolations(target: Page | Frame, within?: string): Promise<string[]> {
-  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, which the tab's CSP (`script-src 'self'`) rightly does not
+  // let an inline <script> do; the CSP stays on for the app itself.
+  if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
   const violations = await target.evaluate(async (include) => {
     const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: Violation[] }> } }).axe;
     // Tabster's focus sentinels (Fluent's focus management) are aria-hidden and focusable by design:
