@@ -36,6 +36,29 @@ export interface ApiError {
   };
 }
 
+/** `GET /me/export` and the bot's signed export link: everything stored that names the caller. */
+export interface PersonalDataExportResponse {
+  readonly format: 'peerlearn-export/1';
+  readonly exportedAt: string;
+  readonly person: { readonly tenantId: string; readonly userId: string };
+  readonly tables: readonly {
+    readonly table: string;
+    readonly purpose: string;
+    readonly retention: string;
+    readonly rows: readonly Readonly<Record<string, unknown>>[];
+  }[];
+}
+
+/**
+ * `DELETE /me` body. Without `confirm: true` nothing happens (400 `confirmation_required`).
+ * `contributions`: keep the person's tips and learning requests without their name, or remove them.
+ * Answers 204, also when there was nothing left to erase.
+ */
+export interface EraseMeRequest {
+  readonly confirm: true;
+  readonly contributions: 'anonymise' | 'remove';
+}
+
 export interface MeTeam {
   readonly teamId: string;
   readonly name: string;
