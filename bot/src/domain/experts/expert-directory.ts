@@ -5,6 +5,7 @@ import { skillKeyOf, TenantExpertIndex } from './expert-index';
 import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
 import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
 import type { SkillTaxonomy } from './skill-taxonomy';
+import { erasureKeyOf } from '../privacy/erasure-key';
 
 interface ExpertDirectoryPorts {
   readonly members: Pick<MemberRepository, 'get' | 'listForTenant'>;
@@ -225,6 +226,14 @@ export class ExpertDirectory {
     await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
   }
 
+  /** Drops the people an erasure names by hash (DESIGN F13): the feed never carries an erased person's id. */
+  private async forgetErased(state: TenantState, keys: ReadonlySet<string>): Promise<void> {
+    const tenantId = state.index.tenantId;
+    for (const userId of [...state.index.userIds()]) {
+      if (keys.has(await erasureKeyOf(tenantId, userId))) state.index.remove(userId);
+    }
+  }
+
   /** Sessions that ended, were not cancelled, and had this person among the teachers. */
   private async countSessionsTaught(tenantId: string): Promise<Map<string, number>> {
     const now = this.options.now().getTime();
@@ -265,11 +274,14 @@ export class ExpertDirectory {
     const started = this.options.now().getTime();
     const changes = await this.ports.changes.since(tenantId, state.cursorMs);
     const users = new Set<string>();
+    const erased = new Set<string>();
     for (const change of changes) {
       if (state.seen.has(change.id)) continue;
       state.seen.set(change.id, change.at);
       for (const userId of change.userIds) users.add(userId);
+      for (const key of change.erased ?? []) erased.add(key);
     }
+    if (erased.size > 0) await this.forgetErased(state, erased);
     if (users.size > FULL_RELOAD_ABOVE) {
       // Searches keep using the old index until the new one is complete.
       state.index = await this.buildIndex(tenantId);
