@@ -55,7 +55,15 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     }
     // The day really touched every kind of row (the comparison above would also pass on an empty day).
     const counted = Object.fromEntries(exported.tables.map((t) => [t.table, t.rows.length]));
-    expect(counted).toMatchObject({ plProfiles: 1, plMemberships: 4, plSessions: 2, plRsvps: 2, plFeedback: 1, plQuestions: 1, plKudos: 2 });
+    expect(counted).toMatchObject({
+      plProfiles: 1,
+      plMemberships: 4,
+      plSessions: 2,
+      plRsvps: 2,
+      plFeedback: 1,
+      plQuestions: 1,
+      plKudos: 2,
+    });
     expect(counted).toMatchObject({ plTips: 1, plLearningRequests: 3, plEndorsements: 2, plAddresses: 1, plDelivered: 1 });
     // Two requests: Eva's own (with the vote its author gets) and her vote on Olaf's.
     expect(counted['plProfileChanges']).toBeGreaterThan(0);
@@ -86,12 +94,22 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     const hosted = await repos.sessions.get(tenantId, day.teamA, day.hosted.sessionId);
     expect(hosted).toMatchObject({ hostId: FORMER_COLLEAGUE_ID, teacherIds: [pim.userId], counts: before.hosted?.counts });
     const taught = await repos.sessions.get(tenantId, day.teamA, day.taught.sessionId);
-    expect(taught).toMatchObject({ hostId: olaf.userId, teacherIds: [olaf.userId], discussionLeaderId: pim.userId, counts: before.taught?.counts });
+    expect(taught).toMatchObject({
+      hostId: olaf.userId,
+      teacherIds: [olaf.userId],
+      discussionLeaderId: pim.userId,
+      counts: before.taught?.counts,
+    });
     expect(taught?.counts.yes).toBe(2);
     expect((await repos.feedback.listForSession(tenantId, day.taught.sessionId)).map((f) => f.rating).sort()).toEqual(before.feedback);
-    expect((await repos.feedback.listForSession(tenantId, day.taught.sessionId)).map((f) => f.willApply)).not.toContain('Use it in my report');
+    expect((await repos.feedback.listForSession(tenantId, day.taught.sessionId)).map((f) => f.willApply)).not.toContain(
+      'Use it in my report',
+    );
     expect((await repos.learningRequests.get(tenantId, day.teamA, day.olafRequest.requestId))?.votes).toBe(before.olafRequest?.votes);
-    expect(await repos.learningRequests.get(tenantId, day.teamA, day.evaRequest.requestId)).toMatchObject({ authorUserId: FORMER_COLLEAGUE_ID, votes: 2 });
+    expect(await repos.learningRequests.get(tenantId, day.teamA, day.evaRequest.requestId)).toMatchObject({
+      authorUserId: FORMER_COLLEAGUE_ID,
+      votes: 2,
+    });
     expect((await repos.tips.get(tenantId, day.teamA, day.evaTip.tipId))?.authorUserId).toBe(FORMER_COLLEAGUE_ID);
     const kudos = await repos.kudos.listForTeam(tenantId, day.teamA);
     expect(kudos.map((k) => [k.fromUserId, k.toUserId, k.message]).sort()).toEqual(
@@ -107,7 +125,9 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     expect(await repos.members.get(tenantId, olaf.userId)).toMatchObject({ displayName: olaf.name, email: olaf.email });
     expect((await repos.teams.listMembers(tenantId, day.teamB)).map((m) => m.userId)).toEqual([olaf.userId]);
     expect(scan.get('plTips')?.filter((r) => names(r, olaf)).length).toBe(olafRows);
-    expect(await repos.kudos.listForTeam(tenantId, day.teamB)).toEqual([expect.objectContaining({ fromUserId: pim.userId, message: 'Cheers' })]);
+    expect(await repos.kudos.listForTeam(tenantId, day.teamB)).toEqual([
+      expect.objectContaining({ fromUserId: pim.userId, message: 'Cheers' }),
+    ]);
     // Olaf lost Eva's endorsement everywhere, Eva's to nobody.
     expect((await world.experts.endorsementsOf(tenantId, olaf.userId)).length).toBe(0);
   });

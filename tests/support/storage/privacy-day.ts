@@ -78,19 +78,55 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
     [teamA, [eva, olaf, pim]],
     [teamB, [eva, olaf]],
   ] as const) {
-    await services.teams.recordInstall({ tenantId, teamId, name: `Team ${teamId.slice(3, 7)}`, aadGroupId: undefined, locale: 'en', installerId: eva.userId });
+    await services.teams.recordInstall({
+      tenantId,
+      teamId,
+      name: `Team ${teamId.slice(3, 7)}`,
+      aadGroupId: undefined,
+      locale: 'en',
+      installerId: eva.userId,
+    });
     await services.teams.syncRoster(tenantId, teamId, roster(people), eva.userId);
   }
   for (const p of [eva, olaf, pim]) await services.profiles.sighted({ tenantId, userId: p.userId, displayName: p.name, email: p.email });
-  await services.profiles.edit(tenantId, eva.userId, (p, now) => ({ ...p, teaches: [{ name: 'Excel', level: 3 }], bio: 'Spreadsheets', updatedAt: now.toISOString() }));
-  await services.profiles.edit(tenantId, olaf.userId, (p, now) => ({ ...p, teaches: [{ name: 'Excel', level: 1 }], updatedAt: now.toISOString() }));
-  await world.experts.endorse({ tenantId, userId: eva.userId, skill: 'Excel', endorserId: olaf.userId, endorsedAt: clock.now.toISOString() });
-  await world.experts.endorse({ tenantId, userId: olaf.userId, skill: 'Excel', endorserId: eva.userId, endorsedAt: clock.now.toISOString() });
+  await services.profiles.edit(tenantId, eva.userId, (p, now) => ({
+    ...p,
+    teaches: [{ name: 'Excel', level: 3 }],
+    bio: 'Spreadsheets',
+    updatedAt: now.toISOString(),
+  }));
+  await services.profiles.edit(tenantId, olaf.userId, (p, now) => ({
+    ...p,
+    teaches: [{ name: 'Excel', level: 1 }],
+    updatedAt: now.toISOString(),
+  }));
+  await world.experts.endorse({
+    tenantId,
+    userId: eva.userId,
+    skill: 'Excel',
+    endorserId: olaf.userId,
+    endorsedAt: clock.now.toISOString(),
+  });
+  await world.experts.endorse({
+    tenantId,
+    userId: olaf.userId,
+    skill: 'Excel',
+    endorserId: eva.userId,
+    endorsedAt: clock.now.toISOString(),
+  });
 
   const startsAt = new Date(clock.now.getTime() + 2 * 3_600_000).toISOString();
-  const [hosted] = must(await services.sessions.create(eva, teamA, { title: 'Pivot tables', startsAt, durationMinutes: 60, teacherIds: [pim.userId] }));
+  const [hosted] = must(
+    await services.sessions.create(eva, teamA, { title: 'Pivot tables', startsAt, durationMinutes: 60, teacherIds: [pim.userId] }),
+  );
   const [taught] = must(
-    await services.sessions.create(olaf, teamA, { title: 'Charts', startsAt, durationMinutes: 60, teacherIds: [eva.userId, olaf.userId], discussionLeaderId: pim.userId }),
+    await services.sessions.create(olaf, teamA, {
+      title: 'Charts',
+      startsAt,
+      durationMinutes: 60,
+      teacherIds: [eva.userId, olaf.userId],
+      discussionLeaderId: pim.userId,
+    }),
   );
   if (!hosted || !taught) throw new Error('no sessions');
   for (const [who, session] of [
@@ -104,9 +140,21 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
   must(await services.sessionFeedback.ask(olaf, teamA, hosted.sessionId, 'Can we see an example?', false));
 
   clock.now = new Date(clock.now.getTime() + 4 * 3_600_000);
-  must(await services.sessionFeedback.giveFeedback(eva, teamA, taught.sessionId, { rating: 4, learnedSomethingNew: true, willApply: 'Use it in my report' }));
+  must(
+    await services.sessionFeedback.giveFeedback(eva, teamA, taught.sessionId, {
+      rating: 4,
+      learnedSomethingNew: true,
+      willApply: 'Use it in my report',
+    }),
+  );
   must(await services.sessionFeedback.giveFeedback(pim, teamA, taught.sessionId, { rating: 2, learnedSomethingNew: false, willApply: '' }));
-  must(await services.sessionFeedback.giveFeedback(olaf, teamA, hosted.sessionId, { rating: 5, learnedSomethingNew: true, willApply: 'All of it' }));
+  must(
+    await services.sessionFeedback.giveFeedback(olaf, teamA, hosted.sessionId, {
+      rating: 5,
+      learnedSomethingNew: true,
+      willApply: 'All of it',
+    }),
+  );
 
   must(await services.kudos.give(eva, teamA, olaf.userId, 'Thanks for the charts!'));
   must(await services.kudos.give(olaf, teamA, eva.userId, `Great session, ${eva.name}!`));
@@ -121,9 +169,29 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
   must(await services.learningRequests.vote(pim, teamA, olafRequest.request.requestId, true));
 
   const at = clock.now.toISOString();
-  await delivery.addresses.putPerson({ tenantId, userId: eva.userId, serviceUrl: 'https://smba.example/emea/', botId: 'bot', teamsUserId: '29:eva', conversationId: `a:${eva.userId.slice(0, 8)}-chat`, updatedAt: at });
-  await delivery.delivered.put({ tenantId, key: `notify|${tenantId}|${taught.sessionId}|${eva.userId}|feedbackSummary|1`, conversationId: `a:${eva.userId.slice(0, 8)}-chat`, activityId: '1:1', postedAt: at });
-  await delivery.delivered.put({ tenantId, key: `invite|${tenantId}|${taught.sessionId}`, conversationId: teamA, activityId: '1:2', postedAt: at });
+  await delivery.addresses.putPerson({
+    tenantId,
+    userId: eva.userId,
+    serviceUrl: 'https://smba.example/emea/',
+    botId: 'bot',
+    teamsUserId: '29:eva',
+    conversationId: `a:${eva.userId.slice(0, 8)}-chat`,
+    updatedAt: at,
+  });
+  await delivery.delivered.put({
+    tenantId,
+    key: `notify|${tenantId}|${taught.sessionId}|${eva.userId}|feedbackSummary|1`,
+    conversationId: `a:${eva.userId.slice(0, 8)}-chat`,
+    activityId: '1:1',
+    postedAt: at,
+  });
+  await delivery.delivered.put({
+    tenantId,
+    key: `invite|${tenantId}|${taught.sessionId}`,
+    conversationId: teamA,
+    activityId: '1:2',
+    postedAt: at,
+  });
   return { teamA, teamB, hosted, taught, evaTip, evaRequest: evaRequest.request, olafRequest: olafRequest.request };
 }
 
@@ -147,7 +215,9 @@ export function names(row: Record<string, unknown>, p: Person): boolean {
     ([key, value]) =>
       key !== 'etag' &&
       typeof value === 'string' &&
-      (value.includes(p.userId) || value.toLowerCase().includes(p.name.toLowerCase()) || value.toLowerCase().includes(p.email.toLowerCase())),
+      (value.includes(p.userId) ||
+        value.toLowerCase().includes(p.name.toLowerCase()) ||
+        value.toLowerCase().includes(p.email.toLowerCase())),
   );
 }
 
@@ -157,7 +227,8 @@ export function plainRow(row: Record<string, unknown>): Record<string, unknown> 
   return rest;
 }
 
-export const sortedJson = (rows: readonly unknown[]): string[] => rows.map((r) => JSON.stringify(r, Object.keys(r as object).sort())).sort();
+export const sortedJson = (rows: readonly unknown[]): string[] =>
+  rows.map((r) => JSON.stringify(r, Object.keys(r as object).sort())).sort();
 
 export function expectNoTrace(scan: Map<string, Record<string, unknown>[]>, p: Person): void {
   for (const [table, rows] of scan) expect({ table, rows: rows.filter((r) => names(r, p)) }).toEqual({ table, rows: [] });

@@ -6,7 +6,7 @@ import { authed, callerOf } from '../shared/authed';
 import { checkedBody } from '../shared/body-schema';
 import { unwrap } from '../shared/failure-problem';
 import { badRequest } from '../shared/http-error';
-import type { EraseMeRequest, PersonalDataExportResponse } from '../contract';
+import type { EraseMeRequest, PersonalDataExportLinkResponse, PersonalDataExportResponse } from '../contract';
 import { confirmed, eraseMeBody } from './privacy-bodies';
 import type { Response } from 'express';
 
@@ -20,8 +20,9 @@ function sendExport(res: Response, data: PersonalDataExport): void {
 }
 
 /**
- * DESIGN F13: `GET /me/export` (the signed-in person's data), `GET /me/export/link/:token` (the same
- * through a signed link that works without signing in; a signed-in caller must be the link's person)
+ * DESIGN F13: `GET /me/export` (the signed-in person's data), `POST /me/export/link` (a signed link to
+ * it, 15 minutes), `GET /me/export/link/:token` (the export through that link, without signing in; a
+ * signed-in caller must be the link's person)
  * and `DELETE /me` (erase, only with `confirm: true`).
  */
 export function privacyRoutes(deps: ApiDependencies): Router {
@@ -35,15 +36,22 @@ export function privacyRoutes(deps: ApiDependencies): Router {
     }),
   );
 
+  router.post(
+    '/me/export/link',
+    authed(deps.validate, async (_req, res, caller) => {
+      const link = await privacy.exportLink({ tenantId: caller.tenantId, userId: caller.userId });
+      const body: PersonalDataExportLinkResponse = { url: link.url, expiresAt: link.expiresAt.toISOString() };
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(body);
+    }),
+  );
+
   router.get('/me/export/link/:token', async (req, res, next) => {
     try {
       // No sign-in needed; but a bearer token that is sent must be valid and name the link's person.
       const requester = req.headers.authorization ? await callerOf(req, deps.validate) : undefined;
       const token = typeof req.params.token === 'string' ? req.params.token : '';
-      const result = await privacy.exportByLink(
-        token,
-        requester ? { tenantId: requester.tenantId, userId: requester.userId } : undefined,
-      );
+      const result = await privacy.exportByLink(token, requester ? { tenantId: requester.tenantId, userId: requester.userId } : undefined);
       if (unwrap(res, result)) sendExport(res, result.value);
     } catch (error) {
       next(error);

@@ -6,7 +6,7 @@ import type { PersonRef } from '../shared/person';
  * them under the server secret with its own purpose prefix, so a calendar token can never pass as
  * one. Web Crypto (a platform global) keeps this free of `node:*` imports.
  */
-export interface ExportLinks {
+interface ExportLinks {
   sign(person: PersonRef, expiresAt: Date): Promise<string>;
   /** The person and expiry of a well-signed token (expired or not), or undefined for anything tampered with. */
   verify(token: string): Promise<{ readonly person: PersonRef; readonly expiresAt: Date } | undefined>;
@@ -21,7 +21,9 @@ const base64Url = (bytes: Uint8Array): string => {
 const fromBase64Url = (text: string): string | undefined => {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+    );
   } catch {
     return undefined;
   }

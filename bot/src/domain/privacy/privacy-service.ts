@@ -1,3 +1,4 @@
+import { isFormerColleague } from '../shared/person';
 import type { PersonRef } from '../shared/person';
 import { failWith, ok } from '../shared/result';
 import type { PrivacyFailure, Result } from '../shared/result';
@@ -23,7 +24,7 @@ export interface PrivacyService {
 }
 
 /** How long an export link works: long enough to click, short enough that a leaked link is soon useless. */
-export const EXPORT_LINK_MINUTES = 15;
+const EXPORT_LINK_MINUTES = 15;
 
 interface PrivacyServiceDeps {
   readonly store: PersonalDataStore;
@@ -42,7 +43,8 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
   const base = () => (typeof deps.publicUrl === 'string' ? deps.publicUrl : deps.publicUrl()).replace(/\/+$/, '');
 
   async function exportFor(person: PersonRef): Promise<PersonalDataExport> {
-    const tables = await deps.store.collect(person);
+    // The former colleague stands for every erased person: nobody may export (or erase) what it holds.
+    const tables = isFormerColleague(person.userId) ? [] : await deps.store.collect(person);
     return {
       format: 'peerlearn-export/1',
       exportedAt: deps.now().toISOString(),
@@ -55,6 +57,7 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
     exportFor,
 
     async erase(person, contributions) {
+      if (isFormerColleague(person.userId)) return { removed: 0, anonymised: 0 };
       const counts = await deps.store.erase(person, contributions);
       await deps.experts.refresh(person.tenantId, [person.userId]);
       return counts;

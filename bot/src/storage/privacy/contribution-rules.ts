@@ -58,9 +58,10 @@ export const tipsRule: PrivacyRule = {
 };
 
 export const learningRequestsRule: PrivacyRule = {
-  purpose: 'Learning requests ("who can teach X?"), who asked, who took one on, and one +1 vote row per person (the count is kept on the request).',
+  purpose:
+    'Learning requests ("who can teach X?"), who asked, who took one on, and one +1 vote row per person (the count is kept on the request).',
   retention:
-    "As long as the team uses PeerLearn. On erase the person's votes go (the request keeps its count); requests they asked are kept without their name or deleted, as they choose; one they took on shows \"a former colleague\".",
+    'As long as the team uses PeerLearn. On erase the person\'s votes go (the request keeps its count); requests they asked are kept without their name or deleted, as they choose; one they took on shows "a former colleague".',
   find(table, who) {
     const { from, to } = tenantPartitions(who.person.tenantId);
     const { userId } = who.person;
@@ -75,7 +76,10 @@ export const learningRequestsRule: PrivacyRule = {
       if (context.contributions === 'remove' && request['authorUserId'] === userId) {
         // The request's other rows (votes of others, the skill's open-request marker) first: the request row is what finds them again after a crash.
         const others = await table.listPartitionWhere(request.partitionKey ?? '', odata`requestId eq ${String(request['requestId'])}`);
-        await removeAll(table, others.filter((r) => r.rowKey !== request.rowKey));
+        await removeAll(
+          table,
+          others.filter((r) => r.rowKey !== request.rowKey),
+        );
         counts.push(await removeAll(table, [request]));
       } else {
         counts.push(await anonymiseAll(table, [request], replaceIn(['authorUserId', 'takenBy'], context)));

@@ -20,10 +20,13 @@ const holderRule = (purpose: string, partitionOf: (tenantId: string) => string):
 
 export const tenantsRule = holderRule('The organisations that use PeerLearn: their name and since when.', (t) => tenantKey(t).partitionKey);
 
-export const teamsRule = holderRule('The teams PeerLearn is installed in: name, channels, language, time zone, reminder times.', teamsPartition);
+export const teamsRule = holderRule(
+  'The teams PeerLearn is installed in: name, channels, language, time zone, reminder times.',
+  teamsPartition,
+);
 
 export const membershipsRule: PrivacyRule = {
-  purpose: "Who is in which team and as what (owner or member), kept twice: under the team and under the person.",
+  purpose: 'Who is in which team and as what (owner or member), kept twice: under the team and under the person.',
   retention: 'While the person is in the team; the roster sync removes people who left.',
   async find(table, who) {
     const where = odata`userId eq ${who.person.userId}`;
@@ -50,7 +53,7 @@ export const profilesRule: PrivacyRule = {
 };
 
 export const endorsementsRule: PrivacyRule = {
-  purpose: "Expert search: who vouched for whose skill, so search ranks people others endorse.",
+  purpose: 'Expert search: who vouched for whose skill, so search ranks people others endorse.',
   retention: 'Until the endorsed person or the endorser erases their data.',
   find(table, who) {
     const { userId } = who.person;
@@ -58,7 +61,8 @@ export const endorsementsRule: PrivacyRule = {
   },
   async erase(table, rows, context) {
     // An endorsement the person gave counts for someone else: their entry in expert search changes too.
-    for (const row of rows) if (row['userId'] !== context.person.userId && typeof row['userId'] === 'string') context.changedPeople.add(row['userId']);
+    for (const row of rows)
+      if (row['userId'] !== context.person.userId && typeof row['userId'] === 'string') context.changedPeople.add(row['userId']);
     return removeAll(table, rows);
   },
 };

@@ -59,7 +59,9 @@ export function createPersonalDataStore(deps: PersonalDataStoreDeps): PersonalDa
           // Before the profile goes: an erase that stops after this finds the profile again and announces once more, which is harmless.
           const before = sum(counts);
           if (before.removed + before.anonymised > 0 || (await PRIVACY_RULES.profiles.find(tables.profiles, context)).length > 0) {
-            await deps.changes.recordErasure(person.tenantId, await erasureKeyOf(person.tenantId, person.userId), [...context.changedPeople]);
+            await deps.changes.recordErasure(person.tenantId, await erasureKeyOf(person.tenantId, person.userId), [
+              ...context.changedPeople,
+            ]);
           }
         }
         // One table after the other, in the registry's order (see privacy-rules.ts).

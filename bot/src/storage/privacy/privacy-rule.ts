@@ -55,7 +55,7 @@ export function plain(row: StoredEntity): PersonalRecord {
 }
 
 /** The row's own properties, to write it back changed (Table Storage holds strings, numbers and booleans). */
-export function writable(row: StoredEntity): NewEntity {
+function writable(row: StoredEntity): NewEntity {
   const out: NewEntity = { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' };
   for (const [name, value] of Object.entries(row)) {
     if (STORAGE_FIELDS.has(name)) continue;
@@ -85,7 +85,11 @@ export function rowHoldsId(row: StoredEntity, userId: string): boolean {
  * Rewrites one row under its ETag; on a lost race it reads the row again and applies `change` to
  * the fresh copy. `change` returns the row to write, or undefined when there is nothing to do.
  */
-export async function rewrite(table: StorageTable, row: StoredEntity, change: (current: NewEntity) => NewEntity | undefined): Promise<boolean> {
+export async function rewrite(
+  table: StorageTable,
+  row: StoredEntity,
+  change: (current: NewEntity) => NewEntity | undefined,
+): Promise<boolean> {
   let current: StoredEntity | undefined = row;
   return retryOnConflict(`erasing a person from ${table.name}`, DEFAULT_CONFLICT_RETRY, async () => {
     current ??= await table.get({ partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' });

@@ -50,8 +50,9 @@ export const sessionsRule: PrivacyRule = {
 };
 
 export const rsvpsRule: PrivacyRule = {
-  purpose: "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally.",
-  retention: 'As long as the session is kept. An erase deletes the person\'s answers; the tally keeps its anonymous counts.',
+  purpose:
+    "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally.",
+  retention: "As long as the session is kept. An erase deletes the person's answers; the tally keeps its anonymous counts.",
   find(table, who) {
     // Both copies start with the tenant: `tenant|session` and `tenant|user`; tallies hold no userId.
     const { from, to } = tenantPartitions(who.person.tenantId);
@@ -66,7 +67,8 @@ export const rsvpsRule: PrivacyRule = {
 
 export const feedbackRule: PrivacyRule = {
   purpose: 'Session feedback: a rating, whether attendees learned something new and what they will apply; the host sees the summary.',
-  retention: 'As long as the session is kept. After an erase the rating and "learned something" stay anonymous for the averages; the text goes.',
+  retention:
+    'As long as the session is kept. After an erase the rating and "learned something" stay anonymous for the averages; the text goes.',
   find(table, who) {
     const { from, to } = tenantPartitions(who.person.tenantId);
     return table.listPartitions(from, to, odata`userId eq ${who.person.userId}`);
@@ -102,7 +104,8 @@ export const feedbackRule: PrivacyRule = {
 
 export const questionsRule: PrivacyRule = {
   purpose: "Questions sent to a session's host before it starts, with who asked (unless asked anonymously).",
-  retention: 'As long as the session is kept. After an erase a question stays without its asker; a question that names the person loses its text.',
+  retention:
+    'As long as the session is kept. After an erase a question stays without its asker; a question that names the person loses its text.',
   async find(table, who) {
     const { from, to } = tenantPartitions(who.person.tenantId);
     const rows = await table.listPartitions(from, to);
