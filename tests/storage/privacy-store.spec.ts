@@ -64,7 +64,7 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       plQuestions: 1,
       plKudos: 2,
     });
-    expect(counted).toMatchObject({ plTips: 1, plLearningRequests: 3, plEndorsements: 2, plAddresses: 1, plDelivered: 1 });
+    expect(counted).toMatchObject({ plTips: 1, plLearningRequests: 3, plEndorsements: 2, plAddresses: 1, plDelivered: 1, plParked: 1 });
     // Two requests: Eva's own (with the vote its author gets) and her vote on Olaf's.
     expect(counted['plProfileChanges']).toBeGreaterThan(0);
     expect(JSON.stringify(exported)).not.toMatch(/"(partitionKey|rowKey|etag|timestamp)"/);
@@ -128,6 +128,8 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     expect(await repos.kudos.listForTeam(tenantId, day.teamB)).toEqual([
       expect.objectContaining({ fromUserId: pim.userId, message: 'Cheers' }),
     ]);
+    expect(scan.get('plParked')).toHaveLength(1);
+    expect(scan.get('plDelivered')).toHaveLength(1);
     // Olaf lost Eva's endorsement everywhere, Eva's to nobody.
     expect((await world.experts.endorsementsOf(tenantId, olaf.userId)).length).toBe(0);
   });

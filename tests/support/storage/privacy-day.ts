@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { expect } from '@jest/globals';
+import type { OutgoingMessage } from '../../../bot/src/domain/delivery/outbox';
 import { ExpertDirectory } from '../../../bot/src/domain/experts/expert-directory';
 import { createServices } from '../../../bot/src/domain/shared/services';
 import type { Services } from '../../../bot/src/domain/shared/services';
@@ -191,6 +192,23 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
     conversationId: teamA,
     activityId: '1:2',
     postedAt: at,
+  });
+  // A notice to Eva that Teams refused, and a channel post that names only the team: the owner's parked list.
+  const parked = (parkedId: string, message: OutgoingMessage) =>
+    delivery.parked.put({ tenantId, teamId: teamA, parkedId, reason: 'rejected', attempts: 1, lastError: '403', parkedAt: at, message });
+  await parked(randomUUID(), {
+    key: `notify|${tenantId}|${taught.sessionId}|${eva.userId}|waitlistPromoted|1`,
+    mode: 'post',
+    target: { kind: 'person', tenantId, userId: eva.userId },
+    card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: `${eva.name}, you have a seat` }] },
+    summary: 'You have a seat',
+  });
+  await parked(randomUUID(), {
+    key: `invite|${tenantId}|${hosted.sessionId}`,
+    mode: 'post',
+    target: { kind: 'channel', tenantId, teamId: teamA, channelId: teamA },
+    card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Pivot tables' }] },
+    summary: 'Pivot tables',
   });
   return { teamA, teamB, hosted, taught, evaTip, evaRequest: evaRequest.request, olafRequest: olafRequest.request };
 }
