@@ -64,12 +64,18 @@ function writable(row: StoredEntity): NewEntity {
   return out;
 }
 
+/** Whether `text` holds `name` as whole words, in any case ("Ann" names "thanks, ann!" but not "annual"). */
+function holdsName(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
 /** Whether a text holds the person's id, display name or email (a name of two letters or fewer is too common to count). */
 export function textNames(text: string, who: PersonInView): boolean {
-  const lower = text.toLowerCase();
   if (text.includes(who.person.userId) || text.includes(escapeKeyPart(who.person.userId))) return true;
-  if (who.displayName.trim().length > 2 && lower.includes(who.displayName.trim().toLowerCase())) return true;
-  if (who.email !== '' && lower.includes(who.email.toLowerCase())) return true;
+  const name = who.displayName.trim();
+  if (name.length > 2 && holdsName(text, name)) return true;
+  if (who.email !== '' && text.toLowerCase().includes(who.email.toLowerCase())) return true;
   return who.conversationId !== '' && text.includes(who.conversationId);
 }
 
