@@ -7,6 +7,11 @@ import { createPersonalDataStore } from '../../bot/src/storage/privacy/personal-
 import { FORMER_COLLEAGUE_ID } from '../../bot/src/domain/shared/person';
 import type { ExpertDirectory } from '../../bot/src/domain/experts/expert-directory';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
+import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
+import { NAMED_NOTICE } from '../../bot/src/domain/sessions/session-changes';
+import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { startTestAzurite } from '../support/azurite';
 import { eventually } from '../support/eventually';
 import { buildWorld, expectNoTrace, names, person, plainRow, scanAll, scriptedDay, sortedJson } from '../support/storage/privacy-day';
@@ -153,6 +158,38 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     expect(await world.services.privacy.erase(eva, 'anonymise')).toEqual({ removed: 0, anonymised: 0 });
     expect(sortedJson([...(await scanAll(azurite.connectionString)).values()].flat().map(plainRow))).toEqual(before);
     expect((await world.services.privacy.exportFor(eva)).tables.flatMap((t) => t.rows)).toEqual([]);
+  });
+
+  it('jobs queued before the erase compose nothing for the person or naming them when they run after it', async () => {
+    const compose = createJobComposer({
+      content: createPostContentService({ repositories: world.storage.repositories }),
+      links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    });
+    const at = (s: { readonly tenantId: string; readonly teamId: string; readonly sessionId: string }) => ({
+      tenantId: s.tenantId,
+      teamId: s.teamId,
+      sessionId: s.sessionId,
+    });
+    const kudos = await world.storage.repositories.kudos.listForTeam(tenantId, day.teamA);
+    const jobs: OutboxJob[] = [
+      { kind: 'notifyPerson', ...at(day.hosted), userId: eva.userId, reason: 'sessionCancelled' },
+      { kind: 'notifyPerson', ...at(day.hosted), userId: eva.userId, reason: 'waitlistPromoted' },
+      { kind: 'notifyPerson', ...at(day.hosted), userId: eva.userId, reason: 'feedbackSummary' },
+      { kind: 'notifyPerson', ...at(day.taught), userId: eva.userId, reason: NAMED_NOTICE.teacher },
+      { kind: 'requestFeedback', ...at(day.taught) },
+      { kind: 'postInvite', ...at(day.hosted) },
+      ...kudos.map((k): OutboxJob => ({ kind: 'postKudos', tenantId, teamId: day.teamA, kudosId: k.kudosId })),
+    ];
+    // Before the sessions start: a named notice would still be due for someone who holds the role.
+    const beforeStart = new Date(Date.parse(day.hosted.startsAt) - 3_600_000);
+    for (const job of jobs) {
+      const messages = await compose(job, beforeStart);
+      const text = JSON.stringify(messages).toLowerCase();
+      expect({ job: job.kind, named: [eva.userId, eva.name.toLowerCase(), eva.email].filter((x) => text.includes(x)) }).toEqual({
+        job: job.kind,
+        named: [],
+      });
+    }
   });
 
   it("'remove' deletes the person's tips and learning requests (with their votes); an erase stopped midway is finished by the next", async () => {
