@@ -147,3 +147,27 @@ describe('privacy API (DESIGN F13)', () => {
     expect((await call<ApiError>('GET', '/me/export', undefined)).status).toBe(401);
   });
 });
+
+describe('privacy API under the write limits', () => {
+  let limited: RunningService;
+  beforeAll(async () => {
+    // One change a minute per person: the second erase must be refused before it does any work.
+    limited = await startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), undefined, {
+      person: [{ limit: 1, windowMs: 60_000 }],
+      tenant: [],
+    });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it('DELETE /me counts as a change like any other (429 past the limit); reading the export does not', async () => {
+    const token = await devToken(limited, { tenantId: PLAYGROUND_TENANT, userId: people.cleo.aadObjectId, name: people.cleo.name });
+    const erase = () => callApi<ApiError | undefined>(limited, token, 'DELETE', '/me', { confirm: true, contributions: 'anonymise' });
+    expect((await erase()).status).toBe(204);
+    const refused = await erase();
+    expect(refused.status).toBe(429);
+    expect(refused.body?.error.code).toBe('rate_limited');
+    for (let i = 0; i < 3; i += 1) expect((await callApi(limited, token, 'GET', '/me/export')).status).toBe(200);
+  });
+});
