@@ -2,6 +2,7 @@ import { createInstance } from 'i18next';
 import type { Locale } from '../../domain/shared/person';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
+import { privacyApiStrings } from '../privacy/privacy-api-strings';
 import { requestStrings } from '../requests/learning-request-strings';
 import { sessionStrings } from '../sessions/session-strings';
 import { tipStrings } from '../tips/tip-strings';
@@ -19,6 +20,7 @@ const catalogues = {
   requests: requestStrings,
   experts: expertStrings,
   profile: profileStrings,
+  privacyApi: privacyApiStrings,
 } as const;
 
 type Catalogues = typeof catalogues;
