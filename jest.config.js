@@ -54,13 +54,13 @@ export default {
       ...node,
       displayName: 'storage',
       testMatch: ['<rootDir>/tests/storage/**/*.spec.ts', '<rootDir>/tests/delivery/**/*.spec.ts'],
-      setupFilesAfterEnv: setupFor('60s'),
+      setupFilesAfterEnv: setupFor('120s'),
     },
     {
       ...node,
       displayName: 'bot',
       testMatch: ['<rootDir>/tests/bot/**/*.spec.ts', '<rootDir>/tests/api/**/*.spec.ts'],
-      setupFilesAfterEnv: setupFor('60s'),
+      setupFilesAfterEnv: setupFor('120s'),
     },
     {
       ...jsdom,

@@ -19,6 +19,8 @@ const CREDENTIALS: readonly (readonly [RegExp, string])[] = [
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]'],
   [/([?&](?:token|sig|signature|code|key|secret|password|access_token|client_secret)=)[^&#\s"']*/gi, '$1[redacted]'],
   [/\b(AccountKey|SharedAccessSignature|SharedAccessKey|Password)=[^;\s"']*/gi, '$1=[redacted]'],
+  // A personal-data export link carries its signed token in the path (privacy-routes.ts).
+  [/(\/me\/export\/link\/)[^/?#\s"']+/g, '$1[redacted]'],
 ];
 
 function redact(text: string): string {

@@ -167,7 +167,18 @@ export async function startService(config: Config, options: StartOptions = {}): 
       tokens: options.graphTokens ?? botGraphTokens(config.bot, config.graph.baseUrl),
       log,
     });
-    const services = createServices({ repositories, outbox, experts, teamOwners, now });
+    const services = createServices({
+      repositories,
+      outbox,
+      experts,
+      teamOwners,
+      privacy: {
+        store: storage.personalData,
+        secret: config.sessions.calendarLinkSecret,
+        publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
+      },
+      now,
+    });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose: options.composer ?? createJobComposer({ content: services.postContent, links: sessionLinks }),

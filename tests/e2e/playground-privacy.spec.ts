@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PersonalDataExportResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
-import { eventually } from '../support/eventually';
+import { because, eventually } from '../support/eventually';
 import type { ComposeResult } from '../support/expert-activities';
 import { resultNames } from '../support/expert-activities';
 import { startPlayground } from '../support/playground';
@@ -48,7 +48,8 @@ describe('privacy in the Agents Playground', () => {
     expect(exported.person.userId).toBe(me.aadObjectId);
     expect(JSON.stringify(exported)).toContain('Zeppelin rigging');
 
-    expect(cardOf(await playground.say('delete my data'))).toContain('Erase your data from PeerLearn?');
+    const eraseCard = await playground.say('delete my data');
+    expect(cardOf(eraseCard)).toContain('Erase your data from PeerLearn?');
     const erased = await playground.invoke({
       name: 'adaptiveCard/action',
       value: {
@@ -57,8 +58,10 @@ describe('privacy in the Agents Playground', () => {
       },
       from: { id: me.id },
       conversation: { id: playground.config.personalChat.id },
+      // The card's own message: the Playground sends a card action from the message it belongs to.
+      replyToId: String(eraseCard.message?.messageId),
     });
-    expect(erased.status).toBe(200);
+    because(JSON.stringify(erased), () => expect(erased.status).toBe(200));
     expect(JSON.stringify(erased.body)).toContain('Your data was erased');
 
     await eventually(async () => expect(await findExpert('Zeppelin rigging')).not.toContain(me.name));

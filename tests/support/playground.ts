@@ -100,7 +100,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     socket.onopen = () => resolve();
     socket.onerror = () => reject(new Error('the Playground websocket did not open'));
   });
-  return {
+  const playground: Playground = {
     url,
     config,
     actions,
@@ -137,7 +137,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
         body: JSON.stringify({ type: 'text', text, textFormat: 'plain', from: { id: config.currentUser.id } }),
       });
       if (!res.ok) throw new Error(`say: ${res.status} ${await res.text()}`);
-      return this.waitForAction((a) => actions.indexOf(a) >= seen && a.action === 'createMessage');
+      return playground.waitForAction((a) => actions.indexOf(a) >= seen && a.action === 'createMessage');
     },
     async invoke(body) {
       const res = await fetch(`${url}/_conversation/v1/invoke`, {
@@ -163,4 +163,5 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       }
     },
   };
+  return playground;
 }

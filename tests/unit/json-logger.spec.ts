@@ -63,9 +63,11 @@ describe('the JSON-lines logger', () => {
       url: `https://acct.queue.core.windows.net/q?sv=2024&sig=SAS-SIGNATURE&se=1`,
       connection: 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=S3CR3TKEY==;EndpointSuffix=core.windows.net',
       list: [jwt],
+      path: '/api/v1/me/export/link/WyJ0IiwidSIsMV0.s3cr3t-export-mac',
     });
     const text = writes.join('');
-    for (const secret of ['s3cr3t-link-token', jwt, 'SAS-SIGNATURE', 'S3CR3TKEY']) expect(text).not.toContain(secret);
+    for (const secret of ['s3cr3t-link-token', jwt, 'SAS-SIGNATURE', 'S3CR3TKEY', 's3cr3t-export-mac']) expect(text).not.toContain(secret);
+    expect(text).toContain('/api/v1/me/export/link/[redacted]');
     expect(text).toContain('tenant=x&token=[redacted]');
     expect(text).toContain('AccountName=acct;AccountKey=[redacted]');
   });

@@ -10,6 +10,7 @@ import { teamSettingsRoutes } from './teams/team-settings-routes';
 import { kudosRoutes } from './kudos/kudos-routes';
 import { learningRequestRoutes } from './requests/learning-request-routes';
 import { tipRoutes } from './tips/tip-routes';
+import { privacyRoutes } from './privacy/privacy-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -29,5 +30,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(kudosRoutes(deps));
   router.use(learningRequestRoutes(deps));
   router.use(tipRoutes(deps));
+  router.use(privacyRoutes(deps));
   return router;
 }

@@ -49,6 +49,12 @@ export interface PersonalDataExportResponse {
   }[];
 }
 
+/** `POST /me/export/link`: a download link of the caller's export that works without signing in, for 15 minutes. */
+export interface PersonalDataExportLinkResponse {
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
 /**
  * `DELETE /me` body. Without `confirm: true` nothing happens (400 `confirmation_required`).
  * `contributions`: keep the person's tips and learning requests without their name, or remove them.

@@ -23,6 +23,8 @@ const STATUS: Record<Kind, number> = {
   notOpen: 409,
   takenByOther: 409,
   ownRequest: 409,
+  linkInvalid: 403,
+  notYours: 403,
 };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -43,6 +45,8 @@ function codeOf(failure: Failure): string {
       return `request_${failure.status}`;
     case 'takenByOther':
       return 'request_taken';
+    case 'notYours':
+      return 'forbidden';
     default:
       return snake(failure.kind);
   }
@@ -89,6 +93,8 @@ function textsOf(failure: Failure): {
             : (`requests:failure_${failure.kind}` as const);
       return { message: t('en', key), problems: [] };
     }
+    case 'privacy':
+      return { message: t('en', `privacy:failure_${failure.kind}`), problems: [] };
   }
 }
 

@@ -26,6 +26,9 @@ const en = {
   erasedAgain: 'If you use PeerLearn again, it will start a new profile for you.',
   keptTitle: 'Nothing was erased',
   keptBody: 'Your data stays as it is. Type **delete my data** whenever you change your mind.',
+  failure_linkInvalid: 'This download link has expired or is not valid. Please ask for a new export link in PeerLearn.',
+  failure_notYours: 'This download link belongs to someone else. Only the person it was made for can use it.',
+  failure_confirmationRequired: 'Erasing your data cannot be undone. Please confirm that you want to erase it.',
 } as const;
 
 type StringKey = keyof typeof en;
@@ -58,6 +61,9 @@ const nl: Record<StringKey, string> = {
   erasedAgain: 'Gebruik je PeerLearn opnieuw, dan begint het een nieuw profiel voor je.',
   keptTitle: 'Er is niets gewist',
   keptBody: 'Je gegevens blijven zoals ze zijn. Typ **verwijder mijn gegevens** als je van gedachten verandert.',
+  failure_linkInvalid: 'Deze downloadlink is verlopen of ongeldig. Vraag in PeerLearn een nieuwe exportlink aan.',
+  failure_notYours: 'Deze downloadlink is van iemand anders. Alleen de persoon voor wie hij is gemaakt kan hem gebruiken.',
+  failure_confirmationRequired: 'Het wissen van je gegevens kan niet ongedaan worden gemaakt. Bevestig dat je ze wilt wissen.',
 };
 
 export const privacyStrings = { en, nl };

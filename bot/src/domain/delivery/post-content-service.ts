@@ -152,9 +152,12 @@ export function createPostContentService(deps: PostContentDeps) {
       const found = await inTeam(ref);
       if (!found) return undefined;
       const to = await reader(ref.tenantId, ref.userId, found.locale);
+      const rsvp = await repos.rsvps.get(ref.tenantId, ref.sessionId, ref.userId);
       if (ref.promoted) {
-        const rsvp = await repos.rsvps.get(ref.tenantId, ref.sessionId, ref.userId);
         if (found.session.status === 'cancelled' || rsvp?.response !== 'yes' || rsvp.waitlisted) return undefined;
+      } else if (!rsvp || rsvp.response === 'no') {
+        // A cancellation is told to those who said yes or maybe; someone whose answer is gone (erased, DESIGN F13) is not written to.
+        return undefined;
       }
       return { ...found, reader: to };
     },

@@ -5,6 +5,7 @@ import { skillKeyOf, TenantExpertIndex } from './expert-index';
 import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
 import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
 import type { SkillTaxonomy } from './skill-taxonomy';
+import { erasureKeyOf } from '../privacy/erasure-key';
 
 interface ExpertDirectoryPorts {
   readonly members: Pick<MemberRepository, 'get' | 'listForTenant'>;
@@ -42,6 +43,7 @@ const RELOAD_CONCURRENCY = 8;
 /** Above this many changed people in one poll (a bulk import), re-reading the tenant at once is cheaper. */
 const FULL_RELOAD_ABOVE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
+const HASH_BATCH = 512;
 
 /**
  * Expert search for every tenant this instance serves: one in-memory index per tenant, built from
@@ -225,6 +227,20 @@ export class ExpertDirectory {
     await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
   }
 
+  /** Drops the people an erasure names by hash (DESIGN F13): the feed never carries an erased person's id. */
+  private async forgetErased(state: TenantState, keys: ReadonlySet<string>): Promise<void> {
+    const tenantId = state.index.tenantId;
+    const userIds = [...state.index.userIds()];
+    // Digests in batches: Web Crypto runs them off the event loop, about 2 s for 100,000 people on 2 cores.
+    for (let i = 0; i < userIds.length; i += HASH_BATCH) {
+      const batch = userIds.slice(i, i + HASH_BATCH);
+      const hashes = await Promise.all(batch.map((userId) => erasureKeyOf(tenantId, userId)));
+      batch.forEach((userId, j) => {
+        if (keys.has(hashes[j] ?? '')) state.index.remove(userId);
+      });
+    }
+  }
+
   /** Sessions that ended, were not cancelled, and had this person among the teachers. */
   private async countSessionsTaught(tenantId: string): Promise<Map<string, number>> {
     const now = this.options.now().getTime();
@@ -265,11 +281,14 @@ export class ExpertDirectory {
     const started = this.options.now().getTime();
     const changes = await this.ports.changes.since(tenantId, state.cursorMs);
     const users = new Set<string>();
+    const erased = new Set<string>();
     for (const change of changes) {
       if (state.seen.has(change.id)) continue;
       state.seen.set(change.id, change.at);
       for (const userId of change.userIds) users.add(userId);
+      for (const key of change.erased ?? []) erased.add(key);
     }
+    if (erased.size > 0) await this.forgetErased(state, erased);
     if (users.size > FULL_RELOAD_ABOVE) {
       // Searches keep using the old index until the new one is complete.
       state.index = await this.buildIndex(tenantId);

@@ -231,6 +231,11 @@ export class TenantExpertIndex {
     return this.sessionsTaught.get(userId) ?? 0;
   }
 
+  /** The people in the index (an erasure names people only by a hash, to be matched against these). */
+  userIds(): IterableIterator<string> {
+    return this.byUser.keys();
+  }
+
   has(userId: string): boolean {
     return this.byUser.has(userId);
   }

@@ -22,12 +22,16 @@ export interface ProfileChange {
   readonly id: string;
   readonly tenantId: string;
   readonly userIds: readonly string[];
+  /** People erased (DESIGN F13), as erasure keys (see domain/privacy/erasure-key.ts), never as ids: every index drops them. */
+  readonly erased?: readonly string[];
   /** Writer's clock, ms since the epoch (also the start of the row key). */
   readonly at: number;
 }
 
 export interface ProfileChangeFeed {
   record(tenantId: string, userIds: readonly string[]): Promise<void>;
+  /** Announces an erased person by their erasure key (no id), with the others whose entries changed with it. */
+  recordErasure(tenantId: string, erasureKey: string, changedUserIds: readonly string[]): Promise<void>;
   /** Changes of one tenant written at or after `fromMs` (by the writer's clock), oldest first. */
   since(tenantId: string, fromMs: number): Promise<ProfileChange[]>;
   /** Every tenant that ever recorded a change: the tenants to warm at start. */

@@ -43,7 +43,10 @@ export type RequestFailure = { readonly subject: 'request' } & (
   | { readonly kind: 'notAllowed' }
 );
 
-export type Failure = SessionFailure | TipFailure | RequestFailure;
+/** Export links (DESIGN F13): expired or altered (`linkInvalid`), or opened by someone signed in as another person (`notYours`). */
+export type PrivacyFailure = { readonly subject: 'privacy' } & ({ readonly kind: 'linkInvalid' } | { readonly kind: 'notYours' });
+
+export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure;
 
 /** The one result type of the domain services: a value, or why not. */
 export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };

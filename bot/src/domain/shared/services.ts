@@ -18,6 +18,9 @@ import type { ProfileService } from '../experts/profile-service';
 import { createTeamService } from '../teams/team-service';
 import type { TeamService } from '../teams/team-service';
 import type { TeamOwnerDirectory } from '../teams/team-owners';
+import type { PersonalDataStore } from '../privacy/personal-data';
+import { createPrivacyService } from '../privacy/privacy-service';
+import type { PrivacyService } from '../privacy/privacy-service';
 import { createTipService } from '../tips/tip-service';
 import type { TipService } from '../tips/tip-service';
 
@@ -33,6 +36,8 @@ export interface Services {
   readonly teams: TeamService;
   /** What each outbox job posts, for the job composer. */
   readonly postContent: PostContentService;
+  /** Export and erase of one person's data (DESIGN F13). */
+  readonly privacy: PrivacyService;
 }
 
 interface ServicesDeps {
@@ -41,11 +46,13 @@ interface ServicesDeps {
   readonly experts: ExpertDirectory;
   /** Graph's owners of each team; absent, the person who added the app owns it. */
   readonly teamOwners?: TeamOwnerDirectory;
+  /** Every table's rows of one person, and what signs export links (the server secret and the public base URL). */
+  readonly privacy: { readonly store: PersonalDataStore; readonly secret: string; readonly publicUrl: string | (() => string) };
   readonly now: () => Date;
 }
 
 export function createServices(deps: ServicesDeps): Services {
-  const { repositories, outbox, experts, teamOwners, now } = deps;
+  const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     rsvps: createRsvpService({ repositories, outbox, now }),
@@ -56,5 +63,6 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
+    privacy: createPrivacyService({ store: privacy.store, experts, secret: privacy.secret, publicUrl: privacy.publicUrl, now }),
   };
 }

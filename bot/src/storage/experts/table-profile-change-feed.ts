@@ -13,7 +13,13 @@ import {
 import type { StorageTable } from '../shared/storage-table';
 import { forEachLimited } from '../../domain/shared/each-limited';
 
-const changeRow = z.object({ tenantId: id, changeId: id, at: z.number().int().nonnegative(), userIds: jsonText(z.array(id)) });
+const changeRow = z.object({
+  tenantId: id,
+  changeId: id,
+  at: z.number().int().nonnegative(),
+  userIds: jsonText(z.array(id)),
+  erased: jsonText(z.array(id)).optional(),
+});
 const tenantRow = z.object({ tenantId: id });
 
 // A row names at most this many people: well inside the 64 KiB a string property may hold.
@@ -34,10 +40,7 @@ export class TableProfileChangeFeed implements ProfileChangeFeed {
 
   async record(tenantId: string, userIds: readonly string[]): Promise<void> {
     if (userIds.length === 0) return;
-    if (!this.announced.has(tenantId)) {
-      await this.table.upsert(toEntity(profileChangeTenantKey(tenantId), { tenantId }));
-      this.announced.add(tenantId);
-    }
+    await this.announce(tenantId);
     const at = this.clock();
     for (let i = 0; i < userIds.length; i += USERS_PER_ROW) {
       const changeId = randomUUID();
@@ -52,6 +55,28 @@ export class TableProfileChangeFeed implements ProfileChangeFeed {
     }
   }
 
+  async recordErasure(tenantId: string, erasureKey: string, changedUserIds: readonly string[]): Promise<void> {
+    await this.announce(tenantId);
+    const at = this.clock();
+    const changeId = randomUUID();
+    await this.table.create({
+      partitionKey: profileChangesPartition(tenantId),
+      rowKey: profileChangeRowKey(at, changeId),
+      tenantId,
+      changeId,
+      at,
+      userIds: JSON.stringify(changedUserIds.slice(0, USERS_PER_ROW)),
+      erased: JSON.stringify([erasureKey]),
+    });
+    if (changedUserIds.length > USERS_PER_ROW) await this.record(tenantId, changedUserIds.slice(USERS_PER_ROW));
+  }
+
+  private async announce(tenantId: string): Promise<void> {
+    if (this.announced.has(tenantId)) return;
+    await this.table.upsert(toEntity(profileChangeTenantKey(tenantId), { tenantId }));
+    this.announced.add(tenantId);
+  }
+
   async since(tenantId: string, fromMs: number): Promise<ProfileChange[]> {
     // `~` sorts after every digit: the range is every row key from `fromMs` on.
     const rows = await this.table.listRange(profileChangesPartition(tenantId), profileChangeTimeKey(fromMs), '~');
@@ -60,7 +85,7 @@ export class TableProfileChangeFeed implements ProfileChangeFeed {
         partitionKey: profileChangesPartition(r.tenantId),
         rowKey: profileChangeRowKey(r.at, r.changeId),
       }));
-      return { id: row.changeId, tenantId: row.tenantId, userIds: row.userIds, at: row.at };
+      return { id: row.changeId, tenantId: row.tenantId, userIds: row.userIds, at: row.at, ...(row.erased ? { erased: row.erased } : {}) };
     });
   }
 

@@ -2,8 +2,8 @@ import type { QueueClient } from '@azure/storage-queue';
 import type { Repositories } from '../../domain/shared/repositories';
 import { DEFAULT_CONFLICT_RETRY } from './etag-retry';
 import type { ConflictRetryPolicy } from './etag-retry';
-import { QUEUES, TABLES } from './keys';
-import type { QueueId, TableId } from './keys';
+import { DELIVERY_TABLES, QUEUES, TABLES } from './keys';
+import type { DeliveryTableId, QueueId, TableId } from './keys';
 import { clientsFromConnectionString, DEFAULT_TRANSPORT } from './storage-clients';
 import type { StorageClients, TransportTuning } from './storage-clients';
 import { guard } from './storage-errors';
@@ -22,6 +22,8 @@ import type { EndorsementRepository, ProfileChangeFeed } from '../../domain/expe
 import { recordingProfileChanges } from '../experts/profile-change-recording';
 import { TableEndorsementRepository } from '../experts/table-endorsement-repository';
 import { TableProfileChangeFeed } from '../experts/table-profile-change-feed';
+import type { PersonalDataStore } from '../../domain/privacy/personal-data';
+import { createPersonalDataStore } from '../privacy/personal-data-store';
 
 interface StorageOptions {
   /** Azure Storage, Cosmos DB Table API or Azurite. */
@@ -41,6 +43,8 @@ export interface Storage {
   readonly queues: StorageQueues;
   /** Expert search's own stores: endorsements and the profile change feed. */
   readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
+  /** Export and erase of one person's rows in every table, the delivery tables included (DESIGN F13). */
+  readonly personalData: PersonalDataStore;
   /** Creates every table and queue that is missing. Idempotent; call once at start. */
   ensureCreated(): Promise<void>;
 }
@@ -73,6 +77,13 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
   const profileChanges = new TableProfileChangeFeed(tables.profileChanges);
   const experts = { endorsements: new TableEndorsementRepository(tables.endorsements, profileChanges), changes: profileChanges };
 
+  // The delivery tables are created by delivery-storage.ts; privacy reaches them through their own clients.
+  const deliveryTable = (id: DeliveryTableId): StorageTable => new StorageTable(DELIVERY_TABLES[id], clients.table(DELIVERY_TABLES[id]));
+  const personalData = createPersonalDataStore({
+    tables: { ...tables, addresses: deliveryTable('addresses'), delivered: deliveryTable('delivered'), parked: deliveryTable('parked') },
+    changes: profileChanges,
+  });
+
   const repositories: Repositories = {
     tenants: new TableTenantRepository(tables.tenants),
     teams: new TableTeamRepository(tables.teams, tables.memberships, conflictRetry),
@@ -95,6 +106,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     repositories,
     queues,
     experts,
+    personalData,
     async ensureCreated() {
       await Promise.all([
         ...Object.values(tables).map((t) => t.ensureCreated()),

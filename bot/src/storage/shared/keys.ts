@@ -161,6 +161,8 @@ export const DELIVERY_TABLES = {
   parked: 'plParked',
 } as const;
 
+export type DeliveryTableId = keyof typeof DELIVERY_TABLES;
+
 // plAddresses: PK = team|tenant or person|tenant (one partition each), RK = team or user.
 export const teamAddressKey = (tenantId: string, teamId: string): EntityKey => ({
   partitionKey: `team${SEPARATOR}${join('teamAddress', tenantId)}`,

@@ -68,6 +68,16 @@ export class StorageTable {
     return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
   }
 
+  /**
+   * Rows of every partition whose PartitionKey lies in [from, to) and that match `where` (built with
+   * the `odata` tag) when given, all pages: one tenant's rows of a table whose partitions start with it.
+   */
+  async listPartitions(from: string, to: string, where?: string): Promise<StoredEntity[]> {
+    const range = odata`PartitionKey ge ${from} and PartitionKey lt ${to}`;
+    const filter = where === undefined ? range : `${range} and (${where})`;
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
   /** Rows of one partition whose RowKey lies in [from, to), in RowKey order, all pages. */
   async listRange(partitionKey: string, from: string, to: string): Promise<StoredEntity[]> {
     const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;

@@ -19,5 +19,7 @@ export function failureAnswer(failure: Failure, locale: Locale): string {
       return t(locale, `tips:${failure.kind}`);
     case 'request':
       return learningRequestFailureText(failure, locale);
+    case 'privacy':
+      return t(locale, `privacy:failure_${failure.kind}`);
   }
 }

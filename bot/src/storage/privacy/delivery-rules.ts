@@ -1,0 +1,42 @@
+import { deliveredKey, personAddressKey } from '../shared/keys';
+import { removeAll, rowHoldsId, tenantPartitions, textNames } from './privacy-rule';
+import type { PersonInView, PrivacyRule } from './privacy-rule';
+import type { StoredEntity } from '../shared/storage-table';
+
+/** A delivery row names the person by id, by their 1:1 conversation, or (in a parked card) by name. */
+const names = (row: StoredEntity, who: PersonInView): boolean =>
+  rowHoldsId(row, who.person.userId) ||
+  Object.entries(row).some(([name, value]) => name !== 'etag' && typeof value === 'string' && textNames(value, who));
+
+export const addressesRule: PrivacyRule = {
+  purpose: "Where the bot can post: each team's channel address and each person's 1:1 chat with the bot.",
+  retention: "A person's address: until they erase their data or PeerLearn is removed. A team's: until PeerLearn is removed from the team.",
+  async find(table, who) {
+    const row = await table.get(personAddressKey(who.person.tenantId, who.person.userId));
+    return row ? [row] : [];
+  },
+  erase: (table, rows) => removeAll(table, rows),
+};
+
+export const deliveredRule: PrivacyRule = {
+  purpose: 'Which message was already posted where (its idempotency key and Teams activity), so a retried job never posts twice.',
+  retention: 'As long as the message it records can still be updated. Rows that name an erased person are deleted.',
+  async find(table, who) {
+    const { partitionKey } = deliveredKey(who.person.tenantId, 'any');
+    const rows = await table.listPartition(partitionKey);
+    return rows.filter((row) => names(row, who));
+  },
+  erase: (table, rows) => removeAll(table, rows),
+};
+
+export const parkedRule: PrivacyRule = {
+  purpose: 'Messages Teams would not take (or that had nowhere to go), kept for the team owner to retry or dismiss.',
+  retention: 'Until the team owner retries or dismisses them. Rows that name an erased person are deleted.',
+  async find(table, who) {
+    // `tenant|team` partitions and the `tenant||none` one both lie in the tenant's range.
+    const { from, to } = tenantPartitions(who.person.tenantId);
+    const rows = await table.listPartitions(from, to);
+    return rows.filter((row) => names(row, who));
+  },
+  erase: (table, rows) => removeAll(table, rows),
+};

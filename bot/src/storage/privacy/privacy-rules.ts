@@ -1,0 +1,34 @@
+import type { DeliveryTableId, TableId } from '../shared/keys';
+import { addressesRule, deliveredRule, parkedRule } from './delivery-rules';
+import { kudosRule, learningRequestsRule, tipsRule } from './contribution-rules';
+import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, teamsRule, tenantsRule } from './people-rules';
+import type { PrivacyRule } from './privacy-rule';
+import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
+
+/** Every table PeerLearn creates. */
+export type AnyTableId = TableId | DeliveryTableId;
+
+/**
+ * One rule per table: a table added to keys.ts without a rule here does not compile. The order is
+ * the erase order: what finds the rest (the profile, with the person's name and email) goes last,
+ * so an erase that stopped midway finds everything again when it runs a second time.
+ */
+export const PRIVACY_RULES = {
+  memberships: membershipsRule,
+  sessions: sessionsRule,
+  rsvps: rsvpsRule,
+  feedback: feedbackRule,
+  questions: questionsRule,
+  kudos: kudosRule,
+  tips: tipsRule,
+  learningRequests: learningRequestsRule,
+  endorsements: endorsementsRule,
+  delivered: deliveredRule,
+  parked: parkedRule,
+  tenants: tenantsRule,
+  teams: teamsRule,
+  profileChanges: profileChangesRule,
+  // The address holds the 1:1 conversation id that finds delivery rows; the profile holds name and email.
+  addresses: addressesRule,
+  profiles: profilesRule,
+} as const satisfies Record<AnyTableId, PrivacyRule>;

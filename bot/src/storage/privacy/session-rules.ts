@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { odata } from '@azure/data-tables';
+import { FORMER_COLLEAGUE_ID } from '../../domain/shared/person';
+import { feedbackKey, rsvpsOfUserPartition } from '../shared/keys';
+import { NOTHING, removeAll, rewrite, sum, tenantPartitions, textNames, withoutInJsonList } from './privacy-rule';
+import type { PrivacyRule } from './privacy-rule';
+
+export const sessionsRule: PrivacyRule = {
+  purpose: 'Learning sessions: title, description, time, place or link, host, teachers, discussion leader, RSVP counts.',
+  retention: 'As long as the team uses PeerLearn; a session stays in the team history after it took place.',
+  async find(table, who) {
+    const { from, to } = tenantPartitions(who.person.tenantId);
+    // Teachers are a JSON list, which a Table query cannot look into: the tenant's sessions are read and checked here.
+    const rows = await table.listPartitions(from, to);
+    const { userId } = who.person;
+    return rows.filter(
+      (row) =>
+        row['hostId'] === userId ||
+        row['discussionLeaderId'] === userId ||
+        (typeof row['teacherIds'] === 'string' && withoutInJsonList(row['teacherIds'], userId) !== undefined),
+    );
+  },
+  async erase(table, rows, context) {
+    const { userId } = context.person;
+    let anonymised = 0;
+    for (const row of rows) {
+      const changed = await rewrite(table, row, (current) => {
+        const next = { ...current };
+        let changed = false;
+        // The session stays the team's; "a former colleague" hosted it.
+        if (next['hostId'] === userId) {
+          next['hostId'] = FORMER_COLLEAGUE_ID;
+          changed = true;
+        }
+        if (next['discussionLeaderId'] === userId) {
+          delete next['discussionLeaderId'];
+          changed = true;
+        }
+        const teachers = typeof next['teacherIds'] === 'string' ? withoutInJsonList(next['teacherIds'], userId) : undefined;
+        if (teachers !== undefined) {
+          next['teacherIds'] = teachers;
+          changed = true;
+        }
+        return changed ? next : undefined;
+      });
+      if (changed) anonymised += 1;
+    }
+    return { removed: 0, anonymised };
+  },
+};
+
+export const rsvpsRule: PrivacyRule = {
+  purpose:
+    "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally.",
+  retention: "As long as the session is kept. An erase deletes the person's answers; the tally keeps its anonymous counts.",
+  find(table, who) {
+    // Both copies start with the tenant: `tenant|session` and `tenant|user`; tallies hold no userId.
+    const { from, to } = tenantPartitions(who.person.tenantId);
+    return table.listPartitions(from, to, odata`userId eq ${who.person.userId}`);
+  },
+  async erase(table, rows, context) {
+    // The session's copy first: the person's own partition is what finds the rest after a crash.
+    const own = rsvpsOfUserPartition(context.person.tenantId, context.person.userId);
+    return removeAll(table, [...rows.filter((r) => r.partitionKey !== own), ...rows.filter((r) => r.partitionKey === own)]);
+  },
+};
+
+export const feedbackRule: PrivacyRule = {
+  purpose: 'Session feedback: a rating, whether attendees learned something new and what they will apply; the host sees the summary.',
+  retention:
+    'As long as the session is kept. After an erase the rating and "learned something" stay anonymous for the averages; the text goes.',
+  find(table, who) {
+    const { from, to } = tenantPartitions(who.person.tenantId);
+    return table.listPartitions(from, to, odata`userId eq ${who.person.userId}`);
+  },
+  async erase(table, rows) {
+    for (const row of rows) {
+      const tenantId = String(row['tenantId']);
+      const sessionId = String(row['sessionId']);
+      // A random id no rule or person can match; one transaction, so a crash leaves the old row or the new one, never both.
+      const anonymousId = `~erased-${randomUUID()}`;
+      const key = feedbackKey(tenantId, sessionId, anonymousId);
+      await table.transaction([
+        [
+          'create',
+          {
+            ...key,
+            tenantId,
+            teamId: String(row['teamId']),
+            sessionId,
+            userId: anonymousId,
+            rating: Number(row['rating']),
+            learnedSomethingNew: row['learnedSomethingNew'] === true,
+            willApply: '',
+            submittedAt: String(row['submittedAt']),
+          },
+        ],
+        ['delete', { partitionKey: row.partitionKey ?? '', rowKey: row.rowKey ?? '' }],
+      ]);
+    }
+    return { removed: 0, anonymised: rows.length };
+  },
+};
+
+export const questionsRule: PrivacyRule = {
+  purpose: "Questions sent to a session's host before it starts, with who asked (unless asked anonymously).",
+  retention:
+    'As long as the session is kept. After an erase a question stays without its asker; a question that names the person loses its text.',
+  async find(table, who) {
+    const { from, to } = tenantPartitions(who.person.tenantId);
+    const rows = await table.listPartitions(from, to);
+    return rows.filter((row) => row['askerId'] === who.person.userId || (typeof row['text'] === 'string' && textNames(row['text'], who)));
+  },
+  async erase(table, rows, context) {
+    const counts = [];
+    for (const row of rows) {
+      const changed = await rewrite(table, row, (current) => {
+        const next = { ...current };
+        delete next['askerId'];
+        if (typeof next['text'] === 'string' && textNames(next['text'], context)) next['text'] = '';
+        return next;
+      });
+      counts.push(changed ? { removed: 0, anonymised: 1 } : NOTHING);
+    }
+    return sum(counts);
+  },
+};
