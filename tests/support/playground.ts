@@ -27,6 +27,8 @@ export interface PlaygroundUser {
 export interface PlaygroundConfig {
   readonly tenantId: string;
   readonly currentUser: PlaygroundUser;
+  /** The current user's 1:1 chat with the bot. */
+  readonly personalChat: { readonly id: string };
   readonly users: readonly PlaygroundUser[];
   readonly teams: readonly {
     readonly id: string;
@@ -44,6 +46,8 @@ export interface Playground {
   waitForAction(match: (a: PlaygroundAction) => boolean, ms?: number): Promise<PlaygroundAction>;
   /** As the Teams client does when the app is added to a conversation (team id for a team). */
   install(conversationId: string): Promise<void>;
+  /** A message typed by the current user in their 1:1 chat, as the web UI sends it; resolves with the bot's next reply. */
+  say(text: string): Promise<PlaygroundAction>;
   /** An invoke as the web UI sends it (`composeExtension/*`, `adaptiveCard/action`); returns the bot's answer. */
   invoke(body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -96,7 +100,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     socket.onopen = () => resolve();
     socket.onerror = () => reject(new Error('the Playground websocket did not open'));
   });
-  return {
+  const playground: Playground = {
     url,
     config,
     actions,
@@ -125,6 +129,16 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       });
       if (!res.ok) throw new Error(`install: ${res.status} ${await res.text()}`);
     },
+    async say(text) {
+      const seen = actions.length;
+      const res = await fetch(`${url}/_conversation/v1/conversations/${encodeURIComponent(config.personalChat.id)}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'text', text, textFormat: 'plain', from: { id: config.currentUser.id } }),
+      });
+      if (!res.ok) throw new Error(`say: ${res.status} ${await res.text()}`);
+      return playground.waitForAction((a) => actions.indexOf(a) >= seen && a.action === 'createMessage');
+    },
     async invoke(body) {
       const res = await fetch(`${url}/_conversation/v1/invoke`, {
         method: 'POST',
@@ -149,4 +163,5 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
       }
     },
   };
+  return playground;
 }

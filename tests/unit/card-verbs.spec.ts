@@ -9,6 +9,7 @@ import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-c
 import type { InviteView } from '../../bot/src/cards/sessions/session-invite-card';
 import { tipFormCard } from '../../bot/src/cards/tips/tip-form-card';
 import { welcomeCard } from '../../bot/src/cards/help/welcome-card';
+import { eraseConfirmCard } from '../../bot/src/cards/privacy/privacy-cards';
 import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/shared/card-verbs';
 import { ACTION_COMMAND_IDS } from '../../bot/src/domain/shared/messaging-extension-commands';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
@@ -88,6 +89,7 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   tipFormCard({}, locale),
   helpCard(locale, ['help', 'newSession']),
   welcomeCard('team', locale),
+  eraseConfirmCard(locale),
 ]);
 
 /** The verbs a card carries, wherever they sit: actions, action sets in the body, the refresh. */

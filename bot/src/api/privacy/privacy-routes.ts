@@ -61,7 +61,7 @@ export function privacyRoutes(deps: ApiDependencies): Router {
   router.delete(
     '/me',
     authed(deps.validate, async (req, res, caller) => {
-      if (!confirmed(req.body)) throw badRequest('confirmation_required', t('en', 'privacyApi:failure_confirmationRequired'));
+      if (!confirmed(req.body)) throw badRequest('confirmation_required', t('en', 'privacy:failure_confirmationRequired'));
       const input: EraseMeRequest | undefined = checkedBody(res, req.body, eraseMeBody, 'invalid_erase');
       if (!input) return;
       await privacy.erase({ tenantId: caller.tenantId, userId: caller.userId }, input.contributions);

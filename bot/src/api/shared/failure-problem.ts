@@ -94,7 +94,7 @@ function textsOf(failure: Failure): {
       return { message: t('en', key), problems: [] };
     }
     case 'privacy':
-      return { message: t('en', `privacyApi:failure_${failure.kind}`), problems: [] };
+      return { message: t('en', `privacy:failure_${failure.kind}`), problems: [] };
   }
 }
 

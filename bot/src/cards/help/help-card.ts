@@ -16,6 +16,8 @@ const COMMAND_LINES: Record<Listed, { readonly typed: Record<Locale, string>; re
   mySkills: { typed: { en: 'my skills: a, b', nl: 'mijn vaardigheden: a, b' }, does: 'common:helpCommandMySkills' },
   thanks: { typed: { en: 'thanks @someone …', nl: 'bedankt @iemand …' }, does: 'common:helpCommandThanks' },
   wantToLearn: { typed: { en: 'I want to learn X', nl: 'ik wil X leren' }, does: 'common:helpCommandWantToLearn' },
+  exportMyData: { typed: { en: 'export my data', nl: 'exporteer mijn gegevens' }, does: 'common:helpCommandExportMyData' },
+  deleteMyData: { typed: { en: 'delete my data', nl: 'verwijder mijn gegevens' }, does: 'common:helpCommandDeleteMyData' },
 };
 
 export function helpCard(locale: Locale, available: readonly CommandId[] = ['help']): AdaptiveCard {

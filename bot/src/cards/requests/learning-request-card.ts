@@ -5,7 +5,7 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
-import { userText } from '../shared/user-text';
+import { personName, userText } from '../shared/user-text';
 
 interface LearningRequestCardView {
   readonly request: LearningRequest;
@@ -39,7 +39,7 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
     [
       heading(
         view.created
-          ? t(locale, 'requests:cardAsked', { name: userText(view.authorName || '—', 80), skill })
+          ? t(locale, 'requests:cardAsked', { name: personName(request.authorUserId, view.authorName, locale), skill })
           : t(locale, 'requests:cardAlready', { skill }),
       ),
       ...(request.note ? [paragraph(userText(request.note, 500))] : []),

@@ -3,7 +3,8 @@ import type { LearningSession, Rsvp, RsvpResponse } from '../../domain/sessions/
 import { adaptiveCard, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ExecuteAction, Fact } from '../shared/adaptive-card';
 import { formatWhen, userMri } from './session-text';
-import { userText } from '../shared/user-text';
+import { personName, userText } from '../shared/user-text';
+import { isFormerColleague } from '../../domain/shared/person';
 import { t } from '../shared/i18n';
 import type { CardKey } from '../shared/i18n';
 
@@ -40,8 +41,8 @@ const RESPONSES: readonly { readonly response: RsvpResponse; readonly title: Car
   { response: 'no', title: 'sessions:rsvpNo' },
 ];
 
-function nameOf(view: InviteView, userId: string): string {
-  return userText(view.names.get(userId) || '—', 80);
+function nameOf(view: InviteView, userId: string, locale: Locale): string {
+  return personName(userId, view.names.get(userId), locale);
 }
 
 function statusLine(viewer: InviteViewer, locale: Locale): string {
@@ -69,12 +70,12 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     { title: t(locale, 'sessions:format'), value: t(locale, `sessions:format_${session.format}`) },
     ...(session.place ? [{ title: t(locale, 'sessions:where'), value: userText(session.place, 200) }] : []),
     ...(session.onlineUrl && !session.place ? [{ title: t(locale, 'sessions:where'), value: t(locale, 'sessions:online') }] : []),
-    { title: t(locale, 'sessions:host'), value: nameOf(view, session.hostId) },
+    { title: t(locale, 'sessions:host'), value: nameOf(view, session.hostId, locale) },
     ...(session.teacherIds.length > 0
-      ? [{ title: t(locale, 'sessions:teachers'), value: session.teacherIds.map((id) => nameOf(view, id)).join(', ') }]
+      ? [{ title: t(locale, 'sessions:teachers'), value: session.teacherIds.map((id) => nameOf(view, id, locale)).join(', ') }]
       : []),
     ...(session.discussionLeaderId
-      ? [{ title: t(locale, 'sessions:discussionLeader'), value: nameOf(view, session.discussionLeaderId) }]
+      ? [{ title: t(locale, 'sessions:discussionLeader'), value: nameOf(view, session.discussionLeaderId, locale) }]
       : []),
     ...(session.skills.length > 0
       ? [{ title: t(locale, 'sessions:skills'), value: session.skills.map((s) => userText(s, 50)).join(', ') }]
@@ -136,7 +137,8 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     if (session.onlineUrl) actions.push({ type: 'Action.OpenUrl', title: t(locale, 'sessions:join'), url: session.onlineUrl });
     actions.push({ type: 'Action.OpenUrl', title: t(locale, 'sessions:addToCalendar'), url: view.calendarUrl });
   }
-  if (!cancelled && started && viewer && viewer.userId !== session.hostId) {
+  // An erased host is nobody to thank.
+  if (!cancelled && started && viewer && viewer.userId !== session.hostId && !isFormerColleague(session.hostId)) {
     actions.push({
       type: 'Action.Execute',
       title: t(locale, 'sessions:thankHost'),
@@ -172,6 +174,9 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     });
   }
 
-  const userIds = [...new Set([session.hostId, ...view.recentResponders])].slice(0, MAX_REFRESH_USERS).map(userMri);
+  const userIds = [...new Set([session.hostId, ...view.recentResponders])]
+    .filter((id) => !isFormerColleague(id))
+    .slice(0, MAX_REFRESH_USERS)
+    .map(userMri);
   return { ...adaptiveCard(body, actions), refresh: { action: { type: 'Action.Execute', verb: 'refresh', data }, userIds } };
 }

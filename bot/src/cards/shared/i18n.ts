@@ -2,7 +2,7 @@ import { createInstance } from 'i18next';
 import type { Locale } from '../../domain/shared/person';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
-import { privacyApiStrings } from '../privacy/privacy-api-strings';
+import { privacyStrings } from '../privacy/privacy-strings';
 import { requestStrings } from '../requests/learning-request-strings';
 import { sessionStrings } from '../sessions/session-strings';
 import { tipStrings } from '../tips/tip-strings';
@@ -20,7 +20,7 @@ const catalogues = {
   requests: requestStrings,
   experts: expertStrings,
   profile: profileStrings,
-  privacyApi: privacyApiStrings,
+  privacy: privacyStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

@@ -1,3 +1,6 @@
+import { isFormerColleague } from '../../domain/shared/person';
+import type { Locale } from '../../domain/shared/person';
+import { t } from './i18n';
 /**
  * What people typed, on its way into a card. Teams reads a TextBlock's text and a Fact's value as Markdown, so a
  * session titled `[Re-verify your account](https://evil.example)` would be a working link posted by the bot.
@@ -27,4 +30,13 @@ export function escapeCardMarkdown(text: string): string {
 /** User text for a card: clipped to `max` characters, then escaped so it reads exactly as typed. */
 export function userText(text: string, max: number): string {
   return escapeCardMarkdown(clip(text, max));
+}
+
+/**
+ * A person's name in a card: "a former colleague" where an erased person stood (their id replaced, their name
+ * gone), otherwise the stored name as user text, or a dash when the name is unknown.
+ */
+export function personName(userId: string | undefined, name: string | undefined, locale: Locale, max = 80): string {
+  if (userId !== undefined && isFormerColleague(userId)) return t(locale, 'common:formerColleague');
+  return userText(name?.trim() || '—', max);
 }

@@ -1,3 +1,4 @@
+import { isFormerColleague } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
 import type { Tip } from '../../domain/tips/tip';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
@@ -9,6 +10,8 @@ interface TipCardView {
   readonly tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
   /** Empty when unknown: the card says "a colleague". */
   readonly authorName: string;
+  /** The author's id: an erased author is "a former colleague". */
+  readonly authorUserId?: string;
 }
 
 const TAGS_PER_ROW = 4;
@@ -54,7 +57,14 @@ export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
     ...skillTags(tip.skills.slice(0, 8)),
     {
       ...paragraph(
-        t(locale, 'tips:cardSharedBy', { name: view.authorName ? userText(view.authorName, 80) : t(locale, 'tips:cardSomeone') }),
+        t(locale, 'tips:cardSharedBy', {
+          name:
+            view.authorUserId !== undefined && isFormerColleague(view.authorUserId)
+              ? t(locale, 'common:formerColleague')
+              : view.authorName
+                ? userText(view.authorName, 80)
+                : t(locale, 'tips:cardSomeone'),
+        }),
         true,
       ),
       size: 'small',

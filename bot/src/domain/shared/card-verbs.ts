@@ -18,6 +18,8 @@ export const CARD_VERBS = [
   'saveProfile',
   'voteRequest',
   'declineRole',
+  'eraseMe',
+  'keepMyData',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

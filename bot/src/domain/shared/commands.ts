@@ -1,7 +1,18 @@
 import type { Locale } from './person';
 
 /** The bot's text commands (DESIGN.md, Teams contract), in both languages. */
-export const COMMAND_IDS = ['help', 'newSession', 'mySessions', 'whoKnows', 'mySkills', 'thanks', 'wantToLearn', 'unknown'] as const;
+export const COMMAND_IDS = [
+  'help',
+  'newSession',
+  'mySessions',
+  'whoKnows',
+  'mySkills',
+  'thanks',
+  'wantToLearn',
+  'exportMyData',
+  'deleteMyData',
+  'unknown',
+] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 export interface ParsedCommand {
@@ -38,6 +49,11 @@ const PATTERNS: readonly Pattern[] = [
   // Learning requests (DESIGN F7): "I want to learn X" / "ik wil X leren".
   { id: 'wantToLearn', re: /^i(?: would like| want| wanna) to learn\b\s*(.*?)\??$/i, locale: 'en' },
   { id: 'wantToLearn', re: /^ik wil\s*(.*?)\s*leren$/i, locale: 'nl' },
+  // Privacy (DESIGN F13): a person's own data, out or gone.
+  { id: 'exportMyData', re: /^(export|download) my data$/i, locale: 'en' },
+  { id: 'exportMyData', re: /^(exporteer|download) mijn gegevens$/i, locale: 'nl' },
+  { id: 'deleteMyData', re: /^(delete|erase|remove) my data$/i, locale: 'en' },
+  { id: 'deleteMyData', re: /^(verwijder|wis) mijn gegevens$/i, locale: 'nl' },
 ];
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */

@@ -9,6 +9,7 @@ import { PeerLearnBot } from './peerlearn-bot';
 import { sessionsFeature } from '../sessions/sessions-feature';
 import { tipsFeature } from '../tips/tips-feature';
 import { learningRequestsFeature } from '../requests/learning-requests-feature';
+import { privacyFeature } from '../privacy/privacy-feature';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 import { isTenantAllowed } from '../../domain/shared/tenant-allow-list';
@@ -40,11 +41,15 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   const sessions = sessionsFeature(deps);
   const tips = tipsFeature(deps);
   const requests = learningRequestsFeature(deps);
+  const privacy = privacyFeature(deps);
   const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
-  const commands: BotRoutes['commands'] = joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands);
+  const commands: BotRoutes['commands'] = joined(
+    joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands),
+    privacy.commands,
+  );
   return {
     commands,
-    cardVerbs: joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs),
+    cardVerbs: joined(joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs), privacy.cardVerbs),
     messagingExtension: {
       query: { ...experts.messagingExtension.query },
       selectItem: { ...experts.messagingExtension.selectItem },

@@ -20,6 +20,6 @@ export function failureAnswer(failure: Failure, locale: Locale): string {
     case 'request':
       return learningRequestFailureText(failure, locale);
     case 'privacy':
-      return t(locale, `privacyApi:failure_${failure.kind}`);
+      return t(locale, `privacy:failure_${failure.kind}`);
   }
 }

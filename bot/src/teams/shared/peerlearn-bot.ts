@@ -50,6 +50,16 @@ function handlerIn<K extends string>(
  * Handlers only translate: activity in → domain call → card out. The bot routes every activity through
  * one typed table per kind (`BotRoutes`), and answers whatever no table holds itself: never a feature, never a throw.
  */
+/**
+ * Invokes that record nothing about their sender. A messaging-extension query comes per keystroke: a read-only
+ * search that must answer within 5 s costs no storage round trip for bookkeeping. The erase card's buttons must
+ * not write the person down again just before (or after) their data is erased.
+ */
+function quietInvoke(name: string | undefined, value: unknown): boolean {
+  if (name === 'composeExtension/query') return true;
+  return name === 'adaptiveCard/action' && isOneOf(['eraseMe', 'keepMyData'] as const, cardActionOf(value).verb);
+}
+
 export class PeerLearnBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: BotDependencies,
@@ -111,9 +121,7 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const { name, value } = context.activity;
     const handler = this.invokeHandlerOf(name, value);
     if (!handler) return notAvailable(name, value, toLocale(context.activity.locale));
-    // Teams sends a messaging-extension query per keystroke: a read-only search that must answer
-    // within 5 s costs no storage round trip for bookkeeping (the person's other activities record them).
-    if (name !== 'composeExtension/query') await this.rememberSender(context);
+    if (!quietInvoke(name, value)) await this.rememberSender(context);
     return handler(context);
   }
 
