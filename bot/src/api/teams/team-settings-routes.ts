@@ -9,6 +9,7 @@ import {
 } from '../../domain/teams/team-settings';
 import type { TeamSettingsProblem, TeamSettingsProblemCode } from '../../domain/teams/team-settings';
 import type { Team } from '../../domain/teams/team';
+import { mayManage, mayReadTeam } from '../../domain/teams/team-access';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { ApiError, TeamSettingsResponse } from '../contract';
@@ -43,14 +44,15 @@ function sendInvalid(res: Response, problems: readonly TeamSettingsProblem[]): v
   res.status(400).json(body);
 }
 
-/** Team settings: everyone in the tenant can read them (the tab shows them), only the team's owners change them. */
+/** Team settings: the team's members read them (the tab shows them), only its owners change them. */
 export function teamSettingsRoutes(deps: ApiDependencies): Router {
   const router = Router();
 
   async function load(caller: Caller, teamId: string): Promise<{ team: Team; owner: boolean }> {
-    const found = await deps.services.teams.withRole(caller.tenantId, teamId, caller.userId);
+    const found = await deps.services.teams.withRole(caller, teamId);
     if (!found) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-    return found;
+    if (!mayReadTeam(found.standing)) throw new HttpError(403, 'not_member', 'Only members of this team can see its settings.');
+    return { team: found.team, owner: mayManage(found.standing) };
   }
 
   function view(team: Team, owner: boolean): TeamSettingsResponse {
