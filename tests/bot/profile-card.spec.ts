@@ -165,6 +165,15 @@ describe('the profile card in the bot', () => {
     ['control characters', { availability: 'Mon\u0007days', wants: 'Go\u0000' }, 'invisible control characters', 'onzichtbare stuurtekens'],
     ['31 skills', { teaches: Array.from({ length: 31 }, (_, i) => `Skill ${i}`).join('\n') }, 'at most 30', 'hoogstens 30'],
     ['a list instead of a text', { teaches: ['Excel'], bio: { text: 'hi' } }, 'could not be read', 'kon ik niet lezen'],
+    // Refused by the verb's zod schema before the domain reads a character (teams/experts/profile-verb-data.ts).
+    ['a 60,000-character bio', { bio: 'b'.repeat(60_000) }, 'at most 500 characters', 'hoogstens 500 tekens'],
+    [
+      'a 95,000-character skill list',
+      { teaches: 'x'.repeat(95_000) },
+      'is too long: at most 60 characters',
+      'is te lang: hoogstens 60 tekens',
+    ],
+    ['a number for the availability', { availability: 42 }, 'could not be read', 'kon ik niet lezen'],
   ];
 
   it.each(bad)('refuses %s with the problem shown inline in en and nl, storing nothing', async (_name, change, en, nl) => {

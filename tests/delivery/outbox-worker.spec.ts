@@ -73,7 +73,7 @@ function parts(lease = 5, maxDequeueCount = 3) {
     log: quietLogger,
     policy: { leaseSeconds: lease, idleMs: 50, maxDequeueCount },
   });
-  return { storage, delivery, worker, outbox: new QueueOutbox(storage.queues.jobs, () => new Date()) };
+  return { storage, delivery, sender, worker, outbox: new QueueOutbox(storage.queues.jobs, () => new Date()) };
 }
 
 const invite = (teamId: string, sessionId: string, kind: 'postInvite' | 'updateInvite' = 'postInvite'): OutboxJob => ({
@@ -156,6 +156,36 @@ describe('the outbox worker', () => {
       await second.worker.stop();
     }
     expect(connector.sent).toHaveLength(40);
+  });
+
+  it('a job stuck when stopping is given back and its lease no longer renewed: the worker leaves no timer behind', async () => {
+    const teamId = await newTeam();
+    const { delivery, sender, outbox } = parts();
+    let taken = false;
+    const worker = new OutboxWorker({
+      queue: delivery.queue,
+      compose: () => {
+        taken = true;
+        return new Promise(() => undefined); // a call that never returns
+      },
+      sender,
+      parked: delivery.parked,
+      now: () => new Date(),
+      log: quietLogger,
+      policy: { leaseSeconds: 60, idleMs: 50, stopGraceMs: 50 },
+    });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await outbox.enqueue(invite(teamId, 'stuck-session'));
+    worker.start();
+    await until(() => taken, 30_000, 'the job to be taken');
+    expect(await worker.stop()).toBe(1);
+    // The renewal (every 30 s) would keep extending a lease given back, and keep the process alive.
+    expect(timers()).toBe(before);
+    // Given back at once (visible again, not in 60 s); finished here so the next tests find the queue empty.
+    const back = await delivery.queue.receive(1, 30);
+    expect(back).toHaveLength(1);
+    await delivery.queue.complete(back[0] as (typeof back)[number]);
   });
 
   it('leases a job: while one worker holds it, another gets nothing', async () => {

@@ -401,7 +401,7 @@ export interface SuggestLeaderResponse {
 // Team settings: reminder times, time zone and language of a team, set by its owners.
 // ---------------------------------------------------------------------------------------------
 
-/** `GET /api/v1/teams/:teamId/settings` (anyone in the tenant) and the answer to `PUT`. */
+/** `GET /api/v1/teams/:teamId/settings` (members of the team, else 403 `not_member`) and the answer to `PUT`. */
 export interface TeamSettingsResponse {
   readonly teamId: string;
   readonly teamName: string;

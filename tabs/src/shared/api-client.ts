@@ -13,6 +13,8 @@ export class ApiRequestError extends Error {
     message: string,
     /** Per-field problems of a 400 (`{ field: code-or-message }`), when the API names them. */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** From `Retry-After` (429 rate_limited, 503 overloaded): how long the API asks us to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -74,11 +76,18 @@ function fieldsOf(error: unknown): Record<string, string> {
   return fields;
 }
 
+/** `Retry-After` in seconds (the API sends whole seconds; an HTTP date or nonsense reads as absent). */
+function retryAfterOf(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  return value !== null && /^\d{1,5}$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
 async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     // Proxies and a stopped service answer with HTML or nothing; only trust a real ApiError body.
     const body: unknown = await response.json().catch(() => undefined);
-    if (isApiError(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, fieldsOf(body.error));
+    if (isApiError(body))
+      throw new ApiRequestError(response.status, body.error.code, body.error.message, fieldsOf(body.error), retryAfterOf(response));
     throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
   if (response.status === 204) return undefined as T;

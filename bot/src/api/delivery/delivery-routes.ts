@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { ParkedDelivery } from '../../domain/delivery/delivery';
+import { mayManage } from '../../domain/teams/team-access';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { Caller } from '../shared/token-validator';
@@ -34,9 +35,9 @@ export function deliveryRoutes(deps: ApiDependencies): Router {
   const router = Router();
 
   async function requireOwner(caller: Caller, teamId: string): Promise<void> {
-    const found = await deps.services.teams.withRole(caller.tenantId, teamId, caller.userId);
+    const found = await deps.services.teams.withRole(caller, teamId);
     if (!found) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-    if (!found.owner) {
+    if (!mayManage(found.standing)) {
       throw new HttpError(403, 'owners_only', 'Only an owner of this team can see and retry messages PeerLearn could not post.');
     }
   }

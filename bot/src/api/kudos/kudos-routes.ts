@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { KudosView, KudosWallResponse } from '../contract';
-import { badRequest, notFound } from '../shared/http-error';
+import { badRequest } from '../shared/http-error';
+import { unwrap } from '../shared/failure-problem';
 import { teamIdParam } from '../teams/team-routes';
 
 const KUDOS_WALL_DEFAULT = 12;
@@ -23,9 +24,9 @@ export function kudosRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
       const limit = limitParam(req.query.limit);
-      const wall = await deps.services.kudos.wall(caller.tenantId, teamId, limit);
-      if (!wall) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-      const { kudos, names, titles } = wall;
+      const wall = await deps.services.kudos.wall(caller, teamId, limit);
+      if (!unwrap(res, wall)) return;
+      const { kudos, names, titles } = wall.value;
       // A person who left keeps their thanks on the wall; the tab shows "a colleague" for an empty name.
       const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '' });
       const body: KudosWallResponse = {

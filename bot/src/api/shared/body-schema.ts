@@ -23,7 +23,7 @@ const objectBody = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 
 /** Problems of the issues, the first of each field, as their checks named them (see `because`). */
-function problemsOf(error: z.ZodError): EdgeProblem[] {
+export function edgeProblems(error: z.ZodError): EdgeProblem[] {
   const problems: EdgeProblem[] = [];
   for (const issue of error.issues) {
     // Every check names its problem (see `because`); anything else is named by where it is.
@@ -48,7 +48,7 @@ export function checkedBody<T>(
 ): T | undefined {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const problems = problemsOf(parsed.error);
+  const problems = edgeProblems(parsed.error);
   const error: ApiError['error'] = {
     code,
     message: domainMessage?.() ?? `Some fields need another look: ${problems.map((p) => p.field).join(', ')}.`,
@@ -69,7 +69,7 @@ export function parsedBody<T>(
   const input = objectBody(body);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const problems = problemsOf(parsed.error);
+  const problems = edgeProblems(parsed.error);
   // What is left once the refused fields are dropped is bounded: a feature may still have its domain name the rest.
   const rest = Object.fromEntries(Object.entries(input).filter(([key]) => !parsed.error.issues.some((i) => i.path[0] === key)));
   sendFailure(res, failureOf(problems, rest));

@@ -1,20 +1,16 @@
 import { Router } from 'express';
 import type { Response } from 'express';
-import {
-  settingsOf,
-  validateTeamSettings,
-  REMINDER_MAX_COUNT,
-  REMINDER_MAX_MINUTES,
-  REMINDER_MIN_MINUTES,
-} from '../../domain/teams/team-settings';
+import { settingsOf, REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../domain/teams/team-settings';
 import type { TeamSettingsProblem, TeamSettingsProblemCode } from '../../domain/teams/team-settings';
 import type { Team } from '../../domain/teams/team';
+import { mayManage, mayReadTeam } from '../../domain/teams/team-access';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { ApiError, TeamSettingsResponse } from '../contract';
 import { HttpError, notFound } from '../shared/http-error';
 import type { Caller } from '../shared/token-validator';
 import { teamIdParam } from './team-routes';
+import { checkTeamSettingsBody } from './team-settings-bodies';
 
 /** English sentences for the API; the tab translates by code. */
 const PROBLEM_TEXT: Record<TeamSettingsProblemCode, string> = {
@@ -43,14 +39,15 @@ function sendInvalid(res: Response, problems: readonly TeamSettingsProblem[]): v
   res.status(400).json(body);
 }
 
-/** Team settings: everyone in the tenant can read them (the tab shows them), only the team's owners change them. */
+/** Team settings: the team's members read them (the tab shows them), only its owners change them. */
 export function teamSettingsRoutes(deps: ApiDependencies): Router {
   const router = Router();
 
   async function load(caller: Caller, teamId: string): Promise<{ team: Team; owner: boolean }> {
-    const found = await deps.services.teams.withRole(caller.tenantId, teamId, caller.userId);
+    const found = await deps.services.teams.withRole(caller, teamId);
     if (!found) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');
-    return found;
+    if (!mayReadTeam(found.standing)) throw new HttpError(403, 'not_member', 'Only members of this team can see its settings.');
+    return { team: found.team, owner: mayManage(found.standing) };
   }
 
   function view(team: Team, owner: boolean): TeamSettingsResponse {
@@ -78,7 +75,7 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const { team, owner } = await load(caller, teamIdParam(req.params.teamId));
       if (!owner) throw new HttpError(403, 'owners_only', 'Only an owner of this team can change its settings.');
-      const result = validateTeamSettings(req.body as unknown, settingsOf(team));
+      const result = checkTeamSettingsBody(req.body as unknown, settingsOf(team));
       if (!result.ok) return sendInvalid(res, result.problems);
       const updated = await deps.services.teams.updateSettings(caller.tenantId, team.teamId, result.settings);
       if (!updated) throw notFound('This team is not known to PeerLearn yet. Add the PeerLearn app to the team first.');

@@ -55,13 +55,11 @@ export function tipRoutes(deps: ApiDependencies): Router {
       const text = textParam(req.query.q, 'query');
       const skill = textParam(req.query.skill, 'skill');
       const cursor = textParam(req.query.cursor, 'cursor');
-      const listed = await tips
-        .list(caller.tenantId, teamId, { text, skill }, { limit, ...(cursor ? { cursor } : {}) })
-        .catch((error: unknown) => {
-          throw error instanceof InvalidCursorError
-            ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.')
-            : error;
-        });
+      const listed = await tips.list(caller, teamId, { text, skill }, { limit, ...(cursor ? { cursor } : {}) }).catch((error: unknown) => {
+        throw error instanceof InvalidCursorError
+          ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.')
+          : error;
+      });
       if (!listed.ok) return sendFailure(res, listed.failure);
       const owner =
         listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));

@@ -33,7 +33,7 @@ type ProfileFormResult =
  * Far above any real input, below a pasted novel: longer text is cut before splitting, and the
  * cut text is still over the field's limit, so it is refused, never silently shortened.
  */
-const MAX_INPUT_CHARS = 4_000;
+export const MAX_INPUT_CHARS = 4_000;
 // Control characters other than tab and line breaks: invisible, and nobody types them on purpose.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

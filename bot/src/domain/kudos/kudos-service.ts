@@ -4,6 +4,7 @@ import type { PersonRef } from '../shared/person';
 import { failWith, ok } from '../shared/result';
 import type { Result, SessionFailure } from '../shared/result';
 import type { Repositories } from '../shared/repositories';
+import { createTeamAccess, mayReadTeam } from '../teams/team-access';
 
 interface KudosServiceDeps {
   readonly repositories: Pick<Repositories, 'kudos' | 'teams' | 'members' | 'sessions'>;
@@ -27,6 +28,7 @@ export type KudosService = ReturnType<typeof createKudosService>;
 export function createKudosService(deps: KudosServiceDeps) {
   const { repositories: repos } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const access = createTeamAccess(repos.teams);
   return {
     /** Stores a thank-you; posting it is the caller's choice (a channel job or the current chat). */
     async give(
@@ -55,10 +57,15 @@ export function createKudosService(deps: KudosServiceDeps) {
       return ok(kudos);
     },
 
-    /** Newest first, at most `limit`; undefined when the team is unknown. Never totals: a wall, not a ranking. */
-    async wall(tenantId: string, teamId: string, limit: number): Promise<KudosWall | undefined> {
+    /**
+     * Newest first, at most `limit`. Never totals: a wall, not a ranking. For the team's members only:
+     * it names who thanked whom and the titles of team-only sessions.
+     */
+    async wall(viewer: PersonRef, teamId: string, limit: number): Promise<Result<KudosWall, SessionFailure>> {
+      const { tenantId } = viewer;
       const [team, all] = await Promise.all([repos.teams.get(tenantId, teamId), repos.kudos.listForTeam(tenantId, teamId)]);
-      if (!team) return undefined;
+      if (!team) return fail({ kind: 'teamUnknown' });
+      if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
       const kudos = [...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
       const userIds = [...new Set(kudos.flatMap((k) => [k.fromUserId, k.toUserId]))];
       const sessionIds = [...new Set(kudos.flatMap((k) => (k.sessionId ? [k.sessionId] : [])))];
@@ -66,11 +73,11 @@ export function createKudosService(deps: KudosServiceDeps) {
         Promise.all(userIds.map((id) => repos.members.get(tenantId, id))),
         Promise.all(sessionIds.map((id) => repos.sessions.get(tenantId, teamId, id))),
       ]);
-      return {
+      return ok({
         kudos,
         names: new Map(profiles.flatMap((p) => (p ? [[p.userId, p.displayName] as const] : []))),
         titles: new Map(sessions.flatMap((s) => (s ? [[s.sessionId, s.title] as const] : []))),
-      };
+      });
     },
   };
 }

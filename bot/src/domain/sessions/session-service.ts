@@ -31,6 +31,8 @@ export interface SessionDetail {
   readonly rsvps: readonly Rsvp[];
   readonly viewerRsvp?: Rsvp;
   readonly viewerIsHost: boolean;
+  /** The host or an owner of the team (`mayChange`): the edit form and cancel are theirs. */
+  readonly viewerMayChange: boolean;
   /** Only for the host. */
   readonly questions?: readonly SessionQuestion[];
   /** Only for the host: feedback stays theirs (DESIGN F5). */
@@ -276,9 +278,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!session) return fail({ kind: 'notFound' });
       const team = await repos.teams.get(tenantId, teamId);
       if (!team) return fail({ kind: 'teamUnknown' });
-      if (viewerId !== undefined && !mayTakePart(await access.standing({ tenantId, userId: viewerId }, teamId), session)) {
-        return fail({ kind: 'notMember' });
-      }
+      const standing = viewerId === undefined ? undefined : await access.standing({ tenantId, userId: viewerId }, teamId);
+      if (standing !== undefined && !mayTakePart(standing, session)) return fail({ kind: 'notMember' });
+      const viewerMayChange = standing !== undefined && viewerId !== undefined && mayChange(standing, session, viewerId);
       const rsvps = await repos.rsvps.listForSession(tenantId, sessionId);
       const viewerIsHost = viewerId === session.hostId;
       const [questions, feedback] = viewerIsHost
@@ -300,6 +302,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         rsvps,
         ...(viewerRsvp ? { viewerRsvp } : {}),
         viewerIsHost,
+        viewerMayChange,
         ...(questions ? { questions } : {}),
         ...(viewerIsHost && feedback ? { feedbackSummary: summariseFeedback(feedback) } : {}),
         ...(viewerFeedback ? { viewerFeedback } : {}),

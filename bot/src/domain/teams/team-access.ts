@@ -3,7 +3,7 @@ import type { TeamRepository } from '../shared/repositories';
 import type { LearningSession } from '../sessions/session';
 
 /** Where a person stands in a team: what they may do there follows from this alone. */
-type Standing = 'owner' | 'member' | 'outsider';
+export type Standing = 'owner' | 'member' | 'outsider';
 
 /**
  * Who may do what with a team's sessions (issue: trust inside the tenant). One rule per action,
@@ -21,6 +21,9 @@ export const mayTakePart = (standing: Standing, session: Pick<LearningSession, '
 /** Edit or cancel: the host, or an owner of the team. */
 export const mayChange = (standing: Standing, session: Pick<LearningSession, 'hostId'>, userId: string): boolean =>
   session.hostId === userId || standing === 'owner';
+
+/** The team's settings and the messages PeerLearn could not post there: its owners manage them. */
+export const mayManage = (standing: Standing): boolean => standing === 'owner';
 
 export function createTeamAccess(teams: Pick<TeamRepository, 'listTeamsOf' | 'listMembers'>) {
   return {

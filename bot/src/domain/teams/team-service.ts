@@ -6,6 +6,7 @@ import type { PersonRef } from '../shared/person';
 import { failWith, ok } from '../shared/result';
 import type { Result, SessionFailure } from '../shared/result';
 import { createTeamAccess, mayReadTeam } from './team-access';
+import type { Standing } from './team-access';
 import type { Locale } from '../shared/person';
 import type { Channel, Membership, Team } from './team';
 import type { TeamOwnerDirectory } from './team-owners';
@@ -88,14 +89,10 @@ export function createTeamService(deps: TeamServiceDeps) {
 
     get: (tenantId: string, teamId: string): Promise<Team | undefined> => repos.teams.get(tenantId, teamId),
 
-    /** The team and whether the person owns it; undefined when the team is not in this tenant. */
-    async withRole(
-      tenantId: string,
-      teamId: string,
-      userId: string,
-    ): Promise<{ readonly team: Team; readonly owner: boolean } | undefined> {
-      const [team, members] = await Promise.all([repos.teams.get(tenantId, teamId), repos.teams.listMembers(tenantId, teamId)]);
-      return team ? { team, owner: members.some((m) => m.userId === userId && m.role === 'owner') } : undefined;
+    /** The team and where the person stands in it; undefined when the team is not in this tenant. */
+    async withRole(viewer: PersonRef, teamId: string): Promise<{ readonly team: Team; readonly standing: Standing } | undefined> {
+      const [team, standing] = await Promise.all([repos.teams.get(viewer.tenantId, teamId), access.standing(viewer, teamId)]);
+      return team ? { team, standing } : undefined;
     },
 
     /** The person's memberships, each with its team as stored (absent when the row is gone). */

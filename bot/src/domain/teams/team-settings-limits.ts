@@ -17,3 +17,8 @@ export type TeamSettingsProblemCode =
   | 'reminders_duplicate'
   | 'time_zone_unknown'
   | 'locale_unsupported';
+
+/** The longest IANA time-zone name is 30 characters; anything much longer is no time zone. */
+export const TIME_ZONE_MAX = 64;
+/** reminderMinutes, timeZone, locale: a body with many more keys is no settings form. */
+export const SETTINGS_KEYS_MAX = 10;

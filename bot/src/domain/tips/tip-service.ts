@@ -5,6 +5,7 @@ import { validateTipInput } from './tip';
 import type { Tip } from './tip';
 import { failWith, ok } from '../shared/result';
 import type { Result, TipFailure } from '../shared/result';
+import { createTeamAccess, mayReadTeam } from '../teams/team-access';
 import { tipMatcher } from './tip-search';
 import type { TipSearch } from './tip-search';
 
@@ -38,6 +39,7 @@ export type TipService = ReturnType<typeof createTipService>;
 export function createTipService(deps: TipServiceDeps) {
   const repos = deps.repositories;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const access = createTeamAccess(repos.teams);
 
   async function isOwner(tenantId: string, teamId: string, userId: string): Promise<boolean> {
     const members = await repos.teams.listMembers(tenantId, teamId);
@@ -84,11 +86,12 @@ export function createTipService(deps: TipServiceDeps) {
 
     /** Newest first, filtered by text and skill; one batched profile read for the authors' names. */
     async list(
-      tenantId: string,
+      viewer: PersonRef,
       teamId: string,
       search: TipSearch,
       page: { readonly limit: number; readonly cursor?: string },
     ): Promise<TipOutcome<TipListing>> {
+      const { tenantId } = viewer;
       const [team, found] = await Promise.all([
         repos.teams.get(tenantId, teamId),
         repos.tips.list(tenantId, teamId, {
@@ -98,6 +101,8 @@ export function createTipService(deps: TipServiceDeps) {
         }),
       ]);
       if (!team) return fail({ kind: 'teamUnknown' });
+      // The team's tips are shared in its channels: for its members, like the board.
+      if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
       const profiles = await repos.members.getMany(tenantId, [...new Set(found.tips.map((t) => t.authorUserId))]);
       return ok({
         tips: found.tips,

@@ -55,6 +55,8 @@ export class OutboxWorker {
   private wake: (() => void) | undefined;
   /** Leased and not finished: given back to the queue if the worker stops before they are done. */
   private readonly inHand = new Set<LeasedWork>();
+  /** The lease renewal of each job in hand: stopped when the job ends or is given back. */
+  private readonly renewals = new Map<LeasedWork, NodeJS.Timeout>();
   private releasedWhileStopping = 0;
 
   constructor(private readonly deps: WorkerDependencies) {
@@ -85,8 +87,15 @@ export class OutboxWorker {
     await Promise.race([this.loop, grace]).finally(() => clearTimeout(timer));
     const unfinished = [...this.inHand];
     this.inHand.clear();
+    // A job that runs on (a stuck call) must not keep renewing a lease it no longer holds, nor keep the process alive.
+    for (const work of unfinished) this.stopRenewing(work);
     const released = await Promise.all(unfinished.map((work) => this.release(work)));
     return released.filter(Boolean).length + this.releasedWhileStopping;
+  }
+
+  private stopRenewing(work: LeasedWork): void {
+    clearInterval(this.renewals.get(work));
+    this.renewals.delete(work);
   }
 
   private async release(work: LeasedWork): Promise<boolean> {
@@ -161,7 +170,7 @@ export class OutboxWorker {
   private async handleLeased(work: LeasedWork): Promise<boolean> {
     // Renew the lease at half time, so a long fan-out is never taken by a second instance.
     let finished = false;
-    const renew = setInterval(
+    const renew: NodeJS.Timeout = setInterval(
       () => {
         this.deps.queue.extend(work, this.policy.leaseSeconds).catch((error: unknown) => {
           // Completed while the renewal was on its way: nothing to extend.
@@ -170,6 +179,7 @@ export class OutboxWorker {
       },
       (this.policy.leaseSeconds * 1000) / 2,
     );
+    this.renewals.set(work, renew);
     try {
       await this.handle(work);
       return true;
@@ -184,7 +194,7 @@ export class OutboxWorker {
       return false;
     } finally {
       finished = true;
-      clearInterval(renew);
+      this.stopRenewing(work);
       this.inHand.delete(work);
     }
   }

@@ -14,6 +14,7 @@ import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/e
 import { cardActionOf } from '../shared/bot-feature';
 import type { InvokeHandler } from '../shared/bot-feature';
 import { personOf } from '../shared/identity';
+import { saveProfileDataOf } from './profile-verb-data';
 import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 /** The `Action.Execute` verbs of the profile card. */
@@ -72,8 +73,12 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
   const view = asSender(async (_context, locale, tenantId, userId) => profileCardOf(deps, tenantId, userId, locale));
 
   const save = asSender(async (context, locale, tenantId, userId) => {
-    const { values, notText } = readProfileForm(cardActionOf(context.activity.value).data);
-    const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), notText);
+    const data = cardActionOf(context.activity.value).data;
+    const edge = saveProfileDataOf(data);
+    // Refused at the edge (too long, not text): the form again with what was typed, cut for display, and why.
+    if (!edge.ok) return profileEditCard(readProfileForm(data).values, locale, edge.problems);
+    const { values } = edge;
+    const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), []);
     if (!checked.ok) return profileEditCard(values, locale, checked.problems);
     const saved = await deps.profiles.edit(tenantId, userId, (current, now) => applyProfileEdit(current, checked.edit, now));
     if (!saved) return profileEditCard(values, locale, [{ field: 'teaches', code: 'shape' }]);

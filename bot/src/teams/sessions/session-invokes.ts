@@ -61,18 +61,19 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<SessionVerb, InvokeHandler>> {
   const { sessions } = deps;
 
-  async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | undefined> {
+  /** The person's own view of the invite card, or why they may not see it (a team-only session, a session gone). */
+  async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | string> {
     const detail = await sessions.detail(actor.tenantId, teamId, sessionId, actor.userId, { attendeeNames: false });
-    if (!detail.ok) return undefined;
+    if (!detail.ok) return failureAnswer(detail.failure, locale);
     const view = await inviteViewOf(detail.value, deps.links, deps.now());
     return sessionInviteCard(view, viewerOf(detail.value, actor.userId), locale);
   }
 
-  /** The refreshed card with a notice, or a plain message when the session itself is gone. */
+  /** The refreshed card with a notice, or a plain message when the person may not see the session (any more). */
   async function answer(req: VerbRequest, notice: string | undefined, tone: 'attention' | 'good' = 'attention'): Promise<InvokeResponse> {
     const sessionId = str(req.data.sessionId) ?? '';
     const card = await userCard(req.actor, req.teamId, sessionId, req.locale);
-    if (!card) return cardResponse(sessionMessageCard(notice ?? t(req.locale, 'sessions:failure_notFound'), 'attention'));
+    if (typeof card === 'string') return cardResponse(sessionMessageCard(notice ?? card, 'attention'));
     return cardResponse(notice ? withNotice(card, notice, tone) : card);
   }
 
@@ -122,7 +123,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const sessionId = str(req.data.sessionId) ?? '';
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
       if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
-      if (!detail.value.viewerIsHost) return answer(req, t(req.locale, 'sessions:failure_notHost'));
+      if (!detail.value.viewerMayChange) return answer(req, t(req.locale, 'sessions:failure_notHost'));
       if (detail.value.session.status === 'cancelled') return answer(req, t(req.locale, 'sessions:failure_cancelled'));
       return cardResponse(await editForm(req, sessionId, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
     },

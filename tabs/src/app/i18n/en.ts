@@ -18,6 +18,10 @@ export const en = {
       unknown: 'Something unexpected happened. Please try again.',
       invalid: 'Some of the details are not right. Check the form and try again.',
       conflict: 'Someone changed this at the same time. Reload and try again.',
+      rateLimited_one: "You're going a bit fast — try again in {{count}} second.",
+      rateLimited_other: "You're going a bit fast — try again in {{count}} seconds.",
+      overloaded_one: 'PeerLearn is very busy right now — try again in {{count}} second.',
+      overloaded_other: 'PeerLearn is very busy right now — try again in {{count}} seconds.',
     },
   },
   standalone: {

@@ -20,6 +20,10 @@ export const nl: Messages = {
       unknown: 'Er gebeurde iets onverwachts. Probeer het opnieuw.',
       invalid: 'Een paar gegevens kloppen niet. Controleer het formulier en probeer het opnieuw.',
       conflict: 'Iemand anders wijzigde dit tegelijk. Laad opnieuw en probeer het nog eens.',
+      rateLimited_one: 'Je gaat een beetje snel — probeer het over {{count}} seconde opnieuw.',
+      rateLimited_other: 'Je gaat een beetje snel — probeer het over {{count}} seconden opnieuw.',
+      overloaded_one: 'PeerLearn heeft het nu erg druk — probeer het over {{count}} seconde opnieuw.',
+      overloaded_other: 'PeerLearn heeft het nu erg druk — probeer het over {{count}} seconden opnieuw.',
     },
   },
   standalone: {

@@ -19,7 +19,7 @@ import { TimePicker, formatDateToTimeString } from '@fluentui/react-timepicker-c
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
-import { errorMessageKey } from '../../shared/error-message';
+import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import type {
   CreateSessionResponse,
   LearningRequestDetailResponse,
@@ -266,7 +266,8 @@ function SessionForm({
       {saveError !== undefined ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {t('plan.saveFailed')} {hasErrors ? t('plan.fixFields') : t(`common.errors.${errorMessageKey(saveError)}`)}
+            {t('plan.saveFailed')}{' '}
+            {hasErrors ? t('plan.fixFields') : t(`common.errors.${errorMessageKey(saveError)}`, errorMessageValues(saveError))}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/api-client';
-import { errorMessageKey } from '../../shared/error-message';
+import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import { PROFILE_LIMITS } from '../../../../bot/src/api/contract';
 import type { ApiTeachSkill, ProfileResponse } from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
@@ -137,7 +137,7 @@ function ProfileForm({
       {outcome && !outcome.ok ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {t('profile.saveFailed')} {t(`common.errors.${errorMessageKey(outcome.error)}`)}
+            {t('profile.saveFailed')} {t(`common.errors.${errorMessageKey(outcome.error)}`, errorMessageValues(outcome.error))}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../error-message';
+import { errorMessageKey, errorMessageValues } from '../error-message';
 import { MessageState } from './message-state';
 
 interface ErrorStateProps {
@@ -16,7 +16,7 @@ export function ErrorState({ error, onRetry, headingLevel }: ErrorStateProps) {
     <MessageState
       role="alert"
       title={t('common.errorTitle')}
-      text={t(`common.errors.${errorMessageKey(error)}`)}
+      text={t(`common.errors.${errorMessageKey(error)}`, errorMessageValues(error))}
       {...(headingLevel ? { headingLevel } : {})}
     >
       <Button appearance="primary" onClick={onRetry}>
