@@ -139,6 +139,24 @@ export class StorageTable {
     });
   }
 
+  /**
+   * Deletes rows in transactions of at most 100 per partition. A row already gone is fine: a
+   * transaction that names one fails whole (404), and that chunk is deleted row by row instead, so
+   * two instances deleting the same rows (or a retry after a crash) do no harm.
+   */
+  async deleteMany(keys: readonly EntityKey[]): Promise<void> {
+    await forEachLimited(chunkByPartition(keys), PARTITIONS_IN_FLIGHT, async (chunks) => {
+      for (const chunk of chunks) {
+        try {
+          await this.transaction(chunk.map((key): TransactionAction => ['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }]));
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+          await forEachLimited(chunk, PARTITIONS_IN_FLIGHT, (key) => this.delete(key));
+        }
+      }
+    });
+  }
+
   async ensureCreated(): Promise<void> {
     // createTable already ignores "TableAlreadyExists".
     await guard(`creating table ${this.name}`, () => this.client.createTable());
