@@ -1,4 +1,3 @@
-import type { MemberProfile } from './member';
 import type { MemberRepository, SessionRepository, TeamRepository } from '../shared/repositories';
 import type { Logger } from '../shared/logger';
 import { sessionEndsAt } from '../sessions/session';
@@ -45,12 +44,6 @@ const RELOAD_CONCURRENCY = 8;
 const FULL_RELOAD_ABOVE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const HASH_BATCH = 512;
-
-/**
- * An expert is someone who told the app a skill they teach. A profile without one (someone who only
- * signed in, or a roster-only profile written before issue #15) is nobody's search result, not even by name.
- */
-const isExpert = (profile: MemberProfile): boolean => profile.teaches.length > 0;
 
 /**
  * Expert search for every tenant this instance serves: one in-memory index per tenant, built from
@@ -207,7 +200,7 @@ export class ExpertDirectory {
       byPerson.set(e.userId, counts);
     }
     const index = new TenantExpertIndex(tenantId);
-    for (const profile of profiles.filter(isExpert)) index.upsert({ profile, endorsements: byPerson.get(profile.userId) ?? new Map() });
+    for (const profile of profiles) index.upsert({ profile, endorsements: byPerson.get(profile.userId) ?? new Map() });
     index.setSessionsTaught(taught);
     index.prepare();
     return index;
@@ -222,7 +215,7 @@ export class ExpertDirectory {
           this.ports.members.get(tenantId, userId),
           this.ports.endorsements.listForPerson(tenantId, userId),
         ]);
-        if (!profile || !isExpert(profile)) {
+        if (!profile) {
           state.index.remove(userId);
           continue;
         }

@@ -96,7 +96,10 @@ export function createTeamService(deps: TeamServiceDeps) {
       await repos.teams.update(tenantId, teamId, (team) =>
         team && !team.uninstalledAt ? { ...team, channels: [], uninstalledAt: at, updatedAt: at } : undefined,
       );
-      return repos.teams.removeAllMembers(tenantId, teamId);
+      // A reinstall while this runs (it clears the mark) keeps what its roster read writes.
+      const reinstalled = async () => !(await repos.teams.get(tenantId, teamId))?.uninstalledAt;
+      const known = await repos.teams.get(tenantId, teamId);
+      return repos.teams.removeAllMembers(tenantId, teamId, known ? reinstalled : undefined);
     },
 
     /**

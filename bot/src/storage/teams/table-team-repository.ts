@@ -70,14 +70,16 @@ export class TableTeamRepository implements TeamRepository {
    * Every membership of the team, a page of 100 at a time: first each person's by-user row, then the
    * page's by-team rows in one transaction (one partition). The by-team row goes last, so a run that
    * stopped half-way finds the rest again; deletes of rows already gone are fine (deleteMany), so
-   * several instances removing the same team do no harm. Answers how many memberships it removed.
+   * several instances removing the same team do no harm. `stop` is asked before each page (a
+   * reinstall meanwhile). Answers how many memberships it removed.
    */
-  async removeAllMembers(tenantId: string, teamId: string): Promise<number> {
+  async removeAllMembers(tenantId: string, teamId: string, stop?: () => Promise<boolean>): Promise<number> {
     const partition = membersOfTeamPartition(tenantId, teamId);
     let removed = 0;
     let afterRowKey: string | undefined;
     let continuationToken: string | undefined;
     for (;;) {
+      if (stop && (await stop())) return removed;
       const page = await this.memberships.listPage(partition, {
         pageSize: MAX_TRANSACTION_OPERATIONS,
         ...(afterRowKey !== undefined ? { afterRowKey } : {}),
