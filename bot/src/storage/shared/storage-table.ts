@@ -114,6 +114,29 @@ export class StorageTable {
     });
   }
 
+  /**
+   * One page of the rows of every partition that match `where` (built with the `odata` tag): for
+   * table-wide housekeeping such as the retention sweep. A page may be empty and still carry a token.
+   */
+  async listPageWhere(
+    where: string,
+    options: { readonly pageSize: number; readonly continuationToken?: string },
+  ): Promise<{ readonly rows: StoredEntity[]; readonly continuationToken?: string }> {
+    return guard(`listing ${this.name}`, async () => {
+      const settings = {
+        maxPageSize: options.pageSize,
+        ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}),
+      };
+      const next = await this.client
+        .listEntities<EntityProperties>({ queryOptions: { filter: where } })
+        .byPage(settings)
+        .next();
+      if (next.done) return { rows: [] };
+      const page = next.value;
+      return { rows: [...page], ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    });
+  }
+
   /** Whether any row of the partition matches `where`; reads keys only and stops at the first hit. */
   async anyInPartitionWhere(partitionKey: string, where: string): Promise<boolean> {
     const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
