@@ -6,7 +6,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * The longest a queued job stays hidden (Azure Storage Queues: 7 days): a job taken again after a
  * crash or a lease that ran out may come back that much later and must still find what it posted.
  */
-export const QUEUE_MAX_HIDDEN_DAYS = 7;
+const QUEUE_MAX_HIDDEN_DAYS = 7;
 
 /** The shortest retention config.ts accepts: a job must never outlive the record of what it posted. */
 export const MIN_RETENTION_DAYS = QUEUE_MAX_HIDDEN_DAYS + 1;
