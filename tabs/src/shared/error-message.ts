@@ -7,6 +7,7 @@ export type ErrorMessageKey =
   | 'tokenUnavailable'
   | 'forbidden'
   | 'notFound'
+  | 'notInstalled'
   | 'server'
   | 'invalid'
   | 'conflict'
@@ -22,6 +23,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'storageUnavailable';
     case 'token_unavailable':
       return 'tokenUnavailable';
+    case 'not_installed':
+      return 'notInstalled';
   }
   if (error.status === 401) return 'unauthorized';
   if (error.status === 403) return 'forbidden';
