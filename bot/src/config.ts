@@ -9,6 +9,7 @@ import type { LogLevel } from './json-logger';
 
 import { TEAMS_AND_M365_CLIENT_APPS } from './api/shared/teams-client-apps';
 import type { TenantAllowList } from './domain/shared/tenant-allow-list';
+import { MIN_RETENTION_DAYS } from './domain/delivery/retention';
 
 type NodeEnv = 'development' | 'test' | 'production';
 type AuthMode = 'dev' | 'entra';
@@ -88,6 +89,8 @@ interface DeliveryConfig {
   readonly tenantPerSecond: number;
   /** Attempts per message (429/412/5xx) before it is parked for the team owner. */
   readonly maxAttempts: number;
+  /** Days parked messages and the idempotency record of posted ones are kept (domain/delivery/retention.ts). */
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -345,6 +348,8 @@ export function readConfig(env: Env): Config {
       worker: r.bool('WORKER', true),
       tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),
       maxAttempts: wholeNumber(r, 'DELIVERY_MAX_ATTEMPTS', 6, 1, 20),
+      // At least the queue's longest hiding time and a day: a job must not outlive the record of what it posted.
+      retentionDays: wholeNumber(r, 'DELIVERY_RETENTION_DAYS', 30, MIN_RETENTION_DAYS, 3650),
     },
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

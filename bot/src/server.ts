@@ -31,6 +31,7 @@ import { createDeliveryStorage } from './storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from './storage/shared/storage-clients';
 import type { JobComposer } from './domain/delivery/outbox';
 import { OutboxWorker } from './jobs/delivery/outbox-worker';
+import { startRetentionSweep } from './jobs/delivery/retention-sweep';
 import type { WorkerPolicy } from './jobs/delivery/outbox-worker';
 import { createBotConnector } from './teams/shared/bot-connector';
 import { ProactiveSender } from './teams/delivery/proactive-sender';
@@ -234,6 +235,16 @@ export async function startService(config: Config, options: StartOptions = {}): 
     listeningUrl = `http://${shownHost}:${port}`;
     // Every instance may run a worker: they share the queue, and leases keep them off each other's jobs.
     if (config.delivery.worker) worker.start();
+    // Table Storage has no time-to-live: the instances that run the worker also sweep old delivery rows.
+    const retention = config.delivery.worker
+      ? startRetentionSweep({
+          delivered: delivery.delivered,
+          parked: delivery.parked,
+          retentionDays: config.delivery.retentionDays,
+          now,
+          log,
+        })
+      : undefined;
 
     return {
       url: `http://${shownHost}:${port}`,
@@ -256,6 +267,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         if (cut > 0) log.warn('shutdown: requests still running after the grace period were cut off', { cut, ms: elapsed() });
         else log.info('shutdown: every request in flight was answered', { ms: elapsed() });
         const released = await workerStopped;
+        await retention?.stop();
         log.info('shutdown: outbox worker stopped; unfinished jobs are back in the queue', { released, ms: elapsed() });
         await experts.stop();
         await azurite?.stop();

@@ -55,7 +55,7 @@ describe('the team service: what the bot records about a team', () => {
     expect(await storage.repos.teams.get(tenantId, unknown)).toBeUndefined();
   });
 
-  it('syncRoster: profiles for everyone read, the installer owns, known owners stay, who left is removed', async () => {
+  it('syncRoster: memberships with the roster’s names and no profiles; the installer owns, known owners stay, who left is removed', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     const [installer, owner, stays, gone, fresh] = [ids.user(), ids.user(), ids.user(), ids.user(), ids.user()];
@@ -66,7 +66,8 @@ describe('the team service: what the bot records about a team', () => {
     ]);
     const roster = [installer, owner, stays, fresh].map((userId, i) => ({ userId, displayName: `Person ${i}` }));
     const sync = await teams().syncRoster(tenantId, teamId, () => Promise.resolve(roster), installer);
-    expect(sync).toEqual({ read: 4, written: 2, removed: 1, owners: 'installer' });
+    // The owner and stays rows from before carried no name: they are written again with one.
+    expect(sync).toEqual({ read: 4, written: 4, removed: 1, owners: 'installer' });
     expect(await rolesIn(tenantId, teamId)).toEqual(
       [
         [installer, 'owner', NOW.toISOString()],
@@ -75,13 +76,15 @@ describe('the team service: what the bot records about a team', () => {
         [fresh, 'member', NOW.toISOString()],
       ].sort(),
     );
-    expect((await storage.repos.members.getMany(tenantId, [installer, fresh])).map((p) => p.displayName).sort()).toEqual([
-      'Person 0',
-      'Person 3',
-    ]);
+    const names = (await storage.repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m.displayName]);
+    expect(names.sort()).toEqual(roster.map((p) => [p.userId, p.displayName]).sort());
+    // Issue #15: a roster read makes nobody a profile; people get one when they use the app themselves.
+    expect(await storage.repos.members.getMany(tenantId, [installer, owner, stays, fresh])).toEqual([]);
+    const again = await teams().syncRoster(tenantId, teamId, () => Promise.resolve(roster), installer);
+    expect(again).toEqual({ read: 4, written: 0, removed: 0, owners: 'installer' });
   });
 
-  it('membersJoined adds who is new as a member (roles stay) and names those with a name; membersLeft removes', async () => {
+  it('membersJoined adds who is new as a member with their roster name (roles stay), makes no profiles; membersLeft removes', async () => {
     const tenantId = ids.tenant();
     const teamId = ids.teamsThread();
     const [owner, nameless, named] = [ids.user(), ids.user(), ids.user()];
@@ -98,8 +101,9 @@ describe('the team service: what the bot records about a team', () => {
         [named, 'member', NOW.toISOString()],
       ].sort(),
     );
-    expect(await storage.repos.members.get(tenantId, nameless)).toBeUndefined();
-    expect((await storage.repos.members.get(tenantId, named))?.displayName).toBe('Named');
+    expect(await storage.repos.members.getMany(tenantId, [owner, nameless, named])).toEqual([]);
+    const names = new Map((await storage.repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m.displayName]));
+    expect([names.get(owner), names.get(nameless), names.get(named)]).toEqual(['Owner', undefined, 'Named']);
 
     await teams().membersLeft(tenantId, teamId, [named, nameless]);
     expect(await rolesIn(tenantId, teamId)).toEqual([[owner, 'owner', AT]]);

@@ -33,6 +33,7 @@ export function startDeliveryService(options: DeliveryServiceOptions = {}): Prom
       worker: options.worker ?? true,
       tenantPerSecond: options.tenantPerSecond ?? 30,
       maxAttempts: options.maxAttempts ?? 4,
+      retentionDays: base.delivery.retentionDays,
     },
   };
   return startService(config, {

@@ -49,6 +49,13 @@ describe('api client', () => {
     expect(service.calls).toHaveLength(1);
   });
 
+  it('says the app was removed from the team when the board answers 410 not_installed', async () => {
+    const service = createFakeService({ 'GET /api/v1/teams/x/sessions': () => apiError(410, 'not_installed', 'No longer installed') });
+    const api = createApiClient(service.fetch, () => Promise.resolve('t'));
+    const error: unknown = await api.get('/api/v1/teams/x/sessions').catch((e: unknown) => e);
+    expect(errorMessageKey(error)).toBe('notInstalled');
+  });
+
   it('tells the service which language the tab shows right now (Accept-Language from <html lang>)', async () => {
     const seen: (string | null)[] = [];
     const api = createApiClient(

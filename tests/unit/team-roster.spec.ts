@@ -9,8 +9,10 @@ const m = (userId: string, role: Membership['role'], joinedAt = '2026-01-01T00:0
   userId,
   role,
   joinedAt,
+  // The roster's name (see `r`): a membership keeps it, and nothing else of the person (issue #15).
+  displayName: userId.toUpperCase(),
 });
-const r = (userId: string) => ({ userId, displayName: userId.toUpperCase() });
+const r = (userId: string, displayName = userId.toUpperCase()) => ({ userId, displayName });
 const installer = (installerId: string) => ({ from: 'installer' as const, installerId });
 const graph = (...ownerIds: string[]) => ({ from: 'graph' as const, ownerIds: new Set(ownerIds) });
 
@@ -46,5 +48,13 @@ describe('planRosterSync', () => {
     expect(planRosterSync('t', 'x', [m(id, 'owner'), m('bob', 'member')], [r(id), r('bob')], graph(id.toLowerCase()), AT).upsert).toEqual(
       [],
     );
+  });
+
+  it('keeps names current: a renamed person and a row from before names are rewritten; an empty roster name keeps the stored one', () => {
+    const { displayName: _none, ...unnamed } = m('bob', 'member');
+    const stored = [m('ann', 'member'), unnamed, m('cleo', 'member')];
+    const change = planRosterSync('t', 'x', stored, [r('ann', 'Ann Renamed'), r('bob'), r('cleo', '')], installer('nobody'), AT);
+    expect(change.upsert).toEqual([{ ...m('ann', 'member'), displayName: 'Ann Renamed' }, m('bob', 'member')]);
+    expect(change.remove).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ export type ErrorMessageKey =
   | 'tokenUnavailable'
   | 'forbidden'
   | 'notFound'
+  | 'notInstalled'
   | 'server'
   | 'invalid'
   | 'conflict'
@@ -28,6 +29,8 @@ export function errorMessageKey(error: unknown): ErrorMessageKey {
       return 'rateLimited';
     case 'overloaded':
       return 'overloaded';
+    case 'not_installed':
+      return 'notInstalled';
   }
   if (error.status === 429) return 'rateLimited';
   if (error.status === 401) return 'unauthorized';

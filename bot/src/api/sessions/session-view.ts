@@ -1,4 +1,4 @@
-import type { MemberProfile } from '../../domain/experts/member';
+import type { NamedPerson } from '../../domain/teams/person-names';
 import { isUpcoming } from '../../domain/sessions/session';
 import type { LearningSession, Rsvp } from '../../domain/sessions/session';
 import type { SessionPerson, SessionSummary } from '../contract';
@@ -6,13 +6,13 @@ import type { SessionPerson, SessionSummary } from '../contract';
 /** A removed or unknown person still shows as someone, never as an id. */
 const UNKNOWN_NAME = '—';
 
-function person(people: ReadonlyMap<string, MemberProfile>, userId: string): SessionPerson {
+function person(people: ReadonlyMap<string, NamedPerson>, userId: string): SessionPerson {
   return { userId, displayName: people.get(userId)?.displayName || UNKNOWN_NAME };
 }
 
 export function toSessionSummary(
   session: LearningSession,
-  people: ReadonlyMap<string, MemberProfile>,
+  people: ReadonlyMap<string, NamedPerson>,
   now: Date,
   mine?: Rsvp,
 ): SessionSummary {

@@ -12,6 +12,7 @@ const STATUS: Record<Kind, number> = {
   invalid: 400,
   badInput: 400,
   teamUnknown: 404,
+  notInstalled: 410,
   notFound: 404,
   notMember: 403,
   notAllowed: 403,

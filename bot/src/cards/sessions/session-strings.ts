@@ -152,6 +152,7 @@ const en = {
   // Failures
   failure_notFound: 'This session does not exist (any more) in this team.',
   failure_teamUnknown: 'This team is not known to PeerLearn yet. Add the app to the team first.',
+  failure_notInstalled: 'PeerLearn is no longer installed in this team. A team owner can add the app again.',
   failure_cancelled: 'This session is cancelled; answers are closed.',
   failure_past: 'This session has already started; answers are closed.',
   failure_notHost: 'Only the host or an owner of the team can do this.',
@@ -326,6 +327,7 @@ const nl: Record<SessionStringKey, string> = {
   problem_personUnknown: 'Kies mensen uit het team.',
   failure_notFound: 'Deze sessie bestaat niet (meer) in dit team.',
   failure_teamUnknown: 'PeerLearn kent dit team nog niet. Voeg de app eerst aan het team toe.',
+  failure_notInstalled: 'PeerLearn is niet meer geïnstalleerd in dit team. Een teameigenaar kan de app opnieuw toevoegen.',
   failure_cancelled: 'Deze sessie gaat niet door; aanmelden kan niet meer.',
   failure_past: 'Deze sessie is al begonnen; aanmelden kan niet meer.',
   failure_notHost: 'Alleen de organisator of een eigenaar van het team kan dit doen.',

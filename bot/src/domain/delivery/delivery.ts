@@ -45,11 +45,23 @@ export interface DeliveryRecord {
   readonly conversationId: string;
   readonly activityId: string;
   readonly postedAt: string;
+  /**
+   * Needed at least until then (ISO time), whatever `postedAt` says: a session's invite until the
+   * session ends (updates and reminder threads find the card through it), or the last time a job that
+   * still runs found it. The retention sweep counts from the later of the two (retention.ts).
+   */
+  readonly keepUntil?: string;
 }
+
+/** The time a row of the idempotency record counts from for retention. */
+export const recordTimeOf = (record: Pick<DeliveryRecord, 'postedAt' | 'keepUntil'>): string =>
+  record.keepUntil && record.keepUntil > record.postedAt ? record.keepUntil : record.postedAt;
 
 export interface DeliveryRecords {
   get(tenantId: string, key: string): Promise<DeliveryRecord | undefined>;
   put(record: DeliveryRecord): Promise<void>;
+  /** Deletes every record (all tenants) whose `recordTimeOf` is before `before`, a page at a time; answers how many. */
+  sweep(before: Date): Promise<number>;
 }
 
 /** A message (or a whole job) that could not be delivered after every attempt. */
@@ -83,6 +95,8 @@ export interface ParkedDeliveries {
   get(tenantId: string, teamId: string, parkedId: string): Promise<ParkedDelivery | undefined>;
   listForTeam(tenantId: string, teamId: string): Promise<ParkedDelivery[]>;
   remove(tenantId: string, teamId: string, parkedId: string): Promise<void>;
+  /** Deletes every parked message (all tenants) parked, and not asked to retry, since before `before`; answers how many. */
+  sweep(before: Date): Promise<number>;
 }
 
 export type DeliveryOutcome =

@@ -64,6 +64,8 @@ export interface OutgoingMessage {
   readonly card: Readonly<Record<string, unknown>>;
   /** Plain-text summary for notifications and clients that show no cards. */
   readonly summary: string;
+  /** Its idempotency record is needed until then at least (an invite: until its session ends). */
+  readonly keepUntil?: string;
 }
 
 /** Turns a job into the messages it should produce now (none when the job is stale, e.g. a reminder of a moved session). */

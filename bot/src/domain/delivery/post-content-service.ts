@@ -8,6 +8,7 @@ import { toLocale } from '../shared/person';
 import type { Locale } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
 import type { Team } from '../teams/team';
+import { nameOf, namesOf } from '../teams/person-names';
 
 interface SessionRef {
   readonly tenantId: string;
@@ -106,8 +107,8 @@ export function createPostContentService(deps: PostContentDeps) {
         .slice(0, RECENT_RESPONDERS)
         .map((r) => r.userId);
       const ids = [session.hostId, ...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : [])];
-      const profiles = await Promise.all([...new Set(ids)].map((id) => repos.members.get(session.tenantId, id)));
-      const names = new Map(profiles.filter((p) => p !== undefined).map((p) => [p.userId, p.displayName]));
+      const people = await namesOf(repos, session.tenantId, ids);
+      const names = new Map([...people.values()].map((p) => [p.userId, p.displayName]));
       return { ...found, channelId: session.channelId, names, recentResponders };
     },
 
@@ -174,11 +175,8 @@ export function createPostContentService(deps: PostContentDeps) {
       const session = found?.session;
       if (!found || !session || session.status === 'cancelled' || Date.parse(session.startsAt) <= now.getTime()) return undefined;
       if (ref.userId === session.hostId || namedRoleOf(session, ref.userId) !== ref.role) return undefined;
-      const [to, host] = await Promise.all([
-        reader(ref.tenantId, ref.userId, found.locale),
-        repos.members.get(ref.tenantId, session.hostId),
-      ]);
-      return { ...found, reader: to, hostName: host?.displayName };
+      const [to, host] = await Promise.all([reader(ref.tenantId, ref.userId, found.locale), nameOf(repos, ref.tenantId, session.hostId)]);
+      return { ...found, reader: to, hostName: host };
     },
 
     /** To the host: who declined their role. Stale when the session is off, or the person was named again since. */
@@ -189,11 +187,8 @@ export function createPostContentService(deps: PostContentDeps) {
       const session = found?.session;
       if (!found || !session || session.status === 'cancelled' || ref.userId !== session.hostId) return undefined;
       if (namedRoleOf(session, ref.aboutUserId)) return undefined;
-      const [to, who] = await Promise.all([
-        reader(ref.tenantId, ref.userId, found.locale),
-        repos.members.get(ref.tenantId, ref.aboutUserId),
-      ]);
-      return { ...found, reader: to, declinedBy: who?.displayName };
+      const [to, who] = await Promise.all([reader(ref.tenantId, ref.userId, found.locale), nameOf(repos, ref.tenantId, ref.aboutUserId)]);
+      return { ...found, reader: to, declinedBy: who };
     },
 
     /** A kudos for its channel, with both names and the session it thanks for; undefined without a channel. */
@@ -202,16 +197,16 @@ export function createPostContentService(deps: PostContentDeps) {
       if (!kudos?.channelId) return undefined;
       const [team, from, to, session] = await Promise.all([
         repos.teams.get(tenantId, teamId),
-        repos.members.get(tenantId, kudos.fromUserId),
-        repos.members.get(tenantId, kudos.toUserId),
+        nameOf(repos, tenantId, kudos.fromUserId),
+        nameOf(repos, tenantId, kudos.toUserId),
         kudos.sessionId ? repos.sessions.get(tenantId, teamId, kudos.sessionId) : Promise.resolve(undefined),
       ]);
       return {
         kudos,
         channelId: kudos.channelId,
         locale: toLocale(team?.locale),
-        ...(from ? { fromName: from.displayName } : {}),
-        ...(to ? { toName: to.displayName } : {}),
+        ...(from ? { fromName: from } : {}),
+        ...(to ? { toName: to } : {}),
         ...(session ? { sessionTitle: session.title } : {}),
       };
     },

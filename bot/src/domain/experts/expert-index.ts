@@ -275,11 +275,15 @@ export class TenantExpertIndex {
       holders.set(id, skillPoints(skill.level, skill.endorsements));
       this.insertSorted(this.skillOrder.get(skill.key), id, this.skillComparer(skill.key));
     }
-    for (const term of doc.nameTerms) {
+    // An expert is someone who told the app a skill they teach. Without one (someone who only signed
+    // in, or a roster-only profile from before issue #15) a person is nobody's result, not even by
+    // name or bio; what they want to learn still counts for the suggestions.
+    const searchable = doc.teaches.length > 0;
+    for (const term of searchable ? doc.nameTerms : []) {
       this.names.add(term, id);
       this.insertSorted(this.termOrder.get(`n:${term}`), id, this.docComparer);
     }
-    for (const term of doc.bioTerms) {
+    for (const term of searchable ? doc.bioTerms : []) {
       this.bios.add(term, id);
       this.insertSorted(this.termOrder.get(`b:${term}`), id, this.docComparer);
     }

@@ -5,6 +5,7 @@ import { failWith, ok } from '../shared/result';
 import type { Result, SessionFailure } from '../shared/result';
 import type { Repositories } from '../shared/repositories';
 import { createTeamAccess, mayReadTeam } from '../teams/team-access';
+import { namesOf } from '../teams/person-names';
 
 interface KudosServiceDeps {
   readonly repositories: Pick<Repositories, 'kudos' | 'teams' | 'members' | 'sessions'>;
@@ -69,13 +70,13 @@ export function createKudosService(deps: KudosServiceDeps) {
       const kudos = [...all].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
       const userIds = [...new Set(kudos.flatMap((k) => [k.fromUserId, k.toUserId]))];
       const sessionIds = [...new Set(kudos.flatMap((k) => (k.sessionId ? [k.sessionId] : [])))];
-      const [profiles, sessions] = await Promise.all([
-        Promise.all(userIds.map((id) => repos.members.get(tenantId, id))),
+      const [people, sessions] = await Promise.all([
+        namesOf(repos, tenantId, userIds),
         Promise.all(sessionIds.map((id) => repos.sessions.get(tenantId, teamId, id))),
       ]);
       return ok({
         kudos,
-        names: new Map(profiles.flatMap((p) => (p ? [[p.userId, p.displayName] as const] : []))),
+        names: new Map([...people.values()].map((p) => [p.userId, p.displayName] as const)),
         titles: new Map(sessions.flatMap((s) => (s ? [[s.sessionId, s.title] as const] : []))),
       });
     },

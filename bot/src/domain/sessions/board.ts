@@ -1,9 +1,10 @@
-import type { MemberProfile } from '../experts/member';
 import type { Repositories } from '../shared/repositories';
 import { isUpcoming } from './session';
 import type { LearningSession } from './session';
 import { DURATION_MAX } from './session-rules';
 import type { Team } from '../teams/team';
+import { namesOf } from '../teams/person-names';
+import type { NamedPerson } from '../teams/person-names';
 
 export interface TeamBoard {
   readonly kind: 'upcoming';
@@ -17,7 +18,7 @@ export interface TeamBoard {
   /** Whether the team has past or cancelled sessions (listed on demand by `loadPastSessions`). */
   readonly hasPast: boolean;
   /** Everyone a session names (host, teachers, discussion leader), by user id. */
-  readonly people: ReadonlyMap<string, MemberProfile>;
+  readonly people: ReadonlyMap<string, NamedPerson>;
 }
 
 export interface PastSessionsPage {
@@ -25,7 +26,7 @@ export interface PastSessionsPage {
   readonly team: Team;
   /** Past and cancelled sessions, most recent first. */
   readonly sessions: readonly LearningSession[];
-  readonly people: ReadonlyMap<string, MemberProfile>;
+  readonly people: ReadonlyMap<string, NamedPerson>;
   /** Hand back to get the next page; absent on the last page. */
   readonly nextCursor?: string;
 }
@@ -127,15 +128,12 @@ async function peopleOf(
   repos: BoardRepositories,
   tenantId: string,
   sessions: readonly LearningSession[],
-): Promise<Map<string, MemberProfile>> {
+): Promise<Map<string, NamedPerson>> {
   const ids = new Set<string>();
   for (const s of sessions) {
     ids.add(s.hostId);
     s.teacherIds.forEach((id) => ids.add(id));
     if (s.discussionLeaderId) ids.add(s.discussionLeaderId);
   }
-  const profiles = await repos.members.getMany(tenantId, [...ids]);
-  const people = new Map<string, MemberProfile>();
-  for (const p of profiles) people.set(p.userId, p);
-  return people;
+  return namesOf(repos, tenantId, ids);
 }

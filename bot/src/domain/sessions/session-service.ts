@@ -2,7 +2,6 @@ import type { Candidate } from './discussion-leader';
 import { suggestDiscussionLeader } from './discussion-leader';
 import { summariseFeedback } from './feedback-summary';
 import type { FeedbackSummary } from './feedback-summary';
-import type { MemberProfile } from '../experts/member';
 import type { Outbox } from '../delivery/outbox';
 import type { PersonRef } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
@@ -13,7 +12,9 @@ import type { SeriesScope } from './series-change';
 import { isUpcoming, namedRoleOf } from './session';
 import type { Feedback, LearningSession, Rsvp } from './session';
 import { sessionChanges } from './session-changes';
-import { loadSession, profilesOf } from './session-lookup';
+import { loadSession } from './session-lookup';
+import { namesOf } from '../teams/person-names';
+import type { NamedPerson } from '../teams/person-names';
 import type { SessionQuestion } from './session-question';
 import { sessionsFromDraft, validateSessionInput } from './session-rules';
 import type { SessionDraft, SessionProblem } from './session-rules';
@@ -27,7 +28,7 @@ const fail = failWith<SessionFailure>('session');
 export interface SessionDetail {
   readonly session: LearningSession;
   readonly team: Team;
-  readonly people: ReadonlyMap<string, MemberProfile>;
+  readonly people: ReadonlyMap<string, NamedPerson>;
   readonly rsvps: readonly Rsvp[];
   readonly viewerRsvp?: Rsvp;
   readonly viewerIsHost: boolean;
@@ -70,14 +71,17 @@ export function createSessionService(deps: SessionServiceDeps) {
   const { repositories: repos } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
 
-  const people = (tenantId: string, ids: Iterable<string>) => profilesOf(repos.members, tenantId, ids);
+  const people = (tenantId: string, ids: Iterable<string>) => namesOf(repos, tenantId, ids);
   const load = (tenantId: string, teamId: string, sessionId: string) => loadSession(repos.sessions, tenantId, teamId, sessionId);
   const { schedule, applyEdit, applyCancel, tellNamed, applyDecline } = sessionChanges(deps);
   const access = createTeamAccess(repos.teams);
 
+  /** In the tenant: someone with a profile (they used the app) or a membership of one of its teams (the roster). */
   async function unknownInTenant(tenantId: string, userIds: readonly string[]): Promise<string[]> {
     const found = new Set((await repos.members.getMany(tenantId, userIds)).map((p) => p.userId));
-    return userIds.filter((id) => !found.has(id));
+    const rest = userIds.filter((id) => !found.has(id));
+    const inTeams = await Promise.all(rest.map(async (id) => (await repos.teams.listTeamsOf(tenantId, id)).length > 0));
+    return rest.filter((_, i) => !inTeams[i]);
   }
 
   /** Teachers and the discussion leader are the team's members (anyone in the tenant for a session open to the organisation). */
@@ -100,8 +104,15 @@ export function createSessionService(deps: SessionServiceDeps) {
       repos.teams.listMembers(tenantId, teamId),
       repos.sessions.listForTeam(tenantId, teamId),
     ]);
-    const names = await people(tenantId, [...memberships.map((m) => m.userId), hostId]);
-    const members = [...names.values()].map((p) => ({ userId: p.userId, displayName: p.displayName }));
+    // The roster's names; a person's own profile name only for rows without one (older rows, the installer).
+    const unnamed = [...memberships.filter((m) => !m.displayName).map((m) => m.userId), hostId];
+    const names = await people(tenantId, unnamed);
+    const members: NamedPerson[] = memberships.flatMap((m) => {
+      const displayName = m.displayName || names.get(m.userId)?.displayName;
+      return displayName ? [{ userId: m.userId, displayName }] : [];
+    });
+    const host = names.get(hostId);
+    if (host && !members.some((m) => m.userId === hostId)) members.push(host);
     const suggestedLeader = suggestDiscussionLeader(members, sessions, hostId);
     return ok({ team, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone: timeZoneOf(team) });
   }

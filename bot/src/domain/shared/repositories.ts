@@ -21,6 +21,8 @@ export interface TeamRepository {
   listForTenant(tenantId: string): Promise<Team[]>;
   addMembers(memberships: readonly Membership[]): Promise<void>;
   removeMembers(tenantId: string, teamId: string, userIds: readonly string[]): Promise<void>;
+  /** Every membership of the team (both rows of each), in batches, until `stop` says so; idempotent. Answers how many it removed. */
+  removeAllMembers(tenantId: string, teamId: string, stop?: () => Promise<boolean>): Promise<number>;
   listMembers(tenantId: string, teamId: string): Promise<Membership[]>;
   listTeamsOf(tenantId: string, userId: string): Promise<Membership[]>;
 }

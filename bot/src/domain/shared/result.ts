@@ -12,6 +12,8 @@ type BadInputCode =
  */
 export type SessionFailure = { readonly subject: 'session' } & (
   | { readonly kind: 'teamUnknown' }
+  /** The app was removed from the team (its board, memberships and address are gone until a reinstall). */
+  | { readonly kind: 'notInstalled' }
   | { readonly kind: 'notMember' }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'invalid'; readonly problems: readonly SessionProblem[] }

@@ -1,5 +1,3 @@
-import { recordSighting } from '../experts/members';
-import { forEachLimited } from '../shared/each-limited';
 import type { Repositories } from '../shared/repositories';
 import type { Membership } from './team';
 import type { OwnerRule, TeamOwnerDirectory } from './team-owners';
@@ -17,8 +15,13 @@ interface RosterChange {
   readonly remove: readonly string[];
 }
 
+/** The roster's name for a person, unless the roster gave none (then the stored one stays). */
+const nameFrom = (entry: RosterEntry | undefined, current: Membership | undefined): string | undefined =>
+  entry?.displayName || current?.displayName || undefined;
+
 /**
- * What a full roster read changes. The bot's roster does not say who owns a team: Graph's owners do
+ * What a full roster read changes. Memberships carry the roster's display names, the only thing
+ * PeerLearn keeps of a member who never used the app (issue #15): no profile is written for them. The bot's roster does not say who owns a team: Graph's owners do
  * (they gain and lose `owner` as Graph says). Without Graph's answer the owners are the person who
  * installed the app and the owners PeerLearn already knew; everyone else on the roster is a member.
  */
@@ -31,29 +34,35 @@ export function planRosterSync(
   now: Date,
 ): RosterChange {
   const known = new Map(stored.map((m) => [m.userId, m]));
-  const onRoster = new Set(roster.map((r) => r.userId));
+  const onRoster = new Map(roster.map((r) => [r.userId, r]));
   const upsert: Membership[] = [];
-  for (const userId of onRoster) {
+  for (const [userId, entry] of onRoster) {
     const current = known.get(userId);
     const owns =
       owners.from === 'graph' ? owners.ownerIds.has(userId.toLowerCase()) : userId === owners.installerId || current?.role === 'owner';
     const role = owns ? 'owner' : 'member';
-    if (current && current.role === role) continue;
-    upsert.push({ tenantId, teamId, userId, role, joinedAt: current?.joinedAt ?? now.toISOString() });
+    const displayName = nameFrom(entry, current);
+    if (current && current.role === role && current.displayName === displayName) continue;
+    upsert.push({
+      tenantId,
+      teamId,
+      userId,
+      role,
+      joinedAt: current?.joinedAt ?? now.toISOString(),
+      ...(displayName ? { displayName } : {}),
+    });
   }
   const remove = stored.filter((m) => !onRoster.has(m.userId)).map((m) => m.userId);
   return { upsert, remove };
 }
 
 interface RosterKeepingDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members'>;
+  readonly repositories: Pick<Repositories, 'teams'>;
   /** Graph's owners of a team; absent, every sync uses the installer rule. */
   readonly owners?: TeamOwnerDirectory;
   readonly now: () => Date;
 }
 
-// Profiles are written a few at a time.
-const PROFILE_WRITES_IN_FLIGHT = 8;
 // Memberships confirmed by a team conversation, remembered per instance (then forgotten all at once).
 const VOUCHED_REMEMBERED = 50_000;
 
@@ -73,16 +82,10 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
     return ownerIds ? { from: 'graph', ownerIds } : { from: 'installer', installerId };
   };
 
-  const remember = async (tenantId: string, people: readonly RosterEntry[]) => {
-    await forEachLimited(people, PROFILE_WRITES_IN_FLIGHT, async (p) => {
-      await recordSighting(repos.members, { tenantId, userId: p.userId, displayName: p.displayName }, now());
-    });
-  };
-
   return {
     /**
-     * The whole roster as `readRoster` gives it: profiles for everyone on it, memberships as
-     * `planRosterSync` says, owners as Graph says (else the installer rule). Answers how many people
+     * The whole roster as `readRoster` gives it: memberships (ids, roles, names) as `planRosterSync`
+     * says, and nothing else: a profile is made only when the person uses the app themself, owners as Graph says (else the installer rule). Answers how many people
      * were read, memberships written and removed, and where the owners came from.
      */
     async syncRoster(
@@ -97,23 +100,30 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
         ownerRule(tenantId, teamId, installerId),
       ]);
       const change = planRosterSync(tenantId, teamId, stored, roster, owners, now());
-      await remember(tenantId, roster);
       if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
       if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
       return { read: roster.length, written: change.upsert.length, removed: change.remove.length, owners: owners.from };
     },
 
-    /** People who joined: a profile for each with a name, a membership for each not yet stored (roles stay). */
+    /** People who joined: a membership with their roster name for each new one, a new name for the others (roles stay). No profiles. */
     async membersJoined(tenantId: string, teamId: string, people: readonly RosterEntry[]): Promise<void> {
       const stored = new Map((await repos.teams.listMembers(tenantId, teamId)).map((m) => [m.userId, m]));
       const at = now().toISOString();
-      const fresh = people.filter((p) => !stored.has(p.userId));
-      await remember(
-        tenantId,
-        people.filter((p) => p.displayName !== ''),
-      );
-      if (fresh.length > 0)
-        await repos.teams.addMembers(fresh.map((p) => ({ tenantId, teamId, userId: p.userId, role: 'member' as const, joinedAt: at })));
+      const write: Membership[] = [];
+      for (const p of people) {
+        const current = stored.get(p.userId);
+        const displayName = nameFrom(p, current);
+        if (current && current.displayName === displayName) continue;
+        write.push({
+          tenantId,
+          teamId,
+          userId: p.userId,
+          role: current?.role ?? 'member',
+          joinedAt: current?.joinedAt ?? at,
+          ...(displayName ? { displayName } : {}),
+        });
+      }
+      if (write.length > 0) await repos.teams.addMembers(write);
     },
 
     /**

@@ -25,6 +25,8 @@ export type TeamService = ReturnType<typeof createTeamService>;
 
 const fail = failWith<SessionFailure>('session');
 
+const nameOf = (m: Membership | undefined) => (m?.displayName ? { displayName: m.displayName } : {});
+
 /** What Teams says about a team when the app is added to it. */
 interface TeamInstall {
   readonly tenantId: string;
@@ -47,6 +49,12 @@ interface TeamInstall {
 export function createTeamService(deps: TeamServiceDeps) {
   const { repositories: repos } = deps;
   const access = createTeamAccess(repos.teams);
+  /** Why a team's board cannot be shown: unknown, or the app was removed from it (its members are gone too). */
+  const knownTeam = async (tenantId: string, teamId: string) => {
+    const team = await repos.teams.get(tenantId, teamId);
+    if (!team) return fail({ kind: 'teamUnknown' });
+    return team.uninstalledAt ? fail({ kind: 'notInstalled' }) : undefined;
+  };
   return {
     ...rosterKeeping(deps),
 
@@ -68,8 +76,31 @@ export function createTeamService(deps: TeamServiceDeps) {
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       }));
-      if (install.installerId)
-        await repos.teams.addMembers([{ tenantId, teamId, userId: install.installerId, role: 'owner', joinedAt: now }]);
+      if (install.installerId) {
+        // The row is written whole: keep the name a roster read gave it.
+        const { installerId } = install;
+        const current = (await repos.teams.listTeamsOf(tenantId, installerId)).find((m) => m.teamId === teamId);
+        await repos.teams.addMembers([
+          { tenantId, teamId, userId: installerId, role: 'owner', joinedAt: current?.joinedAt ?? now, ...nameOf(current) },
+        ]);
+      }
+    },
+
+    /**
+     * The app was removed from the team (or the team deleted): its memberships go (both rows of each,
+     * in batches of 100), and the team is marked uninstalled so the board says so. The team row itself
+     * stays with its sessions and settings for a reinstall. Idempotent, so the two events Teams sends
+     * for one removal, a retry or several instances do no harm. Answers how many memberships went.
+     */
+    async recordUninstall(tenantId: string, teamId: string): Promise<number> {
+      const at = deps.now().toISOString();
+      await repos.teams.update(tenantId, teamId, (team) =>
+        team && !team.uninstalledAt ? { ...team, channels: [], uninstalledAt: at, updatedAt: at } : undefined,
+      );
+      // A reinstall while this runs (it clears the mark) keeps what its roster read writes.
+      const reinstalled = async () => !(await repos.teams.get(tenantId, teamId))?.uninstalledAt;
+      const known = await repos.teams.get(tenantId, teamId);
+      return repos.teams.removeAllMembers(tenantId, teamId, known ? reinstalled : undefined);
     },
 
     /**
@@ -113,7 +144,8 @@ export function createTeamService(deps: TeamServiceDeps) {
       now: Date,
       page: { readonly limit?: number; readonly cursor?: SessionCursor },
     ): Promise<Result<TeamBoard, SessionFailure>> {
-      if (!(await repos.teams.get(viewer.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+      const known = await knownTeam(viewer.tenantId, teamId);
+      if (known) return known;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
       const board = await loadTeamBoard(repos, viewer.tenantId, teamId, now, page);
       return board ? ok(board) : fail({ kind: 'teamUnknown' });
@@ -126,7 +158,8 @@ export function createTeamService(deps: TeamServiceDeps) {
       now: Date,
       page: { readonly limit: number; readonly cursor?: SessionCursor },
     ): Promise<Result<PastSessionsPage, SessionFailure>> {
-      if (!(await repos.teams.get(viewer.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+      const known = await knownTeam(viewer.tenantId, teamId);
+      if (known) return known;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
       const past = await loadPastSessions(repos, viewer.tenantId, teamId, now, page);
       return past ? ok(past) : fail({ kind: 'teamUnknown' });

@@ -23,6 +23,11 @@ export interface Team {
   readonly channels: readonly Channel[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * When the app was removed from the team: its memberships and address are gone then (issue #15),
+   * the board says the app is no longer installed, and a reinstall clears it.
+   */
+  readonly uninstalledAt?: string;
 }
 
 type TeamRole = 'owner' | 'member';
@@ -33,4 +38,9 @@ export interface Membership {
   readonly userId: string;
   readonly role: TeamRole;
   readonly joinedAt: string;
+  /**
+   * The name the team's roster gives the person: all PeerLearn keeps of someone who never used the
+   * app (no profile is made for them, issue #15). Absent on rows from before, and until a roster read.
+   */
+  readonly displayName?: string;
 }

@@ -1,6 +1,7 @@
-import type { MemberProfile } from '../experts/member';
 import type { PersonRef } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
+import { namesOf } from '../teams/person-names';
+import type { NamedPerson } from '../teams/person-names';
 import { validateTipInput } from './tip';
 import type { Tip } from './tip';
 import { failWith, ok } from '../shared/result';
@@ -12,8 +13,8 @@ import type { TipSearch } from './tip-search';
 export interface TipListing {
   readonly tips: readonly Tip[];
   readonly cursor?: string;
-  /** The authors' profiles that still exist (an erased author has none: the tab shows "a colleague"). */
-  readonly authors: ReadonlyMap<string, MemberProfile>;
+  /** The authors' names that still exist (an erased author has none: the tab shows "a colleague"). */
+  readonly authors: ReadonlyMap<string, NamedPerson>;
 }
 
 interface TipServiceDeps {
@@ -103,11 +104,15 @@ export function createTipService(deps: TipServiceDeps) {
       if (!team) return fail({ kind: 'teamUnknown' });
       // The team's tips are shared in its channels: for its members, like the board.
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
-      const profiles = await repos.members.getMany(tenantId, [...new Set(found.tips.map((t) => t.authorUserId))]);
+      const authors = await namesOf(
+        repos,
+        tenantId,
+        found.tips.map((t) => t.authorUserId),
+      );
       return ok({
         tips: found.tips,
         ...(found.cursor ? { cursor: found.cursor } : {}),
-        authors: new Map(profiles.map((p) => [p.userId, p])),
+        authors,
       });
     },
   };

@@ -11,6 +11,7 @@ import type { PostContentService } from '../../domain/delivery/post-content-serv
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
+import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
 interface JobComposerDeps {
@@ -74,6 +75,8 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
             target: { kind: 'channel', tenantId: session.tenantId, teamId: session.teamId, channelId },
             card: json(card),
             summary: `${clip(session.title, 120)} — ${formatShortWhen(session.startsAt, locale, timeZone)}`,
+            // Updates and reminder threads find the card through its record until the session is over.
+            keepUntil: sessionEndsAt(session).toISOString(),
           },
         ];
       }

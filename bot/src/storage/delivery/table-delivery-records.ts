@@ -1,10 +1,15 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
+import { recordTimeOf } from '../../domain/delivery/delivery';
 import type { DeliveryRecord, DeliveryRecords } from '../../domain/delivery/delivery';
 import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
 import { deliveredKey, DELIVERY_TABLES } from '../shared/keys';
 import type { StorageTable } from '../shared/storage-table';
+import { sweepRows } from './sweep-rows';
 
-const row = z.object({ tenantId: id, key: id, conversationId: id, activityId: id, postedAt: isoTime });
+// keepUntil came with the retention sweep (issue #15): older rows have none and count from postedAt.
+const row = z.object({ tenantId: id, key: id, conversationId: id, activityId: id, postedAt: isoTime, keepUntil: isoTime.exactOptional() });
+const timesOnly = z.object({ postedAt: isoTime, keepUntil: isoTime.exactOptional() });
 
 /** The idempotency record in plDelivered: message key → the activity Teams created for it. */
 export class TableDeliveryRecords implements DeliveryRecords {
@@ -23,7 +28,21 @@ export class TableDeliveryRecords implements DeliveryRecords {
         conversationId: r.conversationId,
         activityId: r.activityId,
         postedAt: r.postedAt,
+        keepUntil: r.keepUntil,
       }),
     );
+  }
+
+  /**
+   * The storage service narrows to rows posted before `before` (ISO times compare as text); a later
+   * `keepUntil` (an invite whose session has not ended long enough) keeps a row. A row whose times
+   * cannot be read is left for a person to look at, never deleted blindly.
+   */
+  async sweep(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    return sweepRows(this.table, odata`postedAt lt ${cutoff}`, (entity) => {
+      const times = timesOnly.safeParse(entity);
+      return times.success && recordTimeOf(times.data) < cutoff;
+    });
   }
 }

@@ -1,9 +1,11 @@
+import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ParkedDeliveries, ParkedDelivery } from '../../domain/delivery/delivery';
 import type { OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
 import { DELIVERY_TABLES, parkedKey, parkedPartition } from '../shared/keys';
 import type { StorageTable } from '../shared/storage-table';
+import { sweepRows } from './sweep-rows';
 
 const reason = z.enum(['attempts-exhausted', 'rejected', 'no-address', 'poison']);
 
@@ -86,5 +88,14 @@ export class TableParkedDeliveries implements ParkedDeliveries {
 
   async remove(tenantId: string, teamId: string, parkedId: string): Promise<void> {
     await this.table.delete(parkedKey(tenantId, teamId, parkedId));
+  }
+
+  /** Parked before `before`; a retry an owner asked for since then keeps the row until it has run. */
+  async sweep(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    return sweepRows(this.table, odata`parkedAt lt ${cutoff}`, (entity) => {
+      const { retryRequestedAt } = entity as { readonly retryRequestedAt?: unknown };
+      return !(typeof retryRequestedAt === 'string' && retryRequestedAt >= cutoff);
+    });
   }
 }

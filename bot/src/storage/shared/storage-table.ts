@@ -114,6 +114,29 @@ export class StorageTable {
     });
   }
 
+  /**
+   * One page of the rows of every partition that match `where` (built with the `odata` tag): for
+   * table-wide housekeeping such as the retention sweep. A page may be empty and still carry a token.
+   */
+  async listPageWhere(
+    where: string,
+    options: { readonly pageSize: number; readonly continuationToken?: string },
+  ): Promise<{ readonly rows: StoredEntity[]; readonly continuationToken?: string }> {
+    return guard(`listing ${this.name}`, async () => {
+      const settings = {
+        maxPageSize: options.pageSize,
+        ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}),
+      };
+      const next = await this.client
+        .listEntities<EntityProperties>({ queryOptions: { filter: where } })
+        .byPage(settings)
+        .next();
+      if (next.done) return { rows: [] };
+      const page = next.value;
+      return { rows: [...page], ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}) };
+    });
+  }
+
   /** Whether any row of the partition matches `where`; reads keys only and stops at the first hit. */
   async anyInPartitionWhere(partitionKey: string, where: string): Promise<boolean> {
     const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
@@ -135,6 +158,24 @@ export class StorageTable {
     await forEachLimited(chunkByPartition(entities), PARTITIONS_IN_FLIGHT, async (chunks) => {
       for (const chunk of chunks) {
         await this.transaction(chunk.map((entity): TransactionAction => ['upsert', entity, 'Replace']));
+      }
+    });
+  }
+
+  /**
+   * Deletes rows in transactions of at most 100 per partition. A row already gone is fine: a
+   * transaction that names one fails whole (404), and that chunk is deleted row by row instead, so
+   * two instances deleting the same rows (or a retry after a crash) do no harm.
+   */
+  async deleteMany(keys: readonly EntityKey[]): Promise<void> {
+    await forEachLimited(chunkByPartition(keys), PARTITIONS_IN_FLIGHT, async (chunks) => {
+      for (const chunk of chunks) {
+        try {
+          await this.transaction(chunk.map((key): TransactionAction => ['delete', { partitionKey: key.partitionKey, rowKey: key.rowKey }]));
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+          await forEachLimited(chunk, PARTITIONS_IN_FLIGHT, (key) => this.delete(key));
+        }
       }
     });
   }

@@ -14,6 +14,8 @@ const row = z.object({
   userId: id,
   role: z.enum(['owner', 'member']),
   joinedAt: isoTime,
+  // Rows from before issue #15 have no name; toEntity never writes undefined, so absent is a missing column.
+  displayName: z.string().exactOptional(),
 });
 
 export function membershipKey(kind: MembershipRowKind, m: Pick<Membership, 'tenantId' | 'teamId' | 'userId'>): EntityKey {
@@ -27,6 +29,7 @@ export function membershipToEntity(kind: MembershipRowKind, membership: Membersh
     userId: membership.userId,
     role: membership.role,
     joinedAt: membership.joinedAt,
+    displayName: membership.displayName || undefined,
   });
 }
 

@@ -6,6 +6,7 @@ import { membershipFromEntity, membershipKey, membershipToEntity } from './membe
 import type { ConflictRetryPolicy } from '../shared/etag-retry';
 import { retryOnConflict } from '../shared/etag-retry';
 import type { StorageTable } from '../shared/storage-table';
+import { MAX_TRANSACTION_OPERATIONS } from '../shared/transactions';
 import { teamFromEntity, teamToEntity } from './team-mapper';
 
 export class TableTeamRepository implements TeamRepository {
@@ -63,6 +64,38 @@ export class TableTeamRepository implements TeamRepository {
       const m = { tenantId, teamId, userId };
       await Promise.all([this.memberships.delete(membershipKey('byTeam', m)), this.memberships.delete(membershipKey('byUser', m))]);
     });
+  }
+
+  /**
+   * Every membership of the team, a page of 100 at a time: first each person's by-user row, then the
+   * page's by-team rows in one transaction (one partition). The by-team row goes last, so a run that
+   * stopped half-way finds the rest again; deletes of rows already gone are fine (deleteMany), so
+   * several instances removing the same team do no harm. `stop` is asked before each page (a
+   * reinstall meanwhile). Answers how many memberships it removed.
+   */
+  async removeAllMembers(tenantId: string, teamId: string, stop?: () => Promise<boolean>): Promise<number> {
+    const partition = membersOfTeamPartition(tenantId, teamId);
+    let removed = 0;
+    let afterRowKey: string | undefined;
+    let continuationToken: string | undefined;
+    for (;;) {
+      if (stop && (await stop())) return removed;
+      const page = await this.memberships.listPage(partition, {
+        pageSize: MAX_TRANSACTION_OPERATIONS,
+        ...(afterRowKey !== undefined ? { afterRowKey } : {}),
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      const rows = page.rows.map((row) => membershipFromEntity('byTeam', row));
+      if (rows.length > 0) {
+        await this.memberships.deleteMany(rows.map((m) => membershipKey('byUser', m)));
+        await this.memberships.deleteMany(rows.map((m) => membershipKey('byTeam', m)));
+        removed += rows.length;
+        afterRowKey = page.rows.at(-1)?.rowKey;
+      }
+      // The next page starts after the last row deleted; a page may be empty and still carry a token.
+      continuationToken = rows.length > 0 ? undefined : page.continuationToken;
+      if (rows.length === 0 && !continuationToken) return removed;
+    }
   }
 
   async listMembers(tenantId: string, teamId: string): Promise<Membership[]> {

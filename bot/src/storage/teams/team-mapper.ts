@@ -18,6 +18,7 @@ const row = z.object({
   channels: jsonText(z.array(channel)),
   createdAt: isoTime,
   updatedAt: isoTime,
+  uninstalledAt: isoTime.optional(),
 });
 
 export function teamToEntity(team: Team): NewEntity {
@@ -32,15 +33,19 @@ export function teamToEntity(team: Team): NewEntity {
     channels: JSON.stringify(team.channels.map((c) => ({ channelId: c.channelId, name: c.name }))),
     createdAt: team.createdAt,
     updatedAt: team.updatedAt,
+    uninstalledAt: team.uninstalledAt,
   });
 }
 
 export function teamFromEntity(entity: StoredEntity): Team {
-  const { aadGroupId, reminderMinutes, timeZone, ...rest } = parseRow(TABLES.teams, entity, row, (r) => teamKey(r.tenantId, r.teamId));
+  const { aadGroupId, reminderMinutes, timeZone, uninstalledAt, ...rest } = parseRow(TABLES.teams, entity, row, (r) =>
+    teamKey(r.tenantId, r.teamId),
+  );
   return {
     ...rest,
     ...(aadGroupId ? { aadGroupId } : {}),
     ...(reminderMinutes ? { reminderMinutes } : {}),
     ...(timeZone ? { timeZone } : {}),
+    ...(uninstalledAt ? { uninstalledAt } : {}),
   };
 }

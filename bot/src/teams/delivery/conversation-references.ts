@@ -126,6 +126,10 @@ export function registerConversationReferences(bot: TeamsActivityHandler, deps: 
     await forget(context);
     await next();
   });
+  bot.onTeamsTeamDeletedEvent(async (_team, context, next) => {
+    await forget(context);
+    await next();
+  });
 }
 
 // Most activities come from people already known with the same address: skip the write then.

@@ -2,18 +2,21 @@ import { createHash } from 'node:crypto';
 import type {
   AddressBook,
   DeliveryOutcome,
+  DeliveryRecord,
   DeliveryRecords,
   MessageSender,
   ParkedDeliveries,
   ParkReason,
 } from '../../domain/delivery/delivery';
-import { threadConversationId } from '../../domain/delivery/delivery';
+import { recordTimeOf, threadConversationId } from '../../domain/delivery/delivery';
 import type { OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import { backoffMs, parseRetryAfter, RateWindows, TEAMS_CONVERSATION_WINDOWS, tenantWindows } from '../../domain/delivery/rate-windows';
 import type { BucketRequest } from '../../domain/delivery/rate-windows';
 import type { BotConnector, ConnectorAddress } from '../shared/bot-connector';
 import { ConnectorCallError } from '../shared/bot-connector';
 import type { Logger } from '../../domain/shared/logger';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface SenderPolicy {
   /** Requests per message before it is parked (the first try included). */
@@ -126,9 +129,15 @@ export class ProactiveSender implements MessageSender {
         await this.call(tenantId, existing.conversationId, address.connector, () =>
           this.deps.connector.update(address.connector, existing.conversationId, existing.activityId, message),
         );
+        // A session moved later keeps its invite's record longer (the retention sweep counts from keepUntil).
+        if (message.keepUntil && message.keepUntil > recordTimeOf(existing))
+          await this.deps.delivered.put({ ...existing, keepUntil: message.keepUntil });
         return { status: 'updated', conversationId: existing.conversationId, activityId: existing.activityId };
       }
-      if (existing) return { status: 'skipped', why: 'already-posted' };
+      if (existing) {
+        await this.stillNeeded(existing);
+        return { status: 'skipped', why: 'already-posted' };
+      }
       const address = await this.addressFor(message);
       // Post and record inside the send lock: see the class comment.
       const activityId = await this.call(tenantId, address.conversationId, address.connector, async () => {
@@ -139,6 +148,7 @@ export class ProactiveSender implements MessageSender {
           conversationId: address.conversationId,
           activityId: id,
           postedAt: this.now().toISOString(),
+          ...(message.keepUntil ? { keepUntil: message.keepUntil } : {}),
         });
         return id;
       });
@@ -160,6 +170,16 @@ export class ProactiveSender implements MessageSender {
       this.deps.log.error(`parked ${message.key} (${error.reason}): ${error.message}`);
       return { status: 'parked', parkedId, reason: error.reason };
     }
+  }
+
+  /**
+   * A job that still runs found this record (a retry of a parked job, a copy taken again): it counts
+   * as needed now, so the retention sweep cannot delete it before that job is done. At most one write a day.
+   */
+  private async stillNeeded(record: DeliveryRecord): Promise<void> {
+    const now = this.now();
+    if (Date.parse(recordTimeOf(record)) > now.getTime() - DAY_MS) return;
+    await this.deps.delivered.put({ ...record, keepUntil: now.toISOString() });
   }
 
   /** The conversation a message goes to, opening a 1:1 chat when only the person's Teams id is known. */

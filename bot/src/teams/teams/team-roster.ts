@@ -16,7 +16,7 @@ interface RosterClient {
 }
 
 interface TeamRosterDependencies {
-  readonly teams: Pick<TeamService, 'syncRoster' | 'membersJoined' | 'membersLeft'>;
+  readonly teams: Pick<TeamService, 'syncRoster' | 'membersJoined' | 'membersLeft' | 'recordUninstall'>;
   readonly log: Logger;
   /** Told of work that outlives the turn (the roster read on install), so a caller can wait for it. */
   readonly background?: (task: Promise<void>) => void;
@@ -94,14 +94,44 @@ export function registerTeamRoster(bot: TeamsActivityHandler, deps: TeamRosterDe
     await next();
   });
 
+  /**
+   * The app left the team (removed, or the team deleted): its memberships go, in the background like
+   * the install's roster read (25,000 people take longer than Teams waits). Teams sends two events for
+   * one removal (installationUpdate and conversationUpdate); both run, and the second finds little left.
+   */
+  const uninstalled = (context: TurnContext, teamId: string | undefined) => {
+    const tenantId = tenantOf(context.activity);
+    if (!tenantId || !teamId) return;
+    const task = teams
+      .recordUninstall(tenantId, teamId)
+      .then((removed) => log.info(`team ${teamId}: the app was removed; ${removed} memberships removed`))
+      .catch((error: unknown) =>
+        log.error(`could not remove the memberships of team ${teamId}; the next removal event or a reinstall repairs it`, error),
+      );
+    deps.background?.(task);
+  };
+
+  bot.onInstallationUpdateRemove(async (context, next) => {
+    uninstalled(context, channelData(context.activity).team?.id);
+    await next();
+  });
+
+  bot.onTeamsTeamDeletedEvent(async (team, context, next) => {
+    uninstalled(context, team.id);
+    await next();
+  });
+
   bot.onMembersRemoved(async (context, next) => {
     const tenantId = tenantOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
     const botId = context.activity.recipient.id;
-    const gone = (context.activity.membersRemoved ?? [])
-      .filter((m) => m.id !== botId)
-      .flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
-    // The app's own removal keeps the memberships: a reinstall reads the roster again and drops who left.
+    const removed = context.activity.membersRemoved ?? [];
+    if (removed.some((m) => m.id === botId)) {
+      uninstalled(context, teamId);
+      await next();
+      return;
+    }
+    const gone = removed.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
     if (tenantId && teamId && gone.length > 0) {
       try {
         await teams.membersLeft(tenantId, teamId, gone);

@@ -14,6 +14,7 @@ export const en = {
       tokenUnavailable: "We couldn't sign you in. Try again, or reopen PeerLearn.",
       forbidden: "You don't have access to this team in PeerLearn.",
       notFound: "We couldn't find this team in PeerLearn.",
+      notInstalled: 'PeerLearn is no longer installed in this team. A team owner can add the app again.',
       server: 'PeerLearn ran into a problem on its side. Please try again.',
       unknown: 'Something unexpected happened. Please try again.',
       invalid: 'Some of the details are not right. Check the form and try again.',

@@ -16,6 +16,7 @@ export const nl: Messages = {
       tokenUnavailable: 'We konden je niet aanmelden. Probeer het opnieuw of open PeerLearn opnieuw.',
       forbidden: 'Je hebt in PeerLearn geen toegang tot dit team.',
       notFound: 'We konden dit team niet vinden in PeerLearn.',
+      notInstalled: 'PeerLearn is niet meer geïnstalleerd in dit team. Een teameigenaar kan de app opnieuw toevoegen.',
       server: 'Er ging aan de kant van PeerLearn iets mis. Probeer het opnieuw.',
       unknown: 'Er gebeurde iets onverwachts. Probeer het opnieuw.',
       invalid: 'Een paar gegevens kloppen niet. Controleer het formulier en probeer het opnieuw.',

@@ -1,0 +1,42 @@
+import { forEachLimited } from '../shared/each-limited';
+import type { MemberRepository, TeamRepository } from '../shared/repositories';
+
+/** Who someone is as a card or a list shows them: an id and a name (empty when nothing names them). */
+export interface NamedPerson {
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+interface NameSources {
+  readonly members: Pick<MemberRepository, 'getMany'>;
+  readonly teams: Pick<TeamRepository, 'listTeamsOf'>;
+}
+
+// Membership partitions read side by side for people without a profile.
+const MEMBERSHIP_READS_IN_FLIGHT = 8;
+
+/**
+ * The names of these people: from their profile when they used the app (their own latest name), else
+ * from a team membership the roster wrote. A roster read stores only ids and names in memberships
+ * (issue #15), so someone who never used the app has no profile and is named by their membership.
+ * People neither source knows are left out (the caller shows its "someone" text).
+ */
+export async function namesOf(sources: NameSources, tenantId: string, ids: Iterable<string>): Promise<Map<string, NamedPerson>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, NamedPerson>();
+  for (const p of await sources.members.getMany(tenantId, unique)) {
+    if (p.displayName !== '') names.set(p.userId, { userId: p.userId, displayName: p.displayName });
+  }
+  const missing = unique.filter((id) => !names.has(id));
+  await forEachLimited(missing, MEMBERSHIP_READS_IN_FLIGHT, async (userId) => {
+    // A person's memberships are one small partition; any team's roster name will do.
+    const named = (await sources.teams.listTeamsOf(tenantId, userId)).find((m) => m.displayName);
+    if (named?.displayName) names.set(userId, { userId, displayName: named.displayName });
+  });
+  return names;
+}
+
+/** One person's name, as `namesOf` finds it. */
+export async function nameOf(sources: NameSources, tenantId: string, userId: string): Promise<string | undefined> {
+  return (await namesOf(sources, tenantId, [userId])).get(userId)?.displayName;
+}
