@@ -10,7 +10,8 @@ const names = (row: StoredEntity, who: PersonInView): boolean =>
 
 export const addressesRule: PrivacyRule = {
   purpose: "Where the bot can post: each team's channel address and each person's 1:1 chat with the bot.",
-  retention: "A person's address: until they erase their data or PeerLearn is removed. A team's: until PeerLearn is removed from the team.",
+  retention:
+    "A person's address (written only from their own activity): until they erase their data. A team's: until PeerLearn is removed from the team or the team is deleted.",
   async find(table, who) {
     const row = await table.get(personAddressKey(who.person.tenantId, who.person.userId));
     return row ? [row] : [];
@@ -20,7 +21,8 @@ export const addressesRule: PrivacyRule = {
 
 export const deliveredRule: PrivacyRule = {
   purpose: 'Which message was already posted where (its idempotency key and Teams activity), so a retried job never posts twice.',
-  retention: 'As long as the message it records can still be updated. Rows that name an erased person are deleted.',
+  retention:
+    'DELIVERY_RETENTION_DAYS (30) plus 7 days after it was last needed (posted, its session ended, or a job still ran against it), then the retention sweep deletes it. Rows that name an erased person are deleted at once.',
   async find(table, who) {
     const { partitionKey } = deliveredKey(who.person.tenantId, 'any');
     const rows = await table.listPartition(partitionKey);
@@ -31,7 +33,8 @@ export const deliveredRule: PrivacyRule = {
 
 export const parkedRule: PrivacyRule = {
   purpose: 'Messages Teams would not take (or that had nowhere to go), kept for the team owner to retry or dismiss.',
-  retention: 'Until the team owner retries or dismisses them. Rows that name an erased person are deleted.',
+  retention:
+    'Until the team owner retries or dismisses them, at most DELIVERY_RETENTION_DAYS (30) after parking (longer only while a retry is pending). Rows that name an erased person are deleted.',
   async find(table, who) {
     // `tenant|team` partitions and the `tenant||none` one both lie in the tenant's range.
     const { from, to } = tenantPartitions(who.person.tenantId);

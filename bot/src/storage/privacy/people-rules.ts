@@ -27,7 +27,8 @@ export const teamsRule = holderRule(
 
 export const membershipsRule: PrivacyRule = {
   purpose: 'Who is in which team and as what (owner or member), kept twice: under the team and under the person.',
-  retention: 'While the person is in the team; the roster sync removes people who left.',
+  retention:
+    "Ids, role, join date and the roster's display name only, while the person is in the team; removed when they leave, and for the whole team when PeerLearn is removed from it or the team is deleted.",
   async find(table, who) {
     const where = odata`userId eq ${who.person.userId}`;
     const byTeam = tenantPartitions(who.person.tenantId, 'team|');
@@ -44,7 +45,8 @@ export const membershipsRule: PrivacyRule = {
 
 export const profilesRule: PrivacyRule = {
   purpose: 'Your profile: name, email, language, bio, skills you teach and want to learn, languages, availability.',
-  retention: 'Until you erase your data, or PeerLearn is removed from the organisation.',
+  retention:
+    'Created only when the person uses PeerLearn themself (never from a roster read); kept until they erase their data. Only people who list a skill they teach appear in expert search.',
   async find(table, who) {
     const row = await table.get(profileKey(who.person.tenantId, who.person.userId));
     return row ? [row] : [];
