@@ -4,6 +4,8 @@ import type {
   ApiError,
   PersonalDataExportLinkResponse,
   PersonalDataExportResponse,
+  CreateSessionResponse,
+  SessionDetailResponse,
   TipListResponse,
   TipView,
 } from '../../bot/src/api/contract';
@@ -11,7 +13,7 @@ import { FORMER_COLLEAGUE_ID } from '../../bot/src/domain/shared/person';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
-import { TEAM_ID, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
+import { CHANNEL_ID, TEAM_ID, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
 
 const OTHER_TENANT = '99999999-0000-0000-0000-00000000fe01';
 // The service's clock: export links expire by it.
@@ -169,5 +171,34 @@ describe('privacy API under the write limits', () => {
     expect(refused.status).toBe(429);
     expect(refused.body?.error.code).toBe('rate_limited');
     for (let i = 0; i < 3; i += 1) expect((await callApi(limited, token, 'GET', '/me/export')).status).toBe(200);
+  });
+
+  it("an erase gives the person's seat in an upcoming session to the first in line; a session that took place keeps the count", async () => {
+    const team = `/teams/${encodeURIComponent(TEAM_ID)}`;
+    const plan = async (startsAt: Date) => {
+      const res = await call<CreateSessionResponse>('POST', `${team}/sessions`, 'host', {
+        title: 'Seats',
+        startsAt: startsAt.toISOString(),
+        durationMinutes: 30,
+        channelId: CHANNEL_ID,
+        capacity: 1,
+      });
+      expect(res.status).toBe(201);
+      return res.body.sessions[0]?.sessionId ?? '';
+    };
+    const soon = await plan(new Date(clock.getTime() + 60 * 60_000));
+    const later = await plan(new Date(clock.getTime() + 3 * 86_400_000));
+    for (const id of [soon, later])
+      expect((await call('PUT', `${team}/sessions/${id}/rsvp`, 'cleo', { response: 'yes' })).status).toBe(200);
+    const waiting = await call<{ waitlisted?: boolean }>('PUT', `${team}/sessions/${later}/rsvp`, 'host', { response: 'yes' });
+    expect(waiting.body.waitlisted).toBe(true);
+    // The first session starts; then Cleo erases her data.
+    clock = new Date(clock.getTime() + 2 * 60 * 60_000);
+    expect((await call<undefined>('DELETE', '/me', 'cleo', { confirm: true, contributions: 'anonymise' })).status).toBe(204);
+    const seen = async (id: string) => (await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'host')).body;
+    expect(await seen(later)).toMatchObject({ going: 1, myResponse: 'yes', myWaitlisted: false });
+    expect(await seen(soon)).toMatchObject({ going: 1 });
+    const rows = await service.repositories.rsvps.listForSession(PLAYGROUND_TENANT, later);
+    expect(rows.map((r) => r.userId)).toEqual([people.host.aadObjectId]);
   });
 });

@@ -31,6 +31,7 @@ function service(clock: { now: Date }, secret = 's'.repeat(40)) {
     experts: { refresh: (_t, ids) => Promise.resolve(void refreshed.push([...ids])) },
     secret,
     publicUrl: 'https://pl.example/',
+    rsvps: { listForUser: () => Promise.resolve([]), respond: () => Promise.resolve({ ok: true }) },
     now: () => clock.now,
   });
   return { privacy, calls, refreshed };

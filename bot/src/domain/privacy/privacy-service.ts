@@ -2,6 +2,7 @@ import { isFormerColleague } from '../shared/person';
 import type { PersonRef } from '../shared/person';
 import { failWith, ok } from '../shared/result';
 import type { PrivacyFailure, Result } from '../shared/result';
+import type { Rsvp } from '../sessions/session';
 import { createExportLinks } from './export-links';
 import type { ContributionChoice, EraseCounts, PersonalDataStore, PersonalTableExport } from './personal-data';
 
@@ -33,6 +34,15 @@ interface PrivacyServiceDeps {
   /** The server secret that signs links (CALENDAR_LINK_SECRET); the purpose prefix keeps the two kinds apart. */
   readonly secret: string;
   readonly publicUrl: string | (() => string);
+  /**
+   * The person's answers, and the RSVP service's own way to answer. An erase first says "no" for them to every
+   * session that has not started, so their seat goes to the first in line and the invite card counts right;
+   * answers to sessions that took place stay in the anonymous counts.
+   */
+  readonly rsvps: {
+    listForUser(tenantId: string, userId: string): Promise<readonly Rsvp[]>;
+    respond(actor: PersonRef, teamId: string, sessionId: string, response: 'no'): Promise<{ readonly ok: boolean }>;
+  };
   readonly now: () => Date;
 }
 
@@ -58,6 +68,10 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
 
     async erase(person, contributions) {
       if (isFormerColleague(person.userId)) return { removed: 0, anonymised: 0 };
+      // Withdrawn one by one: a session that started or was cancelled meanwhile refuses, and its answer stays counted.
+      for (const rsvp of await deps.rsvps.listForUser(person.tenantId, person.userId)) {
+        if (rsvp.response !== 'no') await deps.rsvps.respond(person, rsvp.teamId, rsvp.sessionId, 'no');
+      }
       const counts = await deps.store.erase(person, contributions);
       await deps.experts.refresh(person.tenantId, [person.userId]);
       return counts;

@@ -53,9 +53,10 @@ interface ServicesDeps {
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
+  const rsvps = createRsvpService({ repositories, outbox, now });
   return {
     sessions: createSessionService({ repositories, outbox, now }),
-    rsvps: createRsvpService({ repositories, outbox, now }),
+    rsvps,
     sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
     kudos: createKudosService({ repositories, now }),
     tips: createTipService({ repositories, now }),
@@ -63,6 +64,11 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
-    privacy: createPrivacyService({ store: privacy.store, experts, secret: privacy.secret, publicUrl: privacy.publicUrl, now }),
+    privacy: createPrivacyService({
+      ...privacy,
+      experts,
+      rsvps: { listForUser: (tenantId, userId) => repositories.rsvps.listForUser(tenantId, userId), respond: rsvps.respond },
+      now,
+    }),
   };
 }

@@ -52,7 +52,8 @@ export const sessionsRule: PrivacyRule = {
 export const rsvpsRule: PrivacyRule = {
   purpose:
     "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally.",
-  retention: "As long as the session is kept. An erase deletes the person's answers; the tally keeps its anonymous counts.",
+  retention:
+    "As long as the session is kept. An erase first withdraws the person's answers to sessions that have not started (their seat goes to the first in line), then deletes their answers; the tally keeps its anonymous counts.",
   find(table, who) {
     // Both copies start with the tenant: `tenant|session` and `tenant|user`; tallies hold no userId.
     const { from, to } = tenantPartitions(who.person.tenantId);
