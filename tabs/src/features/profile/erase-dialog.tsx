@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { EraseMeRequest } from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+import { errorMessageKey } from '../../shared/error-message';
+import { eraseMyData } from './privacy-api';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  text: { margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  error: { margin: 0, color: tokens.colorPaletteRedForeground1 },
+});
+
+type Contributions = EraseMeRequest['contributions'];
+
+interface EraseDialogProps {
+  readonly api: ApiClient;
+  readonly onErased: () => void;
+}
+
+/**
+ * "Erase my data": says what happens, asks what becomes of the person's tips and learning requests
+ * (kept without their name by default: the least surprising choice for what colleagues still use),
+ * and needs an explicit "I understand" before the destructive button works.
+ */
+export function EraseDialog({ api, onErased }: EraseDialogProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [contributions, setContributions] = useState<Contributions>('anonymise');
+  const [understood, setUnderstood] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<unknown>(undefined);
+
+  const openChange = (next: boolean) => {
+    if (busy) return;
+    setOpen(next);
+    if (!next) {
+      // A later open starts from the beginning: the confirmation is asked again.
+      setUnderstood(false);
+      setFailed(undefined);
+      setContributions('anonymise');
+    }
+  };
+
+  const erase = async () => {
+    setBusy(true);
+    setFailed(undefined);
+    try {
+      await eraseMyData(api, contributions);
+    } catch (error) {
+      setFailed(error);
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    setOpen(false);
+    onErased();
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => openChange(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>{t('privacy.erase')}</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('privacy.dialogTitle')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <p className={styles.text}>{t('privacy.dialogIntro')}</p>
+            <ul className={styles.list}>
+              <li>{t('privacy.afterNoName')}</li>
+              <li>{t('privacy.afterSessions')}</li>
+              <li>{t('privacy.afterCounts')}</li>
+            </ul>
+            <Field label={t('privacy.contributions')}>
+              <RadioGroup
+                value={contributions}
+                disabled={busy}
+                onChange={(_, data) => setContributions(data.value === 'remove' ? 'remove' : 'anonymise')}
+              >
+                <Radio value="anonymise" label={t('privacy.keep')} />
+                <Radio value="remove" label={t('privacy.remove')} />
+              </RadioGroup>
+            </Field>
+            <Checkbox
+              checked={understood}
+              disabled={busy}
+              onChange={(_, data) => setUnderstood(data.checked === true)}
+              label={t('privacy.confirm')}
+            />
+            {failed !== undefined ? (
+              <p role="alert" className={styles.error}>
+                {t('privacy.eraseFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}
+              </p>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary" disabled={busy}>
+                {t('privacy.cancel')}
+              </Button>
+            </DialogTrigger>
+            <Button appearance="primary" disabled={!understood || busy} onClick={() => void erase()}>
+              {busy ? t('privacy.erasing') : t('privacy.confirmErase')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
