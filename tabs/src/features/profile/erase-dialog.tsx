@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import {
   Button,
   Checkbox,
@@ -48,6 +49,7 @@ export function EraseDialog({ api, onErased }: EraseDialogProps) {
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<unknown>(undefined);
+  const erased = useRef(false);
 
   const openChange = (next: boolean) => {
     if (busy) return;
@@ -71,59 +73,91 @@ export function EraseDialog({ api, onErased }: EraseDialogProps) {
       return;
     }
     setBusy(false);
+    // Close first, and let the caller swap the view only once the surface is gone and the page is back
+    // (surfaceGone below): swapped earlier, the page stays aria-hidden from the dialog's focus trap.
+    erased.current = true;
     setOpen(false);
-    onErased();
   };
 
+  // Stable (a new ref callback would be called with null on every render), so it reads the latest onErased.
+  const latestOnErased = useRef(onErased);
+  useEffect(() => {
+    latestOnErased.current = onErased;
+  }, [onErased]);
+  const anchor = useRef<HTMLSpanElement>(null);
+  const surfaceGone = useCallback((surface: HTMLDivElement | null) => {
+    if (surface || !erased.current) return;
+    erased.current = false;
+    whenPageIsBack(anchor, () => latestOnErased.current());
+  }, []);
+
   return (
-    <Dialog open={open} onOpenChange={(_, d) => openChange(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>{t('privacy.erase')}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t('privacy.dialogTitle')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <p className={styles.text}>{t('privacy.dialogIntro')}</p>
-            <ul className={styles.list}>
-              <li>{t('privacy.afterNoName')}</li>
-              <li>{t('privacy.afterSessions')}</li>
-              <li>{t('privacy.afterCounts')}</li>
-            </ul>
-            <Field label={t('privacy.contributions')}>
-              <RadioGroup
-                value={contributions}
+    // The span is where the trigger sits in the page: the place whose aria-hidden tells when the page is back.
+    <span ref={anchor}>
+      <Dialog open={open} onOpenChange={(_, d) => openChange(d.open)}>
+        <DialogTrigger disableButtonEnhancement>
+          <Button>{t('privacy.erase')}</Button>
+        </DialogTrigger>
+        <DialogSurface ref={surfaceGone}>
+          <DialogBody>
+            <DialogTitle>{t('privacy.dialogTitle')}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <p className={styles.text}>{t('privacy.dialogIntro')}</p>
+              <ul className={styles.list}>
+                <li>{t('privacy.afterNoName')}</li>
+                <li>{t('privacy.afterSessions')}</li>
+                <li>{t('privacy.afterCounts')}</li>
+              </ul>
+              <Field label={t('privacy.contributions')}>
+                <RadioGroup
+                  value={contributions}
+                  disabled={busy}
+                  onChange={(_, data) => setContributions(data.value === 'remove' ? 'remove' : 'anonymise')}
+                >
+                  <Radio value="anonymise" label={t('privacy.keep')} />
+                  <Radio value="remove" label={t('privacy.remove')} />
+                </RadioGroup>
+              </Field>
+              <Checkbox
+                checked={understood}
                 disabled={busy}
-                onChange={(_, data) => setContributions(data.value === 'remove' ? 'remove' : 'anonymise')}
-              >
-                <Radio value="anonymise" label={t('privacy.keep')} />
-                <Radio value="remove" label={t('privacy.remove')} />
-              </RadioGroup>
-            </Field>
-            <Checkbox
-              checked={understood}
-              disabled={busy}
-              onChange={(_, data) => setUnderstood(data.checked === true)}
-              label={t('privacy.confirm')}
-            />
-            {failed !== undefined ? (
-              <p role="alert" className={styles.error}>
-                {t('privacy.eraseFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}
-              </p>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary" disabled={busy}>
-                {t('privacy.cancel')}
+                onChange={(_, data) => setUnderstood(data.checked === true)}
+                label={t('privacy.confirm')}
+              />
+              {failed !== undefined ? (
+                <p role="alert" className={styles.error}>
+                  {t('privacy.eraseFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}
+                </p>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary" disabled={busy}>
+                  {t('privacy.cancel')}
+                </Button>
+              </DialogTrigger>
+              <Button appearance="primary" disabled={!understood || busy} onClick={() => void erase()}>
+                {busy ? t('privacy.erasing') : t('privacy.confirmErase')}
               </Button>
-            </DialogTrigger>
-            <Button appearance="primary" disabled={!understood || busy} onClick={() => void erase()}>
-              {busy ? t('privacy.erasing') : t('privacy.confirmErase')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </span>
   );
+}
+
+/**
+ * Calls `then` once the page around `anchor` is no longer hidden from assistive tech. While a modal
+ * dialog is open, its focus trap marks the rest of the page aria-hidden and undoes that a moment after
+ * the dialog closes; a view swapped before then would stay hidden to screen readers. Capped at 2 s.
+ */
+function whenPageIsBack(anchor: RefObject<HTMLElement | null>, then: () => void): void {
+  const started = performance.now();
+  const check = () => {
+    const hidden = anchor.current?.closest('[aria-hidden="true"]');
+    if (!hidden || performance.now() - started > 2_000) then();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
