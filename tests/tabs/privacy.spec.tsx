@@ -149,7 +149,7 @@ describe('My profile → Privacy: erase my data', () => {
     fireEvent.click(dialog.getByRole('checkbox', { name: 'Ik begrijp dat dit niet ongedaan kan worden' }));
     fireEvent.click(dialog.getByRole('button', { name: 'Mijn gegevens wissen' }));
     expect((await dialog.findByRole('alert')).textContent).toBe(
-      'Je gegevens zijn niet gewist. Er is niets veranderd. Dat was veel in korte tijd. Wacht een minuut en probeer het opnieuw.',
+      'Je gegevens zijn niet gewist. Er is niets veranderd. Je gaat een beetje snel — probeer het over 5 seconden opnieuw.',
     );
     fireEvent.click(dialog.getByRole('button', { name: 'Mijn gegevens wissen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Je gegevens zijn gewist' })).toBeTruthy();

@@ -19,7 +19,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { EraseMeRequest } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
-import { errorMessageKey } from '../../shared/error-message';
+import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import { eraseMyData } from './privacy-api';
 
 const useStyles = makeStyles({
@@ -126,7 +126,7 @@ export function EraseDialog({ api, onErased }: EraseDialogProps) {
               />
               {failed !== undefined ? (
                 <p role="alert" className={styles.error}>
-                  {t('privacy.eraseFailed')} {t(`common.errors.${errorMessageKey(failed)}`)}
+                  {t('privacy.eraseFailed')} {t(`common.errors.${errorMessageKey(failed)}`, errorMessageValues(failed))}
                 </p>
               ) : null}
             </DialogContent>

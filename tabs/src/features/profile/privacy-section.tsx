@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Body1, Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/api-client';
-import { errorMessageKey } from '../../shared/error-message';
+import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import { saveFile } from '../../shared/save-file';
 import { EraseDialog } from './erase-dialog';
 import { downloadMyData } from './privacy-api';
@@ -69,7 +69,7 @@ export function PrivacySection({ api, onErased }: PrivacySectionProps) {
       {download.state === 'failed' ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            {t('privacy.downloadFailed')} {t(`common.errors.${errorMessageKey(download.error)}`)}
+            {t('privacy.downloadFailed')} {t(`common.errors.${errorMessageKey(download.error)}`, errorMessageValues(download.error))}
           </MessageBarBody>
         </MessageBar>
       ) : null}
