@@ -7,7 +7,7 @@ import {
   MESSAGING_EXTENSION_COMMAND_IDS,
   MESSAGING_EXTENSION_COMMAND_TYPES,
 } from '../../bot/src/domain/shared/messaging-extension-commands';
-import { parseLocation } from '../../tabs/src/shared/routes';
+import { isPublicRoute, parseLocation } from '../../tabs/src/shared/routes';
 import { bundledSchemaDir, validateLocalization, validateManifest, validatePackage } from '../../scripts/lib/manifest-schema.mjs';
 import { PROVISIONED, ROOT } from '../support/ship/run-package';
 
@@ -20,6 +20,7 @@ interface Command {
 interface Manifest {
   readonly $schema: string;
   readonly manifestVersion: string;
+  readonly developer: { readonly privacyUrl: string; readonly termsOfUseUrl: string };
   readonly localizationInfo: { defaultLanguageTag: string; additionalLanguages: { languageTag: string; file: string }[] };
   readonly staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
   readonly configurableTabs: { configurationUrl: string; scopes: string[] }[];
@@ -92,6 +93,18 @@ describe('manifest/manifest.json', () => {
     };
     expect(routeOf(template.staticTabs.find((t) => t.entityId === 'myLearning')?.contentUrl)).toBe('my-learning');
     expect(routeOf(template.configurableTabs[0]?.configurationUrl)).toBe('config');
+  });
+
+  it('links the privacy statement and the terms of use to the public pages the tab serves without sign-in', () => {
+    const at = (url: string | undefined) => {
+      const { pathname, search, hash } = new URL((url ?? '').replace('${{TAB_ENDPOINT}}', 'https://peerlearn.example.com'));
+      return parseLocation({ pathname, search, hash });
+    };
+    const privacy = at(template.developer.privacyUrl);
+    const terms = at(template.developer.termsOfUseUrl);
+    expect(privacy.name).toBe('privacy');
+    expect(terms.name).toBe('terms');
+    expect(isPublicRoute(privacy) && isPublicRoute(terms)).toBe(true);
   });
 
   it('declares the bot in personal, team and group chat, and SSO for the tab', () => {

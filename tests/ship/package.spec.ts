@@ -27,6 +27,7 @@ describe('npm run package -- --env dev', () => {
       bots: { botId: string }[];
       webApplicationInfo: { resource: string };
       staticTabs: { contentUrl?: string }[];
+      developer: { privacyUrl: string; termsOfUseUrl: string };
     };
     expect(manifest.id).toBe(PROVISIONED.TEAMS_APP_ID);
     // APP_NAME_SUFFIX comes from the committed env/.env.dev.
@@ -34,6 +35,9 @@ describe('npm run package -- --env dev', () => {
     expect(manifest.bots[0]?.botId).toBe(PROVISIONED.BOT_ID);
     expect(manifest.webApplicationInfo.resource).toBe(`api://${PROVISIONED.TAB_DOMAIN}/${PROVISIONED.AAD_APP_CLIENT_ID}`);
     expect(manifest.staticTabs[0]?.contentUrl).toBe(`${PROVISIONED.TAB_ENDPOINT}/?view=my-learning`);
+    // The public pages the tab serves without sign-in (tests/e2e/legal-pages.spec.ts opens them).
+    expect(manifest.developer.privacyUrl).toBe(`${PROVISIONED.TAB_ENDPOINT}/?view=privacy`);
+    expect(manifest.developer.termsOfUseUrl).toBe(`${PROVISIONED.TAB_ENDPOINT}/?view=terms`);
     expect(await validateManifest(manifest)).toEqual([]);
 
     const nl = JSON.parse(entries.find((e) => e.name === 'nl-NL.json')?.data.toString('utf8') ?? '{}') as unknown;

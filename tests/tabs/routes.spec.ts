@@ -20,6 +20,9 @@ describe('routes', () => {
     ['https://tab.example/#/nonsense/x', { name: 'board' }],
     ['https://tab.example/#/sessions/%E0%A4%A/s', { name: 'board' }],
     ['https://tab.example/?view=my-learning#/profile', { name: 'profile' }],
+    ['https://tab.example/?view=privacy', { name: 'privacy' }],
+    ['https://tab.example/?view=terms', { name: 'terms' }],
+    ['https://tab.example/#/privacy', { name: 'privacy' }],
   ])('%s', (url, route) => {
     expect(parseLocation(at(url))).toEqual(route);
   });
@@ -36,6 +39,8 @@ describe('routes', () => {
       { name: 'my-learning' },
       { name: 'insights' },
       { name: 'settings' },
+      { name: 'privacy' },
+      { name: 'terms' },
     ];
     for (const route of routes) {
       expect(parseHashRoute(hrefFor(route))).toEqual(route);

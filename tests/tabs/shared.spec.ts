@@ -39,6 +39,11 @@ describe('api client', () => {
     expect(errorMessageKey(error)).toBe('network');
   });
 
+  it('a write limit (429 rate_limited, or a bare 429 from a proxy) reads as "wait a minute"', () => {
+    expect(errorMessageKey(new ApiRequestError(429, 'rate_limited', 'Too many changes'))).toBe('rateLimited');
+    expect(errorMessageKey(new ApiRequestError(429, 'http_429', 'Too Many Requests'))).toBe('rateLimited');
+  });
+
   it('keeps the API error code', async () => {
     const service = createFakeService({ 'GET /api/v1/me': () => apiError(403, 'forbidden', 'Not a member') });
     const api = createApiClient(service.fetch, () => Promise.resolve('t'));

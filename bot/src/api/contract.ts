@@ -13,6 +13,8 @@ export type { RequestField, RequestProblemCode } from '../domain/requests/learni
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/teams/team-settings-limits';
 export type { TeamSettingsProblemCode } from '../domain/teams/team-settings-limits';
 export { PROFILE_LIMITS } from '../domain/experts/profile-limits';
+// Who stands where an erased person stood (a session's host, a kudos' giver): the tab names them "a former colleague".
+export { FORMER_COLLEAGUE_ID, isFormerColleague } from '../domain/shared/person';
 export {
   DURATION_MAX as SESSION_DURATION_MAX,
   DURATION_MIN as SESSION_DURATION_MIN,

@@ -6,12 +6,15 @@ import { createBrowserStore } from '../shared/local-store';
 import { isAppLanguage, languageOf } from '../shared/locale';
 import type { Host } from '../shared/teams';
 import { useSystemTheme } from '../shared/use-system-theme';
+import { isPublicRoute } from '../shared/routes';
 import { LoadingState } from '../shared/ui/loading-state';
 import { createI18n } from './i18n/create-i18n';
+import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
 import { TeamsApp } from './teams-app';
 import { ThemeRoot } from './theme-root';
 import { preferenceKeys } from './use-preferences';
+import { useRoute } from './use-route';
 
 // Looked up at call time, so a test's stubbed global fetch is the one used.
 const browserFetch: FetchLike = (input, init) => fetch(input, init);
@@ -25,7 +28,7 @@ interface AppProps {
   readonly browserLocale?: string;
 }
 
-/** The composition root of the tab: host → language → theme → the team's board. */
+/** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */
 export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language }: AppProps) {
   const [i18n] = useState(() => {
     const stored = store.get(preferenceKeys.language);
@@ -33,9 +36,18 @@ export function App({ host, fetch = browserFetch, store = browserStore, browserL
   });
   return (
     <I18nextProvider i18n={i18n}>
-      <Hosted host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
+      <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
     </I18nextProvider>
   );
+}
+
+/** The public pages (privacy, terms) skip the host and sign-in altogether; every other route needs them. */
+function Routed(props: Required<AppProps>) {
+  const { route } = useRoute();
+  if (isPublicRoute(route)) {
+    return <PublicApp route={route} host={props.host} store={props.store} browserLocale={props.browserLocale} />;
+  }
+  return <Hosted {...props} />;
 }
 
 function Hosted({ host, fetch, store, browserLocale }: Required<AppProps>) {

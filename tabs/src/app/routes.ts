@@ -18,6 +18,9 @@
  *     #/my-learning                        my upcoming sessions across my teams, my skills
  *     #/insights                           insights (a "coming soon" placeholder for now)
  *     #/settings                           team settings
+ *   Public pages (no sign-in, no API call; the manifest's privacyUrl and termsOfUseUrl)
+ *     {TAB_ENDPOINT}/?view=privacy (also `#/privacy`)  the privacy statement
+ *     {TAB_ENDPOINT}/?view=terms   (also `#/terms`)    the terms of use
  *   Deep links (e.g. from cards): https://teams.microsoft.com/l/entity/<appId>/<entityId>?context=
  *     {"subEntityId":"sessions/<teamId>/<sessionId>"} — the subPageId is a hash route without `#/`.
  *

@@ -23,6 +23,7 @@ const MyLearningView = lazy(() => import('../features/my-learning/my-learning'))
 const InsightsView = lazy(() => import('../features/insights/insights-view'));
 const SettingsView = lazy(() => import('../features/settings/settings-view'));
 const ConfigPage = lazy(() => import('./config-page'));
+const ErasedState = lazy(() => import('../features/profile/erased-state'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -46,6 +47,16 @@ export function Shell(props: ShellProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const { route, navigate } = useRoute();
+  // Once the person erased their data, no view may load again: each would call the API as them, and
+  // GET /me would quietly start a new profile. Only a reload (a deliberate new visit) leaves this.
+  const [erased, setErased] = useState(false);
+  if (erased) {
+    return (
+      <Suspense fallback={<LoadingState label={t('app.loading')} />}>
+        <ErasedState />
+      </Suspense>
+    );
+  }
   if (route.name === 'config') {
     return (
       <Suspense fallback={<LoadingState label={t('app.loading')} />}>
@@ -57,13 +68,19 @@ export function Shell(props: ShellProps) {
     <div className={styles.root}>
       <AppNav route={route} onNavigate={navigate} />
       <Suspense fallback={<LoadingState label={t('app.loading')} />}>
-        <RouteView route={route} navigate={navigate} {...props} />
+        <RouteView route={route} navigate={navigate} onErased={() => setErased(true)} {...props} />
       </Suspense>
     </div>
   );
 }
 
-function RouteView({ route, navigate, ...props }: ShellProps & { readonly route: Route; readonly navigate: (route: Route) => void }) {
+interface RouteViewProps extends ShellProps {
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
+  readonly onErased: () => void;
+}
+
+function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
   const { api, store, locale, contextTeam, onSettled } = props;
   // After saving an occurrence of a series: how many sessions changed, shown once on its detail.
   const [saved, setSaved] = useState<{ readonly sessionId: string; readonly changed: number } | undefined>(undefined);
@@ -118,7 +135,7 @@ function RouteView({ route, navigate, ...props }: ShellProps & { readonly route:
     case 'profile':
       return (
         <Settles onSettled={onSettled}>
-          <ProfileView api={api} />
+          <ProfileView api={api} onErased={onErased} />
         </Settles>
       );
     case 'my-learning':

@@ -10,9 +10,19 @@ export type Route =
   | { readonly name: 'my-learning' }
   | { readonly name: 'insights' }
   | { readonly name: 'settings' }
-  | { readonly name: 'config' };
+  | { readonly name: 'config' }
+  /** The privacy statement and the terms of use: public pages, shown without signing in. */
+  | { readonly name: 'privacy' }
+  | { readonly name: 'terms' };
 
 export const boardRoute: Route = { name: 'board' };
+
+/** The routes that need no sign-in (the manifest's `privacyUrl` and `termsOfUseUrl`). */
+export type PublicRoute = Extract<Route, { readonly name: 'privacy' | 'terms' }>;
+
+export function isPublicRoute(route: Route): route is PublicRoute {
+  return route.name === 'privacy' || route.name === 'terms';
+}
 
 function decode(part: string | undefined): string | undefined {
   if (!part) return undefined;
@@ -55,6 +65,8 @@ export function parseHashRoute(hash: string): Route | undefined {
     case 'insights':
     case 'settings':
     case 'config':
+    case 'privacy':
+    case 'terms':
       return parts.length === 1 ? { name: first } : undefined;
     default:
       return undefined;

@@ -1,3 +1,5 @@
+import { enLegal } from './en-legal';
+
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
 export const en = {
   app: {
@@ -215,6 +217,37 @@ export const en = {
       bioTooLong: 'Keep your bio under {{max}} characters.',
     },
   },
+  privacy: {
+    heading: 'Privacy',
+    intro: 'Take a copy of everything PeerLearn stores about you, or erase it.',
+    statement: 'Read the privacy statement',
+    download: 'Download my data',
+    downloading: 'Preparing your download…',
+    downloaded: 'Your data is downloaded as {{file}}.',
+    downloadFailed: "Your data wasn't downloaded.",
+    erase: 'Erase my data',
+    dialogTitle: 'Erase your data from PeerLearn?',
+    dialogIntro: 'PeerLearn erases your profile and skills, your team memberships, RSVPs, questions, feedback and kudos. Afterwards:',
+    afterNoName: 'Nothing in PeerLearn names you: where your name stood, it says “a former colleague”.',
+    afterSessions: 'Sessions you host stay for the team, without you.',
+    afterCounts: 'Counts (who is going, votes, kudos, insights) stay, without your name.',
+    contributions: 'Your tips and learning requests',
+    keep: 'Keep them without my name',
+    remove: 'Remove them',
+    confirm: 'I understand this cannot be undone',
+    confirmErase: 'Erase my data',
+    erasing: 'Erasing…',
+    cancel: 'Cancel',
+    eraseFailed: "Your data wasn't erased. Nothing was changed.",
+    erasedTitle: 'Your data was erased',
+    erasedText:
+      'PeerLearn no longer stores anything that names you. If you use PeerLearn again later, it starts a new, empty profile for you.',
+  },
+  people: {
+    formerColleague: 'a former colleague',
+    formerColleagueStart: 'A former colleague',
+  },
+  legal: enLegal,
   myLearning: {
     title: 'My learning',
     upcoming: 'My upcoming sessions',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { nlLegal } from './nl-legal';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
 export const nl: Messages = {
@@ -217,6 +218,37 @@ export const nl: Messages = {
       bioTooLong: 'Houd je beschrijving korter dan {{max}} tekens.',
     },
   },
+  privacy: {
+    heading: 'Privacy',
+    intro: 'Download een kopie van alles wat PeerLearn over je bewaart, of laat het wissen.',
+    statement: 'Lees de privacyverklaring',
+    download: 'Mijn gegevens downloaden',
+    downloading: 'Je download wordt klaargezet…',
+    downloaded: 'Je gegevens zijn gedownload als {{file}}.',
+    downloadFailed: 'Je gegevens zijn niet gedownload.',
+    erase: 'Mijn gegevens wissen',
+    dialogTitle: 'Je gegevens wissen uit PeerLearn?',
+    dialogIntro: 'PeerLearn wist je profiel en vaardigheden, je teamlidmaatschappen, aanmeldingen, vragen, feedback en bedankjes. Daarna:',
+    afterNoName: 'Noemt niets in PeerLearn je nog: waar je naam stond, staat “een voormalige collega”.',
+    afterSessions: 'Blijven sessies die je organiseert bestaan voor het team, zonder jou.',
+    afterCounts: 'Blijven aantallen (wie er komt, stemmen, bedankjes, inzichten) staan, zonder je naam.',
+    contributions: 'Je tips en leervragen',
+    keep: 'Laten staan zonder mijn naam',
+    remove: 'Verwijderen',
+    confirm: 'Ik begrijp dat dit niet ongedaan kan worden',
+    confirmErase: 'Mijn gegevens wissen',
+    erasing: 'Bezig met wissen…',
+    cancel: 'Annuleren',
+    eraseFailed: 'Je gegevens zijn niet gewist. Er is niets veranderd.',
+    erasedTitle: 'Je gegevens zijn gewist',
+    erasedText:
+      'PeerLearn bewaart niets meer waarin jij genoemd wordt. Gebruik je PeerLearn later weer, dan begint het een nieuw, leeg profiel voor je.',
+  },
+  people: {
+    formerColleague: 'een voormalige collega',
+    formerColleagueStart: 'Een voormalige collega',
+  },
+  legal: nlLegal,
   myLearning: {
     title: 'Mijn leren',
     upcoming: 'Mijn komende sessies',

@@ -3,6 +3,7 @@ import { Body1, Caption1, Card, Link, Text, makeStyles, tokens, useId } from '@f
 import { useTranslation } from 'react-i18next';
 import type { KudosView } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
+import { usePersonName } from '../../shared/person-name';
 import { hrefFor } from '../../shared/routes';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -67,14 +68,15 @@ function KudosCard({
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const name = (displayName: string) => displayName || t('kudos.someone');
+  const personName = usePersonName();
+  const name = (person: KudosView['from'], start: boolean) => personName(person, { start, unknown: t('kudos.someone') });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(
     new Date(kudos.createdAt),
   );
   return (
     <Card className={styles.card} data-testid="kudos-item">
       <Text as="h3" weight="semibold" size={300} style={{ margin: 0 }}>
-        {t('kudos.thanked', { from: name(kudos.from.displayName), to: name(kudos.to.displayName) })}
+        {t('kudos.thanked', { from: name(kudos.from, true), to: name(kudos.to, false) })}
       </Text>
       <blockquote className={styles.quote}>
         <Body1>{kudos.message}</Body1>

@@ -34,6 +34,7 @@ import { LoadingState } from '../../shared/ui/loading-state';
 import { sessionPath } from '../../shared/sessions/rsvp';
 import { getSessionDetail, scopedSessionPath } from '../../shared/sessions/get-session';
 import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
+import { usePersonName } from '../../shared/person-name';
 import { calendarStrings } from './calendar-strings';
 import { getRequestDraft } from './get-request-draft';
 import type { DraftErrors, DraftField, SessionDraft } from './session-draft';
@@ -412,6 +413,7 @@ interface LeaderPickerProps {
 function LeaderPicker({ api, teamId, sessionId, leader, onChange, error }: LeaderPickerProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const name = usePersonName();
   const [state, setState] = useState<'idle' | 'busy' | 'none' | 'failed'>('idle');
   const suggest = async () => {
     setState('busy');
@@ -435,13 +437,13 @@ function LeaderPicker({ api, teamId, sessionId, leader, onChange, error }: Leade
         {t('plan.suggestLeaderHint')}
       </Caption1>
       <div className={styles.actions}>
-        <Body1 data-testid="discussion-leader">{leader ? leader.displayName : t('plan.leaderNone')}</Body1>
+        <Body1 data-testid="discussion-leader">{leader ? name(leader, { start: true }) : t('plan.leaderNone')}</Body1>
         <Button type="button" size="small" disabled={state === 'busy'} onClick={() => void suggest()}>
           {t('plan.suggestLeader')}
         </Button>
         {leader ? (
           <Button type="button" size="small" appearance="subtle" onClick={() => onChange(undefined)}>
-            {t('plan.removeLeader', { name: leader.displayName })}
+            {t('plan.removeLeader', { name: name(leader) })}
           </Button>
         ) : null}
       </div>

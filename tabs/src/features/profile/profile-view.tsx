@@ -22,8 +22,11 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { getProfile, putProfile } from './profile-api';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
+import ErasedState from './erased-state';
+import { PrivacySection } from './privacy-section';
 
 const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
   title: { margin: 0 },
   skills: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,13 +36,34 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-export default function ProfileView({ api, debounceMs = 250 }: { readonly api: ApiClient; readonly debounceMs?: number }) {
+interface ProfileViewProps {
+  readonly api: ApiClient;
+  readonly debounceMs?: number;
+  /** After the person erased their data: the shell then shows nothing else (and calls nothing) until a reload. */
+  readonly onErased?: () => void;
+}
+
+export default function ProfileView({ api, debounceMs = 250, onErased }: ProfileViewProps) {
+  const styles = useStyles();
   const { t } = useTranslation();
+  const [erased, setErased] = useState(false);
   const load = useCallback((signal: AbortSignal) => getProfile(api, signal), [api]);
   const profile = useAsync(load);
+  if (erased) return <ErasedState />;
   if (profile.status === 'loading') return <LoadingState label={t('profile.loading')} />;
   if (profile.status === 'error') return <ErrorState headingLevel={2} error={profile.error} onRetry={profile.retry} />;
-  return <ProfileForm api={api} profile={profile.data} debounceMs={debounceMs} />;
+  return (
+    <div className={styles.page}>
+      <ProfileForm api={api} profile={profile.data} debounceMs={debounceMs} />
+      <PrivacySection
+        api={api}
+        onErased={() => {
+          setErased(true);
+          onErased?.();
+        }}
+      />
+    </div>
+  );
 }
 
 function ProfileForm({

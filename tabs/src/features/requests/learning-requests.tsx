@@ -22,6 +22,7 @@ import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
 import type { ErrorMessageKey } from '../../shared/error-message';
+import { usePersonName } from '../../shared/person-name';
 import { hrefFor } from '../../shared/routes';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -210,7 +211,10 @@ interface RequestCardProps {
 function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: RequestCardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const author = r.isAuthor ? t('requests.askedByYou') : t('requests.askedBy', { name: r.author.displayName || t('requests.someone') });
+  const name = usePersonName();
+  const author = r.isAuthor
+    ? t('requests.askedByYou')
+    : t('requests.askedBy', { name: name(r.author, { unknown: t('requests.someone') }) });
   return (
     <Card className={styles.card} data-testid="learning-request">
       <Text as="h3" weight="semibold" size={400} className={styles.skill}>

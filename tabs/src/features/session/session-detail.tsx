@@ -47,6 +47,7 @@ import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessi
 import { useExternalLinkClick } from '../../shared/open-link';
 import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
 import { SessionBadges } from '../../shared/sessions/session-badges';
+import { usePersonName } from '../../shared/person-name';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -91,10 +92,12 @@ function Section({ title, children }: { readonly title: string; readonly childre
 
 function People({ people }: { readonly people: readonly SessionPerson[] }) {
   const styles = useStyles();
+  const name = usePersonName();
   return (
     <ul className={styles.list}>
-      {people.map((p) => (
-        <li key={p.userId}>{p.displayName}</li>
+      {people.map((p, i) => (
+        // By position too: several people who erased their data share the one former-colleague id.
+        <li key={`${i}:${p.userId}`}>{name(p, { start: true })}</li>
       ))}
     </ul>
   );
@@ -131,6 +134,7 @@ interface DetailProps {
 function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const name = usePersonName();
   const [detail, setDetail] = useState(loaded);
   // What the last change of a series did, said once: "Saved: 6 sessions changed." / "4 sessions cancelled."
   const [notice, setNotice] = useState<string | undefined>(
@@ -215,19 +219,19 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
       <Section title={t('detail.roles')}>
         <dl className={styles.facts}>
           <dt className={styles.term}>{t('board.session.hostedBy')}</dt>
-          <dd className={styles.value}>{session.host.displayName}</dd>
+          <dd className={styles.value}>{name(session.host, { start: true })}</dd>
           {session.teachers.length > 0 ? (
             <>
               <dt className={styles.term}>{t('board.session.teaching')}</dt>
               <dd className={styles.value}>
-                {new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p) => p.displayName))}
+                {new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p, i) => name(p, { start: i === 0 })))}
               </dd>
             </>
           ) : null}
           {session.discussionLeader ? (
             <>
               <dt className={styles.term}>{t('board.session.discussionLeader')}</dt>
-              <dd className={styles.value}>{session.discussionLeader.displayName}</dd>
+              <dd className={styles.value}>{name(session.discussionLeader, { start: true })}</dd>
             </>
           ) : null}
           <dt className={styles.term}>{t('board.session.where')}</dt>
@@ -268,7 +272,7 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
               <ul className={styles.list}>
                 {detail.questions.map((q) => (
                   <li key={q.questionId}>
-                    {q.text} — <em>{q.asker ? q.asker.displayName : t('detail.anonymous')}</em>
+                    {q.text} — <em>{q.asker ? name(q.asker, { start: true }) : t('detail.anonymous')}</em>
                   </li>
                 ))}
               </ul>

@@ -8,6 +8,9 @@ import { safeWebUrl } from '../safe-url';
 import { formatSessionTime, splitDuration } from './format-session';
 import { RsvpButtons } from './rsvp-buttons';
 import { useExternalLinkClick } from '../open-link';
+import { usePersonName } from '../person-name';
+import type { PersonName } from '../person-name';
+import type { SessionPerson } from '../../../../bot/src/api/contract';
 import { SessionBadges } from './session-badges';
 
 const useStyles = makeStyles({
@@ -69,8 +72,8 @@ interface SessionCardProps {
   readonly timeZone?: string;
 }
 
-function names(people: readonly { readonly displayName: string }[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p) => p.displayName));
+function names(people: readonly SessionPerson[], locale: string, name: PersonName): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p, i) => name(p, { start: i === 0 })));
 }
 
 function Fact({ term, children }: { readonly term: string; readonly children: ReactNode }) {
@@ -86,6 +89,7 @@ function Fact({ term, children }: { readonly term: string; readonly children: Re
 export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const name = usePersonName();
   const titleId = useId('session-title');
   const cancelled = session.status === 'cancelled';
   const onlineUrl = safeWebUrl(session.onlineUrl);
@@ -133,9 +137,11 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
           <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale, timeZone)}</time>
         </Fact>
         <Fact term={t('board.session.duration')}>{duration}</Fact>
-        <Fact term={t('board.session.hostedBy')}>{session.host.displayName}</Fact>
-        {session.teachers.length > 0 ? <Fact term={t('board.session.teaching')}>{names(session.teachers, locale)}</Fact> : null}
-        {session.discussionLeader ? <Fact term={t('board.session.discussionLeader')}>{session.discussionLeader.displayName}</Fact> : null}
+        <Fact term={t('board.session.hostedBy')}>{name(session.host, { start: true })}</Fact>
+        {session.teachers.length > 0 ? <Fact term={t('board.session.teaching')}>{names(session.teachers, locale, name)}</Fact> : null}
+        {session.discussionLeader ? (
+          <Fact term={t('board.session.discussionLeader')}>{name(session.discussionLeader, { start: true })}</Fact>
+        ) : null}
         <Fact term={t('board.session.where')}>
           {session.place ? <span>{session.place}</span> : null}
           {session.place && onlineUrl ? ' · ' : null}

@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Card, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { TipView } from '../../../../bot/src/api/contract';
+import { usePersonName } from '../person-name';
 import { safeWebUrl } from '../safe-url';
 import { SkillTags } from '../ui/skill-tags';
 
@@ -27,6 +28,7 @@ interface TipItemProps {
 export function TipItem({ tip, locale, timeZone, compact = false, onDelete, deleting = false }: TipItemProps) {
   const styles = useStyles();
   const { t } = useTranslation();
+  const name = usePersonName();
   const link = safeWebUrl(tip.link);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(tip.createdAt));
   const body = compact && tip.body.length > 160 ? `${tip.body.slice(0, 159)}…` : tip.body;
@@ -42,7 +44,7 @@ export function TipItem({ tip, locale, timeZone, compact = false, onDelete, dele
       ) : null}
       <SkillTags skills={tip.skills} />
       <Caption1 className={styles.meta}>
-        {t('tips.by', { name: tip.author.displayName || t('tips.someone') })}
+        {t('tips.by', { name: name(tip.author, { unknown: t('tips.someone') }) })}
         {' · '}
         <time dateTime={tip.createdAt}>{date}</time>
       </Caption1>
