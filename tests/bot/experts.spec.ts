@@ -235,7 +235,7 @@ describe('"who knows X" / "wie kent X" and "my skills"', () => {
     expect((lastCard().match(/"type":"Container"/g) ?? []).length).toBeLessThanOrEqual(5);
   });
 
-  it('"my skills: js, Presenteren" normalises, keeps existing levels, and is searchable at once', async () => {
+  it('"my skills: js, Presenteren" normalises, adds to the existing skills (levels kept), and is searchable at once', async () => {
     await postActivity(service.url, personalMessage(connector.serviceUrl, 'my skills: js, Presenteren, typescript'));
     await connector.waitFor(1);
     const card = lastCard();
@@ -245,9 +245,11 @@ describe('"who knows X" / "wie kent X" and "my skills"', () => {
     expect(card).toContain('"title":"js","value":"→ JavaScript"');
     const stored = await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN.aadObjectId ?? '');
     expect(stored?.teaches).toEqual([
+      { name: 'TypeScript', level: 3 },
+      { name: 'React', level: 3 },
+      { name: 'Accessibility', level: 2 },
       { name: 'JavaScript', level: 2 },
       { name: 'Presenting', level: 2 },
-      { name: 'TypeScript', level: 3 },
     ]);
     const { body } = await invoke(findExpertInvoke(connector.serviceUrl, 'javascript'));
     expect(resultNames(body)).toEqual(['Megan Bowen']);

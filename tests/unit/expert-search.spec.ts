@@ -247,14 +247,19 @@ describe('the taxonomy', () => {
 });
 
 describe('editing a profile', () => {
-  it('"my skills" normalises, keeps levels, and gives new ones level 2', () => {
-    const result = parseMySkills('js, Presenteren ; sql en Mendix', [{ name: 'SQL', level: 3 }], SEEDED_TAXONOMY);
+  it('"my skills" normalises, adds to the skills there (levels kept), and gives new ones level 2', () => {
+    const current = [
+      { name: 'SQL', level: 3 as const },
+      { name: 'Excel', level: 1 as const },
+    ];
+    const result = parseMySkills('js, Presenteren ; sql en Mendix', current, SEEDED_TAXONOMY);
     expect(result).toEqual({
       ok: true,
       teaches: [
+        { name: 'SQL', level: 3 },
+        { name: 'Excel', level: 1 },
         { name: 'JavaScript', level: 2 },
         { name: 'Presenting', level: 2 },
-        { name: 'SQL', level: 3 },
         { name: 'Mendix', level: 2 },
       ],
       normalised: [
@@ -265,6 +270,33 @@ describe('editing a profile', () => {
     });
     expect(parseMySkills(' , ', [], SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'empty' });
     expect(parseMySkills('🎓, !!', [], SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'nothingUsable' });
+  });
+  it('reads a level per skill ("TypeScript 3", "Docker: 1", "SQL (1)"); one digit only, so "Windows 11" is a name', () => {
+    const result = parseMySkills('TypeScript 3, Docker: 1, sql (1), Windows 11', [{ name: 'SQL', level: 3 }], SEEDED_TAXONOMY);
+    expect(result.ok && result.teaches).toEqual([
+      { name: 'SQL', level: 1 },
+      { name: 'TypeScript', level: 3 },
+      { name: 'Docker', level: 1 },
+      { name: 'Windows 11', level: 2 },
+    ]);
+    expect(parseMySkills('Docker 4', [], SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'level', skill: 'Docker', level: '4' });
+    expect(parseMySkills('Excel: 0', [], SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'level', skill: 'Excel', level: '0' });
+  });
+  it('"my skills only" replaces the list, keeping the level of a skill that stays', () => {
+    const current = [
+      { name: 'SQL', level: 3 as const },
+      { name: 'Excel', level: 1 as const },
+    ];
+    const result = parseMySkills('sql, Docker 3', current, SEEDED_TAXONOMY, 'replace');
+    expect(result.ok && result.teaches).toEqual([
+      { name: 'SQL', level: 3 },
+      { name: 'Docker', level: 3 },
+    ]);
+  });
+  it('refuses an addition that would go over the limit of skills', () => {
+    const current = Array.from({ length: 30 }, (_, i) => ({ name: `Skill ${i}x`, level: 2 as const }));
+    expect(parseMySkills('Docker', current, SEEDED_TAXONOMY)).toEqual({ ok: false, reason: 'tooMany' });
+    expect(parseMySkills('Docker', current, SEEDED_TAXONOMY, 'replace').ok).toBe(true);
   });
   it('names every bad field of a profile edit', () => {
     const result = validateProfileEdit(

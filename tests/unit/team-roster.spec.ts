@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { isDemoTeam, peopleKeptOnRosterRead } from '../../bot/src/domain/demo/demo-guard';
+import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import { planRosterSync } from '../../bot/src/domain/teams/team-roster';
 import type { Membership } from '../../bot/src/domain/teams/team';
 
@@ -28,6 +30,20 @@ describe('planRosterSync', () => {
     const change = planRosterSync('t', 'x', stored, [r('ann'), r('bob'), r('dirk')], installer('bob'), AT);
     expect(change.upsert).toEqual([m('bob', 'owner'), m('dirk', 'member', AT.toISOString())]);
     expect(change.remove).toEqual(['cleo']);
+  });
+
+  it('never removes the people it is told to keep (the demo people of the demo team, issue #12)', () => {
+    const stored = [m('ann', 'owner'), m('bob', 'member'), m('cleo', 'member')];
+    const change = planRosterSync('t', 'x', stored, [r('ann')], installer('ann'), AT, new Set(['bob']));
+    expect(change.remove).toEqual(['cleo']);
+  });
+
+  it('keeps all 13 demo people in the demo team only; other teams of the tenant and other tenants keep nobody', () => {
+    expect([...peopleKeptOnRosterRead(DEMO_TENANT_ID, DEMO_TEAM_ID)].sort()).toEqual(DEMO_PEOPLE.map((p) => p.userId).sort());
+    expect(DEMO_PEOPLE).toHaveLength(13);
+    expect(peopleKeptOnRosterRead(DEMO_TENANT_ID, '19:other@thread.tacv2').size).toBe(0);
+    expect(peopleKeptOnRosterRead('another-tenant', DEMO_TEAM_ID).size).toBe(0);
+    expect([isDemoTeam(DEMO_TENANT_ID, DEMO_TEAM_ID), isDemoTeam('another-tenant', DEMO_TEAM_ID)]).toEqual([true, false]);
   });
 
   it('an installer that is not on the roster (a bot, an admin outside the team) owns nothing', () => {

@@ -27,7 +27,9 @@ const en = {
   skillsSaved: 'Saved what you can teach.',
   normalisedHeading: 'I tidied up these skills:',
   nothingYet: 'nothing yet',
-  mySkillsHint: 'Type **my skills: a, b** to set what you can teach; levels, bio and more in the PeerLearn tab.',
+  mySkillsHint: 'Type **my skills: a, b 3** to add what you can teach; levels, bio and more in the PeerLearn tab.',
+  mySkillsLevel:
+    'I could not use level “{{level}}” for {{skill}}: levels are 1 (basics), 2 or 3 (expert). For example **my skills: TypeScript 3, Docker 1**.',
   mySkillsEmpty: 'Tell me what you can teach, for example **my skills: Excel, presenting, SQL**.',
   mySkillsTooMany: 'That is more than {{max}} skills. Please keep it to the {{max}} you know best.',
   mySkillsNothingUsable: 'I could not read a skill in that. Separate skills with commas, for example **my skills: Excel, SQL**.',
@@ -68,7 +70,9 @@ const nl: Record<ExpertStringKey, string> = {
   normalisedHeading: 'Deze vaardigheden heb ik netjes gemaakt:',
   nothingYet: 'nog niets',
   mySkillsHint:
-    'Typ **mijn vaardigheden: a, b** om vast te leggen wat je anderen kunt leren; niveaus, bio en meer in het PeerLearn-tabblad.',
+    'Typ **mijn vaardigheden: a, b 3** om toe te voegen wat je anderen kunt leren; niveaus, bio en meer in het PeerLearn-tabblad.',
+  mySkillsLevel:
+    'Niveau “{{level}}” voor {{skill}} kan ik niet gebruiken: niveaus zijn 1 (basis), 2 of 3 (expert). Bijvoorbeeld **mijn vaardigheden: TypeScript 3, Docker 1**.',
   mySkillsEmpty: 'Vertel me wat je anderen kunt leren, bijvoorbeeld **mijn vaardigheden: Excel, presenteren, SQL**.',
   mySkillsTooMany: 'Dat zijn meer dan {{max}} vaardigheden. Houd het bij de {{max}} die je het best kent.',
   mySkillsNothingUsable:

@@ -13,7 +13,11 @@ const COMMAND_LINES: Record<Listed, { readonly typed: Record<Locale, string>; re
   newSession: { typed: { en: 'new session', nl: 'nieuwe sessie' }, does: 'common:helpCommandNewSession' },
   mySessions: { typed: { en: 'my sessions', nl: 'mijn sessies' }, does: 'common:helpCommandMySessions' },
   whoKnows: { typed: { en: 'who knows X', nl: 'wie kent X' }, does: 'common:helpCommandWhoKnows' },
-  mySkills: { typed: { en: 'my skills: a, b', nl: 'mijn vaardigheden: a, b' }, does: 'common:helpCommandMySkills' },
+  mySkills: { typed: { en: 'my skills: a 3, b', nl: 'mijn vaardigheden: a 3, b' }, does: 'common:helpCommandMySkills' },
+  mySkillsOnly: {
+    typed: { en: 'my skills only: a, b', nl: 'alleen mijn vaardigheden: a, b' },
+    does: 'common:helpCommandMySkillsOnly',
+  },
   thanks: { typed: { en: 'thanks @someone …', nl: 'bedankt @iemand …' }, does: 'common:helpCommandThanks' },
   wantToLearn: { typed: { en: 'I want to learn X', nl: 'ik wil X leren' }, does: 'common:helpCommandWantToLearn' },
   exportMyData: { typed: { en: 'export my data', nl: 'exporteer mijn gegevens' }, does: 'common:helpCommandExportMyData' },

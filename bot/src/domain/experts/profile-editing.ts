@@ -166,31 +166,84 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
 }
 
 type MySkillsResult =
-  | { readonly ok: true; readonly teaches: readonly TeachSkill[]; readonly normalised: readonly Renamed[] }
-  | { readonly ok: false; readonly reason: 'empty' | 'tooMany' | 'nothingUsable' };
+  | {
+      readonly ok: true;
+      readonly teaches: readonly TeachSkill[];
+      readonly normalised: readonly Renamed[];
+    }
+  | { readonly ok: false; readonly reason: 'empty' | 'tooMany' | 'nothingUsable' }
+  | { readonly ok: false; readonly reason: 'level'; readonly skill: string; readonly level: string };
+
+/** "add" keeps what the person already teaches; "replace" ("my skills only: …") makes the list the whole of it. */
+export type MySkillsMode = 'add' | 'replace';
+
+interface TypedSkill {
+  readonly name: string;
+  readonly level?: SkillLevel;
+}
 
 /**
- * "my skills: js, Presenteren, SQL": the list becomes what the person can teach. Existing levels
- * stay; new skills start at level 2. Separators: commas, semicolons, new lines, " and " / " en ".
+ * One typed entry: "TypeScript", "TypeScript 3", "Docker: 1". Only one trailing digit is read as a
+ * level, so "Windows 11" stays a skill name; a digit outside 1–3 is a mistake the person should hear about.
  */
-export function parseMySkills(argument: string, current: readonly TeachSkill[], taxonomy: SkillTaxonomy): MySkillsResult {
+function typedSkill(part: string): TypedSkill | { readonly badLevel: string; readonly name: string } {
+  const match = /^(.*?\S)\s*(?::\s*|\s)(\d)$/.exec(part) ?? /^(.*?\S)\s*\((\d)\)$/.exec(part);
+  if (!match) return { name: part };
+  const name = (match[1] ?? '').replace(/:$/, '').trim();
+  const digit = Number(match[2]);
+  if (digit === 1 || digit === 2 || digit === 3) return { name, level: digit };
+  return { badLevel: match[2] ?? '', name };
+}
+
+/**
+ * "my skills: js, Presenteren 3, SQL": adds to what the person can teach (existing skills and their
+ * levels stay; a level said for a skill sets it; a new skill without a level starts at 2).
+ * "my skills only: …" replaces the list instead. Separators: commas, semicolons, new lines, " and " / " en ".
+ */
+export function parseMySkills(
+  argument: string,
+  current: readonly TeachSkill[],
+  taxonomy: SkillTaxonomy,
+  mode: MySkillsMode = 'add',
+): MySkillsResult {
   const parts = argument
     .split(/[,;\n]|\s+(?:and|en|&)\s+/i)
     .map(cleanText)
     .filter((p) => p !== '');
   if (parts.length === 0) return { ok: false, reason: 'empty' };
   if (parts.length > PROFILE_LIMITS.skills) return { ok: false, reason: 'tooMany' };
+  const typed: TypedSkill[] = [];
+  for (const part of parts) {
+    const entry = typedSkill(part);
+    if ('badLevel' in entry) return { ok: false, reason: 'level', skill: entry.name.slice(0, 40), level: entry.badLevel };
+    typed.push({ ...entry, name: entry.name.slice(0, PROFILE_LIMITS.skillChars) });
+  }
   const { names, normalised } = normaliseNames(
-    parts.map((p) => p.slice(0, PROFILE_LIMITS.skillChars)),
+    typed.map((p) => p.name),
     taxonomy,
   );
   if (names.length === 0) return { ok: false, reason: 'nothingUsable' };
-  const levels = new Map<string, SkillLevel>();
-  for (const s of current) {
-    const name = taxonomy.normalise(s.name)?.name;
-    if (name && !levels.has(name)) levels.set(name, s.level);
+  const said = new Map<string, SkillLevel>();
+  for (const p of typed) {
+    const name = taxonomy.normalise(p.name)?.name;
+    if (name && p.level !== undefined && !said.has(name)) said.set(name, p.level);
   }
-  return { ok: true, teaches: names.map((name) => ({ name, level: levels.get(name) ?? DEFAULT_NEW_SKILL_LEVEL })), normalised };
+  // Existing skills are matched by their canonical name but kept as stored.
+  const existing = new Map<string, TeachSkill>();
+  for (const s of current) {
+    const name = taxonomy.normalise(s.name)?.name ?? s.name;
+    if (!existing.has(name)) existing.set(name, s);
+  }
+  const levelOf = (name: string) => said.get(name) ?? existing.get(name)?.level ?? DEFAULT_NEW_SKILL_LEVEL;
+  const teaches: TeachSkill[] =
+    mode === 'add'
+      ? [
+          ...[...existing].map(([name, s]) => ({ name: s.name, level: levelOf(name) })),
+          ...names.filter((n) => !existing.has(n)).map((name) => ({ name, level: levelOf(name) })),
+        ]
+      : names.map((name) => ({ name, level: levelOf(name) }));
+  if (teaches.length > PROFILE_LIMITS.skills) return { ok: false, reason: 'tooMany' };
+  return { ok: true, teaches, normalised };
 }
 
 export function applyProfileEdit(profile: MemberProfile, edit: ProfileEdit, now: Date): MemberProfile {

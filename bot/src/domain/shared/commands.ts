@@ -7,6 +7,7 @@ export const COMMAND_IDS = [
   'mySessions',
   'whoKnows',
   'mySkills',
+  'mySkillsOnly',
   'thanks',
   'wantToLearn',
   'exportMyData',
@@ -42,6 +43,9 @@ const PATTERNS: readonly Pattern[] = [
   { id: 'whoKnows', re: /^who knows( about)?\s*(.*?)\??$/i, locale: 'en' },
   { id: 'whoKnows', re: /^wie kent( er)?\s*(.*?)\??$/i, locale: 'nl' },
   { id: 'whoKnows', re: /^wie weet( er)? (iets )?van\s*(.*?)\??$/i, locale: 'nl' },
+  // "my skills only: a, b" replaces the list; plain "my skills: a, b" adds to it (so it must come after).
+  { id: 'mySkillsOnly', re: /^(?:my skills only|only my skills)\s*:?\s*(.*)$/i, locale: 'en' },
+  { id: 'mySkillsOnly', re: /^(?:alleen mijn vaardigheden|mijn vaardigheden alleen)\s*:?\s*(.*)$/i, locale: 'nl' },
   { id: 'mySkills', re: /^my skills\s*:?\s*(.*)$/i, locale: 'en' },
   { id: 'mySkills', re: /^mijn vaardigheden\s*:?\s*(.*)$/i, locale: 'nl' },
   { id: 'thanks', re: /^(thanks|thank you|kudos)\b\s*(.*)$/i, locale: 'en' },

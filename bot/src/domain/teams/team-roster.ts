@@ -1,3 +1,4 @@
+import { peopleKeptOnRosterRead } from '../demo/demo-guard';
 import type { Repositories } from '../shared/repositories';
 import type { Membership } from './team';
 import type { OwnerRule, TeamOwnerDirectory } from './team-owners';
@@ -32,6 +33,8 @@ export function planRosterSync(
   roster: readonly RosterEntry[],
   owners: OwnerRule,
   now: Date,
+  /** People this roster read never removes (the demo people of the demo team, demo-guard.ts). */
+  kept: ReadonlySet<string> = new Set(),
 ): RosterChange {
   const known = new Map(stored.map((m) => [m.userId, m]));
   const onRoster = new Map(roster.map((r) => [r.userId, r]));
@@ -52,7 +55,7 @@ export function planRosterSync(
       ...(displayName ? { displayName } : {}),
     });
   }
-  const remove = stored.filter((m) => !onRoster.has(m.userId)).map((m) => m.userId);
+  const remove = stored.filter((m) => !onRoster.has(m.userId) && !kept.has(m.userId)).map((m) => m.userId);
   return { upsert, remove };
 }
 
@@ -99,7 +102,7 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
         repos.teams.listMembers(tenantId, teamId),
         ownerRule(tenantId, teamId, installerId),
       ]);
-      const change = planRosterSync(tenantId, teamId, stored, roster, owners, now());
+      const change = planRosterSync(tenantId, teamId, stored, roster, owners, now(), peopleKeptOnRosterRead(tenantId, teamId));
       if (change.upsert.length > 0) await repos.teams.addMembers(change.upsert);
       if (change.remove.length > 0) await repos.teams.removeMembers(tenantId, teamId, change.remove);
       return { read: roster.length, written: change.upsert.length, removed: change.remove.length, owners: owners.from };

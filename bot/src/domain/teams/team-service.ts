@@ -10,6 +10,7 @@ import type { Standing } from './team-access';
 import type { Locale } from '../shared/person';
 import type { Channel, Membership, Team } from './team';
 import type { TeamOwnerDirectory } from './team-owners';
+import { isDemoTeam } from '../demo/demo-guard';
 import { rosterKeeping } from './team-roster';
 import { withSettings } from './team-settings';
 import type { TeamSettings } from './team-settings';
@@ -69,7 +70,8 @@ export function createTeamService(deps: TeamServiceDeps) {
         ...(existing?.timeZone ? { timeZone: existing.timeZone } : {}),
         tenantId,
         teamId,
-        name: name ?? existing?.name ?? '',
+        // The demo team keeps its name: the Playground installs it as "My Team" (demo-guard.ts).
+        name: (isDemoTeam(tenantId, teamId) ? existing?.name : undefined) ?? name ?? existing?.name ?? '',
         ...(aadGroupId ? { aadGroupId } : existing?.aadGroupId ? { aadGroupId: existing.aadGroupId } : {}),
         locale: existing?.locale ?? locale,
         channels: existing?.channels ?? [],
