@@ -94,3 +94,21 @@ describe('POST /api/messages with a body that is no activity', () => {
     expect(res.status).toBe(415);
   });
 });
+
+describe('a session form that only looks right', () => {
+  it('a zero-width title, a start three years ahead and 100000 places → 400 naming each, with the range', async () => {
+    const far = new Date(now.getTime());
+    far.setUTCFullYear(far.getUTCFullYear() + 3);
+    const body = JSON.stringify({ ...fields, title: ' \u200B ', startsAt: far.toISOString(), capacity: 100_000 });
+    const res = await send('POST', sessions, 'application/json', body);
+    expect(res.status).toBe(400);
+    expect(res.body?.error.problems).toEqual(
+      expect.arrayContaining([
+        { field: 'title', code: 'titleRequired' },
+        { field: 'startsAt', code: 'startTooFar' },
+        { field: 'capacity', code: 'capacityNotPositive' },
+      ]),
+    );
+    expect(res.body?.error.fields?.capacity).toContain('from 1 to 10,000');
+  });
+});
