@@ -250,6 +250,8 @@ export interface ExpertsResponse {
   readonly count: number;
   readonly suggestions: boolean;
   readonly results: readonly ExpertResult[];
+  /** The caller matched too and is never their own result: with no results, "nobody else". */
+  readonly askerMatched?: boolean;
 }
 
 // ---- Delivery: messages the bot could not post, for the team's owners ----

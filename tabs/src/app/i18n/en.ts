@@ -176,6 +176,8 @@ export const en = {
     loading: 'Searching…',
     emptyTitle: 'No experts found',
     emptyText: 'Try a broader word, another spelling, or remove a filter.',
+    onlyYouTitle: 'Nobody else found',
+    onlyYouText: 'You are the only one with this skill so far. Share what you know in a session, or ask in your channel.',
     suggestions: 'People you might ask',
     results_one: '{{count}} expert',
     results_other: '{{count}} experts',

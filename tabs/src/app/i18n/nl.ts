@@ -177,6 +177,8 @@ export const nl: Messages = {
     loading: 'Bezig met zoeken…',
     emptyTitle: 'Geen experts gevonden',
     emptyText: 'Probeer een algemener woord, een andere spelling, of haal een filter weg.',
+    onlyYouTitle: 'Behalve jou niemand gevonden',
+    onlyYouText: 'Je bent tot nu toe de enige met deze vaardigheid. Deel wat je weet in een sessie, of vraag het in je kanaal.',
     suggestions: 'Mensen die je kunt vragen',
     results_one: '{{count}} expert',
     results_other: '{{count}} experts',
