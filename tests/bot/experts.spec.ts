@@ -16,6 +16,9 @@ const OTHER_TENANT = '11111111-2222-3333-4444-555555555555';
 const OTHER_PERSON = 'eeeeeeee-0000-0000-0000-000000000001';
 const EVE = { id: '29:eve', name: 'Eve Outsider', aadObjectId: OTHER_PERSON };
 const DAAN_ID = '6f1c2a10-7d3e-4b8a-9c21-000000000102';
+/** A colleague with no profile who asks: nobody is their own expert (tests/bot/experts-not-self.spec.ts), so Megan asking would not see Megan. */
+const ASKER = { id: '29:asker', name: 'Ann Asker', aadObjectId: 'aaaaaaaa-0000-0000-0000-0000000000a5' };
+const EVE_COLLEAGUE = { id: '29:eve-colleague', name: 'Erik Outsider', aadObjectId: 'eeeeeeee-0000-0000-0000-000000000002' };
 
 function outsider(): MemberProfile {
   const at = new Date().toISOString();
@@ -60,7 +63,7 @@ async function invoke(activity: unknown): Promise<{ status: number; body: Compos
 
 describe('findExpert: composeExtension/query through the real CloudAdapter', () => {
   it('answers a query with a typo with a list of small cards, best first, each preview tapping selectItem', async () => {
-    const { status, body } = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript'));
+    const { status, body } = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript', { from: ASKER }));
     expect(status).toBe(200);
     expect(body.composeExtension.type).toBe('result');
     expect(body.composeExtension.attachmentLayout).toBe('list');
@@ -102,7 +105,7 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
   it('finds only people of the asking tenant', async () => {
     const ours = await invoke(findExpertInvoke(connector.serviceUrl, 'typescript'));
     expect(resultNames(ours.body)).not.toContain('Eve Outsider');
-    const theirs = await invoke(findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: OTHER_TENANT, from: EVE }));
+    const theirs = await invoke(findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: OTHER_TENANT, from: EVE_COLLEAGUE }));
     expect(resultNames(theirs.body)).toEqual(['Eve Outsider']);
     const none = await invoke(
       findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: 'no-such-tenant', from: { ...EVE, aadObjectId: 'x' } }),
@@ -147,7 +150,7 @@ describe('findExpert: composeExtension/selectItem (a picked result) through the 
   };
 
   it('inserts the full card of the picked person, built from the tap value the query gave', async () => {
-    const query = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript'));
+    const query = await invoke(findExpertInvoke(connector.serviceUrl, 'typscript', { from: ASKER }));
     const tap = query.body.composeExtension.attachments?.[0]?.preview?.content.tap;
     const { status, body } = await invoke(selectExpertInvoke(connector.serviceUrl, tap?.value));
     expect(status).toBe(200);
@@ -214,7 +217,7 @@ function lastCard(): string {
 
 describe('"who knows X" / "wie kent X" and "my skills"', () => {
   it('answers "who knows typscript" with the same ranking, as one card', async () => {
-    await postActivity(service.url, personalMessage(connector.serviceUrl, 'who knows typscript?'));
+    await postActivity(service.url, personalMessage(connector.serviceUrl, 'who knows typscript?', ASKER));
     await connector.waitFor(1);
     const card = lastCard();
     expect(card).toContain('Who knows “typscript”?');
@@ -251,7 +254,7 @@ describe('"who knows X" / "wie kent X" and "my skills"', () => {
       { name: 'JavaScript', level: 2 },
       { name: 'Presenting', level: 2 },
     ]);
-    const { body } = await invoke(findExpertInvoke(connector.serviceUrl, 'javascript'));
+    const { body } = await invoke(findExpertInvoke(connector.serviceUrl, 'javascript', { from: ASKER }));
     expect(resultNames(body)).toEqual(['Megan Bowen']);
   });
 
@@ -318,7 +321,14 @@ describe('tab API: profile, endorsements, suggestions, experts', () => {
       { from: 'ts', to: 'TypeScript' },
       { from: 'power bi', to: 'Power BI' },
     ]);
-    const found = await getJson<ExpertsResponse>(service, '/api/v1/experts?q=kubernets', token);
+    // Daan is never his own expert: a Dutch colleague looks him up.
+    const meganNl = await devToken(service, {
+      tenantId: PLAYGROUND_TENANT,
+      userId: MEGAN.aadObjectId ?? '',
+      name: 'Megan Bowen',
+      locale: 'nl-NL',
+    });
+    const found = await getJson<ExpertsResponse>(service, '/api/v1/experts?q=kubernets', meganNl);
     expect(found.body.results.map((r) => r.displayName)).toEqual(['Daan Jansen']);
     expect(found.body.results[0]?.explanation).toBe('Kubernetes · niveau 1 · 1 sessie gegeven');
   });

@@ -83,7 +83,7 @@ describe('planning through the bot', () => {
   it.each([
     ['an empty title', { title: '' }, 'Give the session a title.'],
     ['a start in the past', { date: '2026-11-01' }, 'The start is in the past'],
-    ['capacity 0', { capacity: '0' }, 'at least 1'],
+    ['capacity 0', { capacity: '0' }, 'from 1 to 10,000'],
     ['duration 0 (end before start)', { durationMinutes: '0' }, 'The end must be after the start.'],
     ['an http link', { onlineUrl: 'http://x.example' }, 'https://'],
   ])('refuses %s: the form again with the message inline, nothing stored', async (_name, overrides, message) => {
@@ -360,7 +360,7 @@ describe('messaging extension and dialogs', () => {
     expect(bad.task?.type).toBe('continue');
     const content = JSON.stringify((bad.task?.value as { card: { content: unknown } }).card.content);
     expect(content).toContain('Give the session a title.');
-    expect(content).toContain('at least 1');
+    expect(content).toContain('from 1 to 10,000');
     expect((await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
     const good = await invoke(
       'composeExtension/submitAction',

@@ -198,14 +198,17 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
           { field: 'title', code: 'titleRequired' },
           { field: 'capacity', code: 'capacityNotPositive' },
           { field: 'startsAt', code: 'startInPast' },
+          { field: 'startsAt', code: 'startTooFar' },
         ],
       },
       locale,
     );
+    // The capacity's range and how far ahead a session may be are named, with the locale's digits.
     check(withProblems, [
       t('Give the session a title.', 'Geef de sessie een titel.'),
-      t('at least 1', 'minstens 1'),
+      t('from 1 to 10,000', 'van 1 tot en met 10.000'),
       t('in the past', 'in het verleden'),
+      t('Plan at most 2 years ahead; check the year.', 'Plan hooguit 2 jaar vooruit; controleer het jaar.'),
     ]);
     expect(JSON.stringify(withProblems)).toContain('"type":"Action.Submit"');
   });

@@ -88,6 +88,20 @@ describe('experts', () => {
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
   });
 
+  it('when the caller was the only match, says nobody else was found (nl and en)', async () => {
+    // The service leaves the caller out of their own results and says so with askerMatched.
+    const service = createFakeService({
+      'GET /api/v1/experts': () => json(200, { ...experts([], 'docker'), askerMatched: true }),
+    });
+    const nl = await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />, 'nl');
+    expect(await screen.findByText('Behalve jou niemand gevonden')).toBeTruthy();
+    expect(screen.getByText(/Je bent tot nu toe de enige met deze vaardigheid/)).toBeTruthy();
+    expect(screen.queryByText('Geen experts gevonden')).toBeNull();
+    nl.unmount();
+    await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />);
+    expect(await screen.findByText('Nobody else found')).toBeTruthy();
+  });
+
   it('has a designed empty state and a friendly error in Dutch', async () => {
     const service = createFakeService({
       'GET /api/v1/experts': (_c, nth) => (nth === 0 ? json(200, experts([], 'zzz')) : apiError(500, 'internal')),

@@ -19,7 +19,9 @@ export {
   DURATION_MAX as SESSION_DURATION_MAX,
   DURATION_MIN as SESSION_DURATION_MIN,
   ONLINE_URL_MAX as SESSION_ONLINE_URL_MAX,
+  CAPACITY_MAX as SESSION_CAPACITY_MAX,
   QUESTION_MAX_LENGTH,
+  START_AHEAD_MAX_YEARS as SESSION_START_AHEAD_MAX_YEARS,
   TITLE_MAX as SESSION_TITLE_MAX,
 } from '../domain/sessions/session-limits';
 
@@ -248,6 +250,8 @@ export interface ExpertsResponse {
   readonly count: number;
   readonly suggestions: boolean;
   readonly results: readonly ExpertResult[];
+  /** The caller matched too and is never their own result: with no results, "nobody else". */
+  readonly askerMatched?: boolean;
 }
 
 // ---- Delivery: messages the bot could not post, for the team's owners ----

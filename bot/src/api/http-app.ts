@@ -8,6 +8,7 @@ import { StorageUnavailableError } from '../domain/shared/storage-errors';
 import type { ApiError } from './contract';
 import { HttpError } from './shared/http-error';
 import { concurrencyCap } from './shared/load-limits';
+import { badPathParameter, jsonBodyOnly } from './shared/json-body-only';
 
 interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
@@ -109,11 +110,24 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     deps.botEndpoint(req, res).catch(next);
   };
   // Each has its own cap: a flood of tab requests never takes the bot's turn, nor the other way round.
-  app.post('/api/messages', concurrencyCap('bot', deps.maxConcurrent.bot, deps.log), express.json({ limit: '256kb' }), botEndpoint);
+  app.post(
+    '/api/messages',
+    concurrencyCap('bot', deps.maxConcurrent.bot, deps.log),
+    jsonBodyOnly(),
+    express.json({ limit: '256kb' }),
+    botEndpoint,
+  );
   app.all('/api/messages', (_req, res) => apiError(res, 405, 'method_not_allowed', 'The bot endpoint takes POST only.'));
 
   if (deps.devRouter) app.use('/dev', express.json({ limit: '16kb' }), deps.devRouter);
-  app.use('/api/v1', concurrencyCap('api', deps.maxConcurrent.api, deps.log), express.json({ limit: '100kb' }), deps.apiRouter);
+  app.use(
+    '/api/v1',
+    concurrencyCap('api', deps.maxConcurrent.api, deps.log),
+    jsonBodyOnly(),
+    express.json({ limit: '100kb' }),
+    deps.apiRouter,
+  );
+  app.use('/api/v1', badPathParameter);
   app.use(['/api', '/dev'], (req, res) => apiError(res, 404, 'not_found', `No such endpoint: ${req.method} ${req.path}`));
 
   const tabDir = path.resolve(deps.tabDir);

@@ -65,7 +65,14 @@ export function expertRoutes(deps: ApiDependencies): Router {
       const language = queryText(req, 'language').trim();
       const outcome = await deps.experts.search(
         caller.tenantId,
-        { text: q, skip, count, ...(level > 0 ? { minLevel: level as SkillLevel } : {}), ...(language ? { language } : {}) },
+        {
+          text: q,
+          skip,
+          count,
+          ...(level > 0 ? { minLevel: level as SkillLevel } : {}),
+          ...(language ? { language } : {}),
+          excludeUserId: caller.userId,
+        },
         10_000,
       );
       if (outcome.status === 'warming')
@@ -77,6 +84,7 @@ export function expertRoutes(deps: ApiDependencies): Router {
         count,
         suggestions: outcome.page.suggestions,
         results: outcome.page.hits.map((hit) => toExpertResult(hit, locale)),
+        ...(outcome.page.askerMatched ? { askerMatched: true } : {}),
       };
       res.json(body);
     }),

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { t } from '../../cards/shared/i18n';
 import { tipProblemText } from '../../cards/tips/tip-form-card';
+import { sessionProblemText } from '../../cards/sessions/session-form-card';
 import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 import type { Failure, Result } from '../../domain/shared/result';
 import type { ApiError } from '../contract';
@@ -63,7 +64,7 @@ function textsOf(failure: Failure): {
       if (failure.kind === 'invalid')
         return {
           message: t('en', 'sessions:failure_invalid'),
-          problems: failure.problems.map((p) => ({ field: p.field, text: t('en', `sessions:problem_${p.code}`) })),
+          problems: failure.problems.map((p) => ({ field: p.field, text: sessionProblemText('en', p.code) })),
         };
       const key =
         failure.kind === 'closed'

@@ -80,14 +80,21 @@ export function expertNoticeCard(locale: Locale, key: 'expertGone' | 'warming'):
 }
 
 /** "who knows X" / "wie kent X": the top results as one card, each with its own actions. */
-export function expertsCard(query: string, hits: readonly ExpertHit[], locale: Locale, suggestions: boolean): AdaptiveCard {
+/** `askerMatched`: the asker matched and was left out, so an empty list means nobody else. */
+export function expertsCard(
+  query: string,
+  hits: readonly ExpertHit[],
+  locale: Locale,
+  suggestions: boolean,
+  askerMatched = false,
+): AdaptiveCard {
   const shownQuery = userText(query, 60);
   const title = suggestions ? t(locale, 'experts:suggestionsTitle') : t(locale, 'experts:whoKnowsTitle', { query: shownQuery });
   if (hits.length === 0) {
-    return adaptiveCard([
-      heading(title),
-      paragraph(suggestions ? t(locale, 'experts:noExpertsAtAll') : t(locale, 'experts:noExperts', { query: shownQuery })),
-    ]);
+    const empty = suggestions
+      ? t(locale, 'experts:noExpertsAtAll')
+      : t(locale, askerMatched ? 'experts:nobodyElse' : 'experts:noExperts', { query: shownQuery });
+    return adaptiveCard([heading(title), paragraph(empty)]);
   }
   const body: CardElement[] = [heading(title)];
   for (const hit of hits) {

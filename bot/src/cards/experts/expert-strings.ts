@@ -21,6 +21,7 @@ const en = {
   suggestionsTitle: 'Colleagues who teach what others want to learn',
   noExperts: 'Nobody found for “{{query}}” yet. Try a shorter word or another spelling, or ask in your channel.',
   noExpertsAtAll: 'Nobody has added skills yet. Type **my skills: Excel, presenting** to be the first.',
+  nobodyElse: 'Nobody else found for “{{query}}” yet: you are the only one. Share what you know in a session, or ask in your channel.',
   warming: 'Expert search is starting up. Please try again in a few seconds.',
   moreInTab: 'More results in the PeerLearn tab, under Experts.',
   profileTitle: 'Your PeerLearn profile',
@@ -63,6 +64,8 @@ const nl: Record<ExpertStringKey, string> = {
   suggestionsTitle: 'Collega’s die lesgeven in wat anderen willen leren',
   noExperts: 'Nog niemand gevonden voor “{{query}}”. Probeer een korter woord of een andere spelling, of vraag het in je kanaal.',
   noExpertsAtAll: 'Nog niemand heeft vaardigheden toegevoegd. Typ **mijn vaardigheden: Excel, presenteren** om de eerste te zijn.',
+  nobodyElse:
+    'Behalve jou nog niemand gevonden voor “{{query}}”: je bent de enige. Deel wat je weet in een sessie, of vraag het in je kanaal.',
   warming: 'Het zoeken naar experts start nog op. Probeer het over een paar seconden opnieuw.',
   moreInTab: 'Meer resultaten in het PeerLearn-tabblad, onder Experts.',
   profileTitle: 'Je PeerLearn-profiel',

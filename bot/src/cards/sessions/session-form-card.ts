@@ -1,8 +1,9 @@
 import type { Candidate } from '../../domain/sessions/discussion-leader';
 import type { Locale } from '../../domain/shared/person';
 import { RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
-import type { SessionField, SessionProblem } from '../../domain/sessions/session-rules';
-import { DESCRIPTION_MAX, TITLE_MAX } from '../../domain/sessions/session-rules';
+import type { SessionField, SessionProblem, SessionProblemCode } from '../../domain/sessions/session-rules';
+import { CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX } from '../../domain/sessions/session-rules';
+import { START_AHEAD_MAX_YEARS } from '../../domain/sessions/session-limits';
 import type { Channel } from '../../domain/teams/team';
 import { adaptiveCard, heading } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '../shared/adaptive-card';
@@ -38,12 +39,20 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : ty
 /** An input's `value` only when there is one: inputs have no "value: undefined". */
 const given = (value: string | undefined) => (value ? { value } : {});
 
+/** A session problem in words, with the limits it names (the capacity's range, how far ahead). */
+export function sessionProblemText(locale: Locale, code: SessionProblemCode): string {
+  return t(locale, `sessions:problem_${code}`, {
+    max: CAPACITY_MAX.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB'),
+    years: START_AHEAD_MAX_YEARS,
+  });
+}
+
 function problemBlocks(field: SessionField, problems: readonly SessionProblem[], locale: Locale): TextBlock[] {
   return problems
     .filter((p) => p.field === field)
     .map((p) => ({
       type: 'TextBlock',
-      text: t(locale, `sessions:problem_${p.code}`),
+      text: sessionProblemText(locale, p.code),
       color: 'attention',
       size: 'small',
       wrap: true,

@@ -44,12 +44,16 @@ export interface ExpertQuery {
   readonly minLevel?: SkillLevel;
   /** A language key or name ("nl", "Dutch", "Nederlands"). */
   readonly language?: string;
+  /** The asker: never their own expert (their Chat and Endorse buttons would fail). */
+  readonly excludeUserId?: string;
 }
 
 export interface ExpertPage {
   readonly hits: readonly ExpertHit[];
   /** True when the query was empty and these are suggestions. */
   readonly suggestions: boolean;
+  /** The asker (`excludeUserId`) matched and was left out: an empty page then means "nobody else". */
+  readonly askerMatched?: boolean;
 }
 
 /** Tiers: exact > prefix > typo on skills, then on names, then on the bio. */
@@ -346,17 +350,26 @@ export class TenantExpertIndex {
     if (words.length === 0) {
       // Nothing to search for: a blank query gets suggestions; emoji or punctuation alone find nobody.
       if (cleanText(query.text.slice(0, 200)) !== '') return { hits: [], suggestions: false };
-      const ranked = this.suggestionRanking(skip + count, filtered ? accept : undefined, `${minLevel}|${languageFilter ?? ''}`);
-      return { hits: ranked.slice(skip, skip + count).map((c) => this.toHit(c)), suggestions: true };
+      // One more than the page, so it stays full once the asker is taken out; the cached ranking is everyone's.
+      const ranked = this.suggestionRanking(skip + count + 1, filtered ? accept : undefined, `${minLevel}|${languageFilter ?? ''}`);
+      const others = ranked.filter((c) => this.docs[c.id]?.userId !== query.excludeUserId);
+      const hits = others.slice(skip, skip + count).map((c) => this.toHit(c));
+      return { hits, suggestions: true, ...(others.length < ranked.length ? { askerMatched: true } : {}) };
     }
 
     const top = new TopK(skip + count, this.docs);
     if (this.offered.length < this.docs.length) this.offered = new Float64Array(Math.max(this.docs.length, 1024));
     const offered = this.offered;
     const touched: number[] = [];
+    let askerMatched = false;
     const consider = (id: number, tier: number, points: number, skillKey?: string) => {
       const doc = this.docs[id];
       if (!doc) return;
+      if (doc.userId === query.excludeUserId) {
+        // Filters still apply: "nobody else" only when the asker would have been a result.
+        askerMatched ||= !filtered || accept(doc, points);
+        return;
+      }
       const value = score(tier, points, doc.sessions);
       const before = offered[id] ?? 0;
       if (value <= before || !top.admits(value) || (filtered && !accept(doc, points))) return;
@@ -384,7 +397,8 @@ export class TenantExpertIndex {
       // Every skill result outranks every name or bio result: a full page ends the search here.
       if (!top.full) this.matchAllWords(this.names, 'n', words, 2, 'name', top, consider);
       if (!top.full) this.matchAllWords(this.bios, 'b', words, 3, 'bio', top, consider);
-      return { hits: top.items.slice(skip).map((c) => this.toHit(c)), suggestions: false };
+      const hits = top.items.slice(skip).map((c) => this.toHit(c));
+      return { hits, suggestions: false, ...(askerMatched ? { askerMatched } : {}) };
     } finally {
       for (const id of touched) offered[id] = 0;
     }

@@ -1,3 +1,5 @@
+import { trimInvisible } from '../shared/visible-text';
+
 /**
  * Text folding for skills, names and bios: insensitive to case, diacritics, spacing and punctuation,
  * so "Jörg", "jorg" and "JORG" are one term, and "Power BI", "power-bi" and "powerbi" one skill.
@@ -35,14 +37,13 @@ export function compactKey(text: string): string {
   return fold(text.slice(0, MAX_QUERY_CHARS)).replace(/ /g, '');
 }
 
-/** Spaces collapsed, control characters gone, trimmed: how a typed name is kept. */
+/** Spaces collapsed, control characters gone, trimmed (zero-width characters at the ends too): how a typed name is kept. */
 export function cleanText(text: string): string {
-  return (
+  return trimInvisible(
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
+      .replace(/\s+/g, ' '),
   );
 }
 

@@ -62,10 +62,14 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
 
   /** Up to three people who teach the skill, best first, never the one asking. */
   async function expertsFor(tenantId: string, skill: string, authorUserId: string): Promise<RequestPerson[]> {
-    const outcome = await deps.experts.search(tenantId, { text: skill, skip: 0, count: SUGGESTED_EXPERTS + 5 }, EXPERT_WAIT_MS);
+    const outcome = await deps.experts.search(
+      tenantId,
+      { text: skill, skip: 0, count: SUGGESTED_EXPERTS + 5, excludeUserId: authorUserId },
+      EXPERT_WAIT_MS,
+    );
     if (outcome.status !== 'ready') return [];
     return outcome.page.hits
-      .filter((hit) => hit.match === 'skill' && hit.userId !== authorUserId)
+      .filter((hit) => hit.match === 'skill')
       .slice(0, SUGGESTED_EXPERTS)
       .map((hit) => ({ userId: hit.userId, displayName: hit.displayName }));
   }

@@ -57,7 +57,7 @@ export function validateLearningRequestInput(input: unknown, taxonomy: SkillTaxo
   const problems: RequestProblem[] = [];
   let skill: string | undefined;
   const rawSkill = input.skill;
-  if (rawSkill === undefined || rawSkill === null || (typeof rawSkill === 'string' && rawSkill.trim() === '')) {
+  if (rawSkill === undefined || rawSkill === null || (typeof rawSkill === 'string' && cleanText(rawSkill) === '')) {
     problems.push({ field: 'skill', code: 'skillRequired' });
   } else if (typeof rawSkill !== 'string') {
     problems.push({ field: 'skill', code: 'skillInvalid' });

@@ -12,6 +12,8 @@ export const TEACHERS_MAX = 10;
 export const DURATION_MIN = 5;
 export const DURATION_MAX = 480;
 export const CAPACITY_MAX = 10_000;
+/** A start further ahead than this is a typo in the year (2062 for 2026), not a plan. */
+export const START_AHEAD_MAX_YEARS = 2;
 export const QUESTION_MAX_LENGTH = 500;
 /** Meeting links are short; a longer one is an attack on storage (Table properties stop at 64 KB), not a link. */
 export const ONLINE_URL_MAX = 2000;

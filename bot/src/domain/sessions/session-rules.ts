@@ -11,9 +11,11 @@ import {
   PLACE_MAX,
   SKILL_MAX,
   SKILLS_MAX,
+  START_AHEAD_MAX_YEARS,
   TEACHERS_MAX,
   TITLE_MAX,
 } from './session-limits';
+import { trimInvisible } from '../shared/visible-text';
 import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from '../shared/zoned-time';
 
 export { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
@@ -30,6 +32,7 @@ export type SessionProblemCode =
   | 'startRequired'
   | 'startInvalid'
   | 'startInPast'
+  | 'startTooFar'
   | 'durationOutOfRange'
   | 'endBeforeStart'
   | 'capacityNotPositive'
@@ -140,6 +143,13 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
+/** The last moment a session may start: the same day and time, START_AHEAD_MAX_YEARS on. */
+function latestStart(now: Date): number {
+  const latest = new Date(now.getTime());
+  latest.setUTCFullYear(latest.getUTCFullYear() + START_AHEAD_MAX_YEARS);
+  return latest.getTime();
+}
+
 /**
  * Reads a session form from any surface (card inputs, task module, API body) and names every
  * problem. The start comes either as `startsAt` (ISO) or as `date` + `time` in the team's zone; the
@@ -153,7 +163,7 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   const problems: SessionProblem[] = [];
   const problem = (field: SessionField, code: SessionProblemCode) => problems.push({ field, code });
 
-  const title = has('title') ? (str(input.title) ?? '') : (cur?.title ?? '');
+  const title = has('title') ? trimInvisible(str(input.title) ?? '') : (cur?.title ?? '');
   if (title === '') problem('title', 'titleRequired');
   else if (title.length > TITLE_MAX) problem('title', 'titleTooLong');
 
@@ -188,6 +198,7 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   }
   const startChanged = start !== undefined && (!cur || start.getTime() !== Date.parse(cur.startsAt));
   if (start && startGiven && startChanged && start.getTime() <= ctx.now.getTime()) problem('startsAt', 'startInPast');
+  else if (start && startGiven && startChanged && start.getTime() > latestStart(ctx.now)) problem('startsAt', 'startTooFar');
 
   // Length: minutes, or an end.
   let duration: number | undefined = cur?.durationMinutes;

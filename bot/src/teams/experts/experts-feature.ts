@@ -77,8 +77,12 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     if (!tenantId) return composeMessage(t(locale, 'experts:noTenant'));
     const skip = wholeNumber(value.queryOptions?.skip, 0, 0, MAX_SKIP);
     const count = wholeNumber(value.queryOptions?.count, DEFAULT_COUNT, 1, MAX_PAGE);
-    const outcome = await deps.experts.search(tenantId, { text: queryText(value.parameters), skip, count }, INVOKE_WAIT_MS);
+    const asker = personOf(context.activity)?.userId;
+    const text = queryText(value.parameters);
+    const outcome = await deps.experts.search(tenantId, { text, skip, count, ...(asker ? { excludeUserId: asker } : {}) }, INVOKE_WAIT_MS);
     if (outcome.status === 'warming') return composeMessage(t(locale, 'experts:warming'));
+    if (outcome.page.hits.length === 0 && outcome.page.askerMatched && skip === 0)
+      return composeMessage(t(locale, 'experts:nobodyElse', { query: text.slice(0, 60) }));
     // The list gets small ThumbnailCards; the full Adaptive Card is built only for the one result the
     // user picks (composeExtension/selectItem, through the preview's invoke tap). Ten full cards per
     // keystroke were most of the answer's bytes and allocations (docs/BENCHMARKS.md, expert search).
@@ -119,12 +123,18 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
       await context.sendActivity(t(locale, 'experts:noTenant'));
       return;
     }
-    const outcome = await deps.experts.search(tenantId, { text: command.argument, skip: 0, count: WHO_KNOWS_TOP }, 10_000);
+    const asker = personOf(context.activity)?.userId;
+    const outcome = await deps.experts.search(
+      tenantId,
+      { text: command.argument, skip: 0, count: WHO_KNOWS_TOP, ...(asker ? { excludeUserId: asker } : {}) },
+      10_000,
+    );
     if (outcome.status === 'warming') {
       await context.sendActivity(t(locale, 'experts:warming'));
       return;
     }
-    await context.sendActivity(cardMessage(expertsCard(command.argument, outcome.page.hits, locale, outcome.page.suggestions)));
+    const { hits, suggestions, askerMatched } = outcome.page;
+    await context.sendActivity(cardMessage(expertsCard(command.argument, hits, locale, suggestions, askerMatched === true)));
   };
 
   const profiles = { experts: deps.experts, profiles: deps.services.profiles };

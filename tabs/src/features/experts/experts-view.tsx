@@ -108,7 +108,13 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }
       <div aria-live="polite" aria-busy={result.status === 'loading'}>
         {result.status === 'loading' ? <LoadingState label={t('experts.loading')} /> : null}
         {result.status === 'error' ? <ErrorState error={result.error} onRetry={result.retry} /> : null}
-        {first && shown.length === 0 ? <MessageState title={t('experts.emptyTitle')} text={t('experts.emptyText')} /> : null}
+        {first && shown.length === 0 ? (
+          // The caller is never their own expert: when they were the only match, say so.
+          <MessageState
+            title={t(first.askerMatched ? 'experts.onlyYouTitle' : 'experts.emptyTitle')}
+            text={t(first.askerMatched ? 'experts.onlyYouText' : 'experts.emptyText')}
+          />
+        ) : null}
         {first && shown.length > 0 ? (
           <>
             <Body1 as="p" className={styles.count}>

@@ -185,6 +185,8 @@ function SessionForm({
       max: limits.titleMax,
       min: limits.durationMin,
       ...(error === 'durationRange' ? { max: limits.durationMax } : {}),
+      capacityMax: new Intl.NumberFormat(i18n.language).format(limits.capacityMax),
+      years: limits.aheadYears,
     });
   };
   const fieldProps = (field: DraftField) => {

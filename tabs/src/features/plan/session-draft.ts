@@ -1,4 +1,11 @@
-import { SESSION_DURATION_MAX, SESSION_DURATION_MIN, SESSION_ONLINE_URL_MAX, SESSION_TITLE_MAX } from '../../../../bot/src/api/contract';
+import {
+  SESSION_CAPACITY_MAX,
+  SESSION_DURATION_MAX,
+  SESSION_DURATION_MIN,
+  SESSION_ONLINE_URL_MAX,
+  SESSION_START_AHEAD_MAX_YEARS,
+  SESSION_TITLE_MAX,
+} from '../../../../bot/src/api/contract';
 import type { SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
 
 type SessionFormat = SessionSummary['format'];
@@ -29,6 +36,7 @@ type DraftErrorKey =
   | 'titleTooLong'
   | 'dateRequired'
   | 'dateInPast'
+  | 'dateTooFar'
   | 'timeRequired'
   | 'durationRange'
   | 'capacityRange'
@@ -43,7 +51,13 @@ export type DraftErrors = Partial<Record<DraftField, DraftErrorKey>>;
 export const sessionFormats: readonly SessionFormat[] = ['talk', 'workshop', 'pair', 'lunchAndLearn', 'demo', 'qa'];
 
 /** The service's own limits (from the contract), under the names the form uses. */
-export const limits = { titleMax: SESSION_TITLE_MAX, durationMin: SESSION_DURATION_MIN, durationMax: SESSION_DURATION_MAX } as const;
+export const limits = {
+  titleMax: SESSION_TITLE_MAX,
+  durationMin: SESSION_DURATION_MIN,
+  durationMax: SESSION_DURATION_MAX,
+  capacityMax: SESSION_CAPACITY_MAX,
+  aheadYears: SESSION_START_AHEAD_MAX_YEARS,
+} as const;
 
 export const emptyDraft: SessionDraft = {
   title: '',
@@ -97,6 +111,13 @@ export function draftFromSession(session: SessionSummary): SessionDraft {
   };
 }
 
+/** The last moment a session may start, as the service counts it (same day and time, some years on). */
+function latestStart(now: Date): number {
+  const latest = new Date(now.getTime());
+  latest.setUTCFullYear(latest.getUTCFullYear() + limits.aheadYears);
+  return latest.getTime();
+}
+
 /** The inline checks; the server checks again and its field errors are mapped onto the same fields. */
 export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
   const errors: DraftErrors = {};
@@ -108,11 +129,12 @@ export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
   const start = startOf(draft);
   if (draft.date && draft.time && !start) errors.time = 'timeRequired';
   if (start && start.getTime() <= now.getTime()) errors.date = 'dateInPast';
+  else if (start && start.getTime() > latestStart(now)) errors.date = 'dateTooFar';
   const duration = Number(draft.duration);
   if (!Number.isInteger(duration) || duration < limits.durationMin || duration > limits.durationMax) errors.duration = 'durationRange';
   if (draft.capacity.trim()) {
     const capacity = Number(draft.capacity);
-    if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = 'capacityRange';
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > limits.capacityMax) errors.capacity = 'capacityRange';
   }
   if (draft.onlineUrl.trim()) {
     if (
@@ -171,6 +193,7 @@ const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   startRequired: 'dateRequired',
   startInvalid: 'dateRequired',
   startInPast: 'dateInPast',
+  startTooFar: 'dateTooFar',
   durationOutOfRange: 'durationRange',
   endBeforeStart: 'durationRange',
   capacityNotPositive: 'capacityRange',
