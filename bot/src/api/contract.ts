@@ -25,6 +25,8 @@ export {
   TITLE_MAX as SESSION_TITLE_MAX,
 } from '../domain/sessions/session-limits';
 
+import type { BuddyAvailability, BuddyCadence, MeetMode, MetAnswer, TeachMatch, Weekday } from '../domain/buddies/buddy';
+
 export type ApiLocale = 'en' | 'nl';
 
 export interface ApiError {
@@ -571,4 +573,124 @@ export interface LearningRequestSessionDraft {
 export interface LearningRequestDetailResponse {
   readonly request: LearningRequestView;
   readonly draft: LearningRequestSessionDraft;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning buddies (DESIGN F8, issue #13). `:teamId` is a team's id; the tenant-wide pool is set
+// through `acrossOrganisation` on any team the caller is in, and its rounds are visible only to the pairs.
+// ---------------------------------------------------------------------------------------------
+
+export type { BuddyAvailability, BuddyCadence, MeetMode, MetAnswer, TeachMatch, Weekday } from '../domain/buddies/buddy';
+export { CADENCE_WEEKS, MEET_MODES, MET_ANSWERS, WEEKDAYS } from '../domain/buddies/buddy';
+
+/** A person in a buddy view; `displayName` is "" for someone without a profile, FORMER_COLLEAGUE_ID for an erased person. */
+export interface BuddyPersonView {
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+/** Why a pair was made, structured (the tab words it): who can teach whom what, shared languages, days and modes. */
+export interface BuddyReasonView {
+  readonly teaches: readonly TeachMatch[];
+  readonly sharedLanguages: readonly string[];
+  readonly sharedDays: readonly Weekday[];
+  readonly sharedModes: readonly MeetMode[];
+}
+
+export interface BuddyPairView {
+  readonly members: readonly BuddyPersonView[];
+  readonly reason: BuddyReasonView;
+  readonly firstTopic?: string;
+  /** Owners only: each member's "did you meet?" answer, when given. Members never see others' answers. */
+  readonly answers?: Readonly<Record<string, MetAnswer>>;
+}
+
+/** The caller's current pair in one pool, with their own answer. */
+export interface MyBuddyView {
+  readonly poolId: string;
+  readonly roundId: string;
+  readonly startedAt: string;
+  readonly endsAt: string;
+  /** The others of the caller's pair or trio. */
+  readonly buddies: readonly BuddyPersonView[];
+  readonly reason: BuddyReasonView;
+  readonly firstTopic?: string;
+  readonly myAnswer?: MetAnswer;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/buddies/me` (members of the team, else 403 `not_member`) and the answer
+ * to `PUT`. `optIn` false when the caller never opted in.
+ */
+export interface BuddyMeResponse {
+  readonly teamId: string;
+  readonly optIn: boolean;
+  readonly skipNext: boolean;
+  readonly availability: BuddyAvailability;
+  /** Also in the tenant-wide pool. */
+  readonly acrossOrganisation: boolean;
+  /** The team's cadence; absent when its owners set none (no scheduled rounds). */
+  readonly cadence?: BuddyCadence;
+  /** When the team's next scheduled round starts (ISO). */
+  readonly nextRoundAt?: string;
+  /** The caller's pair in the team's latest round and in the tenant pool's, when they have one. */
+  readonly current: readonly MyBuddyView[];
+}
+
+/**
+ * `PUT /api/v1/teams/:teamId/buddies/me`: absent fields keep their value. 400 `invalid_buddy` names
+ * each bad field in `error.fields` (`optIn`, `skipNext`, `availability`, `acrossOrganisation`).
+ */
+export interface UpdateBuddyMeRequest {
+  readonly optIn?: boolean;
+  readonly skipNext?: boolean;
+  readonly availability?: BuddyAvailability;
+  readonly acrossOrganisation?: boolean;
+}
+
+/**
+ * `GET`/`PUT /api/v1/teams/:teamId/buddies/cadence`: read by members, set by owners (else 403
+ * `owners_only`); `null` stops scheduled rounds. 400 `invalid_buddy` names the field (`cadence.everyWeeks`, `cadence.weekday`, `cadence.time`).
+ */
+export interface BuddyCadenceBody {
+  readonly cadence: BuddyCadence | null;
+  /** In the answer: the next scheduled round (ISO), in the team's time zone's terms. */
+  readonly nextRoundAt?: string;
+  readonly timeZone?: string;
+  readonly canEdit?: boolean;
+}
+
+/** `POST /api/v1/teams/:teamId/buddies/rounds` (owners, else 403 `owners_only`): 202. Two starts at once make one round. */
+export interface StartBuddyRoundResponse {
+  readonly roundId: string;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/buddies/rounds/latest`: owners see every pair, the answers, who skipped
+ * and who was left over; members see only their own pair (`pairs` of one or none, no `leftOver`,
+ * `skipped` or `answers`). 404 `no_round` before the first round.
+ */
+export interface BuddyRoundResponse {
+  readonly round: {
+    readonly id: string;
+    readonly startedAt: string;
+    readonly endsAt: string;
+    readonly pairs: readonly BuddyPairView[];
+    readonly leftOver?: readonly BuddyPersonView[];
+    readonly skipped?: readonly BuddyPersonView[];
+  };
+  /** Owners only: the last rounds, newest first: pairs, how many met, opted in. */
+  readonly history?: readonly {
+    readonly id: string;
+    readonly startedAt: string;
+    readonly pairs: number;
+    readonly people: number;
+    readonly met: number;
+    readonly skipped: number;
+  }[];
+}
+
+/** `PUT /api/v1/teams/:teamId/buddies/rounds/:roundId/met` (only a member of a pair in that round, else 403 `not_in_round`). */
+export interface BuddyMetRequest {
+  readonly answer: MetAnswer;
 }

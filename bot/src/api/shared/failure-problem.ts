@@ -27,6 +27,9 @@ const STATUS: Record<Kind, number> = {
   ownRequest: 409,
   linkInvalid: 403,
   notYours: 403,
+  ownersOnly: 403,
+  noRound: 404,
+  notInRound: 403,
 };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -97,6 +100,12 @@ function textsOf(failure: Failure): {
     }
     case 'privacy':
       return { message: t('en', `privacy:failure_${failure.kind}`), problems: [] };
+    case 'buddy':
+      return {
+        message: t('en', `buddies:failure_${failure.kind}`),
+        problems:
+          failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: t('en', `buddies:problem_${p.code}`) })) : [],
+      };
   }
 }
 

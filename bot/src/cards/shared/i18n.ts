@@ -1,5 +1,6 @@
 import { createInstance } from 'i18next';
 import type { Locale } from '../../domain/shared/person';
+import { buddyStrings } from '../buddies/buddy-strings';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
 import { privacyStrings } from '../privacy/privacy-strings';
@@ -21,6 +22,7 @@ const catalogues = {
   experts: expertStrings,
   profile: profileStrings,
   privacy: privacyStrings,
+  buddies: buddyStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

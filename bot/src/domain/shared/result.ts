@@ -1,6 +1,7 @@
 import type { RequestProblem } from '../requests/learning-request';
 import type { SessionClosedReason, SessionProblem } from '../sessions/session-rules';
 import type { TipProblem } from '../tips/tip';
+import type { BuddyProblem } from '../buddies/buddy-service-contract';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 type BadInputCode =
@@ -48,7 +49,18 @@ export type RequestFailure = { readonly subject: 'request' } & (
 /** Export links (DESIGN F13): expired or altered (`linkInvalid`), or opened by someone signed in as another person (`notYours`). */
 export type PrivacyFailure = { readonly subject: 'privacy' } & ({ readonly kind: 'linkInvalid' } | { readonly kind: 'notYours' });
 
-export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure;
+/** Learning buddies (DESIGN F8): a bad preference or cadence names its fields; rounds are seen by owners, answered by their pairs. */
+export type BuddyFailure = { readonly subject: 'buddy' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notInstalled' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'ownersOnly' }
+  | { readonly kind: 'invalid'; readonly problems: readonly BuddyProblem[] }
+  | { readonly kind: 'noRound' }
+  | { readonly kind: 'notInRound' }
+);
+
+export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure | BuddyFailure;
 
 /** The one result type of the domain services: a value, or why not. */
 export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };

@@ -21,5 +21,7 @@ export function failureAnswer(failure: Failure, locale: Locale): string {
       return learningRequestFailureText(failure, locale);
     case 'privacy':
       return t(locale, `privacy:failure_${failure.kind}`);
+    case 'buddy':
+      return t(locale, `buddies:failure_${failure.kind}`);
   }
 }
