@@ -95,3 +95,39 @@ export interface BuddyService {
   /** `poolId` is the team id or ORGANISATION_POOL (the card of a tenant-pool pair carries it). */
   answerMet(actor: PersonRef, poolId: BuddyPoolId, roundId: string, answer: MetAnswer): Promise<Result<MetAnswer, BuddyFailure>>;
 }
+
+/** One person's introduction in a round: who their buddies are and why, in their own language. */
+export interface BuddyIntroduction {
+  readonly tenantId: string;
+  readonly poolId: BuddyPoolId;
+  readonly roundId: string;
+  readonly userId: string;
+  readonly locale: 'en' | 'nl';
+  /** The team's name; absent for the tenant pool. */
+  readonly teamName?: string;
+  readonly timeZone: string;
+  readonly buddies: readonly BuddyPerson[];
+  readonly reason: BuddyReason;
+  readonly firstTopic?: string;
+  readonly endsAt: string;
+  /** Their answer so far (a check-in card shows it). */
+  readonly myAnswer?: MetAnswer;
+}
+
+/**
+ * What the outbox's jobs read (the job composer turns it into cards). `runRound` computes the round
+ * once (a retried or concurrent job reads the stored one), schedules its check-in and answers one
+ * introduction per person paired; `checkIns` answers the people of a round who have not said "yes" or "wont".
+ */
+export interface BuddyRoundJobs {
+  runRound(job: {
+    readonly tenantId: string;
+    readonly poolId: BuddyPoolId;
+    readonly roundId: string;
+  }): Promise<readonly BuddyIntroduction[]>;
+  checkIns(job: {
+    readonly tenantId: string;
+    readonly poolId: BuddyPoolId;
+    readonly roundId: string;
+  }): Promise<readonly BuddyIntroduction[]>;
+}

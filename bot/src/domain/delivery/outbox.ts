@@ -35,7 +35,14 @@ export type OutboxJob =
       readonly aboutUserId?: string;
     } & SessionRef)
   /** A kudos card into a channel. */
-  | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string };
+  | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string }
+  /**
+   * A learning-buddy round (DESIGN F8): computed once under its id (a retried job reads the stored
+   * round), then an introduction to everyone paired, each under its own key.
+   */
+  | { readonly kind: 'startBuddyRound'; readonly tenantId: string; readonly poolId: string; readonly roundId: string }
+  /** Halfway through a round: "did you meet?" to everyone paired in it. */
+  | { readonly kind: 'askBuddiesMet'; readonly tenantId: string; readonly poolId: string; readonly roundId: string };
 
 export interface EnqueueOptions {
   /** Not before this moment (reminders, feedback requests). */

@@ -208,6 +208,10 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
           },
         ];
       }
+      // Learning buddies: the introductions and "did you meet?" cards come with the buddies' cards (issue #13).
+      case 'startBuddyRound':
+      case 'askBuddiesMet':
+        return [];
     }
   };
   return compose;
