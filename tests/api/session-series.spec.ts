@@ -248,7 +248,7 @@ describe('the re-planned reminders (domain service over the real storage)', () =
       expect(local(s.startsAt).time).toBe('12:15');
       expect(s.durationMinutes).toBe(45);
       const start = Date.parse(s.startsAt);
-      const mine = seen.filter((e) => e.job.kind !== 'postKudos' && e.job.sessionId === s.sessionId);
+      const mine = seen.filter((e) => 'sessionId' in e.job && e.job.sessionId === s.sessionId);
       expect(mine.map((e) => [e.job.kind, e.options?.notBefore?.getTime()])).toEqual([
         ['postReminder', start - 24 * 3600_000],
         ['postReminder', start - 15 * 60_000],

@@ -17,7 +17,7 @@ export const testCard = (text: string): Record<string, unknown> => ({
  * `notifyPerson` writes to the person. The worker sees only the JobComposer interface.
  */
 export const fanoutComposer: JobComposer = async (job) => {
-  if (job.kind === 'postKudos') return [];
+  if (!('sessionId' in job)) return [];
   const match = /^fanout-(\d+)(?:-from-(\d+))?$/.exec(job.sessionId);
   if (!match) throw new Error(`the test composer cannot compose session ${job.sessionId}`);
   const count = Number(match[1]);

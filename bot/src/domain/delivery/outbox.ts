@@ -38,11 +38,13 @@ export type OutboxJob =
   | { readonly kind: 'postKudos'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string }
   /**
    * A learning-buddy round (DESIGN F8): computed once under its id (a retried job reads the stored
-   * round), then an introduction to everyone paired, each under its own key.
+   * round), then an introduction to everyone paired, each under its own key. `teamId` is the pool:
+   * a team's id, or ORGANISATION_POOL for the tenant-wide rounds (delivery records and parked
+   * messages are kept per pool then).
    */
-  | { readonly kind: 'startBuddyRound'; readonly tenantId: string; readonly poolId: string; readonly roundId: string }
+  | { readonly kind: 'startBuddyRound'; readonly tenantId: string; readonly teamId: string; readonly roundId: string }
   /** Halfway through a round: "did you meet?" to everyone paired in it. */
-  | { readonly kind: 'askBuddiesMet'; readonly tenantId: string; readonly poolId: string; readonly roundId: string };
+  | { readonly kind: 'askBuddiesMet'; readonly tenantId: string; readonly teamId: string; readonly roundId: string };
 
 export interface EnqueueOptions {
   /** Not before this moment (reminders, feedback requests). */
