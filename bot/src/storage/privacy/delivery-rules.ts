@@ -1,5 +1,5 @@
 import { deliveredKey, personAddressKey } from '../shared/keys';
-import { removeAll, rowHoldsId, tenantPartitions, textNames } from './privacy-rule';
+import { removeAll, rowHoldsId, singleRowRule, tenantPartitions, textNames } from './privacy-rule';
 import type { PersonInView, PrivacyRule } from './privacy-rule';
 import type { StoredEntity } from '../shared/storage-table';
 
@@ -8,16 +8,11 @@ const names = (row: StoredEntity, who: PersonInView): boolean =>
   rowHoldsId(row, who.person.userId) ||
   Object.entries(row).some(([name, value]) => name !== 'etag' && typeof value === 'string' && textNames(value, who));
 
-export const addressesRule: PrivacyRule = {
-  purpose: "Where the bot can post: each team's channel address and each person's 1:1 chat with the bot.",
-  retention:
-    "A person's address (written only from their own activity): until they erase their data. A team's: until PeerLearn is removed from the team or the team is deleted.",
-  async find(table, who) {
-    const row = await table.get(personAddressKey(who.person.tenantId, who.person.userId));
-    return row ? [row] : [];
-  },
-  erase: (table, rows) => removeAll(table, rows),
-};
+export const addressesRule = singleRowRule(
+  "Where the bot can post: each team's channel address and each person's 1:1 chat with the bot.",
+  "A person's address (written only from their own activity): until they erase their data. A team's: until PeerLearn is removed from the team or the team is deleted.",
+  (person) => personAddressKey(person.tenantId, person.userId),
+);
 
 export const deliveredRule: PrivacyRule = {
   purpose: 'Which message was already posted where (its idempotency key and Teams activity), so a retried job never posts twice.',

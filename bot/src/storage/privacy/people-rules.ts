@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { endorsementsPartition, profileChangesPartition, profileKey, teamsPartition, tenantKey } from '../shared/keys';
-import { NOTHING, removeAll, rewrite, rowHoldsId, stripId, sum, tenantPartitions, withoutInJsonList } from './privacy-rule';
+import { NOTHING, removeAll, rewrite, rowHoldsId, singleRowRule, stripId, sum, tenantPartitions, withoutInJsonList } from './privacy-rule';
 import type { PrivacyRule } from './privacy-rule';
 
 /** Tenant and team rows: today they hold no person; a field added later that holds an id (an installer, owners) loses it. */
@@ -43,16 +43,11 @@ export const membershipsRule: PrivacyRule = {
   erase: (table, rows) => removeAll(table, rows),
 };
 
-export const profilesRule: PrivacyRule = {
-  purpose: 'Your profile: name, email, language, bio, skills you teach and want to learn, languages, availability.',
-  retention:
-    'Created only when the person uses PeerLearn themself (never from a roster read); kept until they erase their data. Only people who list a skill they teach appear in expert search.',
-  async find(table, who) {
-    const row = await table.get(profileKey(who.person.tenantId, who.person.userId));
-    return row ? [row] : [];
-  },
-  erase: (table, rows) => removeAll(table, rows),
-};
+export const profilesRule = singleRowRule(
+  'Your profile: name, email, language, bio, skills you teach and want to learn, languages, availability.',
+  'Created only when the person uses PeerLearn themself (never from a roster read); kept until they erase their data. Only people who list a skill they teach appear in expert search.',
+  (person) => profileKey(person.tenantId, person.userId),
+);
 
 export const endorsementsRule: PrivacyRule = {
   purpose: 'Expert search: who vouched for whose skill, so search ranks people others endorse.',

@@ -2,6 +2,7 @@ import type { ContributionChoice, EraseCounts, PersonalRecord } from '../../doma
 import type { PersonRef } from '../../domain/shared/person';
 import { DEFAULT_CONFLICT_RETRY, retryOnConflict } from '../shared/etag-retry';
 import { escapeKeyPart } from '../shared/keys';
+import type { EntityKey } from '../shared/keys';
 import type { NewEntity, StorageTable, StoredEntity } from '../shared/storage-table';
 
 /** Who is exported or erased, with what names them besides their id (read from the profile before anything changes). */
@@ -30,6 +31,19 @@ export interface PrivacyRule {
   readonly retention: string;
   find(table: StorageTable, who: PersonInView): Promise<StoredEntity[]>;
   erase(table: StorageTable, rows: readonly StoredEntity[], context: EraseContext): Promise<EraseCounts>;
+}
+
+/** A table that holds at most one row per person, at a key made from the person alone (a profile, a 1:1 address): found by a point read, erased by deleting it. */
+export function singleRowRule(purpose: string, retention: string, keyOf: (person: PersonRef) => EntityKey): PrivacyRule {
+  return {
+    purpose,
+    retention,
+    async find(table, who) {
+      const row = await table.get(keyOf(who.person));
+      return row ? [row] : [];
+    },
+    erase: (table, rows) => removeAll(table, rows),
+  };
 }
 
 export const NOTHING: EraseCounts = { removed: 0, anonymised: 0 };
