@@ -7,7 +7,8 @@ import type { ByRoleMatcher, ByRoleOptions } from '@testing-library/react';
  * bookkeeping runs late: the dialog was seen to flip to hidden between two queries (in two
  * clean-clone runs with both cores busy), even with focus put back in it. jsdom has no focus model
  * to test that against, so these queries look inside the dialog whatever tabster says; roles and
- * accessible names are still required.
+ * accessible names are still required. What jsdom cannot check here, a real browser does:
+ * tests/e2e/cancel-dialog.spec.ts finds the open dialog through Chromium's accessibility tree.
  */
 export async function openDialog() {
   const surface = await screen.findByRole('dialog', { hidden: true });
