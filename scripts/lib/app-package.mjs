@@ -25,7 +25,6 @@ export const RULES = {
   BOT_ID: { check: guid },
   AAD_APP_CLIENT_ID: { check: guid },
   TAB_DOMAIN: { check: domain },
-  BOT_DOMAIN: { check: domain },
   TAB_ENDPOINT: {
     check(name, value) {
       let url;

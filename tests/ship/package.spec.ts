@@ -50,7 +50,7 @@ describe('npm run package -- --env dev', () => {
   it('stops with one message that names every missing value, and writes nothing', () => {
     const run = runPackage(['--env', 'dev', '--out-dir', path.join(out, 'missing')], {});
     expect(run.status).toBe(1);
-    for (const name of ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN', 'BOT_DOMAIN']) {
+    for (const name of ['TEAMS_APP_ID', 'BOT_ID', 'AAD_APP_CLIENT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN']) {
       expect(run.stderr).toContain(`${name} is missing`);
     }
     expect(run.stderr).toContain('env/.env.dev');
@@ -61,14 +61,12 @@ describe('npm run package -- --env dev', () => {
     const run = runPackage(['--env', 'dev', '--out-dir', out], {
       ...PROVISIONED,
       TEAMS_APP_ID: '1234',
-      BOT_DOMAIN: 'https://peerlearn.example.com',
       TAB_DOMAIN: 'peerlearn.example.com/tab',
       TAB_ENDPOINT: 'http://peerlearn.example.com/',
       APP_NAME_SUFFIX: '"}, "injected": {"',
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/TEAMS_APP_ID must be a GUID .*"1234"/);
-    expect(run.stderr).toMatch(/BOT_DOMAIN must be a host name without scheme/);
     expect(run.stderr).toMatch(/TAB_DOMAIN must be a host name without scheme, port or path/);
     expect(run.stderr).toMatch(/TAB_ENDPOINT must be an https URL/);
     expect(run.stderr).toMatch(/APP_NAME_SUFFIX must/);
