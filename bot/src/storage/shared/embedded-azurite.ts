@@ -91,7 +91,14 @@ interface ReadyMessage {
 
 function azuriteRoot(): string {
   const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve('azurite/package.json'));
+  try {
+    return path.dirname(require.resolve('azurite/package.json'));
+  } catch {
+    // A deployment (build/deploy) installs no dev packages: storage must be configured there.
+    throw new Error(
+      'The embedded Azurite is not installed (it is a dev dependency). Run `npm install` for local use, or set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_NAME.',
+    );
+  }
 }
 
 function childScriptPath(): string {
