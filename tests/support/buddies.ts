@@ -54,7 +54,12 @@ export interface BuddyTeam {
 }
 
 /** An installed team with an owner and `size - 1` members, each with a profile (Dutch or English). */
-export async function seedBuddyTeam(repos: Repositories, size: number, tenantId = randomUUID(), at = new Date()): Promise<BuddyTeam> {
+export async function seedBuddyTeam(
+  repos: Repositories,
+  size: number,
+  tenantId: string = randomUUID(),
+  at = new Date(),
+): Promise<BuddyTeam> {
   const teamId = `19:${randomUUID().replaceAll('-', '')}@thread.tacv2`;
   const iso = at.toISOString();
   await repos.teams.upsert({ tenantId, teamId, name: 'Buddy team', locale: 'nl-NL', channels: [], createdAt: iso, updatedAt: iso });
