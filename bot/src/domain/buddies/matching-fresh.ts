@@ -4,14 +4,14 @@
  * a maximum matching of the graph of fresh pairs (Edmonds' blossom algorithm, unweighted): when a
  * round without repeats exists for an even count, this finds one. For an odd count it also looks for
  * someone who can join a pair as its third member without a repeat, shifting partners along a chain
- * when the one left out cannot.
+ * when the one left out cannot, and failing that tries each trio without a repeat in turn.
  */
 
 /** `mate[i]` is i's partner, or -1. */
 type Mates = Int32Array;
 
-/** Grows `mate` (pairs that are all fresh) to a maximum matching of the fresh graph. */
-export function maximiseFreshPairs(n: number, fresh: Uint8Array, mate: Mates): void {
+/** Grows `mate` (pairs that are all fresh) to a maximum matching of the fresh graph, without `left` out people. */
+export function maximiseFreshPairs(n: number, fresh: Uint8Array, mate: Mates, left = new Uint8Array(n)): void {
   const base = new Int32Array(n);
   const parent = new Int32Array(n);
   const used = new Uint8Array(n);
@@ -56,7 +56,7 @@ export function maximiseFreshPairs(n: number, fresh: Uint8Array, mate: Mates): v
     while (head < tail) {
       const v = queue[head++] as number;
       for (let to = 0; to < n; to++) {
-        if (to === v || !fresh[v * n + to] || base[v] === base[to] || mate[v] === to) continue;
+        if (to === v || left[to] || !fresh[v * n + to] || base[v] === base[to] || mate[v] === to) continue;
         if (to === root || (mate[to] !== -1 && parent[mate[to] as number] !== -1)) {
           const top = lowestCommonAncestor(v, to);
           blossom.fill(0);
@@ -84,7 +84,7 @@ export function maximiseFreshPairs(n: number, fresh: Uint8Array, mate: Mates): v
 
   // A vertex with no augmenting path now never gets one later (Edmonds), so one pass is enough.
   for (let root = 0; root < n; root++) {
-    if (mate[root] !== -1) continue;
+    if (mate[root] !== -1 || left[root]) continue;
     let v = findPath(root);
     while (v !== -1) {
       const pv = parent[v] as number;
@@ -149,5 +149,40 @@ function joinable(n: number, fresh: Uint8Array, mate: Mates, u: number): readonl
     const y = mate[x] as number;
     if (y > x && fresh[u * n + x] && fresh[u * n + y] && fresh[x * n + y]) return [x, y];
   }
+  return undefined;
+}
+
+/**
+ * The exact search behind freshTrio, for when the chains found nothing: each trio without a repeat in
+ * turn (index order), with a maximum fresh matching of everyone else, until that covers them all. Every
+ * try costs a few augmentations of the matching, so the tries are capped (`budget`): all trios of a
+ * pool of up to about 40 people. Larger pools have so many fresh pairs that the chains should succeed
+ * (an expectation, not a proof: past the cap a repeat in the trio is possible).
+ */
+export function freshTrioByTrying(
+  n: number,
+  fresh: Uint8Array,
+  mate: Mates,
+  budget: number,
+): { mate: Mates; trio: readonly [number, number, number] } | undefined {
+  let tries = 0;
+  for (let v = 0; v < n; v++)
+    for (let x = v + 1; x < n; x++) {
+      if (!fresh[v * n + x]) continue;
+      for (let y = x + 1; y < n; y++) {
+        if (!fresh[v * n + y] || !fresh[x * n + y]) continue;
+        if (tries++ >= budget) return undefined;
+        const left = new Uint8Array(n);
+        const next = Int32Array.from(mate);
+        for (const t of [v, x, y]) {
+          left[t] = 1;
+          const partner = next[t] as number;
+          if (partner !== -1) next[partner] = -1;
+          next[t] = -1;
+        }
+        maximiseFreshPairs(n, fresh, next, left);
+        if (next.every((m, i) => m !== -1 || left[i])) return { mate: next, trio: [v, x, y] };
+      }
+    }
   return undefined;
 }

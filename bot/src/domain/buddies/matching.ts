@@ -7,7 +7,8 @@
  *  2. when that left a recent pair together, takes a maximum matching of fresh pairs instead
  *     (matching-fresh.ts): for an even count, a repeat stays only when every round has one;
  *  3. puts the odd one out (odd count) into the group they add most to, and when that is a repeat,
- *     looks along chains of partner changes for someone who can join a pair without one;
+ *     looks along chains of partner changes for someone who can join a pair without one, then tries
+ *     each trio without a repeat with a fresh matching of the rest (capped, see matching-fresh.ts);
  *  4. swaps one member between two groups while that strictly raises the total (a pass budget); no
  *     swap adds a repeat or lowers a tier for the sake of lower ones, since each tier outweighs them.
  * The start with the better tier totals wins (the seeded one on a tie, so the seed varies rounds).
@@ -15,12 +16,15 @@
  * the tiers above overlap equal (no repeats, everyone can meet) the round is never below that greedy.
  */
 import type { BuddyCandidate, BuddyPair, MatchInput, MatchResult, MatchRound } from './buddy';
-import { freshTrio, maximiseFreshPairs } from './matching-fresh';
+import { freshTrio, freshTrioByTrying, maximiseFreshPairs } from './matching-fresh';
 import { addTiers, compareTiers, groupReason, NO_TIERS, scorePairs } from './pair-score';
 import type { PairScores, PairTiers } from './pair-score';
 
 /** Improvement passes over all pairs of groups; a round of 500 settles in far fewer. */
 const MAX_PASSES = 40;
+
+/** What the exact trio search may spend, in steps of n² (a few ms): every trio up to about 40 people. */
+const TRIO_WORK = 20_000_000;
 
 type Group = number[];
 
@@ -137,21 +141,24 @@ function foldOddOne(scores: PairScores, pairs: [number, number][]): Group[] {
   const best = (person: number) =>
     groups.reduce((b, g, k) => (added(scores, person, g) > added(scores, person, groups[b] as Group) ? k : b), 0);
   const target = groups[best(alone)] as Group;
-  if (target.every((m) => scores.fresh[alone * n + m])) {
+  // After step 2 a repeat pair means every round has one: then only the score decides.
+  const fresh = (g: readonly number[]) => g.every((a) => g.every((b) => a === b || scores.fresh[a * n + b]));
+  if (fresh([...target, alone]) || !groups.every(fresh)) {
     target.push(alone);
     return groups;
   }
   const mate = new Int32Array(n).fill(-1);
   for (const [i, j] of pairs) [mate[i], mate[j]] = [j, i];
   const trio = freshTrio(n, scores.fresh, mate, alone);
-  if (!trio) {
-    target.push(alone);
-    return groups;
+  if (trio) {
+    const shifted = pairsOf(trio.mate).map((p): Group => [...p]);
+    (shifted.find((g) => g.includes(trio.pair[0])) as Group).push(trio.third);
+    return shifted;
   }
-  const shifted = pairsOf(trio.mate).map((p): Group => [...p]);
-  const join = shifted.find((g) => g.includes(trio.pair[0])) as Group;
-  join.push(trio.third);
-  return shifted;
+  const tried = freshTrioByTrying(n, scores.fresh, mate, Math.ceil(TRIO_WORK / (n * n)));
+  if (tried) return [...pairsOf(tried.mate).map((p): Group => [...p]), [...tried.trio]];
+  target.push(alone);
+  return groups;
 }
 
 /** Step 4: swap one member of a group with one of another while the total strictly rises. */
