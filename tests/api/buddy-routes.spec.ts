@@ -106,6 +106,15 @@ describe('buddies API: my participation', () => {
     expect((await service.repositories.buddies.preferences.get(PLAYGROUND_TENANT, ORGANISATION_POOL, ids.bob))?.optIn).toBe(true);
   });
 
+  it('opting in across the organisation later takes the availability already given for the team', async () => {
+    await call('owner', 'PUT', `${base}/me`, { optIn: true, availability: { days: ['fri'], modes: ['inPerson'] } });
+    expect((await call<BuddyMeResponse>('owner', 'PUT', `${base}/me`, { acrossOrganisation: true })).body.acrossOrganisation).toBe(true);
+    const across = await service.repositories.buddies.preferences.get(PLAYGROUND_TENANT, ORGANISATION_POOL, ids.owner);
+    expect(across).toMatchObject({ optIn: true, availability: { days: ['fri'], modes: ['inPerson'] } });
+    const out = await call<BuddyMeResponse>('owner', 'PUT', `${base}/me`, { acrossOrganisation: false });
+    expect(out.body).toMatchObject({ optIn: true, acrossOrganisation: false });
+  });
+
   it('a bad body is 400 invalid_buddy naming each field; nothing is stored', async () => {
     const bad = await call('cleo', 'PUT', `${base}/me`, { optIn: 'yes', availability: { days: [], modes: ['telepathy'] }, colour: 'red' });
     expect(bad.status).toBe(400);

@@ -93,7 +93,14 @@ export function createBuddyService(deps: BuddyServiceDeps): BuddyServices {
   }
 
   /** One pool's row after the change; `create` says whether a missing row is made. */
-  function changePreference(actor: PersonRef, poolId: BuddyPoolId, change: BuddyChange, optIn: boolean | undefined, create: boolean) {
+  function changePreference(
+    actor: PersonRef,
+    poolId: BuddyPoolId,
+    change: BuddyChange,
+    optIn: boolean | undefined,
+    create: boolean,
+    like?: BuddyPreference,
+  ) {
     return buddies.preferences.update(actor.tenantId, poolId, actor.userId, (current): BuddyPreference | undefined => {
       if (!current && !create) return undefined;
       return {
@@ -102,7 +109,7 @@ export function createBuddyService(deps: BuddyServiceDeps): BuddyServices {
         userId: actor.userId,
         optIn: optIn ?? current?.optIn ?? false,
         skipNext: change.skipNext ?? current?.skipNext ?? false,
-        availability: change.availability ?? current?.availability ?? ANY_TIME,
+        availability: change.availability ?? current?.availability ?? like?.availability ?? ANY_TIME,
         updatedAt: now().toISOString(),
       };
     });
@@ -133,10 +140,12 @@ export function createBuddyService(deps: BuddyServiceDeps): BuddyServices {
       const checked = checkBuddyChange(change);
       if (!checked.ok) return fail({ kind: 'invalid', problems: checked.problems });
       const c = checked.value;
-      if (c.optIn !== undefined || c.skipNext !== undefined || c.availability !== undefined)
-        await changePreference(actor, teamId, c, c.optIn, true);
-      // The tenant pool's row follows the person's availability and pause; it is made only by opting in to it.
-      await changePreference(actor, ORGANISATION_POOL, c, c.acrossOrganisation, c.acrossOrganisation === true);
+      const inTeam =
+        c.optIn !== undefined || c.skipNext !== undefined || c.availability !== undefined
+          ? await changePreference(actor, teamId, c, c.optIn, true)
+          : await buddies.preferences.get(actor.tenantId, teamId, actor.userId);
+      // The tenant pool's row follows the person's availability and pause; it is made only by opting in to it (with the team's availability).
+      await changePreference(actor, ORGANISATION_POOL, c, c.acrossOrganisation, c.acrossOrganisation === true, inTeam);
       if (c.acrossOrganisation === true) await scheduling.ensureOrganisationSchedule(actor.tenantId);
       return ok(await statusOf(actor, teamId));
     },
