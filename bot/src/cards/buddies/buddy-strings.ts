@@ -84,6 +84,7 @@ const en = {
   noPerson: 'I could not tell who you are. Try again from Teams.',
   aTeam: 'your team',
   badCard: 'This card is missing its team or round.',
+  chatLinkNotFound: 'This calendar link is not valid.',
   statusInChannel: 'Say “my buddy” to me in our personal chat to see your buddy and change your choices.',
 };
 
@@ -172,6 +173,7 @@ const nl: Record<keyof typeof en, string> = {
   noPerson: 'Ik kon niet zien wie je bent. Probeer het opnieuw vanuit Teams.',
   aTeam: 'je team',
   badCard: 'Deze kaart mist haar team of ronde.',
+  chatLinkNotFound: 'Deze agendalink is niet geldig.',
   statusInChannel: 'Zeg “mijn buddy” tegen me in onze persoonlijke chat om je buddy te zien en je keuzes te wijzigen.',
 };
 

@@ -12,6 +12,8 @@ export const COMMAND_IDS = [
   'wantToLearn',
   'exportMyData',
   'deleteMyData',
+  'buddy',
+  'myBuddy',
   'unknown',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -58,7 +60,19 @@ const PATTERNS: readonly Pattern[] = [
   { id: 'exportMyData', re: /^(exporteer|download) mijn gegevens$/i, locale: 'nl' },
   { id: 'deleteMyData', re: /^(delete|erase|remove) my data$/i, locale: 'en' },
   { id: 'deleteMyData', re: /^(verwijder|wis) mijn gegevens$/i, locale: 'nl' },
+  // Learning buddies (DESIGN F8): one command for in, pause and out (the manifest's lists hold ten each), then the status.
+  { id: 'buddy', re: /^buddy (me|pause|stop)$/i, locale: 'en' },
+  { id: 'buddy', re: /^(koppel (mij|stop)|buddy pauze)$/i, locale: 'nl' },
+  { id: 'myBuddy', re: /^my buddy$/i, locale: 'en' },
+  { id: 'myBuddy', re: /^mijn buddy$/i, locale: 'nl' },
 ];
+
+/** What a `buddy` command asks: take part, skip the next round, or stop (its last word, in either language). */
+export function buddyCommandAction(command: Pick<ParsedCommand, 'text'>): 'join' | 'skip' | 'leave' {
+  const last = command.text.toLowerCase().split(' ').pop() ?? '';
+  if (last === 'pause' || last === 'pauze') return 'skip';
+  return last === 'stop' ? 'leave' : 'join';
+}
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */
 export function parseCommand(raw: string): ParsedCommand {
