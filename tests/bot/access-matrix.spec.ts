@@ -265,18 +265,21 @@ describe('the learning buddies’ card verbs (issue #13)', () => {
     outsider: 'notMember',
     otherTenant: 'teamUnknown',
   };
+  const noRound: Record<Actor, BuddySaid> = {
+    host: 'noRound',
+    owner: 'noRound',
+    member: 'noRound',
+    outsider: 'noRound',
+    otherTenant: 'noRound',
+  };
   const rows: readonly [string, Record<string, unknown>, Record<Actor, BuddySaid>][] = [
     ['buddyJoin', team, own],
     ['buddySkip', { ...team, skipNext: true }, own],
     ['buddyAcross', { ...team, across: true }, own],
     ['buddyLeave', team, own],
     ['buddyStatus', team, own],
-    // No round yet: nobody has anything to answer, and an outsider or another tenant learns nothing more.
-    [
-      'buddyMet',
-      { ...team, roundId: 'sched-2030-01-07T09:00:00.000Z', answer: 'yes' },
-      { ...own, host: 'noRound', owner: 'noRound', member: 'noRound' },
-    ],
+    // A round that does not exist: nobody has anything to answer, and nobody learns more than that.
+    ['buddyMet', { ...team, roundId: 'sched-2030-01-07T09:00:00.000Z', answer: 'yes' }, noRound],
   ];
   const cases = rows.flatMap(([verb, data, expected]) => ACTORS.map((actor) => [verb, actor, expected[actor], data] as const));
 

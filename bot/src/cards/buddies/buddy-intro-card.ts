@@ -7,7 +7,7 @@ import { t } from '../shared/i18n';
 import { userText } from '../shared/user-text';
 import { buddyNames, dayNames, modeNames, plainBuddyNames, reasonLines, reasonSentence, shortWhen } from './buddy-text';
 
-export interface IntroView {
+interface IntroView {
   readonly intro: BuddyIntroduction;
   /** The suggested first chat (domain/buddies/buddy-chat.ts), when a shared day is left in the round. */
   readonly chatStart?: Date;

@@ -8,7 +8,7 @@ import { t } from '../shared/i18n';
 import type { CardKey } from '../shared/i18n';
 import { buddyNames, plainBuddyNames } from './buddy-text';
 
-export interface MetView {
+interface MetView {
   readonly poolId: BuddyPoolId;
   readonly roundId: string;
   /** The buddies to name; empty in the refreshed card (the invoke knows only the answer). */
@@ -25,7 +25,7 @@ const ANSWERED: Readonly<Record<MetAnswer, CardKey>> = {
 };
 
 /** The data of a "did you meet?" button: which round, and the answer (checked by the bot before the service sees it). */
-export const metActionData = (poolId: BuddyPoolId, roundId: string, answer: MetAnswer) => ({ poolId, roundId, answer });
+const metActionData = (poolId: BuddyPoolId, roundId: string, answer: MetAnswer) => ({ poolId, roundId, answer });
 
 /**
  * Halfway through a round: "did you meet?" with yes / not yet / we won't (verb `buddyMet`). Answered,

@@ -12,7 +12,7 @@ const TEAM_MAX = 80;
 /** A personal chat's choice lists this many teams at most; more is a tab's job (My profile). */
 const MAX_TEAM_CHOICES = 10;
 
-export interface StatusView {
+interface StatusView {
   readonly status: BuddyStatus;
   /** The team's name ('' when unknown). */
   readonly teamName: string;

@@ -19,7 +19,7 @@ type BuddyJob = Extract<OutboxJob, { readonly kind: 'startBuddyRound' | 'askBudd
  * a job that is retried, or leased again after a SIGKILL, recomposes the same keys from the stored round
  * and the delivery records skip what was already posted.
  */
-export const buddyMessageKeys = {
+const buddyMessageKeys = {
   intro: (i: BuddyIntroduction) => `buddyIntro|${i.tenantId}|${i.poolId}|${i.roundId}|${i.userId}`,
   met: (i: BuddyIntroduction) => `buddyMet|${i.tenantId}|${i.poolId}|${i.roundId}|${i.userId}`,
 };
