@@ -11,6 +11,7 @@ import { kudosRoutes } from './kudos/kudos-routes';
 import { learningRequestRoutes } from './requests/learning-request-routes';
 import { tipRoutes } from './tips/tip-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { buddyRoutes } from './buddies/buddy-routes';
 import { buddyChatRoutes } from './buddies/buddy-chat-routes';
 import { writeRateLimit } from './shared/load-limits';
 
@@ -32,6 +33,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(learningRequestRoutes(deps));
   router.use(tipRoutes(deps));
   router.use(privacyRoutes(deps));
+  router.use(buddyRoutes(deps));
   router.use(buddyChatRoutes(deps));
   return router;
 }

@@ -690,7 +690,11 @@ export interface BuddyRoundResponse {
   }[];
 }
 
-/** `PUT /api/v1/teams/:teamId/buddies/rounds/:roundId/met` (only a member of a pair in that round, else 403 `not_in_round`). */
+/**
+ * `PUT /api/v1/teams/:teamId/buddies/rounds/:roundId/met` (only a member of a pair in that round, else 403 `not_in_round`;
+ * 404 `no_round` for an unknown round). For a round of the tenant-wide pool add `?pool=organisation` (`:teamId` is then
+ * any team of the caller's). Answers the stored answer in the same shape.
+ */
 export interface BuddyMetRequest {
   readonly answer: MetAnswer;
 }

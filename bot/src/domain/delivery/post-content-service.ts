@@ -107,7 +107,7 @@ export function createPostContentService(deps: PostContentDeps) {
         .slice(0, RECENT_RESPONDERS)
         .map((r) => r.userId);
       const ids = [session.hostId, ...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : [])];
-      const people = await namesOf(repos, session.tenantId, ids);
+      const people = await namesOf(repos, session.tenantId, ids, session.teamId);
       const names = new Map([...people.values()].map((p) => [p.userId, p.displayName]));
       return { ...found, channelId: session.channelId, names, recentResponders };
     },

@@ -71,7 +71,7 @@ export function createKudosService(deps: KudosServiceDeps) {
       const userIds = [...new Set(kudos.flatMap((k) => [k.fromUserId, k.toUserId]))];
       const sessionIds = [...new Set(kudos.flatMap((k) => (k.sessionId ? [k.sessionId] : [])))];
       const [people, sessions] = await Promise.all([
-        namesOf(repos, tenantId, userIds),
+        namesOf(repos, tenantId, userIds, teamId),
         Promise.all(sessionIds.map((id) => repos.sessions.get(tenantId, teamId, id))),
       ]);
       return ok({

@@ -65,7 +65,7 @@ export async function loadTeamBoard(
     sessions,
     upcomingCount: upcoming.length,
     hasPast,
-    people: await peopleOf(repos, tenantId, sessions),
+    people: await peopleOf(repos, tenantId, teamId, sessions),
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
@@ -82,7 +82,7 @@ export async function loadPastSessions(
   if (!team) return undefined;
   const past = all.filter((s) => !isUpcoming(s, now)).sort(newestFirst);
   const { sessions, nextCursor } = pageOf(past, newestFirst, page);
-  return { kind: 'past', team, sessions, people: await peopleOf(repos, tenantId, sessions), ...(nextCursor ? { nextCursor } : {}) };
+  return { kind: 'past', team, sessions, people: await peopleOf(repos, tenantId, teamId, sessions), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 /** Where a page ended: the sessions that sort after it come next. Stable while sessions are added or end. */
@@ -127,6 +127,7 @@ export function decodeSessionCursor(text: string): SessionCursor | undefined {
 async function peopleOf(
   repos: BoardRepositories,
   tenantId: string,
+  teamId: string,
   sessions: readonly LearningSession[],
 ): Promise<Map<string, NamedPerson>> {
   const ids = new Set<string>();
@@ -135,5 +136,5 @@ async function peopleOf(
     s.teacherIds.forEach((id) => ids.add(id));
     if (s.discussionLeaderId) ids.add(s.discussionLeaderId);
   }
-  return namesOf(repos, tenantId, ids);
+  return namesOf(repos, tenantId, ids, teamId);
 }

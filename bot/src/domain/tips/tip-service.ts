@@ -108,6 +108,7 @@ export function createTipService(deps: TipServiceDeps) {
         repos,
         tenantId,
         found.tips.map((t) => t.authorUserId),
+        teamId,
       );
       return ok({
         tips: found.tips,
