@@ -100,8 +100,12 @@ describe('buddy commands', () => {
 
 describe('a round through the worker', () => {
   let roundId = '';
-  const introTo = (user: ActivityUser) =>
-    connector.sent.find((s) => s.conversationId.includes(user.id) && JSON.stringify(s.activity).includes('buddyLeave'));
+  /** The introduction that names `buddy` (each card names the other of the pair); Ann's opens a 1:1 chat, Bob's goes to his. */
+  const introNaming = (buddy: ActivityUser) =>
+    connector.sent.find((s) => {
+      const card = JSON.stringify(s.activity.attachments?.[0]?.content ?? {});
+      return card.includes('teams.microsoft.com/l/meeting/new') && card.includes(buddy.name);
+    });
 
   it('an owner starts a round: each of the pair gets the introduction in their language, with a working .ics', async () => {
     const started = await callApi<StartBuddyRoundResponse>(
@@ -113,19 +117,20 @@ describe('a round through the worker', () => {
     expect(started.status).toBe(202);
     roundId = started.body.roundId;
     await eventually(() => {
-      expect(introTo(people.ann)).toBeDefined();
-      expect(introTo(people.bob)).toBeDefined();
+      expect(introNaming(people.bob)).toBeDefined();
+      expect(introNaming(people.ann)).toBeDefined();
     });
-    const ann = JSON.stringify(cardOf(introTo(people.ann)?.activity ?? {}));
-    const bob = JSON.stringify(cardOf(introTo(people.bob)?.activity ?? {}));
-    expect(ann).toContain('Meet your learning buddy');
-    expect(ann).toContain('Bob Builder');
-    expect(bob).toContain('Maak kennis met je leerbuddy');
-    expect(bob).toContain('Ann Attendee');
-    // Cleo stopped: no introduction for her.
-    expect(introTo(people.cleo)).toBeUndefined();
+    const toAnn = introNaming(people.bob);
+    const toBob = introNaming(people.ann);
+    expect(JSON.stringify(cardOf(toAnn?.activity ?? {}))).toContain('Meet your learning buddy');
+    expect(JSON.stringify(cardOf(toBob?.activity ?? {}))).toContain('Maak kennis met je leerbuddy');
+    expect(toBob?.conversationId).toBe(`a:personal-${people.bob.id}`);
+    expect(toAnn?.conversationId).not.toBe(toBob?.conversationId);
+    // Two introductions, nothing for Cleo (she stopped) or the owner (never opted in).
+    const intros = connector.sent.filter((s) => JSON.stringify(s.activity.attachments ?? []).includes('teams.microsoft.com/l/meeting/new'));
+    expect(intros).toHaveLength(2);
 
-    const actions = cardOf(introTo(people.ann)?.activity ?? {}).actions ?? [];
+    const actions = cardOf(toAnn?.activity ?? {}).actions ?? [];
     const ics = actions.find((a) => a.type === 'Action.OpenUrl' && a.url.includes('chat.ics'));
     const url = ics?.type === 'Action.OpenUrl' ? ics.url : '';
     const file = await fetch(url);
