@@ -35,14 +35,14 @@ function intro(locale: Locale, overrides: Partial<BuddyIntroduction> = {}): Budd
     buddies: [{ userId: 'noor', displayName: 'Noor' }],
     reason: {
       teaches: [
-        { from: 'noor', to: 'sanne', skill: 'Power BI', level: 3 },
-        { from: 'sanne', to: 'noor', skill: 'facilitation', level: 2 },
+        { from: 'noor', to: 'sanne', skill: 'powerbi', level: 3 },
+        { from: 'sanne', to: 'noor', skill: 'kintsugi', level: 2 },
       ],
       sharedLanguages: ['nl', 'en'],
       sharedDays: ['tue', 'thu'],
       sharedModes: ['online'],
     },
-    firstTopic: 'Power BI',
+    firstTopic: 'powerbi',
     endsAt: inDays(7),
     ...overrides,
   };
@@ -51,12 +51,12 @@ function intro(locale: Locale, overrides: Partial<BuddyIntroduction> = {}): Budd
 describe.each(['en', 'nl'] as Locale[])('buddy cards in %s', (locale) => {
   const t = (en: string, nl: string) => (locale === 'en' ? en : nl);
 
-  it('the introduction names the buddy, words the reason both ways, and offers a first topic and a chat', () => {
+  it('the introduction names the buddy, words the reason both ways (a catalogue skill by its name), and offers a first topic and a chat', () => {
     const start = new Date(NOW.getTime() + 2 * 86_400_000);
     const card = buddyIntroCard({ intro: intro(locale), chatStart: start, calendarUrl: 'https://pl.example/api/v1/buddies/chat.ics?x=1' });
     check(card, [
       t('Meet your learning buddy', 'Maak kennis met je leerbuddy'),
-      t('Noor can teach you Power BI; you can teach Noor facilitation', 'Noor kan je Power BI leren; jij kunt Noor facilitation leren'),
+      t('Noor can teach you Power BI; you can teach Noor kintsugi', 'Noor kan je Power BI leren; jij kunt Noor kintsugi leren'),
       t('Tuesday, Thursday', 'dinsdag, donderdag'),
       'online',
       t('A first topic: Power BI', 'Een eerste onderwerp: Power BI'),

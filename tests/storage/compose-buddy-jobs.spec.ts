@@ -81,7 +81,9 @@ describe('the buddy jobs, composed', () => {
     const toBob = messages.find((m) => m.target.kind === 'person' && m.target.userId === bob);
     expect(toAnn?.mode).toBe('post');
     expect(toAnn?.summary).toBe('Your learning buddy this round: Bob');
-    expect(text(toAnn)).toContain('Bob can teach you Facilitation; you can teach Bob Power BI');
+    // The reason's skills are keys (powerbi); the card names them as the catalogue does.
+    expect(text(toAnn)).toContain('You can teach Bob Power BI; Bob can teach you Facilitation');
+    expect(text(toAnn)).toContain('A first topic: **Power BI**');
     expect(text(toAnn)).toContain('https://teams.microsoft.com/l/meeting/new?');
     expect(toBob?.summary).toBe('Je leerbuddy deze ronde: Ann');
     expect(text(toBob)).toContain('Maak kennis met je leerbuddy');

@@ -5,7 +5,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, Fact } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
 import { userText } from '../shared/user-text';
-import { buddyNames, dayNames, modeNames, plainBuddyNames, reasonLines, reasonSentence, shortWhen } from './buddy-text';
+import { buddyNames, dayNames, modeNames, plainBuddyNames, reasonLines, reasonSentence, shortWhen, skillName } from './buddy-text';
 
 interface IntroView {
   readonly intro: BuddyIntroduction;
@@ -16,7 +16,6 @@ interface IntroView {
 }
 
 const TEAM_MAX = 80;
-const TOPIC_MAX = 60;
 
 /**
  * Teams' documented deep link that opens the meeting scheduling dialog
@@ -68,7 +67,7 @@ export function buddyIntroCard(view: IntroView, locale = view.intro.locale): Ada
   if (sharedModes.length > 0) facts.push({ title: t(locale, 'buddies:factModes'), value: modeNames(sharedModes, locale) });
   facts.push({ title: t(locale, 'buddies:factUntil'), value: shortWhen(intro.endsAt, locale, intro.timeZone) });
   body.push({ type: 'FactSet', facts });
-  if (intro.firstTopic) body.push(paragraph(t(locale, 'buddies:firstTopic', { topic: userText(intro.firstTopic, TOPIC_MAX) })));
+  if (intro.firstTopic) body.push(paragraph(t(locale, 'buddies:firstTopic', { topic: skillName(intro.firstTopic) })));
 
   const subject = t(locale, 'buddies:chatSubject', { names: plainBuddyNames(intro.buddies, locale) });
   const actions: CardAction[] = [
