@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BuddyRoundResponse, StartBuddyRoundResponse } from '../../bot/src/api/contract';
 import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
+import { ORGANISATION_POOL } from '../../bot/src/domain/buddies/buddy';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import type { ActivityUser } from '../support/activities';
@@ -140,6 +141,11 @@ describe('a round through the worker', () => {
     const forged = new URL(url);
     forged.searchParams.set('start', new Date(Date.now() + 86_400_000 * 9).toISOString());
     expect((await fetch(forged)).status).toBe(404);
+    const unsigned = new URL(url);
+    unsigned.searchParams.delete('token');
+    const refused = await fetch(unsigned);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
   it('"did you meet?" answered from the card: the card comes back with the answer marked; the owner sees it', async () => {
@@ -176,6 +182,13 @@ describe('a round through the worker', () => {
       `/teams/${encodeURIComponent(TEAM_ID)}/buddies/rounds/latest`,
     );
     expect(round.body.round.pairs[0]?.answers).toEqual({ [people.ann.aadObjectId]: 'yes' });
+  });
+
+  it('the tenant pool’s "only within this team" button works from the personal chat, through one of the person’s teams', async () => {
+    const widened = await press('buddyAcross', { poolId: TEAM_ID, across: true }, people.bob);
+    expect(JSON.stringify(widened.value)).toContain('You are also paired across the organisation.');
+    const narrowed = await press('buddyAcross', { poolId: ORGANISATION_POOL, across: false }, people.bob);
+    expect(JSON.stringify(narrowed.value)).toContain('You are paired only within this team.');
   });
 
   it('"my buddy" names the current buddy; in two teams the personal chat asks which one', async () => {
