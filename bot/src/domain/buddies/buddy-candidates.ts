@@ -14,7 +14,7 @@ interface CandidateSources {
 }
 
 /** Who takes part in a round, and who opted in but skips this one. */
-export interface PoolTurnout {
+interface PoolTurnout {
   readonly candidates: readonly BuddyCandidate[];
   readonly skipped: readonly string[];
 }

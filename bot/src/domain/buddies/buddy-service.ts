@@ -27,7 +27,7 @@ interface BuddyServiceDeps {
 }
 
 /** Two owners' starts within this window make one round: the second gets the first one's id. */
-export const START_WINDOW_MS = 10 * 60_000;
+const START_WINDOW_MS = 10 * 60_000;
 /** Rounds the owners' view counts in its history. */
 const HISTORY_ROUNDS = 6;
 

@@ -2,9 +2,9 @@ import type { NamedPerson } from '../teams/person-names';
 import type { BuddyMetAnswer, BuddyPair, BuddyRound, MetAnswer } from './buddy';
 import type { BuddyPerson, BuddyRoundView, MyBuddy } from './buddy-service-contract';
 
-export type Names = ReadonlyMap<string, NamedPerson>;
+type Names = ReadonlyMap<string, NamedPerson>;
 
-export const personOf = (names: Names, userId: string): BuddyPerson => ({ userId, displayName: names.get(userId)?.displayName ?? '' });
+const personOf = (names: Names, userId: string): BuddyPerson => ({ userId, displayName: names.get(userId)?.displayName ?? '' });
 
 /** Everyone a round names: the pairs, who was left over and who skipped. */
 export const peopleOf = (round: BuddyRound): string[] => [
@@ -33,7 +33,7 @@ export function myBuddyIn(round: BuddyRound, userId: string, names: Names, answe
   };
 }
 
-export interface RoundHistoryEntry {
+interface RoundHistoryEntry {
   readonly round: BuddyRound;
   readonly answers: readonly BuddyMetAnswer[];
 }

@@ -6,7 +6,7 @@ import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-sche
 import { buddyAnswerKey, buddyPreferenceKey, buddyScheduleKey, TABLES } from '../shared/keys';
 import type { NewEntity, StoredEntity } from '../shared/storage-table';
 
-export const availabilitySchema = z.object({
+const availabilitySchema = z.object({
   days: z.array(z.enum(WEEKDAYS)).min(1),
   modes: z.array(z.enum(MEET_MODES)).min(1),
 });

@@ -50,7 +50,7 @@ interface Lists {
   readonly skipped: readonly string[];
 }
 
-export function listProperties(lists: Lists): Record<string, string | number> {
+function listProperties(lists: Lists): Record<string, string | number> {
   const pairs = lists.pairs.map((p) => ({ members: p.members, reason: p.reason, ...(p.firstTopic ? { firstTopic: p.firstTopic } : {}) }));
   const text = JSON.stringify({ pairs, leftOver: lists.leftOver, skipped: lists.skipped });
   const parts = Math.max(1, Math.ceil(text.length / PART_CHARS));
