@@ -214,4 +214,9 @@ describe('a round through the worker', () => {
     expect(JSON.stringify(joined.value)).toContain('Team: Second team');
     expect(JSON.stringify(joined.value)).toContain('You take part in the learning buddy rounds.');
   });
+
+  it('"buddy stop" is the same in both languages: a Dutch Teams gets the Dutch answer', async () => {
+    const card = cardOf(await say('buddy stop', people.bob, { ...PERSONAL, locale: 'nl-NL' }));
+    expect(JSON.stringify(card)).toContain('Je doet niet mee aan de leerbuddyrondes.');
+  });
 });
