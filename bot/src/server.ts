@@ -24,6 +24,7 @@ import type { EmbeddedAzurite } from './storage/shared/embedded-azurite';
 import { createBotEndpoint } from './teams/shared/bot-endpoint';
 import { createSessionLinks } from './domain/sessions/session-links';
 import { createJobComposer } from './jobs/sessions/compose-job';
+import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
 import { createServices } from './domain/shared/services';
 import type { DeliveryStorage } from './storage/delivery/delivery-storage';
@@ -153,6 +154,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       secret: config.sessions.calendarLinkSecret,
     });
+    // The buddy chats' .ics links: the same secret and base, their own purpose prefix (buddy-chat-links.ts).
+    const buddyLinks = createBuddyChatLinks({
+      publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
+      secret: config.sessions.calendarLinkSecret,
+    });
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
 
@@ -183,7 +189,9 @@ export async function startService(config: Config, options: StartOptions = {}): 
     });
     const worker = new OutboxWorker({
       queue: delivery.queue,
-      compose: options.composer ?? createJobComposer({ content: services.postContent, links: sessionLinks }),
+      compose:
+        options.composer ??
+        createJobComposer({ content: services.postContent, links: sessionLinks, buddies: services.buddies, buddyLinks }),
       sender,
       parked: delivery.parked,
       now,
@@ -211,6 +219,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         delivery: { parked: delivery.parked, queue: delivery.queue },
         experts,
         sessionLinks,
+        buddyLinks,
       }),
       ...(devRouterIssuer
         ? { devRouter: createDevRouter({ issuer: devRouterIssuer, profiles: services.profiles, demoTenantId: DEMO_TENANT_ID }) }

@@ -247,3 +247,45 @@ describe('what takes its team only from the conversation', () => {
     expect((await bot.service.repositories.tips.list(PLAYGROUND_TENANT, TEAM_ID, { limit: 50 })).tips.length).toBe(tipsBefore);
   });
 });
+
+describe('the learning buddies’ card verbs (issue #13)', () => {
+  const BUDDY_SAY = {
+    status: 'Your learning buddies',
+    notMember: 'Only members of this team can take part in its learning buddies.',
+    teamUnknown: 'I do not know that team. Is PeerLearn installed in it?',
+    noRound: 'There has been no buddy round in this team yet.',
+  } as const;
+  type BuddySaid = keyof typeof BUDDY_SAY;
+  const team = { poolId: TEAM_ID };
+  /** The person's own participation: any member of the team, nobody else. */
+  const own: Record<Actor, BuddySaid> = {
+    host: 'status',
+    owner: 'status',
+    member: 'status',
+    outsider: 'notMember',
+    otherTenant: 'teamUnknown',
+  };
+  const noRound: Record<Actor, BuddySaid> = {
+    host: 'noRound',
+    owner: 'noRound',
+    member: 'noRound',
+    outsider: 'noRound',
+    otherTenant: 'noRound',
+  };
+  const rows: readonly [string, Record<string, unknown>, Record<Actor, BuddySaid>][] = [
+    ['buddyJoin', team, own],
+    ['buddySkip', { ...team, skipNext: true }, own],
+    ['buddyAcross', { ...team, across: true }, own],
+    ['buddyLeave', team, own],
+    ['buddyStatus', team, own],
+    // A round that does not exist: nobody has anything to answer, and nobody learns more than that.
+    ['buddyMet', { ...team, roundId: 'sched-2030-01-07T09:00:00.000Z', answer: 'yes' }, noRound],
+  ];
+  const cases = rows.flatMap(([verb, data, expected]) => ACTORS.map((actor) => [verb, actor, expected[actor], data] as const));
+
+  it.each(cases)('%s as %s → %s', async (verb, actor, expected, data) => {
+    const text = await send(actor, ['adaptiveCard/action', execute(verb, data)]);
+    expect(text).toContain(BUDDY_SAY[expected]);
+    expect(await queuedJobs(bot.service)).toEqual([]);
+  });
+});

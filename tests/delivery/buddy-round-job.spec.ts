@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
-import type { BuddyServices } from '../../bot/src/domain/buddies/buddy-service';
 import { matchRound } from '../../bot/src/domain/buddies/matching';
-import type { JobComposer, OutgoingMessage } from '../../bot/src/domain/delivery/outbox';
+import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
+import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
+import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { OutboxWorker } from '../../bot/src/jobs/delivery/outbox-worker';
 import type { RunningService } from '../../bot/src/server';
 import { createDeliveryStorage } from '../../bot/src/storage/delivery/delivery-storage';
@@ -28,24 +30,6 @@ afterAll(async () => {
   await Promise.all([service?.close(), connector?.close()]);
 });
 
-/**
- * Until the buddies' cards exist on this branch, a small composer in the contract's terms: one
- * introduction per person paired, to their 1:1 chat, under `buddyIntro|tenant|pool|round|user`.
- */
-const introComposer =
-  (buddies: BuddyServices): JobComposer =>
-  async (job) => {
-    if (job.kind !== 'startBuddyRound') return [];
-    const intros = await buddies.runRound({ tenantId: job.tenantId, poolId: job.teamId, roundId: job.roundId });
-    return intros.map((intro): OutgoingMessage => ({
-      key: `buddyIntro|${intro.tenantId}|${intro.poolId}|${intro.roundId}|${intro.userId}`,
-      mode: 'post',
-      target: { kind: 'person', tenantId: intro.tenantId, userId: intro.userId },
-      card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${intro.buddies.length} buddies` }] },
-      summary: `Your buddy for ${intro.roundId}`,
-    }));
-  };
-
 /** A worker of its own (as on another instance), sending slowly enough to be stopped mid-round. */
 function instance() {
   const connectionString = service.storageConnectionString;
@@ -63,7 +47,13 @@ function instance() {
   });
   const worker = new OutboxWorker({
     queue: delivery.queue,
-    compose: introComposer(buddies),
+    // The real composer: each introduction is the buddies' card, recomposed from the stored round by the second worker.
+    compose: createJobComposer({
+      content: createPostContentService({ repositories: storage.repositories }),
+      links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      buddies,
+      buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    }),
     sender,
     parked: delivery.parked,
     now: () => new Date(),
@@ -111,6 +101,7 @@ describe('a buddy round through the real outbox worker', () => {
     for (const s of connector.sent) perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
     expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
     expect([...perPerson.keys()].sort()).toEqual(everyone.map((id) => `a:${id}`).sort());
+    for (const s of connector.sent) expect(JSON.stringify(s.activity.attachments)).toContain('teams.microsoft.com/l/meeting/new');
 
     // One round was computed and stored; everyone is in it once; its check-in is queued for halfway.
     const rounds = await first.storage.repositories.buddies.rounds.listRecent(team.tenantId, team.teamId, 5);

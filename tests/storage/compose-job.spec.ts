@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import type { Outbox, OutboxJob } from '../../bot/src/domain/delivery/outbox';
+import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
+import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
+import { matchRound } from '../../bot/src/domain/buddies/matching';
 import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
@@ -55,7 +58,14 @@ beforeAll(async () => {
   const storage = createStorage({ connectionString: azurite.connectionString });
   await storage.ensureCreated();
   repos = storage.repositories;
-  compose = createJobComposer({ content: createPostContentService({ repositories: repos }), links });
+  // The buddy jobs have their own spec (compose-buddy-jobs.spec.ts); here their service only completes the composer.
+  const outbox: Outbox = { enqueue: () => Promise.resolve() };
+  compose = createJobComposer({
+    content: createPostContentService({ repositories: repos }),
+    links,
+    buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => NOW }),
+    buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+  });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));
   await repos.members.putMany([

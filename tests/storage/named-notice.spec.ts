@@ -6,6 +6,9 @@ import { createSessionLinks } from '../../bot/src/domain/sessions/session-links'
 import { createSessionService } from '../../bot/src/domain/sessions/session-service';
 import type { SessionService } from '../../bot/src/domain/sessions/session-service';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
+import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
+import { matchRound } from '../../bot/src/domain/buddies/matching';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
@@ -47,7 +50,12 @@ beforeAll(async () => {
   repos = storage.repositories;
   sessions = createSessionService({ repositories: repos, outbox, now: () => now });
   const links = createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) });
-  compose = createJobComposer({ content: createPostContentService({ repositories: repos }), links });
+  compose = createJobComposer({
+    content: createPostContentService({ repositories: repos }),
+    links,
+    buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),
+    buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+  });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));
   await repos.members.putMany([

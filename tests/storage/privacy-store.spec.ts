@@ -12,6 +12,7 @@ import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
 import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
 import { NAMED_NOTICE } from '../../bot/src/domain/sessions/session-changes';
 import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { startTestAzurite } from '../support/azurite';
 import { eventually } from '../support/eventually';
@@ -187,6 +188,8 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     const compose = createJobComposer({
       content: createPostContentService({ repositories: world.storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      buddies: world.services.buddies,
+      buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     });
     const at = (s: { readonly tenantId: string; readonly teamId: string; readonly sessionId: string }) => ({
       tenantId: s.tenantId,

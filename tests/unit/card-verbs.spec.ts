@@ -13,6 +13,11 @@ import { eraseConfirmCard } from '../../bot/src/cards/privacy/privacy-cards';
 import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/shared/card-verbs';
 import { ACTION_COMMAND_IDS } from '../../bot/src/domain/shared/messaging-extension-commands';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { buddyIntroCard } from '../../bot/src/cards/buddies/buddy-intro-card';
+import { buddyMetCardFor } from '../../bot/src/cards/buddies/buddy-met-card';
+import { buddyStatusCard, buddyTeamChoiceCard } from '../../bot/src/cards/buddies/buddy-status-card';
+import { ORGANISATION_POOL } from '../../bot/src/domain/buddies/buddy';
+import type { BuddyIntroduction, BuddyStatus } from '../../bot/src/domain/buddies/buddy-service-contract';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 
@@ -73,6 +78,26 @@ const request = {
   updatedAt: NOW.toISOString(),
 };
 
+const buddyIntro = (locale: 'en' | 'nl'): BuddyIntroduction => ({
+  tenantId: 't',
+  poolId: '19:team@thread.tacv2',
+  roundId: 'sched-1',
+  userId: 'ann',
+  locale,
+  timeZone: 'Europe/Amsterdam',
+  buddies: [{ userId: 'bo', displayName: 'Bo' }],
+  reason: { teaches: [], sharedLanguages: [], sharedDays: [], sharedModes: [] },
+  endsAt: NOW.toISOString(),
+});
+const buddyStatus = (optIn: boolean): BuddyStatus => ({
+  teamId: '19:team@thread.tacv2',
+  optIn,
+  skipNext: false,
+  availability: { days: ['mon'], modes: ['online'] },
+  acrossOrganisation: false,
+  current: [],
+});
+
 /** Every card the bot sends with an action on it, in each of its states that adds or removes one. */
 const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionInviteCard(view(session()), undefined, locale),
@@ -90,6 +115,12 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   helpCard(locale, ['help', 'newSession']),
   welcomeCard('team', locale),
   eraseConfirmCard(locale),
+  buddyIntroCard({ intro: buddyIntro(locale) }),
+  buddyIntroCard({ intro: { ...buddyIntro(locale), poolId: ORGANISATION_POOL } }),
+  buddyMetCardFor(buddyIntro(locale)),
+  buddyStatusCard({ status: buddyStatus(true), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
+  buddyStatusCard({ status: buddyStatus(false), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
+  buddyTeamChoiceCard([{ teamId: 'a', name: 'A' }], 'buddyStatus', locale),
 ]);
 
 /** The verbs a card carries, wherever they sit: actions, action sets in the body, the refresh. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseCommand } from '../../bot/src/domain/shared/commands';
+import { buddyCommandAction, parseCommand } from '../../bot/src/domain/shared/commands';
 
 describe('parseCommand', () => {
   it.each([
@@ -28,13 +28,39 @@ describe('parseCommand', () => {
     ['thanks @Sanne for the Excel tips', 'thanks', 'en', '@Sanne for the Excel tips'],
     ['bedankt @Noor voor de feedback!', 'thanks', 'nl', '@Noor voor de feedback'],
     ['dank je wel Eva', 'thanks', 'nl', 'Eva'],
+    ['buddy me', 'buddy', 'en', ''],
+    ['Buddy pause.', 'buddy', 'en', ''],
+    ['koppel mij', 'buddy', 'nl', ''],
+    ['buddy pauze', 'buddy', 'nl', ''],
+    ['Koppel stop!', 'buddy', 'nl', ''],
+    ['my buddy', 'myBuddy', 'en', ''],
+    ['mijn buddy', 'myBuddy', 'nl', ''],
   ])('%j → %s (%s) %j', (text, id, locale, argument) => {
     expect(parseCommand(text)).toMatchObject({ id, locale, argument });
   });
 
-  it.each(['', 'helpdesk', 'please help me with excel', 'hulpje', 'thanksgiving plans', 'my sessionsx'])('%j is unknown', (text) => {
-    expect(parseCommand(text).id).toBe('unknown');
+  it('"buddy stop" is the same in both languages: the activity’s locale answers it', () => {
+    expect(parseCommand('Buddy stop').id).toBe('buddy');
+    expect(parseCommand('Buddy stop').locale).toBeUndefined();
   });
+
+  it.each([
+    ['buddy me', 'join'],
+    ['koppel mij', 'join'],
+    ['buddy pause', 'skip'],
+    ['buddy pauze', 'skip'],
+    ['buddy stop', 'leave'],
+    ['koppel stop', 'leave'],
+  ] as const)('%j asks to %s', (text, action) => {
+    expect(buddyCommandAction(parseCommand(text))).toBe(action);
+  });
+
+  it.each(['', 'helpdesk', 'please help me with excel', 'hulpje', 'thanksgiving plans', 'my sessionsx', 'buddy', 'buddy you', 'koppel'])(
+    '%j is unknown',
+    (text) => {
+      expect(parseCommand(text).id).toBe('unknown');
+    },
+  );
 
   it('drops control characters', () => {
     expect(parseCommand('he\u0000lp').text).toBe('he lp');

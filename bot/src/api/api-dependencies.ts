@@ -2,6 +2,7 @@ import type { Outbox } from '../domain/delivery/outbox';
 import type { ParkedDeliveries, WorkQueue } from '../domain/delivery/delivery';
 import type { Services } from '../domain/shared/services';
 import type { SessionLinks } from '../domain/sessions/session-links';
+import type { BuddyChatLinks } from '../domain/buddies/buddy-chat-links';
 import type { ExpertDirectory } from '../domain/experts/expert-directory';
 import type { WriteLimiter } from '../domain/shared/write-rate-limiter';
 import type { TokenValidator } from './shared/token-validator';
@@ -19,6 +20,8 @@ export interface ApiDependencies {
   readonly experts: ExpertDirectory;
   /** Signs and checks the calendar links of session cards (session-routes.ts). */
   readonly sessionLinks: SessionLinks;
+  /** Signs and checks the `.ics` links of buddy introductions (buddy-chat-routes.ts). */
+  readonly buddyLinks: BuddyChatLinks;
   /** Parked deliveries and the queue that retries them (delivery-routes.ts). */
   readonly delivery: { readonly parked: ParkedDeliveries; readonly queue: Pick<WorkQueue, 'requestRedelivery'> };
 }

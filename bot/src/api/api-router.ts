@@ -12,6 +12,7 @@ import { learningRequestRoutes } from './requests/learning-request-routes';
 import { tipRoutes } from './tips/tip-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { buddyRoutes } from './buddies/buddy-routes';
+import { buddyChatRoutes } from './buddies/buddy-chat-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -33,5 +34,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(tipRoutes(deps));
   router.use(privacyRoutes(deps));
   router.use(buddyRoutes(deps));
+  router.use(buddyChatRoutes(deps));
   return router;
 }

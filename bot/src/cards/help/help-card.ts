@@ -22,6 +22,8 @@ const COMMAND_LINES: Record<Listed, { readonly typed: Record<Locale, string>; re
   wantToLearn: { typed: { en: 'I want to learn X', nl: 'ik wil X leren' }, does: 'common:helpCommandWantToLearn' },
   exportMyData: { typed: { en: 'export my data', nl: 'exporteer mijn gegevens' }, does: 'common:helpCommandExportMyData' },
   deleteMyData: { typed: { en: 'delete my data', nl: 'verwijder mijn gegevens' }, does: 'common:helpCommandDeleteMyData' },
+  buddy: { typed: { en: 'buddy me / pause / stop', nl: 'koppel mij / buddy pauze / koppel stop' }, does: 'common:helpCommandBuddy' },
+  myBuddy: { typed: { en: 'my buddy', nl: 'mijn buddy' }, does: 'common:helpCommandMyBuddy' },
 };
 
 export function helpCard(locale: Locale, available: readonly CommandId[] = ['help']): AdaptiveCard {

@@ -51,7 +51,8 @@ export function foldIcsLine(line: string): string {
   return out.join('\r\n ');
 }
 
-const icsTime = (d: Date): string =>
+/** RFC 5545 DATE-TIME in UTC (`20261203T120000Z`). */
+export const icsTime = (d: Date): string =>
   d
     .toISOString()
     .replace(/[-:]/g, '')

@@ -20,6 +20,13 @@ export const CARD_VERBS = [
   'declineRole',
   'eraseMe',
   'keepMyData',
+  // Learning buddies (DESIGN F8): check-in answers and a person's own participation.
+  'buddyMet',
+  'buddyJoin',
+  'buddyLeave',
+  'buddySkip',
+  'buddyAcross',
+  'buddyStatus',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

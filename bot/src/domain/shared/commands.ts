@@ -12,6 +12,8 @@ export const COMMAND_IDS = [
   'wantToLearn',
   'exportMyData',
   'deleteMyData',
+  'buddy',
+  'myBuddy',
   'unknown',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -29,7 +31,8 @@ export interface ParsedCommand {
 interface Pattern {
   readonly id: Exclude<CommandId, 'unknown'>;
   readonly re: RegExp;
-  readonly locale: Locale;
+  /** Absent when both languages type it the same (`buddy stop`): the activity's locale decides. */
+  readonly locale?: Locale;
 }
 
 // Order matters: the first match wins. An argument, where there is one, is the last capture group.
@@ -58,7 +61,20 @@ const PATTERNS: readonly Pattern[] = [
   { id: 'exportMyData', re: /^(exporteer|download) mijn gegevens$/i, locale: 'nl' },
   { id: 'deleteMyData', re: /^(delete|erase|remove) my data$/i, locale: 'en' },
   { id: 'deleteMyData', re: /^(verwijder|wis) mijn gegevens$/i, locale: 'nl' },
+  // Learning buddies (DESIGN F8): one command for in, pause and out (the manifest's lists hold ten each), then the status.
+  { id: 'buddy', re: /^buddy stop$/i },
+  { id: 'buddy', re: /^buddy (me|pause)$/i, locale: 'en' },
+  { id: 'buddy', re: /^(koppel (mij|stop)|buddy pauze)$/i, locale: 'nl' },
+  { id: 'myBuddy', re: /^my buddy$/i, locale: 'en' },
+  { id: 'myBuddy', re: /^mijn buddy$/i, locale: 'nl' },
 ];
+
+/** What a `buddy` command asks: take part, skip the next round, or stop (its last word, in either language). */
+export function buddyCommandAction(command: Pick<ParsedCommand, 'text'>): 'join' | 'skip' | 'leave' {
+  const last = command.text.toLowerCase().split(' ').pop() ?? '';
+  if (last === 'pause' || last === 'pauze') return 'skip';
+  return last === 'stop' ? 'leave' : 'join';
+}
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */
 export function parseCommand(raw: string): ParsedCommand {
@@ -73,7 +89,7 @@ export function parseCommand(raw: string): ParsedCommand {
     const match = p.re.exec(text);
     if (match) {
       const argument = p.re.source.includes('(.*') ? (match[match.length - 1] ?? '').trim() : '';
-      return { id: p.id, locale: p.locale, text, argument };
+      return { id: p.id, ...(p.locale ? { locale: p.locale } : {}), text, argument };
     }
   }
   return { id: 'unknown', text, argument: '' };

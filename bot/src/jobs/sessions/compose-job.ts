@@ -6,6 +6,8 @@ import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
 import { formatShortWhen } from '../../cards/sessions/session-text';
 import { clip } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
+import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
+import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -14,7 +16,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -208,10 +210,10 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
           },
         ];
       }
-      // Learning buddies: the introductions and "did you meet?" cards come with the buddies' cards (issue #13).
+      // Learning buddies (issue #13): an introduction, then "did you meet?", to each person paired.
       case 'startBuddyRound':
       case 'askBuddiesMet':
-        return [];
+        return composeBuddyJob(deps, job, now);
     }
   };
   return compose;

@@ -10,6 +10,7 @@ import { sessionsFeature } from '../sessions/sessions-feature';
 import { tipsFeature } from '../tips/tips-feature';
 import { learningRequestsFeature } from '../requests/learning-requests-feature';
 import { privacyFeature } from '../privacy/privacy-feature';
+import { buddiesFeature } from '../buddies/buddies-feature';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 import { isTenantAllowed } from '../../domain/shared/tenant-allow-list';
@@ -42,14 +43,18 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   const tips = tipsFeature(deps);
   const requests = learningRequestsFeature(deps);
   const privacy = privacyFeature(deps);
+  const buddies = buddiesFeature(deps);
   const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
   const commands: BotRoutes['commands'] = joined(
-    joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands),
-    privacy.commands,
+    joined(joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands), privacy.commands),
+    buddies.commands,
   );
   return {
     commands,
-    cardVerbs: joined(joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs), privacy.cardVerbs),
+    cardVerbs: joined(
+      joined(joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs), privacy.cardVerbs),
+      buddies.cardVerbs,
+    ),
     messagingExtension: {
       query: { ...experts.messagingExtension.query },
       selectItem: { ...experts.messagingExtension.selectItem },
