@@ -4,7 +4,7 @@ import type { BuddyPersonView, BuddyReasonView, MeetMode, Weekday } from '../../
 import { usePersonName } from '../../shared/person-name';
 
 /** Whose eyes the reason is read with: the viewer's own pair ("X can teach you …"), or an owner's view of anyone's. */
-export type ReasonViewpoint = 'mine' | 'others';
+type ReasonViewpoint = 'mine' | 'others';
 
 /**
  * Words the service's structured reason in the tab's language: who can teach whom what, then the
