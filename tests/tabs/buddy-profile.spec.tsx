@@ -67,6 +67,14 @@ describe('my profile → learning buddy', () => {
     ]);
   });
 
+  it('says when the team’s next round starts', async () => {
+    const nextRoundAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    await renderSection(buddyService(buddyStatus({ cadence: { everyWeeks: 2, weekday: 'mon', time: '10:00' }, nextRoundAt })));
+    const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(nextRoundAt));
+    expect(screen.getByText(`The next round starts ${date}.`)).toBeTruthy();
+    expect(screen.queryByText('Your team has no regular rounds yet; a team owner can start one.')).toBeNull();
+  });
+
   it('skips the next round, then opts out', async () => {
     const service = buddyService(buddyStatus({ optIn: true, availability: { days: ['tue', 'thu'], modes: ['online'] } }));
     await renderSection(service);

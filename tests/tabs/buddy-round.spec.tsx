@@ -79,6 +79,15 @@ describe('the buddy round view', () => {
     expect(screen.queryByRole('region', { name: 'Skipped this round' })).toBeNull();
   });
 
+  it('tells a member who was not paired so, and an owner when nobody was', async () => {
+    const member = await renderRound(() => json(200, { round: { ...memberRound().round, pairs: [] } }));
+    expect(await screen.findByText('You were not paired in this round.')).toBeTruthy();
+    member.unmount();
+    const owner = ownerRound();
+    await renderRound(() => json(200, { ...owner, round: { ...owner.round, pairs: [] } }));
+    expect(await screen.findByText('Nobody was paired in this round.')).toBeTruthy();
+  });
+
   it('before the first round: a friendly empty state, not an error', async () => {
     await renderRound(() => apiError(404, 'no_round'));
     expect(await screen.findByRole('heading', { level: 2, name: 'No round yet' })).toBeTruthy();

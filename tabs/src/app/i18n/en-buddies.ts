@@ -110,6 +110,7 @@ export const enBuddies = {
     pairs: 'Pairs',
     pairsMine: 'Your pair',
     noPairs: 'Nobody was paired in this round.',
+    noPairsMine: 'You were not paired in this round.',
     memberNote: 'You see your own pair. Only the team’s owners see the whole round.',
     answers: 'Did they meet?',
     answerOf: '{{name}}: {{answer}}',

@@ -109,6 +109,7 @@ export const nlBuddies: Messages['buddies'] = {
     pairs: 'Koppels',
     pairsMine: 'Jouw koppel',
     noPairs: 'In deze ronde is niemand gekoppeld.',
+    noPairsMine: 'Je bent in deze ronde niet gekoppeld.',
     memberNote: 'Je ziet je eigen koppel. Alleen de eigenaren van het team zien de hele ronde.',
     answers: 'Hebben ze afgesproken?',
     answerOf: '{{name}}: {{answer}}',

@@ -66,9 +66,16 @@ function BuddyStatus({ api, initial, locale }: { readonly api: ApiClient; readon
   return (
     <>
       <BuddyPreferencesForm api={api} status={status} onSaved={setStatus} />
-      <Body1 as="p" className={styles.meta}>
-        {status.nextRoundAt ? t('buddies.nextRound', { date: words.dateTime(status.nextRoundAt, locale) }) : t('buddies.noCadence')}
-      </Body1>
+      {status.nextRoundAt ? (
+        <Body1 as="p" className={styles.meta}>
+          {t('buddies.nextRound', { date: words.dateTime(status.nextRoundAt, locale) })}
+        </Body1>
+      ) : null}
+      {status.cadence ? null : (
+        <Body1 as="p" className={styles.meta}>
+          {t('buddies.noCadence')}
+        </Body1>
+      )}
       {status.current.length > 0 ? (
         <ul className={styles.current}>
           {status.current.map((buddy) => (

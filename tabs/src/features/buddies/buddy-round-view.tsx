@@ -83,7 +83,11 @@ function Round({ data, locale }: { readonly data: BuddyRoundResponse; readonly l
           {t('buddies.round.memberNote')}
         </Body1>
       )}
-      <RoundPairs pairs={round.pairs} heading={ownerView ? t('buddies.round.pairs') : t('buddies.round.pairsMine')} />
+      <RoundPairs
+        pairs={round.pairs}
+        heading={ownerView ? t('buddies.round.pairs') : t('buddies.round.pairsMine')}
+        none={ownerView ? t('buddies.round.noPairs') : t('buddies.round.noPairsMine')}
+      />
       {round.leftOver ? (
         <RoundPeople heading={t('buddies.round.leftOver')} people={round.leftOver} none={t('buddies.round.leftOverNone')} />
       ) : null}

@@ -30,9 +30,17 @@ const useStyles = makeStyles({
 });
 
 /** The pairs of a round, each with why in the reader's language; the "did you meet?" answers when the viewer may see them. */
-export function RoundPairs({ pairs, heading }: { readonly pairs: BuddyRoundResponse['round']['pairs']; readonly heading: string }) {
+export function RoundPairs({
+  pairs,
+  heading,
+  none,
+}: {
+  readonly pairs: BuddyRoundResponse['round']['pairs'];
+  readonly heading: string;
+  /** Said when there is no pair to show. */
+  readonly none: string;
+}) {
   const shared = useSectionStyles();
-  const { t } = useTranslation();
   const headingId = useId('round-pairs');
   return (
     <section className={shared.section} aria-labelledby={headingId}>
@@ -40,7 +48,7 @@ export function RoundPairs({ pairs, heading }: { readonly pairs: BuddyRoundRespo
         {heading}
       </h2>
       {pairs.length === 0 ? (
-        <Body1 as="p">{t('buddies.round.noPairs')}</Body1>
+        <Body1 as="p">{none}</Body1>
       ) : (
         <ul className={shared.tileGrid}>
           {pairs.map((pair) => (
