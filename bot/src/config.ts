@@ -57,6 +57,12 @@ export interface Config {
   readonly sessions: SessionsConfig;
   readonly limits: LimitsConfig;
   readonly graph: GraphConfig;
+  readonly buddies: BuddiesConfig;
+}
+
+/** Learning buddies (DESIGN F8): how often each worker instance looks for pools whose round is due. */
+interface BuddiesConfig {
+  readonly schedulerEveryMs: number;
 }
 
 /** Load shedding: requests in flight at once per endpoint; past that, 503 with Retry-After at once. */
@@ -344,6 +350,8 @@ export function readConfig(env: Env): Config {
       botConcurrent: wholeNumber(r, 'BOT_MAX_CONCURRENT', 256, 1, 10_000),
     },
     graph: { baseUrl: graphBaseUrl.replace(/\/+$/, '') },
+    // Rounds start on a weekday and time: within a few minutes of it is on time, and a pass reads one index range.
+    buddies: { schedulerEveryMs: 5 * 60_000 },
     delivery: {
       worker: r.bool('WORKER', true),
       tenantPerSecond: wholeNumber(r, 'TEAMS_TENANT_RATE_PER_SECOND', 30, 1, 100),

@@ -32,6 +32,7 @@ import { clientsFromConnectionString } from './storage/shared/storage-clients';
 import type { JobComposer } from './domain/delivery/outbox';
 import { OutboxWorker } from './jobs/delivery/outbox-worker';
 import { startRetentionSweep } from './jobs/delivery/retention-sweep';
+import { startBuddyScheduler } from './jobs/buddies/buddy-scheduler';
 import type { WorkerPolicy } from './jobs/delivery/outbox-worker';
 import { createBotConnector } from './teams/shared/bot-connector';
 import { ProactiveSender } from './teams/delivery/proactive-sender';
@@ -245,6 +246,10 @@ export async function startService(config: Config, options: StartOptions = {}): 
           log,
         })
       : undefined;
+    // The same instances start learning-buddy rounds when a pool's slot is due.
+    const buddyScheduler = config.delivery.worker
+      ? startBuddyScheduler({ enqueueDue: services.buddies.enqueueDueRounds, log, everyMs: config.buddies.schedulerEveryMs })
+      : undefined;
 
     return {
       url: `http://${shownHost}:${port}`,
@@ -268,6 +273,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         else log.info('shutdown: every request in flight was answered', { ms: elapsed() });
         const released = await workerStopped;
         await retention?.stop();
+        await buddyScheduler?.stop();
         log.info('shutdown: outbox worker stopped; unfinished jobs are back in the queue', { released, ms: elapsed() });
         await experts.stop();
         await azurite?.stop();

@@ -8,6 +8,7 @@ import type {
   TipView,
 } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
+import { ownerRoundId } from '../../bot/src/domain/buddies/buddy-slots';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
 import { CHANNEL_ID, TEAM_ID, people, seedTeam, withoutWorker } from '../support/bot/session-fixtures';
@@ -64,6 +65,21 @@ const hostAndOwners = (ok: string, refused: string): Record<Actor, string> => ({
   outsider: refused,
   otherTenant: '404 not_found',
 });
+
+const OWNERS_200: Record<Actor, string> = {
+  host: '403 owners_only',
+  owner: '200',
+  member: '403 owners_only',
+  outsider: '403 not_member',
+  otherTenant: '404 not_found',
+};
+const OWNERS_202: Record<Actor, string> = {
+  host: '403 owners_only',
+  owner: '202',
+  member: '403 owners_only',
+  outsider: '403 not_member',
+  otherTenant: '404 not_found',
+};
 
 const ROWS: readonly Row[] = [
   // Sessions of the team only.
@@ -221,6 +237,39 @@ const ROWS: readonly Row[] = [
       outsider: '403 owners_only',
       otherTenant: '404 not_found',
     },
+  },
+  // Learning buddies (issue #13): members take part, owners set the rhythm, start rounds and see whole rounds.
+  { action: 'read my buddy status', method: 'GET', path: () => `${team}/buddies/me`, expected: members('200', '403 not_member') },
+  {
+    action: 'opt in to buddies',
+    method: 'PUT',
+    path: () => `${team}/buddies/me`,
+    body: () => ({ optIn: true }),
+    expected: members('200', '403 not_member'),
+  },
+  { action: 'read the buddy cadence', method: 'GET', path: () => `${team}/buddies/cadence`, expected: members('200', '403 not_member') },
+  {
+    action: 'set the buddy cadence',
+    method: 'PUT',
+    path: () => `${team}/buddies/cadence`,
+    body: () => ({ cadence: { everyWeeks: 2, weekday: 'tue', time: '11:00' } }),
+    expected: OWNERS_200,
+  },
+  { action: 'start a buddy round', method: 'POST', path: () => `${team}/buddies/rounds`, expected: OWNERS_202 },
+  // No round has been computed here (no worker runs): members get as far as "no round yet".
+  {
+    action: 'read the latest buddy round',
+    method: 'GET',
+    path: () => `${team}/buddies/rounds/latest`,
+    expected: members('404 no_round', '403 not_member'),
+  },
+  {
+    // Answering is for the people of a pair: for anyone else no such round exists for them to answer.
+    action: 'answer "did you meet?" for a round that is not theirs',
+    method: 'PUT',
+    path: () => `${team}/buddies/rounds/${ownerRoundId(now, 'nobody')}/met`,
+    body: () => ({ answer: 'yes' }),
+    expected: { ...members('404 no_round', '404 no_round'), otherTenant: '404 no_round' },
   },
 ];
 

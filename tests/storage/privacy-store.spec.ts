@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ORGANISATION_POOL } from '../../bot/src/domain/buddies/buddy';
 import { randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import { DELIVERY_TABLES, profileKey, TABLES } from '../../bot/src/storage/shared/keys';
@@ -58,6 +59,15 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     const byTable = new Map(exported.tables.map((t) => [t.table, t]));
     for (const [table, rows] of scan) {
       const naming = rows.filter((r) => names(r, eva)).map(plainRow);
+      // A buddy round is exported as Eva sees it: her own pair only (members never see the other pairs).
+      if (table === 'plBuddyRounds') {
+        const exportedRounds = byTable.get(table)?.rows ?? [];
+        expect(exportedRounds.map((r) => `${String(r['poolId'])}|${String(r['roundId'])}`).sort()).toEqual(
+          naming.map((r) => `${String(r['poolId'])}|${String(r['roundId'])}`).sort(),
+        );
+        for (const r of exportedRounds) expect((JSON.parse(String(r['myPair'])) as { members: string[] }).members).toContain(eva.userId);
+        continue;
+      }
       expect({ table, rows: sortedJson(byTable.get(table)?.rows ?? []) }).toEqual({ table, rows: sortedJson(naming) });
       expect(byTable.get(table)?.purpose).toMatch(/\w/);
       expect(byTable.get(table)?.retention).toMatch(/\w/);
@@ -74,6 +84,11 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       plKudos: 2,
     });
     expect(counted).toMatchObject({ plTips: 1, plLearningRequests: 3, plEndorsements: 2, plAddresses: 1, plDelivered: 1, plParked: 1 });
+    // Buddies: her team and organisation preferences, both rounds she was paired in, her answer.
+    expect(counted).toMatchObject({ plBuddyPreferences: 2, plBuddyRounds: 2, plBuddyAnswers: 1, plBuddySchedules: 0 });
+    // Pim was in team A's round but not in the organisation's: Eva's organisation pair never names him.
+    const orgRound = byTable.get('plBuddyRounds')?.rows.find((r) => r['poolId'] !== day.teamA);
+    expect(String(orgRound?.['myPair'])).not.toContain(pim.userId);
     // Two requests: Eva's own (with the vote its author gets) and her vote on Olaf's.
     expect(counted['plProfileChanges']).toBeGreaterThan(0);
     expect(JSON.stringify(exported)).not.toMatch(/"(partitionKey|rowKey|etag|timestamp)"/);
@@ -131,6 +146,14 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     const questions = await repos.questions.listForSession(tenantId, day.taught.sessionId);
     expect(questions).toEqual([expect.objectContaining({ text: 'Do charts work with live data?' })]);
     expect(questions[0]?.askerId).toBeUndefined();
+    // Team A's buddy round keeps its shape for the owners: Eva's place shows the former colleague; Olaf's answer stays.
+    const buddyRound = await repos.buddies.rounds.get(tenantId, day.teamA, day.buddyRound);
+    expect(buddyRound?.pairs.flatMap((p) => p.members).sort()).toEqual([FORMER_COLLEAGUE_ID, olaf.userId, pim.userId].sort());
+    expect(await repos.buddies.answers.listForRound(tenantId, day.teamA, day.buddyRound)).toEqual([]);
+    expect((await repos.buddies.answers.listForRound(tenantId, ORGANISATION_POOL, day.buddyRound)).map((a) => a.userId)).toEqual([
+      olaf.userId,
+    ]);
+    expect(await repos.buddies.preferences.get(tenantId, ORGANISATION_POOL, olaf.userId)).toMatchObject({ optIn: true });
     // Olaf and Pim are untouched.
     expect(await repos.members.get(tenantId, olaf.userId)).toMatchObject({ displayName: olaf.name, email: olaf.email });
     expect((await repos.teams.listMembers(tenantId, day.teamB)).map((m) => m.userId)).toEqual([olaf.userId]);

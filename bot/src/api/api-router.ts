@@ -11,6 +11,7 @@ import { kudosRoutes } from './kudos/kudos-routes';
 import { learningRequestRoutes } from './requests/learning-request-routes';
 import { tipRoutes } from './tips/tip-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { buddyRoutes } from './buddies/buddy-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -31,5 +32,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(learningRequestRoutes(deps));
   router.use(tipRoutes(deps));
   router.use(privacyRoutes(deps));
+  router.use(buddyRoutes(deps));
   return router;
 }

@@ -693,8 +693,9 @@ export interface BuddyRoundResponse {
 }
 
 /**
- * `PUT /api/v1/teams/:teamId/buddies/rounds/:roundId/met` (only a member of a pair in that round, else 403 `not_in_round`);
- * `?pool=organisation` answers for the tenant-wide round of that id (a `MyBuddyView` whose `poolId` is ORGANISATION_POOL).
+ * `PUT /api/v1/teams/:teamId/buddies/rounds/:roundId/met` (only a member of a pair in that round, else 403 `not_in_round`;
+ * 404 `no_round` for an unknown round). For a round of the tenant-wide pool add `?pool=organisation` (`:teamId` is then
+ * any team of the caller's). Answers the stored answer in the same shape.
  */
 export interface BuddyMetRequest {
   readonly answer: MetAnswer;

@@ -3,6 +3,8 @@ import { TableClient } from '@azure/data-tables';
 import { expect } from '@jest/globals';
 import type { OutgoingMessage } from '../../../bot/src/domain/delivery/outbox';
 import { ExpertDirectory } from '../../../bot/src/domain/experts/expert-directory';
+import { ORGANISATION_POOL } from '../../../bot/src/domain/buddies/buddy';
+import { ownerRoundId } from '../../../bot/src/domain/buddies/buddy-slots';
 import { createServices } from '../../../bot/src/domain/shared/services';
 import type { Services } from '../../../bot/src/domain/shared/services';
 import type { PersonRef } from '../../../bot/src/domain/shared/person';
@@ -210,7 +212,22 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
     card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Pivot tables' }] },
     summary: 'Pivot tables',
   });
-  return { teamA, teamB, hosted, taught, evaTip, evaRequest: evaRequest.request, olafRequest: olafRequest.request };
+  // Learning buddies: all three in team A's round, Eva and Olaf also across the organisation; Eva answers.
+  must(
+    await services.buddies.update(eva, teamA, {
+      optIn: true,
+      acrossOrganisation: true,
+      availability: { days: ['mon'], modes: ['online'] },
+    }),
+  );
+  must(await services.buddies.update(olaf, teamA, { optIn: true, acrossOrganisation: true }));
+  must(await services.buddies.update(pim, teamA, { optIn: true }));
+  const buddyRound = ownerRoundId(clock.now, 'privacy');
+  await services.buddies.runRound({ tenantId, poolId: teamA, roundId: buddyRound });
+  await services.buddies.runRound({ tenantId, poolId: ORGANISATION_POOL, roundId: buddyRound });
+  must(await services.buddies.answerMet(eva, teamA, buddyRound, 'yes'));
+  must(await services.buddies.answerMet(olaf, ORGANISATION_POOL, buddyRound, 'notYet'));
+  return { teamA, teamB, hosted, taught, evaTip, evaRequest: evaRequest.request, olafRequest: olafRequest.request, buddyRound };
 }
 
 export type DayFacts = Awaited<ReturnType<typeof scriptedDay>>;

@@ -5,6 +5,7 @@ import type { SessionQuestion } from '../sessions/session-question';
 import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
+import type { BuddyRepositories } from '../buddies/buddy-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -199,6 +200,8 @@ export interface Repositories {
   readonly kudos: KudosRepository;
   readonly tips: TipRepository;
   readonly learningRequests: LearningRequestRepository;
+  /** Learning buddies (DESIGN F8): preferences, rounds, answers and schedules. */
+  readonly buddies: BuddyRepositories;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -22,6 +22,10 @@ import type { PersonalDataStore } from '../privacy/personal-data';
 import { createPrivacyService } from '../privacy/privacy-service';
 import type { PrivacyService } from '../privacy/privacy-service';
 import { createTipService } from '../tips/tip-service';
+import { createBuddyService } from '../buddies/buddy-service';
+import type { BuddyServices } from '../buddies/buddy-service';
+import type { MatchRound } from '../buddies/buddy';
+import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
@@ -38,6 +42,8 @@ export interface Services {
   readonly postContent: PostContentService;
   /** Export and erase of one person's data (DESIGN F13). */
   readonly privacy: PrivacyService;
+  /** Learning buddies (DESIGN F8): the API's and the bot's operations, and what the round jobs read. */
+  readonly buddies: BuddyServices;
 }
 
 interface ServicesDeps {
@@ -49,6 +55,8 @@ interface ServicesDeps {
   /** Every table's rows of one person, and what signs export links (the server secret and the public base URL). */
   readonly privacy: { readonly store: PersonalDataStore; readonly secret: string; readonly publicUrl: string | (() => string) };
   readonly now: () => Date;
+  /** Tests: a pinned matching in place of matchRound. */
+  readonly buddyMatch?: MatchRound;
 }
 
 export function createServices(deps: ServicesDeps): Services {
@@ -64,6 +72,7 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
+    buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
     privacy: createPrivacyService({
       ...privacy,
       experts,

@@ -11,6 +11,8 @@ const JOB_KINDS: readonly OutboxJob['kind'][] = [
   'requestFeedback',
   'notifyPerson',
   'postKudos',
+  'startBuddyRound',
+  'askBuddiesMet',
 ];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
@@ -41,6 +43,8 @@ function decodeWorkItem(text: string): WorkItem | { readonly kind: 'unreadable';
   if (!JOB_KINDS.includes(job.kind as OutboxJob['kind']))
     return { kind: 'unreadable', problem: `unknown job kind ${JSON.stringify(job.kind)}` };
   if (!isId(job.tenantId) || !isId(job.teamId)) return { kind: 'unreadable', problem: 'job without tenantId and teamId' };
+  if ((job.kind === 'startBuddyRound' || job.kind === 'askBuddiesMet') && !isId(job.roundId))
+    return { kind: 'unreadable', problem: 'buddy job without roundId' };
   const at = typeof notBefore === 'string' ? new Date(notBefore) : undefined;
   if (at && Number.isNaN(at.getTime())) return { kind: 'unreadable', problem: 'notBefore is not a time' };
   return { kind: 'job', job: job as unknown as OutboxJob, ...(at ? { notBefore: at } : {}) };

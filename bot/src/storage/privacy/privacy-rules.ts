@@ -3,6 +3,7 @@ import { addressesRule, deliveredRule, parkedRule } from './delivery-rules';
 import { kudosRule, learningRequestsRule, tipsRule } from './contribution-rules';
 import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, teamsRule, tenantsRule } from './people-rules';
 import type { PrivacyRule } from './privacy-rule';
+import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -22,6 +23,10 @@ export const PRIVACY_RULES = {
   kudos: kudosRule,
   tips: tipsRule,
   learningRequests: learningRequestsRule,
+  buddyPreferences: buddyPreferencesRule,
+  buddyAnswers: buddyAnswersRule,
+  buddyRounds: buddyRoundsRule,
+  buddySchedules: buddySchedulesRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

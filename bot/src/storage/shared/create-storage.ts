@@ -13,6 +13,8 @@ import { TableKudosRepository } from '../kudos/table-kudos-repository';
 import { TableQuestionRepository } from '../sessions/table-question-repository';
 import { TableLearningRequestRepository } from '../requests/table-learning-request-repository';
 import { TableTipRepository } from '../tips/table-tip-repository';
+import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyRoundRepository } from '../buddies/table-buddy-repositories';
+import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -71,6 +73,10 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     tips: table('tips'),
     endorsements: table('endorsements'),
     profileChanges: table('profileChanges'),
+    buddyPreferences: table('buddyPreferences'),
+    buddyRounds: table('buddyRounds'),
+    buddyAnswers: table('buddyAnswers'),
+    buddySchedules: table('buddySchedules'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -96,6 +102,12 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     kudos: new TableKudosRepository(tables.kudos),
     learningRequests: new TableLearningRequestRepository(tables.learningRequests, conflictRetry),
     tips: new TableTipRepository(tables.tips),
+    buddies: {
+      preferences: new TableBuddyPreferenceRepository(tables.buddyPreferences, conflictRetry),
+      rounds: new TableBuddyRoundRepository(tables.buddyRounds),
+      answers: new TableBuddyAnswerRepository(tables.buddyAnswers),
+      schedules: new TableBuddyScheduleRepository(tables.buddySchedules, conflictRetry),
+    },
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

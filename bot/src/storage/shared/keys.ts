@@ -26,6 +26,11 @@ export const TABLES = {
   learningRequests: 'plLearningRequests',
   /** Tips and training material (DESIGN F9). */
   tips: 'plTips',
+  /** Learning buddies (DESIGN F8): who opted in to which pool, the computed rounds, "did you meet?", each pool's schedule. */
+  buddyPreferences: 'plBuddyPreferences',
+  buddyRounds: 'plBuddyRounds',
+  buddyAnswers: 'plBuddyAnswers',
+  buddySchedules: 'plBuddySchedules',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -261,3 +266,41 @@ export const tipKey = (tenantId: string, teamId: string, createdAtMs: number, ti
 });
 /** Whether a text has the shape of a tip's RowKey (a paging cursor from a client is checked before use). */
 export const isTipRowKey = (value: string): boolean => /^\d{15}\|[A-Za-z0-9\-_.:@~]{1,300}$/.test(value);
+
+// Learning buddies (DESIGN F8). A pool is a team id or ORGANISATION_POOL; both are escaped like any id.
+// plBuddyPreferences: PK = tenant|pool (a round reads its pool at once), RK = user.
+export const buddyPreferencesPartition = (tenantId: string, poolId: string): string => join('buddyPreferences', tenantId, poolId);
+export const buddyPreferenceKey = (tenantId: string, poolId: string, userId: string): EntityKey => ({
+  partitionKey: buddyPreferencesPartition(tenantId, poolId),
+  rowKey: join('buddyPreference', userId),
+});
+
+// plBuddyRounds: PK = tenant|pool, RK = round id (inserted once; a pool's rounds are few, one partition).
+export const buddyRoundsPartition = (tenantId: string, poolId: string): string => join('buddyRounds', tenantId, poolId);
+export const buddyRoundKey = (tenantId: string, poolId: string, roundId: string): EntityKey => ({
+  partitionKey: buddyRoundsPartition(tenantId, poolId),
+  rowKey: join('buddyRound', roundId),
+});
+
+// plBuddyAnswers: PK = tenant|pool|round (the owners' view reads a round's answers at once), RK = user.
+export const buddyAnswersPartition = (tenantId: string, poolId: string, roundId: string): string =>
+  join('buddyAnswers', tenantId, poolId, roundId);
+export const buddyAnswerKey = (tenantId: string, poolId: string, roundId: string, userId: string): EntityKey => ({
+  partitionKey: buddyAnswersPartition(tenantId, poolId, roundId),
+  rowKey: join('buddyAnswer', userId),
+});
+
+// plBuddySchedules: a pool's schedule row (PK = tenant, RK = pool), and the due index in one fixed
+// partition, RK = `<ISO due>|tenant|pool`, so the scheduler reads what is due with one range query
+// (ISO times in UTC sort as text). The fixed partition holds the raw separator: no tenant's key can be it.
+export const buddyScheduleKey = (tenantId: string, poolId: string): EntityKey => ({
+  partitionKey: join('buddySchedules', tenantId),
+  rowKey: join('buddySchedule', poolId),
+});
+export const BUDDY_DUE_PARTITION = `${SEPARATOR}due`;
+export const buddyDueKey = (dueAt: string, tenantId: string, poolId: string): EntityKey => ({
+  partitionKey: BUDDY_DUE_PARTITION,
+  rowKey: `${dueAt}${SEPARATOR}${join('buddyDue', tenantId, poolId)}`,
+});
+/** The RowKey bound of the due entries at or before `atIso`: every entry of that moment sorts before it. */
+export const buddyDueUntil = (atIso: string): string => `${atIso}}`;

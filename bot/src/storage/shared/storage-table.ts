@@ -78,6 +78,28 @@ export class StorageTable {
     return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
   }
 
+  /** Every row of one partition with only these properties (and the keys): a cheap list of what is there. */
+  async listPartitionSelect(partitionKey: string, select: readonly string[]): Promise<StoredEntity[]> {
+    const filter = odata`PartitionKey eq ${partitionKey}`;
+    return guard(`listing ${this.name}`, () =>
+      listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter, select: [...select] } })),
+    );
+  }
+
+  /** The first `limit` rows of one partition whose RowKey is below `to`, in RowKey order (pages followed, empty ones too). */
+  async listFirstBelow(partitionKey: string, to: string, limit: number): Promise<StoredEntity[]> {
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey lt ${to}`;
+    return guard(`listing ${this.name}`, async () => {
+      const rows: StoredEntity[] = [];
+      const pages = this.client.listEntities<EntityProperties>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
+      for await (const page of pages) {
+        rows.push(...page);
+        if (rows.length >= limit) break;
+      }
+      return rows.slice(0, limit);
+    });
+  }
+
   /** Rows of one partition whose RowKey lies in [from, to), in RowKey order, all pages. */
   async listRange(partitionKey: string, from: string, to: string): Promise<StoredEntity[]> {
     const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
+import type { BuddyServices } from '../../bot/src/domain/buddies/buddy-service';
+import { matchRound } from '../../bot/src/domain/buddies/matching';
+import type { JobComposer, OutgoingMessage } from '../../bot/src/domain/delivery/outbox';
+import { OutboxWorker } from '../../bot/src/jobs/delivery/outbox-worker';
+import type { RunningService } from '../../bot/src/server';
+import { createDeliveryStorage } from '../../bot/src/storage/delivery/delivery-storage';
+import { QueueOutbox } from '../../bot/src/storage/delivery/queue-outbox';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
+import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
+import { ProactiveSender } from '../../bot/src/teams/delivery/proactive-sender';
+import { createBotConnector } from '../../bot/src/teams/shared/bot-connector';
+import { seedBuddyTeam } from '../support/buddies';
+import { startDeliveryService } from '../support/delivery-service';
+import { eventually } from '../support/eventually';
+import { startFakeConnector } from '../support/fake-connector';
+import type { FakeConnector } from '../support/fake-connector';
+import { quietLogger } from '../support/service';
+
+let service: RunningService;
+let connector: FakeConnector;
+
+beforeAll(async () => {
+  [service, connector] = await Promise.all([startDeliveryService({ worker: false }), startFakeConnector()]);
+});
+afterAll(async () => {
+  await Promise.all([service?.close(), connector?.close()]);
+});
+
+/**
+ * Until the buddies' cards exist on this branch, a small composer in the contract's terms: one
+ * introduction per person paired, to their 1:1 chat, under `buddyIntro|tenant|pool|round|user`.
+ */
+const introComposer =
+  (buddies: BuddyServices): JobComposer =>
+  async (job) => {
+    if (job.kind !== 'startBuddyRound') return [];
+    const intros = await buddies.runRound({ tenantId: job.tenantId, poolId: job.teamId, roundId: job.roundId });
+    return intros.map((intro): OutgoingMessage => ({
+      key: `buddyIntro|${intro.tenantId}|${intro.poolId}|${intro.roundId}|${intro.userId}`,
+      mode: 'post',
+      target: { kind: 'person', tenantId: intro.tenantId, userId: intro.userId },
+      card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${intro.buddies.length} buddies` }] },
+      summary: `Your buddy for ${intro.roundId}`,
+    }));
+  };
+
+/** A worker of its own (as on another instance), sending slowly enough to be stopped mid-round. */
+function instance() {
+  const connectionString = service.storageConnectionString;
+  const storage = createStorage({ connectionString });
+  const delivery = createDeliveryStorage(clientsFromConnectionString(connectionString), storage.queues.jobs);
+  const outbox = new QueueOutbox(storage.queues.jobs, () => new Date());
+  const buddies = createBuddyService({ repositories: storage.repositories, outbox, match: matchRound, now: () => new Date() });
+  const sender = new ProactiveSender({
+    connector: createBotConnector({ type: 'SingleTenant' }),
+    addresses: delivery.addresses,
+    delivered: delivery.delivered,
+    parked: delivery.parked,
+    log: quietLogger,
+    policy: { tenantPerSecond: 4, backoffBaseMs: 50, backoffCapMs: 500 },
+  });
+  const worker = new OutboxWorker({
+    queue: delivery.queue,
+    compose: introComposer(buddies),
+    sender,
+    parked: delivery.parked,
+    now: () => new Date(),
+    log: quietLogger,
+    policy: { leaseSeconds: 2, idleMs: 50, maxDequeueCount: 5 },
+  });
+  return { storage, delivery, buddies, worker };
+}
+
+describe('a buddy round through the real outbox worker', () => {
+  it('a worker stopped mid-round, another takes the job over: every person gets exactly one introduction', async () => {
+    const first = instance();
+    const team = await seedBuddyTeam(first.storage.repositories, 21);
+    const everyone = [team.owner, ...team.members];
+    for (const userId of everyone) {
+      await first.delivery.addresses.putPerson({
+        tenantId: team.tenantId,
+        userId,
+        serviceUrl: connector.serviceUrl,
+        botId: '28:bot',
+        teamsUserId: `29:${userId}`,
+        conversationId: `a:${userId}`,
+        updatedAt: new Date().toISOString(),
+      });
+      const opted = await first.buddies.update({ tenantId: team.tenantId, userId }, team.teamId, { optIn: true });
+      expect(opted.ok).toBe(true);
+    }
+    const started = await first.buddies.startRound({ tenantId: team.tenantId, userId: team.owner }, team.teamId);
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+
+    first.worker.start();
+    await eventually(() => expect(connector.sent.length).toBeGreaterThanOrEqual(5), { timeout: 30_000 });
+    await first.worker.stop();
+    const atStop = connector.sent.length;
+    expect(atStop).toBeLessThan(everyone.length);
+
+    const second = instance();
+    second.worker.start();
+    try {
+      await eventually(() => expect(new Set(connector.sent.map((s) => s.conversationId)).size).toBe(everyone.length), { timeout: 45_000 });
+    } finally {
+      await second.worker.stop();
+    }
+    const perPerson = new Map<string, number>();
+    for (const s of connector.sent) perPerson.set(s.conversationId, (perPerson.get(s.conversationId) ?? 0) + 1);
+    expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
+    expect([...perPerson.keys()].sort()).toEqual(everyone.map((id) => `a:${id}`).sort());
+
+    // One round was computed and stored; everyone is in it once; its check-in is queued for halfway.
+    const rounds = await first.storage.repositories.buddies.rounds.listRecent(team.tenantId, team.teamId, 5);
+    expect(rounds.map((r) => r.roundId)).toEqual([started.value.roundId]);
+    const paired = rounds[0]?.pairs.flatMap((p) => p.members) ?? [];
+    expect(paired.sort()).toEqual([...everyone].sort());
+    expect(connector.violations()).toEqual([]);
+  });
+});
