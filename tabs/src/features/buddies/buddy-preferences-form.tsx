@@ -31,6 +31,17 @@ const useStyles = makeStyles({
   chip: { minWidth: '3.25rem' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
   error: { margin: 0, color: tokens.colorPaletteRedForeground1 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 interface BuddyPreferencesFormProps {
@@ -160,13 +171,14 @@ export function BuddyPreferencesForm({ api, status, onSaved }: BuddyPreferencesF
               shape="circular"
               size="small"
               checked={days.has(day)}
-              aria-label={words.weekdayName(day)}
               onClick={() => {
                 changed();
                 setDays((current) => toggle(current, day, !current.has(day)));
               }}
             >
-              {t(`buddies.weekdays.${day}`)}
+              {/* Short on screen, whole for a screen reader: an aria-label would not contain the visible text. */}
+              <span aria-hidden="true">{t(`buddies.weekdays.${day}`)}</span>
+              <span className={styles.hidden}>{words.weekdayName(day)}</span>
             </ToggleButton>
           ))}
         </div>
