@@ -31,7 +31,12 @@ const tabFeatures = readdirSync('tabs/src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 // The board is the one page made of other features' sections: it may load exactly these (lazily).
-const boardSections = ['./requests/learning-requests.tsx', './tips/new-tips.tsx', './kudos/kudos-wall.tsx'];
+const boardSections = [
+  './requests/learning-requests.tsx',
+  './tips/new-tips.tsx',
+  './kudos/kudos-wall.tsx',
+  './buddies/buddy-board-card.tsx',
+];
 const featureZones = tabFeatures.map((name) => ({
   target: `./tabs/src/features/${name}`,
   from: './tabs/src/features',

@@ -23,6 +23,9 @@ describe('routes', () => {
     ['https://tab.example/?view=privacy', { name: 'privacy' }],
     ['https://tab.example/?view=terms', { name: 'terms' }],
     ['https://tab.example/#/privacy', { name: 'privacy' }],
+    ['https://tab.example/?view=buddies', { name: 'buddies' }],
+    ['https://tab.example/#/buddies/19%3Aa%40thread', { name: 'buddies', teamId: '19:a@thread' }],
+    ['https://tab.example/#/buddies/t/extra', { name: 'board' }],
   ])('%s', (url, route) => {
     expect(parseLocation(at(url))).toEqual(route);
   });
@@ -39,6 +42,8 @@ describe('routes', () => {
       { name: 'my-learning' },
       { name: 'insights' },
       { name: 'settings' },
+      { name: 'buddies' },
+      { name: 'buddies', teamId: '19:x/y@thread.tacv2' },
       { name: 'privacy' },
       { name: 'terms' },
     ];

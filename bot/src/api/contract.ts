@@ -582,6 +582,8 @@ export interface LearningRequestDetailResponse {
 
 export type { BuddyAvailability, BuddyCadence, MeetMode, MetAnswer, TeachMatch, Weekday } from '../domain/buddies/buddy';
 export { CADENCE_WEEKS, MEET_MODES, MET_ANSWERS, WEEKDAYS } from '../domain/buddies/buddy';
+/** The `poolId` of a tenant-wide pair (`MyBuddyView.poolId`): its "did you meet?" goes to `…/rounds/:roundId/met?pool=organisation`. */
+export { ORGANISATION_POOL } from '../domain/buddies/buddy';
 
 /** A person in a buddy view; `displayName` is "" for someone without a profile, FORMER_COLLEAGUE_ID for an erased person. */
 export interface BuddyPersonView {

@@ -41,6 +41,7 @@ function navItemOf(route: Route): NavItem | undefined {
   switch (route.name) {
     case 'session':
     case 'plan':
+    case 'buddies':
     case 'board':
       return 'board';
     case 'experts':

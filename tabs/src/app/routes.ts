@@ -18,6 +18,7 @@
  *     #/my-learning                        my upcoming sessions across my teams, my skills
  *     #/insights                           insights (a "coming soon" placeholder for now)
  *     #/settings                           team settings
+ *     #/buddies[/<teamId>]                 the latest learning-buddy round (also `?view=buddies`)
  *   Public pages (no sign-in, no API call; the manifest's privacyUrl and termsOfUseUrl)
  *     {TAB_ENDPOINT}/?view=privacy (also `#/privacy`)  the privacy statement
  *     {TAB_ENDPOINT}/?view=terms   (also `#/terms`)    the terms of use

@@ -22,6 +22,10 @@ const ProfileView = lazy(() => import('../features/profile/profile-view'));
 const MyLearningView = lazy(() => import('../features/my-learning/my-learning'));
 const InsightsView = lazy(() => import('../features/insights/insights-view'));
 const SettingsView = lazy(() => import('../features/settings/settings-view'));
+const BuddyRoundView = lazy(() => import('../features/buddies/buddy-round-view'));
+// Sections other features' views show, loaded with their own code (features never import each other).
+const BuddyProfileSection = lazy(() => import('../features/buddies/buddy-profile-section'));
+const BuddySettingsSection = lazy(() => import('../features/buddies/buddy-settings-section'));
 const ConfigPage = lazy(() => import('./config-page'));
 const ErasedState = lazy(() => import('../features/profile/erased-state'));
 
@@ -81,6 +85,7 @@ interface RouteViewProps extends ShellProps {
 }
 
 function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
+  const { t } = useTranslation();
   const { api, store, locale, contextTeam, onSettled } = props;
   // After saving an occurrence of a series: how many sessions changed, shown once on its detail.
   const [saved, setSaved] = useState<{ readonly sessionId: string; readonly changed: number } | undefined>(undefined);
@@ -135,13 +140,33 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
     case 'profile':
       return (
         <Settles onSettled={onSettled}>
-          <ProfileView api={api} onErased={onErased} />
+          <ProfileView
+            api={api}
+            onErased={onErased}
+            buddies={
+              <Suspense fallback={<LoadingState label={t('buddies.loading')} />}>
+                <BuddyProfileSection api={api} store={store} contextTeamId={contextTeam?.teamId} locale={locale} />
+              </Suspense>
+            }
+          />
         </Settles>
       );
     case 'my-learning':
       return (
         <Settles onSettled={onSettled}>
           <MyLearningView api={api} locale={locale} />
+        </Settles>
+      );
+    case 'buddies':
+      return (
+        <Settles onSettled={onSettled}>
+          <BuddyRoundView
+            key={route.teamId ?? contextTeam?.teamId ?? ''}
+            api={api}
+            store={store}
+            teamId={route.teamId ?? contextTeam?.teamId}
+            locale={locale}
+          />
         </Settles>
       );
     case 'insights':
@@ -153,7 +178,17 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
     case 'settings':
       return (
         <Settles onSettled={onSettled}>
-          <SettingsView preferences={props.preferences} api={api} store={store} contextTeamId={contextTeam?.teamId} />
+          <SettingsView
+            preferences={props.preferences}
+            api={api}
+            store={store}
+            contextTeamId={contextTeam?.teamId}
+            teamSections={(teamId) => (
+              <Suspense fallback={<LoadingState label={t('buddies.settings.loading')} />}>
+                <BuddySettingsSection api={api} teamId={teamId} locale={locale} />
+              </Suspense>
+            )}
+          />
         </Settles>
       );
   }

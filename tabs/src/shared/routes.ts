@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'my-learning' }
   | { readonly name: 'insights' }
   | { readonly name: 'settings' }
+  /** The latest learning-buddy round of a team (the chosen or context team when none is named): owners all of it, members their pair. */
+  | { readonly name: 'buddies'; readonly teamId?: string }
   | { readonly name: 'config' }
   /** The privacy statement and the terms of use: public pages, shown without signing in. */
   | { readonly name: 'privacy' }
@@ -58,6 +60,11 @@ export function parseHashRoute(hash: string): Route | undefined {
       if (!teamId || parts.length !== 2) return undefined;
       const request = new URLSearchParams(queryPart).get('request')?.trim();
       return request ? { name: 'plan', teamId, request } : { name: 'plan', teamId };
+    }
+    case 'buddies': {
+      if (parts.length === 1) return { name: 'buddies' };
+      const teamId = decode(second);
+      return teamId && parts.length === 2 ? { name: 'buddies', teamId } : undefined;
     }
     case 'tips':
     case 'profile':
@@ -113,6 +120,8 @@ export function subPageIdFor(route: Route): string {
       return route.request
         ? `plan/${e(route.teamId)}?${new URLSearchParams({ request: route.request }).toString()}`
         : `plan/${e(route.teamId)}`;
+    case 'buddies':
+      return route.teamId ? `buddies/${e(route.teamId)}` : 'buddies';
     default:
       return route.name;
   }

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../bot/src/api/contract';
+import type { ApiError, BuddyMeResponse } from '../../../bot/src/api/contract';
 import type { FetchLike } from '../../../tabs/src/shared/api-client';
 
 /** One request as the fake service saw it. */
@@ -36,7 +36,20 @@ const sectionDefaults: readonly (readonly [RegExp, Handler])[] = [
     (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), requests: [] }),
   ],
   [/^GET \/api\/v1\/teams\/([^/]+)\/tips$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), tips: [] })],
+  // The board's learning-buddy card: never opted in.
+  [/^GET \/api\/v1\/teams\/([^/]+)\/buddies\/me$/, (call) => json(200, notOptedIn(decodeURIComponent(call.path.split('/')[4] ?? '')))],
 ];
+
+function notOptedIn(teamId: string): BuddyMeResponse {
+  return {
+    teamId,
+    optIn: false,
+    skipNext: false,
+    availability: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], modes: ['inPerson', 'online'] },
+    acrossOrganisation: false,
+    current: [],
+  };
+}
 
 export function createFakeService(routes: Record<string, Handler>) {
   const calls: Call[] = [];

@@ -1,4 +1,5 @@
 import { enLegal } from './en-legal';
+import { enBuddies } from './en-buddies';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
 export const en = {
@@ -251,6 +252,7 @@ export const en = {
     formerColleagueStart: 'A former colleague',
   },
   legal: enLegal,
+  buddies: enBuddies,
   myLearning: {
     title: 'My learning',
     upcoming: 'My upcoming sessions',
@@ -272,7 +274,7 @@ export const en = {
     theme: 'Theme',
     followsTeams: 'Follows Microsoft Teams',
     teamSoonTitle: 'More team settings are coming',
-    teamSoonText: 'Team goals and the pairing cadence will be set here too.',
+    teamSoonText: 'Team goals will be set here too.',
   },
   teamSettings: {
     title: 'Team settings',

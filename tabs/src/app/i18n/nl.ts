@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
+import { nlBuddies } from './nl-buddies';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
 export const nl: Messages = {
@@ -252,6 +253,7 @@ export const nl: Messages = {
     formerColleagueStart: 'Een voormalige collega',
   },
   legal: nlLegal,
+  buddies: nlBuddies,
   myLearning: {
     title: 'Mijn leren',
     upcoming: 'Mijn komende sessies',
@@ -273,7 +275,7 @@ export const nl: Messages = {
     theme: 'Thema',
     followsTeams: 'Volgt Microsoft Teams',
     teamSoonTitle: 'Meer teaminstellingen volgen',
-    teamSoonText: 'Teamdoelen en hoe vaak er koppels worden gemaakt stel je hier straks ook in.',
+    teamSoonText: 'Teamdoelen stel je hier straks ook in.',
   },
   teamSettings: {
     title: 'Teaminstellingen',

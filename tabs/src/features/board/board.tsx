@@ -19,6 +19,7 @@ import { useSectionStyles } from '../../shared/ui/section-styles';
 const LearningRequests = lazy(() => import('../requests/learning-requests').then((m) => ({ default: m.LearningRequests })));
 const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.NewTips })));
 const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
+const BuddyBoardCard = lazy(() => import('../buddies/buddy-board-card').then((m) => ({ default: m.BuddyBoardCard })));
 const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({
@@ -82,6 +83,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           afterUpcoming={
             <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
               <LearningRequests api={api} teamId={teamId} />
+              <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
               <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
               <KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
             </Suspense>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { ReactNode } from 'react';
 import {
   Body1,
   Button,
@@ -41,9 +42,11 @@ interface ProfileViewProps {
   readonly debounceMs?: number;
   /** After the person erased their data: the shell then shows nothing else (and calls nothing) until a reload. */
   readonly onErased?: () => void;
+  /** My profile → Learning buddy, composed by the app (features never import each other). */
+  readonly buddies?: ReactNode;
 }
 
-export default function ProfileView({ api, debounceMs = 250, onErased }: ProfileViewProps) {
+export default function ProfileView({ api, debounceMs = 250, onErased, buddies }: ProfileViewProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [erased, setErased] = useState(false);
@@ -55,6 +58,7 @@ export default function ProfileView({ api, debounceMs = 250, onErased }: Profile
   return (
     <div className={styles.page}>
       <ProfileForm api={api} profile={profile.data} debounceMs={debounceMs} />
+      {buddies}
       <PrivacySection
         api={api}
         onErased={() => {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Body1, Field, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { LanguageOptions } from '../../shared/ui/language-options';
 import { useTranslation } from 'react-i18next';
@@ -29,10 +30,12 @@ export interface SettingsViewProps {
   readonly api?: ApiClient | undefined;
   readonly store?: KeyValueStore | undefined;
   readonly contextTeamId?: string | undefined;
+  /** More sections about the team the settings show (learning buddies), composed by the app. */
+  readonly teamSections?: ((teamId: string) => ReactNode) | undefined;
 }
 
 /** Language and theme (standalone; in Teams they follow Teams), and the team's settings. */
-export default function SettingsView({ preferences, api, store, contextTeamId }: SettingsViewProps) {
+export default function SettingsView({ preferences, api, store, contextTeamId, teamSections }: SettingsViewProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   return (
@@ -66,7 +69,7 @@ export default function SettingsView({ preferences, api, store, contextTeamId }:
           {t('settings.language')} · {t('settings.theme')}: {t('settings.followsTeams')}
         </Body1>
       )}
-      {api ? <TeamSettingsSection api={api} store={store} contextTeamId={contextTeamId} /> : null}
+      {api ? <TeamSettingsSection api={api} store={store} contextTeamId={contextTeamId} teamSections={teamSections} /> : null}
       <MessageState headingLevel={api ? 3 : 2} title={t('settings.teamSoonTitle')} text={t('settings.teamSoonText')} />
     </section>
   );

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
+import type { ReactNode } from 'react';
 import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
 import {
@@ -61,10 +62,12 @@ interface TeamSettingsSectionProps {
   readonly store?: KeyValueStore | undefined;
   /** The team Teams opened the tab in; otherwise one of the caller's teams. */
   readonly contextTeamId?: string | undefined;
+  /** More settings of the same team, below these (learning buddies); composed by the app. */
+  readonly teamSections?: ((teamId: string) => ReactNode) | undefined;
 }
 
 /** Team settings: reminders, time zone and card language. Owners edit them, members read them. */
-export function TeamSettingsSection({ api, store, contextTeamId }: TeamSettingsSectionProps) {
+export function TeamSettingsSection({ api, store, contextTeamId, teamSections }: TeamSettingsSectionProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const headingId = useId('team-settings');
@@ -73,12 +76,19 @@ export function TeamSettingsSection({ api, store, contextTeamId }: TeamSettingsS
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
         {t('teamSettings.title')}
       </Subtitle1>
-      {contextTeamId ? <TeamSettingsLoader api={api} teamId={contextTeamId} /> : <MyTeamSettings api={api} store={store} />}
+      {contextTeamId ? (
+        <>
+          <TeamSettingsLoader api={api} teamId={contextTeamId} />
+          {teamSections?.(contextTeamId)}
+        </>
+      ) : (
+        <MyTeamSettings api={api} store={store} teamSections={teamSections} />
+      )}
     </section>
   );
 }
 
-function MyTeamSettings({ api, store }: { readonly api: ApiClient; readonly store?: KeyValueStore | undefined }) {
+function MyTeamSettings({ api, store, teamSections }: Pick<TeamSettingsSectionProps, 'api' | 'store' | 'teamSections'>) {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
@@ -95,6 +105,7 @@ function MyTeamSettings({ api, store }: { readonly api: ApiClient; readonly stor
     <>
       {me.data.teams.length > 1 ? <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} /> : null}
       <TeamSettingsLoader key={team.teamId} api={api} teamId={team.teamId} />
+      <Fragment key={`sections-${team.teamId}`}>{teamSections?.(team.teamId)}</Fragment>
     </>
   );
 }
