@@ -36,8 +36,7 @@ interface ShellProps {
   readonly locale: string;
   /** The team (and channel) the tab is pinned in, inside Teams. */
   readonly contextTeam?:
-    | { readonly teamId: string; readonly name?: string | undefined; readonly channelId?: string | undefined }
-    | undefined;
+    { readonly teamId: string; readonly name?: string | undefined; readonly channelId?: string | undefined } | undefined;
   readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
   /** Inside Teams: the host (config page, "follows Teams" settings). */
   readonly host?: TeamsHost | undefined;

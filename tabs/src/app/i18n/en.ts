@@ -7,6 +7,7 @@ export const en = {
     loading: 'Starting PeerLearn…',
   },
   common: {
+    zoneAndViewer: '{{city}} · {{viewer}} your time',
     tryAgain: 'Try again',
     errorTitle: 'Something went wrong',
     errors: {

@@ -8,6 +8,7 @@ export const nl: Messages = {
     loading: 'PeerLearn wordt gestart…',
   },
   common: {
+    zoneAndViewer: '{{city}} · {{viewer}} jouw tijd',
     tryAgain: 'Opnieuw proberen',
     errorTitle: 'Er ging iets mis',
     errors: {
@@ -153,7 +154,8 @@ export const nl: Messages = {
     channelHintSeries: 'PeerLearn plaatst de uitnodiging in {{channel}}; voor elke volgende sessie van de reeks een week vooraf.',
     channelNone: 'Geen uitnodiging (alleen op het bord)',
     channelNoneHint: 'Zonder kanaal wordt niemand uitgenodigd: de sessie staat alleen op het bord.',
-    noChannels: 'PeerLearn kent de kanalen van dit team nog niet, dus er kan geen uitnodiging geplaatst worden. Voeg de app eerst in Teams aan het team toe.',
+    noChannels:
+      'PeerLearn kent de kanalen van dit team nog niet, dus er kan geen uitnodiging geplaatst worden. Voeg de app eerst in Teams aan het team toe.',
     recurrence: 'Herhalen',
     recurrences: { none: 'Eenmalig', weekly: 'Elke week', biweekly: 'Om de week', monthly: 'Elke maand' },
     repeatUntil: 'Herhalen tot en met',
