@@ -20,7 +20,7 @@ export function clockTime(instant: Date, locale: string, timeZone: string): stri
 }
 
 /** Whether two zones show the same date and time at `instant` (same zone, or the same offset then). */
-export function sameWallClock(instant: Date, a: string, b: string): boolean {
+function sameWallClock(instant: Date, a: string, b: string): boolean {
   return clockTime(instant, 'en', a) === clockTime(instant, 'en', b) && dayKey(instant, a) === dayKey(instant, b);
 }
 
