@@ -12,8 +12,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DatePicker } from '@fluentui/react-datepicker-compat';
-import { TimePicker, formatDateToTimeString } from '@fluentui/react-timepicker-compat';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
@@ -31,26 +29,22 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { getSessionDetail, scopedSessionPath } from '../../shared/sessions/get-session';
 import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
-import { browserTimeZone, clockTime, viewerClock, zoneCity } from '../../shared/sessions/team-time';
-import { calendarStrings } from './calendar-strings';
+import { browserTimeZone } from '../../shared/sessions/team-time';
 import { draftStore } from './draft-store';
 import { getPlanning } from './get-planning';
 import { getRequestDraft } from './get-request-draft';
-import { InviteFields, ZoneNote } from './invite-fields';
+import { InviteFields } from './invite-fields';
 import { LeaderPicker } from './leader-picker';
+import { StartFields } from './start-fields';
 import type { DraftErrors, DraftField, SessionDraft } from './session-draft';
 import {
   NO_CHANNEL,
   draftFromSession,
   emptyDraft,
   limits,
-  localDate,
-  localTime,
   mapServerErrors,
   parseStoredDraft,
   sessionFormats,
-  startInstant,
-  startOf,
   toSessionInput,
   validateDraft,
 } from './session-draft';
@@ -60,8 +54,6 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   intro: { margin: 0 },
   row: { display: 'grid', gap: tokens.spacingHorizontalM, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 11rem), 1fr))' },
-  // Fluent's combobox-based pickers have a 250 px minimum; inside a grid cell they must shrink.
-  picker: { minWidth: 0, width: '100%', boxSizing: 'border-box' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -163,7 +155,6 @@ function SessionForm({
   // An occurrence of a series asks whether the change is for it alone or for the later ones too.
   const series = existing?.seriesId !== undefined;
   const [scope, setScope] = useState<SessionChangeScope>('one');
-  const strings = useMemo(() => calendarStrings(i18n.language), [i18n.language]);
 
   useEffect(() => {
     store.write(key, JSON.stringify(draft));
@@ -234,15 +225,6 @@ function SessionForm({
     }
   };
 
-  const start = startOf(draft);
-  const instant = startInstant(draft, timeZone);
-  const viewerTime = instant ? viewerClock(instant, i18n.language, timeZone, viewerZone) : undefined;
-  const both =
-    instant && viewerTime
-      ? t('plan.bothTimes', { team: clockTime(instant, i18n.language, timeZone), city: zoneCity(timeZone), viewer: viewerTime })
-      : undefined;
-  const dateValue = draft.date ? new Date(`${draft.date}T00:00:00`) : null;
-  const dateAnchor = start ?? dateValue;
   const hasErrors = Object.keys(errors).length > 0;
   const leader = draft.discussionLeaderId ? { userId: draft.discussionLeaderId, displayName: draft.discussionLeaderName } : undefined;
 
@@ -307,61 +289,7 @@ function SessionForm({
           <Input value={draft.skills} onChange={(_, d) => set('skills', d.value)} />
         </Field>
       </div>
-      <div className={styles.row}>
-        <Field label={t('plan.date')} required {...fieldProps('date')}>
-          <DatePicker
-            id="plan-field-date"
-            className={styles.picker}
-            value={dateValue}
-            onSelectDate={(date) => {
-              set('date', date ? localDate(date) : '');
-              touch('date');
-            }}
-            formatDate={(date) => (date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(date) : '')}
-            placeholder={t('plan.datePlaceholder')}
-            strings={strings}
-            firstDayOfWeek={1}
-            minDate={new Date(now().getFullYear(), now().getMonth(), now().getDate())}
-            allowTextInput={false}
-          />
-        </Field>
-        <Field label={t('plan.time')} required {...fieldProps('time')}>
-          <TimePicker
-            id="plan-field-time"
-            className={styles.picker}
-            freeform
-            hourCycle="h23"
-            increment={15}
-            startHour={7}
-            endHour={21}
-            {...(dateAnchor ? { dateAnchor } : {})}
-            value={draft.time}
-            selectedTime={start ?? null}
-            formatDateToTimeString={(date) => formatDateToTimeString(date, { hourCycle: 'h23' })}
-            onTimeChange={(_, data) => {
-              if (data.selectedTime) set('time', localTime(data.selectedTime));
-              else if (data.selectedTimeText !== undefined)
-                set('time', /^\d{1,2}:\d{2}$/.test(data.selectedTimeText) ? data.selectedTimeText : '');
-              touch('time');
-            }}
-            onInput={(event) => set('time', (event.target as HTMLInputElement).value)}
-          />
-        </Field>
-        <Field label={t('plan.duration')} required {...fieldProps('duration')}>
-          <Input
-            id="plan-field-duration"
-            type="number"
-            inputMode="numeric"
-            min={limits.durationMin}
-            max={limits.durationMax}
-            step={5}
-            value={draft.duration}
-            onChange={(_, d) => set('duration', d.value)}
-            onBlur={() => touch('duration')}
-          />
-        </Field>
-      </div>
-      <ZoneNote zone={zoneCity(timeZone)} both={both} />
+      <StartFields draft={draft} timeZone={timeZone} viewerZone={viewerZone} now={now} set={set} touch={touch} fieldProps={fieldProps} />
       <div className={styles.row}>
         <Field label={t('plan.place')} {...fieldProps('place')}>
           <Input value={draft.place} onChange={(_, d) => set('place', d.value)} />
