@@ -135,6 +135,7 @@ const ROWS: readonly Row[] = [
     body: () => ({ text: 'What should I bring?' }),
     expected: members('201', '403 not_member'),
   },
+  { action: "read the plan form's choices", method: 'GET', path: () => `${team}/planning`, expected: members('200', '403 not_member') },
   {
     action: 'suggest a discussion leader for the team',
     method: 'GET',

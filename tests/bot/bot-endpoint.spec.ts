@@ -62,7 +62,14 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     const token = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: MEGAN.aadObjectId ?? '', name: 'Megan Bowen' });
     const board = await getJson<TeamSessionsResponse>(service, `/api/v1/teams/${encodeURIComponent(team.id)}/sessions`, token);
     expect(board.status).toBe(200);
-    expect(board.body).toEqual({ teamId: team.id, teamName: 'Finance', sessions: [], hasPast: false, upcomingCount: 0 });
+    expect(board.body).toEqual({
+      teamId: team.id,
+      teamName: 'Finance',
+      timeZone: 'Europe/Amsterdam',
+      sessions: [],
+      hasPast: false,
+      upcomingCount: 0,
+    });
   });
 
   it('knows one person on every surface: the bot’s sender is the dev-token user with that object id', async () => {

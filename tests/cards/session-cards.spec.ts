@@ -199,6 +199,7 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
           { field: 'capacity', code: 'capacityNotPositive' },
           { field: 'startsAt', code: 'startInPast' },
           { field: 'startsAt', code: 'startTooFar' },
+          { field: 'repeatUntil', code: 'repeatUntilTooFar' },
         ],
       },
       locale,
@@ -209,7 +210,13 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
       t('from 1 to 10,000', 'van 1 tot en met 10.000'),
       t('in the past', 'in het verleden'),
       t('Plan at most 2 years ahead; check the year.', 'Plan hooguit 2 jaar vooruit; controleer het jaar.'),
+      t('A series has at most 26 sessions', 'Een reeks heeft hooguit 26 sessies'),
     ]);
+    // A series may end on a date; an edit changes one occurrence, so it has no end to set.
+    expect(json).toContain('"id":"repeatUntil"');
+    expect(JSON.stringify(sessionFormCard({ ...base, submit: 'execute', editing: { sessionId: 's' } }, locale))).not.toContain(
+      'repeatUntil',
+    );
     expect(JSON.stringify(withProblems)).toContain('"type":"Action.Submit"');
   });
 });

@@ -33,7 +33,7 @@ describe('plan form limits', () => {
     fireEvent.change(await screen.findByRole('spinbutton', { name: /Places/ }), { target: { value: '100000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save session' }));
     expect(await screen.findByText('Enter a whole number of places from 1 to 10,000, or leave it empty.')).toBeTruthy();
-    expect(service.calls).toHaveLength(0);
+    expect(service.calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
   });
 
   it('capacity 100000 in Dutch, with the Dutch thousands separator', async () => {
@@ -51,7 +51,7 @@ describe('plan form limits', () => {
     await renderView(plan(service.fetch), 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Sessie opslaan' }));
     expect(await screen.findByText('Plan hooguit 2 jaar vooruit; controleer het jaar.')).toBeTruthy();
-    expect(service.calls).toHaveLength(0);
+    expect(service.calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
   });
 
   it('the service’s startTooFar is shown in the tab’s words', async () => {

@@ -4,6 +4,7 @@ import { meRoutes } from './experts/me-routes';
 import { deliveryRoutes } from './delivery/delivery-routes';
 import { teamRoutes } from './teams/team-routes';
 import { sessionRoutes } from './sessions/session-routes';
+import { planningRoutes } from './sessions/planning-routes';
 import { expertRoutes } from './experts/expert-routes';
 import { profileRoutes } from './experts/profile-routes';
 import { teamSettingsRoutes } from './teams/team-settings-routes';
@@ -25,6 +26,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(meRoutes(deps));
   router.use(teamRoutes(deps));
   router.use(sessionRoutes(deps));
+  router.use(planningRoutes(deps));
   router.use(expertRoutes(deps));
   router.use(profileRoutes(deps));
   router.use(deliveryRoutes(deps));

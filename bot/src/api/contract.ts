@@ -23,7 +23,12 @@ export {
   QUESTION_MAX_LENGTH,
   START_AHEAD_MAX_YEARS as SESSION_START_AHEAD_MAX_YEARS,
   TITLE_MAX as SESSION_TITLE_MAX,
+  TEACHERS_MAX as SESSION_TEACHERS_MAX,
+  SERIES_OCCURRENCES,
+  SERIES_OCCURRENCES_MAX,
 } from '../domain/sessions/session-limits';
+// The team's wall clock (times are planned and shown in the team's zone): the same arithmetic as the service's.
+export { parseWallTime, toDateAndTimeInputs } from '../domain/shared/zoned-time';
 
 import type { BuddyAvailability, BuddyCadence, MeetMode, MetAnswer, TeachMatch, Weekday } from '../domain/buddies/buddy';
 
@@ -126,6 +131,8 @@ export interface SessionSummary {
 export interface TeamSessionsResponse {
   readonly teamId: string;
   readonly teamName: string;
+  /** The team's time zone (IANA): the board shows times in it, with the viewer's own beside when different. */
+  readonly timeZone?: string;
   readonly sessions: readonly SessionSummary[];
   /** Upcoming list only: the team has past or cancelled sessions to show on demand. */
   readonly hasPast?: boolean;
@@ -321,6 +328,28 @@ export interface SessionInput {
   readonly openToOrganisation?: boolean;
   /** Create only: a series creates the next 8 occurrences at once, sharing a `seriesId`. */
   readonly recurrence?: SessionRecurrence;
+  /**
+   * Create only, with a recurrence: the last day (`YYYY-MM-DD`, team's zone) an occurrence may fall on;
+   * every occurrence up to it is created, at most `SERIES_OCCURRENCES_MAX` (400 `repeatUntilTooFar`,
+   * `repeatUntilBeforeStart`, `repeatUntilInvalid` on the field `repeatUntil`).
+   */
+  readonly repeatUntil?: string;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/planning` (members of the team, else 403 `not_member`): what the plan
+ * form offers. `channels` are the team's known channels (the General channel's id is the team's id);
+ * `members` are the team's members by name, for co-teachers and the discussion leader;
+ * `suggestedLeader` is the fair-rotation suggestion for the caller as host.
+ */
+export interface PlanningResponse {
+  readonly teamId: string;
+  readonly teamName: string;
+  /** IANA name; session times are entered in this zone. */
+  readonly timeZone: string;
+  readonly channels: readonly { readonly channelId: string; readonly name: string }[];
+  readonly members: readonly SessionPerson[];
+  readonly suggestedLeader?: SessionPerson;
 }
 
 /** `POST …/sessions`: 201 with every created occurrence (one unless recurring). */
@@ -346,6 +375,8 @@ export interface FeedbackSummaryView {
 
 /** `GET/PATCH/DELETE /api/v1/teams/:teamId/sessions/:sessionId` (DELETE cancels; the session stays visible as cancelled). */
 export interface SessionDetailResponse extends SessionSummary {
+  /** The team's time zone (IANA): the detail shows the time in it, with the viewer's own beside when different. */
+  readonly timeZone?: string;
   readonly waitlisted: number;
   readonly openToOrganisation: boolean;
   readonly channelId?: string;

@@ -38,7 +38,9 @@ interface ShellProps {
   readonly store: KeyValueStore;
   /** Locale for dates and numbers. */
   readonly locale: string;
-  readonly contextTeam?: { readonly teamId: string; readonly name?: string | undefined } | undefined;
+  /** The team (and channel) the tab is pinned in, inside Teams. */
+  readonly contextTeam?:
+    { readonly teamId: string; readonly name?: string | undefined; readonly channelId?: string | undefined } | undefined;
   readonly onSettled?: ((outcome: BoardOutcome) => void) | undefined;
   /** Inside Teams: the host (config page, "follows Teams" settings). */
   readonly host?: TeamsHost | undefined;
@@ -115,6 +117,7 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
             teamId={route.teamId}
             sessionId={route.sessionId}
             requestId={route.request}
+            contextChannelId={contextTeam?.teamId === route.teamId ? contextTeam.channelId : undefined}
             onSaved={(sessionId, changed) => {
               setSaved(changed === undefined ? undefined : { sessionId, changed });
               navigate({ name: 'session', teamId: route.teamId, sessionId });

@@ -41,7 +41,7 @@ export function TeamsApp({ host, fetch, store }: TeamsAppProps) {
     [host],
   );
 
-  const contextTeam = host.teamId ? { teamId: host.teamId, name: host.teamName } : undefined;
+  const contextTeam = host.teamId ? { teamId: host.teamId, name: host.teamName, channelId: host.channelId } : undefined;
   return (
     <ThemeRoot theme={theme}>
       <LinkOpenerProvider opener={host.openLink}>

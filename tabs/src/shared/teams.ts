@@ -11,6 +11,8 @@ export interface TeamsHost {
   /** `team.internalId`: the team id the API uses; absent in a personal tab. */
   readonly teamId: string | undefined;
   readonly teamName: string | undefined;
+  /** `channel.id`: the channel a channel tab is pinned in; a session planned there invites that channel by default. */
+  readonly channelId: string | undefined;
   /** BCP 47 tag, e.g. `nl-NL`. */
   readonly locale: string;
   readonly theme: ThemeName;
@@ -51,6 +53,7 @@ export interface HostContext {
   readonly app: { readonly locale: string; readonly theme: string };
   readonly user?: { readonly id: string; readonly tenant?: { readonly id: string } };
   readonly team?: { readonly internalId: string; readonly displayName?: string };
+  readonly channel?: { readonly id: string };
   readonly page?: { readonly id?: string; readonly subPageId?: string; readonly frameContext?: string };
 }
 
@@ -143,6 +146,7 @@ function createTeamsHost(sdk: TeamsSdk, context: HostContext | undefined, fallba
     userId: context?.user?.id || undefined,
     teamId: context?.team?.internalId || undefined,
     teamName: context?.team?.displayName,
+    channelId: context?.channel?.id || undefined,
     locale: context?.app.locale || fallbackLocale,
     theme: toThemeName(context?.app.theme),
     subPageId: context?.page?.subPageId || undefined,

@@ -1,5 +1,6 @@
 import type { ApiError, BuddyMeResponse } from '../../../bot/src/api/contract';
 import type { FetchLike } from '../../../tabs/src/shared/api-client';
+import { planning } from './fixtures';
 
 /** One request as the fake service saw it. */
 export interface Call {
@@ -28,12 +29,18 @@ export function apiError(status: number, code: string, message = code): Response
  */
 /**
  * Board sections that load on their own (learning requests, …) answer "nothing yet" unless a test
- * gives them a route, so a test about another part of the board need not know every section.
+ * gives them a route, so a test about another part of the board need not know every section; the
+ * plan form's choices answer the fixture team's.
  */
 const sectionDefaults: readonly (readonly [RegExp, Handler])[] = [
   [
     /^GET \/api\/v1\/teams\/([^/]+)\/requests$/,
     (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), requests: [] }),
+  ],
+  // The plan form's choices: the fixture team's (a test about them gives its own route).
+  [
+    /^GET \/api\/v1\/teams\/([^/]+)\/planning$/,
+    (call) => json(200, planning({ teamId: decodeURIComponent(call.path.split('/')[4] ?? '') })),
   ],
   [/^GET \/api\/v1\/teams\/([^/]+)\/tips$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), tips: [] })],
   // The board's learning-buddy card: never opted in.

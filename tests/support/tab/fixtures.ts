@@ -1,4 +1,4 @@
-import type { DevMembersResponse, MeResponse, SessionSummary, TeamSessionsResponse } from '../../../bot/src/api/contract';
+import type { DevMembersResponse, MeResponse, PlanningResponse, SessionSummary, TeamSessionsResponse } from '../../../bot/src/api/contract';
 
 /**
  * "Now" for the tab tests whose code reads the clock (a `now` prop, or `useFakeDate`): a week
@@ -23,6 +23,23 @@ export function me(teams: MeResponse['teams'] = [{ teamId, name: 'Platform Team'
 const anna = { userId: 'anna-oid', displayName: 'Anna de Vries' };
 const bram = { userId: 'bram-oid', displayName: 'Bram Jansen' };
 const chloe = { userId: 'chloe-oid', displayName: 'Chloé Bakker' };
+
+/** The plan form's choices for the fixture team: Amsterdam time, its General and a learning channel, three members. */
+export const generalChannelId = teamId;
+export const learningChannelId = '19:leren@thread.tacv2';
+export function planning(overrides: Partial<PlanningResponse> = {}): PlanningResponse {
+  return {
+    teamId,
+    teamName: 'Platform Team',
+    timeZone: 'Europe/Amsterdam',
+    channels: [
+      { channelId: generalChannelId, name: 'General' },
+      { channelId: learningChannelId, name: 'Leren' },
+    ],
+    members: [anna, bram, chloe],
+    ...overrides,
+  };
+}
 
 function session(overrides: Partial<SessionSummary> & Pick<SessionSummary, 'sessionId' | 'title'>): SessionSummary {
   return {

@@ -31,6 +31,7 @@ export function fakeTeamsHost(overrides: Partial<TeamsHost> = {}) {
     userId: 'anna-oid',
     teamId: undefined,
     teamName: undefined,
+    channelId: undefined,
     locale: 'en-US',
     theme: 'light',
     subPageId: undefined,

@@ -55,6 +55,7 @@ export const sessionBody = z.object({
   place: text(PLACE_MAX, 'place', 'placeTooLong'),
   skills: list(SKILLS_MAX, SKILL_MAX, 'skills', 'skillsInvalid'),
   recurrence: text(20, 'recurrence', 'recurrenceUnknown'),
+  repeatUntil: text(20, 'repeatUntil', 'repeatUntilInvalid'),
   channelId: text(ID_MAX, 'channelId', 'channelUnknown'),
   teacherIds: list(TEACHERS_MAX, ID_MAX, 'teacherIds', 'peopleInvalid'),
   discussionLeaderId: text(ID_MAX, 'discussionLeaderId', 'personUnknown'),

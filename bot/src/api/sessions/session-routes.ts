@@ -4,6 +4,7 @@ import { t } from '../../cards/shared/i18n';
 import { sessionCalendar } from '../../domain/sessions/calendar-file';
 import { isSeriesScope } from '../../domain/sessions/series-change';
 import type { SeriesScope } from '../../domain/sessions/series-change';
+import { timeZoneOf } from '../../domain/sessions/session-service';
 import type { SessionDetail } from '../../domain/sessions/session-service';
 import { unwrap } from '../shared/failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
@@ -56,6 +57,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     const yes = detail.rsvps.filter((r) => r.response === 'yes');
     return {
       ...toSessionSummary(session, detail.people, deps.now()),
+      timeZone: timeZoneOf(detail.team),
       waitlisted: session.counts.waitlisted ?? 0,
       openToOrganisation: session.openToOrganisation,
       ...(session.channelId ? { channelId: session.channelId } : {}),

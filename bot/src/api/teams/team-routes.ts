@@ -7,6 +7,7 @@ import type { TeamSessionsResponse } from '../contract';
 import { badRequest } from '../shared/http-error';
 import { unwrap } from '../shared/failure-problem';
 import { toSessionSummary } from '../sessions/session-view';
+import { timeZoneOf } from '../../domain/sessions/session-service';
 
 const TEAM_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -67,6 +68,7 @@ export function teamRoutes(deps: ApiDependencies): Router {
       const body: TeamSessionsResponse = {
         teamId,
         teamName: board.team.name,
+        timeZone: timeZoneOf(board.team),
         sessions: board.sessions.map((s) => toSessionSummary(s, board.people, now, mine.get(s.sessionId))),
         ...upcoming,
         ...(board.nextCursor ? { nextCursor: board.nextCursor } : {}),

@@ -3,7 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import { RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
 import type { SessionField, SessionProblem, SessionProblemCode } from '../../domain/sessions/session-rules';
 import { CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX } from '../../domain/sessions/session-rules';
-import { START_AHEAD_MAX_YEARS } from '../../domain/sessions/session-limits';
+import { SERIES_OCCURRENCES_MAX, START_AHEAD_MAX_YEARS } from '../../domain/sessions/session-limits';
 import type { Channel } from '../../domain/teams/team';
 import { adaptiveCard, heading } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '../shared/adaptive-card';
@@ -44,6 +44,7 @@ export function sessionProblemText(locale: Locale, code: SessionProblemCode): st
   return t(locale, `sessions:problem_${code}`, {
     max: CAPACITY_MAX.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB'),
     years: START_AHEAD_MAX_YEARS,
+    occurrences: SERIES_OCCURRENCES_MAX,
   });
 }
 
@@ -214,8 +215,15 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
             value: text(v.recurrence) ?? 'none',
             choices: RECURRENCES.map((r) => ({ title: t(locale, `sessions:recurrence_${r}`), value: r })),
           },
+          {
+            type: 'Input.Date' as const,
+            id: 'repeatUntil',
+            label: t(locale, 'sessions:fieldRepeatUntil'),
+            ...given(text(v.repeatUntil)),
+          },
         ]),
     ...p('recurrence'),
+    ...p('repeatUntil'),
     ...(people.length > 0
       ? [
           {

@@ -114,6 +114,7 @@ const en = {
   fieldCapacity: 'Capacity (empty: no limit)',
   fieldChannel: 'Channel to invite',
   fieldRecurrence: 'Repeat',
+  fieldRepeatUntil: 'Repeat until (empty: the next 8)',
   fieldTeachers: 'Teachers',
   fieldLeader: 'Discussion leader',
   leaderSuggested: '{{name}} (suggested: longest without a role)',
@@ -150,6 +151,9 @@ const en = {
   problem_peopleNotInTeam:
     'Teachers and the discussion leader must be members of this team (anyone in the organisation for a session open to everyone).',
   problem_personUnknown: 'Choose people from the team.',
+  problem_repeatUntilInvalid: 'Choose the last date of the series.',
+  problem_repeatUntilBeforeStart: 'The series cannot end before its first session.',
+  problem_repeatUntilTooFar: 'A series has at most {{occurrences}} sessions; choose an earlier end date.',
   // Failures
   failure_notFound: 'This session does not exist (any more) in this team.',
   failure_teamUnknown: 'This team is not known to PeerLearn yet. Add the app to the team first.',
@@ -292,6 +296,7 @@ const nl: Record<SessionStringKey, string> = {
   fieldCapacity: 'Aantal plaatsen (leeg: geen limiet)',
   fieldChannel: 'Kanaal om uit te nodigen',
   fieldRecurrence: 'Herhalen',
+  fieldRepeatUntil: 'Herhalen tot en met (leeg: de volgende 8)',
   fieldTeachers: 'Leraren',
   fieldLeader: 'Gespreksleider',
   leaderSuggested: '{{name}} (voorstel: het langst zonder rol)',
@@ -327,6 +332,9 @@ const nl: Record<SessionStringKey, string> = {
   problem_peopleNotInTeam:
     'Leraren en de gespreksleider moeten lid zijn van dit team (bij een sessie voor de hele organisatie: iemand uit de organisatie).',
   problem_personUnknown: 'Kies mensen uit het team.',
+  problem_repeatUntilInvalid: 'Kies de laatste datum van de reeks.',
+  problem_repeatUntilBeforeStart: 'De reeks kan niet eindigen vóór de eerste sessie.',
+  problem_repeatUntilTooFar: 'Een reeks heeft hooguit {{occurrences}} sessies; kies een eerdere einddatum.',
   failure_notFound: 'Deze sessie bestaat niet (meer) in dit team.',
   failure_teamUnknown: 'PeerLearn kent dit team nog niet. Voeg de app eerst aan het team toe.',
   failure_notInstalled: 'PeerLearn is niet meer geïnstalleerd in dit team. Een teameigenaar kan de app opnieuw toevoegen.',

@@ -19,3 +19,10 @@ export const QUESTION_MAX_LENGTH = 500;
 export const ONLINE_URL_MAX = 2000;
 /** Entra object ids, Teams channel ids and the app's own ids all fit well within this. */
 export const ID_MAX = 200;
+/** A series without an end creates this many occurrences at once. */
+export const SERIES_OCCURRENCES = 8;
+/**
+ * A series with an end (`repeatUntil`) creates at most this many: half a year weekly, two years monthly.
+ * Each occurrence is a row and a few queued jobs, written while the planner waits.
+ */
+export const SERIES_OCCURRENCES_MAX = 26;

@@ -16,11 +16,12 @@ import {
   TITLE_MAX,
 } from './session-limits';
 import { trimInvisible } from '../shared/visible-text';
-import { addDaysWall, addMonthsWall, parseWallTime, wallTimeOf, wallTimeToUtc } from '../shared/zoned-time';
+import { parseWallTime } from '../shared/zoned-time';
+import { occurrenceStarts, seriesEndProblem } from './series-end';
+import type { SeriesEndProblem } from './series-end';
 
 export { CAPACITY_MAX, DESCRIPTION_MAX, DURATION_MAX, DURATION_MIN, PLACE_MAX, SKILL_MAX, SKILLS_MAX, TITLE_MAX } from './session-limits';
-/** A series creates this many occurrences at once; more follow when the team plans again. */
-const SERIES_OCCURRENCES = 8;
+export { occurrenceStarts } from './series-end';
 
 /** Every way a session form can be wrong; each has an nl/en text in the cards' session strings. */
 export type SessionProblemCode =
@@ -43,7 +44,8 @@ export type SessionProblemCode =
   | 'recurrenceUnknown'
   | 'channelUnknown'
   | 'peopleInvalid'
-  | 'personUnknown';
+  | 'personUnknown'
+  | SeriesEndProblem;
 
 /** The form fields a problem belongs to (the API's `fields`, the card's inline messages). */
 export type SessionField =
@@ -57,6 +59,7 @@ export type SessionField =
   | 'place'
   | 'skills'
   | 'recurrence'
+  | 'repeatUntil'
   | 'channelId'
   | 'teacherIds'
   | 'discussionLeaderId';
@@ -82,7 +85,11 @@ export type SessionDraft = Pick<
   | 'teacherIds'
   | 'discussionLeaderId'
   | 'openToOrganisation'
-> & { readonly recurrence: Recurrence };
+> & {
+  readonly recurrence: Recurrence;
+  /** Create only: the last day (`YYYY-MM-DD`, team's zone) a series may have an occurrence on. */
+  readonly repeatUntil?: string;
+};
 
 type Validation =
   { readonly ok: true; readonly draft: SessionDraft } | { readonly ok: false; readonly problems: readonly SessionProblem[] };
@@ -246,6 +253,12 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   const recurrenceRaw = has('recurrence') && present(input.recurrence) ? str(input.recurrence) : (cur?.recurrence ?? 'none');
   const recurrence = RECURRENCES.find((r) => r === recurrenceRaw);
   if (!recurrence) problem('recurrence', 'recurrenceUnknown');
+  // An end only means something for a new series; an edit changes occurrences one by one.
+  const repeatUntil = !cur && recurrence && recurrence !== 'none' && present(input.repeatUntil) ? (str(input.repeatUntil) ?? '') : '';
+  if (repeatUntil && recurrence && start) {
+    const endProblem = seriesEndProblem(repeatUntil, start, recurrence, ctx.timeZone);
+    if (endProblem) problem('repeatUntil', endProblem);
+  }
 
   const channelId = has('channelId') ? (str(input.channelId) ?? '') : (cur?.channelId ?? '');
   if (!isId(channelId)) problem('channelId', 'channelUnknown');
@@ -281,20 +294,9 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
       ...(leader ? { discussionLeaderId: leader } : {}),
       openToOrganisation,
       recurrence,
+      ...(repeatUntil ? { repeatUntil } : {}),
     },
   };
-}
-
-/** The start times of a series: the first plus the next ones at the same wall-clock time in the zone. */
-export function occurrenceStarts(firstStart: string, recurrence: Recurrence, timeZone: string, count = SERIES_OCCURRENCES): string[] {
-  if (recurrence === 'none') return [firstStart];
-  const wall = wallTimeOf(new Date(firstStart), timeZone);
-  const starts: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const next = recurrence === 'monthly' ? addMonthsWall(wall, i) : addDaysWall(wall, i * (recurrence === 'weekly' ? 7 : 14));
-    starts.push(wallTimeToUtc(next, timeZone).toISOString());
-  }
-  return starts;
 }
 
 interface NewSessionIds {
@@ -307,7 +309,7 @@ interface NewSessionIds {
 
 /** The sessions a valid draft creates: one, or the occurrences of a series sharing a `seriesId`. */
 export function sessionsFromDraft(draft: SessionDraft, ids: NewSessionIds, timeZone: string, now: Date): LearningSession[] {
-  const starts = occurrenceStarts(draft.startsAt, draft.recurrence, timeZone);
+  const starts = occurrenceStarts(draft.startsAt, draft.recurrence, timeZone, draft.repeatUntil);
   const seriesId = starts.length > 1 ? ids.newId() : undefined;
   const at = now.toISOString();
   return starts.map((startsAt) => ({
@@ -338,7 +340,7 @@ export function sessionsFromDraft(draft: SessionDraft, ids: NewSessionIds, timeZ
 
 /** An edit applied to a stored session (one occurrence; the series' others stay as they are). */
 export function applyDraft(current: LearningSession, draft: SessionDraft, now: Date): LearningSession {
-  const { recurrence: _recurrence, onlineUrl, place, channelId, discussionLeaderId, ...rest } = draft;
+  const { recurrence: _recurrence, repeatUntil: _until, onlineUrl, place, channelId, discussionLeaderId, ...rest } = draft;
   const { onlineUrl: _o, place: _p, channelId: _c, discussionLeaderId: _d, ...kept } = current;
   return {
     ...kept,

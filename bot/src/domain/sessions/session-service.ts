@@ -117,14 +117,21 @@ export function createSessionService(deps: SessionServiceDeps) {
     return ok({ team, members, ...(suggestedLeader ? { suggestedLeader } : {}), timeZone: timeZoneOf(team) });
   }
 
+  async function planningFor(actor: PersonRef, teamId: string): Promise<Outcome<PlanningContext>> {
+    if (!(await repos.teams.get(actor.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
+    if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
+    return planningContext(actor.tenantId, teamId, actor.userId);
+  }
+
   return {
     planningContext,
 
+    /** For the person about to plan (the tab's form): channels, members and the suggestion, named only to the team's members. */
+    planningFor,
+
     /** For the person about to plan: the team's members are named only to its members. */
     async suggestLeader(actor: PersonRef, teamId: string): Promise<Outcome<Candidate | undefined>> {
-      if (!(await repos.teams.get(actor.tenantId, teamId))) return fail({ kind: 'teamUnknown' });
-      if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
-      const context = await planningContext(actor.tenantId, teamId, actor.userId);
+      const context = await planningFor(actor, teamId);
       return context.ok ? ok(context.value.suggestedLeader) : context;
     },
 

@@ -80,6 +80,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           rsvp={rsvp}
           locale={locale}
           timeZone={timeZone}
+          teamTimeZone={sessions.data.timeZone}
           afterUpcoming={
             <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
               <LearningRequests api={api} teamId={teamId} />
@@ -92,7 +93,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
       ) : null}
       {sessions.status === 'success' && sessions.data.hasPast ? (
         <Suspense fallback={null}>
-          <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+          <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} teamTimeZone={sessions.data.timeZone} />
         </Suspense>
       ) : null}
     </div>
@@ -108,11 +109,13 @@ interface SessionSectionsProps {
   readonly rsvp?: ReturnType<typeof useRsvp>;
   readonly locale: string;
   readonly timeZone: string | undefined;
+  /** The team's zone: session times on its clock, the viewer's beside when different. */
+  readonly teamTimeZone: string | undefined;
   /** Shown right below the upcoming sessions (requests, tips, the kudos wall), above the folded past ones. */
   readonly afterUpcoming?: ReactNode;
 }
 
-function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZone, afterUpcoming }: SessionSectionsProps) {
+function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZone, teamTimeZone, afterUpcoming }: SessionSectionsProps) {
   const shared = useSectionStyles();
   const { t } = useTranslation();
   const upcomingId = useId('upcoming');
@@ -135,6 +138,7 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
                   session={session}
                   locale={locale}
                   {...zone}
+                  teamTimeZone={teamTimeZone}
                   rsvp={
                     rsvp && session.status === 'scheduled'
                       ? {

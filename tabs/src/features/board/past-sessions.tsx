@@ -32,6 +32,8 @@ export interface PastSessionsProps {
   readonly teamId: string;
   readonly locale: string;
   readonly timeZone: string | undefined;
+  /** The team's zone: session times on its clock, the viewer's beside when different. */
+  readonly teamTimeZone?: string | undefined;
 }
 
 type Pages =
@@ -44,7 +46,7 @@ type Pages =
  * team with years of history gets its board as fast as a new team. The WAI-ARIA disclosure pattern: a
  * button inside the heading, so the outline still lists it.
  */
-export function PastSessions({ api, teamId, locale, timeZone }: PastSessionsProps) {
+export function PastSessions({ api, teamId, locale, timeZone, teamTimeZone }: PastSessionsProps) {
   const styles = useStyles();
   const shared = useSectionStyles();
   const { t } = useTranslation();
@@ -99,7 +101,7 @@ export function PastSessions({ api, teamId, locale, timeZone }: PastSessionsProp
               <ul className={shared.sessionGrid}>
                 {sessions.map((session) => (
                   <li key={session.sessionId}>
-                    <SessionCard session={session} locale={locale} {...zone} />
+                    <SessionCard session={session} locale={locale} {...zone} teamTimeZone={teamTimeZone} />
                   </li>
                 ))}
               </ul>

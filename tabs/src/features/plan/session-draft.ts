@@ -1,14 +1,21 @@
 import {
+  SERIES_OCCURRENCES,
+  SERIES_OCCURRENCES_MAX,
+  parseWallTime,
+  toDateAndTimeInputs,
   SESSION_CAPACITY_MAX,
   SESSION_DURATION_MAX,
   SESSION_DURATION_MIN,
   SESSION_ONLINE_URL_MAX,
   SESSION_START_AHEAD_MAX_YEARS,
+  SESSION_TEACHERS_MAX,
   SESSION_TITLE_MAX,
 } from '../../../../bot/src/api/contract';
-import type { SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
+import type { SessionDetailResponse, SessionInput, SessionSummary } from '../../../../bot/src/api/contract';
 
 type SessionFormat = SessionSummary['format'];
+type Recurrence = NonNullable<SessionInput['recurrence']>;
+export const recurrences: readonly Recurrence[] = ['none', 'weekly', 'biweekly', 'monthly'];
 
 /** Everything the form holds, as typed (strings), so nothing is lost on a failed save or a reload. */
 export interface SessionDraft {
@@ -16,9 +23,9 @@ export interface SessionDraft {
   readonly description: string;
   readonly skills: string;
   readonly format: SessionFormat;
-  /** `YYYY-MM-DD`, local. */
+  /** `YYYY-MM-DD`, on the team's wall clock (its time zone setting), whatever the browser's zone. */
   readonly date: string;
-  /** `HH:MM`, local, 24-hour. */
+  /** `HH:MM`, 24-hour, on the team's wall clock. */
   readonly time: string;
   readonly duration: string;
   readonly place: string;
@@ -27,6 +34,16 @@ export interface SessionDraft {
   /** Empty: none. The name is kept only to show who it is. */
   readonly discussionLeaderId: string;
   readonly discussionLeaderName: string;
+  /** Where the invite is posted; NO_CHANNEL: no invite, the board only; empty: not chosen yet (the form picks the default). */
+  readonly channelId: string;
+  /** New sessions only. */
+  readonly recurrence: Recurrence;
+  /** `YYYY-MM-DD` (team's wall clock), the series' last day; empty: the next SERIES_OCCURRENCES. */
+  readonly repeatUntil: string;
+  /** Co-teachers' ids, comma-separated (the draft keeps strings only, so it survives sessionStorage as typed). */
+  readonly teacherIds: string;
+  /** `'true'` or `''`. */
+  readonly openToOrganisation: string;
 }
 
 export type DraftField = keyof SessionDraft;
@@ -44,6 +61,13 @@ type DraftErrorKey =
   | 'descriptionTooLong'
   | 'placeTooLong'
   | 'skillsInvalid'
+  | 'repeatUntilInvalid'
+  | 'repeatUntilBeforeStart'
+  | 'repeatUntilTooFar'
+  | 'recurrenceUnknown'
+  | 'channelUnknown'
+  | 'peopleNotInTeam'
+  | 'teachersTooMany'
   | 'invalid';
 
 export type DraftErrors = Partial<Record<DraftField, DraftErrorKey>>;
@@ -57,6 +81,9 @@ export const limits = {
   durationMax: SESSION_DURATION_MAX,
   capacityMax: SESSION_CAPACITY_MAX,
   aheadYears: SESSION_START_AHEAD_MAX_YEARS,
+  seriesDefault: SERIES_OCCURRENCES,
+  seriesMax: SERIES_OCCURRENCES_MAX,
+  teachersMax: SESSION_TEACHERS_MAX,
 } as const;
 
 export const emptyDraft: SessionDraft = {
@@ -72,7 +99,21 @@ export const emptyDraft: SessionDraft = {
   capacity: '',
   discussionLeaderId: '',
   discussionLeaderName: '',
+  channelId: '',
+  recurrence: 'none',
+  repeatUntil: '',
+  teacherIds: '',
+  openToOrganisation: '',
 };
+
+/** The "no invite" choice; Teams channel ids look like `19:…@thread.tacv2`, never like this. */
+export const NO_CHANNEL = 'none';
+
+export const teacherList = (draft: Pick<SessionDraft, 'teacherIds'>): string[] =>
+  draft.teacherIds
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -84,7 +125,10 @@ export function localTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** The local wall-clock moment of a draft, or undefined while date or time is incomplete. */
+/**
+ * The draft's date and time as a local `Date` with the same wall-clock fields: what the date and
+ * time pickers work with. Not the real moment (see `startInstant`), unless browser and team share a zone.
+ */
 export function startOf(draft: Pick<SessionDraft, 'date' | 'time'>): Date | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(draft.date);
   const t = /^(\d{1,2}):(\d{2})$/.exec(draft.time);
@@ -93,21 +137,33 @@ export function startOf(draft: Pick<SessionDraft, 'date' | 'time'>): Date | unde
   return Number.isNaN(start.getTime()) ? undefined : start;
 }
 
-export function draftFromSession(session: SessionSummary): SessionDraft {
-  const start = new Date(session.startsAt);
+/** The real moment the draft starts: its date and time on the team's wall clock. */
+export function startInstant(draft: Pick<SessionDraft, 'date' | 'time'>, timeZone: string): Date | undefined {
+  if (!startOf(draft)) return undefined;
+  const [hours = '', minutes = ''] = draft.time.split(':');
+  return parseWallTime(draft.date, `${hours.padStart(2, '0')}:${minutes}`, timeZone);
+}
+
+export function draftFromSession(session: SessionDetailResponse, timeZone: string): SessionDraft {
+  const { date, time } = toDateAndTimeInputs(new Date(session.startsAt), timeZone);
   return {
     title: session.title,
     description: session.description,
     skills: session.skills.join(', '),
     format: session.format,
-    date: localDate(start),
-    time: localTime(start),
+    date,
+    time,
     duration: String(session.durationMinutes),
     place: session.place ?? '',
     onlineUrl: session.onlineUrl ?? '',
     capacity: session.capacity === null ? '' : String(session.capacity),
     discussionLeaderId: session.discussionLeader?.userId ?? '',
     discussionLeaderName: session.discussionLeader?.displayName ?? '',
+    channelId: session.channelId ?? NO_CHANNEL,
+    recurrence: 'none',
+    repeatUntil: '',
+    teacherIds: session.teachers.map((p) => p.userId).join(','),
+    openToOrganisation: session.openToOrganisation ? 'true' : '',
   };
 }
 
@@ -119,14 +175,14 @@ function latestStart(now: Date): number {
 }
 
 /** The inline checks; the server checks again and its field errors are mapped onto the same fields. */
-export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
+export function validateDraft(draft: SessionDraft, now: Date, timeZone: string): DraftErrors {
   const errors: DraftErrors = {};
   const title = draft.title.trim();
   if (!title) errors.title = 'titleRequired';
   else if (title.length > limits.titleMax) errors.title = 'titleTooLong';
   if (!draft.date) errors.date = 'dateRequired';
   if (!draft.time) errors.time = 'timeRequired';
-  const start = startOf(draft);
+  const start = startInstant(draft, timeZone);
   if (draft.date && draft.time && !start) errors.time = 'timeRequired';
   if (start && start.getTime() <= now.getTime()) errors.date = 'dateInPast';
   else if (start && start.getTime() > latestStart(now)) errors.date = 'dateTooFar';
@@ -144,12 +200,23 @@ export function validateDraft(draft: SessionDraft, now: Date): DraftErrors {
     )
       errors.onlineUrl = 'urlInvalid';
   }
+  if (draft.recurrence !== 'none' && draft.repeatUntil) {
+    // Dates as text compare as dates; the service counts the occurrences (at most seriesMax) and says so on this field.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.repeatUntil)) errors.repeatUntil = 'repeatUntilInvalid';
+    else if (draft.date && draft.repeatUntil < draft.date) errors.repeatUntil = 'repeatUntilBeforeStart';
+  }
+  if (teacherList(draft).length > limits.teachersMax) errors.teacherIds = 'teachersTooMany';
   return errors;
 }
 
-export function toSessionInput(draft: SessionDraft): SessionInput {
-  const start = startOf(draft);
-  if (!start) throw new Error('toSessionInput needs a validated draft');
+/**
+ * The API body. The start goes as `date` + `time` on the team's wall clock, never as a browser-local
+ * instant: the service reads them in the team's zone (a New York browser planning 10:00 means 10:00 there).
+ * `editing`: a series' repeat and end belong to its creation only.
+ */
+export function toSessionInput(draft: SessionDraft, editing = false): SessionInput {
+  if (!startOf(draft)) throw new Error('toSessionInput needs a validated draft');
+  const [hours = '', minutes = ''] = draft.time.split(':');
   const place = draft.place.trim();
   const onlineUrl = draft.onlineUrl.trim();
   return {
@@ -160,7 +227,8 @@ export function toSessionInput(draft: SessionDraft): SessionInput {
       .map((s) => s.trim())
       .filter((s) => s !== ''),
     format: draft.format,
-    startsAt: start.toISOString(),
+    date: draft.date,
+    time: `${hours.padStart(2, '0')}:${minutes}`,
     durationMinutes: Number(draft.duration),
     capacity: draft.capacity.trim() ? Number(draft.capacity) : null,
     // Always sent, empty when cleared: on an edit, a left-out field keeps its stored value, and
@@ -168,6 +236,12 @@ export function toSessionInput(draft: SessionDraft): SessionInput {
     place,
     onlineUrl,
     discussionLeaderId: draft.discussionLeaderId,
+    channelId: draft.channelId === NO_CHANNEL ? '' : draft.channelId,
+    teacherIds: teacherList(draft),
+    openToOrganisation: draft.openToOrganisation === 'true',
+    ...(editing
+      ? {}
+      : { recurrence: draft.recurrence, ...(draft.recurrence !== 'none' && draft.repeatUntil ? { repeatUntil: draft.repeatUntil } : {}) }),
   };
 }
 
@@ -182,7 +256,10 @@ const serverFieldNames: Record<string, DraftField> = {
   onlineUrl: 'onlineUrl',
   capacity: 'capacity',
   discussionLeaderId: 'discussionLeaderId',
-  teacherIds: 'discussionLeaderId',
+  teacherIds: 'teacherIds',
+  channelId: 'channelId',
+  recurrence: 'recurrence',
+  repeatUntil: 'repeatUntil',
 };
 
 /** The API's problem codes (domain/sessions/session-rules.ts) in the form's words. */
@@ -201,6 +278,14 @@ const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   linkTooLong: 'urlInvalid',
   placeTooLong: 'placeTooLong',
   skillsInvalid: 'skillsInvalid',
+  repeatUntilInvalid: 'repeatUntilInvalid',
+  repeatUntilBeforeStart: 'repeatUntilBeforeStart',
+  repeatUntilTooFar: 'repeatUntilTooFar',
+  recurrenceUnknown: 'recurrenceUnknown',
+  channelUnknown: 'channelUnknown',
+  peopleNotInTeam: 'peopleNotInTeam',
+  personUnknown: 'peopleNotInTeam',
+  peopleInvalid: 'teachersTooMany',
 };
 
 /** The API's field errors (its names, its codes) onto the form's fields, in words we can translate. */
@@ -227,6 +312,7 @@ export function parseStoredDraft(raw: string | null): SessionDraft | undefined {
       if (typeof field === 'string') draft[key] = field;
     }
     if (!sessionFormats.includes(draft['format'] as SessionFormat)) draft['format'] = emptyDraft.format;
+    if (!recurrences.includes(draft['recurrence'] as Recurrence)) draft['recurrence'] = emptyDraft.recurrence;
     return draft as unknown as SessionDraft;
   } catch {
     return undefined;

@@ -40,7 +40,7 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import type { BoardSession } from '../../shared/sessions/board-session';
-import { formatSessionTime } from '../../shared/sessions/format-session';
+import { SessionTime } from '../../shared/sessions/session-time';
 import { RsvpButtons } from '../../shared/sessions/rsvp-buttons';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
@@ -76,6 +76,8 @@ export interface SessionDetailProps {
   readonly locale: string;
   /** Just saved as an occurrence of a series: how many sessions changed. */
   readonly savedChanged?: number | undefined;
+  /** For tests: the viewer's own time zone (default: the browser's). */
+  readonly viewerTimeZone?: string | undefined;
 }
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
@@ -114,13 +116,15 @@ function calendarHref(url: string): string | undefined {
 }
 
 /** One session: what, when, who, RSVP, calendar, join; the host also sees questions and the private feedback summary. */
-export default function SessionDetailView({ api, teamId, sessionId, locale, savedChanged }: SessionDetailProps) {
+export default function SessionDetailView({ api, teamId, sessionId, locale, savedChanged, viewerTimeZone }: SessionDetailProps) {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getSessionDetail(api, teamId, sessionId, signal), [api, teamId, sessionId]);
   const detail = useAsync(load);
   if (detail.status === 'loading') return <LoadingState label={t('detail.loading')} />;
   if (detail.status === 'error') return <ErrorState headingLevel={2} error={detail.error} onRetry={detail.retry} />;
-  return <Detail api={api} teamId={teamId} loaded={detail.data} locale={locale} savedChanged={savedChanged} />;
+  return (
+    <Detail api={api} teamId={teamId} loaded={detail.data} locale={locale} savedChanged={savedChanged} viewerTimeZone={viewerTimeZone} />
+  );
 }
 
 interface DetailProps {
@@ -129,9 +133,10 @@ interface DetailProps {
   readonly loaded: SessionDetailResponse;
   readonly locale: string;
   readonly savedChanged?: number | undefined;
+  readonly viewerTimeZone?: string | undefined;
 }
 
-function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
+function Detail({ api, teamId, loaded, locale, savedChanged, viewerTimeZone }: DetailProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const name = usePersonName();
@@ -159,7 +164,13 @@ function Detail({ api, teamId, loaded, locale, savedChanged }: DetailProps) {
       <div className={styles.row}>
         <SessionBadges session={session} />
         <Body1>
-          <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale)}</time>
+          <SessionTime
+            startsAt={session.startsAt}
+            durationMinutes={session.durationMinutes}
+            locale={locale}
+            teamTimeZone={detail.timeZone}
+            viewerTimeZone={viewerTimeZone}
+          />
         </Body1>
       </div>
       {open ? (

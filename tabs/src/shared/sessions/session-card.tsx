@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
 import { safeWebUrl } from '../safe-url';
-import { formatSessionTime, splitDuration } from './format-session';
+import { splitDuration } from './format-session';
+import { SessionTime } from './session-time';
 import { RsvpButtons } from './rsvp-buttons';
 import { useExternalLinkClick } from '../open-link';
 import { usePersonName } from '../person-name';
@@ -69,7 +70,10 @@ interface SessionCardProps {
   readonly rsvp?: SessionCardRsvp | undefined;
   /** Locale for dates and numbers (e.g. `en-GB`). */
   readonly locale: string;
+  /** The viewer's zone (default: the browser's); a seam for tests. */
   readonly timeZone?: string;
+  /** The team's zone: times are shown on its clock, the viewer's beside when different. */
+  readonly teamTimeZone?: string | undefined;
 }
 
 function names(people: readonly SessionPerson[], locale: string, name: PersonName): string {
@@ -86,7 +90,7 @@ function Fact({ term, children }: { readonly term: string; readonly children: Re
   );
 }
 
-export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProps) {
+export function SessionCard({ session, rsvp, locale, timeZone, teamTimeZone }: SessionCardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const name = usePersonName();
@@ -134,7 +138,13 @@ export function SessionCard({ session, rsvp, locale, timeZone }: SessionCardProp
       ) : null}
       <dl className={styles.facts}>
         <Fact term={t('board.session.when')}>
-          <time dateTime={session.startsAt}>{formatSessionTime(session.startsAt, session.durationMinutes, locale, timeZone)}</time>
+          <SessionTime
+            startsAt={session.startsAt}
+            durationMinutes={session.durationMinutes}
+            locale={locale}
+            teamTimeZone={teamTimeZone}
+            viewerTimeZone={timeZone}
+          />
         </Fact>
         <Fact term={t('board.session.duration')}>{duration}</Fact>
         <Fact term={t('board.session.hostedBy')}>{name(session.host, { start: true })}</Fact>
