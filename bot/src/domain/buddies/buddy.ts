@@ -111,7 +111,7 @@ export interface MatchResult {
 export type MatchRound = (input: MatchInput) => MatchResult;
 
 /** How a round was started. */
-export type RoundTrigger = 'schedule' | 'owner';
+type RoundTrigger = 'schedule' | 'owner';
 
 /** A computed round: written once (insert, never replaced by a second computation), then only the answers change. */
 export interface BuddyRound {
