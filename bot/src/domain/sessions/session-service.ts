@@ -11,6 +11,7 @@ import { laterOccurrences, occurrenceInput, seriesChange } from './series-change
 import type { SeriesScope } from './series-change';
 import { isUpcoming, namedRoleOf } from './session';
 import type { Feedback, LearningSession, Rsvp } from './session';
+import { createSessionCardView } from './session-card-view';
 import { sessionChanges } from './session-changes';
 import { loadSession } from './session-lookup';
 import { namesOf } from '../teams/person-names';
@@ -274,17 +275,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       return ok(updated ?? current);
     },
 
-    /**
-     * The session with what a viewer may see. `attendeeNames: false` skips looking up every
-     * responder's profile: cards name only the roles, and an RSVP burst must not cost n² reads.
-     */
-    async detail(
-      tenantId: string,
-      teamId: string,
-      sessionId: string,
-      viewerId: string | undefined,
-      options: { readonly attendeeNames?: boolean } = {},
-    ): Promise<Outcome<SessionDetail>> {
+    /** The session with what a viewer may see (the tab's detail): every answer, named. Cards use `cardView`. */
+    async detail(tenantId: string, teamId: string, sessionId: string, viewerId: string | undefined): Promise<Outcome<SessionDetail>> {
       const session = await load(tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
       const team = await repos.teams.get(tenantId, teamId);
@@ -301,7 +293,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         session.hostId,
         ...session.teacherIds,
         ...(session.discussionLeaderId ? [session.discussionLeaderId] : []),
-        ...(options.attendeeNames === false ? [] : rsvps.map((r) => r.userId)),
+        ...rsvps.map((r) => r.userId),
       ];
       for (const q of questions ?? []) if (q.askerId) ids.push(q.askerId);
       const viewerRsvp = viewerId ? rsvps.find((r) => r.userId === viewerId) : undefined;
@@ -342,6 +334,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       );
       return found.filter((f) => f !== undefined).sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
     },
+
+    /** One person's invite card: a few point reads, never every answer (see session-card-view.ts). */
+    cardView: createSessionCardView(repos),
 
     people,
   };
