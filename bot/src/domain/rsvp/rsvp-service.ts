@@ -9,6 +9,7 @@ import { loadSession } from '../sessions/session-lookup';
 import { rsvpClosedReason } from '../sessions/session-rules';
 import { createTeamAccess, mayTakePart } from '../teams/team-access';
 import { createInviteUpdates } from './invite-updates';
+import { waitlistPosition } from './rsvp-rules';
 
 interface RsvpServiceDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'teams'>;
@@ -57,6 +58,14 @@ export function createRsvpService(deps: RsvpServiceDeps) {
         });
       }
       return ok({ session: outcome.session, rsvp: outcome.rsvp, recentResponders: outcome.recentResponders });
+    },
+
+    /**
+     * Someone's place in the session's waitlist (1 = next to get a seat), undefined when they are not
+     * waiting. Reads the session's answers: asked only for a waitlisted answer, never on a card's path.
+     */
+    async waitlistPosition(tenantId: string, sessionId: string, userId: string): Promise<number | undefined> {
+      return waitlistPosition(await repos.rsvps.listForSession(tenantId, sessionId), userId);
     },
   };
 }

@@ -11,6 +11,7 @@ import { laterOccurrences, occurrenceInput, seriesChange } from './series-change
 import type { SeriesScope } from './series-change';
 import { isUpcoming, namedRoleOf } from './session';
 import type { Feedback, LearningSession, Rsvp } from './session';
+import { waitlistPosition } from '../rsvp/rsvp-rules';
 import { createSessionCardView } from './session-card-view';
 import { sessionChanges } from './session-changes';
 import { loadSession } from './session-lookup';
@@ -32,6 +33,8 @@ export interface SessionDetail {
   readonly people: ReadonlyMap<string, NamedPerson>;
   readonly rsvps: readonly Rsvp[];
   readonly viewerRsvp?: Rsvp;
+  /** When the viewer waits in line: their place (1 = next to get a seat). */
+  readonly viewerWaitlistPosition?: number;
   readonly viewerIsHost: boolean;
   /** The host or an owner of the team (`mayChange`): the edit form and cancel are theirs. */
   readonly viewerMayChange: boolean;
@@ -297,6 +300,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       ];
       for (const q of questions ?? []) if (q.askerId) ids.push(q.askerId);
       const viewerRsvp = viewerId ? rsvps.find((r) => r.userId === viewerId) : undefined;
+      const viewerWaitlistPosition = viewerRsvp?.waitlisted ? waitlistPosition(rsvps, viewerRsvp.userId) : undefined;
       const viewerFeedback = viewerId ? feedback?.find((f) => f.userId === viewerId) : undefined;
       return ok({
         session,
@@ -304,6 +308,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         people: await people(tenantId, ids),
         rsvps,
         ...(viewerRsvp ? { viewerRsvp } : {}),
+        ...(viewerWaitlistPosition ? { viewerWaitlistPosition } : {}),
         viewerIsHost,
         viewerMayChange,
         ...(questions ? { questions } : {}),
