@@ -111,6 +111,25 @@ describe('session API', () => {
     expect(ann.body.feedbackSummary).toBeUndefined();
   });
 
+  it('a waitlisted answer and the detail say the place in line (issue #12: "on the waitlist (3rd)")', async () => {
+    const id = await create({ capacity: 1 });
+    const going = await call<RsvpResponseBody>('PUT', `${team}/sessions/${id}/rsvp`, 'ann', { response: 'yes' });
+    expect(going.body.waitlisted).toBe(false);
+    expect(going.body.waitlistPosition).toBeUndefined();
+    const first = await call<RsvpResponseBody>('PUT', `${team}/sessions/${id}/rsvp`, 'bob', { response: 'yes' });
+    const second = await call<RsvpResponseBody>('PUT', `${team}/sessions/${id}/rsvp`, 'cleo', { response: 'yes' });
+    expect(first.body).toMatchObject({ waitlisted: true, waitlistPosition: 1 });
+    expect(second.body).toMatchObject({ waitlisted: true, waitlistPosition: 2, waitlistCount: 2 });
+    expect((await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'cleo')).body).toMatchObject({
+      myWaitlisted: true,
+      myWaitlistPosition: 2,
+    });
+    // Bob leaves the line: Cleo moves up.
+    await call('PUT', `${team}/sessions/${id}/rsvp`, 'bob', { response: 'no' });
+    expect((await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'cleo')).body.myWaitlistPosition).toBe(1);
+    expect((await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'ann')).body.myWaitlistPosition).toBeUndefined();
+  });
+
   it('a session of another tenant or a forged id: 404, nothing changes', async () => {
     const id = await create();
     expect((await call('GET', `${team}/sessions/${id}`, 'stranger')).status).toBe(404);

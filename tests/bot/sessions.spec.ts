@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import { sessionInviteCard } from '../../bot/src/cards/sessions/session-invite-card';
+import { recentResponders } from '../../bot/src/domain/rsvp/recent-responders';
+import { timeZoneOf } from '../../bot/src/domain/sessions/session-service';
+import { namesOf } from '../../bot/src/domain/teams/person-names';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import {
   CHANNEL_ID,
@@ -338,6 +342,38 @@ describe('the invite card’s actions', () => {
     const stored = await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
     expect(stored?.counts.yes).toBe(50);
     expect((await rsvpsOf(session.sessionId)).length).toBe(50);
+    // One invite update for the burst, not one per answer (domain/rsvp/invite-updates.ts).
+    const updates = (await queuedJobs(bot.service)).filter((j) => j.kind === 'updateInvite');
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(updates.length).toBeLessThanOrEqual(3);
+
+    // The next answer's card, built from the tally, equals the card built the old way from every row.
+    const { card } = cardOf(await action('rsvp', { sessionId: session.sessionId, teamId: TEAM_ID, response: 'maybe' }, people.bob));
+    const repos = bot.service.repositories;
+    const after = await repos.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId);
+    const team = await repos.teams.get(PLAYGROUND_TENANT, TEAM_ID);
+    if (!after) throw new Error('session gone');
+    const rows = await rsvpsOf(session.sessionId);
+    const mine = rows.find((r) => r.userId === people.bob.aadObjectId);
+    const roles = [after.hostId, ...after.teacherIds, ...(after.discussionLeaderId ? [after.discussionLeaderId] : [])];
+    const names = new Map([...(await namesOf(repos, PLAYGROUND_TENANT, roles)).values()].map((p) => [p.userId, p.displayName]));
+    const calendarUrl = JSON.stringify(card).match(/"url":"([^"]*calendar\.ics[^"]*)"/)?.[1] ?? '';
+    const oldWay = sessionInviteCard(
+      {
+        session: after,
+        names,
+        timeZone: timeZoneOf(team),
+        calendarUrl,
+        recentResponders: recentResponders(rows).map((r) => r.userId),
+        now: clock,
+      },
+      { userId: people.bob.aadObjectId, ...(mine ? { rsvp: mine } : {}) },
+      'en',
+    );
+    expect(card.refresh).toEqual(oldWay.refresh);
+    expect(card).toEqual(oldWay);
+    // The host and all 51 who answered (fewer than the 59 the list holds).
+    expect(card.refresh?.userIds).toHaveLength(52);
   });
 });
 

@@ -79,7 +79,8 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       plProfiles: 1,
       plMemberships: 4,
       plSessions: 2,
-      plRsvps: 2,
+      // Her answer under the session and under her, and the session's tally that lists her among the recent responders.
+      plRsvps: 3,
       plFeedback: 1,
       plQuestions: 1,
       plKudos: 2,

@@ -31,7 +31,8 @@ describe('board RSVP in place', () => {
     fireEvent.click(card.getByRole('button', { name: 'Going' }));
     // Optimistic: 1 → 2 going before the service answered.
     expect(card.getByText('2 going')).toBeTruthy();
-    expect(card.getByRole('button', { name: 'Going' }).getAttribute('aria-pressed')).toBe('true');
+    // While it is saved, the pressed button says so (tests/tabs/rsvp-pending.spec.tsx).
+    expect(card.getByRole('button', { name: 'Saving…' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(service.callsTo('PUT', `${sessions}/s-2/rsvp`)).toHaveLength(1));
     expect(service.callsTo('PUT', `${sessions}/s-2/rsvp`)[0]?.body).toEqual({ response: 'yes' });
     const body: RsvpResponseBody = { sessionId: 's-2', response: 'yes', waitlisted: false, going: 5, maybe: 0, waitlistCount: 0 };

@@ -388,6 +388,8 @@ export interface SessionDetailResponse extends SessionSummary {
   readonly isHost: boolean;
   readonly myResponse?: 'yes' | 'maybe' | 'no';
   readonly myWaitlisted: boolean;
+  /** When the caller waits in line: their place (1 = next to get a seat). */
+  readonly myWaitlistPosition?: number;
   /** Signed link to the `.ics` (works without a token, so calendar apps can open it). */
   readonly calendarUrl: string;
   /** Host only. */
@@ -419,6 +421,8 @@ export interface RsvpResponseBody {
   readonly response: 'yes' | 'maybe' | 'no';
   /** A "yes" beyond the capacity waits in line. */
   readonly waitlisted: boolean;
+  /** When waitlisted: the caller's place in line (1 = next to get a seat). */
+  readonly waitlistPosition?: number;
   readonly going: number;
   readonly maybe: number;
   readonly waitlistCount: number;

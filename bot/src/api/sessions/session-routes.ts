@@ -71,6 +71,7 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       isHost: detail.viewerIsHost,
       ...(detail.viewerRsvp ? { myResponse: detail.viewerRsvp.response } : {}),
       myWaitlisted: detail.viewerRsvp?.waitlisted === true,
+      ...(detail.viewerWaitlistPosition ? { myWaitlistPosition: detail.viewerWaitlistPosition } : {}),
       calendarUrl: await deps.sessionLinks.calendarUrl(session.tenantId, session.teamId, session.sessionId),
       ...(detail.questions
         ? {
@@ -175,10 +176,12 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const answered = await rsvps.respond(caller, teamId, sessionId, input.response);
       if (!unwrap(res, answered)) return;
       const { session, rsvp } = answered.value;
+      const position = rsvp.waitlisted ? await rsvps.waitlistPosition(caller.tenantId, sessionId, caller.userId) : undefined;
       const response: RsvpResponseBody = {
         sessionId,
         response: rsvp.response,
         waitlisted: rsvp.waitlisted === true,
+        ...(position ? { waitlistPosition: position } : {}),
         going: session.counts.yes,
         maybe: session.counts.maybe,
         waitlistCount: session.counts.waitlisted ?? 0,

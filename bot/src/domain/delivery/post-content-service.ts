@@ -56,9 +56,6 @@ interface KudosContent {
   readonly sessionTitle?: string;
 }
 
-/** How many recent responders get Teams' automatic refresh of the invite (with the host: at most 60). */
-const RECENT_RESPONDERS = 59;
-
 interface PostContentDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'rsvps' | 'feedback' | 'kudos'>;
 }
@@ -101,11 +98,8 @@ export function createPostContentService(deps: PostContentDeps) {
       const { session } = found;
       if (mode === 'post' && session.status === 'cancelled') return undefined;
       if (!session.channelId) return undefined;
-      const rsvps = await repos.rsvps.listForSession(session.tenantId, session.sessionId);
-      const recentResponders = rsvps
-        .sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))
-        .slice(0, RECENT_RESPONDERS)
-        .map((r) => r.userId);
+      // From the tally row: an update per RSVP must not read every RSVP row of the session.
+      const recentResponders = await repos.rsvps.recentResponders(session.tenantId, session.sessionId);
       const ids = [session.hostId, ...session.teacherIds, ...(session.discussionLeaderId ? [session.discussionLeaderId] : [])];
       const people = await namesOf(repos, session.tenantId, ids, session.teamId);
       const names = new Map([...people.values()].map((p) => [p.userId, p.displayName]));

@@ -31,6 +31,7 @@ export function withOneRsvpWriterPerSession(repositories: Repositories): Reposit
     get: (tenantId, sessionId, userId) => inner.get(tenantId, sessionId, userId),
     listForSession: (tenantId, sessionId) => inner.listForSession(tenantId, sessionId),
     listForUser: (tenantId, userId) => inner.listForUser(tenantId, userId),
+    recentResponders: (tenantId, sessionId) => inner.recentResponders(tenantId, sessionId),
     putMany: (list) => inner.putMany(list),
     respond(session, userId, response, now) {
       // An unknown answer is refused by the repository on its own, never sinking a batch with it.

@@ -72,3 +72,10 @@ export function freePlaces(counts: RsvpCounts, capacity: number | null): number 
   const full = fullCounts(counts);
   return capacity === null ? full.waitlisted : Math.min(full.waitlisted, Math.max(0, capacity - full.yes));
 }
+
+/** A waiting person's place in line (1 = next to get a place), in `firstInLine` order; undefined when they are not waiting. */
+export function waitlistPosition(rsvps: readonly Rsvp[], userId: string): number | undefined {
+  const line = nextInLine(rsvps, Number.MAX_SAFE_INTEGER);
+  const index = line.findIndex((r) => r.userId === userId);
+  return index < 0 ? undefined : index + 1;
+}

@@ -11,6 +11,8 @@ import { laterOccurrences, occurrenceInput, seriesChange } from './series-change
 import type { SeriesScope } from './series-change';
 import { isUpcoming, namedRoleOf } from './session';
 import type { Feedback, LearningSession, Rsvp } from './session';
+import { waitlistPosition } from '../rsvp/rsvp-rules';
+import { createSessionCardView } from './session-card-view';
 import { sessionChanges } from './session-changes';
 import { loadSession } from './session-lookup';
 import { namesOf } from '../teams/person-names';
@@ -31,6 +33,8 @@ export interface SessionDetail {
   readonly people: ReadonlyMap<string, NamedPerson>;
   readonly rsvps: readonly Rsvp[];
   readonly viewerRsvp?: Rsvp;
+  /** When the viewer waits in line: their place (1 = next to get a seat). */
+  readonly viewerWaitlistPosition?: number;
   readonly viewerIsHost: boolean;
   /** The host or an owner of the team (`mayChange`): the edit form and cancel are theirs. */
   readonly viewerMayChange: boolean;
@@ -281,17 +285,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       return ok(updated ?? current);
     },
 
-    /**
-     * The session with what a viewer may see. `attendeeNames: false` skips looking up every
-     * responder's profile: cards name only the roles, and an RSVP burst must not cost n² reads.
-     */
-    async detail(
-      tenantId: string,
-      teamId: string,
-      sessionId: string,
-      viewerId: string | undefined,
-      options: { readonly attendeeNames?: boolean } = {},
-    ): Promise<Outcome<SessionDetail>> {
+    /** The session with what a viewer may see (the tab's detail): every answer, named. Cards use `cardView`. */
+    async detail(tenantId: string, teamId: string, sessionId: string, viewerId: string | undefined): Promise<Outcome<SessionDetail>> {
       const session = await load(tenantId, teamId, sessionId);
       if (!session) return fail({ kind: 'notFound' });
       const team = await repos.teams.get(tenantId, teamId);
@@ -308,10 +303,11 @@ export function createSessionService(deps: SessionServiceDeps) {
         session.hostId,
         ...session.teacherIds,
         ...(session.discussionLeaderId ? [session.discussionLeaderId] : []),
-        ...(options.attendeeNames === false ? [] : rsvps.map((r) => r.userId)),
+        ...rsvps.map((r) => r.userId),
       ];
       for (const q of questions ?? []) if (q.askerId) ids.push(q.askerId);
       const viewerRsvp = viewerId ? rsvps.find((r) => r.userId === viewerId) : undefined;
+      const viewerWaitlistPosition = viewerRsvp?.waitlisted ? waitlistPosition(rsvps, viewerRsvp.userId) : undefined;
       const viewerFeedback = viewerId ? feedback?.find((f) => f.userId === viewerId) : undefined;
       return ok({
         session,
@@ -319,6 +315,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         people: await people(tenantId, ids),
         rsvps,
         ...(viewerRsvp ? { viewerRsvp } : {}),
+        ...(viewerWaitlistPosition ? { viewerWaitlistPosition } : {}),
         viewerIsHost,
         viewerMayChange,
         ...(questions ? { questions } : {}),
@@ -349,6 +346,9 @@ export function createSessionService(deps: SessionServiceDeps) {
       );
       return found.filter((f) => f !== undefined).sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
     },
+
+    /** One person's invite card: a few point reads, never every answer (see session-card-view.ts). */
+    cardView: createSessionCardView(repos),
 
     people,
   };

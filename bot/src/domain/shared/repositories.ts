@@ -66,6 +66,8 @@ export interface RsvpOutcome {
   readonly session: LearningSession;
   readonly rsvp: Rsvp;
   readonly promoted?: Rsvp;
+  /** The people who answered last, newest first, as the tally holds them after this answer (see `recentResponders`). */
+  readonly recentResponders: readonly string[];
 }
 
 /** One person's answer, as `respond` takes it. */
@@ -86,6 +88,11 @@ export interface RsvpRepository {
   listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]>;
   /** Every answer of one person in the tenant (an index kept beside the session's rows), newest first. */
   listForUser(tenantId: string, userId: string): Promise<Rsvp[]>;
+  /**
+   * The people who answered last, newest first (at most RECENT_RESPONDERS), from the session's tally
+   * row: one read, whatever the number of answers (an RSVP burst must not read every row per answer).
+   */
+  recentResponders(tenantId: string, sessionId: string): Promise<string[]>;
   /** Stores the answer and moves the session's counts under its ETag; no lost updates. */
   respond(
     session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,

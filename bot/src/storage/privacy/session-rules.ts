@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { FORMER_COLLEAGUE_ID } from '../../domain/shared/person';
-import { feedbackKey, rsvpsOfUserPartition } from '../shared/keys';
+import { feedbackKey, RSVP_TALLY_ROW_KEY, rsvpsOfUserPartition } from '../shared/keys';
 import { NOTHING, removeAll, rewrite, sum, tenantPartitions, textNames, withoutInJsonList } from './privacy-rule';
 import type { PrivacyRule } from './privacy-rule';
 
@@ -51,18 +51,40 @@ export const sessionsRule: PrivacyRule = {
 
 export const rsvpsRule: PrivacyRule = {
   purpose:
-    "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally.",
+    "RSVPs: who said yes, maybe or no to a session (and who waits for a seat), kept under the session and under the person; plus each session's tally, which names the last 59 people who answered (they get the invite card's automatic refresh).",
   retention:
-    "As long as the session is kept. An erase first withdraws the person's answers to sessions that have not started (their seat goes to the first in line), then deletes their answers; the tally keeps its anonymous counts.",
-  find(table, who) {
-    // Both copies start with the tenant: `tenant|session` and `tenant|user`; tallies hold no userId.
+    "As long as the session is kept. An erase first withdraws the person's answers to sessions that have not started (their seat goes to the first in line), then deletes their answers; the tally keeps its anonymous counts and drops them from its list of recent responders.",
+  async find(table, who) {
+    // Both copies start with the tenant: `tenant|session` and `tenant|user`.
     const { from, to } = tenantPartitions(who.person.tenantId);
-    return table.listPartitions(from, to, odata`userId eq ${who.person.userId}`);
+    const { userId } = who.person;
+    // A tally names the people who answered last in a JSON list, which a Table query cannot look into.
+    const [answers, tallies] = await Promise.all([
+      table.listPartitions(from, to, odata`userId eq ${userId}`),
+      table.listPartitions(from, to, odata`RowKey eq ${RSVP_TALLY_ROW_KEY}`),
+    ]);
+    return [...answers, ...tallies.filter((t) => typeof t['recent'] === 'string' && withoutInJsonList(t['recent'], userId) !== undefined)];
   },
   async erase(table, rows, context) {
+    const { userId } = context.person;
+    const tallies = rows.filter((r) => r.rowKey === RSVP_TALLY_ROW_KEY);
+    const answers = rows.filter((r) => r.rowKey !== RSVP_TALLY_ROW_KEY);
     // The session's copy first: the person's own partition is what finds the rest after a crash.
-    const own = rsvpsOfUserPartition(context.person.tenantId, context.person.userId);
-    return removeAll(table, [...rows.filter((r) => r.partitionKey !== own), ...rows.filter((r) => r.partitionKey === own)]);
+    const own = rsvpsOfUserPartition(context.person.tenantId, userId);
+    const removed = await removeAll(table, [
+      ...answers.filter((r) => r.partitionKey !== own),
+      ...answers.filter((r) => r.partitionKey === own),
+    ]);
+    // The tally keeps its anonymous counts; the person leaves its list of recent responders.
+    let anonymised = 0;
+    for (const tally of tallies) {
+      const changed = await rewrite(table, tally, (current) => {
+        const recent = typeof current['recent'] === 'string' ? withoutInJsonList(current['recent'], userId) : undefined;
+        return recent === undefined ? undefined : { ...current, recent };
+      });
+      if (changed) anonymised += 1;
+    }
+    return sum([removed, { removed: 0, anonymised }]);
   },
 };
 

@@ -2,6 +2,7 @@ import { NotFoundError } from '../../domain/shared/repositories';
 import { RSVP_ANSWERS_PER_COMMIT } from '../../domain/shared/repositories';
 import type { RsvpAnswer, RsvpOutcome, RsvpRepository } from '../../domain/shared/repositories';
 import { firstInLine, freePlaces, fullCounts, nextInLine, planRsvp } from '../../domain/rsvp/rsvp-rules';
+import { recentResponders, withAnswers } from '../../domain/rsvp/recent-responders';
 import { RSVP_RESPONSES } from '../../domain/sessions/session';
 import type { LearningSession, Rsvp, RsvpCounts, RsvpResponse } from '../../domain/sessions/session';
 import type { ConflictRetryPolicy } from '../shared/etag-retry';
@@ -44,6 +45,13 @@ export class TableRsvpRepository implements RsvpRepository {
   async listForSession(tenantId: string, sessionId: string): Promise<Rsvp[]> {
     const rows = await this.rsvps.listPartition(rsvpPartition(tenantId, sessionId), { exceptRowKey: RSVP_TALLY_ROW_KEY });
     return rows.map(rsvpFromEntity);
+  }
+
+  /** From the tally (one point read); from the rows only when there is no tally, or one older than its list. */
+  async recentResponders(tenantId: string, sessionId: string): Promise<string[]> {
+    const tally = await this.rsvps.get(rsvpTallyKey(tenantId, sessionId));
+    const recent = tally ? tallyFromEntity(tally).recent : undefined;
+    return (recent ?? recentResponders(await this.listForSession(tenantId, sessionId))).map((r) => r.userId);
   }
 
   /** Every answer of one person in a tenant, newest first. */
@@ -150,8 +158,15 @@ export class TableRsvpRepository implements RsvpRepository {
       if (changed.size === 0 && tallyEntity) return { tally: base, results, written: [] as Rsvp[] };
       // Rows and sessions without a waitlist keep the counts they always had (no `waitlisted: 0`).
       const { waitlisted: inLine, ...plain } = counts;
-      const next: RsvpTally = { ...base, counts: inLine > 0 ? counts : plain, version: base.version + 1 };
       const written = [...changed].map((u) => current.get(u)).filter((r): r is Rsvp => r !== undefined);
+      // A tally from before the list existed gets it from the rows, once.
+      const recent = base.recent ?? recentResponders(await this.listForSession(tenantId, sessionId));
+      const next: RsvpTally = {
+        ...base,
+        counts: inLine > 0 ? counts : plain,
+        version: base.version + 1,
+        recent: withAnswers(recent, written),
+      };
       const actions: TransactionAction[] = [
         tallyEntity ? ['update', tallyToEntity(next), 'Replace', { etag: tallyEntity.etag }] : ['create', tallyToEntity(next)],
         ...written.map((r): TransactionAction => {
@@ -174,7 +189,9 @@ export class TableRsvpRepository implements RsvpRepository {
     await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
     const session = await this.copyTally(ref, tally);
-    return results.map(({ rsvp, promoted }) => ({ session, rsvp, ...(promoted ? { promoted } : {}) }));
+    // A repeated answer on a tally from before the list existed writes nothing: the list comes from the rows then.
+    const recent = tally.recent ? tally.recent.map((r) => r.userId) : await this.recentResponders(tenantId, sessionId);
+    return results.map(({ rsvp, promoted }) => ({ session, rsvp, ...(promoted ? { promoted } : {}), recentResponders: recent }));
   }
 
   async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
@@ -245,11 +262,12 @@ export class TableRsvpRepository implements RsvpRepository {
   /** Counts the rows themselves: the first answer to a session, or after a bulk import. */
   private async deriveTally(tenantId: string, sessionId: string, afterVersion: number): Promise<RsvpTally> {
     const counts: { -readonly [K in keyof RsvpCounts]-?: number } = { yes: 0, maybe: 0, no: 0, waitlisted: 0 };
-    for (const row of await this.listForSession(tenantId, sessionId)) {
+    const rows = await this.listForSession(tenantId, sessionId);
+    for (const row of rows) {
       if (row.response === 'yes' && row.waitlisted) counts.waitlisted += 1;
       else counts[row.response] += 1;
     }
     // Start above the version the session shows, so the copy step is never refused as "older".
-    return { tenantId, sessionId, counts, version: afterVersion };
+    return { tenantId, sessionId, counts, version: afterVersion, recent: recentResponders(rows) };
   }
 }

@@ -1,30 +1,26 @@
 import type { InviteView, InviteViewer } from '../../cards/sessions/session-invite-card';
-import type { SessionDetail } from '../../domain/sessions/session-service';
+import type { SessionCardView } from '../../domain/sessions/session-card-view';
 import { timeZoneOf } from '../../domain/sessions/session-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 
-/** The shared invite data, from a session's detail. */
-export async function inviteViewOf(detail: SessionDetail, links: SessionLinks, now: Date): Promise<InviteView> {
-  const { session } = detail;
-  const names = new Map([...detail.people.values()].map((p) => [p.userId, p.displayName]));
-  const recent = [...detail.rsvps]
-    .sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))
-    .slice(0, 59)
-    .map((r) => r.userId);
+/** The shared invite data, from a session's card view. */
+export async function inviteViewOf(view: SessionCardView, links: SessionLinks, now: Date): Promise<InviteView> {
+  const { session } = view;
+  const names = new Map([...view.people.values()].map((p) => [p.userId, p.displayName]));
   return {
     session,
     names,
-    timeZone: timeZoneOf(detail.team),
+    timeZone: timeZoneOf(view.team),
     calendarUrl: await links.calendarUrl(session.tenantId, session.teamId, session.sessionId),
-    recentResponders: recent,
+    recentResponders: view.recentResponders,
     now,
   };
 }
 
-export function viewerOf(detail: SessionDetail, userId: string): InviteViewer {
+export function viewerOf(view: SessionCardView, userId: string): InviteViewer {
   return {
     userId,
-    ...(detail.viewerRsvp ? { rsvp: detail.viewerRsvp } : {}),
-    ...(detail.questions ? { questionCount: detail.questions.length } : {}),
+    ...(view.viewerRsvp ? { rsvp: view.viewerRsvp } : {}),
+    ...(view.questions ? { questionCount: view.questions.length } : {}),
   };
 }

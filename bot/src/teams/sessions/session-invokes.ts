@@ -12,7 +12,7 @@ import { toLocale } from '../../domain/shared/person';
 import type { Locale } from '../../domain/shared/person';
 import type { LearningSession } from '../../domain/sessions/session';
 import type { KudosService } from '../../domain/kudos/kudos-service';
-import type { RsvpService } from '../../domain/rsvp/rsvp-service';
+import type { RsvpAnswered, RsvpService } from '../../domain/rsvp/rsvp-service';
 import type { SessionFeedbackService } from '../../domain/sessions/session-feedback-service';
 import type { SessionService } from '../../domain/sessions/session-service';
 import type { SessionProblem } from '../../domain/sessions/session-rules';
@@ -62,17 +62,28 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
   const { sessions } = deps;
 
   /** The person's own view of the invite card, or why they may not see it (a team-only session, a session gone). */
-  async function userCard(actor: PersonRef, teamId: string, sessionId: string, locale: Locale): Promise<AdaptiveCard | string> {
-    const detail = await sessions.detail(actor.tenantId, teamId, sessionId, actor.userId, { attendeeNames: false });
-    if (!detail.ok) return failureAnswer(detail.failure, locale);
-    const view = await inviteViewOf(detail.value, deps.links, deps.now());
-    return sessionInviteCard(view, viewerOf(detail.value, actor.userId), locale);
+  async function userCard(
+    actor: PersonRef,
+    teamId: string,
+    sessionId: string,
+    locale: Locale,
+    answered?: RsvpAnswered,
+  ): Promise<AdaptiveCard | string> {
+    const found = await sessions.cardView(actor.tenantId, teamId, sessionId, actor.userId, answered);
+    if (!found.ok) return failureAnswer(found.failure, locale);
+    const view = await inviteViewOf(found.value, deps.links, deps.now());
+    return sessionInviteCard(view, viewerOf(found.value, actor.userId), locale);
   }
 
   /** The refreshed card with a notice, or a plain message when the person may not see the session (any more). */
-  async function answer(req: VerbRequest, notice: string | undefined, tone: 'attention' | 'good' = 'attention'): Promise<InvokeResponse> {
+  async function answer(
+    req: VerbRequest,
+    notice: string | undefined,
+    tone: 'attention' | 'good' = 'attention',
+    answered?: RsvpAnswered,
+  ): Promise<InvokeResponse> {
     const sessionId = str(req.data.sessionId) ?? '';
-    const card = await userCard(req.actor, req.teamId, sessionId, req.locale);
+    const card = await userCard(req.actor, req.teamId, sessionId, req.locale, answered);
     if (typeof card === 'string') return cardResponse(sessionMessageCard(notice ?? card, 'attention'));
     return cardResponse(notice ? withNotice(card, notice, tone) : card);
   }
@@ -108,7 +119,8 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     },
     async rsvp(req) {
       const result = await deps.rsvps.respond(req.actor, req.teamId, str(req.data.sessionId) ?? '', req.data.response);
-      return answer(req, result.ok ? undefined : failureAnswer(result.failure, req.locale));
+      // The answer's card from what the answer stored and read: nothing of the session is read twice.
+      return result.ok ? answer(req, undefined, 'attention', result.value) : answer(req, failureAnswer(result.failure, req.locale));
     },
     async cancelSession(req) {
       // The host's "cancel this and all later" on an occurrence of a series; anything else cancels just this one.

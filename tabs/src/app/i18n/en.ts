@@ -77,6 +77,13 @@ export const en = {
     failed: "We couldn't save your answer. It is back to what it was; please try again.",
     closed: 'Answers for this session are closed.',
     waitlisted: 'The session is full: you are on the waiting list.',
+    pending: 'Saving…',
+    savingThen: 'Saving your answer… then it changes to “{{answer}}”.',
+    onWaitlist_ordinal_one: 'On the waitlist ({{count}}st)',
+    onWaitlist_ordinal_two: 'On the waitlist ({{count}}nd)',
+    onWaitlist_ordinal_few: 'On the waitlist ({{count}}rd)',
+    onWaitlist_ordinal_other: 'On the waitlist ({{count}}th)',
+    onWaitlistNoPlace: 'On the waitlist',
   },
   detail: {
     back: 'Back to the board',

@@ -78,6 +78,14 @@ export const nl: Messages = {
     failed: 'We konden je antwoord niet opslaan. Het staat weer zoals het was; probeer het opnieuw.',
     closed: 'Aanmelden voor deze sessie is gesloten.',
     waitlisted: 'De sessie is vol: je staat op de wachtlijst.',
+    pending: 'Opslaan…',
+    savingThen: 'Je antwoord wordt opgeslagen… daarna wordt het “{{answer}}”.',
+    // Dutch ordinals have one form (1e, 2e, 3e); the keys follow the English ones.
+    onWaitlist_ordinal_one: 'Op de wachtlijst ({{count}}e)',
+    onWaitlist_ordinal_two: 'Op de wachtlijst ({{count}}e)',
+    onWaitlist_ordinal_few: 'Op de wachtlijst ({{count}}e)',
+    onWaitlist_ordinal_other: 'Op de wachtlijst ({{count}}e)',
+    onWaitlistNoPlace: 'Op de wachtlijst',
   },
   detail: {
     back: 'Terug naar het bord',

@@ -142,7 +142,8 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
                   rsvp={
                     rsvp && session.status === 'scheduled'
                       ? {
-                          busy: rsvp.busy.has(session.sessionId),
+                          pending: rsvp.pending.get(session.sessionId),
+                          queued: rsvp.queued.get(session.sessionId),
                           failure: rsvp.failed.has(session.sessionId) ? t(rsvpFailureKey(rsvp.errors.get(session.sessionId))) : undefined,
                           onAnswer: (answer) => rsvp.answer(session, answer),
                         }

@@ -147,7 +147,12 @@ function Detail({ api, teamId, loaded, locale, savedChanged, viewerTimeZone }: D
   );
   const rsvp = useRsvp(api, teamId);
   const sessionId = detail.sessionId;
-  const base: BoardSession = { ...detail, myRsvp: detail.myResponse ?? null, waitlisted: detail.myWaitlisted };
+  const base: BoardSession = {
+    ...detail,
+    myRsvp: detail.myResponse ?? null,
+    waitlisted: detail.myWaitlisted,
+    ...(detail.myWaitlistPosition ? { waitlistPosition: detail.myWaitlistPosition } : {}),
+  };
   const session = rsvp.shown.get(sessionId) ?? base;
   const joinUrl = safeWebUrl(session.onlineUrl);
   const openJoin = useExternalLinkClick(joinUrl);
@@ -178,7 +183,10 @@ function Detail({ api, teamId, loaded, locale, savedChanged, viewerTimeZone }: D
           <RsvpButtons
             title={session.title}
             value={session.myRsvp}
-            busy={rsvp.busy.has(sessionId)}
+            pending={rsvp.pending.get(sessionId)}
+            queued={rsvp.queued.get(sessionId)}
+            waitlisted={session.waitlisted}
+            waitlistPosition={session.waitlistPosition}
             onAnswer={(a) => rsvp.answer(session, a)}
           />
           {calendar ? (

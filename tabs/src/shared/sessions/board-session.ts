@@ -7,4 +7,6 @@ export type BoardSession = SessionSummary & {
   readonly myRsvp?: RsvpAnswer | null;
   /** The caller said "going" to a full session and waits in line. */
   readonly waitlisted?: boolean;
+  /** Their place in line, when the service said it (1 = next to get a seat). */
+  readonly waitlistPosition?: number;
 };

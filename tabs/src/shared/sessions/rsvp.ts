@@ -21,10 +21,19 @@ export function withAnswer(session: BoardSession, answer: RsvpAnswer): BoardSess
   if (previous === 'maybe') maybe = Math.max(0, maybe - 1);
   if (answer === 'yes') going += 1;
   if (answer === 'maybe') maybe += 1;
-  return { ...session, going, maybe, myRsvp: answer, waitlisted: false };
+  const { waitlistPosition: _place, ...rest } = session;
+  return { ...rest, going, maybe, myRsvp: answer, waitlisted: false };
 }
 
 /** The service's word: its counts (others answered too) and whether a "yes" waits in line. */
 export function withConfirmed(session: BoardSession, confirmed: RsvpResponseBody): BoardSession {
-  return { ...session, going: confirmed.going, maybe: confirmed.maybe, myRsvp: confirmed.response, waitlisted: confirmed.waitlisted };
+  const { waitlistPosition: _before, ...rest } = session;
+  return {
+    ...rest,
+    going: confirmed.going,
+    maybe: confirmed.maybe,
+    myRsvp: confirmed.response,
+    waitlisted: confirmed.waitlisted,
+    ...(confirmed.waitlistPosition ? { waitlistPosition: confirmed.waitlistPosition } : {}),
+  };
 }

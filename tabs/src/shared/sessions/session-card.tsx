@@ -58,7 +58,9 @@ const useStyles = makeStyles({
 });
 
 interface SessionCardRsvp {
-  readonly busy: boolean;
+  /** The answer on its way, and one clicked meanwhile (sent after it). */
+  readonly pending: RsvpAnswer | undefined;
+  readonly queued: RsvpAnswer | undefined;
   /** The last answer could not be saved (it was rolled back): why, in words. */
   readonly failure: string | undefined;
   readonly onAnswer: (answer: RsvpAnswer) => void;
@@ -169,7 +171,17 @@ export function SessionCard({ session, rsvp, locale, timeZone, teamTimeZone }: S
         </Fact>
       </dl>
       <SkillTags skills={session.skills} />
-      {rsvp ? <RsvpButtons title={session.title} value={session.myRsvp} busy={rsvp.busy} onAnswer={rsvp.onAnswer} /> : null}
+      {rsvp ? (
+        <RsvpButtons
+          title={session.title}
+          value={session.myRsvp}
+          pending={rsvp.pending}
+          queued={rsvp.queued}
+          waitlisted={session.waitlisted}
+          waitlistPosition={session.waitlistPosition}
+          onAnswer={rsvp.onAnswer}
+        />
+      ) : null}
       {session.waitlisted ? <Body1 as="p">{t('rsvp.waitlisted')}</Body1> : null}
       {rsvp?.failure ? (
         <Body1 as="p" role="alert" className={styles.rsvpError}>
