@@ -1,7 +1,8 @@
-// A bare outbox worker process: storage + throttled sender + worker with the fan-out test composer.
-// The crash test and the fan-out benchmark start it, kill it with SIGKILL and start it again.
+// A bare outbox worker process: storage + throttled sender + worker with the fan-out test composer,
+// or with COMPOSER=buddies the app's own composer over the real buddy service (buddy rounds).
+// The crash tests and the fan-out benchmark start it, kill it with SIGKILL and start it again.
 // Built with esbuild (see bench/build-worker.ts); settings from the environment:
-//   STORAGE_CONNECTION_STRING, TENANT_RATE (default 30), LEASE_SECONDS (default 5).
+//   STORAGE_CONNECTION_STRING, TENANT_RATE (default 30), LEASE_SECONDS (default 5), COMPOSER (fanout | buddies).
 import { OutboxWorker } from '../bot/src/jobs/delivery/outbox-worker';
 import { createStorage } from '../bot/src/storage/shared/create-storage';
 import { createDeliveryStorage } from '../bot/src/storage/delivery/delivery-storage';
@@ -10,9 +11,36 @@ import { createBotConnector } from '../bot/src/teams/shared/bot-connector';
 import { ProactiveSender } from '../bot/src/teams/delivery/proactive-sender';
 import { fanoutComposer } from '../tests/support/fanout-composer';
 import { createJsonLogger } from '../bot/src/json-logger';
+import { createBuddyService } from '../bot/src/domain/buddies/buddy-service';
+import { matchRound } from '../bot/src/domain/buddies/matching';
+import { createBuddyChatLinks } from '../bot/src/domain/buddies/buddy-chat-links';
+import { createPostContentService } from '../bot/src/domain/delivery/post-content-service';
+import type { JobComposer } from '../bot/src/domain/delivery/outbox';
+import { createSessionLinks } from '../bot/src/domain/sessions/session-links';
+import { createJobComposer } from '../bot/src/jobs/sessions/compose-job';
+import { QueueOutbox } from '../bot/src/storage/delivery/queue-outbox';
+import type { createStorage as CreateStorage } from '../bot/src/storage/shared/create-storage';
 
 const connectionString = process.env.STORAGE_CONNECTION_STRING ?? '';
 const log = createJsonLogger({ level: 'info' });
+
+/** The app's composer for buddy rounds: introductions recomposed from the stored round, as on any instance. */
+function buddyComposer(storage: ReturnType<typeof CreateStorage>): JobComposer {
+  const now = () => new Date();
+  const buddies = createBuddyService({
+    repositories: storage.repositories,
+    outbox: new QueueOutbox(storage.queues.jobs, now),
+    match: matchRound,
+    now,
+  });
+  const secret = 'w'.repeat(40);
+  return createJobComposer({
+    content: createPostContentService({ repositories: storage.repositories }),
+    links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
+    buddies,
+    buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret }),
+  });
+}
 
 async function main(): Promise<void> {
   const storage = createStorage({ connectionString });
@@ -29,7 +57,7 @@ async function main(): Promise<void> {
   });
   const worker = new OutboxWorker({
     queue: delivery.queue,
-    compose: fanoutComposer,
+    compose: process.env.COMPOSER === 'buddies' ? buddyComposer(storage) : fanoutComposer,
     sender,
     parked: delivery.parked,
     now: () => new Date(),

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildDeliveryWorker } from '../../bench/build-worker';
 import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
 import { matchRound } from '../../bot/src/domain/buddies/matching';
 import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
@@ -22,11 +26,13 @@ import { quietLogger } from '../support/service';
 
 let service: RunningService;
 let connector: FakeConnector;
+let child: ChildProcess | undefined;
 
 beforeAll(async () => {
   [service, connector] = await Promise.all([startDeliveryService({ worker: false }), startFakeConnector()]);
 });
 afterAll(async () => {
+  if (child?.pid && child.exitCode === null) child.kill('SIGKILL');
   await Promise.all([service?.close(), connector?.close()]);
 });
 
@@ -108,6 +114,59 @@ describe('a buddy round through the real outbox worker', () => {
     expect(rounds.map((r) => r.roundId)).toEqual([started.value.roundId]);
     const paired = rounds[0]?.pairs.flatMap((p) => p.members) ?? [];
     expect(paired.sort()).toEqual([...everyone].sort());
+    expect(connector.violations()).toEqual([]);
+  });
+
+  it('a worker process SIGKILLed mid-round and started again: everyone introduced, at most one twice (DELIVERY.md), one round', async () => {
+    mkdirSync('.data/test-build', { recursive: true });
+    const script = await buildDeliveryWorker('.data/test-build');
+    const setup = instance();
+    const team = await seedBuddyTeam(setup.storage.repositories, 21);
+    const everyone = [team.owner, ...team.members];
+    for (const userId of everyone) {
+      await setup.delivery.addresses.putPerson({
+        tenantId: team.tenantId,
+        userId,
+        serviceUrl: connector.serviceUrl,
+        botId: '28:bot',
+        teamsUserId: `29:${userId}`,
+        conversationId: `k:${userId}`,
+        updatedAt: new Date().toISOString(),
+      });
+      expect((await setup.buddies.update({ tenantId: team.tenantId, userId }, team.teamId, { optIn: true })).ok).toBe(true);
+    }
+    const started = await setup.buddies.startRound({ tenantId: team.tenantId, userId: team.owner }, team.teamId);
+    if (!started.ok) throw new Error(JSON.stringify(started.failure));
+    const mine = () => connector.sent.filter((s) => s.conversationId.startsWith('k:'));
+    const start = () =>
+      spawn(process.execPath, [script], {
+        env: {
+          ...process.env,
+          STORAGE_CONNECTION_STRING: service.storageConnectionString,
+          COMPOSER: 'buddies',
+          LEASE_SECONDS: '2',
+          TENANT_RATE: '4',
+        },
+        stdio: 'ignore',
+      });
+
+    child = start();
+    await eventually(() => expect(mine().length).toBeGreaterThanOrEqual(5), { timeout: 45_000 });
+    const killed = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGKILL');
+    await killed;
+    expect(mine().length).toBeLessThan(everyone.length);
+
+    child = start();
+    await eventually(() => expect(new Set(mine().map((s) => s.conversationId)).size).toBe(everyone.length), { timeout: 60_000 });
+    // SIGTERM lets the worker finish the batch in hand and exit; after that nothing of this round can still be posted.
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    expect(mine().length - everyone.length).toBeLessThanOrEqual(1);
+    expect([...new Set(mine().map((s) => s.conversationId))].sort()).toEqual(everyone.map((id) => `k:${id}`).sort());
+    const rounds = await setup.storage.repositories.buddies.rounds.listRecent(team.tenantId, team.teamId, 5);
+    expect(rounds.map((r) => r.roundId)).toEqual([started.value.roundId]);
     expect(connector.violations()).toEqual([]);
   });
 });
