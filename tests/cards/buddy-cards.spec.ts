@@ -70,9 +70,27 @@ describe.each(['en', 'nl'] as Locale[])('buddy cards in %s', (locale) => {
     expect(url.searchParams.get('subject')).toBe(t('Learning buddies: Noor', 'Leerbuddy’s: Noor'));
     expect(url.searchParams.get('startTime')).toBe(start.toISOString());
     expect(new Date(url.searchParams.get('endTime') ?? '').getTime() - start.getTime()).toBe(30 * 60_000);
-    // Entra object ids are not UPNs: no attendees rather than wrong ones.
+    // No email in the buddy's profile: no attendees rather than wrong ones (Entra object ids are not UPNs).
     expect(url.searchParams.has('attendees')).toBe(false);
     expect(buddyIntroSummary(intro(locale))).toBe(t('Your learning buddy this round: Noor', 'Je leerbuddy deze ronde: Noor'));
+  });
+
+  it("the chat invites the buddies whose profile has an email, and names shared languages in the reader's words", () => {
+    const card = buddyIntroCard({
+      intro: intro(locale, {
+        buddies: [
+          { userId: 'noor', displayName: 'Noor', email: 'noor@contoso.example' },
+          { userId: 'ann', displayName: 'Ann' },
+          { userId: 'eve', displayName: 'Eve', email: 'eve@contoso.example,mallory@evil.example' },
+        ],
+      }),
+      chatStart: new Date(NOW.getTime() + 86_400_000),
+    });
+    check(card, [t('Dutch, English', 'Nederlands, Engels')]);
+    const plan = card.actions?.[0];
+    const url = new URL(plan?.type === 'Action.OpenUrl' ? plan.url : '');
+    // Only well-formed single addresses: a comma inside one cannot add a second attendee.
+    expect(url.searchParams.get('attendees')).toBe('noor@contoso.example');
   });
 
   it('a trio names both, and a match between the other two names them; an erased buddy is a former colleague', () => {

@@ -32,6 +32,12 @@ describe('buddy rounds: who takes part and what the introductions say', () => {
     const owner = intros.find((i) => i.userId === team.owner);
     expect(owner).toMatchObject({ locale: 'nl', teamName: 'Buddy team', timeZone: 'Europe/Amsterdam', endsAt: round?.endsAt });
     expect(intros.find((i) => i.userId === team.members[2])?.locale).toBe('en');
+    // A buddy's email, when their profile has one, for the meeting link; nobody gets their own.
+    const buddiesMet = intros.flatMap((i) => i.buddies);
+    for (const b of buddiesMet) {
+      const place = everyone.indexOf(b.userId);
+      expect(b.email).toBe(place % 2 === 1 ? `person${place}@contoso.example` : undefined);
+    }
     // The reason speaks in skill keys, as expert search keys them ("power bi" and "Power BI" meet).
     expect(skillKeyOf('power bi')).toBe(skillKeyOf('Power BI'));
     expect(intros.flatMap((i) => i.reason.teaches.map((t) => t.skill))).toContain(skillKeyOf('Power BI'));

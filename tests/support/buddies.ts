@@ -77,6 +77,8 @@ export async function seedBuddyTeam(
       tenantId,
       userId,
       displayName: `Person ${i}`,
+      // Odd places have an email (the meeting link's attendee), even places none.
+      ...(i % 2 === 1 ? { email: `person${i}@contoso.example` } : {}),
       locale: i % 2 === 0 ? 'nl-NL' : 'en-US',
       bio: '',
       teaches: [{ name: i % 2 === 0 ? 'power bi' : 'Facilitation', level: 2 as const }],

@@ -1,4 +1,5 @@
 import type { BuddyIntroduction } from '../../domain/buddies/buddy-service-contract';
+import type { Locale } from '../../domain/shared/person';
 import { ORGANISATION_POOL } from '../../domain/buddies/buddy';
 import { BUDDY_CHAT_MINUTES } from '../../domain/buddies/buddy-chat';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
@@ -21,17 +22,29 @@ const TEAM_MAX = 80;
  * Teams' documented deep link that opens the meeting scheduling dialog
  * (learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-workflow):
  * `https://teams.microsoft.com/l/meeting/new?subject=…&startTime=…&endTime=…&content=…&attendees=…`.
- * We know our people by their Entra object ids, not their UPNs, so `attendees` is left out: the person
- * adds their buddy in the dialog. Values are URL-encoded plain text, never card Markdown.
+ * `attendees` holds the buddies' email addresses from their profiles (Teams takes UPNs or emails);
+ * a buddy without one is left out and added in the dialog. Values are URL-encoded plain text, never card Markdown.
  */
-export function meetingDeepLink(subject: string, content: string, start: Date | undefined): string {
+export function meetingDeepLink(subject: string, content: string, start: Date | undefined, attendees: readonly string[] = []): string {
   const query = new URLSearchParams({ subject });
+  const emails = attendees.filter((a) => /^[^\s,@]+@[^\s,@]+$/.test(a));
+  if (emails.length > 0) query.set('attendees', emails.join(','));
   if (start) {
     query.set('startTime', start.toISOString());
     query.set('endTime', new Date(start.getTime() + BUDDY_CHAT_MINUTES * 60_000).toISOString());
   }
   query.set('content', content);
   return `https://teams.microsoft.com/l/meeting/new?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+/** A language as the profile holds it: a code (`nl`, `en-GB`) in the reader's words ("Nederlands", "Dutch"), anything else as typed. */
+function languageName(language: string, locale: Locale): string {
+  if (!/^[a-z]{2,3}(-[a-z]{2})?$/i.test(language)) return language;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
 }
 
 /** What a buddy card's preference buttons carry: the pool, so the bot knows which team (or the tenant pool) is meant. */
@@ -62,7 +75,10 @@ export function buddyIntroCard(view: IntroView, locale = view.intro.locale): Ada
   const facts: Fact[] = [];
   const { sharedLanguages, sharedDays, sharedModes } = intro.reason;
   if (sharedLanguages.length > 0)
-    facts.push({ title: t(locale, 'buddies:factLanguages'), value: userText(sharedLanguages.join(', '), 200) });
+    facts.push({
+      title: t(locale, 'buddies:factLanguages'),
+      value: userText(sharedLanguages.map((l) => languageName(l, locale)).join(', '), 200),
+    });
   if (sharedDays.length > 0) facts.push({ title: t(locale, 'buddies:factDays'), value: dayNames(sharedDays, locale) });
   if (sharedModes.length > 0) facts.push({ title: t(locale, 'buddies:factModes'), value: modeNames(sharedModes, locale) });
   facts.push({ title: t(locale, 'buddies:factUntil'), value: shortWhen(intro.endsAt, locale, intro.timeZone) });
@@ -74,7 +90,12 @@ export function buddyIntroCard(view: IntroView, locale = view.intro.locale): Ada
     {
       type: 'Action.OpenUrl',
       title: t(locale, 'buddies:planChat'),
-      url: meetingDeepLink(subject, t(locale, 'buddies:chatDescription'), view.chatStart),
+      url: meetingDeepLink(
+        subject,
+        t(locale, 'buddies:chatDescription'),
+        view.chatStart,
+        intro.buddies.flatMap((b) => (b.email ? [b.email] : [])),
+      ),
     },
   ];
   if (view.calendarUrl) actions.push({ type: 'Action.OpenUrl', title: t(locale, 'buddies:addChatToCalendar'), url: view.calendarUrl });

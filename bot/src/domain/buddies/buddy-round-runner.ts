@@ -103,6 +103,7 @@ export function createBuddyRoundJobs(deps: RoundRunnerDeps): BuddyRoundJobs {
       namesOf(deps, round.tenantId, people, team?.teamId),
     ]);
     const locales = new Map(profiles.map((p) => [p.userId, p.locale]));
+    const emails = new Map(profiles.flatMap((p) => (p.email ? [[p.userId, p.email] as const] : [])));
     const zone = team ? settingsOf(team).timeZone : DEFAULT_TIME_ZONE;
     const intros: BuddyIntroduction[] = [];
     for (const pair of round.pairs) {
@@ -117,7 +118,12 @@ export function createBuddyRoundJobs(deps: RoundRunnerDeps): BuddyRoundJobs {
           locale: toLocale(locales.get(userId) ?? team?.locale),
           ...(team ? { teamName: team.name } : {}),
           timeZone: zone,
-          buddies: pair.members.filter((m) => m !== userId).map((m) => ({ userId: m, displayName: names.get(m)?.displayName ?? '' })),
+          buddies: pair.members
+            .filter((m) => m !== userId)
+            .map((m) => {
+              const email = emails.get(m);
+              return { userId: m, displayName: names.get(m)?.displayName ?? '', ...(email ? { email } : {}) };
+            }),
           reason: pair.reason,
           ...(pair.firstTopic ? { firstTopic: pair.firstTopic } : {}),
           endsAt: round.endsAt,

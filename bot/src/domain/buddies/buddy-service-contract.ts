@@ -21,6 +21,8 @@ export interface BuddyChange {
 export interface BuddyPerson {
   readonly userId: string;
   readonly displayName: string;
+  /** In an introduction only, when their profile has one: the attendee of the "plan a 30-minute chat" meeting link. */
+  readonly email?: string;
 }
 
 /** The caller's pair in a pool's latest round. */
