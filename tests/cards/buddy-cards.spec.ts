@@ -93,6 +93,23 @@ describe.each(['en', 'nl'] as Locale[])('buddy cards in %s', (locale) => {
     expect(url.searchParams.get('attendees')).toBe('noor@contoso.example');
   });
 
+  it("a skill outside the catalogue reads as the pair's profiles spell it, not as its key", () => {
+    const card = buddyIntroCard({
+      intro: intro(locale, {
+        reason: {
+          teaches: [{ from: 'noor', to: 'sanne', skill: 'changemanagement', level: 2 }],
+          sharedLanguages: [],
+          sharedDays: [],
+          sharedModes: [],
+        },
+        firstTopic: 'changemanagement',
+        skillNames: { changemanagement: 'Change management' },
+      }),
+    });
+    const text = check(card, [t('Noor can teach you Change management', 'Noor kan je Change management leren')]);
+    expect(text).not.toContain('changemanagement');
+  });
+
   it('a trio names both, and a match between the other two names them; an erased buddy is a former colleague', () => {
     const trio = intro(locale, {
       buddies: [

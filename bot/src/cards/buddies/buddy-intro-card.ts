@@ -58,7 +58,7 @@ export function buddyIntroCard(view: IntroView, locale = view.intro.locale): Ada
   const { intro } = view;
   const trio = intro.buddies.length > 1;
   const names = buddyNames(intro.buddies, locale);
-  const lines = reasonLines(intro.userId, intro.buddies, intro.reason, locale);
+  const lines = reasonLines(intro.userId, intro.buddies, intro.reason, locale, intro.skillNames);
   const organisation = intro.poolId === ORGANISATION_POOL;
   const body: CardElement[] = [
     paragraph(
@@ -83,7 +83,7 @@ export function buddyIntroCard(view: IntroView, locale = view.intro.locale): Ada
   if (sharedModes.length > 0) facts.push({ title: t(locale, 'buddies:factModes'), value: modeNames(sharedModes, locale) });
   facts.push({ title: t(locale, 'buddies:factUntil'), value: shortWhen(intro.endsAt, locale, intro.timeZone) });
   body.push({ type: 'FactSet', facts });
-  if (intro.firstTopic) body.push(paragraph(t(locale, 'buddies:firstTopic', { topic: skillName(intro.firstTopic) })));
+  if (intro.firstTopic) body.push(paragraph(t(locale, 'buddies:firstTopic', { topic: skillName(intro.firstTopic, intro.skillNames) })));
 
   const subject = t(locale, 'buddies:chatSubject', { names: plainBuddyNames(intro.buddies, locale) });
   const actions: CardAction[] = [

@@ -32,21 +32,29 @@ function joinAnd(parts: readonly string[], locale: Locale): string {
 }
 
 /**
+ * A skill of a pair's reason as people write it: the reason carries the matching's keys (`powerbi`), so a
+ * catalogue skill reads by its name (Power BI), any other as the pair's profiles spell it, else its key;
+ * always as user text.
+ */
+export function skillName(key: string, names: Readonly<Record<string, string>> = {}): string {
+  const own = Object.hasOwn(names, key) ? names[key] : undefined;
+  return userText(SEEDED_TAXONOMY.byCompactKey(key)?.name ?? own ?? key, SKILL_MAX);
+}
+
+/**
  * The reason in the reader's words: "Noor can teach you Power BI; you can teach Noor facilitation". In a
  * trio a match between the other two names both. Empty when the pair shares no skill.
  */
-/**
- * A skill of a pair's reason as people write it: the reason carries the matching's keys (`powerbi`), so a
- * catalogue skill reads by its name (Power BI); any other keeps its key, as user text.
- */
-export function skillName(key: string): string {
-  return userText(SEEDED_TAXONOMY.byCompactKey(key)?.name ?? key, SKILL_MAX);
-}
-
-export function reasonLines(reader: string, buddies: readonly BuddyPerson[], reason: BuddyReason, locale: Locale): string[] {
+export function reasonLines(
+  reader: string,
+  buddies: readonly BuddyPerson[],
+  reason: BuddyReason,
+  locale: Locale,
+  names: Readonly<Record<string, string>> = {},
+): string[] {
   const nameOf = (userId: string) => personName(userId, buddies.find((b) => b.userId === userId)?.displayName, locale, NAME_MAX);
   return reason.teaches.map((m) => {
-    const skill = skillName(m.skill);
+    const skill = skillName(m.skill, names);
     if (m.to === reader) return t(locale, 'buddies:reasonTheyTeachYou', { name: nameOf(m.from), skill });
     if (m.from === reader) return t(locale, 'buddies:reasonYouTeachThem', { name: nameOf(m.to), skill });
     return t(locale, 'buddies:reasonTheyTeachThem', { from: nameOf(m.from), to: nameOf(m.to), skill });

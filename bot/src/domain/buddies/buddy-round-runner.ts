@@ -1,3 +1,4 @@
+import { skillKeyOf } from '../experts/expert-index';
 import type { Outbox } from '../delivery/outbox';
 import { forEachLimited } from '../shared/each-limited';
 import { isFormerColleague, toLocale } from '../shared/person';
@@ -104,6 +105,14 @@ export function createBuddyRoundJobs(deps: RoundRunnerDeps): BuddyRoundJobs {
     ]);
     const locales = new Map(profiles.map((p) => [p.userId, p.locale]));
     const emails = new Map(profiles.flatMap((p) => (p.email ? [[p.userId, p.email] as const] : [])));
+    // The reason speaks in skill keys; the people's own spelling names them in the cards.
+    const skillNames: Record<string, string> = {};
+    for (const p of profiles) {
+      for (const name of [...p.teaches.map((s) => s.name), ...p.wants]) {
+        const key = skillKeyOf(name);
+        if (key !== '' && !Object.hasOwn(skillNames, key)) skillNames[key] = name;
+      }
+    }
     const zone = team ? settingsOf(team).timeZone : DEFAULT_TIME_ZONE;
     const intros: BuddyIntroduction[] = [];
     for (const pair of round.pairs) {
@@ -126,6 +135,9 @@ export function createBuddyRoundJobs(deps: RoundRunnerDeps): BuddyRoundJobs {
             }),
           reason: pair.reason,
           ...(pair.firstTopic ? { firstTopic: pair.firstTopic } : {}),
+          skillNames: Object.fromEntries(
+            pair.reason.teaches.flatMap((m) => (Object.hasOwn(skillNames, m.skill) ? [[m.skill, skillNames[m.skill] ?? m.skill]] : [])),
+          ),
           endsAt: round.endsAt,
           ...(myAnswer ? { myAnswer } : {}),
         });

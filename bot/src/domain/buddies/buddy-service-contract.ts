@@ -111,6 +111,8 @@ export interface BuddyIntroduction {
   readonly buddies: readonly BuddyPerson[];
   readonly reason: BuddyReason;
   readonly firstTopic?: string;
+  /** How the pair's own profiles write the reason's skill keys (`changemanagement` → "Change management"). */
+  readonly skillNames?: Readonly<Record<string, string>>;
   readonly endsAt: string;
   /** Their answer so far (a check-in card shows it). */
   readonly myAnswer?: MetAnswer;
