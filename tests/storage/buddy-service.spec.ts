@@ -36,6 +36,30 @@ describe('buddy rounds: who takes part and what the introductions say', () => {
     for (const i of intros) {
       for (const m of i.reason.teaches) expect(['power bi', 'Facilitation']).toContain(i.skillNames?.[m.skill]);
     }
+    // A buddy's email, when their profile has one, for the meeting link; nobody gets their own.
+    const buddiesMet = intros.flatMap((i) => i.buddies);
+    for (const b of buddiesMet) {
+      const place = everyone.indexOf(b.userId);
+      expect(b.email).toBe(place % 2 === 1 ? `person${place}@contoso.example` : undefined);
+    }
+    // The reason speaks in skill keys, as expert search keys them ("power bi" and "Power BI" meet).
+    expect(skillKeyOf('power bi')).toBe(skillKeyOf('Power BI'));
+    expect(intros.flatMap((i) => i.reason.teaches.map((t) => t.skill))).toContain(skillKeyOf('Power BI'));
+  });
+
+  it('the tenant pool: only people still in an installed team take part; their introductions name no team', async () => {
+    const first = await seedBuddyTeam(storage.repos, 3);
+    const second = await seedBuddyTeam(storage.repos, 2, first.tenantId);
+    const buddies = service();
+    for (const t of [first, second])
+      for (const userId of [t.owner, ...t.members])
+        await buddies.update({ tenantId: t.tenantId, userId }, t.teamId, { acrossOrganisation: true });
+    const removed = await storage.repos.teams.get(second.tenantId, second.teamId);
+    if (!removed) throw new Error('no team');
+    await storage.repos.teams.upsert({ ...removed, uninstalledAt: new Date().toISOString() });
+    const roundId = ownerRoundId(new Date(), 'org');
+    const intros = await buddies.runRound({ tenantId: first.tenantId, poolId: ORGANISATION_POOL, roundId });
+    expect(intros.map((i) => i.userId).sort()).toEqual([first.owner, ...first.members].sort());
     expect(intros.every((i) => i.teamName === undefined && i.poolId === ORGANISATION_POOL)).toBe(true);
     // A team's owner never sees the tenant pool's round as the team's.
     const latest = await buddies.latestRound({ tenantId: first.tenantId, userId: first.owner }, first.teamId);
