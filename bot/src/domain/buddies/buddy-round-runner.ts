@@ -107,11 +107,10 @@ export function createBuddyRoundJobs(deps: RoundRunnerDeps): BuddyRoundJobs {
     const emails = new Map(profiles.flatMap((p) => (p.email ? [[p.userId, p.email] as const] : [])));
     // The reason speaks in skill keys; the people's own spelling names them in the cards.
     const skillNames: Record<string, string> = {};
-    for (const p of profiles) {
-      for (const name of [...p.teaches.map((s) => s.name), ...p.wants]) {
-        const key = skillKeyOf(name);
-        if (key !== '' && !Object.hasOwn(skillNames, key)) skillNames[key] = name;
-      }
+    // A teacher's spelling first: the one who teaches a skill names it.
+    for (const name of [...profiles.flatMap((p) => p.teaches.map((s) => s.name)), ...profiles.flatMap((p) => p.wants)]) {
+      const key = skillKeyOf(name);
+      if (key !== '' && !Object.hasOwn(skillNames, key)) skillNames[key] = name;
     }
     const zone = team ? settingsOf(team).timeZone : DEFAULT_TIME_ZONE;
     const intros: BuddyIntroduction[] = [];
