@@ -178,7 +178,7 @@ describe('manifest/nl-NL.json', () => {
       expect(nl[`composeExtensions[0].commands[${i}].title`]).toBeDefined();
       expect(nl[`composeExtensions[0].commands[${i}].description`]).toBeDefined();
     });
-    expect(nl['staticTabs[0].name']).toBe('Mijn leren');
+    expect(nl['staticTabs[0].name']).toBe('Mijn leerpad');
     expect(nl['description.short']).not.toBe((fill(manifestText) as { description: { short: string } }).description.short);
   });
 });

@@ -107,7 +107,7 @@ describe('discussion leader', () => {
     // Nobody is named until the host chooses: the suggestion is offered, not slipped in.
     const leader = async () => (await screen.findByTestId('discussion-leader')) as HTMLSelectElement;
     expect((await leader()).value).toBe('');
-    expect((await leader()).selectedOptions[0]?.textContent).toBe('Geen discussieleider');
+    expect((await leader()).selectedOptions[0]?.textContent).toBe('Geen gespreksleider');
     fireEvent.click(screen.getByRole('button', { name: 'Stel iemand voor' }));
     await waitFor(async () => expect((await leader()).value).toBe('chloe-oid'));
     expect((await leader()).selectedOptions[0]?.textContent).toBe('Chloé Bakker');

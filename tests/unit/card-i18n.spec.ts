@@ -7,6 +7,8 @@ import { sessionStrings } from '../../bot/src/cards/sessions/session-strings';
 import { t } from '../../bot/src/cards/shared/i18n';
 import { commonStrings } from '../../bot/src/cards/shared/strings';
 import { tipStrings } from '../../bot/src/cards/tips/tip-strings';
+import { buddyStrings } from '../../bot/src/cards/buddies/buddy-strings';
+import { privacyStrings } from '../../bot/src/cards/privacy/privacy-strings';
 
 const catalogues = {
   common: commonStrings,
@@ -15,13 +17,27 @@ const catalogues = {
   requests: requestStrings,
   experts: expertStrings,
   profile: profileStrings,
+  privacy: privacyStrings,
+  buddies: buddyStrings,
 };
+
+// Names and words Dutch uses as they are, and texts that are only placeholders and punctuation.
+const SAME_IN_DUTCH =
+  /^(?:[^\p{L}]*(?:\{\{\w+\}\}[^\p{L}]*)*|PeerLearn|Kudos|Online|Team|Tips?|Experts?|Workshop|Demo|Lunch & learn|Privacy)$/u;
+
+// Keys whose text is rightly the same: example skill names, a loanword in lower case, a label with a placeholder.
+const SAME_KEYS = new Set(['wantsPlaceholder', 'modeOnline', 'statusTeam']);
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe.each(Object.entries(catalogues))('the cards’ %s catalogue', (_name, catalogue) => {
   const en: Record<string, string> = catalogue.en;
   const nl: Record<string, string> = catalogue.nl;
+
+  it('says every text in Dutch (the same only for names, loanwords and pure placeholders)', () => {
+    const same = Object.keys(en).filter((key) => nl[key] === en[key] && !SAME_IN_DUTCH.test(en[key] ?? '') && !SAME_KEYS.has(key));
+    expect(same).toEqual([]);
+  });
 
   it('has the same keys in Dutch and English', () => {
     expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());

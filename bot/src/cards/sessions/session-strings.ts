@@ -206,9 +206,9 @@ const nl: Record<SessionStringKey, string> = {
   goingOfCapacity: '{{going}} van {{capacity}} plaatsen bezet',
   maybeCount: '{{maybe}} misschien',
   waitlistCount: '{{waitlisted}} op de wachtlijst',
-  full: 'Vol — met “Ik ga” kom je op de wachtlijst.',
+  full: 'Vol — met “Ik kom” sta je op de wachtlijst.',
   openToOrganisation: 'Open voor iedereen in de organisatie.',
-  rsvpYes: 'Ik ga',
+  rsvpYes: 'Ik kom',
   rsvpMaybe: 'Misschien',
   rsvpNo: 'Kan niet',
   join: 'Deelnemen',
@@ -362,7 +362,7 @@ const nl: Record<SessionStringKey, string> = {
   role_host: 'Organisator',
   role_teacher: 'Leraar',
   role_leader: 'Gespreksleider',
-  role_attendee: 'Ik ga',
+  role_attendee: 'Ik kom',
   role_waitlisted: 'Wachtlijst',
 };
 

@@ -40,7 +40,7 @@ const nl: Record<StringKey, string> = {
   welcomeTeamStart: 'Begin klein: een kennishapje van 15 minuten, of koppel jezelf aan één collega.',
   welcomePersonalTitle: 'Hoi {{name}}, welkom bij PeerLearn 👋',
   welcomePersonalIntro:
-    'Hier houd je je eigen leren bij: de sessies waar je heen gaat, wat je kunt leren aan anderen en wat je zelf wilt leren.',
+    'Hier houd je je eigen leren bij: de sessies waar je heen gaat, wat je anderen kunt leren en wat je zelf wilt leren.',
   helpTitle: 'Wat ik kan',
   helpIntro: 'Typ een opdracht, in het Nederlands of Engels:',
   helpCommandHelp: 'Dit overzicht tonen',

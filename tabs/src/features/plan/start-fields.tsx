@@ -4,7 +4,7 @@ import { DatePicker } from '@fluentui/react-datepicker-compat';
 import { TimePicker, formatDateToTimeString } from '@fluentui/react-timepicker-compat';
 import { useTranslation } from 'react-i18next';
 import { clockTime, viewerClock, zoneCity } from '../../shared/sessions/team-time';
-import { calendarStrings } from './calendar-strings';
+import { calendarFormatter, calendarStrings } from './calendar-strings';
 import { ZoneNote } from './invite-fields';
 import type { DraftField, SessionDraft } from './session-draft';
 import { limits, localDate, localTime, startInstant, startOf } from './session-draft';
@@ -33,7 +33,8 @@ interface StartFieldsProps {
 export function StartFields({ draft, timeZone, viewerZone, now, set, touch, fieldProps }: StartFieldsProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
-  const strings = useMemo(() => calendarStrings(i18n.language), [i18n.language]);
+  const strings = useMemo(() => calendarStrings(i18n.language, t), [i18n.language, t]);
+  const formatter = useMemo(() => calendarFormatter(i18n.language), [i18n.language]);
   const start = startOf(draft);
   const instant = startInstant(draft, timeZone);
   const viewerTime = instant ? viewerClock(instant, i18n.language, timeZone, viewerZone) : undefined;
@@ -58,6 +59,7 @@ export function StartFields({ draft, timeZone, viewerZone, now, set, touch, fiel
             formatDate={(date) => (date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(date) : '')}
             placeholder={t('plan.datePlaceholder')}
             strings={strings}
+            dateTimeFormatter={formatter}
             firstDayOfWeek={1}
             minDate={new Date(now().getFullYear(), now().getMonth(), now().getDate())}
             allowTextInput={false}
