@@ -14,22 +14,12 @@ import { ANY_TIME } from '../bot/src/domain/buddies/buddy';
 import type { BuddyCandidate, MeetMode, Weekday } from '../bot/src/domain/buddies/buddy';
 import { matchRound } from '../bot/src/domain/buddies/matching';
 import { greedyBaseline, roundOverlap } from '../tests/unit/buddy-matching-baseline';
+import { mulberry32 } from '../bot/src/domain/shared/seeded-random';
 
 const PEOPLE = 500;
 const RUNS = 20;
 const RECENT_ROUNDS = 3;
 const SKILLS = Array.from({ length: 40 }, (_, i) => `skill-${String(i).padStart(2, '0')}`);
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function candidates(seed: number): BuddyCandidate[] {
   const random = mulberry32(seed);

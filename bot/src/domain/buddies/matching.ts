@@ -19,6 +19,7 @@ import type { BuddyCandidate, BuddyPair, MatchInput, MatchResult, MatchRound } f
 import { freshTrio, freshTrioByTrying, maximiseFreshPairs } from './matching-fresh';
 import { addTiers, compareTiers, groupReason, NO_TIERS, scorePairs } from './pair-score';
 import type { PairScores, PairTiers } from './pair-score';
+import { mulberry32 } from '../shared/seeded-random';
 
 /** Improvement passes over all pairs of groups; a round of 500 settles in far fewer. */
 const MAX_PASSES = 40;
@@ -27,18 +28,6 @@ const MAX_PASSES = 40;
 const TRIO_WORK = 20_000_000;
 
 type Group = number[];
-
-/** mulberry32: a small seeded PRNG, so the seed (not the clock) decides ties. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Every pair (as `i * n + j`, i < j) best score first, ties in index order (a counting sort on the rank
