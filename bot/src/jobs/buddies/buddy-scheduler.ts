@@ -1,4 +1,6 @@
 import type { Logger } from '../../domain/shared/logger';
+import { startRepeating } from '../shared/repeating-timer';
+import type { RepeatingPass } from '../shared/repeating-timer';
 
 interface BuddySchedulerDeps {
   /** One pass of the domain's scheduling (BuddyServices.enqueueDueRounds): answers how many rounds it enqueued. */
@@ -15,14 +17,7 @@ interface BuddySchedulerDeps {
  * named by the slot, so instances passing at once enqueue it once, and a round is computed once anyway.
  * A failed pass is logged; the next one catches up (a due entry stays until its round is enqueued).
  */
-export function startBuddyScheduler(deps: BuddySchedulerDeps): {
-  readonly stop: () => Promise<void>;
-  readonly runOnce: () => Promise<void>;
-} {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
+export function startBuddyScheduler(deps: BuddySchedulerDeps): RepeatingPass {
   const runOnce = async (): Promise<void> => {
     try {
       const enqueued = await deps.enqueueDue();
@@ -32,24 +27,5 @@ export function startBuddyScheduler(deps: BuddySchedulerDeps): {
     }
   };
 
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().finally(() => {
-        running = undefined;
-        schedule(deps.everyMs);
-      });
-    }, ms);
-    timer.unref();
-  };
-  schedule(deps.firstAfterMs ?? 5_000);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeating(runOnce, { everyMs: deps.everyMs, firstAfterMs: deps.firstAfterMs ?? 5_000 });
 }

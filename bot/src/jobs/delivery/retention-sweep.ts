@@ -1,6 +1,8 @@
 import { sweepDeliveryRows } from '../../domain/delivery/retention';
 import type { DeliveryRecords, ParkedDeliveries } from '../../domain/delivery/delivery';
 import type { Logger } from '../../domain/shared/logger';
+import { startRepeating } from '../shared/repeating-timer';
+import type { RepeatingPass } from '../shared/repeating-timer';
 
 interface RetentionSweepDeps {
   readonly delivered: Pick<DeliveryRecords, 'sweep'>;
@@ -21,14 +23,7 @@ const SIX_HOURS_MS = 6 * 3600 * 1000;
  * every six hours per instance cost less than a lease row would; two instances sweeping at once
  * just find fewer rows the second time. A failed sweep is logged and the next one catches up.
  */
-export function startRetentionSweep(deps: RetentionSweepDeps): {
-  readonly stop: () => Promise<void>;
-  readonly runOnce: () => Promise<void>;
-} {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-
+export function startRetentionSweep(deps: RetentionSweepDeps): RepeatingPass {
   const runOnce = async (): Promise<void> => {
     const started = Date.now();
     try {
@@ -44,25 +39,5 @@ export function startRetentionSweep(deps: RetentionSweepDeps): {
     }
   };
 
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce().finally(() => {
-        running = undefined;
-        schedule(deps.everyMs ?? SIX_HOURS_MS);
-      });
-    }, ms);
-    // Housekeeping never keeps the process alive.
-    timer.unref();
-  };
-  schedule(deps.firstAfterMs ?? 60_000);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeating(runOnce, { everyMs: deps.everyMs ?? SIX_HOURS_MS, firstAfterMs: deps.firstAfterMs ?? 60_000 });
 }
