@@ -114,6 +114,22 @@ describe('team settings', () => {
     expect(alert.textContent?.length).toBeGreaterThan('The settings were not saved.'.length + 20);
   });
 
+  it('a save refused for going too fast says when to try again, with the seconds from Retry-After', async () => {
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, defaults),
+      [`PUT ${path}`]: () =>
+        new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'rate_limited' } }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '7' },
+        }),
+    });
+    await renderView(<SettingsView api={apiFor(service.fetch)} contextTeamId={teamId} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The settings were not saved.');
+    expect(alert.textContent).toContain('try again in 7 seconds');
+  });
+
   it('members see the settings read-only, in Dutch', async () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, { ...defaults, canEdit: false, reminderMinutes: [2880, 60], locale: 'nl' }),

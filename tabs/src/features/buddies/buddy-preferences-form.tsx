@@ -1,27 +1,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import {
-  Body1,
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Switch,
-  ToggleButton,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Field, Switch, ToggleButton, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { MEET_MODES, WEEKDAYS } from '../../../../bot/src/api/contract';
 import type { BuddyMeResponse, MeetMode, UpdateBuddyMeRequest, Weekday } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
-import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import { saveMyBuddy } from './buddies-api';
 import { useBuddyWords } from './buddy-words';
 import { useProblemText } from './buddy-problems';
+import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
+import type { SaveOutcome } from '../../shared/ui/save-outcome';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,8 +40,6 @@ interface BuddyPreferencesFormProps {
   readonly onSaved: (status: BuddyMeResponse) => void;
 }
 
-type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown } | undefined;
-
 /** Opt in or out, skip the next round, also across the organisation, and when and how I can meet. */
 export function BuddyPreferencesForm({ api, status, onSaved }: BuddyPreferencesFormProps) {
   const styles = useStyles();
@@ -66,7 +53,7 @@ export function BuddyPreferencesForm({ api, status, onSaved }: BuddyPreferencesF
   const [modes, setModes] = useState<ReadonlySet<MeetMode>>(new Set(status.availability.modes));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(undefined);
+  const [outcome, setOutcome] = useState<SaveOutcome>(undefined);
   const daysId = useId('buddy-days');
   const modesId = useId('buddy-modes');
 
@@ -113,21 +100,7 @@ export function BuddyPreferencesForm({ api, status, onSaved }: BuddyPreferencesF
 
   return (
     <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('buddies.title')}>
-      {outcome?.ok ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('buddies.saved')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {outcome && !outcome.ok ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t('buddies.saveFailed')}{' '}
-            {errorMessageKey(outcome.error) === 'invalid'
-              ? null
-              : t(`common.errors.${errorMessageKey(outcome.error)}`, errorMessageValues(outcome.error))}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <SaveOutcomeBar outcome={outcome} saved={t('buddies.saved')} failed={t('buddies.saveFailed')} />
       <Field {...fieldError(server['optIn'])}>
         <Switch
           label={t('buddies.optIn')}

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { CADENCE_WEEKS, WEEKDAYS } from '../../../../bot/src/api/contract';
 import type { BuddyCadence, BuddyCadenceBody, Weekday } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
-import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import { saveBuddyCadence } from './buddies-api';
 import { useProblemText } from './buddy-problems';
 import { useBuddyWords } from './buddy-words';
+import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
+import type { SaveOutcome } from '../../shared/ui/save-outcome';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -32,8 +33,6 @@ interface CadenceFormProps {
   readonly onSaved: (saved: BuddyCadenceBody) => void;
 }
 
-type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown } | undefined;
-
 /** Owners: every 1, 2 or 4 weeks on a weekday at a time in the team's time zone, or off. */
 export function CadenceForm({ api, teamId, initial, onSaved }: CadenceFormProps) {
   const styles = useStyles();
@@ -46,7 +45,7 @@ export function CadenceForm({ api, teamId, initial, onSaved }: CadenceFormProps)
   const [weekday, setWeekday] = useState(start.weekday);
   const [time, setTime] = useState(start.time);
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(undefined);
+  const [outcome, setOutcome] = useState<SaveOutcome>(undefined);
 
   const server = outcome && !outcome.ok && outcome.error instanceof ApiRequestError ? outcome.error.fields : {};
   const timeProblem = on && !TIME.test(time) ? 'badTime' : server['cadence.time'];
@@ -71,21 +70,7 @@ export function CadenceForm({ api, teamId, initial, onSaved }: CadenceFormProps)
 
   return (
     <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('buddies.settings.title')}>
-      {outcome?.ok ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('buddies.settings.saved')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {outcome && !outcome.ok ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t('buddies.settings.saveFailed')}{' '}
-            {errorMessageKey(outcome.error) === 'invalid'
-              ? null
-              : t(`common.errors.${errorMessageKey(outcome.error)}`, errorMessageValues(outcome.error))}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <SaveOutcomeBar outcome={outcome} saved={t('buddies.settings.saved')} failed={t('buddies.settings.saveFailed')} />
       <Field label={t('buddies.settings.cadence')} {...fieldError(server['cadence.everyWeeks'] ?? server['cadence'])}>
         <Select
           value={on ? String(everyWeeks) : 'off'}

@@ -2,25 +2,12 @@ import { Fragment, useCallback, useState } from 'react';
 import type { ReactNode } from 'react';
 import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle1,
-  makeStyles,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
 import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
-import { errorMessageKey } from '../../shared/error-message';
 import { getMe } from '../../shared/get-me';
 import type { KeyValueStore } from '../../shared/local-store';
 import { useAsync } from '../../shared/use-async';
@@ -30,6 +17,8 @@ import { MessageState } from '../../shared/ui/message-state';
 import { rowProblems, timeZoneOptions, toMinutes, toRow } from './reminder-rows';
 import type { ReminderProblem, ReminderRow, ReminderUnit } from './reminder-rows';
 import { getTeamSettings, saveTeamSettings } from './team-settings-api';
+import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
+import type { SaveOutcome } from '../../shared/ui/save-outcome';
 
 /** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
 const TEAM_PREFERENCE = 'team';
@@ -181,8 +170,6 @@ function TeamSettingsReadOnly({ settings }: { readonly settings: TeamSettingsRes
   );
 }
 
-type SaveOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
-
 function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly initial: TeamSettingsResponse }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -192,7 +179,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const [touched, setTouched] = useState<ReadonlySet<number>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome>(undefined);
   const [zones] = useState(() => timeZoneOptions(initial.timeZone));
   const legendId = useId('reminders-legend');
   const hintId = useId('reminders-hint');
@@ -208,7 +195,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   };
 
   const change = (index: number, patch: Partial<ReminderRow>) => {
-    setOutcome(null);
+    setOutcome(undefined);
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   };
 
@@ -217,7 +204,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
     setSubmitted(true);
     if (rowProblems(rows).some((p) => p !== undefined)) return;
     setSaving(true);
-    setOutcome(null);
+    setOutcome(undefined);
     try {
       const saved = await saveTeamSettings(api, initial.teamId, { reminderMinutes: rows.map((r) => toMinutes(r) ?? 0), timeZone, locale });
       setRows(saved.reminderMinutes.map(toRow));
@@ -235,19 +222,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const serverReminderProblem = problemText(serverFields['reminderMinutes']);
   return (
     <form className={styles.form} noValidate onSubmit={(e) => void save(e)} aria-label={t('teamSettings.title')}>
-      {outcome?.ok ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('teamSettings.saved')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {outcome && !outcome.ok ? (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            {t('teamSettings.saveFailed')}{' '}
-            {errorMessageKey(outcome.error) === 'invalid' ? null : t(`common.errors.${errorMessageKey(outcome.error)}`)}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <SaveOutcomeBar outcome={outcome} saved={t('teamSettings.saved')} failed={t('teamSettings.saveFailed')} />
       <fieldset className={styles.fieldset} aria-describedby={hintId}>
         <legend id={legendId} className={styles.legend}>
           {t('teamSettings.reminders')}
@@ -284,7 +259,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
                 className={styles.remove}
                 aria-label={t('teamSettings.removeReminder', { n })}
                 onClick={() => {
-                  setOutcome(null);
+                  setOutcome(undefined);
                   setTouched(new Set());
                   setRows((current) => current.filter((_, i) => i !== index));
                 }}
@@ -303,7 +278,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
           <Button
             disabled={rows.length >= REMINDER_MAX_COUNT}
             onClick={() => {
-              setOutcome(null);
+              setOutcome(undefined);
               setRows((current) => [...current, { amount: '', unit: 'hours' }]);
             }}
           >
@@ -315,7 +290,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
         <Select
           value={timeZone}
           onChange={(_, d) => {
-            setOutcome(null);
+            setOutcome(undefined);
             setTimeZone(d.value);
           }}
         >
@@ -330,7 +305,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
         <Select
           value={locale}
           onChange={(_, d) => {
-            setOutcome(null);
+            setOutcome(undefined);
             setLocale(d.value === 'nl' ? 'nl' : 'en');
           }}
         >
