@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
 import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
-import { useTabInChromium } from '../support/tab-suite';
+import { memberContext, useTabInChromium } from '../support/tab-suite';
 
 // Of the demo team: Alex Wilber owns it, Megan Bowen is a member.
 const tenant = '00000000-0000-0000-0000-0000000000001';
@@ -13,14 +13,7 @@ const themes = ['light', 'dark', 'contrast'] as const;
 const suite = useTabInChromium();
 
 async function open(member: string, hash: string, options: { theme?: string; width?: number } = {}) {
-  const context = await suite.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
-  await context.addInitScript(
-    ([who, theme]) => {
-      localStorage.setItem('peerlearn.member', who ?? '');
-      if (theme) localStorage.setItem('peerlearn.theme', theme);
-    },
-    [member, options.theme ?? ''],
-  );
+  const context = await memberContext(suite.browser, member, { ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { seriousViolations } from '../support/axe';
-import { useTabInChromium } from '../support/tab-suite';
+import { memberContext, useTabInChromium } from '../support/tab-suite';
 
 const suite = useTabInChromium();
 const themes = ['light', 'dark', 'contrast'] as const;
@@ -18,14 +18,7 @@ describe('the session cancel dialog in Chromium', () => {
   it('exposed, focus inside, axe clean at 360 px in three themes; Keep it and Escape send nothing and give focus back', async () => {
     const problems: string[] = [];
     for (const theme of themes) {
-      const context = await suite.browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-US' });
-      await context.addInitScript(
-        ([member, chosen]) => {
-          localStorage.setItem('peerlearn.member', member ?? '');
-          localStorage.setItem('peerlearn.theme', chosen ?? '');
-        },
-        [host, theme],
-      );
+      const context = await memberContext(suite.browser, host, { width: 360, theme });
       const cancels: string[] = [];
       context.on('request', (r) => {
         if (r.method() === 'DELETE') cancels.push(new URL(r.url()).pathname);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { eventually, because } from '../support/eventually';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
-import { useTabInChromium } from '../support/tab-suite';
+import { memberContext, useTabInChromium } from '../support/tab-suite';
 
 // A remembered demo member (Megan Bowen), so the views open without the picker.
 const demoMember = '00000000-0000-0000-0000-0000000000001/00000000-0000-0000-0000-0000000000021';
@@ -11,16 +11,7 @@ const themes = ['light', 'dark', 'contrast'] as const;
 const suite = useTabInChromium();
 
 async function signedInContext(options: { width?: number; theme?: string; language?: string } = {}): Promise<BrowserContext> {
-  const context = await suite.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
-  await context.addInitScript(
-    ([member, theme, language]) => {
-      localStorage.setItem('peerlearn.member', member ?? '');
-      if (theme) localStorage.setItem('peerlearn.theme', theme);
-      if (language) localStorage.setItem('peerlearn.language', language);
-    },
-    [demoMember, options.theme ?? '', options.language ?? ''],
-  );
-  return context;
+  return memberContext(suite.browser, demoMember, options);
 }
 
 interface View {

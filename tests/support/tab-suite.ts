@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { RunningService } from '../../bot/src/server';
 import { launchChromium } from './chromium';
 import { startTestService } from './service';
@@ -37,4 +37,22 @@ export function useTabInChromium(): TabSuite {
       return ready(browser, 'Chromium');
     },
   };
+}
+
+/** A browser context in which a demo member is already signed in (dev mode remembers them), with a theme and language if given. */
+export async function memberContext(
+  browser: Browser,
+  member: string,
+  options: { readonly width?: number; readonly theme?: string; readonly language?: string; readonly locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'en-US' });
+  await context.addInitScript(
+    ([who, theme, language]) => {
+      localStorage.setItem('peerlearn.member', who ?? '');
+      if (theme) localStorage.setItem('peerlearn.theme', theme);
+      if (language) localStorage.setItem('peerlearn.language', language);
+    },
+    [member, options.theme ?? '', options.language ?? ''],
+  );
+  return context;
 }
