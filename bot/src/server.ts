@@ -224,7 +224,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
       ...(devRouterIssuer
         ? { devRouter: createDevRouter({ issuer: devRouterIssuer, profiles: services.profiles, demoTenantId: DEMO_TENANT_ID }) }
         : {}),
-      checkStorage: () => repositories.ping(),
+      checkStorage: async () => {
+        // A restarted embedded Azurite answers before its tables are made again: not ready until they are.
+        if (azurite?.restarting) throw new Error('the embedded Azurite is restarting');
+        await repositories.ping();
+      },
       tabDir: config.tabDir,
       log,
       logRequests: config.logRequests,

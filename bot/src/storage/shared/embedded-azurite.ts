@@ -30,6 +30,11 @@ export interface EmbeddedAzurite {
   readonly queuePort: number;
   /** The current Azurite process; a new one after a restart. */
   readonly pid: number;
+  /**
+   * From the moment the child dies until it runs again and every `onRestarted` listener is done: storage
+   * is not ready then (in memory the tables are still being made again), so the health check says so.
+   */
+  readonly restarting: boolean;
   /** Runs after each restart (in memory, the tables and queues must be created again). */
   onRestarted(listener: () => Promise<void>): void;
   stop(): Promise<void>;
@@ -138,6 +143,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
   let child = first.child;
   let exited = first.exited;
   let stopping = false;
+  let restarting = false;
   let failures = 0;
   const listeners: (() => Promise<void>)[] = [];
   const { tablePort, queuePort } = first;
@@ -161,6 +167,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
       failures = 0;
       log.info('embedded Azurite restarted', { pid: next.child.pid ?? -1, tablePort, queuePort, afterMs: wait });
       for (const listener of listeners) await listener().catch((error: unknown) => log.error('after the Azurite restart', error));
+      restarting = false;
     } catch (error) {
       log.error('embedded Azurite could not be restarted; trying again', error, { attempt: failures });
       void restart();
@@ -174,6 +181,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
         code: code ?? -1,
         signal: signal ?? '',
       });
+      restarting = true;
       void restart();
     });
   };
@@ -185,6 +193,9 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     queuePort,
     get pid() {
       return child.pid ?? -1;
+    },
+    get restarting() {
+      return restarting;
     },
     onRestarted(listener) {
       listeners.push(listener);
