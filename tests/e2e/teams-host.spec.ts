@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/eventually';
-import type { BrowserContext, Frame } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { DEMO_PEOPLE, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import { openInFakeTeams } from '../support/fake-teams-host';
 import type { FakeTeamsHost, FakeTeamsHostOptions, TeamsTabLaunch, TeamsUser } from '../support/fake-teams-host';
 import { devToken } from '../support/service';
-import { seriousViolations } from '../support/axe';
+import { seriousViolations, settleAnimations } from '../support/axe';
 import { useTabInChromium } from '../support/tab-suite';
 import { omit } from '../support/omit';
 
@@ -47,22 +47,6 @@ async function open(launch: TeamsTabLaunch, options: Partial<FakeTeamsHostOption
   context.on('weberror', (error) => pageErrors.push(error.error().message));
   const host = await openInFakeTeams(context, { ...hostOptions(), ...options }, launch);
   return { context, host, apiAuth, pageErrors };
-}
-
-/**
- * Waits for Fluent's colour transitions so axe measures settled colours. An animation that is cancelled
- * meanwhile (its element went away: a lazy section's spinner) rejects `finished`, which counts as done;
- * endless ones (spinners) are not waited for.
- */
-async function settleAnimations(frame: Frame): Promise<void> {
-  await frame.evaluate(() =>
-    Promise.allSettled(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished),
-    ),
-  );
 }
 
 const boardLaunch = (overrides: Partial<TeamsTabLaunch> = {}): TeamsTabLaunch => ({

@@ -13,10 +13,29 @@ interface Violation {
 }
 
 /**
+ * Waits for Fluent's colour transitions so axe measures settled colours. An animation that is cancelled
+ * meanwhile (its element went away: a lazy section's spinner) rejects `finished`, which counts as done;
+ * endless ones (spinners) are not waited for.
+ */
+export async function settleAnimations(target: Page | Frame): Promise<void> {
+  await target.evaluate(() =>
+    Promise.allSettled(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished),
+    ),
+  );
+}
+
+/**
  * Serious and critical axe violations in a page or frame as it is now, each as one readable line;
  * `within` limits the check to one part (a CSS selector).
  */
 export async function seriousViolations(target: Page | Frame, within?: string): Promise<string[]> {
+  // Fluent animates colour changes (a button enabled a moment ago fades in): axe must measure settled
+  // colours, or a contrast check fails at random mid-fade.
+  await settleAnimations(target);
   // Evaluated through the DevTools protocol, which the tab's CSP (`script-src 'self'`) rightly does not
   // let an inline <script> do; the CSP stays on for the app itself.
   if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
