@@ -53,6 +53,7 @@ export const fanoutComposer: JobComposer = async (job) => {
         },
       ];
     case 'requestFeedback':
+    case 'foldInsights':
       return [];
   }
 };

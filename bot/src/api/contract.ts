@@ -4,6 +4,11 @@
  * bundle never pulls in server code (tests/unit/contract-bundle.spec.ts checks it).
  */
 
+import type { InsightsReport } from '../domain/insights/insights-report';
+import type { GoalInput, GoalProgress } from '../domain/insights/goals';
+import type { PulseQuestion } from '../domain/insights/pulse';
+import type { MyLearning } from '../domain/insights/my-learning';
+
 // The rules the tab checks before it sends a form. The domain owns them; these re-exports let the tab
 // read the very same numbers and problem codes instead of copies.
 export { TIP_BODY_MAX, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../domain/tips/tip-limits';
@@ -735,3 +740,82 @@ export interface BuddyRoundResponse {
 export interface BuddyMetRequest {
   readonly answer: MetAnswer;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Insights, goals, pulse surveys, My learning (DESIGN F10, F5, F11; issue #14). Refusals use the
+// `insights` codes: 400 `invalid_insights` (fields named in `error.fields`), 403 `not_member`,
+// 403 `owners_only`, 404 `not_found`, 409 `already_answered`, 409 `pulse_closed`, 409 `nudged_recently`.
+// ---------------------------------------------------------------------------------------------
+
+export type {
+  FeedbackPoint,
+  Granularity,
+  ParticipationPoint,
+  QuietMember,
+  SkillCell,
+  SkillGap,
+  SkillsMatrix,
+  Trend,
+} from '../domain/insights/insights';
+export { GRANULARITIES, MAX_RANGE_DAYS, MIN_FEEDBACK_ANSWERS, QUIET_WEEKS_RANGE, NUDGE_INTERVAL_DAYS } from '../domain/insights/insights';
+export type { GoalKind, GoalPeriod, GoalProgress, TeamGoal, GoalInput } from '../domain/insights/goals';
+export { GOAL_KINDS, GOAL_PERIODS, GOAL_TARGET_RANGE, MAX_GOALS } from '../domain/insights/goals';
+export type { PulseQuestion, PulseResults } from '../domain/insights/pulse';
+export { PULSE_QUESTIONS, PULSE_MIN_ANSWERS } from '../domain/insights/pulse';
+export type { CsvTable, MyGoalView } from '../domain/insights/insights-report';
+export { CSV_TABLES } from '../domain/insights/insights-report';
+export type { MyApplyView, MyKudosView, MyLearning, MySessionView, MySkillView, MyStreak } from '../domain/insights/my-learning';
+
+/**
+ * `GET /api/v1/teams/:teamId/insights?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=week|month`
+ * (members; `quiet` only in an owner's answer). Defaults: the last 12 months up to today, by month.
+ * 400 `invalid_insights` for a bad date (`from`/`to`), `from` after `to`, a range over 3 years, an
+ * unknown granularity.
+ */
+export type InsightsResponse = InsightsReport;
+
+/**
+ * `GET /api/v1/teams/:teamId/insights.csv?table=participation|feedback|skills|quiet&from=&to=&granularity=`:
+ * `text/csv; charset=utf-8` with a BOM, as an attachment named `peerlearn-<table>-<from>-<to>.csv`.
+ * `quiet` is owners only (403 `owners_only`); an unknown table → 400 naming `table`. Every cell
+ * starting with `=`, `+`, `-`, `@`, a tab or a CR is prefixed with `'` so no spreadsheet runs it.
+ */
+export const INSIGHTS_CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+/**
+ * `GET`/`PUT /api/v1/teams/:teamId/goals`: read by members, replaced as a whole by owners (403
+ * `owners_only`). The body of `PUT` is `{ goals: GoalInput[] }` (at most MAX_GOALS); 400 names each
+ * bad field as `goals[i].target`, `goals[i].period`, `goals[i].skill`, `goals[i].due`…
+ */
+export interface GoalsResponse {
+  readonly goals: readonly GoalProgress[];
+  readonly canEdit: boolean;
+}
+export interface PutGoalsRequest {
+  readonly goals: readonly GoalInput[];
+}
+
+/**
+ * `POST /api/v1/teams/:teamId/pulses` (owners): posts the pulse card to `channelId` (default the
+ * team's General channel); 202 with the new pulse's results (0 responses). `GET …/pulses/latest`
+ * (members): the latest pulse; scores only from PULSE_MIN_ANSWERS answers on; 404 `not_found` when none.
+ * `PUT …/pulses/:pulseId/answer` (members) with `{ answers: { learnedFromColleague: 1–5, … } }`:
+ * the results after it; 409 `already_answered`, 409 `pulse_closed`.
+ */
+export interface PostPulseRequest {
+  readonly channelId?: string;
+}
+export interface PulseAnswerRequest {
+  readonly answers: Readonly<Record<PulseQuestion, number>>;
+}
+
+/**
+ * `POST /api/v1/teams/:teamId/insights/quiet/:userId/nudge` (owners): 202 `{ nudgedAt }`; 409
+ * `nudged_recently` within NUDGE_INTERVAL_DAYS; 404 `not_found` for someone not in the team.
+ */
+export interface NudgeResponse {
+  readonly nudgedAt: string;
+}
+
+/** `GET /api/v1/me/learning`: the caller's own progress across their teams (see MyLearning). */
+export type MyLearningResponse = MyLearning;

@@ -30,6 +30,9 @@ const STATUS: Record<Kind, number> = {
   ownersOnly: 403,
   noRound: 404,
   notInRound: 403,
+  alreadyAnswered: 409,
+  pulseClosed: 409,
+  nudgedRecently: 409,
 };
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -105,6 +108,12 @@ function textsOf(failure: Failure): {
         message: t('en', `buddies:failure_${failure.kind}`),
         problems:
           failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: t('en', `buddies:problem_${p.code}`) })) : [],
+      };
+    case 'insights':
+      return {
+        message: t('en', `insights:failure_${failure.kind}`),
+        problems:
+          failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: t('en', `insights:problem_${p.code}`) })) : [],
       };
   }
 }

@@ -1,6 +1,7 @@
 import { createInstance } from 'i18next';
 import type { Locale } from '../../domain/shared/person';
 import { buddyStrings } from '../buddies/buddy-strings';
+import { insightsStrings } from '../insights/insights-strings';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
 import { privacyStrings } from '../privacy/privacy-strings';
@@ -23,6 +24,7 @@ const catalogues = {
   profile: profileStrings,
   privacy: privacyStrings,
   buddies: buddyStrings,
+  insights: insightsStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

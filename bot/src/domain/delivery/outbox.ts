@@ -44,7 +44,28 @@ export type OutboxJob =
    */
   | { readonly kind: 'startBuddyRound'; readonly tenantId: string; readonly teamId: string; readonly roundId: string }
   /** Halfway through a round: "did you meet?" to everyone paired in it. */
-  | { readonly kind: 'askBuddiesMet'; readonly tenantId: string; readonly teamId: string; readonly roundId: string };
+  | { readonly kind: 'askBuddiesMet'; readonly tenantId: string; readonly teamId: string; readonly roundId: string }
+  /**
+   * Insights (DESIGN F10): bring a session's fact and its week and month rollups up to date (after
+   * the session ended, after feedback, after a cancel). Posts nothing; idempotent.
+   */
+  | ({ readonly kind: 'foldInsights' } & SessionRef)
+  /** A pulse survey card into the channel it was posted to (`post`), or its live response count (`update`). */
+  | {
+      readonly kind: 'postPulse';
+      readonly tenantId: string;
+      readonly teamId: string;
+      readonly pulseId: string;
+      readonly mode: 'post' | 'update';
+    }
+  /** An owner's private, friendly nudge to a quiet member: a personal card with matching upcoming sessions. */
+  | {
+      readonly kind: 'nudgeMember';
+      readonly tenantId: string;
+      readonly teamId: string;
+      readonly userId: string;
+      readonly nudgedAt: string;
+    };
 
 export interface EnqueueOptions {
   /** Not before this moment (reminders, feedback requests). */

@@ -2,6 +2,7 @@ import type { RequestProblem } from '../requests/learning-request';
 import type { SessionClosedReason, SessionProblem } from '../sessions/session-rules';
 import type { TipProblem } from '../tips/tip';
 import type { BuddyProblem } from '../buddies/buddy-service-contract';
+import type { InsightsProblem } from '../insights/insights-service-contract';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 type BadInputCode =
@@ -60,7 +61,23 @@ export type BuddyFailure = { readonly subject: 'buddy' } & (
   | { readonly kind: 'notInRound' }
 );
 
-export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure | BuddyFailure;
+/**
+ * Insights, goals, pulses and nudges (DESIGN F10, issue #14): a bad query or goal names its fields;
+ * owner-only parts are refused to members; a pulse takes one answer per person while it is open.
+ */
+export type InsightsFailure = { readonly subject: 'insights' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notInstalled' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'ownersOnly' }
+  | { readonly kind: 'invalid'; readonly problems: readonly InsightsProblem[] }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'alreadyAnswered' }
+  | { readonly kind: 'pulseClosed' }
+  | { readonly kind: 'nudgedRecently'; readonly nudgedAt: string }
+);
+
+export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure | BuddyFailure | InsightsFailure;
 
 /** The one result type of the domain services: a value, or why not. */
 export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };

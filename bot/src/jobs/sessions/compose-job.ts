@@ -214,6 +214,11 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'startBuddyRound':
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
+      // Insights (issue #14): placeholders until the insights branches compose these.
+      case 'foldInsights':
+      case 'postPulse':
+      case 'nudgeMember':
+        return [];
     }
   };
   return compose;

@@ -13,6 +13,9 @@ const JOB_KINDS: readonly OutboxJob['kind'][] = [
   'postKudos',
   'startBuddyRound',
   'askBuddiesMet',
+  'foldInsights',
+  'postPulse',
+  'nudgeMember',
 ];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');

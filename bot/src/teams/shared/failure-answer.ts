@@ -23,5 +23,7 @@ export function failureAnswer(failure: Failure, locale: Locale): string {
       return t(locale, `privacy:failure_${failure.kind}`);
     case 'buddy':
       return t(locale, `buddies:failure_${failure.kind}`);
+    case 'insights':
+      return t(locale, `insights:failure_${failure.kind}`);
   }
 }
