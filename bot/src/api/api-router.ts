@@ -3,6 +3,7 @@ import type { ApiDependencies } from './api-dependencies';
 import { meRoutes } from './experts/me-routes';
 import { deliveryRoutes } from './delivery/delivery-routes';
 import { teamRoutes } from './teams/team-routes';
+import { openSessionRoutes } from './sessions/open-session-routes';
 import { sessionRoutes } from './sessions/session-routes';
 import { planningRoutes } from './sessions/planning-routes';
 import { expertRoutes } from './experts/expert-routes';
@@ -25,6 +26,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(writeRateLimit(deps.writeLimiter, deps.validate));
   router.use(meRoutes(deps));
   router.use(teamRoutes(deps));
+  router.use(openSessionRoutes(deps));
   router.use(sessionRoutes(deps));
   router.use(planningRoutes(deps));
   router.use(expertRoutes(deps));

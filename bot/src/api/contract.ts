@@ -147,6 +147,23 @@ export interface TeamSessionsResponse {
   readonly nextCursor?: string;
 }
 
+/** A session in "open to everyone": which team holds it, and the team's clock. */
+export interface OpenSessionSummary extends SessionSummary {
+  readonly teamName: string;
+  readonly timeZone: string;
+}
+
+/**
+ * `GET /api/v1/sessions/open?q=&limit=&cursor=` (anyone signed in to the tenant): upcoming sessions
+ * open to the whole organisation across all teams, soonest first; `q` matches skills and titles.
+ * Answer through `PUT /teams/:teamId/sessions/:sessionId/rsvp` of the session's own team. 400
+ * `invalid_query` (over 100 characters), `invalid_limit` (1–50), `invalid_cursor`.
+ */
+export interface OpenSessionsResponse {
+  readonly sessions: readonly OpenSessionSummary[];
+  readonly nextCursor?: string;
+}
+
 export interface DevTokenRequest {
   readonly tenantId: string;
   readonly userId: string;

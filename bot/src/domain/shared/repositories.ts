@@ -57,8 +57,23 @@ export interface SessionRepository {
   listForTeam(tenantId: string, teamId: string): Promise<LearningSession[]>;
   /** Sessions starting at or after `fromIso` (an ISO time); filtered by the storage service, not here. */
   listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]>;
+  /**
+   * The tenant's sessions open to the whole organisation that start at or after `fromIso`, soonest
+   * first, from an index kept beside the rows: one partition read whatever the number of teams. The
+   * index may name a session that is no longer open (a write cut short): read the session to be sure.
+   */
+  listOpenToOrganisation(tenantId: string, fromIso: string): Promise<OpenSessionRef[]>;
   /** Whether the team has any session that started before `beforeIso`; reads at most a key. */
   hasStartedBefore(tenantId: string, teamId: string, beforeIso: string): Promise<boolean>;
+}
+
+/** A session in the tenant's "open to everyone" index. */
+export interface OpenSessionRef {
+  readonly teamId: string;
+  readonly sessionId: string;
+  readonly startsAt: string;
+  readonly title: string;
+  readonly skills: readonly string[];
 }
 
 /** The stored answer, the session with its new counts, and who got a place from the waitlist, if anyone. */

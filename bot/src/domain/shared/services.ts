@@ -27,10 +27,14 @@ import type { BuddyServices } from '../buddies/buddy-service';
 import type { MatchRound } from '../buddies/buddy';
 import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
+import { createOpenSessions } from '../sessions/open-sessions';
+import type { OpenSessions } from '../sessions/open-sessions';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
   readonly sessions: SessionService;
+  /** The tenant's sessions open to the whole organisation, across its teams. */
+  readonly openSessions: OpenSessions;
   readonly rsvps: RsvpService;
   readonly sessionFeedback: SessionFeedbackService;
   readonly kudos: KudosService;
@@ -64,6 +68,7 @@ export function createServices(deps: ServicesDeps): Services {
   const rsvps = createRsvpService({ repositories, outbox, now });
   return {
     sessions: createSessionService({ repositories, outbox, now }),
+    openSessions: createOpenSessions({ repositories, now }),
     rsvps,
     sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
     kudos: createKudosService({ repositories, now }),

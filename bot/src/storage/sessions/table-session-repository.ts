@@ -1,4 +1,4 @@
-import type { SessionRepository } from '../../domain/shared/repositories';
+import type { OpenSessionRef, SessionRepository } from '../../domain/shared/repositories';
 import type { LearningSession } from '../../domain/sessions/session';
 import { odata } from '@azure/data-tables';
 import type { ConflictRetryPolicy } from '../shared/etag-retry';
@@ -6,6 +6,7 @@ import { retryOnConflict } from '../shared/etag-retry';
 import { sessionKey, sessionsPartition } from '../shared/keys';
 import { sessionFromEntity, sessionToEntity, storedSessionFromEntity } from './session-mapper';
 import { statusOf } from '../shared/storage-errors';
+import { indexBefore, listOpenIndex, openIndexEntity, unindexAfter } from './open-session-index';
 import type { StorageTable } from '../shared/storage-table';
 
 export class TableSessionRepository implements SessionRepository {
@@ -20,6 +21,7 @@ export class TableSessionRepository implements SessionRepository {
   }
 
   async create(session: LearningSession): Promise<void> {
+    await indexBefore(this.table, session);
     try {
       await this.table.create(sessionToEntity(session, 0));
     } catch (error) {
@@ -32,6 +34,8 @@ export class TableSessionRepository implements SessionRepository {
 
   /** Bulk import and seeding; rows are replaced whole, counts included. */
   async putMany(sessions: readonly LearningSession[]): Promise<void> {
+    const open = sessions.filter((s) => s.openToOrganisation && s.status === 'scheduled');
+    if (open.length > 0) await this.table.putMany(open.map(openIndexEntity));
     await this.table.putMany(sessions.map((s) => sessionToEntity(s, 0)));
   }
 
@@ -57,7 +61,9 @@ export class TableSessionRepository implements SessionRepository {
         throw new Error(`SessionRepository.update: change() may not move session ${sessionId} to other keys`);
       }
       const next: LearningSession = { ...changed, counts: stored.session.counts };
+      await indexBefore(this.table, next);
       await this.table.replace(sessionToEntity(next, stored.tallyVersion), entity.etag);
+      await unindexAfter(this.table, stored.session, next);
       return next;
     });
   }
@@ -70,6 +76,10 @@ export class TableSessionRepository implements SessionRepository {
   async listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]> {
     const rows = await this.table.listPartitionWhere(sessionsPartition(tenantId, teamId), odata`startsAt ge ${fromIso}`);
     return rows.map(sessionFromEntity);
+  }
+
+  async listOpenToOrganisation(tenantId: string, fromIso: string): Promise<OpenSessionRef[]> {
+    return listOpenIndex(this.table, tenantId, fromIso);
   }
 
   async hasStartedBefore(tenantId: string, teamId: string, beforeIso: string): Promise<boolean> {

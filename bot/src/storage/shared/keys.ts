@@ -132,6 +132,15 @@ export const sessionKey = (tenantId: string, teamId: string, sessionId: string):
   rowKey: join('session', sessionId),
 });
 
+// plSessions, beside the teams' partitions: the tenant's upcoming sessions open to the whole
+// organisation (PK tenant + a fixed word no escaped team id can be, RK start|team|session), so
+// "open to everyone" is one range read of one partition, whatever the number of teams.
+export const openSessionsPartition = (tenantId: string): string => `${join('openSessions', tenantId)}${SEPARATOR}${SEPARATOR}open`;
+export const openSessionKey = (tenantId: string, startsAt: string, teamId: string, sessionId: string): EntityKey => ({
+  partitionKey: openSessionsPartition(tenantId),
+  rowKey: join('openSession', startsAt, teamId, sessionId),
+});
+
 // plRsvps: PK = tenant|session, RK = user (plus the tally row).
 export const rsvpPartition = (tenantId: string, sessionId: string): string => join('rsvps', tenantId, sessionId);
 export const rsvpKey = (tenantId: string, sessionId: string, userId: string): EntityKey => ({
