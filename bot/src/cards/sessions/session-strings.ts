@@ -185,6 +185,12 @@ const en = {
   role_leader: 'Discussion leader',
   role_attendee: 'Going',
   role_waitlisted: 'Waitlist',
+  findSessionNoTenant: 'I could not tell which organisation you are in. Try again from Teams.',
+  findSessionNone: 'No upcoming sessions match “{{query}}”.',
+  findSessionNoneAtAll: 'No upcoming sessions you can join yet.',
+  findSessionPreview: '{{when}} · {{team}}',
+  findSessionOpen: 'Open to everyone',
+  findSessionGone: 'This session is no longer there, or you may not see it.',
 } as const;
 
 type SessionStringKey = keyof typeof en;
@@ -364,6 +370,12 @@ const nl: Record<SessionStringKey, string> = {
   role_leader: 'Gespreksleider',
   role_attendee: 'Ik kom',
   role_waitlisted: 'Wachtlijst',
+  findSessionNoTenant: 'Ik kon niet zien bij welke organisatie je hoort. Probeer het opnieuw vanuit Teams.',
+  findSessionNone: 'Er zijn geen komende sessies die passen bij “{{query}}”.',
+  findSessionNoneAtAll: 'Er zijn nog geen komende sessies waar je aan mee kunt doen.',
+  findSessionPreview: '{{when}} · {{team}}',
+  findSessionOpen: 'Open voor iedereen',
+  findSessionGone: 'Deze sessie is er niet meer, of je mag haar niet zien.',
 };
 
 /** The `sessions` namespace of the cards' i18next catalogue (cards/shared/i18n.ts). */

@@ -50,7 +50,7 @@ const after = (ref: OpenSessionRef, cursor: readonly [string, string, string]): 
   return false;
 };
 
-function matches(ref: OpenSessionRef, search: string): boolean {
+function matches(ref: Pick<OpenSessionRef, 'title' | 'skills'>, search: string): boolean {
   if (search === '') return true;
   return [ref.title, ...ref.skills].some((text) => fold(text).includes(search));
 }
@@ -119,3 +119,39 @@ export function createOpenSessions(deps: OpenSessionsDeps) {
 }
 
 export type OpenSessions = ReturnType<typeof createOpenSessions>;
+
+/** A session a person may share from the messaging extension: which team holds it. */
+export interface FoundSession {
+  readonly session: LearningSession;
+  readonly team: Team;
+}
+
+/**
+ * `findSession` (messaging extension): upcoming sessions the person may join — those of their own
+ * teams and those open to the whole organisation — matching `text` in a title or a skill, soonest
+ * first. A handful of reads: the person's teams, one range read per team, the open index.
+ */
+export function createSessionSearch(deps: OpenSessionsDeps) {
+  const repos = deps.repositories;
+  return async function findSessions(actor: PersonRef, text: string, limit: number): Promise<FoundSession[]> {
+    const now = deps.now();
+    const from = new Date(now.getTime() - DURATION_MAX * 60_000).toISOString();
+    const search = fold(text.slice(0, OPEN_SEARCH_MAX)).trim();
+    const [memberships, teams, openRefs] = await Promise.all([
+      repos.teams.listTeamsOf(actor.tenantId, actor.userId),
+      repos.teams.listForTenant(actor.tenantId),
+      repos.sessions.listOpenToOrganisation(actor.tenantId, from),
+    ]);
+    const teamById = new Map(teams.filter((t) => !t.uninstalledAt).map((t) => [t.teamId, t]));
+    const mine = [...new Set(memberships.map((m) => m.teamId))].filter((id) => teamById.has(id));
+    const own = (await Promise.all(mine.map((teamId) => repos.sessions.listForTeamStartingFrom(actor.tenantId, teamId, from)))).flat();
+    const seen = new Set(own.map((s) => `${s.teamId}|${s.sessionId}`));
+    const openRefsLeft = openRefs.filter((r) => teamById.has(r.teamId) && !seen.has(`${r.teamId}|${r.sessionId}`) && matches(r, search));
+    const open = await Promise.all(openRefsLeft.slice(0, limit).map((r) => repos.sessions.get(actor.tenantId, r.teamId, r.sessionId)));
+    const found = [...own.filter((s) => matches(s, search)), ...open.filter((s): s is LearningSession => s?.openToOrganisation === true)]
+      .filter((s) => isUpcoming(s, now))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .slice(0, limit);
+    return found.map((session) => ({ session, team: teamById.get(session.teamId) as Team }));
+  };
+}

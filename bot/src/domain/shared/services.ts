@@ -27,14 +27,17 @@ import type { BuddyServices } from '../buddies/buddy-service';
 import type { MatchRound } from '../buddies/buddy';
 import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
-import { createOpenSessions } from '../sessions/open-sessions';
-import type { OpenSessions } from '../sessions/open-sessions';
+import { createOpenSessions, createSessionSearch } from '../sessions/open-sessions';
+import type { FoundSession, OpenSessions } from '../sessions/open-sessions';
+import type { PersonRef } from './person';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
   readonly sessions: SessionService;
   /** The tenant's sessions open to the whole organisation, across its teams. */
   readonly openSessions: OpenSessions;
+  /** The messaging extension's `findSession`: upcoming sessions a person may join and share. */
+  readonly findSessions: (actor: PersonRef, text: string, limit: number) => Promise<FoundSession[]>;
   readonly rsvps: RsvpService;
   readonly sessionFeedback: SessionFeedbackService;
   readonly kudos: KudosService;
@@ -69,6 +72,7 @@ export function createServices(deps: ServicesDeps): Services {
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     openSessions: createOpenSessions({ repositories, now }),
+    findSessions: createSessionSearch({ repositories, now }),
     rsvps,
     sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
     kudos: createKudosService({ repositories, now }),

@@ -20,9 +20,10 @@ import { failureAnswer } from '../shared/failure-answer';
 import { dialogCard, dialogMessage } from '../shared/invoke-responses';
 import { createFromForm, planningFormCard, sessionCardVerbs } from './session-invokes';
 import { PLAN_DIALOG_DATA } from './session-verb-data';
+import { findSessionHandlers } from './find-session';
 
 interface SessionsFeatureDeps {
-  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles'>;
+  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
@@ -181,10 +182,17 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     return dialogMessage(text);
   };
 
+  const findSession = findSessionHandlers(deps);
+
   return {
     commands: { newSession, mySessions, thanks },
     cardVerbs,
-    messagingExtension: { fetchTask: { planSession: fetchPlanTask }, submitAction: { planSession: submitPlanTask } },
+    messagingExtension: {
+      query: { findSession: findSession.query },
+      selectItem: { findSession: findSession.selectItem },
+      fetchTask: { planSession: fetchPlanTask },
+      submitAction: { planSession: submitPlanTask },
+    },
     // The bot's own dialog: a card button with `msteams: { type: 'task/fetch' }` and `verb: 'planSession'`; its form submits `verb: 'createSession'`.
     dialogs: { fetch: { planSession: fetchPlanTask }, submit: { createSession: submitPlanTask } },
   } satisfies BotFeature;

@@ -56,8 +56,8 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
       buddies.cardVerbs,
     ),
     messagingExtension: {
-      query: { ...experts.messagingExtension.query },
-      selectItem: { ...experts.messagingExtension.selectItem },
+      query: joined(experts.messagingExtension.query, sessions.messagingExtension.query),
+      selectItem: joined(experts.messagingExtension.selectItem, sessions.messagingExtension.selectItem),
       fetchTask: joined(sessions.messagingExtension.fetchTask, tips.messagingExtension.fetchTask),
       submitAction: joined(sessions.messagingExtension.submitAction, tips.messagingExtension.submitAction),
     },
