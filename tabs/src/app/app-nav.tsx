@@ -42,6 +42,7 @@ function navItemOf(route: Route): NavItem | undefined {
     case 'session':
     case 'plan':
     case 'buddies':
+    case 'open':
     case 'board':
       return 'board';
     case 'experts':

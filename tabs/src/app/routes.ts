@@ -16,6 +16,7 @@
  *     #/tips                               tips and training material: search, share (the board shows the newest)
  *     #/profile                            my profile and skills
  *     #/my-learning                        my upcoming sessions across my teams, my skills
+ *     #/open                               sessions of all teams open to everyone (searchable)
  *     #/insights                           insights (a "coming soon" placeholder for now)
  *     #/settings                           team settings
  *     #/buddies[/<teamId>]                 the latest learning-buddy round (also `?view=buddies`)

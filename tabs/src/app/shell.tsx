@@ -21,6 +21,7 @@ const TipsView = lazy(() => import('../features/tips/tips-view'));
 const ProfileView = lazy(() => import('../features/profile/profile-view'));
 const MyLearningView = lazy(() => import('../features/my-learning/my-learning'));
 const InsightsView = lazy(() => import('../features/insights/insights-view'));
+const OpenSessionsView = lazy(() => import('../features/open/open-sessions-view'));
 const SettingsView = lazy(() => import('../features/settings/settings-view'));
 const BuddyRoundView = lazy(() => import('../features/buddies/buddy-round-view'));
 // Sections other features' views show, loaded with their own code (features never import each other).
@@ -170,6 +171,12 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
             teamId={route.teamId ?? contextTeam?.teamId}
             locale={locale}
           />
+        </Settles>
+      );
+    case 'open':
+      return (
+        <Settles onSettled={onSettled}>
+          <OpenSessionsView api={api} locale={locale} />
         </Settles>
       );
     case 'insights':

@@ -9,6 +9,8 @@ export type Route =
   | { readonly name: 'profile' }
   | { readonly name: 'my-learning' }
   | { readonly name: 'insights' }
+  /** Upcoming sessions of all teams that anyone in the organisation may join. */
+  | { readonly name: 'open' }
   | { readonly name: 'settings' }
   /** The latest learning-buddy round of a team (the chosen or context team when none is named): owners all of it, members their pair. */
   | { readonly name: 'buddies'; readonly teamId?: string }
@@ -70,6 +72,7 @@ export function parseHashRoute(hash: string): Route | undefined {
     case 'profile':
     case 'my-learning':
     case 'insights':
+    case 'open':
     case 'settings':
     case 'config':
     case 'privacy':

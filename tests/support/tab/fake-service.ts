@@ -43,6 +43,8 @@ const sectionDefaults: readonly (readonly [RegExp, Handler])[] = [
     (call) => json(200, planning({ teamId: decodeURIComponent(call.path.split('/')[4] ?? '') })),
   ],
   [/^GET \/api\/v1\/teams\/([^/]+)\/tips$/, (call) => json(200, { teamId: decodeURIComponent(call.path.split('/')[4] ?? ''), tips: [] })],
+  // The board's "open to everyone" section: nothing open in other teams.
+  [/^GET \/api\/v1\/sessions\/open$/, () => json(200, { sessions: [] })],
   // The board's learning-buddy card: never opted in.
   [/^GET \/api\/v1\/teams\/([^/]+)\/buddies\/me$/, (call) => json(200, notOptedIn(decodeURIComponent(call.path.split('/')[4] ?? '')))],
 ];

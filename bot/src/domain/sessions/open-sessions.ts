@@ -9,14 +9,14 @@ import { isUpcoming } from './session';
 import type { LearningSession, Rsvp } from './session';
 
 /** One page of "open to everyone" (DESIGN F4: sessions any colleague in the tenant may join). */
-export interface OpenSessionsPage {
+interface OpenSessionsPage {
   readonly sessions: readonly { readonly session: LearningSession; readonly team: Team; readonly mine?: Rsvp }[];
   readonly people: ReadonlyMap<string, NamedPerson>;
   /** Opaque; absent on the last page. */
   readonly nextCursor?: string;
 }
 
-export interface OpenSessionsQuery {
+interface OpenSessionsQuery {
   /** Matched against the skills and the title, case and accents folded; empty or absent: everything. */
   readonly search?: string;
   readonly limit: number;
@@ -27,11 +27,11 @@ export const OPEN_SESSIONS_PAGE_MAX = 50;
 export const OPEN_SEARCH_MAX = 100;
 
 // A cursor is the index position of the last session shown: start|team|session, base64url.
-export function encodeOpenCursor(ref: Pick<OpenSessionRef, 'startsAt' | 'teamId' | 'sessionId'>): string {
+function encodeOpenCursor(ref: Pick<OpenSessionRef, 'startsAt' | 'teamId' | 'sessionId'>): string {
   return Buffer.from(JSON.stringify([ref.startsAt, ref.teamId, ref.sessionId]), 'utf8').toString('base64url');
 }
 
-export function decodeOpenCursor(cursor: string): readonly [string, string, string] | undefined {
+function decodeOpenCursor(cursor: string): readonly [string, string, string] | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string' && v.length > 0))

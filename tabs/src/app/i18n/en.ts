@@ -1,5 +1,6 @@
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
+import { enOpen } from './en-open';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
 export const en = {
@@ -299,6 +300,7 @@ export const en = {
   },
   legal: enLegal,
   buddies: enBuddies,
+  open: enOpen,
   myLearning: {
     title: 'My learning',
     upcoming: 'My upcoming sessions',

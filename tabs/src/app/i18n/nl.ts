@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
+import { nlOpen } from './nl-open';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
 export const nl: Messages = {
@@ -302,6 +303,7 @@ export const nl: Messages = {
   },
   legal: nlLegal,
   buddies: nlBuddies,
+  open: nlOpen,
   myLearning: {
     title: 'Mijn leerpad',
     upcoming: 'Mijn komende sessies',

@@ -9,7 +9,7 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { SessionCard } from '../../shared/sessions/session-card';
-import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
+import { cardRsvpOf, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
 import type { MorePages } from './use-team-sessions';
 import { useSectionStyles } from '../../shared/ui/section-styles';
@@ -20,6 +20,7 @@ const LearningRequests = lazy(() => import('../requests/learning-requests').then
 const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.NewTips })));
 const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
 const BuddyBoardCard = lazy(() => import('../buddies/buddy-board-card').then((m) => ({ default: m.BuddyBoardCard })));
+const OpenSessionsSection = lazy(() => import('../open/open-sessions-section').then((m) => ({ default: m.OpenSessionsSection })));
 const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({
@@ -47,7 +48,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
   const styles = useStyles();
   const { t } = useTranslation();
   const { first: sessions, more, hasMore, loadMore } = useTeamSessions(api, teamId);
-  const rsvp = useRsvp(api, teamId);
+  const rsvp = useRsvp(api);
   const titleId = useId('board-title');
 
   const status = sessions.status;
@@ -83,6 +84,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           teamTimeZone={sessions.data.timeZone}
           afterUpcoming={
             <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
+              <OpenSessionsSection api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
               <LearningRequests api={api} teamId={teamId} />
               <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
               <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
@@ -139,16 +141,7 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
                   locale={locale}
                   {...zone}
                   teamTimeZone={teamTimeZone}
-                  rsvp={
-                    rsvp && session.status === 'scheduled'
-                      ? {
-                          pending: rsvp.pending.get(session.sessionId),
-                          queued: rsvp.queued.get(session.sessionId),
-                          failure: rsvp.failed.has(session.sessionId) ? t(rsvpFailureKey(rsvp.errors.get(session.sessionId))) : undefined,
-                          onAnswer: (answer) => rsvp.answer(session, answer),
-                        }
-                      : undefined
-                  }
+                  rsvp={rsvp && session.status === 'scheduled' ? cardRsvpOf(rsvp, session, t) : undefined}
                 />
               </li>
             ))}

@@ -145,7 +145,7 @@ function Detail({ api, teamId, loaded, locale, savedChanged, viewerTimeZone }: D
   const [notice, setNotice] = useState<string | undefined>(
     savedChanged === undefined ? undefined : t('detail.seriesSaved', { count: savedChanged }),
   );
-  const rsvp = useRsvp(api, teamId);
+  const rsvp = useRsvp(api);
   const sessionId = detail.sessionId;
   const base: BoardSession = {
     ...detail,

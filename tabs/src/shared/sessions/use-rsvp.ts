@@ -32,10 +32,11 @@ function withoutItem<T>(set: ReadonlySet<T>, value: T): Set<T> {
 
 /**
  * Optimistic RSVP: the card changes at once, and goes back to what it was if the service says no.
+ * Each answer goes to its session's own team (a list of sessions open to everyone spans teams).
  * One answer per session is on its way at a time; a click meanwhile is queued (the last one wins)
  * and sent when the first is saved, or dropped with the first one's failure, which is shown.
  */
-export function useRsvp(api: ApiClient, teamId: string) {
+export function useRsvp(api: ApiClient) {
   const [state, setState] = useState<RsvpState>(empty);
   // The answer handler reads the latest state without re-creating itself on every change.
   const stateRef = useRef(state);
@@ -60,7 +61,7 @@ export function useRsvp(api: ApiClient, teamId: string) {
       };
       stateRef.current = next;
       setState(next);
-      putRsvp(api, teamId, id, response).then(
+      putRsvp(api, session.teamId, id, response).then(
         (confirmed) => {
           const saved = withConfirmed(optimistic, confirmed);
           const queued = stateRef.current.queued.get(id);
@@ -91,7 +92,7 @@ export function useRsvp(api: ApiClient, teamId: string) {
         },
       );
     },
-    [api, teamId],
+    [api],
   );
 
   useEffect(() => {
@@ -124,4 +125,15 @@ export function rsvpFailureKey(error: unknown): 'rsvp.closed' | 'rsvp.failed' {
   return error instanceof ApiRequestError && (error.code === 'session_cancelled' || error.code === 'session_past')
     ? 'rsvp.closed'
     : 'rsvp.failed';
+}
+
+/** A session card's RSVP props from the hook's state: the answer on its way, one queued, and why the last one failed (in words). */
+export function cardRsvpOf(rsvp: ReturnType<typeof useRsvp>, session: BoardSession, t: (key: 'rsvp.closed' | 'rsvp.failed') => string) {
+  const id = session.sessionId;
+  return {
+    pending: rsvp.pending.get(id),
+    queued: rsvp.queued.get(id),
+    failure: rsvp.failed.has(id) ? t(rsvpFailureKey(rsvp.errors.get(id))) : undefined,
+    onAnswer: (answer: RsvpAnswer) => rsvp.answer(session, answer),
+  };
 }
