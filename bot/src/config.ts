@@ -85,6 +85,8 @@ interface SessionsConfig {
   readonly publicUrl?: string;
   /** Signs those links (HMAC), since a calendar client cannot send a bearer token. */
   readonly calendarLinkSecret: string;
+  /** The secret before the last rotation: links it signed still verify while it is set (docs/DEPLOY.md). */
+  readonly calendarLinkPreviousSecret?: string;
 }
 
 /** The outbox worker and the throttled sender of proactive messages. */
@@ -315,8 +317,16 @@ export function readConfig(env: Env): Config {
     r.problems.push('CALENDAR_LINK_SECRET must be at least 32 characters long');
   if (calendarLinkSecret === undefined && production)
     r.problems.push('CALENDAR_LINK_SECRET is required when NODE_ENV=production (it signs the calendar links of session cards)');
+  const previousLinkSecret = r.raw('CALENDAR_LINK_SECRET_PREVIOUS');
+  if (previousLinkSecret !== undefined && previousLinkSecret.length < 32)
+    r.problems.push('CALENDAR_LINK_SECRET_PREVIOUS must be at least 32 characters long (or unset once the rotation is over)');
+  if (previousLinkSecret !== undefined && calendarLinkSecret === undefined)
+    r.problems.push('CALENDAR_LINK_SECRET_PREVIOUS is only accepted beside CALENDAR_LINK_SECRET, the secret that signs new links');
   const sessions: SessionsConfig = {
     ...(publicUrl ? { publicUrl } : {}),
+    ...(previousLinkSecret !== undefined && previousLinkSecret !== calendarLinkSecret
+      ? { calendarLinkPreviousSecret: previousLinkSecret }
+      : {}),
     // Locally a fresh random secret: links from an earlier run stop working, which is fine there.
     calendarLinkSecret: calendarLinkSecret ?? `${crypto.randomUUID()}${crypto.randomUUID()}`,
   };

@@ -150,14 +150,16 @@ export async function startService(config: Config, options: StartOptions = {}): 
     });
     // The calendar links' base: PUBLIC_URL, else this server's own address once it listens.
     let listeningUrl = '';
+    // New links are signed with the current secret; the previous one still verifies during a rotation.
+    const linkSecrets = { secret: config.sessions.calendarLinkSecret, previousSecret: config.sessions.calendarLinkPreviousSecret };
     const sessionLinks = createSessionLinks({
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
-      secret: config.sessions.calendarLinkSecret,
+      ...linkSecrets,
     });
     // The buddy chats' .ics links: the same secret and base, their own purpose prefix (buddy-chat-links.ts).
     const buddyLinks = createBuddyChatLinks({
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
-      secret: config.sessions.calendarLinkSecret,
+      ...linkSecrets,
     });
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
@@ -182,7 +184,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       teamOwners,
       privacy: {
         store: storage.personalData,
-        secret: config.sessions.calendarLinkSecret,
+        ...linkSecrets,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
       now,
