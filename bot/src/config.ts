@@ -58,6 +58,13 @@ export interface Config {
   readonly limits: LimitsConfig;
   readonly graph: GraphConfig;
   readonly buddies: BuddiesConfig;
+  /** Application Insights; unset, no telemetry starts (bot/src/telemetry/start-telemetry.ts). */
+  readonly telemetry?: TelemetryConfig;
+}
+
+interface TelemetryConfig {
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=…;IngestionEndpoint=https://…`. */
+  readonly connectionString: string;
 }
 
 /** Learning buddies (DESIGN F8): how often each worker instance looks for pools whose round is due. */
@@ -337,6 +344,11 @@ export function readConfig(env: Env): Config {
     r.problems.push(
       `GRAPH_BASE_URL must be an https address such as https://graph.microsoft.com/v1.0 (http only on loopback) (got "${graphBaseUrl}")`,
     );
+  const telemetryConnection = r.raw('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (telemetryConnection !== undefined && !/(^|;)\s*InstrumentationKey\s*=\s*[^;\s]/i.test(telemetryConnection))
+    r.problems.push(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=https://…), or unset for no telemetry',
+    );
   const config: Config = {
     nodeEnv,
     host,
@@ -369,6 +381,7 @@ export function readConfig(env: Env): Config {
       // At least the queue's longest hiding time and a day: a job must not outlive the record of what it posted.
       retentionDays: wholeNumber(r, 'DELIVERY_RETENTION_DAYS', 30, MIN_RETENTION_DAYS, 3650),
     },
+    ...(telemetryConnection !== undefined ? { telemetry: { connectionString: telemetryConnection } } : {}),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

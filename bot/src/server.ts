@@ -39,6 +39,7 @@ import { createBotConnector } from './teams/shared/bot-connector';
 import { ProactiveSender } from './teams/delivery/proactive-sender';
 import type { SenderPolicy } from './teams/delivery/proactive-sender';
 import type { Logger } from './domain/shared/logger';
+import type { DeliveryMetrics } from './domain/delivery/delivery-metrics';
 import { createJsonLogger } from './json-logger';
 import { WriteLimiter } from './domain/shared/write-rate-limiter';
 import type { WriteLimitPolicy } from './domain/shared/write-rate-limiter';
@@ -60,6 +61,8 @@ interface StartOptions {
   readonly writeLimits?: WriteLimitPolicy;
   /** Tests: Graph tokens from here instead of Entra ID (the bot's identity). */
   readonly graphTokens?: GraphTokenProvider;
+  /** The outbox's counters (sent, retried, parked): Application Insights when telemetry runs (index.ts). */
+  readonly deliveryMetrics?: DeliveryMetrics;
 }
 
 export interface RunningService {
@@ -146,6 +149,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       delivered: delivery.delivered,
       parked: delivery.parked,
       log,
+      ...(options.deliveryMetrics ? { metrics: options.deliveryMetrics } : {}),
       policy: { tenantPerSecond: config.delivery.tenantPerSecond, maxAttempts: config.delivery.maxAttempts, ...options.senderPolicy },
     });
     // The calendar links' base: PUBLIC_URL, else this server's own address once it listens.
@@ -198,6 +202,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       parked: delivery.parked,
       now,
       log,
+      ...(options.deliveryMetrics ? { metrics: options.deliveryMetrics } : {}),
       ...(options.workerPolicy ? { policy: options.workerPolicy } : {}),
     });
 
