@@ -149,7 +149,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [botbuilderBan, { group: ['@azure/*', '@opentelemetry/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }],
+          patterns: [
+            botbuilderBan,
+            { group: ['@azure/*', '@opentelemetry/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' },
+          ],
         },
       ],
     },

@@ -86,6 +86,12 @@ describe.each([
     expect(lifecycle.environmentFolderPath).toBe('./env');
   });
 
+  it('is on the Agents Toolkit yml schema v1.14, and its $schema line says the same', () => {
+    // The newest schema in OfficeDev/microsoft-365-agents-toolkit (packages/fx-core/resource/yaml-schema/v1.14).
+    expect(lifecycle.version).toBe('v1.14');
+    expect(read(yml).split('\n')[0]).toBe('# yaml-language-server: $schema=https://aka.ms/m365-agents-toolkits/v1.14/yaml.schema.json');
+  });
+
   it('defines every ${{VAR}} of the manifest, its Dutch file and the Entra app manifest', () => {
     const used = ['manifest/manifest.json', 'manifest/nl-NL.json', 'aad.manifest.json'].flatMap((f) => placeholders(read(f)));
     expect(used.length).toBeGreaterThan(5);

@@ -6,7 +6,7 @@
  * posted in cards keep working until the previous secret is removed from the settings.
  * Web Crypto (a platform global) keeps this free of `node:*` imports.
  */
-export interface LinkSigner {
+interface LinkSigner {
   sign(text: string): Promise<string>;
   /** True when `token` is the signature of `text` under the current or, while set, the previous secret. */
   verify(text: string, token: string): Promise<boolean>;
