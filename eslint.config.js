@@ -98,6 +98,7 @@ export default tseslint.config(
                 './bot/src/cards',
                 './bot/src/api',
                 './bot/src/jobs',
+                './bot/src/telemetry',
                 './bot/src/index.ts',
                 './bot/src/config.ts',
                 './bot/src/json-logger.ts',
@@ -149,7 +150,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [botbuilderBan, { group: ['@azure/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' }],
+          patterns: [
+            botbuilderBan,
+            { group: ['@azure/*', '@opentelemetry/*', 'express', 'node:*'], message: 'domain/ and cards/ stay free of SDKs and I/O.' },
+          ],
         },
       ],
     },

@@ -76,7 +76,9 @@ export function buildDeploy(options = {}) {
     throw new Error('dist/bot/index.js or dist/tab/index.html is missing: run `npm run build` first');
   }
   const rootPackage = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const packages = importedPackages(readFileSync(bundlePath, 'utf8'));
+  // The entry and its chunks (the service is split so telemetry loads first: scripts/bundle-node.mjs).
+  const bundleFiles = filesUnder(path.join(root, 'dist/bot')).filter((f) => /\.m?js$/.test(f.name));
+  const packages = importedPackages(bundleFiles.map((f) => readFileSync(f.file, 'utf8')).join('\n'));
   const missing = packages.filter((name) => !rootPackage.dependencies?.[name]);
   if (missing.length > 0) throw new Error(`the bundle imports packages that are not runtime dependencies: ${missing.join(', ')}`);
 

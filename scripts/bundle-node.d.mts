@@ -3,4 +3,6 @@ export function bundleNode(options: {
   readonly entry: string | { readonly contents: string; readonly resolveDir: string };
   readonly outfile: string;
   readonly sourcemap?: boolean;
+  /** Each dynamic import() in its own file under chunks/ beside the outfile. */
+  readonly split?: boolean;
 }): Promise<void>;

@@ -58,6 +58,13 @@ export interface Config {
   readonly limits: LimitsConfig;
   readonly graph: GraphConfig;
   readonly buddies: BuddiesConfig;
+  /** Application Insights; unset, no telemetry starts (bot/src/telemetry/start-telemetry.ts). */
+  readonly telemetry?: TelemetryConfig;
+}
+
+interface TelemetryConfig {
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=…;IngestionEndpoint=https://…`. */
+  readonly connectionString: string;
 }
 
 /** Learning buddies (DESIGN F8): how often each worker instance looks for pools whose round is due. */
@@ -85,6 +92,8 @@ interface SessionsConfig {
   readonly publicUrl?: string;
   /** Signs those links (HMAC), since a calendar client cannot send a bearer token. */
   readonly calendarLinkSecret: string;
+  /** The secret before the last rotation: links it signed still verify while it is set (docs/DEPLOY.md). */
+  readonly calendarLinkPreviousSecret?: string;
 }
 
 /** The outbox worker and the throttled sender of proactive messages. */
@@ -315,8 +324,16 @@ export function readConfig(env: Env): Config {
     r.problems.push('CALENDAR_LINK_SECRET must be at least 32 characters long');
   if (calendarLinkSecret === undefined && production)
     r.problems.push('CALENDAR_LINK_SECRET is required when NODE_ENV=production (it signs the calendar links of session cards)');
+  const previousLinkSecret = r.raw('CALENDAR_LINK_SECRET_PREVIOUS');
+  if (previousLinkSecret !== undefined && previousLinkSecret.length < 32)
+    r.problems.push('CALENDAR_LINK_SECRET_PREVIOUS must be at least 32 characters long (or unset once the rotation is over)');
+  if (previousLinkSecret !== undefined && calendarLinkSecret === undefined)
+    r.problems.push('CALENDAR_LINK_SECRET_PREVIOUS is only accepted beside CALENDAR_LINK_SECRET, the secret that signs new links');
   const sessions: SessionsConfig = {
     ...(publicUrl ? { publicUrl } : {}),
+    ...(previousLinkSecret !== undefined && previousLinkSecret !== calendarLinkSecret
+      ? { calendarLinkPreviousSecret: previousLinkSecret }
+      : {}),
     // Locally a fresh random secret: links from an earlier run stop working, which is fine there.
     calendarLinkSecret: calendarLinkSecret ?? `${crypto.randomUUID()}${crypto.randomUUID()}`,
   };
@@ -326,6 +343,11 @@ export function readConfig(env: Env): Config {
   if (!graphUrl || !(graphUrl.protocol === 'https:' || (graphUrl.protocol === 'http:' && isLoopback(graphUrl.hostname))))
     r.problems.push(
       `GRAPH_BASE_URL must be an https address such as https://graph.microsoft.com/v1.0 (http only on loopback) (got "${graphBaseUrl}")`,
+    );
+  const telemetryConnection = r.raw('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (telemetryConnection !== undefined && !/(^|;)\s*InstrumentationKey\s*=\s*[^;\s]/i.test(telemetryConnection))
+    r.problems.push(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=https://…), or unset for no telemetry',
     );
   const config: Config = {
     nodeEnv,
@@ -359,6 +381,7 @@ export function readConfig(env: Env): Config {
       // At least the queue's longest hiding time and a day: a job must not outlive the record of what it posted.
       retentionDays: wholeNumber(r, 'DELIVERY_RETENTION_DAYS', 30, MIN_RETENTION_DAYS, 3650),
     },
+    ...(telemetryConnection !== undefined ? { telemetry: { connectionString: telemetryConnection } } : {}),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

@@ -1,13 +1,17 @@
 import { ConfigError, readProcessConfig } from './config';
+import type { Config } from './config';
 import { createJsonLogger } from './json-logger';
-import { startService } from './server';
 
-/** Entry point: read config once, start the service, stop cleanly on SIGINT/SIGTERM. */
-async function main(): Promise<void> {
-  const started = Date.now();
-  let config;
+/**
+ * Entry point: read config once, start telemetry when configured, then load and start the service.
+ * The service comes in by a dynamic import on purpose: the build splits it into its own chunk
+ * (scripts/bundle-node.mjs), so express, http, botbuilder and the Azure SDK are loaded only after
+ * OpenTelemetry's hooks are in place. A static import would load them first (an ESM module's imports
+ * all run before its body), and they would go uninstrumented.
+ */
+function configOrExit(): Config {
   try {
-    config = readProcessConfig();
+    return readProcessConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       // Before any logger: a person reads this, and every bad setting is on its own line.
@@ -16,33 +20,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createJsonLogger({ level: config.logLevel });
-  const service = await startService(config, { log });
-  const storage = config.storage.kind === 'embedded' ? `embedded Azurite (data in ${config.storage.dataDir}/azurite)` : config.storage.kind;
-  log.info(`PeerLearn is running at ${service.url}`, {
-    startedInSeconds: Number(((Date.now() - started) / 1000).toFixed(1)),
-    tab: `${service.url}/`,
-    bot: `${service.url}/api/messages`,
-    health: `${service.url}/healthz`,
-    storage: `${storage}${service.seeded ? ', demo team seeded' : ''}`,
-    auth: config.auth.mode === 'dev' ? 'dev mode (local token issuer at /dev/token)' : 'Entra ID',
-  });
+}
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping PeerLearn', { signal });
-    service.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('error while stopping', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = configOrExit();
+  const telemetry = config.telemetry
+    ? (await import('./telemetry/start-telemetry')).startTelemetry({ connectionString: config.telemetry.connectionString })
+    : undefined;
+  const { runService } = await import('./run-service');
+  await runService(config, {
+    started,
+    ...(telemetry ? { deliveryMetrics: telemetry.deliveryMetrics, onStopped: () => telemetry.shutdown() } : {}),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -39,6 +39,7 @@ import { createBotConnector } from './teams/shared/bot-connector';
 import { ProactiveSender } from './teams/delivery/proactive-sender';
 import type { SenderPolicy } from './teams/delivery/proactive-sender';
 import type { Logger } from './domain/shared/logger';
+import type { DeliveryMetrics } from './domain/delivery/delivery-metrics';
 import { createJsonLogger } from './json-logger';
 import { WriteLimiter } from './domain/shared/write-rate-limiter';
 import type { WriteLimitPolicy } from './domain/shared/write-rate-limiter';
@@ -60,6 +61,8 @@ interface StartOptions {
   readonly writeLimits?: WriteLimitPolicy;
   /** Tests: Graph tokens from here instead of Entra ID (the bot's identity). */
   readonly graphTokens?: GraphTokenProvider;
+  /** The outbox's counters (sent, retried, parked): Application Insights when telemetry runs (index.ts). */
+  readonly deliveryMetrics?: DeliveryMetrics;
 }
 
 export interface RunningService {
@@ -146,18 +149,21 @@ export async function startService(config: Config, options: StartOptions = {}): 
       delivered: delivery.delivered,
       parked: delivery.parked,
       log,
+      ...(options.deliveryMetrics ? { metrics: options.deliveryMetrics } : {}),
       policy: { tenantPerSecond: config.delivery.tenantPerSecond, maxAttempts: config.delivery.maxAttempts, ...options.senderPolicy },
     });
     // The calendar links' base: PUBLIC_URL, else this server's own address once it listens.
     let listeningUrl = '';
+    // New links are signed with the current secret; the previous one still verifies during a rotation.
+    const linkSecrets = { secret: config.sessions.calendarLinkSecret, previousSecret: config.sessions.calendarLinkPreviousSecret };
     const sessionLinks = createSessionLinks({
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
-      secret: config.sessions.calendarLinkSecret,
+      ...linkSecrets,
     });
     // The buddy chats' .ics links: the same secret and base, their own purpose prefix (buddy-chat-links.ts).
     const buddyLinks = createBuddyChatLinks({
       publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
-      secret: config.sessions.calendarLinkSecret,
+      ...linkSecrets,
     });
     let seeded = false;
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
@@ -182,7 +188,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       teamOwners,
       privacy: {
         store: storage.personalData,
-        secret: config.sessions.calendarLinkSecret,
+        ...linkSecrets,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
       now,
@@ -196,6 +202,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       parked: delivery.parked,
       now,
       log,
+      ...(options.deliveryMetrics ? { metrics: options.deliveryMetrics } : {}),
       ...(options.workerPolicy ? { policy: options.workerPolicy } : {}),
     });
 

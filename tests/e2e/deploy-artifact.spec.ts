@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
 import { buildDeploy, DEPLOY_ZIP_MAX_BYTES } from '../../scripts/build-deploy.mjs';
 import { startTestAzurite } from '../support/azurite';
+import { startFakeAppInsights } from '../support/fake-app-insights';
+import type { FakeAppInsights } from '../support/fake-app-insights';
 import { freePort, waitUntil } from '../support/processes';
 import { readZip } from '../support/ship/read-zip';
 import type { ZipEntry } from '../support/ship/read-zip';
@@ -24,6 +26,7 @@ let entries: ZipEntry[] = [];
 let bytes = 0;
 let unpacked = '';
 let azurite: EmbeddedAzurite;
+let insights: FakeAppInsights;
 
 beforeAll(async () => {
   const built = buildDeploy({ skipBuild: true, log: () => undefined });
@@ -35,11 +38,11 @@ beforeAll(async () => {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, entry.data);
   }
-  azurite = await startTestAzurite();
+  [azurite, insights] = await Promise.all([startTestAzurite(), startFakeAppInsights()]);
 });
 
 afterAll(async () => {
-  await azurite?.stop();
+  await Promise.all([azurite?.stop(), insights?.close()]);
   if (unpacked) rmSync(unpacked, { recursive: true, force: true });
 });
 
@@ -55,7 +58,18 @@ describe('build/deploy.zip', () => {
     };
     // Exactly what the bundle imports, at the root's ranges.
     expect(Object.keys(deployPackage.dependencies).sort()).toEqual(
-      ['@azure/data-tables', '@azure/identity', '@azure/storage-queue', 'botbuilder', 'express', 'i18next', 'jose', 'zod'].sort(),
+      [
+        '@azure/data-tables',
+        '@azure/identity',
+        '@azure/monitor-opentelemetry',
+        '@azure/storage-queue',
+        '@opentelemetry/api',
+        'botbuilder',
+        'express',
+        'i18next',
+        'jose',
+        'zod',
+      ].sort(),
     );
     for (const [name, range] of Object.entries(deployPackage.dependencies)) expect(range).toBe(rootPackage.dependencies[name]);
   });
@@ -110,7 +124,7 @@ describe('build/deploy.zip', () => {
     expect(unwanted).toEqual([]);
   });
 
-  it('starts on its own from an unpacked copy, in production, against Azurite, and answers /healthz', async () => {
+  it('starts on its own from an unpacked copy, in production, against Azurite, with telemetry, and answers /healthz', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/bot/index.js'], {
       cwd: unpacked,
@@ -128,6 +142,10 @@ describe('build/deploy.zip', () => {
         PUBLIC_URL: `http://127.0.0.1:${port}`,
         CALENDAR_LINK_SECRET: 'a'.repeat(40),
         LOG_LEVEL: 'warn',
+        // The telemetry packages (and OpenTelemetry's ESM hooks) must load from the artifact too.
+        APPLICATIONINSIGHTS_CONNECTION_STRING: insights.connectionString,
+        NODE_EXTRA_CA_CERTS: insights.certificateFile,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -148,6 +166,7 @@ describe('build/deploy.zip', () => {
       const tab = await fetch(`http://127.0.0.1:${port}/`);
       expect(tab.status).toBe(200);
       expect(await tab.text()).toContain('<div id="root">');
+      await waitUntil(() => insights.envelopes.some((e) => e.data?.baseType === 'RequestData'), 20_000, 'a request span at the stub');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (exitCode !== undefined ? resolve(undefined) : child.once('exit', resolve)));

@@ -33,6 +33,8 @@ interface PrivacyServiceDeps {
   readonly experts: { refresh(tenantId: string, userIds: readonly string[]): Promise<void> };
   /** The server secret that signs links (CALENDAR_LINK_SECRET); the purpose prefix keeps the two kinds apart. */
   readonly secret: string;
+  /** The secret before the last rotation: links it signed still verify while it is set. */
+  readonly previousSecret?: string | undefined;
   readonly publicUrl: string | (() => string);
   /**
    * The person's answers, and the RSVP service's own way to answer. An erase first says "no" for them to every
@@ -49,7 +51,7 @@ interface PrivacyServiceDeps {
 const fail = failWith<PrivacyFailure>('privacy');
 
 export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
-  const links = createExportLinks(deps.secret);
+  const links = createExportLinks(deps);
   const base = () => (typeof deps.publicUrl === 'string' ? deps.publicUrl : deps.publicUrl()).replace(/\/+$/, '');
 
   async function exportFor(person: PersonRef): Promise<PersonalDataExport> {

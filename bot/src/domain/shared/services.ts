@@ -19,6 +19,7 @@ import { createTeamService } from '../teams/team-service';
 import type { TeamService } from '../teams/team-service';
 import type { TeamOwnerDirectory } from '../teams/team-owners';
 import type { PersonalDataStore } from '../privacy/personal-data';
+import type { LinkSecrets } from './link-signer';
 import { createPrivacyService } from '../privacy/privacy-service';
 import type { PrivacyService } from '../privacy/privacy-service';
 import { createTipService } from '../tips/tip-service';
@@ -60,7 +61,7 @@ interface ServicesDeps {
   /** Graph's owners of each team; absent, the person who added the app owns it. */
   readonly teamOwners?: TeamOwnerDirectory;
   /** Every table's rows of one person, and what signs export links (the server secret and the public base URL). */
-  readonly privacy: { readonly store: PersonalDataStore; readonly secret: string; readonly publicUrl: string | (() => string) };
+  readonly privacy: { readonly store: PersonalDataStore; readonly publicUrl: string | (() => string) } & LinkSecrets;
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;

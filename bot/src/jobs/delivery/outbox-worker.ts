@@ -1,7 +1,9 @@
 import { forEachLimited } from '../../domain/shared/each-limited';
-import type { LeasedWork, MessageSender, ParkedDeliveries, WorkQueue } from '../../domain/delivery/delivery';
+import type { DeliveryOutcome, LeasedWork, MessageSender, ParkedDeliveries, WorkQueue } from '../../domain/delivery/delivery';
 import type { JobComposer, OutboxJob } from '../../domain/delivery/outbox';
 import type { Logger } from '../../domain/shared/logger';
+import { NO_DELIVERY_METRICS } from '../../domain/delivery/delivery-metrics';
+import type { DeliveryMetrics } from '../../domain/delivery/delivery-metrics';
 
 export interface WorkerPolicy {
   /** How long a taken queue message stays hidden from other instances; renewed while it is worked on. */
@@ -35,6 +37,8 @@ interface WorkerDependencies {
   readonly now: () => Date;
   readonly log: Logger;
   readonly policy?: Partial<WorkerPolicy>;
+  /** Counts what reached Teams, what is tried again and what is parked (Application Insights). */
+  readonly metrics?: DeliveryMetrics;
 }
 
 /** Parked records of queue messages nobody can read: no tenant is known, so they sit apart. */
@@ -49,6 +53,7 @@ export const UNKNOWN_TENANT = '(unknown)';
  */
 export class OutboxWorker {
   private readonly policy: WorkerPolicy;
+  private readonly metrics: DeliveryMetrics;
   private running = false;
   private stopping = false;
   private loop: Promise<void> | undefined;
@@ -61,6 +66,7 @@ export class OutboxWorker {
 
   constructor(private readonly deps: WorkerDependencies) {
     this.policy = { ...DEFAULT_WORKER_POLICY, ...deps.policy };
+    this.metrics = deps.metrics ?? NO_DELIVERY_METRICS;
   }
 
   start(): void {
@@ -191,6 +197,7 @@ export class OutboxWorker {
       }
       // Left in the queue: it comes back when the lease ends, and is parked once it has failed too often.
       this.deps.log.error(`outbox worker: queue message ${work.id} failed (attempt ${work.dequeueCount}); it will be retried`, error);
+      this.metrics.retried('job');
       return false;
     } finally {
       finished = true;
@@ -249,7 +256,7 @@ export class OutboxWorker {
         stopped = true;
         return;
       }
-      await this.deps.sender.deliver(message, { teamId: item.job.teamId, job: item.job });
+      this.count(item.job.kind, await this.deps.sender.deliver(message, { teamId: item.job.teamId, job: item.job }));
     });
     if (stopped) throw new Error('stopped before the job was done');
     await this.deps.queue.complete(work);
@@ -259,8 +266,14 @@ export class OutboxWorker {
     const parked = await this.deps.parked.get(tenantId, teamId, parkedId);
     if (!parked?.message) return;
     const outcome = await this.deps.sender.deliver(parked.message, { teamId, ...(parked.job ? { job: parked.job } : {}) });
+    this.count('redeliver', outcome);
     // Parked again: the sender rewrote the same record with the new attempt count.
     if (outcome.status !== 'parked') await this.deps.parked.remove(tenantId, teamId, parkedId);
+  }
+
+  private count(job: OutboxJob['kind'] | 'redeliver', outcome: DeliveryOutcome): void {
+    if (outcome.status === 'posted' || outcome.status === 'updated') this.metrics.sent(job);
+    else if (outcome.status === 'parked') this.metrics.parked(outcome.reason);
   }
 
   private async parkPoison(
@@ -272,6 +285,7 @@ export class OutboxWorker {
     id: string,
   ): Promise<void> {
     this.deps.log.error(`outbox worker: parked ${id}: ${why}`);
+    this.metrics.parked('poison');
     await this.deps.parked.put({
       tenantId,
       teamId,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DeliveryMetrics } from '../../domain/delivery/delivery-metrics';
 import type {
   AddressBook,
   DeliveryOutcome,
@@ -52,6 +53,8 @@ interface SenderDependencies {
   readonly random?: () => number;
   /** When this process started (ms since the epoch); default: the process's own start. */
   readonly processStartedAt?: number;
+  /** Counts each connector call tried again (Application Insights); what was sent or parked, the worker counts. */
+  readonly metrics?: DeliveryMetrics;
 }
 
 /** Statuses Teams uses for "not now": throttled (429), a concurrent change (412), a gateway hiccup. */
@@ -241,6 +244,7 @@ export class ProactiveSender implements MessageSender {
         if (!retryable) throw new Parked('rejected', error.message, attempt);
         if (attempt >= this.policy.maxAttempts) throw new Parked('attempts-exhausted', error.message, attempt);
         const retryAfter = parseRetryAfter(error.retryAfter, this.now().getTime());
+        this.deps.metrics?.retried('connector');
         const pause = retryAfter ?? backoffMs(attempt, this.policy.backoffBaseMs, this.policy.backoffCapMs, this.random);
         await this.sleep(pause);
       }
