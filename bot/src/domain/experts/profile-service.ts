@@ -3,11 +3,15 @@ import { recordSighting } from './members';
 import type { MemberRepository } from '../shared/repositories';
 import type { ExpertDirectory } from './expert-directory';
 import type { Endorsement } from './expert-ports';
+import { skillChanges } from '../insights/skill-history';
+import type { SkillHistoryRepository } from '../insights/skill-history';
 
 interface ProfileServiceDeps {
   /** The recording member repository: a write reaches the change feed, so every instance's index. */
   readonly members: MemberRepository;
   readonly experts: Pick<ExpertDirectory, 'refresh' | 'endorsementsOf'>;
+  /** Each change of a person's teach skills, for My learning's levels over time. */
+  readonly skillHistory: Pick<SkillHistoryRepository, 'add'>;
   readonly now: () => Date;
 }
 
@@ -46,14 +50,28 @@ export function createProfileService(deps: ProfileServiceDeps) {
       return { profile, endorsements };
     },
 
-    /** Update profile → expert index. Undefined (nothing written) when the person has no profile. */
+    /**
+     * Update profile → skill history → expert index. Undefined (nothing written) when the person has
+     * no profile. Every surface (tab, card, the bot's "my skills") edits through here, so the history
+     * sees each change of the teach skills.
+     */
     async edit(
       tenantId: string,
       userId: string,
       change: (current: MemberProfile, now: Date) => MemberProfile,
     ): Promise<MemberProfile | undefined> {
       const now = deps.now();
-      const saved = await members.update(tenantId, userId, (current) => (current ? change(current, now) : undefined));
+      // The profile as the write that succeeded saw it (an ETag retry calls `change` again).
+      let before: MemberProfile | undefined;
+      const saved = await members.update(tenantId, userId, (current) => {
+        before = current;
+        return current ? change(current, now) : undefined;
+      });
+      if (saved && before) {
+        const at = now.toISOString();
+        const changes = skillChanges(before.teaches, saved.teaches);
+        await deps.skillHistory.add(changes.map((c) => ({ tenantId, userId, skill: c.skill, level: c.level, at })));
+      }
       if (saved) await experts.refresh(tenantId, [userId]);
       return saved;
     },

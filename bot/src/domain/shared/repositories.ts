@@ -6,6 +6,8 @@ import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
+import type { SkillHistoryRepository } from '../insights/skill-history';
+import type { NudgeRepository } from '../insights/nudges';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -209,6 +211,10 @@ export interface Repositories {
   readonly learningRequests: LearningRequestRepository;
   /** Learning buddies (DESIGN F8): preferences, rounds, answers and schedules. */
   readonly buddies: BuddyRepositories;
+  /** My learning (issue #14): each change of a person's teach skills. */
+  readonly skillHistory: SkillHistoryRepository;
+  /** Insights (issue #14): the last nudge of each quiet member. */
+  readonly nudges: NudgeRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

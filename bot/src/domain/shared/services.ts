@@ -69,7 +69,7 @@ export function createServices(deps: ServicesDeps): Services {
     kudos: createKudosService({ repositories, now }),
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
-    profiles: createProfileService({ members: repositories.members, experts, now }),
+    profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
     buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),

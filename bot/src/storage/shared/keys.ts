@@ -31,6 +31,10 @@ export const TABLES = {
   buddyRounds: 'plBuddyRounds',
   buddyAnswers: 'plBuddyAnswers',
   buddySchedules: 'plBuddySchedules',
+  /** My learning (issue #14): each change of a person's teach skills and levels. */
+  skillHistory: 'plSkillHistory',
+  /** Insights (issue #14): when an owner last nudged a quiet member, per team. */
+  nudges: 'plNudges',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -304,3 +308,17 @@ export const buddyDueKey = (dueAt: string, tenantId: string, poolId: string): En
 });
 /** The RowKey bound of the due entries at or before `atIso`: every entry of that moment sorts before it. */
 export const buddyDueUntil = (atIso: string): string => `${atIso}}`;
+
+// plSkillHistory: PK = tenant|user (My learning reads one person's history at once), RK = time|skill,
+// so the rows sort oldest first and the same change written twice (a retried edit) is one row.
+export const skillHistoryPartition = (tenantId: string, userId: string): string => join('skillHistory', tenantId, userId);
+export const skillHistoryKey = (tenantId: string, userId: string, atMs: number, skill: string): EntityKey => ({
+  partitionKey: skillHistoryPartition(tenantId, userId),
+  rowKey: `${String(Math.max(0, Math.floor(atMs))).padStart(15, '0')}${SEPARATOR}${join('skill', skill.trim().toLowerCase())}`,
+});
+
+// plNudges: PK = tenant|team, RK = user: the last nudge of each member (one point read before the next).
+export const nudgeKey = (tenantId: string, teamId: string, userId: string): EntityKey => ({
+  partitionKey: join('nudges', tenantId, teamId),
+  rowKey: join('nudge', userId),
+});
