@@ -191,7 +191,15 @@ export async function startService(config: Config, options: StartOptions = {}): 
       queue: delivery.queue,
       compose:
         options.composer ??
-        createJobComposer({ content: services.postContent, links: sessionLinks, buddies: services.buddies, buddyLinks }),
+        createJobComposer({
+          content: services.postContent,
+          links: sessionLinks,
+          buddies: services.buddies,
+          buddyLinks,
+          nudges: services.nudges,
+          // The nudge card's "Open PeerLearn": the personal tab's My learning view.
+          tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
+        }),
       sender,
       parked: delivery.parked,
       now,

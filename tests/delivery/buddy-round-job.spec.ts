@@ -59,6 +59,9 @@ function instance() {
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies,
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      // These specs post no nudges.
+      nudges: { content: () => Promise.resolve(undefined) },
+      tabUrl: 'https://pl.example/?view=my-learning',
     }),
     sender,
     parked: delivery.parked,

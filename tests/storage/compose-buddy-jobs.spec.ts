@@ -47,6 +47,9 @@ beforeAll(async () => {
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     buddies,
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    // These specs post no nudges.
+    nudges: { content: () => Promise.resolve(undefined) },
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { name: 'Data team' }));

@@ -65,6 +65,9 @@ beforeAll(async () => {
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => NOW }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    // These specs post no nudges.
+    nudges: { content: () => Promise.resolve(undefined) },
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));

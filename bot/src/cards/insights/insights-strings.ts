@@ -25,6 +25,13 @@ const en = {
   problem_unknownField: 'This is not something you can set here.',
   problem_emptySkill: 'Name a skill.',
   problem_tooLong: 'This is too long.',
+  nudgeTitle: 'There’s a session coming up you might like',
+  nudgeMatched: 'These sessions in {{team}} are about things you want to learn:',
+  nudgeNext: 'This is what’s coming up next in {{team}}:',
+  nudgeSkills: 'About: {{skills}}',
+  nudgeJoin: 'I’ll join',
+  nudgeOpenTab: 'Open PeerLearn',
+  nudgeSummary: 'A session coming up you might like: {{title}}',
 };
 
 const nl: typeof en = {
@@ -53,6 +60,13 @@ const nl: typeof en = {
   problem_unknownField: 'Dit kun je hier niet instellen.',
   problem_emptySkill: 'Noem een vaardigheid.',
   problem_tooLong: 'Dit is te lang.',
+  nudgeTitle: 'Er komt een sessie aan die je misschien leuk vindt',
+  nudgeMatched: 'Deze sessies in {{team}} gaan over wat je wilt leren:',
+  nudgeNext: 'Dit komt er binnenkort aan in {{team}}:',
+  nudgeSkills: 'Over: {{skills}}',
+  nudgeJoin: 'Ik doe mee',
+  nudgeOpenTab: 'PeerLearn openen',
+  nudgeSummary: 'Een sessie die je misschien leuk vindt: {{title}}',
 };
 
 export const insightsStrings = { en, nl } as const;

@@ -121,6 +121,8 @@ export interface RsvpRepository {
 
 export interface FeedbackRepository {
   listForSession(tenantId: string, sessionId: string): Promise<Feedback[]>;
+  /** One person's answer to one session (a point read: My learning never reads other people's answers). */
+  get(tenantId: string, sessionId: string, userId: string): Promise<Feedback | undefined>;
   put(feedback: Feedback): Promise<void>;
   putMany(feedback: readonly Feedback[]): Promise<void>;
 }

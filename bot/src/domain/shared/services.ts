@@ -27,6 +27,10 @@ import type { BuddyServices } from '../buddies/buddy-service';
 import type { MatchRound } from '../buddies/buddy';
 import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
+import { createMyLearningService } from '../insights/my-learning-service';
+import type { MyLearningService } from '../insights/insights-service-contract';
+import { createNudgeService } from '../insights/nudge-service';
+import type { NudgeService } from '../insights/nudge-service';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -44,6 +48,10 @@ export interface Services {
   readonly privacy: PrivacyService;
   /** Learning buddies (DESIGN F8): the API's and the bot's operations, and what the round jobs read. */
   readonly buddies: BuddyServices;
+  /** My learning (issue #14): the caller's own progress across their teams. */
+  readonly myLearning: MyLearningService;
+  /** The owners' nudge to a quiet member (InsightsService.nudge) and what its job posts. */
+  readonly nudges: NudgeService;
 }
 
 interface ServicesDeps {
@@ -62,6 +70,7 @@ interface ServicesDeps {
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
   const rsvps = createRsvpService({ repositories, outbox, now });
+  const buddies = createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now });
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     rsvps,
@@ -72,7 +81,10 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
-    buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
+    buddies,
+    // No goals port yet: the goals service (branch goals-pulse) plugs in here as `goals: (actor, teamId) => …list`.
+    myLearning: createMyLearningService({ repositories, buddies, now }),
+    nudges: createNudgeService({ repositories, outbox, now }),
     privacy: createPrivacyService({
       ...privacy,
       experts,

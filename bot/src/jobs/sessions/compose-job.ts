@@ -8,6 +8,8 @@ import { clip } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
 import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
 import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
+import { composeNudgeJob } from '../insights/compose-nudge-job';
+import type { NudgeComposerDeps } from '../insights/compose-nudge-job';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -16,7 +18,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -217,8 +219,10 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       // Insights (issue #14): placeholders until the insights branches compose these.
       case 'foldInsights':
       case 'postPulse':
-      case 'nudgeMember':
         return [];
+      // The owners' nudge to a quiet member (issue #14): a personal card with upcoming sessions.
+      case 'nudgeMember':
+        return composeNudgeJob(deps, job);
     }
   };
   return compose;
