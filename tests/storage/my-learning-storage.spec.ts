@@ -63,6 +63,8 @@ describe('skill history (My learning): the profile service writes a row per chan
     const at = (days: number) => new Date(START + days * DAY).toISOString();
     expect(await storage.repositories.skillHistory.listFor(tenantId, userId)).toEqual([
       { tenantId, userId, skill: 'Excel', level: 2, at: at(0) },
+      // SQL was on the profile before its history: its old level at the profile's last update, then the change.
+      { tenantId, userId, skill: 'SQL', level: 1, at: at(0) },
       { tenantId, userId, skill: 'SQL', level: 3, at: at(1) },
       { tenantId, userId, skill: 'Excel', level: 0, at: at(3) },
     ]);

@@ -3,7 +3,7 @@ import { recordSighting } from './members';
 import type { MemberRepository } from '../shared/repositories';
 import type { ExpertDirectory } from './expert-directory';
 import type { Endorsement } from './expert-ports';
-import { skillChanges } from '../insights/skill-history';
+import { historyRows, skillChanges } from '../insights/skill-history';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 
 interface ProfileServiceDeps {
@@ -11,7 +11,7 @@ interface ProfileServiceDeps {
   readonly members: MemberRepository;
   readonly experts: Pick<ExpertDirectory, 'refresh' | 'endorsementsOf'>;
   /** Each change of a person's teach skills, for My learning's levels over time. */
-  readonly skillHistory: Pick<SkillHistoryRepository, 'add'>;
+  readonly skillHistory: SkillHistoryRepository;
   readonly now: () => Date;
 }
 
@@ -67,10 +67,12 @@ export function createProfileService(deps: ProfileServiceDeps) {
         before = current;
         return current ? change(current, now) : undefined;
       });
-      if (saved && before) {
-        const at = now.toISOString();
-        const changes = skillChanges(before.teaches, saved.teaches);
-        await deps.skillHistory.add(changes.map((c) => ({ tenantId, userId, skill: c.skill, level: c.level, at })));
+      const changes = saved && before ? skillChanges(before.teaches, saved.teaches) : [];
+      if (before && changes.length > 0) {
+        // One read of the person's own history (edits are rare): a skill older than the history gets its baseline.
+        const known = await deps.skillHistory.listFor(tenantId, userId);
+        const baselineAt = before.updatedAt || before.createdAt;
+        await deps.skillHistory.add(historyRows({ tenantId, userId }, changes, known, now.toISOString(), baselineAt));
       }
       if (saved) await experts.refresh(tenantId, [userId]);
       return saved;
