@@ -272,6 +272,19 @@ const ROWS: readonly Row[] = [
     body: () => ({ answer: 'yes' }),
     expected: { ...members('404 no_round', '404 no_round'), otherTenant: '404 no_round' },
   },
+  // Insights (issue #14): an owner's nudge to a member; My learning is everyone's own.
+  {
+    action: 'nudge a quiet member',
+    method: 'POST',
+    path: () => `${team}/insights/quiet/${people.cleo.aadObjectId}/nudge`,
+    expected: OWNERS_202,
+  },
+  {
+    action: 'read my own learning',
+    method: 'GET',
+    path: () => '/me/learning',
+    expected: { host: '200', owner: '200', member: '200', outsider: '200', otherTenant: '200' },
+  },
 ];
 
 let service: RunningService;
