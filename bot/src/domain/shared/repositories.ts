@@ -6,6 +6,7 @@ import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
+import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -209,6 +210,10 @@ export interface Repositories {
   readonly learningRequests: LearningRequestRepository;
   /** Learning buddies (DESIGN F8): preferences, rounds, answers and schedules. */
   readonly buddies: BuddyRepositories;
+  /** Team goals (DESIGN F10). */
+  readonly goals: GoalRepository;
+  /** Pulse surveys (DESIGN F5): pulses and their anonymous answer markers. */
+  readonly pulses: PulseRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -27,6 +27,12 @@ import type { BuddyServices } from '../buddies/buddy-service';
 import type { MatchRound } from '../buddies/buddy';
 import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
+import { createGoalService } from '../insights/goal-service';
+import type { GoalProgressReader } from '../insights/goal-service';
+import type { GoalService } from '../insights/insights-service-contract';
+import type { InsightsRepository } from '../insights/insights-repositories';
+import { createPulseService } from '../insights/pulse-service';
+import type { PulseServices } from '../insights/pulse-service';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -44,7 +50,17 @@ export interface Services {
   readonly privacy: PrivacyService;
   /** Learning buddies (DESIGN F8): the API's and the bot's operations, and what the round jobs read. */
   readonly buddies: BuddyServices;
+  /** Team goals (DESIGN F10), and their progress for the insights report. */
+  readonly goals: GoalService & { readonly progressOf: GoalProgressReader };
+  /** Pulse surveys (DESIGN F5), and what the `postPulse` job posts. */
+  readonly pulses: PulseServices;
 }
+
+/**
+ * Until insights-core's rollups (InsightsRepository, table plInsights) are merged, goals read no
+ * periods: sessions, teachers and participation show 0. Merging it replaces this with repositories.insights.
+ */
+const NO_ROLLUPS_YET: Pick<InsightsRepository, 'listPeriods'> = { listPeriods: () => Promise.resolve([]) };
 
 interface ServicesDeps {
   readonly repositories: Repositories;
@@ -57,6 +73,8 @@ interface ServicesDeps {
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;
+  /** The month rollups goals are measured on (see NO_ROLLUPS_YET); tests pass hand-made ones. */
+  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
 }
 
 export function createServices(deps: ServicesDeps): Services {
@@ -73,6 +91,8 @@ export function createServices(deps: ServicesDeps): Services {
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
     buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
+    goals: createGoalService({ repositories, periods: deps.insightsPeriods ?? NO_ROLLUPS_YET, now }),
+    pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({
       ...privacy,
       experts,
