@@ -195,7 +195,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
       queue: delivery.queue,
       compose:
         options.composer ??
-        createJobComposer({ content: services.postContent, links: sessionLinks, buddies: services.buddies, buddyLinks }),
+        createJobComposer({
+          content: services.postContent,
+          links: sessionLinks,
+          buddies: services.buddies,
+          buddyLinks,
+          pulses: services.pulses,
+        }),
       sender,
       parked: delivery.parked,
       now,

@@ -7,6 +7,7 @@ import type { InsightsFailure, Result } from '../shared/result';
 import { ok } from '../shared/result';
 import type { Team } from '../teams/team';
 import { mayManage } from '../teams/team-access';
+import { settingsOf } from '../teams/team-settings';
 import type { GoalPulseRepositories } from './goal-pulse-repositories';
 import { createInsightsPlace, failInsights } from './insights-place';
 import type { InsightsProblem, PulseService } from './insights-service-contract';
@@ -31,18 +32,27 @@ export interface PulseToPost {
   readonly teamId: string;
   readonly channelId: string;
   readonly locale: Locale;
+  readonly timeZone: string;
   readonly results: PulseResults;
+}
+
+/** A pulse as a member sees it, with the team's clock for its closing date. */
+export interface PulseView {
+  readonly results: PulseResults;
+  readonly timeZone: string;
 }
 
 export interface PulseServices extends PulseService {
   /** The `postPulse` job's content, read when it runs (undefined: the pulse is gone). */
   toPost(tenantId: string, teamId: string, pulseId: string): Promise<PulseToPost | undefined>;
   /** One pulse as a member sees it (the card a verb answers with); notFound when unknown. */
-  view(actor: PersonRef, teamId: string, pulseId: string): Promise<Result<PulseResults, InsightsFailure>>;
+  view(actor: PersonRef, teamId: string, pulseId: string): Promise<Result<PulseView, InsightsFailure>>;
 }
 
 const DAY_MS = 86_400_000;
 const UPDATE_DELAY_MS = 3_000;
+/** Ids PeerLearn gives pulses; anything else names no pulse (and makes no storage key). */
+const PULSE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The General channel: Teams gives it the team's own id; a team whose channels PeerLearn knows may name it. */
@@ -119,7 +129,7 @@ export function createPulseService(deps: PulseServiceDeps): PulseServices {
       if (!found.ok) return found;
       const checked = checkPulseAnswers(answers);
       if (!checked.ok) return failInsights({ kind: 'invalid', problems: checked.problems });
-      const pulse = await pulses.get(actor.tenantId, teamId, pulseId);
+      const pulse = PULSE_ID.test(pulseId) ? await pulses.get(actor.tenantId, teamId, pulseId) : undefined;
       if (!pulse) return failInsights({ kind: 'notFound' });
       if (!isPulseOpen(pulse, now())) return failInsights({ kind: 'pulseClosed' });
       const marker = await markerOf(actor.tenantId, pulseId, actor.userId);
@@ -140,14 +150,22 @@ export function createPulseService(deps: PulseServiceDeps): PulseServices {
     async view(actor, teamId, pulseId) {
       const found = await place(actor, teamId);
       if (!found.ok) return found;
-      const pulse = await pulses.get(actor.tenantId, teamId, pulseId);
-      return pulse ? ok(pulseResults(pulse, now())) : failInsights({ kind: 'notFound' });
+      const pulse = PULSE_ID.test(pulseId) ? await pulses.get(actor.tenantId, teamId, pulseId) : undefined;
+      if (!pulse) return failInsights({ kind: 'notFound' });
+      return ok({ results: pulseResults(pulse, now()), timeZone: settingsOf(found.value.team).timeZone });
     },
 
     async toPost(tenantId, teamId, pulseId) {
       const [team, pulse] = await Promise.all([teams.get(tenantId, teamId), pulses.get(tenantId, teamId, pulseId)]);
       if (!pulse || !team || team.uninstalledAt) return undefined;
-      return { tenantId, teamId, channelId: pulse.channelId, locale: toLocale(team.locale), results: pulseResults(pulse, now()) };
+      return {
+        tenantId,
+        teamId,
+        channelId: pulse.channelId,
+        locale: toLocale(team.locale),
+        timeZone: settingsOf(team).timeZone,
+        results: pulseResults(pulse, now()),
+      };
     },
   };
 }
