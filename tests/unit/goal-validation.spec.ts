@@ -67,7 +67,9 @@ describe('goal validation (PUT …/goals body)', () => {
   it('today is not in the past; the targets’ edges are allowed', () => {
     expect(problems({ goals: [{ kind: 'skillCoverage', target: 50, skill: 'Excel', due: day(0) }] })).toEqual([]);
     expect(problems({ goals: [{ kind: 'sessions', target: 1, period: 'month' }] })).toEqual([]);
-    expect(problems({ goals: [{ kind: 'skillCoverage', target: 51, skill: 'Excel', due: day(3) }] })).toEqual(['goals[0].target:outOfRange']);
+    expect(problems({ goals: [{ kind: 'skillCoverage', target: 51, skill: 'Excel', due: day(3) }] })).toEqual([
+      'goals[0].target:outOfRange',
+    ]);
   });
 
   it('required fields, the list itself, unknown fields, too many, duplicates', () => {
