@@ -23,6 +23,7 @@ import { startEmbeddedAzurite } from './storage/shared/embedded-azurite';
 import type { EmbeddedAzurite } from './storage/shared/embedded-azurite';
 import { createBotEndpoint } from './teams/shared/bot-endpoint';
 import { createSessionLinks } from './domain/sessions/session-links';
+import type { InsightsRepository } from './domain/insights/insights-repositories';
 import { createJobComposer } from './jobs/sessions/compose-job';
 import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
@@ -60,6 +61,8 @@ interface StartOptions {
   readonly writeLimits?: WriteLimitPolicy;
   /** Tests: Graph tokens from here instead of Entra ID (the bot's identity). */
   readonly graphTokens?: GraphTokenProvider;
+  /** The month rollups team goals are measured on, until insights-core's repository is merged (services.ts). */
+  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
 }
 
 export interface RunningService {
@@ -186,6 +189,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
       now,
+      ...(options.insightsPeriods ? { insightsPeriods: options.insightsPeriods } : {}),
     });
     const worker = new OutboxWorker({
       queue: delivery.queue,
@@ -199,6 +203,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           nudges: services.nudges,
           // The nudge card's "Open PeerLearn": the personal tab's My learning view.
           tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
+          pulses: services.pulses,
         }),
       sender,
       parked: delivery.parked,

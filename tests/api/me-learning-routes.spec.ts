@@ -42,8 +42,15 @@ async function seed(): Promise<void> {
     updatedAt: W2,
   });
   const T = PLAYGROUND_TENANT;
-  const at = (sessionId: string, startsAt: string, more: Parameters<typeof session>[3] = {}) =>
-    session(T, TEAM_ID, sessionId, { startsAt, hostId: host, teacherIds: [host], discussionLeaderId: undefined, ...more });
+  const at = (sessionId: string, startsAt: string, more: Parameters<typeof session>[3] = {}) => {
+    const { discussionLeaderId: _leader, ...made } = session(T, TEAM_ID, sessionId, {
+      startsAt,
+      hostId: host,
+      teacherIds: [host],
+      ...more,
+    });
+    return made;
+  };
   await repos.sessions.putMany([
     at('s-sql', W2, { title: 'Intro to SQL', skills: ['SQL'] }),
     at('s-pbi', W1, { title: 'Power BI basics', skills: ['Power BI'], hostId: bob, teacherIds: [bob, ann] }),

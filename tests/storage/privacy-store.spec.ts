@@ -190,6 +190,7 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       content: createPostContentService({ repositories: world.storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies: world.services.buddies,
+      pulses: world.services.pulses,
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       nudges: world.services.nudges,
       tabUrl: 'https://pl.example/?view=my-learning',

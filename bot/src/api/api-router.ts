@@ -16,6 +16,8 @@ import { buddyRoutes } from './buddies/buddy-routes';
 import { buddyChatRoutes } from './buddies/buddy-chat-routes';
 import { meLearningRoutes } from './insights/me-learning-routes';
 import { nudgeRoutes } from './insights/nudge-routes';
+import { goalRoutes } from './insights/goal-routes';
+import { pulseRoutes } from './insights/pulse-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -41,5 +43,7 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(buddyChatRoutes(deps));
   router.use(meLearningRoutes(deps));
   router.use(nudgeRoutes(deps));
+  router.use(goalRoutes(deps));
+  router.use(pulseRoutes(deps));
   return router;
 }

@@ -8,6 +8,7 @@ import type { LearningRequest, LearningRequestVote } from '../requests/learning-
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
+import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -217,6 +218,10 @@ export interface Repositories {
   readonly skillHistory: SkillHistoryRepository;
   /** Insights (issue #14): the last nudge of each quiet member. */
   readonly nudges: NudgeRepository;
+  /** Team goals (DESIGN F10). */
+  readonly goals: GoalRepository;
+  /** Pulse surveys (DESIGN F5): pulses and their anonymous answer markers. */
+  readonly pulses: PulseRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -10,6 +10,8 @@ import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
 import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
 import { composeNudgeJob } from '../insights/compose-nudge-job';
 import type { NudgeComposerDeps } from '../insights/compose-nudge-job';
+import { composePulseJob } from '../insights/compose-pulse-job';
+import type { PulseComposerDeps } from '../insights/compose-pulse-job';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -18,7 +20,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, PulseComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -217,8 +219,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
       // Insights (issue #14): placeholders until the insights branches compose these.
-      case 'foldInsights':
       case 'postPulse':
+        return composePulseJob(deps, job);
+      case 'foldInsights':
         return [];
       // The owners' nudge to a quiet member (issue #14): a personal card with upcoming sessions.
       case 'nudgeMember':

@@ -5,6 +5,7 @@ import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, te
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
+import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -30,6 +31,8 @@ export const PRIVACY_RULES = {
   buddySchedules: buddySchedulesRule,
   skillHistory: skillHistoryRule,
   nudges: nudgesRule,
+  teamGoals: teamGoalsRule,
+  pulses: pulsesRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

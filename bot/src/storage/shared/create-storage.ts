@@ -17,6 +17,8 @@ import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyR
 import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
 import { TableSkillHistoryRepository } from '../insights/table-skill-history-repository';
 import { TableNudgeRepository } from '../insights/table-nudge-repository';
+import { TableGoalRepository } from '../insights/table-goal-repository';
+import { TablePulseRepository } from '../insights/table-pulse-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -81,6 +83,8 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     buddySchedules: table('buddySchedules'),
     skillHistory: table('skillHistory'),
     nudges: table('nudges'),
+    teamGoals: table('teamGoals'),
+    pulses: table('pulses'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -114,6 +118,8 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     },
     skillHistory: new TableSkillHistoryRepository(tables.skillHistory),
     nudges: new TableNudgeRepository(tables.nudges),
+    goals: new TableGoalRepository(tables.teamGoals),
+    pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);
