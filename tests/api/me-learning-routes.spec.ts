@@ -140,6 +140,7 @@ beforeAll(async () => {
   service = await startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), () => now);
   await seed();
   const as = (userId: string, name: string) => devToken(service, { tenantId: PLAYGROUND_TENANT, userId, name });
+  tokens.owner = await as(host, people.host.name);
   tokens.ann = await as(ann, people.ann.name);
   tokens.bob = await as(bob, people.bob.name);
   tokens.cleo = await as(cleo, people.cleo.name);
@@ -164,6 +165,12 @@ describe('GET /me/learning', () => {
       availability: '',
     });
     expect(put.status).toBe(200);
+    // The team's owner sets a goal: two people teaching SQL (Ann does).
+    const due = new Date(now.getTime() + 60 * DAY).toISOString().slice(0, 10);
+    const goals = await callApi(service, tokens.owner, 'PUT', `/teams/${encodeURIComponent(TEAM_ID)}/goals`, {
+      goals: [{ kind: 'skillCoverage', target: 2, skill: 'SQL', due }],
+    });
+    expect(goals.status).toBe(200);
     // Cleo erases her data: her kudos to Ann stays, from "a former colleague" ('' as the name).
     expect((await callApi(service, tokens.cleo, 'DELETE', '/me', { confirm: true, contributions: 'anonymise' })).status).toBe(204);
 
@@ -218,7 +225,19 @@ describe('GET /me/learning', () => {
         { teamId: T, kudosId: 'k-cleo', fromName: '', message: 'Thanks for the help', at: later(W1, 2) },
         { teamId: T, kudosId: 'k-host', fromName: 'Hanna Host', message: 'Great session!', at: later(W1, 1) },
       ],
-      goals: [],
+      goals: [
+        {
+          teamId: T,
+          teamName: 'Learning team',
+          progress: expect.objectContaining({
+            goal: expect.objectContaining({ kind: 'skillCoverage', skill: 'SQL', due }),
+            value: 1,
+            target: 2,
+            met: false,
+          }),
+          mine: 1,
+        },
+      ],
       // Sessions in the week before last and last week: two weeks, still current (this week may come).
       streak: { weeks: 2, current: true, longest: 2 },
       buddies: [{ poolId: T, names: ['Bob Builder'], endsAt: roundEndsAt }],
