@@ -1,4 +1,4 @@
-import { Body1, Caption1, Link, Tag, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse, MySessionView, MySkillView } from '../../../../bot/src/api/contract';
 import { hrefFor } from '../../shared/routes';
@@ -20,7 +20,6 @@ export const useListStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   empty: { margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
-  tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
 /** Sessions I taught or attended: title (to the session), team and day; an empty list invites the next step. */
@@ -112,18 +111,9 @@ export function MySkillsSection({
         </ul>
       )}
       {me.wants.length > 0 ? (
-        <div className={styles.row}>
-          <Body1 as="span">{t('myLearning.wants')}:</Body1>
-          <ul className={styles.tags} aria-label={t('myLearning.wants')}>
-            {me.wants.map((want) => (
-              <li key={want}>
-                <Tag size="small" appearance="outline">
-                  {want}
-                </Tag>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Body1 as="p" className={styles.empty}>
+          {t('myLearning.wants')}: {me.wants.join(', ')}
+        </Body1>
       ) : null}
       <Link href={hrefFor({ name: 'profile' })}>{t('myLearning.editProfile')}</Link>
     </section>
