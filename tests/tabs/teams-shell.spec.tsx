@@ -104,9 +104,7 @@ describe('inside Teams', () => {
         json(200, {
           attended: [],
           taught: [],
-          skills: [
-            { name: 'TypeScript', level: 3, history: [{ level: 3, at: '2026-01-05T09:00:00.000Z' }], since: '2026-01-05T09:00:00.000Z' },
-          ],
+          skills: [{ name: 'TypeScript', level: 3, history: [{ level: 3, at: monthAgo }], since: monthAgo }],
           kudosReceived: [],
           goals: [],
           streak: { weeks: 0, current: false, longest: 0 },

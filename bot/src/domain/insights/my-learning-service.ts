@@ -13,7 +13,7 @@ import { learningStreak } from './learning-streak';
 import { myGoal, mySessions, mySkills } from './my-learning-parts';
 
 /** A team's goals with their progress, as the person may read them (GoalService.list); [] when the team has none. */
-export type TeamGoalsPort = (actor: PersonRef, teamId: string) => Promise<readonly GoalProgress[]>;
+type TeamGoalsPort = (actor: PersonRef, teamId: string) => Promise<readonly GoalProgress[]>;
 
 interface MyLearningDeps {
   readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'rsvps' | 'kudos' | 'feedback' | 'skillHistory'>;

@@ -13,7 +13,7 @@ import { NUDGE_INTERVAL_DAYS } from './insights';
 import type { InsightsService } from './insights-service-contract';
 
 /** At most this many sessions on a nudge card. */
-export const NUDGE_MAX_SESSIONS = 3;
+const NUDGE_MAX_SESSIONS = 3;
 
 const DAY_MS = 86_400_000;
 const fail = failWith<InsightsFailure>('insights');

@@ -21,7 +21,7 @@ export interface SkillHistoryRepository {
 
 const keyOf = (name: string): string => name.trim().toLowerCase();
 
-export interface SkillChange {
+interface SkillChange {
   readonly skill: string;
   readonly level: SkillLevel | 0;
   /** The level before the change, when the skill was on the profile already. */
