@@ -7,6 +7,8 @@ import type { RunningService } from '../../bot/src/server';
 import { createDeliveryStorage } from '../../bot/src/storage/delivery/delivery-storage';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import { QueueOutbox } from '../../bot/src/storage/delivery/queue-outbox';
+import { createNudgeService } from '../../bot/src/domain/insights/nudge-service';
+import { composeNudgeJob } from '../../bot/src/jobs/insights/compose-nudge-job';
 import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import { TEAM_ID, execute, invokeActivity, people, seedTeam } from '../support/bot/session-fixtures';
@@ -44,7 +46,7 @@ const elements = (items: readonly CardElement[]): CardElement[] =>
   items.flatMap((e) => (e.type === 'Container' ? [e, ...elements(e.items)] : [e]));
 
 describe('the owners’ nudge through the real outbox worker and CloudAdapter', () => {
-  it('the member gets one friendly card in Dutch with the session matching what they want; its button RSVPs through the existing handler', async () => {
+  it('the member gets one friendly card in Dutch with the session matching what they want; its button RSVPs through the existing handler; a retry composes the same key', async () => {
     const repos = service.repositories;
     const now = new Date();
     await seedTeam(repos, now);
@@ -104,18 +106,19 @@ describe('the owners’ nudge through the real outbox worker and CloudAdapter', 
     expect(((await pressed.json()) as InvokeBody).statusCode).toBe(200);
     expect((await repos.rsvps.get(PLAYGROUND_TENANT, 'n-k8s', cleo))?.response).toBe('yes');
 
-    // The same job again (a retry, or a lease that ran out): the same key, so the person still has one card.
-    const job = (await storage.repositories.nudges.get(PLAYGROUND_TENANT, TEAM_ID, cleo))?.nudgedAt;
-    expect(job).toBe((res.body as { nudgedAt: string }).nudgedAt);
-    await new QueueOutbox(storage.queues.jobs, () => new Date()).enqueue({
-      kind: 'nudgeMember',
-      tenantId: PLAYGROUND_TENANT,
-      teamId: TEAM_ID,
-      userId: cleo,
-      nudgedAt: job ?? '',
+    // A retried job (or one leased again after its lease ran out) composes the same key, under which the
+    // first card's delivery record stands: the sender skips it. The key holds nothing that changes between runs.
+    const nudgedAt = (res.body as { nudgedAt: string }).nudgedAt;
+    const job = { kind: 'nudgeMember', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: cleo, nudgedAt } as const;
+    const nudges = createNudgeService({
+      repositories: storage.repositories,
+      outbox: new QueueOutbox(storage.queues.jobs, () => new Date()),
+      now: () => new Date(),
     });
-    // The count includes leased (invisible) messages: 0 once the worker has completed the job.
-    await eventually(async () => expect((await storage.queues.jobs.getProperties()).approximateMessagesCount).toBe(0), { timeout: 20_000 });
-    expect(connector.sent.filter((s) => s.conversationId === `a:${cleo}`)).toHaveLength(1);
+    const keys = async () => (await composeNudgeJob({ nudges, tabUrl: 'https://pl.example/?view=my-learning' }, job)).map((m) => m.key);
+    const key = `nudge|${PLAYGROUND_TENANT}|${TEAM_ID}|${cleo}|${nudgedAt}`;
+    expect(await keys()).toEqual([key]);
+    expect(await keys()).toEqual([key]);
+    expect(await delivery.delivered.get(PLAYGROUND_TENANT, key)).toBeDefined();
   });
 });
