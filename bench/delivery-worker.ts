@@ -17,7 +17,9 @@ import { createBuddyChatLinks } from '../bot/src/domain/buddies/buddy-chat-links
 import { createPostContentService } from '../bot/src/domain/delivery/post-content-service';
 import type { JobComposer } from '../bot/src/domain/delivery/outbox';
 import { createSessionLinks } from '../bot/src/domain/sessions/session-links';
+import { createPulseService } from '../bot/src/domain/insights/pulse-service';
 import { createJobComposer } from '../bot/src/jobs/sessions/compose-job';
+import { createNudgeService } from '../bot/src/domain/insights/nudge-service';
 import { QueueOutbox } from '../bot/src/storage/delivery/queue-outbox';
 import type { createStorage as CreateStorage } from '../bot/src/storage/shared/create-storage';
 
@@ -38,7 +40,10 @@ function buddyComposer(storage: ReturnType<typeof CreateStorage>): JobComposer {
     content: createPostContentService({ repositories: storage.repositories }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
     buddies,
+    pulses: createPulseService({ repositories: storage.repositories, outbox: new QueueOutbox(storage.queues.jobs, now), secret, now }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret }),
+    nudges: createNudgeService({ repositories: storage.repositories, outbox: new QueueOutbox(storage.queues.jobs, now), now }),
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
 }
 

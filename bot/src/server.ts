@@ -23,6 +23,7 @@ import { startEmbeddedAzurite } from './storage/shared/embedded-azurite';
 import type { EmbeddedAzurite } from './storage/shared/embedded-azurite';
 import { createBotEndpoint } from './teams/shared/bot-endpoint';
 import { createSessionLinks } from './domain/sessions/session-links';
+import type { InsightsRepository } from './domain/insights/insights-repositories';
 import { createJobComposer } from './jobs/sessions/compose-job';
 import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
@@ -63,6 +64,8 @@ interface StartOptions {
   readonly graphTokens?: GraphTokenProvider;
   /** The outbox's counters (sent, retried, parked): Application Insights when telemetry runs (index.ts). */
   readonly deliveryMetrics?: DeliveryMetrics;
+  /** The month rollups team goals are measured on, until insights-core's repository is merged (services.ts). */
+  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
 }
 
 export interface RunningService {
@@ -192,12 +195,22 @@ export async function startService(config: Config, options: StartOptions = {}): 
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
       now,
+      ...(options.insightsPeriods ? { insightsPeriods: options.insightsPeriods } : {}),
     });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose:
         options.composer ??
-        createJobComposer({ content: services.postContent, links: sessionLinks, buddies: services.buddies, buddyLinks }),
+        createJobComposer({
+          content: services.postContent,
+          links: sessionLinks,
+          buddies: services.buddies,
+          buddyLinks,
+          nudges: services.nudges,
+          // The nudge card's "Open PeerLearn": the personal tab's My learning view.
+          tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
+          pulses: services.pulses,
+        }),
       sender,
       parked: delivery.parked,
       now,

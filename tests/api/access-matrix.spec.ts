@@ -4,6 +4,7 @@ import type {
   ApiError,
   CreateLearningRequestResponse,
   CreateSessionResponse,
+  PulseResults,
   SessionDetailResponse,
   TipView,
 } from '../../bot/src/api/contract';
@@ -29,6 +30,8 @@ interface Made {
   readonly sessionId: string;
   readonly requestId: string;
   readonly tipId: string;
+  /** A pulse the team's owner posted. */
+  readonly pulseId: string;
 }
 interface Row {
   readonly action: string;
@@ -272,6 +275,37 @@ const ROWS: readonly Row[] = [
     body: () => ({ answer: 'yes' }),
     expected: { ...members('404 no_round', '404 no_round'), otherTenant: '404 no_round' },
   },
+  // Insights (issue #14): an owner's nudge to a member; My learning is everyone's own.
+  {
+    action: 'nudge a quiet member',
+    method: 'POST',
+    path: () => `${team}/insights/quiet/${people.cleo.aadObjectId}/nudge`,
+    expected: OWNERS_202,
+  },
+  {
+    action: 'read my own learning',
+    method: 'GET',
+    path: () => '/me/learning',
+    expected: { host: '200', owner: '200', member: '200', outsider: '200', otherTenant: '200' },
+  },
+  // Goals and pulse surveys (issue #14): members read and answer, owners set goals and post pulses.
+  { action: 'read the team goals', method: 'GET', path: () => `${team}/goals`, expected: members('200', '403 not_member') },
+  {
+    action: 'replace the team goals',
+    method: 'PUT',
+    path: () => `${team}/goals`,
+    body: () => ({ goals: [{ kind: 'sessions', target: 2, period: 'month' }] }),
+    expected: OWNERS_200,
+  },
+  { action: 'post a pulse', method: 'POST', path: () => `${team}/pulses`, body: () => ({}), expected: OWNERS_202 },
+  { action: 'read the latest pulse', method: 'GET', path: () => `${team}/pulses/latest`, expected: members('200', '403 not_member') },
+  {
+    action: 'answer a pulse',
+    method: 'PUT',
+    path: (m) => `${team}/pulses/${m.pulseId}/answer`,
+    body: () => ({ answers: { learnedFromColleague: 4, timeToLearn: 3, wouldRecommend: 5 } }),
+    expected: members('200', '403 not_member'),
+  },
 ];
 
 let service: RunningService;
@@ -315,8 +349,14 @@ async function make(openToOrganisation: boolean): Promise<Made> {
   });
   const asked = await call<CreateLearningRequestResponse>('host', 'POST', `${team}/requests`, { skill: `Fixture skill ${(skills += 1)}` });
   const tip = await call<TipView>('host', 'POST', `${team}/tips`, { title: 'Fixture tip', body: 'Shortcuts.', skills: ['Excel'] });
-  expect([planned.status, asked.status, tip.status]).toEqual([201, 201, 201]);
-  return { sessionId: planned.body.sessions[0]?.sessionId ?? '', requestId: asked.body.request.requestId, tipId: tip.body.tipId };
+  const pulse = await call<PulseResults>('owner', 'POST', `${team}/pulses`, {});
+  expect([planned.status, asked.status, tip.status, pulse.status]).toEqual([201, 201, 201, 202]);
+  return {
+    sessionId: planned.body.sessions[0]?.sessionId ?? '',
+    requestId: asked.body.request.requestId,
+    tipId: tip.body.tipId,
+    pulseId: pulse.body.pulseId,
+  };
 }
 
 const answerOf = ({ status, body }: { status: number; body: unknown }) => {

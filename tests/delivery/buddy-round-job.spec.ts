@@ -8,6 +8,7 @@ import { matchRound } from '../../bot/src/domain/buddies/matching';
 import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
 import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
 import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createPulseService } from '../../bot/src/domain/insights/pulse-service';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { OutboxWorker } from '../../bot/src/jobs/delivery/outbox-worker';
 import type { RunningService } from '../../bot/src/server';
@@ -58,7 +59,11 @@ function instance() {
       content: createPostContentService({ repositories: storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies,
+      pulses: createPulseService({ repositories: storage.repositories, outbox, secret: 'z'.repeat(40), now: () => new Date() }),
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      // These specs post no nudges.
+      nudges: { content: () => Promise.resolve(undefined) },
+      tabUrl: 'https://pl.example/?view=my-learning',
     }),
     sender,
     parked: delivery.parked,

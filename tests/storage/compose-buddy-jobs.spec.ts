@@ -6,6 +6,7 @@ import { matchRound } from '../../bot/src/domain/buddies/matching';
 import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createPulseService } from '../../bot/src/domain/insights/pulse-service';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
@@ -46,7 +47,11 @@ beforeAll(async () => {
     content: createPostContentService({ repositories: repos }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     buddies,
+    pulses: createPulseService({ repositories: repos, outbox, secret: 'z'.repeat(40), now }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    // These specs post no nudges.
+    nudges: { content: () => Promise.resolve(undefined) },
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { name: 'Data team' }));

@@ -7,6 +7,7 @@ import { createPostContentService } from '../../bot/src/domain/delivery/post-con
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { createSessionLinks } from '../../bot/src/domain/sessions/session-links';
+import { createPulseService } from '../../bot/src/domain/insights/pulse-service';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
@@ -64,7 +65,11 @@ beforeAll(async () => {
     content: createPostContentService({ repositories: repos }),
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => NOW }),
+    pulses: createPulseService({ repositories: repos, outbox, secret: 'z'.repeat(40), now: () => NOW }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    // These specs post no nudges.
+    nudges: { content: () => Promise.resolve(undefined) },
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));

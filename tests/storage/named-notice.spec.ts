@@ -9,6 +9,7 @@ import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
 import { createBuddyChatLinks } from '../../bot/src/domain/buddies/buddy-chat-links';
 import { matchRound } from '../../bot/src/domain/buddies/matching';
+import { createPulseService } from '../../bot/src/domain/insights/pulse-service';
 import { createJobComposer } from '../../bot/src/jobs/sessions/compose-job';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
@@ -54,7 +55,11 @@ beforeAll(async () => {
     content: createPostContentService({ repositories: repos }),
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),
+    pulses: createPulseService({ repositories: repos, outbox, secret: 'z'.repeat(40), now: () => now }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    // These specs post no nudges.
+    nudges: { content: () => Promise.resolve(undefined) },
+    tabUrl: 'https://pl.example/?view=my-learning',
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));

@@ -190,7 +190,10 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       content: createPostContentService({ repositories: world.storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies: world.services.buddies,
+      pulses: world.services.pulses,
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      nudges: world.services.nudges,
+      tabUrl: 'https://pl.example/?view=my-learning',
     });
     const at = (s: { readonly tenantId: string; readonly teamId: string; readonly sessionId: string }) => ({
       tenantId: s.tenantId,

@@ -118,6 +118,7 @@ describe('the profile service: the tenant’s people', () => {
     const profiles = createProfileService({
       members: storage.repos.members,
       experts: { refresh: () => Promise.resolve(), endorsementsOf: () => Promise.resolve([]) },
+      skillHistory: storage.repos.skillHistory,
       now: () => NOW,
     });
     expect((await profiles.inTenant(tenantId)).map((p) => p.displayName)).toEqual(['anne', 'Bram', 'Zoë']);

@@ -85,6 +85,7 @@ describe('inside Teams', () => {
   });
 
   it('shows the personal tab (?view=my-learning): my sessions across my teams and my skills', async () => {
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
     window.history.replaceState(null, '', '/?view=my-learning');
     const teams = fakeTeamsHost();
     const service = createFakeService({
@@ -99,13 +100,24 @@ describe('inside Teams', () => {
           teams: [{ teamId, name: 'Platform Team', role: 'member' }],
         }),
       [`GET ${sessions}`]: () => json(200, teamSessions()),
+      'GET /api/v1/me/learning': () =>
+        json(200, {
+          attended: [],
+          taught: [],
+          skills: [{ name: 'TypeScript', level: 3, history: [{ level: 3, at: monthAgo }], since: monthAgo }],
+          kudosReceived: [],
+          goals: [],
+          streak: { weeks: 0, current: false, longest: 0 },
+          buddies: [],
+          apply: [],
+        }),
     });
     await renderApp({ fetch: service.fetch, host: teams.host });
     expect(await screen.findByRole('heading', { level: 1, name: 'My learning' })).toBeTruthy();
     // Anna hosts the workshop; she has no part in the pairing session, and the past lunch is over.
     const cards = await screen.findAllByTestId('session-card');
     expect(cards.map((c) => c.getAttribute('aria-labelledby') && c.textContent?.includes(workshop.title))).toEqual([true]);
-    expect(screen.getByText('TypeScript · 3')).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^TypeScript over time: level 3 on / })).toBeTruthy();
     expect(screen.getByText('I want to learn: Bicep')).toBeTruthy();
   });
 });

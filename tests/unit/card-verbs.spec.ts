@@ -10,6 +10,7 @@ import type { InviteView } from '../../bot/src/cards/sessions/session-invite-car
 import { tipFormCard } from '../../bot/src/cards/tips/tip-form-card';
 import { welcomeCard } from '../../bot/src/cards/help/welcome-card';
 import { eraseConfirmCard } from '../../bot/src/cards/privacy/privacy-cards';
+import { pulseCard } from '../../bot/src/cards/insights/pulse-card';
 import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/shared/card-verbs';
 import { ACTION_COMMAND_IDS } from '../../bot/src/domain/shared/messaging-extension-commands';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
@@ -98,6 +99,14 @@ const buddyStatus = (optIn: boolean): BuddyStatus => ({
   current: [],
 });
 
+const pulseOpen = {
+  pulseId: 'p1',
+  postedAt: new Date().toISOString(),
+  closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  open: true,
+  responses: 0,
+};
+
 /** Every card the bot sends with an action on it, in each of its states that adds or removes one. */
 const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionInviteCard(view(session()), undefined, locale),
@@ -121,6 +130,7 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   buddyStatusCard({ status: buddyStatus(true), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
   buddyStatusCard({ status: buddyStatus(false), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
   buddyTeamChoiceCard([{ teamId: 'a', name: 'A' }], 'buddyStatus', locale),
+  pulseCard({ teamId: 'a', results: pulseOpen, timeZone: 'Europe/Amsterdam' }, locale),
 ]);
 
 /** The verbs a card carries, wherever they sit: actions, action sets in the body, the refresh. */

@@ -15,6 +15,10 @@ import { tipRoutes } from './tips/tip-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { buddyRoutes } from './buddies/buddy-routes';
 import { buddyChatRoutes } from './buddies/buddy-chat-routes';
+import { meLearningRoutes } from './insights/me-learning-routes';
+import { nudgeRoutes } from './insights/nudge-routes';
+import { goalRoutes } from './insights/goal-routes';
+import { pulseRoutes } from './insights/pulse-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -39,5 +43,9 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(privacyRoutes(deps));
   router.use(buddyRoutes(deps));
   router.use(buddyChatRoutes(deps));
+  router.use(meLearningRoutes(deps));
+  router.use(nudgeRoutes(deps));
+  router.use(goalRoutes(deps));
+  router.use(pulseRoutes(deps));
   return router;
 }

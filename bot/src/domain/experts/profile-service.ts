@@ -3,11 +3,15 @@ import { recordSighting } from './members';
 import type { MemberRepository } from '../shared/repositories';
 import type { ExpertDirectory } from './expert-directory';
 import type { Endorsement } from './expert-ports';
+import { historyRows, skillChanges } from '../insights/skill-history';
+import type { SkillHistoryRepository } from '../insights/skill-history';
 
 interface ProfileServiceDeps {
   /** The recording member repository: a write reaches the change feed, so every instance's index. */
   readonly members: MemberRepository;
   readonly experts: Pick<ExpertDirectory, 'refresh' | 'endorsementsOf'>;
+  /** Each change of a person's teach skills, for My learning's levels over time. */
+  readonly skillHistory: SkillHistoryRepository;
   readonly now: () => Date;
 }
 
@@ -46,14 +50,30 @@ export function createProfileService(deps: ProfileServiceDeps) {
       return { profile, endorsements };
     },
 
-    /** Update profile → expert index. Undefined (nothing written) when the person has no profile. */
+    /**
+     * Update profile → skill history → expert index. Undefined (nothing written) when the person has
+     * no profile. Every surface (tab, card, the bot's "my skills") edits through here, so the history
+     * sees each change of the teach skills.
+     */
     async edit(
       tenantId: string,
       userId: string,
       change: (current: MemberProfile, now: Date) => MemberProfile,
     ): Promise<MemberProfile | undefined> {
       const now = deps.now();
-      const saved = await members.update(tenantId, userId, (current) => (current ? change(current, now) : undefined));
+      // The profile as the write that succeeded saw it (an ETag retry calls `change` again).
+      let before: MemberProfile | undefined;
+      const saved = await members.update(tenantId, userId, (current) => {
+        before = current;
+        return current ? change(current, now) : undefined;
+      });
+      const changes = saved && before ? skillChanges(before.teaches, saved.teaches) : [];
+      if (before && changes.length > 0) {
+        // One read of the person's own history (edits are rare): a skill older than the history gets its baseline.
+        const known = await deps.skillHistory.listFor(tenantId, userId);
+        const baselineAt = before.updatedAt || before.createdAt;
+        await deps.skillHistory.add(historyRows({ tenantId, userId }, changes, known, now.toISOString(), baselineAt));
+      }
       if (saved) await experts.refresh(tenantId, [userId]);
       return saved;
     },

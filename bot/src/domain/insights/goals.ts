@@ -46,7 +46,8 @@ export type TeamGoal =
     };
 
 /** A goal as set (no id: the service gives new goals one, keeps the ids it knows). */
-export type GoalInput = Omit<TeamGoal, 'goalId'> & { readonly goalId?: string };
+// Distributive: a plain Omit of the union would keep only the fields every kind has (kind, target).
+export type GoalInput = TeamGoal extends infer G ? (G extends TeamGoal ? Omit<G, 'goalId'> & { readonly goalId?: string } : never) : never;
 
 /** How far a goal is, for the current period (or until `due`). */
 export interface GoalProgress {

@@ -27,6 +27,8 @@ export const CARD_VERBS = [
   'buddySkip',
   'buddyAcross',
   'buddyStatus',
+  // Pulse surveys (DESIGN F5): a member's anonymous answers.
+  'pulseAnswer',
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 

@@ -6,6 +6,9 @@ import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
+import type { SkillHistoryRepository } from '../insights/skill-history';
+import type { NudgeRepository } from '../insights/nudges';
+import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -134,6 +137,8 @@ export interface RsvpRepository {
 
 export interface FeedbackRepository {
   listForSession(tenantId: string, sessionId: string): Promise<Feedback[]>;
+  /** One person's answer to one session (a point read: My learning never reads other people's answers). */
+  get(tenantId: string, sessionId: string, userId: string): Promise<Feedback | undefined>;
   put(feedback: Feedback): Promise<void>;
   putMany(feedback: readonly Feedback[]): Promise<void>;
 }
@@ -224,6 +229,14 @@ export interface Repositories {
   readonly learningRequests: LearningRequestRepository;
   /** Learning buddies (DESIGN F8): preferences, rounds, answers and schedules. */
   readonly buddies: BuddyRepositories;
+  /** My learning (issue #14): each change of a person's teach skills. */
+  readonly skillHistory: SkillHistoryRepository;
+  /** Insights (issue #14): the last nudge of each quiet member. */
+  readonly nudges: NudgeRepository;
+  /** Team goals (DESIGN F10). */
+  readonly goals: GoalRepository;
+  /** Pulse surveys (DESIGN F5): pulses and their anonymous answer markers. */
+  readonly pulses: PulseRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -31,6 +31,16 @@ import type { TipService } from '../tips/tip-service';
 import { createOpenSessions, createSessionSearch } from '../sessions/open-sessions';
 import type { FoundSession, OpenSessions } from '../sessions/open-sessions';
 import type { PersonRef } from './person';
+import { createMyLearningService } from '../insights/my-learning-service';
+import type { MyLearningService } from '../insights/insights-service-contract';
+import { createNudgeService } from '../insights/nudge-service';
+import type { NudgeService } from '../insights/nudge-service';
+import { createGoalService } from '../insights/goal-service';
+import type { GoalProgressReader } from '../insights/goal-service';
+import type { GoalService } from '../insights/insights-service-contract';
+import type { InsightsRepository } from '../insights/insights-repositories';
+import { createPulseService } from '../insights/pulse-service';
+import type { PulseServices } from '../insights/pulse-service';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -52,7 +62,21 @@ export interface Services {
   readonly privacy: PrivacyService;
   /** Learning buddies (DESIGN F8): the API's and the bot's operations, and what the round jobs read. */
   readonly buddies: BuddyServices;
+  /** My learning (issue #14): the caller's own progress across their teams. */
+  readonly myLearning: MyLearningService;
+  /** The owners' nudge to a quiet member (InsightsService.nudge) and what its job posts. */
+  readonly nudges: NudgeService;
+  /** Team goals (DESIGN F10), and their progress for the insights report. */
+  readonly goals: GoalService & { readonly progressOf: GoalProgressReader };
+  /** Pulse surveys (DESIGN F5), and what the `postPulse` job posts. */
+  readonly pulses: PulseServices;
 }
+
+/**
+ * Until insights-core's rollups (InsightsRepository, table plInsights) are merged, goals read no
+ * periods: sessions, teachers and participation show 0. Merging it replaces this with repositories.insights.
+ */
+const NO_ROLLUPS_YET: Pick<InsightsRepository, 'listPeriods'> = { listPeriods: () => Promise.resolve([]) };
 
 interface ServicesDeps {
   readonly repositories: Repositories;
@@ -65,11 +89,15 @@ interface ServicesDeps {
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;
+  /** The month rollups goals are measured on (see NO_ROLLUPS_YET); tests pass hand-made ones. */
+  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
 }
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
   const rsvps = createRsvpService({ repositories, outbox, now });
+  const buddies = createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now });
+  const goals = createGoalService({ repositories, periods: deps.insightsPeriods ?? NO_ROLLUPS_YET, now });
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     openSessions: createOpenSessions({ repositories, now }),
@@ -79,10 +107,23 @@ export function createServices(deps: ServicesDeps): Services {
     kudos: createKudosService({ repositories, now }),
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
-    profiles: createProfileService({ members: repositories.members, experts, now }),
+    profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
-    buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
+    buddies,
+    goals,
+    // Each of the person's teams' goals as they may read them (members read goals), with their progress.
+    myLearning: createMyLearningService({
+      repositories,
+      buddies,
+      goals: async (actor, teamId) => {
+        const listed = await goals.list(actor, teamId);
+        return listed.ok ? listed.value.goals : [];
+      },
+      now,
+    }),
+    nudges: createNudgeService({ repositories, outbox, now }),
+    pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({
       ...privacy,
       experts,

@@ -8,6 +8,10 @@ import { clip } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
 import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
 import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
+import { composeNudgeJob } from '../insights/compose-nudge-job';
+import type { NudgeComposerDeps } from '../insights/compose-nudge-job';
+import { composePulseJob } from '../insights/compose-pulse-job';
+import type { PulseComposerDeps } from '../insights/compose-pulse-job';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -16,7 +20,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, PulseComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -215,10 +219,13 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
       // Insights (issue #14): placeholders until the insights branches compose these.
-      case 'foldInsights':
       case 'postPulse':
-      case 'nudgeMember':
+        return composePulseJob(deps, job);
+      case 'foldInsights':
         return [];
+      // The owners' nudge to a quiet member (issue #14): a personal card with upcoming sessions.
+      case 'nudgeMember':
+        return composeNudgeJob(deps, job);
     }
   };
   return compose;

@@ -4,6 +4,8 @@ import { kudosRule, learningRequestsRule, tipsRule } from './contribution-rules'
 import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, teamsRule, tenantsRule } from './people-rules';
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
+import { nudgesRule, skillHistoryRule } from './my-learning-rules';
+import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -27,6 +29,10 @@ export const PRIVACY_RULES = {
   buddyAnswers: buddyAnswersRule,
   buddyRounds: buddyRoundsRule,
   buddySchedules: buddySchedulesRule,
+  skillHistory: skillHistoryRule,
+  nudges: nudgesRule,
+  teamGoals: teamGoalsRule,
+  pulses: pulsesRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

@@ -15,6 +15,10 @@ import { TableLearningRequestRepository } from '../requests/table-learning-reque
 import { TableTipRepository } from '../tips/table-tip-repository';
 import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyRoundRepository } from '../buddies/table-buddy-repositories';
 import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
+import { TableSkillHistoryRepository } from '../insights/table-skill-history-repository';
+import { TableNudgeRepository } from '../insights/table-nudge-repository';
+import { TableGoalRepository } from '../insights/table-goal-repository';
+import { TablePulseRepository } from '../insights/table-pulse-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -77,6 +81,10 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     buddyRounds: table('buddyRounds'),
     buddyAnswers: table('buddyAnswers'),
     buddySchedules: table('buddySchedules'),
+    skillHistory: table('skillHistory'),
+    nudges: table('nudges'),
+    teamGoals: table('teamGoals'),
+    pulses: table('pulses'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -108,6 +116,10 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
       answers: new TableBuddyAnswerRepository(tables.buddyAnswers),
       schedules: new TableBuddyScheduleRepository(tables.buddySchedules, conflictRetry),
     },
+    skillHistory: new TableSkillHistoryRepository(tables.skillHistory),
+    nudges: new TableNudgeRepository(tables.nudges),
+    goals: new TableGoalRepository(tables.teamGoals),
+    pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

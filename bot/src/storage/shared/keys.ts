@@ -31,6 +31,14 @@ export const TABLES = {
   buddyRounds: 'plBuddyRounds',
   buddyAnswers: 'plBuddyAnswers',
   buddySchedules: 'plBuddySchedules',
+  /** My learning (issue #14): each change of a person's teach skills and levels. */
+  skillHistory: 'plSkillHistory',
+  /** Insights (issue #14): when an owner last nudged a quiet member, per team. */
+  nudges: 'plNudges',
+  /** Team goals (DESIGN F10): one row per team. */
+  teamGoals: 'plTeamGoals',
+  /** Pulse surveys (DESIGN F5): each pulse with its counts, and one anonymous marker per answer. */
+  pulses: 'plPulses',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -313,3 +321,37 @@ export const buddyDueKey = (dueAt: string, tenantId: string, poolId: string): En
 });
 /** The RowKey bound of the due entries at or before `atIso`: every entry of that moment sorts before it. */
 export const buddyDueUntil = (atIso: string): string => `${atIso}}`;
+
+// plSkillHistory: PK = tenant|user (My learning reads one person's history at once), RK = time|skill,
+// so the rows sort oldest first and the same change written twice (a retried edit) is one row.
+export const skillHistoryPartition = (tenantId: string, userId: string): string => join('skillHistory', tenantId, userId);
+export const skillHistoryKey = (tenantId: string, userId: string, atMs: number, skill: string): EntityKey => ({
+  partitionKey: skillHistoryPartition(tenantId, userId),
+  rowKey: `${String(Math.max(0, Math.floor(atMs))).padStart(15, '0')}${SEPARATOR}${join('skill', skill.trim().toLowerCase())}`,
+});
+
+// plNudges: PK = tenant|team, RK = user: the last nudge of each member (one point read before the next).
+export const nudgeKey = (tenantId: string, teamId: string, userId: string): EntityKey => ({
+  partitionKey: join('nudges', tenantId, teamId),
+  rowKey: join('nudge', userId),
+});
+// plTeamGoals (DESIGN F10): PK = tenant|team, one fixed row holding the team's goals (replaced as a whole).
+export const teamGoalsKey = (tenantId: string, teamId: string): EntityKey => ({
+  partitionKey: join('teamGoals', tenantId, teamId),
+  rowKey: `${SEPARATOR}goals`,
+});
+
+// plPulses (DESIGN F5): PK = tenant|team. In it: `p|<pulse>` (the pulse and its counts) and
+// `a|<pulse>|<marker>` (one per answer; the marker is a keyed hash that names no one), so the marker's
+// insert and the counts' update are one entity-group transaction.
+export const pulsesPartition = (tenantId: string, teamId: string): string => join('pulses', tenantId, teamId);
+export const pulseKey = (tenantId: string, teamId: string, pulseId: string): EntityKey => ({
+  partitionKey: pulsesPartition(tenantId, teamId),
+  rowKey: `p${SEPARATOR}${join('pulse', pulseId)}`,
+});
+export const pulseAnswerKey = (tenantId: string, teamId: string, pulseId: string, marker: string): EntityKey => ({
+  partitionKey: pulsesPartition(tenantId, teamId),
+  rowKey: `a${SEPARATOR}${join('pulseAnswer', pulseId, marker)}`,
+});
+/** RowKey range [from, to) of the pulse rows (`|` is followed by `}` in ASCII). */
+export const PULSE_ROWS = { from: `p${SEPARATOR}`, to: 'p}' } as const;

@@ -11,6 +11,7 @@ import { tipsFeature } from '../tips/tips-feature';
 import { learningRequestsFeature } from '../requests/learning-requests-feature';
 import { privacyFeature } from '../privacy/privacy-feature';
 import { buddiesFeature } from '../buddies/buddies-feature';
+import { insightsFeature } from '../insights/insights-feature';
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { BotDependencies } from './peerlearn-bot';
 import { isTenantAllowed } from '../../domain/shared/tenant-allow-list';
@@ -44,6 +45,7 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   const requests = learningRequestsFeature(deps);
   const privacy = privacyFeature(deps);
   const buddies = buddiesFeature(deps);
+  const insights = insightsFeature(deps);
   const help = helpFeature(() => Object.keys(commands) as TextCommandId[]);
   const commands: BotRoutes['commands'] = joined(
     joined(joined(joined(joined(help.commands, experts.commands), sessions.commands), requests.commands), privacy.commands),
@@ -52,8 +54,8 @@ function botRoutes(deps: BotFeatureDependencies): BotRoutes {
   return {
     commands,
     cardVerbs: joined(
-      joined(joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs), privacy.cardVerbs),
-      buddies.cardVerbs,
+      joined(joined(joined(joined(sessions.cardVerbs, experts.cardVerbs), requests.cardVerbs), privacy.cardVerbs), buddies.cardVerbs),
+      insights.cardVerbs,
     ),
     messagingExtension: {
       query: joined(experts.messagingExtension.query, sessions.messagingExtension.query),

@@ -1,3 +1,4 @@
+import { enMyLearning } from './en-my-learning';
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
 import { enOpen } from './en-open';
@@ -301,16 +302,7 @@ export const en = {
   legal: enLegal,
   buddies: enBuddies,
   open: enOpen,
-  myLearning: {
-    title: 'My learning',
-    upcoming: 'My upcoming sessions',
-    none: 'You have no upcoming sessions. Have a look at your team boards.',
-    mySkills: 'My skills',
-    noSkills: 'You have not added skills yet.',
-    wants: 'I want to learn',
-    editProfile: 'Edit my profile',
-    loading: 'Loading your sessions…',
-  },
+  myLearning: enMyLearning,
   insights: {
     title: 'Insights',
     soonTitle: 'Insights are coming soon',

@@ -1,3 +1,4 @@
+import { nlMyLearning } from './nl-my-learning';
 import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
@@ -304,16 +305,7 @@ export const nl: Messages = {
   legal: nlLegal,
   buddies: nlBuddies,
   open: nlOpen,
-  myLearning: {
-    title: 'Mijn leerpad',
-    upcoming: 'Mijn komende sessies',
-    none: 'Je hebt geen komende sessies. Kijk eens op de borden van je teams.',
-    mySkills: 'Mijn vaardigheden',
-    noSkills: 'Je hebt nog geen vaardigheden toegevoegd.',
-    wants: 'Ik wil leren',
-    editProfile: 'Mijn profiel bewerken',
-    loading: 'Je sessies worden geladen…',
-  },
+  myLearning: nlMyLearning,
   insights: {
     title: 'Inzichten',
     soonTitle: 'Inzichten komen binnenkort',

@@ -1,37 +1,39 @@
 import { useCallback } from 'react';
-import { Body1, Link, Tag, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { MeResponse } from '../../../../bot/src/api/contract';
+import type { MeResponse, MyLearningResponse } from '../../../../bot/src/api/contract';
 import { getMe } from '../../shared/get-me';
-import { hrefFor } from '../../shared/routes';
 import type { ApiClient } from '../../shared/api-client';
 import type { BoardSession } from '../../shared/sessions/board-session';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
+import { useSectionStyles } from '../../shared/ui/section-styles';
 import { getTeamSessions } from '../../shared/sessions/get-team-sessions';
 import { SessionCard } from '../../shared/sessions/session-card';
+import { getMyLearning } from './get-my-learning';
+import { MySessionsSection, MySkillsSection } from './my-learning-lists';
+import { GoalsSection, PeopleSections, StreakSection } from './my-progress-sections';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   title: { margin: 0 },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  grid: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
+  /** Two columns where there is room, one on a phone. */
+  columns: {
     display: 'grid',
-    gap: tokens.spacingHorizontalL,
-    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 20rem), 1fr))',
+    gap: tokens.spacingVerticalXL,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))',
+    alignItems: 'start',
   },
-  tags: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
 
-interface MyLearning {
+interface MyLearningData {
   readonly me: MeResponse;
   readonly sessions: readonly BoardSession[];
+  readonly learning: MyLearningResponse;
+  /** When it was loaded: the sparklines run up to this moment. */
+  readonly at: number;
 }
 
 /** Mine across all my teams: sessions I host, teach, lead, or said I'd (maybe) go to. */
@@ -45,18 +47,20 @@ export function isMine(session: BoardSession, userId: string): boolean {
   );
 }
 
-async function loadMyLearning(api: ApiClient, signal: AbortSignal): Promise<MyLearning> {
-  const me = await getMe(api, signal);
+async function loadMyLearning(api: ApiClient, signal: AbortSignal): Promise<MyLearningData> {
+  const [me, learning] = await Promise.all([getMe(api, signal), getMyLearning(api, signal)]);
   const boards = await Promise.all(me.teams.map((team) => getTeamSessions(api, team.teamId, signal)));
   const sessions = boards
     .flatMap((b) => b.sessions as readonly BoardSession[])
     .filter((s) => s.upcoming && s.status === 'scheduled' && isMine(s, me.userId))
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  return { me, sessions };
+  return { me, sessions, learning, at: Date.now() };
 }
 
+/** My learning (issue #14): what is coming, what I did, how my skills grew, and what others and my teams see of it. */
 export default function MyLearningView({ api, locale }: { readonly api: ApiClient; readonly locale: string }) {
   const styles = useStyles();
+  const section = useSectionStyles();
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => loadMyLearning(api, signal), [api]);
   const data = useAsync(load);
@@ -69,14 +73,14 @@ export default function MyLearningView({ api, locale }: { readonly api: ApiClien
       {data.status === 'error' ? <ErrorState error={data.error} onRetry={data.retry} /> : null}
       {data.status === 'success' ? (
         <>
-          <section className={styles.section} aria-labelledby="my-upcoming">
-            <h2 id="my-upcoming" className={styles.heading}>
+          <section className={section.section} aria-labelledby="my-upcoming">
+            <h2 id="my-upcoming" className={section.heading}>
               {t('myLearning.upcoming')}
             </h2>
             {data.data.sessions.length === 0 ? (
               <MessageState headingLevel={3} title={t('myLearning.upcoming')} text={t('myLearning.none')} />
             ) : (
-              <ul className={styles.grid}>
+              <ul className={section.sessionGrid}>
                 {data.data.sessions.map((session) => (
                   <li key={session.sessionId}>
                     <SessionCard session={session} locale={locale} />
@@ -85,30 +89,32 @@ export default function MyLearningView({ api, locale }: { readonly api: ApiClien
               </ul>
             )}
           </section>
-          <section className={styles.section} aria-labelledby="my-skills">
-            <h2 id="my-skills" className={styles.heading}>
-              {t('myLearning.mySkills')}
-            </h2>
-            {data.data.me.teaches.length === 0 ? (
-              <Body1 as="p">{t('myLearning.noSkills')}</Body1>
-            ) : (
-              <ul className={styles.tags} aria-label={t('myLearning.mySkills')}>
-                {data.data.me.teaches.map((skill) => (
-                  <li key={skill.name}>
-                    <Tag size="small" appearance="outline">
-                      {skill.name} · {skill.level}
-                    </Tag>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {data.data.me.wants.length > 0 ? (
-              <Body1 as="p">
-                {t('myLearning.wants')}: {data.data.me.wants.join(', ')}
-              </Body1>
-            ) : null}
-            <Link href={hrefFor({ name: 'profile' })}>{t('myLearning.editProfile')}</Link>
-          </section>
+          <div className={styles.columns}>
+            <StreakSection streak={data.data.learning.streak} />
+            <GoalsSection goals={data.data.learning.goals} locale={locale} />
+          </div>
+          <div className={styles.columns}>
+            <MySessionsSection
+              id="my-taught"
+              title={t('myLearning.taughtTitle')}
+              sessions={data.data.learning.taught}
+              empty={t('myLearning.noTaught')}
+              locale={locale}
+              planTeamId={data.data.me.teams[0]?.teamId}
+            />
+            <MySessionsSection
+              id="my-attended"
+              title={t('myLearning.attendedTitle')}
+              sessions={data.data.learning.attended}
+              empty={t('myLearning.noAttended')}
+              locale={locale}
+              planTeamId={undefined}
+            />
+          </div>
+          <div className={styles.columns}>
+            <MySkillsSection skills={data.data.learning.skills} me={data.data.me} locale={locale} now={data.data.at} />
+            <PeopleSections learning={data.data.learning} locale={locale} />
+          </div>
         </>
       ) : null}
     </section>
