@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { currentPeriod, untilDue } from '../../bot/src/domain/insights/goal-period';
 import { goalProgress, goalRollupRange } from '../../bot/src/domain/insights/goal-progress';
-import type { TeamGoal } from '../../bot/src/domain/insights/goals';
+import type { GoalInput, TeamGoal } from '../../bot/src/domain/insights/goals';
 import type { PeriodRollup } from '../../bot/src/domain/insights/insights-repositories';
 
 // Hand-made rollups: the figures below are counted by hand from these rows.
@@ -33,7 +33,8 @@ const may = month(local(5), 3, ['ann', 'bob'], ['cleo', 'dirk', 'ann', 'left-tea
 const april = month(local(4), 2, ['eva'], ['fay', 'gone']);
 const march = month(new Date(Date.UTC(YEAR, 2, 1) - 3_600_000), 9, ['gus'], ['hans']);
 const rollups = [march, april, may];
-const goal = (g: Omit<TeamGoal, 'goalId'>): TeamGoal => ({ goalId: `g${Math.random()}`, ...g }) as TeamGoal;
+let made = 0;
+const goal = (g: GoalInput): TeamGoal => ({ ...g, goalId: `g${(made += 1)}` });
 const progress = (g: TeamGoal, profiles: { userId: string; teaches: { name: string; level: 1 | 2 | 3 }[] }[] = []) =>
   goalProgress([g], { rollups, memberIds: members, profiles, now: NOW, timeZone: ZONE })[0];
 

@@ -16,6 +16,7 @@ import { buddyRoutes } from './buddies/buddy-routes';
 import { buddyChatRoutes } from './buddies/buddy-chat-routes';
 import { goalRoutes } from './insights/goal-routes';
 import { pulseRoutes } from './insights/pulse-routes';
+import { insightsRoutes } from './insights/insights-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -41,5 +42,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(buddyChatRoutes(deps));
   router.use(goalRoutes(deps));
   router.use(pulseRoutes(deps));
+  router.use(insightsRoutes(deps));
   return router;
 }

@@ -30,9 +30,11 @@ import type { TipService } from '../tips/tip-service';
 import { createGoalService } from '../insights/goal-service';
 import type { GoalProgressReader } from '../insights/goal-service';
 import type { GoalService } from '../insights/insights-service-contract';
-import type { InsightsRepository } from '../insights/insights-repositories';
 import { createPulseService } from '../insights/pulse-service';
 import type { PulseServices } from '../insights/pulse-service';
+import { createInsightsService } from '../insights/insights-service';
+import type { InsightsCore } from '../insights/insights-service';
+import type { CsvWords } from '../insights/insights-csv-tables';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -54,13 +56,9 @@ export interface Services {
   readonly goals: GoalService & { readonly progressOf: GoalProgressReader };
   /** Pulse surveys (DESIGN F5), and what the `postPulse` job posts. */
   readonly pulses: PulseServices;
+  /** Insights (DESIGN F10): the report, its CSV tables and the fold job that keeps the rollups. */
+  readonly insights: InsightsCore;
 }
-
-/**
- * Until insights-core's rollups (InsightsRepository, table plInsights) are merged, goals read no
- * periods: sessions, teachers and participation show 0. Merging it replaces this with repositories.insights.
- */
-const NO_ROLLUPS_YET: Pick<InsightsRepository, 'listPeriods'> = { listPeriods: () => Promise.resolve([]) };
 
 interface ServicesDeps {
   readonly repositories: Repositories;
@@ -73,13 +71,14 @@ interface ServicesDeps {
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;
-  /** The month rollups goals are measured on (see NO_ROLLUPS_YET); tests pass hand-made ones. */
-  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
+  /** The insights CSV files' header words in the reader's language (the cards' catalogue, given by the composition root). */
+  readonly insightsWords: CsvWords;
 }
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
   const rsvps = createRsvpService({ repositories, outbox, now });
+  const goals = createGoalService({ repositories, periods: repositories.insights, now });
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     rsvps,
@@ -90,8 +89,19 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
+    // The report shows the goals as GET …/goals does (the actor's own view of them).
+    insights: createInsightsService({
+      repositories,
+      outbox,
+      words: deps.insightsWords,
+      now,
+      goals: async (actor, teamId) => {
+        const listed = await goals.list(actor, teamId);
+        return listed.ok ? listed.value.goals : [];
+      },
+    }),
     buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
-    goals: createGoalService({ repositories, periods: deps.insightsPeriods ?? NO_ROLLUPS_YET, now }),
+    goals,
     pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({
       ...privacy,

@@ -10,6 +10,8 @@ import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
 import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
 import { composePulseJob } from '../insights/compose-pulse-job';
 import type { PulseComposerDeps } from '../insights/compose-pulse-job';
+import { composeInsightsJob } from '../insights/compose-insights-jobs';
+import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -18,7 +20,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, PulseComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, InsightsComposerDeps, PulseComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -216,10 +218,11 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'startBuddyRound':
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
-      // Insights (issue #14): placeholders until the insights branches compose these.
+      case 'foldInsights':
+        return composeInsightsJob(deps, job);
       case 'postPulse':
         return composePulseJob(deps, job);
-      case 'foldInsights':
+      // Insights (issue #14): a placeholder until learning-me composes it.
       case 'nudgeMember':
         return [];
     }

@@ -5,6 +5,7 @@ import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, te
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
+import { insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -30,6 +31,7 @@ export const PRIVACY_RULES = {
   buddySchedules: buddySchedulesRule,
   teamGoals: teamGoalsRule,
   pulses: pulsesRule,
+  insights: insightsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

@@ -17,6 +17,7 @@ import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyR
 import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
 import { TableGoalRepository } from '../insights/table-goal-repository';
 import { TablePulseRepository } from '../insights/table-pulse-repository';
+import { TableInsightsRepository } from '../insights/table-insights-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -81,6 +82,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     buddySchedules: table('buddySchedules'),
     teamGoals: table('teamGoals'),
     pulses: table('pulses'),
+    insights: table('insights'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -114,6 +116,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     },
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
+    insights: new TableInsightsRepository(tables.insights, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);
