@@ -36,6 +36,7 @@ const boardSections = [
   './tips/new-tips.tsx',
   './kudos/kudos-wall.tsx',
   './buddies/buddy-board-card.tsx',
+  './goals/goals-board-card.tsx',
 ];
 const featureZones = tabFeatures.map((name) => ({
   target: `./tabs/src/features/${name}`,

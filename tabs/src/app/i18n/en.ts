@@ -1,5 +1,6 @@
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
+import { enGoals } from './en-goals';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
 export const en = {
@@ -299,6 +300,7 @@ export const en = {
   },
   legal: enLegal,
   buddies: enBuddies,
+  goals: enGoals,
   myLearning: {
     title: 'My learning',
     upcoming: 'My upcoming sessions',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
+import { nlGoals } from './nl-goals';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
 export const nl: Messages = {
@@ -302,6 +303,7 @@ export const nl: Messages = {
   },
   legal: nlLegal,
   buddies: nlBuddies,
+  goals: nlGoals,
   myLearning: {
     title: 'Mijn leerpad',
     upcoming: 'Mijn komende sessies',

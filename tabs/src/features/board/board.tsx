@@ -20,6 +20,7 @@ const LearningRequests = lazy(() => import('../requests/learning-requests').then
 const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.NewTips })));
 const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
 const BuddyBoardCard = lazy(() => import('../buddies/buddy-board-card').then((m) => ({ default: m.BuddyBoardCard })));
+const GoalsBoardCard = lazy(() => import('../goals/goals-board-card').then((m) => ({ default: m.GoalsBoardCard })));
 const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({
@@ -83,6 +84,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           teamTimeZone={sessions.data.timeZone}
           afterUpcoming={
             <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
+              <GoalsBoardCard api={api} teamId={teamId} locale={locale} />
               <LearningRequests api={api} teamId={teamId} />
               <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
               <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
