@@ -62,7 +62,7 @@ describe('settings → team goals', () => {
     const first = within(await screen.findByRole('group', { name: 'Goal 1' }));
     expect((first.getByRole('combobox', { name: 'Kind of goal' }) as HTMLSelectElement).value).toBe('sessions');
     fireEvent.change(first.getByRole('spinbutton', { name: 'Target' }), { target: { value: '4' } });
-    fireEvent.change(first.getByRole('combobox', { name: 'Per' }), { target: { value: 'quarter' } });
+    fireEvent.change(first.getByRole('combobox', { name: 'Each' }), { target: { value: 'quarter' } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove goal 2' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add a goal' }));
     const added = within(screen.getByRole('group', { name: 'Goal 2' }));

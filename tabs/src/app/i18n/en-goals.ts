@@ -14,7 +14,7 @@ export const enGoals = {
     skillCoverage: 'People who teach a skill',
   },
   target: 'Target',
-  period: 'Per',
+  period: 'Each',
   periods: { month: 'month', quarter: 'quarter' },
   skill: 'Skill',
   due: 'By (date)',
