@@ -37,6 +37,7 @@ const boardSections = [
   './kudos/kudos-wall.tsx',
   './buddies/buddy-board-card.tsx',
   './open/open-sessions-section.tsx',
+  './goals/goals-board-card.tsx',
 ];
 const featureZones = tabFeatures.map((name) => ({
   target: `./tabs/src/features/${name}`,

@@ -23,11 +23,11 @@ import { startEmbeddedAzurite } from './storage/shared/embedded-azurite';
 import type { EmbeddedAzurite } from './storage/shared/embedded-azurite';
 import { createBotEndpoint } from './teams/shared/bot-endpoint';
 import { createSessionLinks } from './domain/sessions/session-links';
-import type { InsightsRepository } from './domain/insights/insights-repositories';
 import { createJobComposer } from './jobs/sessions/compose-job';
 import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
 import { createServices } from './domain/shared/services';
+import { csvWords } from './cards/insights/insights-csv-words';
 import type { DeliveryStorage } from './storage/delivery/delivery-storage';
 import { createDeliveryStorage } from './storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from './storage/shared/storage-clients';
@@ -64,8 +64,6 @@ interface StartOptions {
   readonly graphTokens?: GraphTokenProvider;
   /** The outbox's counters (sent, retried, parked): Application Insights when telemetry runs (index.ts). */
   readonly deliveryMetrics?: DeliveryMetrics;
-  /** The month rollups team goals are measured on, until insights-core's repository is merged (services.ts). */
-  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
 }
 
 export interface RunningService {
@@ -194,8 +192,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
         ...linkSecrets,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
+      insightsWords: csvWords,
       now,
-      ...(options.insightsPeriods ? { insightsPeriods: options.insightsPeriods } : {}),
     });
     const worker = new OutboxWorker({
       queue: delivery.queue,
@@ -210,6 +208,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           // The nudge card's "Open PeerLearn": the personal tab's My learning view.
           tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
           pulses: services.pulses,
+          insights: services.insights,
         }),
       sender,
       parked: delivery.parked,

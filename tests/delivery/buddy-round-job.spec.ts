@@ -1,3 +1,5 @@
+import { createInsightsService } from '../../bot/src/domain/insights/insights-service';
+import { csvWords } from '../../bot/src/cards/insights/insights-csv-words';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -64,6 +66,7 @@ function instance() {
       // These specs post no nudges.
       nudges: { content: () => Promise.resolve(undefined) },
       tabUrl: 'https://pl.example/?view=my-learning',
+      insights: createInsightsService({ repositories: storage.repositories, outbox, words: csvWords, now: () => new Date() }),
     }),
     sender,
     parked: delivery.parked,

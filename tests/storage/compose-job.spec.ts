@@ -1,3 +1,5 @@
+import { createInsightsService } from '../../bot/src/domain/insights/insights-service';
+import { csvWords } from '../../bot/src/cards/insights/insights-csv-words';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Outbox, OutboxJob } from '../../bot/src/domain/delivery/outbox';
 import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
@@ -70,6 +72,7 @@ beforeAll(async () => {
     // These specs post no nudges.
     nudges: { content: () => Promise.resolve(undefined) },
     tabUrl: 'https://pl.example/?view=my-learning',
+    insights: createInsightsService({ repositories: repos, outbox, words: csvWords, now: () => NOW }),
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));

@@ -194,6 +194,7 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       nudges: world.services.nudges,
       tabUrl: 'https://pl.example/?view=my-learning',
+      insights: world.services.insights,
     });
     const at = (s: { readonly tenantId: string; readonly teamId: string; readonly sessionId: string }) => ({
       tenantId: s.tenantId,

@@ -33,7 +33,8 @@ const may = month(local(5), 3, ['ann', 'bob'], ['cleo', 'dirk', 'ann', 'left-tea
 const april = month(local(4), 2, ['eva'], ['fay', 'gone']);
 const march = month(new Date(Date.UTC(YEAR, 2, 1) - 3_600_000), 9, ['gus'], ['hans']);
 const rollups = [march, april, may];
-const goal = (g: GoalInput): TeamGoal => ({ goalId: `g${Math.random()}`, ...g }) as TeamGoal;
+let made = 0;
+const goal = (g: GoalInput): TeamGoal => ({ ...g, goalId: `g${(made += 1)}` });
 const progress = (g: TeamGoal, profiles: { userId: string; teaches: { name: string; level: 1 | 2 | 3 }[] }[] = []) =>
   goalProgress([g], { rollups, memberIds: members, profiles, now: NOW, timeZone: ZONE })[0];
 

@@ -19,6 +19,7 @@ import { meLearningRoutes } from './insights/me-learning-routes';
 import { nudgeRoutes } from './insights/nudge-routes';
 import { goalRoutes } from './insights/goal-routes';
 import { pulseRoutes } from './insights/pulse-routes';
+import { insightsRoutes } from './insights/insights-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -47,5 +48,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(nudgeRoutes(deps));
   router.use(goalRoutes(deps));
   router.use(pulseRoutes(deps));
+  router.use(insightsRoutes(deps));
   return router;
 }

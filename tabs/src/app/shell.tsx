@@ -27,6 +27,7 @@ const BuddyRoundView = lazy(() => import('../features/buddies/buddy-round-view')
 // Sections other features' views show, loaded with their own code (features never import each other).
 const BuddyProfileSection = lazy(() => import('../features/buddies/buddy-profile-section'));
 const BuddySettingsSection = lazy(() => import('../features/buddies/buddy-settings-section'));
+const GoalsSettingsSection = lazy(() => import('../features/goals/goals-settings-section'));
 const ConfigPage = lazy(() => import('./config-page'));
 const ErasedState = lazy(() => import('../features/profile/erased-state'));
 
@@ -195,6 +196,7 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
             contextTeamId={contextTeam?.teamId}
             teamSections={(teamId) => (
               <Suspense fallback={<LoadingState label={t('buddies.settings.loading')} />}>
+                <GoalsSettingsSection api={api} teamId={teamId} locale={locale} />
                 <BuddySettingsSection api={api} teamId={teamId} locale={locale} />
               </Suspense>
             )}

@@ -6,7 +6,7 @@ import type { GoalProgress, TeamGoal } from './goals';
 import type { PeriodRollup } from './insights-repositories';
 
 /** What the progress of a team's goals is computed from: month rollups, never sessions or RSVPs. */
-export interface GoalProgressInput {
+interface GoalProgressInput {
   /** The team's month rollups covering at least the current quarter (see goalRollupRange). */
   readonly rollups: readonly PeriodRollup[];
   /** The team's current members: percentages are of them, and only they count. */

@@ -5,7 +5,7 @@ import type { GoalInput, GoalKind, GoalPeriod } from './goals';
 import type { InsightsProblem, InsightsProblemCode } from './insights-service-contract';
 
 /** A skill name in a goal: as long as a profile's. */
-export const GOAL_SKILL_MAX = 60;
+const GOAL_SKILL_MAX = 60;
 const GOAL_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FIELDS_OF: Readonly<Record<'period' | 'skillCoverage', ReadonlySet<string>>> = {
@@ -25,7 +25,7 @@ function isRealDate(value: string): boolean {
 }
 
 /** What makes two goals the same goal (the id aside): a second one would only repeat the first. */
-export function goalIdentity(goal: GoalInput): string {
+function goalIdentity(goal: GoalInput): string {
   return goal.kind === 'skillCoverage'
     ? `${goal.kind}|${goal.target}|${SEEDED_TAXONOMY.normalise(goal.skill)?.key ?? ''}|${goal.due}`
     : `${goal.kind}|${goal.target}|${goal.period}`;

@@ -27,7 +27,7 @@ interface PulseServiceDeps {
 }
 
 /** What the `postPulse` job posts: the pulse's results in the team's language, and where. */
-export interface PulseToPost {
+interface PulseToPost {
   readonly tenantId: string;
   readonly teamId: string;
   readonly channelId: string;
@@ -37,7 +37,7 @@ export interface PulseToPost {
 }
 
 /** A pulse as a member sees it, with the team's clock for its closing date. */
-export interface PulseView {
+interface PulseView {
   readonly results: PulseResults;
   readonly timeZone: string;
 }

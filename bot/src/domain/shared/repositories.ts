@@ -9,6 +9,7 @@ import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
 import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
+import type { InsightsBookkeeping, InsightsRepository } from '../insights/insights-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -237,6 +238,8 @@ export interface Repositories {
   readonly goals: GoalRepository;
   /** Pulse surveys (DESIGN F5): pulses and their anonymous answer markers. */
   readonly pulses: PulseRepository;
+  /** Insights (DESIGN F10): session facts and week/month rollups per team. */
+  readonly insights: InsightsRepository & InsightsBookkeeping;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -38,9 +38,11 @@ import type { NudgeService } from '../insights/nudge-service';
 import { createGoalService } from '../insights/goal-service';
 import type { GoalProgressReader } from '../insights/goal-service';
 import type { GoalService } from '../insights/insights-service-contract';
-import type { InsightsRepository } from '../insights/insights-repositories';
 import { createPulseService } from '../insights/pulse-service';
 import type { PulseServices } from '../insights/pulse-service';
+import { createInsightsService } from '../insights/insights-service';
+import type { InsightsCore } from '../insights/insights-service';
+import type { CsvWords } from '../insights/insights-csv-tables';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -70,13 +72,9 @@ export interface Services {
   readonly goals: GoalService & { readonly progressOf: GoalProgressReader };
   /** Pulse surveys (DESIGN F5), and what the `postPulse` job posts. */
   readonly pulses: PulseServices;
+  /** Insights (DESIGN F10): the report, its CSV tables and the fold job that keeps the rollups. */
+  readonly insights: InsightsCore;
 }
-
-/**
- * Until insights-core's rollups (InsightsRepository, table plInsights) are merged, goals read no
- * periods: sessions, teachers and participation show 0. Merging it replaces this with repositories.insights.
- */
-const NO_ROLLUPS_YET: Pick<InsightsRepository, 'listPeriods'> = { listPeriods: () => Promise.resolve([]) };
 
 interface ServicesDeps {
   readonly repositories: Repositories;
@@ -89,15 +87,19 @@ interface ServicesDeps {
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;
-  /** The month rollups goals are measured on (see NO_ROLLUPS_YET); tests pass hand-made ones. */
-  readonly insightsPeriods?: Pick<InsightsRepository, 'listPeriods'>;
+  /** The insights CSV files' header words in the reader's language (the cards' catalogue, given by the composition root). */
+  readonly insightsWords: CsvWords;
 }
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
   const rsvps = createRsvpService({ repositories, outbox, now });
   const buddies = createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now });
-  const goals = createGoalService({ repositories, periods: deps.insightsPeriods ?? NO_ROLLUPS_YET, now });
+  const goals = createGoalService({ repositories, periods: repositories.insights, now });
+  const goalsOf = async (actor: PersonRef, teamId: string) => {
+    const listed = await goals.list(actor, teamId);
+    return listed.ok ? listed.value.goals : [];
+  };
   return {
     sessions: createSessionService({ repositories, outbox, now }),
     openSessions: createOpenSessions({ repositories, now }),
@@ -112,17 +114,16 @@ export function createServices(deps: ServicesDeps): Services {
     postContent: createPostContentService({ repositories }),
     buddies,
     goals,
-    // Each of the person's teams' goals as they may read them (members read goals), with their progress.
-    myLearning: createMyLearningService({
-      repositories,
-      buddies,
-      goals: async (actor, teamId) => {
-        const listed = await goals.list(actor, teamId);
-        return listed.ok ? listed.value.goals : [];
-      },
-      now,
-    }),
+    myLearning: createMyLearningService({ repositories, buddies, goals: goalsOf, now }),
     nudges: createNudgeService({ repositories, outbox, now }),
+    // The report shows the goals as GET …/goals does (the actor's own view of them).
+    insights: createInsightsService({
+      repositories,
+      outbox,
+      words: deps.insightsWords,
+      now,
+      goals: goalsOf,
+    }),
     pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({
       ...privacy,

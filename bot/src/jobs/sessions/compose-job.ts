@@ -12,6 +12,8 @@ import { composeNudgeJob } from '../insights/compose-nudge-job';
 import type { NudgeComposerDeps } from '../insights/compose-nudge-job';
 import { composePulseJob } from '../insights/compose-pulse-job';
 import type { PulseComposerDeps } from '../insights/compose-pulse-job';
+import { composeInsightsJob } from '../insights/compose-insights-jobs';
+import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -20,7 +22,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, PulseComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -218,11 +220,10 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'startBuddyRound':
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
-      // Insights (issue #14): placeholders until the insights branches compose these.
+      case 'foldInsights':
+        return composeInsightsJob(deps, job);
       case 'postPulse':
         return composePulseJob(deps, job);
-      case 'foldInsights':
-        return [];
       // The owners' nudge to a quiet member (issue #14): a personal card with upcoming sessions.
       case 'nudgeMember':
         return composeNudgeJob(deps, job);

@@ -6,6 +6,7 @@ import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
+import { insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -33,6 +34,7 @@ export const PRIVACY_RULES = {
   nudges: nudgesRule,
   teamGoals: teamGoalsRule,
   pulses: pulsesRule,
+  insights: insightsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

@@ -19,6 +19,7 @@ import { TableSkillHistoryRepository } from '../insights/table-skill-history-rep
 import { TableNudgeRepository } from '../insights/table-nudge-repository';
 import { TableGoalRepository } from '../insights/table-goal-repository';
 import { TablePulseRepository } from '../insights/table-pulse-repository';
+import { TableInsightsRepository } from '../insights/table-insights-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -85,6 +86,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     nudges: table('nudges'),
     teamGoals: table('teamGoals'),
     pulses: table('pulses'),
+    insights: table('insights'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -120,6 +122,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     nudges: new TableNudgeRepository(tables.nudges),
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
+    insights: new TableInsightsRepository(tables.insights, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

@@ -2,6 +2,7 @@ import { enMyLearning } from './en-my-learning';
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
 import { enOpen } from './en-open';
+import { enGoals } from './en-goals';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
 export const en = {
@@ -303,6 +304,7 @@ export const en = {
   buddies: enBuddies,
   open: enOpen,
   myLearning: enMyLearning,
+  goals: enGoals,
   insights: {
     title: 'Insights',
     soonTitle: 'Insights are coming soon',
@@ -355,6 +357,7 @@ export const en = {
       reminders_duplicate: 'This reminder time is already in the list.',
       time_zone_unknown: 'Choose a time zone from the list.',
       locale_unsupported: 'Choose English or Nederlands.',
+      quiet_weeks_out_of_range: 'Choose from 2 to 26 weeks.',
     },
   },
   tips: {

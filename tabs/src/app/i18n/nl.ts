@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
 import { nlOpen } from './nl-open';
+import { nlGoals } from './nl-goals';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
 export const nl: Messages = {
@@ -306,6 +307,7 @@ export const nl: Messages = {
   buddies: nlBuddies,
   open: nlOpen,
   myLearning: nlMyLearning,
+  goals: nlGoals,
   insights: {
     title: 'Inzichten',
     soonTitle: 'Inzichten komen binnenkort',
@@ -359,6 +361,7 @@ export const nl: Messages = {
       reminders_duplicate: 'Deze herinneringstijd staat al in de lijst.',
       time_zone_unknown: 'Kies een tijdzone uit de lijst.',
       locale_unsupported: 'Kies English of Nederlands.',
+      quiet_weeks_out_of_range: 'Kies van 2 tot 26 weken.',
     },
   },
   tips: {

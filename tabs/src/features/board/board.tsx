@@ -21,6 +21,7 @@ const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.
 const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
 const BuddyBoardCard = lazy(() => import('../buddies/buddy-board-card').then((m) => ({ default: m.BuddyBoardCard })));
 const OpenSessionsSection = lazy(() => import('../open/open-sessions-section').then((m) => ({ default: m.OpenSessionsSection })));
+const GoalsBoardCard = lazy(() => import('../goals/goals-board-card').then((m) => ({ default: m.GoalsBoardCard })));
 const PastSessions = lazy(() => import('./past-sessions').then((m) => ({ default: m.PastSessions })));
 
 const useStyles = makeStyles({
@@ -85,6 +86,7 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           afterUpcoming={
             <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
               <OpenSessionsSection api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+              <GoalsBoardCard api={api} teamId={teamId} locale={locale} />
               <LearningRequests api={api} teamId={teamId} />
               <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
               <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
