@@ -335,7 +335,6 @@ export const insightsFactRange = (fromIso: string, toIso: string): { readonly fr
   from: `fact${SEPARATOR}${fromIso}`,
   to: `fact${SEPARATOR}${toIso}`,
 });
-export const INSIGHTS_FACT_ROWS = { from: `fact${SEPARATOR}`, to: 'fact}' } as const;
 export const insightsPeriodKey = (tenantId: string, teamId: string, granularity: 'week' | 'month', period: string): EntityKey =>
   insightsKey(tenantId, teamId, `${granularity}${SEPARATOR}${join('insightsPeriod', period)}`);
 export const insightsPeriodRows = (granularity: 'week' | 'month'): { readonly from: string; readonly to: string } => ({
