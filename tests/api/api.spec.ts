@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { InsightsResponse } from '../../bot/src/api/contract';
 import type { ApiError, DevMembersResponse, MeResponse, TeamSessionsResponse } from '../../bot/src/api/contract';
 import { DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../bot/src/domain/demo/demo-team';
 import type { RunningService } from '../../bot/src/server';
@@ -130,5 +131,16 @@ describe('the caller’s own answers on the board', () => {
         .sort(),
     ).toEqual(seeded.map((r) => [r.sessionId, r.response]).sort());
     expect(seeded.length).toBeGreaterThan(0);
+  });
+
+  it('the demo team has insights at once: the seed folds its past sessions (no backfill jobs)', async () => {
+    const { status, body } = await getJson<InsightsResponse>(
+      service,
+      `/api/v1/teams/${encodeURIComponent(DEMO_TEAM_ID)}/insights`,
+      alexToken,
+    );
+    expect(status).toBe(200);
+    expect(body.participation.totals.sessionsHeld).toBeGreaterThan(0);
+    expect(body.skills.people.length).toBeGreaterThan(0);
   });
 });

@@ -104,18 +104,11 @@ const rollup = (
 
 describe('participation, trend and feedback', () => {
   const months = periodsBetween(new Date('2026-01-10T00:00:00Z'), new Date('2026-05-10T00:00:00Z'), 'month', 'Europe/Amsterdam');
-  const month = (i: number) => {
-    const found = months[i];
-    if (!found) throw new Error(`no month ${i}`);
-    return found;
-  };
   const after = new Date('2026-06-01T00:00:00Z');
+  const startOf = (i: number): string => months[i]?.startsAt.toISOString() ?? '';
 
   it('every period of the range is a point, zeros included; totals are unions', () => {
-    const rows = [
-      rollup('2026-02', month(1).startsAt.toISOString(), 3, ['a', 'b']),
-      rollup('2026-04', month(3).startsAt.toISOString(), 2, ['b', 'c']),
-    ];
+    const rows = [rollup('2026-02', startOf(1), 3, ['a', 'b']), rollup('2026-04', startOf(3), 2, ['b', 'c'])];
     const points = participationPoints(months, rows);
     expect(points.map((p) => [p.period, p.sessionsHeld, p.attendances, p.distinctLearners])).toEqual([
       ['2026-01', 0, 0, 0],
@@ -131,7 +124,7 @@ describe('participation, trend and feedback', () => {
     const withAttendances = (values: number[]) =>
       participationPoints(
         months,
-        values.map((n, i) => rollup(month(i).key, month(i).startsAt.toISOString(), n, [])),
+        values.map((n, i) => rollup(months[i]?.key ?? '', startOf(i), n, [])),
       );
     expect(trendOf(withAttendances([10, 10, 10, 10, 12]), months, after)).toBe('up');
     expect(trendOf(withAttendances([10, 10, 10, 10, 11]), months, after)).toBe('flat');
@@ -149,7 +142,7 @@ describe('participation, trend and feedback', () => {
       learnedRate: 0.67,
     });
     const rows = [
-      rollup('2026-02', month(1).startsAt.toISOString(), 3, [], {
+      rollup('2026-02', startOf(1), 3, [], {
         feedback: { answers: 3, ratingSum: 12, learnedYes: 3 },
         bySkill: {
           Go: { answers: 3, ratingSum: 12, learnedYes: 3, sessions: 1 },

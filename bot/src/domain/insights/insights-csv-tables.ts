@@ -4,31 +4,29 @@ import type { CsvTable, InsightsReport } from './insights-report';
 import type { CsvExport } from './insights-service-contract';
 
 /** The header words and the few values a CSV spells out, in the reader's language (the cards' `insights:csv_*` texts). */
-export const CSV_WORDS = [
-  'period',
-  'periodStart',
-  'sessionsHeld',
-  'attendances',
-  'distinctLearners',
-  'distinctTeachers',
-  'group',
-  'key',
-  'answers',
-  'averageRating',
-  'learnedRate',
-  'month',
-  'skill',
-  'overall',
-  'person',
-  'teachLevel',
-  'wantsToLearn',
-  'gap',
-  'lastTookPartAt',
-  'nudgedAt',
-  'yes',
-  'no',
-] as const;
-export type CsvWord = (typeof CSV_WORDS)[number];
+type CsvWord =
+  | 'period'
+  | 'periodStart'
+  | 'sessionsHeld'
+  | 'attendances'
+  | 'distinctLearners'
+  | 'distinctTeachers'
+  | 'group'
+  | 'key'
+  | 'answers'
+  | 'averageRating'
+  | 'learnedRate'
+  | 'month'
+  | 'skill'
+  | 'overall'
+  | 'person'
+  | 'teachLevel'
+  | 'wantsToLearn'
+  | 'gap'
+  | 'lastTookPartAt'
+  | 'nudgedAt'
+  | 'yes'
+  | 'no';
 export type CsvWords = (locale: Locale, word: CsvWord) => string;
 
 const num = (n: number | undefined): string => (n === undefined ? '' : String(n));

@@ -123,8 +123,6 @@ export const localDateOf = (instant: Date, timeZone: string): LocalDate => {
 /** Whole days from `from` to `to` (both calendar dates; 0 for the same day). */
 export const daysBetween = (from: LocalDate, to: LocalDate): number => Math.round((utcDay(to) - utcDay(from)) / DAY_MS);
 
-export const addLocalDays = addDays;
-
 /** The first day of the month `months` months before the date's month. */
 export const monthsBefore = (d: LocalDate, months: number): LocalDate => {
   const index = d.year * 12 + (d.month - 1) - months;

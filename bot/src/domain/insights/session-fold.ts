@@ -4,7 +4,7 @@ import type { FeedbackTally, Granularity, SessionFact } from './insights';
 import type { PeriodRollup } from './insights-repositories';
 
 /** Skill names as expert search keeps them ("power-bi" and "Power BI" are one skill), each once. */
-export function normaliseSkills(names: readonly string[]): string[] {
+function normaliseSkills(names: readonly string[]): string[] {
   const byKey = new Map<string, string>();
   for (const raw of names) {
     const skill = SEEDED_TAXONOMY.normalise(raw);

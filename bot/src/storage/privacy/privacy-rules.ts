@@ -6,7 +6,7 @@ import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
-import { insightsRule } from './insights-rules';
+import { insightFactsRule, insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -35,6 +35,7 @@ export const PRIVACY_RULES = {
   teamGoals: teamGoalsRule,
   pulses: pulsesRule,
   insights: insightsRule,
+  insightFacts: insightFactsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

@@ -87,6 +87,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     teamGoals: table('teamGoals'),
     pulses: table('pulses'),
     insights: table('insights'),
+    insightFacts: table('insightFacts'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -122,7 +123,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     nudges: new TableNudgeRepository(tables.nudges),
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
-    insights: new TableInsightsRepository(tables.insights, conflictRetry),
+    insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);
