@@ -52,6 +52,7 @@ describe('team settings API', () => {
       reminderMinutes: [1440, 15],
       timeZone: 'Europe/Amsterdam',
       locale: 'en',
+      quietWeeks: 6,
       canEdit: false,
     });
     const owner = await call<TeamSettingsResponse>('GET', settings, 'host');
@@ -95,9 +96,9 @@ describe('team settings API', () => {
 
   it('PUT by an owner stores the settings; sessions scheduled afterwards get the new reminders', async () => {
     const start = { title: 'After the change', startsAt: '2026-11-29T13:00:00Z', durationMinutes: 30, channelId: CHANNEL_ID };
-    // Defaults: invite + 2 reminders + feedback request.
+    // Defaults: invite + 2 reminders + feedback request + the insights fold at the end.
     expect((await call<CreateSessionResponse>('POST', `/teams/${encodeURIComponent(TEAM_ID)}/sessions`, 'host', start)).status).toBe(201);
-    expect(await queuedCount()).toBe(4);
+    expect(await queuedCount()).toBe(5);
     await clearQueue(service);
 
     const res = await call<TeamSettingsResponse>('PUT', settings, 'host', {
@@ -121,7 +122,7 @@ describe('team settings API', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.sessions[0]?.startsAt).toBe('2026-12-02T19:00:00.000Z');
-    expect(await queuedCount()).toBe(5);
+    expect(await queuedCount()).toBe(6);
     await clearQueue(service);
 
     // No reminders at all is a valid choice; a partial PUT keeps the other settings.
@@ -130,7 +131,7 @@ describe('team settings API', () => {
       timeZone: 'America/New_York',
     });
     await call('POST', `/teams/${encodeURIComponent(TEAM_ID)}/sessions`, 'host', start);
-    expect(await queuedCount()).toBe(2);
+    expect(await queuedCount()).toBe(3);
     await call('PUT', settings, 'host', { reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'en' });
   });
 
