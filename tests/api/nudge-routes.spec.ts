@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readConfig } from '../../bot/src/config';
-import type { ApiError, NudgeResponse } from '../../bot/src/api/contract';
+import type { ApiError, InsightsResponse, NudgeResponse } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
@@ -60,5 +60,12 @@ describe('POST /teams/:teamId/insights/quiet/:userId/nudge', () => {
     const again = await nudge('owner', people.cleo.aadObjectId);
     expect([again.status, codeOf(again.body)]).toEqual([409, 'nudged_recently']);
     expect(await queuedJobs(service)).toHaveLength(1);
+
+    // The owners' quiet list says when each was nudged, so the tab holds the button back.
+    const report = await callApi<InsightsResponse>(service, tokens.owner, 'GET', `/teams/${encodeURIComponent(TEAM_ID)}/insights`);
+    const quiet = new Map((report.body.quiet?.members ?? []).map((m) => [m.userId, m.nudgedAt]));
+    expect(quiet.get(people.cleo.aadObjectId)).toBe(now.toISOString());
+    expect(quiet.has(people.bob.aadObjectId)).toBe(true);
+    expect(quiet.get(people.bob.aadObjectId)).toBeUndefined();
   });
 });

@@ -9,6 +9,8 @@ import type { Standing } from '../teams/team-access';
 import { settingsOf } from '../teams/team-settings';
 import type { Team } from '../teams/team';
 import type { GoalProgress } from './goals';
+import { NUDGE_INTERVAL_DAYS } from './insights';
+import type { QuietMember } from './insights';
 import { csvRows } from './insights-csv-tables';
 import type { CsvWords } from './insights-csv-tables';
 import { feedbackOf, participationPoints, totalsOf, trendOf } from './insights-figures';
@@ -23,7 +25,7 @@ import { quietMembers, skillsMatrix } from './skills-matrix';
 import type { TeamPerson } from './skills-matrix';
 
 interface InsightsServiceDeps {
-  readonly repositories: Pick<Repositories, 'insights' | 'teams' | 'members' | 'sessions' | 'rsvps' | 'feedback'>;
+  readonly repositories: Pick<Repositories, 'insights' | 'teams' | 'members' | 'sessions' | 'rsvps' | 'feedback' | 'nudges'>;
   /** The backfill enqueues one `foldInsights` per past session. */
   readonly outbox: Outbox;
   /** The CSV header words in the reader's language. */
@@ -83,6 +85,16 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     });
   }
 
+  /** The owners' last nudge of each quiet member, when it is recent enough to hold the next one back. */
+  async function withNudges(team: Team, quiet: readonly QuietMember[], at: Date): Promise<QuietMember[]> {
+    const since = at.getTime() - NUDGE_INTERVAL_DAYS * 24 * 3600_000;
+    const records = await Promise.all(quiet.map((q) => repos.nudges.get(team.tenantId, team.teamId, q.userId)));
+    return quiet.map((q, i) => {
+      const nudgedAt = records[i]?.nudgedAt;
+      return nudgedAt && Date.parse(nudgedAt) >= since ? { ...q, nudgedAt } : q;
+    });
+  }
+
   async function build(actor: PersonRef, team: Team, standing: Standing, range: InsightsRange): Promise<InsightsReport> {
     const { tenantId, teamId } = team;
     const settings = settingsOf(team);
@@ -108,10 +120,14 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     const quiet = owner
       ? {
           weeks: settings.quietWeeks,
-          members: quietMembers(
-            members,
-            weeks.filter((w) => w.startsAt >= quietStart.toISOString()),
-            weeks,
+          members: await withNudges(
+            team,
+            quietMembers(
+              members,
+              weeks.filter((w) => w.startsAt >= quietStart.toISOString()),
+              weeks,
+            ),
+            at,
           ),
         }
       : undefined;
