@@ -16,7 +16,7 @@
  *     #/tips                               tips and training material: search, share (the board shows the newest)
  *     #/profile                            my profile and skills
  *     #/my-learning                        my upcoming sessions across my teams, my skills
- *     #/insights                           insights (a "coming soon" placeholder for now)
+ *     #/insights                           insights: goals, participation, feedback, skills matrix, quiet members (owners), pulse
  *     #/settings                           team settings
  *     #/buddies[/<teamId>]                 the latest learning-buddy round (also `?view=buddies`)
  *   Public pages (no sign-in, no API call; the manifest's privacyUrl and termsOfUseUrl)

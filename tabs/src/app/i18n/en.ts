@@ -309,11 +309,6 @@ export const en = {
     editProfile: 'Edit my profile',
     loading: 'Loading your sessions…',
   },
-  insights: {
-    title: 'Insights',
-    soonTitle: 'Insights are coming soon',
-    soonText: 'Team goals, participation over time, feedback averages and a skills matrix will appear here.',
-  },
   settings: {
     title: 'Settings',
     language: 'Language',

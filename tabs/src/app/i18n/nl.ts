@@ -312,11 +312,6 @@ export const nl: Messages = {
     editProfile: 'Mijn profiel bewerken',
     loading: 'Je sessies worden geladen…',
   },
-  insights: {
-    title: 'Inzichten',
-    soonTitle: 'Inzichten komen binnenkort',
-    soonText: 'Teamdoelen, deelname door de tijd, gemiddelde feedback en een vaardighedenmatrix verschijnen hier.',
-  },
   settings: {
     title: 'Instellingen',
     language: 'Taal',
