@@ -3,6 +3,8 @@
 // The crash tests and the fan-out benchmark start it, kill it with SIGKILL and start it again.
 // Built with esbuild (see bench/build-worker.ts); settings from the environment:
 //   STORAGE_CONNECTION_STRING, TENANT_RATE (default 30), LEASE_SECONDS (default 5), COMPOSER (fanout | buddies).
+import { createInsightsService } from '../bot/src/domain/insights/insights-service';
+import { csvWords } from '../bot/src/cards/insights/insights-csv-words';
 import { OutboxWorker } from '../bot/src/jobs/delivery/outbox-worker';
 import { createStorage } from '../bot/src/storage/shared/create-storage';
 import { createDeliveryStorage } from '../bot/src/storage/delivery/delivery-storage';
@@ -39,6 +41,12 @@ function buddyComposer(storage: ReturnType<typeof CreateStorage>): JobComposer {
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
     buddies,
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret }),
+    insights: createInsightsService({
+      repositories: storage.repositories,
+      outbox: new QueueOutbox(storage.queues.jobs, now),
+      words: csvWords,
+      now,
+    }),
   });
 }
 

@@ -27,6 +27,7 @@ import { createJobComposer } from './jobs/sessions/compose-job';
 import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
 import { createServices } from './domain/shared/services';
+import { csvWords } from './cards/insights/insights-csv-words';
 import type { DeliveryStorage } from './storage/delivery/delivery-storage';
 import { createDeliveryStorage } from './storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from './storage/shared/storage-clients';
@@ -185,13 +186,20 @@ export async function startService(config: Config, options: StartOptions = {}): 
         secret: config.sessions.calendarLinkSecret,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
+      insightsWords: csvWords,
       now,
     });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose:
         options.composer ??
-        createJobComposer({ content: services.postContent, links: sessionLinks, buddies: services.buddies, buddyLinks }),
+        createJobComposer({
+          content: services.postContent,
+          links: sessionLinks,
+          buddies: services.buddies,
+          buddyLinks,
+          insights: services.insights,
+        }),
       sender,
       parked: delivery.parked,
       now,

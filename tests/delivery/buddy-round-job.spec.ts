@@ -1,3 +1,5 @@
+import { createInsightsService } from '../../bot/src/domain/insights/insights-service';
+import { csvWords } from '../../bot/src/cards/insights/insights-csv-words';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -59,6 +61,7 @@ function instance() {
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies,
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      insights: createInsightsService({ repositories: storage.repositories, outbox, words: csvWords, now: () => new Date() }),
     }),
     sender,
     parked: delivery.parked,

@@ -1,3 +1,5 @@
+import { createInsightsService } from '../../bot/src/domain/insights/insights-service';
+import { csvWords } from '../../bot/src/cards/insights/insights-csv-words';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Outbox, OutboxJob, OutgoingMessage } from '../../bot/src/domain/delivery/outbox';
 import { createBuddyService } from '../../bot/src/domain/buddies/buddy-service';
@@ -47,6 +49,7 @@ beforeAll(async () => {
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     buddies,
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    insights: createInsightsService({ repositories: repos, outbox, words: csvWords, now }),
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { name: 'Data team' }));

@@ -1,3 +1,5 @@
+import { createInsightsService } from '../../bot/src/domain/insights/insights-service';
+import { csvWords } from '../../bot/src/cards/insights/insights-csv-words';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Outbox, OutboxJob } from '../../bot/src/domain/delivery/outbox';
 import { createPostContentService } from '../../bot/src/domain/delivery/post-content-service';
@@ -55,6 +57,7 @@ beforeAll(async () => {
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),
     buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+    insights: createInsightsService({ repositories: repos, outbox, words: csvWords, now: () => now }),
   });
   await repos.tenants.upsert(tenant(tenantId));
   await repos.teams.upsert(team(tenantId, teamId, { locale: 'nl-NL' }));

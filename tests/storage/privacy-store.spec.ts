@@ -191,6 +191,7 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies: world.services.buddies,
       buddyLinks: createBuddyChatLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
+      insights: world.services.insights,
     });
     const at = (s: { readonly tenantId: string; readonly teamId: string; readonly sessionId: string }) => ({
       tenantId: s.tenantId,

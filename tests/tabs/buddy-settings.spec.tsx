@@ -117,6 +117,7 @@ describe('settings → learning buddies', () => {
       reminderMinutes: [1440],
       timeZone: 'Europe/Amsterdam',
       locale: 'en',
+      quietWeeks: 6,
       canEdit: false,
     };
     const service = createFakeService({

@@ -14,6 +14,7 @@ const defaults: TeamSettingsResponse = {
   reminderMinutes: [1440, 15],
   timeZone: 'Europe/Amsterdam',
   locale: 'en',
+  quietWeeks: 6,
   canEdit: true,
 };
 

@@ -17,7 +17,7 @@ const team: Team = {
 
 describe('team settings', () => {
   it('a team without settings has the defaults; its locale reads as nl/en', () => {
-    expect(settingsOf(team)).toEqual({ reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'nl' });
+    expect(settingsOf(team)).toEqual({ reminderMinutes: [1440, 15], timeZone: 'Europe/Amsterdam', locale: 'nl', quietWeeks: 6 });
     expect(settingsOf(undefined).locale).toBe('en');
     expect(timeZoneOf({ ...team, timeZone: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
     // A zone the platform stopped knowing falls back rather than breaking every card.
@@ -42,6 +42,14 @@ describe('team settings', () => {
         { field: 'locale', code: 'locale_unsupported' },
       ],
     });
+    // Quiet weeks (insights): whole weeks from 2 to 26.
+    expect(validateTeamSettings({ quietWeeks: 4 }, current)).toEqual({ ok: true, settings: { ...current, quietWeeks: 4 } });
+    for (const quietWeeks of [1, 27, 2.5, '6']) {
+      expect(validateTeamSettings({ quietWeeks }, current)).toEqual({
+        ok: false,
+        problems: [{ field: 'quietWeeks', code: 'quiet_weeks_out_of_range' }],
+      });
+    }
     expect(validateTeamSettings(null, current)).toEqual({ ok: false, problems: [{ field: 'body', code: 'not_an_object' }] });
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Europe/Amsterdam ')).toBe(false);
@@ -50,7 +58,7 @@ describe('team settings', () => {
   it('the mapper stores the settings and reads old rows without them', () => {
     const changed = withSettings(
       team,
-      { reminderMinutes: [60], timeZone: 'America/New_York', locale: 'en' },
+      { reminderMinutes: [60], timeZone: 'America/New_York', locale: 'en', quietWeeks: 4 },
       new Date('2026-02-01T00:00:00Z'),
     );
     const round = teamFromEntity({ ...teamToEntity(changed), etag: 'x' } as Parameters<typeof teamFromEntity>[0]);

@@ -14,6 +14,7 @@ import { tipRoutes } from './tips/tip-routes';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { buddyRoutes } from './buddies/buddy-routes';
 import { buddyChatRoutes } from './buddies/buddy-chat-routes';
+import { insightsRoutes } from './insights/insights-routes';
 import { writeRateLimit } from './shared/load-limits';
 
 export type { ApiDependencies } from './api-dependencies';
@@ -37,5 +38,6 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(privacyRoutes(deps));
   router.use(buddyRoutes(deps));
   router.use(buddyChatRoutes(deps));
+  router.use(insightsRoutes(deps));
   return router;
 }

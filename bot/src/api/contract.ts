@@ -458,6 +458,8 @@ export interface TeamSettingsResponse {
   /** IANA name, e.g. `Europe/Amsterdam`. */
   readonly timeZone: string;
   readonly locale: ApiLocale;
+  /** Weeks without a session after which a member shows as quiet to the owners (QUIET_WEEKS_RANGE, default 6). */
+  readonly quietWeeks: number;
   /** Whether the caller may change them (team owners only). */
   readonly canEdit: boolean;
 }
@@ -467,12 +469,14 @@ export interface TeamSettingsResponse {
  * optional; absent keeps the current value. 400 `invalid_settings` names every bad field in
  * `error.fields` (English) and `error.problems` (codes: `unknown_field`, `reminders_not_a_list`,
  * `reminders_too_many`, `reminder_not_whole`, `reminder_out_of_range`, `reminders_duplicate`,
- * `time_zone_unknown`, `locale_unsupported`, `not_an_object`); nothing is stored then.
+ * `time_zone_unknown`, `locale_unsupported`, `quiet_weeks_out_of_range`, `not_an_object`); nothing is stored then.
  */
 export interface UpdateTeamSettingsRequest {
   readonly reminderMinutes?: readonly number[];
   readonly timeZone?: string;
   readonly locale?: ApiLocale;
+  /** 400 `quiet_weeks_out_of_range` outside QUIET_WEEKS_RANGE. */
+  readonly quietWeeks?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { ExpertDirectory } from '../../../bot/src/domain/experts/expert-director
 import { ORGANISATION_POOL } from '../../../bot/src/domain/buddies/buddy';
 import { ownerRoundId } from '../../../bot/src/domain/buddies/buddy-slots';
 import { createServices } from '../../../bot/src/domain/shared/services';
+import { csvWords } from '../../../bot/src/cards/insights/insights-csv-words';
 import type { Services } from '../../../bot/src/domain/shared/services';
 import type { PersonRef } from '../../../bot/src/domain/shared/person';
 import { createDeliveryStorage } from '../../../bot/src/storage/delivery/delivery-storage';
@@ -47,6 +48,7 @@ export async function buildWorld(connectionString: string): Promise<PrivacyWorld
     outbox: new QueueOutbox(storage.queues.jobs, now),
     experts,
     privacy: { store: storage.personalData, secret: 'privacy-test-secret-'.repeat(3), publicUrl: 'https://peerlearn.example' },
+    insightsWords: csvWords,
     now,
   });
   return { storage, delivery, services, experts, clock, directory };

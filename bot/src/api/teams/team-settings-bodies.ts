@@ -5,7 +5,7 @@ import { REMINDER_MAX_COUNT, SETTINGS_KEYS_MAX, TIME_ZONE_MAX } from '../../doma
 import type { TeamSettingsProblemCode } from '../../domain/teams/team-settings-limits';
 import { because, edgeProblems } from '../shared/body-schema';
 
-type Field = 'reminderMinutes' | 'timeZone' | 'locale' | 'body';
+type Field = 'reminderMinutes' | 'timeZone' | 'locale' | 'quietWeeks' | 'body';
 const problem = (field: Field, code: TeamSettingsProblemCode) => because(field, code);
 
 /**
@@ -22,6 +22,7 @@ const teamSettingsBody = z
       .optional(),
     timeZone: z.string(problem('timeZone', 'time_zone_unknown')).max(TIME_ZONE_MAX, problem('timeZone', 'time_zone_unknown')).optional(),
     locale: z.string(problem('locale', 'locale_unsupported')).max(5, problem('locale', 'locale_unsupported')).optional(),
+    quietWeeks: z.number(problem('quietWeeks', 'quiet_weeks_out_of_range')).optional(),
   })
   .refine((body) => Object.keys(body).length <= SETTINGS_KEYS_MAX, problem('body', 'unknown_field'));
 

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { settingsOf, REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../../domain/teams/team-settings';
 import type { TeamSettingsProblem, TeamSettingsProblemCode } from '../../domain/teams/team-settings';
 import type { Team } from '../../domain/teams/team';
+import { QUIET_WEEKS_RANGE } from '../../domain/insights/insights';
 import { mayManage, mayReadTeam } from '../../domain/teams/team-access';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
@@ -23,6 +24,7 @@ const PROBLEM_TEXT: Record<TeamSettingsProblemCode, string> = {
   reminders_duplicate: 'Each reminder time may appear only once.',
   time_zone_unknown: 'This is not a time zone we know; use a name like Europe/Amsterdam.',
   locale_unsupported: 'The language must be en (English) or nl (Dutch).',
+  quiet_weeks_out_of_range: `Quiet weeks must be a whole number from ${QUIET_WEEKS_RANGE.min} to ${QUIET_WEEKS_RANGE.max}.`,
 };
 
 function sendInvalid(res: Response, problems: readonly TeamSettingsProblem[]): void {
@@ -58,6 +60,7 @@ export function teamSettingsRoutes(deps: ApiDependencies): Router {
       reminderMinutes: s.reminderMinutes,
       timeZone: s.timeZone,
       locale: s.locale,
+      quietWeeks: s.quietWeeks,
       canEdit: owner,
     };
   }

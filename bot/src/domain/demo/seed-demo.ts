@@ -1,5 +1,25 @@
 import { buildDemoTeam, DEMO_TENANT_ID } from './demo-team';
 import type { Repositories } from '../shared/repositories';
+import { foldSession } from '../insights/session-fold';
+import { sessionEndsAt } from '../sessions/session';
+import { settingsOf } from '../teams/team-settings';
+
+/** The demo's past sessions folded at once (as their jobs would), so `npm start` shows insights without waiting for a backfill. */
+async function foldDemoHistory(repos: Repositories, demo: ReturnType<typeof buildDemoTeam>, now: Date): Promise<void> {
+  const { tenantId, teamId } = demo.team;
+  const facts = demo.sessions
+    .filter((s) => s.status === 'scheduled' && sessionEndsAt(s).getTime() <= now.getTime())
+    .map((s) =>
+      foldSession(
+        s,
+        demo.rsvps.filter((r) => r.sessionId === s.sessionId),
+        demo.feedback.filter((f) => f.sessionId === s.sessionId),
+        now,
+      ),
+    );
+  await repos.insights.saveFacts(tenantId, teamId, facts, settingsOf(demo.team).timeZone);
+  await repos.insights.claimBackfill(tenantId, teamId, now.toISOString());
+}
 
 /**
  * Seeds the demo team once. Every write is an idempotent upsert and the tenant row goes last,
@@ -18,6 +38,7 @@ export async function seedDemoIfEmpty(repos: Repositories, now: Date): Promise<b
   for (const k of demo.kudos) if (!(await repos.kudos.get(k.tenantId, k.teamId, k.kudosId))) await repos.kudos.add(k);
   for (const tip of demo.tips) if (!(await repos.tips.get(tip.tenantId, tip.teamId, tip.tipId))) await repos.tips.add(tip);
   await repos.learningRequests.putMany(demo.learningRequests, demo.learningRequestVotes);
+  await foldDemoHistory(repos, demo, now);
   await repos.tenants.upsert(demo.tenant);
   return true;
 }

@@ -35,3 +35,18 @@ export interface InsightsRepository {
    */
   saveFact(tenantId: string, teamId: string, sessionId: string, fact: SessionFact | undefined, timeZone: string): Promise<void>;
 }
+
+/** The bookkeeping of a team's rollups: when a fold last ran (the report's `asOf`), and whether its history was folded once. */
+export interface InsightsMeta {
+  readonly lastFoldAt?: string;
+  readonly backfilledAt?: string;
+}
+
+/** Added by insights-core beside the contract's three methods (nothing renamed). */
+export interface InsightsBookkeeping {
+  getMeta(tenantId: string, teamId: string): Promise<InsightsMeta>;
+  /** Marks the team's history as folded; true only for the one caller that marked it (a create, so two reports race safely). */
+  claimBackfill(tenantId: string, teamId: string, at: string): Promise<boolean>;
+  /** Seeding and benchmarks: many facts at once (new sessions only), then every period they touch rebuilt once. */
+  saveFacts(tenantId: string, teamId: string, facts: readonly SessionFact[], timeZone: string): Promise<void>;
+}

@@ -44,6 +44,8 @@ export function sessionChanges(deps: SessionChangesDeps) {
       }
     }
     await outbox.enqueue({ kind: 'requestFeedback', ...ref, forStartsAt: session.startsAt }, { notBefore: sessionEndsAt(session) });
+    // Insights: the held session's fact, from the answers as they stand at its end (a moved session's old job folds nothing new).
+    await outbox.enqueue({ kind: 'foldInsights', ...ref }, { notBefore: sessionEndsAt(session) });
   }
 
   /**
@@ -133,6 +135,8 @@ export function sessionChanges(deps: SessionChangesDeps) {
     if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
     const told = (await repos.rsvps.listForSession(tenantId, sessionId)).filter((r) => r.response !== 'no' && r.userId !== actor.userId);
     for (const r of told) await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'sessionCancelled' });
+    // A cancelled session was not held: its fact (if it had one) leaves the rollups.
+    await outbox.enqueue({ kind: 'foldInsights', ...ref });
     return updated;
   }
 

@@ -12,6 +12,8 @@ import { createTeamAccess, mayTakePart } from '../teams/team-access';
 
 /** Feedback notices to the host wait this long, so a burst of answers makes one summary. */
 const SUMMARY_DEBOUNCE_MINUTES = 10;
+/** The insights fold after feedback waits as long, so it reads the whole burst. */
+const FOLD_AFTER_FEEDBACK_MINUTES = 10;
 
 interface FeedbackInput {
   readonly rating: unknown;
@@ -87,6 +89,11 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
       await outbox.enqueue(
         { kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: session.hostId, reason: 'feedbackSummary' },
         { notBefore: new Date(now.getTime() + SUMMARY_DEBOUNCE_MINUTES * 60_000) },
+      );
+      // Insights: the fold after a burst of answers takes them all in (idempotent, so one per answer does no harm).
+      await outbox.enqueue(
+        { kind: 'foldInsights', tenantId: actor.tenantId, teamId, sessionId },
+        { notBefore: new Date(now.getTime() + FOLD_AFTER_FEEDBACK_MINUTES * 60_000) },
       );
       return ok(feedback);
     },

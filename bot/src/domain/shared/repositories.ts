@@ -6,6 +6,7 @@ import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
+import type { InsightsBookkeeping, InsightsRepository } from '../insights/insights-repositories';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -209,6 +210,8 @@ export interface Repositories {
   readonly learningRequests: LearningRequestRepository;
   /** Learning buddies (DESIGN F8): preferences, rounds, answers and schedules. */
   readonly buddies: BuddyRepositories;
+  /** Insights (DESIGN F10): session facts and week/month rollups per team. */
+  readonly insights: InsightsRepository & InsightsBookkeeping;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -27,6 +27,9 @@ import type { BuddyServices } from '../buddies/buddy-service';
 import type { MatchRound } from '../buddies/buddy';
 import { matchRound } from '../buddies/matching';
 import type { TipService } from '../tips/tip-service';
+import { createInsightsService } from '../insights/insights-service';
+import type { InsightsCore } from '../insights/insights-service';
+import type { CsvWords } from '../insights/insights-csv-tables';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
 export interface Services {
@@ -44,6 +47,8 @@ export interface Services {
   readonly privacy: PrivacyService;
   /** Learning buddies (DESIGN F8): the API's and the bot's operations, and what the round jobs read. */
   readonly buddies: BuddyServices;
+  /** Insights (DESIGN F10): the report, its CSV tables and the fold job that keeps the rollups. */
+  readonly insights: InsightsCore;
 }
 
 interface ServicesDeps {
@@ -57,6 +62,8 @@ interface ServicesDeps {
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;
+  /** The insights CSV files' header words in the reader's language (the cards' catalogue, given by the composition root). */
+  readonly insightsWords: CsvWords;
 }
 
 export function createServices(deps: ServicesDeps): Services {
@@ -72,6 +79,7 @@ export function createServices(deps: ServicesDeps): Services {
     profiles: createProfileService({ members: repositories.members, experts, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
+    insights: createInsightsService({ repositories, outbox, words: deps.insightsWords, now }),
     buddies: createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now }),
     privacy: createPrivacyService({
       ...privacy,

@@ -16,9 +16,10 @@ export type TeamSettingsProblemCode =
   | 'reminder_out_of_range'
   | 'reminders_duplicate'
   | 'time_zone_unknown'
-  | 'locale_unsupported';
+  | 'locale_unsupported'
+  | 'quiet_weeks_out_of_range';
 
 /** The longest IANA time-zone name is 30 characters; anything much longer is no time zone. */
 export const TIME_ZONE_MAX = 64;
-/** reminderMinutes, timeZone, locale: a body with many more keys is no settings form. */
+/** reminderMinutes, timeZone, locale, quietWeeks: a body with many more keys is no settings form. */
 export const SETTINGS_KEYS_MAX = 10;

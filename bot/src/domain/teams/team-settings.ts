@@ -2,6 +2,7 @@ import { toLocale } from '../shared/person';
 import type { Locale } from '../shared/person';
 import type { Team } from './team';
 import { DEFAULT_TIME_ZONE } from '../shared/zoned-time';
+import { DEFAULT_QUIET_WEEKS, QUIET_WEEKS_RANGE } from '../insights/insights';
 import { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from './team-settings-limits';
 import type { TeamSettingsProblemCode } from './team-settings-limits';
 
@@ -13,6 +14,8 @@ export interface TeamSettings {
   readonly timeZone: string;
   /** The language of the team's channel cards. */
   readonly locale: Locale;
+  /** Weeks without a session attended or taught after which a member shows as quiet to the owners (insights). */
+  readonly quietWeeks: number;
 }
 
 /** The defaults of DESIGN.md: a reminder the day before and a quarter of an hour before. */
@@ -20,7 +23,7 @@ const DEFAULT_REMINDER_MINUTES: readonly number[] = [24 * 60, 15];
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from './team-settings-limits';
 export type { TeamSettingsProblemCode } from './team-settings-limits';
 
-type TeamSettingsField = 'reminderMinutes' | 'timeZone' | 'locale' | 'body';
+type TeamSettingsField = 'reminderMinutes' | 'timeZone' | 'locale' | 'quietWeeks' | 'body';
 
 export interface TeamSettingsProblem {
   readonly field: TeamSettingsField | string;
@@ -51,13 +54,17 @@ export function settingsOf(team: Team | undefined): TeamSettings {
     reminderMinutes: team?.reminderMinutes ?? DEFAULT_REMINDER_MINUTES,
     timeZone: team?.timeZone && isTimeZone(team.timeZone) ? team.timeZone : DEFAULT_TIME_ZONE,
     locale: toLocale(team?.locale),
+    quietWeeks: isQuietWeeks(team?.quietWeeks) ? team.quietWeeks : DEFAULT_QUIET_WEEKS,
   };
 }
 
 type SettingsValidation =
   { readonly ok: true; readonly settings: TeamSettings } | { readonly ok: false; readonly problems: readonly TeamSettingsProblem[] };
 
-const FIELDS = new Set<string>(['reminderMinutes', 'timeZone', 'locale']);
+const FIELDS = new Set<string>(['reminderMinutes', 'timeZone', 'locale', 'quietWeeks']);
+
+const isQuietWeeks = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= QUIET_WEEKS_RANGE.min && value <= QUIET_WEEKS_RANGE.max;
 
 /**
  * Checks a change to `current`: every field is optional (absent keeps the current value), every bad
@@ -95,7 +102,13 @@ export function validateTeamSettings(input: unknown, current: TeamSettings): Set
     else problems.push({ field: 'locale', code: 'locale_unsupported' });
   }
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: { reminderMinutes, timeZone, locale } };
+  let quietWeeks = current.quietWeeks;
+  if (body.quietWeeks !== undefined) {
+    if (isQuietWeeks(body.quietWeeks)) quietWeeks = body.quietWeeks;
+    else problems.push({ field: 'quietWeeks', code: 'quiet_weeks_out_of_range' });
+  }
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: { reminderMinutes, timeZone, locale, quietWeeks } };
 }
 
 /** The team with new settings; the time of the change is the caller's. */
@@ -105,6 +118,7 @@ export function withSettings(team: Team, settings: TeamSettings, at: Date): Team
     reminderMinutes: settings.reminderMinutes,
     timeZone: settings.timeZone,
     locale: settings.locale,
+    quietWeeks: settings.quietWeeks,
     updatedAt: at.toISOString(),
   };
 }

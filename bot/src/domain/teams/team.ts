@@ -20,6 +20,8 @@ export interface Team {
   readonly reminderMinutes?: readonly number[];
   /** Team setting (team-settings.ts): IANA time zone; absent = Europe/Amsterdam. */
   readonly timeZone?: string;
+  /** Team setting (team-settings.ts): weeks without a session after which a member counts as quiet; absent = DEFAULT_QUIET_WEEKS. */
+  readonly quietWeeks?: number;
   readonly channels: readonly Channel[];
   readonly createdAt: string;
   readonly updatedAt: string;

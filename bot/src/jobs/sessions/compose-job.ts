@@ -8,6 +8,8 @@ import { clip } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
 import { composeBuddyJob } from '../buddies/compose-buddy-jobs';
 import type { BuddyComposerDeps } from '../buddies/compose-buddy-jobs';
+import { composeInsightsJob } from '../insights/compose-insights-jobs';
+import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
 import type { SessionLinks } from '../../domain/sessions/session-links';
@@ -16,7 +18,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, InsightsComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -214,8 +216,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       case 'startBuddyRound':
       case 'askBuddiesMet':
         return composeBuddyJob(deps, job, now);
-      // Insights (issue #14): placeholders until the insights branches compose these.
+      // Insights (issue #14): placeholders until goals-pulse and learning-me compose these.
       case 'foldInsights':
+        return composeInsightsJob(deps, job);
       case 'postPulse':
       case 'nudgeMember':
         return [];

@@ -15,6 +15,7 @@ import { TableLearningRequestRepository } from '../requests/table-learning-reque
 import { TableTipRepository } from '../tips/table-tip-repository';
 import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyRoundRepository } from '../buddies/table-buddy-repositories';
 import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
+import { TableInsightsRepository } from '../insights/table-insights-repository';
 import { TableMemberRepository } from '../experts/table-member-repository';
 import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
@@ -77,6 +78,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     buddyRounds: table('buddyRounds'),
     buddyAnswers: table('buddyAnswers'),
     buddySchedules: table('buddySchedules'),
+    insights: table('insights'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -108,6 +110,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
       answers: new TableBuddyAnswerRepository(tables.buddyAnswers),
       schedules: new TableBuddyScheduleRepository(tables.buddySchedules, conflictRetry),
     },
+    insights: new TableInsightsRepository(tables.insights, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

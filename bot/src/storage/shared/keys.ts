@@ -31,6 +31,8 @@ export const TABLES = {
   buddyRounds: 'plBuddyRounds',
   buddyAnswers: 'plBuddyAnswers',
   buddySchedules: 'plBuddySchedules',
+  /** Insights (DESIGN F10): per team, a fact per held session and the week and month rollups summed from them. */
+  insights: 'plInsights',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -304,3 +306,31 @@ export const buddyDueKey = (dueAt: string, tenantId: string, poolId: string): En
 });
 /** The RowKey bound of the due entries at or before `atIso`: every entry of that moment sorts before it. */
 export const buddyDueUntil = (atIso: string): string => `${atIso}}`;
+
+// plInsights (DESIGN F10): PK = tenant|team. In it: `fact|<ISO start>|<session>` (one per held session, so a
+// period's facts are one RowKey range), `factOf|<session>` (where the session's fact is, so a moved start
+// finds its old row), `week|2026-W48` and `month|2026-11` (the rollups), `meta|fold` and `meta|backfill`.
+// ISO starts in UTC (`toISOString`) sort as text; fixed words hold the raw separator, escaped ids never do.
+export const insightsPartition = (tenantId: string, teamId: string): string => join('insights', tenantId, teamId);
+const insightsKey = (tenantId: string, teamId: string, rowKey: string): EntityKey => ({
+  partitionKey: insightsPartition(tenantId, teamId),
+  rowKey,
+});
+export const insightsFactKey = (tenantId: string, teamId: string, startsAt: string, sessionId: string): EntityKey =>
+  insightsKey(tenantId, teamId, `fact${SEPARATOR}${new Date(startsAt).toISOString()}${SEPARATOR}${join('insightsFact', sessionId)}`);
+export const insightsFactPointerKey = (tenantId: string, teamId: string, sessionId: string): EntityKey =>
+  insightsKey(tenantId, teamId, `factOf${SEPARATOR}${join('insightsFactOf', sessionId)}`);
+/** The fact rows of sessions starting in [fromIso, toIso). */
+export const insightsFactRange = (fromIso: string, toIso: string): { readonly from: string; readonly to: string } => ({
+  from: `fact${SEPARATOR}${fromIso}`,
+  to: `fact${SEPARATOR}${toIso}`,
+});
+export const INSIGHTS_FACT_ROWS = { from: `fact${SEPARATOR}`, to: 'fact}' } as const;
+export const insightsPeriodKey = (tenantId: string, teamId: string, granularity: 'week' | 'month', period: string): EntityKey =>
+  insightsKey(tenantId, teamId, `${granularity}${SEPARATOR}${join('insightsPeriod', period)}`);
+export const insightsPeriodRows = (granularity: 'week' | 'month'): { readonly from: string; readonly to: string } => ({
+  from: `${granularity}${SEPARATOR}`,
+  to: `${granularity}}`,
+});
+export const insightsMetaKey = (tenantId: string, teamId: string, which: 'fold' | 'backfill'): EntityKey =>
+  insightsKey(tenantId, teamId, `meta${SEPARATOR}${which}`);

@@ -15,6 +15,7 @@ const row = z.object({
   // Team settings came later: rows written before them have neither and read as the defaults.
   reminderMinutes: jsonText(z.array(z.number().int())).optional(),
   timeZone: z.string().optional(),
+  quietWeeks: z.number().int().optional(),
   channels: jsonText(z.array(channel)),
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -30,6 +31,7 @@ export function teamToEntity(team: Team): NewEntity {
     locale: team.locale,
     reminderMinutes: team.reminderMinutes ? JSON.stringify(team.reminderMinutes) : undefined,
     timeZone: team.timeZone,
+    quietWeeks: team.quietWeeks,
     channels: JSON.stringify(team.channels.map((c) => ({ channelId: c.channelId, name: c.name }))),
     createdAt: team.createdAt,
     updatedAt: team.updatedAt,
@@ -38,7 +40,7 @@ export function teamToEntity(team: Team): NewEntity {
 }
 
 export function teamFromEntity(entity: StoredEntity): Team {
-  const { aadGroupId, reminderMinutes, timeZone, uninstalledAt, ...rest } = parseRow(TABLES.teams, entity, row, (r) =>
+  const { aadGroupId, reminderMinutes, timeZone, quietWeeks, uninstalledAt, ...rest } = parseRow(TABLES.teams, entity, row, (r) =>
     teamKey(r.tenantId, r.teamId),
   );
   return {
@@ -46,6 +48,7 @@ export function teamFromEntity(entity: StoredEntity): Team {
     ...(aadGroupId ? { aadGroupId } : {}),
     ...(reminderMinutes ? { reminderMinutes } : {}),
     ...(timeZone ? { timeZone } : {}),
+    ...(quietWeeks !== undefined ? { quietWeeks } : {}),
     ...(uninstalledAt ? { uninstalledAt } : {}),
   };
 }

@@ -356,6 +356,7 @@ export const en = {
       reminders_duplicate: 'This reminder time is already in the list.',
       time_zone_unknown: 'Choose a time zone from the list.',
       locale_unsupported: 'Choose English or Nederlands.',
+      quiet_weeks_out_of_range: 'Choose from 2 to 26 weeks.',
     },
   },
   tips: {

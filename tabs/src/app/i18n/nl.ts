@@ -360,6 +360,7 @@ export const nl: Messages = {
       reminders_duplicate: 'Deze herinneringstijd staat al in de lijst.',
       time_zone_unknown: 'Kies een tijdzone uit de lijst.',
       locale_unsupported: 'Kies English of Nederlands.',
+      quiet_weeks_out_of_range: 'Kies van 2 tot 26 weken.',
     },
   },
   tips: {

@@ -1,0 +1,144 @@
+import { odata } from '@azure/data-tables';
+import type { Granularity, SessionFact } from '../../domain/insights/insights';
+import type { InsightsBookkeeping, InsightsMeta, InsightsRepository, PeriodRollup } from '../../domain/insights/insights-repositories';
+import { periodOf } from '../../domain/insights/periods';
+import type { Period } from '../../domain/insights/periods';
+import { rollUp } from '../../domain/insights/session-fold';
+import type { ConflictRetryPolicy } from '../shared/etag-retry';
+import { retryOnConflict } from '../shared/etag-retry';
+import {
+  insightsFactKey,
+  insightsFactPointerKey,
+  insightsFactRange,
+  insightsMetaKey,
+  insightsPartition,
+  insightsPeriodKey,
+  insightsPeriodRows,
+} from '../shared/keys';
+import { forEachLimited } from '../../domain/shared/each-limited';
+import { toEntity } from '../shared/entity-schema';
+import { statusOf } from '../shared/storage-errors';
+import type { StorageTable } from '../shared/storage-table';
+import { factFromEntity, factToEntity, periodFromEntity, periodToEntity, pointerStart } from './insights-mappers';
+
+const GRANULARITY_LIST: readonly Granularity[] = ['week', 'month'];
+
+/** Periods rebuilt side by side by saveFacts (each one is a range read and a write). */
+const PERIODS_IN_FLIGHT = 4;
+
+export class TableInsightsRepository implements InsightsRepository, InsightsBookkeeping {
+  constructor(
+    private readonly table: StorageTable,
+    private readonly retry: ConflictRetryPolicy,
+  ) {}
+
+  async listPeriods(tenantId: string, teamId: string, granularity: Granularity, fromIso: string, toIso: string): Promise<PeriodRollup[]> {
+    const rows = insightsPeriodRows(granularity);
+    const where = odata`RowKey ge ${rows.from} and RowKey lt ${rows.to} and startsAt ge ${fromIso} and startsAt lt ${toIso}`;
+    const entities = await this.table.listPartitionWhere(insightsPartition(tenantId, teamId), where);
+    return entities
+      .map(periodFromEntity)
+      .filter((p) => p.sessionsHeld > 0)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }
+
+  async getFact(tenantId: string, teamId: string, sessionId: string): Promise<SessionFact | undefined> {
+    const pointer = await this.table.get(insightsFactPointerKey(tenantId, teamId, sessionId));
+    if (!pointer) return undefined;
+    const row = await this.table.get(insightsFactKey(tenantId, teamId, pointerStart(pointer), sessionId));
+    return row && factFromEntity(row);
+  }
+
+  async saveFact(tenantId: string, teamId: string, sessionId: string, fact: SessionFact | undefined, timeZone: string): Promise<void> {
+    const pointerKey = insightsFactPointerKey(tenantId, teamId, sessionId);
+    const pointer = await this.table.get(pointerKey);
+    const before = pointer ? pointerStart(pointer) : undefined;
+    if (fact) {
+      if (fact.tenantId !== tenantId || fact.teamId !== teamId || fact.sessionId !== sessionId)
+        throw new Error('InsightsRepository.saveFact: the fact belongs to another session');
+      // The fact first, then the pointer, then the old row: a crash in between leaves at most a stale
+      // row the next fold of the session removes (the pointer still names it until it is replaced).
+      await this.table.upsert(factToEntity(fact));
+      await this.table.upsert(toEntity(pointerKey, { startsAt: new Date(fact.startsAt).toISOString() }));
+    }
+    const moved = before !== undefined && (!fact || Date.parse(before) !== Date.parse(fact.startsAt));
+    if (moved) await this.table.delete(insightsFactKey(tenantId, teamId, before, sessionId));
+    if (!fact && pointer) await this.table.delete(pointerKey);
+
+    const touched = new Map<string, { granularity: Granularity; period: Period }>();
+    for (const at of [fact?.startsAt, moved ? before : undefined]) {
+      if (at === undefined) continue;
+      for (const granularity of GRANULARITY_LIST) {
+        const period = periodOf(new Date(at), granularity, timeZone);
+        touched.set(`${granularity}|${period.key}`, { granularity, period });
+      }
+    }
+    for (const { granularity, period } of touched.values()) await this.rebuild(tenantId, teamId, granularity, period);
+    await this.markFolded(tenantId, teamId, fact?.foldedAt ?? new Date().toISOString());
+  }
+
+  async saveFacts(tenantId: string, teamId: string, facts: readonly SessionFact[], timeZone: string): Promise<void> {
+    const pointers = facts.map((f) =>
+      toEntity(insightsFactPointerKey(tenantId, teamId, f.sessionId), { startsAt: new Date(f.startsAt).toISOString() }),
+    );
+    await this.table.putMany([...facts.map(factToEntity), ...pointers]);
+    const touched = new Map<string, { granularity: Granularity; period: Period }>();
+    for (const fact of facts) {
+      for (const granularity of GRANULARITY_LIST) {
+        const period = periodOf(new Date(fact.startsAt), granularity, timeZone);
+        touched.set(`${granularity}|${period.key}`, { granularity, period });
+      }
+    }
+    await forEachLimited([...touched.values()], PERIODS_IN_FLIGHT, ({ granularity, period }) =>
+      this.rebuild(tenantId, teamId, granularity, period),
+    );
+    const latest = facts.reduce((at, f) => (f.foldedAt > at ? f.foldedAt : at), '');
+    if (latest !== '') await this.markFolded(tenantId, teamId, latest);
+  }
+
+  /**
+   * The period row recomputed from its facts under the row's ETag: the row is read first, then the
+   * facts, then written with If-Match (or created). A fold that wrote its fact after our read of the
+   * facts changed the row meanwhile or will read it after our write, so no fact is lost; on 412/409
+   * we read again.
+   */
+  private async rebuild(tenantId: string, teamId: string, granularity: Granularity, period: Period): Promise<void> {
+    const key = insightsPeriodKey(tenantId, teamId, granularity, period.key);
+    await retryOnConflict(`Rebuilding ${granularity} ${period.key}`, this.retry, async () => {
+      const current = await this.table.get(key);
+      const range = insightsFactRange(period.startsAt.toISOString(), period.endsAt.toISOString());
+      const facts = (await this.table.listRange(key.partitionKey, range.from, range.to)).map(factFromEntity);
+      const rollup = rollUp({ tenantId, teamId, granularity, period: period.key, startsAt: period.startsAt.toISOString() }, facts);
+      // An emptied period stays as a zero row (a delete cannot carry an ETag here); listPeriods leaves it out.
+      if (current) await this.table.replace(periodToEntity(rollup), current.etag);
+      else await this.table.create(periodToEntity(rollup));
+    });
+  }
+
+  private async markFolded(tenantId: string, teamId: string, at: string): Promise<void> {
+    await this.table.upsert(toEntity(insightsMetaKey(tenantId, teamId, 'fold'), { lastFoldAt: at }));
+  }
+
+  async getMeta(tenantId: string, teamId: string): Promise<InsightsMeta> {
+    const [fold, backfill] = await Promise.all([
+      this.table.get(insightsMetaKey(tenantId, teamId, 'fold')),
+      this.table.get(insightsMetaKey(tenantId, teamId, 'backfill')),
+    ]);
+    const lastFoldAt = fold?.['lastFoldAt'];
+    const backfilledAt = backfill?.['backfilledAt'];
+    return {
+      ...(typeof lastFoldAt === 'string' ? { lastFoldAt } : {}),
+      ...(typeof backfilledAt === 'string' ? { backfilledAt } : {}),
+    };
+  }
+
+  async claimBackfill(tenantId: string, teamId: string, at: string): Promise<boolean> {
+    try {
+      await this.table.create(toEntity(insightsMetaKey(tenantId, teamId, 'backfill'), { backfilledAt: at }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+}
