@@ -6,6 +6,7 @@ import { CsvButton } from './csv-button';
 import type { CsvSource } from './csv-button';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
+import { ScrollBox } from './scroll-box';
 
 interface FeedbackSectionProps {
   readonly feedback: InsightsResponse['feedback'];
@@ -88,7 +89,7 @@ function FeedbackTable({ caption, keyHeader, points, name, locale }: FeedbackTab
   const format = useFeedbackFormat(locale);
   if (points.length === 0) return null;
   return (
-    <div className={shared.scroller}>
+    <ScrollBox label={caption}>
       <table className={shared.table}>
         <caption>{caption}</caption>
         <thead>
@@ -118,6 +119,6 @@ function FeedbackTable({ caption, keyHeader, points, name, locale }: FeedbackTab
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

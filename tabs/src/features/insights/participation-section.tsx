@@ -10,6 +10,7 @@ import { trendPercent } from './insights-range';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
 import { usePeriodLabel } from './period-label';
+import { ScrollBox } from './scroll-box';
 
 // The charts library is large: it comes with this chunk, on the first visit to Insights only.
 const ParticipationChart = lazy(() => import('./participation-chart'));
@@ -63,7 +64,7 @@ export function ParticipationSection({ report, locale, csv }: ParticipationSecti
           teachers: number.format(totals.distinctTeachers),
         })}
       </Body1>
-      <div className={shared.scroller} ref={chartBox}>
+      <ScrollBox ref={chartBox} label={t('participation.title')}>
         {chartWidth > 0 ? (
           <ChartBoundary fallback={<Body1 as="p">{t('participation.chartFailed')}</Body1>}>
             <Suspense fallback={<LoadingState label={t('participation.chartLoading')} />}>
@@ -71,14 +72,19 @@ export function ParticipationSection({ report, locale, csv }: ParticipationSecti
             </Suspense>
           </ChartBoundary>
         ) : null}
-      </div>
+      </ScrollBox>
       <div>
         <Button aria-expanded={tableShown} aria-controls={tableId} onClick={() => setTableShown((shown) => !shown)}>
           {tableShown ? t('participation.hideTable') : t('participation.showTable')}
         </Button>
       </div>
       {/* Always there for screen readers; shown on the page on request. */}
-      <div id={tableId} className={tableShown ? shared.scroller : shared.visuallyHidden} data-testid="participation-table">
+      <div
+        id={tableId}
+        className={tableShown ? shared.scroller : shared.visuallyHidden}
+        data-testid="participation-table"
+        {...(tableShown ? { role: 'group', 'aria-label': t('participation.tableCaption'), tabIndex: 0 } : {})}
+      >
         <table className={shared.table}>
           <caption>{t('participation.tableCaption')}</caption>
           <thead>

@@ -11,6 +11,7 @@ import { getLatestPulse } from './insights-api';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
 import { PostPulseForm } from './post-pulse-form';
+import { ScrollBox } from './scroll-box';
 
 interface PulseSectionProps {
   readonly api: ApiClient;
@@ -58,7 +59,7 @@ function PulseResultsView({ pulse, locale }: { readonly pulse: PulseResults; rea
         {t('pulse.responses', { count: pulse.responses })}
       </Body1>
       {pulse.questions ? (
-        <div className={shared.scroller}>
+        <ScrollBox label={t('pulse.title')}>
           <table className={shared.table}>
             <caption className={shared.visuallyHidden}>{t('pulse.title')}</caption>
             <thead>
@@ -76,7 +77,7 @@ function PulseResultsView({ pulse, locale }: { readonly pulse: PulseResults; rea
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ) : (
         <Body1 as="p" className={shared.hint}>
           {t('pulse.soFar', { count: pulse.responses, min: PULSE_MIN_ANSWERS })}

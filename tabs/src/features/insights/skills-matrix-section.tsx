@@ -6,6 +6,7 @@ import { CsvButton } from './csv-button';
 import type { CsvSource } from './csv-button';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
+import { ScrollBox } from './scroll-box';
 import { SkillGaps } from './skill-gaps';
 
 // Cell colours from the theme's tokens, so light, dark and high contrast each get readable pairs;
@@ -54,7 +55,7 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
           {t('skills.none')}
         </Body1>
       ) : (
-        <div className={shared.scroller} data-testid="skills-matrix">
+        <ScrollBox label={t('skills.title')} testId="skills-matrix">
           <table className={mergeClasses(shared.table, styles.matrix)}>
             <caption className={shared.visuallyHidden}>{t('skills.title')}</caption>
             <thead>
@@ -79,7 +80,7 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <SkillGaps api={api} teamId={teamId} gaps={matrix.gaps} />
     </section>
