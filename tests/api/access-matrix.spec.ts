@@ -257,6 +257,15 @@ const ROWS: readonly Row[] = [
     expected: OWNERS_200,
   },
   { action: 'start a buddy round', method: 'POST', path: () => `${team}/buddies/rounds`, expected: OWNERS_202 },
+  // Insights (issue #14): the team's members read the figures and their CSV; the quiet members are the owners'.
+  { action: 'read the insights', method: 'GET', path: () => `${team}/insights`, expected: members('200', '403 not_member') },
+  {
+    action: 'download the participation CSV',
+    method: 'GET',
+    path: () => `${team}/insights.csv?table=participation`,
+    expected: members('200', '403 not_member'),
+  },
+  { action: 'download the quiet members CSV', method: 'GET', path: () => `${team}/insights.csv?table=quiet`, expected: OWNERS_200 },
   // No round has been computed here (no worker runs): members get as far as "no round yet".
   {
     action: 'read the latest buddy round',

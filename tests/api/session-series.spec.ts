@@ -109,7 +109,7 @@ describe('editing a series: this and all later sessions', () => {
     );
     expect(at(after, 3).startsAt).toBe('2026-11-03T11:30:00.000Z');
 
-    // Each moved occurrence: its invite card updated now; two reminders and the feedback request re-planned for later.
+    // Each moved occurrence: its invite card updated now; two reminders, the feedback request and the insights fold re-planned for later.
     const visible = await queuedJobs(service);
     expect(
       visible
@@ -118,7 +118,7 @@ describe('editing a series: this and all later sessions', () => {
         .sort(),
     ).toEqual(changed.map((s) => s.sessionId).sort());
     expect(visible.filter((j) => j.kind !== 'updateInvite')).toEqual([]);
-    expect(await queueLength()).toBe(6 + 6 * 3);
+    expect(await queueLength()).toBe(6 + 6 * 4);
   });
 
   it('without a scope only the occurrence addressed changes', async () => {
@@ -253,6 +253,7 @@ describe('the re-planned reminders (domain service over the real storage)', () =
         ['postReminder', start - 24 * 3600_000],
         ['postReminder', start - 15 * 60_000],
         ['requestFeedback', start + 45 * 60_000],
+        ['foldInsights', start + 45 * 60_000],
         ['updateInvite', undefined],
       ]);
       expect(mine.slice(0, 3).map((e) => e.job.kind !== 'postKudos' && 'forStartsAt' in e.job && e.job.forStartsAt)).toEqual([
@@ -261,6 +262,6 @@ describe('the re-planned reminders (domain service over the real storage)', () =
         s.startsAt,
       ]);
     }
-    expect(seen).toHaveLength(5 * 4);
+    expect(seen).toHaveLength(5 * 5);
   });
 });

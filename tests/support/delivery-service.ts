@@ -11,7 +11,8 @@ import { quietLogger } from './service';
 export interface DeliveryServiceOptions {
   /** Share an existing storage (another instance's Azurite) instead of an own in-memory one. */
   readonly connectionString?: string;
-  readonly composer?: JobComposer;
+  /** `app`: the app's own composer (every job kind as production composes it); default the fan-out test composer. */
+  readonly composer?: JobComposer | 'app';
   readonly worker?: boolean;
   readonly tenantPerSecond?: number;
   readonly maxAttempts?: number;
@@ -39,7 +40,7 @@ export function startDeliveryService(options: DeliveryServiceOptions = {}): Prom
   return startService(config, {
     log: quietLogger,
     inMemoryStorage: true,
-    composer: options.composer ?? fanoutComposer,
+    ...(options.composer === 'app' ? {} : { composer: options.composer ?? fanoutComposer }),
     workerPolicy: { leaseSeconds: 5, idleMs: 100, maxDequeueCount: 3, ...options.workerPolicy },
     senderPolicy: { backoffBaseMs: 50, backoffCapMs: 1_000, ...options.senderPolicy },
   });

@@ -70,5 +70,7 @@ export async function callApi<T>(
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  // A download (the insights CSV) is not JSON: its text is the body.
+  const json = (res.headers.get('content-type') ?? 'application/json').includes('json');
+  return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : undefined) as T };
 }

@@ -135,8 +135,9 @@ export function sessionChanges(deps: SessionChangesDeps) {
     if (updated.channelId) await outbox.enqueue({ kind: 'updateInvite', ...ref });
     const told = (await repos.rsvps.listForSession(tenantId, sessionId)).filter((r) => r.response !== 'no' && r.userId !== actor.userId);
     for (const r of told) await outbox.enqueue({ kind: 'notifyPerson', ...ref, userId: r.userId, reason: 'sessionCancelled' });
-    // A cancelled session was not held: its fact (if it had one) leaves the rollups.
-    await outbox.enqueue({ kind: 'foldInsights', ...ref });
+    // A session cancelled after its end was not held after all: its fact leaves the rollups. (One not yet over
+    // has its fold at the end already queued, and that finds it cancelled.)
+    if (sessionEndsAt(updated).getTime() <= now.getTime()) await outbox.enqueue({ kind: 'foldInsights', ...ref });
     return updated;
   }
 
