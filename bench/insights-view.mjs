@@ -85,7 +85,13 @@ function history(now) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const { startService, readConfig } = await loadService();
-const quiet = { info: () => undefined, error: (m) => console.error(m) };
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m, detail) => console.error(m, detail ?? ''),
+  scope: (_fields, work) => work(),
+};
 const service = await startService(
   { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir: path.join(root, 'dist/tab') },
   { log: quiet, inMemoryStorage: true },
@@ -126,12 +132,14 @@ try {
     const page = await context.newPage();
     await page.goto(`${service.url}/#/insights`);
     await page.waitForFunction(() => window.__figuresAt && window.__chartAt, undefined, { timeout: 60_000 });
-    const { figuresMs, chartMs, matrixRows } = await page.evaluate(() => ({
+    const { figuresMs, chartMs, matrixRows, apiDoneMs } = await page.evaluate(() => ({
       figuresMs: window.__figuresAt,
       chartMs: window.__chartAt,
       matrixRows: document.querySelectorAll('[data-testid="skills-matrix"] tbody tr').length,
+      // When the report's answer had arrived: the rest is the tab drawing it.
+      apiDoneMs: performance.getEntriesByType('resource').find((e) => /\/insights\?/.test(e.name))?.responseEnd ?? 0,
     }));
-    if (run > 0) runs.push({ figuresMs, chartMs, matrixRows });
+    if (run > 0) runs.push({ figuresMs, chartMs, matrixRows, apiDoneMs });
     await context.close();
   }
   const figures = median(runs.map((r) => r.figuresMs));
@@ -144,6 +152,7 @@ try {
         runs: runs.length,
         matrixRows: runs[0]?.matrixRows,
         figuresVisibleMs: { median: Math.round(figures), all: runs.map((r) => Math.round(r.figuresMs)) },
+        reportAnsweredMs: { median: Math.round(median(runs.map((r) => r.apiDoneMs))), all: runs.map((r) => Math.round(r.apiDoneMs)) },
         chartDrawnMs: { median: Math.round(chart), all: runs.map((r) => Math.round(r.chartMs)) },
         budgetMs: BUDGET_MS,
         withinBudget: figures <= BUDGET_MS,

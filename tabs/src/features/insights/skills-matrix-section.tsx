@@ -39,6 +39,7 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
   const { t } = useTranslation(INSIGHTS_NS);
   const headingId = useId('insights-skills');
   const gapSkills = new Set(matrix.gaps.map((g) => g.skill));
+  const cell = useCellRenderer();
   return (
     <section className={shared.section} aria-labelledby={headingId} data-testid="insights-skills">
       <div className={shared.headingRow}>
@@ -73,9 +74,7 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
               {matrix.people.map((person, p) => (
                 <tr key={person.userId}>
                   <th scope="row">{person.displayName}</th>
-                  {matrix.skills.map((skill, s) => (
-                    <MatrixCell key={skill} cell={matrix.cells[p]?.[s]} />
-                  ))}
+                  {matrix.skills.map((skill, s) => cell(matrix.cells[p]?.[s], skill))}
                 </tr>
               ))}
             </tbody>
@@ -87,19 +86,29 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
   );
 }
 
-function MatrixCell({ cell }: { readonly cell: SkillCell | undefined }) {
+/**
+ * One cell's look and words. Built once per matrix, not per cell: a team of 200 people has thousands
+ * of cells, and a hook in each of them cost seconds to draw.
+ */
+function useCellRenderer() {
   const shared = useInsightsStyles();
   const styles = useStyles();
   const { t } = useTranslation(INSIGHTS_NS);
-  const level = cell?.teachLevel ?? 0;
-  const wants = cell?.wants ?? false;
-  const short = [level > 0 ? t('skills.level', { level }) : '', wants ? t('skills.wants') : ''].filter(Boolean).join(' · ');
-  const long = [level > 0 ? t('skills.levelLong', { level }) : '', wants ? t('skills.wantsLong') : ''].filter(Boolean).join(', ');
-  const colour = level === 1 ? styles.level1 : level === 2 ? styles.level2 : level === 3 ? styles.level3 : undefined;
-  return (
-    <td className={mergeClasses(colour, wants && styles.wants)} data-level={level} data-wants={wants}>
-      <span aria-hidden="true">{short}</span>
-      <span className={shared.visuallyHidden}>{long || t('skills.nothing')}</span>
-    </td>
-  );
+  const colours = [undefined, styles.level1, styles.level2, styles.level3] as const;
+  const levels = [1, 2, 3].map((level) => ({ short: t('skills.level', { level }), long: t('skills.levelLong', { level }) }));
+  const wants = { short: t('skills.wants'), long: t('skills.wantsLong') };
+  const nothing = t('skills.nothing');
+  return (cell: SkillCell | undefined, key: string) => {
+    const level = cell?.teachLevel ?? 0;
+    const wanted = cell?.wants ?? false;
+    const taught = level > 0 ? levels[level - 1] : undefined;
+    const short = [taught?.short, wanted ? wants.short : undefined].filter(Boolean).join(' · ');
+    const long = [taught?.long, wanted ? wants.long : undefined].filter(Boolean).join(', ');
+    return (
+      <td key={key} className={mergeClasses(colours[level], wanted && styles.wants)} data-level={level} data-wants={wanted}>
+        <span aria-hidden="true">{short}</span>
+        <span className={shared.visuallyHidden}>{long || nothing}</span>
+      </td>
+    );
+  };
 }
