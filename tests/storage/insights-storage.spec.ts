@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { SessionFact } from '../../bot/src/domain/insights/insights';
 import { periodOf } from '../../bot/src/domain/insights/periods';
-import { insightsPartition, TABLES } from '../../bot/src/storage/shared/keys';
+import { insightsFactsPartition, TABLES } from '../../bot/src/storage/shared/keys';
 import { StorageTable } from '../../bot/src/storage/shared/storage-table';
 import { PRIVACY_RULES } from '../../bot/src/storage/privacy/privacy-rules';
 import { plain } from '../../bot/src/storage/privacy/privacy-rule';
@@ -90,9 +90,9 @@ describe('plInsights (Azurite)', () => {
     await insights.saveFact(tenantId, teamId, 's1', fact(tenantId, teamId, 's1', later), TZ);
     const months = await list(tenantId, teamId, 'month');
     expect(months.map((m) => m.period)).toEqual([periodOf(new Date(later), 'month', TZ).key]);
-    const raw = rawTable(storage.azurite.connectionString, TABLES.insights);
+    const raw = rawTable(storage.azurite.connectionString, TABLES.insightFacts);
     const factRows = [];
-    const filter = odata`PartitionKey eq ${insightsPartition(tenantId, teamId)} and RowKey ge 'fact|' and RowKey lt 'fact}'`;
+    const filter = odata`PartitionKey eq ${insightsFactsPartition(tenantId, teamId)} and RowKey ge 'fact|' and RowKey lt 'fact}'`;
     for await (const row of raw.listEntities({ queryOptions: { filter } })) factRows.push(row.rowKey);
     expect(factRows).toHaveLength(1);
     expect(factRows[0]).toContain(later);
@@ -122,18 +122,23 @@ describe('plInsights (Azurite)', () => {
       fact(tenantId, teamId, 's2', inMonth(200), { teacherIds: [ann], attendeeIds: ['bob'] }),
       TZ,
     );
-    const table = new StorageTable(TABLES.insights, rawTable(storage.azurite.connectionString, TABLES.insights));
+    const tableOf = (name: string) => new StorageTable(name, rawTable(storage.azurite.connectionString, name));
+    const [periods, facts] = [tableOf(TABLES.insights), tableOf(TABLES.insightFacts)];
     const who = { person: { tenantId, userId: ann }, displayName: 'Ann', email: '', conversationId: '' };
-    const found = await PRIVACY_RULES.insights.find(table, who);
-    // Two facts, their weeks (two) and the month.
-    expect(found).toHaveLength(5);
-    const exported = JSON.stringify(found.map(plain));
+    const foundPeriods = await PRIVACY_RULES.insights.find(periods, who);
+    const foundFacts = await PRIVACY_RULES.insightFacts.find(facts, who);
+    // Two facts; their weeks (two) and the month.
+    expect([foundFacts.length, foundPeriods.length]).toEqual([2, 3]);
+    const exported = JSON.stringify([...foundFacts, ...foundPeriods].map(plain));
     expect(exported).not.toContain('bob');
     expect(exported).not.toContain(ann);
-    expect(found.map(plain).filter((r) => r['youAreIn_teacherIds'] === true)).toHaveLength(3);
-    const counts = await PRIVACY_RULES.insights.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() });
-    expect(counts).toEqual({ removed: 0, anonymised: 5 });
-    expect(await PRIVACY_RULES.insights.find(table, who)).toEqual([]);
+    expect([...foundFacts, ...foundPeriods].map(plain).filter((r) => r['youAreIn_teacherIds'] === true)).toHaveLength(3);
+    // One erase: the store hands both rules the same context.
+    const context = { ...who, contributions: 'anonymise' as const, changedPeople: new Set<string>() };
+    expect(await PRIVACY_RULES.insights.erase(periods, foundPeriods, context)).toEqual({ removed: 0, anonymised: 3 });
+    expect(await PRIVACY_RULES.insightFacts.erase(facts, foundFacts, context)).toEqual({ removed: 0, anonymised: 2 });
+    expect(await PRIVACY_RULES.insights.find(periods, who)).toEqual([]);
+    expect(await PRIVACY_RULES.insightFacts.find(facts, who)).toEqual([]);
     const [m] = await list(tenantId, teamId, 'month');
     expect(m?.learnerIds).toHaveLength(2);
     expect(m?.teacherIds).toHaveLength(2);
@@ -141,5 +146,9 @@ describe('plInsights (Azurite)', () => {
     expect(token).toMatch(/^~erased-/);
     expect(m?.teacherIds).toContain(token);
     expect((await insights.getFact(tenantId, teamId, 's2'))?.teacherIds).toEqual([token]);
+    // A later fold in that month rebuilds it from the facts: the same token, still one person.
+    await insights.saveFact(tenantId, teamId, 's3', fact(tenantId, teamId, 's3', inMonth(300), { attendeeIds: ['bob'] }), TZ);
+    const [rebuilt] = await list(tenantId, teamId, 'month');
+    expect([rebuilt?.sessionsHeld, rebuilt?.learnerIds]).toEqual([3, [token, 'bob'].sort()]);
   });
 });

@@ -49,10 +49,9 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
   const access = createTeamAccess(repos.teams);
 
   async function admitted(actor: PersonRef, teamId: string): Promise<Result<{ team: Team; standing: Standing }, InsightsFailure>> {
-    const team = await repos.teams.get(actor.tenantId, teamId);
+    const [team, standing] = await Promise.all([repos.teams.get(actor.tenantId, teamId), access.standing(actor, teamId)]);
     if (!team) return fail({ kind: 'teamUnknown' });
     if (team.uninstalledAt) return fail({ kind: 'notInstalled' });
-    const standing = await access.standing(actor, teamId);
     if (!mayReadTeam(standing)) return fail({ kind: 'notMember' });
     return ok({ team, standing });
   }

@@ -10,6 +10,7 @@ import {
   insightsFactKey,
   insightsFactPointerKey,
   insightsFactRange,
+  insightsFactsPartition,
   insightsMetaKey,
   insightsPartition,
   insightsPeriodKey,
@@ -28,7 +29,10 @@ const PERIODS_IN_FLIGHT = 4;
 
 export class TableInsightsRepository implements InsightsRepository, InsightsBookkeeping {
   constructor(
+    /** plInsights: the period rows and the bookkeeping. */
     private readonly table: StorageTable,
+    /** plInsightFacts: a fact per held session and where it is. */
+    private readonly facts: StorageTable,
     private readonly retry: ConflictRetryPolicy,
   ) {}
 
@@ -43,27 +47,27 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
   }
 
   async getFact(tenantId: string, teamId: string, sessionId: string): Promise<SessionFact | undefined> {
-    const pointer = await this.table.get(insightsFactPointerKey(tenantId, teamId, sessionId));
+    const pointer = await this.facts.get(insightsFactPointerKey(tenantId, teamId, sessionId));
     if (!pointer) return undefined;
-    const row = await this.table.get(insightsFactKey(tenantId, teamId, pointerStart(pointer), sessionId));
+    const row = await this.facts.get(insightsFactKey(tenantId, teamId, pointerStart(pointer), sessionId));
     return row && factFromEntity(row);
   }
 
   async saveFact(tenantId: string, teamId: string, sessionId: string, fact: SessionFact | undefined, timeZone: string): Promise<void> {
     const pointerKey = insightsFactPointerKey(tenantId, teamId, sessionId);
-    const pointer = await this.table.get(pointerKey);
+    const pointer = await this.facts.get(pointerKey);
     const before = pointer ? pointerStart(pointer) : undefined;
     if (fact) {
       if (fact.tenantId !== tenantId || fact.teamId !== teamId || fact.sessionId !== sessionId)
         throw new Error('InsightsRepository.saveFact: the fact belongs to another session');
       // The fact first, then the pointer, then the old row: a crash in between leaves at most a stale
       // row the next fold of the session removes (the pointer still names it until it is replaced).
-      await this.table.upsert(factToEntity(fact));
-      await this.table.upsert(toEntity(pointerKey, { startsAt: new Date(fact.startsAt).toISOString() }));
+      await this.facts.upsert(factToEntity(fact));
+      await this.facts.upsert(toEntity(pointerKey, { startsAt: new Date(fact.startsAt).toISOString() }));
     }
     const moved = before !== undefined && (!fact || Date.parse(before) !== Date.parse(fact.startsAt));
-    if (moved) await this.table.delete(insightsFactKey(tenantId, teamId, before, sessionId));
-    if (!fact && pointer) await this.table.delete(pointerKey);
+    if (moved) await this.facts.delete(insightsFactKey(tenantId, teamId, before, sessionId));
+    if (!fact && pointer) await this.facts.delete(pointerKey);
 
     const touched = new Map<string, { granularity: Granularity; period: Period }>();
     for (const at of [fact?.startsAt, moved ? before : undefined]) {
@@ -81,7 +85,7 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
     const pointers = facts.map((f) =>
       toEntity(insightsFactPointerKey(tenantId, teamId, f.sessionId), { startsAt: new Date(f.startsAt).toISOString() }),
     );
-    await this.table.putMany([...facts.map(factToEntity), ...pointers]);
+    await this.facts.putMany([...facts.map(factToEntity), ...pointers]);
     const touched = new Map<string, { granularity: Granularity; period: Period }>();
     for (const fact of facts) {
       for (const granularity of GRANULARITY_LIST) {
@@ -107,7 +111,7 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
     await retryOnConflict(`Rebuilding ${granularity} ${period.key}`, this.retry, async () => {
       const current = await this.table.get(key);
       const range = insightsFactRange(period.startsAt.toISOString(), period.endsAt.toISOString());
-      const facts = (await this.table.listRange(key.partitionKey, range.from, range.to)).map(factFromEntity);
+      const facts = (await this.facts.listRange(insightsFactsPartition(tenantId, teamId), range.from, range.to)).map(factFromEntity);
       const rollup = rollUp({ tenantId, teamId, granularity, period: period.key, startsAt: period.startsAt.toISOString() }, facts);
       // An emptied period stays as a zero row (a delete cannot carry an ETag here); listPeriods leaves it out.
       if (current) await this.table.replace(periodToEntity(rollup), current.etag);

@@ -3,7 +3,7 @@ import type { EraseCounts } from '../../domain/privacy/personal-data';
 import { idListOf, isPartOf, rewriteIdList } from '../insights/insights-mappers';
 import type { StoredEntity } from '../shared/storage-table';
 import { NOTHING, rewrite, sum, tenantPartitions } from './privacy-rule';
-import type { PrivacyRule } from './privacy-rule';
+import type { EraseContext, PrivacyRule } from './privacy-rule';
 
 /** The id lists of each kind of row: facts name teachers and attendees, periods teachers and learners. */
 const LISTS = ['teacherIds', 'attendeeIds', 'learnerIds'] as const;
@@ -24,11 +24,26 @@ function asSeenBy(row: StoredEntity, userId: string): StoredEntity {
   return seen;
 }
 
-export const insightsRule: PrivacyRule = {
-  purpose:
-    'Insights: per held session, who taught and who attended (confirmed places), its skills and feedback sums (never a rating per person); per week and month, the same summed, with the distinct people who took part, so a team sees whether peer learning works and its owners see who has been quiet. An export shows only that the person is in a row, not who else is.',
+/**
+ * One token per erase, shared by both tables (the store hands every rule the same context): the person
+ * still counts once in every distinct total, as nobody in particular, also when a period is later
+ * rebuilt from the facts.
+ */
+const tokens = new WeakMap<EraseContext, string>();
+function tokenFor(context: EraseContext): string {
+  let token = tokens.get(context);
+  if (!token) {
+    token = `~erased-${randomUUID()}`;
+    tokens.set(context, token);
+  }
+  return token;
+}
+
+/** Both insights tables hold people only as ids in lists: one way to find and erase them. */
+const idListsRule = (purpose: string): PrivacyRule => ({
+  purpose,
   retention:
-    'As long as the team uses PeerLearn. An erase replaces the person\u2019s id in every fact and period with one anonymous token (the same within one erase, so distinct counts stay right) (the rows hold nothing else about a person).',
+    'As long as the team uses PeerLearn. An erase replaces the person\u2019s id in every row with one anonymous token (the same within one erase, so distinct counts stay right); the rows hold nothing else about a person.',
   async find(table, who) {
     const { from, to } = tenantPartitions(who.person.tenantId);
     // The ids are in JSON lists no filter can search: the tenant's rows are read and parsed (an erase or export is rare).
@@ -37,8 +52,7 @@ export const insightsRule: PrivacyRule = {
   },
   async erase(table, rows, context) {
     const { userId } = context.person;
-    // One token for this erase: the person still counts once in every distinct total, as nobody in particular.
-    const token = `~erased-${randomUUID()}`;
+    const token = tokenFor(context);
     const counts: EraseCounts[] = [];
     for (const seen of rows) {
       const row = await table.get({ partitionKey: seen.partitionKey ?? '', rowKey: seen.rowKey ?? '' });
@@ -59,4 +73,12 @@ export const insightsRule: PrivacyRule = {
     }
     return sum(counts);
   },
-};
+});
+
+export const insightsRule = idListsRule(
+  'Insights: per week and month of a team, sessions held, attendances and feedback sums (never a rating per person), with the distinct people who taught and learned, so a team sees whether peer learning works and its owners see who has been quiet. An export shows only that the person is in a row, not who else is.',
+);
+
+export const insightFactsRule = idListsRule(
+  'Insights: per held session, who taught and who attended (confirmed places), its skills and feedback sums: what the week and month rows are summed from. An export shows only that the person is in a row, not who else is.',
+);

@@ -4,7 +4,7 @@ import { kudosRule, learningRequestsRule, tipsRule } from './contribution-rules'
 import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, teamsRule, tenantsRule } from './people-rules';
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
-import { insightsRule } from './insights-rules';
+import { insightFactsRule, insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -29,6 +29,7 @@ export const PRIVACY_RULES = {
   buddyRounds: buddyRoundsRule,
   buddySchedules: buddySchedulesRule,
   insights: insightsRule,
+  insightFacts: insightFactsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

@@ -79,6 +79,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     buddyAnswers: table('buddyAnswers'),
     buddySchedules: table('buddySchedules'),
     insights: table('insights'),
+    insightFacts: table('insightFacts'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -110,7 +111,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
       answers: new TableBuddyAnswerRepository(tables.buddyAnswers),
       schedules: new TableBuddyScheduleRepository(tables.buddySchedules, conflictRetry),
     },
-    insights: new TableInsightsRepository(tables.insights, conflictRetry),
+    insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

@@ -33,6 +33,8 @@ export const TABLES = {
   buddySchedules: 'plBuddySchedules',
   /** Insights (DESIGN F10): per team, a fact per held session and the week and month rollups summed from them. */
   insights: 'plInsights',
+  /** Insights: the session facts the rollups are summed from (a table apart, see the keys below). */
+  insightFacts: 'plInsightFacts',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -307,19 +309,27 @@ export const buddyDueKey = (dueAt: string, tenantId: string, poolId: string): En
 /** The RowKey bound of the due entries at or before `atIso`: every entry of that moment sorts before it. */
 export const buddyDueUntil = (atIso: string): string => `${atIso}}`;
 
-// plInsights (DESIGN F10): PK = tenant|team. In it: `fact|<ISO start>|<session>` (one per held session, so a
-// period's facts are one RowKey range), `factOf|<session>` (where the session's fact is, so a moved start
-// finds its old row), `week|2026-W48` and `month|2026-11` (the rollups), `meta|fold` and `meta|backfill`.
-// ISO starts in UTC (`toISOString`) sort as text; fixed words hold the raw separator, escaped ids never do.
+// Insights (DESIGN F10). plInsights: PK = tenant|team, RK `week|2026-W48` and `month|2026-11` (the rollups
+// the report reads), `meta|fold` and `meta|backfill`. plInsightFacts: PK = tenant|team, RK `fact|<ISO
+// start>|<session>` (one per held session, so a period's facts are one RowKey range) and `factOf|<session>`
+// (where the session's fact is, so a moved start finds its old row). The facts are a table apart because
+// Azurite filters a query over every row of its table: a report then reads a hundred-odd period rows
+// however long the history (Table Storage itself indexes the keys). ISO starts in UTC (`toISOString`)
+// sort as text; fixed words hold the raw separator, escaped ids never do.
 export const insightsPartition = (tenantId: string, teamId: string): string => join('insights', tenantId, teamId);
+export const insightsFactsPartition = (tenantId: string, teamId: string): string => join('insightFacts', tenantId, teamId);
 const insightsKey = (tenantId: string, teamId: string, rowKey: string): EntityKey => ({
   partitionKey: insightsPartition(tenantId, teamId),
   rowKey,
 });
+const insightsFactRow = (tenantId: string, teamId: string, rowKey: string): EntityKey => ({
+  partitionKey: insightsFactsPartition(tenantId, teamId),
+  rowKey,
+});
 export const insightsFactKey = (tenantId: string, teamId: string, startsAt: string, sessionId: string): EntityKey =>
-  insightsKey(tenantId, teamId, `fact${SEPARATOR}${new Date(startsAt).toISOString()}${SEPARATOR}${join('insightsFact', sessionId)}`);
+  insightsFactRow(tenantId, teamId, `fact${SEPARATOR}${new Date(startsAt).toISOString()}${SEPARATOR}${join('insightsFact', sessionId)}`);
 export const insightsFactPointerKey = (tenantId: string, teamId: string, sessionId: string): EntityKey =>
-  insightsKey(tenantId, teamId, `factOf${SEPARATOR}${join('insightsFactOf', sessionId)}`);
+  insightsFactRow(tenantId, teamId, `factOf${SEPARATOR}${join('insightsFactOf', sessionId)}`);
 /** The fact rows of sessions starting in [fromIso, toIso). */
 export const insightsFactRange = (fromIso: string, toIso: string): { readonly from: string; readonly to: string } => ({
   from: `fact${SEPARATOR}${fromIso}`,
