@@ -108,8 +108,8 @@ describe('participation, trend and feedback', () => {
 
   it('every period of the range is a point, zeros included; totals are unions', () => {
     const rows = [
-      rollup('2026-02', months[1]!.startsAt.toISOString(), 3, ['a', 'b']),
-      rollup('2026-04', months[3]!.startsAt.toISOString(), 2, ['b', 'c']),
+      rollup('2026-02', months[1]?.startsAt.toISOString() ?? '', 3, ['a', 'b']),
+      rollup('2026-04', months[3]?.startsAt.toISOString() ?? '', 2, ['b', 'c']),
     ];
     const points = participationPoints(months, rows);
     expect(points.map((p) => [p.period, p.sessionsHeld, p.attendances, p.distinctLearners])).toEqual([
@@ -126,7 +126,7 @@ describe('participation, trend and feedback', () => {
     const withAttendances = (values: number[]) =>
       participationPoints(
         months,
-        values.map((n, i) => rollup(months[i]!.key, months[i]!.startsAt.toISOString(), n, [])),
+        values.map((n, i) => rollup(months[i]?.key ?? '', months[i]?.startsAt.toISOString() ?? '', n, [])),
       );
     expect(trendOf(withAttendances([10, 10, 10, 10, 12]), months, after)).toBe('up');
     expect(trendOf(withAttendances([10, 10, 10, 10, 11]), months, after)).toBe('flat');
@@ -144,7 +144,7 @@ describe('participation, trend and feedback', () => {
       learnedRate: 0.67,
     });
     const rows = [
-      rollup('2026-02', months[1]!.startsAt.toISOString(), 3, [], {
+      rollup('2026-02', months[1]?.startsAt.toISOString() ?? '', 3, [], {
         feedback: { answers: 3, ratingSum: 12, learnedYes: 3 },
         bySkill: {
           Go: { answers: 3, ratingSum: 12, learnedYes: 3, sessions: 1 },
