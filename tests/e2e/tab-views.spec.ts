@@ -28,7 +28,7 @@ const views: readonly View[] = [
   { name: 'tips', hash: '#/tips', ready: (p) => p.locator('[data-testid="tip-item"]').first().waitFor() },
   { name: 'my-learning', hash: '#/my-learning', ready: (p) => p.getByRole('heading', { level: 2, name: 'My skills' }).waitFor() },
   { name: 'profile', hash: '#/profile', ready: (p) => p.getByRole('button', { name: 'Save profile' }).waitFor() },
-  { name: 'insights', hash: '#/insights', ready: (p) => p.getByText('Insights are coming soon').waitFor() },
+  { name: 'insights', hash: '#/insights', ready: (p) => p.getByRole('heading', { level: 2, name: 'Skills matrix' }).waitFor() },
   { name: 'settings', hash: '#/settings', ready: (p) => p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor() },
   { name: 'plan', hash: '#/plan/team-id', ready: (p) => p.getByRole('button', { name: 'Save session' }).waitFor() },
   {
@@ -172,7 +172,7 @@ describe('every tab view in Chromium, outside Teams', () => {
     expect(await page.getByRole('tab', { name: 'Experts' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: /^Menu/ }).click();
     await page.getByRole('menuitemradio', { name: 'Insights' }).click();
-    await page.getByText('Insights are coming soon').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Skills matrix' }).waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/insights');
     for (const view of views) {
       await page.goto(`${suite.service.url}/${view.hash}`);

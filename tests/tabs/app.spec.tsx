@@ -2,6 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createFakeService, json } from '../support/tab/fake-service';
 import { me, members, teamId, teamSessions } from '../support/tab/fixtures';
+import { ownerReport } from '../support/tab/insights-fixtures';
 import { renderApp } from '../support/tab/render-app';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
@@ -18,6 +19,7 @@ describe('navigation', () => {
       'POST /dev/token': () => json(200, { token: 'dev-token' }),
       'GET /api/v1/me': () => json(200, me()),
       [`GET ${sessions}`]: () => json(200, teamSessions()),
+      [`GET /api/v1/teams/${encodeURIComponent(teamId)}/insights`]: () => json(200, ownerReport()),
     });
     await renderApp({ fetch: service.fetch });
     await screen.findAllByTestId('session-card');
@@ -27,7 +29,7 @@ describe('navigation', () => {
       await Promise.resolve();
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Insights' })).toBeTruthy();
-    expect(screen.getByText('Insights are coming soon')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Participation over time' })).toBeTruthy();
     expect(window.location.hash).toBe('#/insights');
     await act(async () => {
       fireEvent.click(within(nav).getByRole('tab', { name: 'Settings' }));

@@ -4,6 +4,8 @@ import { defaultDatePickerStrings } from '@fluentui/react-datepicker-compat';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import { en } from '../../tabs/src/app/i18n/en';
 import { nl } from '../../tabs/src/app/i18n/nl';
+import { insightsEn } from '../../tabs/src/features/insights/i18n/en';
+import { insightsNl } from '../../tabs/src/features/insights/i18n/nl';
 import { createFakeService } from '../support/tab/fake-service';
 import { TAB_NOW, teamId } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
@@ -41,6 +43,13 @@ const SAME_IN_DUTCH = new Set([
   '{{count}} tip',
   '{{count}} tips',
   '{{count}} min',
+  '{{count}} week',
+  'Feedback',
+  'Download CSV',
+  'Download CSV: {{table}}',
+  'Week',
+  'Per',
+  'feedback',
   '{{name}}: {{answer}}',
 ]);
 
@@ -71,6 +80,12 @@ afterEach(() => window.sessionStorage.clear());
 describe('the Dutch tab says nothing in English', () => {
   it('every text of the catalogue is translated (the same only for names and loanwords)', () => {
     const untranslated = leaves(en).filter(([path, text]) => dutch.get(path) === text && !SAME_IN_DUTCH.has(text));
+    expect(untranslated).toEqual([]);
+  });
+
+  it('every text of the Insights view (its own namespace, loaded with its chunk) is translated too', () => {
+    const insightsDutch = new Map(leaves(insightsNl));
+    const untranslated = leaves(insightsEn).filter(([path, text]) => insightsDutch.get(path) === text && !SAME_IN_DUTCH.has(text));
     expect(untranslated).toEqual([]);
   });
 

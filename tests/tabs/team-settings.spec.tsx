@@ -74,7 +74,12 @@ describe('team settings', () => {
     fireEvent.click(section.getByRole('button', { name: 'Save settings' }));
 
     expect((await screen.findByRole('status')).textContent).toContain('Settings saved.');
-    expect(service.callsTo('PUT', path)[0]?.body).toEqual({ reminderMinutes: [1440, 30, 120], timeZone: 'Europe/London', locale: 'nl' });
+    expect(service.callsTo('PUT', path)[0]?.body).toEqual({
+      reminderMinutes: [1440, 30, 120],
+      timeZone: 'Europe/London',
+      locale: 'nl',
+      quietWeeks: 6,
+    });
     // The form shows what the service stored (sorted, latest first).
     expect((field('Reminder 2: how long before') as HTMLInputElement).value).toBe('2');
     expect((section.getByRole('combobox', { name: 'Reminder 2: unit' }) as HTMLSelectElement).value).toBe('hours');
@@ -101,6 +106,38 @@ describe('team settings', () => {
     expect(section.getByText('Kies een tijdzone uit de lijst.')).toBeTruthy();
     expect(section.getAllByTestId('reminder-row')).toHaveLength(1);
     expect(service.callsTo('PUT', path)[0]?.body).toMatchObject({ reminderMinutes: [1440] });
+  });
+
+  it('an owner sets after how many weeks a member counts as quiet (insights), checked before sending and by the service', async () => {
+    const service = createFakeService({
+      [`GET ${path}`]: () => json(200, defaults),
+      [`PUT ${path}`]: (call, nth) =>
+        nth === 0
+          ? json(400, {
+              error: {
+                code: 'invalid_settings',
+                message: 'Some settings need another look.',
+                problems: [{ field: 'quietWeeks', code: 'quiet_weeks_out_of_range' }],
+              },
+            })
+          : json(200, { ...defaults, ...(call.body as object) }),
+    });
+    await renderView(<SettingsView api={apiFor(service.fetch)} contextTeamId={teamId} />);
+    const section = within(await screen.findByTestId('team-settings'));
+    const weeks = (await section.findByRole('spinbutton', { name: /Quiet after \(weeks\)/ })) as HTMLInputElement;
+    expect(weeks.value).toBe('6');
+    fireEvent.change(weeks, { target: { value: '27' } });
+    fireEvent.click(section.getByRole('button', { name: 'Save settings' }));
+    expect(section.getByText('Choose from 2 to 26 weeks.')).toBeTruthy();
+    expect(service.callsTo('PUT', path)).toHaveLength(0);
+    // The service's own check reaches the same field (a stale form, another client).
+    fireEvent.change(weeks, { target: { value: '8' } });
+    fireEvent.click(section.getByRole('button', { name: 'Save settings' }));
+    await section.findByText('Choose from 2 to 26 weeks.');
+    fireEvent.click(section.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Settings saved.');
+    expect(service.callsTo('PUT', path).map((c) => (c.body as { quietWeeks: number }).quietWeeks)).toEqual([8, 8]);
+    expect(weeks.value).toBe('8');
   });
 
   it('says so when someone who is no longer an owner tries to save', async () => {
@@ -140,6 +177,7 @@ describe('team settings', () => {
     expect(await section.findByText('2 dagen vooraf, 1 uur vooraf')).toBeTruthy();
     expect(section.getByText('Europe/Amsterdam')).toBeTruthy();
     expect(section.getByText('Nederlands')).toBeTruthy();
+    expect(section.getByText('6 weken')).toBeTruthy();
     expect(section.getByText('Alleen eigenaren van het team kunnen deze instellingen wijzigen.')).toBeTruthy();
     expect(section.queryByRole('button')).toBeNull();
   });

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionDetailResponse } from '../../bot/src/api/contract';
 import { createFakeService, json } from '../support/tab/fake-service';
 import { pairing, teamId, teamSessions, workshop } from '../support/tab/fixtures';
+import { ownerReport } from '../support/tab/insights-fixtures';
 import { fakeTeamsHost, renderApp } from '../support/tab/render-app';
 
 const sessions = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
+const insights = `/api/v1/teams/${encodeURIComponent(teamId)}/insights`;
 
 afterEach(() => {
   window.history.replaceState(null, '', '/');
@@ -56,16 +58,16 @@ describe('inside Teams', () => {
   it("opens a deep link from the channel tab, whose contentUrl already carries the board's hash (#/board)", async () => {
     window.history.replaceState(null, '', '/#/board');
     const teams = fakeTeamsHost({ teamId, subPageId: 'insights' });
-    await renderApp({ fetch: createFakeService({}).fetch, host: teams.host });
-    expect(await screen.findByText('Insights are coming soon')).toBeTruthy();
+    await renderApp({ fetch: createFakeService({ [`GET ${insights}`]: () => json(200, ownerReport()) }).fetch, host: teams.host });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Participation over time' })).toBeTruthy();
     expect(window.location.hash).toBe('#/insights');
   });
 
   it('keeps an explicit hash over the subPageId', async () => {
     window.history.replaceState(null, '', '/#/insights');
     const teams = fakeTeamsHost({ teamId, subPageId: 'sessions/t/s-1' });
-    await renderApp({ fetch: createFakeService({}).fetch, host: teams.host });
-    expect(await screen.findByText('Insights are coming soon')).toBeTruthy();
+    await renderApp({ fetch: createFakeService({ [`GET ${insights}`]: () => json(200, ownerReport()) }).fetch, host: teams.host });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Participation over time' })).toBeTruthy();
   });
 
   it('the config page registers the save handler with the board as content and marks itself valid', async () => {

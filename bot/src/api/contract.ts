@@ -6,7 +6,6 @@
 
 import type { InsightsReport } from '../domain/insights/insights-report';
 import type { GoalInput, GoalProgress } from '../domain/insights/goals';
-import type { PulseQuestion } from '../domain/insights/pulse';
 import type { MyLearning } from '../domain/insights/my-learning';
 
 // The rules the tab checks before it sends a form. The domain owns them; these re-exports let the tab
@@ -825,9 +824,6 @@ export interface PutGoalsRequest {
  */
 export interface PostPulseRequest {
   readonly channelId?: string;
-}
-export interface PulseAnswerRequest {
-  readonly answers: Readonly<Record<PulseQuestion, number>>;
 }
 
 /**

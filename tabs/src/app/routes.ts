@@ -17,7 +17,7 @@
  *     #/profile                            my profile and skills
  *     #/my-learning                        my upcoming sessions across my teams, my skills
  *     #/open                               sessions of all teams open to everyone (searchable)
- *     #/insights                           insights (a "coming soon" placeholder for now)
+ *     #/insights                           insights: goals, participation, feedback, skills matrix, quiet members (owners), pulse
  *     #/settings                           team settings
  *     #/buddies[/<teamId>]                 the latest learning-buddy round (also `?view=buddies`)
  *   Public pages (no sign-in, no API call; the manifest's privacyUrl and termsOfUseUrl)

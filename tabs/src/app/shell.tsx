@@ -183,7 +183,7 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
     case 'insights':
       return (
         <Settles onSettled={onSettled}>
-          <InsightsView />
+          <InsightsView api={api} store={store} locale={locale} contextTeamId={contextTeam?.teamId} />
         </Settles>
       );
     case 'settings':

@@ -1,7 +1,7 @@
 import type { PersonRef } from '../shared/person';
 import type { InsightsFailure, Result } from '../shared/result';
 import type { GoalProgress } from './goals';
-import type { PulseQuestion, PulseResults } from './pulse';
+import type { PulseResults } from './pulse';
 import type { InsightsReport } from './insights-report';
 import type { MyLearning } from './my-learning';
 
@@ -91,8 +91,6 @@ export interface PulseService {
   /** The latest pulse of the team (notFound when none); scores only from PULSE_MIN_ANSWERS on. */
   latest(actor: PersonRef, teamId: string): Promise<Outcome<PulseResults>>;
 }
-
-export type PulseAnswers = Readonly<Record<PulseQuestion, number>>;
 
 export interface MyLearningService {
   /** The caller's own, across their teams; never another person's. */

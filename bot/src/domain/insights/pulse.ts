@@ -12,8 +12,6 @@ export const PULSE_MIN_ANSWERS = 5;
 /** A pulse takes answers for this many days after it was posted. */
 export const PULSE_OPEN_DAYS = 14;
 
-export type PulseScore = 1 | 2 | 3 | 4 | 5;
-
 export interface Pulse {
   readonly tenantId: string;
   readonly teamId: string;

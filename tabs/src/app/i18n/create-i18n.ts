@@ -3,12 +3,14 @@ import type { i18n } from 'i18next';
 import type { AppLanguage } from '../../shared/locale';
 import { en } from './en';
 import { nl } from './nl';
+import type { insightsEn } from '../../features/insights/i18n/en';
 
 declare module 'i18next' {
   // Typed keys: `t('board.upcomng')` is a compile error anywhere in the tab.
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    // `insights` loads with the Insights view's chunk (features/insights/insights-strings.ts), not with the board.
+    resources: { translation: typeof en; insights: typeof insightsEn };
   }
 }
 

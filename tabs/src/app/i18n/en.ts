@@ -305,11 +305,6 @@ export const en = {
   open: enOpen,
   myLearning: enMyLearning,
   goals: enGoals,
-  insights: {
-    title: 'Insights',
-    soonTitle: 'Insights are coming soon',
-    soonText: 'Team goals, participation over time, feedback averages and a skills matrix will appear here.',
-  },
   settings: {
     title: 'Settings',
     language: 'Language',
@@ -347,6 +342,10 @@ export const en = {
     saved: 'Settings saved.',
     saveFailed: 'The settings were not saved. Your changes are still here; check the marked fields or try again.',
     ownersOnly: 'Only the team’s owners can change these settings.',
+    quietWeeks: 'Quiet after (weeks)',
+    quietWeeksHint: 'Insights show the owners who has not attended or taught a session in this many weeks (2 to 26).',
+    quietWeeksValue_one: '{{count}} week',
+    quietWeeksValue_other: '{{count}} weeks',
     problems: {
       not_an_object: 'Something went wrong sending the settings; please try again.',
       unknown_field: 'This is not a team setting.',

@@ -308,11 +308,6 @@ export const nl: Messages = {
   open: nlOpen,
   myLearning: nlMyLearning,
   goals: nlGoals,
-  insights: {
-    title: 'Inzichten',
-    soonTitle: 'Inzichten komen binnenkort',
-    soonText: 'Teamdoelen, deelname door de tijd, gemiddelde feedback en een vaardighedenmatrix verschijnen hier.',
-  },
   settings: {
     title: 'Instellingen',
     language: 'Taal',
@@ -351,6 +346,10 @@ export const nl: Messages = {
     saved: 'Instellingen opgeslagen.',
     saveFailed: 'De instellingen zijn niet opgeslagen. Je wijzigingen staan er nog; bekijk de gemarkeerde velden of probeer het opnieuw.',
     ownersOnly: 'Alleen eigenaren van het team kunnen deze instellingen wijzigen.',
+    quietWeeks: 'Stil na (weken)',
+    quietWeeksHint: 'Inzichten tonen de eigenaren wie in zoveel weken geen sessie bijwoonde of gaf (2 tot 26).',
+    quietWeeksValue_one: '{{count}} week',
+    quietWeeksValue_other: '{{count}} weken',
     problems: {
       not_an_object: 'Er ging iets mis bij het versturen; probeer het opnieuw.',
       unknown_field: 'Dit is geen teaminstelling.',

@@ -4,7 +4,7 @@ import { LanguageOptions } from '../../shared/ui/language-options';
 import type { FormEvent } from 'react';
 import { Body1, Button, Field, Input, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
+import { QUIET_WEEKS_RANGE, REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
 import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
@@ -17,6 +17,7 @@ import { MessageState } from '../../shared/ui/message-state';
 import { rowProblems, timeZoneOptions, toMinutes, toRow } from './reminder-rows';
 import type { ReminderProblem, ReminderRow, ReminderUnit } from './reminder-rows';
 import { getTeamSettings, saveTeamSettings } from './team-settings-api';
+import { quietWeeksProblem } from './quiet-weeks';
 import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
 import type { SaveOutcome } from '../../shared/ui/save-outcome';
 
@@ -162,6 +163,8 @@ function TeamSettingsReadOnly({ settings }: { readonly settings: TeamSettingsRes
         <dd className={styles.detail} lang={settings.locale}>
           {LANGUAGE_NAMES[settings.locale]}
         </dd>
+        <dt className={styles.term}>{t('teamSettings.quietWeeks')}</dt>
+        <dd className={styles.detail}>{t('teamSettings.quietWeeksValue', { count: settings.quietWeeks })}</dd>
       </dl>
       <Body1 as="p" className={styles.hint}>
         {t('teamSettings.ownersOnly')}
@@ -176,6 +179,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const [rows, setRows] = useState<ReminderRow[]>(() => initial.reminderMinutes.map(toRow));
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [locale, setLocale] = useState(initial.locale);
+  const [quietWeeks, setQuietWeeks] = useState(String(initial.quietWeeks));
   const [touched, setTouched] = useState<ReadonlySet<number>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -185,6 +189,7 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const hintId = useId('reminders-hint');
 
   const problems = rowProblems(rows);
+  const quietProblem = quietWeeksProblem(quietWeeks);
   const serverFields = outcome && !outcome.ok && outcome.error instanceof ApiRequestError ? outcome.error.fields : {};
   const problemText = (code: string | undefined) =>
     code ? t(`teamSettings.problems.${code as ReminderProblem}`, { defaultValue: code }) : undefined;
@@ -202,12 +207,18 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (rowProblems(rows).some((p) => p !== undefined)) return;
+    if (rowProblems(rows).some((p) => p !== undefined) || quietProblem) return;
     setSaving(true);
     setOutcome(undefined);
     try {
-      const saved = await saveTeamSettings(api, initial.teamId, { reminderMinutes: rows.map((r) => toMinutes(r) ?? 0), timeZone, locale });
+      const saved = await saveTeamSettings(api, initial.teamId, {
+        reminderMinutes: rows.map((r) => toMinutes(r) ?? 0),
+        timeZone,
+        locale,
+        quietWeeks: Number(quietWeeks),
+      });
       setRows(saved.reminderMinutes.map(toRow));
+      setQuietWeeks(String(saved.quietWeeks));
       setTouched(new Set());
       setSubmitted(false);
       setOutcome({ ok: true });
@@ -311,6 +322,24 @@ function TeamSettingsForm({ api, initial }: { readonly api: ApiClient; readonly 
         >
           <LanguageOptions />
         </Select>
+      </Field>
+      <Field
+        label={t('teamSettings.quietWeeks')}
+        hint={t('teamSettings.quietWeeksHint')}
+        {...problemProps((submitted ? quietProblem : undefined) ?? serverFields['quietWeeks'])}
+      >
+        <Input
+          className={styles.amount}
+          type="number"
+          inputMode="numeric"
+          min={QUIET_WEEKS_RANGE.min}
+          max={QUIET_WEEKS_RANGE.max}
+          value={quietWeeks}
+          onChange={(_, d) => {
+            setOutcome(undefined);
+            setQuietWeeks(d.value);
+          }}
+        />
       </Field>
       <Body1 as="p" className={styles.hint}>
         {t('teamSettings.appliesLater')}

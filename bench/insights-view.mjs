@@ -1,0 +1,167 @@
+/* global window, document, MutationObserver -- the functions passed to page.evaluate run in the browser */
+// Insights view budget (issue #14 item 6): a team with two years of history (5,000 held sessions,
+// 200 more members, 50,000 attendances, 10,000 feedback answers); how long until the Insights view's
+// figures (trend, totals, the skills matrix) are on screen after navigation, and until the lazily
+// loaded chart is drawn, in headless Chromium on loopback. Target ≤ 1.5 s median. Not a test: prints
+// figures for docs/BENCHMARKS.md.
+//
+//   npm run build:tab && npm run bench:insights-view
+//
+// The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
+// from bot/src with esbuild. History goes in as session facts through the service's own insights
+// repository (the same rows the fold job writes), which rebuilds the week and month rollups.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { bundleNode } from '../scripts/bundle-node.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 5);
+const SESSIONS = 5_000;
+const MEMBERS = 200;
+const ATTENDEES = 10;
+const ANSWERS = 2;
+const BUDGET_MS = 1500;
+const tenantId = '00000000-0000-0000-0000-0000000000001';
+const teamId = 'team-id';
+// Alex Wilber owns the demo team: the owner's view is the larger one (quiet members too).
+const viewer = `${tenantId}/00000000-0000-0000-0000-0000000000020`;
+const SKILLS = ['TypeScript', 'SQL', 'Azure', 'Excel', 'Python', 'Kubernetes', 'Power BI', 'Figma', 'React', 'Agile', 'Rust', 'Go'];
+
+async function loadService() {
+  const outfile = path.join(root, 'dist/bench/insights-view-service.mjs');
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  await bundleNode({
+    entry: {
+      contents: "export { startService } from './bot/src/server'; export { readConfig } from './bot/src/config';",
+      resolveDir: root,
+    },
+    outfile,
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+function history(now) {
+  const at = now.toISOString();
+  const userId = (i) => `bench-member-${String(i).padStart(3, '0')}`;
+  const profiles = [];
+  const memberships = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    profiles.push({
+      tenantId,
+      userId: userId(i),
+      displayName: `Bench Member ${i}`,
+      bio: '',
+      teaches: [{ name: SKILLS[i % SKILLS.length], level: (i % 3) + 1 }],
+      wants: [SKILLS[(i + 5) % SKILLS.length]],
+      languages: ['English'],
+      availability: '',
+      createdAt: at,
+      updatedAt: at,
+    });
+    memberships.push({ tenantId, teamId, userId: userId(i), role: 'member', joinedAt: at });
+  }
+  const twoYears = 2 * 365 * 86_400_000;
+  const facts = [];
+  for (let i = 0; i < SESSIONS; i++) {
+    const startsAt = new Date(now.getTime() - twoYears + Math.floor((i / SESSIONS) * (twoYears - 86_400_000)));
+    facts.push({
+      tenantId,
+      teamId,
+      sessionId: `bench-fact-${String(i).padStart(4, '0')}`,
+      title: `Benchmark session ${i}`,
+      startsAt: startsAt.toISOString(),
+      skills: [SKILLS[i % SKILLS.length]],
+      teacherIds: [userId(i % MEMBERS)],
+      attendeeIds: Array.from({ length: ATTENDEES }, (_, k) => userId((i * 7 + k * 13 + 1) % MEMBERS)),
+      feedback: { answers: ANSWERS, ratingSum: 4 + (i % 5), learnedYes: i % 3 === 0 ? 1 : 2 },
+      foldedAt: at,
+    });
+  }
+  return { profiles, memberships, facts };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const { startService, readConfig } = await loadService();
+const quiet = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (m, detail) => console.error(m, detail ?? ''),
+  scope: (_fields, work) => work(),
+};
+const service = await startService(
+  { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir: path.join(root, 'dist/tab') },
+  { log: quiet, inMemoryStorage: true },
+);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
+});
+try {
+  const t0 = performance.now();
+  const rows = history(new Date());
+  await service.repositories.members.putMany(rows.profiles);
+  await service.repositories.teams.addMembers(rows.memberships);
+  await service.repositories.insights.saveFacts(tenantId, teamId, rows.facts, 'Europe/Amsterdam');
+  const seededMs = performance.now() - t0;
+
+  const runs = [];
+  // Run 0 warms the service and the browser's cache of nothing (each run is a fresh context).
+  for (let run = 0; run <= RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(
+      ([member, team]) => {
+        localStorage.setItem('peerlearn.member', member);
+        localStorage.setItem('peerlearn.team', team);
+        new MutationObserver((_, observer) => {
+          if (
+            !window.__figuresAt &&
+            document.querySelector('[data-testid="participation-trend"]') &&
+            document.querySelector('[data-testid="skills-matrix"]')
+          )
+            window.__figuresAt = performance.now();
+          if (!window.__chartAt && document.querySelector('[data-testid="participation-chart"] svg')) window.__chartAt = performance.now();
+          if (window.__figuresAt && window.__chartAt) observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      },
+      [viewer, teamId],
+    );
+    const page = await context.newPage();
+    await page.goto(`${service.url}/#/insights`);
+    await page.waitForFunction(() => window.__figuresAt && window.__chartAt, undefined, { timeout: 60_000 });
+    const { figuresMs, chartMs, matrixRows, apiDoneMs } = await page.evaluate(() => ({
+      figuresMs: window.__figuresAt,
+      chartMs: window.__chartAt,
+      matrixRows: document.querySelectorAll('[data-testid="skills-matrix"] tbody tr').length,
+      // When the report's answer had arrived: the rest is the tab drawing it.
+      apiDoneMs: performance.getEntriesByType('resource').find((e) => /\/insights\?/.test(e.name))?.responseEnd ?? 0,
+    }));
+    if (run > 0) runs.push({ figuresMs, chartMs, matrixRows, apiDoneMs });
+    await context.close();
+  }
+  const figures = median(runs.map((r) => r.figuresMs));
+  const chart = median(runs.map((r) => r.chartMs));
+  console.log(
+    JSON.stringify(
+      {
+        history: { sessions: SESSIONS, extraMembers: MEMBERS, attendances: SESSIONS * ATTENDEES, feedbackAnswers: SESSIONS * ANSWERS },
+        seededMs: Math.round(seededMs),
+        runs: runs.length,
+        matrixRows: runs[0]?.matrixRows,
+        figuresVisibleMs: { median: Math.round(figures), all: runs.map((r) => Math.round(r.figuresMs)) },
+        reportAnsweredMs: { median: Math.round(median(runs.map((r) => r.apiDoneMs))), all: runs.map((r) => Math.round(r.apiDoneMs)) },
+        chartDrawnMs: { median: Math.round(chart), all: runs.map((r) => Math.round(r.chartMs)) },
+        budgetMs: BUDGET_MS,
+        withinBudget: figures <= BUDGET_MS,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await browser.close();
+  await service.close();
+}

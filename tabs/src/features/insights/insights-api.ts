@@ -1,0 +1,67 @@
+import type {
+  CreateLearningRequestResponse,
+  CsvTable,
+  Granularity,
+  InsightsResponse,
+  LearningRequestView,
+  NudgeResponse,
+  PlanningResponse,
+  PostPulseRequest,
+  PulseResults,
+} from '../../../../bot/src/api/contract';
+import type { ApiClient } from '../../shared/api-client';
+import { ApiRequestError } from '../../shared/api-client';
+import { saveFile } from '../../shared/save-file';
+
+/** The range the view asks for: dates (YYYY-MM-DD, `to` inclusive) and how the periods are grouped. */
+export interface InsightsQuery {
+  readonly from: string;
+  readonly to: string;
+  readonly granularity: Granularity;
+}
+
+const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}`;
+const queryOf = (query: InsightsQuery) => new URLSearchParams({ from: query.from, to: query.to, granularity: query.granularity });
+
+export function getInsights(api: ApiClient, teamId: string, query: InsightsQuery, signal?: AbortSignal): Promise<InsightsResponse> {
+  return api.get<InsightsResponse>(`${teamPath(teamId)}/insights?${queryOf(query).toString()}`, signal);
+}
+
+/** Fetched with the bearer token (a plain link would carry none), then saved under the API's file name. */
+export async function downloadInsightsCsv(api: ApiClient, teamId: string, table: CsvTable, query: InsightsQuery): Promise<void> {
+  const params = new URLSearchParams({ table, from: query.from, to: query.to, granularity: query.granularity });
+  const blob = await api.download(`${teamPath(teamId)}/insights.csv?${params.toString()}`);
+  saveFile(blob, `peerlearn-${table}-${query.from}-${query.to}.csv`);
+}
+
+export function nudgeQuietMember(api: ApiClient, teamId: string, userId: string): Promise<NudgeResponse> {
+  return api.send<NudgeResponse>('POST', `${teamPath(teamId)}/insights/quiet/${encodeURIComponent(userId)}/nudge`);
+}
+
+/** The latest pulse, or `undefined` when the team never had one (the API's 404). */
+export async function getLatestPulse(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<PulseResults | undefined> {
+  try {
+    return await api.get<PulseResults>(`${teamPath(teamId)}/pulses/latest`, signal);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+export function postPulse(api: ApiClient, teamId: string, body: PostPulseRequest): Promise<PulseResults> {
+  return api.send<PulseResults>('POST', `${teamPath(teamId)}/pulses`, body);
+}
+
+/** The team's channels for the pulse's channel picker (the same answer the plan form reads). */
+export function getPlanningChoices(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<PlanningResponse> {
+  return api.get<PlanningResponse>(`${teamPath(teamId)}/planning`, signal);
+}
+
+/** "Ask to learn this": opens a learning request, or +1s the open one for the same skill. */
+export async function askToLearn(api: ApiClient, teamId: string, skill: string): Promise<'created' | 'voted'> {
+  const answer = await api.send<CreateLearningRequestResponse>('POST', `${teamPath(teamId)}/requests`, { skill });
+  if (answer.created) return 'created';
+  if (answer.request.voted) return 'voted';
+  await api.send<LearningRequestView>('PUT', `${teamPath(teamId)}/requests/${encodeURIComponent(answer.request.requestId)}/vote`);
+  return 'voted';
+}

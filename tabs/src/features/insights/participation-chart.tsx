@@ -1,0 +1,41 @@
+import { LineChart } from '@fluentui/react-charts';
+import type { ChartProps } from '@fluentui/react-charts';
+import type { ParticipationPoint } from '../../../../bot/src/api/contract';
+
+/** The periods and the series' names in the reader's language. */
+export interface ParticipationChartProps {
+  readonly points: readonly ParticipationPoint[];
+  readonly legends: { readonly sessionsHeld: string; readonly learners: string; readonly teachers: string };
+  readonly title: string;
+  /** The room there is; a long range draws wider and scrolls sideways inside its section. */
+  readonly width: number;
+}
+
+/** A point every this many pixels at least, so two years of weeks stay readable (the section scrolls sideways). */
+const PX_PER_POINT = 16;
+const MIN_WIDTH = 560;
+const HEIGHT = 280;
+
+/**
+ * Sessions held and distinct people learning and teaching per period. Its own chunk: the charts
+ * library loads only when someone opens Insights, never with the board.
+ */
+export default function ParticipationChart({ points, legends, title, width }: ParticipationChartProps) {
+  const series = (legend: string, value: (p: ParticipationPoint) => number) => ({
+    legend,
+    data: points.map((p) => ({ x: new Date(p.startsAt), y: value(p) })),
+  });
+  const data: ChartProps = {
+    chartTitle: title,
+    lineChartData: [
+      series(legends.sessionsHeld, (p) => p.sessionsHeld),
+      series(legends.learners, (p) => p.distinctLearners),
+      series(legends.teachers, (p) => p.distinctTeachers),
+    ],
+  };
+  return (
+    <div data-testid="participation-chart">
+      <LineChart data={data} width={Math.max(width, MIN_WIDTH, points.length * PX_PER_POINT)} height={HEIGHT} />
+    </div>
+  );
+}
