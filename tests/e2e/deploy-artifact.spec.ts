@@ -166,7 +166,16 @@ describe('build/deploy.zip', () => {
       const tab = await fetch(`http://127.0.0.1:${port}/`);
       expect(tab.status).toBe(200);
       expect(await tab.text()).toContain('<div id="root">');
-      await waitUntil(() => insights.envelopes.some((e) => e.data?.baseType === 'RequestData'), 20_000, 'a request span at the stub');
+      // The distro samples at most a few traces a second (a rate limiter that may start empty): ask again while waiting.
+      await waitUntil(
+        async () => {
+          if (insights.envelopes.some((e) => e.data?.baseType === 'RequestData')) return true;
+          await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+          return false;
+        },
+        30_000,
+        'a request span at the stub',
+      );
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => (exitCode !== undefined ? resolve(undefined) : child.once('exit', resolve)));
