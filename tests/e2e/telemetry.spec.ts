@@ -63,6 +63,22 @@ describe('telemetry to Application Insights', () => {
     expect(request?.iKey).toBe(insights.connectionString.match(/InstrumentationKey=([^;]+)/)?.[1]);
   });
 
+  it('names a request by its route, not by the ids in its path', async () => {
+    const teamId = `19:probe-${randomUUID()}@thread.tacv2`;
+    const path = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
+    const request = await eventually(
+      async () => {
+        // No token: the route answers 401 itself.
+        expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(401);
+        const found = ofType('RequestData').find((e) => String(e.data?.baseData?.url ?? '').includes(encodeURIComponent(teamId)));
+        expect(found).toBeDefined();
+        return found;
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    expect(request?.data?.baseData?.name).toBe('GET /api/v1/teams/:teamId/sessions');
+  });
+
   it('reports the service’s Storage calls as dependencies', async () => {
     await eventually(() => {
       const storage = ofType('RemoteDependencyData').filter((e) => String(e.data?.baseData?.data ?? '').includes('/devstoreaccount1/'));

@@ -1,4 +1,5 @@
 import express from 'express';
+import { nameRequestSpans } from './shared/route-span-name';
 import type { ErrorRequestHandler, Express, Request, RequestHandler, Response, Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -66,6 +67,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : deps.trustProxy);
+  app.use(nameRequestSpans());
 
   app.use((req, res, next) => {
     const requestId = randomUUID();
