@@ -8,7 +8,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import type { BuddyCadenceBody, BuddyMeResponse, BuddyMetRequest, BuddyRoundResponse, StartBuddyRoundResponse } from '../contract';
 import { authed } from '../shared/authed';
 import { parsedBody } from '../shared/body-schema';
-import { sendFailure } from '../shared/failure-problem';
+import { sendFailure, unwrap } from '../shared/failure-problem';
 import { badRequest } from '../shared/http-error';
 import { teamIdParam } from '../teams/team-routes';
 import { buddyCadenceBody, buddyMeBody, buddyMetBody, invalidBuddy, notAnObject, unknownKeys } from './buddy-bodies';
@@ -57,7 +57,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/buddies/me',
     authed(deps.validate, async (req, res, caller) => {
       const status = await buddies.status(caller, teamIdParam(req.params.teamId));
-      if (!status.ok) return sendFailure(res, status.failure);
+      if (!unwrap(res, status)) return;
       res.json(meView(status.value));
     }),
   );
@@ -75,7 +75,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
         ...(acrossOrganisation !== undefined ? { acrossOrganisation } : {}),
         ...(availability ? { availability: { days: availability.days, modes: availability.modes } } : {}),
       });
-      if (!updated.ok) return sendFailure(res, updated.failure);
+      if (!unwrap(res, updated)) return;
       res.json(meView(updated.value));
     }),
   );
@@ -84,7 +84,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/buddies/cadence',
     authed(deps.validate, async (req, res, caller) => {
       const found = await buddies.cadence(caller, teamIdParam(req.params.teamId));
-      if (!found.ok) return sendFailure(res, found.failure);
+      if (!unwrap(res, found)) return;
       res.json(found.value satisfies BuddyCadenceBody);
     }),
   );
@@ -96,7 +96,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
       const input = body(req, res, buddyCadenceBody);
       if (!input) return;
       const set = await buddies.setCadence(caller, teamId, input.cadence as BuddyCadenceBody['cadence']);
-      if (!set.ok) return sendFailure(res, set.failure);
+      if (!unwrap(res, set)) return;
       res.json(set.value satisfies BuddyCadenceBody);
     }),
   );
@@ -105,7 +105,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/buddies/rounds',
     authed(deps.validate, async (req, res, caller) => {
       const started = await buddies.startRound(caller, teamIdParam(req.params.teamId));
-      if (!started.ok) return sendFailure(res, started.failure);
+      if (!unwrap(res, started)) return;
       res.status(202).json({ roundId: started.value.roundId } satisfies StartBuddyRoundResponse);
     }),
   );
@@ -114,7 +114,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/buddies/rounds/latest',
     authed(deps.validate, async (req, res, caller) => {
       const latest = await buddies.latestRound(caller, teamIdParam(req.params.teamId));
-      if (!latest.ok) return sendFailure(res, latest.failure);
+      if (!unwrap(res, latest)) return;
       res.json(roundView(latest.value));
     }),
   );
@@ -136,7 +136,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
         roundId,
         input.answer as BuddyMetRequest['answer'],
       );
-      if (!answered.ok) return sendFailure(res, answered.failure);
+      if (!unwrap(res, answered)) return;
       res.json({ answer: answered.value } satisfies BuddyMetRequest);
     }),
   );

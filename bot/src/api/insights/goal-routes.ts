@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { ApiDependencies } from '../api-dependencies';
 import type { GoalsResponse } from '../contract';
 import { authed } from '../shared/authed';
-import { sendFailure } from '../shared/failure-problem';
+import { unwrap } from '../shared/failure-problem';
 import { teamIdParam } from '../teams/team-routes';
 
 /** `/teams/:teamId/goals` (DESIGN F10): members read the goals with their progress, owners replace them. */
@@ -14,7 +14,7 @@ export function goalRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/goals',
     authed(deps.validate, async (req, res, caller) => {
       const found = await goals.list(caller, teamIdParam(req.params.teamId));
-      if (!found.ok) return sendFailure(res, found.failure);
+      if (!unwrap(res, found)) return;
       res.json(found.value satisfies GoalsResponse);
     }),
   );
@@ -24,7 +24,7 @@ export function goalRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       // The domain checks the body field by field (400 names `goals[i].field`).
       const replaced = await goals.replace(caller, teamIdParam(req.params.teamId), req.body as unknown);
-      if (!replaced.ok) return sendFailure(res, replaced.failure);
+      if (!unwrap(res, replaced)) return;
       res.json(replaced.value satisfies GoalsResponse);
     }),
   );

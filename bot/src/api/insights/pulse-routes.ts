@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { ApiDependencies } from '../api-dependencies';
 import type { PulseResults } from '../contract';
 import { authed } from '../shared/authed';
-import { sendFailure } from '../shared/failure-problem';
+import { sendFailure, unwrap } from '../shared/failure-problem';
 import { teamIdParam } from '../teams/team-routes';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,7 +16,7 @@ export function pulseRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/pulses',
     authed(deps.validate, async (req, res, caller) => {
       const posted = await pulses.post(caller, teamIdParam(req.params.teamId), req.body as unknown);
-      if (!posted.ok) return sendFailure(res, posted.failure);
+      if (!unwrap(res, posted)) return;
       res.status(202).json(posted.value satisfies PulseResults);
     }),
   );
@@ -25,7 +25,7 @@ export function pulseRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/pulses/latest',
     authed(deps.validate, async (req, res, caller) => {
       const latest = await pulses.latest(caller, teamIdParam(req.params.teamId));
-      if (!latest.ok) return sendFailure(res, latest.failure);
+      if (!unwrap(res, latest)) return;
       res.json(latest.value satisfies PulseResults);
     }),
   );
@@ -47,7 +47,7 @@ export function pulseRoutes(deps: ApiDependencies): Router {
         });
       }
       const answered = await pulses.answer(caller, teamId, pulseId, body['answers']);
-      if (!answered.ok) return sendFailure(res, answered.failure);
+      if (!unwrap(res, answered)) return;
       res.json(answered.value satisfies PulseResults);
     }),
   );

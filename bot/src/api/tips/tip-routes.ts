@@ -5,7 +5,7 @@ import type { Tip } from '../../domain/tips/tip';
 import { MAX_QUERY_CHARS } from '../../domain/experts/text-fold';
 import { tipPageSize, TIP_PAGE_MAX } from '../../domain/tips/tip-search';
 import type { TipListing } from '../../domain/tips/tip-service';
-import { sendFailure } from '../shared/failure-problem';
+import { unwrap } from '../shared/failure-problem';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { TipListResponse, TipView } from '../contract';
@@ -60,7 +60,7 @@ export function tipRoutes(deps: ApiDependencies): Router {
           ? badRequest('invalid_cursor', 'The cursor is not valid; start again without it.')
           : error;
       });
-      if (!listed.ok) return sendFailure(res, listed.failure);
+      if (!unwrap(res, listed)) return;
       const owner =
         listed.value.tips.some((t) => t.authorUserId !== caller.userId) && (await tips.isOwner(caller.tenantId, teamId, caller.userId));
       const body: TipListResponse = {
@@ -79,7 +79,7 @@ export function tipRoutes(deps: ApiDependencies): Router {
       const input = parsedBody(res, req.body, tipBody, invalidTip);
       if (!input) return;
       const shared = await tips.share(caller, teamId, input);
-      if (!shared.ok) return sendFailure(res, shared.failure);
+      if (!unwrap(res, shared)) return;
       const author = await profiles.get(caller.tenantId, caller.userId);
       const authors = new Map(author ? [[author.userId, author]] : []);
       res.status(201).json(view(shared.value, { authors }, caller.userId, false));
@@ -90,7 +90,7 @@ export function tipRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/tips/:tipId',
     authed(deps.validate, async (req, res, caller) => {
       const removed = await tips.remove(caller, teamIdParam(req.params.teamId), tipIdParam(req.params.tipId));
-      if (!removed.ok) return sendFailure(res, removed.failure);
+      if (!unwrap(res, removed)) return;
       res.status(204).end();
     }),
   );
