@@ -3,7 +3,7 @@ import type { ApiError, OpenSessionsResponse, RsvpResponseBody } from '../../bot
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import type { RunningService } from '../../bot/src/server';
 import { TABLES, openSessionKey } from '../../bot/src/storage/shared/keys';
-import { rawTable } from '../support/storage/fixtures';
+import { rawTable, session as storedSession } from '../support/storage/fixtures';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
 import { TEAM_ID, people, seedTeam } from '../support/bot/session-fixtures';
@@ -19,29 +19,19 @@ const OUTSIDER = '00000000-0000-0000-0000-00000000b001';
 let service: RunningService;
 let outsider: string;
 
-function session(teamId: string, sessionId: string, startsInMinutes: number, extra: Partial<LearningSession> = {}): LearningSession {
-  const at = NOW.toISOString();
-  return {
-    tenantId: PLAYGROUND_TENANT,
-    teamId,
-    sessionId,
+/** A session of `teamId` starting `startsInMinutes` from NOW, hosted by the fixture team's host. */
+const session = (teamId: string, sessionId: string, startsInMinutes: number, extra: Partial<LearningSession> = {}): LearningSession =>
+  storedSession(PLAYGROUND_TENANT, teamId, sessionId, {
     title: sessionId,
-    description: '',
     skills: [],
-    format: 'talk',
     startsAt: new Date(NOW.getTime() + startsInMinutes * MINUTE).toISOString(),
     durationMinutes: 60,
     capacity: null,
     hostId: people.host.aadObjectId,
     teacherIds: [],
-    status: 'scheduled',
     openToOrganisation: true,
-    counts: { yes: 0, maybe: 0, no: 0 },
-    createdAt: at,
-    updatedAt: at,
     ...extra,
-  };
-}
+  });
 
 const list = (query = '', token = outsider) => callApi<OpenSessionsResponse & ApiError>(service, token, 'GET', `/sessions/open${query}`);
 const ids = (body: OpenSessionsResponse) => body.sessions.map((s) => s.sessionId);

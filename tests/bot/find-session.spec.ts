@@ -7,6 +7,7 @@ import type { ComposeResult } from '../support/expert-activities';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { startTestService } from '../support/service';
+import { session as storedSession } from '../support/storage/fixtures';
 import { TEAM_ID, people, seedTeam } from '../support/bot/session-fixtures';
 
 // A fake clock: every date below is relative to it.
@@ -18,29 +19,18 @@ const STRANGER = { id: '29:olga', name: 'Olga Outsider', aadObjectId: '00000000-
 let service: RunningService;
 let connector: FakeConnector;
 
-function session(teamId: string, sessionId: string, inDays: number, extra: Partial<LearningSession> = {}): LearningSession {
-  const at = NOW.toISOString();
-  return {
-    tenantId: PLAYGROUND_TENANT,
-    teamId,
-    sessionId,
+/** A session of `teamId` starting `inDays` days from NOW, hosted by the fixture team's host. */
+const session = (teamId: string, sessionId: string, inDays: number, extra: Partial<LearningSession> = {}): LearningSession =>
+  storedSession(PLAYGROUND_TENANT, teamId, sessionId, {
     title: sessionId,
-    description: '',
     skills: [],
-    format: 'talk',
     startsAt: new Date(NOW.getTime() + inDays * DAY).toISOString(),
     durationMinutes: 60,
     capacity: null,
     hostId: people.host.aadObjectId,
     teacherIds: [],
-    status: 'scheduled',
-    openToOrganisation: false,
-    counts: { yes: 0, maybe: 0, no: 0 },
-    createdAt: at,
-    updatedAt: at,
     ...extra,
-  };
-}
+  });
 
 const query = (text: string | undefined, from = people.ann, locale?: string) =>
   findExpertInvoke(connector.serviceUrl, text, { commandId: 'findSession', from, ...(locale ? { locale } : {}) });
