@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { useSavedFiles } from '../support/tab/saved-files';
 import InsightsView from '../../tabs/src/features/insights/insights-view';
 import { axeViolations } from '../support/tab/axe-jsdom';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
@@ -10,28 +11,7 @@ import { apiFor, renderView } from '../support/tab/render-view';
 
 const base = `/api/v1/teams/${encodeURIComponent(teamId)}`;
 
-/** What the browser was asked to save: jsdom has neither object URLs nor downloads. */
-let saved: { readonly name: string; readonly blob: Blob }[] = [];
-beforeEach(() => {
-  saved = [];
-  const blobs = new Map<string, Blob>();
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (blob: Blob) => {
-      const url = `blob:tab.test/${blobs.size}`;
-      blobs.set(url, blob);
-      return url;
-    },
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: (url: string) => blobs.delete(url) });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (blob) saved.push({ name: this.download, blob });
-  });
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+const saved = useSavedFiles();
 
 async function renderInsights(
   routes: Record<string, Handler>,
@@ -210,7 +190,7 @@ describe('Insights view', () => {
     expect(call?.authorization).toBe('Bearer test-token');
     const query = new URLSearchParams(call?.query);
     expect(query.get('table')).toBe('quiet');
-    expect(saved.map((s) => s.name)).toEqual([`peerlearn-quiet-${query.get('from') ?? ''}-${query.get('to') ?? ''}.csv`]);
+    expect(saved.files.map((s) => s.name)).toEqual([`peerlearn-quiet-${query.get('from') ?? ''}-${query.get('to') ?? ''}.csv`]);
   });
 
   it('shows the pulse count below five answers and the averages from five, and an owner posts one to a chosen channel', async () => {

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { useSavedFiles } from '../support/tab/saved-files';
 import ProfileView from '../../tabs/src/features/profile/profile-view';
 import type { PersonalDataExportResponse, ProfileResponse } from '../../bot/src/api/contract';
 import { openDialog } from '../support/tab/dialog';
@@ -33,27 +34,8 @@ const exported: PersonalDataExportResponse = {
 
 const noContent = () => new Response(null, { status: 204 });
 
-/** What the browser was asked to save: jsdom has neither object URLs nor downloads. */
-let saved: { readonly name: string; readonly blob: Blob }[] = [];
-beforeEach(() => {
-  saved = [];
-  const blobs = new Map<string, Blob>();
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (blob: Blob) => {
-      const url = `blob:tab.test/${blobs.size}`;
-      blobs.set(url, blob);
-      return url;
-    },
-  });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: (url: string) => blobs.delete(url) });
-  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (blob) saved.push({ name: this.download, blob });
-  });
-});
+const saved = useSavedFiles();
 afterEach(() => {
-  jest.restoreAllMocks();
   window.location.hash = '';
 });
 
@@ -72,9 +54,9 @@ describe('My profile → Privacy: download my data', () => {
     const done = await screen.findByText(/Your data is downloaded as peerlearn-my-data-\d{4}-\d{2}-\d{2}\.json\./);
     expect(done).toBeTruthy();
     expect(service.callsTo('GET', '/api/v1/me/export').map((c) => c.authorization)).toEqual(['Bearer test-token']);
-    expect(saved).toHaveLength(1);
-    expect(saved[0]?.name).toMatch(/^peerlearn-my-data-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse((await saved[0]?.blob.text()) ?? '')).toEqual(exported);
+    expect(saved.files).toHaveLength(1);
+    expect(saved.files[0]?.name).toMatch(/^peerlearn-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse((await saved.files[0]?.blob.text()) ?? '')).toEqual(exported);
   });
 
   it('shows its progress, and a friendly error when storage is away (English) or the network is (Dutch)', async () => {
@@ -90,7 +72,7 @@ describe('My profile → Privacy: download my data', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       "Your data wasn't downloaded. PeerLearn can't get to its data at the moment. Please try again in a minute.",
     );
-    expect(saved).toHaveLength(0);
+    expect(saved.files).toHaveLength(0);
   });
 
   it('says in Dutch when the service cannot be reached', async () => {
