@@ -8,12 +8,12 @@
 // The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
 // from bot/src with esbuild so this stays a plain .mjs. Rows go in through the service's own
 // repositories (the session-writing API is not there yet).
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { bundleNode } from '../scripts/bundle-node.mjs';
+import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -24,19 +24,6 @@ const BUDGET_KB = 250;
 const tenantId = '00000000-0000-0000-0000-0000000000001';
 const teamId = 'team-id';
 const viewer = { tenantId, userId: '00000000-0000-0000-0000-0000000000021' };
-
-async function loadService() {
-  const outfile = path.join(root, 'dist/bench/board-load-service.mjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await bundleNode({
-    entry: {
-      contents: "export { startService } from './bot/src/server'; export { readConfig } from './bot/src/config';",
-      resolveDir: root,
-    },
-    outfile,
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 function extraRows(now) {
   const at = now.toISOString();
@@ -96,11 +83,10 @@ function initialJs() {
   return { files: sizes, totalKb: sizes.reduce((n, s) => n + s.gzip, 0) / 1024 };
 }
 
-const { startService, readConfig } = await loadService();
-const quiet = { info: () => undefined, error: (m) => console.error(m) };
+const { startService, readConfig } = await loadServiceModule('board-load');
 const service = await startService(
   { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir: path.join(root, 'dist/tab') },
-  { log: quiet, inMemoryStorage: true },
+  { log: quietLogger, inMemoryStorage: true },
 );
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

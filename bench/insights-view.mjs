@@ -10,11 +10,10 @@
 // The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
 // from bot/src with esbuild. History goes in as session facts through the service's own insights
 // repository (the same rows the fold job writes), which rebuilds the week and month rollups.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { bundleNode } from '../scripts/bundle-node.mjs';
+import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -28,19 +27,6 @@ const teamId = 'team-id';
 // Alex Wilber owns the demo team: the owner's view is the larger one (quiet members too).
 const viewer = `${tenantId}/00000000-0000-0000-0000-0000000000020`;
 const SKILLS = ['TypeScript', 'SQL', 'Azure', 'Excel', 'Python', 'Kubernetes', 'Power BI', 'Figma', 'React', 'Agile', 'Rust', 'Go'];
-
-async function loadService() {
-  const outfile = path.join(root, 'dist/bench/insights-view-service.mjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await bundleNode({
-    entry: {
-      contents: "export { startService } from './bot/src/server'; export { readConfig } from './bot/src/config';",
-      resolveDir: root,
-    },
-    outfile,
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 function history(now) {
   const at = now.toISOString();
@@ -84,17 +70,10 @@ function history(now) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const { startService, readConfig } = await loadService();
-const quiet = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (m, detail) => console.error(m, detail ?? ''),
-  scope: (_fields, work) => work(),
-};
+const { startService, readConfig } = await loadServiceModule('insights-view');
 const service = await startService(
   { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir: path.join(root, 'dist/tab') },
-  { log: quiet, inMemoryStorage: true },
+  { log: quietLogger, inMemoryStorage: true },
 );
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
