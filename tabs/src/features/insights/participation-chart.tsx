@@ -7,6 +7,10 @@ export interface ParticipationChartProps {
   readonly points: readonly ParticipationPoint[];
   readonly legends: { readonly sessionsHeld: string; readonly learners: string; readonly teachers: string };
   readonly title: string;
+  /** The reader's locale (`nl-NL`): the axis' months and numbers in their language. */
+  readonly locale: string;
+  /** The team's zone: a period starts at midnight there. */
+  readonly timeZone: string;
   /** The room there is; a long range draws wider and scrolls sideways inside its section. */
   readonly width: number;
 }
@@ -20,7 +24,8 @@ const HEIGHT = 280;
  * Sessions held and distinct people learning and teaching per period. Its own chunk: the charts
  * library loads only when someone opens Insights, never with the board.
  */
-export default function ParticipationChart({ points, legends, title, width }: ParticipationChartProps) {
+export default function ParticipationChart({ points, legends, title, locale, timeZone, width }: ParticipationChartProps) {
+  const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone });
   const series = (legend: string, value: (p: ParticipationPoint) => number) => ({
     legend,
     data: points.map((p) => ({ x: new Date(p.startsAt), y: value(p) })),
@@ -35,7 +40,13 @@ export default function ParticipationChart({ points, legends, title, width }: Pa
   };
   return (
     <div data-testid="participation-chart">
-      <LineChart data={data} width={Math.max(width, MIN_WIDTH, points.length * PX_PER_POINT)} height={HEIGHT} />
+      <LineChart
+        data={data}
+        culture={locale}
+        customDateTimeFormatter={(at) => month.format(at)}
+        width={Math.max(width, MIN_WIDTH, points.length * PX_PER_POINT)}
+        height={HEIGHT}
+      />
     </div>
   );
 }

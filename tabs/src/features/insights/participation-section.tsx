@@ -68,7 +68,14 @@ export function ParticipationSection({ report, locale, csv }: ParticipationSecti
         {chartWidth > 0 ? (
           <ChartBoundary fallback={<Body1 as="p">{t('participation.chartFailed')}</Body1>}>
             <Suspense fallback={<LoadingState label={t('participation.chartLoading')} />}>
-              <ParticipationChart points={points} legends={legends} title={t('participation.title')} width={chartWidth} />
+              <ParticipationChart
+                points={points}
+                legends={legends}
+                title={t('participation.title')}
+                locale={locale}
+                timeZone={report.timeZone}
+                width={chartWidth}
+              />
             </Suspense>
           </ChartBoundary>
         ) : null}
