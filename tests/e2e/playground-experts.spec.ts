@@ -19,7 +19,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-describe('findExpert in the Agents Playground', () => {
+describe('The messaging extension in the Agents Playground', () => {
   it('a query with a typo from the compose box finds the TypeScript teachers, best first', async () => {
     // Asked by a colleague: the asker never appears in their own results.
     const user = playground.config.users[1];
@@ -44,5 +44,23 @@ describe('findExpert in the Agents Playground', () => {
       title: 'Megan Bowen',
       value: { commandId: 'findExpert', userId: expect.any(String), skill: 'TypeScript' },
     });
+  });
+
+  it('findSession from the compose box finds an upcoming demo session to share, in the asker’s team', async () => {
+    const user = playground.config.users[1];
+    const answer = await playground.invoke({
+      name: 'composeExtension/query',
+      value: { commandId: 'findSession', parameters: [{ name: 'query', value: 'azure' }], queryOptions: { skip: 0, count: 10 } },
+      from: { id: user?.id },
+      conversation: { id: playground.config.teams[0]?.id },
+    });
+    expect(answer.body).not.toHaveProperty('error');
+    expect(answer.status).toBe(200);
+    const body = answer.body as ComposeResult;
+    expect(body.composeExtension.type).toBe('result');
+    // The held TypeScript workshop (three days ago) is not offered; the Azure pair session tomorrow is.
+    expect(resultNames(body)).toEqual(['Pair session: your first Azure Function']);
+    const tap = body.composeExtension.attachments?.[0]?.preview?.content.tap;
+    expect(tap?.value).toEqual({ commandId: 'findSession', teamId: expect.any(String), sessionId: 'demo-azure-pair' });
   });
 });
