@@ -89,6 +89,15 @@ describe('open to everyone: sessions of all teams of the tenant', () => {
     expect(second.body.nextCursor).toBeUndefined();
   });
 
+  it('leaves out the board’s own team before paging, so its many sessions never hide the others', async () => {
+    const { body } = await list(`?limit=1&exceptTeam=${encodeURIComponent(TEAM_ID)}`);
+    expect(ids(body)).toEqual(['running-now']);
+    const next = await list(`?limit=3&exceptTeam=${encodeURIComponent(TEAM_ID)}&cursor=${encodeURIComponent(body.nextCursor ?? '')}`);
+    expect(ids(next.body)).toEqual(['sql-clinic']);
+    expect(next.body.nextCursor).toBeUndefined();
+    expect((await list('?exceptTeam=%3Cscript%3E')).body.error.code).toBe('invalid_team_id');
+  });
+
   it('lets anyone in the tenant answer, and shows their own answer in the list', async () => {
     const rsvp = await callApi<RsvpResponseBody>(
       service,

@@ -100,12 +100,18 @@ describe('open to everyone', () => {
       'POST /dev/token': () => json(200, { token: 'dev-token' }),
       'GET /api/v1/me': () => json(200, me()),
       [`GET /api/v1/teams/${encodeURIComponent(teamId)}/sessions`]: () => json(200, teamSessions()),
-      'GET /api/v1/sessions/open': () => json(200, { sessions: [ownOpen, sqlClinic] } satisfies OpenSessionsResponse),
+      // Like the service: `exceptTeam` leaves the board's own team out before the page is cut.
+      'GET /api/v1/sessions/open': (call) => {
+        const except = new URLSearchParams(call.query).get('exceptTeam');
+        const sessions = [ownOpen, sqlClinic].filter((s) => s.teamId !== except);
+        return json(200, { sessions } satisfies OpenSessionsResponse);
+      },
     });
     await renderApp({ fetch: service.fetch });
     const section = within(await screen.findByTestId('open-board'));
     expect(section.getByRole('heading', { level: 2 }).textContent).toBe('Open to everyone');
     expect(section.getAllByRole('article').map((a) => within(a).getByRole('heading').textContent)).toEqual(['SQL clinic']);
     expect(section.getByRole('link', { name: 'See all sessions open to everyone' }).getAttribute('href')).toBe('#/open');
+    expect(service.callsTo('GET', '/api/v1/sessions/open').map((c) => new URLSearchParams(c.query).get('exceptTeam'))).toEqual([teamId]);
   });
 });

@@ -153,10 +153,11 @@ export interface OpenSessionSummary extends SessionSummary {
 }
 
 /**
- * `GET /api/v1/sessions/open?q=&limit=&cursor=` (anyone signed in to the tenant): upcoming sessions
- * open to the whole organisation across all teams, soonest first; `q` matches skills and titles.
+ * `GET /api/v1/sessions/open?q=&limit=&cursor=&exceptTeam=` (anyone signed in to the tenant): upcoming
+ * sessions open to the whole organisation across all teams, soonest first; `q` matches skills and
+ * titles; `exceptTeam` leaves one team's own sessions out (the board lists those already).
  * Answer through `PUT /teams/:teamId/sessions/:sessionId/rsvp` of the session's own team. 400
- * `invalid_query` (over 100 characters), `invalid_limit` (1–50), `invalid_cursor`.
+ * `invalid_query` (over 100 characters), `invalid_limit` (1–50), `invalid_cursor`, `invalid_team_id`.
  */
 export interface OpenSessionsResponse {
   readonly sessions: readonly OpenSessionSummary[];

@@ -5,6 +5,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import type { OpenSessionsResponse } from '../contract';
 import { authed } from '../shared/authed';
 import { badRequest } from '../shared/http-error';
+import { teamIdParam } from '../teams/team-routes';
 import { toSessionSummary } from './session-view';
 
 const PAGE_DEFAULT = 20;
@@ -25,7 +26,7 @@ function searchParam(raw: unknown): string {
 }
 
 /**
- * `GET /sessions/open?q=&limit=&cursor=`: the tenant's upcoming sessions open to the whole
+ * `GET /sessions/open?q=&limit=&cursor=&exceptTeam=`: the tenant's upcoming sessions open to the whole
  * organisation, across its teams (anyone signed in to the tenant; answering goes through the
  * session's own `…/rsvp`).
  */
@@ -39,9 +40,11 @@ export function openSessionRoutes(deps: ApiDependencies): Router {
       const rawCursor = req.query.cursor;
       if (rawCursor !== undefined && typeof rawCursor !== 'string')
         throw badRequest('invalid_cursor', 'The cursor is not valid; start again from the first page.');
+      const exceptTeam = req.query.exceptTeam === undefined ? undefined : teamIdParam(req.query.exceptTeam);
       const page = await deps.services.openSessions.page(caller, {
         search,
         limit,
+        ...(exceptTeam !== undefined ? { exceptTeamId: exceptTeam } : {}),
         ...(rawCursor !== undefined ? { cursor: rawCursor } : {}),
       });
       if (page === 'badCursor') throw badRequest('invalid_cursor', 'The cursor is not valid; start again from the first page.');

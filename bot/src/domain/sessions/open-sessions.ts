@@ -21,6 +21,8 @@ interface OpenSessionsQuery {
   readonly search?: string;
   readonly limit: number;
   readonly cursor?: string;
+  /** A team whose own sessions the reader sees elsewhere already (the board's): left out before paging. */
+  readonly exceptTeamId?: string;
 }
 
 export const OPEN_SESSIONS_PAGE_MAX = 50;
@@ -81,7 +83,9 @@ export function createOpenSessions(deps: OpenSessionsDeps) {
         repos.rsvps.listForUser(actor.tenantId, actor.userId),
       ]);
       const teamById = new Map(teams.filter((t) => !t.uninstalledAt).map((t) => [t.teamId, t]));
-      const candidates = refs.filter((r) => teamById.has(r.teamId) && matches(r, search) && (!cursor || after(r, cursor)));
+      const candidates = refs.filter(
+        (r) => teamById.has(r.teamId) && r.teamId !== query.exceptTeamId && matches(r, search) && (!cursor || after(r, cursor)),
+      );
       const found: { session: LearningSession; team: Team; ref: OpenSessionRef }[] = [];
       let index = 0;
       // Read the sessions a page at a time; the index may hold a stale row, which is skipped.

@@ -22,10 +22,10 @@ interface OpenSessionsSectionProps {
 export function OpenSessionsSection({ api, teamId, locale, timeZone }: OpenSessionsSectionProps) {
   const shared = useSectionStyles();
   const { t } = useTranslation();
-  const load = useCallback((signal: AbortSignal) => getOpenSessions(api, { limit: SHOWN * 2 }, signal), [api]);
+  const load = useCallback((signal: AbortSignal) => getOpenSessions(api, { limit: SHOWN, exceptTeam: teamId }, signal), [api, teamId]);
   const state = useAsync(load);
   if (state.status !== 'success') return null;
-  const others = state.data.sessions.filter((s) => s.teamId !== teamId);
+  const others = state.data.sessions;
   if (others.length === 0) return null;
   return (
     <section className={shared.section} aria-labelledby="open-board-heading" data-testid="open-board">
