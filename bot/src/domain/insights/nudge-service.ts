@@ -35,7 +35,7 @@ export interface NudgeService extends Pick<InsightsService, 'nudge'> {
 }
 
 interface NudgeDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'nudges'>;
+  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'nudges' | 'rsvps'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
 }
@@ -46,7 +46,7 @@ interface NudgeDeps {
  * per NUDGE_INTERVAL_DAYS (claimed under the row's ETag, so two owners at once send one).
  */
 export function createNudgeService(deps: NudgeDeps): NudgeService {
-  const { teams, members, sessions, nudges } = deps.repositories;
+  const { teams, members, sessions, nudges, rsvps } = deps.repositories;
   const access = createTeamAccess(teams);
 
   const isMember = async (tenantId: string, teamId: string, userId: string): Promise<boolean> =>
@@ -74,15 +74,18 @@ export function createNudgeService(deps: NudgeDeps): NudgeService {
 
     async content(job) {
       const { tenantId, teamId, userId } = job;
-      const [team, profile, member] = await Promise.all([
+      const [team, profile, member, answers] = await Promise.all([
         teams.get(tenantId, teamId),
         members.get(tenantId, userId),
         isMember(tenantId, teamId, userId),
+        rsvps.listForUser(tenantId, userId),
       ]);
       if (!team || team.uninstalledAt || !member) return undefined;
       const now = deps.now();
+      const answered = new Set(answers.filter((a) => a.teamId === teamId).map((a) => a.sessionId));
       const upcoming = (await sessions.listForTeamStartingFrom(tenantId, teamId, now.toISOString()))
-        .filter((s) => isUpcoming(s, now) && s.hostId !== userId && !s.teacherIds.includes(userId))
+        // A session they already answered (coming, or not) is no suggestion.
+        .filter((s) => isUpcoming(s, now) && s.hostId !== userId && !s.teacherIds.includes(userId) && !answered.has(s.sessionId))
         .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
       if (upcoming.length === 0) return undefined;
       const wants = new Set((profile?.wants ?? []).map(fold));
