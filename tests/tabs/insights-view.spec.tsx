@@ -66,6 +66,7 @@ describe('Insights view', () => {
         .slice(1)
         .map((r) => r.slice(1)),
     ).toEqual([
+      ['0', 'No answers'],
       ['2', 'Too few answers to show'],
       ['7', '4.25', '86%'],
     ]);

@@ -41,6 +41,7 @@ export function ownerReport(overrides: Partial<InsightsResponse> = {}): Insights
     },
     feedback: {
       byMonth: [
+        { key: months[0]?.key ?? '', answers: 0 },
         { key: months[1]?.key ?? '', answers: 2 },
         { key: months[2]?.key ?? '', answers: 7, averageRating: 4.25, learnedRate: 0.86 },
       ],

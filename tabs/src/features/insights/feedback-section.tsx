@@ -112,7 +112,8 @@ function FeedbackTable({ caption, keyHeader, points, name, locale }: FeedbackTab
                 </>
               ) : (
                 <td colSpan={2} className={shared.muted}>
-                  {t('feedback.tooFew')}
+                  {/* A period without feedback is simply empty; "too few" is for one with 1 or 2 answers. */}
+                  {p.answers === 0 ? t('feedback.noAnswers') : t('feedback.tooFew')}
                 </td>
               )}
             </tr>

@@ -77,6 +77,7 @@ export const insightsEn = {
     rating: 'Average rating (1–5)',
     learned: 'Learned something new',
     tooFew: 'Too few answers to show',
+    noAnswers: 'No answers',
     none: 'No feedback yet in this period.',
   },
   skills: {

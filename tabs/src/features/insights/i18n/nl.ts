@@ -76,6 +76,7 @@ export const insightsNl: typeof insightsEn = {
     rating: 'Gemiddelde waardering (1–5)',
     learned: 'Leerde iets nieuws',
     tooFew: 'Te weinig antwoorden om te tonen',
+    noAnswers: 'Geen antwoorden',
     none: 'Nog geen feedback in deze periode.',
   },
   skills: {
