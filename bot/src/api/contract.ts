@@ -34,7 +34,7 @@ export {
 // The team's wall clock (times are planned and shown in the team's zone): the same arithmetic as the service's.
 export { parseWallTime, toDateAndTimeInputs } from '../domain/shared/zoned-time';
 
-import type { BuddyAvailability, BuddyCadence, MeetMode, MetAnswer, TeachMatch, Weekday } from '../domain/buddies/buddy';
+import type { BuddyAvailability, BuddyCadence, BuddyReason, MetAnswer } from '../domain/buddies/buddy';
 
 export type ApiLocale = 'en' | 'nl';
 
@@ -647,18 +647,18 @@ export { CADENCE_WEEKS, MEET_MODES, MET_ANSWERS, WEEKDAYS } from '../domain/budd
 export { ORGANISATION_POOL } from '../domain/buddies/buddy';
 
 /** A person in a buddy view; `displayName` is "" for someone without a profile, FORMER_COLLEAGUE_ID for an erased person. */
+/**
+ * A buddy as the tab sees them: never their email (that is for the introduction's meeting link
+ * only). Not an alias of the domain's BuddyPerson: its module would pull the buddy service's types
+ * into the tab's program.
+ */
 export interface BuddyPersonView {
   readonly userId: string;
   readonly displayName: string;
 }
 
 /** Why a pair was made, structured (the tab words it): who can teach whom what, shared languages, days and modes. */
-export interface BuddyReasonView {
-  readonly teaches: readonly TeachMatch[];
-  readonly sharedLanguages: readonly string[];
-  readonly sharedDays: readonly Weekday[];
-  readonly sharedModes: readonly MeetMode[];
-}
+export type BuddyReasonView = BuddyReason;
 
 export interface BuddyPairView {
   readonly members: readonly BuddyPersonView[];
