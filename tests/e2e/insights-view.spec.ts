@@ -69,6 +69,9 @@ describe('the Insights view in Chromium', () => {
       await page.getByTestId('skills-matrix').waitFor();
       const heading = await page.getByRole('heading', { level: 1 }).innerText();
       because(theme, () => expect(heading).toBe(language === 'nl' ? 'Inzichten' : 'Insights'));
+      // The legends read as the catalogue writes them: the library's capitalising of every word is undone.
+      const legends = await page.getByTestId('participation-chart').locator('button').allInnerTexts();
+      because(`${theme}: legends`, () => expect(legends).toContain(language === 'nl' ? 'Gehouden sessies' : 'Sessions held'));
       expect(await page.getByTestId('insights-quiet').count()).toBe(0);
       expect(await page.getByTestId('post-pulse').count()).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

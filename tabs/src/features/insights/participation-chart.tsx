@@ -1,3 +1,4 @@
+import { makeStyles } from '@fluentui/react-components';
 import { LineChart } from '@fluentui/react-charts';
 import type { ChartProps } from '@fluentui/react-charts';
 import type { ParticipationPoint } from '../../../../bot/src/api/contract';
@@ -20,11 +21,18 @@ const PX_PER_POINT = 16;
 const MIN_WIDTH = 560;
 const HEIGHT = 280;
 
+const useStyles = makeStyles({
+  // The library capitalises every word of a legend ("Gehouden Sessies"); the legends are sentences
+  // in the reader's language and must read as written.
+  root: { '& button': { textTransform: 'none' } },
+});
+
 /**
  * Sessions held and distinct people learning and teaching per period. Its own chunk: the charts
  * library loads only when someone opens Insights, never with the board.
  */
 export default function ParticipationChart({ points, legends, title, locale, timeZone, width }: ParticipationChartProps) {
+  const styles = useStyles();
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone });
   const series = (legend: string, value: (p: ParticipationPoint) => number) => ({
     legend,
@@ -39,7 +47,7 @@ export default function ParticipationChart({ points, legends, title, locale, tim
     ],
   };
   return (
-    <div data-testid="participation-chart">
+    <div data-testid="participation-chart" className={styles.root}>
       <LineChart
         data={data}
         culture={locale}
