@@ -113,7 +113,8 @@ function capture(): Captured {
   });
   out['taxonomy additions'] = index
     .taxonomy()
-    .skills.filter((s) => !s.seeded)
+    .all()
+    .filter((s) => !s.seeded)
     .map((s) => s.name)
     .sort();
   return out;

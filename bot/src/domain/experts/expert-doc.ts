@@ -26,13 +26,13 @@ export interface ExpertDoc {
   sessions: number;
 }
 
-export interface NameEntry {
+interface NameEntry {
   readonly displayName: string;
   readonly sortName: string;
   readonly terms: readonly string[];
 }
 
-export interface LanguageEntry {
+interface LanguageEntry {
   readonly languages: readonly string[];
   readonly keys: readonly string[];
 }
