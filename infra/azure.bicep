@@ -377,7 +377,7 @@ resource webApp 'Microsoft.Web/sites@2024-11-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appCommandLine: 'node --enable-source-maps dist/bot/index.js'
+      appCommandLine: 'node --enable-source-maps --max-semi-space-size=4 dist/bot/index.js'
       appSettings: concat(baseSettings, storageSettings, botSecretSettings, rotationSettings)
     }
   }

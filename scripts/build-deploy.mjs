@@ -93,7 +93,7 @@ export function buildDeploy(options = {}) {
     private: true,
     type: 'module',
     engines: rootPackage.engines,
-    scripts: { start: 'node --enable-source-maps dist/bot/index.js' },
+    scripts: { start: 'node --enable-source-maps --max-semi-space-size=4 dist/bot/index.js' },
     dependencies: Object.fromEntries(packages.map((name) => [name, rootPackage.dependencies[name]])),
   };
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(deployPackage, null, 2)}\n`);

@@ -8,7 +8,7 @@ import type { SkillTaxonomy } from './skill-taxonomy';
 import { erasureKeyOf } from '../privacy/erasure-key';
 
 interface ExpertDirectoryPorts {
-  readonly members: Pick<MemberRepository, 'get' | 'listForTenant'>;
+  readonly members: Pick<MemberRepository, 'get' | 'forEachInTenant'>;
   readonly teams: Pick<TeamRepository, 'listForTenant'>;
   readonly sessions: Pick<SessionRepository, 'listForTeam'>;
   readonly endorsements: EndorsementRepository;
@@ -187,11 +187,7 @@ export class ExpertDirectory {
   }
 
   private async buildIndex(tenantId: string): Promise<TenantExpertIndex> {
-    const [profiles, endorsements, taught] = await Promise.all([
-      this.ports.members.listForTenant(tenantId),
-      this.ports.endorsements.listForTenant(tenantId),
-      this.countSessionsTaught(tenantId),
-    ]);
+    const [endorsements, taught] = await Promise.all([this.ports.endorsements.listForTenant(tenantId), this.countSessionsTaught(tenantId)]);
     const byPerson = new Map<string, Map<string, number>>();
     for (const e of endorsements) {
       const counts = byPerson.get(e.userId) ?? new Map<string, number>();
@@ -200,8 +196,12 @@ export class ExpertDirectory {
       byPerson.set(e.userId, counts);
     }
     const index = new TenantExpertIndex(tenantId);
-    for (const profile of profiles) index.upsert({ profile, endorsements: byPerson.get(profile.userId) ?? new Map() });
     index.setSessionsTaught(taught);
+    // Page by page: the 1,000 profiles of a page become documents before the next page is read, so the
+    // process never holds a large tenant's profiles whole (at 100,000 that was most of its peak memory).
+    await this.ports.members.forEachInTenant(tenantId, (profiles) => {
+      for (const profile of profiles) index.upsert({ profile, endorsements: byPerson.get(profile.userId) ?? new Map() });
+    });
     index.prepare();
     return index;
   }

@@ -1,15 +1,14 @@
-import type { MemberProfile, SkillLevel } from './member';
+import type { SkillLevel } from './member';
+import type { ExpertDoc, ExpertSource, IndexedSkill } from './expert-doc';
+import { betterSkill, DocPools, skillPoints } from './expert-doc';
 import { SEEDED_TAXONOMY, matchSkill } from './skill-taxonomy';
 import type { MatchQuality, SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
 import { languageKey } from './spoken-languages';
 import { cleanText, compactKey, fold, terms } from './text-fold';
 import { TermIndex } from './term-index';
-
-/** A profile with what others said about it: endorsement counts per skill key. */
-interface ExpertSource {
-  readonly profile: MemberProfile;
-  readonly endorsements: ReadonlyMap<string, number>;
-}
+import type { Postings, TermMatch } from './term-index';
+import { TopK } from './top-k';
+import type { Candidate, TieBreak } from './top-k';
 
 type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
 
@@ -85,134 +84,45 @@ export const MAX_SKIP = 1000;
  * tier (0–9) · 1e14 + [wanted-by (0–9999) · 1e10, suggestions only] + level · 1e9 +
  * endorsements (≤ 99,999) · 1e4 + sessions taught (≤ 9,999). Below 2^53, so exact.
  */
-const skillPoints = (level: number, endorsements: number): number => level * 100_000 + Math.min(endorsements, 99_999);
 const score = (tier: number, points: number, sessions: number, demand = 0): number =>
   tier * 1e14 + Math.min(demand, 9_999) * 1e10 + points * 1e4 + Math.min(sessions, 9_999);
 const tierOf = (value: number): number => Math.floor(value / 1e14);
 
-interface Candidate {
-  readonly id: number;
-  readonly score: number;
-  /** The skill the score is about (skill tiers); else the person's strongest. */
-  readonly skillKey?: string;
-  readonly wantedBy?: number;
+interface SkillHolders {
+  readonly entry: TaxonomySkill;
+  /** Holders, best first for this skill (when `sorted`). */
+  readonly ids: number[];
+  sorted: boolean;
 }
-
-/** Keeps the best `k` in order without sorting everything: most candidates lose one number comparison. */
-class TopK {
-  readonly items: Candidate[] = [];
-  constructor(
-    private readonly k: number,
-    private readonly docs: readonly (ExpertDoc | undefined)[],
-  ) {}
-
-  get full(): boolean {
-    return this.items.length >= this.k;
-  }
-
-  /** Ties on score go by name, then id: a stable order whatever the insertion order. */
-  private before(a: Candidate, b: Candidate): boolean {
-    if (a.score !== b.score) return a.score > b.score;
-    const da = this.docs[a.id];
-    const db = this.docs[b.id];
-    const na = da?.sortName ?? '';
-    const nb = db?.sortName ?? '';
-    if (na !== nb) return na < nb;
-    return (da?.userId ?? '') < (db?.userId ?? '');
-  }
-
-  /** Could this doc with this score still get in, ties included? Walks of sorted lists stop at the first no. */
-  wouldTake(id: number, value: number): boolean {
-    if (this.k === 0) return false;
-    if (this.items.length < this.k) return true;
-    return this.before({ id, score: value }, this.items[this.items.length - 1] as Candidate);
-  }
-
-  /** Could a candidate with this score still get in? (Cheap pre-check before building one.) */
-  admits(value: number): boolean {
-    if (this.k === 0) return false;
-    if (this.items.length < this.k) return true;
-    return value >= (this.items[this.items.length - 1] as Candidate).score;
-  }
-
-  offer(item: Candidate): void {
-    const items = this.items;
-    if (this.k === 0) return;
-    if (items.length >= this.k && !this.before(item, items[items.length - 1] as Candidate)) return;
-    let low = 0;
-    let high = items.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.before(items[mid] as Candidate, item)) low = mid + 1;
-      else high = mid;
-    }
-    items.splice(low, 0, item);
-    if (items.length > this.k) items.pop();
-  }
-
-  remove(id: number): void {
-    const at = this.items.findIndex((c) => c.id === id);
-    if (at >= 0) this.items.splice(at, 1);
-  }
-}
-
-interface ExpertDoc {
-  readonly id: number;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly sortName: string;
-  readonly email?: string;
-  readonly teaches: readonly IndexedSkill[];
-  readonly top?: IndexedSkill;
-  /** skillPoints of the strongest skill: what name and bio matches rank by. */
-  readonly topPoints: number;
-  readonly wantKeys: readonly string[];
-  readonly languageKeys: readonly string[];
-  readonly languages: readonly string[];
-  readonly availability: string;
-  readonly nameTerms: readonly string[];
-  readonly bioTerms: readonly string[];
-  sessions: number;
-}
-
-interface IndexedSkill {
-  readonly key: string;
-  readonly name: string;
-  readonly level: SkillLevel;
-  readonly endorsements: number;
-}
-
-const betterSkill = (a: IndexedSkill, b: IndexedSkill | undefined): boolean =>
-  !b || a.level > b.level || (a.level === b.level && a.endorsements > b.endorsements);
 
 /**
- * The expert index of one tenant, in memory: documents, inverted indexes on skills (with each
- * holder's points for that skill), name words and bio words, and what people want to learn. One
- * ranking for every surface (messaging extension, tab, bot). Pure: it knows nothing of storage;
- * the directory feeds it.
+ * The expert index of one tenant, in memory: documents, a best-first holder list per skill, best-first
+ * lists of name words and bio words, and what people want to learn. One ranking for every surface
+ * (messaging extension, tab, bot). Pure: it knows nothing of storage; the directory feeds it. Lean by
+ * design (issue #16): lists are plain id arrays, shared values are interned (see expert-doc.ts).
  */
-export class TenantExpertIndex {
+export class TenantExpertIndex implements TieBreak {
   private readonly docs: (ExpertDoc | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly byUser = new Map<string, number>();
-  /** skill key → (doc id → skillPoints of that doc for that skill). */
-  private readonly skills = new Map<string, Map<number, number>>();
-  private readonly skillEntries = new Map<string, TaxonomySkill>();
+  /** skill key → its taxonomy entry and holders; insertion order is the order skills are matched in. */
+  private readonly skills = new Map<string, SkillHolders>();
   private readonly names = new TermIndex();
   private readonly bios = new TermIndex();
   private readonly wants = new Map<string, number>();
+  private readonly pools = new DocPools();
   private sessionsTaught: ReadonlyMap<string, number> = new Map();
   private taxonomyCache: SkillTaxonomy | undefined;
   private version = 0;
   private suggestionCache: { version: number; k: number; key: string; ranked: Candidate[] } | undefined;
-  /**
-   * Holders of a skill and docs of a word, sorted best first, built on first use and kept sorted on
-   * every change: a query walks a list only until nothing after can make the page.
-   */
-  private readonly skillOrder = new Map<string, number[]>();
-  private readonly termOrder = new Map<string, number[]>();
+  /** Before `prepare()` (a bulk load) lists are appended to and sorted once; after it, kept sorted per change. */
+  private prepared = false;
   /** Per query: the best score a doc was offered with (0: none). Reused; reset through `touched`. */
   private offered = new Float64Array(0);
+  /** Docs ranked by (folded name, id), for sorting whole lists with number comparisons; rebuilt when stale. */
+  private nameRank: { version: number; rank: Int32Array } | undefined;
+  /** Sort keys of the list being sorted, by doc id; reused. */
+  private scratch = new Float64Array(0);
 
   constructor(readonly tenantId: string) {}
 
@@ -220,15 +130,23 @@ export class TenantExpertIndex {
     return this.byUser.size;
   }
 
+  sortName(id: number): string {
+    return this.docs[id]?.name.sortName ?? '';
+  }
+
+  userId(id: number): string {
+    return this.docs[id]?.userId ?? '';
+  }
+
   /** The seeded taxonomy plus the skills people of this tenant added. */
   taxonomy(): SkillTaxonomy {
-    this.taxonomyCache ??= SEEDED_TAXONOMY.withAdditions([...this.skillEntries.values()].filter((s) => !s.seeded).map((s) => s.name));
+    this.taxonomyCache ??= SEEDED_TAXONOMY.withAdditions([...this.skills.values()].filter((s) => !s.entry.seeded).map((s) => s.entry.name));
     return this.taxonomyCache;
   }
 
   /** How many people teach a skill (for ordering suggestions). */
   teachers(skillKey: string): number {
-    return this.skills.get(skillKey)?.size ?? 0;
+    return this.skills.get(skillKey)?.ids.length ?? 0;
   }
 
   sessionsTaughtBy(userId: string): number {
@@ -254,10 +172,13 @@ export class TenantExpertIndex {
       doc.sessions = sessions;
     }
     if (changed) {
-      // Sessions take part in the order; lists are rebuilt on their next use.
-      this.skillOrder.clear();
-      this.termOrder.clear();
+      // Sessions take part in the order; lists are sorted again on their next use.
+      for (const holders of this.skills.values()) holders.sorted = false;
+      for (const list of this.names.lists()) list.sorted = false;
+      for (const list of this.bios.lists()) list.sorted = false;
       this.version += 1;
+      // A loaded index sorts again now, in one pass, rather than in the first queries that touch each list.
+      if (this.prepared) this.prepare();
     }
   }
 
@@ -266,30 +187,23 @@ export class TenantExpertIndex {
       throw new Error(`Profile of tenant ${source.profile.tenantId} offered to the index of ${this.tenantId}`);
     this.remove(source.profile.userId);
     const id = this.free.pop() ?? this.docs.length;
-    const doc = this.toDoc(id, source);
+    const doc = this.pools.toDoc(id, source, this.sessionsTaught.get(source.profile.userId) ?? 0);
     this.docs[id] = doc;
     this.byUser.set(doc.userId, id);
     for (const skill of doc.teaches) {
       let holders = this.skills.get(skill.key);
       if (!holders) {
-        holders = new Map();
+        holders = { entry: this.skillEntry(skill), ids: [], sorted: true };
         this.skills.set(skill.key, holders);
-        this.addSkillEntry(skill);
       }
-      holders.set(id, skillPoints(skill.level, skill.endorsements));
-      this.insertSorted(this.skillOrder.get(skill.key), id, this.skillComparer(skill.key));
+      this.place(holders, id, this.skillComparer(skill.key));
     }
     // An expert is someone who told the app a skill they teach. Without one (someone who only signed
     // in, or a roster-only profile from before issue #15) a person is nobody's result, not even by
     // name or bio; what they want to learn still counts for the suggestions.
-    const searchable = doc.teaches.length > 0;
-    for (const term of searchable ? doc.nameTerms : []) {
-      this.names.add(term, id);
-      this.insertSorted(this.termOrder.get(`n:${term}`), id, this.docComparer);
-    }
-    for (const term of searchable ? doc.bioTerms : []) {
-      this.bios.add(term, id);
-      this.insertSorted(this.termOrder.get(`b:${term}`), id, this.docComparer);
+    if (doc.teaches.length > 0) {
+      for (const term of doc.name.terms) this.place(this.names.open(term), id, this.docComparer);
+      for (const term of bioTermsOf(doc)) this.place(this.bios.open(term), id, this.docComparer);
     }
     for (const key of doc.wantKeys) this.wants.set(key, (this.wants.get(key) ?? 0) + 1);
     this.version += 1;
@@ -304,37 +218,26 @@ export class TenantExpertIndex {
     this.free.push(id);
     this.version += 1;
     if (!doc) return;
-    const drop = (list: number[] | undefined) => {
-      const at = list ? list.indexOf(id) : -1;
-      if (list && at >= 0) list.splice(at, 1);
-    };
     for (const skill of doc.teaches) {
       const holders = this.skills.get(skill.key);
-      holders?.delete(id);
-      drop(this.skillOrder.get(skill.key));
-      if (holders && holders.size === 0) this.skillOrder.delete(skill.key);
-      if (holders && holders.size === 0) {
+      if (!holders) continue;
+      const at = holders.ids.indexOf(id);
+      if (at >= 0) holders.ids.splice(at, 1);
+      if (holders.ids.length === 0) {
         this.skills.delete(skill.key);
-        const entry = this.skillEntries.get(skill.key);
-        this.skillEntries.delete(skill.key);
-        if (entry && !entry.seeded) this.taxonomyCache = undefined;
+        if (!holders.entry.seeded) this.taxonomyCache = undefined;
       }
     }
-    for (const term of doc.nameTerms) {
-      this.names.remove(term, id);
-      drop(this.termOrder.get(`n:${term}`));
-      if (!this.names.get(term)) this.termOrder.delete(`n:${term}`);
-    }
-    for (const term of doc.bioTerms) {
-      this.bios.remove(term, id);
-      drop(this.termOrder.get(`b:${term}`));
-      if (!this.bios.get(term)) this.termOrder.delete(`b:${term}`);
+    if (doc.teaches.length > 0) {
+      for (const term of doc.name.terms) this.names.remove(term, id);
+      for (const term of bioTermsOf(doc)) this.bios.remove(term, id);
     }
     for (const key of doc.wantKeys) {
       const left = (this.wants.get(key) ?? 0) - 1;
       if (left > 0) this.wants.set(key, left);
       else this.wants.delete(key);
     }
+    this.pools.release(doc);
   }
 
   search(query: ExpertQuery): ExpertPage {
@@ -344,7 +247,7 @@ export class TenantExpertIndex {
     const minLevel = query.minLevel ?? 0;
     const filtered = minLevel > 0 || languageFilter !== undefined;
     const accept = (doc: ExpertDoc, points: number): boolean =>
-      Math.floor(points / 100_000) >= minLevel && (languageFilter === undefined || doc.languageKeys.includes(languageFilter));
+      Math.floor(points / 100_000) >= minLevel && (languageFilter === undefined || doc.languages.keys.includes(languageFilter));
 
     const words = terms(query.text);
     if (words.length === 0) {
@@ -357,7 +260,7 @@ export class TenantExpertIndex {
       return { hits, suggestions: true, ...(others.length < ranked.length ? { askerMatched: true } : {}) };
     }
 
-    const top = new TopK(skip + count, this.docs);
+    const top = new TopK(skip + count, this);
     if (this.offered.length < this.docs.length) this.offered = new Float64Array(Math.max(this.docs.length, 1024));
     const offered = this.offered;
     const touched: number[] = [];
@@ -381,22 +284,20 @@ export class TenantExpertIndex {
     try {
       // Skills: the whole query is one skill name ("power bi", "feedback geven", "typscript").
       const phrase = words.join('');
-      for (const [key, entry] of this.skillEntries) {
-        const quality = matchSkill(entry, phrase);
+      for (const [key, holders] of this.skills) {
+        const quality = matchSkill(holders.entry, phrase);
         if (!quality) continue;
         const tier = TIER.skill[quality];
-        const holders = this.skills.get(key);
-        if (!holders) continue;
-        for (const id of this.sortedSkill(key)) {
-          const points = holders.get(id) ?? 0;
+        for (const id of this.sortedSkill(key, holders)) {
+          const points = this.pointsFor(id, key);
           // Sorted best first: once one cannot make the page, none after it can.
           if (!top.wouldTake(id, score(tier, points, this.docs[id]?.sessions ?? 0))) break;
           consider(id, tier, points, key);
         }
       }
       // Every skill result outranks every name or bio result: a full page ends the search here.
-      if (!top.full) this.matchAllWords(this.names, 'n', words, 2, 'name', top, consider);
-      if (!top.full) this.matchAllWords(this.bios, 'b', words, 3, 'bio', top, consider);
+      if (!top.full) this.matchAllWords(this.names, words, 2, 'name', top, consider);
+      if (!top.full) this.matchAllWords(this.bios, words, 3, 'bio', top, consider);
       const hits = top.items.slice(skip).map((c) => this.toHit(c));
       return { hits, suggestions: false, ...(askerMatched ? { askerMatched } : {}) };
     } finally {
@@ -407,7 +308,6 @@ export class TenantExpertIndex {
   /** Names or bios: every word of the query must match a word; the weakest word sets the quality. */
   private matchAllWords(
     index: TermIndex,
-    prefix: 'n' | 'b',
     words: readonly string[],
     minPrefix: number,
     field: 'name' | 'bio',
@@ -423,9 +323,9 @@ export class TenantExpertIndex {
     if (perWord.length === 1) {
       // One word (the common case): walk each matching word's ids, best quality first.
       const matches = [...(perWord[0] ?? [])].sort((a, b) => QUALITY_RANK[b.quality] - QUALITY_RANK[a.quality]);
-      for (const { term, quality } of matches) {
+      for (const { postings, quality } of matches) {
         const tier = TIER[field][quality];
-        for (const id of this.sortedTerm(index, prefix, term)) {
+        for (const id of this.sortedTerm(postings)) {
           const doc = this.docs[id];
           if (doc && !top.wouldTake(id, score(tier, doc.topPoints, doc.sessions))) break;
           offerDoc(id, QUALITY_RANK[quality]);
@@ -433,20 +333,23 @@ export class TenantExpertIndex {
       }
       return;
     }
-    // Several words: drive from the word with the fewest ids, check the others by membership.
-    const sizes = perWord.map((matches) => matches.reduce((n, m) => n + m.ids.size, 0));
+    // Several words: drive from the word with the fewest ids, check the others against the doc's own words.
+    const sizes = perWord.map((matches) => matches.reduce((n, m) => n + m.postings.ids.length, 0));
     const driver = sizes.indexOf(Math.min(...sizes));
-    for (const { term, quality } of perWord[driver] ?? []) {
+    const ranks = perWord.map(rankByTerm);
+    for (const { postings, quality } of perWord[driver] ?? []) {
       const bound = TIER[field][quality];
-      for (const id of this.sortedTerm(index, prefix, term)) {
+      for (const id of this.sortedTerm(postings)) {
         const doc = this.docs[id];
+        if (!doc) continue;
         // The driver's quality bounds the doc's: past the page's worst, nothing later gets in.
-        if (doc && !top.wouldTake(id, score(bound, doc.topPoints, doc.sessions))) break;
+        if (!top.wouldTake(id, score(bound, doc.topPoints, doc.sessions))) break;
+        const own = field === 'name' ? doc.name.terms : bioTermsOf(doc);
         let rank = QUALITY_RANK[quality];
-        for (let w = 0; w < perWord.length && rank > 0; w += 1) {
+        for (let w = 0; w < ranks.length && rank > 0; w += 1) {
           if (w === driver) continue;
           let best = 0;
-          for (const m of perWord[w] ?? []) if (m.ids.has(id)) best = Math.max(best, QUALITY_RANK[m.quality]);
+          for (const term of own) best = Math.max(best, ranks[w]?.get(term) ?? 0);
           rank = Math.min(rank, best);
         }
         if (rank > 0) offerDoc(id, rank);
@@ -454,87 +357,103 @@ export class TenantExpertIndex {
     }
   }
 
+  private pointsFor(id: number, key: string): number {
+    const skill = this.docs[id]?.teaches.find((s) => s.key === key);
+    return skill ? skillPoints(skill.level, skill.endorsements) : 0;
+  }
+
   private readonly docComparer = (a: number, b: number): number => {
     const da = this.docs[a];
     const db = this.docs[b];
-    return this.tieBreak(da, db, (da?.topPoints ?? 0) * 1e4 + (da?.sessions ?? 0), (db?.topPoints ?? 0) * 1e4 + (db?.sessions ?? 0));
+    return this.tieBreak(a, b, (da?.topPoints ?? 0) * 1e4 + (da?.sessions ?? 0), (db?.topPoints ?? 0) * 1e4 + (db?.sessions ?? 0));
   };
 
   private skillComparer(key: string): (a: number, b: number) => number {
-    const holders = this.skills.get(key);
-    return (a, b) => {
-      const da = this.docs[a];
-      const db = this.docs[b];
-      return this.tieBreak(da, db, (holders?.get(a) ?? 0) * 1e4 + (da?.sessions ?? 0), (holders?.get(b) ?? 0) * 1e4 + (db?.sessions ?? 0));
-    };
+    return (a, b) =>
+      this.tieBreak(
+        a,
+        b,
+        this.pointsFor(a, key) * 1e4 + (this.docs[a]?.sessions ?? 0),
+        this.pointsFor(b, key) * 1e4 + (this.docs[b]?.sessions ?? 0),
+      );
   }
 
   /** Best first: higher value, then name, then id (the same order as TopK). */
-  private tieBreak(da: ExpertDoc | undefined, db: ExpertDoc | undefined, va: number, vb: number): number {
+  private tieBreak(a: number, b: number, va: number, vb: number): number {
     if (va !== vb) return vb - va;
-    const na = da?.sortName ?? '';
-    const nb = db?.sortName ?? '';
+    const na = this.sortName(a);
+    const nb = this.sortName(b);
     if (na !== nb) return na < nb ? -1 : 1;
-    const ua = da?.userId ?? '';
-    const ub = db?.userId ?? '';
+    const ua = this.userId(a);
+    const ub = this.userId(b);
     return ua < ub ? -1 : ua > ub ? 1 : 0;
   }
 
-  private insertSorted(list: number[] | undefined, id: number, compare: (a: number, b: number) => number): void {
-    if (!list) return;
+  /** Adds `id` to a list: in its place when the list is kept sorted, else at the end (sorted on first use). */
+  private place(list: { readonly ids: number[]; sorted: boolean }, id: number, compare: (a: number, b: number) => number): void {
+    if (!this.prepared || !list.sorted) {
+      list.ids.push(id);
+      list.sorted = list.ids.length <= 1 && this.prepared;
+      return;
+    }
+    const ids = list.ids;
     let low = 0;
-    let high = list.length;
+    let high = ids.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (compare(list[mid] ?? 0, id) <= 0) low = mid + 1;
+      if (compare(ids[mid] ?? 0, id) <= 0) low = mid + 1;
       else high = mid;
     }
-    list.splice(low, 0, id);
+    ids.splice(low, 0, id);
   }
 
-  /** Sorts ids best first through plain records: far cheaper than a comparator that looks everything up. */
-  private sortIds(ids: Iterable<number>, valueOf: (id: number, doc: ExpertDoc) => number): number[] {
-    const rows: { id: number; v: number; n: string; u: string }[] = [];
-    for (const id of ids) {
-      const doc = this.docs[id];
-      if (doc) rows.push({ id, v: valueOf(id, doc), n: doc.sortName, u: doc.userId });
-    }
-    rows.sort((a, b) => b.v - a.v || (a.n < b.n ? -1 : a.n > b.n ? 1 : a.u < b.u ? -1 : a.u > b.u ? 1 : 0));
-    return rows.map((r) => r.id);
+  /** Docs ranked by (folded name, id): whole lists then sort with number comparisons only. */
+  private ranks(): Int32Array {
+    if (this.nameRank?.version === this.version) return this.nameRank.rank;
+    const ids: number[] = [];
+    for (const doc of this.docs) if (doc) ids.push(doc.id);
+    ids.sort((a, b) => this.tieBreak(a, b, 0, 0));
+    const rank = new Int32Array(this.docs.length);
+    ids.forEach((id, at) => {
+      rank[id] = at;
+    });
+    this.nameRank = { version: this.version, rank };
+    return rank;
   }
 
-  private sortedSkill(key: string): readonly number[] {
-    let list = this.skillOrder.get(key);
-    if (!list) {
-      const holders = this.skills.get(key) ?? new Map<number, number>();
-      list = this.sortIds(holders.keys(), (id, doc) => (holders.get(id) ?? 0) * 1e4 + doc.sessions);
-      this.skillOrder.set(key, list);
-    }
-    return list;
+  /** Sorts a list best first by `value` (then name, id), in place. */
+  private sortList(list: { readonly ids: number[]; sorted: boolean }, value: (id: number) => number): void {
+    const rank = this.ranks();
+    if (this.scratch.length < this.docs.length) this.scratch = new Float64Array(this.docs.length);
+    const values = this.scratch;
+    for (const id of list.ids) values[id] = value(id);
+    list.ids.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
+    list.sorted = true;
   }
 
-  private sortedTerm(index: TermIndex, prefix: 'n' | 'b', term: string): readonly number[] {
-    const cacheKey = `${prefix}:${term}`;
-    let list = this.termOrder.get(cacheKey);
-    if (!list) {
-      list = this.sortIds(index.get(term) ?? [], (_id, doc) => doc.topPoints * 1e4 + doc.sessions);
-      this.termOrder.set(cacheKey, list);
-    }
-    return list;
+  private sortedSkill(key: string, holders: SkillHolders): readonly number[] {
+    if (!holders.sorted) this.sortList(holders, (id) => this.pointsFor(id, key) * 1e4 + (this.docs[id]?.sessions ?? 0));
+    return holders.ids;
+  }
+
+  private sortedTerm(list: Postings): readonly number[] {
+    if (!list.sorted) this.sortList(list, (id) => (this.docs[id]?.topPoints ?? 0) * 1e4 + (this.docs[id]?.sessions ?? 0));
+    return list.ids;
   }
 
   /** Sorts every skill's holders and every word's docs now (at load), so no query pays for it. */
   prepare(): void {
-    for (const key of this.skills.keys()) this.sortedSkill(key);
-    for (const term of this.names.terms()) this.sortedTerm(this.names, 'n', term);
-    for (const term of this.bios.terms()) this.sortedTerm(this.bios, 'b', term);
+    for (const [key, holders] of this.skills) this.sortedSkill(key, holders);
+    for (const list of this.names.lists()) this.sortedTerm(list);
+    for (const list of this.bios.lists()) this.sortedTerm(list);
+    this.prepared = true;
   }
 
   /** Empty query: people who teach what many colleagues want to learn, strongest first. */
   private suggestionRanking(k: number, accept: ((doc: ExpertDoc, points: number) => boolean) | undefined, filterKey: string): Candidate[] {
     const cached = this.suggestionCache;
     if (cached && cached.version === this.version && cached.k >= k && cached.key === filterKey) return cached.ranked;
-    const top = new TopK(k, this.docs);
+    const top = new TopK(k, this);
     for (const doc of this.docs) {
       if (!doc || doc.teaches.length === 0) continue;
       let best: IndexedSkill | undefined;
@@ -585,7 +504,7 @@ export class TenantExpertIndex {
   ): ExpertHit {
     return {
       userId: doc.userId,
-      displayName: doc.displayName,
+      displayName: doc.name.displayName,
       ...(doc.email ? { email: doc.email } : {}),
       match: field,
       ...(field === 'suggestion' ? {} : { quality }),
@@ -593,67 +512,29 @@ export class TenantExpertIndex {
       sessionsTaught: doc.sessions,
       ...(wantedBy !== undefined ? { wantedBy } : {}),
       teaches: doc.teaches.map((s) => ({ name: s.name, level: s.level, endorsements: s.endorsements })),
-      languages: doc.languages,
+      languages: doc.languages.languages,
       availability: doc.availability,
     };
   }
 
-  private addSkillEntry(skill: IndexedSkill): void {
+  private skillEntry(skill: IndexedSkill): TaxonomySkill {
     const seeded = SEEDED_TAXONOMY.byCompactKey(skill.key);
-    if (seeded && seeded.key === skill.key) {
-      this.skillEntries.set(skill.key, seeded);
-      return;
-    }
+    if (seeded && seeded.key === skill.key) return seeded;
     const words = fold(skill.name)
       .split(' ')
       .filter((w) => w !== '');
-    this.skillEntries.set(skill.key, { name: skill.name, key: skill.key, keys: [skill.key], words, seeded: false });
     this.taxonomyCache = undefined;
+    return { name: skill.name, key: skill.key, keys: [skill.key], words, seeded: false };
   }
+}
 
-  private toDoc(id: number, source: ExpertSource): ExpertDoc {
-    const { profile, endorsements } = source;
-    const seen = new Set<string>();
-    const teaches: IndexedSkill[] = [];
-    for (const t of profile.teaches) {
-      const normal = SEEDED_TAXONOMY.normalise(t.name);
-      if (!normal || seen.has(normal.key)) continue;
-      seen.add(normal.key);
-      teaches.push({
-        key: normal.key,
-        name: normal.known ? normal.name : cleanText(t.name),
-        level: t.level,
-        endorsements: endorsements.get(normal.key) ?? 0,
-      });
-    }
-    let top: IndexedSkill | undefined;
-    for (const s of teaches) if (betterSkill(s, top)) top = s;
-    const wantKeys = [...new Set(profile.wants.map((w) => SEEDED_TAXONOMY.normalise(w)?.key).filter((k): k is string => k !== undefined))];
-    const languageKeys = [...new Set(profile.languages.map(languageKey).filter((k): k is string => k !== undefined))];
-    return {
-      id,
-      userId: profile.userId,
-      displayName: profile.displayName,
-      sortName: fold(profile.displayName),
-      ...(profile.email ? { email: profile.email } : {}),
-      teaches,
-      ...(top ? { top } : {}),
-      topPoints: top ? skillPoints(top.level, top.endorsements) : 0,
-      wantKeys,
-      languageKeys,
-      languages: profile.languages,
-      availability: profile.availability,
-      nameTerms: [...new Set(terms(profile.displayName))],
-      bioTerms: [
-        ...new Set(
-          fold(profile.bio)
-            .split(' ')
-            .filter((w) => w.length > 1),
-        ),
-      ],
-      sessions: this.sessionsTaught.get(profile.userId) ?? 0,
-    };
-  }
+const bioTermsOf = (doc: ExpertDoc): string[] => (doc.bioTerms === '' ? [] : doc.bioTerms.split(' '));
+
+/** The best quality each matched word reached for one query word. */
+function rankByTerm(matches: readonly TermMatch[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const m of matches) ranks.set(m.postings.term, Math.max(ranks.get(m.postings.term) ?? 0, QUALITY_RANK[m.quality]));
+  return ranks;
 }
 
 /** Skill key of a typed skill name, as the index and the endorsement store use it. */

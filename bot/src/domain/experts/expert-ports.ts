@@ -13,6 +13,8 @@ export interface Endorsement {
 export interface EndorsementRepository {
   /** Idempotent: true when this endorser had not endorsed this skill of this person before. */
   add(endorsement: Endorsement): Promise<boolean>;
+  /** Bulk import (seeding a large organisation): written in transactions, the people announced once. */
+  addMany(endorsements: readonly Endorsement[]): Promise<void>;
   listForPerson(tenantId: string, userId: string): Promise<Endorsement[]>;
   listForTenant(tenantId: string): Promise<Endorsement[]>;
 }

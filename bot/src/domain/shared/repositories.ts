@@ -44,6 +44,8 @@ export interface MemberRepository {
     change: (current: MemberProfile | undefined) => MemberProfile | undefined,
   ): Promise<MemberProfile | undefined>;
   listForTenant(tenantId: string): Promise<MemberProfile[]>;
+  /** Every profile of a tenant, a page at a time (the expert index of 100,000 people never holds them all at once). */
+  forEachInTenant(tenantId: string, onPage: (profiles: readonly MemberProfile[]) => void): Promise<void>;
   /** Several profiles in one round trip per few dozen ids (names for a list); unknown ids are left out. */
   getMany(tenantId: string, userIds: readonly string[]): Promise<MemberProfile[]>;
 }

@@ -24,6 +24,15 @@ export class TableEndorsementRepository implements EndorsementRepository {
     return true;
   }
 
+  async addMany(endorsements: readonly Endorsement[]): Promise<void> {
+    if (endorsements.some((e) => e.userId === e.endorserId)) throw new RangeError('A person cannot endorse themselves.');
+    // Upserts of at most 100 a partition per transaction: a repeated endorsement stays one row.
+    await this.table.putMany(endorsements.map(endorsementToEntity));
+    const byTenant = new Map<string, Set<string>>();
+    for (const e of endorsements) byTenant.set(e.tenantId, (byTenant.get(e.tenantId) ?? new Set()).add(e.userId));
+    for (const [tenantId, userIds] of byTenant) await this.changes.record(tenantId, [...userIds]);
+  }
+
   async listForPerson(tenantId: string, userId: string): Promise<Endorsement[]> {
     const { from, to } = endorsementsOfPersonRange(tenantId, userId);
     return (await this.table.listRange(endorsementsPartition(tenantId), from, to)).map(endorsementFromEntity);

@@ -63,6 +63,10 @@ export class TableMemberRepository implements MemberRepository {
     return unique.flatMap((id) => found.get(id) ?? []);
   }
 
+  async forEachInTenant(tenantId: string, onPage: (profiles: readonly MemberProfile[]) => void): Promise<void> {
+    await this.table.forEachInPartition(profilesPartition(tenantId), (rows) => onPage(rows.map(memberFromEntity)));
+  }
+
   async listForTenant(tenantId: string): Promise<MemberProfile[]> {
     return (await this.table.listPartition(profilesPartition(tenantId))).map(memberFromEntity);
   }

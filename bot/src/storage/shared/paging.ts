@@ -20,15 +20,30 @@ export interface PagedSource<T> {
  */
 export async function listAll<T>(source: PagedSource<T>, maxPageSize: number = MAX_PAGE_SIZE): Promise<T[]> {
   const items: T[] = [];
+  await forEachPage(
+    source,
+    (page) => {
+      for (const item of page) items.push(item);
+    },
+    maxPageSize,
+  );
+  return items;
+}
+
+/** The same reading as `listAll`, handing over each page as it comes: nothing holds the whole listing. */
+export async function forEachPage<T>(
+  source: PagedSource<T>,
+  onPage: (page: readonly T[]) => void,
+  maxPageSize: number = MAX_PAGE_SIZE,
+): Promise<void> {
   let token: string | undefined;
   do {
     let resumeFrom: string | undefined;
     const settings: PageSettings = token === undefined ? { maxPageSize } : { maxPageSize, continuationToken: token };
     for await (const page of source.byPage(settings)) {
-      for (const item of page) items.push(item);
+      onPage(page);
       resumeFrom = page.continuationToken || undefined;
     }
     token = resumeFrom;
   } while (token !== undefined);
-  return items;
 }

@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import type { TableClient, TableEntity, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { PING_KEY } from './keys';
 import type { EntityKey } from './keys';
-import { listAll } from './paging';
+import { forEachPage, listAll } from './paging';
 import { guard, statusOf } from './storage-errors';
 import { forEachLimited } from '../../domain/shared/each-limited';
 import { chunkByPartition } from './transactions';
@@ -66,6 +66,14 @@ export class StorageTable {
         ? odata`PartitionKey eq ${partitionKey}`
         : odata`PartitionKey eq ${partitionKey} and RowKey ne ${exceptRowKey}`;
     return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+  }
+
+  /** Every row of one partition, a page at a time: for a partition too large to hold whole (a tenant's profiles). */
+  async forEachInPartition(partitionKey: string, onPage: (rows: readonly StoredEntity[]) => void): Promise<void> {
+    const filter = odata`PartitionKey eq ${partitionKey}`;
+    await guard(`listing ${this.name}`, () =>
+      forEachPage(this.client.listEntities<EntityProperties>({ queryOptions: { filter } }), onPage),
+    );
   }
 
   /**
