@@ -26,6 +26,7 @@ const typescript: LearningRequestView = {
     { userId: 'u-bob', displayName: 'Bob Builder' },
   ],
   canClose: false,
+  canHandBack: false,
   createdAt: '2026-11-25T10:00:00.000Z',
 };
 const mine: LearningRequestView = {

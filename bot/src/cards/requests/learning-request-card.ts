@@ -62,7 +62,7 @@ export function learningRequestFailureText(failure: Reason<RequestFailure>, loca
         : t(locale, 'requests:failure_invalid');
     }
     case 'notOpen':
-      return t(locale, failure.status === 'taken' ? 'requests:failure_taken' : 'requests:failure_closed');
+      return t(locale, `requests:failure_${failure.status}`);
     case 'takenByOther':
       return t(locale, 'requests:failure_taken');
     default:
