@@ -236,7 +236,7 @@ describe('handing a request back', () => {
     if (!created.ok || !created.value[0]) throw new Error('not planned');
     for (const who of [bob, cleo]) {
       const refused = await requests.handBack(as(who), teamId, request.requestId);
-      expect(!refused.ok && refused.failure.kind).toBe('notAllowed');
+      expect(!refused.ok && refused.failure.kind).toBe('notTaker');
     }
     expect(await stored(request)).toMatchObject({ status: 'planned', takenBy: hanna });
     const handed = await requests.handBack(as(hanna), teamId, request.requestId);

@@ -68,11 +68,13 @@ describe('a planned request on the board', () => {
   it('a refused hand-back says why, in Dutch, and the request stays planned', async () => {
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, list),
-      [`POST ${path}/r-ts/hand-back`]: () => apiError(403, 'not_allowed'),
+      [`POST ${path}/r-ts/hand-back`]: () => apiError(403, 'not_taker'),
     });
     await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} />, 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Teruggeven' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('De vraag is niet teruggegeven.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'De vraag is niet teruggegeven. Alleen wie deze vraag oppakte en de eigenaren van het team kunnen hem teruggeven.',
+    );
     expect(screen.getByTestId('request-taken').textContent).toContain('Gepland door Hanna Host');
   });
 });

@@ -642,7 +642,7 @@ export interface LearningRequestSessionDraft {
  * `LearningRequestView` (idempotent; 409 `request_taken`/`request_closed` when no longer open).
  * `DELETE …/:requestId` closes it (author or owner, else 403 `not_allowed`) and answers the view.
  * `POST …/:requestId/hand-back` returns a taken or planned request to open (whoever took it or a team
- * owner, else 403 `not_allowed`; 409 `not_taken` when nobody has it).
+ * owner, else 403 `not_taker`; 409 `not_taken` when nobody has it).
  * Opening the plan form takes nothing: the session's save does (`SessionInput.requestId`).
  */
 export interface LearningRequestDetailResponse {

@@ -26,6 +26,7 @@ const STATUS: Record<Kind, number> = {
   takenByOther: 409,
   ownRequest: 409,
   notTaken: 409,
+  notTaker: 403,
   requestPlanned: 409,
   requestUnavailable: 409,
   linkInvalid: 403,

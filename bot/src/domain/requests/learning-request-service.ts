@@ -206,7 +206,7 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       const updated = await repos.learningRequests.update(actor.tenantId, teamId, requestId, (current) => {
         if (current.status === 'open') refusal = { kind: 'notTaken' };
         else if (current.status === 'closed') refusal = { kind: 'notOpen', status: 'closed' };
-        else if (!mayHandBack(current, actor.userId, owner)) refusal = { kind: 'notAllowed' };
+        else if (!mayHandBack(current, actor.userId, owner)) refusal = { kind: 'notTaker' };
         else refusal = undefined;
         return refusal ? undefined : reopened(current, now);
       });

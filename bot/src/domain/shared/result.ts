@@ -48,6 +48,8 @@ export type RequestFailure = { readonly subject: 'request' } & (
   | { readonly kind: 'notOpen'; readonly status: 'taken' | 'planned' | 'closed' }
   /** Handing back a request nobody took. */
   | { readonly kind: 'notTaken' }
+  /** Handing back a request someone else took (only they or a team owner may). */
+  | { readonly kind: 'notTaker' }
   | { readonly kind: 'takenByOther' }
   | { readonly kind: 'ownRequest' }
   | { readonly kind: 'notAllowed' }

@@ -471,6 +471,7 @@ export const en = {
       request_closed: 'This request has been closed.',
       request_planned: 'Someone planned a session for this already.',
       not_taken: 'Nobody has taken this request, so there is nothing to hand back.',
+      not_taker: 'Only the person who took this request and the team owners can hand it back.',
       own_request: 'You asked for this yourself: someone else can teach it.',
       not_member: 'Only members of this team can do this.',
       not_allowed: 'Only the person who asked and the team owners can close this request.',

@@ -478,6 +478,7 @@ export const nl: Messages = {
       request_closed: 'Deze vraag is gesloten.',
       request_planned: 'Iemand heeft hier al een sessie voor gepland.',
       not_taken: 'Niemand heeft deze vraag opgepakt, dus er valt niets terug te geven.',
+      not_taker: 'Alleen wie deze vraag oppakte en de eigenaren van het team kunnen hem teruggeven.',
       own_request: 'Je vroeg dit zelf: iemand anders kan het je leren.',
       not_member: 'Alleen leden van dit team kunnen dit doen.',
       not_allowed: 'Alleen wie het vroeg en de eigenaren van het team kunnen deze vraag sluiten.',

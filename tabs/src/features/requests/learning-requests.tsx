@@ -85,6 +85,7 @@ const FAILURE_CODES = [
   'request_closed',
   'request_planned',
   'not_taken',
+  'not_taker',
   'own_request',
   'not_member',
   'not_allowed',
