@@ -14,7 +14,7 @@ import type { LearningRequest } from './learning-request';
 type AskersJob = Extract<OutboxJob, { readonly kind: 'notifyAskers' }>;
 
 /** What the askers' message shows, read when the job runs. */
-export interface AskersContent {
+interface AskersContent {
   readonly request: LearningRequest;
   readonly session: LearningSession;
   readonly team: Team | undefined;
