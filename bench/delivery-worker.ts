@@ -39,6 +39,8 @@ function buddyComposer(storage: ReturnType<typeof CreateStorage>): JobComposer {
   });
   const secret = 'w'.repeat(40);
   return createJobComposer({
+    // These post no learning-request notices.
+    requestSessions: { askersContent: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: storage.repositories }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
     buddies,

@@ -209,6 +209,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
           pulses: services.pulses,
           insights: services.insights,
+          requestSessions: services.requestSessions,
         }),
       sender,
       parked: delivery.parked,

@@ -3,6 +3,7 @@ import { readConfig } from '../../bot/src/config';
 import type {
   ApiError,
   CreateLearningRequestResponse,
+  CreateSessionResponse,
   LearningRequestDetailResponse,
   LearningRequestsResponse,
   LearningRequestView,
@@ -236,5 +237,58 @@ describe('learning requests API', () => {
     expect((await call<ApiError>('PUT', `${one(id)}/vote`, 'otherTenant')).status).toBe(404);
     expect((await call<ApiError>('DELETE', one(id), 'otherTenant')).status).toBe(404);
     expect((await stored(id))?.status).toBe('open');
+  });
+});
+
+describe('planning from a request over the API (issue #12)', () => {
+  const sessionsPath = `/teams/${encodeURIComponent(TEAM_ID)}/sessions`;
+  // The service's own clock (the fixed `clock` plus its ticks): five days on is always ahead.
+  const day = new Date(clock.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+  const form = (title: string, requestId: unknown) => ({ title, date: day, time: '14:00', durationMinutes: 60, requestId });
+
+  it('GET one takes nothing; POST …/sessions with the request takes it; a second planner gets 409 request_planned with the first session', async () => {
+    const asked = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', { skill: 'Kubernetes' });
+    const id = asked.body.request.requestId;
+    expect((await call<LearningRequestDetailResponse>('GET', one(id), 'host')).status).toBe(200);
+    expect((await stored(id))?.status).toBe('open');
+
+    const first = await call<CreateSessionResponse>('POST', sessionsPath, 'host', form('Kubernetes from zero', id));
+    expect(first.status).toBe(201);
+    const sessionId = first.body.sessions[0]?.sessionId;
+    const view = await call<LearningRequestDetailResponse>('GET', one(id), 'host');
+    expect(view.body.request).toMatchObject({
+      status: 'planned',
+      sessionId,
+      takenBy: { userId: people.host.aadObjectId },
+      canHandBack: true,
+    });
+    const board = await call<LearningRequestsResponse>('GET', requests, 'ann');
+    expect(board.body.requests.find((r) => r.requestId === id)).toMatchObject({ status: 'planned', sessionId, canHandBack: false });
+
+    const sessionsBefore = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
+    const second = await call<ApiError>('POST', sessionsPath, 'bob', form('Kubernetes, my way', id));
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'request_planned', sessionId });
+    expect((await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(sessionsBefore);
+
+    const own = await call<ApiError>('POST', sessionsPath, 'cleo', form('My own', id));
+    expect(own.status).toBe(409);
+    const malformed = await call<ApiError>('POST', sessionsPath, 'host', form('Bad id', 42));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('invalid_request_id');
+  });
+
+  it('POST …/hand-back: 403 not_taker for a colleague, 200 open for the taker, then 409 not_taken', async () => {
+    const asked = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', { skill: 'Helm' });
+    const id = asked.body.request.requestId;
+    expect((await call<CreateSessionResponse>('POST', sessionsPath, 'host', form('Helm charts', id))).status).toBe(201);
+    const refused = await call<ApiError>('POST', `${one(id)}/hand-back`, 'bob');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('not_taker');
+    const handed = await call<LearningRequestView>('POST', `${one(id)}/hand-back`, 'host');
+    expect(handed.status).toBe(200);
+    expect(handed.body).toMatchObject({ status: 'open', canHandBack: false });
+    expect(handed.body.sessionId).toBeUndefined();
+    expect((await call<ApiError>('POST', `${one(id)}/hand-back`, 'host')).body.error.code).toBe('not_taken');
   });
 });

@@ -58,6 +58,8 @@ function instance() {
     queue: delivery.queue,
     // The real composer: each introduction is the buddies' card, recomposed from the stored round by the second worker.
     compose: createJobComposer({
+      // These post no learning-request notices.
+      requestSessions: { askersContent: () => Promise.resolve(undefined) },
       content: createPostContentService({ repositories: storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies,

@@ -46,6 +46,8 @@ beforeAll(async () => {
   repos = storage.repositories;
   buddies = createBuddyService({ repositories: repos, outbox, match: matchRound, now });
   compose = createJobComposer({
+    // These post no learning-request notices.
+    requestSessions: { askersContent: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     buddies,

@@ -64,6 +64,8 @@ beforeAll(async () => {
   // The buddy jobs have their own spec (compose-buddy-jobs.spec.ts); here their service only completes the composer.
   const outbox: Outbox = { enqueue: () => Promise.resolve() };
   compose = createJobComposer({
+    // These post no learning-request notices.
+    requestSessions: { askersContent: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => NOW }),

@@ -54,6 +54,8 @@ beforeAll(async () => {
   sessions = createSessionService({ repositories: repos, outbox, now: () => now });
   const links = createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) });
   compose = createJobComposer({
+    // These post no learning-request notices.
+    requestSessions: { askersContent: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),

@@ -54,6 +54,7 @@ export const fanoutComposer: JobComposer = async (job) => {
       ];
     case 'requestFeedback':
     case 'foldInsights':
+    case 'notifyAskers':
       return [];
   }
 };

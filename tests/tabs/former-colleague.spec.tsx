@@ -86,6 +86,7 @@ describe('someone who erased their data is "a former colleague" wherever the tab
       isAuthor: false,
       experts: [],
       canClose: false,
+      canHandBack: false,
       createdAt: daysAgo(3),
     };
     const path = `/api/v1/teams/${encodeURIComponent(teamId)}/requests`;

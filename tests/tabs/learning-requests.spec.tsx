@@ -26,6 +26,7 @@ const typescript: LearningRequestView = {
     { userId: 'u-bob', displayName: 'Bob Builder' },
   ],
   canClose: false,
+  canHandBack: false,
   createdAt: '2026-11-25T10:00:00.000Z',
 };
 const mine: LearningRequestView = {
@@ -106,9 +107,9 @@ describe('learning requests on the board', () => {
     expect(screen.getByRole('button', { name: '+1 for TypeScript · 3' }).getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('"I can teach this" takes the request and opens the plan view, prefilled from the draft', async () => {
+  it('"I can teach this" opens the plan view, prefilled from the draft, without taking the request', async () => {
     const draft: LearningRequestDetailResponse = {
-      request: { ...typescript, status: 'taken', takenBy: { userId: 'u-anna', displayName: 'Anna de Vries' } },
+      request: typescript,
       draft: {
         title: 'Learn TypeScript together',
         skills: ['TypeScript'],
@@ -117,7 +118,6 @@ describe('learning requests on the board', () => {
     };
     const service = createFakeService({
       [`GET ${path}`]: () => json(200, list),
-      [`POST ${path}/r-ts/take`]: () => json(200, draft),
       [`GET ${path}/r-ts`]: () => json(200, draft),
     });
     const went: string[] = [];
@@ -127,6 +127,8 @@ describe('learning requests on the board', () => {
     expect(went[0]).toBe(`#/plan/${encodeURIComponent(teamId)}?request=r-ts`);
     const route = parseHashRoute(went[0] ?? '');
     expect(route).toEqual({ name: 'plan', teamId, request: 'r-ts' });
+    // Opening the form takes nothing: only the session's save does (issue #12).
+    expect(service.calls.filter((c) => c.method !== 'GET')).toEqual([]);
     expect(hrefFor({ name: 'plan', teamId })).toBe(`#/plan/${encodeURIComponent(teamId)}`);
 
     document.body.innerHTML = '';
@@ -145,18 +147,6 @@ describe('learning requests on the board', () => {
       <PlanSessionView api={apiFor(service.fetch)} teamId={teamId} requestId="r-ts" onSaved={() => undefined} onCancel={() => undefined} />,
     );
     expect(((await screen.findByRole('textbox', { name: /^Title/ })) as HTMLInputElement).value).toBe('TypeScript generics, hands-on');
-  });
-
-  it('taking a request someone else has: a clear message on the card, no navigation', async () => {
-    const service = createFakeService({
-      [`GET ${path}`]: () => json(200, list),
-      [`POST ${path}/r-ts/take`]: () => apiError(409, 'request_taken'),
-    });
-    const went: string[] = [];
-    await renderView(<LearningRequests api={apiFor(service.fetch)} teamId={teamId} onNavigate={(href) => went.push(href)} />, 'nl');
-    fireEvent.click(await screen.findByRole('button', { name: 'Ik kan dit uitleggen' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Je kon deze vraag niet oppakken. Iemand anders geeft hier al les in.');
-    expect(went).toEqual([]);
   });
 
   it('has a designed empty state, in Dutch', async () => {

@@ -120,6 +120,16 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   profileCard(profileView, locale),
   profileEditCard({ teaches: '', wants: '', bio: '', languages: '', availability: '' }, locale),
   learningRequestCard({ request, authorName: 'Ann', created: true, experts: [] }, locale),
+  learningRequestCard(
+    {
+      request: { ...request, status: 'planned', takenBy: 'b', sessionId: 's1' },
+      authorName: 'Ann',
+      created: true,
+      experts: [],
+      takerName: 'Bob',
+    },
+    locale,
+  ),
   tipFormCard({}, locale),
   helpCard(locale, ['help', 'newSession']),
   welcomeCard('team', locale),

@@ -48,6 +48,8 @@ export interface ApiError {
     readonly fields?: Readonly<Record<string, string>>;
     /** For `invalid_session`: the same problems as stable codes per field (the tab translates these). */
     readonly problems?: readonly { readonly field: string; readonly code: string }[];
+    /** For `request_planned`: the session someone else planned from the request first. */
+    readonly sessionId?: string;
   };
 }
 
@@ -356,6 +358,12 @@ export interface SessionInput {
    * `repeatUntilBeforeStart`, `repeatUntilInvalid` on the field `repeatUntil`).
    */
   readonly repeatUntil?: string;
+  /**
+   * Create only: the learning request this session answers ("I can teach this"). Saving takes it
+   * (status `planned`) and everyone who asked or +1'd gets the invite; 409 `request_planned` (with
+   * `error.sessionId`) when someone planned it first, 409 `request_unavailable` when it is closed or the caller's own.
+   */
+  readonly requestId?: string;
 }
 
 /**
@@ -566,7 +574,7 @@ export interface CreateTipRequest {
 
 // ── Learning requests (DESIGN F7) ──────────────────────────────────────────────────────────────
 
-type LearningRequestStatusView = 'open' | 'taken' | 'closed';
+type LearningRequestStatusView = 'open' | 'taken' | 'planned' | 'closed';
 
 interface LearningRequestPerson {
   readonly userId: string;
@@ -588,6 +596,10 @@ export interface LearningRequestView {
   readonly author: LearningRequestPerson;
   readonly isAuthor: boolean;
   readonly takenBy?: LearningRequestPerson;
+  /** Status `planned`: the session saved from it (the tab links to it). */
+  readonly sessionId?: string;
+  /** The caller may hand it back (whoever took or planned it, or a team owner): `POST …/:requestId/hand-back`. */
+  readonly canHandBack: boolean;
   /** Up to 3 colleagues who teach the skill, from expert search's ranking; never the author. */
   readonly experts: readonly LearningRequestPerson[];
   /** The caller may close it (the author or a team owner). */
@@ -630,6 +642,9 @@ export interface LearningRequestSessionDraft {
  * `request_closed`, 409 `own_request` for the author. `PUT`/`DELETE …/:requestId/vote` answer a
  * `LearningRequestView` (idempotent; 409 `request_taken`/`request_closed` when no longer open).
  * `DELETE …/:requestId` closes it (author or owner, else 403 `not_allowed`) and answers the view.
+ * `POST …/:requestId/hand-back` returns a taken or planned request to open (whoever took it or a team
+ * owner, else 403 `not_taker`; 409 `not_taken` when nobody has it).
+ * Opening the plan form takes nothing: the session's save does (`SessionInput.requestId`).
  */
 export interface LearningRequestDetailResponse {
   readonly request: LearningRequestView;

@@ -15,6 +15,8 @@ export class ApiRequestError extends Error {
     readonly fields: Readonly<Record<string, string>> = {},
     /** From `Retry-After` (429 rate_limited, 503 overloaded): how long the API asks us to wait. */
     readonly retryAfterSeconds?: number,
+    /** For 409 `request_planned`: the session someone else planned from the request first. */
+    readonly sessionId?: string,
   ) {
     super(message);
   }
@@ -87,7 +89,14 @@ async function readJson<T>(response: Response): Promise<T> {
     // Proxies and a stopped service answer with HTML or nothing; only trust a real ApiError body.
     const body: unknown = await response.json().catch(() => undefined);
     if (isApiError(body))
-      throw new ApiRequestError(response.status, body.error.code, body.error.message, fieldsOf(body.error), retryAfterOf(response));
+      throw new ApiRequestError(
+        response.status,
+        body.error.code,
+        body.error.message,
+        fieldsOf(body.error),
+        retryAfterOf(response),
+        typeof body.error.sessionId === 'string' ? body.error.sessionId : undefined,
+      );
     throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
   if (response.status === 204) return undefined as T;

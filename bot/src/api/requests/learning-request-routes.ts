@@ -42,7 +42,9 @@ function toView(item: RequestItem, caller: Caller): LearningRequestView {
     isAuthor: request.authorUserId === caller.userId,
     ...(item.takenBy ? { takenBy: item.takenBy } : {}),
     experts: item.experts,
+    ...(request.sessionId ? { sessionId: request.sessionId } : {}),
     canClose: item.canClose,
+    canHandBack: item.canHandBack,
     createdAt: request.createdAt,
   };
 }
@@ -129,6 +131,15 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
         draft: sessionDraftOf(outcome.value, toLocale(caller.locale)),
       };
       res.json(body);
+    }),
+  );
+
+  router.post(
+    `${base}/:requestId/hand-back`,
+    authed(deps.validate, async (req, res, caller) => {
+      const outcome = await requests.handBack(caller, teamIdParam(req.params.teamId), requestIdParam(req.params.requestId));
+      if (!unwrap(res, outcome)) return;
+      res.json(toView(outcome.value, caller));
     }),
   );
 

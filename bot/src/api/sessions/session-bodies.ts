@@ -62,6 +62,19 @@ export const sessionBody = z.object({
   openToOrganisation: flag,
 });
 
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/**
+ * POST `…/sessions`' `requestId` (the learning request the session answers): absent, a well-formed
+ * id, or `false` when it is there but no request id could look like it (the route answers 400).
+ */
+export function fromRequestIdOf(body: unknown): string | undefined | false {
+  if (typeof body !== 'object' || body === null || !('requestId' in body)) return undefined;
+  const value: unknown = body.requestId;
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' && REQUEST_ID.test(value) ? value : false;
+}
+
 /** A refusal at the edge, as the domain's validator words it. */
 export const invalidSession = (problems: readonly EdgeProblem[]): SessionFailure => ({
   subject: 'session',

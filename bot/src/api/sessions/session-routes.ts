@@ -20,7 +20,7 @@ import type {
 } from '../contract';
 import { HttpError } from '../shared/http-error';
 import { parsedBody } from '../shared/body-schema';
-import { badSessionInput, invalidSession, questionBody, rsvpBody, sessionBody } from './session-bodies';
+import { badSessionInput, fromRequestIdOf, invalidSession, questionBody, rsvpBody, sessionBody } from './session-bodies';
 import { toSessionSummary } from './session-view';
 import { teamIdParam } from '../teams/team-routes';
 
@@ -109,9 +109,11 @@ export function sessionRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/sessions',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
+      const fromRequestId = fromRequestIdOf(req.body);
+      if (fromRequestId === false) throw new HttpError(400, 'invalid_request_id', t('en', 'requests:failure_notFound'));
       const input = parsedBody(res, req.body, sessionBody, invalidSession);
       if (!input) return;
-      const created = await sessions.create(caller, teamId, input);
+      const created = await sessions.create(caller, teamId, input, { fromRequestId });
       if (!unwrap(res, created)) return;
       const people = await sessions.people(caller.tenantId, [
         caller.userId,

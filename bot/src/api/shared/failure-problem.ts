@@ -25,6 +25,10 @@ const STATUS: Record<Kind, number> = {
   notOpen: 409,
   takenByOther: 409,
   ownRequest: 409,
+  notTaken: 409,
+  notTaker: 403,
+  requestPlanned: 409,
+  requestUnavailable: 409,
   linkInvalid: 403,
   notYours: 403,
   ownersOnly: 403,
@@ -53,6 +57,10 @@ function codeOf(failure: Failure): string {
       return `request_${failure.status}`;
     case 'takenByOther':
       return 'request_taken';
+    case 'requestPlanned':
+      return 'request_planned';
+    case 'requestUnavailable':
+      return 'request_unavailable';
     case 'notYours':
       return 'forbidden';
     default:
@@ -122,6 +130,9 @@ function textsOf(failure: Failure): {
 function problemOf(failure: Failure): { readonly status: number; readonly body: ApiError } {
   const { message, problems } = textsOf(failure);
   const code = codeOf(failure);
+  if (failure.kind === 'requestPlanned' && failure.sessionId !== undefined) {
+    return { status: STATUS[failure.kind], body: { error: { code, message, sessionId: failure.sessionId } } };
+  }
   if (failure.kind !== 'invalid') return { status: STATUS[failure.kind], body: { error: { code, message } } };
   const fields: Record<string, string> = {};
   for (const p of problems) fields[p.field] = fields[p.field] ? `${fields[p.field]} ${p.text}` : p.text;

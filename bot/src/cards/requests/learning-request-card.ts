@@ -14,10 +14,12 @@ interface LearningRequestCardView {
   readonly created: boolean;
   /** Up to three colleagues who teach the skill. */
   readonly experts: readonly string[];
+  /** Who took or planned it (status `taken` or `planned`); empty when nothing names them. */
+  readonly takerName?: string;
 }
 
 /** The learning request card's Universal Action verbs. */
-export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest' } as const;
+export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBackRequest' } as const;
 
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
@@ -34,7 +36,21 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
             data: { requestId: request.requestId },
           },
         ]
-      : [];
+      : request.status === 'taken' || request.status === 'planned'
+        ? [
+            // Shown to everyone; the domain lets only whoever took it (or a team owner) hand it back.
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'requests:cardHandBack'),
+              verb: LEARNING_REQUEST_VERBS.handBack,
+              data: { requestId: request.requestId },
+            },
+          ]
+        : [];
+  const taker =
+    request.takenBy && (request.status === 'taken' || request.status === 'planned')
+      ? personName(request.takenBy, view.takerName, locale)
+      : undefined;
   return adaptiveCard(
     [
       heading(
@@ -46,6 +62,9 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
       paragraph(t(locale, 'requests:cardVotes', { count: request.votes }), true),
       ...(view.experts.length > 0
         ? [paragraph(t(locale, 'requests:cardExperts', { names: view.experts.map((n) => userText(n, 80)).join(', ') }))]
+        : []),
+      ...(taker
+        ? [paragraph(t(locale, request.status === 'planned' ? 'requests:cardPlannedBy' : 'requests:cardTakenBy', { name: taker }))]
         : []),
     ],
     actions,
@@ -62,7 +81,7 @@ export function learningRequestFailureText(failure: Reason<RequestFailure>, loca
         : t(locale, 'requests:failure_invalid');
     }
     case 'notOpen':
-      return t(locale, failure.status === 'taken' ? 'requests:failure_taken' : 'requests:failure_closed');
+      return t(locale, `requests:failure_${failure.status}`);
     case 'takenByOther':
       return t(locale, 'requests:failure_taken');
     default:

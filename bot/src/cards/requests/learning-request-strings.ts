@@ -27,6 +27,15 @@ const en = {
   cardNoTeam: 'Ask this in a team channel where PeerLearn is installed, so the team sees it.',
   cardPlusOne: '+1, I want this too',
   cardAlreadyVoted: 'Your +1 is already counted.',
+  failure_planned: 'Someone planned a session for this already.',
+  failure_notTaken: 'Nobody has taken this request, so there is nothing to hand back.',
+  failure_notTaker: 'Only the person who took this request and the team’s owners can hand it back.',
+  cardPlannedBy: '{{name}} planned a session for this.',
+  cardTakenBy: '{{name}} took this request.',
+  cardPlannedSomeone: 'A colleague',
+  cardHandBack: 'Hand it back',
+  plannedNoticeTitle: '{{name}} planned a session for what you asked to learn: {{skill}}',
+  plannedNoticeIntro: 'You asked for {{skill}} or gave it a +1. Say below whether you are coming.',
 } as const;
 
 type LearningRequestStringKey = keyof typeof en;
@@ -59,6 +68,15 @@ const nl: Record<LearningRequestStringKey, string> = {
   cardNoTeam: 'Vraag dit in een teamkanaal waar PeerLearn is geïnstalleerd, zodat het team het ziet.',
   cardPlusOne: '+1, ik wil dit ook',
   cardAlreadyVoted: 'Je +1 telt al mee.',
+  failure_planned: 'Iemand heeft hier al een sessie voor gepland.',
+  failure_notTaken: 'Niemand heeft deze vraag opgepakt, dus er valt niets terug te geven.',
+  failure_notTaker: 'Alleen wie deze vraag oppakte en de eigenaren van het team kunnen hem teruggeven.',
+  cardPlannedBy: '{{name}} plande hier een sessie voor.',
+  cardTakenBy: '{{name}} heeft deze vraag opgepakt.',
+  cardPlannedSomeone: 'Een collega',
+  cardHandBack: 'Teruggeven',
+  plannedNoticeTitle: '{{name}} plande een sessie voor wat je wilde leren: {{skill}}',
+  plannedNoticeIntro: 'Je vroeg om {{skill}} of gaf een +1. Laat hieronder weten of je komt.',
 };
 
 /** The `requests` namespace of the cards' i18next catalogue (cards/shared/i18n.ts). */

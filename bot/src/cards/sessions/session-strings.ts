@@ -177,6 +177,8 @@ const en = {
   failure_invalidScope: 'Choose this session only or this and all later sessions of the series.',
   failure_otherTeam: 'This card belongs to another team.',
   failure_noIdentity: 'PeerLearn could not tell who you are. Open Teams again and retry.',
+  failure_requestPlanned: 'Someone planned a session for this learning request already; nothing was saved. Open their session instead.',
+  failure_requestUnavailable: 'This learning request is closed or your own, so no session was planned from it.',
   // My sessions
   mySessionsTitle: 'Your upcoming sessions',
   mySessionsNone: 'No upcoming sessions yet. Type **new session** to plan one, or open the team’s PeerLearn tab.',
@@ -363,6 +365,8 @@ const nl: Record<SessionStringKey, string> = {
   failure_invalidScope: 'Kies alleen deze sessie, of deze en alle latere sessies van de reeks.',
   failure_otherTeam: 'Deze kaart hoort bij een ander team.',
   failure_noIdentity: 'PeerLearn kon niet zien wie je bent. Open Teams opnieuw en probeer het nog eens.',
+  failure_requestPlanned: 'Iemand heeft al een sessie voor deze leervraag gepland; er is niets opgeslagen. Bekijk die sessie.',
+  failure_requestUnavailable: 'Deze leervraag is gesloten of je eigen vraag, dus er is geen sessie voor gepland.',
   mySessionsTitle: 'Je komende sessies',
   mySessionsNone: 'Nog geen komende sessies. Typ **nieuwe sessie** om er een te plannen, of open het PeerLearn-tabblad van je team.',
   role_host: 'Organisator',

@@ -58,6 +58,15 @@ export type OutboxJob =
       readonly pulseId: string;
       readonly mode: 'post' | 'update';
     }
+  /**
+   * Learning requests (issue #12): everyone who asked or +1'd hears that a session was planned from
+   * the request (with its invite), or that it was cancelled (the request is open again).
+   */
+  | ({
+      readonly kind: 'notifyAskers';
+      readonly event: 'planned' | 'cancelled';
+      readonly requestId: string;
+    } & SessionRef)
   /** An owner's private, friendly nudge to a quiet member: a personal card with matching upcoming sessions. */
   | {
       readonly kind: 'nudgeMember';

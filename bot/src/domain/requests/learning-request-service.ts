@@ -1,4 +1,12 @@
-import { boardOrder, mayClose, newLearningRequest, planTake, validateLearningRequestInput } from './learning-request';
+import {
+  boardOrder,
+  mayClose,
+  mayHandBack,
+  newLearningRequest,
+  planTake,
+  reopened,
+  validateLearningRequestInput,
+} from './learning-request';
 import type { LearningRequest } from './learning-request';
 import { failWith, ok } from '../shared/result';
 import type { Reason, RequestFailure, Result } from '../shared/result';
@@ -21,6 +29,7 @@ export interface RequestItem {
   readonly voted: boolean;
   readonly experts: readonly RequestPerson[];
   readonly canClose: boolean;
+  readonly canHandBack: boolean;
 }
 
 interface LearningRequestServiceDeps {
@@ -101,6 +110,7 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
           voted: votedOn(request),
           experts: await experts,
           canClose: mayClose(request, actor.userId, owner) && request.status !== 'closed',
+          canHandBack: mayHandBack(request, actor.userId, owner),
         };
       }),
     );
@@ -181,6 +191,28 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       if (!updated) return fail({ kind: 'notFound' });
       if (refusal) return fail(refusal);
       return ok(await one(actor, context.value.owner, updated));
+    },
+
+    /**
+     * Whoever took (or planned) the request, or a team owner, returns it to open; a session planned
+     * from it stays as it is. Refused for anyone else (the domain decides, for the API and the card alike).
+     */
+    async handBack(actor: PersonRef, teamId: string, requestId: string): Promise<RequestOutcome<RequestItem>> {
+      const context = await teamOf(actor, teamId);
+      if (!context.ok) return context;
+      const owner = context.value.owner;
+      let refusal: Reason<RequestFailure> | undefined;
+      const now = deps.now();
+      const updated = await repos.learningRequests.update(actor.tenantId, teamId, requestId, (current) => {
+        if (current.status === 'open') refusal = { kind: 'notTaken' };
+        else if (current.status === 'closed') refusal = { kind: 'notOpen', status: 'closed' };
+        else if (!mayHandBack(current, actor.userId, owner)) refusal = { kind: 'notTaker' };
+        else refusal = undefined;
+        return refusal ? undefined : reopened(current, now);
+      });
+      if (!updated) return fail({ kind: 'notFound' });
+      if (refusal) return fail(refusal);
+      return ok(await one(actor, owner, updated));
     },
 
     /** The author or a team owner closes a request; closing it again changes nothing. */

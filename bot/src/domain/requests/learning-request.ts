@@ -5,7 +5,8 @@ import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from './learning-request-limits';
 import type { RequestField, RequestProblemCode } from './learning-request-limits';
 
 /** DESIGN F7: "I want to learn X". Others +1 it; an expert takes it and plans a session from it. */
-export const LEARNING_REQUEST_STATUSES = ['open', 'taken', 'closed'] as const;
+// `planned`: a session was saved from it (`sessionId`); `taken` is kept for rows stored before taking waited for the save.
+export const LEARNING_REQUEST_STATUSES = ['open', 'taken', 'planned', 'closed'] as const;
 type LearningRequestStatus = (typeof LEARNING_REQUEST_STATUSES)[number];
 
 export interface LearningRequest {
@@ -20,6 +21,8 @@ export interface LearningRequest {
   /** Everyone who wants this, the author included (their request is their vote). */
   readonly votes: number;
   readonly takenBy?: string;
+  /** The session planned from it (status `planned`). */
+  readonly sessionId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -92,11 +95,15 @@ export function openRequestFor(requests: readonly LearningRequest[], skill: stri
   return requests.find((r) => r.status === 'open' && requestSkillKey(r.skill) === key);
 }
 
-/** Most wanted first, then newest; only open requests. */
+/** Open requests, most wanted first, then newest; then the planned ones (they link to their session), newest first. */
 export function boardOrder(requests: readonly LearningRequest[]): LearningRequest[] {
-  return requests
+  const open = requests
     .filter((r) => r.status === 'open')
     .sort((a, b) => b.votes - a.votes || b.createdAt.localeCompare(a.createdAt) || a.requestId.localeCompare(b.requestId));
+  const planned = requests
+    .filter((r) => r.status === 'planned')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.requestId.localeCompare(b.requestId));
+  return [...open, ...planned];
 }
 
 export function newLearningRequest(
@@ -144,6 +151,36 @@ export function planTake(
     return request.takenBy === userId ? { ok: true, request, changed: false } : { ok: false, reason: 'takenByOther' };
   if (request.authorUserId === userId) return { ok: false, reason: 'ownRequest' };
   return { ok: true, request: { ...request, status: 'taken', takenBy: userId, updatedAt: now.toISOString() }, changed: true };
+}
+
+type PlanRefusal = 'plannedByOther' | 'closed' | 'ownRequest';
+
+/**
+ * A session saved from the request takes it: open (or taken by the planner) → planned with the
+ * session. Whoever saves first wins; a second save is refused and told which session was planned.
+ */
+export function planPlanned(
+  request: LearningRequest,
+  userId: string,
+  sessionId: string,
+  now: Date,
+): { readonly ok: true; readonly request: LearningRequest } | { readonly ok: false; readonly reason: PlanRefusal } {
+  if (request.status === 'closed') return { ok: false, reason: 'closed' };
+  if (request.status !== 'open' && request.takenBy !== userId) return { ok: false, reason: 'plannedByOther' };
+  if (request.status === 'planned') return { ok: false, reason: 'plannedByOther' };
+  if (request.authorUserId === userId) return { ok: false, reason: 'ownRequest' };
+  return { ok: true, request: { ...request, status: 'planned', takenBy: userId, sessionId, updatedAt: now.toISOString() } };
+}
+
+/** Back to open, nobody's: after a hand-back or when the session planned from it was cancelled. */
+export function reopened(request: LearningRequest, now: Date): LearningRequest {
+  const { takenBy: _takenBy, sessionId: _sessionId, ...rest } = request;
+  return { ...rest, status: 'open', updatedAt: now.toISOString() };
+}
+
+/** Only whoever took (or planned) it, or an owner of the team, hands a request back. */
+export function mayHandBack(request: LearningRequest, userId: string, isOwner: boolean): boolean {
+  return (request.status === 'taken' || request.status === 'planned') && (isOwner || request.takenBy === userId);
 }
 
 /** Only the author or an owner of the team closes a request. */

@@ -19,6 +19,7 @@ import { namesOf } from '../teams/person-names';
 import type { NamedPerson } from '../teams/person-names';
 import type { SessionQuestion } from './session-question';
 import { sessionsFromDraft, validateSessionInput } from './session-rules';
+import { createRequestSessions } from '../requests/request-sessions';
 import type { SessionDraft, SessionProblem } from './session-rules';
 import type { Team } from '../teams/team';
 import { createTeamAccess, mayChange, mayPlan, mayTakePart } from '../teams/team-access';
@@ -79,6 +80,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   const load = (tenantId: string, teamId: string, sessionId: string) => loadSession(repos.sessions, tenantId, teamId, sessionId);
   const { schedule, applyEdit, applyCancel, tellNamed, applyDecline } = sessionChanges(deps);
   const access = createTeamAccess(repos.teams);
+  const fromRequests = createRequestSessions(deps);
 
   /** In the tenant: someone with a profile (they used the app) or a membership of one of its teams (the roster). */
   async function unknownInTenant(tenantId: string, userIds: readonly string[]): Promise<string[]> {
@@ -159,8 +161,16 @@ export function createSessionService(deps: SessionServiceDeps) {
       return (await repos.teams.listTeamsOf(tenantId, userId)).map((m) => m.teamId);
     },
 
-    /** Validates, stores the session (or every occurrence of a series) and schedules its messages. Nothing is stored on bad input. */
-    async create(actor: PersonRef, teamId: string, input: unknown): Promise<Outcome<LearningSession[]>> {
+    /**
+     * Validates, stores the session (or every occurrence of a series) and schedules its messages. Nothing is stored on bad input.
+     * `fromRequestId`: the learning request it answers; the save takes it (the first save wins) and its askers get the invite.
+     */
+    async create(
+      actor: PersonRef,
+      teamId: string,
+      input: unknown,
+      options: { readonly fromRequestId?: string | undefined } = {},
+    ): Promise<Outcome<LearningSession[]>> {
       const team = await repos.teams.get(actor.tenantId, teamId);
       if (!team) return fail({ kind: 'teamUnknown' });
       if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
@@ -176,13 +186,23 @@ export function createSessionService(deps: SessionServiceDeps) {
         timeZone,
         now,
       );
+      const [first] = sessions;
+      // The request is taken before anything is stored, so a refused claim stores nothing (a series answers it with its first occurrence).
+      const claimed =
+        first && options.fromRequestId ? await fromRequests.claim(actor, teamId, options.fromRequestId, first.sessionId, now) : undefined;
+      if (claimed && !claimed.ok) return claimed;
       // All occurrences share one partition: one batch write, then the jobs.
-      await repos.sessions.putMany(sessions);
+      try {
+        await repos.sessions.putMany(sessions);
+      } catch (error) {
+        if (claimed) await fromRequests.unclaim(claimed.value, now);
+        throw error;
+      }
       // A series' later invites wait until a week before their own start (see schedule).
       for (const s of sessions) await schedule(s, team, now, true);
       // A series names the same people in every occurrence: they are told once, about the first.
-      const [first] = sessions;
       if (first) await tellNamed(undefined, first, now);
+      if (first && claimed) await fromRequests.announce(claimed.value, first.sessionId);
       return ok(sessions);
     },
 
@@ -261,6 +281,8 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (current.status !== 'cancelled') {
         const updated = await applyCancel(actor, current, now);
         if (updated) changed += 1;
+        // A session planned from a learning request: the request opens again and its askers are told.
+        if (updated) await fromRequests.release(updated, now);
         const stored = updated ?? (await repos.sessions.get(actor.tenantId, teamId, sessionId));
         if (!stored) return fail({ kind: 'notFound' });
         session = stored;

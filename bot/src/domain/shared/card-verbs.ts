@@ -17,6 +17,7 @@ export const CARD_VERBS = [
   'viewProfile',
   'saveProfile',
   'voteRequest',
+  'handBackRequest',
   'declineRole',
   'eraseMe',
   'keepMyData',

@@ -26,6 +26,10 @@ export type SessionFailure = { readonly subject: 'session' } & (
   | { readonly kind: 'notNamed' }
   | { readonly kind: 'notEnded' }
   | { readonly kind: 'badInput'; readonly code: BadInputCode }
+  /** Planned from a learning request that someone else planned first (`sessionId`: theirs). */
+  | { readonly kind: 'requestPlanned'; readonly sessionId?: string }
+  /** Planned from a learning request that is closed, unknown, or the planner's own. */
+  | { readonly kind: 'requestUnavailable' }
 );
 
 export type TipFailure = { readonly subject: 'tip' } & (
@@ -41,7 +45,11 @@ export type RequestFailure = { readonly subject: 'request' } & (
   | { readonly kind: 'notMember' }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'invalid'; readonly problems: readonly RequestProblem[] }
-  | { readonly kind: 'notOpen'; readonly status: 'taken' | 'closed' }
+  | { readonly kind: 'notOpen'; readonly status: 'taken' | 'planned' | 'closed' }
+  /** Handing back a request nobody took. */
+  | { readonly kind: 'notTaken' }
+  /** Handing back a request someone else took (only they or a team owner may). */
+  | { readonly kind: 'notTaker' }
   | { readonly kind: 'takenByOther' }
   | { readonly kind: 'ownRequest' }
   | { readonly kind: 'notAllowed' }

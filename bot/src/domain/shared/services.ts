@@ -5,6 +5,8 @@ import type { LearningRequestService } from '../requests/learning-request-servic
 import type { Outbox } from '../delivery/outbox';
 import { createPostContentService } from '../delivery/post-content-service';
 import type { PostContentService } from '../delivery/post-content-service';
+import { createRequestSessions } from '../requests/request-sessions';
+import type { RequestSessions } from '../requests/request-sessions';
 import type { Repositories } from './repositories';
 import { createRsvpService } from '../rsvp/rsvp-service';
 import type { RsvpService } from '../rsvp/rsvp-service';
@@ -56,6 +58,8 @@ export interface Services {
   readonly kudos: KudosService;
   readonly tips: TipService;
   readonly learningRequests: LearningRequestService;
+  /** A learning request and the session planned from it: what the askers' messages show. */
+  readonly requestSessions: RequestSessions;
   readonly profiles: ProfileService;
   readonly teams: TeamService;
   /** What each outbox job posts, for the job composer. */
@@ -109,6 +113,7 @@ export function createServices(deps: ServicesDeps): Services {
     kudos: createKudosService({ repositories, now }),
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
+    requestSessions: createRequestSessions({ repositories, outbox }),
     profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),

@@ -13,6 +13,8 @@ import type { NudgeComposerDeps } from '../insights/compose-nudge-job';
 import { composePulseJob } from '../insights/compose-pulse-job';
 import type { PulseComposerDeps } from '../insights/compose-pulse-job';
 import { composeInsightsJob } from '../insights/compose-insights-jobs';
+import { composeRequestJob } from '../requests/compose-request-jobs';
+import type { RequestComposerDeps } from '../requests/compose-request-jobs';
 import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
@@ -22,7 +24,7 @@ import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps {
+interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps, RequestComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -227,6 +229,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       // The owners' nudge to a quiet member (issue #14): a personal card with upcoming sessions.
       case 'nudgeMember':
         return composeNudgeJob(deps, job);
+      // Learning requests (issue #12): the askers hear a session was planned for them, or cancelled.
+      case 'notifyAskers':
+        return composeRequestJob(deps, job, now);
     }
   };
   return compose;

@@ -15,6 +15,7 @@ const requestRow = z.object({
   status: z.enum(LEARNING_REQUEST_STATUSES),
   votes: z.number().int().min(0),
   takenBy: z.string().min(1).optional(),
+  sessionId: z.string().min(1).optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -30,16 +31,17 @@ export function learningRequestToEntity(r: LearningRequest): NewEntity {
     status: r.status,
     votes: r.votes,
     takenBy: r.takenBy,
+    sessionId: r.sessionId,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   });
 }
 
 export function learningRequestFromEntity(entity: StoredEntity): LearningRequest {
-  const { note, takenBy, ...rest } = parseRow(TABLES.learningRequests, entity, requestRow, (r) =>
+  const { note, takenBy, sessionId, ...rest } = parseRow(TABLES.learningRequests, entity, requestRow, (r) =>
     learningRequestKey(r.tenantId, r.teamId, r.requestId),
   );
-  return { ...rest, ...(note ? { note } : {}), ...(takenBy ? { takenBy } : {}) };
+  return { ...rest, ...(note ? { note } : {}), ...(takenBy ? { takenBy } : {}), ...(sessionId ? { sessionId } : {}) };
 }
 
 const voteRow = z.object({ tenantId: id, teamId: id, requestId: id, userId: id, votedAt: isoTime });

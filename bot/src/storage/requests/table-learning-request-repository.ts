@@ -13,6 +13,7 @@ import {
   learningRequestVoteKey,
   openSkillRequestKey,
 } from '../shared/keys';
+import type { EntityKey } from '../shared/keys';
 import {
   learningRequestFromEntity,
   learningRequestToEntity,
@@ -128,15 +129,45 @@ export class TableLearningRequestRepository implements LearningRequestRepository
       const current = learningRequestFromEntity(entity);
       const next = change(current);
       if (!next) return current;
+      const markerKey = openSkillRequestKey(tenantId, teamId, requestSkillKey(current.skill));
+      if (current.status !== 'open' && next.status === 'open') return this.reopen(next, entity.etag, markerKey);
       const actions: TransactionAction[] = [['update', learningRequestToEntity(next), 'Replace', { etag: entity.etag }]];
       if (current.status === 'open' && next.status !== 'open') {
         // No longer open: the skill is free for a new request.
-        const marker = await this.table.get(openSkillRequestKey(tenantId, teamId, requestSkillKey(current.skill)));
+        const marker = await this.table.get(markerKey);
         if (marker && markerFromEntity(marker).requestId === requestId) actions.push(['delete', markerToEntity(markerFromEntity(marker))]);
       }
       await this.table.transaction(actions);
       return next;
     });
+  }
+
+  /**
+   * Open again (handed back, or its session cancelled): it takes the skill's marker back, in the same
+   * transaction. When someone asked for the skill again meanwhile, that request is the open one and
+   * this one closes instead, so a team never has two open requests for one skill.
+   */
+  private async reopen(next: LearningRequest, etag: string, markerKey: EntityKey): Promise<LearningRequest> {
+    const marker = await this.table.get(markerKey);
+    if (marker) {
+      const holder = await this.get(next.tenantId, next.teamId, markerFromEntity(marker).requestId);
+      if (holder?.status === 'open' && holder.requestId !== next.requestId) {
+        const closed: LearningRequest = { ...next, status: 'closed' };
+        await this.table.transaction([['update', learningRequestToEntity(closed), 'Replace', { etag }]]);
+        return closed;
+      }
+    }
+    const markerRow = markerToEntity({
+      tenantId: next.tenantId,
+      teamId: next.teamId,
+      skillKey: requestSkillKey(next.skill),
+      requestId: next.requestId,
+    });
+    await this.table.transaction([
+      ['update', learningRequestToEntity(next), 'Replace', { etag }],
+      marker ? ['update', markerRow, 'Replace', { etag: marker.etag }] : ['create', markerRow],
+    ]);
+    return next;
   }
 
   async putMany(requests: readonly LearningRequest[], votes: readonly LearningRequestVote[]): Promise<void> {

@@ -1,6 +1,8 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
+import type { Locale } from '../../domain/shared/person';
+import type { RequestItem } from '../../domain/requests/learning-request-service';
 import type { Services } from '../../domain/shared/services';
 import { z } from 'zod';
 import { cardActionOf } from '../shared/bot-feature';
@@ -64,22 +66,44 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
     if (already) return messageResponse(t(locale, 'requests:cardAlreadyVoted'));
-    const item = voted.value;
-    return cardResponse(
-      learningRequestCard(
-        {
-          request: item.request,
-          authorName: item.author.displayName,
-          created: true,
-          experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
-        },
-        locale,
-      ),
-    );
+    return cardResponse(cardOf(voted.value, locale));
   };
 
-  return { commands: { wantToLearn }, cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest } } satisfies BotFeature;
+  /**
+   * "Hand it back" from the card: whoever took or planned the request (or a team owner) returns it to
+   * open; the domain refuses anyone else. The answer is the card as it stands now, open again.
+   */
+  const handBackRequest: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const person = personOf(context.activity);
+    const teamId = channelData(context.activity).team?.id;
+    if (!person || !teamId) return messageResponse(t(locale, 'requests:cardNoTeam'));
+    const parsed = VOTE_DATA.safeParse(cardActionOf(context.activity.value).data);
+    if (!parsed.success) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
+    const handed = await requests.handBack(person, teamId, parsed.data.requestId);
+    if (!handed.ok) return messageResponse(failureAnswer(handed.failure, locale));
+    return cardResponse(cardOf(handed.value, locale));
+  };
+
+  return {
+    commands: { wantToLearn },
+    cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest, [LEARNING_REQUEST_VERBS.handBack]: handBackRequest },
+  } satisfies BotFeature;
 }
 
-/** The vote button's data: only the request id, checked before it reaches storage. */
+/** The request's card as it stands, for everyone in the channel (no per-person state on it). */
+function cardOf(item: RequestItem, locale: Locale) {
+  return learningRequestCard(
+    {
+      request: item.request,
+      authorName: item.author.displayName,
+      created: true,
+      experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+      ...(item.takenBy ? { takerName: item.takenBy.displayName } : {}),
+    },
+    locale,
+  );
+}
+
+/** The vote and hand-back buttons' data: only the request id, checked before it reaches storage. */
 const VOTE_DATA = z.object({ requestId: z.string().regex(/^[A-Za-z0-9._:@-]{1,200}$/) });

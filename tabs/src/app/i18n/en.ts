@@ -436,7 +436,6 @@ export const en = {
     experts: 'Could teach it:',
     noExperts: 'Nobody has listed this skill on their profile yet.',
     teach: 'I can teach this',
-    taking: 'Taking it…',
     close: 'Close request',
     askTitle: 'Ask to learn something',
     skill: 'What do you want to learn?',
@@ -449,8 +448,14 @@ export const en = {
     already: 'Someone already asked to learn {{skill}}: +1 it to show you want it too.',
     saveFailed: 'Your request was not saved.',
     voteFailed: 'Your +1 was not saved. Please try again.',
-    takeFailed: 'You could not take this request.',
     closeFailed: 'The request was not closed.',
+    plannedBy: 'Planned by {{name}}',
+    takenBy: 'Taken by {{name}}',
+    openSession: 'Open the session',
+    handBack: 'Hand it back',
+    handingBack: 'Handing it back…',
+    handBackFailed: 'The request was not handed back.',
+    plannedAlready: 'Someone planned a session for this request already, so yours was not saved. Your draft is kept.',
     planFromRequest:
       'You are planning a session for the learning request “{{skill}}”. The title, skill and description are filled in: change them as you like.',
     errors: {
@@ -464,6 +469,9 @@ export const en = {
     failures: {
       request_taken: 'Someone else is already teaching this.',
       request_closed: 'This request has been closed.',
+      request_planned: 'Someone planned a session for this already.',
+      not_taken: 'Nobody has taken this request, so there is nothing to hand back.',
+      not_taker: 'Only the person who took this request and the team owners can hand it back.',
       own_request: 'You asked for this yourself: someone else can teach it.',
       not_member: 'Only members of this team can do this.',
       not_allowed: 'Only the person who asked and the team owners can close this request.',

@@ -442,7 +442,6 @@ export const nl: Messages = {
     experts: 'Kan het uitleggen:',
     noExperts: 'Nog niemand heeft deze vaardigheid in het profiel staan.',
     teach: 'Ik kan dit uitleggen',
-    taking: 'Bezig…',
     close: 'Vraag sluiten',
     askTitle: 'Vraag om iets te leren',
     skill: 'Wat wil je leren?',
@@ -455,8 +454,15 @@ export const nl: Messages = {
     already: 'Iemand vroeg al om {{skill}} te leren: geef een +1 om te laten zien dat jij het ook wilt.',
     saveFailed: 'Je vraag is niet opgeslagen.',
     voteFailed: 'Je +1 is niet opgeslagen. Probeer het opnieuw.',
-    takeFailed: 'Je kon deze vraag niet oppakken.',
     closeFailed: 'De vraag is niet gesloten.',
+    plannedBy: 'Gepland door {{name}}',
+    takenBy: 'Opgepakt door {{name}}',
+    openSession: 'Bekijk de sessie',
+    handBack: 'Teruggeven',
+    handingBack: 'Bezig met teruggeven…',
+    handBackFailed: 'De vraag is niet teruggegeven.',
+    plannedAlready:
+      'Iemand heeft al een sessie voor deze leervraag gepland, dus die van jou is niet opgeslagen. Je concept blijft bewaard.',
     planFromRequest:
       'Je plant een sessie voor de leervraag ‘{{skill}}’. Titel, vaardigheid en beschrijving zijn al ingevuld: pas ze aan zoals je wilt.',
     errors: {
@@ -470,6 +476,9 @@ export const nl: Messages = {
     failures: {
       request_taken: 'Iemand anders geeft hier al les in.',
       request_closed: 'Deze vraag is gesloten.',
+      request_planned: 'Iemand heeft hier al een sessie voor gepland.',
+      not_taken: 'Niemand heeft deze vraag opgepakt, dus er valt niets terug te geven.',
+      not_taker: 'Alleen wie deze vraag oppakte en de eigenaren van het team kunnen hem teruggeven.',
       own_request: 'Je vroeg dit zelf: iemand anders kan het je leren.',
       not_member: 'Alleen leden van dit team kunnen dit doen.',
       not_allowed: 'Alleen wie het vroeg en de eigenaren van het team kunnen deze vraag sluiten.',

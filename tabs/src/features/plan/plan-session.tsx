@@ -4,6 +4,7 @@ import {
   Button,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Select,
@@ -25,6 +26,7 @@ import type {
   SessionDetailResponse,
 } from '../../../../bot/src/api/contract';
 import { useAsync } from '../../shared/use-async';
+import { hrefFor } from '../../shared/routes';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { getSessionDetail, scopedSessionPath } from '../../shared/sessions/get-session';
@@ -206,7 +208,9 @@ function SessionForm({
         savedId = saved.sessionId;
         if (series) changed = saved.changed;
       } else {
-        const created = await api.send<CreateSessionResponse>('POST', `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`, input);
+        // From a learning request: the save takes it (first save wins); opening this form took nothing.
+        const body = request ? { ...input, requestId: request.request.requestId } : input;
+        const created = await api.send<CreateSessionResponse>('POST', `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`, body);
         savedId = created.sessions[0]?.sessionId ?? '';
       }
       store.remove(key);
@@ -255,7 +259,16 @@ function SessionForm({
           <MessageBarBody>{t('plan.draftRestored')}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {saveError !== undefined ? (
+      {saveError instanceof ApiRequestError && saveError.code === 'request_planned' ? (
+        <MessageBar intent="warning" role="alert" data-testid="plan-request-planned">
+          <MessageBarBody>
+            {t('requests.plannedAlready')}{' '}
+            {saveError.sessionId ? (
+              <Link href={hrefFor({ name: 'session', teamId, sessionId: saveError.sessionId })}>{t('requests.openSession')}</Link>
+            ) : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : saveError !== undefined ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
             {t('plan.saveFailed')}{' '}

@@ -1,7 +1,6 @@
 import type {
   CreateLearningRequestRequest,
   CreateLearningRequestResponse,
-  LearningRequestDetailResponse,
   LearningRequestsResponse,
   LearningRequestView,
 } from '../../../../bot/src/api/contract';
@@ -27,8 +26,9 @@ export function voteLearningRequest(api: ApiClient, teamId: string, requestId: s
   return api.send<LearningRequestView>(on ? 'PUT' : 'DELETE', `${requestPath(teamId, requestId)}/vote`);
 }
 
-export function takeLearningRequest(api: ApiClient, teamId: string, requestId: string): Promise<LearningRequestDetailResponse> {
-  return api.send<LearningRequestDetailResponse>('POST', `${requestPath(teamId, requestId)}/take`);
+/** Whoever took or planned it (or a team owner) returns it to open; answers the open request. */
+export function handBackLearningRequest(api: ApiClient, teamId: string, requestId: string): Promise<LearningRequestView> {
+  return api.send<LearningRequestView>('POST', `${requestPath(teamId, requestId)}/hand-back`);
 }
 
 /** Closes it (the author or a team owner); answers the closed request. */

@@ -32,7 +32,7 @@ import {
   closeLearningRequest,
   createLearningRequest,
   getLearningRequests,
-  takeLearningRequest,
+  handBackLearningRequest,
   voteLearningRequest,
 } from './learning-requests-api';
 import { useSectionStyles } from '../../shared/ui/section-styles';
@@ -72,7 +72,7 @@ const useStyles = makeStyles({
 export interface LearningRequestsProps {
   readonly api: ApiClient;
   readonly teamId: string;
-  /** Where "I can teach this" goes after taking the request: the plan view, prefilled. */
+  /** Where "I can teach this" goes: the plan view, prefilled (saving the session takes the request, opening it does not). */
   readonly onNavigate?: (href: string) => void;
 }
 
@@ -80,7 +80,16 @@ const goTo = (href: string) => {
   window.location.hash = href;
 };
 
-const FAILURE_CODES = ['request_taken', 'request_closed', 'own_request', 'not_member', 'not_allowed'] as const;
+const FAILURE_CODES = [
+  'request_taken',
+  'request_closed',
+  'request_planned',
+  'not_taken',
+  'not_taker',
+  'own_request',
+  'not_member',
+  'not_allowed',
+] as const;
 type FailureCode = (typeof FAILURE_CODES)[number];
 const isFailureCode = (code: string): code is FailureCode => (FAILURE_CODES as readonly string[]).includes(code);
 
@@ -123,7 +132,7 @@ export function LearningRequests({ api, teamId, onNavigate = goTo }: LearningReq
   async function act(
     requestId: string,
     work: () => Promise<void>,
-    failedKey: 'requests.voteFailed' | 'requests.takeFailed' | 'requests.closeFailed',
+    failedKey: 'requests.voteFailed' | 'requests.handBackFailed' | 'requests.closeFailed',
   ) {
     mark(requestId, true);
     fail(requestId, undefined);
@@ -138,16 +147,10 @@ export function LearningRequests({ api, teamId, onNavigate = goTo }: LearningReq
 
   const vote = (r: LearningRequestView) =>
     act(r.requestId, async () => remember(await voteLearningRequest(api, teamId, r.requestId, !r.voted)), 'requests.voteFailed');
-  const take = (r: LearningRequestView) =>
-    act(
-      r.requestId,
-      async () => {
-        const taken = await takeLearningRequest(api, teamId, r.requestId);
-        remember(taken.request);
-        onNavigate(hrefFor({ name: 'plan', teamId, request: r.requestId }));
-      },
-      'requests.takeFailed',
-    );
+  // Only the plan form: the request stays open for everyone until the session is saved.
+  const take = (r: LearningRequestView) => onNavigate(hrefFor({ name: 'plan', teamId, request: r.requestId }));
+  const handBack = (r: LearningRequestView) =>
+    act(r.requestId, async () => remember(await handBackLearningRequest(api, teamId, r.requestId)), 'requests.handBackFailed');
   const close = (r: LearningRequestView) =>
     act(r.requestId, async () => remember(await closeLearningRequest(api, teamId, r.requestId)), 'requests.closeFailed');
 
@@ -178,7 +181,8 @@ export function LearningRequests({ api, teamId, onNavigate = goTo }: LearningReq
                 busy={busy.has(r.requestId)}
                 failure={failures.get(r.requestId)}
                 onVote={() => void vote(r)}
-                onTake={() => void take(r)}
+                onTake={() => take(r)}
+                onHandBack={() => void handBack(r)}
                 onClose={() => void close(r)}
               />
             </li>
@@ -205,10 +209,11 @@ interface RequestCardProps {
   readonly failure: string | undefined;
   readonly onVote: () => void;
   readonly onTake: () => void;
+  readonly onHandBack: () => void;
   readonly onClose: () => void;
 }
 
-function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: RequestCardProps) {
+function RequestCard({ request: r, busy, failure, onVote, onTake, onHandBack, onClose }: RequestCardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const name = usePersonName();
@@ -242,6 +247,19 @@ function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: Req
           {t('requests.noExperts')}
         </Caption1>
       )}
+      {r.takenBy && (r.status === 'planned' || r.status === 'taken') ? (
+        <Caption1 as="p" className={styles.meta} style={{ margin: 0 }} data-testid="request-taken">
+          {t(r.status === 'planned' ? 'requests.plannedBy' : 'requests.takenBy', {
+            name: name(r.takenBy, { unknown: t('requests.someone') }),
+          })}
+          {r.status === 'planned' && r.sessionId ? (
+            <>
+              {' · '}
+              <Link href={hrefFor({ name: 'session', teamId: r.teamId, sessionId: r.sessionId })}>{t('requests.openSession')}</Link>
+            </>
+          ) : null}
+        </Caption1>
+      ) : null}
       {failure ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{failure}</MessageBarBody>
@@ -263,7 +281,12 @@ function RequestCard({ request: r, busy, failure, onVote, onTake, onClose }: Req
         </ToggleButton>
         {!r.isAuthor && r.status === 'open' ? (
           <Button appearance="primary" disabled={busy} onClick={onTake}>
-            {busy ? t('requests.taking') : t('requests.teach')}
+            {t('requests.teach')}
+          </Button>
+        ) : null}
+        {r.canHandBack ? (
+          <Button appearance="secondary" disabled={busy} onClick={onHandBack}>
+            {busy ? t('requests.handingBack') : t('requests.handBack')}
           </Button>
         ) : null}
         {r.canClose ? (
