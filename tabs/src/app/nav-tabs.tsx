@@ -36,7 +36,7 @@ const useStyles = makeStyles({
       borderRadius: tokens.borderRadiusCircular,
       backgroundColor: 'transparent',
     },
-    ':hover': { color: tokens.colorNeutralForeground2Hover, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':hover': { color: tokens.colorNeutralForeground2Hover, backgroundColor: tokens.colorTransparentBackgroundHover },
     ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
@@ -44,7 +44,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontWeight: tokens.fontWeightSemibold,
     '::after': { backgroundColor: tokens.colorCompoundBrandStroke },
-    ':hover': { color: tokens.colorNeutralForeground1 },
+    // Hover colours come in pairs with the hover background (cyan in the high-contrast theme).
+    ':hover': { color: tokens.colorNeutralForeground1Hover },
     ':hover::after': { backgroundColor: tokens.colorCompoundBrandStrokeHover },
   },
 });
