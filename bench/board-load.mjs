@@ -146,13 +146,19 @@ try {
       // less than wall time, read once the first card is there.
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
-      const scripts = new Set();
-      page.on('request', (request) => {
-        if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
-      });
       await page.goto(service.url);
       await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 });
       const visibleMs = await page.evaluate(() => window.__boardVisibleAt);
+      // The scripts the page asked for before the first card was in the DOM (the page's own clock).
+      const scripts = await page.evaluate(
+        (visible) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link' || e.initiatorType === 'other')
+            .filter((e) => e.name.endsWith('.js') && e.startTime <= visible)
+            .map((e) => new URL(e.name).pathname),
+        visibleMs,
+      );
       const { metrics } = await cdp.send('Performance.getMetrics');
       const mainThreadMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
       if (process.env.PHASES) {
@@ -167,7 +173,7 @@ try {
       // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
       const lang = await page.evaluate(() => document.documentElement.lang);
       if (lang !== language) throw new Error(`the board came up in ${lang}, not ${language}`);
-      runs.push({ run, visibleMs, mainThreadMs, cards, scripts: [...scripts] });
+      runs.push({ run, visibleMs, mainThreadMs, cards, scripts });
       await context.close();
     }
   }
@@ -214,13 +220,21 @@ try {
       .slice(1)
       .map((r) => r.mainThreadMs)
       .sort((a, b) => a - b);
-    console.log(`${language}: page main-thread time until visible: ${busy.map((m) => m.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `${language}: page main-thread time (Chromium TaskDuration) when the card was seen: ${busy.map((m) => m.toFixed(0)).join(', ')} ms`,
+    );
     const fetched = runs[1].scripts.map((p) => p.replace(/^\//, ''));
     const other = chunkOf(tabDir, `src/app/i18n/${language === 'en' ? 'nl' : 'en'}.ts`);
     if (runs.some((r) => r.scripts.includes(`/${other}`)))
       console.log(`${language}: WARNING: the other language's strings were fetched too`);
     const fetchedBytes = fetched.reduce((n, f) => n + gzipBytes(tabDir, f), 0);
     console.log(`${language}: JS fetched until the board was visible: ${kb(fetchedBytes)} KB gzip in ${fetched.length} files`);
+    summary.push({
+      what: `page main-thread time, median (${language})`,
+      figure: `${busy[Math.floor(busy.length / 2)].toFixed(0)} ms`,
+      target: '',
+      met: true,
+    });
     summary.push({
       what: `board visible, median (${language})`,
       figure: `${median.toFixed(0)} ms`,
