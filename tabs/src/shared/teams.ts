@@ -33,7 +33,7 @@ export interface TeamsHost {
 }
 
 /** What the channel tab's config page saves (`pages.config.setConfig`). */
-export interface TabSettings {
+interface TabSettings {
   readonly contentUrl: string;
   readonly websiteUrl: string;
   readonly entityId: string;
