@@ -1,26 +1,35 @@
 /* global window, document, location, MutationObserver -- the functions passed to page.evaluate run in the browser */
-// Board budget: the demo data plus 500 sessions and 200 members; how long until the board's
-// session cards are on screen after navigation, in headless Chromium on loopback, and how much
-// JavaScript (gzip) the board route loads first. Not a test: prints figures for docs/BENCHMARKS.md.
+// Board budget (issue #16): the demo data plus 500 sessions (or SESSIONS) and 200 members; how long
+// until the board's session cards are on screen after navigation, in headless Chromium on loopback,
+// for an English and a Dutch reader, and how much JavaScript (gzip) the board route needs first.
+// Not a test: prints figures for docs/BENCHMARKS.md (the budget test is tests/e2e/board-weight.spec.ts).
 //
-//   npm run build:tab && npm run bench:board
+//   npm run build:tab && npm run bench:board                  (RUNS=5 per language, SESSIONS=500)
+//   SESSIONS=2000 RUNS=3 npm run bench:board                  (the scaling rows: 100, 500, 2000)
+//
+// Initial JS is counted as scripts/lib/board-initial-js.mjs says: index.html's entry and its
+// modulepreloads, plus the reader's language catalogue, plus (in Teams) teams-js; the lazy sections
+// below the sessions are not counted. The JS the browser really fetched until the board showed is
+// printed beside it, so the count can be checked against what happens.
 //
 // The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
 // from bot/src with esbuild so this stays a plain .mjs. Rows go in through the service's own
 // repositories (the session-writing API is not there yet).
-import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { boardInitialJs, chunkOf, gzipBytes } from '../scripts/lib/board-initial-js.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 5);
-const SESSIONS = 500;
+const SESSIONS = Number(process.env.SESSIONS ?? 500);
 const MEMBERS = 200;
-const BUDGET_MS = 1000;
-const BUDGET_KB = 250;
+const BUDGET_MS = 600;
+const BUDGET_KB = 200;
+const LANGUAGES = ['en', 'nl'];
+const tabDir = path.join(root, 'dist/tab');
 const tenantId = '00000000-0000-0000-0000-0000000000001';
 const teamId = 'team-id';
 const viewer = { tenantId, userId: '00000000-0000-0000-0000-0000000000021' };
@@ -75,19 +84,16 @@ function extraRows(now) {
   return { profiles, memberships, sessions };
 }
 
-/** The JS the board route fetches up front: the entry script plus its modulepreloads, gzip-compressed. */
-function initialJs() {
-  const html = readFileSync(path.join(root, 'dist/tab/index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const sizes = files.map((f) => ({ file: f, gzip: gzipSync(readFileSync(path.join(root, 'dist/tab', f)), { level: 9 }).length }));
-  return { files: sizes, totalKb: sizes.reduce((n, s) => n + s.gzip, 0) / 1024 };
+function loadAverage() {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
+console.log(`load average at start: ${loadAverage()}`);
 const { startService, readConfig } = await loadServiceModule('board-load');
-const service = await startService(
-  { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir: path.join(root, 'dist/tab') },
-  { log: quietLogger, inMemoryStorage: true },
-);
+const service = await startService({ ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir }, { log: quietLogger, inMemoryStorage: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
@@ -108,46 +114,68 @@ try {
   await service.repositories.sessions.putMany(rows.sessions);
   const inserted = performance.now() - t0;
 
-  const runs = [];
-  for (let run = 0; run <= RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(
-      ([member, team]) => {
-        // A returning visitor, as the app remembers them after picking a demo member.
-        const [tenantId, userId] = member.split('/');
-        localStorage.setItem('peerlearn.member', member);
-        localStorage.setItem('peerlearn.memberIdentity', JSON.stringify({ tenantId, userId, displayName: 'Megan Bowen', locale: 'en-US' }));
-        localStorage.setItem('peerlearn.team', team);
-        // The moment the first session card is in the DOM, against the navigation's own clock.
-        new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid="session-card"]')) {
-            window.__boardVisibleAt = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      },
-      [`${viewer.tenantId}/${viewer.userId}`, teamId],
-    );
-    const page = await context.newPage();
-    const scripts = new Set();
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
-    });
-    await page.goto(service.url);
-    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 });
-    const visibleMs = await page.evaluate(() => window.__boardVisibleAt);
-    if (process.env.PHASES) {
-      const phases = await page.evaluate(() =>
-        [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map(
-          (e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}→${(e.responseEnd ?? e.startTime).toFixed(0)}`,
-        ),
+  const runsByLanguage = {};
+  for (const language of LANGUAGES) {
+    const runs = [];
+    runsByLanguage[language] = runs;
+    for (let run = 0; run <= RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(
+        ([member, team, lang]) => {
+          // A returning visitor, as the app remembers them after picking a demo member and a language.
+          const [tenantId, userId] = member.split('/');
+          localStorage.setItem('peerlearn.member', member);
+          localStorage.setItem(
+            'peerlearn.memberIdentity',
+            JSON.stringify({ tenantId, userId, displayName: 'Megan Bowen', locale: 'en-US' }),
+          );
+          localStorage.setItem('peerlearn.team', team);
+          localStorage.setItem('peerlearn.language', lang);
+          // The moment the first session card is in the DOM, against the navigation's own clock.
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[data-testid="session-card"]')) {
+              window.__boardVisibleAt = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        },
+        [`${viewer.tenantId}/${viewer.userId}`, teamId, language],
       );
-      console.log(`run ${run}: visible ${visibleMs.toFixed(0)} ms\n  ${phases.join('\n  ')}`);
+      const page = await context.newPage();
+      // The page's main-thread time (Chromium's TaskDuration): a figure a busy machine stretches far
+      // less than wall time, read once the first card is there.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(service.url);
+      await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 });
+      const visibleMs = await page.evaluate(() => window.__boardVisibleAt);
+      // The scripts the page asked for before the first card was in the DOM (the page's own clock).
+      const scripts = await page.evaluate(
+        (visible) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link' || e.initiatorType === 'other')
+            .filter((e) => e.name.endsWith('.js') && e.startTime <= visible)
+            .map((e) => new URL(e.name).pathname),
+        visibleMs,
+      );
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const mainThreadMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+      if (process.env.PHASES) {
+        const phases = await page.evaluate(() =>
+          [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map(
+            (e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}→${(e.responseEnd ?? e.startTime).toFixed(0)}`,
+          ),
+        );
+        console.log(`${language} run ${run}: visible ${visibleMs.toFixed(0)} ms\n  ${phases.join('\n  ')}`);
+      }
+      const cards = await page.locator('[data-testid="session-card"]').count();
+      // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (lang !== language) throw new Error(`the board came up in ${lang}, not ${language}`);
+      runs.push({ run, visibleMs, mainThreadMs, cards, scripts });
+      await context.close();
     }
-    const cards = await page.locator('[data-testid="session-card"]').count();
-    // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
-    runs.push({ run, visibleMs, cards, scripts: [...scripts] });
-    await context.close();
   }
 
   // The board's one data call on its own, from Node: how much of the budget the service takes.
@@ -171,35 +199,65 @@ try {
   }
   apiTimes.sort((a, b) => a - b);
 
-  const measured = runs
-    .slice(1)
-    .map((r) => r.visibleMs)
-    .sort((a, b) => a - b);
-  const median = measured[Math.floor(measured.length / 2)];
-  const max = measured[measured.length - 1];
-  const js = initialJs();
-  const fetchedOnBoard = runs[1].scripts.map((p) => p.replace(/^\//, ''));
-  const fetchedKb =
-    fetchedOnBoard.reduce((n, f) => n + gzipSync(readFileSync(path.join(root, 'dist/tab', f)), { level: 9 }).length, 0) / 1024;
-
+  const kb = (bytes) => (bytes / 1024).toFixed(1);
+  const summary = [];
   console.log(`rows inserted: ${SESSIONS} sessions, ${MEMBERS} members in ${inserted.toFixed(0)} ms (plus the demo team)`);
-  console.log(`session cards rendered: ${runs[1].cards} (upcoming only; past ones are folded)`);
-  console.log(
-    `board visible after navigation: warm-up ${runs[0].visibleMs.toFixed(0)} ms; runs ${measured.map((m) => m.toFixed(0)).join(', ')} ms`,
-  );
-  console.log(
-    `  median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms (budget ${BUDGET_MS} ms for the median) → ${median <= BUDGET_MS ? 'within' : 'OVER'} budget`,
-  );
   console.log(
     `GET /api/v1/teams/${teamId}/sessions?limit=24 alone (${payloadKb.toFixed(0)} KB JSON): median ${apiTimes[2].toFixed(0)} ms, min ${apiTimes[0].toFixed(0)} ms`,
   );
-  console.log(
-    `initial JS of the board route (index.html entry + modulepreload, gzip -9): ${js.totalKb.toFixed(1)} KB in ${js.files.length} files (budget ${BUDGET_KB} KB) → ${js.totalKb <= BUDGET_KB ? 'within' : 'OVER'} budget`,
+  for (const language of LANGUAGES) {
+    const runs = runsByLanguage[language];
+    const measured = runs
+      .slice(1)
+      .map((r) => r.visibleMs)
+      .sort((a, b) => a - b);
+    const median = measured[Math.floor(measured.length / 2)];
+    // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
+    console.log(
+      `${language}: ${runs[1].cards} cards; visible after navigation: warm-up ${runs[0].visibleMs.toFixed(0)} ms; runs ${measured.map((m) => m.toFixed(0)).join(', ')} ms`,
+    );
+    const busy = runs
+      .slice(1)
+      .map((r) => r.mainThreadMs)
+      .sort((a, b) => a - b);
+    console.log(
+      `${language}: page main-thread time (Chromium TaskDuration) when the card was seen: ${busy.map((m) => m.toFixed(0)).join(', ')} ms`,
+    );
+    const fetched = runs[1].scripts.map((p) => p.replace(/^\//, ''));
+    const other = chunkOf(tabDir, `src/app/i18n/${language === 'en' ? 'nl' : 'en'}.ts`);
+    if (runs.some((r) => r.scripts.includes(`/${other}`)))
+      console.log(`${language}: WARNING: the other language's strings were fetched too`);
+    const fetchedBytes = fetched.reduce((n, f) => n + gzipBytes(tabDir, f), 0);
+    console.log(`${language}: JS fetched until the board was visible: ${kb(fetchedBytes)} KB gzip in ${fetched.length} files`);
+    summary.push({
+      what: `page main-thread time, median (${language})`,
+      figure: `${busy[Math.floor(busy.length / 2)].toFixed(0)} ms`,
+      target: '',
+      met: true,
+    });
+    summary.push({
+      what: `board visible, median (${language})`,
+      figure: `${median.toFixed(0)} ms`,
+      target: `≤ ${BUDGET_MS} ms`,
+      met: median <= BUDGET_MS,
+    });
+  }
+  for (const host of ['standalone', 'teams']) {
+    for (const language of LANGUAGES) {
+      const js = boardInitialJs(tabDir, { language, host });
+      summary.push({
+        what: `initial JS (${language}, ${host})`,
+        figure: `${js.totalKb.toFixed(1)} KB in ${js.files.length} files`,
+        target: `≤ ${BUDGET_KB} KB`,
+        met: js.totalKb <= BUDGET_KB,
+      });
+    }
+  }
+  console.log(`\nboard load, ${SESSIONS} sessions, ${MEMBERS} members, ${RUNS} runs per language (load average ${loadAverage()})`);
+  console.table(
+    summary.map((r) => ({ what: r.what, figure: r.figure, target: r.target, result: r.target ? (r.met ? 'met' : 'NOT MET') : '' })),
   );
-  console.log(
-    `JS the browser actually fetched until the board was visible: ${fetchedKb.toFixed(1)} KB gzip in ${fetchedOnBoard.length} files (the lazy board sections start loading in the same render)`,
-  );
-  if (median > BUDGET_MS || js.totalKb > BUDGET_KB) process.exitCode = 1;
+  if (summary.some((r) => !r.met)) process.exitCode = 1;
 } finally {
   await browser.close();
   await service.close();

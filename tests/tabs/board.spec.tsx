@@ -62,8 +62,8 @@ describe('board', () => {
     expect(pair.getByRole('link', { name: pairing.title }).getAttribute('href')).toBe(`#/sessions/${encodeURIComponent(teamId)}/s-2`);
     expect(pair.getByText('Place to be announced')).toBeTruthy();
 
-    // Past sessions are fetched only when someone opens them.
-    const toggle = screen.getByRole('button', { name: 'Past sessions' });
+    // Past sessions are fetched only when someone opens them; their toggle comes after the first paint.
+    const toggle = await screen.findByRole('button', { name: 'Past sessions' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(service.callsTo('GET', sessionsPath).map((c) => c.query)).toEqual(['limit=24']);
     fireEvent.click(toggle);
@@ -90,7 +90,7 @@ describe('board', () => {
     expect(pair.getByText('Samen (1:1)')).toBeTruthy();
     expect(pair.getByText('1 u 30 min')).toBeTruthy();
     expect(pair.getByText('1 komt')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Eerdere sessies' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Eerdere sessies' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('nl');
 
     // The team came from the Teams context: no detour through /me, and the SSO token was used.
@@ -234,7 +234,7 @@ describe('board', () => {
     await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
     await cards();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Past sessions' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Past sessions' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Show older sessions' }));
     const alert = await screen.findByRole('alert');
     // The first page stays on screen while the second one failed.

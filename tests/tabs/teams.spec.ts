@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { eventually } from '../support/eventually';
 import type { HostContext, TeamsSdk } from '../../tabs/src/shared/teams';
-import { detectHost } from '../../tabs/src/shared/teams';
+import { detectHost, mayBeHosted } from '../../tabs/src/shared/teams';
 
 const context: HostContext = {
   app: { locale: 'nl-NL', theme: 'dark' },
@@ -142,5 +142,36 @@ describe('the channel tab config page seam', () => {
       getContext: jest.fn(() => Promise.resolve({ ...context, page: { id: 'board', subPageId: 'sessions/t/s', frameContext: 'content' } })),
     });
     await expect(detectHost({ sdk })).resolves.toMatchObject({ subPageId: 'sessions/t/s', frameContext: 'content' });
+  });
+});
+
+describe('mayBeHosted (whether teams-js is worth loading at all)', () => {
+  const frameOf = (html: string) => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = html;
+    document.body.append(frame);
+    const win = frame.contentWindow;
+    if (!win) throw new Error('no frame window');
+    return { win, remove: () => frame.remove() };
+  };
+
+  it('says no for a plain browser tab: no parent frame, no opener, no native bridge', () => {
+    expect(mayBeHosted(window)).toBe(false);
+  });
+
+  it('says yes inside a frame (Teams on the web and desktop)', () => {
+    const { win, remove } = frameOf('<p>tab</p>');
+    try {
+      expect(mayBeHosted(win)).toBe(true);
+    } finally {
+      remove();
+    }
+  });
+
+  it('says yes where a mobile client injected its native bridge, or a host opened the page', () => {
+    const native = Object.assign(Object.create(window) as Window, { parent: window, self: window, opener: null, nativeInterface: {} });
+    expect(mayBeHosted(native)).toBe(true);
+    const opened = Object.assign(Object.create(window) as Window, { parent: window, self: window, opener: window });
+    expect(mayBeHosted(opened)).toBe(true);
   });
 });

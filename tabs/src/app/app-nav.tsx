@@ -1,40 +1,23 @@
-import {
-  Button,
-  Menu,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { useMediaQuery } from '../shared/use-media-query';
+import { items } from './nav-items';
+import { NavTabs } from './nav-tabs';
+import type { NavItem } from './nav-items';
 import type { Route } from './routes';
+
+// The menu (with Fluent's popover positioning, ≈ 17 KB gzip) is needed only on a narrow screen, so it
+// loads only there: a wide board's first paint does not carry it (bench/board-load.mjs, issue #16).
+const AppNavMenu = lazy(() => import('./app-nav-menu'));
+const narrowQuery = '(max-width: 719px)';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', minWidth: 0 },
   // Seven tabs need about 680 px; below that one menu button takes their place.
   wide: { display: 'flex', minWidth: 0, '@media (max-width: 719px)': { display: 'none' } },
   narrow: { display: 'none', '@media (max-width: 719px)': { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS } },
-  current: { fontWeight: tokens.fontWeightSemibold },
 });
-
-type NavItem = 'board' | 'experts' | 'tips' | 'my-learning' | 'profile' | 'insights' | 'settings';
-
-const items: readonly {
-  readonly name: NavItem;
-  readonly label: 'board' | 'experts' | 'tips' | 'myLearning' | 'profile' | 'insights' | 'settings';
-}[] = [
-  { name: 'board', label: 'board' },
-  { name: 'experts', label: 'experts' },
-  { name: 'tips', label: 'tips' },
-  { name: 'my-learning', label: 'myLearning' },
-  { name: 'profile', label: 'profile' },
-  { name: 'insights', label: 'insights' },
-  { name: 'settings', label: 'settings' },
-];
 
 /** Which nav item a route belongs to (session detail and planning live under the board). */
 function navItemOf(route: Route): NavItem | undefined {
@@ -66,45 +49,17 @@ export function AppNav({ route, onNavigate }: { readonly route: Route; readonly 
   const styles = useStyles();
   const { t } = useTranslation();
   const selected = navItemOf(route);
-  const selectedItem = items.find((item) => item.name === selected);
+  const narrow = useMediaQuery(narrowQuery);
   return (
     <nav className={styles.root} aria-label={t('nav.label')}>
-      <TabList
-        className={styles.wide}
-        selectedValue={selected ?? null}
-        onTabSelect={(_, data) => onNavigate(routeOf(data.value as NavItem))}
-      >
-        {items.map((item) => (
-          <Tab key={item.name} value={item.name} data-nav={item.name}>
-            {t(`nav.${item.label}`)}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.narrow}>
-        <Menu
-          checkedValues={{ view: selected ? [selected] : [] }}
-          onCheckedValueChange={(_, data) => {
-            const next = data.checkedItems[0] as NavItem | undefined;
-            if (next) onNavigate(routeOf(next));
-          }}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" aria-label={`${t('nav.menu')}${selectedItem ? `: ${t(`nav.${selectedItem.label}`)}` : ''}`}>
-              <span aria-hidden="true">☰&nbsp;</span>
-              <span className={styles.current}>{selectedItem ? t(`nav.${selectedItem.label}`) : t('nav.menu')}</span>
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {items.map((item) => (
-                <MenuItemRadio key={item.name} name="view" value={item.name}>
-                  {t(`nav.${item.label}`)}
-                </MenuItemRadio>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      </div>
+      <NavTabs className={styles.wide} items={items} selected={selected} onSelect={(item) => onNavigate(routeOf(item))} />
+      {narrow ? (
+        <div className={styles.narrow}>
+          <Suspense fallback={null}>
+            <AppNavMenu items={items} selected={selected} onNavigate={(item) => onNavigate(routeOf(item))} />
+          </Suspense>
+        </div>
+      ) : null}
     </nav>
   );
 }

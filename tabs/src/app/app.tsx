@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { FetchLike } from '../shared/api-client';
 import type { KeyValueStore } from '../shared/local-store';
@@ -8,6 +9,7 @@ import type { Host } from '../shared/teams';
 import { useSystemTheme } from '../shared/use-system-theme';
 import { isPublicRoute } from '../shared/routes';
 import { LoadingState } from '../shared/ui/loading-state';
+import { loadCatalogue } from './i18n/catalogues';
 import { createI18n } from './i18n/create-i18n';
 import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
@@ -30,10 +32,28 @@ interface AppProps {
 
 /** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */
 export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language }: AppProps) {
-  const [i18n] = useState(() => {
+  const [i18n, setI18n] = useState<I18n | undefined>(undefined);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let current = true;
     const stored = store.get(preferenceKeys.language);
-    return createI18n(isAppLanguage(stored) ? stored : languageOf(browserLocale));
-  });
+    const language = isAppLanguage(stored) ? stored : languageOf(browserLocale);
+    // The reader's language only (its own chunk, fetched while Teams' handshake runs); the page stays
+    // empty for that moment rather than showing untranslated keys.
+    loadCatalogue(language).then(
+      (catalogue) => {
+        if (current) setI18n(createI18n(language, catalogue));
+      },
+      () => {
+        if (current) setFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [store, browserLocale]);
+  if (failed) return <NotLoaded />;
+  if (!i18n) return null;
   return (
     <I18nextProvider i18n={i18n}>
       <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
@@ -79,5 +99,19 @@ function Starting() {
     <ThemeRoot theme={theme}>
       <LoadingState label={t('app.loading')} />
     </ThemeRoot>
+  );
+}
+
+/**
+ * The strings themselves did not load (the network dropped, or an old page after a deploy), so this one
+ * message cannot come from a catalogue: it says the same in both of the app's languages.
+ */
+function NotLoaded() {
+  return (
+    <p role="alert" style={{ fontFamily: 'system-ui, sans-serif', padding: '1rem' }}>
+      <span lang="en">PeerLearn could not load. Check your connection and reload the page.</span>
+      <br />
+      <span lang="nl">PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.</span>
+    </p>
   );
 }

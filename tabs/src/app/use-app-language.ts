@@ -1,14 +1,24 @@
 import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppLanguage } from '../shared/locale';
+import { switchLanguage } from './i18n/catalogues';
 
-/** Switches the UI language before paint, and tells assistive tech which language the page is in. */
+/** Switches the UI language (before paint when its strings are here), and tells assistive tech which language the page is in. */
 export function useAppLanguage(language: AppLanguage): void {
   const { i18n } = useTranslation();
   useLayoutEffect(() => {
-    // Not awaited: the resources are bundled, so the switch is done before paint, and i18next settles
-    // changeLanguage without rejecting (a missing key or language goes to its logger).
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
+    if (i18n.language === language) {
+      document.documentElement.lang = language;
+      return;
+    }
+    let current = true;
+    // Only the starting language is loaded up front; another one arrives as its own chunk. <html lang>
+    // follows the strings on screen, so the page never claims a language it does not show yet.
+    void switchLanguage(i18n, language, () => current).then((switched) => {
+      if (switched) document.documentElement.lang = language;
+    });
+    return () => {
+      current = false;
+    };
   }, [i18n, language]);
 }

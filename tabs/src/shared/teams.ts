@@ -1,4 +1,3 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
 import type { ThemeName } from './theme-name';
 import { toThemeName } from './theme-name';
 
@@ -72,23 +71,6 @@ export interface TeamsSdk {
   openLink(url: string): Promise<void>;
 }
 
-const teamsSdk: TeamsSdk = {
-  initialize: () => app.initialize(),
-  getContext: () => app.getContext(),
-  registerOnThemeChangeHandler: (handler) => app.registerOnThemeChangeHandler(handler),
-  notifySuccess: () => app.notifySuccess(),
-  notifyFailure: (reason, message) =>
-    app.notifyFailure({ reason: reason === 'auth' ? app.FailedReason.AuthFailed : app.FailedReason.Other, message }),
-  getAuthToken: () => authentication.getAuthToken(),
-  registerOnSaveHandler: (handler) =>
-    pages.config.registerOnSaveHandler((event) =>
-      handler({ succeed: () => event.notifySuccess(), fail: (reason) => event.notifyFailure(reason) }),
-    ),
-  setValidityState: (valid) => pages.config.setValidityState(valid),
-  setConfig: (settings) => pages.config.setConfig({ ...settings }),
-  openLink: (url) => app.openLink(url),
-};
-
 interface DetectHostOptions {
   readonly sdk?: TeamsSdk;
   /**
@@ -100,6 +82,15 @@ interface DetectHostOptions {
   readonly timeoutMs?: number;
   /** Used when Teams gives no context (it should, but the tab must still start). */
   readonly fallbackLocale?: string;
+}
+
+/**
+ * Whether a Teams (or other Microsoft 365) host could be talking to this page: teams-js' own test in
+ * `initializeCommunication` — a parent frame, an opener, or a mobile client's `nativeInterface`. Where
+ * none is there, `app.initialize()` rejects at once ("No Parent window found"), so skipping it changes nothing.
+ */
+export function mayBeHosted(win: Window): boolean {
+  return win.parent !== win.self || Boolean(win.opener) || 'nativeInterface' in win;
 }
 
 class TimeoutError extends Error {}
@@ -114,9 +105,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** Call once per page load: teams-js keeps global state. */
 export async function detectHost(options: DetectHostOptions = {}): Promise<Host> {
-  const sdk = options.sdk ?? teamsSdk;
+  // teams-js (≈ 13 KB gzip) loads only where a host could be listening, so a plain browser tab never
+  // fetches it; in Teams the import starts at once, before React renders, as the handshake did before.
+  if (!options.sdk && !mayBeHosted(window)) return { kind: 'standalone' };
   const timeoutMs = options.timeoutMs ?? 15_000;
+  let sdk: TeamsSdk;
   try {
+    sdk = options.sdk ?? (await import('./teams-sdk')).teamsSdk;
     await withTimeout(sdk.initialize(), timeoutMs);
   } catch {
     // Not in a Teams host (a plain browser tab or a foreign iframe): that is what standalone mode is for.

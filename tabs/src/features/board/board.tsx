@@ -13,9 +13,11 @@ import { cardRsvpOf, useRsvp } from '../../shared/sessions/use-rsvp';
 import { useTeamSessions } from './use-team-sessions';
 import type { MorePages } from './use-team-sessions';
 import { useSectionStyles } from '../../shared/ui/section-styles';
+import { useAfterPaint } from '../../shared/use-after-paint';
 
-// The sections below the upcoming sessions load their code after the sessions are on screen: the board's
-// first paint stays small (bench/board-load.mjs), and each section brings its own loading state.
+// The sections below the upcoming sessions load their code after the sessions are painted (SessionSections
+// waits a frame): the board's first paint stays small and is not held up by six more chunks and their
+// requests (bench/board-load.mjs, issue #16); each section brings its own loading state.
 const LearningRequests = lazy(() => import('../requests/learning-requests').then((m) => ({ default: m.LearningRequests })));
 const NewTips = lazy(() => import('../tips/new-tips').then((m) => ({ default: m.NewTips })));
 const KudosWall = lazy(() => import('../kudos/kudos-wall').then((m) => ({ default: m.KudosWall })));
@@ -84,21 +86,23 @@ export function Board({ api, teamId, teamName, locale, timeZone, onSettled }: Bo
           timeZone={timeZone}
           teamTimeZone={sessions.data.timeZone}
           afterUpcoming={
-            <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
-              <OpenSessionsSection api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
-              <GoalsBoardCard api={api} teamId={teamId} locale={locale} />
-              <LearningRequests api={api} teamId={teamId} />
-              <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
-              <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
-              <KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
-            </Suspense>
+            <>
+              <Suspense fallback={<LoadingState label={t('board.loadingMore')} />}>
+                <OpenSessionsSection api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+                <GoalsBoardCard api={api} teamId={teamId} locale={locale} />
+                <LearningRequests api={api} teamId={teamId} />
+                <BuddyBoardCard api={api} teamId={teamId} locale={locale} />
+                <NewTips api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+                <KudosWall api={api} teamId={teamId} locale={locale} timeZone={timeZone} />
+              </Suspense>
+              {sessions.data.hasPast ? (
+                <Suspense fallback={null}>
+                  <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} teamTimeZone={sessions.data.timeZone} />
+                </Suspense>
+              ) : null}
+            </>
           }
         />
-      ) : null}
-      {sessions.status === 'success' && sessions.data.hasPast ? (
-        <Suspense fallback={null}>
-          <PastSessions api={api} teamId={teamId} locale={locale} timeZone={timeZone} teamTimeZone={sessions.data.timeZone} />
-        </Suspense>
       ) : null}
     </div>
   );
@@ -115,7 +119,7 @@ interface SessionSectionsProps {
   readonly timeZone: string | undefined;
   /** The team's zone: session times on its clock, the viewer's beside when different. */
   readonly teamTimeZone: string | undefined;
-  /** Shown right below the upcoming sessions (requests, tips, the kudos wall), above the folded past ones. */
+  /** Shown right below the upcoming sessions once they are painted (requests, tips, the kudos wall, the folded past ones). */
   readonly afterUpcoming?: ReactNode;
 }
 
@@ -125,6 +129,7 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
   const upcomingId = useId('upcoming');
   const upcoming = sessions.filter((s) => s.upcoming);
   const zone = timeZone ? { timeZone } : {};
+  const painted = useAfterPaint();
 
   return (
     <>
@@ -157,7 +162,7 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
           </div>
         ) : null}
       </section>
-      {afterUpcoming}
+      {painted ? afterUpcoming : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { SkillTags } from '../ui/skill-tags';
-import { Body1, Card, CardHeader, Link, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
+import { Body1, Link, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
@@ -15,7 +15,23 @@ import type { SessionPerson } from '../../../../bot/src/api/contract';
 import { SessionBadges } from './session-badges';
 
 const useStyles = makeStyles({
-  card: { height: '100%', boxSizing: 'border-box' },
+  // Fluent's Card look (medium size) on a plain <article>: the Card component brings every size,
+  // appearance and selection style (≈ 9 KB gzip) to the board's first paint for a box that is never
+  // focusable or selectable here (bench/board-load.mjs, issue #16).
+  card: {
+    height: '100%',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    boxShadow: tokens.shadow4,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   past: { backgroundColor: tokens.colorNeutralBackground2 },
   title: {
     margin: 0,
@@ -113,26 +129,17 @@ export function SessionCard({ session, rsvp, locale, timeZone, teamTimeZone }: S
       : t('board.session.goingOfCapacity', { going: session.going, capacity: session.capacity });
 
   return (
-    <Card
-      data-testid="session-card"
-      role="article"
-      aria-labelledby={titleId}
-      className={mergeClasses(styles.card, !session.upcoming && styles.past)}
-    >
-      <CardHeader
-        header={
-          <h3 id={titleId} className={mergeClasses(styles.title, cancelled && styles.cancelled)}>
-            <Link className={styles.titleLink} href={hrefFor({ name: 'session', teamId: session.teamId, sessionId: session.sessionId })}>
-              {session.title}
-            </Link>
-          </h3>
-        }
-        description={
-          <div className={styles.badges}>
-            <SessionBadges session={session} />
-          </div>
-        }
-      />
+    <article data-testid="session-card" aria-labelledby={titleId} className={mergeClasses(styles.card, !session.upcoming && styles.past)}>
+      <div className={styles.header}>
+        <h3 id={titleId} className={mergeClasses(styles.title, cancelled && styles.cancelled)}>
+          <Link className={styles.titleLink} href={hrefFor({ name: 'session', teamId: session.teamId, sessionId: session.sessionId })}>
+            {session.title}
+          </Link>
+        </h3>
+        <div className={styles.badges}>
+          <SessionBadges session={session} />
+        </div>
+      </div>
       {session.description ? (
         <Body1 as="p" className={styles.description}>
           {session.description}
@@ -188,6 +195,6 @@ export function SessionCard({ session, rsvp, locale, timeZone, teamTimeZone }: S
           {rsvp.failure}
         </Body1>
       ) : null}
-    </Card>
+    </article>
   );
 }
