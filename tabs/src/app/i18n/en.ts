@@ -2,6 +2,7 @@ import { enMyLearning } from './en-my-learning';
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
 import { enOpen } from './en-open';
+import { enKudosGive } from './en-kudos-give';
 import { enGoals } from './en-goals';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
@@ -418,6 +419,7 @@ export const en = {
     thanked: '{{from}} thanked {{to}}',
     forSession: 'For “{{title}}”',
     someone: 'A colleague',
+    give: enKudosGive,
   },
   requests: {
     title: 'Open learning requests',

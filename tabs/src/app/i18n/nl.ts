@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
 import { nlOpen } from './nl-open';
+import { nlKudosGive } from './nl-kudos-give';
 import { nlGoals } from './nl-goals';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
@@ -423,6 +424,7 @@ export const nl: Messages = {
     thanked: '{{from}} bedankte {{to}}',
     forSession: 'Voor “{{title}}”',
     someone: 'Een collega',
+    give: nlKudosGive,
   },
   requests: {
     title: 'Open leervragen',
