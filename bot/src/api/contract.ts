@@ -394,6 +394,8 @@ export interface FeedbackSummaryView {
   readonly averageRating?: number;
   readonly learnedSomethingNew: number;
   readonly willApply: readonly string[];
+  /** The answers to "did you apply it?" two weeks after the session (issue #12), and their notes. */
+  readonly applied?: { readonly yes: number; readonly partly: number; readonly notYet: number; readonly notes: readonly string[] };
 }
 
 /** `GET/PATCH/DELETE /api/v1/teams/:teamId/sessions/:sessionId` (DELETE cancels; the session stays visible as cancelled). */

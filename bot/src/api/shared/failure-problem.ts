@@ -23,6 +23,7 @@ const STATUS: Record<Kind, number> = {
   notNamed: 403,
   closed: 409,
   notEnded: 409,
+  notAsked: 403,
   notOpen: 409,
   takenByOther: 409,
   ownRequest: 409,

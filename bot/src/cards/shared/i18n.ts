@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import { buddyStrings } from '../buddies/buddy-strings';
 import { insightsStrings } from '../insights/insights-strings';
 import { kudosStrings } from '../kudos/kudos-strings';
+import { appliedStrings } from '../sessions/applied-strings';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
 import { privacyStrings } from '../privacy/privacy-strings';
@@ -27,6 +28,7 @@ const catalogues = {
   buddies: buddyStrings,
   insights: insightsStrings,
   kudos: kudosStrings,
+  applied: appliedStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

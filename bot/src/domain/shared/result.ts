@@ -7,7 +7,9 @@ import type { KudosProblem } from '../kudos/kudos-input';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 type BadInputCode =
-  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong';
+  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong'
+  | 'appliedInvalid'
+  | 'appliedNoteTooLong';
 
 /**
  * Why an operation was refused: one vocabulary for every service. `subject` names the feature whose
@@ -26,6 +28,8 @@ export type SessionFailure = { readonly subject: 'session' } & (
   /** Only a teacher or discussion leader the host named may decline that role. */
   | { readonly kind: 'notNamed' }
   | { readonly kind: 'notEnded' }
+  /** The follow-up "did you apply it?" went to who said what they will apply; nobody else answers it. */
+  | { readonly kind: 'notAsked' }
   | { readonly kind: 'badInput'; readonly code: BadInputCode }
 );
 
