@@ -108,6 +108,8 @@ export const en = {
     feedbackAverage: 'Average rating: {{value}} of 5',
     feedbackLearned: '{{count}} learned something new',
     feedbackApply: 'What people will apply',
+    feedbackApplied: 'Two weeks later, applied it: {{yes}} yes · {{partly}} partly · {{notYet}} not yet',
+    feedbackAppliedNotes: 'Notes on applying it',
     waitlist: 'Waiting list',
     youAreWaitlisted: 'You are on the waiting list.',
     cancel: 'Cancel session',

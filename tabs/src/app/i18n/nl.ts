@@ -110,6 +110,8 @@ export const nl: Messages = {
     feedbackAverage: 'Gemiddelde waardering: {{value}} van 5',
     feedbackLearned: '{{count}} heeft iets nieuws geleerd',
     feedbackApply: 'Wat mensen gaan toepassen',
+    feedbackApplied: 'Twee weken later toegepast: {{yes}} ja · {{partly}} deels · {{notYet}} nog niet',
+    feedbackAppliedNotes: 'Notities over het toepassen',
     waitlist: 'Wachtlijst',
     youAreWaitlisted: 'Je staat op de wachtlijst.',
     cancel: 'Sessie annuleren',
