@@ -74,9 +74,9 @@ export interface Feedback {
 
 /** How far someone got with what they meant to apply (issue #12); private to them and the host, like the rest of the feedback. */
 export const APPLIED_ANSWERS = ['yes', 'partly', 'notYet'] as const;
-export type AppliedLevel = (typeof APPLIED_ANSWERS)[number];
+type AppliedLevel = (typeof APPLIED_ANSWERS)[number];
 
-export interface AppliedAnswer {
+interface AppliedAnswer {
   readonly level: AppliedLevel;
   /** One optional line; empty when none. */
   readonly note: string;

@@ -7,7 +7,13 @@ import type { KudosProblem } from '../kudos/kudos-input';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 type BadInputCode =
-  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong'
+  | 'responseInvalid'
+  | 'questionEmpty'
+  | 'questionTooLong'
+  | 'ratingInvalid'
+  | 'kudosSelf'
+  | 'kudosNobody'
+  | 'kudosTooLong'
   | 'appliedInvalid'
   | 'appliedNoteTooLong';
 

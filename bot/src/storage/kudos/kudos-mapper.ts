@@ -33,6 +33,8 @@ export function kudosToEntity(k: Kudos): NewEntity {
 }
 
 export function kudosFromEntity(entity: StoredEntity): Kudos {
-  const { channelId, sessionId, skill, ...rest } = parseRow(TABLES.kudos, entity, kudosRow, (k) => kudosKey(k.tenantId, k.teamId, k.kudosId));
+  const { channelId, sessionId, skill, ...rest } = parseRow(TABLES.kudos, entity, kudosRow, (k) =>
+    kudosKey(k.tenantId, k.teamId, k.kudosId),
+  );
   return { ...rest, ...(channelId ? { channelId } : {}), ...(sessionId ? { sessionId } : {}), ...(skill ? { skill } : {}) };
 }

@@ -40,5 +40,8 @@ export function feedbackFromEntity(entity: StoredEntity): Feedback {
   const { appliedLevel, appliedNote, appliedAt, ...rest } = parseRow(TABLES.feedback, entity, row, (r) =>
     feedbackKey(r.tenantId, r.sessionId, r.userId),
   );
-  return { ...rest, ...(appliedLevel && appliedAt ? { applied: { level: appliedLevel, note: appliedNote ?? '', answeredAt: appliedAt } } : {}) };
+  return {
+    ...rest,
+    ...(appliedLevel && appliedAt ? { applied: { level: appliedLevel, note: appliedNote ?? '', answeredAt: appliedAt } } : {}),
+  };
 }
