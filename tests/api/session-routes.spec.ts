@@ -102,7 +102,12 @@ describe('session API', () => {
     expect(host.body.attendees.map((p) => p.displayName)).toEqual(['Ann Attendee']);
     expect(host.body.waitlist.map((p) => p.displayName)).toEqual(['Bob Builder']);
     expect(host.body.questions?.map((q) => q.asker?.displayName ?? 'anonymous').sort()).toEqual(['Ann Attendee', 'anonymous']);
-    expect(host.body.feedbackSummary).toEqual({ responses: 0, learnedSomethingNew: 0, willApply: [] });
+    expect(host.body.feedbackSummary).toEqual({
+      responses: 0,
+      learnedSomethingNew: 0,
+      willApply: [],
+      applied: { yes: 0, partly: 0, notYet: 0, notes: [] },
+    });
     expect(host.body.calendarUrl).toContain('/calendar.ics?tenant=');
 
     const ann = await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'ann');

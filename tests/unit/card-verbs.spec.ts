@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { appliedFollowUpCard } from '../../bot/src/cards/sessions/applied-card';
 import { feedbackCard } from '../../bot/src/cards/sessions/feedback-cards';
 import { helpCard } from '../../bot/src/cards/help/help-card';
 import { learningRequestCard } from '../../bot/src/cards/requests/learning-request-card';
@@ -113,6 +114,21 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionInviteCard(view(session({ seriesId: 'series-1' })), { userId: 'host' }, locale),
   sessionInviteCard(view(session({ startsAt: '2026-11-20T13:00:00.000Z' })), { userId: 'ann' }, locale),
   feedbackCard(session(), locale, 'Europe/Amsterdam'),
+  appliedFollowUpCard(
+    session(),
+    {
+      tenantId: session().tenantId,
+      teamId: session().teamId,
+      sessionId: session().sessionId,
+      userId: 'ann',
+      rating: 4,
+      learnedSomethingNew: true,
+      willApply: 'Smaller tests',
+      submittedAt: session().createdAt,
+    },
+    locale,
+    'Europe/Amsterdam',
+  ),
   namedNoticeCard({ session: session({ teacherIds: ['ann'] }), role: 'teacher', hostName: 'Hanna' }, locale, 'Europe/Amsterdam'),
   sessionFormCard({ ...form, submit: 'execute' }, locale),
   sessionFormCard({ ...form, submit: 'dialog' }, locale),

@@ -12,6 +12,8 @@ import type { MyLearning } from '../domain/insights/my-learning';
 // read the very same numbers and problem codes instead of copies.
 export { TIP_BODY_MAX, TIP_LINK_MAX, TIP_PROBLEMS, TIP_SKILL_MAX, TIP_SKILLS_MAX, TIP_TITLE_MAX } from '../domain/tips/tip-limits';
 export type { TipField, TipProblemCode } from '../domain/tips/tip-limits';
+export { KUDOS_MESSAGE_MAX_LENGTH, KUDOS_PROBLEMS, KUDOS_SKILL_MAX } from '../domain/kudos/kudos-limits';
+export type { KudosField, KudosProblemCode } from '../domain/kudos/kudos-limits';
 export { REQUEST_NOTE_MAX, REQUEST_PROBLEMS, REQUEST_SKILL_MAX } from '../domain/requests/learning-request-limits';
 export type { RequestField, RequestProblemCode } from '../domain/requests/learning-request-limits';
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/teams/team-settings-limits';
@@ -401,6 +403,8 @@ export interface FeedbackSummaryView {
   readonly averageRating?: number;
   readonly learnedSomethingNew: number;
   readonly willApply: readonly string[];
+  /** The answers to "did you apply it?" two weeks after the session (issue #12), and their notes. */
+  readonly applied?: { readonly yes: number; readonly partly: number; readonly notYet: number; readonly notes: readonly string[] };
 }
 
 /** `GET/PATCH/DELETE /api/v1/teams/:teamId/sessions/:sessionId` (DELETE cancels; the session stays visible as cancelled). */
@@ -517,6 +521,27 @@ export interface KudosView {
   readonly createdAt: string;
   /** When the thanks was for a session. */
   readonly session?: { readonly sessionId: string; readonly title: string };
+  /** The skill it thanks for (the taxonomy's name), when the giver named one. */
+  readonly skill?: string;
+}
+
+/** `GET /api/v1/teams/:teamId/kudos/choices` (members only, else 403 `not_member`): whom the form may thank, the caller left out. */
+export interface KudosChoicesResponse {
+  readonly teamId: string;
+  readonly people: readonly SessionPerson[];
+}
+
+/**
+ * `POST /api/v1/teams/:teamId/kudos` (members only, else 403 `not_member`): 201 with the `KudosView`; its
+ * card goes into `channelId` (default: the General channel, else the first known) through the outbox.
+ * Bad input answers 400 `invalid_kudos` with `error.fields` (English) and `error.problems` (`[{ field, code }]`,
+ * fields `toUserId|message|skill|channelId`, codes `KUDOS_PROBLEMS`); nothing is stored then.
+ */
+export interface GiveKudosRequest {
+  readonly toUserId: string;
+  readonly message: string;
+  readonly skill?: string;
+  readonly channelId?: string;
 }
 
 /** `GET /api/v1/teams/:teamId/kudos?limit=` (1–50, default 12): newest first. */

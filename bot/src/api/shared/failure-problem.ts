@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { t } from '../../cards/shared/i18n';
 import { tipProblemText } from '../../cards/tips/tip-form-card';
+import { kudosProblemText } from '../../cards/kudos/kudos-card';
 import { sessionProblemText } from '../../cards/sessions/session-form-card';
 import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 import type { Failure, Result } from '../../domain/shared/result';
@@ -22,6 +23,7 @@ const STATUS: Record<Kind, number> = {
   notNamed: 403,
   closed: 409,
   notEnded: 409,
+  notAsked: 403,
   notOpen: 409,
   takenByOther: 409,
   ownRequest: 409,
@@ -122,6 +124,11 @@ function textsOf(failure: Failure): {
         message: t('en', `insights:failure_${failure.kind}`),
         problems:
           failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: t('en', `insights:problem_${p.code}`) })) : [],
+      };
+    case 'kudos':
+      return {
+        message: t('en', `kudos:failure_${failure.kind}`),
+        problems: failure.kind === 'invalid' ? failure.problems.map((p) => ({ field: p.field, text: kudosProblemText('en', p.code) })) : [],
       };
   }
 }

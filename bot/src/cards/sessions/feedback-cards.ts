@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import type { Feedback, LearningSession } from '../../domain/sessions/session';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
+import { appliedSummaryBlocks } from './applied-card';
 import { sessionActionData } from './session-invite-card';
 import { formatShortWhen } from './session-text';
 import { userText } from '../shared/user-text';
@@ -80,5 +81,6 @@ export function feedbackSummaryCard(session: LearningSession, summary: FeedbackS
           ...summary.willApply.slice(0, 20).map((w) => paragraph(`• ${userText(w, 300)}`)),
         ]
       : []),
+    ...appliedSummaryBlocks(summary, locale),
   ]);
 }

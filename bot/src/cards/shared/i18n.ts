@@ -2,6 +2,8 @@ import { createInstance } from 'i18next';
 import type { Locale } from '../../domain/shared/person';
 import { buddyStrings } from '../buddies/buddy-strings';
 import { insightsStrings } from '../insights/insights-strings';
+import { kudosStrings } from '../kudos/kudos-strings';
+import { appliedStrings } from '../sessions/applied-strings';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
 import { privacyStrings } from '../privacy/privacy-strings';
@@ -25,6 +27,8 @@ const catalogues = {
   privacy: privacyStrings,
   buddies: buddyStrings,
   insights: insightsStrings,
+  kudos: kudosStrings,
+  applied: appliedStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

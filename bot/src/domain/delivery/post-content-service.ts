@@ -2,7 +2,7 @@ import type { Kudos } from '../kudos/kudos';
 import { summariseFeedback } from '../sessions/feedback-summary';
 import type { FeedbackSummary } from '../sessions/feedback-summary';
 import { namedRoleOf } from '../sessions/session';
-import type { LearningSession, NamedRole } from '../sessions/session';
+import type { Feedback, LearningSession, NamedRole } from '../sessions/session';
 import { timeZoneOf } from '../sessions/session-service';
 import { toLocale } from '../shared/person';
 import type { Locale } from '../shared/person';
@@ -137,6 +137,20 @@ export function createPostContentService(deps: PostContentDeps) {
       if (ref.userId !== found.session.hostId) return undefined;
       const summary = summariseFeedback(await repos.feedback.listForSession(ref.tenantId, ref.sessionId));
       return summary.responses === 0 ? undefined : { ...found, reader: to, summary };
+    },
+
+    /**
+     * "Did you apply it?" (issue #12), to who wrote what they would apply. Stale when the session was
+     * cancelled or moved since (`forStartsAt`), or their answer no longer says what they will apply.
+     */
+    async appliedFollowUp(
+      ref: SessionRef & { readonly userId: string; readonly forStartsAt?: string },
+    ): Promise<(ToReader & { readonly feedback: Feedback }) | undefined> {
+      const found = await inTeam(ref);
+      if (!found || found.session.status === 'cancelled' || moved(found.session, ref.forStartsAt)) return undefined;
+      const feedback = await repos.feedback.get(ref.tenantId, ref.sessionId, ref.userId);
+      if (!feedback || feedback.teamId !== ref.teamId || feedback.willApply.trim() === '') return undefined;
+      return { ...found, reader: await reader(ref.tenantId, ref.userId, found.locale), feedback };
     },
 
     /**

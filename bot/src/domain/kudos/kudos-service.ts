@@ -1,14 +1,19 @@
-import { KUDOS_MESSAGE_MAX_LENGTH } from './kudos';
+import { KUDOS_MESSAGE_MAX_LENGTH } from './kudos-limits';
 import type { Kudos } from './kudos';
 import type { PersonRef } from '../shared/person';
+import type { Outbox } from '../delivery/outbox';
 import { failWith, ok } from '../shared/result';
-import type { Result, SessionFailure } from '../shared/result';
+import type { KudosFailure, Result, SessionFailure } from '../shared/result';
 import type { Repositories } from '../shared/repositories';
 import { createTeamAccess, mayReadTeam } from '../teams/team-access';
 import { namesOf } from '../teams/person-names';
+import type { NamedPerson } from '../teams/person-names';
+import { validateKudosInput } from './kudos-input';
+import type { KudosInput } from './kudos-input';
 
 interface KudosServiceDeps {
   readonly repositories: Pick<Repositories, 'kudos' | 'teams' | 'members' | 'sessions'>;
+  readonly outbox: Outbox;
   readonly now: () => Date;
   readonly newId?: () => string;
 }
@@ -22,6 +27,18 @@ interface KudosWall {
 
 // Kudos texts live with the session texts (the bot's "thanks @Ann" and the session card's button).
 const fail = failWith<SessionFailure>('session');
+const refuse = failWith<KudosFailure>('kudos');
+
+/** A thank-you just given, with the names of its two people (absent when nothing names them). */
+interface GivenKudos {
+  readonly kudos: Kudos;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** Whom the tab's form may thank: the team's members but the giver, by name. */
+interface KudosChoices {
+  readonly people: readonly NamedPerson[];
+}
 
 export type KudosService = ReturnType<typeof createKudosService>;
 
@@ -56,6 +73,57 @@ export function createKudosService(deps: KudosServiceDeps) {
       };
       await repos.kudos.add(kudos);
       return ok(kudos);
+    },
+
+    /**
+     * A thank-you from the tab's form (issue #12): for the team's members, to another member, every
+     * bad field named at once; its card goes into the team's channel through the outbox, like the bot's.
+     */
+    async giveInTeam(actor: PersonRef, teamId: string, input: KudosInput): Promise<Result<GivenKudos, KudosFailure>> {
+      const team = await repos.teams.get(actor.tenantId, teamId);
+      if (!team) return refuse({ kind: 'teamUnknown' });
+      if (team.uninstalledAt) return refuse({ kind: 'notInstalled' });
+      if (!mayReadTeam(await access.standing(actor, teamId))) return refuse({ kind: 'notMember' });
+      const members = await repos.teams.listMembers(actor.tenantId, teamId);
+      const checked = validateKudosInput(input, {
+        giverId: actor.userId,
+        memberIds: new Set(members.map((m) => m.userId)),
+        channels: team.channels,
+        teamId,
+      });
+      if (!checked.ok) return refuse({ kind: 'invalid', problems: checked.problems });
+      const { draft } = checked;
+      const kudos: Kudos = {
+        tenantId: actor.tenantId,
+        teamId,
+        kudosId: newId(),
+        fromUserId: actor.userId,
+        toUserId: draft.toUserId,
+        message: draft.message,
+        ...(draft.channelId ? { channelId: draft.channelId } : {}),
+        ...(draft.skill ? { skill: draft.skill } : {}),
+        createdAt: deps.now().toISOString(),
+      };
+      await repos.kudos.add(kudos);
+      if (kudos.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: actor.tenantId, teamId, kudosId: kudos.kudosId });
+      const names = await namesOf(repos, actor.tenantId, [actor.userId, kudos.toUserId], teamId);
+      return ok({ kudos, names: new Map([...names.values()].map((p) => [p.userId, p.displayName] as const)) });
+    },
+
+    /** The form's person picker: the team's members but the viewer, by name (for the team's members only). */
+    async choices(viewer: PersonRef, teamId: string): Promise<Result<KudosChoices, KudosFailure>> {
+      const team = await repos.teams.get(viewer.tenantId, teamId);
+      if (!team) return refuse({ kind: 'teamUnknown' });
+      if (!mayReadTeam(await access.standing(viewer, teamId))) return refuse({ kind: 'notMember' });
+      const others = (await repos.teams.listMembers(viewer.tenantId, teamId)).filter((m) => m.userId !== viewer.userId);
+      const names = await namesOf(
+        repos,
+        viewer.tenantId,
+        others.map((m) => m.userId),
+        teamId,
+      );
+      const people = [...names.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+      return ok({ people });
     },
 
     /**

@@ -10,7 +10,7 @@ export interface Kudos {
   readonly channelId?: string;
   /** The session it thanks for, when it came from a session card. */
   readonly sessionId?: string;
+  /** The skill it thanks for (the taxonomy's name), when the giver named one (the tab's form). */
+  readonly skill?: string;
   readonly createdAt: string;
 }
-
-export const KUDOS_MESSAGE_MAX_LENGTH = 280;

@@ -3,6 +3,7 @@ import type { PersonRef } from '../shared/person';
 import { failWith, ok } from '../shared/result';
 import type { Result, SessionFailure } from '../shared/result';
 import type { Repositories } from '../shared/repositories';
+import { APPLIED_ANSWERS, APPLIED_FOLLOW_UP_DAYS, APPLIED_NOTE_MAX, sessionEndsAt } from './session';
 import type { Feedback } from './session';
 import { loadSession } from './session-lookup';
 import { QUESTION_MAX_LENGTH } from './session-question';
@@ -19,6 +20,11 @@ interface FeedbackInput {
   readonly rating: unknown;
   readonly learnedSomethingNew: unknown;
   readonly willApply: unknown;
+}
+
+interface AppliedInput {
+  readonly level: unknown;
+  readonly note: unknown;
 }
 
 interface SessionFeedbackServiceDeps {
@@ -71,7 +77,10 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
       if (session.status === 'cancelled') return fail({ kind: 'closed', reason: 'cancelled' });
       const now = deps.now();
       if (Date.parse(session.startsAt) > now.getTime()) return fail({ kind: 'notEnded' });
-      const rsvp = await repos.rsvps.get(actor.tenantId, sessionId, actor.userId);
+      const [rsvp, earlier] = await Promise.all([
+        repos.rsvps.get(actor.tenantId, sessionId, actor.userId),
+        repos.feedback.get(actor.tenantId, sessionId, actor.userId),
+      ]);
       if (!rsvp || rsvp.response !== 'yes' || rsvp.waitlisted) return fail({ kind: 'notAttendee' });
       const willApply = typeof input.willApply === 'string' ? input.willApply.trim().slice(0, 500) : '';
       const learned = input.learnedSomethingNew === true || input.learnedSomethingNew === 'true' || input.learnedSomethingNew === 'yes';
@@ -84,8 +93,17 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
         learnedSomethingNew: learned,
         willApply,
         submittedAt: now.toISOString(),
+        // Answering the feedback again keeps the follow-up's answer.
+        ...(earlier?.applied ? { applied: earlier.applied } : {}),
       };
       await repos.feedback.put(feedback);
+      // "Did you apply it?" two weeks after the end, to who said what they will apply. One key per person and
+      // session: answering the feedback again queues it again but posts it once; emptied by then, it posts nothing.
+      if (willApply !== '')
+        await outbox.enqueue(
+          { ...followUpOf(actor, teamId, sessionId), ref: session.startsAt },
+          { notBefore: new Date(sessionEndsAt(session).getTime() + APPLIED_FOLLOW_UP_DAYS * 86_400_000) },
+        );
       await outbox.enqueue(
         { kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: session.hostId, reason: 'feedbackSummary' },
         { notBefore: new Date(now.getTime() + SUMMARY_DEBOUNCE_MINUTES * 60_000) },
@@ -97,5 +115,36 @@ export function createSessionFeedbackService(deps: SessionFeedbackServiceDeps) {
       );
       return ok(feedback);
     },
+
+    /**
+     * The answer to the follow-up (issue #12): only from who said what they will apply (they were the
+     * ones asked); a second answer replaces the first. The host's summary follows, debounced as above.
+     */
+    async answerApplied(actor: PersonRef, teamId: string, sessionId: string, input: AppliedInput): Promise<Outcome<Feedback>> {
+      const level = APPLIED_ANSWERS.find((a) => a === input.level);
+      if (!level) return fail({ kind: 'badInput', code: 'appliedInvalid' });
+      const note = typeof input.note === 'string' ? input.note.replace(/\s+/g, ' ').trim() : '';
+      if (note.length > APPLIED_NOTE_MAX) return fail({ kind: 'badInput', code: 'appliedNoteTooLong' });
+      const [session, feedback] = await Promise.all([
+        loadSession(repos.sessions, actor.tenantId, teamId, sessionId),
+        repos.feedback.get(actor.tenantId, sessionId, actor.userId),
+      ]);
+      if (!session) return fail({ kind: 'notFound' });
+      if (!feedback || feedback.teamId !== teamId || feedback.willApply.trim() === '') return fail({ kind: 'notAsked' });
+      const now = deps.now();
+      const answered: Feedback = { ...feedback, applied: { level, note, answeredAt: now.toISOString() } };
+      await repos.feedback.put(answered);
+      await outbox.enqueue(
+        { kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: session.hostId, reason: 'feedbackSummary' },
+        { notBefore: new Date(now.getTime() + SUMMARY_DEBOUNCE_MINUTES * 60_000) },
+      );
+      return ok(answered);
+    },
   };
 }
+
+/** The follow-up's notice: a personal message about the session, composed when due (jobs/sessions/compose-job.ts). */
+export const APPLIED_FOLLOW_UP = 'askApplied';
+
+const followUpOf = (actor: PersonRef, teamId: string, sessionId: string) =>
+  ({ kind: 'notifyPerson', tenantId: actor.tenantId, teamId, sessionId, userId: actor.userId, reason: APPLIED_FOLLOW_UP }) as const;

@@ -68,7 +68,24 @@ export interface Feedback {
   readonly learnedSomethingNew: boolean;
   readonly willApply: string;
   readonly submittedAt: string;
+  /** The answer to the follow-up two weeks after the session ("did you apply it?"); the latest answer only. */
+  readonly applied?: AppliedAnswer;
 }
+
+/** How far someone got with what they meant to apply (issue #12); private to them and the host, like the rest of the feedback. */
+export const APPLIED_ANSWERS = ['yes', 'partly', 'notYet'] as const;
+type AppliedLevel = (typeof APPLIED_ANSWERS)[number];
+
+interface AppliedAnswer {
+  readonly level: AppliedLevel;
+  /** One optional line; empty when none. */
+  readonly note: string;
+  readonly answeredAt: string;
+}
+
+/** The follow-up is asked this long after the session's end. */
+export const APPLIED_FOLLOW_UP_DAYS = 14;
+export const APPLIED_NOTE_MAX = 200;
 
 export function sessionEndsAt(session: Pick<LearningSession, 'startsAt' | 'durationMinutes'>): Date {
   return new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000);

@@ -11,6 +11,8 @@ export const CARD_VERBS = [
   'editSession',
   'saveSession',
   'feedback',
+  // The follow-up two weeks after a session: "did you apply it?" (issue #12).
+  'applied',
   'kudos',
   'createSession',
   'editProfile',

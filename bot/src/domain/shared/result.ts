@@ -3,10 +3,19 @@ import type { SessionClosedReason, SessionProblem } from '../sessions/session-ru
 import type { TipProblem } from '../tips/tip';
 import type { BuddyProblem } from '../buddies/buddy-service-contract';
 import type { InsightsProblem } from '../insights/insights-service-contract';
+import type { KudosProblem } from '../kudos/kudos-input';
 
 /** Bad input that is not a form field: each code has an nl/en text for cards and an API code. */
 type BadInputCode =
-  'responseInvalid' | 'questionEmpty' | 'questionTooLong' | 'ratingInvalid' | 'kudosSelf' | 'kudosNobody' | 'kudosTooLong';
+  | 'responseInvalid'
+  | 'questionEmpty'
+  | 'questionTooLong'
+  | 'ratingInvalid'
+  | 'kudosSelf'
+  | 'kudosNobody'
+  | 'kudosTooLong'
+  | 'appliedInvalid'
+  | 'appliedNoteTooLong';
 
 /**
  * Why an operation was refused: one vocabulary for every service. `subject` names the feature whose
@@ -25,6 +34,8 @@ export type SessionFailure = { readonly subject: 'session' } & (
   /** Only a teacher or discussion leader the host named may decline that role. */
   | { readonly kind: 'notNamed' }
   | { readonly kind: 'notEnded' }
+  /** The follow-up "did you apply it?" went to who said what they will apply; nobody else answers it. */
+  | { readonly kind: 'notAsked' }
   | { readonly kind: 'badInput'; readonly code: BadInputCode }
   /** Planned from a learning request that someone else planned first (`sessionId`: theirs). */
   | { readonly kind: 'requestPlanned'; readonly sessionId?: string }
@@ -85,7 +96,15 @@ export type InsightsFailure = { readonly subject: 'insights' } & (
   | { readonly kind: 'nudgedRecently'; readonly nudgedAt: string }
 );
 
-export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure | BuddyFailure | InsightsFailure;
+/** Kudos given from the tab (issue #12): a bad form names its fields; only the team's members thank in it. */
+export type KudosFailure = { readonly subject: 'kudos' } & (
+  | { readonly kind: 'teamUnknown' }
+  | { readonly kind: 'notInstalled' }
+  | { readonly kind: 'notMember' }
+  | { readonly kind: 'invalid'; readonly problems: readonly KudosProblem[] }
+);
+
+export type Failure = SessionFailure | TipFailure | RequestFailure | PrivacyFailure | BuddyFailure | InsightsFailure | KudosFailure;
 
 /** The one result type of the domain services: a value, or why not. */
 export type Result<T, F extends Failure = Failure> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: F };

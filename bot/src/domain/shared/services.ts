@@ -110,7 +110,7 @@ export function createServices(deps: ServicesDeps): Services {
     findSessions: createSessionSearch({ repositories, now }),
     rsvps,
     sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
-    kudos: createKudosService({ repositories, now }),
+    kudos: createKudosService({ repositories, outbox, now }),
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
     requestSessions: createRequestSessions({ repositories, outbox }),

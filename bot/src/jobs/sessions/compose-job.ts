@@ -1,3 +1,4 @@
+import { appliedFollowUpCard } from '../../cards/sessions/applied-card';
 import { feedbackCard, feedbackSummaryCard } from '../../cards/sessions/feedback-cards';
 import { kudosCard } from '../../cards/kudos/kudos-card';
 import { namedNoticeCard, personNoticeCard, reminderCard, roleDeclinedCard } from '../../cards/sessions/session-notice-cards';
@@ -21,6 +22,8 @@ import type { PostContentService } from '../../domain/delivery/post-content-serv
 import type { SessionLinks } from '../../domain/sessions/session-links';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { NAMED_NOTICE } from '../../domain/sessions/session-changes';
+import { APPLIED_FOLLOW_UP } from '../../domain/sessions/session-feedback-service';
+import type { FeedbackSummary } from '../../domain/sessions/feedback-summary';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
@@ -40,6 +43,13 @@ const messageKeys = {
     `notify|${tenantId}|${sessionId}|${userId}|${reason}|${ref}`,
   kudos: (tenantId: string, kudosId: string) => `kudos|${tenantId}|${kudosId}`,
 };
+
+/** One summary per state of the answers: a new answer, or a follow-up's, makes a new key (and post); a burst of jobs posts once. */
+function summaryRef(summary: FeedbackSummary): string {
+  const a = summary.applied;
+  if (!a || a.yes + a.partly + a.notYet === 0) return String(summary.responses);
+  return `${summary.responses}|applied-${a.yes}-${a.partly}-${a.notYet}-${a.notes.length}`;
+}
 
 /** Outgoing messages carry plain card JSON. */
 const json = (card: AdaptiveCard): OutgoingMessage['card'] => ({ ...card });
@@ -135,11 +145,27 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
           // One summary per number of answers: jobs of one burst compose the same key and post once.
           return [
             {
-              key: messageKeys.notice(job.tenantId, job.sessionId, job.userId, job.reason, String(summary.responses)),
+              key: messageKeys.notice(job.tenantId, job.sessionId, job.userId, job.reason, summaryRef(summary)),
               mode: 'post',
               target,
               card: json(feedbackSummaryCard(session, summary, own)),
               summary: t(own, 'sessions:summaryTitle', { title: clip(session.title, 120) }),
+            },
+          ];
+        }
+        if (job.reason === APPLIED_FOLLOW_UP) {
+          // `ref` is the start it was asked for: the session moved since, it is stale (a new one is asked then).
+          const found = await content.appliedFollowUp({ ...job, ...(job.ref ? { forStartsAt: job.ref } : {}) });
+          if (!found) return [];
+          const { session, feedback, timeZone } = found;
+          const own = found.reader.locale;
+          return [
+            {
+              key: messageKeys.notice(job.tenantId, job.sessionId, job.userId, job.reason, session.startsAt),
+              mode: 'post',
+              target,
+              card: json(appliedFollowUpCard(session, feedback, own, timeZone)),
+              summary: t(own, 'applied:title', { title: clip(session.title, 120) }),
             },
           ];
         }

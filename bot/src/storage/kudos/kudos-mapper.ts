@@ -13,6 +13,7 @@ const kudosRow = z.object({
   message: z.string(),
   channelId: z.string().min(1).optional(),
   sessionId: z.string().min(1).optional(),
+  skill: z.string().min(1).optional(),
   createdAt: isoTime,
 });
 
@@ -26,11 +27,14 @@ export function kudosToEntity(k: Kudos): NewEntity {
     message: k.message,
     channelId: k.channelId,
     sessionId: k.sessionId,
+    skill: k.skill,
     createdAt: k.createdAt,
   });
 }
 
 export function kudosFromEntity(entity: StoredEntity): Kudos {
-  const { channelId, sessionId, ...rest } = parseRow(TABLES.kudos, entity, kudosRow, (k) => kudosKey(k.tenantId, k.teamId, k.kudosId));
-  return { ...rest, ...(channelId ? { channelId } : {}), ...(sessionId ? { sessionId } : {}) };
+  const { channelId, sessionId, skill, ...rest } = parseRow(TABLES.kudos, entity, kudosRow, (k) =>
+    kudosKey(k.tenantId, k.teamId, k.kudosId),
+  );
+  return { ...rest, ...(channelId ? { channelId } : {}), ...(sessionId ? { sessionId } : {}), ...(skill ? { skill } : {}) };
 }

@@ -89,9 +89,10 @@ export const rsvpsRule: PrivacyRule = {
 };
 
 export const feedbackRule: PrivacyRule = {
-  purpose: 'Session feedback: a rating, whether attendees learned something new and what they will apply; the host sees the summary.',
+  purpose:
+    'Session feedback: a rating, whether attendees learned something new and what they will apply, and two weeks later whether they applied it (with an optional note); the host sees the summary.',
   retention:
-    'As long as the session is kept. After an erase the rating and "learned something" stay anonymous for the averages; the text goes.',
+    'As long as the session is kept. After an erase the rating and "learned something" stay anonymous for the averages; the texts and the applied answer go.',
   find(table, who) {
     const { from, to } = tenantPartitions(who.person.tenantId);
     return table.listPartitions(from, to, odata`userId eq ${who.person.userId}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLIED_ANSWERS } from '../../domain/sessions/session';
 import type { Feedback } from '../../domain/sessions/session';
 import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
 import { feedbackKey, TABLES } from '../shared/keys';
@@ -13,6 +14,10 @@ const row = z.object({
   learnedSomethingNew: z.boolean(),
   willApply: z.string(),
   submittedAt: isoTime,
+  // The follow-up's answer (issue #12): absent until answered.
+  appliedLevel: z.enum(APPLIED_ANSWERS).optional(),
+  appliedNote: z.string().optional(),
+  appliedAt: isoTime.optional(),
 });
 
 export function feedbackToEntity(feedback: Feedback): NewEntity {
@@ -25,9 +30,18 @@ export function feedbackToEntity(feedback: Feedback): NewEntity {
     learnedSomethingNew: feedback.learnedSomethingNew,
     willApply: feedback.willApply,
     submittedAt: feedback.submittedAt,
+    appliedLevel: feedback.applied?.level,
+    appliedNote: feedback.applied?.note,
+    appliedAt: feedback.applied?.answeredAt,
   });
 }
 
 export function feedbackFromEntity(entity: StoredEntity): Feedback {
-  return parseRow(TABLES.feedback, entity, row, (r) => feedbackKey(r.tenantId, r.sessionId, r.userId));
+  const { appliedLevel, appliedNote, appliedAt, ...rest } = parseRow(TABLES.feedback, entity, row, (r) =>
+    feedbackKey(r.tenantId, r.sessionId, r.userId),
+  );
+  return {
+    ...rest,
+    ...(appliedLevel && appliedAt ? { applied: { level: appliedLevel, note: appliedNote ?? '', answeredAt: appliedAt } } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
+import { appliedFollowUpCard } from '../../cards/sessions/applied-card';
 import { feedbackCard } from '../../cards/sessions/feedback-cards';
 import { sessionFormCard } from '../../cards/sessions/session-form-card';
 import { sessionInviteCard } from '../../cards/sessions/session-invite-card';
@@ -164,6 +165,28 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
           : withNotice(card, failureAnswer(result.failure, req.locale), 'attention'),
       );
     },
+    async applied(req) {
+      const sessionId = str(req.data.sessionId) ?? '';
+      const result = await deps.sessionFeedback.answerApplied(req.actor, req.teamId, sessionId, {
+        level: req.data.level,
+        note: req.data.note,
+      });
+      if (!result.ok) {
+        // Someone who was not asked, or a session gone: the reason alone. A bad answer: the card again, with why.
+        const detail =
+          result.failure.kind === 'badInput'
+            ? await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId)
+            : undefined;
+        const mine = detail?.ok ? detail.value.viewerFeedback : undefined;
+        if (!detail?.ok || !mine) return cardResponse(sessionMessageCard(failureAnswer(result.failure, req.locale), 'attention'));
+        const card = appliedFollowUpCard(detail.value.session, mine, req.locale, timeZoneOf(detail.value.team));
+        return cardResponse(withNotice(card, failureAnswer(result.failure, req.locale), 'attention'));
+      }
+      const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
+      if (!detail.ok) return cardResponse(sessionMessageCard(t(req.locale, 'applied:thanks'), 'good'));
+      const card = appliedFollowUpCard(detail.value.session, result.value, req.locale, timeZoneOf(detail.value.team));
+      return cardResponse(withNotice(card, t(req.locale, 'applied:thanks'), 'good'));
+    },
     async kudos(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const detail = await sessions.detail(req.actor.tenantId, req.teamId, sessionId, req.actor.userId);
@@ -222,6 +245,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     editSession: asVerb('editSession'),
     saveSession: asVerb('saveSession'),
     feedback: asVerb('feedback'),
+    applied: asVerb('applied'),
     kudos: asVerb('kudos'),
     declineRole: asVerb('declineRole'),
     createSession: asVerb('createSession'),

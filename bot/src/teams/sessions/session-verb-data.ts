@@ -5,7 +5,7 @@ import { DESCRIPTION_MAX, ID_MAX } from '../../domain/sessions/session-limits';
 /** The `Action.Execute` verbs of the session cards (invite, feedback, notices, planning and edit forms). */
 export type SessionVerb = Extract<
   CardVerb,
-  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'kudos' | 'createSession' | 'declineRole'
+  'rsvp' | 'refresh' | 'cancelSession' | 'editSession' | 'saveSession' | 'feedback' | 'applied' | 'kudos' | 'createSession' | 'declineRole'
 >;
 
 /** An id as the app and Teams make them (sessions, teams, channels, people); the handlers trim it. */
@@ -43,6 +43,7 @@ export const SESSION_VERB_DATA: Readonly<Record<SessionVerb, z.ZodType<Readonly<
     learnedSomethingNew: inputValue.optional(),
     willApply: cardText.optional(),
   }),
+  applied: z.object({ ...ofSession, level: inputValue.optional(), note: cardText.optional() }),
   kudos: z.object({ ...ofSession, toUserId: id.optional() }),
   declineRole: z.object(ofSession),
   // The planning form: no session yet.

@@ -25,5 +25,7 @@ export function failureAnswer(failure: Failure, locale: Locale): string {
       return t(locale, `buddies:failure_${failure.kind}`);
     case 'insights':
       return t(locale, `insights:failure_${failure.kind}`);
+    case 'kudos':
+      return t(locale, `kudos:failure_${failure.kind}`);
   }
 }

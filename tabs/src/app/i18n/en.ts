@@ -2,6 +2,7 @@ import { enMyLearning } from './en-my-learning';
 import { enLegal } from './en-legal';
 import { enBuddies } from './en-buddies';
 import { enOpen } from './en-open';
+import { enKudosGive } from './en-kudos-give';
 import { enGoals } from './en-goals';
 
 /** English strings: the reference set. `nl.ts` must have exactly these keys (the compiler checks). */
@@ -107,6 +108,8 @@ export const en = {
     feedbackAverage: 'Average rating: {{value}} of 5',
     feedbackLearned: '{{count}} learned something new',
     feedbackApply: 'What people will apply',
+    feedbackApplied: 'Two weeks later, applied it: {{yes}} yes · {{partly}} partly · {{notYet}} not yet',
+    feedbackAppliedNotes: 'Notes on applying it',
     waitlist: 'Waiting list',
     youAreWaitlisted: 'You are on the waiting list.',
     cancel: 'Cancel session',
@@ -418,6 +421,7 @@ export const en = {
     thanked: '{{from}} thanked {{to}}',
     forSession: 'For “{{title}}”',
     someone: 'A colleague',
+    give: enKudosGive,
   },
   requests: {
     title: 'Open learning requests',

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { nlLegal } from './nl-legal';
 import { nlBuddies } from './nl-buddies';
 import { nlOpen } from './nl-open';
+import { nlKudosGive } from './nl-kudos-give';
 import { nlGoals } from './nl-goals';
 
 /** Dutch strings. Typed as `Messages`: a missing or extra key is a compile error. */
@@ -109,6 +110,8 @@ export const nl: Messages = {
     feedbackAverage: 'Gemiddelde waardering: {{value}} van 5',
     feedbackLearned: '{{count}} heeft iets nieuws geleerd',
     feedbackApply: 'Wat mensen gaan toepassen',
+    feedbackApplied: 'Twee weken later toegepast: {{yes}} ja · {{partly}} deels · {{notYet}} nog niet',
+    feedbackAppliedNotes: 'Notities over het toepassen',
     waitlist: 'Wachtlijst',
     youAreWaitlisted: 'Je staat op de wachtlijst.',
     cancel: 'Sessie annuleren',
@@ -423,6 +426,7 @@ export const nl: Messages = {
     thanked: '{{from}} bedankte {{to}}',
     forSession: 'Voor “{{title}}”',
     someone: 'Een collega',
+    give: nlKudosGive,
   },
   requests: {
     title: 'Open leervragen',

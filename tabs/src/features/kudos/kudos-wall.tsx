@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { Body1, Caption1, Card, Link, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { Body1, Button, Caption1, Card, Link, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { KudosView } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
@@ -10,12 +10,14 @@ import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { getKudos } from './get-kudos';
+import { GiveKudosForm } from './give-kudos-form';
 import { useSectionStyles } from '../../shared/ui/section-styles';
 
 const useStyles = makeStyles({
   card: { height: '100%', gap: tokens.spacingVerticalS },
   quote: { margin: 0, overflowWrap: 'anywhere' },
   meta: { color: tokens.colorNeutralForeground2 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
 });
 
 export interface KudosWallProps {
@@ -29,14 +31,23 @@ export interface KudosWallProps {
 export function KudosWall({ api, teamId, locale, timeZone }: KudosWallProps) {
   const shared = useSectionStyles();
   const { t } = useTranslation();
+  const styles = useStyles();
   const headingId = useId('kudos');
+  const formId = useId('give-kudos');
+  const [giving, setGiving] = useState(false);
   const load = useCallback((signal: AbortSignal) => getKudos(api, teamId, signal), [api, teamId]);
   const kudos = useAsync(load);
   return (
     <section className={shared.section} aria-labelledby={headingId} data-testid="kudos-wall">
-      <h2 id={headingId} className={shared.heading}>
-        {t('kudos.title')}
-      </h2>
+      <div className={styles.header}>
+        <h2 id={headingId} className={shared.heading}>
+          {t('kudos.title')}
+        </h2>
+        <Button aria-expanded={giving} aria-controls={formId} onClick={() => setGiving((g) => !g)}>
+          {giving ? t('kudos.give.close') : t('kudos.give.open')}
+        </Button>
+      </div>
+      <div id={formId}>{giving ? <GiveKudosForm api={api} teamId={teamId} onGiven={kudos.retry} /> : null}</div>
       {kudos.status === 'loading' ? <LoadingState label={t('kudos.loading')} /> : null}
       {kudos.status === 'error' ? <ErrorState error={kudos.error} onRetry={kudos.retry} headingLevel={3} /> : null}
       {kudos.status === 'success' && kudos.data.kudos.length === 0 ? (

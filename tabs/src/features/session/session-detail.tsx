@@ -48,6 +48,7 @@ import { useExternalLinkClick } from '../../shared/open-link';
 import { SeriesScopeChoice } from '../../shared/sessions/series-scope-choice';
 import { SessionBadges } from '../../shared/sessions/session-badges';
 import { usePersonName } from '../../shared/person-name';
+import { AppliedSummary } from './applied-summary';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -449,6 +450,7 @@ function FeedbackCard({ feedback, locale }: { readonly feedback: FeedbackSummary
               </ul>
             </>
           ) : null}
+          <AppliedSummary applied={feedback.applied} className={styles.text} listClassName={styles.list} />
         </>
       )}
     </Card>

@@ -1,0 +1,27 @@
+/** Kudos from the tab (issue #12), `kudos.give` of `en.ts`: the form beside the wall. */
+export const enKudosGive = {
+  open: 'Give kudos',
+  close: 'Close',
+  title: 'Give kudos',
+  loading: 'Loading your colleagues…',
+  to: 'Who do you want to thank?',
+  toPlaceholder: 'Choose a colleague',
+  message: 'Your thank-you',
+  messageHint: '{{count}} of {{max}} characters. It is posted in the team’s channel and shown on the wall.',
+  skill: 'Skill (optional)',
+  skillHint: 'What did they help you with? E.g. Excel',
+  submit: 'Send kudos',
+  sending: 'Sending…',
+  sent: 'Thanks sent to {{name}}. It will appear in the team’s channel.',
+  failed: 'Your kudos were not sent.',
+  invalid: 'Please check the fields marked below.',
+  problems: {
+    toRequired: 'Choose who to thank.',
+    toSelf: 'Kudos are for colleagues, not for yourself.',
+    toNotMember: 'You can only thank members of this team.',
+    messageRequired: 'Write a short thank-you.',
+    messageTooLong: 'Keep your thank-you to {{max}} characters.',
+    skillInvalid: 'Use a skill name of at most {{max}} characters, with at least one letter or digit.',
+    channelUnknown: 'Choose one of the team’s channels.',
+  },
+};
