@@ -60,6 +60,7 @@ beforeAll(async () => {
     nudges: { content: () => Promise.resolve(undefined) },
     tabUrl: 'https://pl.example/?view=my-learning',
     insights: createInsightsService({ repositories, outbox, words: csvWords, now }),
+    requestSessions: { askersContent: () => Promise.resolve(undefined) },
   });
   const planned = await action(
     'createSession',
