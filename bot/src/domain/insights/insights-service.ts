@@ -58,7 +58,7 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
   const { repositories: repos, now } = deps;
   const access = createTeamAccess(repos.teams);
   const teamPeople = deps.profileChanges
-    ? createTeamPeople({ teams: repos.teams, members: repos.members, changes: deps.profileChanges, now })
+    ? createTeamPeople({ teams: repos.teams, members: repos.members, changes: deps.profileChanges })
     : undefined;
 
   async function admitted(actor: PersonRef, teamId: string): Promise<Result<{ team: Team; standing: Standing }, InsightsFailure>> {
@@ -102,9 +102,10 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
   /** The owners' last nudge of each quiet member, when it is recent enough to hold the next one back. */
   async function withNudges(team: Team, quiet: readonly QuietMember[], at: Date): Promise<QuietMember[]> {
     const since = at.getTime() - NUDGE_INTERVAL_DAYS * 24 * 3600_000;
-    const records = await Promise.all(quiet.map((q) => repos.nudges.get(team.tenantId, team.teamId, q.userId)));
-    return quiet.map((q, i) => {
-      const nudgedAt = records[i]?.nudgedAt;
+    if (quiet.length === 0) return [];
+    const records = new Map((await repos.nudges.listForTeam(team.tenantId, team.teamId)).map((r) => [r.userId, r] as const));
+    return quiet.map((q) => {
+      const nudgedAt = records.get(q.userId)?.nudgedAt;
       return nudgedAt && Date.parse(nudgedAt) >= since ? { ...q, nudgedAt } : q;
     });
   }

@@ -9,7 +9,8 @@ interface TeamPeopleDeps {
   readonly members: Pick<MemberRepository, 'getMany'>;
   /** Every profile write anywhere is announced here (expert search keeps its index by it too). */
   readonly changes: Pick<ProfileChangeFeed, 'since'>;
-  readonly now: () => Date;
+  /** The feed writers' clock (wall time, not a service's test clock): the cursor is a time in the feed. */
+  readonly clock?: () => number;
 }
 
 interface TeamPeopleOptions {
@@ -47,6 +48,7 @@ export function createTeamPeople(deps: TeamPeopleDeps, options: TeamPeopleOption
   const overlapMs = options.overlapMs ?? 15_000;
   const maxAgeMs = options.maxAgeMs ?? 30 * 60_000;
   const maxTeams = options.maxTeams ?? 100;
+  const clock = deps.clock ?? Date.now;
   const states = new Map<string, TeamState>();
   // One sync per team at a time: two reports at once must not put an older profile over a newer one.
   const queues = new Map<string, Promise<unknown>>();
@@ -87,7 +89,7 @@ export function createTeamPeople(deps: TeamPeopleDeps, options: TeamPeopleOption
 
   async function sync(team: Team): Promise<TeamPerson[]> {
     const key = `${team.tenantId}|${team.teamId}`;
-    const startedMs = deps.now().getTime();
+    const startedMs = clock();
     const roster = await deps.teams.listMembers(team.tenantId, team.teamId);
     const memberIds = roster.map((m) => m.userId);
     let state = states.get(key);
