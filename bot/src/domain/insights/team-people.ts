@@ -31,7 +31,7 @@ interface TeamState {
   readonly loadedAtMs: number;
 }
 
-export interface TeamPeople {
+interface TeamPeople {
   /** The team's members with their profiles, as a read of every profile now would give them. */
   people(team: Team): Promise<TeamPerson[]>;
 }
