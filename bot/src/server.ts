@@ -193,6 +193,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
       },
       insightsWords: csvWords,
+      profileChanges: storage.experts.changes,
       now,
     });
     const worker = new OutboxWorker({

@@ -1,4 +1,5 @@
 import type { Outbox } from '../delivery/outbox';
+import type { ProfileChangeFeed } from '../experts/expert-ports';
 import type { PersonRef } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
 import { failWith, ok } from '../shared/result';
@@ -18,11 +19,13 @@ import { checkInsightsQuery } from './insights-query';
 import type { InsightsRange } from './insights-query';
 import { CSV_TABLES } from './insights-report';
 import type { CsvTable, InsightsReport } from './insights-report';
+import type { InsightsMeta } from './insights-repositories';
 import type { InsightsJobs, InsightsQuery, InsightsService } from './insights-service-contract';
 import { periodsBack, periodsBetween } from './periods';
 import { foldSession } from './session-fold';
 import { quietMembers, skillsMatrix } from './skills-matrix';
 import type { TeamPerson } from './skills-matrix';
+import { createTeamPeople } from './team-people';
 
 interface InsightsServiceDeps {
   readonly repositories: Pick<Repositories, 'insights' | 'teams' | 'members' | 'sessions' | 'rsvps' | 'feedback' | 'nudges'>;
@@ -33,6 +36,11 @@ interface InsightsServiceDeps {
   readonly now: () => Date;
   /** Goals with their progress (goals-pulse's GoalService); none until it is wired. */
   readonly goals?: (actor: PersonRef, teamId: string) => Promise<readonly GoalProgress[]>;
+  /**
+   * The tenant's profile change feed: with it, a report re-reads only the profiles that changed since
+   * the last one (team-people.ts); without it, every member's profile on every report.
+   */
+  readonly profileChanges?: Pick<ProfileChangeFeed, 'since'>;
 }
 
 const fail = failWith<InsightsFailure>('insights');
@@ -49,6 +57,9 @@ export type InsightsCore = Omit<InsightsService, 'nudge'> & InsightsJobs;
 export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
   const { repositories: repos, now } = deps;
   const access = createTeamAccess(repos.teams);
+  const teamPeople = deps.profileChanges
+    ? createTeamPeople({ teams: repos.teams, members: repos.members, changes: deps.profileChanges })
+    : undefined;
 
   async function admitted(actor: PersonRef, teamId: string): Promise<Result<{ team: Team; standing: Standing }, InsightsFailure>> {
     const [team, standing] = await Promise.all([repos.teams.get(actor.tenantId, teamId), access.standing(actor, teamId)]);
@@ -58,18 +69,21 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     return ok({ team, standing });
   }
 
-  /** Once per team (a create decides who): a fold job for every session that already took place. */
-  async function backfillOnce(team: Team, at: Date): Promise<void> {
+  /** Once per team (a create decides who): a fold job for every session that already took place. Answers the meta read before it. */
+  async function backfillOnce(team: Team, at: Date): Promise<InsightsMeta> {
     const { tenantId, teamId } = team;
-    if ((await repos.insights.getMeta(tenantId, teamId)).backfilledAt) return;
-    if (!(await repos.insights.claimBackfill(tenantId, teamId, at.toISOString()))) return;
+    const meta = await repos.insights.getMeta(tenantId, teamId);
+    if (meta.backfilledAt) return meta;
+    if (!(await repos.insights.claimBackfill(tenantId, teamId, at.toISOString()))) return meta;
     const past = (await repos.sessions.listForTeam(tenantId, teamId)).filter(
       (s) => s.status === 'scheduled' && sessionEndsAt(s).getTime() <= at.getTime(),
     );
     for (const s of past) await deps.outbox.enqueue({ kind: 'foldInsights', tenantId, teamId, sessionId: s.sessionId });
+    return meta;
   }
 
   async function people(team: Team): Promise<TeamPerson[]> {
+    if (teamPeople) return teamPeople.people(team);
     const members = await repos.teams.listMembers(team.tenantId, team.teamId);
     const profiles = new Map(
       (
@@ -88,14 +102,21 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
   /** The owners' last nudge of each quiet member, when it is recent enough to hold the next one back. */
   async function withNudges(team: Team, quiet: readonly QuietMember[], at: Date): Promise<QuietMember[]> {
     const since = at.getTime() - NUDGE_INTERVAL_DAYS * 24 * 3600_000;
-    const records = await Promise.all(quiet.map((q) => repos.nudges.get(team.tenantId, team.teamId, q.userId)));
-    return quiet.map((q, i) => {
-      const nudgedAt = records[i]?.nudgedAt;
+    if (quiet.length === 0) return [];
+    const records = new Map((await repos.nudges.listForTeam(team.tenantId, team.teamId)).map((r) => [r.userId, r] as const));
+    return quiet.map((q) => {
+      const nudgedAt = records.get(q.userId)?.nudgedAt;
       return nudgedAt && Date.parse(nudgedAt) >= since ? { ...q, nudgedAt } : q;
     });
   }
 
-  async function build(actor: PersonRef, team: Team, standing: Standing, range: InsightsRange): Promise<InsightsReport> {
+  async function build(
+    actor: PersonRef,
+    team: Team,
+    standing: Standing,
+    range: InsightsRange,
+    meta: InsightsMeta,
+  ): Promise<InsightsReport> {
     const { tenantId, teamId } = team;
     const settings = settingsOf(team);
     const at = now();
@@ -108,11 +129,10 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     const yearStart = periodsBack(at, LAST_TOOK_PART_WEEKS, 'week', tz).startsAt;
     const quietStart = periodsBack(at, settings.quietWeeks - 1, 'week', tz).startsAt;
     const farAhead = new Date(at.getTime() + 7 * 24 * 3600_000);
-    const [rows, monthRows, members, meta, goals, weeks] = await Promise.all([
+    const [rows, monthRows, members, goals, weeks] = await Promise.all([
       list(range.granularity, periods[0]?.startsAt ?? range.fromAt, range.toEnd),
       range.granularity === 'month' ? undefined : list('month', months[0]?.startsAt ?? range.fromAt, range.toEnd),
       people(team),
-      repos.insights.getMeta(tenantId, teamId),
       deps.goals ? deps.goals(actor, teamId) : Promise.resolve([]),
       owner ? list('week', yearStart, farAhead) : Promise.resolve([]),
     ]);
@@ -158,8 +178,8 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     if (only === 'quiet' && !mayManage(standing)) return fail({ kind: 'ownersOnly' });
     const checked = checkInsightsQuery(query, settingsOf(team).timeZone, now());
     if (!checked.ok) return fail({ kind: 'invalid', problems: checked.problems });
-    await backfillOnce(team, now());
-    return ok(await build(actor, team, standing, checked.range));
+    const meta = await backfillOnce(team, now());
+    return ok(await build(actor, team, standing, checked.range, meta));
   }
 
   return {

@@ -15,6 +15,7 @@ import type { SessionFeedbackService } from '../sessions/session-feedback-servic
 import { createSessionService } from '../sessions/session-service';
 import type { SessionService } from '../sessions/session-service';
 import type { ExpertDirectory } from '../experts/expert-directory';
+import type { ProfileChangeFeed } from '../experts/expert-ports';
 import { createProfileService } from '../experts/profile-service';
 import type { ProfileService } from '../experts/profile-service';
 import { createTeamService } from '../teams/team-service';
@@ -93,6 +94,8 @@ interface ServicesDeps {
   readonly buddyMatch?: MatchRound;
   /** The insights CSV files' header words in the reader's language (the cards' catalogue, given by the composition root). */
   readonly insightsWords: CsvWords;
+  /** The profile change feed: the insights report re-reads only the profiles it names (absent: every member's, every time). */
+  readonly profileChanges?: Pick<ProfileChangeFeed, 'since'>;
 }
 
 export function createServices(deps: ServicesDeps): Services {
@@ -128,6 +131,7 @@ export function createServices(deps: ServicesDeps): Services {
       words: deps.insightsWords,
       now,
       goals: goalsOf,
+      ...(deps.profileChanges ? { profileChanges: deps.profileChanges } : {}),
     }),
     pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({

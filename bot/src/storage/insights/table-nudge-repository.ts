@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NudgeRecord, NudgeRepository } from '../../domain/insights/nudges';
 import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
-import { nudgeKey, TABLES } from '../shared/keys';
+import { nudgeKey, nudgesPartition, TABLES } from '../shared/keys';
 import { isLostRace } from '../shared/storage-errors';
 import type { NewEntity, StorageTable, StoredEntity } from '../shared/storage-table';
 
@@ -21,6 +21,10 @@ export class TableNudgeRepository implements NudgeRepository {
   async get(tenantId: string, teamId: string, userId: string): Promise<NudgeRecord | undefined> {
     const row = await this.table.get(nudgeKey(tenantId, teamId, userId));
     return row && fromRow(row);
+  }
+
+  async listForTeam(tenantId: string, teamId: string): Promise<NudgeRecord[]> {
+    return (await this.table.listPartition(nudgesPartition(tenantId, teamId))).map(fromRow);
   }
 
   async claim(record: NudgeRecord, notBefore: string): Promise<{ readonly claimed: boolean; readonly nudgedAt: string }> {

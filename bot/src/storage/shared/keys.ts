@@ -335,8 +335,9 @@ export const skillHistoryKey = (tenantId: string, userId: string, atMs: number, 
 });
 
 // plNudges: PK = tenant|team, RK = user: the last nudge of each member (one point read before the next).
+export const nudgesPartition = (tenantId: string, teamId: string): string => join('nudges', tenantId, teamId);
 export const nudgeKey = (tenantId: string, teamId: string, userId: string): EntityKey => ({
-  partitionKey: join('nudges', tenantId, teamId),
+  partitionKey: nudgesPartition(tenantId, teamId),
   rowKey: join('nudge', userId),
 });
 // plTeamGoals (DESIGN F10): PK = tenant|team, one fixed row holding the team's goals (replaced as a whole).

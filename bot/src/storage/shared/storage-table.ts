@@ -114,10 +114,11 @@ export class StorageTable {
     return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
   }
 
-  /** Rows of one partition that also match `where` (built with the `odata` tag), all pages. */
-  async listPartitionWhere(partitionKey: string, where: string): Promise<StoredEntity[]> {
+  /** Rows of one partition that also match `where` (built with the `odata` tag), all pages; only the `select` properties (and keys and ETag) when given. */
+  async listPartitionWhere(partitionKey: string, where: string, select?: readonly string[]): Promise<StoredEntity[]> {
     const filter = `${odata`PartitionKey eq ${partitionKey}`} and (${where})`;
-    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions: { filter } })));
+    const queryOptions = select ? { filter, select: [...select] } : { filter };
+    return guard(`listing ${this.name}`, () => listAll(this.client.listEntities<EntityProperties>({ queryOptions })));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Body1, Caption1, Field, Link, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Granularity, InsightsResponse } from '../../../../bot/src/api/contract';
@@ -10,6 +10,7 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
+import { loadParticipationChart } from './chart-slot';
 import { FeedbackSection } from './feedback-section';
 import { GoalsSection } from './goals-section';
 import { getInsights } from './insights-api';
@@ -81,7 +82,17 @@ function MyTeamInsights({ api, store, locale, now }: Omit<InsightsViewProps, 'co
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
   const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
-  if (me.status === 'loading') return <LoadingState label={t('loading')} />;
+  if (me.status === 'loading') {
+    // The remembered team's report starts at once, in parallel with /me (as the board does); the same
+    // element (same key, same place) carries on when /me answers, so nothing loads twice.
+    if (!chosen) return <LoadingState label={t('loading')} />;
+    return (
+      <>
+        {null}
+        <TeamInsights key={chosen} api={api} teamId={chosen} locale={locale} now={now} />
+      </>
+    );
+  }
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
   const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
   if (!team) return <MessageState title={t('noTeamTitle')} text={t('noTeamText')} />;
@@ -122,6 +133,10 @@ function TeamInsights({ api, teamId, locale, now }: TeamInsightsProps) {
   const query = useMemo(() => rangeQuery(months, granularity, today), [months, granularity, today]);
   const load = useCallback((signal: AbortSignal) => getInsights(api, teamId, query, signal), [api, teamId, query]);
   const report = useAsync(load);
+  useEffect(() => {
+    // The chart's chunk on its way while the API answers; where there is no layout (no ResizeObserver) no chart is drawn.
+    if (typeof ResizeObserver !== 'undefined') loadParticipationChart().catch(() => undefined);
+  }, []);
   return (
     <>
       <RangeControls months={months} granularity={granularity} onMonths={setMonths} onGranularity={setGranularity} />

@@ -2,6 +2,7 @@ import { makeStyles } from '@fluentui/react-components';
 import { LineChart } from '@fluentui/react-charts';
 import type { ChartProps } from '@fluentui/react-charts';
 import type { ParticipationPoint } from '../../../../bot/src/api/contract';
+import { CHART_HEIGHT } from './chart-slot';
 
 /** The periods and the series' names in the reader's language. */
 export interface ParticipationChartProps {
@@ -19,7 +20,7 @@ export interface ParticipationChartProps {
 /** A point every this many pixels at least, so two years of weeks stay readable (the section scrolls sideways). */
 const PX_PER_POINT = 16;
 const MIN_WIDTH = 560;
-const HEIGHT = 280;
+const HEIGHT = CHART_HEIGHT;
 
 const useStyles = makeStyles({
   // The library capitalises every word of a legend ("Gehouden Sessies"); the legends are sentences

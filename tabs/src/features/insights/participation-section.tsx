@@ -4,6 +4,7 @@ import { Body1, Button, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { InsightsResponse } from '../../../../bot/src/api/contract';
 import { LoadingState } from '../../shared/ui/loading-state';
+import { CHART_SLOT_HEIGHT, loadParticipationChart } from './chart-slot';
 import { CsvButton } from './csv-button';
 import type { CsvSource } from './csv-button';
 import { trendPercent } from './insights-range';
@@ -12,8 +13,8 @@ import { useInsightsStyles } from './insights-styles';
 import { usePeriodLabel } from './period-label';
 import { ScrollBox } from './scroll-box';
 
-// The charts library is large: it comes with this chunk, on the first visit to Insights only.
-const ParticipationChart = lazy(() => import('./participation-chart'));
+// The charts library is large: it comes with this chunk, on the first visit to Insights only (the view starts fetching it with the report).
+const ParticipationChart = lazy(loadParticipationChart);
 
 interface ParticipationSectionProps {
   readonly report: InsightsResponse;
@@ -65,20 +66,23 @@ export function ParticipationSection({ report, locale, csv }: ParticipationSecti
         })}
       </Body1>
       <ScrollBox ref={chartBox} label={t('participation.title')}>
-        {chartWidth > 0 ? (
-          <ChartBoundary fallback={<Body1 as="p">{t('participation.chartFailed')}</Body1>}>
-            <Suspense fallback={<LoadingState label={t('participation.chartLoading')} />}>
-              <ParticipationChart
-                points={points}
-                legends={legends}
-                title={t('participation.title')}
-                locale={locale}
-                timeZone={report.timeZone}
-                width={chartWidth}
-              />
-            </Suspense>
-          </ChartBoundary>
-        ) : null}
+        {/* A slot of the chart's size: the figures and tables below do not move when it arrives. */}
+        <div style={{ minHeight: CHART_SLOT_HEIGHT }}>
+          {chartWidth > 0 ? (
+            <ChartBoundary fallback={<Body1 as="p">{t('participation.chartFailed')}</Body1>}>
+              <Suspense fallback={<LoadingState label={t('participation.chartLoading')} />}>
+                <ParticipationChart
+                  points={points}
+                  legends={legends}
+                  title={t('participation.title')}
+                  locale={locale}
+                  timeZone={report.timeZone}
+                  width={chartWidth}
+                />
+              </Suspense>
+            </ChartBoundary>
+          ) : null}
+        </div>
       </ScrollBox>
       <div>
         <Button aria-expanded={tableShown} aria-controls={tableId} onClick={() => setTableShown((shown) => !shown)}>

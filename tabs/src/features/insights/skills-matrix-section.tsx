@@ -1,3 +1,4 @@
+import { startTransition, useEffect, useState } from 'react';
 import { Body1, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { SkillCell, SkillsMatrix } from '../../../../bot/src/api/contract';
@@ -25,6 +26,9 @@ const useStyles = makeStyles({
   badge: { display: 'block', fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightRegular, textTransform: 'uppercase' },
 });
 
+/** Rows drawn with the rest of the report; the others follow in a second, interruptible render. */
+const FIRST_ROWS = 40;
+
 interface SkillsMatrixSectionProps {
   readonly api: ApiClient;
   readonly teamId: string;
@@ -40,6 +44,12 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
   const headingId = useId('insights-skills');
   const gapSkills = new Set(matrix.gaps.map((g) => g.skill));
   const cell = useCellRenderer();
+  // A team of 200 is thousands of cells: the first screenful comes with the figures, the rest right
+  // after in a transition (React yields to input meanwhile), so they do not hold the whole report back.
+  const [rows, setRows] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (rows < matrix.people.length) startTransition(() => setRows(matrix.people.length));
+  }, [rows, matrix.people.length]);
   return (
     <section className={shared.section} aria-labelledby={headingId} data-testid="insights-skills">
       <div className={shared.headingRow}>
@@ -57,7 +67,8 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
         </Body1>
       ) : (
         <ScrollBox label={t('skills.title')} testId="skills-matrix">
-          <table className={mergeClasses(shared.table, styles.matrix)}>
+          {/* data-people: the rows there will be once all are drawn (the view's benchmark waits for them). */}
+          <table className={mergeClasses(shared.table, styles.matrix)} data-people={matrix.people.length}>
             <caption className={shared.visuallyHidden}>{t('skills.title')}</caption>
             <thead>
               <tr>
@@ -71,7 +82,7 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
               </tr>
             </thead>
             <tbody>
-              {matrix.people.map((person, p) => (
+              {matrix.people.slice(0, rows).map((person, p) => (
                 <tr key={person.userId}>
                   <th scope="row">{person.displayName}</th>
                   {matrix.skills.map((skill, s) => cell(matrix.cells[p]?.[s], skill))}
@@ -87,8 +98,9 @@ export function SkillsMatrixSection({ api, teamId, matrix, csv }: SkillsMatrixSe
 }
 
 /**
- * One cell's look and words. Built once per matrix, not per cell: a team of 200 people has thousands
- * of cells, and a hook in each of them cost seconds to draw.
+ * One cell's look and words. A cell is one of eight kinds (level 0–3, wanted or not): their class
+ * names and texts are worked out once per matrix, so a cell is a lookup (a team of 200 people has
+ * thousands of cells; a hook in each cost seconds to draw, and merging class names per cell adds up too).
  */
 function useCellRenderer() {
   const shared = useInsightsStyles();
@@ -98,16 +110,24 @@ function useCellRenderer() {
   const levels = [1, 2, 3].map((level) => ({ short: t('skills.level', { level }), long: t('skills.levelLong', { level }) }));
   const wants = { short: t('skills.wants'), long: t('skills.wantsLong') };
   const nothing = t('skills.nothing');
+  const kinds = ([0, 1, 2, 3] as const).map((level) =>
+    [false, true].map((wanted) => {
+      const taught = level > 0 ? levels[level - 1] : undefined;
+      return {
+        className: mergeClasses(colours[level], wanted && styles.wants),
+        short: [taught?.short, wanted ? wants.short : undefined].filter(Boolean).join(' · '),
+        long: [taught?.long, wanted ? wants.long : undefined].filter(Boolean).join(', ') || nothing,
+      };
+    }),
+  );
   return (cell: SkillCell | undefined, key: string) => {
     const level = cell?.teachLevel ?? 0;
     const wanted = cell?.wants ?? false;
-    const taught = level > 0 ? levels[level - 1] : undefined;
-    const short = [taught?.short, wanted ? wants.short : undefined].filter(Boolean).join(' · ');
-    const long = [taught?.long, wanted ? wants.long : undefined].filter(Boolean).join(', ');
+    const kind = kinds[level]?.[wanted ? 1 : 0];
     return (
-      <td key={key} className={mergeClasses(colours[level], wanted && styles.wants)} data-level={level} data-wants={wanted}>
-        <span aria-hidden="true">{short}</span>
-        <span className={shared.visuallyHidden}>{long || nothing}</span>
+      <td key={key} className={kind?.className} data-level={level} data-wants={wanted}>
+        <span aria-hidden="true">{kind?.short}</span>
+        <span className={shared.visuallyHidden}>{kind?.long}</span>
       </td>
     );
   };
