@@ -22,6 +22,8 @@ export interface SenderRecords {
 
 // A tenant's profiles and addresses are one partition each: up to 100 rows per transaction.
 const PER_BATCH = 100;
+// A burst of answers comes over a second or so: a batch waits this long for the rest of it.
+const LINGER_MS = 100;
 
 /**
  * The profile and address of a person who answered an invite, stored after the answer: a first-time
@@ -36,6 +38,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     maxBatch: PER_BATCH,
     log: deps.log,
     what: 'profile sightings',
+    lingerMs: LINGER_MS,
   });
   const addresses = createWriteBehind<PersonAddress>({
     keyOf: personKey,
@@ -43,6 +46,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     maxBatch: PER_BATCH,
     log: deps.log,
     what: 'conversation addresses',
+    lingerMs: LINGER_MS,
   });
   return {
     sighted: (sighting) => profiles.add(sighting),

@@ -13,6 +13,8 @@ interface WriteBehindOptions<T> {
   readonly attempts?: number;
   /** Pause before the next attempt, times the attempt number. */
   readonly retryDelayMs?: number;
+  /** How long a batch waits for more items before it is written (0: only for those of the same moment). */
+  readonly lingerMs?: number;
 }
 
 export interface WriteBehind<T> {
@@ -34,6 +36,7 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
   const { keyOf, write, maxBatch, log, what } = options;
   const attempts = options.attempts ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 200;
+  const lingerMs = options.lingerMs ?? 0;
   const pending = new Map<string, T>();
   let running: Promise<void> | undefined;
 
@@ -53,9 +56,9 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
   }
 
   async function drain(): Promise<void> {
-    // Let answers of the same moment queue up first, so they share a batch.
-    await new Promise((resolve) => setImmediate(resolve));
     while (pending.size > 0) {
+      // Let answers of the same moment (or the next few) queue up first, so they share a batch.
+      await new Promise((resolve) => (lingerMs > 0 ? setTimeout(resolve, lingerMs) : setImmediate(resolve)));
       const batch: T[] = [];
       for (const [key, item] of pending) {
         batch.push(item);

@@ -192,7 +192,7 @@ export class TableRsvpRepository implements RsvpRepository {
     for (const r of written) indexed.set(r.userId, r);
     await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
-    const session = await this.copyTally(ref, tally);
+    const session = await this.copyTally(ref, tally, first);
     // A repeated answer on a tally from before the list existed writes nothing: the list comes from the rows then.
     const recent = tally.recent ? tally.recent.map((r) => r.userId) : await this.recentResponders(tenantId, sessionId);
     return results.map(({ rsvp, promoted }) => ({ session, rsvp, ...(promoted ? { promoted } : {}), recentResponders: recent }));
@@ -251,10 +251,13 @@ export class TableRsvpRepository implements RsvpRepository {
   }
 
   /** Copies a tally's counts (absolute values) onto the session under its ETag, unless a newer tally got there first. */
-  private async copyTally(ref: SessionRef, tally: RsvpTally): Promise<LearningSession> {
+  private async copyTally(ref: SessionRef, tally: RsvpTally, readBefore?: StoredEntity): Promise<LearningSession> {
     const { tenantId, teamId, sessionId } = ref;
+    // The row as read before the answers were written is usually still current: no second read then (a 412 says it moved on).
+    let known = readBefore;
     return retryOnConflict(`Copying RSVP counts to session ${sessionId}`, this.retry, async () => {
-      const entity = await this.sessions.get(sessionKey(tenantId, teamId, sessionId));
+      const entity = known ?? (await this.sessions.get(sessionKey(tenantId, teamId, sessionId)));
+      known = undefined;
       if (!entity) throw new NotFoundError(`Session ${sessionId} in team ${teamId} was deleted while answering`);
       const stored = storedSessionFromEntity(entity);
       // A newer tally was copied already (someone answered after us): it includes our answer.
