@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { TableClient } from '@azure/data-tables';
 import { readConfig } from '../bot/src/config';
 import { startService } from '../bot/src/server';
-import type { StartedService } from '../bot/src/server';
+import type { RunningService } from '../bot/src/server';
 import { createJsonLogger } from '../bot/src/json-logger';
 import { BOT, botAddedToTeam, MEGAN, PLAYGROUND_TENANT, postActivity } from '../tests/support/activities';
 import { startFakeConnector } from '../tests/support/fake-connector';
@@ -90,7 +90,7 @@ async function floor(connectionString: string): Promise<{ p50: number; p95: numb
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), wall };
 }
 
-async function burst(service: StartedService, connector: FakeConnector, run: number) {
+async function burst(service: RunningService, connector: FakeConnector, run: number) {
   const date = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
   const host = { id: MEGAN.id, name: MEGAN.name, aadObjectId: MEGAN.aadObjectId ?? '' };
   const title = `RSVP load ${run}`;

@@ -31,8 +31,12 @@ const onRequest = (message: unknown) => {
   const { request } = message as { request: ClientRequest };
   if (counting && request.path.startsWith('/devstoreaccount1/')) storageCalls.push(`${request.method} ${request.path.split('?')[0] ?? ''}`);
 };
-beforeAll(() => subscribe('http.client.request.start', onRequest));
-afterAll(() => unsubscribe('http.client.request.start', onRequest));
+beforeAll(() => {
+  subscribe('http.client.request.start', onRequest);
+});
+afterAll(() => {
+  unsubscribe('http.client.request.start', onRequest);
+});
 
 /** The storage requests `work` causes, including what the answer leaves to be written behind it. */
 async function counted(work: () => Promise<void>): Promise<string[]> {

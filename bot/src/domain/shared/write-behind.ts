@@ -17,11 +17,9 @@ interface WriteBehindOptions<T> {
   readonly lingerMs?: number;
 }
 
-export interface WriteBehind<T> {
+interface WriteBehind<T> {
   /** Queues the item; it is written after the caller has moved on, with the others queued by then. */
   add(item: T): void;
-  /** Drops pending items with these keys (a person removed before their record was written). */
-  drop(keys: readonly string[]): void;
   /** Resolves once everything queued so far is written (or given up). */
   settled(): Promise<void>;
 }
@@ -84,9 +82,6 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
       pending.delete(key);
       pending.set(key, item);
       start();
-    },
-    drop(keys) {
-      for (const key of keys) pending.delete(key);
     },
     async settled() {
       while (running) await running;
