@@ -14,6 +14,8 @@ import { DEMO_TENANT_ID } from './domain/demo/demo-team';
 import type { Repositories } from './domain/shared/repositories';
 import { seedDemoIfEmpty } from './domain/demo/seed-demo';
 import { withOneRsvpWriterPerSession } from './domain/delivery/rsvp-lanes';
+import { withRecentMemberships } from './domain/teams/recent-memberships';
+import { createSenderRecords } from './domain/delivery/sender-records';
 import { createStorage, storageFromClients } from './storage/shared/create-storage';
 import { clientsFromAccountUrls } from './storage/shared/storage-clients';
 import { storageCredential } from './storage/shared/storage-credential';
@@ -86,11 +88,15 @@ export interface RunningService {
    * (up to 10 s, then the rest are cut off); the outbox worker gives its unfinished jobs back to the
    * queue; then storage (the embedded Azurite) stops. One log line per phase.
    */
+  /** Resolves once the senders' profiles and addresses queued behind answers so far are stored. */
+  senderRecordsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** How long requests in flight may run on after a shutdown begins (Teams itself waits at most 15 s). */
 const DRAIN_GRACE_MS = 10_000;
+// How long an instance trusts a person's memberships it read; its own membership writes update them at once.
+const MEMBERSHIPS_TRUSTED_MS = 5_000;
 
 async function buildValidator(
   config: Config,
@@ -130,7 +136,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
         : createStorage({ connectionString });
     await storage.ensureCreated();
     // RSVPs of one session queue inside this instance (see rsvp-lanes.ts); the ETag still guards across instances.
-    const repositories = withOneRsvpWriterPerSession(storage.repositories);
+    // A person's memberships are read once per few seconds, not twice per answer (recent-memberships.ts).
+    const repositories = withRecentMemberships(withOneRsvpWriterPerSession(storage.repositories), {
+      now: () => performance.now(),
+      ttlMs: MEMBERSHIPS_TRUSTED_MS,
+    });
     const outbox = new QueueOutbox(storage.queues.jobs, now);
     const delivery = createDeliveryStorage(
       config.storage.kind === 'managedIdentity'
@@ -196,6 +206,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
       profileChanges: storage.experts.changes,
       now,
     });
+    // A sender's profile and address after an RSVP's answer, not before it (sender-records.ts).
+    const senderRecords = createSenderRecords({ profiles: services.profiles, addresses: delivery.addresses, log });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose:
@@ -227,6 +239,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         now,
         log,
         addresses: delivery.addresses,
+        senderRecords,
         experts,
         sessionLinks,
         services,
@@ -296,6 +309,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       delivery,
       experts,
       requestsInFlight: () => drain.inFlight(),
+      senderRecordsSettled: () => senderRecords.settled(),
       async close() {
         const started = Date.now();
         const elapsed = () => Date.now() - started;
@@ -305,6 +319,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
         const cut = await drain.close(server, DRAIN_GRACE_MS);
         if (cut > 0) log.warn('shutdown: requests still running after the grace period were cut off', { cut, ms: elapsed() });
         else log.info('shutdown: every request in flight was answered', { ms: elapsed() });
+        // What the answered requests left to write (their senders' profiles and addresses) is written before storage stops.
+        await senderRecords.settled();
         const released = await workerStopped;
         await retention?.stop();
         await buddyScheduler?.stop();

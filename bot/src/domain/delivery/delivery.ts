@@ -36,6 +36,11 @@ export interface AddressBook {
   removeTeam(tenantId: string, teamId: string): Promise<void>;
   getPerson(tenantId: string, userId: string): Promise<PersonAddress | undefined>;
   putPerson(address: PersonAddress): Promise<void>;
+  /**
+   * Writes many people's addresses at once (in as few round trips as storage allows), each as a
+   * merge: what an address leaves out (a 1:1 conversation id, a Teams id) stays as stored.
+   */
+  mergePeople(addresses: readonly PersonAddress[]): Promise<void>;
 }
 
 /** Where a message was posted, so it can be updated in place or replied to. */

@@ -2,26 +2,63 @@ import { newMemberProfile } from './member';
 import type { MemberProfile, MemberSighting } from './member';
 import type { MemberRepository } from '../shared/repositories';
 
+/** The profile after a sighting, or undefined when the sighting changes nothing of it. */
+function afterSighting(current: MemberProfile | undefined, sighting: MemberSighting, now: Date): MemberProfile | undefined {
+  if (!current) return newMemberProfile(sighting, now);
+  const email = sighting.email ?? current.email;
+  const locale = sighting.locale ?? current.locale;
+  const next: MemberProfile = {
+    ...current,
+    displayName: sighting.displayName || current.displayName,
+    ...(email !== undefined ? { email } : {}),
+    ...(locale !== undefined ? { locale } : {}),
+  };
+  const changed = next.displayName !== current.displayName || next.email !== current.email || next.locale !== current.locale;
+  return changed ? { ...next, updatedAt: now.toISOString() } : undefined;
+}
+
 /**
  * Records that a surface met a person (a bot message, a tab sign-in). Creates the profile on first
  * sight; afterwards only writes when the name, e-mail or locale changed, so a chat does not cost a write a message.
  */
 export async function recordSighting(members: MemberRepository, sighting: MemberSighting, now: Date): Promise<MemberProfile> {
-  const result = await members.update(sighting.tenantId, sighting.userId, (current) => {
-    if (!current) return newMemberProfile(sighting, now);
-    const email = sighting.email ?? current.email;
-    const locale = sighting.locale ?? current.locale;
-    const next: MemberProfile = {
-      ...current,
-      displayName: sighting.displayName || current.displayName,
-      ...(email !== undefined ? { email } : {}),
-      ...(locale !== undefined ? { locale } : {}),
-    };
-    const changed = next.displayName !== current.displayName || next.email !== current.email || next.locale !== current.locale;
-    return changed ? { ...next, updatedAt: now.toISOString() } : undefined;
-  });
+  const result = await members.update(sighting.tenantId, sighting.userId, (current) => afterSighting(current, sighting, now));
   if (result) return result;
   const existing = await members.get(sighting.tenantId, sighting.userId);
   if (!existing) throw new Error('Profile vanished while recording a sighting.');
   return existing;
+}
+
+// Profiles created in one transaction (Table Storage takes at most 100 operations per transaction).
+const CREATED_TOGETHER = 100;
+
+/**
+ * Sightings of many people at once (the bot's deferred bookkeeping after a burst of answers): one
+ * point read per person, then everyone new in one transaction per tenant, instead of a read and a
+ * write each. Someone whose profile appeared meanwhile (another instance, the tab) makes that
+ * transaction write nothing; those people then go one by one, as `recordSighting`.
+ */
+export async function recordSightings(members: MemberRepository, sightings: readonly MemberSighting[], now: Date): Promise<void> {
+  const byTenant = new Map<string, Map<string, MemberSighting>>();
+  for (const s of sightings) {
+    const people = byTenant.get(s.tenantId) ?? new Map<string, MemberSighting>();
+    people.set(s.userId, s);
+    byTenant.set(s.tenantId, people);
+  }
+  for (const [tenantId, people] of byTenant) {
+    const known = new Map((await members.getMany(tenantId, [...people.keys()])).map((p) => [p.userId, p]));
+    const fresh = [...people.values()].filter((s) => !known.has(s.userId));
+    const one = async (s: MemberSighting) => {
+      await recordSighting(members, s, now);
+    };
+    // Known people: only a changed name, e-mail or locale is written (under the ETag, so read again then).
+    for (const s of people.values()) {
+      const current = known.get(s.userId);
+      if (current && afterSighting(current, s, now)) await one(s);
+    }
+    for (let i = 0; i < fresh.length; i += CREATED_TOGETHER) {
+      const chunk = fresh.slice(i, i + CREATED_TOGETHER);
+      if (!(await members.createMany(chunk.map((s) => newMemberProfile(s, now))))) for (const s of chunk) await one(s);
+    }
+  }
 }

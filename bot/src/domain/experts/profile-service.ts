@@ -1,5 +1,5 @@
 import type { MemberProfile, MemberSighting } from './member';
-import { recordSighting } from './members';
+import { recordSighting, recordSightings } from './members';
 import type { MemberRepository } from '../shared/repositories';
 import type { ExpertDirectory } from './expert-directory';
 import type { Endorsement } from './expert-ports';
@@ -44,6 +44,9 @@ export function createProfileService(deps: ProfileServiceDeps) {
 
     /** Creates the profile on first sight; afterwards keeps name, e-mail and locale current. */
     sighted: (sighting: MemberSighting): Promise<MemberProfile> => recordSighting(members, sighting, deps.now()),
+
+    /** Many sightings at once (the bot's deferred bookkeeping): new people are created together. */
+    sightedMany: (sightings: readonly MemberSighting[]): Promise<void> => recordSightings(members, sightings, deps.now()),
 
     async withEndorsements(tenantId: string, userId: string): Promise<EndorsedProfile> {
       const [profile, endorsements] = await Promise.all([members.get(tenantId, userId), experts.endorsementsOf(tenantId, userId)]);

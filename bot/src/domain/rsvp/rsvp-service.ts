@@ -10,6 +10,7 @@ import { rsvpClosedReason } from '../sessions/session-rules';
 import { createTeamAccess, mayTakePart } from '../teams/team-access';
 import { createInviteUpdates } from './invite-updates';
 import { waitlistPosition } from './rsvp-rules';
+import { singleFlight } from '../shared/single-flight';
 
 interface RsvpServiceDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'teams'>;
@@ -33,10 +34,14 @@ export function createRsvpService(deps: RsvpServiceDeps) {
   const { repositories: repos, outbox } = deps;
   const access = createTeamAccess(repos.teams);
   const inviteUpdates = createInviteUpdates(outbox, deps.now);
+  // A burst of answers to one session reads its row once per overlap, not once per answer.
+  const sessionRead = singleFlight<LearningSession | undefined>();
   return {
     async respond(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Result<RsvpAnswered, SessionFailure>> {
       if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
-      const session = await loadSession(repos.sessions, actor.tenantId, teamId, sessionId);
+      const session = await sessionRead(`${actor.tenantId}\n${teamId}\n${sessionId}`, () =>
+        loadSession(repos.sessions, actor.tenantId, teamId, sessionId),
+      );
       if (!session) return fail({ kind: 'notFound' });
       if (!mayTakePart(await access.standing(actor, teamId), session)) return fail({ kind: 'notMember' });
       const closed = rsvpClosedReason(session, deps.now());

@@ -9,6 +9,7 @@ import type { RsvpAnswered } from '../rsvp/rsvp-service';
 import type { LearningSession, Rsvp } from './session';
 import type { SessionQuestion } from './session-question';
 import { loadSession } from './session-lookup';
+import { singleFlight } from '../shared/single-flight';
 
 /** What one person's invite card needs: no attendee list, only who answered last (for Teams' refresh). */
 export interface SessionCardView {
@@ -33,6 +34,9 @@ const fail = failWith<SessionFailure>('session');
  */
 export function createSessionCardView(repos: Pick<Repositories, 'sessions' | 'teams' | 'rsvps' | 'members' | 'questions'>) {
   const access = createTeamAccess(repos.teams);
+  // Every answer of a burst shows the same team and the same host: overlapping reads of them are shared.
+  const teamRead = singleFlight<Team | undefined>();
+  const namesRead = singleFlight<ReadonlyMap<string, NamedPerson>>();
   return async function cardView(
     tenantId: string,
     teamId: string,
@@ -44,7 +48,7 @@ export function createSessionCardView(repos: Pick<Repositories, 'sessions' | 'te
     // Side by side: none of these reads depends on another, and an answer waits for all of them.
     const [session, team, standing, viewerRsvp, recentResponders] = await Promise.all([
       answered?.session ?? loadSession(repos.sessions, tenantId, teamId, sessionId),
-      repos.teams.get(tenantId, teamId),
+      teamRead(`${tenantId}\n${teamId}`, () => repos.teams.get(tenantId, teamId)),
       answered ? undefined : access.standing({ tenantId, userId: viewerId }, teamId),
       answered?.rsvp ?? (sessionId === '' ? undefined : repos.rsvps.get(tenantId, sessionId, viewerId)),
       answered?.recentResponders ?? (sessionId === '' ? [] : repos.rsvps.recentResponders(tenantId, sessionId)),
@@ -57,7 +61,7 @@ export function createSessionCardView(repos: Pick<Repositories, 'sessions' | 'te
     return ok({
       session,
       team,
-      people: await namesOf(repos, tenantId, roles),
+      people: await namesRead(`${tenantId}\n${roles.join('\n')}`, () => namesOf(repos, tenantId, roles)),
       recentResponders,
       ...(viewerRsvp ? { viewerRsvp } : {}),
       ...(questions ? { questions } : {}),

@@ -37,6 +37,11 @@ export interface MemberRepository {
   /** Creates or replaces the whole profile. */
   put(profile: MemberProfile): Promise<void>;
   putMany(profiles: readonly MemberProfile[]): Promise<void>;
+  /**
+   * Creates new profiles of one tenant, all or none (one transaction per 100): false, and nothing
+   * written, when any of them exists already (someone else created it first).
+   */
+  createMany(profiles: readonly MemberProfile[]): Promise<boolean>;
   /** Read-modify-write under the row's ETag, retried on 412. `change` returns undefined to leave the row alone. */
   update(
     tenantId: string,

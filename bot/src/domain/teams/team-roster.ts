@@ -1,4 +1,5 @@
 import { peopleKeptOnRosterRead } from '../demo/demo-guard';
+import { groupCommit } from '../shared/group-commit';
 import type { Repositories } from '../shared/repositories';
 import type { Membership } from './team';
 import type { OwnerRule, TeamOwnerDirectory } from './team-owners';
@@ -68,6 +69,8 @@ interface RosterKeepingDeps {
 
 // Memberships confirmed by a team conversation, remembered per instance (then forgotten all at once).
 const VOUCHED_REMEMBERED = 50_000;
+// One transaction of a team's membership rows holds at most 100.
+const VOUCHED_PER_WRITE = 100;
 
 /**
  * Keeps PeerLearn's copy of a team's members current: the whole roster when the app is added to a
@@ -77,6 +80,8 @@ const VOUCHED_REMEMBERED = 50_000;
 export function rosterKeeping(deps: RosterKeepingDeps) {
   const { repositories: repos, now } = deps;
   const vouched = new Set<string>();
+  // Members vouched for at the same moment (a burst of answers to one invite) are written together.
+  const addVouched = groupCommit<Membership>((memberships) => repos.teams.addMembers(memberships), VOUCHED_PER_WRITE);
 
   /** Graph's owners when the team's group is known and Graph answers, else the installer rule. */
   const ownerRule = async (tenantId: string, teamId: string, installerId: string | undefined): Promise<OwnerRule> => {
@@ -138,7 +143,7 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
       const key = `${tenantId}|${teamId}|${userId}`;
       if (vouched.has(key)) return;
       const known = (await repos.teams.listTeamsOf(tenantId, userId)).some((m) => m.teamId === teamId);
-      if (!known) await repos.teams.addMembers([{ tenantId, teamId, userId, role: 'member', joinedAt: now().toISOString() }]);
+      if (!known) await addVouched({ tenantId, teamId, userId, role: 'member', joinedAt: now().toISOString() });
       if (vouched.size >= VOUCHED_REMEMBERED) vouched.clear();
       vouched.add(key);
     },

@@ -3,6 +3,8 @@ import type { AddressBook, PersonAddress, TeamAddress } from '../../domain/deliv
 import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
 import { DELIVERY_TABLES, personAddressKey, teamAddressKey } from '../shared/keys';
 import type { StorageTable } from '../shared/storage-table';
+import { chunkByPartition } from '../shared/transactions';
+import type { TransactionAction } from '@azure/data-tables';
 
 const teamRow = z.object({ tenantId: id, teamId: id, serviceUrl: id, botId: id, updatedAt: isoTime });
 const personRow = z.object({
@@ -47,16 +49,26 @@ export class TableAddressBook implements AddressBook {
   }
 
   async putPerson(a: PersonAddress): Promise<void> {
-    await this.table.upsert(
-      toEntity(personAddressKey(a.tenantId, a.userId), {
-        tenantId: a.tenantId,
-        userId: a.userId,
-        serviceUrl: a.serviceUrl,
-        botId: a.botId,
-        teamsUserId: a.teamsUserId,
-        conversationId: a.conversationId,
-        updatedAt: a.updatedAt,
-      }),
-    );
+    await this.table.upsert(personEntity(a));
   }
+
+  async mergePeople(addresses: readonly PersonAddress[]): Promise<void> {
+    // A tenant's people share one partition: a transaction per 100 of them.
+    for (const partition of chunkByPartition(addresses.map(personEntity))) {
+      for (const chunk of partition) await this.table.transaction(chunk.map((e): TransactionAction => ['upsert', e, 'Merge']));
+    }
+  }
+}
+
+/** A person's row; columns the address leaves out are not written (a merge keeps the stored ones). */
+function personEntity(a: PersonAddress) {
+  return toEntity(personAddressKey(a.tenantId, a.userId), {
+    tenantId: a.tenantId,
+    userId: a.userId,
+    serviceUrl: a.serviceUrl,
+    botId: a.botId,
+    teamsUserId: a.teamsUserId,
+    conversationId: a.conversationId,
+    updatedAt: a.updatedAt,
+  });
 }

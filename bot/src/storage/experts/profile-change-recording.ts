@@ -5,7 +5,7 @@ import type { ProfileChangeFeed } from '../../domain/experts/expert-ports';
 /**
  * The member repository, announcing every profile write on the change feed, so expert search on
  * every instance picks it up within seconds whoever wrote it (bot, tab API, seeding).
- * A Proxy, so methods added to the repository later still pass through; only these three writes
+ * A Proxy, so methods added to the repository later still pass through; only these four writes
  * are announced (a new write method must be added here).
  */
 export function recordingProfileChanges(members: MemberRepository, changes: ProfileChangeFeed): MemberRepository {
@@ -22,6 +22,11 @@ export function recordingProfileChanges(members: MemberRepository, changes: Prof
     async putMany(profiles) {
       await members.putMany(profiles);
       for (const [tenantId, userIds] of byTenant(profiles)) await changes.record(tenantId, userIds);
+    },
+    async createMany(profiles) {
+      const created = await members.createMany(profiles);
+      if (created) for (const [tenantId, userIds] of byTenant(profiles)) await changes.record(tenantId, userIds);
+      return created;
     },
     async update(tenantId, userId, change) {
       let wrote = false;

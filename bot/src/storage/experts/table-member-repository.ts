@@ -6,6 +6,9 @@ import { profileKey, profilesPartition } from '../shared/keys';
 import { forEachLimited } from '../../domain/shared/each-limited';
 import { memberFromEntity, memberToEntity } from './member-mapper';
 import type { StorageTable } from '../shared/storage-table';
+import { MAX_TRANSACTION_OPERATIONS } from '../shared/transactions';
+import { statusOf } from '../shared/storage-errors';
+import type { TransactionAction } from '@azure/data-tables';
 
 export class TableMemberRepository implements MemberRepository {
   constructor(
@@ -24,6 +27,22 @@ export class TableMemberRepository implements MemberRepository {
 
   async putMany(profiles: readonly MemberProfile[]): Promise<void> {
     await this.table.putMany(profiles.map(memberToEntity));
+  }
+
+  async createMany(profiles: readonly MemberProfile[]): Promise<boolean> {
+    const tenants = new Set(profiles.map((p) => p.tenantId));
+    if (tenants.size > 1) throw new RangeError(`MemberRepository.createMany: one tenant at a time, got ${tenants.size}`);
+    if (profiles.length > MAX_TRANSACTION_OPERATIONS) {
+      throw new RangeError(`MemberRepository.createMany: at most ${MAX_TRANSACTION_OPERATIONS} profiles, got ${profiles.length}`);
+    }
+    if (profiles.length === 0) return true;
+    try {
+      await this.table.transaction(profiles.map((p): TransactionAction => ['create', memberToEntity(p)]));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
   }
 
   /**

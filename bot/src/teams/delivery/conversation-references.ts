@@ -1,6 +1,7 @@
 import { TeamsInfo } from 'botbuilder';
 import type { ChannelInfo, TeamInfo, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { AddressBook } from '../../domain/delivery/delivery';
+import type { SenderRecords } from '../../domain/delivery/sender-records';
 import { withChannel, withoutChannel } from '../../domain/delivery/delivery';
 import type { Channel } from '../../domain/teams/team';
 import type { TeamService } from '../../domain/teams/team-service';
@@ -142,6 +143,15 @@ interface KnownAddress {
 }
 const knownByBook = new WeakMap<AddressBook, Map<string, KnownAddress>>();
 
+/** What this instance wrote for each person of this address book. */
+function knownOf(addresses: AddressBook): Map<string, KnownAddress> {
+  let known = knownByBook.get(addresses);
+  if (!known) knownByBook.set(addresses, (known = new Map()));
+  // Only a cache: start over rather than grow without end in a large tenant.
+  if (known.size > 20_000) known.clear();
+  return known;
+}
+
 /**
  * Remembers how to reach the sender: their Teams id always, their 1:1 conversation when the
  * activity comes from it. Keyed by (tenant, Entra object id), like everything about a person.
@@ -152,10 +162,7 @@ export async function rememberPersonAddress(context: TurnContext, addresses: Add
   const userId = activity.from?.aadObjectId;
   if (!tenantId || !userId || !activity.serviceUrl || !activity.recipient?.id) return;
   const conversationId = activity.conversation?.conversationType === 'personal' ? activity.conversation.id : undefined;
-  let known = knownByBook.get(addresses);
-  if (!known) knownByBook.set(addresses, (known = new Map()));
-  // Only a cache: start over rather than grow without end in a large tenant.
-  if (known.size > 20_000) known.clear();
+  const known = knownOf(addresses);
   const cacheKey = `${tenantId}\n${userId}`;
   const cached = known.get(cacheKey);
   if (
@@ -191,5 +198,44 @@ export async function rememberPersonAddress(context: TurnContext, addresses: Add
     botId: next.botId,
     ...(teamsUserId ? { teamsUserId } : {}),
     ...(conversation ? { conversationId: conversation } : {}),
+  });
+}
+
+/**
+ * `rememberPersonAddress` for an activity outside a 1:1 chat, written after the answer: nothing is
+ * read (the write is a merge, so a stored 1:1 conversation id stays), and nothing is queued when this
+ * instance already wrote the same address.
+ */
+export function rememberPersonAddressLater(
+  context: TurnContext,
+  addresses: AddressBook,
+  records: Pick<SenderRecords, 'addressSeen'>,
+  now: () => Date,
+): void {
+  const activity = context.activity;
+  const tenantId = tenantOf(activity);
+  const userId = activity.from?.aadObjectId;
+  if (!tenantId || !userId || !activity.serviceUrl || !activity.recipient?.id) return;
+  if (activity.conversation?.conversationType === 'personal') throw new Error('a 1:1 chat address is remembered by rememberPersonAddress');
+  const known = knownOf(addresses);
+  const cacheKey = `${tenantId}\n${userId}`;
+  const cached = known.get(cacheKey);
+  const teamsUserId = activity.from.id || cached?.teamsUserId;
+  if (cached && cached.serviceUrl === activity.serviceUrl && cached.botId === activity.recipient.id && cached.teamsUserId === teamsUserId) {
+    return;
+  }
+  records.addressSeen({
+    tenantId,
+    userId,
+    serviceUrl: activity.serviceUrl,
+    botId: activity.recipient.id,
+    ...(activity.from.id ? { teamsUserId: activity.from.id } : {}),
+    updatedAt: now().toISOString(),
+  });
+  known.set(cacheKey, {
+    serviceUrl: activity.serviceUrl,
+    botId: activity.recipient.id,
+    ...(teamsUserId ? { teamsUserId } : {}),
+    ...(cached?.conversationId ? { conversationId: cached.conversationId } : {}),
   });
 }

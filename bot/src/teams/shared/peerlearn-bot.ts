@@ -25,7 +25,8 @@ import {
 import { StorageUnavailableError } from '../../domain/shared/storage-errors';
 import type { Logger } from '../../domain/shared/logger';
 import type { AddressBook } from '../../domain/delivery/delivery';
-import { registerConversationReferences, rememberPersonAddress } from '../delivery/conversation-references';
+import { registerConversationReferences, rememberPersonAddress, rememberPersonAddressLater } from '../delivery/conversation-references';
+import type { SenderRecords } from '../../domain/delivery/sender-records';
 import { registerTeamRoster } from '../teams/team-roster';
 
 export interface BotDependencies {
@@ -35,6 +36,8 @@ export interface BotDependencies {
   readonly log: Logger;
   /** Where proactive posts go: team and 1:1 addresses, kept fresh from the bot's activities. */
   readonly addresses: AddressBook;
+  /** A sender's profile and address, written after the answer (for the invokes `answersFirst` names). */
+  readonly senderRecords: SenderRecords;
 }
 
 /** The handler for a key from the wire, when the key is one of the table's own: "__proto__" or "toString" find nothing. */
@@ -58,6 +61,17 @@ function handlerIn<K extends string>(
 function quietInvoke(name: string | undefined, value: unknown): boolean {
   if (name === 'composeExtension/query') return true;
   return name === 'adaptiveCard/action' && isOneOf(['eraseMe', 'keepMyData'] as const, cardActionOf(value).verb);
+}
+
+/**
+ * Card verbs whose answer needs nothing of the sender but their membership: their profile and
+ * address are written after the answer. An RSVP burst on one invite is the case it is for
+ * (docs/BENCHMARKS.md); a verb that reads or edits the sender's own profile must not be listed.
+ */
+const ANSWERS_FIRST_VERBS = ['rsvp', 'refresh'] as const;
+
+function answersFirst(name: string | undefined, value: unknown): boolean {
+  return name === 'adaptiveCard/action' && isOneOf(ANSWERS_FIRST_VERBS, cardActionOf(value).verb);
 }
 
 export class PeerLearnBot extends TeamsActivityHandler {
@@ -121,7 +135,8 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const { name, value } = context.activity;
     const handler = this.invokeHandlerOf(name, value);
     if (!handler) return notAvailable(name, value, toLocale(context.activity.locale));
-    if (!quietInvoke(name, value)) await this.rememberSender(context);
+    if (answersFirst(name, value)) await this.rememberSenderAfterAnswer(context);
+    else if (!quietInvoke(name, value)) await this.rememberSender(context);
     return handler(context);
   }
 
@@ -157,6 +172,24 @@ export class PeerLearnBot extends TeamsActivityHandler {
     const teamId = channelData(context.activity).team?.id;
     if (person && teamId) await this.deps.services.teams.vouchedMember(person.tenantId, teamId, person.userId);
     await rememberPersonAddress(context, this.deps.addresses, this.deps.now);
+  }
+
+  /**
+   * As `rememberSender`, but only the membership (the access check needs it) before the answer; the
+   * profile and the address are queued for `senderRecords`. A 1:1 chat's address goes the usual way,
+   * since its conversation id must never come back after the app was removed there.
+   */
+  private async rememberSenderAfterAnswer(context: TurnContext): Promise<void> {
+    const person = personOf(context.activity);
+    if (context.activity.conversation?.conversationType === 'personal' || !person) {
+      await this.rememberSender(context);
+      return;
+    }
+    const { senderRecords } = this.deps;
+    senderRecords.sighted(person);
+    const teamId = channelData(context.activity).team?.id;
+    if (teamId) await this.deps.services.teams.vouchedMember(person.tenantId, teamId, person.userId);
+    rememberPersonAddressLater(context, this.deps.addresses, senderRecords, this.deps.now);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

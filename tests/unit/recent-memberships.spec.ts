@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Repositories, TeamRepository } from '../../bot/src/domain/shared/repositories';
+import type { Membership } from '../../bot/src/domain/teams/team';
+import { withRecentMemberships } from '../../bot/src/domain/teams/recent-memberships';
+
+// A person's memberships, remembered a few seconds per instance (domain/teams/recent-memberships.ts):
+// the access check must stay exact for every write this instance makes.
+const member = (teamId: string, userId = 'u1'): Membership => ({
+  tenantId: 't',
+  teamId,
+  userId,
+  role: 'member',
+  joinedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** Memberships in a map; `hold()` makes the next listTeamsOf wait until the test lets it answer (with what it found when it started). */
+function storedTeams() {
+  const rows = new Map<string, Membership>();
+  const reads: string[] = [];
+  let held: { release: () => void } | undefined;
+  let holdNext = false;
+  const teams: Pick<TeamRepository, 'listTeamsOf' | 'addMembers' | 'removeMembers'> = {
+    async listTeamsOf(_tenantId, userId) {
+      reads.push(userId);
+      const found = [...rows.values()].filter((m) => m.userId === userId);
+      if (holdNext) {
+        holdNext = false;
+        await new Promise<void>((resolve) => (held = { release: resolve }));
+      }
+      return found;
+    },
+    async addMembers(memberships) {
+      for (const m of memberships) rows.set(`${m.teamId}|${m.userId}`, m);
+    },
+    async removeMembers(_tenantId, teamId, userIds) {
+      for (const u of userIds) rows.delete(`${teamId}|${u}`);
+    },
+  };
+  return {
+    reads,
+    repositories: { teams: teams as TeamRepository } as Repositories,
+    hold: () => (holdNext = true),
+    release: () => held?.release(),
+  };
+}
+
+describe('recent memberships', () => {
+  it('reads a person once per ttl, and applies its own writes at once', async () => {
+    const store = storedTeams();
+    let clock = 0;
+    const { teams } = withRecentMemberships(store.repositories, { now: () => clock, ttlMs: 5_000 });
+    await teams.addMembers([member('a')]);
+    expect((await teams.listTeamsOf('t', 'u1')).map((m) => m.teamId)).toEqual(['a']);
+    expect((await teams.listTeamsOf('t', 'u1')).map((m) => m.teamId)).toEqual(['a']);
+    expect(store.reads).toHaveLength(1);
+
+    await teams.addMembers([member('b')]);
+    expect((await teams.listTeamsOf('t', 'u1')).map((m) => m.teamId).sort()).toEqual(['a', 'b']);
+    expect(store.reads).toHaveLength(1);
+
+    await teams.removeMembers('t', 'a', ['u1']);
+    expect((await teams.listTeamsOf('t', 'u1')).map((m) => m.teamId)).toEqual(['b']);
+    expect(store.reads).toHaveLength(2);
+
+    clock += 5_000;
+    await teams.listTeamsOf('t', 'u1');
+    expect(store.reads).toHaveLength(3);
+  });
+
+  it('a read on the wire while the person was removed is not remembered, and nobody joins it', async () => {
+    const store = storedTeams();
+    const { teams } = withRecentMemberships(store.repositories, { now: () => 0, ttlMs: 5_000 });
+    await teams.addMembers([member('a')]);
+    store.hold();
+    const early = teams.listTeamsOf('t', 'u1');
+    await new Promise((resolve) => setImmediate(resolve));
+    await teams.removeMembers('t', 'a', ['u1']);
+    // Asked after the removal: its own read, which no longer finds the membership.
+    expect(await teams.listTeamsOf('t', 'u1')).toEqual([]);
+    store.release();
+    // The early read answers what it found when it started; it is not kept.
+    expect((await early).map((m) => m.teamId)).toEqual(['a']);
+    expect(await teams.listTeamsOf('t', 'u1')).toEqual([]);
+  });
+});
