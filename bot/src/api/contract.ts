@@ -48,7 +48,20 @@ export interface ApiError {
     readonly fields?: Readonly<Record<string, string>>;
     /** For `invalid_session`: the same problems as stable codes per field (the tab translates these). */
     readonly problems?: readonly { readonly field: string; readonly code: string }[];
+    /** For `unknownSkill`: each typed skill the taxonomy does not know, with the names the person probably meant. */
+    readonly unknownSkills?: readonly UnknownSkillView[];
   };
+}
+
+/**
+ * A skill refused with 400 `unknownSkill` ("Typscript" → did you mean TypeScript?). Send it again
+ * in the request's `newSkills` to add it to the team's skills deliberately.
+ */
+export interface UnknownSkillView {
+  readonly field: string;
+  readonly index: number;
+  readonly skill: string;
+  readonly suggestions: readonly string[];
 }
 
 /** `GET /me/export` and the bot's signed export link: everything stored that names the caller. */
@@ -229,6 +242,11 @@ export interface UpdateProfileRequest {
   readonly bio: string;
   readonly languages: readonly string[];
   readonly availability: string;
+  /**
+   * Skills of `teaches`/`wants` to store although the taxonomy does not know them (confirmed as new).
+   * Without it such a skill answers 400 `unknownSkill` with suggestions; skills already on the profile pass.
+   */
+  readonly newSkills?: readonly string[];
 }
 
 /** `POST /api/v1/people/:userId/endorsements`. 201 when new, 200 when the caller had already endorsed it. */
