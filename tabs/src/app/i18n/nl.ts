@@ -267,10 +267,21 @@ export const nl: Messages = {
     saving: 'Bezig met opslaan…',
     saved: 'Je profiel is opgeslagen.',
     saveFailed: 'Je profiel is niet opgeslagen. Alles wat je typte staat er nog.',
+    draftRestored: 'Niet-opgeslagen wijzigingen van je vorige bezoek teruggezet.',
+    discardDraft: 'Wijzigingen weggooien',
+    didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je:',
+    unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid.',
+    useSuggestion: '{{name}} gebruiken',
+    keepAsNew: '“{{skill}}” houden als nieuwe vaardigheid',
+    keptAsNew: '“{{skill}}” wordt bij het opslaan toegevoegd als nieuwe vaardigheid van je team.',
+    answerSkillQuestions: 'Kies wat je bedoelde bij de vaardigheden hieronder en sla dan opnieuw op.',
     errors: {
       skillEmpty: 'Typ eerst een vaardigheid.',
       skillDuplicate: 'Deze vaardigheid heb je al.',
       bioTooLong: 'Houd je beschrijving korter dan {{max}} tekens.',
+      skillTooLong:
+        'Een vaardigheid mag hoogstens {{max}} tekens hebben; deze heeft er {{count}}. Maak haar korter, bijvoorbeeld met de bekendste naam.',
+      wantTooLong: '“{{skill}}” is langer dan {{max}} tekens. Maak het korter, bijvoorbeeld met de bekendste naam.',
     },
   },
   privacy: {
