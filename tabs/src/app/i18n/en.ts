@@ -394,6 +394,8 @@ export const en = {
     skills: 'Skills',
     delete: 'Remove',
     deleteLabel: 'Remove tip: {{title}}',
+    removed: 'Tip “{{title}}” removed.',
+    undo: 'Undo',
     deleteFailed: 'We couldn’t remove the tip. Try again.',
     noTeamTitle: 'No team yet',
     noTeamText: 'Tips belong to a team. Add PeerLearn to a team in Teams, then come back here.',

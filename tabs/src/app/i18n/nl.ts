@@ -399,6 +399,8 @@ export const nl: Messages = {
     skills: 'Vaardigheden',
     delete: 'Verwijderen',
     deleteLabel: 'Tip verwijderen: {{title}}',
+    removed: 'Tip “{{title}}” verwijderd.',
+    undo: 'Ongedaan maken',
     deleteFailed: 'We konden de tip niet verwijderen. Probeer het opnieuw.',
     noTeamTitle: 'Nog geen team',
     noTeamText: 'Tips horen bij een team. Voeg PeerLearn in Teams aan een team toe en kom dan hier terug.',
