@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ApiError, ProfileResponse, UpdateProfileRequest } from '../../bot/src/api/contract';
+import type { ApiError, ProfileResponse, TipView, UpdateProfileRequest } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
+import { people, seedTeam, TEAM_ID } from '../support/bot/session-fixtures';
 
 const PERSON = 'aaaaaaaa-0000-0000-0000-00000000c0de';
 let service: RunningService;
 let token: string;
+let member: string;
 
 beforeAll(async () => {
   service = await startTestService();
   token = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: PERSON, name: 'Tess Typo' });
+  await seedTeam(service.repositories, new Date());
+  member = await devToken(service, { tenantId: PLAYGROUND_TENANT, userId: people.ann.aadObjectId, name: people.ann.name });
 });
 afterAll(async () => {
   await service?.close();
@@ -101,5 +105,28 @@ describe('PUT /me/profile: every skill through the taxonomy', () => {
     const res = await callApi<ApiError>(service, token, 'PUT', '/me/profile', { ...profile({}), newSkills: 'Typscript' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toEqual({ newSkills: 'shape' });
+  });
+});
+
+describe('POST /teams/:teamId/tips: tip skills through the taxonomy', () => {
+  const tips = `/teams/${encodeURIComponent(TEAM_ID)}/tips`;
+
+  it('refuses "Dokcer" with 400 unknownSkill and "did you mean Docker?"; nothing is stored', async () => {
+    const res = await callApi<ApiError>(service, member, 'POST', tips, { title: 'Compose in 5 minutes', skills: ['ts', 'Dokcer'] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('unknownSkill');
+    expect(res.body.error.unknownSkills).toEqual([{ field: 'skills', index: 1, skill: 'Dokcer', suggestions: ['Docker'] }]);
+    const listed = await callApi<{ tips: TipView[] }>(service, member, 'GET', tips);
+    expect(listed.body.tips).toEqual([]);
+  });
+
+  it('stores a skill confirmed in newSkills, and the known ones in their canonical spelling', async () => {
+    const res = await callApi<TipView>(service, member, 'POST', tips, {
+      title: 'Folding paper cranes',
+      skills: ['Origami', 'ts'],
+      newSkills: ['origami'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.skills).toEqual(['Origami', 'TypeScript']);
   });
 });

@@ -575,7 +575,9 @@ export interface CreateTipRequest {
   readonly title: string;
   readonly body?: string;
   readonly link?: string;
+  /** A skill the taxonomy does not know answers 400 `unknownSkill` (with suggestions), unless it is also in `newSkills`. */
   readonly skills?: readonly string[];
+  readonly newSkills?: readonly string[];
 }
 
 // `DELETE /api/v1/teams/:teamId/tips/:tipId`: 204 without a body; 403 `not_allowed` unless the author
