@@ -324,6 +324,37 @@ describe('tips view (#/tips)', () => {
     expect(screen.getAllByTestId('tip-item')).toHaveLength(2);
   });
 
+  it('a tip skill PeerLearn does not know asks "did you mean Docker?" under the field; keep-as-new sends newSkills', async () => {
+    const { service } = tipsService({
+      [`POST ${tipsPath}`]: (call, nth) =>
+        nth === 0
+          ? json(400, {
+              error: {
+                code: 'unknownSkill',
+                message: 'not known',
+                unknownSkills: [
+                  { field: 'skills', index: 0, skill: 'Dokcer', suggestions: ['Docker'] },
+                  { field: 'skills', index: 1, skill: 'Origami', suggestions: [] },
+                ],
+              },
+            })
+          : json(201, tip(9, { title: 'Compose', skills: (call.body as { skills: string[] }).skills, canDelete: true })),
+    });
+    const { container } = await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" contextTeamId={teamId} />);
+    await screen.findAllByTestId('tip-item');
+    fireEvent.change(textbox(/^Title/), { target: { value: 'Compose' } });
+    fireEvent.change(textbox(/^Skills/), { target: { value: 'Dokcer, Origami' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
+    expect(await screen.findByText('“Dokcer” is not a skill PeerLearn knows yet. Did you mean:')).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Use Docker' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep “Origami” as a new skill' }));
+    expect((textbox(/^Skills/) as HTMLInputElement).value).toBe('Docker, Origami');
+    fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
+    await waitFor(() => expect(service.callsTo('POST', tipsPath)).toHaveLength(2));
+    expect(service.callsTo('POST', tipsPath)[1]?.body).toMatchObject({ skills: ['Docker', 'Origami'], newSkills: ['Origami'] });
+  });
+
   it('without a team in the context it uses the caller’s team, and says so when there is none', async () => {
     const { service } = tipsService({ 'GET /api/v1/me': () => json(200, me([])) });
     await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" />);

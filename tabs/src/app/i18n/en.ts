@@ -244,6 +244,12 @@ export const en = {
     endorseFailed: "The endorsement wasn't saved. Please try again.",
     chat: 'Chat with {{name}}',
   },
+  skillQuestions: {
+    didYouMean: '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean:',
+    unknownSkill: '“{{skill}}” is not a skill PeerLearn knows yet.',
+    useSuggestion: 'Use {{name}}',
+    keepAsNew: 'Keep “{{skill}}” as a new skill',
+  },
   profile: {
     title: 'My profile',
     loading: 'Loading your profile…',
@@ -266,11 +272,6 @@ export const en = {
     saveFailed: "Your profile wasn't saved. Everything you typed is still here.",
     draftRestored: 'Unsaved changes restored from your last visit.',
     discardDraft: 'Discard changes',
-    didYouMean: '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean:',
-    unknownSkill: '“{{skill}}” is not a skill PeerLearn knows yet.',
-    useSuggestion: 'Use {{name}}',
-    keepAsNew: 'Keep “{{skill}}” as a new skill',
-    keptAsNew: '“{{skill}}” will be added as a new skill of your team when you save.',
     answerSkillQuestions: 'Choose what you meant for the skills marked below, then save again.',
     errors: {
       skillEmpty: 'Type a skill first.',

@@ -247,6 +247,12 @@ export const nl: Messages = {
     endorseFailed: 'De aanbeveling is niet opgeslagen. Probeer het opnieuw.',
     chat: 'Chatten met {{name}}',
   },
+  skillQuestions: {
+    didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je:',
+    unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid.',
+    useSuggestion: '{{name}} gebruiken',
+    keepAsNew: '“{{skill}}” houden als nieuwe vaardigheid',
+  },
   profile: {
     title: 'Mijn profiel',
     loading: 'Je profiel wordt geladen…',
@@ -269,11 +275,6 @@ export const nl: Messages = {
     saveFailed: 'Je profiel is niet opgeslagen. Alles wat je typte staat er nog.',
     draftRestored: 'Niet-opgeslagen wijzigingen van je vorige bezoek teruggezet.',
     discardDraft: 'Wijzigingen weggooien',
-    didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je:',
-    unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid.',
-    useSuggestion: '{{name}} gebruiken',
-    keepAsNew: '“{{skill}}” houden als nieuwe vaardigheid',
-    keptAsNew: '“{{skill}}” wordt bij het opslaan toegevoegd als nieuwe vaardigheid van je team.',
     answerSkillQuestions: 'Kies wat je bedoelde bij de vaardigheden hieronder en sla dan opnieuw op.',
     errors: {
       skillEmpty: 'Typ eerst een vaardigheid.',

@@ -23,7 +23,7 @@ import { putProfile } from './profile-api';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
 import { draftOfProfile, profileDraftStore } from './profile-draft';
 import type { ProfileDraft } from './profile-draft';
-import { SkillQuestions } from './skill-questions';
+import { SkillQuestions } from '../../shared/ui/skill-questions';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },

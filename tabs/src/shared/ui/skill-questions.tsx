@@ -27,17 +27,19 @@ export function SkillQuestions({ questions, onUse, onKeep }: SkillQuestionsProps
       {questions.map((q) => (
         <MessageBar key={`${q.field}-${q.index}-${q.skill}`} intent="warning" layout="multiline">
           <MessageBarBody>
-            {q.suggestions.length > 0 ? t('profile.didYouMean', { skill: q.skill }) : t('profile.unknownSkill', { skill: q.skill })}
+            {q.suggestions.length > 0
+              ? t('skillQuestions.didYouMean', { skill: q.skill })
+              : t('skillQuestions.unknownSkill', { skill: q.skill })}
           </MessageBarBody>
           <MessageBarActions>
             <span className={styles.actions}>
               {q.suggestions.map((name) => (
                 <Button key={name} size="small" appearance="primary" onClick={() => onUse(q, name)}>
-                  {t('profile.useSuggestion', { name })}
+                  {t('skillQuestions.useSuggestion', { name })}
                 </Button>
               ))}
               <Button size="small" onClick={() => onKeep(q)}>
-                {t('profile.keepAsNew', { skill: q.skill })}
+                {t('skillQuestions.keepAsNew', { skill: q.skill })}
               </Button>
             </span>
           </MessageBarActions>
