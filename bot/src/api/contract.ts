@@ -17,6 +17,7 @@ export type { RequestField, RequestProblemCode } from '../domain/requests/learni
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/teams/team-settings-limits';
 export type { TeamSettingsProblemCode } from '../domain/teams/team-settings-limits';
 export { PROFILE_LIMITS } from '../domain/experts/profile-limits';
+export { skillDisplayName } from '../domain/experts/skill-names-nl';
 // Who stands where an erased person stood (a session's host, a kudos' giver): the tab names them "a former colleague".
 export { FORMER_COLLEAGUE_ID, isFormerColleague } from '../domain/shared/person';
 export {

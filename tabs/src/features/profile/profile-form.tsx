@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
-import { PROFILE_LIMITS } from '../../../../bot/src/api/contract';
+import { PROFILE_LIMITS, skillDisplayName } from '../../../../bot/src/api/contract';
 import type { ProfileResponse, UnknownSkillView } from '../../../../bot/src/api/contract';
 import { putProfile } from './profile-api';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
@@ -57,7 +57,7 @@ interface ProfileFormProps {
 
 export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormProps) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useMemo(() => profileDraftStore(profile, storage), [profile, storage]);
   const [saved, setSaved] = useState<ProfileDraft>(() => draftOfProfile(profile));
   const [restored, setRestored] = useState(() => store.restore(saved) !== undefined);
@@ -201,7 +201,7 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       <ul className={styles.skills}>
         {teaches.map((skill) => (
           <li key={skill.name} className={styles.skill}>
-            <span className={styles.skillName}>{skill.name}</span>
+            <span className={styles.skillName}>{skillDisplayName(skill.name, i18n.language)}</span>
             <Endorsed count={endorsements.find((e) => e.skill === skill.name)?.count ?? 0} />
             <Select
               aria-label={t('profile.skillLevel', { skill: skill.name })}
