@@ -14,7 +14,7 @@ export interface SkillChoiceData {
   readonly newSkills: readonly string[];
 }
 
-export interface SkillChoiceView {
+interface SkillChoiceView {
   /** The skill as typed. */
   readonly skill: string;
   /** Each known name the person may have meant, with the command that uses it. */

@@ -27,7 +27,7 @@ interface NormalisedSkill {
  * What a typed skill is to the taxonomy: a skill it knows (in any spelling or alias), or one it does
  * not, with the close names it does know ("Typscript" → TypeScript) so a person can say which they meant.
  */
-export type SkillResolution =
+type SkillResolution =
   | { readonly known: true; readonly name: string; readonly key: string }
   | { readonly known: false; readonly name: string; readonly key: string; readonly suggestions: readonly string[] };
 

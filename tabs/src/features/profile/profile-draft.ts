@@ -49,7 +49,7 @@ function parseDraft(text: string | null): ProfileDraft | undefined {
   }
 }
 
-export interface ProfileDraftStore {
+interface ProfileDraftStore {
   /** The kept draft when it differs from what is stored. */
   restore(saved: ProfileDraft): ProfileDraft | undefined;
   /** Keeps the draft, or forgets it when it is what is stored. */
