@@ -62,6 +62,14 @@ const cardText = (answer: InvokeAnswer): string => {
   return JSON.stringify(answer.value);
 };
 
+/** A skill PeerLearn does not know: said, then confirmed with the did-you-mean card's "add as a new skill". */
+async function sayNewSkill(skill: string, from: ActivityUser = NOOR): Promise<void> {
+  await say(`my skills: ${skill}`, from);
+  const asNew = lastCard().actions?.at(-1);
+  expect(asNew?.type === 'Action.Execute' ? asNew.verb : undefined).toBe('chooseSkill');
+  expect(cardText(await press('chooseSkill', asNew?.type === 'Action.Execute' ? { ...asNew.data } : {}, from))).toContain(skill);
+}
+
 /** The signed link on the export card the bot just sent. */
 function exportLinkOfLastCard(): string {
   const open = lastCard().actions?.find((a) => a.type === 'Action.OpenUrl');
@@ -76,7 +84,7 @@ async function findExpert(query: string, from: ActivityUser = SANNE): Promise<st
 
 describe('privacy through the bot', () => {
   it('"export my data" in the personal chat: a link, for this person only, that holds what they told the bot', async () => {
-    await say('my skills: Zeppelin rigging');
+    await sayNewSkill('Zeppelin rigging');
     await say('export my data');
     const link = exportLinkOfLastCard();
     expect(link).toContain('/api/v1/me/export/link/');
@@ -138,7 +146,7 @@ describe('privacy through the bot', () => {
   });
 
   it('a card action with someone else\u2019s id in its data still erases only the sender', async () => {
-    await say('my skills: Glassblowing', SANNE);
+    await sayNewSkill('Glassblowing', SANNE);
     const forged = { ...personalInvoke(connector.serviceUrl, 'adaptiveCard/action', {}, { from: NOOR }) };
     forged.value = {
       action: {

@@ -1,10 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import ProfileView from '../../tabs/src/features/profile/profile-view';
 import { PROFILE_LIMITS } from '../../bot/src/api/contract';
 import type { ProfileResponse } from '../../bot/src/api/contract';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import { apiFor, renderView } from '../support/tab/render-view';
+
+// Unsaved edits of the profile live in localStorage.
+afterEach(() => window.localStorage.clear());
 
 describe('my profile', () => {
   const profile: ProfileResponse = {

@@ -10,6 +10,7 @@ import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import type { Call } from '../support/tab/fake-service';
 import { me, teamId, teamSessions } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
+import { axeViolations } from '../support/tab/axe-jsdom';
 
 const tipsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/tips`;
 
@@ -270,14 +271,88 @@ describe('tips view (#/tips)', () => {
     expect((textbox(/^Skills/) as HTMLInputElement).value).toBe('Excel');
   });
 
-  it('removes a tip the caller may remove; others show no remove button', async () => {
+  it('removes a tip the caller may remove once "Undo" lapses; others show no remove button', async () => {
     const { service } = tipsService();
-    await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" contextTeamId={teamId} />);
+    await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" contextTeamId={teamId} undoMs={30} />);
     await screen.findAllByTestId('tip-item');
     expect(screen.queryByRole('button', { name: 'Remove tip: Draaitabellen in 5 minuten' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove tip: Free TypeScript course' }));
-    await waitFor(() => expect(screen.getAllByTestId('tip-item')).toHaveLength(1));
-    expect(service.callsTo('DELETE', `${tipsPath}/tip-2`)).toHaveLength(1);
+    expect(screen.getAllByTestId('tip-item')).toHaveLength(1);
+    expect(screen.getByTestId('tip-undo').textContent).toContain('Tip “Free TypeScript course” removed.');
+    await waitFor(() => expect(service.callsTo('DELETE', `${tipsPath}/tip-2`)).toHaveLength(1));
+    expect(screen.queryByTestId('tip-undo')).toBeNull();
+    expect(screen.getAllByTestId('tip-item')).toHaveLength(1);
+  });
+
+  it('"Undo" brings the tip back and nothing is removed, in Dutch', async () => {
+    const { service, stored } = tipsService({ [`DELETE ${tipsPath}/tip-3`]: () => new Response(null, { status: 204 }) });
+    stored[0] = { ...(stored[0] as TipView), canDelete: true };
+    await renderView(<TipsView api={apiFor(service.fetch)} locale="nl-NL" contextTeamId={teamId} undoMs={1_000} />, 'nl');
+    await screen.findAllByTestId('tip-item');
+    fireEvent.click(screen.getByRole('button', { name: /Free TypeScript course/ }));
+    expect(screen.getByTestId('tip-undo').textContent).toContain('Tip “Free TypeScript course” verwijderd.');
+    fireEvent.click(screen.getByRole('button', { name: 'Ongedaan maken' }));
+    expect(screen.getAllByTestId('tip-item')).toHaveLength(2);
+    expect(screen.queryByTestId('tip-undo')).toBeNull();
+    // Had the undone removal still been waiting, it would have gone out before this later one.
+    fireEvent.click(screen.getByRole('button', { name: /Draaitabellen in 5 minuten/ }));
+    await waitFor(() => expect(service.callsTo('DELETE', `${tipsPath}/tip-3`)).toHaveLength(1), { timeout: 5_000 });
+    expect(service.callsTo('DELETE', `${tipsPath}/tip-2`)).toHaveLength(0);
+  });
+
+  it.each(['en', 'nl'] as const)('the undo bar has no axe violations (%s)', async (language) => {
+    const { service } = tipsService();
+    const { container, unmount } = await renderView(
+      <TipsView api={apiFor(service.fetch)} locale={language} contextTeamId={teamId} undoMs={60_000} />,
+      language,
+    );
+    await screen.findAllByTestId('tip-item');
+    fireEvent.click(screen.getByRole('button', { name: /Free TypeScript course/ }));
+    expect(screen.getByTestId('tip-undo')).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+    // Leaving the page ends the undo window: the removal the person asked for is sent.
+    unmount();
+    await waitFor(() => expect(service.callsTo('DELETE', `${tipsPath}/tip-2`)).toHaveLength(1));
+  });
+
+  it('a removal the service refuses brings the tip back and says so', async () => {
+    const { service } = tipsService({ [`DELETE ${tipsPath}/tip-2`]: () => apiError(503, 'storage_unavailable') });
+    await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" contextTeamId={teamId} undoMs={10} />);
+    await screen.findAllByTestId('tip-item');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tip: Free TypeScript course' }));
+    expect((await screen.findByText('We couldn’t remove the tip. Try again.')).getAttribute('role')).toBe('alert');
+    expect(screen.getAllByTestId('tip-item')).toHaveLength(2);
+  });
+
+  it('a tip skill PeerLearn does not know asks "did you mean Docker?" under the field; keep-as-new sends newSkills', async () => {
+    const { service } = tipsService({
+      [`POST ${tipsPath}`]: (call, nth) =>
+        nth === 0
+          ? json(400, {
+              error: {
+                code: 'unknownSkill',
+                message: 'not known',
+                unknownSkills: [
+                  { field: 'skills', index: 0, skill: 'Dokcer', suggestions: ['Docker'] },
+                  { field: 'skills', index: 1, skill: 'Origami', suggestions: [] },
+                ],
+              },
+            })
+          : json(201, tip(9, { title: 'Compose', skills: (call.body as { skills: string[] }).skills, canDelete: true })),
+    });
+    const { container } = await renderView(<TipsView api={apiFor(service.fetch)} locale="en-GB" contextTeamId={teamId} />);
+    await screen.findAllByTestId('tip-item');
+    fireEvent.change(textbox(/^Title/), { target: { value: 'Compose' } });
+    fireEvent.change(textbox(/^Skills/), { target: { value: 'Dokcer, Origami' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
+    expect(await screen.findByText('“Dokcer” is not a skill PeerLearn knows yet. Did you mean:')).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Use Docker' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep “Origami” as a new skill' }));
+    expect((textbox(/^Skills/) as HTMLInputElement).value).toBe('Docker, Origami');
+    fireEvent.click(screen.getByRole('button', { name: 'Share tip' }));
+    await waitFor(() => expect(service.callsTo('POST', tipsPath)).toHaveLength(2));
+    expect(service.callsTo('POST', tipsPath)[1]?.body).toMatchObject({ skills: ['Docker', 'Origami'], newSkills: ['Origami'] });
   });
 
   it('without a team in the context it uses the caller’s team, and says so when there is none', async () => {

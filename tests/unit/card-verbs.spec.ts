@@ -12,6 +12,7 @@ import { tipFormCard } from '../../bot/src/cards/tips/tip-form-card';
 import { welcomeCard } from '../../bot/src/cards/help/welcome-card';
 import { eraseConfirmCard } from '../../bot/src/cards/privacy/privacy-cards';
 import { pulseCard } from '../../bot/src/cards/insights/pulse-card';
+import { skillChoiceCard } from '../../bot/src/cards/experts/skill-choice-card';
 import { CARD_VERBS, DIALOG_SUBMIT_VERBS, isCardVerb } from '../../bot/src/domain/shared/card-verbs';
 import { ACTION_COMMAND_IDS } from '../../bot/src/domain/shared/messaging-extension-commands';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
@@ -156,6 +157,10 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   buddyStatusCard({ status: buddyStatus(true), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
   buddyStatusCard({ status: buddyStatus(false), teamName: 'Data', timeZone: 'Europe/Amsterdam' }, locale),
   buddyTeamChoiceCard([{ teamId: 'a', name: 'A' }], 'buddyStatus', locale),
+  skillChoiceCard(
+    { skill: 'Typscript', suggestions: [], asNew: { forUser: 'u', mode: 'add', argument: 'Typscript', newSkills: ['Typscript'] } },
+    locale,
+  ),
   pulseCard({ teamId: 'a', results: pulseOpen, timeZone: 'Europe/Amsterdam' }, locale),
 ]);
 

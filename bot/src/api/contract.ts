@@ -19,6 +19,7 @@ export type { RequestField, RequestProblemCode } from '../domain/requests/learni
 export { REMINDER_MAX_COUNT, REMINDER_MAX_MINUTES, REMINDER_MIN_MINUTES } from '../domain/teams/team-settings-limits';
 export type { TeamSettingsProblemCode } from '../domain/teams/team-settings-limits';
 export { PROFILE_LIMITS } from '../domain/experts/profile-limits';
+export { skillDisplayName } from '../domain/experts/skill-names-nl';
 // Who stands where an erased person stood (a session's host, a kudos' giver): the tab names them "a former colleague".
 export { FORMER_COLLEAGUE_ID, isFormerColleague } from '../domain/shared/person';
 export {
@@ -52,7 +53,20 @@ export interface ApiError {
     readonly problems?: readonly { readonly field: string; readonly code: string }[];
     /** For `request_planned`: the session someone else planned from the request first. */
     readonly sessionId?: string;
+    /** For `unknownSkill`: each typed skill the taxonomy does not know, with the names the person probably meant. */
+    readonly unknownSkills?: readonly UnknownSkillView[];
   };
+}
+
+/**
+ * A skill refused with 400 `unknownSkill` ("Typscript" → did you mean TypeScript?). Send it again
+ * in the request's `newSkills` to add it to the team's skills deliberately.
+ */
+export interface UnknownSkillView {
+  readonly field: string;
+  readonly index: number;
+  readonly skill: string;
+  readonly suggestions: readonly string[];
 }
 
 /** `GET /me/export` and the bot's signed export link: everything stored that names the caller. */
@@ -234,6 +248,11 @@ export interface UpdateProfileRequest {
   readonly bio: string;
   readonly languages: readonly string[];
   readonly availability: string;
+  /**
+   * Skills of `teaches`/`wants` to store although the taxonomy does not know them (confirmed as new).
+   * Without it such a skill answers 400 `unknownSkill` with suggestions; skills already on the profile pass.
+   */
+  readonly newSkills?: readonly string[];
 }
 
 /** `POST /api/v1/people/:userId/endorsements`. 201 when new, 200 when the caller had already endorsed it. */
@@ -591,7 +610,9 @@ export interface CreateTipRequest {
   readonly title: string;
   readonly body?: string;
   readonly link?: string;
+  /** A skill the taxonomy does not know answers 400 `unknownSkill` (with suggestions), unless it is also in `newSkills`. */
   readonly skills?: readonly string[];
+  readonly newSkills?: readonly string[];
 }
 
 // `DELETE /api/v1/teams/:teamId/tips/:tipId`: 204 without a body; 403 `not_allowed` unless the author

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../bot/src/api/contract';
+import type { ApiError, UnknownSkillView } from '../../../bot/src/api/contract';
 
 /**
  * A failed call, carrying the API's stable `code` so the UI can translate it.
@@ -15,6 +15,8 @@ export class ApiRequestError extends Error {
     readonly fields: Readonly<Record<string, string>> = {},
     /** From `Retry-After` (429 rate_limited, 503 overloaded): how long the API asks us to wait. */
     readonly retryAfterSeconds?: number,
+    /** For a 400 `unknownSkill`: each skill the taxonomy does not know, with what the person probably meant. */
+    readonly unknownSkills: readonly UnknownSkillView[] = [],
     /** For 409 `request_planned`: the session someone else planned from the request first. */
     readonly sessionId?: string,
   ) {
@@ -78,6 +80,18 @@ function fieldsOf(error: unknown): Record<string, string> {
   return fields;
 }
 
+/** The `unknownSkills` of a 400 `unknownSkill`, each entry checked (a proxy's or an old service's body holds none). */
+function unknownSkillsOf(error: unknown): UnknownSkillView[] {
+  const raw: unknown = typeof error === 'object' && error !== null && 'unknownSkills' in error ? error.unknownSkills : undefined;
+  if (!Array.isArray(raw)) return [];
+  return (raw as unknown[]).flatMap((item): UnknownSkillView[] => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { field, index, skill, suggestions } = item as Record<string, unknown>;
+    if (typeof field !== 'string' || typeof index !== 'number' || typeof skill !== 'string' || !Array.isArray(suggestions)) return [];
+    return [{ field, index, skill, suggestions: suggestions.filter((s): s is string => typeof s === 'string') }];
+  });
+}
+
 /** `Retry-After` in seconds (the API sends whole seconds; an HTTP date or nonsense reads as absent). */
 function retryAfterOf(response: Response): number | undefined {
   const value = response.headers.get('retry-after');
@@ -95,6 +109,7 @@ async function readJson<T>(response: Response): Promise<T> {
         body.error.message,
         fieldsOf(body.error),
         retryAfterOf(response),
+        unknownSkillsOf(body.error),
         typeof body.error.sessionId === 'string' ? body.error.sessionId : undefined,
       );
     throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText || 'Request failed');

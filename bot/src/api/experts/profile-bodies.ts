@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-limits';
 import { because } from '../shared/body-schema';
 
-type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability';
+type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'newSkills';
 /** The detail codes of the domain's profile check (domain/experts/profile-editing.ts). */
 type ProfileCode = 'shape' | 'tooMany' | 'tooLong' | 'level';
 
@@ -36,6 +36,14 @@ export const profileBody = z.object(
     bio: text('bio', PROFILE_LIMITS.bioChars),
     languages: names('languages', PROFILE_LIMITS.languages, PROFILE_LIMITS.languageChars),
     availability: text('availability', PROFILE_LIMITS.availabilityChars),
+    /** Skills the person confirmed as new ("keep 'Typscript' as a new skill"): never more than the two lists hold. */
+    newSkills: z
+      .array(
+        z.string(problem('newSkills', 'shape')).max(PROFILE_LIMITS.skillChars, problem('newSkills', 'tooLong')),
+        problem('newSkills', 'shape'),
+      )
+      .max(PROFILE_LIMITS.skills * 2, problem('newSkills', 'tooMany'))
+      .optional(),
   },
   because('body', 'shape'),
 );

@@ -11,6 +11,7 @@ import { endorsementBody, profileBody } from './profile-bodies';
 import type { Caller } from '../shared/token-validator';
 import type { EndorseResponse, ProfileResponse } from '../contract';
 import { badRequest, notFound } from '../shared/http-error';
+import { refuseUnknownSkills } from '../shared/unknown-skill-answer';
 
 const USER_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -82,7 +83,11 @@ export function profileRoutes(deps: ApiDependencies): Router {
       if (!input) return;
       const result = validateProfileEdit(input, taxonomy);
       if (!result.ok) throw badRequest('invalid_profile', notSaved(result.problems));
-      await profiles.sighted(sighting(caller));
+      const current = await profiles.sighted(sighting(caller));
+      // Every stored skill passes the taxonomy: a typo is asked about, a new skill must be confirmed in `newSkills`.
+      const stored = [...current.teaches.map((s) => s.name), ...current.wants];
+      const typed = { teaches: input.teaches.map((s) => s.name), wants: input.wants };
+      if (refuseUnknownSkills(res, typed, taxonomy, { newSkills: input.newSkills ?? [], stored })) return;
       const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => applyProfileEdit(current, result.edit, now));
       if (!saved) throw notFound('Your profile could not be found.');
       const [endorsements, taught] = await Promise.all([

@@ -29,6 +29,11 @@ export const tipBody = z.object({
     entry: 'skillInvalid',
     count: 'skillsTooMany',
   }),
+  /** Skills confirmed as new ("keep 'Dokcer' as a new skill"); anything else the taxonomy does not know answers 400 `unknownSkill`. */
+  newSkills: boundedList(/[,;\n]/, { count: TIP_SKILLS_MAX * 2, each: TIP_SKILL_MAX }, 'skills', {
+    entry: 'skillInvalid',
+    count: 'skillsTooMany',
+  }),
 });
 
 const FIELD_ORDER: readonly TipField[] = ['title', 'body', 'link', 'skills'];

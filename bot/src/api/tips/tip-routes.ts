@@ -13,6 +13,7 @@ import { badRequest, HttpError } from '../shared/http-error';
 import { teamIdParam } from '../teams/team-routes';
 import { parsedBody } from '../shared/body-schema';
 import { invalidTip, tipBody } from './tip-bodies';
+import { refuseUnknownSkills } from '../shared/unknown-skill-answer';
 
 const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -76,8 +77,12 @@ export function tipRoutes(deps: ApiDependencies): Router {
     '/teams/:teamId/tips',
     authed(deps.validate, async (req, res, caller) => {
       const teamId = teamIdParam(req.params.teamId);
-      const input = parsedBody(res, req.body, tipBody, invalidTip);
-      if (!input) return;
+      const parsed = parsedBody(res, req.body, tipBody, invalidTip);
+      if (!parsed) return;
+      const { newSkills, ...input } = parsed;
+      // Every stored skill passes the taxonomy: "Dokcer" is asked about, a new skill must be confirmed in `newSkills`.
+      const taxonomy = await deps.experts.taxonomy(caller.tenantId);
+      if (refuseUnknownSkills(res, { skills: input.skills ?? [] }, taxonomy, { newSkills: newSkills ?? [] })) return;
       const shared = await tips.share(caller, teamId, input);
       if (!unwrap(res, shared)) return;
       const author = await profiles.get(caller.tenantId, caller.userId);

@@ -31,6 +31,11 @@ const en = {
   mySkillsHint: 'Type **my skills: a, b 3** to add what you can teach; levels, bio and more in the PeerLearn tab.',
   mySkillsLevel:
     'I could not use level “{{level}}” for {{skill}}: levels are 1 (basics), 2 or 3 (expert). For example **my skills: TypeScript 3, Docker 1**.',
+  didYouMeanTitle: 'Did you mean…?',
+  didYouMean: '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean one of these?',
+  unknownSkill: '“{{skill}}” is not a skill PeerLearn knows yet. Add it as a new skill of your team?',
+  addAsNew: 'Add “{{skill}}” as a new skill',
+  choiceNotYours: 'This question was for a colleague. Type **my skills: …** to add your own skills.',
   mySkillsEmpty: 'Tell me what you can teach, for example **my skills: Excel, presenting, SQL**.',
   mySkillsTooMany: 'That is more than {{max}} skills. Please keep it to the {{max}} you know best.',
   mySkillsNothingUsable: 'I could not read a skill in that. Separate skills with commas, for example **my skills: Excel, SQL**.',
@@ -76,6 +81,11 @@ const nl: Record<ExpertStringKey, string> = {
     'Typ **mijn vaardigheden: a, b 3** om toe te voegen wat je anderen kunt leren; niveaus, bio en meer in het PeerLearn-tabblad.',
   mySkillsLevel:
     'Niveau “{{level}}” voor {{skill}} kan ik niet gebruiken: niveaus zijn 1 (basis), 2 of 3 (expert). Bijvoorbeeld **mijn vaardigheden: TypeScript 3, Docker 1**.',
+  didYouMeanTitle: 'Bedoelde je…?',
+  didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je een van deze?',
+  unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Toevoegen als nieuwe vaardigheid van je team?',
+  addAsNew: '“{{skill}}” toevoegen als nieuwe vaardigheid',
+  choiceNotYours: 'Deze vraag was voor een collega. Typ **mijn vaardigheden: …** om je eigen vaardigheden toe te voegen.',
   mySkillsEmpty: 'Vertel me wat je anderen kunt leren, bijvoorbeeld **mijn vaardigheden: Excel, presenteren, SQL**.',
   mySkillsTooMany: 'Dat zijn meer dan {{max}} vaardigheden. Houd het bij de {{max}} die je het best kent.',
   mySkillsNothingUsable:

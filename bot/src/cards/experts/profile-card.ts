@@ -7,6 +7,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
 import { userText } from '../shared/user-text';
+import { skillDisplayName } from '../../domain/experts/skill-names-nl';
 
 /** The verbs of the profile card's Universal Actions; the experts feature answers them. */
 export const PROFILE_VERBS = { edit: 'editProfile', save: 'saveProfile', view: 'viewProfile' } as const;
@@ -52,7 +53,7 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
   const none = t(locale, 'profile:nothingYet');
   const teaches = view.teaches.map(
     (s) =>
-      `${userText(s.name, PROFILE_LIMITS.skillChars)} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${t(locale, 'profile:endorsed', { n: s.endorsements })}` : ''})`,
+      `${userText(skillDisplayName(s.name, locale), PROFILE_LIMITS.skillChars)} (${levelText(locale, s.level)}${s.endorsements > 0 ? `, ${t(locale, 'profile:endorsed', { n: s.endorsements })}` : ''})`,
   );
   body.push({
     type: 'FactSet',
@@ -60,7 +61,8 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
       { title: t(locale, 'profile:teaches'), value: teaches.length > 0 ? teaches.join('\n') : none },
       {
         title: t(locale, 'profile:wants'),
-        value: view.wants.length > 0 ? view.wants.map((w) => userText(w, PROFILE_LIMITS.skillChars)).join(', ') : none,
+        value:
+          view.wants.length > 0 ? view.wants.map((w) => userText(skillDisplayName(w, locale), PROFILE_LIMITS.skillChars)).join(', ') : none,
       },
       { title: t(locale, 'profile:bio'), value: view.bio ? userText(view.bio, PROFILE_LIMITS.bioChars) : none },
       {

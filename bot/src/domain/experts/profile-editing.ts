@@ -186,13 +186,21 @@ interface TypedSkill {
  * One typed entry: "TypeScript", "TypeScript 3", "Docker: 1". Only one trailing digit is read as a
  * level, so "Windows 11" stays a skill name; a digit outside 1–3 is a mistake the person should hear about.
  */
-function typedSkill(part: string): TypedSkill | { readonly badLevel: string; readonly name: string } {
+export function typedSkill(part: string): TypedSkill | { readonly badLevel: string; readonly name: string } {
   const match = /^(.*?\S)\s*(?::\s*|\s)(\d)$/.exec(part) ?? /^(.*?\S)\s*\((\d)\)$/.exec(part);
   if (!match) return { name: part };
   const name = (match[1] ?? '').replace(/:$/, '').trim();
   const digit = Number(match[2]);
   if (digit === 1 || digit === 2 || digit === 3) return { name, level: digit };
   return { badLevel: match[2] ?? '', name };
+}
+
+/** The typed entries of a "my skills" argument. Separators: commas, semicolons, new lines, " and " / " en ". */
+export function splitMySkills(argument: string): string[] {
+  return argument
+    .split(/[,;\n]|\s+(?:and|en|&)\s+/i)
+    .map(cleanText)
+    .filter((p) => p !== '');
 }
 
 /**
@@ -206,10 +214,7 @@ export function parseMySkills(
   taxonomy: SkillTaxonomy,
   mode: MySkillsMode = 'add',
 ): MySkillsResult {
-  const parts = argument
-    .split(/[,;\n]|\s+(?:and|en|&)\s+/i)
-    .map(cleanText)
-    .filter((p) => p !== '');
+  const parts = splitMySkills(argument);
   if (parts.length === 0) return { ok: false, reason: 'empty' };
   if (parts.length > PROFILE_LIMITS.skills) return { ok: false, reason: 'tooMany' };
   const typed: TypedSkill[] = [];

@@ -23,6 +23,14 @@ interface NormalisedSkill {
   readonly known: boolean;
 }
 
+/**
+ * What a typed skill is to the taxonomy: a skill it knows (in any spelling or alias), or one it does
+ * not, with the close names it does know ("Typscript" → TypeScript) so a person can say which they meant.
+ */
+type SkillResolution =
+  | { readonly known: true; readonly name: string; readonly key: string }
+  | { readonly known: false; readonly name: string; readonly key: string; readonly suggestions: readonly string[] };
+
 interface SkillSuggestion {
   readonly name: string;
   readonly quality: MatchQuality;
@@ -113,6 +121,15 @@ export class SkillTaxonomy {
     if (known) return { name: known.name, key: known.key, known: true };
     const name = tidyNewName(raw);
     return { name, key: compactKey(name), known: false };
+  }
+
+  /** Known, or new with up to `limit` close names (prefix or typo matches), best first; undefined when nothing usable was typed. */
+  resolve(raw: string, limit = 3): SkillResolution | undefined {
+    const normalised = this.normalise(raw);
+    if (!normalised) return undefined;
+    if (normalised.known) return { known: true, name: normalised.name, key: normalised.key };
+    const suggestions = this.suggest(raw, limit).map((s) => s.name);
+    return { known: false, name: normalised.name, key: normalised.key, suggestions };
   }
 
   /** Autocomplete: exact, then prefix, then typo-tolerant; more popular first, then by name. */

@@ -23,6 +23,8 @@ export const CARD_VERBS = [
   'declineRole',
   'eraseMe',
   'keepMyData',
+  // "my skills: Typscript": the person picks "TypeScript" or confirms Typscript as a new skill.
+  'chooseSkill',
   // Learning buddies (DESIGN F8): check-in answers and a person's own participation.
   'buddyMet',
   'buddyJoin',

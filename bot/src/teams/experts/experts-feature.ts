@@ -1,20 +1,17 @@
 import { CardFactory } from 'botbuilder';
-import type { MessagingExtensionAttachment, TurnContext } from 'botbuilder';
+import type { MessagingExtensionAttachment } from 'botbuilder';
 import { expertCard, expertNoticeCard, expertsCard, explainExpert } from '../../cards/experts/expert-cards';
 import { t } from '../../cards/shared/i18n';
-import type { Locale } from '../../domain/shared/person';
 import { toLocale } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
 import type { ExpertDirectory } from '../../domain/experts/expert-directory';
 import { MAX_PAGE, MAX_SKIP } from '../../domain/experts/expert-index';
-import { parseMySkills } from '../../domain/experts/profile-editing';
-import type { MySkillsMode } from '../../domain/experts/profile-editing';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
 import { cardAttachment, cardMessage } from '../shared/card-message';
 import { personOf, tenantOf } from '../shared/identity';
-import { userText } from '../../cards/shared/user-text';
 import { composeMessage, composeResult } from '../shared/invoke-responses';
-import { profileCardOf, profileCardVerbs } from './profile-card-verbs';
+import { profileCardVerbs } from './profile-card-verbs';
+import { mySkillsHandlers } from './my-skills';
 
 interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
@@ -138,57 +135,11 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
   };
 
   const profiles = { experts: deps.experts, profiles: deps.services.profiles };
-  const showProfile = async (
-    context: TurnContext,
-    locale: Locale,
-    tenantId: string,
-    userId: string,
-    saved?: { readonly normalised: readonly { from: string; to: string }[] },
-  ) => {
-    await context.sendActivity(cardMessage(await profileCardOf(profiles, tenantId, userId, locale, saved)));
-  };
-
-  const editSkills =
-    (mode: MySkillsMode): CommandHandler =>
-    async (context, command, locale) => {
-      const person = personOf(context.activity);
-      if (!person) {
-        await context.sendActivity(t(locale, 'experts:noTenant'));
-        return;
-      }
-      if (command.argument.trim() === '') {
-        // "my skills" alone shows the profile card.
-        await showProfile(context, locale, person.tenantId, person.userId);
-        return;
-      }
-      const taxonomy = await deps.experts.taxonomy(person.tenantId);
-      const current = await deps.services.profiles.get(person.tenantId, person.userId);
-      const parsed = parseMySkills(command.argument, current?.teaches ?? [], taxonomy, mode);
-      if (!parsed.ok) {
-        if (parsed.reason === 'level') {
-          await context.sendActivity(t(locale, 'experts:mySkillsLevel', { skill: userText(parsed.skill, 40), level: parsed.level }));
-          return;
-        }
-        const key =
-          parsed.reason === 'empty'
-            ? 'experts:mySkillsEmpty'
-            : parsed.reason === 'tooMany'
-              ? 'experts:mySkillsTooMany'
-              : 'experts:mySkillsNothingUsable';
-        await context.sendActivity(t(locale, key, { max: 30 }));
-        return;
-      }
-      // The list is computed again inside the edit, so a concurrent change to the profile is not overwritten.
-      await deps.services.profiles.edit(person.tenantId, person.userId, (profile, now) => {
-        const again = parseMySkills(command.argument, profile.teaches, taxonomy, mode);
-        return { ...profile, teaches: again.ok ? again.teaches : parsed.teaches, updatedAt: now.toISOString() };
-      });
-      await showProfile(context, locale, person.tenantId, person.userId, { normalised: parsed.normalised });
-    };
+  const mySkills = mySkillsHandlers(profiles);
 
   return {
-    commands: { whoKnows, mySkills: editSkills('add'), mySkillsOnly: editSkills('replace') },
+    commands: { whoKnows, ...mySkills.commands },
     messagingExtension: { query: { findExpert }, selectItem: { findExpert: selectExpert } },
-    cardVerbs: profileCardVerbs(profiles),
+    cardVerbs: { ...profileCardVerbs(profiles), ...mySkills.cardVerbs },
   } satisfies BotFeature;
 }

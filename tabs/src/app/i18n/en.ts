@@ -247,6 +247,12 @@ export const en = {
     endorseFailed: "The endorsement wasn't saved. Please try again.",
     chat: 'Chat with {{name}}',
   },
+  skillQuestions: {
+    didYouMean: '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean:',
+    unknownSkill: '“{{skill}}” is not a skill PeerLearn knows yet.',
+    useSuggestion: 'Use {{name}}',
+    keepAsNew: 'Keep “{{skill}}” as a new skill',
+  },
   profile: {
     title: 'My profile',
     loading: 'Loading your profile…',
@@ -267,10 +273,15 @@ export const en = {
     saving: 'Saving…',
     saved: 'Your profile is saved.',
     saveFailed: "Your profile wasn't saved. Everything you typed is still here.",
+    draftRestored: 'Unsaved changes restored from your last visit.',
+    discardDraft: 'Discard changes',
+    answerSkillQuestions: 'Choose what you meant for the skills marked below, then save again.',
     errors: {
       skillEmpty: 'Type a skill first.',
       skillDuplicate: 'You already have this skill.',
       bioTooLong: 'Keep your bio under {{max}} characters.',
+      skillTooLong: 'A skill can be at most {{max}} characters; this one has {{count}}. Shorten it, e.g. to its best-known name.',
+      wantTooLong: '“{{skill}}” is longer than {{max}} characters. Shorten it, e.g. to its best-known name.',
     },
   },
   privacy: {
@@ -387,6 +398,8 @@ export const en = {
     skills: 'Skills',
     delete: 'Remove',
     deleteLabel: 'Remove tip: {{title}}',
+    removed: 'Tip “{{title}}” removed.',
+    undo: 'Undo',
     deleteFailed: 'We couldn’t remove the tip. Try again.',
     noTeamTitle: 'No team yet',
     noTeamText: 'Tips belong to a team. Add PeerLearn to a team in Teams, then come back here.',

@@ -250,6 +250,12 @@ export const nl: Messages = {
     endorseFailed: 'De aanbeveling is niet opgeslagen. Probeer het opnieuw.',
     chat: 'Chatten met {{name}}',
   },
+  skillQuestions: {
+    didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je:',
+    unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid.',
+    useSuggestion: '{{name}} gebruiken',
+    keepAsNew: '“{{skill}}” houden als nieuwe vaardigheid',
+  },
   profile: {
     title: 'Mijn profiel',
     loading: 'Je profiel wordt geladen…',
@@ -270,10 +276,16 @@ export const nl: Messages = {
     saving: 'Bezig met opslaan…',
     saved: 'Je profiel is opgeslagen.',
     saveFailed: 'Je profiel is niet opgeslagen. Alles wat je typte staat er nog.',
+    draftRestored: 'Niet-opgeslagen wijzigingen van je vorige bezoek teruggezet.',
+    discardDraft: 'Wijzigingen weggooien',
+    answerSkillQuestions: 'Kies wat je bedoelde bij de vaardigheden hieronder en sla dan opnieuw op.',
     errors: {
       skillEmpty: 'Typ eerst een vaardigheid.',
       skillDuplicate: 'Deze vaardigheid heb je al.',
       bioTooLong: 'Houd je beschrijving korter dan {{max}} tekens.',
+      skillTooLong:
+        'Een vaardigheid mag hoogstens {{max}} tekens hebben; deze heeft er {{count}}. Maak haar korter, bijvoorbeeld met de bekendste naam.',
+      wantTooLong: '“{{skill}}” is langer dan {{max}} tekens. Maak het korter, bijvoorbeeld met de bekendste naam.',
     },
   },
   privacy: {
@@ -391,6 +403,8 @@ export const nl: Messages = {
     skills: 'Vaardigheden',
     delete: 'Verwijderen',
     deleteLabel: 'Tip verwijderen: {{title}}',
+    removed: 'Tip “{{title}}” verwijderd.',
+    undo: 'Ongedaan maken',
     deleteFailed: 'We konden de tip niet verwijderen. Probeer het opnieuw.',
     noTeamTitle: 'Nog geen team',
     noTeamText: 'Tips horen bij een team. Voeg PeerLearn in Teams aan een team toe en kom dan hier terug.',

@@ -18,7 +18,8 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { TIP_TITLE_MAX } from '../../../../bot/src/api/contract';
-import type { TipListResponse, TipView } from '../../../../bot/src/api/contract';
+import type { TipListResponse, TipView, UnknownSkillView } from '../../../../bot/src/api/contract';
+import { SkillQuestions } from '../../shared/ui/skill-questions';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
@@ -33,6 +34,8 @@ import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
 import { checkTipForm, emptyTipForm, isTipProblemCode, limitOf, toCreateTipRequest } from './tip-draft';
 import type { TipForm, TipFormField, TipProblemCode } from './tip-draft';
+import { UndoBar } from './undo-bar';
+import { UNDO_MS, useUndoableRemoval } from './use-undoable-removal';
 
 /** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
 const TEAM_PREFERENCE = 'team';
@@ -64,10 +67,12 @@ export interface TipsViewProps {
   readonly contextTeamId?: string | undefined;
   /** Milliseconds of quiet typing before a search goes out. */
   readonly debounceMs?: number;
+  /** How long "Undo" is offered after removing a tip. */
+  readonly undoMs?: number;
 }
 
 /** DESIGN F9: the team's tips and training material — search, filter by skill, share one. */
-export default function TipsView({ api, locale, store, contextTeamId, debounceMs = 300 }: TipsViewProps) {
+export default function TipsView({ api, locale, store, contextTeamId, debounceMs = 300, undoMs = UNDO_MS }: TipsViewProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -79,9 +84,9 @@ export default function TipsView({ api, locale, store, contextTeamId, debounceMs
         {t('tips.intro')}
       </Body1>
       {contextTeamId ? (
-        <TeamTips api={api} teamId={contextTeamId} locale={locale} debounceMs={debounceMs} />
+        <TeamTips api={api} teamId={contextTeamId} locale={locale} debounceMs={debounceMs} undoMs={undoMs} />
       ) : (
-        <MyTeamTips api={api} store={store} locale={locale} debounceMs={debounceMs} />
+        <MyTeamTips api={api} store={store} locale={locale} debounceMs={debounceMs} undoMs={undoMs} />
       )}
     </section>
   );
@@ -92,11 +97,13 @@ function MyTeamTips({
   store,
   locale,
   debounceMs,
+  undoMs,
 }: {
   readonly api: ApiClient;
   readonly store?: KeyValueStore | undefined;
   readonly locale: string;
   readonly debounceMs: number;
+  readonly undoMs: number;
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -126,7 +133,7 @@ function MyTeamTips({
           </Select>
         </div>
       ) : null}
-      <TeamTips key={team.teamId} api={api} teamId={team.teamId} locale={locale} debounceMs={debounceMs} />
+      <TeamTips key={team.teamId} api={api} teamId={team.teamId} locale={locale} debounceMs={debounceMs} undoMs={undoMs} />
     </>
   );
 }
@@ -136,9 +143,10 @@ interface TeamTipsProps {
   readonly teamId: string;
   readonly locale: string;
   readonly debounceMs: number;
+  readonly undoMs: number;
 }
 
-function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
+function TeamTips({ api, teamId, locale, debounceMs, undoMs }: TeamTipsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const listHeadingId = useId('tips-list');
@@ -155,9 +163,16 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
     { readonly for: TipListResponse; readonly tips: readonly TipView[]; readonly cursor?: string | undefined } | undefined
   >(undefined);
   const [moreFailed, setMoreFailed] = useState(false);
-  const [removed, setRemoved] = useState<ReadonlySet<string>>(new Set());
-  const [deleting, setDeleting] = useState<string | undefined>(undefined);
-  const [deleteFailed, setDeleteFailed] = useState(false);
+  // A removed tip goes at once; the service hears of it when "Undo" lapses.
+  const removal = useUndoableRemoval(async ({ tip }: { readonly id: string; readonly tip: TipView }) => {
+    try {
+      await deleteTip(api, teamId, tip.tipId);
+      return 'removed';
+    } catch (error) {
+      // Already gone counts as removed.
+      return error instanceof ApiRequestError && error.status === 404 ? 'removed' : 'failed';
+    }
+  }, undoMs);
   // The filter offers the skills of the team's newest tips (one small read, refreshed after a share).
   const loadSkills = useCallback(
     (signal: AbortSignal) => listTips(api, teamId, { q: '', skill: '', limit: 50 }, signal),
@@ -171,7 +186,7 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
 
   const first = result.status === 'success' ? result.data : undefined;
   const extra = more && more.for === first ? more : undefined;
-  const shown = first ? [...first.tips, ...(extra?.tips ?? [])].filter((tip) => !removed.has(tip.tipId)) : [];
+  const shown = first ? [...first.tips, ...(extra?.tips ?? [])].filter((tip) => !removal.hidden.has(tip.tipId)) : [];
   const cursor = extra ? extra.cursor : first?.cursor;
 
   const loadMore = async () => {
@@ -182,21 +197,6 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
       setMore({ for: first, tips: [...(extra?.tips ?? []), ...page.tips], cursor: page.cursor });
     } catch {
       setMoreFailed(true);
-    }
-  };
-
-  const remove = async (tip: TipView) => {
-    setDeleting(tip.tipId);
-    setDeleteFailed(false);
-    try {
-      await deleteTip(api, teamId, tip.tipId);
-      setRemoved((ids) => new Set([...ids, tip.tipId]));
-    } catch (error) {
-      // Already gone counts as removed.
-      if (error instanceof ApiRequestError && error.status === 404) setRemoved((ids) => new Set([...ids, tip.tipId]));
-      else setDeleteFailed(true);
-    } finally {
-      setDeleting(undefined);
     }
   };
 
@@ -224,6 +224,7 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
         <div aria-live="polite" aria-busy={result.status === 'loading'}>
           {result.status === 'loading' ? <LoadingState label={t('tips.loading')} /> : null}
           {result.status === 'error' ? <ErrorState error={result.error} onRetry={result.retry} headingLevel={3} /> : null}
+          {removal.pending ? <UndoBar title={removal.pending.tip.title} onUndo={removal.undo} /> : null}
           {first && shown.length === 0 ? (
             q.trim() || skill ? (
               <MessageState headingLevel={3} title={t('tips.noMatchTitle')} text={t('tips.noMatchText')} />
@@ -239,11 +240,11 @@ function TeamTips({ api, teamId, locale, debounceMs }: TeamTipsProps) {
               <ul className={styles.list}>
                 {shown.map((tip) => (
                   <li key={tip.tipId}>
-                    <TipItem tip={tip} locale={locale} onDelete={() => void remove(tip)} deleting={deleting === tip.tipId} />
+                    <TipItem tip={tip} locale={locale} onDelete={() => removal.remove({ id: tip.tipId, tip })} deleting={false} />
                   </li>
                 ))}
               </ul>
-              {deleteFailed ? (
+              {removal.failed ? (
                 <Body1 as="p" role="alert">
                   {t('tips.deleteFailed')}
                 </Body1>
@@ -277,6 +278,23 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
   const [problems, setProblems] = useState<Partial<Record<TipFormField, TipProblemCode>>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
+  // "Did you mean Docker?" after a 400 unknownSkill, and the skills the person kept as new on purpose.
+  const [questions, setQuestions] = useState<readonly UnknownSkillView[]>([]);
+  const [newSkills, setNewSkills] = useState<readonly string[]>([]);
+  const takeSuggestion = (q: UnknownSkillView, name: string) => {
+    setQuestions((all) => all.filter((x) => x !== q));
+    const skills = form.skills.split(/[,;\n]/).map((s) => s.trim());
+    set('skills')(
+      skills
+        .map((s) => (s.toLowerCase() === q.skill.toLowerCase() ? name : s))
+        .filter((s) => s !== '')
+        .join(', '),
+    );
+  };
+  const keepSkill = (q: UnknownSkillView) => {
+    setQuestions((all) => all.filter((x) => x !== q));
+    setNewSkills((all) => [...all, q.skill]);
+  };
 
   const set = (field: TipFormField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -304,13 +322,18 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
     setBusy(true);
     setOutcome(undefined);
     try {
-      const tip = await shareTip(api, teamId, toCreateTipRequest(form));
+      const tip = await shareTip(api, teamId, { ...toCreateTipRequest(form), ...(newSkills.length > 0 ? { newSkills } : {}) });
       setForm(emptyTipForm);
+      setQuestions([]);
+      setNewSkills([]);
       setOutcome({ kind: 'saved', title: tip.title });
       onShared();
     } catch (error) {
       // The service's field codes, when it names them; the typed text stays either way.
-      if (error instanceof ApiRequestError && error.status === 400) {
+      if (error instanceof ApiRequestError && error.code === 'unknownSkill') {
+        setQuestions(error.unknownSkills);
+        setOutcome({ kind: 'invalid' });
+      } else if (error instanceof ApiRequestError && error.status === 400) {
         const fromService: Partial<Record<TipFormField, TipProblemCode>> = {};
         for (const [field, code] of Object.entries(error.fields)) {
           if ((field === 'title' || field === 'body' || field === 'link' || field === 'skills') && isTipProblemCode(code))
@@ -366,6 +389,7 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
         <Field label={t('tips.share.fieldSkills')} hint={t('tips.share.skillsHint')} {...field('skills')}>
           <Input value={form.skills} onChange={(_, d) => set('skills')(d.value)} />
         </Field>
+        <SkillQuestions questions={questions} onUse={takeSuggestion} onKeep={keepSkill} />
         <div>
           <Button type="submit" appearance="primary" disabled={busy}>
             {busy ? t('tips.share.saving') : t('tips.share.submit')}

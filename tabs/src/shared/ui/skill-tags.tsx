@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { skillDisplayName } from '../../../../bot/src/api/contract';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -25,13 +26,13 @@ const useStyles = makeStyles({
 /** A session's skills as a labelled list of outline tags; nothing when there are none. */
 export function SkillTags({ skills }: { readonly skills: readonly string[] }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (skills.length === 0) return null;
   return (
     <ul className={styles.list} aria-label={t('board.session.skills')}>
       {skills.map((skill) => (
         <li key={skill}>
-          <span className={styles.tag}>{skill}</span>
+          <span className={styles.tag}>{skillDisplayName(skill, i18n.language)}</span>
         </li>
       ))}
     </ul>
