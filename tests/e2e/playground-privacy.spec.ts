@@ -39,7 +39,8 @@ describe('privacy in the Agents Playground', () => {
   it('tell a skill, export holds it, erase, and the messaging extension no longer finds the person', async () => {
     const me = playground.config.currentUser;
     // A skill PeerLearn does not know is asked about first ("add as a new skill"), then stored.
-    const question = cardOf(await playground.say('my skills: Zeppelin rigging'));
+    const asked = await playground.say('my skills: Zeppelin rigging');
+    const question = cardOf(asked);
     const asNew = (JSON.parse(question) as { actions: { verb?: string; data?: Record<string, unknown> }[] }).actions.at(-1);
     expect(asNew?.verb).toBe('chooseSkill');
     const added = await playground.invoke({
@@ -47,6 +48,8 @@ describe('privacy in the Agents Playground', () => {
       value: { action: { type: 'Action.Execute', verb: 'chooseSkill', data: asNew?.data }, trigger: 'manual' },
       from: { id: me.id },
       conversation: { id: playground.config.personalChat.id },
+      // The Playground sends a card action from the message it belongs to (without it: 400 "Required").
+      replyToId: String(asked.message?.messageId),
     });
     because(JSON.stringify(added.body), () => expect(added.status).toBe(200));
     expect(JSON.stringify(added.body)).toContain('Zeppelin rigging');
