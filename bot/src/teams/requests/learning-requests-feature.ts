@@ -1,7 +1,8 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
-import type { Locale } from '../../domain/shared/person';
+import type { Locale, PersonRef } from '../../domain/shared/person';
+import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { RequestItem } from '../../domain/requests/learning-request-service';
 import type { Services } from '../../domain/shared/services';
 import { z } from 'zod';
@@ -53,15 +54,27 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     await context.sendActivity(cardMessage(card));
   };
 
-  /** +1 from the card in the channel: the person is the sender, the team the conversation's; only the request id comes from the card. */
-  const voteRequest: InvokeHandler = async (context) => {
+  /**
+   * What a request card's button carries, checked the same for every verb: the person is the sender,
+   * the team the conversation's; only the request id comes from the card. Otherwise the answer to send.
+   */
+  const cardRequestOf = (
+    context: TurnContext,
+  ): { locale: Locale; person: PersonRef; teamId: string; requestId: string } | { answer: InvokeResponse } => {
     const locale = toLocale(context.activity.locale);
     const person = personOf(context.activity);
     const teamId = channelData(context.activity).team?.id;
-    if (!person || !teamId) return messageResponse(t(locale, 'requests:cardNoTeam'));
+    if (!person || !teamId) return { answer: messageResponse(t(locale, 'requests:cardNoTeam')) };
     const parsed = VOTE_DATA.safeParse(cardActionOf(context.activity.value).data);
-    if (!parsed.success) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
-    const { requestId } = parsed.data;
+    if (!parsed.success) return { answer: errorResponse(400, 'BadRequest', 'No learning request on this card.') };
+    return { locale, person, teamId, requestId: parsed.data.requestId };
+  };
+
+  /** +1 from the card in the channel. */
+  const voteRequest: InvokeHandler = async (context) => {
+    const pressed = cardRequestOf(context);
+    if ('answer' in pressed) return pressed.answer;
+    const { locale, person, teamId, requestId } = pressed;
     const already = await requests.hasVoted(person, teamId, requestId);
     const voted = await requests.vote(person, teamId, requestId, true);
     if (!voted.ok) return messageResponse(failureAnswer(voted.failure, locale));
@@ -74,15 +87,11 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
    * open; the domain refuses anyone else. The answer is the card as it stands now, open again.
    */
   const handBackRequest: InvokeHandler = async (context) => {
-    const locale = toLocale(context.activity.locale);
-    const person = personOf(context.activity);
-    const teamId = channelData(context.activity).team?.id;
-    if (!person || !teamId) return messageResponse(t(locale, 'requests:cardNoTeam'));
-    const parsed = VOTE_DATA.safeParse(cardActionOf(context.activity.value).data);
-    if (!parsed.success) return errorResponse(400, 'BadRequest', 'No learning request on this card.');
-    const handed = await requests.handBack(person, teamId, parsed.data.requestId);
-    if (!handed.ok) return messageResponse(failureAnswer(handed.failure, locale));
-    return cardResponse(cardOf(handed.value, locale));
+    const pressed = cardRequestOf(context);
+    if ('answer' in pressed) return pressed.answer;
+    const handed = await requests.handBack(pressed.person, pressed.teamId, pressed.requestId);
+    if (!handed.ok) return messageResponse(failureAnswer(handed.failure, pressed.locale));
+    return cardResponse(cardOf(handed.value, pressed.locale));
   };
 
   return {
