@@ -19,20 +19,25 @@ afterAll(async () => {
   await service?.close();
 });
 
+/** A search from the compose box of the team, by a colleague (never the Playground's current user). */
+async function search(commandId: 'findExpert' | 'findSession', query: string): Promise<ComposeResult> {
+  const answer = await playground.invoke({
+    name: 'composeExtension/query',
+    value: { commandId, parameters: [{ name: 'query', value: query }], queryOptions: { skip: 0, count: 10 } },
+    from: { id: playground.config.users[1]?.id },
+    conversation: { id: playground.config.teams[0]?.id },
+  });
+  expect(answer.body).not.toHaveProperty('error');
+  expect(answer.status).toBe(200);
+  const body = answer.body as ComposeResult;
+  expect(body.composeExtension.type).toBe('result');
+  return body;
+}
+
 describe('The messaging extension in the Agents Playground', () => {
   it('a query with a typo from the compose box finds the TypeScript teachers, best first', async () => {
     // Asked by a colleague: the asker never appears in their own results.
-    const user = playground.config.users[1];
-    const answer = await playground.invoke({
-      name: 'composeExtension/query',
-      value: { commandId: 'findExpert', parameters: [{ name: 'query', value: 'typscript' }], queryOptions: { skip: 0, count: 10 } },
-      from: { id: user?.id },
-      conversation: { id: playground.config.teams[0]?.id },
-    });
-    expect(answer.body).not.toHaveProperty('error');
-    expect(answer.status).toBe(200);
-    const body = answer.body as ComposeResult;
-    expect(body.composeExtension.type).toBe('result');
+    const body = await search('findExpert', 'typscript');
     expect(resultNames(body)).toEqual(['Megan Bowen', 'Daan Jansen']);
 
     // Picking a result sends the preview's tap value as composeExtension/selectItem. The Playground's
@@ -47,17 +52,7 @@ describe('The messaging extension in the Agents Playground', () => {
   });
 
   it('findSession from the compose box finds an upcoming demo session to share, in the asker’s team', async () => {
-    const user = playground.config.users[1];
-    const answer = await playground.invoke({
-      name: 'composeExtension/query',
-      value: { commandId: 'findSession', parameters: [{ name: 'query', value: 'azure' }], queryOptions: { skip: 0, count: 10 } },
-      from: { id: user?.id },
-      conversation: { id: playground.config.teams[0]?.id },
-    });
-    expect(answer.body).not.toHaveProperty('error');
-    expect(answer.status).toBe(200);
-    const body = answer.body as ComposeResult;
-    expect(body.composeExtension.type).toBe('result');
+    const body = await search('findSession', 'azure');
     // The held TypeScript workshop (three days ago) is not offered; the Azure pair session tomorrow is.
     expect(resultNames(body)).toEqual(['Pair session: your first Azure Function']);
     const tap = body.composeExtension.attachments?.[0]?.preview?.content.tap;
