@@ -7,20 +7,32 @@ import type { ApiError, UnknownSkillView } from '../../../bot/src/api/contract';
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
 
+  /** Per-field problems of a 400 (`{ field: code-or-message }`), when the API names them. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** From `Retry-After` (429 rate_limited, 503 overloaded): how long the API asks us to wait. */
+  readonly retryAfterSeconds: number | undefined;
+  /** For a 400 `unknownSkill`: each skill the taxonomy does not know, with what the person probably meant. */
+  readonly unknownSkills: readonly UnknownSkillView[];
+  /** For 409 `request_planned`: the session someone else planned from the request first. */
+  readonly sessionId: string | undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    /** Per-field problems of a 400 (`{ field: code-or-message }`), when the API names them. */
-    readonly fields: Readonly<Record<string, string>> = {},
-    /** From `Retry-After` (429 rate_limited, 503 overloaded): how long the API asks us to wait. */
-    readonly retryAfterSeconds?: number,
-    /** For a 400 `unknownSkill`: each skill the taxonomy does not know, with what the person probably meant. */
-    readonly unknownSkills: readonly UnknownSkillView[] = [],
-    /** For 409 `request_planned`: the session someone else planned from the request first. */
-    readonly sessionId?: string,
+    /** What the API said beside the code, as far as this error kind carries it. */
+    details: {
+      readonly fields?: Readonly<Record<string, string>>;
+      readonly retryAfterSeconds?: number | undefined;
+      readonly unknownSkills?: readonly UnknownSkillView[];
+      readonly sessionId?: string | undefined;
+    } = {},
   ) {
     super(message);
+    this.fields = details.fields ?? {};
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.unknownSkills = details.unknownSkills ?? [];
+    this.sessionId = details.sessionId;
   }
 }
 
@@ -103,15 +115,12 @@ async function readJson<T>(response: Response): Promise<T> {
     // Proxies and a stopped service answer with HTML or nothing; only trust a real ApiError body.
     const body: unknown = await response.json().catch(() => undefined);
     if (isApiError(body))
-      throw new ApiRequestError(
-        response.status,
-        body.error.code,
-        body.error.message,
-        fieldsOf(body.error),
-        retryAfterOf(response),
-        unknownSkillsOf(body.error),
-        typeof body.error.sessionId === 'string' ? body.error.sessionId : undefined,
-      );
+      throw new ApiRequestError(response.status, body.error.code, body.error.message, {
+        fields: fieldsOf(body.error),
+        retryAfterSeconds: retryAfterOf(response),
+        unknownSkills: unknownSkillsOf(body.error),
+        sessionId: typeof body.error.sessionId === 'string' ? body.error.sessionId : undefined,
+      });
     throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText || 'Request failed');
   }
   if (response.status === 204) return undefined as T;
