@@ -95,6 +95,11 @@ describe('my profile: every skill through the taxonomy', () => {
     const { container } = await renderView(<ProfileView api={apiFor(fake.fetch)} debounceMs={10} />, 'nl');
     await screen.findByText('Excel');
     await addSkill('Typscript', 'Vaardigheid toevoegen', 'Toevoegen');
+    // A skill with a Dutch name reads Dutch everywhere in its row, also to a screen reader.
+    await addSkill('Presenting', 'Vaardigheid toevoegen', 'Toevoegen');
+    expect(screen.getByText('Presenteren')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Presenteren verwijderen' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Niveau voor Presenteren' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Profiel opslaan' }));
     expect(await screen.findByText('“Typscript” kent PeerLearn nog niet als vaardigheid. Bedoelde je:')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'TypeScript gebruiken' })).toBeTruthy();

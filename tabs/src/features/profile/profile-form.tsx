@@ -58,6 +58,8 @@ interface ProfileFormProps {
 export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
+  // The reader's name for a skill, the same in its text, its level's label and its remove button.
+  const shown = (skill: string) => skillDisplayName(skill, i18n.language);
   const store = useMemo(() => profileDraftStore(profile, storage), [profile, storage]);
   const [saved, setSaved] = useState<ProfileDraft>(() => draftOfProfile(profile));
   const [restored, setRestored] = useState(() => store.restore(saved) !== undefined);
@@ -201,10 +203,10 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       <ul className={styles.skills}>
         {teaches.map((skill) => (
           <li key={skill.name} className={styles.skill}>
-            <span className={styles.skillName}>{skillDisplayName(skill.name, i18n.language)}</span>
+            <span className={styles.skillName}>{shown(skill.name)}</span>
             <Endorsed count={endorsements.find((e) => e.skill === skill.name)?.count ?? 0} />
             <Select
-              aria-label={t('profile.skillLevel', { skill: skill.name })}
+              aria-label={t('profile.skillLevel', { skill: shown(skill.name) })}
               value={String(skill.level)}
               onChange={(_, d) => {
                 const level = d.value === '3' ? 3 : d.value === '2' ? 2 : 1;
@@ -216,7 +218,7 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
               <option value="3">{t('experts.levels.3')}</option>
             </Select>
             <Button appearance="subtle" onClick={() => set({ teaches: teaches.filter((k) => k.name !== skill.name) })}>
-              {t('profile.removeSkill', { skill: skill.name })}
+              {t('profile.removeSkill', { skill: shown(skill.name) })}
             </Button>
           </li>
         ))}
