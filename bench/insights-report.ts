@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     const facts = sessions.map((s) => foldSession(s, rsvpsOf.get(s.sessionId) ?? [], feedbackOf.get(s.sessionId) ?? [], now));
     const foldStarted = performance.now();
     await repos.insights.saveFacts(TENANT, TEAM, facts, TZ);
-    await repos.insights.claimBackfill(TENANT, TEAM, now.toISOString());
+    await repos.insights.claimBackfill(TENANT, TEAM, now.toISOString(), TZ);
     const seededMs = Math.round(performance.now() - seedStarted);
     const foldMs = Math.round(performance.now() - foldStarted);
 

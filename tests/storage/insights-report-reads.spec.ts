@@ -104,7 +104,7 @@ describe('insights report: storage calls per report (Azurite)', () => {
     );
     await repos.teams.addMembers(userIds.slice(0, MEMBERS).map((u, i) => membership(tenantId, teamId, u, i === 0 ? 'owner' : 'member')));
     await repos.insights.saveFacts(tenantId, teamId, [1, 2, 3, 4, 5, 6].map(fact), TZ);
-    await repos.insights.claimBackfill(tenantId, teamId, new Date().toISOString());
+    await repos.insights.claimBackfill(tenantId, teamId, new Date().toISOString(), TZ);
     const changes = createStorage({ connectionString: storage.azurite.connectionString }).experts.changes;
     service = createInsightsService({
       repositories: storage.repos,

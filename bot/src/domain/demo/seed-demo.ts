@@ -18,7 +18,7 @@ async function foldDemoHistory(repos: Repositories, demo: ReturnType<typeof buil
       ),
     );
   await repos.insights.saveFacts(tenantId, teamId, facts, settingsOf(demo.team).timeZone);
-  await repos.insights.claimBackfill(tenantId, teamId, now.toISOString());
+  await repos.insights.claimBackfill(tenantId, teamId, now.toISOString(), settingsOf(demo.team).timeZone);
 }
 
 /**

@@ -40,13 +40,24 @@ export interface InsightsRepository {
 export interface InsightsMeta {
   readonly lastFoldAt?: string;
   readonly backfilledAt?: string;
+  /** The time zone the period rows were filed in (absent: filed before it was noted, so unknown). */
+  readonly filedIn?: string;
 }
 
 /** Added by insights-core beside the contract's three methods (nothing renamed). */
 export interface InsightsBookkeeping {
   getMeta(tenantId: string, teamId: string): Promise<InsightsMeta>;
-  /** Marks the team's history as folded; true only for the one caller that marked it (a create, so two reports race safely). */
-  claimBackfill(tenantId: string, teamId: string, at: string): Promise<boolean>;
+  /**
+   * Marks the team's history as folded, its rows filed in `timeZone`; true only for the one caller
+   * that marked it (a create, so two reports race safely).
+   */
+  claimBackfill(tenantId: string, teamId: string, at: string, timeZone: string): Promise<boolean>;
+  /**
+   * Files every period row again on `timeZone`'s clock (after the team changed its time zone): each
+   * week and month the rows or the facts touch is rebuilt from its facts under its ETag, then the
+   * zone is noted. Two refiles at once, or a fold meanwhile, end in the same rows.
+   */
+  refile(tenantId: string, teamId: string, timeZone: string): Promise<void>;
   /** Seeding and benchmarks: many facts at once (new sessions only), then every period they touch rebuilt once. */
   saveFacts(tenantId: string, teamId: string, facts: readonly SessionFact[], timeZone: string): Promise<void>;
 }

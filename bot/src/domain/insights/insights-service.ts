@@ -69,12 +69,20 @@ export function createInsightsService(deps: InsightsServiceDeps): InsightsCore {
     return ok({ team, standing });
   }
 
-  /** Once per team (a create decides who): a fold job for every session that already took place. Answers the meta read before it. */
+  /**
+   * Once per team (a create decides who): a fold job for every session that already took place.
+   * After the team changed its time zone, its weeks and months are filed again on the new clock
+   * first. Answers the meta read before it.
+   */
   async function backfillOnce(team: Team, at: Date): Promise<InsightsMeta> {
     const { tenantId, teamId } = team;
     const meta = await repos.insights.getMeta(tenantId, teamId);
-    if (meta.backfilledAt) return meta;
-    if (!(await repos.insights.claimBackfill(tenantId, teamId, at.toISOString()))) return meta;
+    const { timeZone } = settingsOf(team);
+    if (meta.backfilledAt) {
+      if (meta.filedIn !== timeZone) await repos.insights.refile(tenantId, teamId, timeZone);
+      return meta;
+    }
+    if (!(await repos.insights.claimBackfill(tenantId, teamId, at.toISOString(), timeZone))) return meta;
     const past = (await repos.sessions.listForTeam(tenantId, teamId)).filter(
       (s) => s.status === 'scheduled' && sessionEndsAt(s).getTime() <= at.getTime(),
     );

@@ -28,6 +28,8 @@ const GRANULARITY_LIST: readonly Granularity[] = ['week', 'month'];
 /** A report reads the rows that changed since the last one by point reads up to this many, else the range again. */
 const POINT_READS_UP_TO = 8;
 
+const DAY_MS = 24 * 3600_000;
+
 /** Periods rebuilt side by side by saveFacts (each one is a range read and a write). */
 const PERIODS_IN_FLIGHT = 4;
 
@@ -148,6 +150,36 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
     });
   }
 
+  async refile(tenantId: string, teamId: string, timeZone: string): Promise<void> {
+    const partitionKey = insightsPartition(tenantId, teamId);
+    const touched = new Map<string, { granularity: Granularity; period: Period }>();
+    const touch = (at: Date, granularity: Granularity) => {
+      const period = periodOf(at, granularity, timeZone);
+      touched.set(`${granularity}|${period.key}`, { granularity, period });
+    };
+    for (const granularity of GRANULARITY_LIST) {
+      const rows = insightsPeriodRows(granularity);
+      const where = odata`RowKey ge ${rows.from} and RowKey lt ${rows.to}`;
+      // A row filed on another clock starts up to a day away from the new one; two days in, it is the
+      // same week or month on any clock, so the row is rebuilt (or emptied) under its own key.
+      for (const row of await this.table.listPartitionWhere(partitionKey, where, ['startsAt']))
+        if (typeof row['startsAt'] === 'string') touch(new Date(Date.parse(row['startsAt']) + 2 * DAY_MS), granularity);
+    }
+    // Every fact: their row keys hold ISO 8601 starts, which all sort between these two.
+    const all = insightsFactRange('0000', '9999');
+    for (const fact of await this.facts.listRange(insightsFactsPartition(tenantId, teamId), all.from, all.to)) {
+      const startsAt = factFromEntity(fact).startsAt;
+      for (const granularity of GRANULARITY_LIST) touch(new Date(startsAt), granularity);
+    }
+    await forEachLimited([...touched.values()], PERIODS_IN_FLIGHT, ({ granularity, period }) =>
+      this.rebuild(tenantId, teamId, granularity, period),
+    );
+    const key = insightsMetaKey(tenantId, teamId, 'backfill');
+    const backfill = await this.table.get(key);
+    const backfilledAt = typeof backfill?.['backfilledAt'] === 'string' ? backfill['backfilledAt'] : new Date().toISOString();
+    await this.table.upsert(toEntity(key, { backfilledAt, filedIn: timeZone }));
+  }
+
   private async markFolded(tenantId: string, teamId: string, at: string): Promise<void> {
     await this.table.upsert(toEntity(insightsMetaKey(tenantId, teamId, 'fold'), { lastFoldAt: at }));
   }
@@ -159,15 +191,17 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
     ]);
     const lastFoldAt = fold?.['lastFoldAt'];
     const backfilledAt = backfill?.['backfilledAt'];
+    const filedIn = backfill?.['filedIn'];
     return {
       ...(typeof lastFoldAt === 'string' ? { lastFoldAt } : {}),
       ...(typeof backfilledAt === 'string' ? { backfilledAt } : {}),
+      ...(typeof filedIn === 'string' ? { filedIn } : {}),
     };
   }
 
-  async claimBackfill(tenantId: string, teamId: string, at: string): Promise<boolean> {
+  async claimBackfill(tenantId: string, teamId: string, at: string, timeZone: string): Promise<boolean> {
     try {
-      await this.table.create(toEntity(insightsMetaKey(tenantId, teamId, 'backfill'), { backfilledAt: at }));
+      await this.table.create(toEntity(insightsMetaKey(tenantId, teamId, 'backfill'), { backfilledAt: at, filedIn: timeZone }));
       return true;
     } catch (error) {
       if (statusOf(error) === 409) return false;
