@@ -52,7 +52,12 @@ describe('the bot adapter reuses its outbound clients', () => {
   it('with an app id, a request without a token or with a forged one is still refused before any logic runs', async () => {
     const { log, warnings } = capturingLog();
     const adapter = createAdapter(
-      { appId: '6e1c0ae5-7a0a-4d5c-9f5d-2f6a3f0b1c11', appPassword: 'not-a-real-secret', tenantId: '6e1c0ae5-7a0a-4d5c-9f5d-2f6a3f0b1c12', type: 'SingleTenant' },
+      {
+        appId: '6e1c0ae5-7a0a-4d5c-9f5d-2f6a3f0b1c11',
+        appPassword: 'not-a-real-secret',
+        tenantId: '6e1c0ae5-7a0a-4d5c-9f5d-2f6a3f0b1c12',
+        type: 'SingleTenant',
+      },
       log,
     );
     const forged = `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"aud":"6e1c0ae5-7a0a-4d5c-9f5d-2f6a3f0b1c11"}').toString('base64url')}.`;

@@ -31,7 +31,7 @@ const PER_BATCH = 100;
 // A burst of answers comes over a second or so: a batch waits until none came for this long...
 const LINGER_MS = 100;
 // ...but no longer than this, however long the burst goes on.
-const MAX_WAIT_MS = 5_000;
+const MAX_WAIT_MS = 2_000;
 
 /**
  * The profile and address of a person who answered an invite, stored after the answer: a first-time

@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotConfig } from '../../config';
 import type { Logger } from '../../domain/shared/logger';
 import { toLocale } from '../../domain/shared/person';
