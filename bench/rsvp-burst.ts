@@ -10,8 +10,10 @@
 // vouched for as a member), are sent at once. Per run: p50/p95/max of the answers, the stored count
 // and RSVP rows (both exactly PEOPLE), the channel card saying "PEOPLE going" and when, the storage
 // requests per answer (until the last answer, and with what is written behind the answers), CPU per
-// answer of the service and of Azurite; and the floor: PEOPLE bare `createEntity` calls to the
-// same Azurite at the same concurrency, with the ratio of the answers' p95 to the floor's.
+// answer of the service's thread and of Azurite; and the floor: PEOPLE bare `createEntity` calls to
+// the same Azurite at the same concurrency, with the ratio of the answers' p95 to the floor's. The
+// people send from a worker thread (Teams' side), so the service's thread does only the service's work.
+// PROFILE=<dir> writes a CPU profile of the service's thread over each burst.
 import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -259,7 +261,8 @@ async function main(): Promise<void> {
     console.log(`\n${PEOPLE} people RSVP "going" to one session at once; target p95 ≤ ${TARGET_P95_MS} ms, exactly ${PEOPLE} stored,`);
     console.log('the channel card right at the end. Calls = storage requests per answer (to the last answer / with the');
     console.log('profiles and addresses written behind the answers). Floor = the same number of bare createEntity calls');
-    console.log('to the same Azurite at the same concurrency, measured right after each run.\n');
+    console.log('to the same Azurite at the same concurrency, measured right after each run. CPU = ms per answer of the');
+    console.log("service's thread (the people send from a worker thread) and of Azurite's process, to the last record written.\n");
     console.table(rows);
     const stored = rows.every((r) => r.stored === `${PEOPLE} / ${PEOPLE}` && r.profiles === PEOPLE && r.failed === 0);
     console.log(`stored exactly ${PEOPLE} answers and ${PEOPLE} profiles in every run: ${stored ? 'yes' : 'NO'}`);
