@@ -192,6 +192,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
       tokens: options.graphTokens ?? botGraphTokens(config.bot, config.graph.baseUrl),
       log,
     });
+    // A sender's profile and address after an RSVP's answer, not before it (sender-records.ts); an
+    // erase drops what is queued of the person's first. Its profiles go through the profile service.
+    const senderRecords = createSenderRecords({
+      profiles: { sightedMany: (sightings) => services.profiles.sightedMany(sightings) },
+      addresses: delivery.addresses,
+      log,
+    });
     const services = createServices({
       repositories,
       outbox,
@@ -201,13 +208,12 @@ export async function startService(config: Config, options: StartOptions = {}): 
         store: storage.personalData,
         ...linkSecrets,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
+        pendingWrites: senderRecords,
       },
       insightsWords: csvWords,
       profileChanges: storage.experts.changes,
       now,
     });
-    // A sender's profile and address after an RSVP's answer, not before it (sender-records.ts).
-    const senderRecords = createSenderRecords({ profiles: services.profiles, addresses: delivery.addresses, log });
     const worker = new OutboxWorker({
       queue: delivery.queue,
       compose:

@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSenderRecords } from '../../bot/src/domain/delivery/sender-records';
+import type { MemberSighting } from '../../bot/src/domain/experts/member';
+import { createPrivacyService } from '../../bot/src/domain/privacy/privacy-service';
+import type { PersonRef } from '../../bot/src/domain/shared/person';
+import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import { recordSightings } from '../../bot/src/domain/experts/members';
 import { createDeliveryStorage } from '../../bot/src/storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
@@ -56,5 +60,75 @@ describe('sender records written behind the answer', () => {
       conversationId: 'a:chat',
     });
     expect((await storage.repos.members.get(tenantId, userId))?.displayName).toBe('Newly seen');
+  });
+
+  it('an erase wins over what is queued behind an answer: queued writes are dropped, one on the wire is waited for', async () => {
+    const { repos } = storage;
+    const clients = clientsFromConnectionString(storage.azurite.connectionString);
+    const delivery = createDeliveryStorage(clients);
+    await delivery.ensureCreated();
+    const tenantId = ids.tenant();
+    // Each profile batch is held once on the wire, until the test opens its gate.
+    const gates: { onTheWire: Promise<void>; open: () => void }[] = [];
+    const nextGate = () => {
+      let reached: () => void = () => undefined;
+      let open: () => void = () => undefined;
+      const onTheWire = new Promise<void>((resolve) => (reached = resolve));
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      gates.push({ onTheWire, open });
+      return { reached: () => reached(), opened };
+    };
+    let gate = nextGate();
+    const records = createSenderRecords({
+      profiles: {
+        sightedMany: async (sightings: readonly MemberSighting[]) => {
+          const held = gate;
+          gate = nextGate();
+          held.reached();
+          await held.opened;
+          await recordSightings(repos.members, sightings, at);
+        },
+      },
+      addresses: delivery.addresses,
+      log: { error: () => undefined },
+    });
+    const privacy = createPrivacyService({
+      store: createStorage({ connectionString: storage.azurite.connectionString }).personalData,
+      experts: { refresh: () => Promise.resolve() },
+      secret: 's'.repeat(40),
+      publicUrl: 'https://pl.example/',
+      rsvps: { listForUser: (t, u) => repos.rsvps.listForUser(t, u), respond: () => Promise.resolve({ ok: true }) },
+      now: () => at,
+      pendingWrites: records,
+    });
+    const seen = (person: PersonRef) => records.sighted({ ...person, displayName: `Name of ${person.userId}` });
+    const [first, second] = gates;
+
+    // Queued behind someone else's batch on the wire: the erase drops it, and it is never written.
+    const other = { tenantId, userId: ids.user() };
+    const queued = { tenantId, userId: ids.user() };
+    seen(other);
+    await first?.onTheWire;
+    seen(queued);
+    records.addressSeen({ ...queued, botId: '28:bot', updatedAt: at.toISOString(), serviceUrl: 'https://s.example/', teamsUserId: '29:q' });
+    await privacy.erase(queued, 'anonymise');
+    first?.open();
+    await records.settled();
+    expect(await repos.members.get(tenantId, other.userId)).toBeDefined();
+    expect(await repos.members.get(tenantId, queued.userId)).toBeUndefined();
+    expect(await delivery.addresses.getPerson(tenantId, queued.userId)).toBeUndefined();
+
+    // Already on the wire when the erase starts: the erase waits for it, then removes what it wrote.
+    const writing = { tenantId, userId: ids.user() };
+    seen(writing);
+    await second?.onTheWire;
+    let erased = false;
+    const erase = privacy.erase(writing, 'anonymise').then(() => (erased = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(erased).toBe(false);
+    second?.open();
+    await erase;
+    await records.settled();
+    expect(await repos.members.get(tenantId, writing.userId)).toBeUndefined();
   });
 });

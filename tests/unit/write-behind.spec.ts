@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { createWriteBehind } from '../../bot/src/domain/shared/write-behind';
 
 // Bookkeeping written after the answer (domain/shared/write-behind.ts): coalesced, batched, retried, never silently lost.
@@ -56,5 +56,78 @@ describe('write-behind', () => {
     await down.writer.settled();
     expect(down.attempts()).toBe(3);
     expect(down.errors).toEqual(['write-behind: 1 items could not be written after 3 attempts']);
+  });
+
+  it('a burst is written once it calms down, or after maxWaitMs however long it goes on', async () => {
+    jest.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      const writer = createWriteBehind<Item>({
+        keyOf: (i) => i.key,
+        write: async (items) => void batches.push(items.map((i) => i.key)),
+        maxBatch: 100,
+        log: { error: () => undefined },
+        what: 'items',
+        lingerMs: 100,
+        maxWaitMs: 1_000,
+      });
+      // One every 50 ms: still busy, so nothing is written yet.
+      for (let i = 0; i < 5; i += 1) {
+        writer.add({ key: `a${i}`, value: i });
+        await jest.advanceTimersByTimeAsync(50);
+      }
+      expect(batches).toEqual([]);
+      // Quiet for 100 ms: the burst goes in one batch.
+      await jest.advanceTimersByTimeAsync(60);
+      expect(batches).toEqual([['a0', 'a1', 'a2', 'a3', 'a4']]);
+
+      // A stream that never calms down is written after 1 s all the same.
+      for (let i = 0; i < 30; i += 1) {
+        writer.add({ key: `b${i}`, value: i });
+        await jest.advanceTimersByTimeAsync(50);
+      }
+      expect(batches.length).toBe(2);
+      expect(batches[1]?.slice(0, 2)).toEqual(['b0', 'b1']);
+      expect(batches[1]?.length).toBeGreaterThanOrEqual(19);
+      expect(batches[1]?.length).toBeLessThanOrEqual(21);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(batches.flat()).toHaveLength(35);
+      await writer.settled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('forget drops what is queued under a key, and waits for a batch of it already on the wire', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started: () => void = () => undefined;
+    const onTheWire = new Promise<void>((resolve) => (started = resolve));
+    const written: string[] = [];
+    const writer = createWriteBehind<Item>({
+      keyOf: (i) => i.key,
+      write: async (items) => {
+        started();
+        await gate;
+        written.push(...items.map((i) => i.key));
+      },
+      maxBatch: 1,
+      log: { error: () => undefined },
+      what: 'items',
+    });
+    writer.add({ key: 'a', value: 1 });
+    writer.add({ key: 'b', value: 1 });
+    await onTheWire;
+    // 'a' is on the wire, 'b' waits behind it.
+    await writer.forget('b');
+    let forgotten = false;
+    const forgetA = writer.forget('a').then(() => (forgotten = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(forgotten).toBe(false);
+    open();
+    await forgetA;
+    expect(written).toEqual(['a']);
+    await writer.settled();
+    expect(written).toEqual(['a']);
   });
 });

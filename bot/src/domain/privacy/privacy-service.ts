@@ -46,6 +46,11 @@ interface PrivacyServiceDeps {
     respond(actor: PersonRef, teamId: string, sessionId: string, response: 'no'): Promise<{ readonly ok: boolean }>;
   };
   readonly now: () => Date;
+  /**
+   * What this instance still has queued to write about people (their profile and address, written behind
+   * an answer): dropped before an erase, so an erase always wins over a write queued before it.
+   */
+  readonly pendingWrites?: { forget(person: PersonRef): Promise<void> };
 }
 
 const fail = failWith<PrivacyFailure>('privacy');
@@ -70,6 +75,7 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
 
     async erase(person, contributions) {
       if (isFormerColleague(person.userId)) return { removed: 0, anonymised: 0 };
+      await deps.pendingWrites?.forget(person);
       // Withdrawn one by one: a session that started or was cancelled meanwhile refuses, and its answer stays counted.
       for (const rsvp of await deps.rsvps.listForUser(person.tenantId, person.userId)) {
         if (rsvp.response !== 'no') await deps.rsvps.respond(person, rsvp.teamId, rsvp.sessionId, 'no');

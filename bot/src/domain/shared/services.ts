@@ -88,7 +88,12 @@ interface ServicesDeps {
   /** Graph's owners of each team; absent, the person who added the app owns it. */
   readonly teamOwners?: TeamOwnerDirectory;
   /** Every table's rows of one person, and what signs export links (the server secret and the public base URL). */
-  readonly privacy: { readonly store: PersonalDataStore; readonly publicUrl: string | (() => string) } & LinkSecrets;
+  readonly privacy: {
+    readonly store: PersonalDataStore;
+    readonly publicUrl: string | (() => string);
+    /** Writes queued behind answers on this instance, dropped before an erase (privacy-service.ts). */
+    readonly pendingWrites?: { forget(person: PersonRef): Promise<void> };
+  } & LinkSecrets;
   readonly now: () => Date;
   /** Tests: a pinned matching in place of matchRound. */
   readonly buddyMatch?: MatchRound;

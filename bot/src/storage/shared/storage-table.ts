@@ -184,11 +184,17 @@ export class StorageTable {
     await guard(`writing a transaction to ${this.name}`, () => this.client.submitTransaction(actions));
   }
 
-  /** Upserts (Replace) rows in transactions of at most 100 per partition. Not atomic across chunks. */
+  /**
+   * Upserts (Replace) rows in transactions of at most 100 per partition. Not atomic across chunks. A
+   * partition's single row is a plain upsert: the same write, without a multipart batch to build and
+   * parse (a burst of first-time RSVPs writes one membership row in each person's own partition).
+   */
   async putMany(entities: readonly NewEntity[]): Promise<void> {
     await forEachLimited(chunkByPartition(entities), PARTITIONS_IN_FLIGHT, async (chunks) => {
       for (const chunk of chunks) {
-        await this.transaction(chunk.map((entity): TransactionAction => ['upsert', entity, 'Replace']));
+        const [only] = chunk;
+        if (chunk.length === 1 && only) await this.upsert(only);
+        else await this.transaction(chunk.map((entity): TransactionAction => ['upsert', entity, 'Replace']));
       }
     });
   }

@@ -1,9 +1,10 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotConfig } from '../../config';
 import type { Logger } from '../../domain/shared/logger';
 import { toLocale } from '../../domain/shared/person';
 import { t } from '../../cards/shared/i18n';
+import { ReusedClientsAuthentication } from './reused-clients-auth';
 
 type Authorization = Parameters<CloudAdapter['processActivityDirect']>[0];
 type Logic = (context: TurnContext) => Promise<void>;
@@ -52,7 +53,7 @@ class PeerLearnAdapter extends CloudAdapter {
  * Agents Playground needs that); config.ts refuses that combination in production.
  */
 export function createAdapter(bot: BotConfig, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusedClientsAuthentication({
     MicrosoftAppId: bot.appId ?? '',
     MicrosoftAppPassword: bot.appPassword ?? '',
     MicrosoftAppType: bot.appId ? bot.type : '',
