@@ -82,6 +82,32 @@ describe('the early start of a returning visitor', () => {
     expect(fake.callsTo('GET', sessionsPath).map((c) => c.authorization)).toEqual(['Bearer token-0', 'Bearer token-1']);
   });
 
+  it('asks for the member list only once the early requests have answered', async () => {
+    rememberAnna();
+    let answerSessions: () => void = () => undefined;
+    const sessionsHeld = new Promise<void>((resolve) => {
+      answerSessions = resolve;
+    });
+    const fake = createFakeService({
+      'GET /dev/members': () => json(200, members),
+      'POST /dev/token': () => json(200, { token: 'token-0' }),
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}`]: async () => {
+        await sessionsHeld;
+        return json(200, teamSessions());
+      },
+    });
+    const early = start(fake.fetch);
+
+    await renderApp({ fetch: fake.fetch, early });
+    await eventually(() => expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1));
+    expect(fake.callsTo('GET', '/dev/members')).toHaveLength(0);
+
+    answerSessions();
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+    await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
+  });
+
   it('starts nothing without a remembered identity, or when it is not the remembered member', () => {
     const fake = service();
     expect(start(fake.fetch)).toBeUndefined();

@@ -22,6 +22,8 @@ export interface EarlyStart {
   readonly token: Promise<string>;
   /** `fetch` that answers a GET started at boot (same path, same token) once, and passes everything else on. */
   fetchThrough(fetch: FetchLike): FetchLike;
+  /** Settles when every request started at boot has answered or failed: what can wait should wait for it. */
+  readonly settled: Promise<void>;
 }
 
 interface EarlyStartOptions {
@@ -79,6 +81,7 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
   return {
     memberKey: memberKey(member),
     token,
+    settled: Promise.allSettled([token, ...pending.values()]).then(() => undefined),
     fetchThrough: (fetch) => (input, init) => {
       const early = pending.get(input);
       const method = init?.method ?? 'GET';

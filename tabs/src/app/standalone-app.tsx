@@ -40,12 +40,21 @@ export function StandaloneApp({ fetch, store, browserLocale, early }: Standalone
   const theme = preferences.theme ?? systemTheme;
   useAppLanguage(language);
 
-  const loadMembers = useCallback((signal: AbortSignal) => fetchDevMembers(fetch, signal), [fetch]);
-  const members = useAsync(loadMembers);
   const [chosenKey, setChosenKey] = useState(() => store.get(preferenceKeys.member));
   // The remembered member in full lets a returning visitor's board load while the member list is
   // still on its way (the list only feeds the picker); a stale one gives way once the list is in.
   const [remembered] = useState(() => readRememberedMember(store.get(preferenceKeys.memberIdentity)));
+  // For that visitor the list waits until the board's first requests have answered: the same small
+  // service would otherwise serve it in the middle of them.
+  const [listWaitsFor] = useState(() => (early && remembered && memberKey(remembered) === early.memberKey ? early.settled : undefined));
+  const loadMembers = useCallback(
+    async (signal: AbortSignal) => {
+      await listWaitsFor;
+      return fetchDevMembers(fetch, signal);
+    },
+    [fetch, listWaitsFor],
+  );
+  const members = useAsync(loadMembers);
   const memberList = members.status === 'success' ? members.data.members : undefined;
   const member =
     memberList?.find((candidate) => memberKey(candidate) === chosenKey) ??
