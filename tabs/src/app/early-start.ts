@@ -4,6 +4,7 @@ import { mePath } from '../shared/get-me';
 import type { KeyValueStore } from '../shared/local-store';
 import type { AppLanguage } from '../shared/locale';
 import { parseLocation } from '../shared/routes';
+import type { Route } from '../shared/routes';
 import { boardFirstPagePath } from '../shared/sessions/get-team-sessions';
 import { DEFAULT_RANGE, insightsPath, rangeQuery } from '../features/insights/insights-range';
 import { preferenceKeys } from './preference-keys';
@@ -37,8 +38,7 @@ interface EarlyStartOptions {
 }
 
 /** What the route will ask for first, given the remembered team. */
-function firstRequests(options: EarlyStartOptions): string[] {
-  const route = parseLocation(options.location);
+function firstRequests(route: Route, options: EarlyStartOptions): string[] {
   const teamId = options.store.get(preferenceKeys.team);
   if (route.name === 'board') return [mePath, ...(teamId ? [boardFirstPagePath(teamId)] : [])];
   if (route.name === 'insights') {
@@ -68,7 +68,7 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
     () => undefined,
   );
   const pending = new Map<string, Promise<Response>>();
-  for (const path of firstRequests(options)) {
+  for (const path of firstRequests(route, options)) {
     const response = token.then((value) =>
       options.fetch(path, {
         headers: { Accept: 'application/json', Authorization: `Bearer ${value}`, 'Accept-Language': options.language },
