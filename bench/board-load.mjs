@@ -6,6 +6,9 @@
 //
 //   npm run build:tab && npm run bench:board                  (RUNS=5 per language, SESSIONS=500)
 //   SESSIONS=2000 RUNS=3 npm run bench:board                  (the scaling rows: 100, 500, 2000)
+//   PHASES=1 npm run bench:board     (each run's timeline: requests and marks, on the page's clock)
+//   PROFILE=1 npm run bench:board    (one more run per language under the CPU profiler, not counted: top 20 functions and
+//                                     the time per file; the .cpuprofile goes to dist/bench/)
 //
 // Initial JS is counted as scripts/lib/board-initial-js.mjs says: index.html's entry and its
 // modulepreloads, plus the reader's language catalogue, plus (in Teams) teams-js; the lazy sections
@@ -20,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { boardInitialJs, chunkOf, gzipBytes } from '../scripts/lib/board-initial-js.mjs';
+import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +31,7 @@ const RUNS = Number(process.env.RUNS ?? 5);
 const SESSIONS = Number(process.env.SESSIONS ?? 500);
 const MEMBERS = 200;
 const BUDGET_MS = 600;
+const PROFILE = Boolean(process.env.PROFILE);
 const BUDGET_KB = 200;
 const LANGUAGES = ['en', 'nl'];
 const tabDir = path.join(root, 'dist/tab');
@@ -118,7 +123,9 @@ try {
   for (const language of LANGUAGES) {
     const runs = [];
     runsByLanguage[language] = runs;
-    for (let run = 0; run <= RUNS; run++) {
+    // PROFILE: one more run under the profiler, after the measured ones and not counted (sampling slows it).
+    for (let run = 0; run <= RUNS + (PROFILE ? 1 : 0); run++) {
+      const profiled = PROFILE && run === RUNS + 1;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript(
         ([member, team, lang]) => {
@@ -146,8 +153,10 @@ try {
       // less than wall time, read once the first card is there.
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
+      if (profiled) await startProfile(cdp);
       await page.goto(service.url);
       await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 });
+      if (profiled) await stopProfile(cdp, path.join(root, `dist/bench/board-${language}.cpuprofile`), { label: `board, ${language}` });
       const visibleMs = await page.evaluate(() => window.__boardVisibleAt);
       // The scripts the page asked for before the first card was in the DOM (the page's own clock).
       const scripts = await page.evaluate(
@@ -173,7 +182,7 @@ try {
       // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
       const lang = await page.evaluate(() => document.documentElement.lang);
       if (lang !== language) throw new Error(`the board came up in ${lang}, not ${language}`);
-      runs.push({ run, visibleMs, mainThreadMs, cards, scripts });
+      if (!profiled) runs.push({ run, visibleMs, mainThreadMs, cards, scripts });
       await context.close();
     }
   }

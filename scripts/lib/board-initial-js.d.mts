@@ -11,3 +11,5 @@ export function boardInitialJs(
 ): { readonly files: readonly InitialFile[]; readonly totalKb: number };
 export function htmlScripts(tabDir: string): string[];
 export function chunkOf(tabDir: string, key: string): string | undefined;
+/** The files the entry preloads when it imports the app (the catalogues and teams-js left out). */
+export function preloadedByEntry(tabDir: string): string[];

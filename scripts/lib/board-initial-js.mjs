@@ -4,6 +4,8 @@
 // Counted ("initial JS"), gzip -9 per file:
 //   - the index.html entry and everything it imports statically: exactly what index.html loads with
 //     <script> and <link rel="modulepreload"> (the test checks the two agree);
+//   - the app itself (tabs/src/app/mount-app.tsx and its static imports): the entry starts the first
+//     requests, then imports it at once, with its files preloaded side by side;
 //   - the reader's language catalogue (tabs/src/app/i18n/<en|nl>.ts), which the app imports as it
 //     starts, before the first translated render;
 //   - inside Teams, teams-js (tabs/src/shared/teams-sdk.ts), imported before anything renders.
@@ -15,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 
 /** Vite manifest keys (paths under tabs/) of the modules the app imports as it starts, per case. */
 const startup = {
+  app: 'src/app/mount-app.tsx',
   en: 'src/app/i18n/en.ts',
   nl: 'src/app/i18n/nl.ts',
   teams: 'src/shared/teams-sdk.ts',
@@ -58,7 +61,7 @@ export function boardInitialJs(tabDir, { language, host }) {
   const manifest = readManifest(tabDir);
   const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry && key.endsWith('index.html'));
   if (!entry) throw new Error('no index.html entry in the tab build manifest');
-  const keys = [entry, startup[language], ...(host === 'teams' ? [startup.teams] : [])];
+  const keys = [entry, startup.app, startup[language], ...(host === 'teams' ? [startup.teams] : [])];
   const files = staticClosure(manifest, keys).map((file) => ({ file, gzip: gzipBytes(tabDir, file) }));
   return { files, totalKb: files.reduce((sum, f) => sum + f.gzip, 0) / 1024 };
 }
@@ -72,4 +75,22 @@ export function htmlScripts(tabDir) {
 /** The built file of a source module (a key of the manifest, e.g. `src/app/app-nav-menu.tsx`), if it is its own chunk. */
 export function chunkOf(tabDir, key) {
   return readManifest(tabDir)[key]?.file;
+}
+
+/**
+ * The files the entry preloads side by side when it imports the app (vite's `__vite__mapDeps` list of
+ * the entry chunk), as paths under the tab's folder: the catalogues and teams-js, which the entry
+ * imports too, are left out (counted per reader above).
+ */
+export function preloadedByEntry(tabDir) {
+  const [entry] = htmlScripts(tabDir);
+  if (!entry) throw new Error('index.html loads no script');
+  const code = readFileSync(path.join(tabDir, entry), 'utf8');
+  const list = /__vite__mapDeps=[^[]*\[([^\]]*)\]/.exec(code)?.[1] ?? '';
+  const perReader = Object.entries(startup)
+    .filter(([name]) => name !== 'app')
+    .map(([, key]) => chunkOf(tabDir, key));
+  return [...list.matchAll(/["'`](assets\/[^"'`]+\.js)["'`]/g)]
+    .map((m) => /** @type {string} */ (m[1]))
+    .filter((file) => !perReader.includes(file));
 }

@@ -1,18 +1,40 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { detectHost } from './shared/teams';
+import { startEarly } from './app/early-start';
+import { loadCatalogue } from './app/i18n/catalogues';
+import { preferenceKeys } from './app/preference-keys';
+import { createBrowserStore } from './shared/local-store';
+import { isAppLanguage, languageOf } from './shared/locale';
+import { detectHost, mayBeHosted } from './shared/teams';
 
+// The entry stays tiny and starts everything the first screen waits for at once (issue #16): Teams'
+// handshake, the reader's strings, and for a returning visitor their token and first data calls, while
+// React and the app's code (mount-app.tsx and its imports, preloaded in parallel) are still on their way.
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// Start the Teams handshake before React renders; detectHost never rejects (it falls back to standalone).
+// detectHost never rejects (it falls back to standalone).
 const host = detectHost({ fallbackLocale: navigator.language });
 // A User Timing mark the board benchmark reads (bench/board-load.mjs); costs nothing otherwise.
 void host.then(() => performance.mark('peerlearn:host-detected'));
 
-createRoot(container).render(
-  <StrictMode>
-    <App host={host} />
-  </StrictMode>,
+const store = createBrowserStore();
+const stored = store.get(preferenceKeys.language);
+const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
+// The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
+loadCatalogue(language).catch(() => undefined);
+const early = mayBeHosted(window)
+  ? undefined
+  : startEarly({ fetch: (input, init) => fetch(input, init), store, location: window.location, language });
+
+import('./app/mount-app').then(
+  ({ mountApp }) => mountApp(container, host, early),
+  () => {
+    // The app's code did not load (the network dropped, or an old page after a deploy): no strings
+    // either, so the same words in both of the app's languages.
+    const alert = document.createElement('p');
+    alert.setAttribute('role', 'alert');
+    alert.style.cssText = 'font-family: system-ui, sans-serif; padding: 1rem';
+    alert.textContent =
+      'PeerLearn could not load. Check your connection and reload the page. / PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.';
+    container.replaceChildren(alert);
+  },
 );

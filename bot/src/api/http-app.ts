@@ -10,6 +10,7 @@ import type { ApiError } from './contract';
 import { HttpError } from './shared/http-error';
 import { concurrencyCap } from './shared/load-limits';
 import { badPathParameter, jsonBodyOnly } from './shared/json-body-only';
+import { precompressedAssets } from './shared/precompressed-assets';
 
 interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
@@ -134,6 +135,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
 
   const tabDir = path.resolve(deps.tabDir);
   const indexHtml = path.join(tabDir, 'index.html');
+  app.use('/assets', precompressedAssets(path.join(tabDir, 'assets')));
   app.use(
     express.static(tabDir, {
       index: false,

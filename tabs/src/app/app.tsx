@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { FetchLike } from '../shared/api-client';
 import type { KeyValueStore } from '../shared/local-store';
+import type { EarlyStart } from './early-start';
 import { createBrowserStore } from '../shared/local-store';
 import { isAppLanguage, languageOf } from '../shared/locale';
 import type { Host } from '../shared/teams';
@@ -15,7 +16,7 @@ import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
 import { TeamsApp } from './teams-app';
 import { ThemeRoot } from './theme-root';
-import { preferenceKeys } from './use-preferences';
+import { preferenceKeys } from './preference-keys';
 import { useRoute } from './use-route';
 
 // Looked up at call time, so a test's stubbed global fetch is the one used.
@@ -28,10 +29,12 @@ interface AppProps {
   readonly fetch?: FetchLike;
   readonly store?: KeyValueStore;
   readonly browserLocale?: string;
+  /** The first requests the entry already started (early-start.ts); absent when it started none. */
+  readonly early?: EarlyStart | undefined;
 }
 
 /** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */
-export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language }: AppProps) {
+export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language, early }: AppProps) {
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -56,13 +59,15 @@ export function App({ host, fetch = browserFetch, store = browserStore, browserL
   if (!i18n) return null;
   return (
     <I18nextProvider i18n={i18n}>
-      <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} />
+      <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} early={early} />
     </I18nextProvider>
   );
 }
 
 /** The public pages (privacy, terms) skip the host and sign-in altogether; every other route needs them. */
-function Routed(props: Required<AppProps>) {
+type ResolvedProps = Required<Omit<AppProps, 'early'>> & Pick<AppProps, 'early'>;
+
+function Routed(props: ResolvedProps) {
   const { route } = useRoute();
   if (isPublicRoute(route)) {
     return <PublicApp route={route} host={props.host} store={props.store} browserLocale={props.browserLocale} />;
@@ -70,7 +75,7 @@ function Routed(props: Required<AppProps>) {
   return <Hosted {...props} />;
 }
 
-function Hosted({ host, fetch, store, browserLocale }: Required<AppProps>) {
+function Hosted({ host, fetch, store, browserLocale, early }: ResolvedProps) {
   // State, not `use()`: a suspended first render is revealed only after React's 300 ms fallback
   // throttle, which alone would eat a third of the board's 1 s budget.
   const [resolved, setResolved] = useState<Host | undefined>(undefined);
@@ -87,7 +92,7 @@ function Hosted({ host, fetch, store, browserLocale }: Required<AppProps>) {
   return resolved.kind === 'teams' ? (
     <TeamsApp host={resolved} fetch={fetch} store={store} />
   ) : (
-    <StandaloneApp fetch={fetch} store={store} browserLocale={browserLocale} />
+    <StandaloneApp fetch={fetch} store={store} browserLocale={browserLocale} early={early} />
   );
 }
 

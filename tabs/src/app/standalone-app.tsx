@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { DevMember } from '../../../bot/src/api/contract';
 import { ApiRequestError, createApiClient } from '../shared/api-client';
 import type { FetchLike } from '../shared/api-client';
-import { createDevTokenProvider, fetchDevMembers, memberKey } from '../shared/dev-auth';
+import { createDevTokenProvider, fetchDevMembers, memberKey, readRememberedMember } from '../shared/dev-auth';
 import type { KeyValueStore } from '../shared/local-store';
+import type { EarlyStart } from './early-start';
 import { formattingLocale, languageOf } from '../shared/locale';
 import { useAsync } from '../shared/use-async';
 import { useSystemTheme } from '../shared/use-system-theme';
@@ -18,7 +19,8 @@ import { StandaloneToolbar } from './standalone-toolbar';
 import { Shell } from './shell';
 import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
-import { preferenceKeys, usePreferences } from './use-preferences';
+import { preferenceKeys } from './preference-keys';
+import { usePreferences } from './use-preferences';
 import type { Preferences } from './use-preferences';
 
 interface StandaloneAppProps {
@@ -26,22 +28,33 @@ interface StandaloneAppProps {
   readonly store: KeyValueStore;
   /** The browser's language tag (`navigator.language`). */
   readonly browserLocale: string;
+  /** The remembered member's token and first requests, already on their way (early-start.ts). */
+  readonly early?: EarlyStart | undefined;
 }
 
 /** Outside Teams: the dev-mode token issuer stands in for Entra, the browser for the Teams client. */
-export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProps) {
+export function StandaloneApp({ fetch, store, browserLocale, early }: StandaloneAppProps) {
   const preferences = usePreferences(store);
   const systemTheme = useSystemTheme();
   const language = preferences.language ?? languageOf(browserLocale);
   const theme = preferences.theme ?? systemTheme;
   useAppLanguage(language);
 
-  const loadMembers = useCallback((signal: AbortSignal) => fetchDevMembers(fetch, signal), [fetch]);
-  const members = useAsync(loadMembers);
   const [chosenKey, setChosenKey] = useState(() => store.get(preferenceKeys.member));
   // The remembered member in full lets a returning visitor's board load while the member list is
   // still on its way (the list only feeds the picker); a stale one gives way once the list is in.
-  const [remembered] = useState(() => readMember(store.get(preferenceKeys.memberIdentity)));
+  const [remembered] = useState(() => readRememberedMember(store.get(preferenceKeys.memberIdentity)));
+  // For that visitor the list waits until the board's first requests have answered: the same small
+  // service would otherwise serve it in the middle of them.
+  const [listWaitsFor] = useState(() => (early && remembered && memberKey(remembered) === early.memberKey ? early.settled : undefined));
+  const loadMembers = useCallback(
+    async (signal: AbortSignal) => {
+      await listWaitsFor;
+      return fetchDevMembers(fetch, signal);
+    },
+    [fetch, listWaitsFor],
+  );
+  const members = useAsync(loadMembers);
   const memberList = members.status === 'success' ? members.data.members : undefined;
   const member =
     memberList?.find((candidate) => memberKey(candidate) === chosenKey) ??
@@ -80,27 +93,12 @@ export function StandaloneApp({ fetch, store, browserLocale }: StandaloneAppProp
             store={store}
             locale={formattingLocale(language, preferences.language ? undefined : browserLocale)}
             preferences={preferences}
+            early={early}
           />
         ) : null}
       </PageLayout>
     </ThemeRoot>
   );
-}
-
-function readMember(raw: string | null): DevMember | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(raw) as Partial<DevMember>;
-    if (typeof value.tenantId !== 'string' || typeof value.userId !== 'string' || typeof value.displayName !== 'string') return undefined;
-    return {
-      tenantId: value.tenantId,
-      userId: value.userId,
-      displayName: value.displayName,
-      ...(typeof value.locale === 'string' ? { locale: value.locale } : {}),
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 function MembersLoading() {
@@ -141,10 +139,15 @@ interface SignedInProps {
   readonly store: KeyValueStore;
   readonly locale: string;
   readonly preferences: Preferences;
+  readonly early: EarlyStart | undefined;
 }
 
-function SignedIn({ fetch, member, store, locale, preferences }: SignedInProps) {
+function SignedIn({ fetch, member, store, locale, preferences, early }: SignedInProps) {
   // Keyed by member above: one client (and one token) per person, even when the list replaces the remembered copy.
-  const [api] = useState(() => createApiClient(fetch, createDevTokenProvider(fetch, member)));
+  // The token and requests the entry started serve only the member they were started for.
+  const [api] = useState(() => {
+    const mine = early?.memberKey === memberKey(member) ? early : undefined;
+    return createApiClient(mine ? mine.fetchThrough(fetch) : fetch, createDevTokenProvider(fetch, member, mine?.token));
+  });
   return <Shell api={api} store={store} locale={locale} preferences={preferences} />;
 }

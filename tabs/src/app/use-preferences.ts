@@ -4,14 +4,7 @@ import type { AppLanguage } from '../shared/locale';
 import { isAppLanguage } from '../shared/locale';
 import type { ThemeName } from '../shared/theme-name';
 import { isThemeName } from '../shared/theme-name';
-
-export const preferenceKeys = {
-  language: 'language',
-  theme: 'theme',
-  member: 'member',
-  memberIdentity: 'memberIdentity',
-  team: 'team',
-} as const;
+import { preferenceKeys } from './preference-keys';
 
 export interface Preferences {
   /** `null`: follow the browser's language. */

@@ -1,17 +1,24 @@
 import { act, render } from '@testing-library/react';
 import { jest } from '@jest/globals';
 import { App } from '../../../tabs/src/app/app';
+import type { EarlyStart } from '../../../tabs/src/app/early-start';
 import type { FetchLike } from '../../../tabs/src/shared/api-client';
 import type { Host, TeamsHost } from '../../../tabs/src/shared/teams';
 
 /** Rendered inside an async act so React 19 lets the suspended host promise resolve. */
-export async function renderApp(options: { readonly fetch: FetchLike; readonly host?: Host; readonly browserLocale?: string }) {
+export async function renderApp(options: {
+  readonly fetch: FetchLike;
+  readonly host?: Host;
+  readonly browserLocale?: string;
+  readonly early?: EarlyStart | undefined;
+}) {
   return act(async () =>
     render(
       <App
         host={Promise.resolve(options.host ?? { kind: 'standalone' })}
         fetch={options.fetch}
         browserLocale={options.browserLocale ?? 'en-GB'}
+        early={options.early}
       />,
     ),
   );

@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api-client';
 import type { BoardSession } from '../../shared/sessions/board-session';
-import { getTeamSessions } from '../../shared/sessions/get-team-sessions';
+import { getTeamSessions, upcomingPageSize } from '../../shared/sessions/get-team-sessions';
 import type { TeamBoardData } from '../../shared/sessions/get-team-sessions';
 import { useAsync } from '../../shared/use-async';
-
-/** Upcoming cards fetched at first; a busy team's board stays quick and readable, the rest is one click away. */
-const upcomingPageSize = 24;
 
 export type MorePages =
   | { readonly status: 'idle' | 'loading'; readonly sessions: readonly BoardSession[] }

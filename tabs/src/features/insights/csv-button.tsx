@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CsvTable } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { downloadInsightsCsv } from './insights-api';
-import type { InsightsQuery } from './insights-api';
+import type { InsightsQuery } from './insights-range';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
 

@@ -1,7 +1,6 @@
 import type {
   CreateLearningRequestResponse,
   CsvTable,
-  Granularity,
   InsightsResponse,
   LearningRequestView,
   NudgeResponse,
@@ -12,19 +11,13 @@ import type {
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
 import { saveFile } from '../../shared/save-file';
-
-/** The range the view asks for: dates (YYYY-MM-DD, `to` inclusive) and how the periods are grouped. */
-export interface InsightsQuery {
-  readonly from: string;
-  readonly to: string;
-  readonly granularity: Granularity;
-}
+import { insightsPath } from './insights-range';
+import type { InsightsQuery } from './insights-range';
 
 const teamPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}`;
-const queryOf = (query: InsightsQuery) => new URLSearchParams({ from: query.from, to: query.to, granularity: query.granularity });
 
 export function getInsights(api: ApiClient, teamId: string, query: InsightsQuery, signal?: AbortSignal): Promise<InsightsResponse> {
-  return api.get<InsightsResponse>(`${teamPath(teamId)}/insights?${queryOf(query).toString()}`, signal);
+  return api.get<InsightsResponse>(insightsPath(teamId, query), signal);
 }
 
 /** Fetched with the bearer token (a plain link would carry none), then saved under the API's file name. */

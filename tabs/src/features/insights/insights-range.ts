@@ -1,9 +1,18 @@
 import type { Granularity, ParticipationPoint } from '../../../../bot/src/api/contract';
-import type { InsightsQuery } from './insights-api';
+
+/** The range the view asks for: dates (YYYY-MM-DD, `to` inclusive) and how the periods are grouped. */
+export interface InsightsQuery {
+  readonly from: string;
+  readonly to: string;
+  readonly granularity: Granularity;
+}
 
 /** The ranges the picker offers, in months back from today. */
 export const RANGE_MONTHS = [3, 6, 12, 24] as const;
 export type RangeMonths = (typeof RANGE_MONTHS)[number];
+
+/** What the view shows first: the last year by month (the entry starts this report early, app/early-start.ts). */
+export const DEFAULT_RANGE: { readonly months: RangeMonths; readonly granularity: Granularity } = { months: 12, granularity: 'month' };
 
 function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -14,6 +23,12 @@ function isoDate(date: Date): string {
 export function rangeQuery(months: RangeMonths, granularity: Granularity, today: Date): InsightsQuery {
   const from = new Date(today.getFullYear(), today.getMonth() - months, today.getDate() + 1);
   return { from: isoDate(from), to: isoDate(today), granularity };
+}
+
+/** The report's path for `query`: one builder, so a report the entry started early is the one the view asks for. */
+export function insightsPath(teamId: string, query: InsightsQuery): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to, granularity: query.granularity });
+  return `/api/v1/teams/${encodeURIComponent(teamId)}/insights?${params.toString()}`;
 }
 
 /**

@@ -14,8 +14,8 @@ import { loadParticipationChart } from './chart-slot';
 import { FeedbackSection } from './feedback-section';
 import { GoalsSection } from './goals-section';
 import { getInsights } from './insights-api';
-import type { InsightsQuery } from './insights-api';
-import { rangeQuery } from './insights-range';
+import type { InsightsQuery } from './insights-range';
+import { DEFAULT_RANGE, rangeQuery } from './insights-range';
 import type { RangeMonths } from './insights-range';
 import { INSIGHTS_NS, WithInsightsStrings } from './insights-strings';
 import { ParticipationSection } from './participation-section';
@@ -127,8 +127,8 @@ interface TeamInsightsProps {
 
 function TeamInsights({ api, teamId, locale, now }: TeamInsightsProps) {
   const { t } = useTranslation(INSIGHTS_NS);
-  const [months, setMonths] = useState<RangeMonths>(12);
-  const [granularity, setGranularity] = useState<Granularity>('month');
+  const [months, setMonths] = useState<RangeMonths>(DEFAULT_RANGE.months);
+  const [granularity, setGranularity] = useState<Granularity>(DEFAULT_RANGE.granularity);
   const [today] = useState(() => now ?? new Date());
   const query = useMemo(() => rangeQuery(months, granularity, today), [months, granularity, today]);
   const load = useCallback((signal: AbortSignal) => getInsights(api, teamId, query, signal), [api, teamId, query]);

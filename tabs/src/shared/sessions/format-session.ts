@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../date-time-format';
+
 /**
  * "Thursday 4 December 2025, 14:00–14:45" in the reader's locale and time zone
  * (`timeZone` undefined = the browser's, which is also the one Teams runs in).
@@ -6,7 +8,7 @@ export function formatSessionTime(startsAt: string, durationMinutes: number, loc
   const start = new Date(startsAt);
   if (Number.isNaN(start.getTime())) return startsAt;
   const end = new Date(start.getTime() + Math.max(0, durationMinutes) * 60_000);
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+  const format = dateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
   return format.formatRange(start, end);
 }
 

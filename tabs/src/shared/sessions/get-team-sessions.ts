@@ -10,6 +10,20 @@ const toBoardSession = (s: SessionSummary): BoardSession => ({ ...s, myRsvp: s.m
 
 const sessionsPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 
+/** Upcoming cards fetched at first; a busy team's board stays quick and readable, the rest is one click away. */
+export const upcomingPageSize = 24;
+
+function pagePath(teamId: string, page: { readonly limit?: number; readonly cursor?: string }): string {
+  const query = new URLSearchParams();
+  if (page.limit !== undefined) query.set('limit', String(page.limit));
+  if (page.cursor) query.set('cursor', page.cursor);
+  const search = query.toString();
+  return search ? `${sessionsPath(teamId)}?${search}` : sessionsPath(teamId);
+}
+
+/** The board's first request, which the entry may already have started (app/early-start.ts). */
+export const boardFirstPagePath = (teamId: string): string => pagePath(teamId, { limit: upcomingPageSize });
+
 /**
  * The team's upcoming sessions, each with the caller's own answer, so the RSVP buttons start pressed
  * right; all of them, or one page with `limit` (and `cursor` for the next).
@@ -20,11 +34,7 @@ export async function getTeamSessions(
   signal?: AbortSignal,
   page: { readonly limit?: number; readonly cursor?: string } = {},
 ): Promise<TeamBoardData> {
-  const query = new URLSearchParams();
-  if (page.limit !== undefined) query.set('limit', String(page.limit));
-  if (page.cursor) query.set('cursor', page.cursor);
-  const search = query.toString();
-  const body = await api.get<TeamSessionsResponse>(search ? `${sessionsPath(teamId)}?${search}` : sessionsPath(teamId), signal);
+  const body = await api.get<TeamSessionsResponse>(pagePath(teamId, page), signal);
   return { ...body, sessions: body.sessions.map(toBoardSession) };
 }
 

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../date-time-format';
+
 /**
  * Session times live on the team's wall clock (its time zone setting, issue #12): shown in that
  * zone, with the viewer's own clock beside it when theirs differs ("10:00 Amsterdam · 04:00 your time").
@@ -5,18 +7,18 @@
 
 /** The browser's zone: the viewer's own clock (Teams runs in the same one). */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateTimeFormat(undefined).resolvedOptions().timeZone;
 }
 
 /** `Europe/Amsterdam` → `Amsterdam`, `America/New_York` → `New York`: the name people know the zone by. */
 export const zoneCity = (timeZone: string): string => (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 
 const dayKey = (instant: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 
 /** The hour and minute at `instant` in `timeZone`, 24-hour in every locale, as the form is typed. */
 export function clockTime(instant: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
 /** Whether two zones show the same date and time at `instant` (same zone, or the same offset then). */
@@ -32,6 +34,6 @@ export function viewerClock(instant: Date, locale: string, teamZone: string, vie
   if (sameWallClock(instant, teamZone, viewerZone)) return undefined;
   const time = clockTime(instant, locale, viewerZone);
   if (dayKey(instant, teamZone) === dayKey(instant, viewerZone)) return time;
-  const day = new Intl.DateTimeFormat(locale, { timeZone: viewerZone, weekday: 'short' }).format(instant);
+  const day = dateTimeFormat(locale, { timeZone: viewerZone, weekday: 'short' }).format(instant);
   return `${day} ${time}`;
 }

@@ -1,0 +1,139 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from '@jest/globals';
+import type { DevMember } from '../../bot/src/api/contract';
+import { startEarly } from '../../tabs/src/app/early-start';
+import { insightsPath, rangeQuery } from '../../tabs/src/features/insights/insights-range';
+import type { FetchLike } from '../../tabs/src/shared/api-client';
+import { createBrowserStore } from '../../tabs/src/shared/local-store';
+import { eventually } from '../support/eventually';
+import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import type { Handler } from '../support/tab/fake-service';
+import { me, members, teamId, teamSessions, tenantId } from '../support/tab/fixtures';
+import { renderApp } from '../support/tab/render-app';
+
+// Issue #16: a returning visitor's token, /me and the board's sessions start in the entry, before the
+// app's code is loaded, and the views take those answers instead of asking again. Whatever goes wrong
+// early (a failed or rejected token) ends on the normal path, never on an error screen.
+const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
+// The fixtures' first demo member, as the picker remembers her.
+const anna: DevMember = { tenantId, userId: 'anna-oid', displayName: 'Anna de Vries', locale: 'nl-NL' };
+const board = { pathname: '/', search: '', hash: '' };
+
+function rememberAnna(options: { readonly identityOf?: DevMember } = {}) {
+  window.localStorage.setItem('peerlearn.member', `${anna.tenantId}/${anna.userId}`);
+  window.localStorage.setItem('peerlearn.memberIdentity', JSON.stringify(options.identityOf ?? anna));
+  window.localStorage.setItem('peerlearn.team', teamId);
+}
+
+/** Token `token-<n>` for the nth mint; `rejected` tokens get a 401 from the API, `failing` mints a 503. */
+function service(options: { readonly failing?: readonly number[]; readonly rejected?: readonly string[] } = {}) {
+  const authorized =
+    (answer: () => Response): Handler =>
+    (call) =>
+      options.rejected?.some((token) => call.authorization === `Bearer ${token}`) ? apiError(401, 'unauthorized') : answer();
+  return createFakeService({
+    'GET /dev/members': () => json(200, members),
+    'POST /dev/token': (_call, nth) =>
+      options.failing?.includes(nth) ? apiError(503, 'overloaded') : json(200, { token: `token-${nth}` }),
+    'GET /api/v1/me': authorized(() => json(200, me())),
+    [`GET ${sessionsPath}`]: authorized(() => json(200, teamSessions())),
+  });
+}
+
+function start(fetch: FetchLike, location = board) {
+  return startEarly({ fetch, store: createBrowserStore(), location, language: 'en' });
+}
+
+describe('the early start of a returning visitor', () => {
+  it('asks once for the token, /me and the first page of sessions, before the app renders', async () => {
+    rememberAnna();
+    const fake = service();
+    const early = start(fake.fetch);
+    expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1);
+
+    await renderApp({ fetch: fake.fetch, early });
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+
+    expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1);
+    expect(fake.callsTo('GET', '/api/v1/me').map((c) => c.authorization)).toEqual(['Bearer token-0']);
+    expect(fake.callsTo('GET', sessionsPath).map((c) => [c.query, c.authorization])).toEqual([['limit=24', 'Bearer token-0']]);
+  });
+
+  it('mints a token as usual when the early one failed, and asks for the data with it', async () => {
+    rememberAnna();
+    const fake = service({ failing: [0] });
+    const early = start(fake.fetch);
+
+    await renderApp({ fetch: fake.fetch, early });
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+
+    expect(fake.callsTo('POST', '/dev/token')).toHaveLength(2);
+    expect(fake.callsTo('GET', sessionsPath).map((c) => c.authorization)).toEqual(['Bearer token-1']);
+  });
+
+  it('replaces an early token the API rejects, and asks again with the fresh one', async () => {
+    rememberAnna();
+    const fake = service({ rejected: ['token-0'] });
+    const early = start(fake.fetch);
+
+    await renderApp({ fetch: fake.fetch, early });
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+
+    expect(fake.callsTo('GET', sessionsPath).map((c) => c.authorization)).toEqual(['Bearer token-0', 'Bearer token-1']);
+  });
+
+  it('asks for the member list only once the early requests have answered', async () => {
+    rememberAnna();
+    let answerSessions: () => void = () => undefined;
+    const sessionsHeld = new Promise<void>((resolve) => {
+      answerSessions = resolve;
+    });
+    const fake = createFakeService({
+      'GET /dev/members': () => json(200, members),
+      'POST /dev/token': () => json(200, { token: 'token-0' }),
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}`]: async () => {
+        await sessionsHeld;
+        return json(200, teamSessions());
+      },
+    });
+    const early = start(fake.fetch);
+
+    await renderApp({ fetch: fake.fetch, early });
+    await eventually(() => expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1));
+    expect(fake.callsTo('GET', '/dev/members')).toHaveLength(0);
+
+    answerSessions();
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+    await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
+  });
+
+  it('starts nothing without a remembered identity, or when it is not the remembered member', () => {
+    const fake = service();
+    expect(start(fake.fetch)).toBeUndefined();
+    rememberAnna({ identityOf: { ...anna, userId: 'someone-else' } });
+    expect(start(fake.fetch)).toBeUndefined();
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("starts Insights' report for the remembered team, and hands each early answer out once", async () => {
+    rememberAnna();
+    const report = insightsPath(teamId, rangeQuery(12, 'month', new Date()));
+    const fake = createFakeService({
+      'POST /dev/token': () => json(200, { token: 'token-0' }),
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET /api/v1/teams/${encodeURIComponent(teamId)}/insights`]: () => json(200, { early: true }),
+    });
+    const early = start(fake.fetch, { pathname: '/', search: '', hash: '#/insights' });
+    await early?.token;
+    const through = early?.fetchThrough(fake.fetch);
+    const asked = () => fake.calls.filter((c) => c.path.endsWith('/insights')).length;
+    await eventually(() => expect(asked()).toBe(1), { interval: 5 });
+
+    const headers = { Authorization: 'Bearer token-0' };
+    await expect(through?.(report, { headers }).then((r) => r.json())).resolves.toEqual({ early: true });
+    expect(asked()).toBe(1);
+    await through?.(report, { headers });
+    expect(asked()).toBe(2);
+  });
+});
