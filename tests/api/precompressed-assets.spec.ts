@@ -115,4 +115,13 @@ describe('precompressed tab assets', () => {
     const outside = await get('/assets/..%2Findex.html', { 'accept-encoding': 'br' });
     expect(outside.headers['content-encoding']).toBeUndefined();
   });
+
+  it('answers 404 for a script that is not there (an old page after a deploy), not the page as if it were the script', async () => {
+    const missing = await get('/assets/gone-0ld0ld.js', { 'accept-encoding': 'br, gzip' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/json/);
+    const route = await get('/session/abc');
+    expect(route.status).toBe(200);
+    expect(route.body.toString()).toContain('<div id="root">');
+  });
 });

@@ -145,8 +145,10 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
       },
     }),
   );
-  // The tab is a single-page app: its routes (/, /config, /session/…) all get index.html.
-  app.get(/^\/(?!api\/|dev\/|healthz).*/, (_req, res) => {
+  // The tab is a single-page app: its routes (/, /config, /session/…) all get index.html. A missing
+  // asset is a 404, not the page: a tab still open across a deploy asks for chunks that are gone, and
+  // HTML in place of a script fails with an error no one can read.
+  app.get(/^\/(?!api\/|dev\/|healthz|assets\/).*/, (_req, res) => {
     if (!existsSync(indexHtml)) {
       apiError(res, 503, 'tab_not_built', 'The tab is not built yet: run "npm run build" (npm start does it for you).');
       return;
