@@ -16,6 +16,7 @@ const JOB_KINDS: readonly OutboxJob['kind'][] = [
   'foldInsights',
   'postPulse',
   'nudgeMember',
+  'celebrateMilestones',
 ];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
