@@ -850,7 +850,15 @@ export type { PulseQuestion, PulseResults } from '../domain/insights/pulse';
 export { PULSE_QUESTIONS, PULSE_MIN_ANSWERS } from '../domain/insights/pulse';
 export type { CsvTable, MyGoalView } from '../domain/insights/insights-report';
 export { CSV_TABLES } from '../domain/insights/insights-report';
-export type { MyApplyView, MyKudosView, MyLearning, MySessionView, MySkillView, MyStreak } from '../domain/insights/my-learning';
+export type {
+  MyApplyView,
+  MyKudosView,
+  MyLearning,
+  MyMilestoneView,
+  MySessionView,
+  MySkillView,
+  MyStreak,
+} from '../domain/insights/my-learning';
 
 /**
  * `GET /api/v1/teams/:teamId/insights?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=week|month`
