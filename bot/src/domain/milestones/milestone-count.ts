@@ -4,7 +4,7 @@ import { MILESTONES } from './milestones';
 import type { Milestone, MilestoneKind } from './milestones';
 
 /** One counted event of a person: a session taught or attended, a kudos received. */
-export interface CountedEvent {
+interface CountedEvent {
   readonly sourceId: string;
   readonly at: string;
 }

@@ -16,7 +16,7 @@ export type MilestoneTrigger =
   | { readonly tenantId: string; readonly teamId: string; readonly source: 'kudos'; readonly kudosId: string };
 
 /** A milestone card due in the team's channel. */
-export interface Celebration {
+interface Celebration {
   readonly claim: MilestoneClaim;
   /** '' when nothing names the person (the card says "a colleague"). */
   readonly displayName: string;

@@ -21,8 +21,6 @@ export const MILESTONES = [
 export type MilestoneId = (typeof MILESTONES)[number]['id'];
 export type Milestone = (typeof MILESTONES)[number];
 
-export const isMilestoneId = (value: unknown): value is MilestoneId => MILESTONES.some((m) => m.id === value);
-
 /**
  * A milestone reached only counts as news when the event that reached it (the nth session's start,
  * the nth kudos) is at most this old. Older ones are claimed silently: a team whose history is folded

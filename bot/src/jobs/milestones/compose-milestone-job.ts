@@ -8,7 +8,7 @@ export interface MilestoneComposerDeps {
 }
 
 /** One card per (team, person, milestone), whichever job composes it: a retried or second job posts nothing twice. */
-export const milestoneMessageKey = (tenantId: string, teamId: string, userId: string, milestone: string): string =>
+const milestoneMessageKey = (tenantId: string, teamId: string, userId: string, milestone: string): string =>
   `milestone|${tenantId}|${teamId}|${userId}|${milestone}`;
 
 /** The milestone cards a trigger made due, each into the team's channel in the team's language. */
