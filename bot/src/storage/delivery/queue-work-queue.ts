@@ -15,6 +15,7 @@ const JOB_KINDS: readonly OutboxJob['kind'][] = [
   'askBuddiesMet',
   'foldInsights',
   'postPulse',
+  'notifyAskers',
   'nudgeMember',
   'celebrateMilestones',
 ];
