@@ -228,6 +228,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           tabUrl: () => `${(config.sessions.publicUrl ?? listeningUrl).replace(/\/+$/, '')}/?view=my-learning`,
           pulses: services.pulses,
           insights: services.insights,
+          milestones: services.milestones,
           requestSessions: services.requestSessions,
         }),
       sender,

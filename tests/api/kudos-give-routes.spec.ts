@@ -56,7 +56,9 @@ describe('kudos from the tab', () => {
     });
     const stored = await service.repositories.kudos.get(PLAYGROUND_TENANT, TEAM_ID, res.body.kudosId);
     expect(stored).toMatchObject({ channelId: TEAM_ID, skill: 'TypeScript', fromUserId: people.ann.aadObjectId });
+    // The milestone check (issue #12: a tenth thanks) runs in a job of its own, then the card.
     expect(await queuedJobs(service)).toEqual([
+      { kind: 'celebrateMilestones', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: res.body.kudosId },
       { kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: res.body.kudosId },
     ]);
     const wall = await call<KudosWallResponse>('cleo', 'GET', kudos);

@@ -324,6 +324,7 @@ describe('the invite card’s actions', () => {
     );
     expect(kudos).toMatchObject({ fromUserId: people.ann.aadObjectId, toUserId: people.host.aadObjectId, channelId: CHANNEL_ID });
     expect(await queuedJobs(bot.service)).toEqual([
+      { kind: 'celebrateMilestones', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId },
       { kind: 'postKudos', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, kudosId: kudos?.kudosId },
     ]);
   });

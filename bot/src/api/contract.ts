@@ -231,6 +231,8 @@ export interface ProfileResponse {
   readonly wants: readonly string[];
   readonly languages: readonly string[];
   readonly availability: string;
+  /** Milestone cards about the person in their teams' channels (issue #12); the API always says, and absent reads as on. */
+  readonly celebrateMilestones?: boolean;
   readonly endorsements: readonly ApiSkillEndorsements[];
   readonly sessionsTaught: number;
   /** After `PUT`: skills whose spelling was normalised, e.g. `{ from: "js", to: "JavaScript" }`. */
@@ -248,6 +250,8 @@ export interface UpdateProfileRequest {
   readonly bio: string;
   readonly languages: readonly string[];
   readonly availability: string;
+  /** Milestone cards about the person ("🎉 Sanne taught their first session"); absent keeps the stored choice. 400 `invalid_profile` when not a boolean. */
+  readonly celebrateMilestones?: boolean;
   /**
    * Skills of `teaches`/`wants` to store although the taxonomy does not know them (confirmed as new).
    * Without it such a skill answers 400 `unknownSkill` with suggestions; skills already on the profile pass.
@@ -846,7 +850,15 @@ export type { PulseQuestion, PulseResults } from '../domain/insights/pulse';
 export { PULSE_QUESTIONS, PULSE_MIN_ANSWERS } from '../domain/insights/pulse';
 export type { CsvTable, MyGoalView } from '../domain/insights/insights-report';
 export { CSV_TABLES } from '../domain/insights/insights-report';
-export type { MyApplyView, MyKudosView, MyLearning, MySessionView, MySkillView, MyStreak } from '../domain/insights/my-learning';
+export type {
+  MyApplyView,
+  MyKudosView,
+  MyLearning,
+  MyMilestoneView,
+  MySessionView,
+  MySkillView,
+  MyStreak,
+} from '../domain/insights/my-learning';
 
 /**
  * `GET /api/v1/teams/:teamId/insights?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=week|month`

@@ -229,6 +229,20 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
   await services.buddies.runRound({ tenantId, poolId: ORGANISATION_POOL, roundId: buddyRound });
   must(await services.buddies.answerMet(eva, teamA, buddyRound, 'yes'));
   must(await services.buddies.answerMet(olaf, ORGANISATION_POOL, buddyRound, 'notYet'));
+  // Milestones (issue #12): Eva's first session taught in team A, and one of Pim's that her export must not hold.
+  const claim = (who: Person, milestone: 'taught1' | 'attended1', sourceId: string) =>
+    world.storage.repositories.milestones.claim({
+      tenantId,
+      teamId: teamA,
+      userId: who.userId,
+      milestone,
+      reachedAt: at,
+      sourceId,
+      claimedAt: at,
+      celebrated: true,
+    });
+  await claim(eva, 'taught1', hosted.sessionId);
+  await claim(pim, 'attended1', hosted.sessionId);
   return { teamA, teamB, hosted, taught, evaTip, evaRequest: evaRequest.request, olafRequest: olafRequest.request, buddyRound };
 }
 

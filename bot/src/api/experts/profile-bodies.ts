@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-limits';
 import { because } from '../shared/body-schema';
 
-type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'newSkills';
+type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'newSkills' | 'celebrateMilestones';
 /** The detail codes of the domain's profile check (domain/experts/profile-editing.ts). */
 type ProfileCode = 'shape' | 'tooMany' | 'tooLong' | 'level';
 
@@ -36,6 +36,8 @@ export const profileBody = z.object(
     bio: text('bio', PROFILE_LIMITS.bioChars),
     languages: names('languages', PROFILE_LIMITS.languages, PROFILE_LIMITS.languageChars),
     availability: text('availability', PROFILE_LIMITS.availabilityChars),
+    /** Milestone cards about the person in their teams' channels (issue #12); absent keeps what is stored. */
+    celebrateMilestones: z.boolean(problem('celebrateMilestones', 'shape')).optional(),
     /** Skills the person confirmed as new ("keep 'Typscript' as a new skill"): never more than the two lists hold. */
     newSkills: z
       .array(

@@ -37,6 +37,7 @@ function toProfileResponse(
     wants: profile.wants,
     languages: profile.languages,
     availability: profile.availability,
+    celebrateMilestones: profile.celebrateMilestones !== false,
     // Only skills the person still teaches; an endorsement of a dropped skill stays stored but unshown.
     endorsements: profile.teaches.flatMap((s) => {
       const entry = bySkill.get(skillKeyOf(s.name));

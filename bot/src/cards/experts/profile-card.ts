@@ -118,7 +118,9 @@ export function profileEditCard(values: ProfileFormValues, locale: Locale, probl
   const body: CardElement[] = [heading(t(locale, 'profile:editTitle'))];
   if (problems.length > 0)
     body.push({ type: 'TextBlock', text: t(locale, 'profile:notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
-  const fieldOf = (p: ProfileFormProblem): ProfileFormField => (p.field === 'body' ? 'teaches' : p.field);
+  // The form has no field of its own for the whole body, nor for the milestone switch (a toggle cannot send a wrong type).
+  const fieldOf = (p: ProfileFormProblem): ProfileFormField =>
+    p.field === 'body' || p.field === 'celebrateMilestones' ? 'teaches' : p.field;
   const under = (field: ProfileFormField) =>
     problems
       .filter((p) => fieldOf(p) === field)

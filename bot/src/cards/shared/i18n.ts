@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import { buddyStrings } from '../buddies/buddy-strings';
 import { insightsStrings } from '../insights/insights-strings';
 import { kudosStrings } from '../kudos/kudos-strings';
+import { milestoneStrings } from '../milestones/milestone-strings';
 import { appliedStrings } from '../sessions/applied-strings';
 import { expertStrings } from '../experts/expert-strings';
 import { profileStrings } from '../experts/profile-strings';
@@ -29,6 +30,7 @@ const catalogues = {
   insights: insightsStrings,
   kudos: kudosStrings,
   applied: appliedStrings,
+  milestones: milestoneStrings,
 } as const;
 
 type Catalogues = typeof catalogues;

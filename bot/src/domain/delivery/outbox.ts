@@ -67,6 +67,11 @@ export type OutboxJob =
       readonly event: 'planned' | 'cancelled';
       readonly requestId: string;
     } & SessionRef)
+  /**
+   * Milestones (issue #12): after a kudos was stored, claim what its receiver reached and post the
+   * milestone card in the team's channel. (A held session's milestones come with its `foldInsights`.)
+   */
+  | { readonly kind: 'celebrateMilestones'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string }
   /** An owner's private, friendly nudge to a quiet member: a personal card with matching upcoming sessions. */
   | {
       readonly kind: 'nudgeMember';

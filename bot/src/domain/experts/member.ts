@@ -16,6 +16,8 @@ export interface MemberProfile {
   readonly wants: readonly string[];
   readonly languages: readonly string[];
   readonly availability: string;
+  /** Milestone cards about them in their teams' channels (issue #12); absent is on. */
+  readonly celebrateMilestones?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

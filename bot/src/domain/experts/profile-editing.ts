@@ -13,6 +13,8 @@ export interface ProfileEdit {
   readonly bio: string;
   readonly languages: readonly string[];
   readonly availability: string;
+  /** Milestone cards about the person (issue #12); absent leaves the stored choice as it is. */
+  readonly celebrateMilestones?: boolean;
 }
 
 export interface Renamed {
@@ -22,7 +24,7 @@ export interface Renamed {
 
 /** One problem in a structured form, so a card can say it in the reader's language next to the field. */
 export interface ProfileProblem {
-  readonly field: 'body' | 'teaches' | 'wants' | 'bio' | 'languages' | 'availability';
+  readonly field: 'body' | 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones';
   readonly index?: number;
   readonly code: 'shape' | 'tooMany' | 'empty' | 'tooLong' | 'level';
   readonly max?: number;
@@ -139,6 +141,9 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   const bio = text(body.bio, 'bio', PROFILE_LIMITS.bioChars, problems);
   const languagesRaw = stringList(body.languages, 'languages', PROFILE_LIMITS.languages, PROFILE_LIMITS.languageChars, problems);
   const availability = text(body.availability, 'availability', PROFILE_LIMITS.availabilityChars, problems);
+  const { celebrateMilestones } = body;
+  if (celebrateMilestones !== undefined && typeof celebrateMilestones !== 'boolean')
+    problems.add('celebrateMilestones must be true or false', { field: 'celebrateMilestones', code: 'shape' });
   if (problems.texts.length > 0) return { ok: false, problems: problems.texts, details: problems.details };
 
   const taught = normaliseNames(
@@ -160,6 +165,7 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
       bio,
       languages,
       availability: cleanText(availability),
+      ...(typeof celebrateMilestones === 'boolean' ? { celebrateMilestones } : {}),
     },
     normalised: [...taught.normalised, ...wanted.normalised],
   };

@@ -60,4 +60,6 @@ export interface InsightsBookkeeping {
   refile(tenantId: string, teamId: string, timeZone: string): Promise<void>;
   /** Seeding and benchmarks: many facts at once (new sessions only), then every period they touch rebuilt once. */
   saveFacts(tenantId: string, teamId: string, facts: readonly SessionFact[], timeZone: string): Promise<void>;
+  /** Every fact of the team, oldest first (milestones count a person's sessions in them, as the rollups do). */
+  listFacts(tenantId: string, teamId: string): Promise<SessionFact[]>;
 }

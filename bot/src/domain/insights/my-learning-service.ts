@@ -16,7 +16,10 @@ import { myGoal, mySessions, mySkills } from './my-learning-parts';
 type TeamGoalsPort = (actor: PersonRef, teamId: string) => Promise<readonly GoalProgress[]>;
 
 interface MyLearningDeps {
-  readonly repositories: Pick<Repositories, 'teams' | 'members' | 'sessions' | 'rsvps' | 'kudos' | 'feedback' | 'skillHistory'>;
+  readonly repositories: Pick<
+    Repositories,
+    'teams' | 'members' | 'sessions' | 'rsvps' | 'kudos' | 'feedback' | 'skillHistory' | 'milestones'
+  >;
   readonly buddies: Pick<BuddyService, 'status'>;
   /** Until the goals service is wired: no goals. */
   readonly goals?: TeamGoalsPort;
@@ -40,11 +43,12 @@ export function createMyLearningService(deps: MyLearningDeps): MyLearningService
     async learning(actor: PersonRef): Promise<MyLearning> {
       const { tenantId, userId } = actor;
       const now = deps.now();
-      const [memberships, answers, profile, points] = await Promise.all([
+      const [memberships, answers, profile, points, claims] = await Promise.all([
         teams.listTeamsOf(tenantId, userId),
         rsvps.listForUser(tenantId, userId),
         members.get(tenantId, userId),
         skillHistory.listFor(tenantId, userId),
+        deps.repositories.milestones.listForPerson(tenantId, userId),
       ]);
       const memberOf = [...memberships].sort((a, b) => a.joinedAt.localeCompare(b.joinedAt)).map((m) => m.teamId);
       // Sessions of teams they left, or of other teams open to the organisation, still count when they went.
@@ -68,7 +72,21 @@ export function createMyLearningService(deps: MyLearningDeps): MyLearningService
         settingsOf(firstTeam).timeZone,
         now,
       );
-      return { attended, taught, skills: mySkills(profile, points), kudosReceived, goals, streak, buddies, apply };
+      const milestones = claims
+        .map((c) => ({ teamId: c.teamId, teamName: teamNames.get(c.teamId) ?? '', milestone: c.milestone, reachedAt: c.reachedAt }))
+        .sort((a, b) => b.reachedAt.localeCompare(a.reachedAt));
+      // Absent until the first one: the answer of someone without any stays as it was before milestones.
+      return {
+        attended,
+        taught,
+        skills: mySkills(profile, points),
+        kudosReceived,
+        goals,
+        streak,
+        buddies,
+        apply,
+        ...(milestones.length > 0 ? { milestones } : {}),
+      };
     },
   };
 

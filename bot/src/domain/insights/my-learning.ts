@@ -1,3 +1,4 @@
+import type { MilestoneId } from '../milestones/milestones';
 import type { MyGoalView } from './insights-report';
 
 /**
@@ -50,6 +51,14 @@ export interface MyStreak {
   readonly longest: number;
 }
 
+/** A milestone the person reached in a team (issue #12), whether or not its card was posted. */
+export interface MyMilestoneView {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly milestone: MilestoneId;
+  readonly reachedAt: string;
+}
+
 export interface MyLearning {
   readonly attended: readonly MySessionView[];
   readonly taught: readonly MySessionView[];
@@ -60,6 +69,8 @@ export interface MyLearning {
   /** Current learning buddies, one per pool (names only), when the person has any. */
   readonly buddies: readonly { readonly poolId: string; readonly names: readonly string[]; readonly endsAt: string }[];
   readonly apply: readonly MyApplyView[];
+  /** Their milestones, newest first (issue #12); absent when they have none yet. */
+  readonly milestones?: readonly MyMilestoneView[];
 }
 
 /** At most this many sessions of each kind, newest first (the view pages no further). */

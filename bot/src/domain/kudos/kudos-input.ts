@@ -1,6 +1,7 @@
 import { SEEDED_TAXONOMY } from '../experts/skill-taxonomy';
 import type { SkillTaxonomy } from '../experts/skill-taxonomy';
 import { cleanText } from '../experts/text-fold';
+import { generalChannelOf } from '../teams/general-channel';
 import type { Channel } from '../teams/team';
 import { KUDOS_MESSAGE_MAX_LENGTH, KUDOS_SKILL_MAX } from './kudos-limits';
 import type { KudosField, KudosProblemCode } from './kudos-limits';
@@ -38,9 +39,7 @@ interface KudosContext {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The General channel (whose id is the team's) when known, else the first known channel. */
-function defaultChannel(ctx: KudosContext): string | undefined {
-  return ctx.channels.find((c) => c.channelId === ctx.teamId)?.channelId ?? ctx.channels[0]?.channelId;
-}
+const defaultChannel = (ctx: KudosContext): string | undefined => generalChannelOf({ teamId: ctx.teamId, channels: ctx.channels });
 
 /** Every problem of the form at once (a pure check), or what to store. */
 export function validateKudosInput(

@@ -47,6 +47,9 @@ export function createKudosService(deps: KudosServiceDeps) {
   const { repositories: repos } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const access = createTeamAccess(repos.teams);
+  // The receiver may have reached a milestone (their tenth thanks): counted and claimed in a job, posted through the outbox.
+  const celebrateLater = (kudos: Kudos) =>
+    deps.outbox.enqueue({ kind: 'celebrateMilestones', tenantId: kudos.tenantId, teamId: kudos.teamId, kudosId: kudos.kudosId });
   return {
     /** Stores a thank-you; posting it is the caller's choice (a channel job or the current chat). */
     async give(
@@ -72,6 +75,7 @@ export function createKudosService(deps: KudosServiceDeps) {
         createdAt: deps.now().toISOString(),
       };
       await repos.kudos.add(kudos);
+      await celebrateLater(kudos);
       return ok(kudos);
     },
 
@@ -105,6 +109,7 @@ export function createKudosService(deps: KudosServiceDeps) {
         createdAt: deps.now().toISOString(),
       };
       await repos.kudos.add(kudos);
+      await celebrateLater(kudos);
       if (kudos.channelId) await deps.outbox.enqueue({ kind: 'postKudos', tenantId: actor.tenantId, teamId, kudosId: kudos.kudosId });
       const names = await namesOf(repos, actor.tenantId, [actor.userId, kudos.toUserId], teamId);
       return ok({ kudos, names: new Map([...names.values()].map((p) => [p.userId, p.displayName] as const)) });

@@ -10,6 +10,7 @@ import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
 import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 import type { InsightsBookkeeping, InsightsRepository } from '../insights/insights-repositories';
+import type { MilestoneRepository } from '../milestones/milestones';
 
 export { ConcurrencyError, InvalidCursorError, NotFoundError, StorageUnavailableError } from './storage-errors';
 
@@ -247,6 +248,8 @@ export interface Repositories {
   readonly pulses: PulseRepository;
   /** Insights (DESIGN F10): session facts and week/month rollups per team. */
   readonly insights: InsightsRepository & InsightsBookkeeping;
+  /** Milestones (issue #12): one claim per (team, person, milestone). */
+  readonly milestones: MilestoneRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

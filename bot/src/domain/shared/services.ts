@@ -1,4 +1,6 @@
 import { createKudosService } from '../kudos/kudos-service';
+import { createMilestoneService } from '../milestones/milestone-service';
+import type { MilestoneService } from '../milestones/milestone-service';
 import type { KudosService } from '../kudos/kudos-service';
 import { createLearningRequestService } from '../requests/learning-request-service';
 import type { LearningRequestService } from '../requests/learning-request-service';
@@ -57,6 +59,8 @@ export interface Services {
   readonly rsvps: RsvpService;
   readonly sessionFeedback: SessionFeedbackService;
   readonly kudos: KudosService;
+  /** Milestones (issue #12): claimed once per (team, person, milestone), celebrated in the team's channel. */
+  readonly milestones: MilestoneService;
   readonly tips: TipService;
   readonly learningRequests: LearningRequestService;
   /** A learning request and the session planned from it: what the askers' messages show. */
@@ -119,6 +123,7 @@ export function createServices(deps: ServicesDeps): Services {
     rsvps,
     sessionFeedback: createSessionFeedbackService({ repositories, outbox, now }),
     kudos: createKudosService({ repositories, outbox, now }),
+    milestones: createMilestoneService({ repositories, now }),
     tips: createTipService({ repositories, now }),
     learningRequests: createLearningRequestService({ repositories, experts, now }),
     requestSessions: createRequestSessions({ repositories, outbox }),

@@ -15,6 +15,7 @@ import { composePulseJob } from '../insights/compose-pulse-job';
 import type { PulseComposerDeps } from '../insights/compose-pulse-job';
 import { composeInsightsJob } from '../insights/compose-insights-jobs';
 import { composeRequestJob } from '../requests/compose-request-jobs';
+import { composeMilestones } from '../milestones/compose-milestone-job';
 import type { RequestComposerDeps } from '../requests/compose-request-jobs';
 import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
@@ -258,6 +259,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       // Learning requests (issue #12): the askers hear a session was planned for them, or cancelled.
       case 'notifyAskers':
         return composeRequestJob(deps, job, now);
+      // Milestones (issue #12): a kudos stored may make its receiver reach one; a card in the team's channel.
+      case 'celebrateMilestones':
+        return composeMilestones(deps, { tenantId: job.tenantId, teamId: job.teamId, source: 'kudos', kudosId: job.kudosId });
     }
   };
   return compose;

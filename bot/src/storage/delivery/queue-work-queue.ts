@@ -15,7 +15,9 @@ const JOB_KINDS: readonly OutboxJob['kind'][] = [
   'askBuddiesMet',
   'foldInsights',
   'postPulse',
+  'notifyAskers',
   'nudgeMember',
+  'celebrateMilestones',
 ];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');

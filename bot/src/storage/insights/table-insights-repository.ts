@@ -131,6 +131,12 @@ export class TableInsightsRepository implements InsightsRepository, InsightsBook
     if (latest !== '') await this.markFolded(tenantId, teamId, latest);
   }
 
+  async listFacts(tenantId: string, teamId: string): Promise<SessionFact[]> {
+    // Every `fact|<ISO start>|…` row (ISO starts begin with a digit, all below `~`); the `factOf|` pointers sort before them.
+    const range = insightsFactRange('0', '~');
+    return (await this.facts.listRange(insightsFactsPartition(tenantId, teamId), range.from, range.to)).map(factFromEntity);
+  }
+
   /**
    * The period row recomputed from its facts under the row's ETag: the row is read first, then the
    * facts, then written with If-Match (or created). A fold that wrote its fact after our read of the

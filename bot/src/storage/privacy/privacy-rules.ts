@@ -5,6 +5,7 @@ import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, te
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
+import { milestonesRule } from './milestone-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { insightFactsRule, insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
@@ -32,6 +33,7 @@ export const PRIVACY_RULES = {
   buddySchedules: buddySchedulesRule,
   skillHistory: skillHistoryRule,
   nudges: nudgesRule,
+  milestones: milestonesRule,
   teamGoals: teamGoalsRule,
   pulses: pulsesRule,
   insights: insightsRule,

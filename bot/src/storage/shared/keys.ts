@@ -43,6 +43,8 @@ export const TABLES = {
   insights: 'plInsights',
   /** Insights: the session facts the rollups are summed from (a table apart, see the keys below). */
   insightFacts: 'plInsightFacts',
+  /** Milestones (issue #12): one claim per (team, person, milestone), so each is celebrated once. */
+  milestones: 'plMilestones',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -339,6 +341,12 @@ export const nudgesPartition = (tenantId: string, teamId: string): string => joi
 export const nudgeKey = (tenantId: string, teamId: string, userId: string): EntityKey => ({
   partitionKey: nudgesPartition(tenantId, teamId),
   rowKey: join('nudge', userId),
+});
+// plMilestones (issue #12): PK = tenant|team, RK = user|milestone: one row per claim, created only if absent.
+export const milestonesPartition = (tenantId: string, teamId: string): string => join('milestones', tenantId, teamId);
+export const milestoneKey = (tenantId: string, teamId: string, userId: string, milestone: string): EntityKey => ({
+  partitionKey: milestonesPartition(tenantId, teamId),
+  rowKey: join('milestone', userId, milestone),
 });
 // plTeamGoals (DESIGN F10): PK = tenant|team, one fixed row holding the team's goals (replaced as a whole).
 export const teamGoalsKey = (tenantId: string, teamId: string): EntityKey => ({

@@ -50,4 +50,12 @@ export const enMyLearning = {
   applyTitle: 'What I said I’d apply',
   noApply: 'After a session, the feedback card asks what you will apply. Your answers show up here.',
   applyFrom: 'From {{title}} · {{date}}',
+  milestonesTitle: 'My milestones',
+  milestone_taught1: 'First session taught',
+  milestone_taught5: '5 sessions taught',
+  milestone_attended1: 'First session attended',
+  milestone_attended5: '5 sessions attended',
+  milestone_attended10: '10 sessions attended',
+  milestone_kudos10: 'Thanked 10 times',
+  milestoneWhere: '{{team}} · {{date}}',
 };

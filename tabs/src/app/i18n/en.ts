@@ -266,6 +266,8 @@ export const en = {
     bio: 'About me',
     languages: 'Languages I can teach in (comma-separated)',
     availability: 'When I am usually available',
+    celebrateMilestones: 'Celebrate my milestones in the team channel',
+    celebrateMilestonesHint: 'A short card when you teach your first session, join your fifth, or are thanked for the tenth time.',
     normalised: 'Saved with the team spelling: {{list}}.',
     taught_one: 'You taught {{count}} session so far.',
     taught_other: 'You taught {{count}} sessions so far.',

@@ -52,4 +52,12 @@ export const nlMyLearning: Messages['myLearning'] = {
   applyTitle: 'Wat ik zei toe te passen',
   noApply: 'Na een sessie vraagt de feedbackkaart wat je gaat toepassen. Je antwoorden verschijnen hier.',
   applyFrom: 'Uit {{title}} · {{date}}',
+  milestonesTitle: 'Mijn mijlpalen',
+  milestone_taught1: 'Eerste sessie gegeven',
+  milestone_taught5: '5 sessies gegeven',
+  milestone_attended1: 'Eerste sessie bijgewoond',
+  milestone_attended5: '5 sessies bijgewoond',
+  milestone_attended10: '10 sessies bijgewoond',
+  milestone_kudos10: '10 keer bedankt',
+  milestoneWhere: '{{team}} · {{date}}',
 };

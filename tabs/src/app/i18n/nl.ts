@@ -269,6 +269,9 @@ export const nl: Messages = {
     bio: 'Over mij',
     languages: 'Talen waarin ik les kan geven (gescheiden door komma’s)',
     availability: 'Wanneer ik meestal beschikbaar ben',
+    celebrateMilestones: 'Mijn mijlpalen vieren in het teamkanaal',
+    celebrateMilestonesHint:
+      'Een korte kaart als je je eerste sessie geeft, bij je vijfde sessie bent of voor de tiende keer bedankt wordt.',
     normalised: 'Opgeslagen met de spelling van het team: {{list}}.',
     taught_one: 'Je hebt tot nu toe {{count}} sessie gegeven.',
     taught_other: 'Je hebt tot nu toe {{count}} sessies gegeven.',

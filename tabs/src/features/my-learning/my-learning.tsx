@@ -15,6 +15,7 @@ import { SessionCard } from '../../shared/sessions/session-card';
 import { getMyLearning } from './get-my-learning';
 import { MySessionsSection, MySkillsSection } from './my-learning-lists';
 import { GoalsSection, PeopleSections, StreakSection } from './my-progress-sections';
+import { MyMilestonesSection } from './my-milestones-section';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
@@ -114,6 +115,7 @@ export default function MyLearningView({ api, locale }: { readonly api: ApiClien
           <div className={styles.columns}>
             <MySkillsSection skills={data.data.learning.skills} me={data.data.me} locale={locale} now={data.data.at} />
             <PeopleSections learning={data.data.learning} locale={locale} />
+            <MyMilestonesSection milestones={data.data.learning.milestones ?? []} locale={locale} />
           </div>
         </>
       ) : null}

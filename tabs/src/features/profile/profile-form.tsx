@@ -24,6 +24,7 @@ import { SkillCombobox } from '../../shared/ui/skill-combobox';
 import { draftOfProfile, profileDraftStore } from './profile-draft';
 import type { ProfileDraft } from './profile-draft';
 import { SkillQuestions } from '../../shared/ui/skill-questions';
+import { CelebrateSwitch } from './celebrate-switch';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -129,6 +130,10 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
         languages: list(languages),
         availability: availability.trim(),
         ...(draft.newSkills.length > 0 ? { newSkills: draft.newSkills } : {}),
+        // Sent when changed only: absent keeps the stored choice.
+        ...(draft.celebrateMilestones !== undefined && draft.celebrateMilestones !== saved.celebrateMilestones
+          ? { celebrateMilestones: draft.celebrateMilestones }
+          : {}),
       });
       // The service normalises spelling (`js` → JavaScript): show what was stored.
       const stored = draftOfProfile(answer);
@@ -274,6 +279,10 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       >
         <Textarea value={bio} onChange={(_, d) => set({ bio: d.value })} rows={4} resize="vertical" />
       </Field>
+      <CelebrateSwitch
+        checked={draft.celebrateMilestones ?? saved.celebrateMilestones ?? true}
+        onChange={(on) => set({ celebrateMilestones: on })}
+      />
       <div>
         <Button type="submit" appearance="primary" disabled={saving}>
           {saving ? t('profile.saving') : t('profile.save')}

@@ -1,0 +1,50 @@
+import type { SessionFact } from '../insights/insights';
+import type { Kudos } from '../kudos/kudos';
+import { MILESTONES } from './milestones';
+import type { Milestone, MilestoneKind } from './milestones';
+
+/** One counted event of a person: a session taught or attended, a kudos received. */
+interface CountedEvent {
+  readonly sourceId: string;
+  readonly at: string;
+}
+
+/** A milestone the person's count has reached, with the event that reached it (the nth, oldest first). */
+export interface Reached {
+  readonly milestone: Milestone;
+  readonly event: CountedEvent;
+}
+
+const oldestFirst = (a: CountedEvent, b: CountedEvent) => a.at.localeCompare(b.at) || a.sourceId.localeCompare(b.sourceId);
+
+/**
+ * The milestones of `kind` the events reach. The nth event is the same whoever counts (sorted by
+ * time, then id), so two instances counting at once claim the same milestone for the same event.
+ */
+export function reachedMilestones(kind: MilestoneKind, events: readonly CountedEvent[]): Reached[] {
+  const sorted = [...events].sort(oldestFirst);
+  return MILESTONES.filter((m) => m.kind === kind && sorted.length >= m.count).map((milestone) => ({
+    milestone,
+    event: sorted[milestone.count - 1] as CountedEvent,
+  }));
+}
+
+/**
+ * Sessions taught and attended per person, from the team's session facts: the same facts and the
+ * same roles Insights sums (teachers: host and co-teachers; attendees: a confirmed yes, not a teacher).
+ */
+export function sessionEventsOf(facts: readonly SessionFact[], userId: string): Record<'taught' | 'attended', CountedEvent[]> {
+  const taught: CountedEvent[] = [];
+  const attended: CountedEvent[] = [];
+  for (const fact of facts) {
+    const event = { sourceId: fact.sessionId, at: fact.startsAt };
+    if (fact.teacherIds.includes(userId)) taught.push(event);
+    else if (fact.attendeeIds.includes(userId)) attended.push(event);
+  }
+  return { taught, attended };
+}
+
+/** The kudos a person received in the team. */
+export function kudosEventsOf(kudos: readonly Kudos[], userId: string): CountedEvent[] {
+  return kudos.filter((k) => k.toUserId === userId).map((k) => ({ sourceId: k.kudosId, at: k.createdAt }));
+}

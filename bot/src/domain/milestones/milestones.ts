@@ -1,0 +1,59 @@
+/**
+ * Milestones (DESIGN F6, issue #12): moments in a person's peer learning that the team celebrates
+ * with a card in its channel. Counted per team, the way Insights counts them: a session taught or
+ * attended is one in the team's session facts (domain/insights/session-fold.ts), a thank-you is a
+ * kudos stored for the team.
+ */
+
+/** What a milestone counts. */
+export type MilestoneKind = 'taught' | 'attended' | 'kudosReceived';
+
+/** Every milestone, in one list: a new one is a line here (and its two strings in cards/milestones). */
+export const MILESTONES = [
+  { id: 'taught1', kind: 'taught', count: 1 },
+  { id: 'taught5', kind: 'taught', count: 5 },
+  { id: 'attended1', kind: 'attended', count: 1 },
+  { id: 'attended5', kind: 'attended', count: 5 },
+  { id: 'attended10', kind: 'attended', count: 10 },
+  { id: 'kudos10', kind: 'kudosReceived', count: 10 },
+] as const satisfies readonly { readonly id: string; readonly kind: MilestoneKind; readonly count: number }[];
+
+export type MilestoneId = (typeof MILESTONES)[number]['id'];
+export type Milestone = (typeof MILESTONES)[number];
+
+/**
+ * A milestone reached only counts as news when the event that reached it (the nth session's start,
+ * the nth kudos) is at most this old. Older ones are claimed silently: a team whose history is folded
+ * for the first time, or a person whose count passed a milestone before milestones existed, does not
+ * flood the channel with old news.
+ */
+export const MILESTONE_NEWS_DAYS = 7;
+
+/**
+ * One person's milestone in one team, claimed once (insert-if-absent): the claim is what makes a
+ * second instance, a retried job or a later re-count post nothing. `celebrated` says whether a card
+ * was due: false when the person had turned milestone cards off, when the news was old, or when the
+ * team knows no channel. A false claim is never celebrated later (turning cards on again does not
+ * post old milestones).
+ */
+export interface MilestoneClaim {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly milestone: MilestoneId;
+  /** When the event that reached it happened (the session's start, the kudos' time). */
+  readonly reachedAt: string;
+  /** The session or kudos that reached it. */
+  readonly sourceId: string;
+  readonly claimedAt: string;
+  readonly celebrated: boolean;
+}
+
+/** Claims of a team (table `plMilestones`, one partition per team). */
+export interface MilestoneRepository {
+  listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]>;
+  /** Every claim of one person across the tenant's teams (My learning). */
+  listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]>;
+  /** Stores the claim unless one exists for (team, person, milestone): true only for the one caller that stored it. */
+  claim(claim: MilestoneClaim): Promise<boolean>;
+}
