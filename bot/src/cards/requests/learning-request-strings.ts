@@ -34,6 +34,7 @@ const en = {
   cardTakenBy: '{{name}} took this request.',
   cardPlannedSomeone: 'A colleague',
   cardHandBack: 'Hand it back',
+  cardTeach: 'I can teach this',
   plannedNoticeTitle: '{{name}} planned a session for what you asked to learn: {{skill}}',
   plannedNoticeIntro: 'You asked for {{skill}} or gave it a +1. Say below whether you are coming.',
 } as const;
@@ -75,6 +76,7 @@ const nl: Record<LearningRequestStringKey, string> = {
   cardTakenBy: '{{name}} heeft deze vraag opgepakt.',
   cardPlannedSomeone: 'Een collega',
   cardHandBack: 'Teruggeven',
+  cardTeach: 'Ik kan dit uitleggen',
   plannedNoticeTitle: '{{name}} plande een sessie voor wat je wilde leren: {{skill}}',
   plannedNoticeIntro: 'Je vroeg om {{skill}} of gaf een +1. Laat hieronder weten of je komt.',
 };

@@ -3,6 +3,7 @@ import {
   mayClose,
   mayHandBack,
   newLearningRequest,
+  planPlanned,
   planTake,
   reopened,
   validateLearningRequestInput,
@@ -158,6 +159,24 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       );
       const outcome = await repos.learningRequests.create(request);
       return ok({ created: outcome.created, item: await one(actor, context.value.owner, outcome.request) });
+    },
+
+    /**
+     * Whether the caller may plan a session from the request (the bot's "I can teach this" opens the
+     * form with it): a member of the team, not the one who asked, the request open or theirs. Nothing
+     * is stored: the save takes the request (domain/requests/request-sessions.ts).
+     */
+    async teachable(actor: PersonRef, teamId: string, requestId: string): Promise<RequestOutcome<RequestItem>> {
+      const [context, request] = await Promise.all([teamOf(actor, teamId), repos.learningRequests.get(actor.tenantId, teamId, requestId)]);
+      if (!context.ok) return context;
+      if (!context.value.member) return fail({ kind: 'notMember' });
+      if (!request) return fail({ kind: 'notFound' });
+      const plan = planPlanned(request, actor.userId, request.sessionId ?? '', deps.now());
+      if (!plan.ok) {
+        if (plan.reason === 'ownRequest') return fail({ kind: 'ownRequest' });
+        return fail({ kind: 'notOpen', status: plan.reason === 'closed' ? 'closed' : 'planned' });
+      }
+      return ok(await one(actor, context.value.owner, request));
     },
 
     /** +1 (`wants`) or take it back; idempotent per person. Only open requests take votes. */
