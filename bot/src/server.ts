@@ -223,6 +223,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           pulses: services.pulses,
           insights: services.insights,
           requestSessions: services.requestSessions,
+          requestAlerts: services.requestAlerts,
         }),
       sender,
       parked: delivery.parked,

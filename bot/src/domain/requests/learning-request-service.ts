@@ -16,6 +16,7 @@ import { NotFoundError } from '../shared/repositories';
 import type { Repositories } from '../shared/repositories';
 import type { ExpertDirectory } from '../experts/expert-directory';
 import type { Team } from '../teams/team';
+import type { Outbox } from '../delivery/outbox';
 
 interface RequestPerson {
   readonly userId: string;
@@ -37,6 +38,8 @@ interface LearningRequestServiceDeps {
   readonly repositories: Repositories;
   /** Suggestions come from the one ranking of expert search. */
   readonly experts: Pick<ExpertDirectory, 'search' | 'index'>;
+  /** A new request reaches the people who teach its skill (issue #12), through the outbox. */
+  readonly outbox: Outbox;
   readonly now: () => Date;
   readonly newId?: () => string;
 }
@@ -158,6 +161,9 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
         deps.now(),
       );
       const outcome = await repos.learningRequests.create(request);
+      // Only a new request: a second ask for the same skill is a +1, and the teachers heard of it already.
+      if (outcome.created)
+        await deps.outbox.enqueue({ kind: 'alertTeachers', tenantId: actor.tenantId, teamId, requestId: outcome.request.requestId });
       return ok({ created: outcome.created, item: await one(actor, context.value.owner, outcome.request) });
     },
 

@@ -8,6 +8,7 @@ import type { LearningRequest, LearningRequestVote } from '../requests/learning-
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
+import type { RequestAlertClaimRepository } from '../requests/request-alerts';
 import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 import type { InsightsBookkeeping, InsightsRepository } from '../insights/insights-repositories';
 
@@ -247,6 +248,8 @@ export interface Repositories {
   readonly pulses: PulseRepository;
   /** Insights (DESIGN F10): session facts and week/month rollups per team. */
   readonly insights: InsightsRepository & InsightsBookkeeping;
+  /** Learning requests (issue #12): the one alert a teacher gets per day about new requests. */
+  readonly requestAlerts: RequestAlertClaimRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -16,6 +16,8 @@ import type { PulseComposerDeps } from '../insights/compose-pulse-job';
 import { composeInsightsJob } from '../insights/compose-insights-jobs';
 import { composeRequestJob } from '../requests/compose-request-jobs';
 import type { RequestComposerDeps } from '../requests/compose-request-jobs';
+import { composeRequestAlertJob } from '../requests/compose-request-alert-job';
+import type { RequestAlertComposerDeps } from '../requests/compose-request-alert-job';
 import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
@@ -27,7 +29,8 @@ import type { FeedbackSummary } from '../../domain/sessions/feedback-summary';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps, RequestComposerDeps {
+interface JobComposerDeps
+  extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps, RequestComposerDeps, RequestAlertComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -258,6 +261,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       // Learning requests (issue #12): the askers hear a session was planned for them, or cancelled.
       case 'notifyAskers':
         return composeRequestJob(deps, job, now);
+      // Learning requests (issue #12): the people who teach the skill hear about a new request, once a day at most.
+      case 'alertTeachers':
+        return composeRequestAlertJob(deps, job);
     }
   };
   return compose;

@@ -18,6 +18,7 @@ const row = z.object({
   wants: jsonText(z.array(z.string())),
   languages: jsonText(z.array(z.string())),
   availability: z.string(),
+  requestAlerts: z.boolean().exactOptional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -34,6 +35,7 @@ export function memberToEntity(profile: MemberProfile): NewEntity {
     wants: JSON.stringify(profile.wants),
     languages: JSON.stringify(profile.languages),
     availability: profile.availability,
+    requestAlerts: profile.requestAlerts,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
   });

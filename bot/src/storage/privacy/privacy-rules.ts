@@ -5,6 +5,7 @@ import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, te
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
+import { requestAlertsRule } from './request-alert-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { insightFactsRule, insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
@@ -26,6 +27,7 @@ export const PRIVACY_RULES = {
   kudos: kudosRule,
   tips: tipsRule,
   learningRequests: learningRequestsRule,
+  requestAlerts: requestAlertsRule,
   buddyPreferences: buddyPreferencesRule,
   buddyAnswers: buddyAnswersRule,
   buddyRounds: buddyRoundsRule,

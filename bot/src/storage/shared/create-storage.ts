@@ -17,6 +17,7 @@ import { TableBuddyAnswerRepository, TableBuddyPreferenceRepository, TableBuddyR
 import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-repository';
 import { TableSkillHistoryRepository } from '../insights/table-skill-history-repository';
 import { TableNudgeRepository } from '../insights/table-nudge-repository';
+import { TableRequestAlertRepository } from '../requests/table-request-alert-repository';
 import { TableGoalRepository } from '../insights/table-goal-repository';
 import { TablePulseRepository } from '../insights/table-pulse-repository';
 import { TableInsightsRepository } from '../insights/table-insights-repository';
@@ -88,6 +89,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     pulses: table('pulses'),
     insights: table('insights'),
     insightFacts: table('insightFacts'),
+    requestAlerts: table('requestAlerts'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -124,6 +126,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
+    requestAlerts: new TableRequestAlertRepository(tables.requestAlerts),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

@@ -1,6 +1,7 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
+import { requestAlertsWanted } from '../../domain/shared/commands';
 import type { Locale, PersonRef } from '../../domain/shared/person';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { RequestItem } from '../../domain/requests/learning-request-service';
@@ -14,7 +15,7 @@ import { channelData, personOf } from '../shared/identity';
 import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 interface LearningRequestsFeatureDeps {
-  readonly services: Pick<Services, 'learningRequests'>;
+  readonly services: Pick<Services, 'learningRequests' | 'profiles'>;
 }
 
 /**
@@ -52,6 +53,21 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
       locale,
     );
     await context.sendActivity(cardMessage(card));
+  };
+
+  /** "request alerts off" / "meldingen uit" (and on): the person's own setting, from any chat; their profile form has the same toggle. */
+  const requestAlerts: CommandHandler = async (context, command, locale) => {
+    const person = personOf(context.activity);
+    if (!person) {
+      await context.sendActivity(t(locale, 'sessions:failure_noIdentity'));
+      return;
+    }
+    const on = requestAlertsWanted(command);
+    await deps.services.profiles.sighted(person);
+    await deps.services.profiles.edit(person.tenantId, person.userId, (current, now) =>
+      current.requestAlerts === on ? current : { ...current, requestAlerts: on, updatedAt: now.toISOString() },
+    );
+    await context.sendActivity(t(locale, on ? 'requests:alertsOn' : 'requests:alertsOff'));
   };
 
   /**
@@ -95,7 +111,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
   };
 
   return {
-    commands: { wantToLearn },
+    commands: { wantToLearn, requestAlerts },
     cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest, [LEARNING_REQUEST_VERBS.handBack]: handBackRequest },
   } satisfies BotFeature;
 }

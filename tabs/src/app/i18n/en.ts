@@ -266,6 +266,8 @@ export const en = {
     bio: 'About me',
     languages: 'Languages I can teach in (comma-separated)',
     availability: 'When I am usually available',
+    requestAlerts: 'Tell me when someone asks to learn a skill I teach',
+    requestAlertsHint: 'A personal message from PeerLearn, at most one a day.',
     normalised: 'Saved with the team spelling: {{list}}.',
     taught_one: 'You taught {{count}} session so far.',
     taught_other: 'You taught {{count}} sessions so far.',

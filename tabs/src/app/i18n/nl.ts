@@ -269,6 +269,8 @@ export const nl: Messages = {
     bio: 'Over mij',
     languages: 'Talen waarin ik les kan geven (gescheiden door komma’s)',
     availability: 'Wanneer ik meestal beschikbaar ben',
+    requestAlerts: 'Laat het me weten als iemand iets wil leren wat ik anderen kan leren',
+    requestAlertsHint: 'Een persoonlijk bericht van PeerLearn, hoogstens één per dag.',
     normalised: 'Opgeslagen met de spelling van het team: {{list}}.',
     taught_one: 'Je hebt tot nu toe {{count}} sessie gegeven.',
     taught_other: 'Je hebt tot nu toe {{count}} sessies gegeven.',

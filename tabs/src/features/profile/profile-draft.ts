@@ -15,6 +15,8 @@ export interface ProfileDraft {
   readonly availability: string;
   /** Skills the person chose to keep as new ("keep 'Typscript' as a new skill"). */
   readonly newSkills: readonly string[];
+  /** Hear about new learning requests for a skill one teaches (issue #12). */
+  readonly requestAlerts: boolean;
 }
 
 export function draftOfProfile(profile: ProfileResponse): ProfileDraft {
@@ -25,6 +27,8 @@ export function draftOfProfile(profile: ProfileResponse): ProfileDraft {
     languages: (profile.languages ?? []).join(', '),
     availability: profile.availability ?? '',
     newSkills: [],
+    // An answer from before the setting existed has none: on, as the service treats it.
+    requestAlerts: profile.requestAlerts !== false,
   };
 }
 
@@ -36,14 +40,14 @@ function parseDraft(text: string | null): ProfileDraft | undefined {
   if (text === null) return undefined;
   try {
     const raw = JSON.parse(text) as Record<string, unknown>;
-    const { teaches, wants, bio, languages, availability, newSkills } = raw;
+    const { teaches, wants, bio, languages, availability, newSkills, requestAlerts } = raw;
     if (!Array.isArray(teaches) || !isText(wants) || !isText(bio) || !isText(languages) || !isText(availability)) return undefined;
     const skills = (teaches as unknown[]).flatMap((s): ApiTeachSkill[] => {
       const { name, level } = (s ?? {}) as Record<string, unknown>;
       return isText(name) && (level === 1 || level === 2 || level === 3) ? [{ name, level }] : [];
     });
     const kept = Array.isArray(newSkills) ? (newSkills as unknown[]).filter(isText) : [];
-    return { teaches: skills, wants, bio, languages, availability, newSkills: kept };
+    return { teaches: skills, wants, bio, languages, availability, newSkills: kept, requestAlerts: requestAlerts !== false };
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   Select,
+  Switch,
   Textarea,
   Title2,
   makeStyles,
@@ -129,6 +130,7 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
         languages: list(languages),
         availability: availability.trim(),
         ...(draft.newSkills.length > 0 ? { newSkills: draft.newSkills } : {}),
+        requestAlerts: draft.requestAlerts,
       });
       // The service normalises spelling (`js` → JavaScript): show what was stored.
       const stored = draftOfProfile(answer);
@@ -265,6 +267,9 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       </Field>
       <Field label={t('profile.availability')}>
         <Input value={availability} onChange={(_, d) => set({ availability: d.value })} maxLength={PROFILE_LIMITS.availabilityChars} />
+      </Field>
+      <Field hint={t('profile.requestAlertsHint')}>
+        <Switch label={t('profile.requestAlerts')} checked={draft.requestAlerts} onChange={(_, d) => set({ requestAlerts: d.checked })} />
       </Field>
       <Field
         label={t('profile.bio')}
