@@ -7,7 +7,6 @@ import { createRequestAlerts } from '../../bot/src/domain/requests/request-alert
 import { startService } from '../../bot/src/server';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
-import type { ActivityUser } from '../support/activities';
 import { TEAM_ID, invokeActivity, messageActivity, people, seedTeam } from '../support/bot/session-fixtures';
 import type { InvokeBody } from '../support/bot/session-fixtures';
 import { eventually } from '../support/eventually';
@@ -40,21 +39,22 @@ afterAll(async () => {
   await Promise.all([service?.close(), connector?.close()]);
 });
 
-const chatOf = (who: ActivityUser) => `a:${who.aadObjectId}`;
-const cardsTo = (who: ActivityUser) =>
+type Person = (typeof people)[keyof typeof people];
+const chatOf = (who: Person) => `a:${who.aadObjectId}`;
+const cardsTo = (who: Person) =>
   connector.sent.filter((s) => s.conversationId === chatOf(who)).map((s) => s.activity.attachments?.[0]?.content as AdaptiveCard);
 /** The bot's answers in the person's chat as the test sent it (session-fixtures' personal conversation). */
-const repliesTo = (who: ActivityUser) =>
+const repliesTo = (who: Person) =>
   connector.sent.filter((s) => s.conversationId === `a:personal-${who.id}`).map((s) => s.activity.text ?? '');
 
-async function say(text: string, who: ActivityUser, where: { teamId?: null; locale?: string } = {}): Promise<void> {
+async function say(text: string, who: Person, where: { teamId?: null; locale?: string } = {}): Promise<void> {
   const before = connector.sent.length;
   const res = await postActivity(service.url, messageActivity(connector.serviceUrl, text, who, where));
   expect(res.status).toBeLessThan(300);
   await eventually(() => expect(connector.sent.length).toBeGreaterThan(before));
 }
 
-async function teaches(who: ActivityUser, skills: readonly TeachSkill[], locale: string): Promise<void> {
+async function teaches(who: Person, skills: readonly TeachSkill[], locale: string): Promise<void> {
   await service.repositories.members.update(PLAYGROUND_TENANT, who.aadObjectId, (p) => (p ? { ...p, teaches: skills, locale } : undefined));
 }
 

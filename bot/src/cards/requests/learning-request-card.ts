@@ -19,7 +19,7 @@ interface LearningRequestCardView {
 }
 
 /** The learning request card's Universal Action verbs. */
-export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBackRequest' } as const;
+export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBackRequest', ask: 'askToLearn' } as const;
 
 /**
  * "I can teach this": opens the bot's plan form filled from the request (a `task/fetch` dialog, so

@@ -42,6 +42,10 @@ const en = {
   alertSummary: 'A colleague wants to learn {{skill}}',
   alertsOff:
     'Request alerts are off: you will not hear about new learning requests for skills you teach. Say “request alerts on” to turn them back on.',
+  askCreated: 'Request created: your team can see you want to learn {{skill}}.',
+  askVoted: 'You +1’d the open request for {{skill}}.',
+  askAlreadyVoted: 'You had already +1’d the open request for {{skill}}.',
+  askWhichTeam: 'You are in more than one team: ask this in the channel of the team where you want to learn it.',
   alertsOn: 'Request alerts are on: when someone in your team asks to learn a skill you teach, you hear it (at most once a day).',
   plannedNoticeTitle: '{{name}} planned a session for what you asked to learn: {{skill}}',
   plannedNoticeIntro: 'You asked for {{skill}} or gave it a +1. Say below whether you are coming.',
@@ -92,6 +96,10 @@ const nl: Record<LearningRequestStringKey, string> = {
   alertSummary: 'Een collega wil {{skill}} leren',
   alertsOff:
     'Meldingen over leervragen staan uit: je hoort niet meer over nieuwe leervragen voor wat jij anderen kunt leren. Zeg “meldingen aan” om ze weer aan te zetten.',
+  askCreated: 'Vraag aangemaakt: je team ziet dat je {{skill}} wilt leren.',
+  askVoted: 'Je gaf een +1 op de open vraag voor {{skill}}.',
+  askAlreadyVoted: 'Je had de open vraag voor {{skill}} al een +1 gegeven.',
+  askWhichTeam: 'Je zit in meer dan één team: vraag dit in het kanaal van het team waarin je het wilt leren.',
   alertsOn:
     'Meldingen over leervragen staan aan: als iemand in je team iets wil leren wat jij anderen kunt leren, hoor je het (hoogstens één keer per dag).',
   plannedNoticeTitle: '{{name}} plande een sessie voor wat je wilde leren: {{skill}}',

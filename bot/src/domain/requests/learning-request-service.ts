@@ -127,7 +127,7 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
     return item;
   }
 
-  return {
+  const service = {
     hasVoted: (actor: PersonRef, teamId: string, requestId: string): Promise<boolean> =>
       repos.learningRequests.hasVoted(actor.tenantId, teamId, requestId, actor.userId),
 
@@ -183,6 +183,24 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
         return fail({ kind: 'notOpen', status: plan.reason === 'closed' ? 'closed' : 'planned' });
       }
       return ok(await one(actor, context.value.owner, request));
+    },
+
+    /**
+     * "Ask to learn this" (an empty expert search, "I want to learn X"): a new request for the skill,
+     * or a +1 on the team's open request for it. Says which happened, so every surface can tell.
+     */
+    async ask(
+      actor: PersonRef,
+      teamId: string,
+      input: unknown,
+    ): Promise<RequestOutcome<{ readonly outcome: 'created' | 'voted' | 'alreadyVoted'; readonly item: RequestItem }>> {
+      const created = await service.create(actor, teamId, input);
+      if (!created.ok) return created;
+      const { item } = created.value;
+      if (created.value.created) return ok({ outcome: 'created', item });
+      if (item.voted) return ok({ outcome: 'alreadyVoted', item });
+      const voted = await service.vote(actor, teamId, item.request.requestId, true);
+      return voted.ok ? ok({ outcome: 'voted', item: voted.value }) : voted;
     },
 
     /** +1 (`wants`) or take it back; idempotent per person. Only open requests take votes. */
@@ -255,4 +273,5 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       return ok(await one(actor, context.value.owner, updated));
     },
   };
+  return service;
 }
