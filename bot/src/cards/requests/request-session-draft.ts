@@ -3,7 +3,7 @@ import type { Locale } from '../../domain/shared/person';
 import { t } from '../shared/i18n';
 
 /** The session an expert starts from (tab and bot plan forms alike): a title in their language, the skill, and what was asked. */
-export interface RequestSessionDraft {
+interface RequestSessionDraft {
   readonly title: string;
   readonly skills: readonly string[];
   readonly description: string;

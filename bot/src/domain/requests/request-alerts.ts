@@ -32,7 +32,7 @@ export interface RequestAlertClaimRepository {
 type AlertJob = Extract<OutboxJob, { readonly kind: 'alertTeachers' }>;
 
 /** What the teachers' message shows, read when the job runs. */
-export interface RequestAlertContent {
+interface RequestAlertContent {
   readonly request: LearningRequest;
   readonly team: Team | undefined;
   readonly day: string;
@@ -47,10 +47,10 @@ interface RequestAlertsDeps {
 }
 
 /** The day a request's alerts count against: the request's own, so a retried job claims the same day. */
-export const alertDayOf = (request: Pick<LearningRequest, 'createdAt'>): string => request.createdAt.slice(0, 10);
+const alertDayOf = (request: Pick<LearningRequest, 'createdAt'>): string => request.createdAt.slice(0, 10);
 
 /** Whether the profile teaches the skill, matched by taxonomy key as expert search matches ("TS" teaches "TypeScript"). */
-export function teachesSkill(profile: Pick<MemberProfile, 'teaches'>, skill: string, taxonomy: SkillTaxonomy): boolean {
+function teachesSkill(profile: Pick<MemberProfile, 'teaches'>, skill: string, taxonomy: SkillTaxonomy): boolean {
   const key = taxonomy.normalise(skill)?.key;
   return key !== undefined && profile.teaches.some((s) => taxonomy.normalise(s.name)?.key === key);
 }

@@ -11,7 +11,7 @@ import type { Services } from '../../domain/shared/services';
 import { failureAnswer } from '../shared/failure-answer';
 import { channelData, personOf } from '../shared/identity';
 
-export type AskServices = Pick<Services, 'learningRequests' | 'sessions'>;
+type AskServices = Pick<Services, 'learningRequests' | 'sessions'>;
 
 /** The skill an "Ask to learn this" button or pick carries; bounded before any service sees it. */
 export const ASK_TO_LEARN_DATA = z.object({ skill: z.string().trim().min(1).max(REQUEST_SKILL_MAX) });

@@ -359,7 +359,7 @@ export async function planningFormCard(
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
 /** The learning request a plan form answers: none, a well-formed id, or `false` for one no request could have (never sent to storage). */
-export function requestIdOf(values: Readonly<Record<string, unknown>>): string | undefined | false {
+function requestIdOf(values: Readonly<Record<string, unknown>>): string | undefined | false {
   const value = values.requestId;
   if (value === undefined || value === null || value === '') return undefined;
   return typeof value === 'string' && REQUEST_ID.test(value) ? value : false;
