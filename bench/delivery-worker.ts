@@ -41,6 +41,7 @@ function buddyComposer(storage: ReturnType<typeof CreateStorage>): JobComposer {
   return createJobComposer({
     // These post no learning-request notices.
     requestSessions: { askersContent: () => Promise.resolve(undefined) },
+    requestAlerts: { content: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: storage.repositories }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
     buddies,

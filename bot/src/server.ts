@@ -230,6 +230,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
           insights: services.insights,
           milestones: services.milestones,
           requestSessions: services.requestSessions,
+          requestAlerts: services.requestAlerts,
         }),
       sender,
       parked: delivery.parked,

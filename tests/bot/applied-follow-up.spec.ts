@@ -61,6 +61,7 @@ beforeAll(async () => {
     tabUrl: 'https://pl.example/?view=my-learning',
     insights: createInsightsService({ repositories, outbox, words: csvWords, now }),
     requestSessions: { askersContent: () => Promise.resolve(undefined) },
+    requestAlerts: { content: () => Promise.resolve(undefined) },
   });
   const planned = await action(
     'createSession',

@@ -72,12 +72,14 @@ describe('the findExpert messaging extension never lists the asker', () => {
     expect(resultNames(body)).not.toContain('Megan Bowen');
   });
 
-  it('the only match asking: "nobody else", in their language', async () => {
+  it('the only match asking: "nobody else", in their language, on the one result that asks the team to learn it', async () => {
     const en = await query('docker', { tenantId: SOLO_TENANT, from: SAM });
-    expect(en.composeExtension.type).toBe('message');
-    expect(en.composeExtension.text).toContain('Nobody else found for “docker”');
+    expect(en.composeExtension.type).toBe('result');
+    expect(en.composeExtension.attachments).toHaveLength(1);
+    expect(en.composeExtension.attachments?.[0]?.preview?.content.text).toContain('Nobody else found for “docker”');
     const nl = await query('docker', { tenantId: SOLO_TENANT, from: SAM, locale: 'nl-NL' });
-    expect(nl.composeExtension.text).toContain('Behalve jou nog niemand gevonden voor “docker”');
+    expect(nl.composeExtension.attachments?.[0]?.preview?.content.title).toBe('Je team vragen om “docker” te leren');
+    expect(nl.composeExtension.attachments?.[0]?.preview?.content.text).toContain('Behalve jou nog niemand gevonden voor “docker”');
   });
 });
 

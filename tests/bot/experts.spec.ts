@@ -110,7 +110,8 @@ describe('findExpert: composeExtension/query through the real CloudAdapter', () 
     const none = await invoke(
       findExpertInvoke(connector.serviceUrl, 'typescript', { tenantId: 'no-such-tenant', from: { ...EVE, aadObjectId: 'x' } }),
     );
-    expect(resultNames(none.body)).toEqual([]);
+    // Nobody there: no person, only the offer to ask the team to learn it (issue #12).
+    expect(resultNames(none.body)).toEqual(['Ask your team to learn “typescript”']);
   });
 
   it.each([

@@ -60,6 +60,7 @@ function instance() {
     compose: createJobComposer({
       // These post no learning-request notices.
       requestSessions: { askersContent: () => Promise.resolve(undefined) },
+      requestAlerts: { content: () => Promise.resolve(undefined) },
       content: createPostContentService({ repositories: storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies,

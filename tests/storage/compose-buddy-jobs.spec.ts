@@ -48,6 +48,7 @@ beforeAll(async () => {
   compose = createJobComposer({
     // These post no learning-request notices.
     requestSessions: { askersContent: () => Promise.resolve(undefined) },
+    requestAlerts: { content: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
     buddies,

@@ -26,6 +26,7 @@ const SAMPLES: { readonly [K in OutboxJob['kind']]: Extract<OutboxJob, { kind: K
   notifyAskers: { kind: 'notifyAskers', tenantId: t, teamId: team, sessionId: 's', event: 'planned', requestId: 'q' },
   nudgeMember: { kind: 'nudgeMember', tenantId: t, teamId: team, userId: 'u', nudgedAt: new Date().toISOString() },
   celebrateMilestones: { kind: 'celebrateMilestones', tenantId: t, teamId: team, kudosId: 'k' },
+  alertTeachers: { kind: 'alertTeachers', tenantId: t, teamId: team, requestId: 'q' },
 };
 
 describe('the jobs queue', () => {

@@ -188,6 +188,7 @@ function composerWith(parts: Pick<Parameters<typeof createJobComposer>[0], 'insi
     tabUrl: () => 'https://peerlearn.example/',
     pulses: {} as Parameters<typeof createJobComposer>[0]['pulses'],
     requestSessions: {} as Parameters<typeof createJobComposer>[0]['requestSessions'],
+    requestAlerts: { content: () => Promise.resolve(undefined) },
     ...parts,
   });
 }

@@ -56,6 +56,7 @@ beforeAll(async () => {
   compose = createJobComposer({
     // These post no learning-request notices.
     requestSessions: { askersContent: () => Promise.resolve(undefined) },
+    requestAlerts: { content: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links,
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),

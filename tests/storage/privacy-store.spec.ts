@@ -191,6 +191,7 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
   it('jobs queued before the erase compose nothing for the person or naming them when they run after it', async () => {
     const compose = createJobComposer({
       requestSessions: world.services.requestSessions,
+      requestAlerts: world.services.requestAlerts,
       content: createPostContentService({ repositories: world.storage.repositories }),
       links: createSessionLinks({ publicUrl: 'https://pl.example', secret: 'z'.repeat(40) }),
       buddies: world.services.buddies,

@@ -64,11 +64,13 @@ beforeAll(async () => {
       search: () => Promise.resolve({ status: 'warming' as const }),
       index: () => Promise.reject(new Error('not used')),
     },
+    outbox,
     now: () => now,
   });
   const secret = 'z'.repeat(40);
   compose = createJobComposer({
     requestSessions: createRequestSessions({ repositories: repos, outbox }),
+    requestAlerts: { content: () => Promise.resolve(undefined) },
     content: createPostContentService({ repositories: repos }),
     links: createSessionLinks({ publicUrl: 'https://pl.example', secret }),
     buddies: createBuddyService({ repositories: repos, outbox, match: matchRound, now: () => now }),

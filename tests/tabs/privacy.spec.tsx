@@ -21,6 +21,7 @@ const profile: ProfileResponse = {
   availability: '',
   endorsements: [],
   sessionsTaught: 0,
+  requestAlerts: true,
 };
 
 const exported: PersonalDataExportResponse = {

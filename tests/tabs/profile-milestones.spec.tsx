@@ -20,6 +20,7 @@ const profile: ProfileResponse = {
   languages: [],
   availability: '',
   celebrateMilestones: true,
+  requestAlerts: true,
   endorsements: [],
   sessionsTaught: 0,
 };

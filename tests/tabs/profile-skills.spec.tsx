@@ -21,6 +21,7 @@ const profile: ProfileResponse = {
   availability: '',
   endorsements: [],
   sessionsTaught: 0,
+  requestAlerts: true,
 };
 
 /** The service's answer to a typo, as `PUT /me/profile` gives it. */
@@ -87,6 +88,7 @@ describe('my profile: every skill through the taxonomy', () => {
       languages: [],
       availability: '',
       newSkills: ['Origami'],
+      requestAlerts: true,
     });
   });
 

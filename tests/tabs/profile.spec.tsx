@@ -21,6 +21,7 @@ describe('my profile', () => {
     availability: '',
     endorsements: [{ skill: 'Bicep', count: 3, byMe: false }],
     sessionsTaught: 2,
+    requestAlerts: true,
   };
 
   it('adds a suggested skill, sets its level and saves; a failed save keeps the form', async () => {
@@ -70,6 +71,7 @@ describe('my profile', () => {
       wants: ['Go'],
       languages: ['nl'],
       availability: '',
+      requestAlerts: true,
     });
   });
 

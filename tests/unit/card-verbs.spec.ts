@@ -3,6 +3,8 @@ import { appliedFollowUpCard } from '../../bot/src/cards/sessions/applied-card';
 import { feedbackCard } from '../../bot/src/cards/sessions/feedback-cards';
 import { helpCard } from '../../bot/src/cards/help/help-card';
 import { learningRequestCard } from '../../bot/src/cards/requests/learning-request-card';
+import { requestAlertCard } from '../../bot/src/cards/requests/request-alert-card';
+import { expertsCard } from '../../bot/src/cards/experts/expert-cards';
 import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
 import { sessionFormCard } from '../../bot/src/cards/sessions/session-form-card';
 import { namedNoticeCard } from '../../bot/src/cards/sessions/session-notice-cards';
@@ -137,6 +139,9 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   profileCard(profileView, locale),
   profileEditCard({ teaches: '', wants: '', bio: '', languages: '', availability: '' }, locale),
   learningRequestCard({ request, authorName: 'Ann', created: true, experts: [] }, locale),
+  // An empty "who knows X": ask the team to learn it (issue #12).
+  expertsCard('Quantum knitting', [], locale, false),
+  requestAlertCard({ request, teamName: 'Team' }, locale),
   learningRequestCard(
     {
       request: { ...request, status: 'planned', takenBy: 'b', sessionId: 's1' },

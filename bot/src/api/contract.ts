@@ -235,6 +235,8 @@ export interface ProfileResponse {
   readonly celebrateMilestones?: boolean;
   readonly endorsements: readonly ApiSkillEndorsements[];
   readonly sessionsTaught: number;
+  /** Whether the person hears about new learning requests for a skill they teach (at most one message a day); on unless turned off. */
+  readonly requestAlerts: boolean;
   /** After `PUT`: skills whose spelling was normalised, e.g. `{ from: "js", to: "JavaScript" }`. */
   readonly normalised?: readonly { readonly from: string; readonly to: string }[];
 }
@@ -257,6 +259,8 @@ export interface UpdateProfileRequest {
    * Without it such a skill answers 400 `unknownSkill` with suggestions; skills already on the profile pass.
    */
   readonly newSkills?: readonly string[];
+  /** Hear about new learning requests for a skill one teaches (issue #12). Absent: the stored setting stays. Not a boolean: 400 naming `requestAlerts`. */
+  readonly requestAlerts?: boolean;
 }
 
 /** `POST /api/v1/people/:userId/endorsements`. 201 when new, 200 when the caller had already endorsed it. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-limits';
 import { because } from '../shared/body-schema';
 
-type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'newSkills' | 'celebrateMilestones';
+type ProfileField = 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'newSkills' | 'celebrateMilestones' | 'requestAlerts';
 /** The detail codes of the domain's profile check (domain/experts/profile-editing.ts). */
 type ProfileCode = 'shape' | 'tooMany' | 'tooLong' | 'level';
 
@@ -46,6 +46,8 @@ export const profileBody = z.object(
       )
       .max(PROFILE_LIMITS.skills * 2, problem('newSkills', 'tooMany'))
       .optional(),
+    /** Hear about new learning requests for a skill one teaches (issue #12); absent keeps the stored setting. */
+    requestAlerts: z.boolean(problem('requestAlerts', 'shape')).optional(),
   },
   because('body', 'shape'),
 );

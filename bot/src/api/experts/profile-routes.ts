@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { wantsRequestAlerts } from '../../domain/experts/member';
 import type { MemberProfile } from '../../domain/experts/member';
 import { skillKeyOf } from '../../domain/experts/expert-index';
 import type { Endorsement } from '../../domain/experts/expert-ports';
@@ -44,6 +45,7 @@ function toProfileResponse(
       return entry ? [{ skill: s.name, count: entry.count, byMe: entry.byMe }] : [];
     }),
     sessionsTaught,
+    requestAlerts: wantsRequestAlerts(profile),
     ...(normalised ? { normalised } : {}),
   };
 }
@@ -89,7 +91,11 @@ export function profileRoutes(deps: ApiDependencies): Router {
       const stored = [...current.teaches.map((s) => s.name), ...current.wants];
       const typed = { teaches: input.teaches.map((s) => s.name), wants: input.wants };
       if (refuseUnknownSkills(res, typed, taxonomy, { newSkills: input.newSkills ?? [], stored })) return;
-      const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => applyProfileEdit(current, result.edit, now));
+      const { requestAlerts } = input;
+      const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => {
+        const edited = applyProfileEdit(current, result.edit, now);
+        return requestAlerts === undefined ? edited : { ...edited, requestAlerts };
+      });
       if (!saved) throw notFound('Your profile could not be found.');
       const [endorsements, taught] = await Promise.all([
         deps.experts.endorsementsOf(caller.tenantId, caller.userId),

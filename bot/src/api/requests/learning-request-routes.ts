@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { t } from '../../cards/shared/i18n';
+import { requestSessionDraft } from '../../cards/requests/request-session-draft';
 import type { RequestItem } from '../../domain/requests/learning-request-service';
 import { unwrap } from '../shared/failure-problem';
 import type { Locale } from '../../domain/shared/person';
@@ -49,16 +50,8 @@ function toView(item: RequestItem, caller: Caller): LearningRequestView {
   };
 }
 
-/** The session an expert starts from: a title in their language, the skill, and what was asked. */
 function sessionDraftOf(item: RequestItem, locale: Locale): LearningRequestSessionDraft {
-  const { skill, note, votes } = item.request;
-  return {
-    title: t(locale, 'requests:draftTitle', { skill }),
-    skills: [skill],
-    description: note
-      ? t(locale, 'requests:draftWithNote', { skill, count: votes, note })
-      : t(locale, 'requests:draftWithoutNote', { skill, count: votes }),
-  };
+  return requestSessionDraft(item.request, locale);
 }
 
 /** `/teams/:teamId/requests…`: learning requests (DESIGN F7). Reads are open to the tenant; changes need team membership. */

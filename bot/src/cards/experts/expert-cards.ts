@@ -3,7 +3,8 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, OpenUrl } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
-import { userText } from '../shared/user-text';
+import { clip, userText } from '../shared/user-text';
+import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 
 /** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
 export function explainExpert(hit: ExpertHit, locale: Locale): string {
@@ -94,7 +95,20 @@ export function expertsCard(
     const empty = suggestions
       ? t(locale, 'experts:noExpertsAtAll')
       : t(locale, askerMatched ? 'experts:nobodyElse' : 'experts:noExperts', { query: shownQuery });
-    return adaptiveCard([heading(title), paragraph(empty)]);
+    // Nobody (else) knows it yet: the person can ask their team to learn it (a request, or a +1 on the open one).
+    const skill = clip(query.trim(), REQUEST_SKILL_MAX);
+    const ask: CardAction[] =
+      suggestions || skill === ''
+        ? []
+        : [
+            {
+              type: 'Action.Execute',
+              title: t(locale, 'experts:askToLearn', { query: clip(skill, 40) }),
+              verb: 'askToLearn',
+              data: { skill },
+            },
+          ];
+    return adaptiveCard([heading(title), paragraph(empty)], ask);
   }
   const body: CardElement[] = [heading(title)];
   for (const hit of hits) {

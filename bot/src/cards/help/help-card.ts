@@ -20,6 +20,10 @@ const COMMAND_LINES: Record<Listed, { readonly typed: Record<Locale, string>; re
   },
   thanks: { typed: { en: 'thanks @someone …', nl: 'bedankt @iemand …' }, does: 'common:helpCommandThanks' },
   wantToLearn: { typed: { en: 'I want to learn X', nl: 'ik wil X leren' }, does: 'common:helpCommandWantToLearn' },
+  requestAlerts: {
+    typed: { en: 'request alerts off / on', nl: 'meldingen uit / aan' },
+    does: 'common:helpCommandRequestAlerts',
+  },
   exportMyData: { typed: { en: 'export my data', nl: 'exporteer mijn gegevens' }, does: 'common:helpCommandExportMyData' },
   deleteMyData: { typed: { en: 'delete my data', nl: 'verwijder mijn gegevens' }, does: 'common:helpCommandDeleteMyData' },
   buddy: { typed: { en: 'buddy me / pause / stop', nl: 'koppel mij / buddy pauze / koppel stop' }, does: 'common:helpCommandBuddy' },

@@ -3,7 +3,7 @@ import type { LearningRequest } from '../../domain/requests/learning-request';
 import type { Reason, RequestFailure } from '../../domain/shared/result';
 import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
-import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
+import type { AdaptiveCard, CardAction } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
 import { personName, userText } from '../shared/user-text';
 
@@ -19,14 +19,27 @@ interface LearningRequestCardView {
 }
 
 /** The learning request card's Universal Action verbs. */
-export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBackRequest' } as const;
+export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBackRequest', ask: 'askToLearn' } as const;
+
+/**
+ * "I can teach this": opens the bot's plan form filled from the request (a `task/fetch` dialog, so
+ * cancelling it changes nothing). Shown to everyone; the domain lets only a team member who did not
+ * ask it open the form, and the save takes the request.
+ */
+export function teachAction(request: Pick<LearningRequest, 'teamId' | 'requestId'>, locale: Locale): CardAction {
+  return {
+    type: 'Action.Submit',
+    title: t(locale, 'requests:cardTeach'),
+    data: { msteams: { type: 'task/fetch' }, verb: 'planSession', teamId: request.teamId, requestId: request.requestId },
+  };
+}
 
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
   const { request } = view;
   const skill = userText(request.skill, 60);
   // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
-  const actions: ExecuteAction[] =
+  const actions: CardAction[] =
     request.status === 'open'
       ? [
           {
@@ -35,6 +48,7 @@ export function learningRequestCard(view: LearningRequestCardView, locale: Local
             verb: LEARNING_REQUEST_VERBS.vote,
             data: { requestId: request.requestId },
           },
+          teachAction(request, locale),
         ]
       : request.status === 'taken' || request.status === 'planned'
         ? [

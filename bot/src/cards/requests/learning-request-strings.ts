@@ -34,6 +34,19 @@ const en = {
   cardTakenBy: '{{name}} took this request.',
   cardPlannedSomeone: 'A colleague',
   cardHandBack: 'Hand it back',
+  cardTeach: 'I can teach this',
+  alertTitle: 'A colleague wants to learn {{skill}}, which you teach',
+  alertTeam: 'Asked in the team {{team}}',
+  alertWhy:
+    'You get this because {{skill}} is on your profile as a skill you teach; at most one such message a day. Say “request alerts off” to stop them.',
+  alertSummary: 'A colleague wants to learn {{skill}}',
+  alertsOff:
+    'Request alerts are off: you will not hear about new learning requests for skills you teach. Say “request alerts on” to turn them back on.',
+  askCreated: 'Request created: your team can see you want to learn {{skill}}.',
+  askVoted: 'You +1’d the open request for {{skill}}.',
+  askAlreadyVoted: 'You had already +1’d the open request for {{skill}}.',
+  askWhichTeam: 'You are in more than one team: ask this in the channel of the team where you want to learn it.',
+  alertsOn: 'Request alerts are on: when someone in your team asks to learn a skill you teach, you hear it (at most once a day).',
   plannedNoticeTitle: '{{name}} planned a session for what you asked to learn: {{skill}}',
   plannedNoticeIntro: 'You asked for {{skill}} or gave it a +1. Say below whether you are coming.',
 } as const;
@@ -75,6 +88,20 @@ const nl: Record<LearningRequestStringKey, string> = {
   cardTakenBy: '{{name}} heeft deze vraag opgepakt.',
   cardPlannedSomeone: 'Een collega',
   cardHandBack: 'Teruggeven',
+  cardTeach: 'Ik kan dit uitleggen',
+  alertTitle: 'Een collega wil {{skill}} leren, en dat kun jij anderen leren',
+  alertTeam: 'Gevraagd in het team {{team}}',
+  alertWhy:
+    'Je krijgt dit omdat {{skill}} op je profiel staat als iets wat je anderen kunt leren; hoogstens één zo’n bericht per dag. Zeg “meldingen uit” om ze te stoppen.',
+  alertSummary: 'Een collega wil {{skill}} leren',
+  alertsOff:
+    'Meldingen over leervragen staan uit: je hoort niet meer over nieuwe leervragen voor wat jij anderen kunt leren. Zeg “meldingen aan” om ze weer aan te zetten.',
+  askCreated: 'Vraag aangemaakt: je team ziet dat je {{skill}} wilt leren.',
+  askVoted: 'Je gaf een +1 op de open vraag voor {{skill}}.',
+  askAlreadyVoted: 'Je had de open vraag voor {{skill}} al een +1 gegeven.',
+  askWhichTeam: 'Je zit in meer dan één team: vraag dit in het kanaal van het team waarin je het wilt leren.',
+  alertsOn:
+    'Meldingen over leervragen staan aan: als iemand in je team iets wil leren wat jij anderen kunt leren, hoor je het (hoogstens één keer per dag).',
   plannedNoticeTitle: '{{name}} plande een sessie voor wat je wilde leren: {{skill}}',
   plannedNoticeIntro: 'Je vroeg om {{skill}} of gaf een +1. Laat hieronder weten of je komt.',
 };

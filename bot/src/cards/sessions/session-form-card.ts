@@ -31,6 +31,8 @@ interface SessionFormOptions {
   readonly channelId?: string;
   /** Editing one stored session: no recurrence, and the submit saves it. */
   readonly editing?: { readonly sessionId: string };
+  /** Planned from a learning request: its id rides along in the submit's data, so the save takes the request. */
+  readonly fromRequestId?: string;
 }
 
 const MAX_CHOICES = 100;
@@ -254,7 +256,11 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
       value: text(v.openToOrganisation) === 'true' ? 'true' : 'false',
     },
   ];
-  const data = { teamId: options.teamId, ...(options.editing ? { sessionId: options.editing.sessionId } : {}) };
+  const data = {
+    teamId: options.teamId,
+    ...(options.editing ? { sessionId: options.editing.sessionId } : {}),
+    ...(options.fromRequestId && !options.editing ? { requestId: options.fromRequestId } : {}),
+  };
   const verb = options.editing ? SAVE_SESSION_VERB : CREATE_SESSION_VERB;
   const title = t(locale, options.editing ? 'sessions:editSubmit' : 'sessions:planSubmit');
   const action: CardAction =

@@ -16,6 +16,7 @@ const en = {
   helpCommandMySkillsOnly: 'Replace the whole list of what you can teach',
   helpCommandThanks: 'Thank a colleague who helped you',
   helpCommandWantToLearn: 'Ask the team to learn X: others +1 it, someone who knows it can teach it',
+  helpCommandRequestAlerts: 'Turn off (or on) the message you get, at most once a day, when someone asks to learn a skill you teach',
   helpCommandExportMyData: 'Download everything PeerLearn stores about you',
   helpCommandDeleteMyData: 'Erase your data from PeerLearn',
   helpCommandBuddy: 'Take part in learning buddies (pause: skip the next round; stop: stop taking part)',
@@ -51,6 +52,8 @@ const nl: Record<StringKey, string> = {
   helpCommandMySkillsOnly: 'De hele lijst vervangen van wat je anderen kunt leren',
   helpCommandThanks: 'Een collega bedanken die je heeft geholpen',
   helpCommandWantToLearn: 'Het team vragen om X te leren: anderen geven een +1, wie het kent kan het uitleggen',
+  helpCommandRequestAlerts:
+    'Het bericht uit- (of aan)zetten dat je hoogstens één keer per dag krijgt als iemand iets wil leren wat jij anderen kunt leren',
   helpCommandExportMyData: 'Download alles wat PeerLearn over jou bewaart',
   helpCommandDeleteMyData: 'Wis je gegevens uit PeerLearn',
   helpCommandBuddy: 'Doe mee met leerbuddy’s (buddy pauze: sla de volgende ronde over; koppel stop: stop met meedoen)',

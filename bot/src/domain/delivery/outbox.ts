@@ -72,6 +72,11 @@ export type OutboxJob =
    * milestone card in the team's channel. (A held session's milestones come with its `foldInsights`.)
    */
   | { readonly kind: 'celebrateMilestones'; readonly tenantId: string; readonly teamId: string; readonly kudosId: string }
+  /**
+   * Learning requests (issue #12): a new request's skill reaches the team members who teach it, each
+   * at most once a day (domain/requests/request-alerts.ts), unless they turned request alerts off.
+   */
+  | { readonly kind: 'alertTeachers'; readonly tenantId: string; readonly teamId: string; readonly requestId: string }
   /** An owner's private, friendly nudge to a quiet member: a personal card with matching upcoming sessions. */
   | {
       readonly kind: 'nudgeMember';

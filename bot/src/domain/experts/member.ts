@@ -18,9 +18,17 @@ export interface MemberProfile {
   readonly availability: string;
   /** Milestone cards about them in their teams' channels (issue #12); absent is on. */
   readonly celebrateMilestones?: boolean;
+  /**
+   * Whether the person hears about new learning requests for a skill they teach (issue #12). Absent
+   * means on: every profile stored before the setting existed keeps hearing them.
+   */
+  readonly requestAlerts?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** Request alerts are on unless the person turned them off. */
+export const wantsRequestAlerts = (profile: Pick<MemberProfile, 'requestAlerts'>): boolean => profile.requestAlerts !== false;
 
 /** The fields a surface may set when it first meets a person (bot message, tab sign-in). */
 export interface MemberSighting {

@@ -3,6 +3,7 @@ import {
   mayClose,
   mayHandBack,
   newLearningRequest,
+  planPlanned,
   planTake,
   reopened,
   validateLearningRequestInput,
@@ -15,6 +16,7 @@ import { NotFoundError } from '../shared/repositories';
 import type { Repositories } from '../shared/repositories';
 import type { ExpertDirectory } from '../experts/expert-directory';
 import type { Team } from '../teams/team';
+import type { Outbox } from '../delivery/outbox';
 
 interface RequestPerson {
   readonly userId: string;
@@ -36,6 +38,8 @@ interface LearningRequestServiceDeps {
   readonly repositories: Repositories;
   /** Suggestions come from the one ranking of expert search. */
   readonly experts: Pick<ExpertDirectory, 'search' | 'index'>;
+  /** A new request reaches the people who teach its skill (issue #12), through the outbox. */
+  readonly outbox: Outbox;
   readonly now: () => Date;
   readonly newId?: () => string;
 }
@@ -123,7 +127,7 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
     return item;
   }
 
-  return {
+  const service = {
     hasVoted: (actor: PersonRef, teamId: string, requestId: string): Promise<boolean> =>
       repos.learningRequests.hasVoted(actor.tenantId, teamId, requestId, actor.userId),
 
@@ -157,7 +161,46 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
         deps.now(),
       );
       const outcome = await repos.learningRequests.create(request);
+      // Only a new request: a second ask for the same skill is a +1, and the teachers heard of it already.
+      if (outcome.created)
+        await deps.outbox.enqueue({ kind: 'alertTeachers', tenantId: actor.tenantId, teamId, requestId: outcome.request.requestId });
       return ok({ created: outcome.created, item: await one(actor, context.value.owner, outcome.request) });
+    },
+
+    /**
+     * Whether the caller may plan a session from the request (the bot's "I can teach this" opens the
+     * form with it): a member of the team, not the one who asked, the request open or theirs. Nothing
+     * is stored: the save takes the request (domain/requests/request-sessions.ts).
+     */
+    async teachable(actor: PersonRef, teamId: string, requestId: string): Promise<RequestOutcome<RequestItem>> {
+      const [context, request] = await Promise.all([teamOf(actor, teamId), repos.learningRequests.get(actor.tenantId, teamId, requestId)]);
+      if (!context.ok) return context;
+      if (!context.value.member) return fail({ kind: 'notMember' });
+      if (!request) return fail({ kind: 'notFound' });
+      const plan = planPlanned(request, actor.userId, request.sessionId ?? '', deps.now());
+      if (!plan.ok) {
+        if (plan.reason === 'ownRequest') return fail({ kind: 'ownRequest' });
+        return fail({ kind: 'notOpen', status: plan.reason === 'closed' ? 'closed' : 'planned' });
+      }
+      return ok(await one(actor, context.value.owner, request));
+    },
+
+    /**
+     * "Ask to learn this" (an empty expert search, "I want to learn X"): a new request for the skill,
+     * or a +1 on the team's open request for it. Says which happened, so every surface can tell.
+     */
+    async ask(
+      actor: PersonRef,
+      teamId: string,
+      input: unknown,
+    ): Promise<RequestOutcome<{ readonly outcome: 'created' | 'voted' | 'alreadyVoted'; readonly item: RequestItem }>> {
+      const created = await service.create(actor, teamId, input);
+      if (!created.ok) return created;
+      const { item } = created.value;
+      if (created.value.created) return ok({ outcome: 'created', item });
+      if (item.voted) return ok({ outcome: 'alreadyVoted', item });
+      const voted = await service.vote(actor, teamId, item.request.requestId, true);
+      return voted.ok ? ok({ outcome: 'voted', item: voted.value }) : voted;
     },
 
     /** +1 (`wants`) or take it back; idempotent per person. Only open requests take votes. */
@@ -230,4 +273,5 @@ export function createLearningRequestService(deps: LearningRequestServiceDeps) {
       return ok(await one(actor, context.value.owner, updated));
     },
   };
+  return service;
 }

@@ -20,6 +20,8 @@ export const CARD_VERBS = [
   'saveProfile',
   'voteRequest',
   'handBackRequest',
+  // An empty expert search: ask to learn the skill (a new request, or a +1 on the open one).
+  'askToLearn',
   'declineRole',
   'eraseMe',
   'keepMyData',

@@ -10,6 +10,7 @@ export const COMMAND_IDS = [
   'mySkillsOnly',
   'thanks',
   'wantToLearn',
+  'requestAlerts',
   'exportMyData',
   'deleteMyData',
   'buddy',
@@ -56,6 +57,9 @@ const PATTERNS: readonly Pattern[] = [
   // Learning requests (DESIGN F7): "I want to learn X" / "ik wil X leren".
   { id: 'wantToLearn', re: /^i(?: would like| want| wanna) to learn\b\s*(.*?)\??$/i, locale: 'en' },
   { id: 'wantToLearn', re: /^ik wil\s*(.*?)\s*leren$/i, locale: 'nl' },
+  // Issue #12: messages about new learning requests for a skill the person teaches, on or off.
+  { id: 'requestAlerts', re: /^request alerts (on|off)$/i, locale: 'en' },
+  { id: 'requestAlerts', re: /^(?:leervraag)?meldingen (aan|uit)$/i, locale: 'nl' },
   // Privacy (DESIGN F13): a person's own data, out or gone.
   { id: 'exportMyData', re: /^(export|download) my data$/i, locale: 'en' },
   { id: 'exportMyData', re: /^(exporteer|download) mijn gegevens$/i, locale: 'nl' },
@@ -75,6 +79,9 @@ export function buddyCommandAction(command: Pick<ParsedCommand, 'text'>): 'join'
   if (last === 'pause' || last === 'pauze') return 'skip';
   return last === 'stop' ? 'leave' : 'join';
 }
+
+/** Whether a `requestAlerts` command turns the alerts on ("on" / "aan") or off. */
+export const requestAlertsWanted = (command: Pick<ParsedCommand, 'text'>): boolean => /\b(on|aan)$/i.test(command.text);
 
 /** Case-insensitive; ignores surrounding spaces and a trailing full stop or exclamation mark. */
 export function parseCommand(raw: string): ParsedCommand {

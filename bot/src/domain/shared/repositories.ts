@@ -8,6 +8,7 @@ import type { LearningRequest, LearningRequestVote } from '../requests/learning-
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
+import type { RequestAlertClaimRepository } from '../requests/request-alerts';
 import type { GoalRepository, PulseRepository } from '../insights/goal-pulse-repositories';
 import type { InsightsBookkeeping, InsightsRepository } from '../insights/insights-repositories';
 import type { MilestoneRepository } from '../milestones/milestones';
@@ -250,6 +251,8 @@ export interface Repositories {
   readonly insights: InsightsRepository & InsightsBookkeeping;
   /** Milestones (issue #12): one claim per (team, person, milestone). */
   readonly milestones: MilestoneRepository;
+  /** Learning requests (issue #12): the one alert a teacher gets per day about new requests. */
+  readonly requestAlerts: RequestAlertClaimRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

@@ -8,6 +8,8 @@ import type { Outbox } from '../delivery/outbox';
 import { createPostContentService } from '../delivery/post-content-service';
 import type { PostContentService } from '../delivery/post-content-service';
 import { createRequestSessions } from '../requests/request-sessions';
+import { createRequestAlerts } from '../requests/request-alerts';
+import type { RequestAlerts } from '../requests/request-alerts';
 import type { RequestSessions } from '../requests/request-sessions';
 import type { Repositories } from './repositories';
 import { createRsvpService } from '../rsvp/rsvp-service';
@@ -65,6 +67,8 @@ export interface Services {
   readonly learningRequests: LearningRequestService;
   /** A learning request and the session planned from it: what the askers' messages show. */
   readonly requestSessions: RequestSessions;
+  /** Issue #12: who hears about a new learning request (teachers of its skill, once a day), for the job composer. */
+  readonly requestAlerts: RequestAlerts;
   readonly profiles: ProfileService;
   readonly teams: TeamService;
   /** What each outbox job posts, for the job composer. */
@@ -125,8 +129,9 @@ export function createServices(deps: ServicesDeps): Services {
     kudos: createKudosService({ repositories, outbox, now }),
     milestones: createMilestoneService({ repositories, now }),
     tips: createTipService({ repositories, now }),
-    learningRequests: createLearningRequestService({ repositories, experts, now }),
+    learningRequests: createLearningRequestService({ repositories, experts, outbox, now }),
     requestSessions: createRequestSessions({ repositories, outbox }),
+    requestAlerts: createRequestAlerts({ repositories, experts, now }),
     profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
     teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),

@@ -17,6 +17,8 @@ import { composeInsightsJob } from '../insights/compose-insights-jobs';
 import { composeRequestJob } from '../requests/compose-request-jobs';
 import { composeMilestones } from '../milestones/compose-milestone-job';
 import type { RequestComposerDeps } from '../requests/compose-request-jobs';
+import { composeRequestAlertJob } from '../requests/compose-request-alert-job';
+import type { RequestAlertComposerDeps } from '../requests/compose-request-alert-job';
 import type { InsightsComposerDeps } from '../insights/compose-insights-jobs';
 import type { JobComposer, OutboxJob, OutgoingMessage } from '../../domain/delivery/outbox';
 import type { PostContentService } from '../../domain/delivery/post-content-service';
@@ -28,7 +30,8 @@ import type { FeedbackSummary } from '../../domain/sessions/feedback-summary';
 import { sessionEndsAt } from '../../domain/sessions/session';
 import type { NamedRole } from '../../domain/sessions/session';
 
-interface JobComposerDeps extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps, RequestComposerDeps {
+interface JobComposerDeps
+  extends BuddyComposerDeps, NudgeComposerDeps, InsightsComposerDeps, PulseComposerDeps, RequestComposerDeps, RequestAlertComposerDeps {
   readonly content: PostContentService;
   readonly links: SessionLinks;
 }
@@ -262,6 +265,9 @@ export function createJobComposer(deps: JobComposerDeps): JobComposer {
       // Milestones (issue #12): a kudos stored may make its receiver reach one; a card in the team's channel.
       case 'celebrateMilestones':
         return composeMilestones(deps, { tenantId: job.tenantId, teamId: job.teamId, source: 'kudos', kudosId: job.kudosId });
+      // Learning requests (issue #12): the people who teach the skill hear about a new request, once a day at most.
+      case 'alertTeachers':
+        return composeRequestAlertJob(deps, job);
     }
   };
   return compose;

@@ -4,21 +4,25 @@ import type { OutboxJob } from '../../domain/delivery/outbox';
 import { MAX_VISIBILITY_SECONDS } from './queue-outbox';
 import { guard } from '../shared/storage-errors';
 
-const JOB_KINDS: readonly OutboxJob['kind'][] = [
-  'postInvite',
-  'updateInvite',
-  'postReminder',
-  'requestFeedback',
-  'notifyPerson',
-  'postKudos',
-  'startBuddyRound',
-  'askBuddiesMet',
-  'foldInsights',
-  'postPulse',
-  'notifyAskers',
-  'nudgeMember',
-  'celebrateMilestones',
-];
+// A record over every kind, so a job kind added to the outbox without being listed here does not
+// compile (before, `notifyAskers` was missing: its jobs were parked as unreadable instead of sent).
+const KNOWN_KINDS: Readonly<Record<OutboxJob['kind'], true>> = {
+  postInvite: true,
+  updateInvite: true,
+  postReminder: true,
+  requestFeedback: true,
+  notifyPerson: true,
+  postKudos: true,
+  startBuddyRound: true,
+  askBuddiesMet: true,
+  foldInsights: true,
+  postPulse: true,
+  nudgeMember: true,
+  notifyAskers: true,
+  alertTeachers: true,
+  celebrateMilestones: true,
+};
+const JOB_KINDS = Object.keys(KNOWN_KINDS) as readonly OutboxJob['kind'][];
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
 

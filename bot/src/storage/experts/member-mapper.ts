@@ -19,6 +19,7 @@ const row = z.object({
   languages: jsonText(z.array(z.string())),
   availability: z.string(),
   celebrateMilestones: z.boolean().exactOptional(),
+  requestAlerts: z.boolean().exactOptional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -36,6 +37,7 @@ export function memberToEntity(profile: MemberProfile): NewEntity {
     languages: JSON.stringify(profile.languages),
     availability: profile.availability,
     celebrateMilestones: profile.celebrateMilestones,
+    requestAlerts: profile.requestAlerts,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
   });

@@ -6,6 +6,7 @@ import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
 import { milestonesRule } from './milestone-rules';
+import { requestAlertsRule } from './request-alert-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { insightFactsRule, insightsRule } from './insights-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
@@ -27,6 +28,7 @@ export const PRIVACY_RULES = {
   kudos: kudosRule,
   tips: tipsRule,
   learningRequests: learningRequestsRule,
+  requestAlerts: requestAlertsRule,
   buddyPreferences: buddyPreferencesRule,
   buddyAnswers: buddyAnswersRule,
   buddyRounds: buddyRoundsRule,

@@ -18,6 +18,7 @@ import { TableBuddyScheduleRepository } from '../buddies/table-buddy-schedule-re
 import { TableSkillHistoryRepository } from '../insights/table-skill-history-repository';
 import { TableNudgeRepository } from '../insights/table-nudge-repository';
 import { TableMilestoneRepository } from '../milestones/table-milestone-repository';
+import { TableRequestAlertRepository } from '../requests/table-request-alert-repository';
 import { TableGoalRepository } from '../insights/table-goal-repository';
 import { TablePulseRepository } from '../insights/table-pulse-repository';
 import { TableInsightsRepository } from '../insights/table-insights-repository';
@@ -90,6 +91,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     insights: table('insights'),
     insightFacts: table('insightFacts'),
     milestones: table('milestones'),
+    requestAlerts: table('requestAlerts'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -127,6 +129,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
     milestones: new TableMilestoneRepository(tables.milestones),
+    requestAlerts: new TableRequestAlertRepository(tables.requestAlerts),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

@@ -45,6 +45,8 @@ export const TABLES = {
   insightFacts: 'plInsightFacts',
   /** Milestones (issue #12): one claim per (team, person, milestone), so each is celebrated once. */
   milestones: 'plMilestones',
+  /** Learning requests (issue #12): per person and day, the one alert about a new request for a skill they teach. */
+  requestAlerts: 'plRequestAlerts',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -407,3 +409,10 @@ export const insightsPeriodRows = (granularity: 'week' | 'month'): { readonly fr
 });
 export const insightsMetaKey = (tenantId: string, teamId: string, which: 'fold' | 'backfill'): EntityKey =>
   insightsKey(tenantId, teamId, `meta${SEPARATOR}${which}`);
+
+// plRequestAlerts: PK = tenant|person, RK = day: one insert-only claim per person per day (an erase drops the partition).
+export const requestAlertsPartition = (tenantId: string, userId: string): string => join('requestAlerts', tenantId, userId);
+export const requestAlertKey = (tenantId: string, userId: string, day: string): EntityKey => ({
+  partitionKey: requestAlertsPartition(tenantId, userId),
+  rowKey: join('day', day),
+});

@@ -12,10 +12,13 @@ import { personOf, tenantOf } from '../shared/identity';
 import { composeMessage, composeResult } from '../shared/invoke-responses';
 import { profileCardVerbs } from './profile-card-verbs';
 import { mySkillsHandlers } from './my-skills';
+import { ASK_TO_LEARN_DATA, askToLearn } from '../requests/ask-to-learn';
+import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
+import { z } from 'zod';
 
 interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
-  readonly services: Pick<Services, 'profiles'>;
+  readonly services: Pick<Services, 'profiles' | 'learningRequests' | 'sessions'>;
 }
 
 /** Teams gives a messaging extension 5 s; leave room for the round trip. */
@@ -55,6 +58,12 @@ interface SelectItemValue {
   readonly skill?: string;
 }
 
+/** The pick of "ask your team to learn X", offered when a search found nobody (else). */
+interface AskItemValue {
+  readonly commandId: 'findExpert';
+  readonly askToLearn: string;
+}
+
 /** The tap value as Teams echoes it; anything else (forged, truncated) is no pick at all. */
 function selectItemValue(value: unknown): SelectItemValue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -64,6 +73,8 @@ function selectItemValue(value: unknown): SelectItemValue | undefined {
     ? { commandId: 'findExpert', userId, skill }
     : { commandId: 'findExpert', userId };
 }
+
+const ASK_PICK = z.object({ askToLearn: ASK_TO_LEARN_DATA.shape.skill });
 
 /** F1/F2 in the bot: the `findExpert` messaging extension, "who knows X" and "my skills: a, b". */
 export function expertsFeature(deps: ExpertsFeatureDependencies) {
@@ -78,6 +89,19 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const text = queryText(value.parameters);
     const outcome = await deps.experts.search(tenantId, { text, skip, count, ...(asker ? { excludeUserId: asker } : {}) }, INVOKE_WAIT_MS);
     if (outcome.status === 'warming') return composeMessage(t(locale, 'experts:warming'));
+    // Nobody (else) knows it yet: one result to pick, which asks the team to learn it (issue #12).
+    const skill = text.trim().slice(0, REQUEST_SKILL_MAX);
+    if (outcome.page.hits.length === 0 && skip === 0 && !outcome.page.suggestions && /[\p{L}\p{N}]/u.test(skill)) {
+      const title = t(locale, 'experts:askToLearnTitle', { query: skill });
+      const why = outcome.page.askerMatched ? t(locale, 'experts:nobodyElse', { query: skill }) : t(locale, 'experts:askToLearnText');
+      const ask: AskItemValue = { commandId: 'findExpert', askToLearn: skill };
+      return composeResult([
+        {
+          ...CardFactory.thumbnailCard(title, why),
+          preview: CardFactory.thumbnailCard(title, why, undefined, undefined, { tap: { type: 'invoke', title, value: ask } }),
+        },
+      ]);
+    }
     if (outcome.page.hits.length === 0 && outcome.page.askerMatched && skip === 0)
       return composeMessage(t(locale, 'experts:nobodyElse', { query: text.slice(0, 60) }));
     // The list gets small ThumbnailCards; the full Adaptive Card is built only for the one result the
@@ -102,6 +126,9 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
   /** A picked result: the full card of that person, looked up again in the asking tenant only. */
   const selectExpert: InvokeHandler = async (context) => {
     const locale = toLocale(context.activity.locale);
+    // "Ask your team to learn X": the request (or the +1) is made on the pick; its card goes into the compose box to share.
+    const ask = ASK_PICK.safeParse(context.activity.value);
+    if (ask.success) return composeResult([cardAttachment(await askToLearn(context, deps.services, ask.data.askToLearn, locale))]);
     const picked = selectItemValue(context.activity.value);
     const tenantId = tenantOf(context.activity);
     const outcome = tenantId && picked ? await deps.experts.expert(tenantId, picked.userId, picked.skill, INVOKE_WAIT_MS) : undefined;

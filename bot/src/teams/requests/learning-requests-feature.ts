@@ -1,6 +1,7 @@
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { t } from '../../cards/shared/i18n';
 import { toLocale } from '../../domain/shared/person';
+import { requestAlertsWanted } from '../../domain/shared/commands';
 import type { Locale, PersonRef } from '../../domain/shared/person';
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { RequestItem } from '../../domain/requests/learning-request-service';
@@ -10,11 +11,12 @@ import { cardActionOf } from '../shared/bot-feature';
 import { failureAnswer } from '../shared/failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
 import { cardMessage } from '../shared/card-message';
+import { ASK_TO_LEARN_DATA, askToLearn } from './ask-to-learn';
 import { channelData, personOf } from '../shared/identity';
 import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 interface LearningRequestsFeatureDeps {
-  readonly services: Pick<Services, 'learningRequests'>;
+  readonly services: Pick<Services, 'learningRequests' | 'profiles' | 'sessions'>;
 }
 
 /**
@@ -32,26 +34,37 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
       await context.sendActivity(t(locale, 'requests:cardNoTeam'));
       return;
     }
-    const created = await requests.create(person, teamId, { skill: command.argument });
-    if (!created.ok) {
-      await context.sendActivity(failureAnswer(created.failure, locale));
+    const asked = await requests.ask(person, teamId, { skill: command.argument });
+    if (!asked.ok) {
+      await context.sendActivity(failureAnswer(asked.failure, locale));
       return;
     }
-    let { item } = created.value;
-    if (!created.value.created && !item.voted) {
-      const voted = await requests.vote(person, teamId, item.request.requestId, true);
-      if (voted.ok) item = voted.value;
-    }
+    const { item } = asked.value;
     const card = learningRequestCard(
       {
         request: item.request,
         authorName: item.author.displayName || person.displayName,
-        created: created.value.created,
+        created: asked.value.outcome === 'created',
         experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
       },
       locale,
     );
     await context.sendActivity(cardMessage(card));
+  };
+
+  /** "request alerts off" / "meldingen uit" (and on): the person's own setting, from any chat; their profile form has the same toggle. */
+  const requestAlerts: CommandHandler = async (context, command, locale) => {
+    const person = personOf(context.activity);
+    if (!person) {
+      await context.sendActivity(t(locale, 'sessions:failure_noIdentity'));
+      return;
+    }
+    const on = requestAlertsWanted(command);
+    await deps.services.profiles.sighted(person);
+    await deps.services.profiles.edit(person.tenantId, person.userId, (current, now) =>
+      current.requestAlerts === on ? current : { ...current, requestAlerts: on, updatedAt: now.toISOString() },
+    );
+    await context.sendActivity(t(locale, on ? 'requests:alertsOn' : 'requests:alertsOff'));
   };
 
   /**
@@ -94,9 +107,21 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     return cardResponse(cardOf(handed.value, pressed.locale));
   };
 
+  /** "Ask to learn this" on the empty "who knows X" card: a request for X in the team, or a +1 on the open one. */
+  const askToLearnVerb: InvokeHandler = async (context) => {
+    const locale = toLocale(context.activity.locale);
+    const parsed = ASK_TO_LEARN_DATA.safeParse(cardActionOf(context.activity.value).data);
+    if (!parsed.success) return errorResponse(400, 'BadRequest', 'No skill on this card.');
+    return cardResponse(await askToLearn(context, deps.services, parsed.data.skill, locale));
+  };
+
   return {
-    commands: { wantToLearn },
-    cardVerbs: { [LEARNING_REQUEST_VERBS.vote]: voteRequest, [LEARNING_REQUEST_VERBS.handBack]: handBackRequest },
+    commands: { wantToLearn, requestAlerts },
+    cardVerbs: {
+      [LEARNING_REQUEST_VERBS.vote]: voteRequest,
+      [LEARNING_REQUEST_VERBS.handBack]: handBackRequest,
+      [LEARNING_REQUEST_VERBS.ask]: askToLearnVerb,
+    },
   } satisfies BotFeature;
 }
 

@@ -290,7 +290,12 @@ export async function createFromForm(
   hereChannelId?: string,
 ): Promise<FormResult> {
   const named = typeof values.channelId === 'string' && values.channelId.trim() !== '';
-  const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? values : { ...values, channelId: hereChannelId });
+  // The bot's "I can teach this" form carries the learning request: the save takes it (first save wins), as the tab's does.
+  const fromRequestId = requestIdOf(values);
+  if (fromRequestId === false) return { card: sessionMessageCard(t(locale, 'requests:failure_notFound'), 'attention') };
+  const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? values : { ...values, channelId: hereChannelId }, {
+    fromRequestId,
+  });
   if (result.ok) {
     const [first] = result.value;
     if (!first) return { card: sessionMessageCard(t(locale, 'sessions:failure_invalid'), 'attention') };
@@ -307,7 +312,13 @@ export async function createFromForm(
     return { created: result.value, card: sessionMessageCard(text, 'good') };
   }
   if (result.failure.kind !== 'invalid') return { card: sessionMessageCard(failureAnswer(result.failure, locale), 'attention') };
-  return { card: await planningFormCard(deps.sessions, actor, teamId, locale, submit, { values, problems: result.failure.problems }) };
+  return {
+    card: await planningFormCard(deps.sessions, actor, teamId, locale, submit, {
+      values,
+      problems: result.failure.problems,
+      ...(fromRequestId ? { fromRequestId } : {}),
+    }),
+  };
 }
 
 /** The planning form for a team: empty (with the channel it was opened in), or again with what was typed and why it was refused. */
@@ -321,12 +332,13 @@ export async function planningFormCard(
     readonly channelId?: string | undefined;
     readonly values?: Readonly<Record<string, unknown>>;
     readonly problems?: readonly SessionProblem[];
+    readonly fromRequestId?: string;
   },
 ): Promise<AdaptiveCard> {
   const planning = await sessions.planningContext(actor.tenantId, teamId, actor.userId);
   if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
   const { team, members, suggestedLeader, timeZone } = planning.value;
-  const { channelId, values, problems } = filled;
+  const { channelId, values, problems, fromRequestId } = filled;
   return sessionFormCard(
     {
       teamId,
@@ -338,7 +350,17 @@ export async function planningFormCard(
       ...(channelId && team.channels.some((c) => c.channelId === channelId) ? { channelId } : {}),
       ...(values ? { values } : {}),
       ...(problems ? { problems } : {}),
+      ...(fromRequestId ? { fromRequestId } : {}),
     },
     locale,
   );
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/** The learning request a plan form answers: none, a well-formed id, or `false` for one no request could have (never sent to storage). */
+function requestIdOf(values: Readonly<Record<string, unknown>>): string | undefined | false {
+  const value = values.requestId;
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' && REQUEST_ID.test(value) ? value : false;
 }

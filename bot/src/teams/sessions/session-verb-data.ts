@@ -53,5 +53,12 @@ export const SESSION_VERB_DATA: Readonly<Record<SessionVerb, z.ZodType<Readonly<
 /** The planning dialog's submit (`task/submit`, or the messaging extension's `submitAction`): its team may come from where it was opened. */
 export const PLAN_DIALOG_DATA = form({ teamId: id.optional() });
 
+/** "I can teach this" (a request card's `task/fetch`): the request and its team, both ids as the app makes them. */
+export const PLAN_FROM_REQUEST_DATA = z.object({
+  teamId: id.transform((v) => v.trim()),
+  requestId: z.string().regex(/^[A-Za-z0-9._:@-]{1,200}$/),
+});
+export type PlanFromRequest = z.infer<typeof PLAN_FROM_REQUEST_DATA>;
+
 /** Whether a refused card named no usable team or session (rather than a bad value). */
 export const missesIds = (error: z.ZodError): boolean => error.issues.some((i) => i.path[0] === 'teamId' || i.path[0] === 'sessionId');

@@ -19,11 +19,13 @@ import { channelData, personOf } from '../shared/identity';
 import { failureAnswer } from '../shared/failure-answer';
 import { dialogCard, dialogMessage } from '../shared/invoke-responses';
 import { createFromForm, planningFormCard, sessionCardVerbs } from './session-invokes';
-import { PLAN_DIALOG_DATA } from './session-verb-data';
+import { PLAN_DIALOG_DATA, PLAN_FROM_REQUEST_DATA } from './session-verb-data';
+import type { PlanFromRequest } from './session-verb-data';
+import { requestSessionDraft } from '../../cards/requests/request-session-draft';
 import { findSessionHandlers } from './find-session';
 
 interface SessionsFeatureDeps {
-  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions'>;
+  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions' | 'learningRequests'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
@@ -142,14 +144,38 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
     );
   };
 
-  /** The planning dialog, from the compose box (`planSession`) or a card button (`task/fetch`). */
+  /** The planning dialog, from the compose box (`planSession`) or a card button (`task/fetch`); from a request card, filled from it. */
   const fetchPlanTask: InvokeHandler = async (context) => {
     const locale = toLocale(context.activity.locale);
+    const fromRequest = PLAN_FROM_REQUEST_DATA.safeParse(dialogDataOf(context.activity.value));
+    if (fromRequest.success)
+      return dialogCard(await requestPlanForm(context, fromRequest.data, locale), t(locale, 'sessions:planDialogTitle'));
     const teamId = await teamOf(context, sessions);
     if (!teamId)
       return dialogCard(sessionMessageCard(t(locale, 'sessions:planNoTeam'), 'attention'), t(locale, 'sessions:planDialogTitle'));
     return dialogCard(await planningForm(sessions, context, teamId, locale, 'dialog'), t(locale, 'sessions:planDialogTitle'));
   };
+
+  /**
+   * "I can teach this" on a request card (in the channel, or the teachers' personal alert): the form
+   * filled from the request, carrying its id. Only a team member who did not ask it, while it is open
+   * (the domain decides); opening the form takes nothing, so cancelling leaves the request open.
+   */
+  async function requestPlanForm(context: TurnContext, data: PlanFromRequest, locale: Locale): Promise<AdaptiveCard> {
+    const person = personOf(context.activity);
+    if (!person) return sessionMessageCard(t(locale, 'sessions:failure_noIdentity'), 'attention');
+    // A card in one team's channel cannot open another team's request, whatever its data says.
+    const here = channelData(context.activity).team?.id;
+    if (here && here !== data.teamId) return sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention');
+    const teachable = await deps.services.learningRequests.teachable(person, data.teamId, data.requestId);
+    if (!teachable.ok) return sessionMessageCard(failureAnswer(teachable.failure, locale), 'attention');
+    const draft = requestSessionDraft(teachable.value.request, locale);
+    return planningFormCard(sessions, person, data.teamId, locale, 'dialog', {
+      channelId: channelData(context.activity).channel?.id,
+      values: { title: draft.title, skills: draft.skills.join(', '), description: draft.description },
+      fromRequestId: data.requestId,
+    });
+  }
 
   const submitPlanTask: InvokeHandler = async (context): Promise<InvokeResponse> => {
     const locale = toLocale(context.activity.locale);

@@ -13,6 +13,7 @@ import { MessageState } from '../../shared/ui/message-state';
 import type { ExpertQuery } from './search-experts';
 import { expertPageSize, searchExperts } from './search-experts';
 import { useExternalLinkClick } from '../../shared/open-link';
+import { AskToLearnOffer } from './ask-to-learn-offer';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -41,10 +42,12 @@ export interface ExpertsViewProps {
   readonly initialQuery?: string;
   /** Milliseconds of quiet typing before a search goes out. */
   readonly debounceMs?: number;
+  /** The team the tab is in: an empty search can ask it to learn the skill (none outside a team). */
+  readonly teamId?: string | undefined;
 }
 
 /** Who knows X: search, filter by level and language, and see why each person is suggested. */
-export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }: ExpertsViewProps) {
+export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, teamId }: ExpertsViewProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [text, setText] = useState(initialQuery);
@@ -113,7 +116,11 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300 }
           <MessageState
             title={t(first.askerMatched ? 'experts.onlyYouTitle' : 'experts.emptyTitle')}
             text={t(first.askerMatched ? 'experts.onlyYouText' : 'experts.emptyText')}
-          />
+          >
+            {teamId && !first.suggestions && q.trim() !== '' ? (
+              <AskToLearnOffer key={q} api={api} teamId={teamId} skill={q.trim()} />
+            ) : null}
+          </MessageState>
         ) : null}
         {first && shown.length > 0 ? (
           <>

@@ -1,8 +1,6 @@
 import type {
-  CreateLearningRequestResponse,
   CsvTable,
   InsightsResponse,
-  LearningRequestView,
   NudgeResponse,
   PlanningResponse,
   PostPulseRequest,
@@ -48,13 +46,4 @@ export function postPulse(api: ApiClient, teamId: string, body: PostPulseRequest
 /** The team's channels for the pulse's channel picker (the same answer the plan form reads). */
 export function getPlanningChoices(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<PlanningResponse> {
   return api.get<PlanningResponse>(`${teamPath(teamId)}/planning`, signal);
-}
-
-/** "Ask to learn this": opens a learning request, or +1s the open one for the same skill. */
-export async function askToLearn(api: ApiClient, teamId: string, skill: string): Promise<'created' | 'voted'> {
-  const answer = await api.send<CreateLearningRequestResponse>('POST', `${teamPath(teamId)}/requests`, { skill });
-  if (answer.created) return 'created';
-  if (answer.request.voted) return 'voted';
-  await api.send<LearningRequestView>('PUT', `${teamPath(teamId)}/requests/${encodeURIComponent(answer.request.requestId)}/vote`);
-  return 'voted';
 }

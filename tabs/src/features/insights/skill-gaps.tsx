@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SkillGap } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { hrefFor } from '../../shared/routes';
-import { askToLearn } from './insights-api';
+import { askToLearn } from '../../shared/ask-to-learn';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
 

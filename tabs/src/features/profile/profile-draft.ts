@@ -17,6 +17,8 @@ export interface ProfileDraft {
   readonly newSkills: readonly string[];
   /** Milestone cards in the team channel (issue #12); absent in a draft kept before the switch existed: what is stored. */
   readonly celebrateMilestones?: boolean;
+  /** Hear about new learning requests for a skill one teaches (issue #12). */
+  readonly requestAlerts: boolean;
 }
 
 export function draftOfProfile(profile: ProfileResponse): ProfileDraft {
@@ -28,6 +30,8 @@ export function draftOfProfile(profile: ProfileResponse): ProfileDraft {
     availability: profile.availability ?? '',
     newSkills: [],
     celebrateMilestones: profile.celebrateMilestones !== false,
+    // An answer from before the setting existed has none: on, as the service treats it.
+    requestAlerts: profile.requestAlerts !== false,
   };
 }
 
@@ -39,7 +43,7 @@ function parseDraft(text: string | null): ProfileDraft | undefined {
   if (text === null) return undefined;
   try {
     const raw = JSON.parse(text) as Record<string, unknown>;
-    const { teaches, wants, bio, languages, availability, newSkills, celebrateMilestones } = raw;
+    const { teaches, wants, bio, languages, availability, newSkills, celebrateMilestones, requestAlerts } = raw;
     if (!Array.isArray(teaches) || !isText(wants) || !isText(bio) || !isText(languages) || !isText(availability)) return undefined;
     const skills = (teaches as unknown[]).flatMap((s): ApiTeachSkill[] => {
       const { name, level } = (s ?? {}) as Record<string, unknown>;
@@ -47,7 +51,7 @@ function parseDraft(text: string | null): ProfileDraft | undefined {
     });
     const kept = Array.isArray(newSkills) ? (newSkills as unknown[]).filter(isText) : [];
     const celebrate = typeof celebrateMilestones === 'boolean' ? { celebrateMilestones } : {};
-    return { teaches: skills, wants, bio, languages, availability, newSkills: kept, ...celebrate };
+    return { teaches: skills, wants, bio, languages, availability, newSkills: kept, ...celebrate, requestAlerts: requestAlerts !== false };
   } catch {
     return undefined;
   }

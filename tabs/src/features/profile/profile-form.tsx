@@ -24,7 +24,7 @@ import { SkillCombobox } from '../../shared/ui/skill-combobox';
 import { draftOfProfile, profileDraftStore } from './profile-draft';
 import type { ProfileDraft } from './profile-draft';
 import { SkillQuestions } from '../../shared/ui/skill-questions';
-import { CelebrateSwitch } from './celebrate-switch';
+import { ProfileSwitches } from './profile-switches';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -134,6 +134,7 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
         ...(draft.celebrateMilestones !== undefined && draft.celebrateMilestones !== saved.celebrateMilestones
           ? { celebrateMilestones: draft.celebrateMilestones }
           : {}),
+        requestAlerts: draft.requestAlerts,
       });
       // The service normalises spelling (`js` → JavaScript): show what was stored.
       const stored = draftOfProfile(answer);
@@ -279,9 +280,10 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       >
         <Textarea value={bio} onChange={(_, d) => set({ bio: d.value })} rows={4} resize="vertical" />
       </Field>
-      <CelebrateSwitch
-        checked={draft.celebrateMilestones ?? saved.celebrateMilestones ?? true}
-        onChange={(on) => set({ celebrateMilestones: on })}
+      <ProfileSwitches
+        celebrateMilestones={draft.celebrateMilestones ?? saved.celebrateMilestones ?? true}
+        requestAlerts={draft.requestAlerts}
+        onChange={set}
       />
       <div>
         <Button type="submit" appearance="primary" disabled={saving}>

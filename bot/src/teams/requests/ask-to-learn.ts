@@ -1,0 +1,55 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { learningRequestCard } from '../../cards/requests/learning-request-card';
+import { adaptiveCard } from '../../cards/shared/adaptive-card';
+import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
+import { userText } from '../../cards/shared/user-text';
+import { t } from '../../cards/shared/i18n';
+import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
+import type { Locale } from '../../domain/shared/person';
+import type { Services } from '../../domain/shared/services';
+import { failureAnswer } from '../shared/failure-answer';
+import { channelData, personOf } from '../shared/identity';
+
+type AskServices = Pick<Services, 'learningRequests' | 'sessions'>;
+
+/** The skill an "Ask to learn this" button or pick carries; bounded before any service sees it. */
+export const ASK_TO_LEARN_DATA = z.object({ skill: z.string().trim().min(1).max(REQUEST_SKILL_MAX) });
+
+/** A short note above a card (what just happened, or why not). */
+function noticeCard(text: string, tone: 'good' | 'attention', card?: AdaptiveCard): AdaptiveCard {
+  const notice = { type: 'TextBlock' as const, text, wrap: true, weight: 'bolder' as const, color: tone };
+  return card ? { ...card, body: [notice, ...card.body] } : adaptiveCard([notice]);
+}
+
+/**
+ * "Ask to learn this" after an empty expert search (the bot's "who knows X" card, the findExpert
+ * messaging extension): a learning request for the skill in the person's team, or their +1 on the
+ * open one. The team is the conversation's, else the person's only team; the domain checks that they
+ * are a member. The answer says which happened and shows the request.
+ */
+export async function askToLearn(context: TurnContext, services: AskServices, skill: string, locale: Locale): Promise<AdaptiveCard> {
+  const person = personOf(context.activity);
+  if (!person) return noticeCard(t(locale, 'sessions:failure_noIdentity'), 'attention');
+  let teamId = channelData(context.activity).team?.id;
+  if (!teamId) {
+    const teams = await services.sessions.teamsOf(person.tenantId, person.userId);
+    if (teams.length !== 1) return noticeCard(t(locale, teams.length === 0 ? 'requests:cardNoTeam' : 'requests:askWhichTeam'), 'attention');
+    teamId = teams[0];
+  }
+  if (!teamId) return noticeCard(t(locale, 'requests:cardNoTeam'), 'attention');
+  const asked = await services.learningRequests.ask(person, teamId, { skill });
+  if (!asked.ok) return noticeCard(failureAnswer(asked.failure, locale), 'attention');
+  const { outcome, item } = asked.value;
+  const card = learningRequestCard(
+    {
+      request: item.request,
+      authorName: item.author.displayName,
+      created: true,
+      experts: item.experts.map((e) => e.displayName).filter((n) => n !== ''),
+    },
+    locale,
+  );
+  const key = outcome === 'created' ? 'requests:askCreated' : outcome === 'voted' ? 'requests:askVoted' : 'requests:askAlreadyVoted';
+  return noticeCard(t(locale, key, { skill: userText(item.request.skill, 60) }), 'good', card);
+}
