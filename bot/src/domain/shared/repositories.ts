@@ -5,6 +5,7 @@ import type { SessionQuestion } from '../sessions/session-question';
 import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
+import type { TeamSkillRepository } from '../experts/team-skills';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
@@ -247,6 +248,8 @@ export interface Repositories {
   readonly pulses: PulseRepository;
   /** Insights (DESIGN F10): session facts and week/month rollups per team. */
   readonly insights: InsightsRepository & InsightsBookkeeping;
+  /** The team taxonomy (issue #12): each team's own skills, added when someone confirms a new one. */
+  readonly teamSkills: TeamSkillRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

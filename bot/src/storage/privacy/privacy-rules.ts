@@ -7,6 +7,7 @@ import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedules
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { insightFactsRule, insightsRule } from './insights-rules';
+import { teamSkillsRule } from './team-skill-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -36,6 +37,7 @@ export const PRIVACY_RULES = {
   pulses: pulsesRule,
   insights: insightsRule,
   insightFacts: insightFactsRule,
+  teamSkills: teamSkillsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

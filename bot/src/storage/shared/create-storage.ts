@@ -27,6 +27,7 @@ import { TableTeamRepository } from '../teams/table-team-repository';
 import { TableTenantRepository } from '../teams/table-tenant-repository';
 import type { EndorsementRepository, ProfileChangeFeed } from '../../domain/experts/expert-ports';
 import { recordingProfileChanges } from '../experts/profile-change-recording';
+import { TableTeamSkillRepository } from '../experts/table-team-skill-repository';
 import { TableEndorsementRepository } from '../experts/table-endorsement-repository';
 import { TableProfileChangeFeed } from '../experts/table-profile-change-feed';
 import type { PersonalDataStore } from '../../domain/privacy/personal-data';
@@ -88,6 +89,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     pulses: table('pulses'),
     insights: table('insights'),
     insightFacts: table('insightFacts'),
+    teamSkills: table('teamSkills'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -124,6 +126,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
+    teamSkills: new TableTeamSkillRepository(tables.teamSkills),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

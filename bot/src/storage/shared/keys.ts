@@ -43,6 +43,8 @@ export const TABLES = {
   insights: 'plInsights',
   /** Insights: the session facts the rollups are summed from (a table apart, see the keys below). */
   insightFacts: 'plInsightFacts',
+  /** The team taxonomy (issue #12): each team's own skills beyond the seeded catalogue, and who added them. */
+  teamSkills: 'plTeamSkills',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -399,3 +401,10 @@ export const insightsPeriodRows = (granularity: 'week' | 'month'): { readonly fr
 });
 export const insightsMetaKey = (tenantId: string, teamId: string, which: 'fold' | 'backfill'): EntityKey =>
   insightsKey(tenantId, teamId, `meta${SEPARATOR}${which}`);
+
+// plTeamSkills: PK = tenant|team (a team's checks read its own skills at once), RK = the skill's compact key, so one skill is one row.
+export const teamSkillsPartition = (tenantId: string, teamId: string): string => join('teamSkills', tenantId, teamId);
+export const teamSkillKey = (tenantId: string, teamId: string, key: string): EntityKey => ({
+  partitionKey: teamSkillsPartition(tenantId, teamId),
+  rowKey: join('teamSkill', key),
+});
