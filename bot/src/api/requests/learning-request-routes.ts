@@ -95,7 +95,9 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
         : undefined;
       if (typed && !admitted) return;
       const { newSkills: _confirmed, ...fields } = parsed ?? {};
-      const input = parsed ? { ...fields, ...(admitted ? { skill: admitted.fields['skill']?.[0] } : {}) } : sent;
+      // A skill of only punctuation admits nothing: the domain names it (`skillInvalid`).
+      const skill = admitted?.fields['skill']?.[0];
+      const input = parsed ? { ...fields, ...(skill !== undefined ? { skill } : {}) } : sent;
       const outcome = await requests.create(caller, teamId, input);
       if (!unwrap(res, outcome)) return;
       if (outcome.value.created) await admitted?.commit();

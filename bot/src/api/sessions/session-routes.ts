@@ -116,8 +116,12 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       if (!parsed) return;
       const { newSkills, ...input } = parsed;
       // Every stored skill passes the team's taxonomy: "Dokcer" is asked about, a new skill must be confirmed in `newSkills`.
+      // The skill of the request it answers was asked already: never asked about again.
+      const request =
+        fromRequestId && input.skills ? await deps.services.learningRequests.detail(caller, teamId, fromRequestId) : undefined;
+      const stored = request?.ok ? [request.value.request.skill] : [];
       const admitted = input.skills
-        ? await admitTeamSkills(res, deps.services.skills, caller, teamId, { skills: input.skills }, { newSkills: newSkills ?? [] })
+        ? await admitTeamSkills(res, deps.services.skills, caller, teamId, { skills: input.skills }, { newSkills: newSkills ?? [], stored })
         : undefined;
       if (input.skills && !admitted) return;
       const created = await sessions.create(caller, teamId, admitted ? { ...input, skills: admitted.fields['skills'] } : input, {

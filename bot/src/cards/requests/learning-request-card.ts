@@ -6,6 +6,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, ExecuteAction } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
 import { personName, userText } from '../shared/user-text';
+import { skillText } from '../shared/skill-text';
 
 interface LearningRequestCardView {
   readonly request: LearningRequest;
@@ -24,7 +25,7 @@ export const LEARNING_REQUEST_VERBS = { vote: 'voteRequest', handBack: 'handBack
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
   const { request } = view;
-  const skill = userText(request.skill, 60);
+  const skill = skillText(request.skill, locale);
   // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
   const actions: ExecuteAction[] =
     request.status === 'open'

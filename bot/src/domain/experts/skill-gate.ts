@@ -45,20 +45,24 @@ interface SkillGateDeps {
 export function createSkillGate(deps: SkillGateDeps): SkillGate {
   const access = createTeamAccess(deps.teams);
 
-  async function teamSkillsFor(actor: PersonRef, teamId: string | undefined): Promise<readonly TeamSkill[]> {
-    if (!teamId || (await access.standing(actor, teamId)) === 'outsider') return [];
+  /** The team's own skills, or undefined for someone outside the team (who never sees them). */
+  async function teamSkillsFor(actor: PersonRef, teamId: string | undefined): Promise<readonly TeamSkill[] | undefined> {
+    if (!teamId) return [];
+    if ((await access.standing(actor, teamId)) === 'outsider') return undefined;
     return deps.teamSkills.listForTeam(actor.tenantId, teamId);
   }
 
-  async function taxonomyFor(actor: PersonRef, teamId?: string): Promise<SkillTaxonomy> {
+  async function taxonomyOf(actor: PersonRef, teamId: string | undefined): Promise<{ taxonomy: SkillTaxonomy; outsider: boolean }> {
     const [base, own] = await Promise.all([deps.experts.taxonomy(actor.tenantId), teamSkillsFor(actor, teamId)]);
-    return own.length === 0 ? base : base.withAdditions(own.map((s) => s.name));
+    return { taxonomy: own && own.length > 0 ? base.withAdditions(own.map((s) => s.name)) : base, outsider: own === undefined };
   }
 
   return {
-    taxonomyFor,
+    taxonomyFor: async (actor, teamId) => (await taxonomyOf(actor, teamId)).taxonomy,
     async admit(actor, teamId, fields, acceptance = {}) {
-      const taxonomy = await taxonomyFor(actor, teamId);
+      const { taxonomy, outsider } = await taxonomyOf(actor, teamId);
+      // Someone outside the team may store nothing there: the service's own refusal (403) is the answer, not a question about skills.
+      if (outsider) return { ok: true, fields, commit: () => Promise.resolve() };
       const unknown = unknownSkills(fields, taxonomy, acceptance);
       if (unknown.length > 0) return { ok: false, unknown };
       const storedKeys = new Set((acceptance.stored ?? []).map(compactKey));
