@@ -356,7 +356,9 @@ async function make(openToOrganisation: boolean): Promise<Made> {
     recurrence: 'weekly',
     openToOrganisation,
   });
-  const asked = await call<CreateLearningRequestResponse>('host', 'POST', `${team}/requests`, { skill: `Fixture skill ${(skills += 1)}` });
+  // A made-up skill per fixture, confirmed as new (the taxonomy asks about any skill it does not know).
+  const skill = `Fixture skill ${(skills += 1)}`;
+  const asked = await call<CreateLearningRequestResponse>('host', 'POST', `${team}/requests`, { skill, newSkills: [skill] });
   const tip = await call<TipView>('host', 'POST', `${team}/tips`, { title: 'Fixture tip', body: 'Shortcuts.', skills: ['Excel'] });
   const pulse = await call<PulseResults>('owner', 'POST', `${team}/pulses`, {});
   expect([planned.status, asked.status, tip.status, pulse.status]).toEqual([201, 201, 201, 202]);
