@@ -23,7 +23,7 @@ import { PLAN_DIALOG_DATA } from './session-verb-data';
 import { findSessionHandlers } from './find-session';
 
 interface SessionsFeatureDeps {
-  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions'>;
+  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions' | 'skills'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
@@ -169,7 +169,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       return dialogCard(sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention'), t(locale, 'sessions:planDialogTitle'));
     const hereChannel = here === teamId ? channelData(context.activity).channel?.id : undefined;
     const result = await createFromForm(
-      { sessions },
+      { sessions, skills: deps.services.skills },
       { tenantId: person.tenantId, userId: person.userId },
       teamId,
       data,
