@@ -203,7 +203,11 @@ const ROWS: readonly Row[] = [
     action: 'ask to learn something',
     method: 'POST',
     path: () => `${team}/requests`,
-    body: () => ({ skill: `Matrix skill ${(skills += 1)}` }),
+    // A made-up skill, confirmed as new (the team's taxonomy asks about any skill it does not know).
+    body: () => {
+      const skill = `Matrix skill ${(skills += 1)}`;
+      return { skill, newSkills: [skill] };
+    },
     expected: members('201', '403 not_member'),
   },
   { action: 'vote for a learning request', method: 'PUT', path: (m) => `${request(m)}/vote`, expected: members('200', '403 not_member') },
