@@ -203,7 +203,11 @@ const ROWS: readonly Row[] = [
     action: 'ask to learn something',
     method: 'POST',
     path: () => `${team}/requests`,
-    body: () => ({ skill: `Matrix skill ${(skills += 1)}` }),
+    // A made-up skill, confirmed as new (the team's taxonomy asks about any skill it does not know).
+    body: () => {
+      const skill = `Matrix skill ${(skills += 1)}`;
+      return { skill, newSkills: [skill] };
+    },
     expected: members('201', '403 not_member'),
   },
   { action: 'vote for a learning request', method: 'PUT', path: (m) => `${request(m)}/vote`, expected: members('200', '403 not_member') },
@@ -356,7 +360,9 @@ async function make(openToOrganisation: boolean): Promise<Made> {
     recurrence: 'weekly',
     openToOrganisation,
   });
-  const asked = await call<CreateLearningRequestResponse>('host', 'POST', `${team}/requests`, { skill: `Fixture skill ${(skills += 1)}` });
+  // A made-up skill per fixture, confirmed as new (the taxonomy asks about any skill it does not know).
+  const skill = `Fixture skill ${(skills += 1)}`;
+  const asked = await call<CreateLearningRequestResponse>('host', 'POST', `${team}/requests`, { skill, newSkills: [skill] });
   const tip = await call<TipView>('host', 'POST', `${team}/tips`, { title: 'Fixture tip', body: 'Shortcuts.', skills: ['Excel'] });
   const pulse = await call<PulseResults>('owner', 'POST', `${team}/pulses`, {});
   expect([planned.status, asked.status, tip.status, pulse.status]).toEqual([201, 201, 201, 202]);

@@ -279,7 +279,7 @@ describe('planning from a request over the API (issue #12)', () => {
   });
 
   it('POST …/hand-back: 403 not_taker for a colleague, 200 open for the taker, then 409 not_taken', async () => {
-    const asked = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', { skill: 'Helm' });
+    const asked = await call<CreateLearningRequestResponse>('POST', requests, 'cleo', { skill: 'Helm', newSkills: ['Helm'] });
     const id = asked.body.request.requestId;
     expect((await call<CreateSessionResponse>('POST', sessionsPath, 'host', form('Helm charts', id))).status).toBe(201);
     const refused = await call<ApiError>('POST', `${one(id)}/hand-back`, 'bob');

@@ -233,7 +233,7 @@ describe('"who knows X" / "wie kent X" and "my skills"', () => {
     const card = lastCard();
     expect(card).toContain('Wie kent “presenteren”?');
     expect(card).toContain('Eva Smit');
-    expect(card).toContain('Presenting · niveau 3');
+    expect(card).toContain('Presenteren · niveau 3');
     await postActivity(service.url, personalMessage(connector.serviceUrl, 'wie kent e'));
     await connector.waitFor(2);
     expect((lastCard().match(/"type":"Container"/g) ?? []).length).toBeLessThanOrEqual(5);

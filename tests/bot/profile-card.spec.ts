@@ -92,6 +92,8 @@ const goodForm = {
   bio: 'I run the home-automation guild.\nAsk me anything.',
   languages: 'English, Nederlands',
   availability: 'Friday mornings',
+  // A skill the taxonomy does not know is stored only when ticked as new (the form's "add as a new skill").
+  newSkills: 'Zigbee mesh networks',
 };
 
 describe('the profile card in the bot', () => {
@@ -199,6 +201,26 @@ describe('the profile card in the bot', () => {
     const other = await act('noSuchVerb', {});
     expect(JSON.stringify(other)).not.toContain('PeerLearn profile');
     expect(JSON.stringify(other)).not.toContain('NotImplemented');
+  });
+});
+
+describe('the profile card’s form: every skill through the taxonomy', () => {
+  it('asks "did you mean TypeScript?" under the fields in en and nl, storing nothing; ticked as new it is stored', async () => {
+    const before = await stored();
+    const typo = { ...goodForm, teaches: 'Typscript: 2\nExcel', wants: 'Dokcer', newSkills: '' };
+    for (const [locale, expected] of [
+      ['en-US', '“Typscript” is not a skill PeerLearn knows yet. Did you mean TypeScript?'],
+      ['nl-NL', '“Dokcer” kent PeerLearn nog niet als vaardigheid. Bedoelde je Docker?'],
+    ] as const) {
+      const { card, text } = cardOf(await act('saveProfile', typo, { locale }));
+      expect(text).toContain(expected);
+      expect(text).toContain('"id":"newSkills"');
+      expect(verbsOf(card)).toEqual(['saveProfile', 'viewProfile']);
+    }
+    expect(await stored()).toBe(before);
+    const { text } = cardOf(await act('saveProfile', { ...typo, teaches: 'TypeScript: 2\nExcel', newSkills: 'Dokcer' }));
+    expect(text).toContain('Saved.');
+    expect(await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID)).toMatchObject({ wants: ['Dokcer'] });
   });
 });
 

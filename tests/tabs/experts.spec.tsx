@@ -117,4 +117,31 @@ describe('experts', () => {
     await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={0} />);
     expect(await screen.findByText('Searching…')).toBeTruthy();
   });
+
+  it('shows a Dutch reader the Dutch skill names on the tags and the endorse button, and endorses the stored skill', async () => {
+    const sent: unknown[] = [];
+    const presenter = expert({
+      userId: 'p',
+      displayName: 'Pim Praat',
+      skill: { name: 'Presenting', level: 3, endorsements: 0 },
+      teaches: [
+        { name: 'Presenting', level: 3, endorsements: 0 },
+        { name: 'Excel', level: 2, endorsements: 0 },
+      ],
+    });
+    const service = createFakeService({
+      'GET /api/v1/experts': () => json(200, experts([presenter], 'presenteren')),
+      'POST /api/v1/people/p/endorsements': (call) => {
+        sent.push(call.body);
+        return json(200, { created: true, count: 1 });
+      },
+    });
+    await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />, 'nl');
+    const card = await screen.findByRole('article', { name: 'Pim Praat' });
+    expect(within(card).getByText('Presenteren · 3')).toBeTruthy();
+    expect(within(card).getByText('Excel · 2')).toBeTruthy();
+    expect(card.textContent).not.toContain('Presenting');
+    fireEvent.click(within(card).getByRole('button', { name: 'Presenteren aanbevelen' }));
+    await waitFor(() => expect(sent).toEqual([{ skill: 'Presenting' }]));
+  });
 });

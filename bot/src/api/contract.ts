@@ -364,7 +364,10 @@ type SessionRecurrence = 'none' | 'weekly' | 'biweekly' | 'monthly';
 export interface SessionInput {
   readonly title?: string;
   readonly description?: string;
+  /** A skill the team's taxonomy does not know answers 400 `unknownSkill` (with suggestions), unless it is also in `newSkills`. */
   readonly skills?: readonly string[];
+  /** Skills confirmed as new: they join the team's taxonomy once the session is saved. */
+  readonly newSkills?: readonly string[];
   readonly format?: SessionSummary['format'];
   readonly startsAt?: string;
   readonly date?: string;
@@ -674,8 +677,11 @@ export interface LearningRequestsResponse {
  * codes `bodyInvalid`, `skillRequired`, `skillTooLong`, `skillInvalid`, `noteInvalid`, `noteTooLong`).
  */
 export interface CreateLearningRequestRequest {
+  /** A skill the team's taxonomy does not know answers 400 `unknownSkill` (with suggestions), unless it is also in `newSkills`. */
   readonly skill: string;
   readonly note?: string;
+  /** The skill confirmed as new: it joins the team's taxonomy once the request is stored. */
+  readonly newSkills?: readonly string[];
 }
 
 export interface CreateLearningRequestResponse {

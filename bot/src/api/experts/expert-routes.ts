@@ -5,6 +5,7 @@ import { toLocale } from '../../domain/shared/person';
 import type { SkillLevel } from '../../domain/experts/member';
 import type { ExpertHit } from '../../domain/experts/expert-index';
 import { MAX_PAGE } from '../../domain/experts/expert-index';
+import { teamIdParam } from '../teams/team-routes';
 import type { ApiDependencies } from '../api-dependencies';
 import { authed } from '../shared/authed';
 import type { ExpertResult, ExpertsResponse, SkillSuggestResponse } from '../contract';
@@ -50,8 +51,11 @@ export function expertRoutes(deps: ApiDependencies): Router {
     '/skills/suggest',
     authed(deps.validate, async (req, res, caller) => {
       const q = queryText(req, 'q');
+      // `teamId`: the team's own skills too (the team taxonomy), for its members only.
+      const team = queryText(req, 'teamId');
       const index = await deps.experts.index(caller.tenantId);
-      const body: SkillSuggestResponse = { query: q, suggestions: index.taxonomy().suggest(q, 10, (key) => index.teachers(key)) };
+      const taxonomy = team === '' ? index.taxonomy() : await deps.services.skills.taxonomyFor(caller, teamIdParam(team));
+      const body: SkillSuggestResponse = { query: q, suggestions: taxonomy.suggest(q, 10, (key) => index.teachers(key)) };
       res.json(body);
     }),
   );

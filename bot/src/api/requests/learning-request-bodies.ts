@@ -4,7 +4,7 @@ import type { RequestField, RequestProblemCode } from '../../domain/requests/lea
 import { REQUEST_NOTE_MAX, REQUEST_SKILL_MAX } from '../../domain/requests/learning-request-limits';
 import type { RequestFailure } from '../../domain/shared/result';
 import { validateLearningRequestInput } from '../../domain/requests/learning-request';
-import { because } from '../shared/body-schema';
+import { because, boundedList } from '../shared/body-schema';
 import type { EdgeProblem } from '../shared/body-schema';
 
 const problem = (field: RequestField, code: RequestProblemCode) => because(field, code);
@@ -19,6 +19,8 @@ export const learningRequestBody = z.object({
     .string(problem('note', 'noteInvalid'))
     .refine((v) => v.replace(/\r\n/g, '\n').trim().length <= REQUEST_NOTE_MAX, problem('note', 'noteTooLong'))
     .nullish(),
+  /** The skill confirmed as new ("keep 'Dokcer' as a new skill"); a skill the team's taxonomy does not know answers 400 `unknownSkill` otherwise. */
+  newSkills: boundedList(/[,;\n]/, { count: 4, each: REQUEST_SKILL_MAX }, 'skill', { entry: 'skillInvalid', count: 'skillInvalid' }),
 });
 
 /** A refusal at the edge, with the domain's (pure) problems of the fields the edge let through, in the form's order. */

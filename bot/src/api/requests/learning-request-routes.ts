@@ -19,6 +19,7 @@ import type { Caller } from '../shared/token-validator';
 import { teamIdParam } from '../teams/team-routes';
 import { parsedBody } from '../shared/body-schema';
 import { invalidRequest, learningRequestBody } from './learning-request-bodies';
+import { admitTeamSkills } from '../shared/unknown-skill-answer';
 
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -78,10 +79,21 @@ export function learningRequestRoutes(deps: ApiDependencies): Router {
       // A body that is no object at all is the domain's to name (`bodyInvalid`); an object is bounded first.
       const sent = req.body as unknown;
       const isObject = typeof sent === 'object' && sent !== null && !Array.isArray(sent);
-      const input = isObject ? parsedBody(res, sent, learningRequestBody, invalidRequest) : sent;
-      if (isObject && input === undefined) return;
+      const parsed = isObject ? parsedBody(res, sent, learningRequestBody, invalidRequest) : undefined;
+      if (isObject && parsed === undefined) return;
+      // The skill passes the team's taxonomy: "Dokcer" is asked about, a new skill must be confirmed in `newSkills`.
+      const typed = parsed?.skill?.trim() ? parsed.skill : undefined;
+      const admitted = typed
+        ? await admitTeamSkills(res, deps.services.skills, caller, teamId, { skill: [typed] }, { newSkills: parsed?.newSkills ?? [] })
+        : undefined;
+      if (typed && !admitted) return;
+      const { newSkills: _confirmed, ...fields } = parsed ?? {};
+      // A skill of only punctuation admits nothing: the domain names it (`skillInvalid`).
+      const skill = admitted?.fields['skill']?.[0];
+      const input = parsed ? { ...fields, ...(skill !== undefined ? { skill } : {}) } : sent;
       const outcome = await requests.create(caller, teamId, input);
       if (!unwrap(res, outcome)) return;
+      if (outcome.value.created) await admitted?.commit();
       const body: CreateLearningRequestResponse = { created: outcome.value.created, request: toView(outcome.value.item, caller) };
       res.status(outcome.value.created ? 201 : 200).json(body);
     }),

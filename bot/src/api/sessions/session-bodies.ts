@@ -60,6 +60,8 @@ export const sessionBody = z.object({
   teacherIds: list(TEACHERS_MAX, ID_MAX, 'teacherIds', 'peopleInvalid'),
   discussionLeaderId: text(ID_MAX, 'discussionLeaderId', 'personUnknown'),
   openToOrganisation: flag,
+  /** Skills confirmed as new ("keep 'Dokcer' as a new skill"); any other skill the team's taxonomy does not know answers 400 `unknownSkill`. */
+  newSkills: list(SKILLS_MAX * 2, SKILL_MAX, 'skills', 'skillsInvalid'),
 });
 
 const REQUEST_ID = /^[A-Za-z0-9._:@-]{1,200}$/;

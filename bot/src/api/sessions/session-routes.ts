@@ -23,6 +23,7 @@ import { parsedBody } from '../shared/body-schema';
 import { badSessionInput, fromRequestIdOf, invalidSession, questionBody, rsvpBody, sessionBody } from './session-bodies';
 import { toSessionSummary } from './session-view';
 import { teamIdParam } from '../teams/team-routes';
+import { admitTeamSkills } from '../shared/unknown-skill-answer';
 
 const SESSION_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -111,10 +112,23 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const fromRequestId = fromRequestIdOf(req.body);
       if (fromRequestId === false) throw new HttpError(400, 'invalid_request_id', t('en', 'requests:failure_notFound'));
-      const input = parsedBody(res, req.body, sessionBody, invalidSession);
-      if (!input) return;
-      const created = await sessions.create(caller, teamId, input, { fromRequestId });
+      const parsed = parsedBody(res, req.body, sessionBody, invalidSession);
+      if (!parsed) return;
+      const { newSkills, ...input } = parsed;
+      // Every stored skill passes the team's taxonomy: "Dokcer" is asked about, a new skill must be confirmed in `newSkills`.
+      // The skill of the request it answers was asked already: never asked about again.
+      const request =
+        fromRequestId && input.skills ? await deps.services.learningRequests.detail(caller, teamId, fromRequestId) : undefined;
+      const stored = request?.ok ? [request.value.request.skill] : [];
+      const admitted = input.skills
+        ? await admitTeamSkills(res, deps.services.skills, caller, teamId, { skills: input.skills }, { newSkills: newSkills ?? [], stored })
+        : undefined;
+      if (input.skills && !admitted) return;
+      const created = await sessions.create(caller, teamId, admitted ? { ...input, skills: admitted.fields['skills'] } : input, {
+        fromRequestId,
+      });
       if (!unwrap(res, created)) return;
+      await admitted?.commit();
       const people = await sessions.people(caller.tenantId, [
         caller.userId,
         ...created.value.flatMap((s) => [...s.teacherIds, ...(s.discussionLeaderId ? [s.discussionLeaderId] : [])]),
@@ -150,10 +164,21 @@ export function sessionRoutes(deps: ApiDependencies): Router {
       const teamId = teamIdParam(req.params.teamId);
       const sessionId = sessionIdParam(req.params.sessionId);
       const scope = scopeParam(req.query.scope);
-      const input = parsedBody(res, req.body, sessionBody, invalidSession);
-      if (!input) return;
-      const edited = await sessions.edit(caller, teamId, sessionId, input, { scope });
-      if (unwrap(res, edited)) await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId, 200, edited.value.changed);
+      const parsed = parsedBody(res, req.body, sessionBody, invalidSession);
+      if (!parsed) return;
+      const { newSkills, ...input } = parsed;
+      // The session's own skills stay as they are; an added one passes the team's taxonomy.
+      const stored = input.skills ? ((await sessions.get(caller.tenantId, teamId, sessionId))?.skills ?? []) : [];
+      const admitted = input.skills
+        ? await admitTeamSkills(res, deps.services.skills, caller, teamId, { skills: input.skills }, { newSkills: newSkills ?? [], stored })
+        : undefined;
+      if (input.skills && !admitted) return;
+      const edited = await sessions.edit(caller, teamId, sessionId, admitted ? { ...input, skills: admitted.fields['skills'] } : input, {
+        scope,
+      });
+      if (!unwrap(res, edited)) return;
+      await admitted?.commit();
+      await sendDetail(res, caller.tenantId, teamId, sessionId, caller.userId, 200, edited.value.changed);
     }),
   );
 

@@ -13,7 +13,7 @@ import { badRequest, HttpError } from '../shared/http-error';
 import { teamIdParam } from '../teams/team-routes';
 import { parsedBody } from '../shared/body-schema';
 import { invalidTip, tipBody } from './tip-bodies';
-import { refuseUnknownSkills } from '../shared/unknown-skill-answer';
+import { admitTeamSkills } from '../shared/unknown-skill-answer';
 
 const TIP_ID = /^[A-Za-z0-9._:@-]{1,200}$/;
 
@@ -81,10 +81,18 @@ export function tipRoutes(deps: ApiDependencies): Router {
       if (!parsed) return;
       const { newSkills, ...input } = parsed;
       // Every stored skill passes the taxonomy: "Dokcer" is asked about, a new skill must be confirmed in `newSkills`.
-      const taxonomy = await deps.experts.taxonomy(caller.tenantId);
-      if (refuseUnknownSkills(res, { skills: input.skills ?? [] }, taxonomy, { newSkills: newSkills ?? [] })) return;
-      const shared = await tips.share(caller, teamId, input);
+      const admitted = await admitTeamSkills(
+        res,
+        deps.services.skills,
+        caller,
+        teamId,
+        { skills: input.skills ?? [] },
+        { newSkills: newSkills ?? [] },
+      );
+      if (!admitted) return;
+      const shared = await tips.share(caller, teamId, input.skills ? { ...input, skills: admitted.fields['skills'] } : input);
       if (!unwrap(res, shared)) return;
+      await admitted.commit();
       const author = await profiles.get(caller.tenantId, caller.userId);
       const authors = new Map(author ? [[author.userId, author]] : []);
       res.status(201).json(view(shared.value, { authors }, caller.userId, false));

@@ -5,6 +5,7 @@ import type { AdaptiveCard, CardAction, CardElement, OpenUrl } from '../shared/a
 import { t } from '../shared/i18n';
 import { clip, userText } from '../shared/user-text';
 import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
+import { skillPlain, skillText } from '../shared/skill-text';
 
 /** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
 export function explainExpert(hit: ExpertHit, locale: Locale): string {
@@ -12,7 +13,7 @@ export function explainExpert(hit: ExpertHit, locale: Locale): string {
   if (hit.match === 'name') parts.push(t(locale, 'experts:matchName'));
   if (hit.match === 'bio') parts.push(t(locale, 'experts:matchBio'));
   if (hit.skill) {
-    parts.push(userText(hit.skill.name, 60), t(locale, 'experts:level', { n: hit.skill.level }));
+    parts.push(skillText(hit.skill.name, locale), t(locale, 'experts:level', { n: hit.skill.level }));
     const e = hit.skill.endorsements;
     if (e > 0) parts.push(t(locale, 'experts:endorsements', { count: e }));
   }
@@ -38,7 +39,7 @@ function firstName(name: string): string {
 function expertActions(hit: ExpertHit, locale: Locale): OpenUrl[] {
   const name = firstName(hit.displayName);
   const message = hit.skill
-    ? t(locale, 'experts:askMessage', { name, skill: hit.skill.name })
+    ? t(locale, 'experts:askMessage', { name, skill: skillPlain(hit.skill.name, locale) })
     : t(locale, 'experts:askMessageNoSkill', { name });
   return [
     { type: 'Action.OpenUrl', title: t(locale, 'experts:askForSession'), url: chatUrl(hit, message) },
@@ -51,7 +52,7 @@ const MAX_LISTED_SKILLS = 8;
 function skillsLine(hit: ExpertHit, locale: Locale): string {
   const shown = hit.teaches
     .slice(0, MAX_LISTED_SKILLS)
-    .map((s) => `${userText(s.name, 60)} (${t(locale, 'experts:level', { n: s.level })})`);
+    .map((s) => `${skillText(s.name, locale)} (${t(locale, 'experts:level', { n: s.level })})`);
   return shown.length > 0 ? shown.join(', ') : t(locale, 'experts:nothingYet');
 }
 

@@ -38,6 +38,9 @@ const en = {
   didYouMean: '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean one of these?',
   unknownSkill: '“{{skill}}” is not a skill PeerLearn knows yet. Add it as a new skill of your team?',
   addAsNew: 'Add “{{skill}}” as a new skill',
+  didYouMeanNames:
+    '“{{skill}}” is not a skill PeerLearn knows yet. Did you mean {{names}}? Change the field, or add it as a new skill below.',
+  unknownSkillForm: '“{{skill}}” is not a skill PeerLearn knows yet. Check the spelling, or add it as a new skill below.',
   choiceNotYours: 'This question was for a colleague. Type **my skills: …** to add your own skills.',
   mySkillsEmpty: 'Tell me what you can teach, for example **my skills: Excel, presenting, SQL**.',
   mySkillsTooMany: 'That is more than {{max}} skills. Please keep it to the {{max}} you know best.',
@@ -91,6 +94,10 @@ const nl: Record<ExpertStringKey, string> = {
   didYouMean: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je een van deze?',
   unknownSkill: '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Toevoegen als nieuwe vaardigheid van je team?',
   addAsNew: '“{{skill}}” toevoegen als nieuwe vaardigheid',
+  didYouMeanNames:
+    '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Bedoelde je {{names}}? Pas het veld aan, of voeg hieronder een nieuwe vaardigheid toe.',
+  unknownSkillForm:
+    '“{{skill}}” kent PeerLearn nog niet als vaardigheid. Controleer de spelling, of voeg hieronder een nieuwe vaardigheid toe.',
   choiceNotYours: 'Deze vraag was voor een collega. Typ **mijn vaardigheden: …** om je eigen vaardigheden toe te voegen.',
   mySkillsEmpty: 'Vertel me wat je anderen kunt leren, bijvoorbeeld **mijn vaardigheden: Excel, presenteren, SQL**.',
   mySkillsTooMany: 'Dat zijn meer dan {{max}} vaardigheden. Houd het bij de {{max}} die je het best kent.',

@@ -8,6 +8,8 @@ import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../sha
 import { t } from '../shared/i18n';
 import { userText } from '../shared/user-text';
 import { skillDisplayName } from '../../domain/experts/skill-names-nl';
+import { skillQuestionElements } from '../shared/skill-questions';
+import type { UnknownSkill } from '../../domain/experts/skill-check';
 
 /** The verbs of the profile card's Universal Actions; the experts feature answers them. */
 export const PROFILE_VERBS = { edit: 'editProfile', save: 'saveProfile', view: 'viewProfile' } as const;
@@ -114,7 +116,13 @@ const prefill = (text: string) => text.slice(0, 1_000);
  * The edit form, filled with the stored profile or with what was typed; problems sit under the
  * field they are about, in the reader's language. `saveProfile` sends every input back.
  */
-export function profileEditCard(values: ProfileFormValues, locale: Locale, problems: readonly ProfileFormProblem[] = []): AdaptiveCard {
+export function profileEditCard(
+  values: ProfileFormValues,
+  locale: Locale,
+  problems: readonly ProfileFormProblem[] = [],
+  /** Skills the taxonomy did not know: "did you mean…?" under the skill fields, and a choice to add each as new. */
+  unknownSkills: readonly UnknownSkill[] = [],
+): AdaptiveCard {
   const body: CardElement[] = [heading(t(locale, 'profile:editTitle'))];
   if (problems.length > 0)
     body.push({ type: 'TextBlock', text: t(locale, 'profile:notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
@@ -144,6 +152,7 @@ export function profileEditCard(values: ProfileFormValues, locale: Locale, probl
       placeholder: t(locale, 'profile:wantsPlaceholder'),
     },
     ...under('wants'),
+    ...skillQuestionElements(unknownSkills, locale),
     {
       type: 'Input.Text',
       id: 'bio',

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { clip, userText } from '../shared/user-text';
 import { formatWhen } from '../sessions/session-text';
 import { sessionActionData } from '../sessions/session-invite-card';
+import { skillPlain } from '../shared/skill-text';
 
 const TITLE_MAX = 120;
 const SKILLS_MAX = 160;
@@ -28,7 +29,12 @@ export function nudgeCard(content: NudgeContent, tabUrl: string): AdaptiveCard {
       paragraph(formatWhen(session, locale, timeZone), true),
     ];
     if (session.skills.length > 0)
-      items.push(paragraph(t(locale, 'insights:nudgeSkills', { skills: userText(session.skills.join(', '), SKILLS_MAX) }), true));
+      items.push(
+        paragraph(
+          t(locale, 'insights:nudgeSkills', { skills: userText(session.skills.map((s) => skillPlain(s, locale)).join(', '), SKILLS_MAX) }),
+          true,
+        ),
+      );
     items.push({
       type: 'ActionSet',
       actions: [

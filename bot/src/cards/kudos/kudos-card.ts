@@ -6,6 +6,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard } from '../shared/adaptive-card';
 import { personName, userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
+import { skillText } from '../shared/skill-text';
 
 interface KudosView {
   readonly kudos: Kudos;
@@ -24,7 +25,7 @@ export function kudosCard(view: KudosView, locale: Locale): AdaptiveCard {
   return adaptiveCard([
     heading(t(locale, 'sessions:kudosTitle', { to: personName(view.kudos.toUserId, view.toName, locale) })),
     ...(view.kudos.message ? [paragraph(userText(view.kudos.message, 280))] : []),
-    ...(view.kudos.skill ? [paragraph(t(locale, 'kudos:forSkill', { skill: userText(view.kudos.skill, 60) }), true)] : []),
+    ...(view.kudos.skill ? [paragraph(t(locale, 'kudos:forSkill', { skill: skillText(view.kudos.skill, locale) }), true)] : []),
     ...(view.sessionTitle ? [paragraph(t(locale, 'sessions:kudosForSession', { title: userText(view.sessionTitle, 120) }), true)] : []),
     paragraph(t(locale, 'sessions:kudosFrom', { from: personName(view.kudos.fromUserId, view.fromName, locale) }), true),
   ]);

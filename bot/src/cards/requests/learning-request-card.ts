@@ -6,6 +6,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
 import { personName, userText } from '../shared/user-text';
+import { skillText } from '../shared/skill-text';
 
 interface LearningRequestCardView {
   readonly request: LearningRequest;
@@ -37,7 +38,7 @@ export function teachAction(request: Pick<LearningRequest, 'teamId' | 'requestId
 /** "I want to learn X" in the channel: what was asked, how many want it, and who could teach it. */
 export function learningRequestCard(view: LearningRequestCardView, locale: Locale): AdaptiveCard {
   const { request } = view;
-  const skill = userText(request.skill, 60);
+  const skill = skillText(request.skill, locale);
   // +1 from the channel: the answer replaces the card for everyone with the new count (no per-person state on it).
   const actions: CardAction[] =
     request.status === 'open'

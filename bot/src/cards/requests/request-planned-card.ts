@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { userText } from '../shared/user-text';
 import { sessionInviteCard } from '../sessions/session-invite-card';
 import type { InviteView } from '../sessions/session-invite-card';
+import { skillPlain, skillText } from '../shared/skill-text';
 
 interface RequestPlannedView extends InviteView {
   readonly skill: string;
@@ -17,7 +18,7 @@ interface RequestPlannedView extends InviteView {
  */
 export function requestPlannedCard(view: RequestPlannedView, locale: Locale): AdaptiveCard {
   const invite = sessionInviteCard(view, undefined, locale);
-  const skill = userText(view.skill, 60);
+  const skill = skillText(view.skill, locale);
   const name = view.plannerName === undefined ? t(locale, 'requests:cardPlannedSomeone') : userText(view.plannerName, 80);
   return adaptiveCard(
     [
@@ -33,5 +34,5 @@ export function requestPlannedCard(view: RequestPlannedView, locale: Locale): Ad
 export const requestPlannedSummary = (view: Pick<RequestPlannedView, 'skill' | 'plannerName'>, locale: Locale): string =>
   t(locale, 'requests:plannedNoticeTitle', {
     name: view.plannerName === undefined ? t(locale, 'requests:cardPlannedSomeone') : view.plannerName.slice(0, 80),
-    skill: view.skill.slice(0, 60),
+    skill: skillPlain(view.skill, locale),
   });

@@ -10,6 +10,8 @@ import type { AdaptiveCard, CardAction, CardElement, Choice, TextBlock } from '.
 import { zoneLabel } from './session-text';
 import { clip } from '../shared/user-text';
 import { t } from '../shared/i18n';
+import { skillQuestionElements } from '../shared/skill-questions';
+import type { UnknownSkill } from '../../domain/experts/skill-check';
 
 /** The verb (Action.Execute) or `verb` field (Action.Submit in a dialog) of the planning form. */
 const CREATE_SESSION_VERB = 'createSession';
@@ -27,6 +29,8 @@ interface SessionFormOptions {
   /** The values typed so far, shown again with the problems next to their fields. */
   readonly values?: Readonly<Record<string, unknown>>;
   readonly problems?: readonly SessionProblem[];
+  /** Skills the team's taxonomy did not know: "did you mean…?" under the field, and a choice to add each as new. */
+  readonly unknownSkills?: readonly UnknownSkill[];
   /** Preselected channel (the one the command was typed in). */
   readonly channelId?: string;
   /** Editing one stored session: no recurrence, and the submit saves it. */
@@ -118,6 +122,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
       ...(text(v.skills) ? { value: clip(text(v.skills) ?? '', 600) } : {}),
     },
     ...p('skills'),
+    ...skillQuestionElements(options.unknownSkills ?? [], locale),
     {
       type: 'Input.ChoiceSet',
       id: 'format',

@@ -7,6 +7,7 @@ import { personName, userText } from '../shared/user-text';
 import { isFormerColleague } from '../../domain/shared/person';
 import { t } from '../shared/i18n';
 import type { CardKey } from '../shared/i18n';
+import { skillsText } from '../shared/skill-text';
 
 /** Teams refreshes the card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -77,9 +78,7 @@ export function sessionInviteCard(view: InviteView, viewer: InviteViewer | undef
     ...(session.discussionLeaderId
       ? [{ title: t(locale, 'sessions:discussionLeader'), value: nameOf(view, session.discussionLeaderId, locale) }]
       : []),
-    ...(session.skills.length > 0
-      ? [{ title: t(locale, 'sessions:skills'), value: session.skills.map((s) => userText(s, 50)).join(', ') }]
-      : []),
+    ...(session.skills.length > 0 ? [{ title: t(locale, 'sessions:skills'), value: skillsText(session.skills, locale, 50) }] : []),
   ];
 
   const going =

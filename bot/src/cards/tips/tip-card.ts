@@ -5,6 +5,7 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardAction, CardElement, ColumnSet } from '../shared/adaptive-card';
 import { userText } from '../shared/user-text';
 import { t } from '../shared/i18n';
+import { skillText } from '../shared/skill-text';
 
 interface TipCardView {
   readonly tip: Pick<Tip, 'title' | 'body' | 'link' | 'skills'>;
@@ -17,7 +18,7 @@ interface TipCardView {
 const TAGS_PER_ROW = 4;
 
 /** Skills as small tags, four to a row, so a narrow Teams client still shows them whole. */
-function skillTags(skills: readonly string[]): ColumnSet[] {
+function skillTags(skills: readonly string[], locale: Locale): ColumnSet[] {
   const rows: ColumnSet[] = [];
   for (let i = 0; i < skills.length; i += TAGS_PER_ROW) {
     rows.push({
@@ -30,7 +31,7 @@ function skillTags(skills: readonly string[]): ColumnSet[] {
           {
             type: 'Container',
             style: 'accent',
-            items: [{ type: 'TextBlock', text: userText(skill, 60), size: 'small', weight: 'bolder', wrap: false }],
+            items: [{ type: 'TextBlock', text: skillText(skill, locale), size: 'small', weight: 'bolder', wrap: false }],
           },
         ],
       })),
@@ -54,7 +55,7 @@ export function tipCard(view: TipCardView, locale: Locale): AdaptiveCard {
     },
     heading(userText(tip.title, 120)),
     ...(tip.body ? [paragraph(userText(tip.body, 1000))] : []),
-    ...skillTags(tip.skills.slice(0, 8)),
+    ...skillTags(tip.skills.slice(0, 8), locale),
     {
       ...paragraph(
         t(locale, 'tips:cardSharedBy', {

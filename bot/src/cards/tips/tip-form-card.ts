@@ -5,6 +5,8 @@ import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, TextBlock } from '../shared/adaptive-card';
 import { clip } from '../shared/user-text';
 import { t } from '../shared/i18n';
+import { skillQuestionElements } from '../shared/skill-questions';
+import type { UnknownSkill } from '../../domain/experts/skill-check';
 
 /** The `verb` in the form's submit data: the dialog's answer says which form it came from. */
 export const SHARE_TIP_VERB = 'shareTip';
@@ -13,6 +15,8 @@ interface TipFormOptions {
   /** What was typed, shown again with the problems next to their fields. */
   readonly values?: Readonly<Partial<Record<TipField, string>>>;
   readonly problems?: readonly TipProblem[];
+  /** Skills the team's taxonomy did not know: "did you mean…?" under the field, and a choice to add each as new. */
+  readonly unknownSkills?: readonly UnknownSkill[];
 }
 
 function problemBlocks(field: TipField, problems: readonly TipProblem[], locale: Locale): TextBlock[] {
@@ -78,6 +82,7 @@ export function tipFormCard(options: TipFormOptions, locale: Locale): AdaptiveCa
       ...value('skills', 800),
     },
     ...p('skills'),
+    ...skillQuestionElements(options.unknownSkills ?? [], locale),
   ];
   return adaptiveCard(body, [
     { type: 'Action.Submit', title: t(locale, 'tips:submit'), data: { verb: SHARE_TIP_VERB }, style: 'positive' },

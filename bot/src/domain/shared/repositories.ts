@@ -5,6 +5,7 @@ import type { SessionQuestion } from '../sessions/session-question';
 import type { Membership, Team, Tenant } from '../teams/team';
 import type { Tip } from '../tips/tip';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
+import type { TeamSkillRepository } from '../experts/team-skills';
 import type { BuddyRepositories } from '../buddies/buddy-repositories';
 import type { SkillHistoryRepository } from '../insights/skill-history';
 import type { NudgeRepository } from '../insights/nudges';
@@ -253,6 +254,8 @@ export interface Repositories {
   readonly milestones: MilestoneRepository;
   /** Learning requests (issue #12): the one alert a teacher gets per day about new requests. */
   readonly requestAlerts: RequestAlertClaimRepository;
+  /** The team taxonomy (issue #12): each team's own skills, added when someone confirms a new one. */
+  readonly teamSkills: TeamSkillRepository;
   /** Cheap round trip used by /healthz. */
   ping(): Promise<void>;
 }

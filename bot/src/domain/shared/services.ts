@@ -49,6 +49,8 @@ import { createPulseService } from '../insights/pulse-service';
 import type { PulseServices } from '../insights/pulse-service';
 import { createInsightsService } from '../insights/insights-service';
 import type { InsightsCore } from '../insights/insights-service';
+import { createSkillGate } from '../experts/skill-gate';
+import type { SkillGate } from '../experts/skill-gate';
 import type { CsvWords } from '../insights/insights-csv-tables';
 
 /** Every domain service, built once by the composition root and handed to the bot, the API and the jobs. */
@@ -87,6 +89,8 @@ export interface Services {
   readonly pulses: PulseServices;
   /** Insights (DESIGN F10): the report, its CSV tables and the fold job that keeps the rollups. */
   readonly insights: InsightsCore;
+  /** The gate every stored skill passes, with the team taxonomy it adds confirmed new skills to (issue #12). */
+  readonly skills: SkillGate;
 }
 
 interface ServicesDeps {
@@ -148,6 +152,7 @@ export function createServices(deps: ServicesDeps): Services {
       goals: goalsOf,
       ...(deps.profileChanges ? { profileChanges: deps.profileChanges } : {}),
     }),
+    skills: createSkillGate({ experts, teamSkills: repositories.teamSkills, teams: repositories.teams, now }),
     pulses: createPulseService({ repositories, outbox, secret: privacy.secret, now }),
     privacy: createPrivacyService({
       ...privacy,

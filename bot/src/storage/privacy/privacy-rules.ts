@@ -9,6 +9,7 @@ import { milestonesRule } from './milestone-rules';
 import { requestAlertsRule } from './request-alert-rules';
 import { pulsesRule, teamGoalsRule } from './goal-pulse-rules';
 import { insightFactsRule, insightsRule } from './insights-rules';
+import { teamSkillsRule } from './team-skill-rules';
 import { feedbackRule, questionsRule, rsvpsRule, sessionsRule } from './session-rules';
 
 /** Every table PeerLearn creates. */
@@ -40,6 +41,7 @@ export const PRIVACY_RULES = {
   pulses: pulsesRule,
   insights: insightsRule,
   insightFacts: insightFactsRule,
+  teamSkills: teamSkillsRule,
   endorsements: endorsementsRule,
   delivered: deliveredRule,
   parked: parkedRule,

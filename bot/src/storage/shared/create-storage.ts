@@ -29,6 +29,7 @@ import { TableTeamRepository } from '../teams/table-team-repository';
 import { TableTenantRepository } from '../teams/table-tenant-repository';
 import type { EndorsementRepository, ProfileChangeFeed } from '../../domain/experts/expert-ports';
 import { recordingProfileChanges } from '../experts/profile-change-recording';
+import { TableTeamSkillRepository } from '../experts/table-team-skill-repository';
 import { TableEndorsementRepository } from '../experts/table-endorsement-repository';
 import { TableProfileChangeFeed } from '../experts/table-profile-change-feed';
 import type { PersonalDataStore } from '../../domain/privacy/personal-data';
@@ -92,6 +93,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     insightFacts: table('insightFacts'),
     milestones: table('milestones'),
     requestAlerts: table('requestAlerts'),
+    teamSkills: table('teamSkills'),
   } satisfies Record<TableId, StorageTable>;
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
@@ -130,6 +132,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
     milestones: new TableMilestoneRepository(tables.milestones),
     requestAlerts: new TableRequestAlertRepository(tables.requestAlerts),
+    teamSkills: new TableTeamSkillRepository(tables.teamSkills),
     async ping() {
       // One table and the queue: both services answer, and initialisation ran.
       await Promise.all([tables.tenants.ping(), guard(`checking queue ${QUEUES.jobs}`, () => queues.jobs.getProperties())]);

@@ -47,6 +47,8 @@ export const TABLES = {
   milestones: 'plMilestones',
   /** Learning requests (issue #12): per person and day, the one alert about a new request for a skill they teach. */
   requestAlerts: 'plRequestAlerts',
+  /** The team taxonomy (issue #12): each team's own skills beyond the seeded catalogue, and who added them. */
+  teamSkills: 'plTeamSkills',
 } as const;
 
 export type TableId = keyof typeof TABLES;
@@ -415,4 +417,10 @@ export const requestAlertsPartition = (tenantId: string, userId: string): string
 export const requestAlertKey = (tenantId: string, userId: string, day: string): EntityKey => ({
   partitionKey: requestAlertsPartition(tenantId, userId),
   rowKey: join('day', day),
+});
+// plTeamSkills: PK = tenant|team (a team's checks read its own skills at once), RK = the skill's compact key, so one skill is one row.
+export const teamSkillsPartition = (tenantId: string, teamId: string): string => join('teamSkills', tenantId, teamId);
+export const teamSkillKey = (tenantId: string, teamId: string, key: string): EntityKey => ({
+  partitionKey: teamSkillsPartition(tenantId, teamId),
+  rowKey: join('teamSkill', key),
 });

@@ -15,6 +15,8 @@ import { cardActionOf } from '../shared/bot-feature';
 import type { InvokeHandler } from '../shared/bot-feature';
 import { personOf } from '../shared/identity';
 import { saveProfileDataOf } from './profile-verb-data';
+import { typedSkills } from '../shared/form-skills';
+import { unknownSkills } from '../../domain/experts/skill-check';
 import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 /** The `Action.Execute` verbs of the profile card. */
@@ -78,8 +80,17 @@ export function profileCardVerbs(deps: ProfileCardDependencies): Readonly<Record
     // Refused at the edge (too long, not text): the form again with what was typed, cut for display, and why.
     if (!edge.ok) return profileEditCard(readProfileForm(data).values, locale, edge.problems);
     const { values } = edge;
-    const checked = checkProfileForm(values, await deps.experts.taxonomy(tenantId), []);
+    const taxonomy = await deps.experts.taxonomy(tenantId);
+    const checked = checkProfileForm(values, taxonomy, []);
     if (!checked.ok) return profileEditCard(values, locale, checked.problems);
+    // Every stored skill passes the taxonomy, as on the API: a typo is asked about under the fields; one ticked as new is kept.
+    const current = await deps.profiles.get(tenantId, userId);
+    const stored = [...(current?.teaches.map((s) => s.name) ?? []), ...(current?.wants ?? [])];
+    const unknown = unknownSkills({ teaches: checked.edit.teaches.map((s) => s.name), wants: checked.edit.wants }, taxonomy, {
+      newSkills: typedSkills(data['newSkills']),
+      stored,
+    });
+    if (unknown.length > 0) return profileEditCard(values, locale, [], unknown);
     const saved = await deps.profiles.edit(tenantId, userId, (current, now) => applyProfileEdit(current, checked.edit, now));
     if (!saved) return profileEditCard(values, locale, [{ field: 'teaches', code: 'shape' }]);
     return profileCardOf(deps, tenantId, userId, locale, { normalised: checked.normalised });

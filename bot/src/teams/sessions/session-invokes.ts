@@ -29,9 +29,14 @@ import { cardResponse } from '../shared/invoke-responses';
 import { inviteViewOf, viewerOf } from './invite-view';
 import { missesIds, SESSION_VERB_DATA } from './session-verb-data';
 import type { SessionVerb } from './session-verb-data';
+import { admitFormSkills, typedSkills } from '../shared/form-skills';
+import type { SkillGate } from '../../domain/experts/skill-gate';
+import type { UnknownSkill } from '../../domain/experts/skill-check';
 
 interface SessionInvokeDeps {
   readonly sessions: SessionService;
+  /** The team's skill gate: a form's skills pass it as the API's do. */
+  readonly skills: SkillGate;
   readonly rsvps: RsvpService;
   readonly sessionFeedback: SessionFeedbackService;
   readonly kudos: KudosService;
@@ -280,7 +285,7 @@ interface FormResult {
 
 /** The form's submit from any surface: created → a confirmation; invalid → the form again, problems inline; nothing stored. */
 export async function createFromForm(
-  deps: Pick<SessionInvokeDeps, 'sessions'>,
+  deps: Pick<SessionInvokeDeps, 'sessions' | 'skills'>,
   actor: PersonRef,
   teamId: string,
   values: Readonly<Record<string, unknown>>,
@@ -293,10 +298,22 @@ export async function createFromForm(
   // The bot's "I can teach this" form carries the learning request: the save takes it (first save wins), as the tab's does.
   const fromRequestId = requestIdOf(values);
   if (fromRequestId === false) return { card: sessionMessageCard(t(locale, 'requests:failure_notFound'), 'attention') };
-  const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? values : { ...values, channelId: hereChannelId }, {
+  // The session's skills pass the team's taxonomy, as the API's do: "Dokcer" is asked about under the field.
+  const admitted = await admitFormSkills(deps.skills, actor, teamId, values, 'skills');
+  if (!admitted.ok)
+    return {
+      card: await planningFormCard(deps.sessions, actor, teamId, locale, submit, {
+        values,
+        unknownSkills: admitted.unknown,
+        ...(fromRequestId ? { fromRequestId } : {}),
+      }),
+    };
+  const input = typedSkills(values.skills).length > 0 ? { ...values, skills: admitted.fields['skills'] } : values;
+  const result = await deps.sessions.create(actor, teamId, named || !hereChannelId ? input : { ...input, channelId: hereChannelId }, {
     fromRequestId,
   });
   if (result.ok) {
+    await admitted.commit();
     const [first] = result.value;
     if (!first) return { card: sessionMessageCard(t(locale, 'sessions:failure_invalid'), 'attention') };
     const planning = await deps.sessions.planningContext(actor.tenantId, teamId, actor.userId);
@@ -333,12 +350,13 @@ export async function planningFormCard(
     readonly values?: Readonly<Record<string, unknown>>;
     readonly problems?: readonly SessionProblem[];
     readonly fromRequestId?: string;
+    readonly unknownSkills?: readonly UnknownSkill[];
   },
 ): Promise<AdaptiveCard> {
   const planning = await sessions.planningContext(actor.tenantId, teamId, actor.userId);
   if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, locale), 'attention');
   const { team, members, suggestedLeader, timeZone } = planning.value;
-  const { channelId, values, problems, fromRequestId } = filled;
+  const { channelId, values, problems, fromRequestId, unknownSkills } = filled;
   return sessionFormCard(
     {
       teamId,
@@ -351,6 +369,7 @@ export async function planningFormCard(
       ...(values ? { values } : {}),
       ...(problems ? { problems } : {}),
       ...(fromRequestId ? { fromRequestId } : {}),
+      ...(unknownSkills ? { unknownSkills } : {}),
     },
     locale,
   );

@@ -25,7 +25,10 @@ import { requestSessionDraft } from '../../cards/requests/request-session-draft'
 import { findSessionHandlers } from './find-session';
 
 interface SessionsFeatureDeps {
-  readonly services: Pick<Services, 'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions' | 'learningRequests'>;
+  readonly services: Pick<
+    Services,
+    'sessions' | 'rsvps' | 'sessionFeedback' | 'kudos' | 'profiles' | 'findSessions' | 'learningRequests' | 'skills'
+  >;
   readonly outbox: Outbox;
   readonly now: () => Date;
   readonly sessionLinks: SessionLinks;
@@ -195,7 +198,7 @@ export function sessionsFeature(deps: SessionsFeatureDeps) {
       return dialogCard(sessionMessageCard(t(locale, 'sessions:failure_otherTeam'), 'attention'), t(locale, 'sessions:planDialogTitle'));
     const hereChannel = here === teamId ? channelData(context.activity).channel?.id : undefined;
     const result = await createFromForm(
-      { sessions },
+      { sessions, skills: deps.services.skills },
       { tenantId: person.tenantId, userId: person.userId },
       teamId,
       data,

@@ -8,6 +8,7 @@ import { toLocale } from '../../domain/shared/person';
 import { tipFormValues } from '../../domain/tips/tip';
 import type { Services } from '../../domain/shared/services';
 import { dialogDataOf } from '../shared/bot-feature';
+import { admitFormSkills, typedSkills } from '../shared/form-skills';
 import type { BotFeature } from '../shared/bot-feature';
 import { failureAnswer } from '../shared/failure-answer';
 import { cardAttachment } from '../shared/card-message';
@@ -15,7 +16,7 @@ import { channelData, personOf } from '../shared/identity';
 import { composeResult, dialogCard } from '../shared/invoke-responses';
 
 interface TipsFeatureDeps {
-  readonly services: Pick<Services, 'tips'>;
+  readonly services: Pick<Services, 'tips' | 'skills'>;
 }
 
 const dialog = (card: AdaptiveCard, locale: Locale): InvokeResponse => dialogCard(card, t(locale, 'tips:dialogTitle'));
@@ -27,7 +28,7 @@ const notice = (text: string, locale: Locale): InvokeResponse => dialog(tipNotic
  * channel it was opened in, and the answer puts its card in the compose box, so the person posts it.
  */
 export function tipsFeature(deps: TipsFeatureDeps) {
-  const { tips } = deps.services;
+  const { tips, skills } = deps.services;
 
   return {
     messagingExtension: {
@@ -46,7 +47,14 @@ export function tipsFeature(deps: TipsFeatureDeps) {
           const person = personOf(context.activity);
           if (!person) return notice(t(locale, 'tips:noIdentity'), locale);
           const data = dialogDataOf(context.activity.value);
-          const shared = await tips.share(person, teamId, data, { inTeamConversation: true });
+          // The tip's skills pass the team's taxonomy, as the API's do: "Dokcer" is asked about under the field.
+          const admitted = await admitFormSkills(skills, person, teamId, data, 'skills');
+          if (!admitted.ok) return dialog(tipFormCard({ values: tipFormValues(data), unknownSkills: admitted.unknown }, locale), locale);
+          const typed = typedSkills(data['skills']).length > 0;
+          const shared = await tips.share(person, teamId, typed ? { ...data, skills: admitted.fields['skills'] } : data, {
+            inTeamConversation: true,
+          });
+          if (shared.ok) await admitted.commit();
           if (!shared.ok) {
             const { failure } = shared;
             if (failure.kind === 'invalid')

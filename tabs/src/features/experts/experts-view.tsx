@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Body1, Button, Card, CardHeader, Field, Input, Link, Select, Tag, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { EndorseRequest, EndorseResponse, ExpertResult, ExpertsResponse } from '../../../../bot/src/api/contract';
+import { skillDisplayName } from '../../../../bot/src/api/contract';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { safeWebUrl } from '../../shared/safe-url';
@@ -149,11 +150,13 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, 
 
 function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert: ExpertResult }) {
   const styles = useStyles();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const chat = safeWebUrl(expert.chatUrl);
   const openChat = useExternalLinkClick(chat);
   const [endorsement, setEndorsement] = useState<{ readonly count: number } | 'self' | 'failed' | 'busy' | undefined>(undefined);
   const skill = expert.skill?.name;
+  // What the reader sees: the Dutch name for a Dutch reader; the endorsement still names the stored skill.
+  const shown = skill === undefined ? undefined : skillDisplayName(skill, i18n.language);
   const endorse = async () => {
     if (!skill) return;
     setEndorsement('busy');
@@ -178,7 +181,7 @@ function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert:
           {expert.teaches.map((skill) => (
             <li key={skill.name}>
               <Tag size="small" appearance="outline" title={t(`experts.levels.${skill.level}`)}>
-                {skill.name} · {skill.level}
+                {skillDisplayName(skill.name, i18n.language)} · {skill.level}
               </Tag>
             </li>
           ))}
@@ -193,12 +196,12 @@ function ExpertCard({ api, expert }: { readonly api: ApiClient; readonly expert:
         ) : null}
         {skill && typeof endorsement !== 'object' ? (
           <Button size="small" disabled={endorsement === 'busy'} onClick={() => void endorse()}>
-            {t('experts.endorse', { skill })}
+            {t('experts.endorse', { skill: shown })}
           </Button>
         ) : null}
       </div>
       {skill && typeof endorsement === 'object' ? (
-        <Body1 role="status">{t('experts.endorsed', { skill, count: endorsement.count })}</Body1>
+        <Body1 role="status">{t('experts.endorsed', { skill: shown, count: endorsement.count })}</Body1>
       ) : null}
       {endorsement === 'self' ? <Body1 role="alert">{t('experts.endorseSelf')}</Body1> : null}
       {endorsement === 'failed' ? <Body1 role="alert">{t('experts.endorseFailed')}</Body1> : null}

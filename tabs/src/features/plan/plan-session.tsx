@@ -15,6 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../shared/api-client';
+import { useSkillQuestions } from '../../shared/use-skill-questions';
+import { SkillQuestions } from '../../shared/ui/skill-questions';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
 import type {
@@ -187,6 +189,8 @@ function SessionForm({
     setErrors((e) => (e[field] ? Object.fromEntries(Object.entries(e).filter(([name]) => name !== field)) : e));
   };
   const touch = (field: DraftField) => setTouched((s) => new Set(s).add(field));
+  // "Did you mean Docker?" under the skills field after a 400 unknownSkill; kept-as-new skills go with the next save.
+  const skillQuestions = useSkillQuestions(draft.skills, (value) => set('skills', value));
 
   const submit = async () => {
     setSubmitted(true);
@@ -200,7 +204,7 @@ function SessionForm({
     }
     setSaving(true);
     try {
-      const input = toSessionInput(draft, sessionId !== undefined);
+      const input = { ...toSessionInput(draft, sessionId !== undefined), ...skillQuestions.confirmed };
       let savedId: string;
       let changed: number | undefined;
       if (sessionId) {
@@ -214,9 +218,14 @@ function SessionForm({
         savedId = created.sessions[0]?.sessionId ?? '';
       }
       store.remove(key);
+      skillQuestions.reset();
       onSaved(savedId, changed);
     } catch (error) {
       // Nothing typed is lost: the draft stays in state and in sessionStorage.
+      if (skillQuestions.asked(error)) {
+        document.getElementById('plan-field-skills')?.focus();
+        return;
+      }
       setSaveError(error);
       if (error instanceof ApiRequestError) {
         const mapped = mapServerErrors(error.fields);
@@ -299,9 +308,10 @@ function SessionForm({
           </Select>
         </Field>
         <Field label={t('plan.skills')} {...fieldProps('skills')}>
-          <Input value={draft.skills} onChange={(_, d) => set('skills', d.value)} />
+          <Input id="plan-field-skills" value={draft.skills} onChange={(_, d) => set('skills', d.value)} />
         </Field>
       </div>
+      <SkillQuestions questions={skillQuestions.questions} onUse={skillQuestions.use} onKeep={skillQuestions.keep} />
       <StartFields draft={draft} timeZone={timeZone} viewerZone={viewerZone} now={now} set={set} touch={touch} fieldProps={fieldProps} />
       <div className={styles.row}>
         <Field label={t('plan.place')} {...fieldProps('place')}>

@@ -37,6 +37,8 @@ import {
 } from './learning-requests-api';
 import { useSectionStyles } from '../../shared/ui/section-styles';
 import { SkillCombobox } from '../../shared/ui/skill-combobox';
+import { SkillQuestions } from '../../shared/ui/skill-questions';
+import { useSkillQuestions } from '../../shared/use-skill-questions';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -337,6 +339,8 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(undefined);
   const [outcome, setOutcome] = useState<{ readonly created: boolean; readonly skill: string } | undefined>(undefined);
+  // "Did you mean Python?" under the field after a 400 unknownSkill; a skill kept as new goes with the next save.
+  const skillQuestions = useSkillQuestions(skill, setSkill);
 
   const live = checkAsk(skill, note);
   const error = (field: AskField) => serverErrors[field] ?? (submitted || (field === 'note' && live.note) ? live[field] : undefined);
@@ -359,7 +363,12 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
     }
     setSaving(true);
     try {
-      const answer = await createLearningRequest(api, teamId, { skill: skill.trim(), ...(note.trim() ? { note: note.trim() } : {}) });
+      const answer = await createLearningRequest(api, teamId, {
+        skill: skill.trim(),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...skillQuestions.confirmed,
+      });
+      skillQuestions.reset();
       onSaved(answer.request, answer.created);
       setOutcome({ created: answer.created, skill: answer.request.skill });
       setSkill('');
@@ -367,6 +376,10 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
       setSubmitted(false);
     } catch (failure) {
       // Nothing typed is lost: the values stay in the form.
+      if (skillQuestions.asked(failure)) {
+        document.getElementById(skillId)?.focus();
+        return;
+      }
       setSaveError(failure);
       if (failure instanceof ApiRequestError) {
         const mapped: AskErrors = {};
@@ -413,6 +426,7 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
       <Field label={t('requests.skill')} required hint={t('requests.skillHint')} {...fieldProps('skill')}>
         <SkillCombobox
           api={api}
+          teamId={teamId}
           id={skillId}
           value={skill}
           maxLength={200}
@@ -422,6 +436,7 @@ function AskForm({ api, teamId, onSaved }: AskFormProps) {
           }}
         />
       </Field>
+      <SkillQuestions questions={skillQuestions.questions} onUse={skillQuestions.use} onKeep={skillQuestions.keep} />
       <Field label={t('requests.note')} hint={t('requests.noteHint', { max: REQUEST_NOTE_MAX })} {...fieldProps('note')}>
         <Textarea
           value={note}

@@ -18,8 +18,9 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { TIP_TITLE_MAX } from '../../../../bot/src/api/contract';
-import type { TipListResponse, TipView, UnknownSkillView } from '../../../../bot/src/api/contract';
+import type { TipListResponse, TipView } from '../../../../bot/src/api/contract';
 import { SkillQuestions } from '../../shared/ui/skill-questions';
+import { useSkillQuestions } from '../../shared/use-skill-questions';
 import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey } from '../../shared/error-message';
@@ -278,24 +279,6 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
   const [problems, setProblems] = useState<Partial<Record<TipFormField, TipProblemCode>>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
-  // "Did you mean Docker?" after a 400 unknownSkill, and the skills the person kept as new on purpose.
-  const [questions, setQuestions] = useState<readonly UnknownSkillView[]>([]);
-  const [newSkills, setNewSkills] = useState<readonly string[]>([]);
-  const takeSuggestion = (q: UnknownSkillView, name: string) => {
-    setQuestions((all) => all.filter((x) => x !== q));
-    const skills = form.skills.split(/[,;\n]/).map((s) => s.trim());
-    set('skills')(
-      skills
-        .map((s) => (s.toLowerCase() === q.skill.toLowerCase() ? name : s))
-        .filter((s) => s !== '')
-        .join(', '),
-    );
-  };
-  const keepSkill = (q: UnknownSkillView) => {
-    setQuestions((all) => all.filter((x) => x !== q));
-    setNewSkills((all) => [...all, q.skill]);
-  };
-
   const set = (field: TipFormField) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
     // A fixed field loses its message at once; the others keep theirs until the next save.
@@ -305,6 +288,9 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
       return rest;
     });
   };
+
+  // "Did you mean Docker?" after a 400 unknownSkill, and the skills the person kept as new on purpose.
+  const skillQuestions = useSkillQuestions(form.skills, set('skills'));
 
   const message = (field: TipFormField) => {
     const code = problems[field];
@@ -322,16 +308,14 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
     setBusy(true);
     setOutcome(undefined);
     try {
-      const tip = await shareTip(api, teamId, { ...toCreateTipRequest(form), ...(newSkills.length > 0 ? { newSkills } : {}) });
+      const tip = await shareTip(api, teamId, { ...toCreateTipRequest(form), ...skillQuestions.confirmed });
       setForm(emptyTipForm);
-      setQuestions([]);
-      setNewSkills([]);
+      skillQuestions.reset();
       setOutcome({ kind: 'saved', title: tip.title });
       onShared();
     } catch (error) {
       // The service's field codes, when it names them; the typed text stays either way.
-      if (error instanceof ApiRequestError && error.code === 'unknownSkill') {
-        setQuestions(error.unknownSkills);
+      if (skillQuestions.asked(error)) {
         setOutcome({ kind: 'invalid' });
       } else if (error instanceof ApiRequestError && error.status === 400) {
         const fromService: Partial<Record<TipFormField, TipProblemCode>> = {};
@@ -389,7 +373,7 @@ function ShareTipForm({ api, teamId, onShared }: { readonly api: ApiClient; read
         <Field label={t('tips.share.fieldSkills')} hint={t('tips.share.skillsHint')} {...field('skills')}>
           <Input value={form.skills} onChange={(_, d) => set('skills')(d.value)} />
         </Field>
-        <SkillQuestions questions={questions} onUse={takeSuggestion} onKeep={keepSkill} />
+        <SkillQuestions questions={skillQuestions.questions} onUse={skillQuestions.use} onKeep={skillQuestions.keep} />
         <div>
           <Button type="submit" appearance="primary" disabled={busy}>
             {busy ? t('tips.share.saving') : t('tips.share.submit')}

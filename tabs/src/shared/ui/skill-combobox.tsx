@@ -7,6 +7,8 @@ import { useDebounced } from '../use-debounced';
 
 interface SkillComboboxProps {
   readonly api: ApiClient;
+  /** The team whose own skills (its taxonomy) are offered too. */
+  readonly teamId?: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
   /** A suggestion was picked (click or Enter on an option), or Enter was pressed with the list closed. */
@@ -22,10 +24,20 @@ interface SkillComboboxProps {
  * A free-text skill field that suggests the team taxonomy's spelling while typing, so a request for
  * "js" and a profile that teaches "JavaScript" meet. Its label and errors come from the `Field` around it.
  */
-export function SkillCombobox({ api, value, onChange, onCommit, exclude = [], id, debounceMs = 250, maxLength }: SkillComboboxProps) {
+export function SkillCombobox({
+  api,
+  teamId,
+  value,
+  onChange,
+  onCommit,
+  exclude = [],
+  id,
+  debounceMs = 250,
+  maxLength,
+}: SkillComboboxProps) {
   const [open, setOpen] = useState(false);
   const q = useDebounced(value, debounceMs);
-  const load = useCallback((signal: AbortSignal) => suggestSkills(api, q, signal), [api, q]);
+  const load = useCallback((signal: AbortSignal) => suggestSkills(api, q, signal, teamId), [api, q, teamId]);
   const suggestions = useAsync(load);
   const taken = new Set(exclude.map((s) => s.toLowerCase()));
   const options = suggestions.status === 'success' ? suggestions.data.filter((s) => !taken.has(s.toLowerCase())) : [];
