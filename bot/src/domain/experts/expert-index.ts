@@ -1,6 +1,7 @@
-import type { SkillLevel } from './member';
-import type { ExpertDoc, ExpertSource, IndexedSkill } from './expert-doc';
-import { betterSkill, DocPools, skillPoints } from './expert-doc';
+import type { ExpertDoc, ExpertSource, IndexedSkill, SnapshotPerson } from './expert-doc';
+import { betterSkill, DocPools, skillPoints, snapshotPerson } from './expert-doc';
+import { MAX_PAGE, MAX_SKIP, QUALITY_RANK, RANK_QUALITY, score, TIER, TIER_FIELD, TIER_QUALITY, tierOf } from './expert-ranking';
+import type { ExpertHit, ExpertPage, ExpertQuery, MatchField } from './expert-ranking';
 import { SEEDED_TAXONOMY, matchSkill } from './skill-taxonomy';
 import type { MatchQuality, SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
 import { languageKey } from './spoken-languages';
@@ -10,83 +11,17 @@ import type { Postings, TermMatch } from './term-index';
 import { TopK } from './top-k';
 import type { Candidate, TieBreak } from './top-k';
 
-type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
+export type { ExpertHit, ExpertPage, ExpertQuery } from './expert-ranking';
+export { MAX_PAGE, MAX_SKIP } from './expert-ranking';
 
-interface ExpertSkill {
-  readonly name: string;
-  readonly level: SkillLevel;
-  readonly endorsements: number;
+/** What a snapshot keeps of an index: documents as tuples and every list best first (see `lists()`). */
+export interface IndexLists {
+  readonly people: readonly SnapshotPerson[];
+  /** Skill key, the taxonomy name it is matched by, holders best first; in the order skills are matched. */
+  readonly skills: readonly (readonly [string, string, number[]])[];
+  readonly names: readonly (readonly [string, number[]])[];
+  readonly bios: readonly (readonly [string, number[]])[];
 }
-
-/** One result and why it is there. Ratings are not part of it: they never rank or label anyone. */
-export interface ExpertHit {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly email?: string;
-  readonly match: MatchField;
-  readonly quality?: MatchQuality;
-  /** The skill the result is about: the matched skill, else the person's strongest. */
-  readonly skill?: ExpertSkill;
-  readonly sessionsTaught: number;
-  /** Suggestions: how many colleagues want to learn `skill`. */
-  readonly wantedBy?: number;
-  readonly teaches: readonly ExpertSkill[];
-  readonly languages: readonly string[];
-  readonly availability: string;
-}
-
-export interface ExpertQuery {
-  readonly text: string;
-  readonly skip: number;
-  readonly count: number;
-  /** Only people whose skill of the result is at least this level. */
-  readonly minLevel?: SkillLevel;
-  /** A language key or name ("nl", "Dutch", "Nederlands"). */
-  readonly language?: string;
-  /** The asker: never their own expert (their Chat and Endorse buttons would fail). */
-  readonly excludeUserId?: string;
-}
-
-export interface ExpertPage {
-  readonly hits: readonly ExpertHit[];
-  /** True when the query was empty and these are suggestions. */
-  readonly suggestions: boolean;
-  /** The asker (`excludeUserId`) matched and was left out: an empty page then means "nobody else". */
-  readonly askerMatched?: boolean;
-}
-
-/** Tiers: exact > prefix > typo on skills, then on names, then on the bio. */
-const TIER: Record<Exclude<MatchField, 'suggestion'>, Record<MatchQuality, number>> = {
-  skill: { exact: 9, prefix: 8, typo: 7 },
-  name: { exact: 6, prefix: 5, typo: 4 },
-  bio: { exact: 3, prefix: 2, typo: 1 },
-};
-const QUALITY_RANK: Record<MatchQuality, number> = { exact: 3, prefix: 2, typo: 1 };
-const RANK_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact'];
-const TIER_FIELD: readonly (Exclude<MatchField, 'suggestion'> | undefined)[] = [
-  undefined,
-  'bio',
-  'bio',
-  'bio',
-  'name',
-  'name',
-  'name',
-  'skill',
-  'skill',
-  'skill',
-];
-const TIER_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact'];
-export const MAX_PAGE = 25;
-export const MAX_SKIP = 1000;
-
-/**
- * Scores are plain numbers so that the hot loop compares numbers, not objects:
- * tier (0–9) · 1e14 + [wanted-by (0–9999) · 1e10, suggestions only] + level · 1e9 +
- * endorsements (≤ 99,999) · 1e4 + sessions taught (≤ 9,999). Below 2^53, so exact.
- */
-const score = (tier: number, points: number, sessions: number, demand = 0): number =>
-  tier * 1e14 + Math.min(demand, 9_999) * 1e10 + points * 1e4 + Math.min(sessions, 9_999);
-const tierOf = (value: number): number => Math.floor(value / 1e14);
 
 interface SkillHolders {
   readonly entry: TaxonomySkill;
@@ -238,6 +173,56 @@ export class TenantExpertIndex implements TieBreak {
       else this.wants.delete(key);
     }
     this.pools.release(doc);
+  }
+
+  /**
+   * The index as plain data for a snapshot (index-snapshot.ts): people numbered densely in their order
+   * here, every list best first and in the order it is matched in, so a restore sorts nothing.
+   */
+  lists(): IndexLists {
+    this.prepare();
+    const dense = new Int32Array(this.docs.length);
+    const people: SnapshotPerson[] = [];
+    this.docs.forEach((doc, id) => {
+      if (!doc) return;
+      dense[id] = people.length;
+      people.push(snapshotPerson(doc));
+    });
+    const renumber = (ids: readonly number[]): number[] => ids.map((id) => dense[id] ?? 0);
+    return {
+      people,
+      skills: [...this.skills].map(([key, holders]): [string, string, number[]] => [key, holders.entry.name, renumber(holders.ids)]),
+      names: [...this.names.lists()].map((list): [string, number[]] => [list.term, renumber(list.ids)]),
+      bios: [...this.bios.lists()].map((list): [string, number[]] => [list.term, renumber(list.ids)]),
+    };
+  }
+
+  /** Fills an empty index from a snapshot's lists (taken over, not copied); throws on lists that do not fit. */
+  restore(lists: IndexLists): void {
+    if (this.docs.length > 0) throw new Error('An index is restored from a snapshot only when empty');
+    const size = lists.people.length;
+    const taught = new Map<string, number>();
+    lists.people.forEach((person, id) => {
+      const doc = this.pools.restore(id, person);
+      if (this.byUser.has(doc.userId)) throw new Error(`Person ${doc.userId} is in the snapshot twice`);
+      this.docs[id] = doc;
+      this.byUser.set(doc.userId, id);
+      if (doc.sessions > 0) taught.set(doc.userId, doc.sessions);
+      for (const key of doc.wantKeys) this.wants.set(key, (this.wants.get(key) ?? 0) + 1);
+    });
+    const check = (ids: readonly number[]): number[] => {
+      for (const id of ids)
+        if (!Number.isInteger(id) || id < 0 || id >= size) throw new Error(`Snapshot list names person #${id} of ${size}`);
+      return ids as number[];
+    };
+    for (const [key, name, ids] of lists.skills) {
+      this.skills.set(key, { entry: this.skillEntry({ key, name, level: 1, endorsements: 0 }), ids: check(ids), sorted: true });
+    }
+    for (const [term, ids] of lists.names) this.names.adopt(term, check(ids));
+    for (const [term, ids] of lists.bios) this.bios.adopt(term, check(ids));
+    this.sessionsTaught = taught;
+    this.prepared = true;
+    this.version += 1;
   }
 
   search(query: ExpertQuery): ExpertPage {
