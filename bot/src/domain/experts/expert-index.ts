@@ -1,14 +1,17 @@
 import type { ExpertDoc, ExpertSource, IndexedSkill, SnapshotPerson } from './expert-doc';
-import { betterSkill, DocPools, skillPoints, snapshotPerson } from './expert-doc';
-import { MAX_PAGE, MAX_SKIP, QUALITY_RANK, RANK_QUALITY, score, TIER, TIER_FIELD, TIER_QUALITY, tierOf } from './expert-ranking';
+import { DocPools, skillPoints, snapshotPerson } from './expert-doc';
+import { MAX_PAGE, MAX_SKIP, score, TIER, TIER_FIELD, TIER_QUALITY, tierOf } from './expert-ranking';
 import type { ExpertHit, ExpertPage, ExpertQuery, MatchField } from './expert-ranking';
 import { SEEDED_TAXONOMY, matchSkill } from './skill-taxonomy';
-import type { MatchQuality, SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
+import type { SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
 import { languageKey } from './spoken-languages';
 import { cleanText, compactKey, fold, terms } from './text-fold';
 import { TermIndex } from './term-index';
-import type { Postings, TermMatch } from './term-index';
+import type { Postings } from './term-index';
 import { TopK } from './top-k';
+import { hitOf } from './expert-hit';
+import { rankSuggestions } from './expert-suggestions';
+import { bioTermsOf, matchAllWords } from './word-match';
 import type { Candidate, TieBreak } from './top-k';
 
 export type { ExpertHit, ExpertPage, ExpertQuery } from './expert-ranking';
@@ -281,64 +284,19 @@ export class TenantExpertIndex implements TieBreak {
         }
       }
       // Every skill result outranks every name or bio result: a full page ends the search here.
-      if (!top.full) this.matchAllWords(this.names, words, 2, 'name', top, consider);
-      if (!top.full) this.matchAllWords(this.bios, words, 3, 'bio', top, consider);
+      if (!top.full)
+        matchAllWords(this.names, words, 2, 'name', {
+          top,
+          consider,
+          docOf: (id) => this.docs[id],
+          sorted: (list) => this.sortedTerm(list),
+        });
+      if (!top.full)
+        matchAllWords(this.bios, words, 3, 'bio', { top, consider, docOf: (id) => this.docs[id], sorted: (list) => this.sortedTerm(list) });
       const hits = top.items.slice(skip).map((c) => this.toHit(c));
       return { hits, suggestions: false, ...(askerMatched ? { askerMatched } : {}) };
     } finally {
       for (const id of touched) offered[id] = 0;
-    }
-  }
-
-  /** Names or bios: every word of the query must match a word; the weakest word sets the quality. */
-  private matchAllWords(
-    index: TermIndex,
-    words: readonly string[],
-    minPrefix: number,
-    field: 'name' | 'bio',
-    top: TopK,
-    consider: (id: number, tier: number, points: number) => void,
-  ): void {
-    const perWord = words.map((word) => index.match(word, minPrefix));
-    if (perWord.some((matches) => matches.length === 0)) return;
-    const offerDoc = (id: number, rank: number) => {
-      const doc = this.docs[id];
-      if (doc) consider(id, TIER[field][RANK_QUALITY[rank] ?? 'typo'], doc.topPoints);
-    };
-    if (perWord.length === 1) {
-      // One word (the common case): walk each matching word's ids, best quality first.
-      const matches = [...(perWord[0] ?? [])].sort((a, b) => QUALITY_RANK[b.quality] - QUALITY_RANK[a.quality]);
-      for (const { postings, quality } of matches) {
-        const tier = TIER[field][quality];
-        for (const id of this.sortedTerm(postings)) {
-          const doc = this.docs[id];
-          if (doc && !top.wouldTake(id, score(tier, doc.topPoints, doc.sessions))) break;
-          offerDoc(id, QUALITY_RANK[quality]);
-        }
-      }
-      return;
-    }
-    // Several words: drive from the word with the fewest ids, check the others against the doc's own words.
-    const sizes = perWord.map((matches) => matches.reduce((n, m) => n + m.postings.ids.length, 0));
-    const driver = sizes.indexOf(Math.min(...sizes));
-    const ranks = perWord.map(rankByTerm);
-    for (const { postings, quality } of perWord[driver] ?? []) {
-      const bound = TIER[field][quality];
-      for (const id of this.sortedTerm(postings)) {
-        const doc = this.docs[id];
-        if (!doc) continue;
-        // The driver's quality bounds the doc's: past the page's worst, nothing later gets in.
-        if (!top.wouldTake(id, score(bound, doc.topPoints, doc.sessions))) break;
-        const own = field === 'name' ? doc.name.terms : bioTermsOf(doc);
-        let rank = QUALITY_RANK[quality];
-        for (let w = 0; w < ranks.length && rank > 0; w += 1) {
-          if (w === driver) continue;
-          let best = 0;
-          for (const term of own) best = Math.max(best, ranks[w]?.get(term) ?? 0);
-          rank = Math.min(rank, best);
-        }
-        if (rank > 0) offerDoc(id, rank);
-      }
     }
   }
 
@@ -438,26 +396,9 @@ export class TenantExpertIndex implements TieBreak {
   private suggestionRanking(k: number, accept: ((doc: ExpertDoc, points: number) => boolean) | undefined, filterKey: string): Candidate[] {
     const cached = this.suggestionCache;
     if (cached && cached.version === this.version && cached.k >= k && cached.key === filterKey) return cached.ranked;
-    const top = new TopK(k, this);
-    for (const doc of this.docs) {
-      if (!doc || doc.teaches.length === 0) continue;
-      let best: IndexedSkill | undefined;
-      let bestDemand = -1;
-      for (const s of doc.teaches) {
-        const demand = this.wants.get(s.key) ?? 0;
-        if (demand > bestDemand || (demand === bestDemand && betterSkill(s, best))) {
-          best = s;
-          bestDemand = demand;
-        }
-      }
-      if (!best) continue;
-      const points = skillPoints(best.level, best.endorsements);
-      if (accept && !accept(doc, points)) continue;
-      const value = score(0, points, doc.sessions, bestDemand);
-      if (top.admits(value)) top.offer({ id: doc.id, score: value, skillKey: best.key, wantedBy: bestDemand });
-    }
-    this.suggestionCache = { version: this.version, k, key: filterKey, ranked: top.items };
-    return top.items;
+    const ranked = rankSuggestions(this.docs, this.wants, new TopK(k, this), accept);
+    this.suggestionCache = { version: this.version, k, key: filterKey, ranked };
+    return ranked;
   }
 
   /**
@@ -469,7 +410,7 @@ export class TenantExpertIndex implements TieBreak {
     const doc = id === undefined ? undefined : this.docs[id];
     if (!doc) return undefined;
     const skill = (skillName === undefined ? undefined : doc.teaches.find((s) => s.name === skillName)) ?? doc.top;
-    return this.hitOf(doc, 'skill', 'exact', skill, undefined);
+    return hitOf(doc, 'skill', 'exact', skill, undefined);
   }
 
   private toHit(c: Candidate): ExpertHit {
@@ -477,29 +418,7 @@ export class TenantExpertIndex implements TieBreak {
     const tier = tierOf(c.score);
     const field: MatchField = c.wantedBy !== undefined ? 'suggestion' : (TIER_FIELD[tier] ?? 'bio');
     const skill = c.skillKey ? doc.teaches.find((s) => s.key === c.skillKey) : doc.top;
-    return this.hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
-  }
-
-  private hitOf(
-    doc: ExpertDoc,
-    field: MatchField,
-    quality: MatchQuality,
-    skill: IndexedSkill | undefined,
-    wantedBy: number | undefined,
-  ): ExpertHit {
-    return {
-      userId: doc.userId,
-      displayName: doc.name.displayName,
-      ...(doc.email ? { email: doc.email } : {}),
-      match: field,
-      ...(field === 'suggestion' ? {} : { quality }),
-      ...(skill ? { skill: { name: skill.name, level: skill.level, endorsements: skill.endorsements } } : {}),
-      sessionsTaught: doc.sessions,
-      ...(wantedBy !== undefined ? { wantedBy } : {}),
-      teaches: doc.teaches.map((s) => ({ name: s.name, level: s.level, endorsements: s.endorsements })),
-      languages: doc.languages.languages,
-      availability: doc.availability,
-    };
+    return hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
   }
 
   private skillEntry(skill: IndexedSkill): TaxonomySkill {
@@ -511,15 +430,6 @@ export class TenantExpertIndex implements TieBreak {
     this.taxonomyCache = undefined;
     return { name: skill.name, key: skill.key, keys: [skill.key], words, seeded: false };
   }
-}
-
-const bioTermsOf = (doc: ExpertDoc): string[] => (doc.bioTerms === '' ? [] : doc.bioTerms.split(' '));
-
-/** The best quality each matched word reached for one query word. */
-function rankByTerm(matches: readonly TermMatch[]): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const m of matches) ranks.set(m.postings.term, Math.max(ranks.get(m.postings.term) ?? 0, QUALITY_RANK[m.quality]));
-  return ranks;
 }
 
 /** Skill key of a typed skill name, as the index and the endorsement store use it. */
