@@ -160,7 +160,6 @@ describe('expert index snapshot', () => {
           [],
           [],
           [],
-          '',
           randomBytes(1_800).toString('hex'),
           0,
         ]),

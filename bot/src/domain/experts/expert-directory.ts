@@ -1,12 +1,11 @@
 import type { MemberRepository, SessionRepository, TeamRepository } from '../shared/repositories';
 import type { Logger } from '../shared/logger';
-import { sessionEndsAt } from '../sessions/session';
 import { skillKeyOf, TenantExpertIndex } from './expert-index';
 import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
 import type { Endorsement, EndorsementRepository, IndexSnapshotStore, ProfileChangeFeed } from './expert-ports';
 import { SnapshotKeeper } from './snapshot-keeper';
 import type { SkillTaxonomy } from './skill-taxonomy';
-import { erasureKeyOf } from '../privacy/erasure-key';
+import { forgetErased, sessionsTaughtIn } from './directory-reads';
 
 interface ExpertDirectoryPorts {
   readonly members: Pick<MemberRepository, 'get' | 'forEachInTenant'>;
@@ -48,7 +47,6 @@ const RELOAD_CONCURRENCY = 8;
 /** Above this many changed people in one poll (a bulk import), re-reading the tenant at once is cheaper. */
 const FULL_RELOAD_ABOVE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
-const HASH_BATCH = 512;
 
 /**
  * Expert search for every tenant this instance serves: one in-memory index per tenant, built from
@@ -229,7 +227,10 @@ export class ExpertDirectory {
   }
 
   private async buildIndex(tenantId: string): Promise<TenantExpertIndex> {
-    const [endorsements, taught] = await Promise.all([this.ports.endorsements.listForTenant(tenantId), this.countSessionsTaught(tenantId)]);
+    const [endorsements, taught] = await Promise.all([
+      this.ports.endorsements.listForTenant(tenantId),
+      sessionsTaughtIn(this.ports, tenantId, this.options.now().getTime()),
+    ]);
     const byPerson = new Map<string, Map<string, number>>();
     for (const e of endorsements) {
       const counts = byPerson.get(e.userId) ?? new Map<string, number>();
@@ -269,34 +270,6 @@ export class ExpertDirectory {
     await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
   }
 
-  /** Drops the people an erasure names by hash (DESIGN F13): the feed never carries an erased person's id. */
-  private async forgetErased(state: TenantState, keys: ReadonlySet<string>): Promise<void> {
-    const tenantId = state.index.tenantId;
-    const userIds = [...state.index.userIds()];
-    // Digests in batches: Web Crypto runs them off the event loop, about 2 s for 100,000 people on 2 cores.
-    for (let i = 0; i < userIds.length; i += HASH_BATCH) {
-      const batch = userIds.slice(i, i + HASH_BATCH);
-      const hashes = await Promise.all(batch.map((userId) => erasureKeyOf(tenantId, userId)));
-      batch.forEach((userId, j) => {
-        if (keys.has(hashes[j] ?? '')) state.index.remove(userId);
-      });
-    }
-  }
-
-  /** Sessions that ended, were not cancelled, and had this person among the teachers. */
-  private async countSessionsTaught(tenantId: string): Promise<Map<string, number>> {
-    const now = this.options.now().getTime();
-    const counts = new Map<string, number>();
-    const teams = await this.ports.teams.listForTenant(tenantId);
-    for (const team of teams) {
-      for (const session of await this.ports.sessions.listForTeam(tenantId, team.teamId)) {
-        if (session.status === 'cancelled' || sessionEndsAt(session).getTime() > now) continue;
-        for (const teacher of new Set(session.teacherIds)) counts.set(teacher, (counts.get(teacher) ?? 0) + 1);
-      }
-    }
-    return counts;
-  }
-
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -330,7 +303,7 @@ export class ExpertDirectory {
       for (const userId of change.userIds) users.add(userId);
       for (const key of change.erased ?? []) erased.add(key);
     }
-    if (erased.size > 0) await this.forgetErased(state, erased);
+    if (erased.size > 0) await forgetErased(state.index, erased);
     const rebuilt = users.size > FULL_RELOAD_ABOVE;
     if (rebuilt) {
       // Searches keep using the old index until the new one is complete.
@@ -343,7 +316,7 @@ export class ExpertDirectory {
     for (const [id, at] of state.seen) if (at < state.cursorMs) state.seen.delete(id);
     if (started - state.sessionsCountedAt >= this.sessionsRefreshMs) {
       state.sessionsCountedAt = started;
-      state.index.setSessionsTaught(await this.countSessionsTaught(tenantId));
+      state.index.setSessionsTaught(await sessionsTaughtIn(this.ports, tenantId, this.options.now().getTime()));
     }
     if (started - state.prunedAt >= PRUNE_EVERY_MS) {
       state.prunedAt = started;

@@ -60,7 +60,7 @@ const SEP = '\u0000';
 /**
  * One person as a snapshot keeps them (index-snapshot.ts): user id, e-mail ('' for none), display name,
  * skills flattened as key, name, level, endorsements, then want keys, languages, availability, bio words
- * and sessions taught. Tuples, not objects: at 100,000 people the property names would be most of the bytes.
+ * and sessions taught (the bio words are in the snapshot's bio lists already). Tuples, not objects: at 100,000 people the property names would be most of the bytes.
  */
 export type SnapshotPerson = readonly [
   userId: string,
@@ -70,7 +70,6 @@ export type SnapshotPerson = readonly [
   wantKeys: readonly string[],
   languages: readonly string[],
   availability: string,
-  bioTerms: string,
   sessions: number,
 ];
 
@@ -83,7 +82,6 @@ export const snapshotPerson = (doc: ExpertDoc): SnapshotPerson => [
   doc.wantKeys,
   doc.languages.languages,
   doc.availability,
-  doc.bioTerms,
   doc.sessions,
 ];
 
@@ -133,8 +131,8 @@ export class DocPools {
   }
 
   /** A document again from what a snapshot kept of it (index-snapshot.ts): nothing is normalised or folded again. */
-  restore(id: number, person: SnapshotPerson): ExpertDoc {
-    const [userId, email, displayName, flat, wantKeys, languages, availability, bioTerms, sessions] = person;
+  restore(id: number, person: SnapshotPerson, bioTerms: string): ExpertDoc {
+    const [userId, email, displayName, flat, wantKeys, languages, availability, sessions] = person;
     const teaches: IndexedSkill[] = [];
     for (let i = 0; i + 3 < flat.length; i += 4) {
       const level = flat[i + 2];

@@ -205,8 +205,12 @@ export class TenantExpertIndex implements TieBreak {
     if (this.docs.length > 0) throw new Error('An index is restored from a snapshot only when empty');
     const size = lists.people.length;
     const taught = new Map<string, number>();
+    // A person's bio words are the bio lists that hold them (only people who teach are in those lists,
+    // and only theirs are ever searched or taken out of them).
+    const bioWords: string[][] = Array.from({ length: size }, () => []);
+    for (const [term, ids] of lists.bios) for (const id of ids) bioWords[id]?.push(term);
     lists.people.forEach((person, id) => {
-      const doc = this.pools.restore(id, person);
+      const doc = this.pools.restore(id, person, (bioWords[id] ?? []).join(' '));
       if (this.byUser.has(doc.userId)) throw new Error(`Person ${doc.userId} is in the snapshot twice`);
       this.docs[id] = doc;
       this.byUser.set(doc.userId, id);
