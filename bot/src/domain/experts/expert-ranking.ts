@@ -8,7 +8,7 @@ import type { MatchQuality } from './skill-taxonomy';
 
 export type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
 
-export interface ExpertSkill {
+interface ExpertSkill {
   readonly name: string;
   readonly level: SkillLevel;
   readonly endorsements: number;

@@ -16,7 +16,7 @@ interface SnapshotKeeperOptions {
 }
 
 /** Where a tenant's index stands on the change feed, as the directory keeps it. */
-export interface FeedPosition {
+interface FeedPosition {
   readonly index: TenantExpertIndex;
   readonly cursorMs: number;
   readonly seen: ReadonlyMap<string, number>;
