@@ -128,12 +128,14 @@ export class SnapshotKeeper {
     mark.at = now;
     this.written.set(tenantId, mark);
     const started = this.options.now().getTime();
+    // Only the count outlives the write's start: the lists (tens of MB at 100,000) are garbage once encoded.
+    const people = snapshot.lists.people.length;
     const done = store
       .write(snapshot)
       .then(({ written, bytes }) =>
         this.options.log.info(
           `expert index: snapshot of tenant ${tenantId} ${written ? 'written' : 'not written (another instance wrote one first)'}: ` +
-            `${snapshot.lists.people.length} profiles, ${bytes} bytes in ${this.options.now().getTime() - started} ms`,
+            `${people} profiles, ${bytes} bytes in ${this.options.now().getTime() - started} ms`,
         ),
       )
       .catch((error: unknown) => {
