@@ -5,6 +5,7 @@
 //
 // Run by the script with --expose-gc and the service's --max-semi-space-size=4.
 import { TenantExpertIndex, skillKeyOf } from '../bot/src/domain/experts/expert-index';
+import { decodeSnapshot, encodeSnapshot } from '../bot/src/storage/experts/snapshot-codec';
 import { endorsementsOf, profileOf } from '../tests/support/expert-corpus';
 
 const arg = process.argv.indexOf('--profiles');
@@ -46,3 +47,30 @@ console.log(
     .join(' ')} |`,
 );
 if (probe === 0) throw new Error('the index found nobody for "excel"');
+
+// The snapshot path (issue #16): what a starting instance spends on the CPU to restore this index from
+// storage, beside the build above. Storage round trips are not in it (bench:search measures those).
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+let t = process.cpuUsage();
+const lists = index.lists();
+const listsMs = cpuMs(t);
+t = process.cpuUsage();
+const bytes = await encodeSnapshot({ tenantId: 'bench', cursorMs: 0, seen: [], lists });
+const encodeMs = cpuMs(t);
+t = process.cpuUsage();
+const decoded = await decodeSnapshot(bytes, 'bench');
+const decodeMs = cpuMs(t);
+if (!decoded) throw new Error('the snapshot did not decode');
+t = process.cpuUsage();
+const restored = new TenantExpertIndex('bench');
+restored.restore(decoded.lists);
+const restoreMs = cpuMs(t);
+if (restored.search({ text: 'excel', skip: 0, count: 10 }).hits.length !== probe) throw new Error('the restored index answers otherwise');
+console.log(`\n| snapshot of ${PROFILES} | bytes | take (lists) CPU | encode CPU | decode CPU | restore CPU |`);
+console.log(`|---|---:|---:|---:|---:|---:|`);
+console.log(
+  `| gzipped JSON | ${mb(bytes.length)} MB | ${listsMs.toFixed(0)} ms | ${encodeMs.toFixed(0)} ms | ${decodeMs.toFixed(0)} ms | ${restoreMs.toFixed(0)} ms |`,
+);

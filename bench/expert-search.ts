@@ -6,8 +6,10 @@
 // 1. Starts Azurite (its own process) and loads 100,000 deterministic profiles (~5 skills each) and
 //    20,000 endorsements into one tenant, in batches, through the service's own repositories.
 // 2. Starts the built service (dist/bot/index.js, with --expose-gc and bench/gc-on-signal.mjs) on that
-//    storage and measures the time from listening until its log says the index is warm, and its RSS
-//    after a forced garbage collection (SIGUSR2, bench-only: the service itself has no such hook).
+//    storage twice: the first start finds no index snapshot, reads every profile and writes the snapshot;
+//    the second restores the snapshot (the target). For each: the time from listening until its log says
+//    the index is warm, and its RSS after a forced garbage collection (SIGUSR2, bench-only: the service
+//    itself has no such hook). The load below runs against the second.
 // 3. With one client (20 concurrent connections, keep-alive), sends the same 2,000 realistic
 //    queries (typos, aliases, prefixes, names, empty) as `composeExtension/query` invokes to:
 //    the floor (an empty botbuilder CloudAdapter handler), the service, and, on a sample, a naive
@@ -201,12 +203,79 @@ function spawnSelf(kind: 'floor' | 'naive', connectionString: string): Promise<{
   });
 }
 
+// A child stopped by a signal has no exit code but a signal code: waiting for its 'exit' then would wait
+// forever (the hang after the table, session 8). No process.exit() at the end either: this same file runs
+// as the --serve-* children, whose main() returns once they listen, so an exit there stopped them mid-run.
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.removeAllListeners('exit');
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
+}
+
+interface StartedService {
+  readonly service: ChildProcess;
+  readonly url: string;
+  readonly listening: number;
+  readonly firstResults: number;
+  readonly warm: number;
+  readonly rss: number;
+  /** Resolves when the service logs that it wrote the tenant's snapshot (bytes, ms). */
+  readonly snapshotWritten: Promise<{ readonly bytes: number; readonly ms: number }>;
+}
+
+/** Starts the built service on the storage and waits until it listens, answers with results and logs its index warm. */
+async function startService(connectionString: string, flags: readonly string[]): Promise<StartedService> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  // The service's V8 flags as `npm start` and App Service give them (package.json, infra/azure.bicep);
+  // SERVICE_NODE_FLAGS tries others (SERVICE_NODE_FLAGS=' ' for V8's defaults).
+  const service = spawn(process.execPath, [...flags, '--expose-gc', '--import', './bench/gc-on-signal.mjs', 'dist/bot/index.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: connectionString,
+      NODE_ENV: 'development',
+      WORKER: 'false',
+      LOG_REQUESTS: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let warm = Number.NaN;
+  let logged = '';
+  let onSnapshot: (written: { bytes: number; ms: number }) => void = () => undefined;
+  const snapshotWritten = new Promise<{ bytes: number; ms: number }>((resolve) => {
+    onSnapshot = resolve;
+  });
+  service.stdout?.on('data', (chunk: Buffer) => {
+    logged = (logged + chunk.toString()).slice(-4_000);
+    if (Number.isNaN(warm) && /expert index: tenant \S+ warm with [1-9]/.test(logged)) warm = performance.now() - started;
+    const snapshot = /snapshot of tenant \S+ written: \d+ profiles, (\d+) bytes in (\d+) ms/.exec(logged);
+    if (snapshot) onSnapshot({ bytes: Number(snapshot[1]), ms: Number(snapshot[2]) });
+  });
+  let listening = Number.NaN;
+  let firstResults = Number.NaN;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: invoke('excel', 0),
+      });
+      if (Number.isNaN(listening)) listening = performance.now() - started;
+      const body = (await res.json()) as { composeExtension?: { attachments?: unknown[] } };
+      if (Number.isNaN(firstResults) && (body.composeExtension?.attachments?.length ?? 0) > 0) firstResults = performance.now() - started;
+      if (!Number.isNaN(warm) && !Number.isNaN(firstResults)) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 300_000) throw new Error('service did not warm within 5 minutes');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const rss = await rssAfterGc(service);
+  return { service, url, listening, firstResults, warm, rss, snapshotWritten };
 }
 
 async function main(): Promise<void> {
@@ -249,53 +318,24 @@ async function main(): Promise<void> {
     const list = queries(QUERIES);
     const warmup = queries(200).map((q) => `${q} `);
 
-    // The service, built: time from listening until its log says the tenant's index is warm.
-    const port = await freePort();
-    const serviceUrl = `http://127.0.0.1:${port}`;
-    const started = performance.now();
-    // The service's V8 flags as `npm start` and App Service give them (package.json, infra/azure.bicep);
-    // SERVICE_NODE_FLAGS tries others (SERVICE_NODE_FLAGS=' ' for V8's defaults).
+    // The service, built, twice: the first start finds no snapshot and reads every profile (then writes
+    // the snapshot); the second restores the snapshot. Warm = from listening until the log says so.
     const flags = (process.env.SERVICE_NODE_FLAGS ?? '--max-semi-space-size=4').split(' ').filter((f) => f !== '');
-    const service = spawn(process.execPath, [...flags, '--expose-gc', '--import', './bench/gc-on-signal.mjs', 'dist/bot/index.js'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        STORAGE_CONNECTION_STRING: azurite.connectionString,
-        NODE_ENV: 'development',
-        WORKER: 'false',
-        LOG_REQUESTS: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(service);
-    let warm = Number.NaN;
-    let logged = '';
-    service.stdout?.on('data', (chunk: Buffer) => {
-      logged = (logged + chunk.toString()).slice(-4_000);
-      if (Number.isNaN(warm) && /expert index: tenant \S+ warm with [1-9]/.test(logged)) warm = performance.now() - started;
-    });
-    let listening = Number.NaN;
-    let firstResults = Number.NaN;
-    for (;;) {
-      try {
-        const res = await fetch(`${serviceUrl}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: invoke('excel', 0),
-        });
-        if (Number.isNaN(listening)) listening = performance.now() - started;
-        const body = (await res.json()) as { composeExtension?: { attachments?: unknown[] } };
-        if (Number.isNaN(firstResults) && (body.composeExtension?.attachments?.length ?? 0) > 0) firstResults = performance.now() - started;
-        if (!Number.isNaN(warm) && !Number.isNaN(firstResults)) break;
-      } catch {
-        // not listening yet
-      }
-      if (performance.now() - started > 300_000) throw new Error('service did not warm within 5 minutes');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    const rssWarm = await rssAfterGc(service);
+    const first = await startService(azurite.connectionString, flags);
+    children.push(first.service);
     console.log(
-      `service listening after ${fmt(listening)}; first query with results ${fmt(firstResults - listening)} later; index warm ${fmt(warm - listening)} after listening; RSS after GC ${rssWarm.toFixed(0)} MB`,
+      `first start (no snapshot): listening after ${fmt(first.listening)}; index warm ${fmt(first.warm - first.listening)} after listening; RSS after GC ${first.rss.toFixed(0)} MB`,
+    );
+    const written = await first.snapshotWritten;
+    console.log(`snapshot written: ${(written.bytes / 1e6).toFixed(1)} MB in ${fmt(written.ms)}`);
+    await stop(first.service);
+    const second = await startService(azurite.connectionString, flags);
+    const service = second.service;
+    const serviceUrl = second.url;
+    children.push(service);
+    const rssWarm = second.rss;
+    console.log(
+      `second start (from the snapshot): listening after ${fmt(second.listening)}; first query with results ${fmt(second.firstResults - second.listening)} later; index warm ${fmt(second.warm - second.listening)} after listening; RSS after GC ${rssWarm.toFixed(0)} MB`,
     );
 
     const floor = await spawnSelf('floor', azurite.connectionString);
@@ -338,7 +378,14 @@ async function main(): Promise<void> {
     const ratio = serviceRun.p95 / floorRun.p95;
     const targets: [string, string, string, boolean][] = [
       ['seeding (profiles + endorsements)', `${seedS.toFixed(1)} s`, '< 120 s', seedS < 120],
-      ['index warm after listening', fmt(warm - listening), '≤ 5,000 ms', warm - listening <= 5_000],
+      [
+        'index warm after listening, from the snapshot',
+        fmt(second.warm - second.listening),
+        '≤ 5,000 ms',
+        second.warm - second.listening <= 5_000,
+      ],
+      ['index warm after listening, first start (all profiles)', fmt(first.warm - first.listening), '(no bound)', true],
+      ['snapshot size / write time', `${(written.bytes / 1e6).toFixed(1)} MB / ${fmt(written.ms)}`, '(no bound)', true],
       ['RSS after GC, index warm', `${rssWarm.toFixed(0)} MB`, '≤ 300 MB', rssWarm <= 300],
       ['RSS after GC, after the search load', `${rssLoaded.toFixed(0)} MB`, '≤ 300 MB', rssLoaded <= 300],
       ['findExpert p95 / floor p95', `${ratio.toFixed(2)} (${fmt(serviceRun.p95)} / ${fmt(floorRun.p95)})`, '≤ 1.5', ratio <= 1.5],

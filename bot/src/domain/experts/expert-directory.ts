@@ -1,11 +1,11 @@
 import type { MemberRepository, SessionRepository, TeamRepository } from '../shared/repositories';
 import type { Logger } from '../shared/logger';
-import { sessionEndsAt } from '../sessions/session';
 import { skillKeyOf, TenantExpertIndex } from './expert-index';
 import type { ExpertHit, ExpertPage, ExpertQuery } from './expert-index';
-import type { Endorsement, EndorsementRepository, ProfileChangeFeed } from './expert-ports';
+import type { Endorsement, EndorsementRepository, IndexSnapshotStore, ProfileChangeFeed } from './expert-ports';
+import { SnapshotKeeper } from './snapshot-keeper';
 import type { SkillTaxonomy } from './skill-taxonomy';
-import { erasureKeyOf } from '../privacy/erasure-key';
+import { forgetErased, sessionsTaughtIn } from './directory-reads';
 
 interface ExpertDirectoryPorts {
   readonly members: Pick<MemberRepository, 'get' | 'forEachInTenant'>;
@@ -13,6 +13,8 @@ interface ExpertDirectoryPorts {
   readonly sessions: Pick<SessionRepository, 'listForTeam'>;
   readonly endorsements: EndorsementRepository;
   readonly changes: ProfileChangeFeed;
+  /** Where each tenant's index is kept between starts; without it every start reads every profile. */
+  readonly snapshots?: IndexSnapshotStore;
 }
 
 interface ExpertDirectoryOptions {
@@ -26,6 +28,8 @@ interface ExpertDirectoryOptions {
   readonly sessionsRefreshMs?: number;
   /** Change rows older than this are deleted. */
   readonly retentionMs?: number;
+  /** A tenant with changes gets a new snapshot at most this often (else after 1,000 changed people). */
+  readonly snapshotEveryMs?: number;
 }
 
 type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
@@ -43,7 +47,6 @@ const RELOAD_CONCURRENCY = 8;
 /** Above this many changed people in one poll (a bulk import), re-reading the tenant at once is cheaper. */
 const FULL_RELOAD_ABOVE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
-const HASH_BATCH = 512;
 
 /**
  * Expert search for every tenant this instance serves: one in-memory index per tenant, built from
@@ -54,6 +57,9 @@ const HASH_BATCH = 512;
 export class ExpertDirectory {
   private readonly loaded = new Map<string, TenantState>();
   private readonly loading = new Map<string, Promise<TenantState>>();
+  /** Restored from a snapshot, reading the changes since: searches already answer from it. */
+  private readonly catchingUp = new Map<string, TenantState>();
+  private readonly snapshots: SnapshotKeeper;
   private readonly pollIntervalMs: number;
   private readonly overlapMs: number;
   private readonly sessionsRefreshMs: number;
@@ -70,6 +76,12 @@ export class ExpertDirectory {
     this.overlapMs = options.overlapMs ?? 15_000;
     this.sessionsRefreshMs = options.sessionsRefreshMs ?? 60_000;
     this.retentionMs = options.retentionMs ?? 60 * 60_000;
+    this.snapshots = new SnapshotKeeper(ports.snapshots, {
+      now: options.now,
+      log: options.log,
+      retentionMs: this.retentionMs,
+      ...(options.snapshotEveryMs === undefined ? {} : { everyMs: options.snapshotEveryMs }),
+    });
   }
 
   /** Warms every known tenant in the background and starts polling; returns at once. */
@@ -95,6 +107,15 @@ export class ExpertDirectory {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.polling;
+    await this.snapshots.settled();
+  }
+
+  /** Writes the tenant's snapshot now, once its index is loaded (the bench, tests); resolves when stored. */
+  async writeSnapshot(tenantId: string): Promise<void> {
+    await this.index(tenantId);
+    await this.polling;
+    const state = this.loaded.get(tenantId);
+    if (state) await this.snapshots.writeNow(state);
   }
 
   isWarm(tenantId: string): boolean {
@@ -115,7 +136,7 @@ export class ExpertDirectory {
 
   /** Searches a tenant; waits for its index at most `waitMs` (an invoke must answer within 5 s). */
   async search(tenantId: string, query: ExpertQuery, waitMs = Number.POSITIVE_INFINITY): Promise<SearchOutcome> {
-    const state = this.loaded.get(tenantId);
+    const state = this.loaded.get(tenantId) ?? this.catchingUp.get(tenantId);
     if (state) return { status: 'ready', page: state.index.search(query) };
     const index = this.index(tenantId);
     if (!Number.isFinite(waitMs)) return { status: 'ready', page: (await index).search(query) };
@@ -132,7 +153,7 @@ export class ExpertDirectory {
    * anyone not of this tenant (a forged or stale id). Waits for the index at most `waitMs`.
    */
   async expert(tenantId: string, userId: string, skillName: string | undefined, waitMs: number): Promise<ExpertOutcome> {
-    const state = this.loaded.get(tenantId);
+    const state = this.loaded.get(tenantId) ?? this.catchingUp.get(tenantId);
     if (state) return { status: 'ready', hit: state.index.expert(userId, skillName) };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<undefined>((resolve) => {
@@ -173,6 +194,23 @@ export class ExpertDirectory {
 
   private async load(tenantId: string): Promise<TenantState> {
     const started = this.options.now().getTime();
+    const restored = await this.snapshots.restore(tenantId);
+    if (restored) {
+      // Sessions taught are counted again at the first poll (sessionsCountedAt 0): they change as time passes.
+      const state: TenantState = { ...restored, seen: new Map(restored.seen), sessionsCountedAt: 0, prunedAt: started };
+      // Searches answer from the snapshot while the changes since it are read (the catch-up).
+      this.catchingUp.set(tenantId, state);
+      try {
+        await this.poll(state);
+      } finally {
+        this.catchingUp.delete(tenantId);
+      }
+      this.loaded.set(tenantId, state);
+      this.options.log.info(
+        `expert index: tenant ${tenantId} warm with ${state.index.size} profiles in ${this.options.now().getTime() - started} ms from its snapshot`,
+      );
+      return state;
+    }
     const cursorMs = started - this.overlapMs;
     // Changes already in the feed are in the snapshot read after them: mark them seen, or the
     // first poll would re-read every profile of a bulk import that just happened.
@@ -183,11 +221,16 @@ export class ExpertDirectory {
     this.options.log.info(
       `expert index: tenant ${tenantId} warm with ${index.size} profiles in ${this.options.now().getTime() - started} ms`,
     );
+    // The next start restores this instead of reading every profile.
+    this.snapshots.noteChanges(state, 0, true);
     return state;
   }
 
   private async buildIndex(tenantId: string): Promise<TenantExpertIndex> {
-    const [endorsements, taught] = await Promise.all([this.ports.endorsements.listForTenant(tenantId), this.countSessionsTaught(tenantId)]);
+    const [endorsements, taught] = await Promise.all([
+      this.ports.endorsements.listForTenant(tenantId),
+      sessionsTaughtIn(this.ports, tenantId, this.options.now().getTime()),
+    ]);
     const byPerson = new Map<string, Map<string, number>>();
     for (const e of endorsements) {
       const counts = byPerson.get(e.userId) ?? new Map<string, number>();
@@ -227,34 +270,6 @@ export class ExpertDirectory {
     await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
   }
 
-  /** Drops the people an erasure names by hash (DESIGN F13): the feed never carries an erased person's id. */
-  private async forgetErased(state: TenantState, keys: ReadonlySet<string>): Promise<void> {
-    const tenantId = state.index.tenantId;
-    const userIds = [...state.index.userIds()];
-    // Digests in batches: Web Crypto runs them off the event loop, about 2 s for 100,000 people on 2 cores.
-    for (let i = 0; i < userIds.length; i += HASH_BATCH) {
-      const batch = userIds.slice(i, i + HASH_BATCH);
-      const hashes = await Promise.all(batch.map((userId) => erasureKeyOf(tenantId, userId)));
-      batch.forEach((userId, j) => {
-        if (keys.has(hashes[j] ?? '')) state.index.remove(userId);
-      });
-    }
-  }
-
-  /** Sessions that ended, were not cancelled, and had this person among the teachers. */
-  private async countSessionsTaught(tenantId: string): Promise<Map<string, number>> {
-    const now = this.options.now().getTime();
-    const counts = new Map<string, number>();
-    const teams = await this.ports.teams.listForTenant(tenantId);
-    for (const team of teams) {
-      for (const session of await this.ports.sessions.listForTeam(tenantId, team.teamId)) {
-        if (session.status === 'cancelled' || sessionEndsAt(session).getTime() > now) continue;
-        for (const teacher of new Set(session.teacherIds)) counts.set(teacher, (counts.get(teacher) ?? 0) + 1);
-      }
-    }
-    return counts;
-  }
-
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
@@ -288,8 +303,9 @@ export class ExpertDirectory {
       for (const userId of change.userIds) users.add(userId);
       for (const key of change.erased ?? []) erased.add(key);
     }
-    if (erased.size > 0) await this.forgetErased(state, erased);
-    if (users.size > FULL_RELOAD_ABOVE) {
+    if (erased.size > 0) await forgetErased(state.index, erased);
+    const rebuilt = users.size > FULL_RELOAD_ABOVE;
+    if (rebuilt) {
       // Searches keep using the old index until the new one is complete.
       state.index = await this.buildIndex(tenantId);
       state.sessionsCountedAt = started;
@@ -300,11 +316,14 @@ export class ExpertDirectory {
     for (const [id, at] of state.seen) if (at < state.cursorMs) state.seen.delete(id);
     if (started - state.sessionsCountedAt >= this.sessionsRefreshMs) {
       state.sessionsCountedAt = started;
-      state.index.setSessionsTaught(await this.countSessionsTaught(tenantId));
+      state.index.setSessionsTaught(await sessionsTaughtIn(this.ports, tenantId, this.options.now().getTime()));
     }
     if (started - state.prunedAt >= PRUNE_EVERY_MS) {
       state.prunedAt = started;
       await this.ports.changes.prune(tenantId, started - this.retentionMs);
     }
+    // Consistent here (every change marked seen is applied): a snapshot may be taken. After an erasure at
+    // once, so that no snapshot keeps the erased person longer than needed.
+    this.snapshots.noteChanges(state, users.size, rebuilt || erased.size > 0);
   }
 }

@@ -57,6 +57,47 @@ export const betterSkill = (a: IndexedSkill, b: IndexedSkill | undefined): boole
 
 const SEP = '\u0000';
 
+/**
+ * One person as a snapshot keeps them (index-snapshot.ts): user id, e-mail ('' for none), display name,
+ * skills flattened as key, name, level, endorsements, then want keys, languages, availability, bio words
+ * and sessions taught (the bio words are in the snapshot's bio lists already). Tuples, not objects: at 100,000 people the property names would be most of the bytes.
+ */
+export type SnapshotPerson = readonly [
+  userId: string,
+  email: string,
+  displayName: string,
+  skills: readonly (string | number)[],
+  wantKeys: readonly string[],
+  languages: readonly string[],
+  availability: string,
+  sessions: number,
+];
+
+/** Snapshot tuple of a document: the inverse of DocPools.restore. */
+export const snapshotPerson = (doc: ExpertDoc): SnapshotPerson => [
+  doc.userId,
+  doc.email ?? '',
+  doc.name.displayName,
+  doc.teaches.flatMap((s) => [s.key, s.name, s.level, s.endorsements]),
+  doc.wantKeys,
+  doc.languages.languages,
+  doc.availability,
+  doc.sessions,
+];
+
+interface DocParts {
+  readonly id: number;
+  readonly userId: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly teaches: readonly IndexedSkill[];
+  readonly wantKeys: readonly string[];
+  readonly languages: readonly string[];
+  readonly availability: string;
+  readonly bioTerms: string;
+  readonly sessions: number;
+}
+
 /** Builds documents from profiles through shared pools, and gives every shared value back on removal. */
 export class DocPools {
   private readonly names = new Interner<NameEntry>();
@@ -75,18 +116,44 @@ export class DocPools {
       const normal = this.normalise(t.name);
       if (!normal || seen.has(normal.key)) continue;
       seen.add(normal.key);
-      const count = endorsements.get(normal.key) ?? 0;
-      const skill = { key: normal.key, name: normal.name, level: t.level, endorsements: count };
-      teaches.push(this.skills.acquire([skill.key, skill.name, skill.level, count].join(SEP), () => skill));
+      teaches.push(this.skill(normal.key, normal.name, t.level, endorsements.get(normal.key) ?? 0));
     }
+    const wantKeys = [...new Set(profile.wants.map((w) => SEEDED_TAXONOMY.normalise(w)?.key).filter((k): k is string => k !== undefined))];
+    const bioTerms = [
+      ...new Set(
+        fold(profile.bio)
+          .split(' ')
+          .filter((w) => w.length > 1),
+      ),
+    ].join(' ');
+    const { userId, email, displayName, languages, availability } = profile;
+    return this.assemble({ id, userId, email: email ?? '', displayName, teaches, wantKeys, languages, availability, bioTerms, sessions });
+  }
+
+  /** A document again from what a snapshot kept of it (index-snapshot.ts): nothing is normalised or folded again. */
+  restore(id: number, person: SnapshotPerson, bioTerms: string): ExpertDoc {
+    const [userId, email, displayName, flat, wantKeys, languages, availability, sessions] = person;
+    const teaches: IndexedSkill[] = [];
+    for (let i = 0; i + 3 < flat.length; i += 4) {
+      const level = flat[i + 2];
+      teaches.push(this.skill(String(flat[i]), String(flat[i + 1]), level === 1 || level === 3 ? level : 2, Number(flat[i + 3])));
+    }
+    return this.assemble({ id, userId, email, displayName, teaches, wantKeys, languages, availability, bioTerms, sessions });
+  }
+
+  private skill(key: string, name: string, level: SkillLevel, endorsements: number): IndexedSkill {
+    const skill = { key, name, level, endorsements };
+    return this.skills.acquire([key, name, level, endorsements].join(SEP), () => skill);
+  }
+
+  private assemble(parts: DocParts): ExpertDoc {
+    const { id, userId, email, displayName, teaches, wantKeys, languages, availability, bioTerms, sessions } = parts;
     let top: IndexedSkill | undefined;
     for (const s of teaches) if (betterSkill(s, top)) top = s;
-    const wantKeys = [...new Set(profile.wants.map((w) => SEEDED_TAXONOMY.normalise(w)?.key).filter((k): k is string => k !== undefined))];
-    const displayName = profile.displayName;
     return {
       id,
-      userId: profile.userId,
-      ...(profile.email ? { email: profile.email } : {}),
+      userId,
+      ...(email ? { email } : {}),
       name: this.names.acquire(displayName, () => ({
         displayName,
         sortName: fold(displayName),
@@ -96,18 +163,12 @@ export class DocPools {
       ...(top ? { top } : {}),
       topPoints: top ? skillPoints(top.level, top.endorsements) : 0,
       wantKeys: this.wants.acquire(wantKeys.join(SEP), () => wantKeys),
-      languages: this.languages.acquire(profile.languages.join(SEP), () => ({
-        languages: [...profile.languages],
-        keys: [...new Set(profile.languages.map(languageKey).filter((k): k is string => k !== undefined))],
+      languages: this.languages.acquire(languages.join(SEP), () => ({
+        languages: [...languages],
+        keys: [...new Set(languages.map(languageKey).filter((k): k is string => k !== undefined))],
       })),
-      availability: this.availability.acquire(profile.availability, () => profile.availability),
-      bioTerms: [
-        ...new Set(
-          fold(profile.bio)
-            .split(' ')
-            .filter((w) => w.length > 1),
-        ),
-      ].join(' '),
+      availability: this.availability.acquire(availability, () => availability),
+      bioTerms,
       sessions,
     };
   }

@@ -1,92 +1,30 @@
-import type { SkillLevel } from './member';
-import type { ExpertDoc, ExpertSource, IndexedSkill } from './expert-doc';
-import { betterSkill, DocPools, skillPoints } from './expert-doc';
+import type { ExpertDoc, ExpertSource, IndexedSkill, SnapshotPerson } from './expert-doc';
+import { DocPools, skillPoints, snapshotPerson } from './expert-doc';
+import { MAX_PAGE, MAX_SKIP, score, TIER, TIER_FIELD, TIER_QUALITY, tierOf } from './expert-ranking';
+import type { ExpertHit, ExpertPage, ExpertQuery, MatchField } from './expert-ranking';
 import { SEEDED_TAXONOMY, matchSkill } from './skill-taxonomy';
-import type { MatchQuality, SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
+import type { SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
 import { languageKey } from './spoken-languages';
 import { cleanText, compactKey, fold, terms } from './text-fold';
 import { TermIndex } from './term-index';
-import type { Postings, TermMatch } from './term-index';
+import type { Postings } from './term-index';
 import { TopK } from './top-k';
+import { hitOf } from './expert-hit';
+import { rankSuggestions } from './expert-suggestions';
+import { bioTermsOf, matchAllWords } from './word-match';
 import type { Candidate, TieBreak } from './top-k';
 
-type MatchField = 'skill' | 'name' | 'bio' | 'suggestion';
+export type { ExpertHit, ExpertPage, ExpertQuery } from './expert-ranking';
+export { MAX_PAGE, MAX_SKIP } from './expert-ranking';
 
-interface ExpertSkill {
-  readonly name: string;
-  readonly level: SkillLevel;
-  readonly endorsements: number;
+/** What a snapshot keeps of an index: documents as tuples and every list best first (see `lists()`). */
+export interface IndexLists {
+  readonly people: readonly SnapshotPerson[];
+  /** Skill key, the taxonomy name it is matched by, holders best first; in the order skills are matched. */
+  readonly skills: readonly (readonly [string, string, number[]])[];
+  readonly names: readonly (readonly [string, number[]])[];
+  readonly bios: readonly (readonly [string, number[]])[];
 }
-
-/** One result and why it is there. Ratings are not part of it: they never rank or label anyone. */
-export interface ExpertHit {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly email?: string;
-  readonly match: MatchField;
-  readonly quality?: MatchQuality;
-  /** The skill the result is about: the matched skill, else the person's strongest. */
-  readonly skill?: ExpertSkill;
-  readonly sessionsTaught: number;
-  /** Suggestions: how many colleagues want to learn `skill`. */
-  readonly wantedBy?: number;
-  readonly teaches: readonly ExpertSkill[];
-  readonly languages: readonly string[];
-  readonly availability: string;
-}
-
-export interface ExpertQuery {
-  readonly text: string;
-  readonly skip: number;
-  readonly count: number;
-  /** Only people whose skill of the result is at least this level. */
-  readonly minLevel?: SkillLevel;
-  /** A language key or name ("nl", "Dutch", "Nederlands"). */
-  readonly language?: string;
-  /** The asker: never their own expert (their Chat and Endorse buttons would fail). */
-  readonly excludeUserId?: string;
-}
-
-export interface ExpertPage {
-  readonly hits: readonly ExpertHit[];
-  /** True when the query was empty and these are suggestions. */
-  readonly suggestions: boolean;
-  /** The asker (`excludeUserId`) matched and was left out: an empty page then means "nobody else". */
-  readonly askerMatched?: boolean;
-}
-
-/** Tiers: exact > prefix > typo on skills, then on names, then on the bio. */
-const TIER: Record<Exclude<MatchField, 'suggestion'>, Record<MatchQuality, number>> = {
-  skill: { exact: 9, prefix: 8, typo: 7 },
-  name: { exact: 6, prefix: 5, typo: 4 },
-  bio: { exact: 3, prefix: 2, typo: 1 },
-};
-const QUALITY_RANK: Record<MatchQuality, number> = { exact: 3, prefix: 2, typo: 1 };
-const RANK_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact'];
-const TIER_FIELD: readonly (Exclude<MatchField, 'suggestion'> | undefined)[] = [
-  undefined,
-  'bio',
-  'bio',
-  'bio',
-  'name',
-  'name',
-  'name',
-  'skill',
-  'skill',
-  'skill',
-];
-const TIER_QUALITY: readonly MatchQuality[] = ['typo', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact', 'typo', 'prefix', 'exact'];
-export const MAX_PAGE = 25;
-export const MAX_SKIP = 1000;
-
-/**
- * Scores are plain numbers so that the hot loop compares numbers, not objects:
- * tier (0–9) · 1e14 + [wanted-by (0–9999) · 1e10, suggestions only] + level · 1e9 +
- * endorsements (≤ 99,999) · 1e4 + sessions taught (≤ 9,999). Below 2^53, so exact.
- */
-const score = (tier: number, points: number, sessions: number, demand = 0): number =>
-  tier * 1e14 + Math.min(demand, 9_999) * 1e10 + points * 1e4 + Math.min(sessions, 9_999);
-const tierOf = (value: number): number => Math.floor(value / 1e14);
 
 interface SkillHolders {
   readonly entry: TaxonomySkill;
@@ -240,6 +178,60 @@ export class TenantExpertIndex implements TieBreak {
     this.pools.release(doc);
   }
 
+  /**
+   * The index as plain data for a snapshot (index-snapshot.ts): people numbered densely in their order
+   * here, every list best first and in the order it is matched in, so a restore sorts nothing.
+   */
+  lists(): IndexLists {
+    this.prepare();
+    const dense = new Int32Array(this.docs.length);
+    const people: SnapshotPerson[] = [];
+    this.docs.forEach((doc, id) => {
+      if (!doc) return;
+      dense[id] = people.length;
+      people.push(snapshotPerson(doc));
+    });
+    const renumber = (ids: readonly number[]): number[] => ids.map((id) => dense[id] ?? 0);
+    return {
+      people,
+      skills: [...this.skills].map(([key, holders]): [string, string, number[]] => [key, holders.entry.name, renumber(holders.ids)]),
+      names: [...this.names.lists()].map((list): [string, number[]] => [list.term, renumber(list.ids)]),
+      bios: [...this.bios.lists()].map((list): [string, number[]] => [list.term, renumber(list.ids)]),
+    };
+  }
+
+  /** Fills an empty index from a snapshot's lists (taken over, not copied); throws on lists that do not fit. */
+  restore(lists: IndexLists): void {
+    if (this.docs.length > 0) throw new Error('An index is restored from a snapshot only when empty');
+    const size = lists.people.length;
+    const taught = new Map<string, number>();
+    // A person's bio words are the bio lists that hold them (only people who teach are in those lists,
+    // and only theirs are ever searched or taken out of them).
+    const bioWords: string[][] = Array.from({ length: size }, () => []);
+    for (const [term, ids] of lists.bios) for (const id of ids) bioWords[id]?.push(term);
+    lists.people.forEach((person, id) => {
+      const doc = this.pools.restore(id, person, (bioWords[id] ?? []).join(' '));
+      if (this.byUser.has(doc.userId)) throw new Error(`Person ${doc.userId} is in the snapshot twice`);
+      this.docs[id] = doc;
+      this.byUser.set(doc.userId, id);
+      if (doc.sessions > 0) taught.set(doc.userId, doc.sessions);
+      for (const key of doc.wantKeys) this.wants.set(key, (this.wants.get(key) ?? 0) + 1);
+    });
+    const check = (ids: readonly number[]): number[] => {
+      for (const id of ids)
+        if (!Number.isInteger(id) || id < 0 || id >= size) throw new Error(`Snapshot list names person #${id} of ${size}`);
+      return ids as number[];
+    };
+    for (const [key, name, ids] of lists.skills) {
+      this.skills.set(key, { entry: this.skillEntry({ key, name, level: 1, endorsements: 0 }), ids: check(ids), sorted: true });
+    }
+    for (const [term, ids] of lists.names) this.names.adopt(term, check(ids));
+    for (const [term, ids] of lists.bios) this.bios.adopt(term, check(ids));
+    this.sessionsTaught = taught;
+    this.prepared = true;
+    this.version += 1;
+  }
+
   search(query: ExpertQuery): ExpertPage {
     const skip = Math.min(Math.max(0, Math.floor(query.skip) || 0), MAX_SKIP);
     const count = Math.min(Math.max(0, Math.floor(query.count) || 0), MAX_PAGE);
@@ -296,64 +288,19 @@ export class TenantExpertIndex implements TieBreak {
         }
       }
       // Every skill result outranks every name or bio result: a full page ends the search here.
-      if (!top.full) this.matchAllWords(this.names, words, 2, 'name', top, consider);
-      if (!top.full) this.matchAllWords(this.bios, words, 3, 'bio', top, consider);
+      if (!top.full)
+        matchAllWords(this.names, words, 2, 'name', {
+          top,
+          consider,
+          docOf: (id) => this.docs[id],
+          sorted: (list) => this.sortedTerm(list),
+        });
+      if (!top.full)
+        matchAllWords(this.bios, words, 3, 'bio', { top, consider, docOf: (id) => this.docs[id], sorted: (list) => this.sortedTerm(list) });
       const hits = top.items.slice(skip).map((c) => this.toHit(c));
       return { hits, suggestions: false, ...(askerMatched ? { askerMatched } : {}) };
     } finally {
       for (const id of touched) offered[id] = 0;
-    }
-  }
-
-  /** Names or bios: every word of the query must match a word; the weakest word sets the quality. */
-  private matchAllWords(
-    index: TermIndex,
-    words: readonly string[],
-    minPrefix: number,
-    field: 'name' | 'bio',
-    top: TopK,
-    consider: (id: number, tier: number, points: number) => void,
-  ): void {
-    const perWord = words.map((word) => index.match(word, minPrefix));
-    if (perWord.some((matches) => matches.length === 0)) return;
-    const offerDoc = (id: number, rank: number) => {
-      const doc = this.docs[id];
-      if (doc) consider(id, TIER[field][RANK_QUALITY[rank] ?? 'typo'], doc.topPoints);
-    };
-    if (perWord.length === 1) {
-      // One word (the common case): walk each matching word's ids, best quality first.
-      const matches = [...(perWord[0] ?? [])].sort((a, b) => QUALITY_RANK[b.quality] - QUALITY_RANK[a.quality]);
-      for (const { postings, quality } of matches) {
-        const tier = TIER[field][quality];
-        for (const id of this.sortedTerm(postings)) {
-          const doc = this.docs[id];
-          if (doc && !top.wouldTake(id, score(tier, doc.topPoints, doc.sessions))) break;
-          offerDoc(id, QUALITY_RANK[quality]);
-        }
-      }
-      return;
-    }
-    // Several words: drive from the word with the fewest ids, check the others against the doc's own words.
-    const sizes = perWord.map((matches) => matches.reduce((n, m) => n + m.postings.ids.length, 0));
-    const driver = sizes.indexOf(Math.min(...sizes));
-    const ranks = perWord.map(rankByTerm);
-    for (const { postings, quality } of perWord[driver] ?? []) {
-      const bound = TIER[field][quality];
-      for (const id of this.sortedTerm(postings)) {
-        const doc = this.docs[id];
-        if (!doc) continue;
-        // The driver's quality bounds the doc's: past the page's worst, nothing later gets in.
-        if (!top.wouldTake(id, score(bound, doc.topPoints, doc.sessions))) break;
-        const own = field === 'name' ? doc.name.terms : bioTermsOf(doc);
-        let rank = QUALITY_RANK[quality];
-        for (let w = 0; w < ranks.length && rank > 0; w += 1) {
-          if (w === driver) continue;
-          let best = 0;
-          for (const term of own) best = Math.max(best, ranks[w]?.get(term) ?? 0);
-          rank = Math.min(rank, best);
-        }
-        if (rank > 0) offerDoc(id, rank);
-      }
     }
   }
 
@@ -453,26 +400,9 @@ export class TenantExpertIndex implements TieBreak {
   private suggestionRanking(k: number, accept: ((doc: ExpertDoc, points: number) => boolean) | undefined, filterKey: string): Candidate[] {
     const cached = this.suggestionCache;
     if (cached && cached.version === this.version && cached.k >= k && cached.key === filterKey) return cached.ranked;
-    const top = new TopK(k, this);
-    for (const doc of this.docs) {
-      if (!doc || doc.teaches.length === 0) continue;
-      let best: IndexedSkill | undefined;
-      let bestDemand = -1;
-      for (const s of doc.teaches) {
-        const demand = this.wants.get(s.key) ?? 0;
-        if (demand > bestDemand || (demand === bestDemand && betterSkill(s, best))) {
-          best = s;
-          bestDemand = demand;
-        }
-      }
-      if (!best) continue;
-      const points = skillPoints(best.level, best.endorsements);
-      if (accept && !accept(doc, points)) continue;
-      const value = score(0, points, doc.sessions, bestDemand);
-      if (top.admits(value)) top.offer({ id: doc.id, score: value, skillKey: best.key, wantedBy: bestDemand });
-    }
-    this.suggestionCache = { version: this.version, k, key: filterKey, ranked: top.items };
-    return top.items;
+    const ranked = rankSuggestions(this.docs, this.wants, new TopK(k, this), accept);
+    this.suggestionCache = { version: this.version, k, key: filterKey, ranked };
+    return ranked;
   }
 
   /**
@@ -484,7 +414,7 @@ export class TenantExpertIndex implements TieBreak {
     const doc = id === undefined ? undefined : this.docs[id];
     if (!doc) return undefined;
     const skill = (skillName === undefined ? undefined : doc.teaches.find((s) => s.name === skillName)) ?? doc.top;
-    return this.hitOf(doc, 'skill', 'exact', skill, undefined);
+    return hitOf(doc, 'skill', 'exact', skill, undefined);
   }
 
   private toHit(c: Candidate): ExpertHit {
@@ -492,29 +422,7 @@ export class TenantExpertIndex implements TieBreak {
     const tier = tierOf(c.score);
     const field: MatchField = c.wantedBy !== undefined ? 'suggestion' : (TIER_FIELD[tier] ?? 'bio');
     const skill = c.skillKey ? doc.teaches.find((s) => s.key === c.skillKey) : doc.top;
-    return this.hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
-  }
-
-  private hitOf(
-    doc: ExpertDoc,
-    field: MatchField,
-    quality: MatchQuality,
-    skill: IndexedSkill | undefined,
-    wantedBy: number | undefined,
-  ): ExpertHit {
-    return {
-      userId: doc.userId,
-      displayName: doc.name.displayName,
-      ...(doc.email ? { email: doc.email } : {}),
-      match: field,
-      ...(field === 'suggestion' ? {} : { quality }),
-      ...(skill ? { skill: { name: skill.name, level: skill.level, endorsements: skill.endorsements } } : {}),
-      sessionsTaught: doc.sessions,
-      ...(wantedBy !== undefined ? { wantedBy } : {}),
-      teaches: doc.teaches.map((s) => ({ name: s.name, level: s.level, endorsements: s.endorsements })),
-      languages: doc.languages.languages,
-      availability: doc.availability,
-    };
+    return hitOf(doc, field, TIER_QUALITY[tier] ?? 'typo', skill, c.wantedBy);
   }
 
   private skillEntry(skill: IndexedSkill): TaxonomySkill {
@@ -526,15 +434,6 @@ export class TenantExpertIndex implements TieBreak {
     this.taxonomyCache = undefined;
     return { name: skill.name, key: skill.key, keys: [skill.key], words, seeded: false };
   }
-}
-
-const bioTermsOf = (doc: ExpertDoc): string[] => (doc.bioTerms === '' ? [] : doc.bioTerms.split(' '));
-
-/** The best quality each matched word reached for one query word. */
-function rankByTerm(matches: readonly TermMatch[]): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const m of matches) ranks.set(m.postings.term, Math.max(ranks.get(m.postings.term) ?? 0, QUALITY_RANK[m.quality]));
-  return ranks;
 }
 
 /** Skill key of a typed skill name, as the index and the endorsement store use it. */

@@ -1,4 +1,5 @@
 /** What expert search needs from storage beyond the shared repositories (implemented in storage/). */
+import type { IndexLists } from './expert-index';
 
 export interface Endorsement {
   readonly tenantId: string;
@@ -40,4 +41,28 @@ export interface ProfileChangeFeed {
   tenants(): Promise<string[]>;
   /** Deletes one tenant's changes older than `beforeMs`; returns how many. */
   prune(tenantId: string, beforeMs: number): Promise<number>;
+}
+
+/**
+ * A tenant's expert index as it stood at one point of the change feed (docs/EXPERT-SEARCH.md, "Snapshot"):
+ * loading it and reading the feed from `cursorMs` (skipping `seen`) gives the index of now, without
+ * reading every profile.
+ */
+export interface IndexSnapshot {
+  readonly tenantId: string;
+  /** Every change written at or after this moment that is not in `seen` may be missing from the lists. */
+  readonly cursorMs: number;
+  /** Change ids (with their time) at or after `cursorMs` already in the lists. */
+  readonly seen: readonly (readonly [string, number])[];
+  readonly lists: IndexLists;
+}
+
+export interface IndexSnapshotStore {
+  /** The tenant's current snapshot; undefined when there is none, its format is unknown, or it cannot be read whole. */
+  read(tenantId: string): Promise<IndexSnapshot | undefined>;
+  /**
+   * Writes the snapshot as a new generation and makes it current under the head row's ETag; `written` is
+   * false when another writer made theirs current meanwhile (theirs stays, whole).
+   */
+  write(snapshot: IndexSnapshot): Promise<{ readonly written: boolean; readonly bytes: number }>;
 }

@@ -38,6 +38,14 @@ export class TermIndex {
     return list;
   }
 
+  /** A word with its ids already best first (a snapshot's list, taken over as it is). */
+  adopt(term: string, ids: number[]): void {
+    if (this.postings.has(term)) throw new Error(`The word "${term}" is in the snapshot twice`);
+    this.postings.set(term, { term, ids, sorted: true });
+    this.sortedTerms = undefined;
+    this.byLength = undefined;
+  }
+
   remove(term: string, id: number): void {
     const list = this.postings.get(term);
     if (!list) return;

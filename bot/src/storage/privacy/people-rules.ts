@@ -91,3 +91,17 @@ export const profileChangesRule: PrivacyRule = {
     return sum(counts);
   },
 };
+
+export const expertSnapshotsRule: PrivacyRule = {
+  purpose:
+    "Expert search snapshot: each tenant's search index packed in binary chunks (names, e-mail, skills with levels and endorsement counts, " +
+    'languages, availability, the words of the bio, sessions taught), so a starting instance warms without reading every profile. ' +
+    'It is derived from the profiles and endorsements and holds nothing else: an export shows those tables, not this copy.',
+  retention:
+    'Replaced by a newer snapshot within minutes of changes (at most every 20 minutes while an instance runs); only the newest is kept. ' +
+    'After an erase, the removal entry in the change feed makes every instance drop the person when it loads a snapshot, and the next ' +
+    'snapshot (written as soon as an instance has read the erase) leaves them out; a snapshot older than the feed keeps is never loaded.',
+  // Derived data (like the search index in memory): the export holds the profile and endorsements it is made from.
+  find: () => Promise.resolve([]),
+  erase: () => Promise.resolve(NOTHING),
+};

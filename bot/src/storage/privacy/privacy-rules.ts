@@ -1,7 +1,15 @@
 import type { DeliveryTableId, TableId } from '../shared/keys';
 import { addressesRule, deliveredRule, parkedRule } from './delivery-rules';
 import { kudosRule, learningRequestsRule, tipsRule } from './contribution-rules';
-import { endorsementsRule, membershipsRule, profileChangesRule, profilesRule, teamsRule, tenantsRule } from './people-rules';
+import {
+  endorsementsRule,
+  expertSnapshotsRule,
+  membershipsRule,
+  profileChangesRule,
+  profilesRule,
+  teamsRule,
+  tenantsRule,
+} from './people-rules';
 import type { PrivacyRule } from './privacy-rule';
 import { buddyAnswersRule, buddyPreferencesRule, buddyRoundsRule, buddySchedulesRule } from './buddy-rules';
 import { nudgesRule, skillHistoryRule } from './my-learning-rules';
@@ -48,6 +56,7 @@ export const PRIVACY_RULES = {
   tenants: tenantsRule,
   teams: teamsRule,
   profileChanges: profileChangesRule,
+  expertSnapshots: expertSnapshotsRule,
   // The address holds the 1:1 conversation id that finds delivery rows; the profile holds name and email.
   addresses: addressesRule,
   profiles: profilesRule,

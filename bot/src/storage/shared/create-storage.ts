@@ -27,11 +27,12 @@ import { TableRsvpRepository } from '../rsvp/table-rsvp-repository';
 import { TableSessionRepository } from '../sessions/table-session-repository';
 import { TableTeamRepository } from '../teams/table-team-repository';
 import { TableTenantRepository } from '../teams/table-tenant-repository';
-import type { EndorsementRepository, ProfileChangeFeed } from '../../domain/experts/expert-ports';
+import type { EndorsementRepository, IndexSnapshotStore, ProfileChangeFeed } from '../../domain/experts/expert-ports';
 import { recordingProfileChanges } from '../experts/profile-change-recording';
 import { TableTeamSkillRepository } from '../experts/table-team-skill-repository';
 import { TableEndorsementRepository } from '../experts/table-endorsement-repository';
 import { TableProfileChangeFeed } from '../experts/table-profile-change-feed';
+import { TableIndexSnapshotStore } from '../experts/table-index-snapshot-store';
 import type { PersonalDataStore } from '../../domain/privacy/personal-data';
 import { createPersonalDataStore } from '../privacy/personal-data-store';
 
@@ -51,8 +52,12 @@ interface StorageQueues {
 export interface Storage {
   readonly repositories: Repositories;
   readonly queues: StorageQueues;
-  /** Expert search's own stores: endorsements and the profile change feed. */
-  readonly experts: { readonly endorsements: EndorsementRepository; readonly changes: ProfileChangeFeed };
+  /** Expert search's own stores: endorsements, the profile change feed and the index snapshots. */
+  readonly experts: {
+    readonly endorsements: EndorsementRepository;
+    readonly changes: ProfileChangeFeed;
+    readonly snapshots: IndexSnapshotStore;
+  };
   /** Export and erase of one person's rows in every table, the delivery tables included (DESIGN F13). */
   readonly personalData: PersonalDataStore;
   /** Creates every table and queue that is missing. Idempotent; call once at start. */
@@ -81,6 +86,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     tips: table('tips'),
     endorsements: table('endorsements'),
     profileChanges: table('profileChanges'),
+    expertSnapshots: table('expertSnapshots'),
     buddyPreferences: table('buddyPreferences'),
     buddyRounds: table('buddyRounds'),
     buddyAnswers: table('buddyAnswers'),
@@ -98,7 +104,11 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
   const queues = { jobs: clients.queue(QUEUES.jobs) } satisfies Record<QueueId, QueueClient> & StorageQueues;
 
   const profileChanges = new TableProfileChangeFeed(tables.profileChanges);
-  const experts = { endorsements: new TableEndorsementRepository(tables.endorsements, profileChanges), changes: profileChanges };
+  const experts = {
+    endorsements: new TableEndorsementRepository(tables.endorsements, profileChanges),
+    changes: profileChanges,
+    snapshots: new TableIndexSnapshotStore(tables.expertSnapshots),
+  };
 
   // The delivery tables are created by delivery-storage.ts; privacy reaches them through their own clients.
   const deliveryTable = (id: DeliveryTableId): StorageTable => new StorageTable(DELIVERY_TABLES[id], clients.table(DELIVERY_TABLES[id]));

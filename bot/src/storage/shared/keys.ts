@@ -20,6 +20,8 @@ export const TABLES = {
   endorsements: 'plEndorsements',
   /** Expert search: the profile change feed every instance polls. */
   profileChanges: 'plProfileChanges',
+  /** Expert search: each tenant's index snapshot, so an instance warms without reading every profile. */
+  expertSnapshots: 'plExpertSnapshots',
   questions: 'plQuestions',
   kudos: 'plKudos',
   /** Learning requests and their votes (DESIGN F7). */
@@ -280,6 +282,13 @@ export const profileChangeTenantKey = (tenantId: string): EntityKey => ({
   partitionKey: PROFILE_CHANGE_TENANTS_PARTITION,
   rowKey: join('profileChangeTenant', tenantId),
 });
+
+// plExpertSnapshots: PK = tenant; one head row names the current generation; its chunks are rows
+// `chunk|<generation>|<nnnn>`, so a new generation is written beside the old one before the head moves.
+export const expertSnapshotPartition = (tenantId: string): string => join('expertSnapshot', tenantId);
+export const EXPERT_SNAPSHOT_HEAD_ROW = 'head';
+export const expertSnapshotChunkRowKey = (generation: string, index: number): string =>
+  `${join('chunk', generation)}${SEPARATOR}${String(index).padStart(4, '0')}`;
 
 // plTips (DESIGN F9): PK = tenant|team, RK = inverted creation time (15 digits, ms) + `|` + tip, so a
 // partition read in RowKey order is newest first and a page continues with `RowKey gt <last>`.

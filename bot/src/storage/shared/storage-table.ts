@@ -10,8 +10,8 @@ import { chunkByPartition } from './transactions';
 type EntityProperties = Record<string, unknown>;
 /** A row as read back, with its ETag; only mappers look inside. */
 export type StoredEntity = TableEntityResult<EntityProperties>;
-/** A row to write: keys plus properties that are strings, numbers or booleans. */
-export type NewEntity = TableEntity<Record<string, string | number | boolean>>;
+/** A row to write: keys plus properties that are strings, numbers, booleans or bytes (Edm.Binary). */
+export type NewEntity = TableEntity<Record<string, string | number | boolean | Uint8Array>>;
 
 // Partitions written side by side by putMany; one partition's chunks go one after another.
 const PARTITIONS_IN_FLIGHT = 4;
