@@ -77,6 +77,36 @@ describe('"who knows X" with nobody found', () => {
   });
 });
 
+describe('a typo in a learning request goes through the taxonomy, as on the API', () => {
+  it('"I want to learn Typscript" asks "did you mean TypeScript?"; nothing is stored until a button is pressed', async () => {
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Typscript', people.ann));
+    const [reply] = await bot.connector.waitFor(1);
+    bot.connector.sent.length = 0;
+    const card = reply?.activity.attachments?.[0]?.content as AdaptiveCard;
+    expect(JSON.stringify(card)).toContain('Did you mean');
+    const buttons = (card.actions ?? []).map((a) => ('data' in a ? { title: a.title, data: a.data } : {}));
+    expect(buttons[0]).toEqual({ title: 'TypeScript', data: { skill: 'TypeScript' } });
+    expect(buttons.at(-1)).toMatchObject({ data: { skill: 'Typscript', asNew: true } });
+    expect(await requestFor('Typscript')).toBeUndefined();
+    expect(await requestFor('TypeScript')).toBeUndefined();
+
+    expect(await press(buttons[0]?.data, people.ann)).toContain('Request created');
+    expect(await requestFor('TypeScript')).toMatchObject({ votes: 1, authorUserId: people.ann.aadObjectId });
+    expect(await requestFor('Typscript')).toBeUndefined();
+  });
+
+  it('"ask to learn" with an unknown skill asks first; kept as new, it is stored as typed and joins the team’s skills', async () => {
+    const asked = await press({ skill: 'Dokcer' }, people.bob);
+    expect(asked).toContain('Did you mean');
+    expect(asked).toContain('"verb":"askToLearn"');
+    expect(await requestFor('Dokcer')).toBeUndefined();
+    expect(await press({ skill: 'Zigbee meshes', asNew: true }, people.bob)).toContain('Request created');
+    expect(await requestFor('Zigbee meshes')).toMatchObject({ votes: 1 });
+    const teamSkills = await bot.service.repositories.teamSkills.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+    expect(teamSkills.map((s) => s.name)).toContain('Zigbee meshes');
+  });
+});
+
 describe('findExpert with nobody found', () => {
   it('returns one "ask your team" result; picking it (in a chat, the person’s only team) creates the request and inserts its card', async () => {
     const query = await postActivity(

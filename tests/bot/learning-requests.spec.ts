@@ -20,27 +20,30 @@ describe('"I want to learn X" in a channel', () => {
   });
 
   it('creates a request for the channel’s team and answers with a card; a colleague asking the same adds a +1', async () => {
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn kusto', people.ann));
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn kubernetes', people.ann));
     const [reply] = await bot.connector.waitFor(1);
     const card = JSON.stringify(reply?.activity.attachments?.[0]?.content);
-    expect(card).toContain('Ann Attendee wants to learn Kusto');
+    expect(card).toContain('Ann Attendee wants to learn Kubernetes');
     expect(card).toContain('1 colleague wants this');
-    const [stored] = (await open()).filter((r) => r.skill === 'Kusto');
+    const [stored] = (await open()).filter((r) => r.skill === 'Kubernetes');
     expect(stored).toMatchObject({ authorUserId: people.ann.aadObjectId, votes: 1 });
 
     bot.connector.sent.length = 0;
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'ik wil Kusto leren', people.bob, { locale: 'nl-NL' }));
+    await postActivity(
+      bot.service.url,
+      messageActivity(bot.connector.serviceUrl, 'ik wil Kubernetes leren', people.bob, { locale: 'nl-NL' }),
+    );
     const [again] = await bot.connector.waitFor(1);
     const nl = JSON.stringify(again?.activity.attachments?.[0]?.content);
-    expect(nl).toContain('Iemand vroeg al om Kusto te leren: je +1 is geteld.');
+    expect(nl).toContain('Iemand vroeg al om Kubernetes te leren: je +1 is geteld.');
     expect(nl).toContain('2 collega’s willen dit');
-    const kusto = (await open()).filter((r) => r.skill === 'Kusto');
-    expect(kusto).toHaveLength(1);
-    expect(kusto[0]?.votes).toBe(2);
+    const kubernetes = (await open()).filter((r) => r.skill === 'Kubernetes');
+    expect(kubernetes).toHaveLength(1);
+    expect(kubernetes[0]?.votes).toBe(2);
   });
 
   it('+1 from the card in the channel: the card shows the new count for everyone; pressing again only says it counts', async () => {
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Bicep', people.ann));
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Docker', people.ann));
     const [reply] = await bot.connector.waitFor(1);
     const card = reply?.activity.attachments?.[0]?.content as {
       actions?: { type: string; verb?: string; data?: { requestId?: string } }[];
@@ -64,11 +67,11 @@ describe('"I want to learn X" in a channel', () => {
     const answer = (await res.json()) as { statusCode: number; type: string; value: unknown };
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(answer.value)).toContain('2 colleagues want this');
-    expect(JSON.stringify(answer.value)).toContain('Ann Attendee wants to learn Bicep');
+    expect(JSON.stringify(answer.value)).toContain('Ann Attendee wants to learn Docker');
 
     const again = (await (await press(people.bob, plusOne?.data, 'nl-NL')).json()) as { type: string; value: unknown };
     expect(again).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Je +1 telt al mee.' });
-    expect((await open()).find((r) => r.skill === 'Bicep')?.votes).toBe(2);
+    expect((await open()).find((r) => r.skill === 'Docker')?.votes).toBe(2);
 
     // Only the request id comes from the card; an id that is not one is refused before storage.
     const forged = (await (await press(people.cleo, { requestId: "x' or 1 eq 1" })).json()) as { statusCode: number };

@@ -22,10 +22,10 @@ const press = async (verb: string, data: unknown, who: ActivityUser, locale = 'e
 
 describe('handing a learning request back from its card', () => {
   it('the card shows who planned it with a hand-back button; a colleague is refused (nl), the taker gets it open again', async () => {
-    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Terraform', people.ann));
+    await postActivity(bot.service.url, messageActivity(bot.connector.serviceUrl, 'I want to learn Python', people.ann));
     await bot.connector.waitFor(1);
     const repos = bot.service.repositories;
-    const request = (await repos.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.find((r) => r.skill === 'Terraform');
+    const request = (await repos.learningRequests.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).requests.find((r) => r.skill === 'Python');
     if (!request) throw new Error('not asked');
     // Bob planned a session from it (the save takes it: see tests/storage/request-loops.spec.ts).
     await repos.learningRequests.update(PLAYGROUND_TENANT, TEAM_ID, request.requestId, (r) => ({
@@ -72,7 +72,7 @@ describe('handing a learning request back from its card', () => {
             teamId: TEAM_ID,
             requestId: 'r1',
             authorUserId: people.ann.aadObjectId,
-            skill: 'Terraform',
+            skill: 'Python',
             status: 'planned',
             votes: 2,
             takenBy: people.bob.aadObjectId,

@@ -18,7 +18,7 @@ import { z } from 'zod';
 
 interface ExpertsFeatureDependencies {
   readonly experts: ExpertDirectory;
-  readonly services: Pick<Services, 'profiles' | 'learningRequests' | 'sessions'>;
+  readonly services: Pick<Services, 'profiles' | 'learningRequests' | 'sessions' | 'skills'>;
 }
 
 /** Teams gives a messaging extension 5 s; leave room for the round trip. */
@@ -128,7 +128,8 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const locale = toLocale(context.activity.locale);
     // "Ask your team to learn X": the request (or the +1) is made on the pick; its card goes into the compose box to share.
     const ask = ASK_PICK.safeParse(context.activity.value);
-    if (ask.success) return composeResult([cardAttachment(await askToLearn(context, deps.services, ask.data.askToLearn, locale))]);
+    if (ask.success)
+      return composeResult([cardAttachment(await askToLearn(context, deps.services, ask.data.askToLearn, locale, 'unlessClose'))]);
     const picked = selectItemValue(context.activity.value);
     const tenantId = tenantOf(context.activity);
     const outcome = tenantId && picked ? await deps.experts.expert(tenantId, picked.userId, picked.skill, INVOKE_WAIT_MS) : undefined;

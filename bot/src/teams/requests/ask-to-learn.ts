@@ -1,20 +1,63 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { learningRequestCard } from '../../cards/requests/learning-request-card';
+import { skillChoiceCard } from '../../cards/experts/skill-choice-card';
+import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { adaptiveCard } from '../../cards/shared/adaptive-card';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
 import { userText } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
 import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
-import type { Locale } from '../../domain/shared/person';
+import type { Locale, PersonRef } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
 import { failureAnswer } from '../shared/failure-answer';
 import { channelData, personOf } from '../shared/identity';
 
-type AskServices = Pick<Services, 'learningRequests' | 'sessions'>;
+type AskServices = Pick<Services, 'learningRequests' | 'sessions' | 'skills'>;
 
-/** The skill an "Ask to learn this" button or pick carries; bounded before any service sees it. */
-export const ASK_TO_LEARN_DATA = z.object({ skill: z.string().trim().min(1).max(REQUEST_SKILL_MAX) });
+/**
+ * The skill an "Ask to learn this" button or pick carries, and whether the person chose to keep it as
+ * a new skill (the did-you-mean card's last button); bounded before any service sees it.
+ */
+export const ASK_TO_LEARN_DATA = z.object({
+  skill: z.string().trim().min(1).max(REQUEST_SKILL_MAX),
+  asNew: z.boolean().optional(),
+});
+
+/**
+ * The skill through the team's taxonomy, as the API's requests go: known (in its own spelling), or
+ * kept as new on purpose; otherwise the "did you mean …?" card whose buttons ask again.
+ */
+/**
+ * Whether the person already chose to keep the skill as new: yes (the card's "add as new"), no (ask
+ * when unknown), or "unless close": the messaging extension's pick names the skill exactly, so only a
+ * likely typo is asked about (the question would otherwise land in the compose box for nothing).
+ */
+type NewSkillChoice = boolean | 'unlessClose';
+
+export async function admitRequestSkill(
+  services: Pick<Services, 'skills'>,
+  person: PersonRef,
+  teamId: string,
+  skill: string,
+  asNew: NewSkillChoice,
+  locale: Locale,
+): Promise<{ readonly skill: string; commit(): Promise<void> } | { readonly card: AdaptiveCard }> {
+  const admit = (confirmed: boolean) => services.skills.admit(person, teamId, { skill: [skill] }, confirmed ? { newSkills: [skill] } : {});
+  let admitted = await admit(asNew === true);
+  const suggestions = admitted.ok ? [] : (admitted.unknown[0]?.suggestions ?? []);
+  if (!admitted.ok && asNew === 'unlessClose' && suggestions.length === 0) admitted = await admit(true);
+  if (admitted.ok) return { skill: admitted.fields['skill']?.[0] ?? skill, commit: admitted.commit };
+  const card = skillChoiceCard<{ readonly skill: string; readonly asNew?: boolean }>(
+    {
+      verb: LEARNING_REQUEST_VERBS.ask,
+      skill,
+      suggestions: suggestions.map((name) => ({ name, data: { skill: name } })),
+      asNew: { skill, asNew: true },
+    },
+    locale,
+  );
+  return { card };
+}
 
 /** A short note above a card (what just happened, or why not). */
 function noticeCard(text: string, tone: 'good' | 'attention', card?: AdaptiveCard): AdaptiveCard {
@@ -28,7 +71,13 @@ function noticeCard(text: string, tone: 'good' | 'attention', card?: AdaptiveCar
  * open one. The team is the conversation's, else the person's only team; the domain checks that they
  * are a member. The answer says which happened and shows the request.
  */
-export async function askToLearn(context: TurnContext, services: AskServices, skill: string, locale: Locale): Promise<AdaptiveCard> {
+export async function askToLearn(
+  context: TurnContext,
+  services: AskServices,
+  typed: string,
+  locale: Locale,
+  asNew: NewSkillChoice = false,
+): Promise<AdaptiveCard> {
   const person = personOf(context.activity);
   if (!person) return noticeCard(t(locale, 'sessions:failure_noIdentity'), 'attention');
   let teamId = channelData(context.activity).team?.id;
@@ -38,8 +87,11 @@ export async function askToLearn(context: TurnContext, services: AskServices, sk
     teamId = teams[0];
   }
   if (!teamId) return noticeCard(t(locale, 'requests:cardNoTeam'), 'attention');
-  const asked = await services.learningRequests.ask(person, teamId, { skill });
+  const admitted = await admitRequestSkill(services, person, teamId, typed, asNew, locale);
+  if ('card' in admitted) return admitted.card;
+  const asked = await services.learningRequests.ask(person, teamId, { skill: admitted.skill });
   if (!asked.ok) return noticeCard(failureAnswer(asked.failure, locale), 'attention');
+  await admitted.commit();
   const { outcome, item } = asked.value;
   const card = learningRequestCard(
     {

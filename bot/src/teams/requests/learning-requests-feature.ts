@@ -11,12 +11,12 @@ import { cardActionOf } from '../shared/bot-feature';
 import { failureAnswer } from '../shared/failure-answer';
 import type { BotFeature, CommandHandler, InvokeHandler } from '../shared/bot-feature';
 import { cardMessage } from '../shared/card-message';
-import { ASK_TO_LEARN_DATA, askToLearn } from './ask-to-learn';
+import { ASK_TO_LEARN_DATA, admitRequestSkill, askToLearn } from './ask-to-learn';
 import { channelData, personOf } from '../shared/identity';
 import { cardResponse, errorResponse, messageResponse } from '../shared/invoke-responses';
 
 interface LearningRequestsFeatureDeps {
-  readonly services: Pick<Services, 'learningRequests' | 'profiles' | 'sessions'>;
+  readonly services: Pick<Services, 'learningRequests' | 'profiles' | 'sessions' | 'skills'>;
 }
 
 /**
@@ -34,11 +34,19 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
       await context.sendActivity(t(locale, 'requests:cardNoTeam'));
       return;
     }
-    const asked = await requests.ask(person, teamId, { skill: command.argument });
+    // "Typscript" is asked about first, as the tab's and the API's requests are; nothing is stored until the person chose.
+    const admitted =
+      command.argument.trim() === '' ? undefined : await admitRequestSkill(deps.services, person, teamId, command.argument, false, locale);
+    if (admitted && 'card' in admitted) {
+      await context.sendActivity(cardMessage(admitted.card));
+      return;
+    }
+    const asked = await requests.ask(person, teamId, { skill: admitted?.skill ?? command.argument });
     if (!asked.ok) {
       await context.sendActivity(failureAnswer(asked.failure, locale));
       return;
     }
+    await admitted?.commit();
     const { item } = asked.value;
     const card = learningRequestCard(
       {
@@ -112,7 +120,7 @@ export function learningRequestsFeature(deps: LearningRequestsFeatureDeps) {
     const locale = toLocale(context.activity.locale);
     const parsed = ASK_TO_LEARN_DATA.safeParse(cardActionOf(context.activity.value).data);
     if (!parsed.success) return errorResponse(400, 'BadRequest', 'No skill on this card.');
-    return cardResponse(await askToLearn(context, deps.services, parsed.data.skill, locale));
+    return cardResponse(await askToLearn(context, deps.services, parsed.data.skill, locale, parsed.data.asNew === true));
   };
 
   return {
