@@ -53,18 +53,25 @@ describe('shareTip in the Agents Playground', () => {
     const again = JSON.stringify((empty.body as TaskAnswer).task?.value?.card?.content);
     expect(again).toContain('Kept on a second try');
 
+    const tip = {
+      title: 'Sneltoetsen in Teams',
+      body: 'Ctrl+. toont ze allemaal.',
+      link: 'https://support.microsoft.com/teams',
+      skills: 'Teams, productiviteit',
+    };
+    // A skill the taxonomy does not know is asked about under the field first; nothing is shared yet.
+    const asked = await playground.invoke({
+      name: 'composeExtension/submitAction',
+      value: { commandId: 'shareTip', commandContext: 'compose', data: tip },
+      ...base,
+    });
+    because(JSON.stringify(asked.body), () => expect(asked.status).toBe(200));
+    expect((asked.body as TaskAnswer).composeExtension).toBeUndefined();
+    expect(JSON.stringify((asked.body as TaskAnswer).task?.value?.card?.content)).toContain('"id":"newSkills"');
+
     const shared = await playground.invoke({
       name: 'composeExtension/submitAction',
-      value: {
-        commandId: 'shareTip',
-        commandContext: 'compose',
-        data: {
-          title: 'Sneltoetsen in Teams',
-          body: 'Ctrl+. toont ze allemaal.',
-          link: 'https://support.microsoft.com/teams',
-          skills: 'Teams, productiviteit',
-        },
-      },
+      value: { commandId: 'shareTip', commandContext: 'compose', data: { ...tip, newSkills: 'Teams,productiviteit' } },
       ...base,
     });
     because(JSON.stringify(shared.body), () => expect(shared.status).toBe(200));
