@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('the foldInsights job through the real outbox worker', () => {
-  it('a session that ended gets its fact and its month row; the job posts nothing', async () => {
+  it('a session that ended gets its fact and its month row; the job posts nothing but the first-session milestones of its host and of Ann', async () => {
     const repos = service.repositories;
     const [host, ann, bob] = [people.host, people.ann, people.bob].map((p) => p.aadObjectId) as [string, string, string];
     const startsAt = new Date(Date.now() - 2 * 3600_000).toISOString();
@@ -48,6 +48,17 @@ describe('the foldInsights job through the real outbox worker', () => {
     expect(months.map((m) => [m.sessionsHeld, m.attendances, m.learnerIds, m.teacherIds])).toEqual([[1, 1, [ann], [host]]]);
     const fact = await repos.insights.getFact(PLAYGROUND_TENANT, TEAM_ID, 'ended');
     expect(fact).toMatchObject({ teacherIds: [host], attendeeIds: [ann], feedback: { answers: 1, ratingSum: 5 } });
-    expect(await service.delivery.parked.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).toEqual([]);
+    // The fold posts no card of its own; the host's first session taught and Ann's first attended are
+    // milestones, whose channel cards are sent after the fold (and set aside here: the app is not
+    // installed in this test team). Nothing else.
+    const parked = await eventually(async () => {
+      const found = await service.delivery.parked.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(parked.map((p) => (p.message && 'summary' in p.message ? p.message.summary : '')).sort()).toEqual([
+      '🎉 Ann Attendee joined their first session',
+      '🎉 Hanna Host taught their first session',
+    ]);
   });
 });
