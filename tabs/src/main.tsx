@@ -1,6 +1,6 @@
 import { startEarly } from './app/early-start';
 import { loadCatalogue } from './app/i18n/catalogues';
-import { preferenceKeys } from './app/preference-keys';
+import { preferenceKeys } from './shared/preference-keys';
 import { createBrowserStore } from './shared/local-store';
 import { isAppLanguage, languageOf } from './shared/locale';
 import { detectHost, mayBeHosted } from './shared/teams';

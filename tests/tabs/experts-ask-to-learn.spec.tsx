@@ -79,18 +79,89 @@ describe('experts: ask to learn on an empty search', () => {
     expect(service.callsTo('PUT', `${path}/r1/vote`)).toHaveLength(1);
   });
 
-  it('a refusal is said in words and the button stays; outside a team there is no offer', async () => {
+  it('a refusal is said in words and the button stays', async () => {
     const service = createFakeService({
       'GET /api/v1/experts': () => json(200, empty('terraform')),
       [`POST /api/v1/teams/${encodeURIComponent(TEAM)}/requests`]: () => apiError(403, 'not_member'),
     });
-    const first = await renderView(<ExpertsView api={apiFor(service.fetch)} initialQuery="terraform" teamId={TEAM} />);
+    await renderView(<ExpertsView api={apiFor(service.fetch)} initialQuery="terraform" teamId={TEAM} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Ask to learn “terraform”' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Your request was not saved.');
     expect(screen.getByRole('button', { name: 'Ask to learn “terraform”' })).toBeTruthy();
+  });
+
+  it('outside a channel (the personal tab, the browser) asks in the team last chosen on the board, else says there is none', async () => {
+    const other = '19:other@thread.tacv2';
+    const me = (teams: readonly string[]) => ({
+      tenantId: 't',
+      userId: 'u',
+      displayName: 'Eva',
+      teams: teams.map((teamId) => ({ teamId, name: teamId, role: 'member' })),
+    });
+    const store = new Map([['team', other]]);
+    const remembered = { get: (k: string) => store.get(k) ?? null, set: () => undefined, remove: () => undefined };
+    const service = createFakeService({
+      'GET /api/v1/experts': () => json(200, empty('terraform')),
+      'GET /api/v1/me': () => json(200, me([TEAM, other])),
+      [`POST /api/v1/teams/${encodeURIComponent(other)}/requests`]: () =>
+        json(201, { created: true, request: view(true, 1) } satisfies CreateLearningRequestResponse),
+    });
+    const first = await renderView(<ExpertsView api={apiFor(service.fetch)} initialQuery="terraform" store={remembered} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ask to learn “terraform”' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Request created');
+    expect(service.callsTo('POST', `/api/v1/teams/${encodeURIComponent(other)}/requests`)).toHaveLength(1);
     first.unmount();
-    await renderView(<ExpertsView api={apiFor(service.fetch)} initialQuery="terraform" />);
-    expect(await screen.findByText('No experts found')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Ask to learn “terraform”' })).toBeNull();
+
+    const lonely = createFakeService({
+      'GET /api/v1/experts': () => json(200, empty('terraform')),
+      'GET /api/v1/me': () => json(200, me([])),
+    });
+    await renderView(<ExpertsView api={apiFor(lonely.fetch)} initialQuery="terraform" />, 'nl');
+    fireEvent.click(await screen.findByRole('button', { name: 'Vragen om “terraform” te leren' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Een leervraag hoort bij een team.');
+  });
+
+  it('a skill PeerLearn does not know: nothing close, it is kept as new; close to one, the person picks', async () => {
+    const path = `/api/v1/teams/${encodeURIComponent(TEAM)}/requests`;
+    const unknown = (skill: string, suggestions: readonly string[]) =>
+      json(400, {
+        error: {
+          code: 'unknownSkill',
+          message: 'unknown',
+          fields: { skill: 'unknownSkill' },
+          unknownSkills: [{ field: 'skill', index: 0, skill, suggestions }],
+        },
+      });
+    const service = createFakeService({
+      'GET /api/v1/experts': () => json(200, empty('quantumbreien')),
+      [`POST ${path}`]: (call) => {
+        const body = call.body as { skill: string; newSkills?: readonly string[] };
+        if (body.skill === 'Dokcer') return unknown('Dokcer', ['Docker']);
+        if (body.skill === 'quantumbreien' && !body.newSkills) return unknown('quantumbreien', []);
+        return json(201, { created: true, request: view(true, 1) } satisfies CreateLearningRequestResponse);
+      },
+    });
+    const first = await renderView(<ExpertsView api={apiFor(service.fetch)} initialQuery="quantumbreien" teamId={TEAM} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ask to learn “quantumbreien”' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Request created');
+    expect(service.callsTo('POST', path).map((c) => c.body)).toEqual([
+      { skill: 'quantumbreien' },
+      { skill: 'quantumbreien', newSkills: ['quantumbreien'] },
+    ]);
+    first.unmount();
+
+    const typo = createFakeService({
+      'GET /api/v1/experts': () => json(200, empty('Dokcer')),
+      [`POST ${path}`]: (call) =>
+        (call.body as { skill: string }).skill === 'Dokcer'
+          ? unknown('Dokcer', ['Docker'])
+          : json(201, { created: true, request: view(true, 1) } satisfies CreateLearningRequestResponse),
+    });
+    const { container } = await renderView(<ExpertsView api={apiFor(typo.fetch)} initialQuery="Dokcer" teamId={TEAM} />, 'nl');
+    fireEvent.click(await screen.findByRole('button', { name: 'Vragen om “Dokcer” te leren' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Docker gebruiken' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Vraag aangemaakt: je team ziet dat je “Docker” wilt leren.');
+    expect(typo.callsTo('POST', path).map((c) => c.body)).toEqual([{ skill: 'Dokcer' }, { skill: 'Docker' }]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
 import { TeamsApp } from './teams-app';
 import { ThemeRoot } from './theme-root';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 import { useRoute } from './use-route';
 
 // Looked up at call time, so a test's stubbed global fetch is the one used.

@@ -7,7 +7,7 @@ import { parseLocation } from '../shared/routes';
 import type { Route } from '../shared/routes';
 import { boardFirstPagePath } from '../shared/sessions/get-team-sessions';
 import { DEFAULT_RANGE, insightsPath, rangeQuery } from '../features/insights/insights-range';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 
 /**
  * A returning visitor's first requests, started by the entry before React and the app's code are even

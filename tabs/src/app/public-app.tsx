@@ -12,7 +12,7 @@ import { LoadingState } from '../shared/ui/loading-state';
 import { PageLayout } from './page-layout';
 import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 
 const LegalPage = lazy(() => import('../features/legal/legal-page'));
 

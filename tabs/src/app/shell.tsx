@@ -133,7 +133,7 @@ function RouteView({ route, navigate, onErased, ...props }: RouteViewProps) {
     case 'experts':
       return (
         <Settles onSettled={onSettled}>
-          <ExpertsView api={api} initialQuery={route.query} teamId={contextTeam?.teamId} />
+          <ExpertsView api={api} initialQuery={route.query} teamId={contextTeam?.teamId} store={store} />
         </Settles>
       );
     case 'tips':

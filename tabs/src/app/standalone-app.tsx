@@ -19,7 +19,7 @@ import { StandaloneToolbar } from './standalone-toolbar';
 import { Shell } from './shell';
 import { ThemeRoot } from './theme-root';
 import { useAppLanguage } from './use-app-language';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 import { usePreferences } from './use-preferences';
 import type { Preferences } from './use-preferences';
 

@@ -12,7 +12,7 @@ import { ErrorState } from '../shared/ui/error-state';
 import { LoadingState } from '../shared/ui/loading-state';
 import { MessageState } from '../shared/ui/message-state';
 import { getMe } from '../shared/get-me';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

@@ -4,7 +4,7 @@ import type { AppLanguage } from '../shared/locale';
 import { isAppLanguage } from '../shared/locale';
 import type { ThemeName } from '../shared/theme-name';
 import { isThemeName } from '../shared/theme-name';
-import { preferenceKeys } from './preference-keys';
+import { preferenceKeys } from '../shared/preference-keys';
 
 export interface Preferences {
   /** `null`: follow the browser's language. */

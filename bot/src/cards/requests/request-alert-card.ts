@@ -3,7 +3,8 @@ import type { Locale } from '../../domain/shared/person';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
-import { clip, userText } from '../shared/user-text';
+import { skillPlain, skillText } from '../shared/skill-text';
+import { userText } from '../shared/user-text';
 import { teachAction } from './learning-request-card';
 
 interface RequestAlertView {
@@ -19,7 +20,7 @@ interface RequestAlertView {
  */
 export function requestAlertCard(view: RequestAlertView, locale: Locale): AdaptiveCard {
   const { request } = view;
-  const skill = userText(request.skill, 60);
+  const skill = skillText(request.skill, locale);
   const body: CardElement[] = [
     heading(t(locale, 'requests:alertTitle', { skill })),
     ...(view.teamName ? [paragraph(t(locale, 'requests:alertTeam', { team: userText(view.teamName, 80) }), true)] : []),
@@ -32,4 +33,4 @@ export function requestAlertCard(view: RequestAlertView, locale: Locale): Adapti
 
 /** The notification line (plain text: no markup to escape, only clipped). */
 export const requestAlertSummary = (request: Pick<LearningRequest, 'skill'>, locale: Locale): string =>
-  t(locale, 'requests:alertSummary', { skill: clip(request.skill, 60) });
+  t(locale, 'requests:alertSummary', { skill: skillPlain(request.skill, locale) });

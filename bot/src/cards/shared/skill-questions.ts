@@ -2,6 +2,7 @@ import type { UnknownSkill } from '../../domain/experts/skill-check';
 import type { Locale } from '../../domain/shared/person';
 import type { CardElement } from './adaptive-card';
 import { t } from './i18n';
+import { skillsText } from './skill-text';
 import { clip, userText } from './user-text';
 
 /** The input a form's "add as a new skill" choices send: the skills confirmed as new, comma-separated. */
@@ -18,7 +19,7 @@ export function skillQuestionElements(unknown: readonly UnknownSkill[], locale: 
     type: 'TextBlock',
     text:
       u.suggestions.length > 0
-        ? t(locale, 'experts:didYouMeanNames', { skill: userText(u.skill, 60), names: u.suggestions.join(', ') })
+        ? t(locale, 'experts:didYouMeanNames', { skill: userText(u.skill, 60), names: skillsText(u.suggestions, locale) })
         : t(locale, 'experts:unknownSkillForm', { skill: userText(u.skill, 60) }),
     color: 'attention',
     size: 'small',

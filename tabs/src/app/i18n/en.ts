@@ -237,6 +237,7 @@ export const en = {
     askVoted: 'You +1’d the open request for “{{skill}}”.',
     askSeeBoard: 'See it on the board',
     askFailed: 'Your request was not saved.',
+    askNoTeam: 'A request belongs to a team. Add PeerLearn to one of your teams in Teams, then ask again.',
     suggestions: 'People you might ask',
     results_one: '{{count}} expert',
     results_other: '{{count}} experts',

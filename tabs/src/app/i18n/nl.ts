@@ -240,6 +240,7 @@ export const nl: Messages = {
     askVoted: 'Je gaf een +1 op de open vraag voor “{{skill}}”.',
     askSeeBoard: 'Bekijk het op het bord',
     askFailed: 'Je vraag is niet opgeslagen.',
+    askNoTeam: 'Een leervraag hoort bij een team. Voeg PeerLearn in Teams toe aan een van je teams en vraag het dan opnieuw.',
     suggestions: 'Mensen die je kunt vragen',
     results_one: '{{count}} expert',
     results_other: '{{count}} experts',

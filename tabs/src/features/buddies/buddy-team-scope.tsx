@@ -9,9 +9,7 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-
-/** The same key the board and the team settings use to remember the chosen team (app/use-preferences.ts). */
-const TEAM_PREFERENCE = 'team';
+import { preferenceKeys } from '../../shared/preference-keys';
 
 interface BuddyTeamScopeProps {
   readonly api: ApiClient;
@@ -35,7 +33,7 @@ function MyTeams({ api, store, children }: Omit<BuddyTeamScopeProps, 'teamId'>) 
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
+  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
   if (me.status === 'loading') return <LoadingState label={t('buddies.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} headingLevel={3} />;
   const teams = me.data.teams;
@@ -48,7 +46,7 @@ function MyTeams({ api, store, children }: Omit<BuddyTeamScopeProps, 'teamId'>) 
           <Select
             value={team.teamId}
             onChange={(_, d) => {
-              store?.set(TEAM_PREFERENCE, d.value);
+              store?.set(preferenceKeys.team, d.value);
               setChosen(d.value);
             }}
           >

@@ -1,33 +1,53 @@
 import { useState } from 'react';
 import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { askToLearn } from '../../shared/ask-to-learn';
+import type { UnknownSkillView } from '../../../../bot/src/api/contract';
+import { askToLearn, viewedTeamId } from '../../shared/ask-to-learn';
+import { ApiRequestError } from '../../shared/api-client';
 import type { ApiClient } from '../../shared/api-client';
 import { errorMessageKey, errorMessageValues } from '../../shared/error-message';
+import type { KeyValueStore } from '../../shared/local-store';
 import { hrefFor } from '../../shared/routes';
+import { SkillQuestions } from '../../shared/ui/skill-questions';
 
 interface AskToLearnOfferProps {
   readonly api: ApiClient;
-  readonly teamId: string;
+  /** The channel's team inside Teams; elsewhere the team the person last chose (or their first). */
+  readonly teamId?: string | undefined;
+  readonly store?: KeyValueStore | undefined;
   /** What was searched for: the skill to ask for. */
   readonly skill: string;
 }
 
 type AskState =
-  { readonly kind: 'idle' | 'busy' } | { readonly kind: 'created' | 'voted' } | { readonly kind: 'failed'; readonly error: unknown };
+  | { readonly kind: 'idle' | 'busy' | 'noTeam' }
+  | { readonly kind: 'created' | 'voted'; readonly skill: string }
+  | { readonly kind: 'question'; readonly question: UnknownSkillView }
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
  * An empty expert search (issue #12): "ask to learn this" opens a learning request for the team, or
  * +1s the open one for the same skill; the answer says which, and links to the board that shows it.
- * The API decides who may (members of the team); its refusal is shown as it words it.
+ * A skill PeerLearn does not know goes through the same taxonomy as every other: close to a known one,
+ * the person picks ("did you mean Docker?"); nothing close, the click itself named it, so it is kept
+ * as new. The API decides who may (members of the team); its refusal is shown as it words it.
  */
-export function AskToLearnOffer({ api, teamId, skill }: AskToLearnOfferProps) {
+export function AskToLearnOffer({ api, teamId, store, skill }: AskToLearnOfferProps) {
   const { t } = useTranslation();
   const [state, setState] = useState<AskState>({ kind: 'idle' });
-  const ask = async () => {
+  const ask = async (name: string, asNew = false) => {
     setState({ kind: 'busy' });
     try {
-      setState({ kind: await askToLearn(api, teamId, skill) });
+      const team = teamId ?? (await viewedTeamId(api, store));
+      if (!team) return setState({ kind: 'noTeam' });
+      try {
+        setState({ kind: await askToLearn(api, team, name, asNew), skill: name });
+      } catch (error) {
+        const question = error instanceof ApiRequestError && error.code === 'unknownSkill' ? error.unknownSkills[0] : undefined;
+        if (!question || asNew) throw error;
+        if (question.suggestions.length > 0) return setState({ kind: 'question', question });
+        setState({ kind: await askToLearn(api, team, name, true), skill: name });
+      }
     } catch (error) {
       setState({ kind: 'failed', error });
     }
@@ -36,16 +56,29 @@ export function AskToLearnOffer({ api, teamId, skill }: AskToLearnOfferProps) {
     return (
       <MessageBar intent="success" role="status">
         <MessageBarBody>
-          {t(state.kind === 'created' ? 'experts.askCreated' : 'experts.askVoted', { skill })}{' '}
+          {t(state.kind === 'created' ? 'experts.askCreated' : 'experts.askVoted', { skill: state.skill })}{' '}
           <Link href={hrefFor({ name: 'board' })}>{t('experts.askSeeBoard')}</Link>
         </MessageBarBody>
       </MessageBar>
     );
+  if (state.kind === 'question')
+    return (
+      <SkillQuestions
+        questions={[state.question]}
+        onUse={(_, name) => void ask(name)}
+        onKeep={(question) => void ask(question.skill, true)}
+      />
+    );
   return (
     <>
-      <Button appearance="primary" disabled={state.kind === 'busy'} onClick={() => void ask()}>
+      <Button appearance="primary" disabled={state.kind === 'busy'} onClick={() => void ask(skill)}>
         {state.kind === 'busy' ? t('experts.asking') : t('experts.askToLearn', { skill })}
       </Button>
+      {state.kind === 'noTeam' ? (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{t('experts.askNoTeam')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {state.kind === 'failed' ? (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>

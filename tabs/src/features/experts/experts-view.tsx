@@ -15,6 +15,7 @@ import type { ExpertQuery } from './search-experts';
 import { expertPageSize, searchExperts } from './search-experts';
 import { useExternalLinkClick } from '../../shared/open-link';
 import { AskToLearnOffer } from './ask-to-learn-offer';
+import type { KeyValueStore } from '../../shared/local-store';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -43,12 +44,14 @@ export interface ExpertsViewProps {
   readonly initialQuery?: string;
   /** Milliseconds of quiet typing before a search goes out. */
   readonly debounceMs?: number;
-  /** The team the tab is in: an empty search can ask it to learn the skill (none outside a team). */
+  /** The channel's team inside Teams: an empty search asks it to learn the skill (elsewhere: the team last chosen). */
   readonly teamId?: string | undefined;
+  /** Where the tab remembers the team last chosen. */
+  readonly store?: KeyValueStore | undefined;
 }
 
 /** Who knows X: search, filter by level and language, and see why each person is suggested. */
-export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, teamId }: ExpertsViewProps) {
+export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, teamId, store }: ExpertsViewProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [text, setText] = useState(initialQuery);
@@ -118,8 +121,8 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, 
             title={t(first.askerMatched ? 'experts.onlyYouTitle' : 'experts.emptyTitle')}
             text={t(first.askerMatched ? 'experts.onlyYouText' : 'experts.emptyText')}
           >
-            {teamId && !first.suggestions && q.trim() !== '' ? (
-              <AskToLearnOffer key={q} api={api} teamId={teamId} skill={q.trim()} />
+            {!first.suggestions && q.trim() !== '' && level === '' && language === '' ? (
+              <AskToLearnOffer key={q} api={api} teamId={teamId} store={store} skill={q.trim()} />
             ) : null}
           </MessageState>
         ) : null}

@@ -23,9 +23,7 @@ import { PulseSection } from './pulse-section';
 import { QuietMembersSection } from './quiet-members-section';
 import { RangeControls } from './range-controls';
 import { SkillsMatrixSection } from './skills-matrix-section';
-
-/** The same key the board and Settings use to remember the chosen team (app/use-preferences.ts). */
-const TEAM_PREFERENCE = 'team';
+import { preferenceKeys } from '../../shared/preference-keys';
 
 const useStyles = makeStyles({
   // minWidth 0 lets wide parts (the chart, the matrix) scroll inside their section instead of widening the page.
@@ -81,7 +79,7 @@ function MyTeamInsights({ api, store, locale, now }: Omit<InsightsViewProps, 'co
   const { t } = useTranslation(INSIGHTS_NS);
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
+  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
   if (me.status === 'loading') {
     // The remembered team's report starts at once, in parallel with /me (as the board does); the same
     // element (same key, same place) carries on when /me answers, so nothing loads twice.
@@ -97,7 +95,7 @@ function MyTeamInsights({ api, store, locale, now }: Omit<InsightsViewProps, 'co
   const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
   if (!team) return <MessageState title={t('noTeamTitle')} text={t('noTeamText')} />;
   const choose = (teamId: string) => {
-    store?.set(TEAM_PREFERENCE, teamId);
+    store?.set(preferenceKeys.team, teamId);
     setChosen(teamId);
   };
   return (

@@ -20,9 +20,7 @@ import { getTeamSettings, saveTeamSettings } from './team-settings-api';
 import { quietWeeksProblem } from './quiet-weeks';
 import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
 import type { SaveOutcome } from '../../shared/ui/save-outcome';
-
-/** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
-const TEAM_PREFERENCE = 'team';
+import { preferenceKeys } from '../../shared/preference-keys';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -82,13 +80,13 @@ function MyTeamSettings({ api, store, teamSections }: Pick<TeamSettingsSectionPr
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
+  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
   if (me.status === 'loading') return <LoadingState label={t('teamSettings.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} headingLevel={3} />;
   const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
   if (!team) return <MessageState headingLevel={3} title={t('teamSettings.noTeamTitle')} text={t('teamSettings.noTeamText')} />;
   const choose = (teamId: string) => {
-    store?.set(TEAM_PREFERENCE, teamId);
+    store?.set(preferenceKeys.team, teamId);
     setChosen(teamId);
   };
   return (

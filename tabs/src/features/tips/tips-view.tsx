@@ -37,9 +37,7 @@ import { checkTipForm, emptyTipForm, isTipProblemCode, limitOf, toCreateTipReque
 import type { TipForm, TipFormField, TipProblemCode } from './tip-draft';
 import { UndoBar } from './undo-bar';
 import { UNDO_MS, useUndoableRemoval } from './use-undoable-removal';
-
-/** The same key the board uses to remember the chosen team (app/use-preferences.ts). */
-const TEAM_PREFERENCE = 'team';
+import { preferenceKeys } from '../../shared/preference-keys';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -111,13 +109,13 @@ function MyTeamTips({
   const selectId = useId('tips-team');
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(TEAM_PREFERENCE) ?? null);
+  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
   if (me.status === 'loading') return <LoadingState label={t('tips.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
   const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
   if (!team) return <MessageState title={t('tips.noTeamTitle')} text={t('tips.noTeamText')} />;
   const choose = (teamId: string) => {
-    store?.set(TEAM_PREFERENCE, teamId);
+    store?.set(preferenceKeys.team, teamId);
     setChosen(teamId);
   };
   return (
