@@ -70,4 +70,18 @@ describe('request alerts on the profile', () => {
     await renderView(<ProfileView api={apiFor(service.fetch)} />);
     expect(((await screen.findByRole('switch', { name: cases[0]?.label ?? '' })) as HTMLInputElement).checked).toBe(true);
   });
+
+  it('a save that leaves the switch alone sends no setting, so "meldingen uit" said in chat meanwhile stands', async () => {
+    const service = createFakeService({
+      'GET /api/v1/me/profile': () => json(200, profile),
+      'PUT /api/v1/me/profile': (call) => json(200, { ...profile, ...(call.body as object) }),
+    });
+    await renderView(<ProfileView api={apiFor(service.fetch)} />);
+    fireEvent.click(await screen.findByRole('button', { name: cases[0]?.save ?? '' }));
+    await screen.findByRole('status');
+    const body = service.callsTo('PUT', '/api/v1/me/profile')[0]?.body as Record<string, unknown>;
+    expect(body).toBeDefined();
+    expect('requestAlerts' in body).toBe(false);
+    expect('celebrateMilestones' in body).toBe(false);
+  });
 });

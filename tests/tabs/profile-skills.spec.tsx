@@ -88,7 +88,6 @@ describe('my profile: every skill through the taxonomy', () => {
       languages: [],
       availability: '',
       newSkills: ['Origami'],
-      requestAlerts: true,
     });
   });
 

@@ -71,7 +71,6 @@ describe('my profile', () => {
       wants: ['Go'],
       languages: ['nl'],
       availability: '',
-      requestAlerts: true,
     });
   });
 

@@ -15,11 +15,14 @@ export interface ProfileDraft {
   readonly availability: string;
   /** Skills the person chose to keep as new ("keep 'Typscript' as a new skill"). */
   readonly newSkills: readonly string[];
-  /** Milestone cards in the team channel (issue #12); absent in a draft kept before the switch existed: what is stored. */
-  readonly celebrateMilestones?: boolean;
+  /** Milestone cards in the team channel (issue #12). */
+  readonly celebrateMilestones: boolean;
   /** Hear about new learning requests for a skill one teaches (issue #12). */
   readonly requestAlerts: boolean;
 }
+
+/** The switches; a draft kept before one existed has none, and then what is stored stands. */
+type Switches = Pick<ProfileDraft, 'celebrateMilestones' | 'requestAlerts'>;
 
 export function draftOfProfile(profile: ProfileResponse): ProfileDraft {
   return {
@@ -39,7 +42,7 @@ const same = (a: ProfileDraft, b: ProfileDraft) => JSON.stringify(a) === JSON.st
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
-function parseDraft(text: string | null): ProfileDraft | undefined {
+function parseDraft(text: string | null, saved: Switches): ProfileDraft | undefined {
   if (text === null) return undefined;
   try {
     const raw = JSON.parse(text) as Record<string, unknown>;
@@ -50,8 +53,16 @@ function parseDraft(text: string | null): ProfileDraft | undefined {
       return isText(name) && (level === 1 || level === 2 || level === 3) ? [{ name, level }] : [];
     });
     const kept = Array.isArray(newSkills) ? (newSkills as unknown[]).filter(isText) : [];
-    const celebrate = typeof celebrateMilestones === 'boolean' ? { celebrateMilestones } : {};
-    return { teaches: skills, wants, bio, languages, availability, newSkills: kept, ...celebrate, requestAlerts: requestAlerts !== false };
+    return {
+      teaches: skills,
+      wants,
+      bio,
+      languages,
+      availability,
+      newSkills: kept,
+      celebrateMilestones: typeof celebrateMilestones === 'boolean' ? celebrateMilestones : saved.celebrateMilestones,
+      requestAlerts: typeof requestAlerts === 'boolean' ? requestAlerts : saved.requestAlerts,
+    };
   } catch {
     return undefined;
   }
@@ -70,7 +81,7 @@ export function profileDraftStore(profile: Pick<ProfileResponse, 'tenantId' | 'u
   const key = `profileDraft.${profile.tenantId}.${profile.userId}`;
   return {
     restore(saved) {
-      const draft = parseDraft(store.get(key));
+      const draft = parseDraft(store.get(key), saved);
       return draft && !same(draft, saved) ? draft : undefined;
     },
     keep(draft, saved) {

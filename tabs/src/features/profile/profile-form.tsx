@@ -130,11 +130,10 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
         languages: list(languages),
         availability: availability.trim(),
         ...(draft.newSkills.length > 0 ? { newSkills: draft.newSkills } : {}),
-        // Sent when changed only: absent keeps the stored choice.
-        ...(draft.celebrateMilestones !== undefined && draft.celebrateMilestones !== saved.celebrateMilestones
-          ? { celebrateMilestones: draft.celebrateMilestones }
-          : {}),
-        requestAlerts: draft.requestAlerts,
+        // The switches are sent when changed only: absent keeps the stored choice, which the person may
+        // have changed elsewhere meanwhile ("meldingen uit" in chat) while this form stood open.
+        ...(draft.celebrateMilestones !== saved.celebrateMilestones ? { celebrateMilestones: draft.celebrateMilestones } : {}),
+        ...(draft.requestAlerts !== saved.requestAlerts ? { requestAlerts: draft.requestAlerts } : {}),
       });
       // The service normalises spelling (`js` → JavaScript): show what was stored.
       const stored = draftOfProfile(answer);
@@ -280,11 +279,7 @@ export function ProfileForm({ api, profile, debounceMs, storage }: ProfileFormPr
       >
         <Textarea value={bio} onChange={(_, d) => set({ bio: d.value })} rows={4} resize="vertical" />
       </Field>
-      <ProfileSwitches
-        celebrateMilestones={draft.celebrateMilestones ?? saved.celebrateMilestones ?? true}
-        requestAlerts={draft.requestAlerts}
-        onChange={set}
-      />
+      <ProfileSwitches celebrateMilestones={draft.celebrateMilestones} requestAlerts={draft.requestAlerts} onChange={set} />
       <div>
         <Button type="submit" appearance="primary" disabled={saving}>
           {saving ? t('profile.saving') : t('profile.save')}
