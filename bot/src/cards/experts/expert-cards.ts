@@ -6,6 +6,7 @@ import { t } from '../shared/i18n';
 import { clip, userText } from '../shared/user-text';
 import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 import { skillPlain, skillText } from '../shared/skill-text';
+import { LEARNING_REQUEST_VERBS } from '../requests/learning-request-card';
 
 /** Why a person is in the results: the skill, its level, endorsements and sessions taught. Never a rating. */
 export function explainExpert(hit: ExpertHit, locale: Locale): string {
@@ -105,7 +106,7 @@ export function expertsCard(
             {
               type: 'Action.Execute',
               title: t(locale, 'experts:askToLearn', { query: clip(skill, 40) }),
-              verb: 'askToLearn',
+              verb: LEARNING_REQUEST_VERBS.ask,
               data: { skill },
             },
           ];

@@ -4,8 +4,8 @@ import { skillChoiceCard } from '../../cards/experts/skill-choice-card';
 import { LEARNING_REQUEST_VERBS, learningRequestCard } from '../../cards/requests/learning-request-card';
 import { adaptiveCard } from '../../cards/shared/adaptive-card';
 import type { AdaptiveCard } from '../../cards/shared/adaptive-card';
-import { userText } from '../../cards/shared/user-text';
 import { t } from '../../cards/shared/i18n';
+import { skillText } from '../../cards/shared/skill-text';
 import { REQUEST_SKILL_MAX } from '../../domain/requests/learning-request';
 import type { Locale, PersonRef } from '../../domain/shared/person';
 import type { Services } from '../../domain/shared/services';
@@ -24,16 +24,16 @@ export const ASK_TO_LEARN_DATA = z.object({
 });
 
 /**
- * The skill through the team's taxonomy, as the API's requests go: known (in its own spelling), or
- * kept as new on purpose; otherwise the "did you mean …?" card whose buttons ask again.
- */
-/**
  * Whether the person already chose to keep the skill as new: yes (the card's "add as new"), no (ask
  * when unknown), or "unless close": the messaging extension's pick names the skill exactly, so only a
  * likely typo is asked about (the question would otherwise land in the compose box for nothing).
  */
 type NewSkillChoice = boolean | 'unlessClose';
 
+/**
+ * The skill through the team's taxonomy, as the API's requests go: known (in its own spelling), or
+ * kept as new on purpose; otherwise the "did you mean …?" card whose buttons ask again.
+ */
 export async function admitRequestSkill(
   services: Pick<Services, 'skills'>,
   person: PersonRef,
@@ -103,5 +103,5 @@ export async function askToLearn(
     locale,
   );
   const key = outcome === 'created' ? 'requests:askCreated' : outcome === 'voted' ? 'requests:askVoted' : 'requests:askAlreadyVoted';
-  return noticeCard(t(locale, key, { skill: userText(item.request.skill, 60) }), 'good', card);
+  return noticeCard(t(locale, key, { skill: skillText(item.request.skill, locale) }), 'good', card);
 }
