@@ -110,6 +110,8 @@ describe('a milestone card in the team channel', () => {
     expect(rendered.join('\n')).toContain('Een mijlpaal in het leren van elkaar');
     // The name reads as typed: no emphasis, no bold, no link came out of it.
     expect(rendered[0]).not.toMatch(/<a\b|<em>|<strong>|<b>/);
+    // The notification line is plain text: the name as typed, no escapes showing as backslashes.
+    expect(posted?.activity.summary).toBe('🎉 Sanne *de* <b>[Vries](https://evil.example)</b> is al 10 keer bedankt');
     const claims = await service.repositories.milestones.listForTeam(PLAYGROUND_TENANT, NL_TEAM.id);
     expect(claims).toEqual([expect.objectContaining({ userId: SANNE.aadObjectId, milestone: 'kudos10', celebrated: true })]);
   });

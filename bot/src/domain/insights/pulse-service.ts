@@ -5,6 +5,7 @@ import type { PersonRef } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
 import type { InsightsFailure, Result } from '../shared/result';
 import { ok } from '../shared/result';
+import { generalChannelOf } from '../teams/general-channel';
 import type { Team } from '../teams/team';
 import { mayManage } from '../teams/team-access';
 import { settingsOf } from '../teams/team-settings';
@@ -55,17 +56,11 @@ const UPDATE_DELAY_MS = 3_000;
 const PULSE_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The General channel: Teams gives it the team's own id; a team whose channels PeerLearn knows may name it. */
-function generalChannelOf(team: Team): string {
-  return (
-    team.channels.find((c) => c.channelId === team.teamId)?.channelId ??
-    team.channels.find((c) => /^general$/i.test(c.name))?.channelId ??
-    team.teamId
-  );
-}
+/** The General channel; a team whose channels PeerLearn does not know yet still has it, under the team's own id. */
+const pulseChannelOf = (team: Team): string => generalChannelOf(team) ?? team.teamId;
 
 function channelOf(team: Team, body: unknown): { readonly channelId: string } | { readonly problems: InsightsProblem[] } {
-  if (body === undefined || body === null) return { channelId: generalChannelOf(team) };
+  if (body === undefined || body === null) return { channelId: pulseChannelOf(team) };
   if (!isObject(body)) return { problems: [{ field: 'body', code: 'notAnObject' }] };
   const problems: InsightsProblem[] = Object.keys(body)
     .filter((key) => key !== 'channelId')
@@ -75,7 +70,7 @@ function channelOf(team: Team, body: unknown): { readonly channelId: string } | 
   if (channelId !== undefined && (typeof channelId !== 'string' || !known(channelId)))
     problems.push({ field: 'channelId', code: 'unknownValue' });
   if (problems.length > 0) return { problems };
-  return { channelId: typeof channelId === 'string' ? channelId : generalChannelOf(team) };
+  return { channelId: typeof channelId === 'string' ? channelId : pulseChannelOf(team) };
 }
 
 /** Pulse surveys (DESIGN F5): owners post, members answer once and anonymously, everyone sees the count. */

@@ -5,6 +5,7 @@ import { toLocale } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
 import { generalChannelOf } from '../teams/general-channel';
 import { namesOf } from '../teams/person-names';
+import type { NamedPerson } from '../teams/person-names';
 import { kudosEventsOf, reachedMilestones, sessionEventsOf } from './milestone-count';
 import type { Reached } from './milestone-count';
 import { MILESTONE_NEWS_DAYS } from './milestones';
@@ -98,8 +99,7 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
       const ids = [...new Set(due.map((d) => d.userId))];
       const profiles = new Map((await repos.members.getMany(tenantId, ids)).map((p) => [p.userId, p] as const));
       const channelId = generalChannelOf(team);
-      const celebrations: Celebration[] = [];
-      const names = await namesOf(repos, tenantId, ids, teamId);
+      const ready: { readonly claim: MilestoneClaim; readonly userId: string }[] = [];
       for (const { userId, reached, claim: existing } of due) {
         let claim = existing;
         if (!claim) {
@@ -122,15 +122,18 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
         if (!claim.celebrated || channelId === undefined) continue;
         // Turned off since the claim (a retry): nothing is posted.
         if (profiles.get(userId)?.celebrateMilestones === false) continue;
-        celebrations.push({ claim, displayName: names.get(userId)?.displayName ?? '', locale: toLocale(team.locale), channelId });
+        ready.push({ claim, userId });
       }
-      return celebrations;
-    },
-
-    /** The person's own milestones in every team (My learning, the export), newest first. */
-    async mine(tenantId: string, userId: string): Promise<MilestoneClaim[]> {
-      const claims = await repos.milestones.listForPerson(tenantId, userId);
-      return claims.sort((a, b) => b.reachedAt.localeCompare(a.reachedAt));
+      if (ready.length === 0 || channelId === undefined) return [];
+      // Names only for the cards that go out; the profiles read above name most, the roster the rest.
+      const unnamed = ready.map((r) => r.userId).filter((id) => !profiles.get(id)?.displayName);
+      const names = unnamed.length > 0 ? await namesOf(repos, tenantId, unnamed, teamId) : new Map<string, NamedPerson>();
+      return ready.map(({ claim, userId }) => ({
+        claim,
+        displayName: profiles.get(userId)?.displayName || names.get(userId)?.displayName || '',
+        locale: toLocale(team.locale),
+        channelId,
+      }));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { milestoneCard, milestoneTitle } from '../../cards/milestones/milestone-card';
+import { milestoneCard, milestoneSummary } from '../../cards/milestones/milestone-card';
 import type { OutgoingMessage } from '../../domain/delivery/outbox';
 import type { MilestoneService, MilestoneTrigger } from '../../domain/milestones/milestone-service';
 
@@ -22,7 +22,7 @@ export async function composeMilestones(deps: MilestoneComposerDeps, trigger: Mi
       mode: 'post',
       target: { kind: 'channel', tenantId: claim.tenantId, teamId: claim.teamId, channelId },
       card: { ...milestoneCard(view, locale) },
-      summary: milestoneTitle(view, locale),
+      summary: milestoneSummary(view, locale),
     };
   });
 }
