@@ -270,10 +270,18 @@ describe('the invite card’s actions', () => {
     const bad = cardOf(await action('saveSession', { ...values, title: '', capacity: '0' }, people.host)).text;
     expect(bad).toContain('Give the session a title.');
     expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('To edit');
+    // Skills added on the card pass the team's taxonomy, as the API's edit does: a typo is asked about, nothing saved.
+    const typo = cardOf(await action('saveSession', { ...values, skills: 'Dokcer' }, people.host)).text;
+    expect(typo).toContain('Did you mean Docker?');
+    expect(typo).toContain('"id":"newSkills"');
+    expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.skills).toEqual([]);
     await clearQueue(bot.service);
-    const saved = cardOf(await action('saveSession', values, people.host)).text;
+    const saved = cardOf(await action('saveSession', { ...values, skills: 'docker' }, people.host)).text;
     expect(saved).toContain('Changes to “Edited” are saved.');
-    expect((await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId))?.title).toBe('Edited');
+    expect(await bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, session.sessionId)).toMatchObject({
+      title: 'Edited',
+      skills: ['Docker'],
+    });
     expect(await queuedJobs(bot.service)).toEqual([
       { kind: 'updateInvite', tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, sessionId: session.sessionId },
     ]);

@@ -99,6 +99,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     sessionId: string,
     values: Readonly<Record<string, unknown>>,
     problems: readonly SessionProblem[],
+    unknownSkills: readonly UnknownSkill[] = [],
   ): Promise<AdaptiveCard> {
     const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, req.actor.userId);
     if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, req.locale), 'attention');
@@ -113,6 +114,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
         submit: 'execute',
         values,
         problems,
+        ...(unknownSkills.length > 0 ? { unknownSkills } : {}),
         editing: { sessionId },
       },
       req.locale,
@@ -148,8 +150,16 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     async saveSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const { teamId: _team, sessionId: _session, ...values } = req.data;
-      const result = await sessions.edit(req.actor, req.teamId, sessionId, values);
-      if (result.ok) return answer(req, t(req.locale, 'sessions:saved', { title: userText(result.value.session.title, 120) }), 'good');
+      // As on the API: the session's own skills stay as they are; an added one passes the team's taxonomy.
+      const typed = typedSkills(values.skills).length > 0;
+      const stored = typed ? ((await sessions.get(req.actor.tenantId, req.teamId, sessionId))?.skills ?? []) : [];
+      const admitted = typed ? await admitFormSkills(deps.skills, req.actor, req.teamId, values, 'skills', stored) : undefined;
+      if (admitted && !admitted.ok) return cardResponse(await editForm(req, sessionId, req.data, [], admitted.unknown));
+      const result = await sessions.edit(req.actor, req.teamId, sessionId, admitted ? { ...values, skills: admitted.fields['skills'] } : values);
+      if (result.ok) {
+        await admitted?.commit();
+        return answer(req, t(req.locale, 'sessions:saved', { title: userText(result.value.session.title, 120) }), 'good');
+      }
       if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
       return answer(req, failureAnswer(result.failure, req.locale));
     },
