@@ -28,8 +28,6 @@ interface ExpertDirectoryOptions {
   readonly sessionsRefreshMs?: number;
   /** Change rows older than this are deleted. */
   readonly retentionMs?: number;
-  /** A tenant with changes gets a new snapshot at most this often (else after 1,000 changed people). */
-  readonly snapshotEveryMs?: number;
 }
 
 type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
@@ -80,7 +78,6 @@ export class ExpertDirectory {
       now: options.now,
       log: options.log,
       retentionMs: this.retentionMs,
-      ...(options.snapshotEveryMs === undefined ? {} : { everyMs: options.snapshotEveryMs }),
     });
   }
 
@@ -108,14 +105,6 @@ export class ExpertDirectory {
     if (this.timer) clearTimeout(this.timer);
     await this.polling;
     await this.snapshots.settled();
-  }
-
-  /** Writes the tenant's snapshot now, once its index is loaded (the bench, tests); resolves when stored. */
-  async writeSnapshot(tenantId: string): Promise<void> {
-    await this.index(tenantId);
-    await this.polling;
-    const state = this.loaded.get(tenantId);
-    if (state) await this.snapshots.writeNow(state);
   }
 
   isWarm(tenantId: string): boolean {
@@ -297,9 +286,10 @@ export class ExpertDirectory {
     const changes = await this.ports.changes.since(tenantId, state.cursorMs);
     const users = new Set<string>();
     const erased = new Set<string>();
-    for (const change of changes) {
-      if (state.seen.has(change.id)) continue;
-      state.seen.set(change.id, change.at);
+    // Marked seen only once applied: a poll that fails half-way (a storage blip) sees them again next
+    // time, and no snapshot claims a change its index never got.
+    const fresh = changes.filter((change) => !state.seen.has(change.id));
+    for (const change of fresh) {
       for (const userId of change.userIds) users.add(userId);
       for (const key of change.erased ?? []) erased.add(key);
     }
@@ -312,6 +302,7 @@ export class ExpertDirectory {
     } else {
       await this.reload(state, users);
     }
+    for (const change of fresh) state.seen.set(change.id, change.at);
     state.cursorMs = Math.max(state.cursorMs, started - this.overlapMs);
     for (const [id, at] of state.seen) if (at < state.cursorMs) state.seen.delete(id);
     if (started - state.sessionsCountedAt >= this.sessionsRefreshMs) {

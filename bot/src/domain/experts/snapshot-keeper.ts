@@ -7,13 +7,14 @@ interface SnapshotKeeperOptions {
   readonly log: Logger;
   /** The change feed keeps this long: a snapshot must be younger, or changes it lacks may be gone from the feed. */
   readonly retentionMs: number;
-  /** A tenant with changes gets a new snapshot at most this often... */
-  readonly everyMs?: number;
-  /** ...or at once after this many changed people. */
-  readonly afterChanges?: number;
-  /** Without changes, the snapshot is written again after this long, so a restart always finds one young enough. */
-  readonly idleMs?: number;
 }
+
+/** A tenant with changes gets a new snapshot at most this often... */
+const EVERY_MS = 10 * 60_000;
+/** ...or at once after this many changed people. */
+const AFTER_CHANGES = 1_000;
+/** Without changes, the snapshot is written again after this long, so a restart always finds one young enough. */
+const IDLE_MS = 20 * 60_000;
 
 /** Where a tenant's index stands on the change feed, as the directory keeps it. */
 interface FeedPosition {
@@ -26,6 +27,11 @@ interface Written {
   /** Feed time the current snapshot covers up to (about when it was written). */
   at: number;
   changed: number;
+  /**
+   * A write is owed at once (a full build, an erasure). Kept while another write is under way: that
+   * one took its lists before the erasure, so the next consistent moment writes again.
+   */
+  forced: boolean;
 }
 
 /**
@@ -36,18 +42,11 @@ interface Written {
 export class SnapshotKeeper {
   private readonly written = new Map<string, Written>();
   private readonly writing = new Map<string, Promise<void>>();
-  private readonly everyMs: number;
-  private readonly afterChanges: number;
-  private readonly idleMs: number;
 
   constructor(
     private readonly store: IndexSnapshotStore | undefined,
     private readonly options: SnapshotKeeperOptions,
-  ) {
-    this.everyMs = options.everyMs ?? 10 * 60_000;
-    this.afterChanges = options.afterChanges ?? 1_000;
-    this.idleMs = options.idleMs ?? 20 * 60_000;
-  }
+  ) {}
 
   /**
    * The tenant's index and feed position from its snapshot; undefined when there is none, it is of an
@@ -78,7 +77,7 @@ export class SnapshotKeeper {
       this.options.log.error(`expert index: the snapshot of tenant ${tenantId} does not fit together; building from the profiles`, error);
       return undefined;
     }
-    this.written.set(tenantId, { at: snapshot.cursorMs, changed: 0 });
+    this.written.set(tenantId, { at: snapshot.cursorMs, changed: 0, forced: false });
     return { index, cursorMs: snapshot.cursorMs, seen: new Map(snapshot.seen) };
   }
 
@@ -91,18 +90,13 @@ export class SnapshotKeeper {
     if (!this.store) return;
     const tenantId = position.index.tenantId;
     const now = this.options.now().getTime();
-    const mark = this.written.get(tenantId) ?? { at: 0, changed: 0 };
+    const mark = this.written.get(tenantId) ?? { at: 0, changed: 0, forced: false };
     mark.changed += changedPeople;
+    mark.forced ||= force;
     this.written.set(tenantId, mark);
     if (this.writing.has(tenantId)) return;
-    const due =
-      force || mark.changed >= this.afterChanges || (mark.changed > 0 && now - mark.at >= this.everyMs) || now - mark.at >= this.idleMs;
+    const due = mark.forced || mark.changed >= AFTER_CHANGES || (mark.changed > 0 && now - mark.at >= EVERY_MS) || now - mark.at >= IDLE_MS;
     if (due) void this.write(position, now);
-  }
-
-  /** Writes the tenant's snapshot now (the bench and tests; otherwise `afterChanges` decides). */
-  writeNow(position: FeedPosition): Promise<void> {
-    return this.write(position, this.options.now().getTime());
   }
 
   /** Resolves when no write is under way. */
@@ -113,18 +107,18 @@ export class SnapshotKeeper {
   private write(position: FeedPosition, now: number): Promise<void> {
     const store = this.store;
     const tenantId = position.index.tenantId;
-    const running = this.writing.get(tenantId);
     if (!store) return Promise.resolve();
-    if (running) return running;
     const snapshot: IndexSnapshot = {
       tenantId,
       cursorMs: position.cursorMs,
       seen: [...position.seen],
       lists: position.index.lists(),
     };
-    const mark = this.written.get(tenantId) ?? { at: 0, changed: 0 };
+    const mark = this.written.get(tenantId) ?? { at: 0, changed: 0, forced: false };
     const pending = mark.changed;
+    const forced = mark.forced;
     mark.changed = 0;
+    mark.forced = false;
     mark.at = now;
     this.written.set(tenantId, mark);
     const started = this.options.now().getTime();
@@ -141,6 +135,7 @@ export class SnapshotKeeper {
       .catch((error: unknown) => {
         // Due again at the next poll: the changes still count.
         mark.changed += pending;
+        mark.forced ||= forced;
         mark.at = 0;
         this.options.log.error(`expert index: writing the snapshot of tenant ${tenantId} failed`, error);
       })
