@@ -10,7 +10,7 @@ import type { ApiError } from './contract';
 import { HttpError } from './shared/http-error';
 import { concurrencyCap } from './shared/load-limits';
 import { badPathParameter, jsonBodyOnly } from './shared/json-body-only';
-import { precompressedAssets } from './shared/precompressed-assets';
+import { IMMUTABLE, precompressedAssets } from './shared/precompressed-assets';
 
 interface HttpAppDependencies {
   readonly botEndpoint: (req: Request, res: Response) => Promise<void>;
@@ -141,7 +141,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
       index: false,
       setHeaders: (res, file) => {
         // Hashed assets never change; the HTML must always be fresh.
-        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
       },
     }),
   );

@@ -1,5 +1,4 @@
-import type { RequestHandler } from 'express';
-import { existsSync } from 'node:fs';
+import type { RequestHandler, Response } from 'express';
 import path from 'node:path';
 
 /** Preferred first: brotli is ~15 % smaller than gzip -9 on the tab's scripts. */
@@ -8,27 +7,11 @@ const ENCODINGS = [
   { name: 'gzip', suffix: '.gz' },
 ] as const;
 
-/** What the tab's build writes compressed (scripts/precompress-tab.mjs); the types express.static would send. */
-const TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json; charset=utf-8',
-};
+/** What the tab's build writes compressed copies of (scripts/precompress-tab.mjs). */
+const COMPRESSED = new Set(['.js', '.css', '.svg', '.json']);
 
-/**
- * Whether `Accept-Encoding` allows an encoding (q > 0, by name or `*`). Our order of preference wins
- * over the header's: browsers list `gzip, deflate, br` at equal weight, and brotli is the smaller.
- */
-function acceptedEncodings(header: string): (name: string) => boolean {
-  const weights = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [token = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    weights.set(token.trim(), q === undefined ? 1 : Number(q));
-  }
-  return (name) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
-}
+/** Hashed assets never change: cached for good (express.static sets the same on the plain files). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the hashed assets the build precompressed (`x.js.br`, `x.js.gz` beside `x.js`) to clients that
@@ -36,21 +19,10 @@ function acceptedEncodings(header: string): (name: string) => boolean {
  * express.static. Compressing once at build time costs nothing per request, unlike compressing on the fly.
  */
 export function precompressedAssets(assetsDir: string): RequestHandler {
-  // Hashed files never change, so whether a compressed copy exists is asked of the disk once per name.
-  const known = new Map<string, boolean>();
-  const exists = (file: string): boolean => {
-    let found = known.get(file);
-    if (found === undefined) {
-      found = existsSync(file);
-      if (known.size > 10_000) known.clear();
-      known.set(file, found);
-    }
-    return found;
-  };
   return (req, res, next) => {
-    const type = TYPES[path.extname(req.path)];
+    const ext = path.extname(req.path);
     // No Accept-Encoding at all reads as "anything" to the negotiator; a plain client gets the plain file.
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !type || !req.headers['accept-encoding']) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !COMPRESSED.has(ext) || !req.headers['accept-encoding']) return next();
     let relative: string;
     try {
       relative = path.normalize(decodeURIComponent(req.path)).replace(/^[/\\]+/, '');
@@ -59,20 +31,29 @@ export function precompressedAssets(assetsDir: string): RequestHandler {
     }
     // Only plain names inside the folder; anything odd is express.static's to refuse.
     if (relative.startsWith('..') || relative.includes('\0')) return next();
-    const file = path.join(assetsDir, relative);
     res.vary('Accept-Encoding');
-    const accepted = acceptedEncodings(req.headers['accept-encoding']);
-    const encoding = ENCODINGS.find((candidate) => accepted(candidate.name) && exists(file + candidate.suffix));
-    if (!encoding) return next();
-    res.setHeader('Content-Type', type);
-    res.setHeader('Content-Encoding', encoding.name);
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    res.sendFile(file + encoding.suffix, { dotfiles: 'deny' }, (error) => {
-      if (!error || res.headersSent) return;
-      // Gone meanwhile (a rebuild): the plain file, if it is there, is still right.
-      res.removeHeader('Content-Encoding');
-      res.removeHeader('Content-Type');
-      next();
-    });
+    // Our order of preference wins over the header's: browsers list `gzip, deflate, br` at equal weight.
+    const accepted = ENCODINGS.filter((encoding) => req.acceptsEncodings(encoding.name) === encoding.name);
+    const file = path.join(assetsDir, relative);
+    // The first accepted copy that is there (a small file has none); else the plain file.
+    const send = (i: number): void => {
+      const encoding = accepted[i];
+      if (!encoding) return next();
+      sendEncoded(res, file + encoding.suffix, encoding.name, ext, (missing) => (missing ? send(i + 1) : next()));
+    };
+    send(0);
   };
+}
+
+function sendEncoded(res: Response, file: string, encoding: string, ext: string, fallBack: (missing: boolean) => void): void {
+  res.type(ext);
+  res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Cache-Control', IMMUTABLE);
+  res.sendFile(file, { dotfiles: 'deny' }, (error) => {
+    if (!error || res.headersSent) return;
+    res.removeHeader('Content-Encoding');
+    res.removeHeader('Content-Type');
+    res.removeHeader('Cache-Control');
+    fallBack((error as NodeJS.ErrnoException).code === 'ENOENT');
+  });
 }
