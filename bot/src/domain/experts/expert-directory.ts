@@ -185,8 +185,9 @@ export class ExpertDirectory {
     const started = this.options.now().getTime();
     const restored = await this.snapshots.restore(tenantId);
     if (restored) {
-      // Sessions taught are counted again at the first poll (sessionsCountedAt 0): they change as time passes.
-      const state: TenantState = { ...restored, seen: new Map(restored.seen), sessionsCountedAt: 0, prunedAt: started };
+      // The snapshot's sessions-taught counts stand until the usual recount (sessionsRefreshMs from now):
+      // counting them at the catch-up would read every team's sessions before the tenant is warm.
+      const state: TenantState = { ...restored, seen: new Map(restored.seen), sessionsCountedAt: started, prunedAt: started };
       // Searches answer from the snapshot while the changes since it are read (the catch-up).
       this.catchingUp.set(tenantId, state);
       try {

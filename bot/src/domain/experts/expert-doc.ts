@@ -58,9 +58,9 @@ export const betterSkill = (a: IndexedSkill, b: IndexedSkill | undefined): boole
 const SEP = '\u0000';
 
 /**
- * One person as a snapshot keeps them (index-snapshot.ts): user id, e-mail ('' for none), display name,
- * skills flattened as key, name, level, endorsements, then want keys, languages, availability, bio words
- * and sessions taught (the bio words are in the snapshot's bio lists already). Tuples, not objects: at 100,000 people the property names would be most of the bytes.
+ * One person as a snapshot keeps them (storage/experts/snapshot-codec.ts): user id, e-mail ('' for none), display name,
+ * skills flattened as key, name, level, endorsements, then want keys, languages, availability and
+ * sessions taught (the bio words are in the snapshot's bio lists). Tuples, not objects: at 100,000 people the property names would be most of the bytes.
  */
 export type SnapshotPerson = readonly [
   userId: string,
@@ -130,7 +130,7 @@ export class DocPools {
     return this.assemble({ id, userId, email: email ?? '', displayName, teaches, wantKeys, languages, availability, bioTerms, sessions });
   }
 
-  /** A document again from what a snapshot kept of it (index-snapshot.ts): nothing is normalised or folded again. */
+  /** A document again from what a snapshot kept of it (storage/experts/snapshot-codec.ts): nothing is normalised or folded again. */
   restore(id: number, person: SnapshotPerson, bioTerms: string): ExpertDoc {
     const [userId, email, displayName, flat, wantKeys, languages, availability, sessions] = person;
     const teaches: IndexedSkill[] = [];

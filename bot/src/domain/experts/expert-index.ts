@@ -179,7 +179,7 @@ export class TenantExpertIndex implements TieBreak {
   }
 
   /**
-   * The index as plain data for a snapshot (index-snapshot.ts): people numbered densely in their order
+   * The index as plain data for a snapshot (storage/experts/snapshot-codec.ts): people numbered densely in their order
    * here, every list best first and in the order it is matched in, so a restore sorts nothing.
    */
   lists(): IndexLists {
