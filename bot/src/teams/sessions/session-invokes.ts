@@ -155,7 +155,12 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       const stored = typed ? ((await sessions.get(req.actor.tenantId, req.teamId, sessionId))?.skills ?? []) : [];
       const admitted = typed ? await admitFormSkills(deps.skills, req.actor, req.teamId, values, 'skills', stored) : undefined;
       if (admitted && !admitted.ok) return cardResponse(await editForm(req, sessionId, req.data, [], admitted.unknown));
-      const result = await sessions.edit(req.actor, req.teamId, sessionId, admitted ? { ...values, skills: admitted.fields['skills'] } : values);
+      const result = await sessions.edit(
+        req.actor,
+        req.teamId,
+        sessionId,
+        admitted ? { ...values, skills: admitted.fields['skills'] } : values,
+      );
       if (result.ok) {
         await admitted?.commit();
         return answer(req, t(req.locale, 'sessions:saved', { title: userText(result.value.session.title, 120) }), 'good');
