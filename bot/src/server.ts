@@ -50,12 +50,16 @@ import { createGraphTeamOwners } from './teams/teams/graph-team-owners';
 import { botGraphTokens } from './teams/teams/graph-token';
 import type { GraphTokenProvider } from './teams/teams/graph-token';
 
-interface StartOptions {
+export interface StartOptions {
   /** Default: JSON lines on standard output at the configured level. */
   readonly log?: Logger;
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */
   readonly inMemoryStorage?: boolean;
+  /** Tests: how often the expert index reads the profile change feed (default 1 s). */
+  readonly expertPollIntervalMs?: number;
+  /** Tests: an Azurite already running (a test run shares one), used and stopped instead of starting one. */
+  readonly azurite?: EmbeddedAzurite;
   /** Tests: what the outbox worker posts per job, and its and the sender's timings. */
   readonly composer?: JobComposer;
   readonly workerPolicy?: Partial<WorkerPolicy>;
@@ -119,11 +123,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
   // Empty with a managed identity: there is no connection string, only account URLs and a token.
   let connectionString = '';
   if (config.storage.kind === 'embedded') {
-    azurite = await startEmbeddedAzurite({
-      location: path.join(config.storage.dataDir, 'azurite'),
-      inMemory: options.inMemoryStorage ?? false,
-      log,
-    });
+    azurite =
+      options.azurite ??
+      (await startEmbeddedAzurite({
+        location: path.join(config.storage.dataDir, 'azurite'),
+        inMemory: options.inMemoryStorage ?? false,
+        log,
+      }));
     connectionString = azurite.connectionString;
   } else if (config.storage.kind === 'connectionString') {
     connectionString = config.storage.connectionString;
@@ -182,7 +188,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
     // Warms in the background: the service listens at once; a search waits until its tenant is warm.
     const experts = new ExpertDirectory(
       { members: repositories.members, teams: repositories.teams, sessions: repositories.sessions, ...storage.experts },
-      { now, log },
+      { now, log, ...(options.expertPollIntervalMs ? { pollIntervalMs: options.expertPollIntervalMs } : {}) },
     );
     void experts.start();
     // Each domain service once: the bot, the API and the jobs share them.

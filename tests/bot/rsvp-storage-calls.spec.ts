@@ -6,6 +6,7 @@ import { botAddedToTeam, PLAYGROUND_TENANT, postActivity } from '../support/acti
 import type { ActivityUser } from '../support/activities';
 import { CHANNEL_ID, TEAM_ID, execute, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
 import type { WhereOptions } from '../support/bot/session-fixtures';
+import { storagePathOf } from '../support/storage-requests';
 
 /**
  * What one RSVP costs in storage round trips (issue #12 item 6, docs/BENCHMARKS.md "RSVP burst"). Every
@@ -23,7 +24,10 @@ const ALONE_AT_MOST = 18;
 const IN_A_BURST_AT_MOST = 10;
 
 const now = new Date();
-const bot = useSeededBot(() => now);
+// The expert index reads the change feed on its own clock (every second), and after an answer's profile change
+// it re-reads that profile and its endorsements: background reads that fell into the counted window on a busy
+// machine (22 counted against 18). Here it reads the feed once an hour, so only the answer's calls are counted.
+const bot = useSeededBot(() => now, { expertPollIntervalMs: 3_600_000 });
 
 const storageCalls: string[] = [];
 let counting = false;
@@ -31,12 +35,12 @@ let counting = false;
  * The expert index reads the profile change feed (and looks at its snapshot) on its own clock: those
  * reads are not the answer's, and whether one falls inside the counted window is a matter of timing.
  */
-const backgroundRead = (request: ClientRequest) =>
-  request.method === 'GET' && /^\/devstoreaccount1\/(plProfileChanges|plExpertSnapshots)\b/.test(request.path);
+const backgroundRead = (method: string, path: string) => method === 'GET' && /^\/(plProfileChanges|plExpertSnapshots)\b/.test(path);
 const onRequest = (message: unknown) => {
   const { request } = message as { request: ClientRequest };
-  if (counting && request.path.startsWith('/devstoreaccount1/') && !backgroundRead(request))
-    storageCalls.push(`${request.method} ${request.path.split('?')[0] ?? ''}`);
+  const path = storagePathOf(request.path);
+  if (counting && path !== undefined && !backgroundRead(request.method, path))
+    storageCalls.push(`${request.method} ${path.split('?')[0] ?? ''}`);
 };
 beforeAll(() => {
   subscribe('http.client.request.start', onRequest);
@@ -148,11 +152,7 @@ describe('storage calls of an RSVP answer', () => {
     const calls = await counted(async () => {
       await rsvp(session, renamed, {}, moved);
     });
-    expect(
-      calls.filter(
-        (c) => c.startsWith('POST /devstoreaccount1/$batch') || /^(PUT|POST|MERGE) \/devstoreaccount1\/pl(Addresses|Profiles)/.test(c),
-      ),
-    ).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('POST /$batch') || /^(PUT|POST|MERGE) \/pl(Addresses|Profiles)/.test(c))).toEqual([]);
   });
 
   it('a member removed from the team is refused at once, though their membership was read a moment before', async () => {

@@ -11,6 +11,7 @@ import type { PersonRef } from '../../bot/src/domain/shared/person';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import { TABLES } from '../../bot/src/storage/shared/keys';
 import { ids, membership, profile, team, tenant } from '../support/storage/fixtures';
+import { storagePathOf } from '../support/storage-requests';
 import { useTestStorage } from '../support/test-storage';
 
 /**
@@ -27,7 +28,8 @@ const MEMBERS = 12;
 let calls: string[] = [];
 const onRequest = (message: unknown) => {
   const { request } = message as { request: ClientRequest };
-  calls.push(`${request.method} ${decodeURIComponent(request.path)}`);
+  const path = storagePathOf(request.path);
+  if (path !== undefined) calls.push(`${request.method} ${decodeURIComponent(path)}`);
 };
 beforeAll(() => {
   subscribe('http.client.request.start', onRequest);
@@ -42,12 +44,12 @@ async function counted<T>(work: () => Promise<T>): Promise<{ value: T; calls: st
   const value = await work();
   return { value, calls: [...calls] };
 }
-const profileReads = (seen: readonly string[]) => seen.filter((c) => c.startsWith(`GET /devstoreaccount1/${TABLES.profiles}(`)).length;
+const profileReads = (seen: readonly string[]) => seen.filter((c) => c.startsWith(`GET /${TABLES.profiles}(`)).length;
 const periodQueries = (seen: readonly string[]) =>
-  seen.filter((c) => c.startsWith(`GET /devstoreaccount1/${TABLES.insights}()`) && !c.includes('$select')).length;
+  seen.filter((c) => c.startsWith(`GET /${TABLES.insights}()`) && !c.includes('$select')).length;
 /** Point reads of period rows (their RowKeys start with the granularity; the bookkeeping rows with `meta`). */
 const periodPointReads = (seen: readonly string[]) =>
-  seen.filter((c) => new RegExp(`^GET /devstoreaccount1/${TABLES.insights}\\(PartitionKey='[^']*',RowKey='(week|month)\\|`).test(c)).length;
+  seen.filter((c) => new RegExp(`^GET /${TABLES.insights}\\(PartitionKey='[^']*',RowKey='(week|month)\\|`).test(c)).length;
 
 describe('insights report: storage calls per report (Azurite)', () => {
   const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];

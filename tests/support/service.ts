@@ -1,9 +1,10 @@
 import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
-import type { RunningService } from '../../bot/src/server';
+import type { RunningService, StartOptions } from '../../bot/src/server';
 import type { Logger } from '../../bot/src/domain/shared/logger';
 import type { WriteLimitPolicy } from '../../bot/src/domain/shared/write-rate-limiter';
+import { startTestAzurite } from './azurite';
 
 export const quietLogger: Logger & { readonly errors: string[]; readonly warnings: string[] } = {
   errors: [],
@@ -30,9 +31,17 @@ export async function startTestService(
   overrides: Partial<Config> = {},
   now?: () => Date,
   writeLimits: WriteLimitPolicy = NO_WRITE_LIMITS,
+  options: Pick<StartOptions, 'expertPollIntervalMs'> = {},
 ): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
-  return startService(config, { log: quietLogger, inMemoryStorage: true, writeLimits, ...(now ? { now } : {}) });
+  return startService(config, {
+    log: quietLogger,
+    inMemoryStorage: true,
+    azurite: await startTestAzurite(),
+    writeLimits,
+    ...(now ? { now } : {}),
+    ...options,
+  });
 }
 
 export async function devToken(
