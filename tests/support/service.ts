@@ -31,16 +31,18 @@ export async function startTestService(
   overrides: Partial<Config> = {},
   now?: () => Date,
   writeLimits: WriteLimitPolicy = NO_WRITE_LIMITS,
-  options: Pick<StartOptions, 'expertPollIntervalMs'> = {},
+  options: Pick<StartOptions, 'expertPollIntervalMs'> & { readonly ownAzurite?: boolean } = {},
 ): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
+  const { ownAzurite, ...start } = options;
   return startService(config, {
     log: quietLogger,
     inMemoryStorage: true,
-    azurite: await startTestAzurite(),
+    // A test that kills the service's Azurite needs one of its own: the shared one serves every other test file.
+    ...(ownAzurite ? {} : { azurite: await startTestAzurite() }),
     writeLimits,
     ...(now ? { now } : {}),
-    ...options,
+    ...start,
   });
 }
 

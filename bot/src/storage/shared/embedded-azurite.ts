@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ const CHILD_SOURCE = `
 'use strict';
 const spec = JSON.parse(process.env.PEERLEARN_AZURITE_SPEC);
 // Azurite reads its accounts from this variable (the development account is listed first, so it stays).
-if (spec.accounts.length > 0) process.env.AZURITE_ACCOUNTS = spec.accounts.map((a) => a + ':' + spec.key).join(';');
+if (spec.accounts && spec.accounts.length > 0) process.env.AZURITE_ACCOUNTS = spec.accounts.map((a) => a + ':' + spec.key).join(';');
 const path = require('node:path');
 const fs = require('node:fs');
 const r = (p) => require(path.join(spec.root, p));
@@ -118,7 +119,10 @@ function azuriteRoot(): string {
 function childScriptPath(): string {
   const dir = path.join(tmpdir(), 'peerlearn');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'azurite-child.cjs');
+  // Named by its content: checkouts of different versions on one machine (worktrees, a deployment beside a
+  // development copy) each run their own child, never one another's.
+  const version = createHash('sha256').update(CHILD_SOURCE).digest('hex').slice(0, 12);
+  const file = path.join(dir, `azurite-child-${version}.cjs`);
   // Several services may start at once (tests, instances): write aside and rename, which is atomic,
   // so no process ever runs a half-written script.
   const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
