@@ -1,3 +1,4 @@
+import { celebratesMilestones } from '../experts/member';
 import type { SessionFact } from '../insights/insights';
 import type { Kudos } from '../kudos/kudos';
 import type { Locale } from '../shared/person';
@@ -104,7 +105,7 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
         let claim = existing;
         if (!claim) {
           const fresh = now.getTime() - Date.parse(reached.event.at) <= MILESTONE_NEWS_DAYS * DAY_MS;
-          const optedIn = profiles.get(userId)?.celebrateMilestones !== false;
+          const optedIn = celebratesMilestones(profiles.get(userId) ?? {});
           const candidate: MilestoneClaim = {
             tenantId,
             teamId,
