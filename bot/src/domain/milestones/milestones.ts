@@ -49,11 +49,15 @@ export interface MilestoneClaim {
   readonly celebrated: boolean;
 }
 
-/** Claims of a team (table `plMilestones`, one partition per team). */
+/** Claims of a team (table `plMilestones`, one partition per team, and a copy in one partition per person). */
 export interface MilestoneRepository {
   listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]>;
-  /** Every claim of one person across the tenant's teams (My learning). */
+  /** Every claim of one person across the tenant's teams (My learning): their own partition, not every team's. */
   listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]>;
-  /** Stores the claim unless one exists for (team, person, milestone): true only for the one caller that stored it. */
+  /**
+   * Stores the claim unless one exists for (team, person, milestone): true only for the one caller
+   * that stored it. The person's copy is written too, also by a caller that lost (it then copies the
+   * stored claim), so a retry repairs a copy a crash left out.
+   */
   claim(claim: MilestoneClaim): Promise<boolean>;
 }
