@@ -119,18 +119,21 @@ describe('a person’s milestones from their own partition', () => {
     expect(copy).toEqual(stored);
   });
 
-  it('export and erase find the copies and the mark as well as the team’s claims', async () => {
+  it('export and erase find the copies, the mark and the tally as well as the team’s claims', async () => {
     const tenantId = ids.tenant();
     const [ann, bob, teamId] = [ids.user(), ids.user(), ids.teamsThread()];
     await writeOldClaim(claimOf(tenantId, teamId, ann, 'attended1'));
     await storage.repos.milestones.claim(claimOf(tenantId, teamId, ann, 'taught1'));
     await storage.repos.milestones.claim(claimOf(tenantId, teamId, bob, 'taught1'));
     await storage.repos.milestones.listForPerson(tenantId, ann);
+    // The check's tally of her sessions (what it counted toward her milestones) names her too.
+    const owner = { tenantId, teamId, userId: ann, kind: 'attended' as const };
+    await storage.repos.milestones.updateTally(owner, async () => ({ ...owner, events: [{ sourceId: 's1', at: at(3) }] }));
     const who = { person: { tenantId, userId: ann }, displayName: '', email: '', conversationId: '' };
     const table = rawTable();
     const found = await milestonesRule.find(table, who);
-    // Two team rows, their two copies, the mark: all hers.
-    expect(found).toHaveLength(5);
+    // Two team rows, their two copies, the mark, the tally: all hers.
+    expect(found).toHaveLength(6);
     expect(found.every((r) => r['userId'] === ann)).toBe(true);
     await milestonesRule.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() });
     expect(await milestonesRule.find(table, who)).toEqual([]);

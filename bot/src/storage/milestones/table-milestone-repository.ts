@@ -1,11 +1,21 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { MILESTONES } from '../../domain/milestones/milestones';
-import type { MilestoneClaim, MilestoneId, MilestoneRepository } from '../../domain/milestones/milestones';
-import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
+import type {
+  MilestoneClaim,
+  MilestoneId,
+  MilestoneKind,
+  MilestoneRepository,
+  MilestoneTally,
+  TallyOwner,
+} from '../../domain/milestones/milestones';
+import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
+import { DEFAULT_CONFLICT_RETRY, retryOnConflict } from '../shared/etag-retry';
+import type { ConflictRetryPolicy } from '../shared/etag-retry';
 import type { EntityKey } from '../shared/keys';
 import {
   milestoneKey,
+  milestoneTallyKey,
   milestonesPartition,
   personMilestoneKey,
   personMilestonesCopiedKey,
@@ -46,6 +56,21 @@ const toRow = (key: EntityKey, c: MilestoneClaim): NewEntity =>
 const fromTeamRow = (entity: StoredEntity): MilestoneClaim => parseRow(TABLES.milestones, entity, claimRow, teamKeyOf);
 const fromPersonRow = (entity: StoredEntity): MilestoneClaim => parseRow(TABLES.milestones, entity, claimRow, personKeyOf);
 
+const tallyRow = z.object({
+  tenantId: id,
+  teamId: id,
+  userId: id,
+  kind: z.enum(['taught', 'attended', 'kudosReceived'] satisfies MilestoneKind[]),
+  events: jsonText(z.array(z.object({ sourceId: id, at: isoTime }))),
+});
+const tallyKeyOf = (t: TallyOwner) => milestoneTallyKey(t.tenantId, t.teamId, t.userId, t.kind);
+const fromTallyRow = (entity: StoredEntity): MilestoneTally => parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf);
+const toTallyRow = (t: MilestoneTally): NewEntity =>
+  toEntity(tallyKeyOf(t), { tenantId: t.tenantId, teamId: t.teamId, userId: t.userId, kind: t.kind, events: JSON.stringify(t.events) });
+
+/** RowKeys in one filter: a session's people in a few queries, each filter well under the URL limit. */
+const TALLIES_PER_QUERY = 40;
+
 /** Bookkeeping rows (the "copied" mark) have a RowKey that starts with the raw separator, which escaped ids never do. */
 const isClaimRow = (entity: StoredEntity) => !(entity.rowKey ?? '').startsWith('|');
 
@@ -56,7 +81,10 @@ const isClaimRow = (entity: StoredEntity) => !(entity.rowKey ?? '').startsWith('
  * claim, and the retried job claims it; never a claim without its copy.
  */
 export class TableMilestoneRepository implements MilestoneRepository {
-  constructor(private readonly table: StorageTable) {}
+  constructor(
+    private readonly table: StorageTable,
+    private readonly conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY,
+  ) {}
 
   async listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]> {
     return (await this.table.listPartition(milestonesPartition(tenantId, teamId))).filter(isClaimRow).map(fromTeamRow);
@@ -77,6 +105,41 @@ export class TableMilestoneRepository implements MilestoneRepository {
       toEntity(personMilestonesCopiedKey(tenantId, userId), { userId, copiedAt: new Date().toISOString() }),
     ]);
     return [...byKey.values()];
+  }
+
+  async get(tenantId: string, teamId: string, userId: string, milestone: MilestoneId): Promise<MilestoneClaim | undefined> {
+    const row = await this.table.get(milestoneKey(tenantId, teamId, userId, milestone));
+    return row && fromTeamRow(row);
+  }
+
+  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]> {
+    const partition = milestonesPartition(tenantId, teamId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < userIds.length; i += TALLIES_PER_QUERY) chunks.push(userIds.slice(i, i + TALLIES_PER_QUERY));
+    const pages = await Promise.all(
+      chunks.map((chunk) => {
+        const where = chunk.map((userId) => odata`RowKey eq ${milestoneTallyKey(tenantId, teamId, userId, kind).rowKey}`).join(' or ');
+        return this.table.listPartitionWhere(partition, where);
+      }),
+    );
+    return pages.flat().map(fromTallyRow);
+  }
+
+  async updateTally(
+    owner: TallyOwner,
+    change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+  ): Promise<MilestoneTally | undefined> {
+    const key = tallyKeyOf(owner);
+    return retryOnConflict('counting a milestone event', this.conflictRetry, async () => {
+      const row = await this.table.get(key);
+      const current = row && fromTallyRow(row);
+      const next = await change(current);
+      if (!next) return current;
+      // A create when there was none (409: someone else counted first, read again), else a replace under the ETag.
+      if (!row) await this.table.create(toTallyRow(next));
+      else await this.table.replace(toTallyRow(next), row.etag);
+      return next;
+    });
   }
 
   async claim(claim: MilestoneClaim): Promise<boolean> {

@@ -369,6 +369,11 @@ export const personMilestoneKey = (tenantId: string, teamId: string, userId: str
   partitionKey: personMilestonesPartition(tenantId, userId),
   rowKey: join('personMilestone', teamId, milestone),
 });
+/** In the team's partition: the first events of one kind a person had there (domain/milestones/milestone-tally.ts). */
+export const milestoneTallyKey = (tenantId: string, teamId: string, userId: string, kind: string): EntityKey => ({
+  partitionKey: milestonesPartition(tenantId, teamId),
+  rowKey: `${SEPARATOR}tally${SEPARATOR}${join('milestoneTally', userId, kind)}`,
+});
 /** In the person's partition: their claims from before the copies existed were copied in (one-off, on the first read). */
 export const personMilestonesCopiedKey = (tenantId: string, userId: string): EntityKey => ({
   partitionKey: personMilestonesPartition(tenantId, userId),
