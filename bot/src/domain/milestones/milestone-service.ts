@@ -1,4 +1,5 @@
 import { celebratesMilestones } from '../experts/member';
+import { forEachLimited } from '../shared/each-limited';
 import type { SessionFact } from '../insights/insights';
 import type { Locale } from '../shared/person';
 import { toLocale } from '../shared/person';
@@ -36,6 +37,9 @@ const DAY_MS = 86_400_000;
 /** A retried job composes its own celebrations again (the sender's idempotency record posts them once) for this long. */
 const RECOMPOSE_MS = DAY_MS;
 
+/** Tallies counted at once: a session's first-timers each need a read and a write. */
+const TALLY_WRITES = 8;
+
 /** Ids that stand for an erased person (`~erased-…`, the former colleague) never reach a milestone. */
 const isPerson = (userId: string) => userId !== '' && !userId.startsWith('~');
 
@@ -68,7 +72,7 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
     if (userIds.length === 0) return [];
     const stored = new Map((await repos.milestones.listTallies(where.tenantId, where.teamId, kind, userIds)).map((t) => [t.userId, t]));
     const out: { userId: string; reached: Reached[] }[] = [];
-    for (const userId of userIds) {
+    await forEachLimited(userIds, TALLY_WRITES, async (userId) => {
       let tally = stored.get(userId);
       let started = false;
       if (!tally || withEvent(tally, event)) {
@@ -81,7 +85,7 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
         });
       }
       if (tally) out.push({ userId, reached: started ? reachedIn(tally) : reachedBy(tally, event.sourceId) });
-    }
+    });
     return out;
   }
 
