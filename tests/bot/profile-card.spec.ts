@@ -236,3 +236,59 @@ describe('the profile card in a channel', () => {
     expect(await stored()).toBe(before);
   });
 });
+
+describe('the milestone switch on the profile card (issue #12)', () => {
+  const celebrates = async (userId = MEGAN_ID) => (await service.repositories.members.get(PLAYGROUND_TENANT, userId))?.celebrateMilestones;
+  const toggleOf = (card: AdaptiveCard) => card.body.find((e) => e.type === 'Input.Toggle');
+  const form = { ...goodForm, teaches: 'JavaScript: 3\nPresenting', newSkills: '' };
+
+  it('turns milestone cards off and on for the sender only, shown on the form and on the profile card', async () => {
+    const daanBefore = await celebrates(DAAN_ID);
+    const opened = cardOf(await act('editProfile', {}));
+    expect(toggleOf(opened.card)).toMatchObject({ id: 'celebrateMilestones', value: 'true' });
+    const off = cardOf(
+      await act(
+        'saveProfile',
+        { ...form, celebrateMilestones: 'false', celebrateMilestonesShown: 'true', userId: DAAN_ID },
+        { locale: 'nl-NL' },
+      ),
+    );
+    expect(off.text).toContain('Opgeslagen.');
+    expect(off.text).toContain('"title":"Mijlpaalkaarten","value":"uit"');
+    expect(await celebrates()).toBe(false);
+    expect(await celebrates(DAAN_ID)).toBe(daanBefore);
+    expect(toggleOf(cardOf(await act('editProfile', {})).card)).toMatchObject({ value: 'false' });
+    const on = cardOf(await act('saveProfile', { ...form, celebrateMilestones: 'true', celebrateMilestonesShown: 'false' }));
+    expect(on.text).toContain('"title":"Milestone cards","value":"celebrated in the team channel"');
+    expect(await celebrates()).toBe(true);
+  });
+
+  it('keeps the stored choice when a form left open is saved unchanged (the setting changed elsewhere meanwhile)', async () => {
+    await act('saveProfile', { ...form, celebrateMilestones: 'false', celebrateMilestonesShown: 'true' });
+    expect(await celebrates()).toBe(false);
+    // A form opened before that, still showing "on", saved with the switch untouched.
+    const { text } = cardOf(
+      await act('saveProfile', { ...form, bio: 'Edited later', celebrateMilestones: 'true', celebrateMilestonesShown: 'true' }),
+    );
+    expect(text).toContain('Saved.');
+    expect(await celebrates()).toBe(false);
+    expect((await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID))?.bio).toBe('Edited later');
+  });
+
+  it('refuses a forged switch value, storing nothing, and the switch in a channel', async () => {
+    const before = await celebrates();
+    const forged = cardOf(
+      await act('saveProfile', { ...form, bio: 'Forged', celebrateMilestones: 'yes', celebrateMilestonesShown: 'true' }),
+    );
+    expect(forged.text).toContain('Nothing was saved yet');
+    expect(forged.text).toContain('could not be read');
+    const channel = await act(
+      'saveProfile',
+      { ...form, celebrateMilestones: String(!before), celebrateMilestonesShown: String(before) },
+      { channel: true },
+    );
+    expect(channel.statusCode).toBe(400);
+    expect(await celebrates()).toBe(before);
+    expect((await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID))?.bio).not.toBe('Forged');
+  });
+});

@@ -18,8 +18,17 @@ const megan: ProfileCardView = {
   bio: 'Front-end developer who likes teaching.',
   languages: ['English', 'Nederlands'],
   availability: 'Tuesday afternoons',
+  celebrateMilestones: true,
 };
-const empty: ProfileCardView = { displayName: '', teaches: [], wants: [], bio: '', languages: [], availability: '' };
+const empty: ProfileCardView = {
+  displayName: '',
+  teaches: [],
+  wants: [],
+  bio: '',
+  languages: [],
+  availability: '',
+  celebrateMilestones: false,
+};
 /** The worst case for size: every field at its limit. */
 const heavy: ProfileCardView = {
   displayName: 'X'.repeat(200),
@@ -28,6 +37,7 @@ const heavy: ProfileCardView = {
   bio: 'B'.repeat(500),
   languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
   availability: 'A'.repeat(200),
+  celebrateMilestones: true,
 };
 const pasted: ProfileFormValues = {
   teaches: 'x'.repeat(4_000),
@@ -35,6 +45,7 @@ const pasted: ProfileFormValues = {
   bio: 'b'.repeat(4_000),
   languages: 'l'.repeat(4_000),
   availability: 'a'.repeat(4_000),
+  celebrateMilestones: { on: false, shown: true },
 };
 const badForm: ProfileFormValues = {
   teaches: 'SQL: 7\n: 2\nExcel: 3',
@@ -42,6 +53,7 @@ const badForm: ProfileFormValues = {
   bio: 'b'.repeat(501),
   languages: 'English',
   availability: 'Mondays',
+  celebrateMilestones: { on: true, shown: true },
 };
 const badProblems = (): readonly ProfileFormProblem[] => {
   const result = checkProfileForm(badForm, SEEDED_TAXONOMY);
@@ -61,11 +73,20 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
         'Tuesday afternoons',
         'Edit profile',
         'my skills: Excel, SQL',
+        'Milestone cards',
+        'celebrated in the team channel',
       ],
-      nl: ['Je PeerLearn-profiel', 'JavaScript (niveau 2, 2× aanbevolen)', 'Over mij', 'Profiel bewerken', 'mijn vaardigheden: Excel, SQL'],
+      nl: [
+        'Je PeerLearn-profiel',
+        'JavaScript (niveau 2, 2× aanbevolen)',
+        'Over mij',
+        'Profiel bewerken',
+        'mijn vaardigheden: Excel, SQL',
+        'gevierd in het teamkanaal',
+      ],
     },
   ],
-  ['empty profile', (l) => profileCard(empty, l), { en: ['nothing yet'], nl: ['nog niets'] }],
+  ['empty profile', (l) => profileCard(empty, l), { en: ['nothing yet', '"value":"off"'], nl: ['nog niets', '"value":"uit"'] }],
   [
     'profile after a save',
     (l) => profileCard(megan, l, { normalised: [{ from: 'js', to: 'JavaScript' }] }),
@@ -125,6 +146,7 @@ describe('the edit form', () => {
         bio: 'Hi',
         languages: ['English'],
         availability: '',
+        celebrateMilestones: false,
       }),
     ).toEqual({
       teaches: 'SQL: 3\nExcel: 1',
@@ -132,7 +154,10 @@ describe('the edit form', () => {
       bio: 'Hi',
       languages: 'English',
       availability: '',
+      celebrateMilestones: { on: false, shown: false },
     });
+    // Absent (a profile from before the switch, or none yet) is on.
+    expect(profileFormOf(undefined).celebrateMilestones).toEqual({ on: true, shown: true });
   });
 
   it('saves with Action.Execute saveProfile and sends its inputs; cancel sends none', () => {
@@ -142,7 +167,38 @@ describe('the edit form', () => {
       ['viewProfile', 'none'],
     ]);
     const ids = card.body.flatMap((e) => ('id' in e ? [e.id] : []));
-    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability']);
+    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones']);
+  });
+
+  it('shows the milestone switch as stored, and sends back what it showed so that only a change is saved', () => {
+    for (const celebrateMilestones of [true, false]) {
+      const values = profileFormOf({ teaches: [], wants: [], bio: '', languages: [], availability: '', celebrateMilestones });
+      for (const [locale, title] of [
+        ['en', 'Celebrate my milestones in the team channel'],
+        ['nl', 'Mijn mijlpalen vieren in het teamkanaal'],
+      ] as const) {
+        const card = profileEditCard(values, locale);
+        const rendered = renderCard(card);
+        expect(rendered.errors).toEqual([]);
+        const toggle = card.body.find((e) => e.type === 'Input.Toggle');
+        expect(toggle).toEqual({ type: 'Input.Toggle', id: 'celebrateMilestones', title, value: String(celebrateMilestones) });
+        // The rendered checkbox is the one Teams shows: checked as stored.
+        const box = rendered.element?.querySelector<HTMLInputElement>('input[type=checkbox]');
+        expect(box?.checked).toBe(celebrateMilestones);
+        const save = card.actions?.[0];
+        expect(save?.type === 'Action.Execute' && save.data).toEqual({ celebrateMilestonesShown: String(celebrateMilestones) });
+      }
+    }
+  });
+
+  it('puts the switch into the edit only when it was changed (absent keeps the stored choice)', () => {
+    const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
+    const unchanged = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: false } }, SEEDED_TAXONOMY);
+    expect(unchanged.ok && 'celebrateMilestones' in unchanged.edit).toBe(false);
+    const off = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: true } }, SEEDED_TAXONOMY);
+    expect(off.ok && off.edit.celebrateMilestones).toBe(false);
+    const on = checkProfileForm({ ...form, celebrateMilestones: { on: true, shown: false } }, SEEDED_TAXONOMY);
+    expect(on.ok && on.edit.celebrateMilestones).toBe(true);
   });
 
   it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
@@ -153,6 +209,7 @@ describe('the edit form', () => {
         bio: '  Hoi  ',
         languages: 'Nederlands, Nederlands',
         availability: 'ma',
+        celebrateMilestones: { on: true, shown: true },
       },
       SEEDED_TAXONOMY,
     );

@@ -151,6 +151,7 @@ const cards: [string, (text: string) => AdaptiveCard][] = [
           bio: text,
           languages: [text.slice(0, 40)],
           availability: text,
+          celebrateMilestones: true,
         },
         'en',
         { normalised: [{ from: text, to: text.slice(0, 60) }] },

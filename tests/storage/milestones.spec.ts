@@ -103,6 +103,24 @@ describe('milestones of sessions', () => {
     expect(new Set(hers.map((c) => `${c.claim.milestone}|${c.claim.claimedAt}|${c.claim.sourceId}`)).size).toBe(1);
   });
 
+  it('two sessions checked at once for the same person: one is her 5th, celebrated once (the tally under its ETag)', async () => {
+    const [ann, host] = [ids.user(), ids.user()];
+    const where = await teamWith([ann, host]);
+    const { repos } = storage;
+    for (const n of [1, 2, 3]) {
+      await repos.insights.saveFact(where.tenantId, where.teamId, `s${n}`, fact(where, n, daysAgo(30 - n), [host], [ann]), TZ);
+      await service().celebrate(sessionTrigger(where, n));
+    }
+    await repos.insights.saveFact(where.tenantId, where.teamId, 's4', fact(where, 4, daysAgo(2), [host], [ann]), TZ);
+    await repos.insights.saveFact(where.tenantId, where.teamId, 's5', fact(where, 5, daysAgo(1), [host], [ann]), TZ);
+    const both = await Promise.all([service().celebrate(sessionTrigger(where, 4)), service().celebrate(sessionTrigger(where, 5))]);
+    const hers = both.flat().filter((c) => c.claim.userId === ann);
+    expect(hers.map((c) => c.claim.milestone)).toEqual(['attended5']);
+    const [tally] = await repos.milestones.listTallies(where.tenantId, where.teamId, 'attended', [ann]);
+    expect(tally?.events.map((e) => e.sourceId).sort()).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(hers[0]?.claim.sourceId).toBe(tally?.events[4]?.sourceId);
+  });
+
   it('posts nothing for someone who turned milestones off, and nothing old when they turn them on again', async () => {
     const [quiet, host] = [ids.user(), ids.user()];
     const where = await teamWith([quiet, host]);

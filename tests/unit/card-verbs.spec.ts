@@ -70,6 +70,7 @@ const profileView = {
   bio: '',
   languages: [],
   availability: '',
+  celebrateMilestones: true,
 };
 const request = {
   tenantId: 't',
@@ -137,7 +138,10 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionFormCard({ ...form, submit: 'dialog' }, locale),
   sessionFormCard({ ...form, submit: 'execute', editing: { sessionId: 's1' } }, locale),
   profileCard(profileView, locale),
-  profileEditCard({ teaches: '', wants: '', bio: '', languages: '', availability: '' }, locale),
+  profileEditCard(
+    { teaches: '', wants: '', bio: '', languages: '', availability: '', celebrateMilestones: { on: true, shown: true } },
+    locale,
+  ),
   learningRequestCard({ request, authorName: 'Ann', created: true, experts: [] }, locale),
   // An empty "who knows X": ask the team to learn it (issue #12).
   expertsCard('Quantum knitting', [], locale, false),

@@ -96,6 +96,7 @@ describe('skill names in Dutch, keyed by the skill key', () => {
       bio: '',
       languages: [],
       availability: '',
+      celebrateMilestones: true,
     };
     const nl = JSON.stringify(profileCard(view, 'nl'));
     expect(nl).toContain('Presenteren (niveau 3)');

@@ -2,6 +2,7 @@ import type { Locale } from '../../domain/shared/person';
 import type { SkillLevel } from '../../domain/experts/member';
 import type { Renamed } from '../../domain/experts/profile-editing';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-editing';
+import { shownKey } from '../../domain/experts/profile-form';
 import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
@@ -21,6 +22,8 @@ export interface ProfileCardView {
   readonly bio: string;
   readonly languages: readonly string[];
   readonly availability: string;
+  /** Whether milestone cards about the person are posted (issue #12). */
+  readonly celebrateMilestones: boolean;
 }
 
 /** A typed entry shown back in a problem: short, so a pasted page cannot blow up the card. */
@@ -75,6 +78,10 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
         title: t(locale, 'profile:availability'),
         value: view.availability ? userText(view.availability, PROFILE_LIMITS.availabilityChars) : none,
       },
+      {
+        title: t(locale, 'profile:milestones'),
+        value: t(locale, view.celebrateMilestones ? 'profile:milestonesOn' : 'profile:milestonesOff'),
+      },
     ],
   });
   body.push(paragraph(t(locale, 'profile:hint'), true));
@@ -114,7 +121,8 @@ const prefill = (text: string) => text.slice(0, 1_000);
 
 /**
  * The edit form, filled with the stored profile or with what was typed; problems sit under the
- * field they are about, in the reader's language. `saveProfile` sends every input back.
+ * field they are about, in the reader's language. `saveProfile` sends every input back, and what the
+ * milestone switch showed when the form was opened (only a change of it is saved).
  */
 export function profileEditCard(
   values: ProfileFormValues,
@@ -179,9 +187,23 @@ export function profileEditCard(
       placeholder: t(locale, 'profile:availabilityPlaceholder'),
     },
     ...under('availability'),
+    {
+      type: 'Input.Toggle',
+      id: 'celebrateMilestones',
+      title: t(locale, 'profile:celebrateMilestonesTitle'),
+      value: values.celebrateMilestones.on ? 'true' : 'false',
+    },
+    { ...paragraph(t(locale, 'profile:celebrateMilestonesHint'), true), spacing: 'none' },
   );
   return adaptiveCard(body, [
-    { type: 'Action.Execute', title: t(locale, 'profile:save'), verb: PROFILE_VERBS.save, style: 'positive', associatedInputs: 'auto' },
+    {
+      type: 'Action.Execute',
+      title: t(locale, 'profile:save'),
+      verb: PROFILE_VERBS.save,
+      style: 'positive',
+      associatedInputs: 'auto',
+      data: { [shownKey('celebrateMilestones')]: values.celebrateMilestones.shown ? 'true' : 'false' },
+    },
     { type: 'Action.Execute', title: t(locale, 'profile:cancel'), verb: PROFILE_VERBS.view, associatedInputs: 'none' },
   ]);
 }

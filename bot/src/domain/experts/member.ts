@@ -30,6 +30,9 @@ export interface MemberProfile {
 /** Request alerts are on unless the person turned them off. */
 export const wantsRequestAlerts = (profile: Pick<MemberProfile, 'requestAlerts'>): boolean => profile.requestAlerts !== false;
 
+/** Milestone cards are posted unless the person turned them off. */
+export const celebratesMilestones = (profile: Pick<MemberProfile, 'celebrateMilestones'>): boolean => profile.celebrateMilestones !== false;
+
 /** The fields a surface may set when it first meets a person (bot message, tab sign-in). */
 export interface MemberSighting {
   readonly tenantId: string;

@@ -1,11 +1,25 @@
 import type { MemberProfile } from './member';
+import { celebratesMilestones } from './member';
 import { PROFILE_LIMITS, validateProfileEdit } from './profile-editing';
 import type { ProfileEdit, ProfileProblem, Renamed } from './profile-editing';
 import type { SkillTaxonomy } from './skill-taxonomy';
 
 /**
- * The profile card's edit form: five text inputs, turned into the same body that
- * `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
+ * A switch of the form: what it sends now, and what the form showed when it was opened. Only a
+ * change is saved, as the API's "absent keeps it" means: a form left open while the setting changed
+ * elsewhere (the tab) does not put the old value back.
+ */
+export interface FormSwitch {
+  readonly on: boolean;
+  readonly shown: boolean;
+}
+
+/** The key of the save action's data that carries what a switch showed (`celebrateMilestonesShown`). */
+export const shownKey = (id: 'celebrateMilestones') => `${id}Shown` as const;
+
+/**
+ * The profile card's edit form: five text inputs and the milestone switch, turned into the same body
+ * that `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
  */
 export interface ProfileFormValues {
   /** One skill per line, "Skill: level" (level 1–3; without one a new skill starts at 2). */
@@ -16,6 +30,8 @@ export interface ProfileFormValues {
   /** Comma separated. */
   readonly languages: string;
   readonly availability: string;
+  /** Milestone cards about the person in their teams' channels (issue #12). */
+  readonly celebrateMilestones: FormSwitch;
 }
 
 const PROFILE_FORM_FIELDS = ['teaches', 'wants', 'bio', 'languages', 'availability'] as const;
@@ -45,6 +61,18 @@ interface ReadProfileForm {
   readonly notText: readonly ProfileFormField[];
 }
 
+const flag = (value: unknown): boolean | undefined => (value === 'true' ? true : value === 'false' ? false : undefined);
+
+/**
+ * A toggle as Teams sends it ("true" / "false") with what the form showed. Anything else, or a card
+ * from before the switch, reads as unchanged: the stored choice stays.
+ */
+export function readSwitch(record: Readonly<Record<string, unknown>>, id: 'celebrateMilestones'): FormSwitch {
+  const on = flag(record[id]);
+  const shown = flag(record[shownKey(id)]);
+  return on === undefined || shown === undefined ? { on: shown ?? on ?? true, shown: shown ?? on ?? true } : { on, shown };
+}
+
 /** The card's input values as Teams sends them in `action.data`; a missing input is an emptied one. */
 export function readProfileForm(data: unknown): ReadProfileForm {
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
@@ -62,20 +90,23 @@ export function readProfileForm(data: unknown): ReadProfileForm {
     bio: read('bio'),
     languages: read('languages'),
     availability: read('availability'),
+    celebrateMilestones: readSwitch(record, 'celebrateMilestones'),
   };
   return { values, notText };
 }
 
 /** What the form shows for a stored profile. */
 export function profileFormOf(
-  profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability'> | undefined,
+  profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones'> | undefined,
 ): ProfileFormValues {
+  const celebrate = celebratesMilestones(profile ?? {});
   return {
     teaches: (profile?.teaches ?? []).map((s) => `${s.name}: ${s.level}`).join('\n'),
     wants: (profile?.wants ?? []).join(', '),
     bio: profile?.bio ?? '',
     languages: (profile?.languages ?? []).join(', '),
     availability: profile?.availability ?? '',
+    celebrateMilestones: { on: celebrate, shown: celebrate },
   };
 }
 
@@ -108,7 +139,11 @@ export function checkProfileForm(
   });
   const wants = commaList(values.wants).slice(0, PROFILE_LIMITS.skills + 1);
   const languages = commaList(values.languages).slice(0, PROFILE_LIMITS.languages + 1);
-  const result = validateProfileEdit({ teaches, wants, bio: values.bio, languages, availability: values.availability }, taxonomy);
+  const { on, shown } = values.celebrateMilestones;
+  const result = validateProfileEdit(
+    { teaches, wants, bio: values.bio, languages, availability: values.availability, ...(on !== shown ? { celebrateMilestones: on } : {}) },
+    taxonomy,
+  );
   if (result.ok) return result;
   const typed: Partial<Record<ProfileFormField, readonly string[]>> = { teaches: teachLines, wants, languages };
   return {

@@ -1,32 +1,11 @@
 import type { SessionFact } from '../insights/insights';
 import type { Kudos } from '../kudos/kudos';
-import { MILESTONES } from './milestones';
-import type { Milestone, MilestoneKind } from './milestones';
-
-/** One counted event of a person: a session taught or attended, a kudos received. */
-interface CountedEvent {
-  readonly sourceId: string;
-  readonly at: string;
-}
+import type { CountedEvent, Milestone } from './milestones';
 
 /** A milestone the person's count has reached, with the event that reached it (the nth, oldest first). */
 export interface Reached {
   readonly milestone: Milestone;
   readonly event: CountedEvent;
-}
-
-const oldestFirst = (a: CountedEvent, b: CountedEvent) => a.at.localeCompare(b.at) || a.sourceId.localeCompare(b.sourceId);
-
-/**
- * The milestones of `kind` the events reach. The nth event is the same whoever counts (sorted by
- * time, then id), so two instances counting at once claim the same milestone for the same event.
- */
-export function reachedMilestones(kind: MilestoneKind, events: readonly CountedEvent[]): Reached[] {
-  const sorted = [...events].sort(oldestFirst);
-  return MILESTONES.filter((m) => m.kind === kind && sorted.length >= m.count).map((milestone) => ({
-    milestone,
-    event: sorted[milestone.count - 1] as CountedEvent,
-  }));
 }
 
 /**

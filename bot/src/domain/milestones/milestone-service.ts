@@ -1,15 +1,17 @@
+import { celebratesMilestones } from '../experts/member';
+import { forEachLimited } from '../shared/each-limited';
 import type { SessionFact } from '../insights/insights';
-import type { Kudos } from '../kudos/kudos';
 import type { Locale } from '../shared/person';
 import { toLocale } from '../shared/person';
 import type { Repositories } from '../shared/repositories';
 import { generalChannelOf } from '../teams/general-channel';
 import { namesOf } from '../teams/person-names';
 import type { NamedPerson } from '../teams/person-names';
-import { kudosEventsOf, reachedMilestones, sessionEventsOf } from './milestone-count';
+import { kudosEventsOf, sessionEventsOf } from './milestone-count';
 import type { Reached } from './milestone-count';
+import { reachedBy, reachedIn, tallyFromHistory, withEvent } from './milestone-tally';
 import { MILESTONE_NEWS_DAYS } from './milestones';
-import type { MilestoneClaim, MilestoneKind } from './milestones';
+import type { CountedEvent, MilestoneClaim, MilestoneKind } from './milestones';
 
 /** What was just written that may reach a milestone: a held session (its fact was folded) or a kudos stored. */
 export type MilestoneTrigger =
@@ -35,6 +37,9 @@ const DAY_MS = 86_400_000;
 /** A retried job composes its own celebrations again (the sender's idempotency record posts them once) for this long. */
 const RECOMPOSE_MS = DAY_MS;
 
+/** Tallies counted at once: a session's first-timers each need a read and a write. */
+const TALLY_WRITES = 8;
+
 /** Ids that stand for an erased person (`~erased-…`, the former colleague) never reach a milestone. */
 const isPerson = (userId: string) => userId !== '' && !userId.startsWith('~');
 
@@ -42,33 +47,71 @@ export type MilestoneService = ReturnType<typeof createMilestoneService>;
 
 /**
  * Milestones (issue #12): after a fact is written, counts the people it is about the way Insights
- * does, claims each milestone reached once per (team, person, milestone), and answers the cards due.
+ * does (in their tallies, milestone-tally.ts), claims each milestone reached once per (team, person,
+ * milestone), and answers the cards due.
  * Per team, not per tenant: the counts are the team's own (its session facts, its kudos), and the
  * card goes to that team's channel, to the colleagues who were there.
  */
 export function createMilestoneService(deps: MilestoneServiceDeps) {
   const { repositories: repos } = deps;
 
-  async function eventsOf(trigger: MilestoneTrigger): Promise<{ people: string[]; reached: (userId: string) => Reached[] } | undefined> {
+  /**
+   * Counts the event for each person in their tally of `kind` and answers what it reached. A tally
+   * holds only the first events up to the highest milestone, so a session folded again (after each
+   * feedback answer) reads the people's tallies in one query and writes nothing. The team's history
+   * is read only to start the tally of someone the check meets in the team for the first time; then
+   * every milestone the history reached is looked at (some may never have been claimed).
+   */
+  async function count(
+    where: { readonly tenantId: string; readonly teamId: string },
+    kind: MilestoneKind,
+    userIds: readonly string[],
+    event: CountedEvent,
+    history: (userId: string) => Promise<CountedEvent[]>,
+  ): Promise<{ userId: string; reached: Reached[] }[]> {
+    if (userIds.length === 0) return [];
+    const stored = new Map((await repos.milestones.listTallies(where.tenantId, where.teamId, kind, userIds)).map((t) => [t.userId, t]));
+    const out: { userId: string; reached: Reached[] }[] = [];
+    await forEachLimited(userIds, TALLY_WRITES, async (userId) => {
+      let tally = stored.get(userId);
+      let started = false;
+      if (!tally || withEvent(tally, event)) {
+        tally = await repos.milestones.updateTally({ ...where, userId, kind }, async (current) => {
+          started = !current;
+          if (current) return withEvent(current, event);
+          const first = tallyFromHistory({ ...where, userId, kind }, await history(userId));
+          // The history holds the event already (it was stored before the check); if not, count it too.
+          return withEvent(first, event) ?? first;
+        });
+      }
+      if (tally) out.push({ userId, reached: started ? reachedIn(tally) : reachedBy(tally, event.sourceId) });
+    });
+    return out;
+  }
+
+  async function reachedOf(trigger: MilestoneTrigger): Promise<{ userId: string; reached: Reached[] }[]> {
     const { tenantId, teamId } = trigger;
     if (trigger.source === 'kudos') {
       const kudos = await repos.kudos.get(tenantId, teamId, trigger.kudosId);
-      if (!kudos || !isPerson(kudos.toUserId)) return undefined;
-      const all: Kudos[] = await repos.kudos.listForTeam(tenantId, teamId);
-      return { people: [kudos.toUserId], reached: (userId) => reachedMilestones('kudosReceived', kudosEventsOf(all, userId)) };
+      if (!kudos || !isPerson(kudos.toUserId)) return [];
+      const event = { sourceId: kudos.kudosId, at: kudos.createdAt };
+      const history = async (userId: string) => kudosEventsOf(await repos.kudos.listForTeam(tenantId, teamId), userId);
+      return count(trigger, 'kudosReceived', [kudos.toUserId], event, history);
     }
     const fact = await repos.insights.getFact(tenantId, teamId, trigger.sessionId);
-    if (!fact) return undefined;
-    const facts: SessionFact[] = await repos.insights.listFacts(tenantId, teamId);
-    const people = [...new Set([...fact.teacherIds, ...fact.attendeeIds])].filter(isPerson);
-    const kinds: readonly MilestoneKind[] = ['taught', 'attended'];
-    return {
-      people,
-      reached: (userId) => {
-        const events = sessionEventsOf(facts, userId);
-        return kinds.flatMap((kind) => reachedMilestones(kind, kind === 'taught' ? events.taught : events.attended));
-      },
-    };
+    if (!fact) return [];
+    const event = { sourceId: fact.sessionId, at: fact.startsAt };
+    // One read of the team's facts at most, shared by everyone met here for the first time.
+    let facts: Promise<SessionFact[]> | undefined;
+    const history = (role: 'taught' | 'attended') => async (userId: string) =>
+      sessionEventsOf(await (facts ??= repos.insights.listFacts(tenantId, teamId)), userId)[role];
+    const teachers = [...new Set(fact.teacherIds)].filter(isPerson);
+    const attendees = [...new Set(fact.attendeeIds)].filter((id) => isPerson(id) && !teachers.includes(id));
+    const [taught, attended] = await Promise.all([
+      count(trigger, 'taught', teachers, event, history('taught')),
+      count(trigger, 'attended', attendees, event, history('attended')),
+    ]);
+    return [...taught, ...attended];
   }
 
   return {
@@ -83,18 +126,19 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
       const now = deps.now();
       const team = await repos.teams.get(tenantId, teamId);
       if (!team || team.uninstalledAt) return [];
-      const found = await eventsOf(trigger);
-      if (!found || found.people.length === 0) return [];
-      const claims = new Map((await repos.milestones.listForTeam(tenantId, teamId)).map((c) => [`${c.userId}|${c.milestone}`, c] as const));
+      const found = (await reachedOf(trigger)).flatMap(({ userId, reached }) => reached.map((r) => ({ userId, reached: r })));
+      if (found.length === 0) return [];
+      // Point reads of the claims in question: only people whose count just reached a milestone (or whose tally just started).
+      const claims = await Promise.all(
+        found.map(({ userId, reached }) => repos.milestones.get(tenantId, teamId, userId, reached.milestone.id)),
+      );
       const due: { userId: string; reached: Reached; claim?: MilestoneClaim }[] = [];
-      for (const userId of found.people) {
-        for (const reached of found.reached(userId)) {
-          const claim = claims.get(`${userId}|${reached.milestone.id}`);
-          if (!claim) due.push({ userId, reached });
-          else if (claim.celebrated && claim.sourceId === sourceId && now.getTime() - Date.parse(claim.claimedAt) < RECOMPOSE_MS)
-            due.push({ userId, reached, claim });
-        }
-      }
+      found.forEach(({ userId, reached }, i) => {
+        const claim = claims[i];
+        if (!claim) due.push({ userId, reached });
+        else if (claim.celebrated && claim.sourceId === sourceId && now.getTime() - Date.parse(claim.claimedAt) < RECOMPOSE_MS)
+          due.push({ userId, reached, claim });
+      });
       if (due.length === 0) return [];
       const ids = [...new Set(due.map((d) => d.userId))];
       const profiles = new Map((await repos.members.getMany(tenantId, ids)).map((p) => [p.userId, p] as const));
@@ -104,7 +148,7 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
         let claim = existing;
         if (!claim) {
           const fresh = now.getTime() - Date.parse(reached.event.at) <= MILESTONE_NEWS_DAYS * DAY_MS;
-          const optedIn = profiles.get(userId)?.celebrateMilestones !== false;
+          const optedIn = celebratesMilestones(profiles.get(userId) ?? {});
           const candidate: MilestoneClaim = {
             tenantId,
             teamId,

@@ -49,11 +49,50 @@ export interface MilestoneClaim {
   readonly celebrated: boolean;
 }
 
-/** Claims of a team (table `plMilestones`, one partition per team). */
+/** One counted event of a person: a session taught or attended, a kudos received. */
+export interface CountedEvent {
+  readonly sourceId: string;
+  readonly at: string;
+}
+
+/**
+ * The first events of one kind a person had in one team (sessions taught, sessions attended, kudos
+ * received), up to the highest milestone of that kind (milestone-tally.ts): what the milestone check
+ * needs instead of the team's whole history. The nth event in it is the one that reached a milestone
+ * of count n; events are added under the row's ETag, so two checks at once agree on which one that is.
+ */
+export interface MilestoneTally {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly kind: MilestoneKind;
+  /** Oldest first as first counted from the history, then in the order they were counted. */
+  readonly events: readonly CountedEvent[];
+}
+
+export type TallyOwner = Pick<MilestoneTally, 'tenantId' | 'teamId' | 'userId' | 'kind'>;
+
+/** Claims of a team (table `plMilestones`, one partition per team, and a copy in one partition per person). */
 export interface MilestoneRepository {
   listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]>;
-  /** Every claim of one person across the tenant's teams (My learning). */
+  /** Every claim of one person across the tenant's teams (My learning): their own partition, not every team's. */
   listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]>;
-  /** Stores the claim unless one exists for (team, person, milestone): true only for the one caller that stored it. */
+  /**
+   * Stores the claim unless one exists for (team, person, milestone): true only for the one caller
+   * that stored it. The person's copy is written too, also by a caller that lost (it then copies the
+   * stored claim), so a retry repairs a copy a crash left out.
+   */
   claim(claim: MilestoneClaim): Promise<boolean>;
+  /** One claim: a point read of the team's row. */
+  get(tenantId: string, teamId: string, userId: string, milestone: MilestoneId): Promise<MilestoneClaim | undefined>;
+  /** The tallies of one kind of these people in the team, in one query; a person never counted there has none. */
+  listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]>;
+  /**
+   * Changes one tally under its ETag (created when absent), again from a fresh read when another
+   * writer came first; `change` answers undefined for "nothing to write". Answers the tally as stored.
+   */
+  updateTally(
+    owner: TallyOwner,
+    change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+  ): Promise<MilestoneTally | undefined>;
 }

@@ -1,9 +1,27 @@
 import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { MILESTONES } from '../../domain/milestones/milestones';
-import type { MilestoneClaim, MilestoneId, MilestoneRepository } from '../../domain/milestones/milestones';
-import { id, isoTime, parseRow, toEntity } from '../shared/entity-schema';
-import { milestoneKey, milestonesPartition, TABLES } from '../shared/keys';
+import type {
+  MilestoneClaim,
+  MilestoneId,
+  MilestoneKind,
+  MilestoneRepository,
+  MilestoneTally,
+  TallyOwner,
+} from '../../domain/milestones/milestones';
+import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
+import { DEFAULT_CONFLICT_RETRY, retryOnConflict } from '../shared/etag-retry';
+import type { ConflictRetryPolicy } from '../shared/etag-retry';
+import type { EntityKey } from '../shared/keys';
+import {
+  milestoneKey,
+  milestoneTallyKey,
+  milestonesPartition,
+  personMilestoneKey,
+  personMilestonesCopiedKey,
+  personMilestonesPartition,
+  TABLES,
+} from '../shared/keys';
 import { tenantPartitions } from '../privacy/privacy-rule';
 import { statusOf } from '../shared/storage-errors';
 import type { NewEntity, StorageTable, StoredEntity } from '../shared/storage-table';
@@ -21,10 +39,11 @@ const claimRow = z.object({
   celebrated: z.boolean(),
 });
 
-const keyOf = (c: Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>) =>
-  milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
-const toRow = (c: MilestoneClaim): NewEntity =>
-  toEntity(keyOf(c), {
+type ClaimIds = Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>;
+const teamKeyOf = (c: ClaimIds) => milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const personKeyOf = (c: ClaimIds) => personMilestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const toRow = (key: EntityKey, c: MilestoneClaim): NewEntity =>
+  toEntity(key, {
     tenantId: c.tenantId,
     teamId: c.teamId,
     userId: c.userId,
@@ -34,29 +53,109 @@ const toRow = (c: MilestoneClaim): NewEntity =>
     claimedAt: c.claimedAt,
     celebrated: c.celebrated,
   });
-const fromRow = (entity: StoredEntity): MilestoneClaim => parseRow(TABLES.milestones, entity, claimRow, keyOf);
+const fromTeamRow = (entity: StoredEntity): MilestoneClaim => parseRow(TABLES.milestones, entity, claimRow, teamKeyOf);
+const fromPersonRow = (entity: StoredEntity): MilestoneClaim => parseRow(TABLES.milestones, entity, claimRow, personKeyOf);
 
-/** plMilestones: a claim is a create, so of two writers at once exactly one stores it (409 for the other). */
+const tallyRow = z.object({
+  tenantId: id,
+  teamId: id,
+  userId: id,
+  kind: z.enum(['taught', 'attended', 'kudosReceived'] satisfies MilestoneKind[]),
+  events: jsonText(z.array(z.object({ sourceId: id, at: isoTime }))),
+});
+const tallyKeyOf = (t: TallyOwner) => milestoneTallyKey(t.tenantId, t.teamId, t.userId, t.kind);
+const fromTallyRow = (entity: StoredEntity): MilestoneTally => parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf);
+const toTallyRow = (t: MilestoneTally): NewEntity =>
+  toEntity(tallyKeyOf(t), { tenantId: t.tenantId, teamId: t.teamId, userId: t.userId, kind: t.kind, events: JSON.stringify(t.events) });
+
+/** RowKeys in one filter: a session's people in a few queries, each filter well under the URL limit. */
+const TALLIES_PER_QUERY = 40;
+
+/** Bookkeeping rows (the "copied" mark) have a RowKey that starts with the raw separator, which escaped ids never do. */
+const isClaimRow = (entity: StoredEntity) => !(entity.rowKey ?? '').startsWith('|');
+
+/**
+ * plMilestones. A claim is a create of its row in the team's partition, so of two writers at once
+ * exactly one stores it (409 for the other); a copy in the person's partition lets My learning read
+ * one partition. The copy is written first: a crash between the two writes leaves a copy and no
+ * claim, and the retried job claims it; never a claim without its copy.
+ */
 export class TableMilestoneRepository implements MilestoneRepository {
-  constructor(private readonly table: StorageTable) {}
+  constructor(
+    private readonly table: StorageTable,
+    private readonly conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY,
+  ) {}
 
   async listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]> {
-    return (await this.table.listPartition(milestonesPartition(tenantId, teamId))).map(fromRow);
+    return (await this.table.listPartition(milestonesPartition(tenantId, teamId))).filter(isClaimRow).map(fromTeamRow);
   }
 
   async listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]> {
-    // The tenant's team partitions, filtered by the service: a handful of rows per person and team.
+    const rows = await this.table.listPartition(personMilestonesPartition(tenantId, userId));
+    const copied = personMilestonesCopiedKey(tenantId, userId).rowKey;
+    const own = rows.filter(isClaimRow).map(fromPersonRow);
+    if (rows.some((r) => r.rowKey === copied)) return own;
+    // The first read since the copies exist: claims from before live only in the team partitions.
+    // Copy them in once (upserts, so two first reads at once write the same rows) and mark it done.
     const { from, to } = tenantPartitions(tenantId);
-    return (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).map(fromRow);
+    const older = (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).filter(isClaimRow).map(fromTeamRow);
+    const byKey = new Map([...own, ...older].map((c) => [personKeyOf(c).rowKey, c] as const));
+    await this.table.putMany([
+      ...older.map((c) => toRow(personKeyOf(c), c)),
+      toEntity(personMilestonesCopiedKey(tenantId, userId), { userId, copiedAt: new Date().toISOString() }),
+    ]);
+    return [...byKey.values()];
+  }
+
+  async get(tenantId: string, teamId: string, userId: string, milestone: MilestoneId): Promise<MilestoneClaim | undefined> {
+    const row = await this.table.get(milestoneKey(tenantId, teamId, userId, milestone));
+    return row && fromTeamRow(row);
+  }
+
+  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]> {
+    const partition = milestonesPartition(tenantId, teamId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < userIds.length; i += TALLIES_PER_QUERY) chunks.push(userIds.slice(i, i + TALLIES_PER_QUERY));
+    const pages = await Promise.all(
+      chunks.map((chunk) => {
+        const where = chunk.map((userId) => odata`RowKey eq ${milestoneTallyKey(tenantId, teamId, userId, kind).rowKey}`).join(' or ');
+        return this.table.listPartitionWhere(partition, where);
+      }),
+    );
+    return pages.flat().map(fromTallyRow);
+  }
+
+  async updateTally(
+    owner: TallyOwner,
+    change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+  ): Promise<MilestoneTally | undefined> {
+    const key = tallyKeyOf(owner);
+    return retryOnConflict('counting a milestone event', this.conflictRetry, async () => {
+      const row = await this.table.get(key);
+      const current = row && fromTallyRow(row);
+      const next = await change(current);
+      if (!next) return current;
+      // A create when there was none (409: someone else counted first, read again), else a replace under the ETag.
+      if (!row) await this.table.create(toTallyRow(next));
+      else await this.table.replace(toTallyRow(next), row.etag);
+      return next;
+    });
   }
 
   async claim(claim: MilestoneClaim): Promise<boolean> {
+    await this.table.upsert(toRow(personKeyOf(claim), claim));
     try {
-      await this.table.create(toRow(claim));
+      await this.table.create(toRow(teamKeyOf(claim), claim));
       return true;
     } catch (error) {
-      if (statusOf(error) === 409) return false;
-      throw error;
+      if (statusOf(error) !== 409) throw error;
     }
+    // Lost to another writer (or a retry of our own): the copy says what the stored claim says.
+    const stored = await this.table.get(teamKeyOf(claim));
+    if (stored) {
+      const winner = fromTeamRow(stored);
+      await this.table.upsert(toRow(personKeyOf(winner), winner));
+    }
+    return false;
   }
 }

@@ -140,7 +140,7 @@ export function storageFromClients(clients: StorageClients, conflictRetry: Confl
     goals: new TableGoalRepository(tables.teamGoals),
     pulses: new TablePulseRepository(tables.pulses, conflictRetry),
     insights: new TableInsightsRepository(tables.insights, tables.insightFacts, conflictRetry),
-    milestones: new TableMilestoneRepository(tables.milestones),
+    milestones: new TableMilestoneRepository(tables.milestones, conflictRetry),
     requestAlerts: new TableRequestAlertRepository(tables.requestAlerts),
     teamSkills: new TableTeamSkillRepository(tables.teamSkills),
     async ping() {

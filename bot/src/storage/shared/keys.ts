@@ -355,11 +355,29 @@ export const nudgeKey = (tenantId: string, teamId: string, userId: string): Enti
   partitionKey: nudgesPartition(tenantId, teamId),
   rowKey: join('nudge', userId),
 });
-// plMilestones (issue #12): PK = tenant|team, RK = user|milestone: one row per claim, created only if absent.
+// plMilestones (issue #12): PK = tenant|team, RK = user|milestone: one row per claim, created only if absent
+// (the arbiter of "celebrated once"). A copy of each claim sits in the person's own partition,
+// PK = person|tenant|user, RK = team|milestone, so My learning reads one partition instead of every team's.
 export const milestonesPartition = (tenantId: string, teamId: string): string => join('milestones', tenantId, teamId);
 export const milestoneKey = (tenantId: string, teamId: string, userId: string, milestone: string): EntityKey => ({
   partitionKey: milestonesPartition(tenantId, teamId),
   rowKey: join('milestone', userId, milestone),
+});
+export const personMilestonesPartition = (tenantId: string, userId: string): string =>
+  `person${SEPARATOR}${join('personMilestones', tenantId, userId)}`;
+export const personMilestoneKey = (tenantId: string, teamId: string, userId: string, milestone: string): EntityKey => ({
+  partitionKey: personMilestonesPartition(tenantId, userId),
+  rowKey: join('personMilestone', teamId, milestone),
+});
+/** In the team's partition: the first events of one kind a person had there (domain/milestones/milestone-tally.ts). */
+export const milestoneTallyKey = (tenantId: string, teamId: string, userId: string, kind: string): EntityKey => ({
+  partitionKey: milestonesPartition(tenantId, teamId),
+  rowKey: `${SEPARATOR}tally${SEPARATOR}${join('milestoneTally', userId, kind)}`,
+});
+/** In the person's partition: their claims from before the copies existed were copied in (one-off, on the first read). */
+export const personMilestonesCopiedKey = (tenantId: string, userId: string): EntityKey => ({
+  partitionKey: personMilestonesPartition(tenantId, userId),
+  rowKey: `${SEPARATOR}copied`,
 });
 // plTeamGoals (DESIGN F10): PK = tenant|team, one fixed row holding the team's goals (replaced as a whole).
 export const teamGoalsKey = (tenantId: string, teamId: string): EntityKey => ({

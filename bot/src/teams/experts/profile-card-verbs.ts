@@ -8,6 +8,7 @@ import { toLocale } from '../../domain/shared/person';
 import type { ExpertDirectory } from '../../domain/experts/expert-directory';
 import type { ProfileService } from '../../domain/experts/profile-service';
 import { skillKeyOf } from '../../domain/experts/expert-index';
+import { celebratesMilestones } from '../../domain/experts/member';
 import { applyProfileEdit } from '../../domain/experts/profile-editing';
 import type { Renamed } from '../../domain/experts/profile-editing';
 import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/experts/profile-form';
@@ -45,6 +46,7 @@ export async function profileCardOf(
     bio: profile?.bio ?? '',
     languages: profile?.languages ?? [],
     availability: profile?.availability ?? '',
+    celebrateMilestones: celebratesMilestones(profile ?? {}),
   };
   return profileCard(view, locale, saved);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INPUT_CHARS } from '../../domain/experts/profile-form';
+import { MAX_INPUT_CHARS, readSwitch, shownKey } from '../../domain/experts/profile-form';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-limits';
 import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
 
@@ -16,13 +16,23 @@ const TOLD_MAX: Readonly<Record<ProfileFormField, number>> = {
 
 /** One input of the edit form as Teams sends it: text (a cleared input may come as null or not at all), bounded. */
 const input = z.string().max(MAX_INPUT_CHARS).nullish();
+/** A toggle's value as Teams sends it, and what the form showed (the save action's data). */
+const toggle = z.enum(['true', 'false']).nullish();
 
 /**
- * The profile edit card's submit (`saveProfile`): its five inputs, each bounded, and nothing else:
- * ids or keys a forged card adds are dropped (the person is always the sender). Edit and view read
- * nothing from the card's data.
+ * The profile edit card's submit (`saveProfile`): its five text inputs, each bounded, the milestone
+ * switch with what it showed, and nothing else: ids or keys a forged card adds are dropped (the
+ * person is always the sender). Edit and view read nothing from the card's data.
  */
-const saveProfileData = z.object({ teaches: input, wants: input, bio: input, languages: input, availability: input });
+const saveProfileData = z.object({
+  teaches: input,
+  wants: input,
+  bio: input,
+  languages: input,
+  availability: input,
+  celebrateMilestones: toggle,
+  [shownKey('celebrateMilestones')]: toggle,
+});
 
 type SaveData =
   { readonly ok: true; readonly values: ProfileFormValues } | { readonly ok: false; readonly problems: readonly ProfileFormProblem[] };
@@ -38,11 +48,17 @@ export function saveProfileDataOf(data: unknown): SaveData {
       bio: bio ?? '',
       languages: languages ?? '',
       availability: availability ?? '',
+      celebrateMilestones: readSwitch(parsed.data, 'celebrateMilestones'),
     };
     return { ok: true, values };
   }
   const problems: ProfileFormProblem[] = [];
   for (const issue of parsed.error.issues) {
+    // A toggle cannot send anything but "true" or "false": a forged one is refused as unreadable.
+    if (String(issue.path[0]).startsWith('celebrateMilestones')) {
+      if (!problems.some((p) => p.field === 'celebrateMilestones')) problems.push({ field: 'celebrateMilestones', code: 'shape' });
+      continue;
+    }
     const field = FIELDS.find((f) => f === issue.path[0]);
     if (!field || problems.some((p) => p.field === field)) continue;
     problems.push(issue.code === 'too_big' ? { field, code: 'tooLong', max: TOLD_MAX[field] } : { field, code: 'shape' });
