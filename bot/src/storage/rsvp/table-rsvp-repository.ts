@@ -20,6 +20,9 @@ type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
 
 // Up to this many people's rows of a group commit are point reads; more are one query.
 const POINT_READS_UP_TO = 2;
+// Azure Table Storage refuses a $filter of more than 15 discrete comparisons (Azurite does not): the
+// partition's own `PartitionKey eq` is one, so a query names at most 14 rows.
+const ROWS_PER_QUERY = 14;
 
 /**
  * Why RSVPs keep a tally row: the RSVP row (PK tenant|session) and the session row (PK tenant|team)
@@ -202,14 +205,20 @@ export class TableRsvpRepository implements RsvpRepository {
 
   /**
    * These people's rows of one session, in the order of `userIds` (undefined where there is none).
-   * A few are point reads; more are one query of the session's partition (a group commit of 40 answers
-   * read its 40 rows in 40 round trips, the largest share of its storage calls).
+   * A few are point reads; more are queries of the session's partition, 14 rows each (a group commit of
+   * 40 answers read its 40 rows in 40 round trips, the largest share of its storage calls).
    */
   private async rowsOf(tenantId: string, sessionId: string, userIds: readonly string[]): Promise<(StoredEntity | undefined)[]> {
     if (userIds.length <= POINT_READS_UP_TO) return Promise.all(userIds.map((u) => this.rsvps.get(rsvpKey(tenantId, sessionId, u))));
     const keys = userIds.map((u) => rsvpKey(tenantId, sessionId, u).rowKey);
-    const where = keys.map((rowKey) => odata`RowKey eq ${rowKey}`).join(' or ');
-    const rows = new Map((await this.rsvps.listPartitionWhere(rsvpPartition(tenantId, sessionId), where)).map((e) => [e.rowKey, e]));
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += ROWS_PER_QUERY) chunks.push(keys.slice(i, i + ROWS_PER_QUERY));
+    const found = await Promise.all(
+      chunks.map((chunk) =>
+        this.rsvps.listPartitionWhere(rsvpPartition(tenantId, sessionId), chunk.map((rowKey) => odata`RowKey eq ${rowKey}`).join(' or ')),
+      ),
+    );
+    const rows = new Map(found.flat().map((e) => [e.rowKey, e]));
     return keys.map((rowKey) => rows.get(rowKey));
   }
 
