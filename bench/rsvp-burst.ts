@@ -13,7 +13,8 @@
 // answer of the service's thread and of Azurite; and the floor: PEOPLE bare `createEntity` calls to
 // the same Azurite at the same concurrency, with the ratio of the answers' p95 to the floor's. The
 // people send from a worker thread (Teams' side), so the service's thread does only the service's work.
-// PROFILE=<dir> writes a CPU profile of the service's thread over each burst.
+// PROFILE=<dir> writes a CPU profile of the service's thread over each burst; CALLS=1 prints the
+// storage requests by method and table.
 import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -103,9 +104,20 @@ type Client = ReturnType<typeof startClient>;
 /** Storage requests (Azurite's tables and queues), counted while `counting` is on. */
 let storageCalls = 0;
 let counting = false;
+/** CALLS=1: prints each burst's storage requests by method and table, before the last answer and behind it. */
+const CALLS_BY_KIND = process.env.CALLS === '1';
+const callsByKind = new Map<string, { toAnswers: number; behind: number }>();
+let answersDone = false;
 subscribe('http.client.request.start', (message) => {
   const { request } = message as { request: ClientRequest };
-  if (counting && /^\/devstoreaccount1\//.test(request.path)) storageCalls += 1;
+  if (!counting || !/^\/devstoreaccount1\//.test(request.path)) return;
+  storageCalls += 1;
+  if (!CALLS_BY_KIND) return;
+  const kind = `${request.method} ${(request.path.split('/')[2] ?? '').replace(/[(?].*$/, '')}`;
+  const seen = callsByKind.get(kind) ?? { toAnswers: 0, behind: 0 };
+  if (answersDone) seen.behind += 1;
+  else seen.toAnswers += 1;
+  callsByKind.set(kind, seen);
 });
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -183,6 +195,8 @@ async function burst(service: RunningService, connector: FakeConnector, client: 
     await profiler.post('Profiler.start');
   }
   storageCalls = 0;
+  callsByKind.clear();
+  answersDone = false;
   counting = true;
   const t0 = performance.now();
   const answers = await client.send(bodies);
@@ -191,11 +205,17 @@ async function burst(service: RunningService, connector: FakeConnector, client: 
   const answered = performance.now();
   const wall = answered - t0;
   const callsToAnswers = storageCalls;
+  answersDone = true;
   // What the answers left behind them (the senders' profiles and addresses) counts too.
   await service.senderRecordsSettled();
   const callsWithRecords = storageCalls;
   const cpu = { own: ownCpuMs() - cpu0.own, azurite: cpuMsOf(service.azurite?.pid ?? process.pid) - cpu0.azurite };
   counting = false;
+  if (CALLS_BY_KIND) {
+    const byCount = [...callsByKind].sort((a, b) => b[1].toAnswers + b[1].behind - (a[1].toAnswers + a[1].behind));
+    console.log(`run ${run}: storage requests by kind (to the last answer / behind it)`);
+    console.table(Object.fromEntries(byCount));
+  }
   // After the CPU figures: stopping the profiler costs a few hundred ms of this thread.
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { NotFoundError } from '../../bot/src/domain/shared/repositories';
 import type { RsvpAnswer, RsvpOutcome } from '../../bot/src/domain/shared/repositories';
 import { withOneRsvpWriterPerSession } from '../../bot/src/domain/delivery/rsvp-lanes';
@@ -187,5 +189,36 @@ describe('RSVP group commit', () => {
     const many = Array.from({ length: 41 }, (_, i) => answer(`u-${i}`, 'yes', i));
     await expect(storage.repos.rsvps.respondMany(ref, many)).rejects.toBeInstanceOf(RangeError);
     expect(await storage.repos.rsvps.listForSession(ref.tenantId, ref.sessionId)).toEqual([]);
+  });
+
+  it('a batch of 40 whose people all answered before reads their rows with no filter over 15 comparisons (the Table service limit)', async () => {
+    const ref = await newSession(null);
+    const people = Array.from({ length: 40 }, (_, i) => `p-${i}`);
+    await storage.repos.rsvps.respondMany(
+      ref,
+      people.map((p, i) => answer(p, 'yes', i)),
+    );
+    // Every request's $filter, while the same 40 answer again.
+    const filters: string[] = [];
+    const onRequest = (message: unknown) => {
+      const { request } = message as { request: ClientRequest };
+      const filter = new URL(request.path, 'http://storage').searchParams.get('$filter');
+      if (filter) filters.push(filter);
+    };
+    subscribe('http.client.request.start', onRequest);
+    try {
+      const outcomes = await storage.repos.rsvps.respondMany(
+        ref,
+        people.map((p, i) => answer(p, 'maybe', 50 + i)),
+      );
+      expect(outcomes.map((o) => o.rsvp.response)).toEqual(people.map(() => 'maybe'));
+    } finally {
+      unsubscribe('http.client.request.start', onRequest);
+    }
+    const comparisons = filters.map((f) => f.split(/ (?:eq|ne|gt|ge|lt|le) /).length - 1);
+    expect(comparisons.length).toBeGreaterThan(0);
+    expect(Math.max(...comparisons)).toBeLessThanOrEqual(15);
+    const stored = await storage.repos.sessions.get(ref.tenantId, ref.teamId, ref.sessionId);
+    expect(stored?.counts).toMatchObject({ yes: 0, maybe: 40 });
   });
 });

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/shared/repositories';
 import { RSVP_ANSWERS_PER_COMMIT } from '../../domain/shared/repositories';
-import type { RsvpAnswer, RsvpOutcome, RsvpRepository } from '../../domain/shared/repositories';
+import type { RsvpAnswer, RsvpIndexOptions, RsvpIndexRef, RsvpOutcome, RsvpRepository } from '../../domain/shared/repositories';
 import { firstInLine, freePlaces, fullCounts, nextInLine, planRsvp } from '../../domain/rsvp/rsvp-rules';
 import { recentResponders, withAnswers } from '../../domain/rsvp/recent-responders';
 import { RSVP_RESPONSES } from '../../domain/sessions/session';
@@ -20,6 +20,9 @@ type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
 
 // Up to this many people's rows of a group commit are point reads; more are one query.
 const POINT_READS_UP_TO = 2;
+// Azure Table Storage refuses a $filter of more than 15 discrete comparisons (Azurite does not): the
+// partition's own `PartitionKey eq` is one, so a query names at most 14 rows.
+const ROWS_PER_QUERY = 14;
 
 /**
  * Why RSVPs keep a tally row: the RSVP row (PK tenant|session) and the session row (PK tenant|team)
@@ -75,7 +78,7 @@ export class TableRsvpRepository implements RsvpRepository {
    * running counts and rows, then the tally and every changed row go in ONE transaction under their
    * ETags. A 412 re-reads and re-plans the whole batch.
    */
-  async respondMany(ref: SessionRef, answers: readonly RsvpAnswer[]): Promise<RsvpOutcome[]> {
+  async respondMany(ref: SessionRef, answers: readonly RsvpAnswer[], options: RsvpIndexOptions = {}): Promise<RsvpOutcome[]> {
     for (const { response } of answers) {
       if (!RSVP_RESPONSES.includes(response)) throw new TypeError(`Unknown RSVP response ${JSON.stringify(response)}`);
     }
@@ -182,15 +185,17 @@ export class TableRsvpRepository implements RsvpRepository {
       return { tally: next, results, written };
     });
     const { tally, results, written } = outcome;
-    // The person index follows the answers; a crash in between leaves it one answer behind until the next one.
-    const indexed = new Map<string, Rsvp>();
-    for (const { rsvp, promoted } of results) {
-      indexed.set(rsvp.userId, rsvp);
-      if (promoted) indexed.set(promoted.userId, promoted);
+    if (options.personIndex !== 'behind') {
+      // The person index follows the answers; a crash in between leaves it one answer behind until the next one.
+      const indexed = new Map<string, Rsvp>();
+      for (const { rsvp, promoted } of results) {
+        indexed.set(rsvp.userId, rsvp);
+        if (promoted) indexed.set(promoted.userId, promoted);
+      }
+      // The last state of each person wins (someone promoted and then answering again in the same batch).
+      for (const r of written) indexed.set(r.userId, r);
+      await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
     }
-    // The last state of each person wins (someone promoted and then answering again in the same batch).
-    for (const r of written) indexed.set(r.userId, r);
-    await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
     const session = await this.copyTally(ref, tally, first);
     // A repeated answer on a tally from before the list existed writes nothing: the list comes from the rows then.
@@ -200,18 +205,45 @@ export class TableRsvpRepository implements RsvpRepository {
 
   /**
    * These people's rows of one session, in the order of `userIds` (undefined where there is none).
-   * A few are point reads; more are one query of the session's partition (a group commit of 40 answers
-   * read its 40 rows in 40 round trips, the largest share of its storage calls).
+   * A few are point reads; more are queries of the session's partition, 14 rows each (a group commit of
+   * 40 answers read its 40 rows in 40 round trips, the largest share of its storage calls).
    */
   private async rowsOf(tenantId: string, sessionId: string, userIds: readonly string[]): Promise<(StoredEntity | undefined)[]> {
     if (userIds.length <= POINT_READS_UP_TO) return Promise.all(userIds.map((u) => this.rsvps.get(rsvpKey(tenantId, sessionId, u))));
     const keys = userIds.map((u) => rsvpKey(tenantId, sessionId, u).rowKey);
-    const where = keys.map((rowKey) => odata`RowKey eq ${rowKey}`).join(' or ');
-    const rows = new Map((await this.rsvps.listPartitionWhere(rsvpPartition(tenantId, sessionId), where)).map((e) => [e.rowKey, e]));
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += ROWS_PER_QUERY) chunks.push(keys.slice(i, i + ROWS_PER_QUERY));
+    const found = await Promise.all(
+      chunks.map((chunk) =>
+        this.rsvps.listPartitionWhere(rsvpPartition(tenantId, sessionId), chunk.map((rowKey) => odata`RowKey eq ${rowKey}`).join(' or ')),
+      ),
+    );
+    const rows = new Map(found.flat().map((e) => [e.rowKey, e]));
     return keys.map((rowKey) => rows.get(rowKey));
   }
 
-  async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
+  /**
+   * Each answer's person-index row copied from its row under the session as stored now (not from what
+   * the caller queued: a later answer of the same person, or an erase, may have come in between).
+   */
+  async indexAnswers(answers: readonly RsvpIndexRef[]): Promise<void> {
+    const bySession = new Map<string, { tenantId: string; sessionId: string; userIds: Set<string> }>();
+    for (const { tenantId, sessionId, userId } of answers) {
+      const key = rsvpPartition(tenantId, sessionId);
+      const group = bySession.get(key) ?? { tenantId, sessionId, userIds: new Set<string>() };
+      group.userIds.add(userId);
+      bySession.set(key, group);
+    }
+    await Promise.all(
+      [...bySession.values()].map(async ({ tenantId, sessionId, userIds }) => {
+        const rows = await this.rowsOf(tenantId, sessionId, [...userIds]);
+        // An answer gone from its session (erased since it was queued) gets no index row.
+        await Promise.all(rows.map((entity) => entity && this.rsvps.upsert(rsvpOfUserToEntity(rsvpFromEntity(entity)))));
+      }),
+    );
+  }
+
+  async promoteWaiting(ref: SessionRef, options: RsvpIndexOptions = {}): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
     const { tenantId, teamId, sessionId } = ref;
     const first = await this.sessions.get(sessionKey(tenantId, teamId, sessionId));
     if (!first) throw new NotFoundError(`No session ${sessionId} in team ${teamId}`);
@@ -245,7 +277,7 @@ export class TableRsvpRepository implements RsvpRepository {
       await this.rsvps.transaction(actions);
       return { tally: next, promoted };
     });
-    await Promise.all(outcome.promoted.map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
+    if (options.personIndex !== 'behind') await Promise.all(outcome.promoted.map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
     const session = await this.copyTally(ref, outcome.tally);
     return { session, promoted: outcome.promoted };
   }
