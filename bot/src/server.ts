@@ -51,14 +51,12 @@ import { createGraphTeamOwners } from './teams/teams/graph-team-owners';
 import { botGraphTokens } from './teams/teams/graph-token';
 import type { GraphTokenProvider } from './teams/teams/graph-token';
 
-export interface StartOptions {
+interface StartOptions {
   /** Default: JSON lines on standard output at the configured level. */
   readonly log?: Logger;
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */
   readonly inMemoryStorage?: boolean;
-  /** Tests: how often the expert index reads the profile change feed (default 1 s). */
-  readonly expertPollIntervalMs?: number;
   /** Tests: an Azurite already running (a test run shares one), used and stopped instead of starting one. */
   readonly azurite?: EmbeddedAzurite;
   /** Tests: what the outbox worker posts per job, and its and the sender's timings. */
@@ -191,7 +189,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
     // Warms in the background: the service listens at once; a search waits until its tenant is warm.
     const experts = new ExpertDirectory(
       { members: repositories.members, teams: repositories.teams, sessions: repositories.sessions, ...storage.experts },
-      { now, log, ...(options.expertPollIntervalMs ? { pollIntervalMs: options.expertPollIntervalMs } : {}) },
+      { now, log },
     );
     void experts.start();
     // Each domain service once: the bot, the API and the jobs share them.

@@ -28,10 +28,7 @@ const ALONE_AT_MOST = 19;
 const IN_A_BURST_AT_MOST = 8;
 
 const now = new Date();
-// The expert index reads the change feed on its own clock (every second), and after an answer's profile change
-// it re-reads that profile and its endorsements: background reads that fell into the counted window on a busy
-// machine (22 counted against 18). Here it reads the feed once an hour, so only the answer's calls are counted.
-const bot = useSeededBot(() => now, { expertPollIntervalMs: 3_600_000 });
+const bot = useSeededBot(() => now);
 
 const storageCalls: string[] = [];
 let counting = false;

@@ -1,7 +1,7 @@
 import { readConfig } from '../../bot/src/config';
 import type { Config } from '../../bot/src/config';
 import { startService } from '../../bot/src/server';
-import type { RunningService, StartOptions } from '../../bot/src/server';
+import type { RunningService } from '../../bot/src/server';
 import type { Logger } from '../../bot/src/domain/shared/logger';
 import type { WriteLimitPolicy } from '../../bot/src/domain/shared/write-rate-limiter';
 import { startTestAzurite } from './azurite';
@@ -31,18 +31,16 @@ export async function startTestService(
   overrides: Partial<Config> = {},
   now?: () => Date,
   writeLimits: WriteLimitPolicy = NO_WRITE_LIMITS,
-  options: Pick<StartOptions, 'expertPollIntervalMs'> & { readonly ownAzurite?: boolean } = {},
+  options: { readonly ownAzurite?: boolean } = {},
 ): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
-  const { ownAzurite, ...start } = options;
   return startService(config, {
     log: quietLogger,
     inMemoryStorage: true,
     // A test that kills the service's Azurite needs one of its own: the shared one serves every other test file.
-    ...(ownAzurite ? {} : { azurite: await startTestAzurite() }),
+    ...(options.ownAzurite ? {} : { azurite: await startTestAzurite() }),
     writeLimits,
     ...(now ? { now } : {}),
-    ...start,
   });
 }
 

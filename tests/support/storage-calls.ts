@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
+import { storagePathOf } from './storage-requests';
 
 /** One request to Azurite's table service: method, table, and the decoded `$filter` of a query. */
 export interface StorageCall {
@@ -18,9 +19,10 @@ export function useStorageCalls(): <T>(work: () => Promise<T>) => Promise<{ read
   let counting = false;
   const onRequest = (message: unknown) => {
     const { request } = message as { request: ClientRequest };
-    if (!counting || !request.path.startsWith('/devstoreaccount1/')) return;
-    const url = new URL(request.path, 'http://azurite');
-    const table = (url.pathname.split('/')[2] ?? '').replace(/\(.*$/, '');
+    const path = storagePathOf(request.path);
+    if (!counting || path === undefined) return;
+    const url = new URL(path, 'http://azurite');
+    const table = (url.pathname.split('/')[1] ?? '').replace(/\(.*$/, '');
     calls.push({ method: request.method, table, filter: url.searchParams.get('$filter') ?? '' });
   };
   beforeAll(() => {

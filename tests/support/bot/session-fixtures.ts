@@ -5,7 +5,7 @@ import { readConfig } from '../../../bot/src/config';
 import type { Config } from '../../../bot/src/config';
 import type { OutboxJob } from '../../../bot/src/domain/delivery/outbox';
 import type { Repositories } from '../../../bot/src/domain/shared/repositories';
-import type { RunningService, StartOptions } from '../../../bot/src/server';
+import type { RunningService } from '../../../bot/src/server';
 import { QUEUES } from '../../../bot/src/storage/shared/keys';
 import { decodeEnvelope } from '../../../bot/src/storage/delivery/queue-outbox';
 import { BOT, PLAYGROUND_TENANT } from '../activities';
@@ -158,12 +158,12 @@ export interface SeededBot {
  * The service (no outbox worker, so tests see what was enqueued) and a fake Bot Connector for a whole
  * bot test file, with the sessions team of `seedTeam` in it; `now` is the service's clock.
  */
-export function useSeededBot(now: () => Date, options: Pick<StartOptions, 'expertPollIntervalMs'> = {}): SeededBot {
+export function useSeededBot(now: () => Date): SeededBot {
   let service: RunningService | undefined;
   let connector: FakeConnector | undefined;
   beforeAll(async () => {
     [service, connector] = await Promise.all([
-      startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), now, undefined, options),
+      startTestService(withoutWorker(readConfig({ NODE_ENV: 'test' })), now),
       startFakeConnector(),
     ]);
     await seedTeam(service.repositories, now());
