@@ -2,7 +2,6 @@ import { Body1, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { MIN_FEEDBACK_ANSWERS } from '../../../../bot/src/api/contract';
 import type { FeedbackPoint, InsightsResponse } from '../../../../bot/src/api/contract';
-import { dateTimeFormat } from '../../shared/date-time-format';
 import { CsvButton } from './csv-button';
 import type { CsvSource } from './csv-button';
 import { INSIGHTS_NS } from './insights-strings';
@@ -22,7 +21,7 @@ export function FeedbackSection({ feedback, locale, timeZone, csv }: FeedbackSec
   const { t } = useTranslation(INSIGHTS_NS);
   const headingId = useId('insights-feedback');
   const format = useFeedbackFormat(locale);
-  const month = dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone });
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone });
   // `2026-11` is a month of the team's calendar: the middle of it names the month in any zone.
   const monthName = (key: string) => month.format(new Date(`${key}-15T12:00:00Z`));
   const { overall } = feedback;

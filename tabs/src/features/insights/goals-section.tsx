@@ -1,7 +1,6 @@
 import { Body1, Link, ProgressBar, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { GoalProgress } from '../../../../bot/src/api/contract';
-import { dateTimeFormat } from '../../shared/date-time-format';
 import { hrefFor } from '../../shared/routes';
 import { INSIGHTS_NS } from './insights-strings';
 import { useInsightsStyles } from './insights-styles';
@@ -57,7 +56,7 @@ function Goal({ progress, locale }: { readonly progress: GoalProgress; readonly 
           target: number.format(goal.target),
           skill: goal.skill,
           // `due` is a calendar date of the team's zone: formatted as that date, not shifted by any zone.
-          due: dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${goal.due}T00:00:00Z`)),
+          due: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${goal.due}T00:00:00Z`)),
         })
       : t(`goals.kinds.${goal.kind}`, { target: number.format(goal.target), period: t(`goals.periods.${goal.period}`) });
   const percent = goal.kind === 'teachers' || goal.kind === 'participation';

@@ -3,7 +3,6 @@ import { Body1, Caption1, Field, Link, Select, Title2, makeStyles, tokens } from
 import { useTranslation } from 'react-i18next';
 import type { Granularity, InsightsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
-import { dateTimeFormat } from '../../shared/date-time-format';
 import { getMe } from '../../shared/get-me';
 import type { KeyValueStore } from '../../shared/local-store';
 import { hrefFor } from '../../shared/routes';
@@ -162,7 +161,9 @@ function Report({
   const { t } = useTranslation(INSIGHTS_NS);
   // The API sends `quiet` to owners only: what it answers decides, the tab holds no role of its own.
   const owner = report.quiet !== undefined;
-  const asOf = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }).format(new Date(report.asOf));
+  const asOf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: report.timeZone }).format(
+    new Date(report.asOf),
+  );
   const csv = { api, teamId: report.teamId, query };
   const empty = report.participation.totals.sessionsHeld === 0;
   // The goals and the participation figures are the first screen; the sections below them (a team of

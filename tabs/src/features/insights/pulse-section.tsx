@@ -3,7 +3,6 @@ import { Body1, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { PULSE_MIN_ANSWERS } from '../../../../bot/src/api/contract';
 import type { PulseResults } from '../../../../bot/src/api/contract';
-import { dateTimeFormat } from '../../shared/date-time-format';
 import type { ApiClient } from '../../shared/api-client';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
@@ -51,7 +50,7 @@ export function PulseSection({ api, teamId, owner, locale }: PulseSectionProps) 
 function PulseResultsView({ pulse, locale }: { readonly pulse: PulseResults; readonly locale: string }) {
   const shared = useInsightsStyles();
   const { t } = useTranslation(INSIGHTS_NS);
-  const date = dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(pulse.postedAt));
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(pulse.postedAt));
   const average = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
   return (
     <div data-testid="pulse-results">
