@@ -189,18 +189,21 @@ try {
     const cpuUntilPaintedMs = trace ? mainThreadCpuUntil(await trace.stop(), 'insights-figures-painted') : NaN;
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => Math.round((metrics.find((m) => m.name === name)?.value ?? NaN) * 1000);
-    const { paintedMs, figuresMs, chartMs, matrixMs, matrixRows, apiDoneMs, skillsTop, viewportHeight } = await page.evaluate(() => ({
-      paintedMs: window.__paintedAt,
-      figuresMs: window.__figuresAt,
-      // Where the skills section starts on the page (the top at scroll 0): below the first screen, or not.
-      skillsTop: Math.round(document.querySelector('[data-testid="insights-skills"]').getBoundingClientRect().top + window.scrollY),
-      viewportHeight: window.innerHeight,
-      matrixMs: window.__matrixAt,
-      chartMs: window.__chartAt,
-      matrixRows: document.querySelectorAll('[data-testid="skills-matrix"] tbody tr').length,
-      // When the report's answer had arrived: the rest is the tab drawing it.
-      apiDoneMs: performance.getEntriesByType('resource').find((e) => /\/insights\?/.test(e.name))?.responseEnd ?? 0,
-    }));
+    const { paintedMs, figuresMs, chartMs, matrixMs, matrixRows, matrixElements, apiDoneMs, skillsTop, viewportHeight } =
+      await page.evaluate(() => ({
+        paintedMs: window.__paintedAt,
+        figuresMs: window.__figuresAt,
+        // Where the skills section starts on the page (the top at scroll 0): below the first screen, or not.
+        skillsTop: Math.round(document.querySelector('[data-testid="insights-skills"]').getBoundingClientRect().top + window.scrollY),
+        viewportHeight: window.innerHeight,
+        matrixMs: window.__matrixAt,
+        chartMs: window.__chartAt,
+        matrixRows: document.querySelectorAll('[data-testid="skills-matrix"] tbody tr').length,
+        // Elements the whole matrix takes (what its layout after the first paint costs grows with).
+        matrixElements: document.querySelectorAll('[data-testid="skills-matrix"] *').length,
+        // When the report's answer had arrived: the rest is the tab drawing it.
+        apiDoneMs: performance.getEntriesByType('resource').find((e) => /\/insights\?/.test(e.name))?.responseEnd ?? 0,
+      }));
     if (run > 0)
       runs.push({
         paintedMs,
@@ -210,6 +213,7 @@ try {
         chartMs,
         matrixMs,
         matrixRows,
+        matrixElements,
         apiDoneMs,
         taskMs: metric('TaskDuration'),
         cpuUntilPaintedMs,
@@ -227,6 +231,7 @@ try {
         seededMs: Math.round(seededMs),
         runs: runs.length,
         matrixRows: runs[0]?.matrixRows,
+        matrixElements: runs[0]?.matrixElements,
         skillsSectionTop: { px: runs[0]?.skillsTop, viewportHeight: runs[0]?.viewportHeight },
         figuresPaintedMs: { median: Math.round(painted), all: runs.map((r) => Math.round(r.paintedMs)) },
         trendAndMatrixInDomMs: { median: Math.round(figures), all: runs.map((r) => Math.round(r.figuresMs)) },
