@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { useSavedFiles } from '../support/tab/saved-files';
 import InsightsView from '../../tabs/src/features/insights/insights-view';
 import { axeViolations } from '../support/tab/axe-jsdom';
@@ -16,7 +16,8 @@ const saved = useSavedFiles();
 async function renderInsights(
   routes: Record<string, Handler>,
   language: 'en' | 'nl' = 'en',
-  ready: string | null = 'insights-participation',
+  // The pulse is the last section: drawn after the figures are painted, with the rest of the report.
+  ready: string | null = 'insights-pulse',
 ) {
   const service = createFakeService({
     [`GET ${base}/insights`]: () => json(200, ownerReport()),
@@ -79,6 +80,33 @@ describe('Insights view', () => {
     const goal = within(screen.getByTestId('insights-goal'));
     expect(goal.getByText('2 sessions per month')).toBeTruthy();
     expect(goal.getByText(/1 of 2 · 12 days left/)).toBeTruthy();
+  });
+
+  it('paints the goals and the participation figures first; the sections below follow once that frame is painted', async () => {
+    // The browser's frames held: the view is what it is before its first paint.
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    let service: Awaited<ReturnType<typeof renderInsights>>;
+    try {
+      service = await renderInsights({}, 'en', 'insights-participation');
+      expect(screen.getByTestId('participation-trend').textContent).toBe('Sessions held are up 150% on the average of the periods before.');
+      expect(screen.getByTestId('insights-goals')).toBeTruthy();
+      for (const later of ['insights-feedback', 'insights-skills', 'insights-quiet', 'insights-pulse']) {
+        expect(screen.queryByTestId(later)).toBeNull();
+      }
+      expect(service.callsTo('GET', `${base}/pulses/latest`)).toHaveLength(0);
+      expect(frames.length).toBeGreaterThan(0);
+    } finally {
+      requestFrame.mockRestore();
+    }
+    await act(async () => {
+      for (const frame of frames.splice(0)) frame(performance.now());
+    });
+    expect(await screen.findByTestId('insights-pulse')).toBeTruthy();
+    expect(within(screen.getByTestId('insights-skills')).getByRole('table', { name: 'Skills matrix' })).toBeTruthy();
+    expect(screen.getByTestId('insights-feedback')).toBeTruthy();
+    expect(screen.getByTestId('insights-quiet')).toBeTruthy();
+    expect(service.callsTo('GET', `${base}/pulses/latest`)).toHaveLength(1);
   });
 
   it('draws the matrix as a real table with text in every coloured cell, and marks the gaps', async () => {

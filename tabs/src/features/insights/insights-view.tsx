@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Body1, Caption1, Field, Link, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Granularity, InsightsResponse } from '../../../../bot/src/api/contract';
@@ -6,6 +6,7 @@ import type { ApiClient } from '../../shared/api-client';
 import { getMe } from '../../shared/get-me';
 import type { KeyValueStore } from '../../shared/local-store';
 import { hrefFor } from '../../shared/routes';
+import { useAfterPaint } from '../../shared/use-after-paint';
 import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
@@ -164,25 +165,32 @@ function Report({
     new Date(report.asOf),
   );
   const csv = { api, teamId: report.teamId, query };
+  const empty = report.participation.totals.sessionsHeld === 0;
+  // The goals and the participation figures are the first screen; the sections below them (a team of
+  // 200 makes the skills matrix thousands of cells, and laying them out held the figures back by
+  // about a second) are drawn once the figures are painted, in an interruptible render of their own.
+  const rest = useDeferredValue(useAfterPaint());
   return (
     <>
       <Caption1 className={styles.asOf} data-testid="insights-as-of">
         {t('asOf', { date: asOf })}
       </Caption1>
       <GoalsSection goals={report.goals} owner={owner} locale={locale} />
-      {report.participation.totals.sessionsHeld === 0 ? (
+      {empty ? (
         <MessageState headingLevel={2} title={t('emptyTitle')} text={t('emptyText')}>
           <Link href={hrefFor({ name: 'plan', teamId: report.teamId })}>{t('planOne')}</Link>
         </MessageState>
       ) : (
-        <>
-          <ParticipationSection report={report} locale={locale} csv={csv} />
-          <FeedbackSection feedback={report.feedback} locale={locale} timeZone={report.timeZone} csv={csv} />
-        </>
+        <ParticipationSection report={report} locale={locale} csv={csv} />
       )}
-      <SkillsMatrixSection api={api} teamId={report.teamId} matrix={report.skills} csv={csv} />
-      {report.quiet ? <QuietMembersSection api={api} teamId={report.teamId} quiet={report.quiet} locale={locale} csv={csv} /> : null}
-      <PulseSection api={api} teamId={report.teamId} owner={owner} locale={locale} />
+      {rest ? (
+        <>
+          {empty ? null : <FeedbackSection feedback={report.feedback} locale={locale} timeZone={report.timeZone} csv={csv} />}
+          <SkillsMatrixSection api={api} teamId={report.teamId} matrix={report.skills} csv={csv} />
+          {report.quiet ? <QuietMembersSection api={api} teamId={report.teamId} quiet={report.quiet} locale={locale} csv={csv} /> : null}
+          <PulseSection api={api} teamId={report.teamId} owner={owner} locale={locale} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -126,7 +126,8 @@ function useCellRenderer() {
     const kind = kinds[level]?.[wanted ? 1 : 0];
     return (
       <td key={key} className={kind?.className} data-level={level} data-wants={wanted}>
-        <span aria-hidden="true">{kind?.short}</span>
+        {/* Most cells are empty (neither taught nor wanted): no empty visible text for them, one element fewer each. */}
+        {kind?.short ? <span aria-hidden="true">{kind.short}</span> : null}
         <span className={shared.visuallyHidden}>{kind?.long}</span>
       </td>
     );
