@@ -9,7 +9,7 @@ import type { SkillTaxonomy } from './skill-taxonomy';
  * change is saved, as the API's "absent keeps it" means: a form left open while the setting changed
  * elsewhere (the tab) does not put the old value back.
  */
-export interface FormSwitch {
+interface FormSwitch {
   readonly on: boolean;
   readonly shown: boolean;
 }
