@@ -2,8 +2,9 @@ import { startEarly } from './app/early-start';
 import { loadCatalogue } from './app/i18n/catalogues';
 import { preferenceKeys } from './shared/preference-keys';
 import { createBrowserStore } from './shared/local-store';
-import { isAppLanguage, languageOf } from './shared/locale';
+import { formattingLocale, isAppLanguage, languageOf } from './shared/locale';
 import { detectHost, mayBeHosted } from './shared/teams';
+import { warmIntl } from './app/warm-intl';
 
 // The entry stays tiny and starts everything the first screen waits for at once (issue #16): Teams'
 // handshake, the reader's strings, and for a returning visitor their token and first data calls, while
@@ -24,6 +25,8 @@ loadCatalogue(language).catch(() => undefined);
 const early = mayBeHosted(window)
   ? undefined
   : startEarly({ fetch: (input, init) => fetch(input, init), store, location: window.location, language });
+// The locale the standalone app formats in; in Teams the host's may differ in region only.
+warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language));
 
 import('./app/mount-app').then(
   ({ mountApp }) => mountApp(container, host, early),

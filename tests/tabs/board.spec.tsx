@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { apiError, createFakeService, json } from '../support/tab/fake-service';
 import { me, members, pairing, pastLunch, pastSessions, teamId, teamSessions, workshop } from '../support/tab/fixtures';
 import { fakeTeamsHost, renderApp } from '../support/tab/render-app';
+import { cardsAboveTheFold } from '../../tabs/src/features/board/cards-above-the-fold';
 
 const sessionsPath = `/api/v1/teams/${encodeURIComponent(teamId)}/sessions`;
 const kudosPath = `/api/v1/teams/${encodeURIComponent(teamId)}/kudos`;
@@ -261,7 +262,9 @@ describe('board', () => {
       [`GET ${kudosPath}`]: () => json(200, { teamId, kudos: [] }),
     });
     await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
-    expect(await cards()).toHaveLength(24);
+    await cards();
+    // The cards below the fold follow the first ones a frame later.
+    await waitFor(() => expect(screen.getAllByTestId('session-card')).toHaveLength(24));
 
     fireEvent.click(screen.getByRole('button', { name: 'Show more upcoming sessions (6 more)' }));
     const alert = await screen.findByRole('alert');
@@ -270,5 +273,31 @@ describe('board', () => {
     expect(await screen.findByRole('article', { name: 'Session 30' })).toBeTruthy();
     expect(screen.getAllByTestId('session-card')).toHaveLength(30);
     expect(screen.queryByRole('button', { name: /Show more upcoming/ })).toBeNull();
+  });
+
+  it('draws the cards that fit on screen first, and the others a frame later', async () => {
+    const many = Array.from({ length: 24 }, (_, i) => ({ ...workshop, sessionId: `u-${i}`, title: `Session ${i + 1}` }));
+    const service = devService(() => json(200, teamSessions(many)));
+    // How many cards there are in the commit that shows the first one (the observer runs right after it).
+    let firstCommit: number | undefined;
+    const observer = new MutationObserver(() => {
+      const count = document.querySelectorAll('[data-testid="session-card"]').length;
+      if (firstCommit === undefined && count > 0) firstCommit = count;
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      await renderApp({ fetch: service.fetch, browserLocale: 'en-GB' });
+      await cards();
+      // jsdom's window is 1024 × 768: three columns of two rows (cards-above-the-fold.ts).
+      expect(firstCommit).toBe(cardsAboveTheFold({ width: window.innerWidth, height: window.innerHeight }));
+      expect(firstCommit).toBeLessThan(24);
+      await waitFor(() => expect(screen.getAllByTestId('session-card')).toHaveLength(24));
+      // In their order, each once.
+      expect(screen.getAllByTestId('session-card').map((card) => within(card).getByRole('heading', { level: 3 }).textContent)).toEqual(
+        many.map((s) => s.title),
+      );
+    } finally {
+      observer.disconnect();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { useTeamSessions } from './use-team-sessions';
 import type { MorePages } from './use-team-sessions';
 import { useSectionStyles } from '../../shared/ui/section-styles';
 import { useAfterPaint } from '../../shared/use-after-paint';
+import { cardsAboveTheFold } from './cards-above-the-fold';
 
 // The sections below the upcoming sessions load their code after the sessions are painted (SessionSections
 // waits a frame): the board's first paint stays small and is not held up by six more chunks and their
@@ -130,6 +131,9 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
   const upcoming = sessions.filter((s) => s.upcoming);
   const zone = timeZone ? { timeZone } : {};
   const painted = useAfterPaint();
+  // The first commit draws only the cards that can be on screen; the others (and the sections below)
+  // follow one frame later, so the first cards are not held up by the work of the rest.
+  const shown = painted ? upcoming : upcoming.slice(0, cardsAboveTheFold({ width: window.innerWidth, height: window.innerHeight }));
 
   return (
     <>
@@ -141,7 +145,7 @@ function SessionSections({ sessions, hidden, more, onMore, rsvp, locale, timeZon
           <MessageState headingLevel={3} title={t('board.emptyTitle')} text={t('board.emptyText')} />
         ) : (
           <ul className={shared.sessionGrid}>
-            {upcoming.map((session) => (
+            {shown.map((session) => (
               <li key={session.sessionId}>
                 <SessionCard
                   session={session}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../routes';
 import type { BoardSession, RsvpAnswer } from './board-session';
 import { safeWebUrl } from '../safe-url';
+import { listFormat } from '../list-format';
 import { splitDuration } from './format-session';
 import { SessionTime } from './session-time';
 import { RsvpButtons } from './rsvp-buttons';
@@ -95,7 +96,7 @@ interface SessionCardProps {
 }
 
 function names(people: readonly SessionPerson[], locale: string, name: PersonName): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p, i) => name(p, { start: i === 0 })));
+  return listFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p, i) => name(p, { start: i === 0 })));
 }
 
 function Fact({ term, children }: { readonly term: string; readonly children: ReactNode }) {
