@@ -1,6 +1,8 @@
 import { promisify } from 'node:util';
+import { endianness } from 'node:os';
 import { gunzip, gzip } from 'node:zlib';
 import type { SnapshotPerson } from '../../domain/experts/expert-doc';
+import type { SnapshotIds } from '../../domain/experts/expert-index';
 import type { IndexSnapshot } from '../../domain/experts/expert-ports';
 
 /**
@@ -14,10 +16,12 @@ import type { IndexSnapshot } from '../../domain/experts/expert-ports';
 export const SNAPSHOT_FORMAT = 1;
 
 const zip = promisify(gzip);
+/** Int32Array is in the machine's byte order; the snapshot's ids are little-endian (as on x64 and arm64). */
+const LITTLE_ENDIAN = endianness() === 'LE';
 const unzip = promisify(gunzip);
 
-type IdLists = readonly (readonly [string, number[]] | readonly [string, string, number[]])[];
-const idsOf = (entry: readonly [string, number[]] | readonly [string, string, number[]]): number[] =>
+type IdLists = readonly (readonly [string, SnapshotIds] | readonly [string, string, SnapshotIds])[];
+const idsOf = (entry: readonly [string, SnapshotIds] | readonly [string, string, SnapshotIds]): SnapshotIds =>
   entry.length === 2 ? entry[1] : entry[2];
 
 export async function encodeSnapshot(snapshot: IndexSnapshot): Promise<Buffer> {
@@ -59,25 +63,28 @@ export async function decodeSnapshot(bytes: Uint8Array, tenantId: string): Promi
     const headerLength = raw.readUInt32LE(0);
     value = JSON.parse(raw.toString('utf8', 4, 4 + headerLength));
     const start = 4 + headerLength;
-    // Copied into an aligned array of its own (the header's length may leave the ids unaligned).
-    ids = new Int32Array((raw.length - start) >> 2);
-    for (let i = 0; i < ids.length; i += 1) ids[i] = raw.readInt32LE(start + i * 4);
+    // Copied into an aligned buffer of its own (the header's length may leave the ids unaligned), the one
+    // buffer every list of the restored index then views; the gunzipped bytes are garbage after this.
+    const end = start + (((raw.length - start) >> 2) << 2);
+    ids = new Int32Array(raw.buffer.slice(raw.byteOffset + start, raw.byteOffset + end));
+    if (!LITTLE_ENDIAN) for (let i = 0; i < ids.length; i += 1) ids[i] = raw.readInt32LE(start + i * 4);
   } catch {
     return undefined;
   }
   if (!isHeader(value, tenantId)) return undefined;
   let at = 0;
-  const take = (count: number): number[] => {
-    const list = Array.from(ids.subarray(at, at + count));
+  // Views, not copies: the restored index keeps them as its lists (bot/src/domain/experts/id-list.ts).
+  const take = (count: number): Int32Array => {
+    const list = ids.subarray(at, at + count);
     at += count;
     return list;
   };
   const { people, skills, names, bios } = value.lists;
   const lists = {
     people,
-    skills: skills.map(([key, name, count]): [string, string, number[]] => [key, name, take(count)]),
-    names: names.map(([term, count]): [string, number[]] => [term, take(count)]),
-    bios: bios.map(([term, count]): [string, number[]] => [term, take(count)]),
+    skills: skills.map(([key, name, count]): [string, string, Int32Array] => [key, name, take(count)]),
+    names: names.map(([term, count]): [string, Int32Array] => [term, take(count)]),
+    bios: bios.map(([term, count]): [string, Int32Array] => [term, take(count)]),
   };
   // Every id belongs to a list: counts that do not add up mean a damaged snapshot.
   if (at !== ids.length) return undefined;
