@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { skillKeyOf, TenantExpertIndex } from '../../bot/src/domain/experts/expert-index';
 import type { ExpertQuery, IndexLists } from '../../bot/src/domain/experts/expert-index';
 import type { MemberProfile, SkillLevel } from '../../bot/src/domain/experts/member';
+import { decodeSnapshot, encodeSnapshot } from '../../bot/src/storage/experts/snapshot-codec';
 import { CITIES, endorsementsOf, FIRST, LAST, pick, profileOf, queries, random, userIdOf } from '../support/expert-corpus';
 
 const TENANT = 'snapshot-tenant';
@@ -94,6 +95,25 @@ describe('expert index snapshot', () => {
     );
     // The answers are not trivially empty.
     expect(after.filter((a) => a.page.hits.length > 0).length).toBeGreaterThan(100);
+  });
+
+  it('restores from the decoded bytes, its lists views into one buffer of ids, and stays right through edits that grow and shrink them', async () => {
+    const original = built();
+    const decoded = await decodeSnapshot(
+      await encodeSnapshot({ tenantId: TENANT, cursorMs: 0, seen: [], lists: original.lists() }),
+      TENANT,
+    );
+    if (!decoded) throw new Error('the snapshot did not decode');
+    const [, , firstIds] = decoded.lists.skills[0] ?? [];
+    // The lists are views of one buffer (no copy per list): an edit that wrote past its own view would change a neighbour.
+    expect(firstIds instanceof Int32Array && firstIds.buffer.byteLength > firstIds.byteLength).toBe(true);
+    const copy = new TenantExpertIndex(TENANT);
+    copy.restore(decoded.lists);
+    expect(answers(copy)).toEqual(answers(original));
+    edit(original);
+    edit(copy);
+    expect(answers(copy)).toEqual(answers(original));
+    expect(copy.lists()).toEqual(original.lists());
   });
 
   it('refuses lists that do not fit together, and a restore into an index that is not empty', () => {

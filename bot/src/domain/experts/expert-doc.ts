@@ -127,17 +127,30 @@ export class DocPools {
       ),
     ].join(' ');
     const { userId, email, displayName, languages, availability } = profile;
-    return this.assemble({ id, userId, email: email ?? '', displayName, teaches, wantKeys, languages, availability, bioTerms, sessions });
+    // slice(): the doc keeps an array of its size, not one grown by push (room for 17 skills).
+    const kept = teaches.slice();
+    return this.assemble({
+      id,
+      userId,
+      email: email ?? '',
+      displayName,
+      teaches: kept,
+      wantKeys,
+      languages,
+      availability,
+      bioTerms,
+      sessions,
+    });
   }
 
   /** A document again from what a snapshot kept of it (storage/experts/snapshot-codec.ts): nothing is normalised or folded again. */
   restore(id: number, person: SnapshotPerson, bioTerms: string): ExpertDoc {
     const [userId, email, displayName, flat, wantKeys, languages, availability, sessions] = person;
-    const teaches: IndexedSkill[] = [];
-    for (let i = 0; i + 3 < flat.length; i += 4) {
-      const level = flat[i + 2];
-      teaches.push(this.skill(String(flat[i]), String(flat[i + 1]), level === 1 || level === 3 ? level : 2, Number(flat[i + 3])));
-    }
+    // Made at their size: an array grown by push keeps room for 17 (152 bytes, not 56 for 5 skills).
+    const teaches = Array.from({ length: flat.length >> 2 }, (_, s): IndexedSkill => {
+      const level = flat[4 * s + 2];
+      return this.skill(String(flat[4 * s]), String(flat[4 * s + 1]), level === 1 || level === 3 ? level : 2, Number(flat[4 * s + 3]));
+    });
     return this.assemble({ id, userId, email, displayName, teaches, wantKeys, languages, availability, bioTerms, sessions });
   }
 

@@ -6,6 +6,7 @@ import { SEEDED_TAXONOMY, matchSkill } from './skill-taxonomy';
 import type { SkillTaxonomy, TaxonomySkill } from './skill-taxonomy';
 import { languageKey } from './spoken-languages';
 import { cleanText, compactKey, fold, terms } from './text-fold';
+import { IdList } from './id-list';
 import { TermIndex } from './term-index';
 import type { Postings } from './term-index';
 import { TopK } from './top-k';
@@ -17,20 +18,35 @@ import type { Candidate, TieBreak } from './top-k';
 export type { ExpertHit, ExpertPage, ExpertQuery } from './expert-ranking';
 export { MAX_PAGE, MAX_SKIP } from './expert-ranking';
 
+/**
+ * Ids of one list in a snapshot. A decoded snapshot gives Int32Array views into its one buffer of ids,
+ * which a restore takes over without a copy; `lists()` gives plain arrays (they are encoded right away).
+ */
+export type SnapshotIds = readonly number[] | Int32Array;
+
+/**
+ * The people of a snapshot, in id order. An array of tuples, or a decoded snapshot's columns, which hand
+ * out one short-lived tuple at a time: 100,000 parsed tuples (about 48 MB) would be garbage left among
+ * the restored docs, and the service's memory stays at its high-water mark (issue #16).
+ */
+export interface SnapshotPeople {
+  readonly length: number;
+  forEach(each: (person: SnapshotPerson, id: number) => void): void;
+}
+
 /** What a snapshot keeps of an index: documents as tuples and every list best first (see `lists()`). */
 export interface IndexLists {
-  readonly people: readonly SnapshotPerson[];
+  readonly people: SnapshotPeople;
   /** Skill key, the taxonomy name it is matched by, holders best first; in the order skills are matched. */
-  readonly skills: readonly (readonly [string, string, number[]])[];
-  readonly names: readonly (readonly [string, number[]])[];
-  readonly bios: readonly (readonly [string, number[]])[];
+  readonly skills: readonly (readonly [string, string, SnapshotIds])[];
+  readonly names: readonly (readonly [string, SnapshotIds])[];
+  readonly bios: readonly (readonly [string, SnapshotIds])[];
 }
 
 interface SkillHolders {
   readonly entry: TaxonomySkill;
-  /** Holders, best first for this skill (when `sorted`). */
-  readonly ids: number[];
-  sorted: boolean;
+  /** Holders, best first for this skill (when `ids.sorted`). */
+  readonly ids: IdList;
 }
 
 /**
@@ -111,9 +127,9 @@ export class TenantExpertIndex implements TieBreak {
     }
     if (changed) {
       // Sessions take part in the order; lists are sorted again on their next use.
-      for (const holders of this.skills.values()) holders.sorted = false;
-      for (const list of this.names.lists()) list.sorted = false;
-      for (const list of this.bios.lists()) list.sorted = false;
+      for (const holders of this.skills.values()) holders.ids.sorted = false;
+      for (const list of this.names.lists()) list.ids.sorted = false;
+      for (const list of this.bios.lists()) list.ids.sorted = false;
       this.version += 1;
       // A loaded index sorts again now, in one pass, rather than in the first queries that touch each list.
       if (this.prepared) this.prepare();
@@ -131,17 +147,17 @@ export class TenantExpertIndex implements TieBreak {
     for (const skill of doc.teaches) {
       let holders = this.skills.get(skill.key);
       if (!holders) {
-        holders = { entry: this.skillEntry(skill), ids: [], sorted: true };
+        holders = { entry: this.skillEntry(skill), ids: new IdList() };
         this.skills.set(skill.key, holders);
       }
-      this.place(holders, id, this.skillComparer(skill.key));
+      this.place(holders.ids, id, this.skillComparer(skill.key));
     }
     // An expert is someone who told the app a skill they teach. Without one (someone who only signed
     // in, or a roster-only profile from before issue #15) a person is nobody's result, not even by
     // name or bio; what they want to learn still counts for the suggestions.
     if (doc.teaches.length > 0) {
-      for (const term of doc.name.terms) this.place(this.names.open(term), id, this.docComparer);
-      for (const term of bioTermsOf(doc)) this.place(this.bios.open(term), id, this.docComparer);
+      for (const term of doc.name.terms) this.place(this.names.open(term).ids, id, this.docComparer);
+      for (const term of bioTermsOf(doc)) this.place(this.bios.open(term).ids, id, this.docComparer);
     }
     for (const key of doc.wantKeys) this.wants.set(key, (this.wants.get(key) ?? 0) + 1);
     this.version += 1;
@@ -159,8 +175,7 @@ export class TenantExpertIndex implements TieBreak {
     for (const skill of doc.teaches) {
       const holders = this.skills.get(skill.key);
       if (!holders) continue;
-      const at = holders.ids.indexOf(id);
-      if (at >= 0) holders.ids.splice(at, 1);
+      holders.ids.remove(id);
       if (holders.ids.length === 0) {
         this.skills.delete(skill.key);
         if (!holders.entry.seeded) this.taxonomyCache = undefined;
@@ -182,7 +197,7 @@ export class TenantExpertIndex implements TieBreak {
    * The index as plain data for a snapshot (storage/experts/snapshot-codec.ts): people numbered densely in their order
    * here, every list best first and in the order it is matched in, so a restore sorts nothing.
    */
-  lists(): IndexLists {
+  lists(): IndexLists & { readonly people: readonly SnapshotPerson[] } {
     this.prepare();
     const dense = new Int32Array(this.docs.length);
     const people: SnapshotPerson[] = [];
@@ -191,7 +206,7 @@ export class TenantExpertIndex implements TieBreak {
       dense[id] = people.length;
       people.push(snapshotPerson(doc));
     });
-    const renumber = (ids: readonly number[]): number[] => ids.map((id) => dense[id] ?? 0);
+    const renumber = (ids: IdList): number[] => Array.from(ids.view(), (id) => dense[id] ?? 0);
     return {
       people,
       skills: [...this.skills].map(([key, holders]): [string, string, number[]] => [key, holders.entry.name, renumber(holders.ids)]),
@@ -205,31 +220,56 @@ export class TenantExpertIndex implements TieBreak {
     if (this.docs.length > 0) throw new Error('An index is restored from a snapshot only when empty');
     const size = lists.people.length;
     const taught = new Map<string, number>();
-    // A person's bio words are the bio lists that hold them (only people who teach are in those lists,
-    // and only theirs are ever searched or taken out of them).
-    const bioWords: string[][] = Array.from({ length: size }, () => []);
-    for (const [term, ids] of lists.bios) for (const id of ids) bioWords[id]?.push(term);
+    const check = (ids: SnapshotIds): IdList => {
+      for (const id of ids)
+        if (!Number.isInteger(id) || id < 0 || id >= size) throw new Error(`Snapshot list names person #${id} of ${size}`);
+      // A decoded snapshot's views are taken over as they are; plain arrays (tests, older callers) are copied once.
+      return new IdList(ids instanceof Int32Array ? ids : Int32Array.from(ids));
+    };
+    const bioLists = lists.bios.map(([term, ids]) => [term, check(ids)] as const);
+    const bioWords = this.bioWordsByPerson(bioLists, size);
     lists.people.forEach((person, id) => {
-      const doc = this.pools.restore(id, person, (bioWords[id] ?? []).join(' '));
+      const doc = this.pools.restore(id, person, bioWords(id));
       if (this.byUser.has(doc.userId)) throw new Error(`Person ${doc.userId} is in the snapshot twice`);
       this.docs[id] = doc;
       this.byUser.set(doc.userId, id);
       if (doc.sessions > 0) taught.set(doc.userId, doc.sessions);
       for (const key of doc.wantKeys) this.wants.set(key, (this.wants.get(key) ?? 0) + 1);
     });
-    const check = (ids: readonly number[]): number[] => {
-      for (const id of ids)
-        if (!Number.isInteger(id) || id < 0 || id >= size) throw new Error(`Snapshot list names person #${id} of ${size}`);
-      return ids as number[];
-    };
     for (const [key, name, ids] of lists.skills) {
-      this.skills.set(key, { entry: this.skillEntry({ key, name, level: 1, endorsements: 0 }), ids: check(ids), sorted: true });
+      this.skills.set(key, { entry: this.skillEntry({ key, name, level: 1, endorsements: 0 }), ids: check(ids) });
     }
     for (const [term, ids] of lists.names) this.names.adopt(term, check(ids));
-    for (const [term, ids] of lists.bios) this.bios.adopt(term, check(ids));
+    for (const [term, ids] of bioLists) this.bios.adopt(term, ids);
     this.sessionsTaught = taught;
     this.prepared = true;
     this.version += 1;
+  }
+
+  /**
+   * A person's bio words are the bio lists that hold them (only people who teach are in those lists, and
+   * only theirs are ever searched or taken out of them). Gathered in flat typed arrays (word numbers by
+   * person), not an array of words per person: 100,000 small arrays would be garbage left among the docs.
+   */
+  private bioWordsByPerson(bios: readonly (readonly [string, IdList])[], size: number): (id: number) => string {
+    const starts = new Int32Array(size + 1);
+    for (const [, ids] of bios) for (const id of ids.view()) starts[id + 1] = (starts[id + 1] ?? 0) + 1;
+    for (let id = 0; id < size; id += 1) starts[id + 1] = (starts[id + 1] ?? 0) + (starts[id] ?? 0);
+    const filled = starts.slice(0, size);
+    const words = new Int32Array(starts[size] ?? 0);
+    bios.forEach(([, ids], word) => {
+      for (const id of ids.view()) {
+        const at = filled[id] ?? 0;
+        words[at] = word;
+        filled[id] = at + 1;
+      }
+    });
+    const own: string[] = [];
+    return (id) => {
+      own.length = 0;
+      for (let at = starts[id] ?? 0; at < (starts[id + 1] ?? 0); at += 1) own.push(bios[words[at] ?? 0]?.[0] ?? '');
+      return own.join(' ');
+    };
   }
 
   search(query: ExpertQuery): ExpertPage {
@@ -337,21 +377,20 @@ export class TenantExpertIndex implements TieBreak {
   }
 
   /** Adds `id` to a list: in its place when the list is kept sorted, else at the end (sorted on first use). */
-  private place(list: { readonly ids: number[]; sorted: boolean }, id: number, compare: (a: number, b: number) => number): void {
+  private place(list: IdList, id: number, compare: (a: number, b: number) => number): void {
     if (!this.prepared || !list.sorted) {
-      list.ids.push(id);
-      list.sorted = list.ids.length <= 1 && this.prepared;
+      list.push(id);
+      list.sorted = list.length <= 1 && this.prepared;
       return;
     }
-    const ids = list.ids;
     let low = 0;
-    let high = ids.length;
+    let high = list.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (compare(ids[mid] ?? 0, id) <= 0) low = mid + 1;
+      if (compare(list.at(mid), id) <= 0) low = mid + 1;
       else high = mid;
     }
-    ids.splice(low, 0, id);
+    list.insert(low, id);
   }
 
   /** Docs ranked by (folded name, id): whole lists then sort with number comparisons only. */
@@ -369,23 +408,22 @@ export class TenantExpertIndex implements TieBreak {
   }
 
   /** Sorts a list best first by `value` (then name, id), in place. */
-  private sortList(list: { readonly ids: number[]; sorted: boolean }, value: (id: number) => number): void {
+  private sortList(list: IdList, value: (id: number) => number): void {
     const rank = this.ranks();
     if (this.scratch.length < this.docs.length) this.scratch = new Float64Array(this.docs.length);
     const values = this.scratch;
-    for (const id of list.ids) values[id] = value(id);
-    list.ids.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
-    list.sorted = true;
+    for (const id of list.view()) values[id] = value(id);
+    list.sortAndTrim((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
   }
 
-  private sortedSkill(key: string, holders: SkillHolders): readonly number[] {
-    if (!holders.sorted) this.sortList(holders, (id) => this.pointsFor(id, key) * 1e4 + (this.docs[id]?.sessions ?? 0));
-    return holders.ids;
+  private sortedSkill(key: string, holders: SkillHolders): Int32Array {
+    if (!holders.ids.sorted) this.sortList(holders.ids, (id) => this.pointsFor(id, key) * 1e4 + (this.docs[id]?.sessions ?? 0));
+    return holders.ids.view();
   }
 
-  private sortedTerm(list: Postings): readonly number[] {
-    if (!list.sorted) this.sortList(list, (id) => (this.docs[id]?.topPoints ?? 0) * 1e4 + (this.docs[id]?.sessions ?? 0));
-    return list.ids;
+  private sortedTerm(list: Postings): Int32Array {
+    if (!list.ids.sorted) this.sortList(list.ids, (id) => (this.docs[id]?.topPoints ?? 0) * 1e4 + (this.docs[id]?.sessions ?? 0));
+    return list.ids.view();
   }
 
   /** Sorts every skill's holders and every word's docs now (at load), so no query pays for it. */

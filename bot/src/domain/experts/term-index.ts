@@ -1,13 +1,12 @@
 import { distanceWithin, typoBudget } from './text-fold';
+import { IdList } from './id-list';
 import type { MatchQuality } from './skill-taxonomy';
 
-/** The documents of one word: a plain id list (no Set beside it), kept best first by the expert index. */
+/** The documents of one word: an id list (no Set beside it), kept best first by the expert index. */
 export interface Postings {
   /** The word itself, the one copy every document that holds it points to. */
   readonly term: string;
-  readonly ids: number[];
-  /** False after a change the list was not kept sorted through (it is sorted again on first use). */
-  sorted: boolean;
+  readonly ids: IdList;
 }
 
 export interface TermMatch {
@@ -18,8 +17,8 @@ export interface TermMatch {
 /**
  * An inverted index from folded words to document ids, with exact, prefix and typo-tolerant look-up.
  * The vocabulary (distinct words) is small next to the documents, so a look-up scans it: a binary
- * search for prefixes and a length-bounded edit-distance pass for typos. Ids are kept in one array per
- * word (8 bytes an id), not a Set (about 40): at 100,000 bios that is most of the index's memory.
+ * search for prefixes and a length-bounded edit-distance pass for typos. Ids are kept in one Int32Array
+ * per word (4 bytes an id, see id-list.ts), not a Set (about 40): at 100,000 bios that is most of the index.
  */
 export class TermIndex {
   private readonly postings = new Map<string, Postings>();
@@ -30,7 +29,7 @@ export class TermIndex {
   open(term: string): Postings {
     let list = this.postings.get(term);
     if (!list) {
-      list = { term, ids: [], sorted: true };
+      list = { term, ids: new IdList() };
       this.postings.set(term, list);
       this.sortedTerms = undefined;
       this.byLength = undefined;
@@ -39,9 +38,9 @@ export class TermIndex {
   }
 
   /** A word with its ids already best first (a snapshot's list, taken over as it is). */
-  adopt(term: string, ids: number[]): void {
+  adopt(term: string, ids: IdList): void {
     if (this.postings.has(term)) throw new Error(`The word "${term}" is in the snapshot twice`);
-    this.postings.set(term, { term, ids, sorted: true });
+    this.postings.set(term, { term, ids });
     this.sortedTerms = undefined;
     this.byLength = undefined;
   }
@@ -49,8 +48,7 @@ export class TermIndex {
   remove(term: string, id: number): void {
     const list = this.postings.get(term);
     if (!list) return;
-    const at = list.ids.indexOf(id);
-    if (at >= 0) list.ids.splice(at, 1);
+    list.ids.remove(id);
     if (list.ids.length === 0) {
       this.postings.delete(term);
       this.sortedTerms = undefined;

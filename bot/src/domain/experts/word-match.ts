@@ -8,7 +8,7 @@ interface WordMatchContext {
   readonly top: TopK;
   readonly consider: (id: number, tier: number, points: number) => void;
   readonly docOf: (id: number) => ExpertDoc | undefined;
-  readonly sorted: (list: Postings) => readonly number[];
+  readonly sorted: (list: Postings) => Int32Array;
 }
 
 export const bioTermsOf = (doc: ExpertDoc): string[] => (doc.bioTerms === '' ? [] : doc.bioTerms.split(' '));

@@ -1,23 +1,28 @@
 import { promisify } from 'node:util';
+import { endianness } from 'node:os';
 import { gunzip, gzip } from 'node:zlib';
-import type { SnapshotPerson } from '../../domain/experts/expert-doc';
+import type { SnapshotIds } from '../../domain/experts/expert-index';
 import type { IndexSnapshot } from '../../domain/experts/expert-ports';
+import { ColumnPeople, peopleColumns } from './snapshot-people';
 
 /**
- * The bytes of an index snapshot, gzipped: a 4-byte length, JSON of the snapshot with each list's ids
- * replaced by their count, then every list's ids as little-endian 32-bit integers in the same order.
+ * The bytes of an index snapshot, gzipped: a 4-byte length, JSON of the snapshot with its people as
+ * columns (snapshot-people.ts) and each list's ids replaced by their count, then every list's ids as
+ * little-endian 32-bit integers in the same order.
  * JSON for the people and words because V8 parses it faster than any hand-made decoder in JavaScript;
  * binary for the 1.7 million ids of a 100,000-person tenant, which as JSON digits were most of the bytes
  * and of the parse. Bump SNAPSHOT_FORMAT whenever the shape changes: a reader meeting another format
  * rebuilds from the profiles.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const zip = promisify(gzip);
+/** Int32Array is in the machine's byte order; the snapshot's ids are little-endian (as on x64 and arm64). */
+const LITTLE_ENDIAN = endianness() === 'LE';
 const unzip = promisify(gunzip);
 
-type IdLists = readonly (readonly [string, number[]] | readonly [string, string, number[]])[];
-const idsOf = (entry: readonly [string, number[]] | readonly [string, string, number[]]): number[] =>
+type IdLists = readonly (readonly [string, SnapshotIds] | readonly [string, string, SnapshotIds])[];
+const idsOf = (entry: readonly [string, SnapshotIds] | readonly [string, string, SnapshotIds]): SnapshotIds =>
   entry.length === 2 ? entry[1] : entry[2];
 
 export async function encodeSnapshot(snapshot: IndexSnapshot): Promise<Buffer> {
@@ -36,7 +41,7 @@ export async function encodeSnapshot(snapshot: IndexSnapshot): Promise<Buffer> {
     JSON.stringify({
       ...snapshot,
       lists: {
-        people: snapshot.lists.people,
+        people: peopleColumns(snapshot.lists.people),
         skills: skills.map(([key, name, list]) => [key, name, list.length]),
         names: names.map(([term, list]) => [term, list.length]),
         bios: bios.map(([term, list]) => [term, list.length]),
@@ -59,25 +64,30 @@ export async function decodeSnapshot(bytes: Uint8Array, tenantId: string): Promi
     const headerLength = raw.readUInt32LE(0);
     value = JSON.parse(raw.toString('utf8', 4, 4 + headerLength));
     const start = 4 + headerLength;
-    // Copied into an aligned array of its own (the header's length may leave the ids unaligned).
-    ids = new Int32Array((raw.length - start) >> 2);
-    for (let i = 0; i < ids.length; i += 1) ids[i] = raw.readInt32LE(start + i * 4);
+    // Copied into an aligned buffer of its own (the header's length may leave the ids unaligned), the one
+    // buffer every list of the restored index then views; the gunzipped bytes are garbage after this.
+    const end = start + (((raw.length - start) >> 2) << 2);
+    ids = new Int32Array(raw.buffer.slice(raw.byteOffset + start, raw.byteOffset + end));
+    if (!LITTLE_ENDIAN) for (let i = 0; i < ids.length; i += 1) ids[i] = raw.readInt32LE(start + i * 4);
   } catch {
     return undefined;
   }
   if (!isHeader(value, tenantId)) return undefined;
+  const people = ColumnPeople.of(value.lists.people);
+  if (!people) return undefined;
   let at = 0;
-  const take = (count: number): number[] => {
-    const list = Array.from(ids.subarray(at, at + count));
+  // Views, not copies: the restored index keeps them as its lists (bot/src/domain/experts/id-list.ts).
+  const take = (count: number): Int32Array => {
+    const list = ids.subarray(at, at + count);
     at += count;
     return list;
   };
-  const { people, skills, names, bios } = value.lists;
+  const { skills, names, bios } = value.lists;
   const lists = {
     people,
-    skills: skills.map(([key, name, count]): [string, string, number[]] => [key, name, take(count)]),
-    names: names.map(([term, count]): [string, number[]] => [term, take(count)]),
-    bios: bios.map(([term, count]): [string, number[]] => [term, take(count)]),
+    skills: skills.map(([key, name, count]): [string, string, Int32Array] => [key, name, take(count)]),
+    names: names.map(([term, count]): [string, Int32Array] => [term, take(count)]),
+    bios: bios.map(([term, count]): [string, Int32Array] => [term, take(count)]),
   };
   // Every id belongs to a list: counts that do not add up mean a damaged snapshot.
   if (at !== ids.length) return undefined;
@@ -89,7 +99,8 @@ interface Header {
   readonly cursorMs: number;
   readonly seen: readonly (readonly [string, number])[];
   readonly lists: {
-    readonly people: readonly SnapshotPerson[];
+    /** Checked by ColumnPeople.of. */
+    readonly people: unknown;
     readonly skills: readonly (readonly [string, string, number])[];
     readonly names: readonly (readonly [string, number])[];
     readonly bios: readonly (readonly [string, number])[];
@@ -98,7 +109,6 @@ interface Header {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
@@ -111,30 +121,10 @@ function isHeader(value: unknown, tenantId: string): value is Header {
   const lists = v['lists'];
   if (typeof lists !== 'object' || lists === null) return false;
   const l = lists as Record<string, unknown>;
-  const people = l['people'];
-  if (!Array.isArray(people) || !people.every(isPerson)) return false;
   const skills = l['skills'];
   if (!Array.isArray(skills) || !skills.every((s) => Array.isArray(s) && isString(s[0]) && isString(s[1]) && isCount(s[2]))) {
     return false;
   }
   const isTermList = (t: unknown): boolean => Array.isArray(t) && isString(t[0]) && isCount(t[1]);
   return Array.isArray(l['names']) && l['names'].every(isTermList) && Array.isArray(l['bios']) && l['bios'].every(isTermList);
-}
-
-function isPerson(p: unknown): boolean {
-  if (!Array.isArray(p) || p.length !== 8) return false;
-  const [userId, email, name, skills, wants, languages, availability, sessions] = p as unknown[];
-  return (
-    isString(userId) &&
-    userId !== '' &&
-    isString(email) &&
-    isString(name) &&
-    Array.isArray(skills) &&
-    skills.length % 4 === 0 &&
-    skills.every((s, i) => (i % 4 < 2 ? isString(s) : isNumber(s))) &&
-    isStrings(wants) &&
-    isStrings(languages) &&
-    isString(availability) &&
-    isNumber(sessions)
-  );
 }
