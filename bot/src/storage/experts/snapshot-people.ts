@@ -7,7 +7,7 @@ import type { SnapshotPeople } from '../../domain/experts/expert-index';
  * its number. Parsed, that is a few large arrays and the strings the docs keep, instead of 100,000 tuples
  * with three arrays each: less to read, and no garbage left among the restored docs.
  */
-export interface PeopleColumns {
+interface PeopleColumns {
   readonly userIds: readonly string[];
   readonly emails: readonly string[];
   readonly names: readonly string[];
