@@ -18,7 +18,6 @@ import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { callApi, devToken, quietLogger } from '../support/service';
 import { session } from '../support/storage/fixtures';
-import { startTestAzurite } from '../support/azurite';
 
 const DAY = 86_400_000;
 let service: RunningService;
@@ -32,7 +31,6 @@ beforeAll(async () => {
     startService(config, {
       log: quietLogger,
       inMemoryStorage: true,
-      azurite: await startTestAzurite(),
       workerPolicy: { leaseSeconds: 5, idleMs: 100, maxDequeueCount: 3 },
       senderPolicy: { backoffBaseMs: 50, backoffCapMs: 1_000 },
     }),
@@ -123,7 +121,9 @@ describe('the owners’ nudge through the real outbox worker and CloudAdapter', 
     expect(await keys()).toEqual([key]);
     expect(await delivery.delivered.get(PLAYGROUND_TENANT, key)).toBeDefined();
 
-    // Now that Cleo is coming to the Kubernetes session, a later nudge never suggests it again.
+    // Now that Cleo is coming to the Kubernetes session, a later nudge never suggests it again. This nudge service
+    // reads storage as another instance would: her person-index row is written behind the answer (up to 2 s).
+    await service.senderRecordsSettled();
     const later = await nudges.content({ tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: cleo });
     expect(later?.sessions.map((s) => s.sessionId)).toEqual(['n-excel']);
     expect(later?.matched).toBe(false);
