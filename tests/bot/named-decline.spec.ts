@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import type { ActivityUser } from '../support/activities';
 import {
-  CHANNEL_ID,
   TEAM_ID,
   clearQueue,
   execute,
@@ -11,6 +9,7 @@ import {
   people,
   queuedJobs,
   useSeededBot,
+  planThroughCard,
 } from '../support/bot/session-fixtures';
 import type { InvokeBody, WhereOptions } from '../support/bot/session-fixtures';
 
@@ -35,22 +34,13 @@ async function action(verb: string, data: Record<string, unknown>, from: Activit
   return JSON.stringify((await res.json()) as InvokeBody);
 }
 
-async function plan(title: string): Promise<LearningSession> {
-  const form = {
-    teamId: TEAM_ID,
+const plan = (title: string) =>
+  planThroughCard(bot, {
     title,
     date: day,
-    time: '14:00',
-    durationMinutes: '45',
-    channelId: CHANNEL_ID,
-    teacherIds: `${people.host.aadObjectId},${people.ann.aadObjectId}`,
-    discussionLeaderId: people.bob.aadObjectId,
-  };
-  expect(await action('createSession', form, people.host)).toContain('is planned');
-  const found = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).find((s) => s.title === title);
-  if (!found) throw new Error('not planned');
-  return found;
-}
+    teacherIds: `${people.host.aadObjectId ?? ''},${people.ann.aadObjectId ?? ''}`,
+    discussionLeaderId: people.bob.aadObjectId ?? '',
+  });
 
 const stored = async (sessionId: string) => bot.service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, sessionId);
 

@@ -3,7 +3,7 @@ import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { rsvpTallyKey, TABLES } from '../../bot/src/storage/shared/keys';
 import { PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import type { ActivityUser } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, execute, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
+import { TEAM_ID, execute, invokeActivity, useSeededBot, planThroughCard } from '../support/bot/session-fixtures';
 import { rawTable } from '../support/storage/fixtures';
 
 /**
@@ -36,26 +36,8 @@ async function rsvp(session: LearningSession, from: ActivityUser, response: 'yes
   return JSON.stringify(await res.json());
 }
 
-async function plan(title: string): Promise<LearningSession> {
-  const day = new Date(start + 6 * 86_400_000).toISOString().slice(0, 10);
-  const data = {
-    teamId: TEAM_ID,
-    title,
-    date: day,
-    time: '14:00',
-    durationMinutes: '45',
-    channelId: CHANNEL_ID,
-    capacity: String(CAPACITY),
-  };
-  const res = await postActivity(
-    bot.service.url,
-    invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute('createSession', data), people.host),
-  );
-  expect(res.status).toBe(200);
-  const found = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).find((s) => s.title === title);
-  if (!found) throw new Error(`${title} was not planned`);
-  return found;
-}
+const plan = (title: string) =>
+  planThroughCard(bot, { title, date: new Date(start + 6 * 86_400_000).toISOString().slice(0, 10), capacity: String(CAPACITY) });
 
 /** The tally row's version: one more per committed transaction of the session's answers. */
 async function transactions(session: LearningSession): Promise<number> {

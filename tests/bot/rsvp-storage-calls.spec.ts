@@ -4,7 +4,7 @@ import type { ClientRequest } from 'node:http';
 import type { LearningSession } from '../../bot/src/domain/sessions/session';
 import { botAddedToTeam, PLAYGROUND_TENANT, postActivity } from '../support/activities';
 import type { ActivityUser } from '../support/activities';
-import { CHANNEL_ID, TEAM_ID, execute, invokeActivity, people, useSeededBot } from '../support/bot/session-fixtures';
+import { TEAM_ID, execute, invokeActivity, useSeededBot, planThroughCard } from '../support/bot/session-fixtures';
 import type { WhereOptions } from '../support/bot/session-fixtures';
 import { storagePathOf } from '../support/storage-requests';
 
@@ -88,18 +88,7 @@ async function rsvp(session: LearningSession, from: ActivityUser, where: WhereOp
   return JSON.stringify(await res.json());
 }
 
-async function plan(title: string): Promise<LearningSession> {
-  const day = new Date(now.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
-  const data = { teamId: TEAM_ID, title, date: day, time: '14:00', durationMinutes: '45', channelId: CHANNEL_ID };
-  const res = await postActivity(
-    bot.service.url,
-    invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute('createSession', data), people.host),
-  );
-  expect(res.status).toBe(200);
-  const found = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).find((s) => s.title === title);
-  if (!found) throw new Error(`${title} was not planned`);
-  return found;
-}
+const plan = (title: string) => planThroughCard(bot, { title, date: new Date(now.getTime() + 6 * 86_400_000).toISOString().slice(0, 10) });
 
 const addressOf = (person: ActivityUser) => bot.service.delivery.addresses.getPerson(PLAYGROUND_TENANT, person.aadObjectId ?? '');
 const profileOf = (person: ActivityUser) => bot.service.repositories.members.get(PLAYGROUND_TENANT, person.aadObjectId ?? '');

@@ -1,14 +1,15 @@
 import { QueueServiceClient } from '@azure/storage-queue';
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readConfig } from '../../../bot/src/config';
 import type { Config } from '../../../bot/src/config';
 import type { OutboxJob } from '../../../bot/src/domain/delivery/outbox';
 import type { Repositories } from '../../../bot/src/domain/shared/repositories';
+import type { LearningSession } from '../../../bot/src/domain/sessions/session';
 import type { RunningService } from '../../../bot/src/server';
 import { QUEUES } from '../../../bot/src/storage/shared/keys';
 import { decodeEnvelope } from '../../../bot/src/storage/delivery/queue-outbox';
-import { BOT, PLAYGROUND_TENANT } from '../activities';
+import { BOT, PLAYGROUND_TENANT, postActivity } from '../activities';
 import type { ActivityUser } from '../activities';
 import { startFakeConnector } from '../fake-connector';
 import type { FakeConnector } from '../fake-connector';
@@ -183,4 +184,25 @@ export function useSeededBot(now: () => Date): SeededBot {
       return ready(connector, 'The fake connector');
     },
   };
+}
+
+/**
+ * Plans a session through the bot's plan form (the `createSession` verb, as `from`, in the sessions team's channel
+ * at 14:00 for 45 minutes unless `fields` say otherwise) and returns it as stored.
+ */
+export async function planThroughCard(
+  bot: SeededBot,
+  fields: { readonly title: string; readonly date: string } & Readonly<Record<string, string>>,
+  from: ActivityUser = people.host,
+): Promise<LearningSession> {
+  const data = { teamId: TEAM_ID, time: '14:00', durationMinutes: '45', channelId: CHANNEL_ID, ...fields };
+  const res = await postActivity(
+    bot.service.url,
+    invokeActivity(bot.connector.serviceUrl, 'adaptiveCard/action', execute('createSession', data), from),
+  );
+  expect(res.status).toBe(200);
+  expect(JSON.stringify(await res.json())).toContain('is planned');
+  const found = (await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).find((s) => s.title === fields.title);
+  if (!found) throw new Error(`${fields.title} was not planned`);
+  return found;
 }
