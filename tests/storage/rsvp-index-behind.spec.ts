@@ -8,6 +8,7 @@ import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
 import { eventually } from '../support/eventually';
 import { ids, session } from '../support/storage/fixtures';
+import { gatedWrites } from '../support/gated-writes';
 import { useTestStorage } from '../support/test-storage';
 
 // The RSVP person index written behind the answers (domain/rsvp/rsvp-index-behind.ts), on Azurite.
@@ -15,24 +16,9 @@ const storage = useTestStorage();
 
 /** Each index batch is held on the wire until the test opens its gate. */
 function gatedIndex() {
-  const gates: { onTheWire: Promise<void>; open: () => void }[] = [];
-  const nextGate = () => {
-    let reached: () => void = () => undefined;
-    let open: () => void = () => undefined;
-    const onTheWire = new Promise<void>((resolve) => (reached = resolve));
-    const opened = new Promise<void>((resolve) => (open = resolve));
-    gates.push({ onTheWire, open });
-    return { reached: () => reached(), opened };
-  };
-  let gate = nextGate();
+  const { gates, hold } = gatedWrites();
   const index = createRsvpIndexBehind({
-    write: async (answers: readonly RsvpIndexRef[]) => {
-      const held = gate;
-      gate = nextGate();
-      held.reached();
-      await held.opened;
-      await storage.repos.rsvps.indexAnswers(answers);
-    },
+    write: hold((answers: readonly RsvpIndexRef[]) => storage.repos.rsvps.indexAnswers(answers)),
     log: { error: () => undefined },
   });
   const repositories = withOneRsvpWriterPerSession(storage.repos, index);

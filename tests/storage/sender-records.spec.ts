@@ -8,6 +8,7 @@ import { recordSightings } from '../../bot/src/domain/experts/members';
 import { createDeliveryStorage } from '../../bot/src/storage/delivery/delivery-storage';
 import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
 import { ids, profile } from '../support/storage/fixtures';
+import { gatedWrites } from '../support/gated-writes';
 import { useTestStorage } from '../support/test-storage';
 
 // What the bot writes about a sender after an RSVP's answer (domain/delivery/sender-records.ts), on Azurite.
@@ -69,25 +70,12 @@ describe('sender records written behind the answer', () => {
     await delivery.ensureCreated();
     const tenantId = ids.tenant();
     // Each profile batch is held once on the wire, until the test opens its gate.
-    const gates: { onTheWire: Promise<void>; open: () => void }[] = [];
-    const nextGate = () => {
-      let reached: () => void = () => undefined;
-      let open: () => void = () => undefined;
-      const onTheWire = new Promise<void>((resolve) => (reached = resolve));
-      const opened = new Promise<void>((resolve) => (open = resolve));
-      gates.push({ onTheWire, open });
-      return { reached: () => reached(), opened };
-    };
-    let gate = nextGate();
+    const { gates, hold } = gatedWrites();
     const records = createSenderRecords({
       profiles: {
-        sightedMany: async (sightings: readonly MemberSighting[]) => {
-          const held = gate;
-          gate = nextGate();
-          held.reached();
-          await held.opened;
+        sightedMany: hold(async (sightings: readonly MemberSighting[]) => {
           await recordSightings(repos.members, sightings, at);
-        },
+        }),
       },
       addresses: delivery.addresses,
       log: { error: () => undefined },
