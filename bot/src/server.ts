@@ -14,7 +14,6 @@ import { DEMO_TENANT_ID } from './domain/demo/demo-team';
 import type { Repositories } from './domain/shared/repositories';
 import { seedDemoIfEmpty } from './domain/demo/seed-demo';
 import { withOneRsvpWriterPerSession } from './domain/delivery/rsvp-lanes';
-import { createRsvpIndexBehind } from './domain/rsvp/rsvp-index-behind';
 import { withRecentMemberships } from './domain/teams/recent-memberships';
 import { createSenderRecords } from './domain/delivery/sender-records';
 import { createStorage, storageFromClients } from './storage/shared/create-storage';
@@ -89,7 +88,7 @@ export interface RunningService {
    * (up to 10 s, then the rest are cut off); the outbox worker gives its unfinished jobs back to the
    * queue; then storage (the embedded Azurite) stops. One log line per phase.
    */
-  /** Resolves once what answers so far left to write behind them is stored: senders' profiles and addresses, the RSVP person index. */
+  /** Resolves once the senders' profiles and addresses queued behind answers so far are stored. */
   senderRecordsSettled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -137,10 +136,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
         : createStorage({ connectionString });
     await storage.ensureCreated();
     // RSVPs of one session queue inside this instance (see rsvp-lanes.ts); the ETag still guards across instances.
-    // Their person-index rows are written behind the answers (rsvp-index-behind.ts).
-    const rsvpIndex = createRsvpIndexBehind({ write: (answers) => storage.repositories.rsvps.indexAnswers(answers), log });
     // A person's memberships are read once per few seconds, not twice per answer (recent-memberships.ts).
-    const repositories = withRecentMemberships(withOneRsvpWriterPerSession(storage.repositories, rsvpIndex), {
+    const repositories = withRecentMemberships(withOneRsvpWriterPerSession(storage.repositories), {
       now: () => performance.now(),
       ttlMs: MEMBERSHIPS_TRUSTED_MS,
     });
@@ -211,11 +208,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         store: storage.personalData,
         ...linkSecrets,
         publicUrl: config.sessions.publicUrl ?? (() => listeningUrl),
-        pendingWrites: {
-          async forget(person) {
-            await Promise.all([senderRecords.forget(person), rsvpIndex.forget(person)]);
-          },
-        },
+        pendingWrites: senderRecords,
       },
       insightsWords: csvWords,
       profileChanges: storage.experts.changes,
@@ -324,9 +317,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       delivery,
       experts,
       requestsInFlight: () => drain.inFlight(),
-      async senderRecordsSettled() {
-        await Promise.all([senderRecords.settled(), rsvpIndex.settled()]);
-      },
+      senderRecordsSettled: () => senderRecords.settled(),
       async close() {
         const started = Date.now();
         const elapsed = () => Date.now() - started;
@@ -336,8 +327,8 @@ export async function startService(config: Config, options: StartOptions = {}): 
         const cut = await drain.close(server, DRAIN_GRACE_MS);
         if (cut > 0) log.warn('shutdown: requests still running after the grace period were cut off', { cut, ms: elapsed() });
         else log.info('shutdown: every request in flight was answered', { ms: elapsed() });
-        // What the answered requests left to write (their senders' profiles and addresses, the RSVP person index) is written before storage stops.
-        await Promise.all([senderRecords.settled(), rsvpIndex.settled()]);
+        // What the answered requests left to write (their senders' profiles and addresses) is written before storage stops.
+        await senderRecords.settled();
         const released = await workerStopped;
         await retention?.stop();
         await buddyScheduler?.stop();

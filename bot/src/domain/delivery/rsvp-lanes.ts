@@ -2,7 +2,6 @@ import { RSVP_ANSWERS_PER_COMMIT } from '../shared/repositories';
 import type { Repositories, RsvpAnswer, RsvpOutcome, RsvpRepository } from '../shared/repositories';
 import { RSVP_RESPONSES } from '../sessions/session';
 import type { LearningSession, Rsvp } from '../sessions/session';
-import type { RsvpIndexBehind } from '../rsvp/rsvp-index-behind';
 
 type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
 
@@ -25,26 +24,13 @@ type Job =
  * (reads, transaction, session copy: p50 2.6 s for 200), so answers that queue up while a round runs
  * go together into the next one (`respondMany`, up to RSVP_ANSWERS_PER_COMMIT, in arrival order).
  */
-export function withOneRsvpWriterPerSession(repositories: Repositories, indexBehind?: RsvpIndexBehind): Repositories {
+export function withOneRsvpWriterPerSession(repositories: Repositories): Repositories {
   const inner = repositories.rsvps;
   const lanes = new Map<string, Job[]>();
-  // With `indexBehind`, the person-index rows of the answers are written after them (rsvp-index-behind.ts).
-  const personIndex = indexBehind ? 'behind' : 'now';
-  /** Hands the index rows of committed answers to `indexBehind`, in commit order (the later state of a person wins). */
-  const indexLater = (rows: readonly (Rsvp | undefined)[]) => indexBehind?.add(rows.filter((r): r is Rsvp => r !== undefined));
   const rsvps: RsvpRepository = {
     get: (tenantId, sessionId, userId) => inner.get(tenantId, sessionId, userId),
     listForSession: (tenantId, sessionId) => inner.listForSession(tenantId, sessionId),
-    async listForUser(tenantId, userId) {
-      const stored = await inner.listForUser(tenantId, userId);
-      const pending = indexBehind?.pendingOf(tenantId, userId) ?? [];
-      if (pending.length === 0) return stored;
-      // What this instance answered for the person and has not indexed yet stands over the stored copy.
-      const latest = new Map(stored.map((r) => [r.sessionId, r]));
-      for (const r of pending) latest.set(r.sessionId, r);
-      return [...latest.values()].sort((a, b) => b.respondedAt.localeCompare(a.respondedAt));
-    },
-    indexAnswers: (list) => inner.indexAnswers(list),
+    listForUser: (tenantId, userId) => inner.listForUser(tenantId, userId),
     recentResponders: (tenantId, sessionId) => inner.recentResponders(tenantId, sessionId),
     putMany: (list) => inner.putMany(list),
     respond(session, userId, response, now) {
@@ -59,12 +45,7 @@ export function withOneRsvpWriterPerSession(repositories: Repositories, indexBeh
     },
     promoteWaiting(session) {
       return new Promise<{ readonly session: LearningSession; readonly promoted: readonly Rsvp[] }>((resolve, reject) => {
-        const run = async () => {
-          const outcome = await inner.promoteWaiting(session, { personIndex });
-          indexLater(outcome.promoted);
-          return outcome;
-        };
-        enqueue(session, { kind: 'other', run: () => run().then(resolve, reject) });
+        enqueue(session, { kind: 'other', run: () => inner.promoteWaiting(session).then(resolve, reject) });
       });
     },
   };
@@ -102,9 +83,7 @@ export function withOneRsvpWriterPerSession(repositories: Repositories, indexBeh
         const outcomes = await inner.respondMany(
           head.ref,
           batch.map((j) => j.answer),
-          { personIndex },
         );
-        indexLater(outcomes.flatMap((o) => [o.rsvp, o.promoted]));
         batch.forEach((job, i) => {
           const outcome = outcomes[i];
           if (outcome) job.resolve(outcome);

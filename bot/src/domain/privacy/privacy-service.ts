@@ -47,9 +47,8 @@ interface PrivacyServiceDeps {
   };
   readonly now: () => Date;
   /**
-   * What this instance still has queued to write about people (their profile and address, and the person
-   * index of their answers, written behind an answer): dropped before the rows are erased, so an erase
-   * always wins over a write queued before it.
+   * What this instance still has queued to write about people (their profile and address, written behind
+   * an answer): dropped before an erase, so an erase always wins over a write queued before it.
    */
   readonly pendingWrites?: { forget(person: PersonRef): Promise<void> };
 }
@@ -76,13 +75,11 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
 
     async erase(person, contributions) {
       if (isFormerColleague(person.userId)) return { removed: 0, anonymised: 0 };
+      await deps.pendingWrites?.forget(person);
       // Withdrawn one by one: a session that started or was cancelled meanwhile refuses, and its answer stays counted.
-      // The list includes answers whose person-index row is still queued on this instance (rsvp-index-behind.ts).
       for (const rsvp of await deps.rsvps.listForUser(person.tenantId, person.userId)) {
         if (rsvp.response !== 'no') await deps.rsvps.respond(person, rsvp.teamId, rsvp.sessionId, 'no');
       }
-      // After the withdrawals (which queue index rows of their own), before the rows go: nothing queued lands after.
-      await deps.pendingWrites?.forget(person);
       const counts = await deps.store.erase(person, contributions);
       await deps.experts.refresh(person.tenantId, [person.userId]);
       return counts;

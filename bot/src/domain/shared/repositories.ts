@@ -106,19 +106,6 @@ export interface RsvpAnswer {
   readonly now: Date;
 }
 
-/** Which answer a person-index row copies: the one stored now under the session (see `indexAnswers`). */
-export type RsvpIndexRef = Pick<Rsvp, 'tenantId' | 'sessionId' | 'userId'>;
-
-/** How `respondMany` and `promoteWaiting` keep the person index (`listForUser`'s copy of each answer). */
-export interface RsvpIndexOptions {
-  /**
-   * 'now' (the default): written before the call returns. 'behind': left to the caller, which writes
-   * them later with `indexAnswers` (domain/rsvp/rsvp-index-behind.ts), so a burst's answers do not wait
-   * for one write per person.
-   */
-  readonly personIndex?: 'now' | 'behind';
-}
-
 /**
  * Answers per group commit: one transaction holds at most 100 operations, and each answer needs its
  * own row plus at most one promoted person's row, beside the tally row (1 + 2 × 40 = 81).
@@ -148,23 +135,13 @@ export interface RsvpRepository {
    * waitlist, promotion; a later answer of the same person wins). One outcome per answer, in order,
    * each with the session as it stands after the whole batch. A failure fails every answer.
    */
-  respondMany(
-    session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,
-    answers: readonly RsvpAnswer[],
-    options?: RsvpIndexOptions,
-  ): Promise<RsvpOutcome[]>;
-  /**
-   * Copies each named answer, as it is stored under its session now, into the person index. An answer
-   * no longer stored (erased meanwhile) writes nothing: a late copy never brings an erased person back.
-   */
-  indexAnswers(answers: readonly RsvpIndexRef[]): Promise<void>;
+  respondMany(session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>, answers: readonly RsvpAnswer[]): Promise<RsvpOutcome[]>;
   /**
    * After the capacity grew: gives the freed places to those waiting, first come first served,
    * under the same ETag rules as `respond`. Lowering a capacity never takes a place away.
    */
   promoteWaiting(
     session: Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>,
-    options?: RsvpIndexOptions,
   ): Promise<{ readonly session: LearningSession; readonly promoted: readonly Rsvp[] }>;
   putMany(rsvps: readonly Rsvp[]): Promise<void>;
 }

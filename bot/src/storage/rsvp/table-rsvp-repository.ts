@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/shared/repositories';
 import { RSVP_ANSWERS_PER_COMMIT } from '../../domain/shared/repositories';
-import type { RsvpAnswer, RsvpIndexOptions, RsvpIndexRef, RsvpOutcome, RsvpRepository } from '../../domain/shared/repositories';
+import type { RsvpAnswer, RsvpOutcome, RsvpRepository } from '../../domain/shared/repositories';
 import { firstInLine, freePlaces, fullCounts, nextInLine, planRsvp } from '../../domain/rsvp/rsvp-rules';
 import { recentResponders, withAnswers } from '../../domain/rsvp/recent-responders';
 import { RSVP_RESPONSES } from '../../domain/sessions/session';
@@ -78,7 +78,7 @@ export class TableRsvpRepository implements RsvpRepository {
    * running counts and rows, then the tally and every changed row go in ONE transaction under their
    * ETags. A 412 re-reads and re-plans the whole batch.
    */
-  async respondMany(ref: SessionRef, answers: readonly RsvpAnswer[], options: RsvpIndexOptions = {}): Promise<RsvpOutcome[]> {
+  async respondMany(ref: SessionRef, answers: readonly RsvpAnswer[]): Promise<RsvpOutcome[]> {
     for (const { response } of answers) {
       if (!RSVP_RESPONSES.includes(response)) throw new TypeError(`Unknown RSVP response ${JSON.stringify(response)}`);
     }
@@ -185,17 +185,15 @@ export class TableRsvpRepository implements RsvpRepository {
       return { tally: next, results, written };
     });
     const { tally, results, written } = outcome;
-    if (options.personIndex !== 'behind') {
-      // The person index follows the answers; a crash in between leaves it one answer behind until the next one.
-      const indexed = new Map<string, Rsvp>();
-      for (const { rsvp, promoted } of results) {
-        indexed.set(rsvp.userId, rsvp);
-        if (promoted) indexed.set(promoted.userId, promoted);
-      }
-      // The last state of each person wins (someone promoted and then answering again in the same batch).
-      for (const r of written) indexed.set(r.userId, r);
-      await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
+    // The person index follows the answers; a crash in between leaves it one answer behind until the next one.
+    const indexed = new Map<string, Rsvp>();
+    for (const { rsvp, promoted } of results) {
+      indexed.set(rsvp.userId, rsvp);
+      if (promoted) indexed.set(promoted.userId, promoted);
     }
+    // The last state of each person wins (someone promoted and then answering again in the same batch).
+    for (const r of written) indexed.set(r.userId, r);
+    await Promise.all([...indexed.values()].map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
 
     const session = await this.copyTally(ref, tally, first);
     // A repeated answer on a tally from before the list existed writes nothing: the list comes from the rows then.
@@ -222,28 +220,7 @@ export class TableRsvpRepository implements RsvpRepository {
     return keys.map((rowKey) => rows.get(rowKey));
   }
 
-  /**
-   * Each answer's person-index row copied from its row under the session as stored now (not from what
-   * the caller queued: a later answer of the same person, or an erase, may have come in between).
-   */
-  async indexAnswers(answers: readonly RsvpIndexRef[]): Promise<void> {
-    const bySession = new Map<string, { tenantId: string; sessionId: string; userIds: Set<string> }>();
-    for (const { tenantId, sessionId, userId } of answers) {
-      const key = rsvpPartition(tenantId, sessionId);
-      const group = bySession.get(key) ?? { tenantId, sessionId, userIds: new Set<string>() };
-      group.userIds.add(userId);
-      bySession.set(key, group);
-    }
-    await Promise.all(
-      [...bySession.values()].map(async ({ tenantId, sessionId, userIds }) => {
-        const rows = await this.rowsOf(tenantId, sessionId, [...userIds]);
-        // An answer gone from its session (erased since it was queued) gets no index row.
-        await Promise.all(rows.map((entity) => entity && this.rsvps.upsert(rsvpOfUserToEntity(rsvpFromEntity(entity)))));
-      }),
-    );
-  }
-
-  async promoteWaiting(ref: SessionRef, options: RsvpIndexOptions = {}): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
+  async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
     const { tenantId, teamId, sessionId } = ref;
     const first = await this.sessions.get(sessionKey(tenantId, teamId, sessionId));
     if (!first) throw new NotFoundError(`No session ${sessionId} in team ${teamId}`);
@@ -277,7 +254,7 @@ export class TableRsvpRepository implements RsvpRepository {
       await this.rsvps.transaction(actions);
       return { tally: next, promoted };
     });
-    if (options.personIndex !== 'behind') await Promise.all(outcome.promoted.map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
+    await Promise.all(outcome.promoted.map((r) => this.rsvps.upsert(rsvpOfUserToEntity(r))));
     const session = await this.copyTally(ref, outcome.tally);
     return { session, promoted: outcome.promoted };
   }
