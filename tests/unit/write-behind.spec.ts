@@ -130,42 +130,4 @@ describe('write-behind', () => {
     await writer.settled();
     expect(written).toEqual(['a']);
   });
-
-  it('merge folds a later item into the queued one of its key; pending shows the one on the wire, then the queued one', async () => {
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let started: () => void = () => undefined;
-    const onTheWire = new Promise<void>((resolve) => (started = resolve));
-    const written: Item[] = [];
-    const writer = createWriteBehind<Item>({
-      keyOf: (i) => i.key,
-      merge: (queued, later) => ({ key: queued.key, value: queued.value + later.value }),
-      write: async (items) => {
-        started();
-        await gate;
-        written.push(...items);
-      },
-      maxBatch: 10,
-      log: { error: () => undefined },
-      what: 'items',
-    });
-    writer.add({ key: 'a', value: 1 });
-    expect(writer.pending('a')).toEqual([{ key: 'a', value: 1 }]);
-    await onTheWire;
-    // 'a' = 1 is on the wire; what comes now is merged into a new queued item, not into the one being written.
-    writer.add({ key: 'a', value: 10 });
-    writer.add({ key: 'a', value: 100 });
-    expect(writer.pending('a')).toEqual([
-      { key: 'a', value: 1 },
-      { key: 'a', value: 110 },
-    ]);
-    expect(writer.pending('b')).toEqual([]);
-    open();
-    await writer.settled();
-    expect(written).toEqual([
-      { key: 'a', value: 1 },
-      { key: 'a', value: 110 },
-    ]);
-    expect(writer.pending('a')).toEqual([]);
-  });
 });

@@ -3,8 +3,6 @@ import type { Logger } from './logger';
 interface WriteBehindOptions<T> {
   /** Two items with the same key are the same record: the later one replaces a pending earlier one. */
   readonly keyOf: (item: T) => string;
-  /** Folds a later item into a pending one of the same key (default: the later replaces it). */
-  readonly merge?: (queued: T, later: T) => T;
   /** Writes a batch (at most `maxBatch` items); throws to have the batch tried again. */
   readonly write: (items: readonly T[]) => Promise<void>;
   readonly maxBatch: number;
@@ -32,8 +30,6 @@ interface WriteBehind<T> {
    * afterwards nothing of the key's is left to be written (an erase must not be undone by it).
    */
   forget(key: string): Promise<void>;
-  /** The key's items not stored yet: the one on the wire (if any), then the one queued (if any). */
-  pending(key: string): readonly T[];
   /** Resolves once everything queued so far is written (or given up). */
   settled(): Promise<void>;
 }
@@ -49,7 +45,7 @@ const BATCHES_HELD = 10;
  * on the wire at a time.
  */
 export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehind<T> {
-  const { keyOf, write, maxBatch, log, what, merge } = options;
+  const { keyOf, write, maxBatch, log, what } = options;
   const attempts = options.attempts ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const lingerMs = options.lingerMs ?? 0;
@@ -57,8 +53,8 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
   const pending = new Map<string, T>();
   let running: Promise<void> | undefined;
   let lastAdded = 0;
-  // The items of the batch on the wire by key, and that batch's write (with its retries).
-  let writing: { readonly items: ReadonlyMap<string, T>; readonly done: Promise<void> } | undefined;
+  // The keys of the batch on the wire, and that batch's write (with its retries).
+  let writing: { readonly keys: ReadonlySet<string>; readonly done: Promise<void> } | undefined;
 
   async function writeWithRetry(batch: readonly T[]): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
@@ -95,16 +91,16 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
       // Let answers of the same moment (or the rest of a burst) queue up first, so they share a batch.
       await quietMoment();
       const batch: T[] = [];
-      const items = new Map<string, T>();
+      const keys = new Set<string>();
       for (const [key, item] of pending) {
         batch.push(item);
-        items.set(key, item);
+        keys.add(key);
         pending.delete(key);
         if (batch.length >= maxBatch) break;
       }
       if (batch.length === 0) continue;
       const done = writeWithRetry(batch);
-      writing = { items, done };
+      writing = { keys, done };
       await done;
       writing = undefined;
     }
@@ -121,22 +117,16 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
   return {
     add(item) {
       const key = keyOf(item);
-      const queued = pending.get(key);
       // Re-inserted, so the latest item also takes the latest place in line.
       pending.delete(key);
-      pending.set(key, queued !== undefined && merge ? merge(queued, item) : item);
+      pending.set(key, item);
       lastAdded = performance.now();
       start();
     },
     async forget(key) {
       pending.delete(key);
       const onTheWire = writing;
-      if (onTheWire?.items.has(key)) await onTheWire.done;
-    },
-    pending(key) {
-      const onTheWire = writing?.items.get(key);
-      const queued = pending.get(key);
-      return [...(onTheWire === undefined ? [] : [onTheWire]), ...(queued === undefined ? [] : [queued])];
+      if (onTheWire?.keys.has(key)) await onTheWire.done;
     },
     async settled() {
       while (running) await running;
