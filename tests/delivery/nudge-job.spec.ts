@@ -121,9 +121,7 @@ describe('the owners’ nudge through the real outbox worker and CloudAdapter', 
     expect(await keys()).toEqual([key]);
     expect(await delivery.delivered.get(PLAYGROUND_TENANT, key)).toBeDefined();
 
-    // Now that Cleo is coming to the Kubernetes session, a later nudge never suggests it again. This nudge service
-    // reads storage as another instance would: her person-index row is written behind the answer (up to 2 s).
-    await service.senderRecordsSettled();
+    // Now that Cleo is coming to the Kubernetes session, a later nudge never suggests it again.
     const later = await nudges.content({ tenantId: PLAYGROUND_TENANT, teamId: TEAM_ID, userId: cleo });
     expect(later?.sessions.map((s) => s.sessionId)).toEqual(['n-excel']);
     expect(later?.matched).toBe(false);
