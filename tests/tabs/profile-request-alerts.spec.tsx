@@ -84,4 +84,27 @@ describe('request alerts on the profile', () => {
     expect('requestAlerts' in body).toBe(false);
     expect('celebrateMilestones' in body).toBe(false);
   });
+
+  it('a draft of other edits does not bring a switch back that was turned off elsewhere (by "meldingen uit" in chat)', async () => {
+    let stored = profile;
+    const service = createFakeService({
+      'GET /api/v1/me/profile': () => json(200, stored),
+      'PUT /api/v1/me/profile': (call) => json(200, { ...stored, ...(call.body as object) }),
+    });
+    const first = await renderView(<ProfileView api={apiFor(service.fetch)} debounceMs={10} />);
+    expect(((await screen.findByRole('switch', { name: cases[0]?.label ?? '' })) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(screen.getByRole('textbox', { name: 'About me' }), { target: { value: 'Containers, mostly.' } });
+    first.unmount();
+
+    stored = { ...profile, requestAlerts: false };
+    await renderView(<ProfileView api={apiFor(service.fetch)} debounceMs={10} />);
+    expect(await screen.findByText('Unsaved changes restored from your last visit.')).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'About me' }) as HTMLTextAreaElement).value).toBe('Containers, mostly.');
+    expect((screen.getByRole('switch', { name: cases[0]?.label ?? '' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: cases[0]?.save ?? '' }));
+    await screen.findByRole('status');
+    const body = service.callsTo('PUT', '/api/v1/me/profile')[0]?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ bio: 'Containers, mostly.' });
+    expect('requestAlerts' in body).toBe(false);
+  });
 });

@@ -85,8 +85,21 @@ export function profileDraftStore(profile: Pick<ProfileResponse, 'tenantId' | 'u
       return draft && !same(draft, saved) ? draft : undefined;
     },
     keep(draft, saved) {
-      if (same(draft, saved)) store.remove(key);
-      else store.set(key, JSON.stringify(draft));
+      if (same(draft, saved)) {
+        store.remove(key);
+        return;
+      }
+      // A switch is kept only when the person flipped it: one left alone takes what is stored when the draft
+      // comes back, so it never undoes a change made elsewhere meanwhile ("meldingen uit" in chat).
+      const { celebrateMilestones, requestAlerts, ...edits } = draft;
+      store.set(
+        key,
+        JSON.stringify({
+          ...edits,
+          ...(celebrateMilestones === saved.celebrateMilestones ? {} : { celebrateMilestones }),
+          ...(requestAlerts === saved.requestAlerts ? {} : { requestAlerts }),
+        }),
+      );
     },
     clear: () => store.remove(key),
   };
