@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuddyPersonView, BuddyReasonView, MeetMode, Weekday } from '../../../../bot/src/api/contract';
+import { listFormat } from '../../shared/list-format';
 import { usePersonName } from '../../shared/person-name';
 
 /** Whose eyes the reason is read with: the viewer's own pair ("X can teach you …"), or an owner's view of anyone's. */
@@ -16,7 +17,10 @@ export function useBuddyWords() {
   const personName = usePersonName();
   const language = i18n.language;
 
-  const list = useCallback((items: readonly string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items), [language]);
+  const list = useCallback(
+    (items: readonly string[]) => listFormat(language, { style: 'long', type: 'conjunction' }).format(items),
+    [language],
+  );
 
   const languageName = useCallback(
     (code: string) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NUDGE_INTERVAL_DAYS } from '../../../../bot/src/api/contract';
 import type { InsightsResponse, QuietMember } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
+import { dateTimeFormat } from '../../shared/date-time-format';
 import { ApiRequestError } from '../../shared/api-client';
 import { CsvButton } from './csv-button';
 import type { CsvSource } from './csv-button';
@@ -80,7 +81,7 @@ function Member({
   const styles = useStyles();
   const { t } = useTranslation(INSIGHTS_NS);
   const [state, setState] = useState<NudgeState>({ kind: 'idle' });
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  const date = (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
   const nudgedAt = state.kind === 'sent' ? state.at : member.nudgedAt;
   const nudge = async () => {
     setState({ kind: 'busy' });

@@ -42,6 +42,7 @@ import { LoadingState } from '../../shared/ui/loading-state';
 import type { BoardSession } from '../../shared/sessions/board-session';
 import { SessionTime } from '../../shared/sessions/session-time';
 import { RsvpButtons } from '../../shared/sessions/rsvp-buttons';
+import { names } from '../../shared/sessions/session-card';
 import { rsvpFailureKey, useRsvp } from '../../shared/sessions/use-rsvp';
 import { askQuestion, cancelSession, getSessionDetail } from '../../shared/sessions/get-session';
 import { useExternalLinkClick } from '../../shared/open-link';
@@ -243,9 +244,7 @@ function Detail({ api, teamId, loaded, locale, savedChanged, viewerTimeZone }: D
           {session.teachers.length > 0 ? (
             <>
               <dt className={styles.term}>{t('board.session.teaching')}</dt>
-              <dd className={styles.value}>
-                {new Intl.ListFormat(locale, { type: 'conjunction' }).format(session.teachers.map((p, i) => name(p, { start: i === 0 })))}
-              </dd>
+              <dd className={styles.value}>{names(session.teachers, locale, name)}</dd>
             </>
           ) : null}
           {session.discussionLeader ? (

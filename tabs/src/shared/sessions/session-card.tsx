@@ -95,7 +95,8 @@ interface SessionCardProps {
   readonly teamTimeZone?: string | undefined;
 }
 
-function names(people: readonly SessionPerson[], locale: string, name: PersonName): string {
+/** "Anna, Bram and Chloé", the first name capitalised as a sentence start. */
+export function names(people: readonly SessionPerson[], locale: string, name: PersonName): string {
   return listFormat(locale, { style: 'long', type: 'conjunction' }).format(people.map((p, i) => name(p, { start: i === 0 })));
 }
 
