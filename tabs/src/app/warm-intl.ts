@@ -12,7 +12,8 @@ interface IdleScheduler {
  * Chromium, and it fell in the board's first render of a session card, after the sessions had
  * answered (bench/board-load.mjs, issue #16). Done here, the entry spends it while the page is idle
  * waiting for the app's code and the first data; later formatters of the locale cost ~1 ms (another
- * zone included). The board's own formatters are the ones made here (shared caches).
+ * zone included). When the team's zone is the viewer's, the board's first formatters are the ones made here
+ * (shared caches); in another zone the ICU data is loaded already and the board's own cost ~1 ms.
  */
 export function warmIntl(locale: string, scheduler: IdleScheduler = window): void {
   const warm = () => {

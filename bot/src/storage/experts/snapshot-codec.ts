@@ -3,7 +3,7 @@ import { endianness } from 'node:os';
 import { gunzip, gzip } from 'node:zlib';
 import type { SnapshotIds } from '../../domain/experts/expert-index';
 import type { IndexSnapshot } from '../../domain/experts/expert-ports';
-import { ColumnPeople, peopleColumns } from './snapshot-people';
+import { ColumnPeople, isCount, isNumber, isString, peopleColumns } from './snapshot-people';
 
 /**
  * The bytes of an index snapshot, gzipped: a 4-byte length, JSON of the snapshot with its people as
@@ -50,7 +50,9 @@ export async function encodeSnapshot(snapshot: IndexSnapshot): Promise<Buffer> {
   );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  const body = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+  // Little-endian on every host, as the decoder reads it (a swapped copy on a big-endian one).
+  const bytes = new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength);
+  const body = LITTLE_ENDIAN ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(bytes).swap32();
   // zlib runs on libuv's thread pool: the event loop keeps answering while a large tenant is packed.
   return zip(Buffer.concat([length, header, body]), { level: 4 });
 }
@@ -106,11 +108,6 @@ interface Header {
     readonly bios: readonly (readonly [string, number])[];
   };
 }
-
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** Checks the shape only (types of every field); the index checks that ids fit when it takes the lists over. */
 function isHeader(value: unknown, tenantId: string): value is Header {

@@ -159,14 +159,14 @@ export class ColumnPeople implements SnapshotPeople {
     const skills = v['skills'];
     if (!Array.isArray(skills)) return undefined;
     const starts = new Int32Array(size);
+    const isSkill = ref(skillCount);
     let at = 0;
     for (let id = 0; id < size; id += 1) {
       starts[id] = at;
       const count = skills[at] as unknown;
       if (!isCount(count) || at + 1 + 3 * count > skills.length) return undefined;
       for (let s = 0; s < count; s += 1) {
-        if (!ref(skillCount)(skills[at + 1 + 3 * s]) || !isNumber(skills[at + 2 + 3 * s]) || !isNumber(skills[at + 3 + 3 * s]))
-          return undefined;
+        if (!isSkill(skills[at + 1 + 3 * s]) || !isNumber(skills[at + 2 + 3 * s]) || !isNumber(skills[at + 3 + 3 * s])) return undefined;
       }
       at += 1 + 3 * count;
     }
@@ -175,7 +175,8 @@ export class ColumnPeople implements SnapshotPeople {
   }
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+// The snapshot's checks of what it reads back (snapshot-codec.ts uses them for its header too).
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
