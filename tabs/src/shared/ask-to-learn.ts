@@ -3,6 +3,7 @@ import type { ApiClient } from './api-client';
 import { getMe } from './get-me';
 import type { KeyValueStore } from './local-store';
 import { preferenceKeys } from './preference-keys';
+import { pickTeam } from './chosen-team';
 
 const requestsPath = (teamId: string) => `/api/v1/teams/${encodeURIComponent(teamId)}/requests`;
 
@@ -33,6 +34,5 @@ export async function askToLearn(
  */
 export async function viewedTeamId(api: ApiClient, store: KeyValueStore | undefined): Promise<string | undefined> {
   const { teams } = await getMe(api);
-  const chosen = store?.get(preferenceKeys.team);
-  return (teams.find((team) => team.teamId === chosen) ?? teams[0])?.teamId;
+  return pickTeam(teams, store?.get(preferenceKeys.team))?.teamId;
 }

@@ -1,6 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { ReactNode } from 'react';
-import { Field, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../../shared/api-client';
 import { getMe } from '../../shared/get-me';
@@ -9,7 +8,8 @@ import { useAsync } from '../../shared/use-async';
 import { ErrorState } from '../../shared/ui/error-state';
 import { LoadingState } from '../../shared/ui/loading-state';
 import { MessageState } from '../../shared/ui/message-state';
-import { preferenceKeys } from '../../shared/preference-keys';
+import { pickTeam, useChosenTeam } from '../../shared/chosen-team';
+import { TeamPicker } from '../../shared/ui/team-picker';
 
 interface BuddyTeamScopeProps {
   readonly api: ApiClient;
@@ -33,31 +33,14 @@ function MyTeams({ api, store, children }: Omit<BuddyTeamScopeProps, 'teamId'>) 
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
+  const { chosen, choose } = useChosenTeam(store);
   if (me.status === 'loading') return <LoadingState label={t('buddies.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} headingLevel={3} />;
-  const teams = me.data.teams;
-  const team = teams.find((candidate) => candidate.teamId === chosen) ?? teams[0];
+  const team = pickTeam(me.data.teams, chosen);
   if (!team) return <MessageState headingLevel={3} title={t('buddies.noTeamTitle')} text={t('buddies.noTeamText')} />;
   return (
     <>
-      {teams.length > 1 ? (
-        <Field label={t('buddies.team')}>
-          <Select
-            value={team.teamId}
-            onChange={(_, d) => {
-              store?.set(preferenceKeys.team, d.value);
-              setChosen(d.value);
-            }}
-          >
-            {teams.map((candidate) => (
-              <option key={candidate.teamId} value={candidate.teamId}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
+      <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} label={t('buddies.team')} />
       {children(team.teamId)}
     </>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Body1, Caption1, Field, Link, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Link, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Granularity, InsightsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
@@ -24,7 +24,8 @@ import { PulseSection } from './pulse-section';
 import { QuietMembersSection } from './quiet-members-section';
 import { RangeControls } from './range-controls';
 import { SkillsMatrixSection } from './skills-matrix-section';
-import { preferenceKeys } from '../../shared/preference-keys';
+import { pickTeam, useChosenTeam } from '../../shared/chosen-team';
+import { TeamPicker } from '../../shared/ui/team-picker';
 
 const useStyles = makeStyles({
   // minWidth 0 lets wide parts (the chart, the matrix) scroll inside their section instead of widening the page.
@@ -80,7 +81,7 @@ function MyTeamInsights({ api, store, locale, now }: Omit<InsightsViewProps, 'co
   const { t } = useTranslation(INSIGHTS_NS);
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
+  const { chosen, choose } = useChosenTeam(store);
   if (me.status === 'loading') {
     // The remembered team's report starts at once, in parallel with /me (as the board does); the same
     // element (same key, same place) carries on when /me answers, so nothing loads twice.
@@ -93,25 +94,11 @@ function MyTeamInsights({ api, store, locale, now }: Omit<InsightsViewProps, 'co
     );
   }
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
-  const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
+  const team = pickTeam(me.data.teams, chosen);
   if (!team) return <MessageState title={t('noTeamTitle')} text={t('noTeamText')} />;
-  const choose = (teamId: string) => {
-    store?.set(preferenceKeys.team, teamId);
-    setChosen(teamId);
-  };
   return (
     <>
-      {me.data.teams.length > 1 ? (
-        <Field label={t('team')} className={styles.team}>
-          <Select value={team.teamId} onChange={(_, d) => choose(d.value)}>
-            {me.data.teams.map((candidate) => (
-              <option key={candidate.teamId} value={candidate.teamId}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      ) : null}
+      <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} label={t('team')} className={styles.team} />
       <TeamInsights key={team.teamId} api={api} teamId={team.teamId} locale={locale} now={now} />
     </>
   );

@@ -5,7 +5,7 @@ import type { FormEvent } from 'react';
 import { Body1, Button, Field, Input, Select, Subtitle1, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { QUIET_WEEKS_RANGE, REMINDER_MAX_COUNT } from '../../../../bot/src/api/contract';
-import type { MeTeam, TeamSettingsResponse } from '../../../../bot/src/api/contract';
+import type { TeamSettingsResponse } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
 import { ApiRequestError } from '../../shared/api-client';
 import { getMe } from '../../shared/get-me';
@@ -20,7 +20,8 @@ import { getTeamSettings, saveTeamSettings } from './team-settings-api';
 import { quietWeeksProblem } from './quiet-weeks';
 import { SaveOutcomeBar } from '../../shared/ui/save-outcome';
 import type { SaveOutcome } from '../../shared/ui/save-outcome';
-import { preferenceKeys } from '../../shared/preference-keys';
+import { pickTeam, useChosenTeam } from '../../shared/chosen-team';
+import { TeamPicker } from '../../shared/ui/team-picker';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -80,44 +81,17 @@ function MyTeamSettings({ api, store, teamSections }: Pick<TeamSettingsSectionPr
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
+  const { chosen, choose } = useChosenTeam(store);
   if (me.status === 'loading') return <LoadingState label={t('teamSettings.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} headingLevel={3} />;
-  const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
+  const team = pickTeam(me.data.teams, chosen);
   if (!team) return <MessageState headingLevel={3} title={t('teamSettings.noTeamTitle')} text={t('teamSettings.noTeamText')} />;
-  const choose = (teamId: string) => {
-    store?.set(preferenceKeys.team, teamId);
-    setChosen(teamId);
-  };
   return (
     <>
-      {me.data.teams.length > 1 ? <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} /> : null}
+      <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} label={t('teamSettings.team')} />
       <TeamSettingsLoader key={team.teamId} api={api} teamId={team.teamId} />
       <Fragment key={`sections-${team.teamId}`}>{teamSections?.(team.teamId)}</Fragment>
     </>
-  );
-}
-
-function TeamPicker({
-  teams,
-  teamId,
-  onChoose,
-}: {
-  readonly teams: readonly MeTeam[];
-  readonly teamId: string;
-  readonly onChoose: (teamId: string) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Field label={t('teamSettings.team')}>
-      <Select value={teamId} onChange={(_, d) => onChoose(d.value)}>
-        {teams.map((team) => (
-          <option key={team.teamId} value={team.teamId}>
-            {team.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
   );
 }
 

@@ -5,7 +5,6 @@ import {
   Button,
   Field,
   Input,
-  Label,
   MessageBar,
   MessageBarBody,
   Select,
@@ -37,7 +36,8 @@ import { checkTipForm, emptyTipForm, isTipProblemCode, limitOf, toCreateTipReque
 import type { TipForm, TipFormField, TipProblemCode } from './tip-draft';
 import { UndoBar } from './undo-bar';
 import { UNDO_MS, useUndoableRemoval } from './use-undoable-removal';
-import { preferenceKeys } from '../../shared/preference-keys';
+import { pickTeam, useChosenTeam } from '../../shared/chosen-team';
+import { TeamPicker } from '../../shared/ui/team-picker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -106,32 +106,23 @@ function MyTeamTips({
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const selectId = useId('tips-team');
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosen, setChosen] = useState(() => store?.get(preferenceKeys.team) ?? null);
+  const { chosen, choose } = useChosenTeam(store);
   if (me.status === 'loading') return <LoadingState label={t('tips.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
-  const team = me.data.teams.find((candidate) => candidate.teamId === chosen) ?? me.data.teams[0];
+  const team = pickTeam(me.data.teams, chosen);
   if (!team) return <MessageState title={t('tips.noTeamTitle')} text={t('tips.noTeamText')} />;
-  const choose = (teamId: string) => {
-    store?.set(preferenceKeys.team, teamId);
-    setChosen(teamId);
-  };
   return (
     <>
-      {me.data.teams.length > 1 ? (
-        <div className={styles.picker}>
-          <Label htmlFor={selectId}>{t('tips.team')}</Label>
-          <Select id={selectId} value={team.teamId} onChange={(_, d) => choose(d.value)}>
-            {me.data.teams.map((candidate) => (
-              <option key={candidate.teamId} value={candidate.teamId}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-      ) : null}
+      <TeamPicker
+        teams={me.data.teams}
+        teamId={team.teamId}
+        onChoose={choose}
+        label={t('tips.team')}
+        className={styles.picker}
+        orientation="horizontal"
+      />
       <TeamTips key={team.teamId} api={api} teamId={team.teamId} locale={locale} debounceMs={debounceMs} undoMs={undoMs} />
     </>
   );
