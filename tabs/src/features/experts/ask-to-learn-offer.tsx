@@ -26,6 +26,21 @@ type AskState =
   | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
+ * One ask in a team. A skill PeerLearn does not know comes back as the question to put ("did you mean
+ * Docker?"); with nothing close, the click itself named it, so it is asked again as a new skill.
+ */
+async function askIn(api: ApiClient, team: string, name: string, asNew: boolean): Promise<AskState> {
+  try {
+    return { kind: await askToLearn(api, team, name, asNew), skill: name };
+  } catch (error) {
+    const question = error instanceof ApiRequestError && error.code === 'unknownSkill' ? error.unknownSkills[0] : undefined;
+    if (!question || asNew) throw error;
+    if (question.suggestions.length > 0) return { kind: 'question', question };
+    return { kind: await askToLearn(api, team, name, true), skill: name };
+  }
+}
+
+/**
  * An empty expert search (issue #12): "ask to learn this" opens a learning request for the team, or
  * +1s the open one for the same skill; the answer says which, and links to the board that shows it.
  * A skill PeerLearn does not know goes through the same taxonomy as every other: close to a known one,
@@ -39,15 +54,7 @@ export function AskToLearnOffer({ api, teamId, store, skill }: AskToLearnOfferPr
     setState({ kind: 'busy' });
     try {
       const team = teamId ?? (await viewedTeamId(api, store));
-      if (!team) return setState({ kind: 'noTeam' });
-      try {
-        setState({ kind: await askToLearn(api, team, name, asNew), skill: name });
-      } catch (error) {
-        const question = error instanceof ApiRequestError && error.code === 'unknownSkill' ? error.unknownSkills[0] : undefined;
-        if (!question || asNew) throw error;
-        if (question.suggestions.length > 0) return setState({ kind: 'question', question });
-        setState({ kind: await askToLearn(api, team, name, true), skill: name });
-      }
+      setState(team ? await askIn(api, team, name, asNew) : { kind: 'noTeam' });
     } catch (error) {
       setState({ kind: 'failed', error });
     }
