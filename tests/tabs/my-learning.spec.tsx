@@ -83,6 +83,18 @@ function serviceWith(learning: MyLearningResponse, mine = me()) {
 }
 
 describe('my learning', () => {
+  it("shows my coming sessions on their team's clock, with a New York viewer's own time beside it (as the board does)", async () => {
+    const service = createFakeService({
+      'GET /api/v1/me': () => json(200, me()),
+      'GET /api/v1/me/learning': () => json(200, nothing),
+      [`GET ${sessions}`]: () => json(200, { ...teamSessions([{ ...pairing, myResponse: 'yes' }]), timeZone: 'Europe/Amsterdam' }),
+    });
+    await renderView(<MyLearningView api={apiFor(service.fetch)} locale="en-GB" timeZone="America/New_York" />);
+    const card = within(await screen.findByTestId('session-card'));
+    // 09:30Z: 10:30 in Amsterdam, 04:30 in New York.
+    expect(card.getByText(/Amsterdam · 04:30 your time$/).textContent).toMatch(/10:30.*12:00 Amsterdam/);
+  });
+
   it('shows a labelled spinner while it waits', async () => {
     const service = createFakeService({
       'GET /api/v1/me': () => new Promise<Response>(() => undefined),

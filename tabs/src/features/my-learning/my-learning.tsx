@@ -31,7 +31,8 @@ const useStyles = makeStyles({
 
 interface MyLearningData {
   readonly me: MeResponse;
-  readonly sessions: readonly BoardSession[];
+  /** Each with its team's zone: a session is shown on its team's clock, as on the board. */
+  readonly sessions: readonly { readonly session: BoardSession; readonly teamTimeZone: string | undefined }[];
   readonly learning: MyLearningResponse;
   /** When it was loaded: the sparklines run up to this moment. */
   readonly at: number;
@@ -52,14 +53,23 @@ async function loadMyLearning(api: ApiClient, signal: AbortSignal): Promise<MyLe
   const [me, learning] = await Promise.all([getMe(api, signal), getMyLearning(api, signal)]);
   const boards = await Promise.all(me.teams.map((team) => getTeamSessions(api, team.teamId, signal)));
   const sessions = boards
-    .flatMap((b) => b.sessions as readonly BoardSession[])
-    .filter((s) => s.upcoming && s.status === 'scheduled' && isMine(s, me.userId))
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+    .flatMap((b) => (b.sessions as readonly BoardSession[]).map((session) => ({ session, teamTimeZone: b.timeZone })))
+    .filter(({ session: s }) => s.upcoming && s.status === 'scheduled' && isMine(s, me.userId))
+    .sort((a, b) => Date.parse(a.session.startsAt) - Date.parse(b.session.startsAt));
   return { me, sessions, learning, at: Date.now() };
 }
 
 /** My learning (issue #14): what is coming, what I did, how my skills grew, and what others and my teams see of it. */
-export default function MyLearningView({ api, locale }: { readonly api: ApiClient; readonly locale: string }) {
+export default function MyLearningView({
+  api,
+  locale,
+  timeZone,
+}: {
+  readonly api: ApiClient;
+  readonly locale: string;
+  /** The viewer's zone (default: the browser's); a seam for tests. */
+  readonly timeZone?: string | undefined;
+}) {
   const styles = useStyles();
   const section = useSectionStyles();
   const { t } = useTranslation();
@@ -82,9 +92,9 @@ export default function MyLearningView({ api, locale }: { readonly api: ApiClien
               <MessageState headingLevel={3} title={t('myLearning.upcoming')} text={t('myLearning.none')} />
             ) : (
               <ul className={section.sessionGrid}>
-                {data.data.sessions.map((session) => (
+                {data.data.sessions.map(({ session, teamTimeZone }) => (
                   <li key={session.sessionId}>
-                    <SessionCard session={session} locale={locale} />
+                    <SessionCard session={session} locale={locale} timeZone={timeZone} teamTimeZone={teamTimeZone} />
                   </li>
                 ))}
               </ul>

@@ -90,7 +90,7 @@ interface SessionCardProps {
   /** Locale for dates and numbers (e.g. `en-GB`). */
   readonly locale: string;
   /** The viewer's zone (default: the browser's); a seam for tests. */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
   /** The team's zone: times are shown on its clock, the viewer's beside when different. */
   readonly teamTimeZone?: string | undefined;
 }
