@@ -36,6 +36,17 @@ describe('the Insights view in Chromium', () => {
     await chart.waitFor();
     expect(scripts.some((s) => s.startsWith('participation-chart'))).toBe(true);
     expect((await chart.boundingBox())?.width).toBeGreaterThan(300);
+    // Every axis label is drawn whole inside the chart: none cut off at an edge (the last month's was).
+    const cut = await chart.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')]
+        .filter((text) => {
+          const r = text.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+        })
+        .map((text) => text.textContent);
+    });
+    expect(cut).toEqual([]);
     expect(await page.getByTestId('participation-trend').innerText()).toMatch(/Sessions held|Not enough periods/);
     await page.getByRole('heading', { level: 2, name: 'Quiet members' }).waitFor();
     await page.getByRole('button', { name: 'Download CSV: quiet members' }).waitFor();

@@ -21,6 +21,8 @@ export interface ParticipationChartProps {
 const PX_PER_POINT = 16;
 const MIN_WIDTH = 560;
 const HEIGHT = CHART_HEIGHT;
+/** The last month's label is centred on the last point: the library's 20 px right margin cut "dec 2026" in half. */
+const MARGINS = { right: 40 };
 
 const useStyles = makeStyles({
   // The library capitalises every word of a legend ("Gehouden Sessies"); the legends are sentences
@@ -55,6 +57,7 @@ export default function ParticipationChart({ points, legends, title, locale, tim
         customDateTimeFormatter={(at) => month.format(at)}
         width={Math.max(width, MIN_WIDTH, points.length * PX_PER_POINT)}
         height={HEIGHT}
+        margins={MARGINS}
       />
     </div>
   );
