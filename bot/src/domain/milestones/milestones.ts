@@ -71,6 +71,7 @@ export interface MilestoneTally {
 }
 
 export type TallyOwner = Pick<MilestoneTally, 'tenantId' | 'teamId' | 'userId' | 'kind'>;
+export type ClaimOwner = Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>;
 
 /** Claims of a team (table `plMilestones`, one partition per team, and a copy in one partition per person). */
 export interface MilestoneRepository {
@@ -95,4 +96,6 @@ export interface MilestoneRepository {
     owner: TallyOwner,
     change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
   ): Promise<MilestoneTally | undefined>;
+  /** Deletes these claims (the team's row and the person's copy) and tallies; a row already gone is fine. */
+  remove(rows: { readonly claims: readonly ClaimOwner[]; readonly tallies: readonly TallyOwner[] }): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { MILESTONES } from '../../domain/milestones/milestones';
 import type {
+  ClaimOwner,
   MilestoneClaim,
   MilestoneId,
   MilestoneKind,
@@ -39,9 +40,8 @@ const claimRow = z.object({
   celebrated: z.boolean(),
 });
 
-type ClaimIds = Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>;
-const teamKeyOf = (c: ClaimIds) => milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
-const personKeyOf = (c: ClaimIds) => personMilestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const teamKeyOf = (c: ClaimOwner) => milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const personKeyOf = (c: ClaimOwner) => personMilestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
 const toRow = (key: EntityKey, c: MilestoneClaim): NewEntity =>
   toEntity(key, {
     tenantId: c.tenantId,
@@ -100,10 +100,23 @@ export class TableMilestoneRepository implements MilestoneRepository {
     const { from, to } = tenantPartitions(tenantId);
     const older = (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).filter(isClaimRow).map(fromTeamRow);
     const byKey = new Map([...own, ...older].map((c) => [personKeyOf(c).rowKey, c] as const));
+    const mark = personMilestonesCopiedKey(tenantId, userId);
     await this.table.putMany([
       ...older.map((c) => toRow(personKeyOf(c), c)),
-      toEntity(personMilestonesCopiedKey(tenantId, userId), { userId, copiedAt: new Date().toISOString() }),
+      toEntity(mark, { userId, copiedAt: new Date().toISOString() }),
     ]);
+    if (older.length === 0) return [...byKey.values()];
+    // An erase of the person between the read above and the write would be undone by the copies: read
+    // the team rows again, and a claim whose team row went since loses its copy (and the mark, so a later
+    // read copies again what is left). The erase's last sweep runs after it deleted the team rows
+    // (milestone-rules.ts), so either it finds these copies or this re-read misses those rows.
+    const still = new Set(
+      (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).map((r) => `${r.partitionKey}\n${r.rowKey}`),
+    );
+    const gone = older.filter((c) => !still.has(`${teamKeyOf(c).partitionKey}\n${teamKeyOf(c).rowKey}`));
+    if (gone.length === 0) return [...byKey.values()];
+    await this.table.deleteMany([...gone.map(personKeyOf), mark]);
+    for (const c of gone) byKey.delete(personKeyOf(c).rowKey);
     return [...byKey.values()];
   }
 
@@ -140,6 +153,10 @@ export class TableMilestoneRepository implements MilestoneRepository {
       else await this.table.replace(toTallyRow(next), row.etag);
       return next;
     });
+  }
+
+  async remove(rows: { readonly claims: readonly ClaimOwner[]; readonly tallies: readonly TallyOwner[] }): Promise<void> {
+    await this.table.deleteMany([...rows.claims.flatMap((c) => [teamKeyOf(c), personKeyOf(c)]), ...rows.tallies.map(tallyKeyOf)]);
   }
 
   async claim(claim: MilestoneClaim): Promise<boolean> {
