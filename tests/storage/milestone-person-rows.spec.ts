@@ -115,7 +115,7 @@ describe('a person’s milestones from their own partition', () => {
     const other = { ...one, claimedAt: at(0.5), celebrated: false };
     const won = await Promise.all([storage.repos.milestones.claim(one), storage.repos.milestones.claim(other)]);
     expect(won.filter(Boolean)).toHaveLength(1);
-    const [stored] = await storage.repos.milestones.listForTeam(tenantId, teamId);
+    const stored = await storage.repos.milestones.get(tenantId, teamId, ann, 'taught1');
     const [copy] = await storage.repos.milestones.listForPerson(tenantId, ann);
     expect(copy).toEqual(stored);
   });
@@ -138,6 +138,7 @@ describe('a person’s milestones from their own partition', () => {
     expect(found.every((r) => r['userId'] === ann)).toBe(true);
     await milestonesRule.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() });
     expect(await milestonesRule.find(table, who)).toEqual([]);
-    expect(shown(await storage.repos.milestones.listForTeam(tenantId, teamId))).toEqual([`${teamId}:taught1`]);
+    expect(await storage.repos.milestones.get(tenantId, teamId, ann, 'taught1')).toBeUndefined();
+    expect(shown(await storage.repos.milestones.listForPerson(tenantId, bob))).toEqual([`${teamId}:taught1`]);
   });
 });

@@ -11,7 +11,7 @@ import { kudosEventsOf, sessionEventsOf } from './milestone-count';
 import type { Reached } from './milestone-count';
 import { reachedBy, reachedIn, tallyFromHistory, withEvent } from './milestone-tally';
 import { MILESTONE_NEWS_DAYS } from './milestones';
-import type { CountedEvent, MilestoneClaim, MilestoneKind, TallyOwner } from './milestones';
+import type { CountedEvent, MilestoneClaim, MilestoneKind, MilestoneTally, TallyOwner } from './milestones';
 
 /** What was just written that may reach a milestone: a held session (its fact was folded) or a kudos stored. */
 export type MilestoneTrigger =
@@ -43,7 +43,7 @@ const DAY_MS = 86_400_000;
 /** A retried job composes its own celebrations again (the sender's idempotency record posts them once) for this long. */
 const RECOMPOSE_MS = DAY_MS;
 
-/** Tallies counted at once: a session's first-timers each need a read and a write. */
+/** Tallies counted, and claims made, at once: a session's first-timers each need a read and a write. */
 const TALLY_WRITES = 8;
 
 /** Ids that stand for an erased person (`~erased-…`, the former colleague) never reach a milestone. */
@@ -80,17 +80,22 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
     const stored = new Map((await repos.milestones.listTallies(where.tenantId, where.teamId, kind, userIds)).map((t) => [t.userId, t]));
     const out: { userId: string; reached: Reached[] }[] = [];
     await forEachLimited(userIds, TALLY_WRITES, async (userId) => {
-      let tally = stored.get(userId);
+      const listed = stored.get(userId);
+      let tally: MilestoneTally | undefined = listed;
       let started = false;
       if (!tally || withEvent(tally, event)) {
         const owner = { ...where, userId, kind };
         let wrote = false;
-        tally = await repos.milestones.updateTally(owner, async (current) => {
-          started = !current;
-          const next = current ? withEvent(current, event) : await fromHistory(owner, event, history);
-          wrote = next !== undefined;
-          return next;
-        });
+        tally = await repos.milestones.updateTally(
+          owner,
+          async (current) => {
+            started = !current;
+            const next = current ? withEvent(current, event) : await fromHistory(owner, event, history);
+            wrote = next !== undefined;
+            return next;
+          },
+          listed,
+        );
         if (wrote) written.tallies.push(owner);
       }
       if (tally) out.push({ userId, reached: started ? reachedIn(tally) : reachedBy(tally, event.sourceId) });
@@ -187,7 +192,8 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
     const profiles = new Map((await repos.members.getMany(tenantId, ids)).map((p) => [p.userId, p] as const));
     const channelId = generalChannelOf(team);
     const ready: { readonly claim: MilestoneClaim; readonly userId: string }[] = [];
-    for (const { userId, reached, claim: existing } of due) {
+    // Claims side by side: a session's first-timers each need a create (and their copy).
+    await forEachLimited(due, TALLY_WRITES, async ({ userId, reached, claim: existing }) => {
       let claim = existing;
       if (!claim) {
         const fresh = now.getTime() - Date.parse(reached.event.at) <= MILESTONE_NEWS_DAYS * DAY_MS;
@@ -204,14 +210,13 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
         };
         // Lost to another writer: that one decided, and celebrates it if it was due. Won or lost, the copy was written.
         written.claims.push(candidate);
-        if (!(await repos.milestones.claim(candidate))) continue;
+        if (!(await repos.milestones.claim(candidate))) return;
         claim = candidate;
       }
-      if (!claim.celebrated || channelId === undefined) continue;
       // Turned off since the claim (a retry): nothing is posted.
-      if (profiles.get(userId)?.celebrateMilestones === false) continue;
+      if (!claim.celebrated || channelId === undefined || !celebratesMilestones(profiles.get(userId) ?? {})) return;
       ready.push({ claim, userId });
-    }
+    });
     if (ready.length === 0 || channelId === undefined) return [];
     // Names only for the cards that go out; the profiles read above name most, the roster the rest.
     const unnamed = ready.map((r) => r.userId).filter((id) => !profiles.get(id)?.displayName);

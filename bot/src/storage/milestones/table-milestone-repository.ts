@@ -8,6 +8,7 @@ import type {
   MilestoneKind,
   MilestoneRepository,
   MilestoneTally,
+  StoredTally,
   TallyOwner,
 } from '../../domain/milestones/milestones';
 import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
@@ -64,7 +65,10 @@ const tallyRow = z.object({
   events: jsonText(z.array(z.object({ sourceId: id, at: isoTime }))),
 });
 const tallyKeyOf = (t: TallyOwner) => milestoneTallyKey(t.tenantId, t.teamId, t.userId, t.kind);
-const fromTallyRow = (entity: StoredEntity): MilestoneTally => parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf);
+const fromTallyRow = (entity: StoredEntity): StoredTally => ({
+  ...parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf),
+  version: entity.etag,
+});
 const toTallyRow = (t: MilestoneTally): NewEntity =>
   toEntity(tallyKeyOf(t), { tenantId: t.tenantId, teamId: t.teamId, userId: t.userId, kind: t.kind, events: JSON.stringify(t.events) });
 
@@ -85,10 +89,6 @@ export class TableMilestoneRepository implements MilestoneRepository {
     private readonly table: StorageTable,
     private readonly conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY,
   ) {}
-
-  async listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]> {
-    return (await this.table.listPartition(milestonesPartition(tenantId, teamId))).filter(isClaimRow).map(fromTeamRow);
-  }
 
   async listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]> {
     const rows = await this.table.listPartition(personMilestonesPartition(tenantId, userId));
@@ -125,7 +125,7 @@ export class TableMilestoneRepository implements MilestoneRepository {
     return row && fromTeamRow(row);
   }
 
-  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]> {
+  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<StoredTally[]> {
     const partition = milestonesPartition(tenantId, teamId);
     const chunks: string[][] = [];
     for (let i = 0; i < userIds.length; i += TALLIES_PER_QUERY) chunks.push(userIds.slice(i, i + TALLIES_PER_QUERY));
@@ -141,18 +141,26 @@ export class TableMilestoneRepository implements MilestoneRepository {
   async updateTally(
     owner: TallyOwner,
     change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+    listed?: StoredTally,
   ): Promise<MilestoneTally | undefined> {
     const key = tallyKeyOf(owner);
+    // The listed tally serves the first try only: after a lost race the row is read again.
+    let known = listed;
     return retryOnConflict('counting a milestone event', this.conflictRetry, async () => {
-      const row = await this.table.get(key);
-      const current = row && fromTallyRow(row);
+      const current = known ?? (await this.readTally(key));
+      known = undefined;
       const next = await change(current);
       if (!next) return current;
       // A create when there was none (409: someone else counted first, read again), else a replace under the ETag.
-      if (!row) await this.table.create(toTallyRow(next));
-      else await this.table.replace(toTallyRow(next), row.etag);
+      if (!current) await this.table.create(toTallyRow(next));
+      else await this.table.replace(toTallyRow(next), current.version);
       return next;
     });
+  }
+
+  private async readTally(key: EntityKey): Promise<StoredTally | undefined> {
+    const row = await this.table.get(key);
+    return row && fromTallyRow(row);
   }
 
   async remove(rows: { readonly claims: readonly ClaimOwner[]; readonly tallies: readonly TallyOwner[] }): Promise<void> {
