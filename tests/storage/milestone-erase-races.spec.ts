@@ -28,11 +28,14 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * DAY).toISOString();
 
 type Write = 'create' | 'upsert' | 'replace' | 'putMany' | 'delete';
 
+/** A written row, or the key of a deleted one. */
+type Touched = Readonly<Record<string, unknown>> & EntityKey;
+
 /** plMilestones where the first write `picks` is held at `gates[0]` until the test opens it; the others pass. */
-function heldTable(picks: (write: Write, row: EntityKey & Partial<NewEntity>) => boolean) {
+function heldTable(picks: (write: Write, row: Touched) => boolean) {
   const { gates, hold } = gatedWrites();
   let armed = true;
-  const pass = (write: Write, row: EntityKey & Partial<NewEntity>, go: () => Promise<void>): Promise<void> => {
+  const pass = (write: Write, row: Touched, go: () => Promise<void>): Promise<void> => {
     if (!armed || !picks(write, row)) return go();
     armed = false;
     return hold(go)();
@@ -52,7 +55,7 @@ function heldTable(picks: (write: Write, row: EntityKey & Partial<NewEntity>) =>
       return first ? pass('putMany', first, () => super.putMany(entities)) : super.putMany(entities);
     }
     override delete(key: EntityKey) {
-      return pass('delete', key, () => super.delete(key));
+      return pass('delete', { ...key }, () => super.delete(key));
     }
   }
   const client = clientsFromConnectionString(storage.azurite.connectionString).table(TABLES.milestones);
