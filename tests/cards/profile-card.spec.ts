@@ -19,6 +19,7 @@ const megan: ProfileCardView = {
   languages: ['English', 'Nederlands'],
   availability: 'Tuesday afternoons',
   celebrateMilestones: true,
+  requestAlerts: true,
 };
 const empty: ProfileCardView = {
   displayName: '',
@@ -28,6 +29,7 @@ const empty: ProfileCardView = {
   languages: [],
   availability: '',
   celebrateMilestones: false,
+  requestAlerts: false,
 };
 /** The worst case for size: every field at its limit. */
 const heavy: ProfileCardView = {
@@ -38,6 +40,7 @@ const heavy: ProfileCardView = {
   languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
   availability: 'A'.repeat(200),
   celebrateMilestones: true,
+  requestAlerts: true,
 };
 const pasted: ProfileFormValues = {
   teaches: 'x'.repeat(4_000),
@@ -46,6 +49,7 @@ const pasted: ProfileFormValues = {
   languages: 'l'.repeat(4_000),
   availability: 'a'.repeat(4_000),
   celebrateMilestones: { on: false, shown: true },
+  requestAlerts: { on: true, shown: true },
 };
 const badForm: ProfileFormValues = {
   teaches: 'SQL: 7\n: 2\nExcel: 3',
@@ -54,6 +58,7 @@ const badForm: ProfileFormValues = {
   languages: 'English',
   availability: 'Mondays',
   celebrateMilestones: { on: true, shown: true },
+  requestAlerts: { on: true, shown: true },
 };
 const badProblems = (): readonly ProfileFormProblem[] => {
   const result = checkProfileForm(badForm, SEEDED_TAXONOMY);
@@ -75,6 +80,8 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
         'my skills: Excel, SQL',
         'Milestone cards',
         'celebrated in the team channel',
+        'Request alerts',
+        'a message when your team asks for a skill you teach',
       ],
       nl: [
         'Je PeerLearn-profiel',
@@ -83,6 +90,8 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
         'Profiel bewerken',
         'mijn vaardigheden: Excel, SQL',
         'gevierd in het teamkanaal',
+        'Meldingen over leervragen',
+        'een bericht als je team vraagt om iets wat jij anderen kunt leren',
       ],
     },
   ],
@@ -155,6 +164,7 @@ describe('the edit form', () => {
       languages: 'English',
       availability: '',
       celebrateMilestones: { on: false, shown: false },
+      requestAlerts: { on: true, shown: true },
     });
     // Absent (a profile from before the switch, or none yet) is on.
     expect(profileFormOf(undefined).celebrateMilestones).toEqual({ on: true, shown: true });
@@ -167,7 +177,7 @@ describe('the edit form', () => {
       ['viewProfile', 'none'],
     ]);
     const ids = card.body.flatMap((e) => ('id' in e ? [e.id] : []));
-    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones']);
+    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones', 'requestAlerts']);
   });
 
   it('shows the milestone switch as stored, and sends back what it showed so that only a change is saved', () => {
@@ -186,7 +196,10 @@ describe('the edit form', () => {
         const box = rendered.element?.querySelector<HTMLInputElement>('input[type=checkbox]');
         expect(box?.checked).toBe(celebrateMilestones);
         const save = card.actions?.[0];
-        expect(save?.type === 'Action.Execute' && save.data).toEqual({ celebrateMilestonesShown: String(celebrateMilestones) });
+        expect(save?.type === 'Action.Execute' && save.data).toEqual({
+          celebrateMilestonesShown: String(celebrateMilestones),
+          requestAlertsShown: 'true',
+        });
       }
     }
   });
@@ -201,6 +214,68 @@ describe('the edit form', () => {
     expect(on.ok && on.edit.celebrateMilestones).toBe(true);
   });
 
+  it('shows the request-alerts switch as stored, rendered, and sends back what it showed', () => {
+    for (const requestAlerts of [true, false]) {
+      const values = profileFormOf({ teaches: [], wants: [], bio: '', languages: [], availability: '', requestAlerts });
+      expect(values.requestAlerts).toEqual({ on: requestAlerts, shown: requestAlerts });
+      for (const [locale, title] of [
+        ['en', 'Tell me when someone asks to learn a skill I teach'],
+        ['nl', 'Laat het me weten als iemand iets wil leren wat ik anderen kan leren'],
+      ] as const) {
+        const card = profileEditCard(values, locale);
+        const rendered = renderCard(card);
+        expect(rendered.errors).toEqual([]);
+        expect(card.body.find((e) => 'id' in e && e.id === 'requestAlerts')).toEqual({
+          type: 'Input.Toggle',
+          id: 'requestAlerts',
+          title,
+          value: String(requestAlerts),
+        });
+        // Teams shows the second checkbox (after the milestones') checked as stored, with its title.
+        const boxes = [...(rendered.element?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])];
+        expect(boxes.map((b) => b.checked)).toEqual([true, requestAlerts]);
+        expect(rendered.text).toContain(title);
+        const save = card.actions?.[0];
+        expect(save?.type === 'Action.Execute' && save.data).toEqual({
+          celebrateMilestonesShown: 'true',
+          requestAlertsShown: String(requestAlerts),
+        });
+      }
+    }
+    // Absent (a profile from before the switch, or none yet) is on.
+    expect(profileFormOf(undefined).requestAlerts).toEqual({ on: true, shown: true });
+  });
+
+  it('shows request alerts on the profile card, on or off, in both languages', () => {
+    for (const [locale, on, off] of [
+      [
+        'en',
+        '"title":"Request alerts","value":"a message when your team asks for a skill you teach"',
+        '"title":"Request alerts","value":"off"',
+      ],
+      [
+        'nl',
+        '"title":"Meldingen over leervragen","value":"een bericht als je team vraagt om iets wat jij anderen kunt leren"',
+        '"title":"Meldingen over leervragen","value":"uit"',
+      ],
+    ] as const) {
+      expect(renderCard(profileCard(megan, locale)).errors).toEqual([]);
+      expect(JSON.stringify(profileCard(megan, locale))).toContain(on);
+      expect(JSON.stringify(profileCard({ ...megan, requestAlerts: false }, locale))).toContain(off);
+    }
+  });
+
+  it('puts the request-alerts switch into the edit only when it was changed', () => {
+    const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
+    const unchanged = checkProfileForm({ ...form, requestAlerts: { on: true, shown: true } }, SEEDED_TAXONOMY);
+    expect(unchanged.ok && 'requestAlerts' in unchanged.edit).toBe(false);
+    const off = checkProfileForm({ ...form, requestAlerts: { on: false, shown: true } }, SEEDED_TAXONOMY);
+    expect(off.ok && off.edit).toMatchObject({ requestAlerts: false });
+    expect(off.ok && 'celebrateMilestones' in off.edit).toBe(false);
+    const on = checkProfileForm({ ...form, requestAlerts: { on: true, shown: false } }, SEEDED_TAXONOMY);
+    expect(on.ok && on.edit.requestAlerts).toBe(true);
+  });
+
   it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
     const good = checkProfileForm(
       {
@@ -210,6 +285,7 @@ describe('the edit form', () => {
         languages: 'Nederlands, Nederlands',
         availability: 'ma',
         celebrateMilestones: { on: true, shown: true },
+        requestAlerts: { on: true, shown: true },
       },
       SEEDED_TAXONOMY,
     );
