@@ -3,8 +3,8 @@ import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
 import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
 import type { ProfileCardView } from '../../bot/src/cards/experts/profile-card';
 import type { Locale } from '../../bot/src/domain/shared/person';
-import { checkProfileForm, profileFormOf } from '../../bot/src/domain/experts/profile-form';
-import type { ProfileFormProblem, ProfileFormValues } from '../../bot/src/domain/experts/profile-form';
+import { checkProfileForm, PROFILE_SWITCHES, profileFormOf, shownKey } from '../../bot/src/domain/experts/profile-form';
+import type { ProfileFormProblem, ProfileFormValues, ProfileSwitch } from '../../bot/src/domain/experts/profile-form';
 import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
 import { renderCard } from '../support/render-card';
 
@@ -180,70 +180,75 @@ describe('the edit form', () => {
     expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones', 'requestAlerts']);
   });
 
-  it('shows the milestone switch as stored, and sends back what it showed so that only a change is saved', () => {
-    for (const celebrateMilestones of [true, false]) {
-      const values = profileFormOf({ teaches: [], wants: [], bio: '', languages: [], availability: '', celebrateMilestones });
-      for (const [locale, title] of [
-        ['en', 'Celebrate my milestones in the team channel'],
-        ['nl', 'Mijn mijlpalen vieren in het teamkanaal'],
-      ] as const) {
-        const card = profileEditCard(values, locale);
-        const rendered = renderCard(card);
-        expect(rendered.errors).toEqual([]);
-        const toggle = card.body.find((e) => e.type === 'Input.Toggle');
-        expect(toggle).toEqual({ type: 'Input.Toggle', id: 'celebrateMilestones', title, value: String(celebrateMilestones) });
-        // The rendered checkbox is the one Teams shows: checked as stored.
-        const box = rendered.element?.querySelector<HTMLInputElement>('input[type=checkbox]');
-        expect(box?.checked).toBe(celebrateMilestones);
-        const save = card.actions?.[0];
-        expect(save?.type === 'Action.Execute' && save.data).toEqual({
-          celebrateMilestonesShown: String(celebrateMilestones),
-          requestAlertsShown: 'true',
-        });
-      }
-    }
-  });
+  const switches = [
+    {
+      id: 'celebrateMilestones',
+      place: 0,
+      title: { en: 'Celebrate my milestones in the team channel', nl: 'Mijn mijlpalen vieren in het teamkanaal' },
+    },
+    {
+      id: 'requestAlerts',
+      place: 1,
+      title: {
+        en: 'Tell me when someone asks to learn a skill I teach',
+        nl: 'Laat het me weten als iemand iets wil leren wat ik anderen kan leren',
+      },
+    },
+  ] as const;
+  const storedWith = (id: ProfileSwitch, on: boolean) =>
+    profileFormOf({
+      teaches: [],
+      wants: [],
+      bio: '',
+      languages: [],
+      availability: '',
+      ...(id === 'requestAlerts' ? { requestAlerts: on } : { celebrateMilestones: on }),
+    });
 
-  it('puts the switch into the edit only when it was changed (absent keeps the stored choice)', () => {
+  it.each(switches)(
+    'shows the $id switch as stored, rendered, and sends back what it showed so that only a change is saved',
+    ({ id, place, title }) => {
+      for (const on of [true, false]) {
+        const values = storedWith(id, on);
+        expect(values[id]).toEqual({ on, shown: on });
+        for (const locale of ['en', 'nl'] as const) {
+          const card = profileEditCard(values, locale);
+          const rendered = renderCard(card);
+          expect(rendered.errors).toEqual([]);
+          expect(card.body.find((e) => 'id' in e && e.id === id)).toEqual({
+            type: 'Input.Toggle',
+            id,
+            title: title[locale],
+            value: String(on),
+          });
+          // The rendered checkboxes are the ones Teams shows: this one as stored, the other one on (its default).
+          const boxes = [...(rendered.element?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])];
+          expect(boxes.map((b) => b.checked)).toEqual(place === 0 ? [on, true] : [true, on]);
+          expect(rendered.text).toContain(title[locale]);
+          const save = card.actions?.[0];
+          expect(save?.type === 'Action.Execute' && save.data).toEqual({
+            celebrateMilestonesShown: 'true',
+            requestAlertsShown: 'true',
+            [shownKey(id)]: String(on),
+          });
+        }
+      }
+      // Absent (a profile from before the switch, or none yet) is on.
+      expect(profileFormOf(undefined)[id]).toEqual({ on: true, shown: true });
+    },
+  );
+
+  it.each(PROFILE_SWITCHES)('puts the %s switch into the edit only when it was changed (absent keeps the stored choice)', (id) => {
     const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
-    const unchanged = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: false } }, SEEDED_TAXONOMY);
-    expect(unchanged.ok && 'celebrateMilestones' in unchanged.edit).toBe(false);
-    const off = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: true } }, SEEDED_TAXONOMY);
-    expect(off.ok && off.edit.celebrateMilestones).toBe(false);
-    const on = checkProfileForm({ ...form, celebrateMilestones: { on: true, shown: false } }, SEEDED_TAXONOMY);
-    expect(on.ok && on.edit.celebrateMilestones).toBe(true);
-  });
-
-  it('shows the request-alerts switch as stored, rendered, and sends back what it showed', () => {
-    for (const requestAlerts of [true, false]) {
-      const values = profileFormOf({ teaches: [], wants: [], bio: '', languages: [], availability: '', requestAlerts });
-      expect(values.requestAlerts).toEqual({ on: requestAlerts, shown: requestAlerts });
-      for (const [locale, title] of [
-        ['en', 'Tell me when someone asks to learn a skill I teach'],
-        ['nl', 'Laat het me weten als iemand iets wil leren wat ik anderen kan leren'],
-      ] as const) {
-        const card = profileEditCard(values, locale);
-        const rendered = renderCard(card);
-        expect(rendered.errors).toEqual([]);
-        expect(card.body.find((e) => 'id' in e && e.id === 'requestAlerts')).toEqual({
-          type: 'Input.Toggle',
-          id: 'requestAlerts',
-          title,
-          value: String(requestAlerts),
-        });
-        // Teams shows the second checkbox (after the milestones') checked as stored, with its title.
-        const boxes = [...(rendered.element?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])];
-        expect(boxes.map((b) => b.checked)).toEqual([true, requestAlerts]);
-        expect(rendered.text).toContain(title);
-        const save = card.actions?.[0];
-        expect(save?.type === 'Action.Execute' && save.data).toEqual({
-          celebrateMilestonesShown: 'true',
-          requestAlertsShown: String(requestAlerts),
-        });
-      }
-    }
-    // Absent (a profile from before the switch, or none yet) is on.
-    expect(profileFormOf(undefined).requestAlerts).toEqual({ on: true, shown: true });
+    const other = PROFILE_SWITCHES.find((s) => s !== id) ?? id;
+    const unchanged = checkProfileForm({ ...form, [id]: { on: false, shown: false } }, SEEDED_TAXONOMY);
+    expect(unchanged.ok && id in unchanged.edit).toBe(false);
+    const off = checkProfileForm({ ...form, [id]: { on: false, shown: true } }, SEEDED_TAXONOMY);
+    expect(off.ok && off.edit[id]).toBe(false);
+    // Only the flipped one: the other switch is left as stored.
+    expect(off.ok && other in off.edit).toBe(false);
+    const on = checkProfileForm({ ...form, [id]: { on: true, shown: false } }, SEEDED_TAXONOMY);
+    expect(on.ok && on.edit[id]).toBe(true);
   });
 
   it('shows request alerts on the profile card, on or off, in both languages', () => {
@@ -263,17 +268,6 @@ describe('the edit form', () => {
       expect(JSON.stringify(profileCard(megan, locale))).toContain(on);
       expect(JSON.stringify(profileCard({ ...megan, requestAlerts: false }, locale))).toContain(off);
     }
-  });
-
-  it('puts the request-alerts switch into the edit only when it was changed', () => {
-    const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
-    const unchanged = checkProfileForm({ ...form, requestAlerts: { on: true, shown: true } }, SEEDED_TAXONOMY);
-    expect(unchanged.ok && 'requestAlerts' in unchanged.edit).toBe(false);
-    const off = checkProfileForm({ ...form, requestAlerts: { on: false, shown: true } }, SEEDED_TAXONOMY);
-    expect(off.ok && off.edit).toMatchObject({ requestAlerts: false });
-    expect(off.ok && 'celebrateMilestones' in off.edit).toBe(false);
-    const on = checkProfileForm({ ...form, requestAlerts: { on: true, shown: false } }, SEEDED_TAXONOMY);
-    expect(on.ok && on.edit.requestAlerts).toBe(true);
   });
 
   it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
