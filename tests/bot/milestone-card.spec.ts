@@ -112,8 +112,8 @@ describe('a milestone card in the team channel', () => {
     expect(rendered[0]).not.toMatch(/<a\b|<em>|<strong>|<b>/);
     // The notification line is plain text: the name as typed, no escapes showing as backslashes.
     expect(posted?.activity.summary).toBe('🎉 Sanne *de* <b>[Vries](https://evil.example)</b> is al 10 keer bedankt');
-    const claims = await service.repositories.milestones.listForTeam(PLAYGROUND_TENANT, NL_TEAM.id);
-    expect(claims).toEqual([expect.objectContaining({ userId: SANNE.aadObjectId, milestone: 'kudos10', celebrated: true })]);
+    const claim = await service.repositories.milestones.get(PLAYGROUND_TENANT, NL_TEAM.id, SANNE.aadObjectId, 'kudos10');
+    expect(claim).toMatchObject({ userId: SANNE.aadObjectId, milestone: 'kudos10', celebrated: true });
   });
 
   it('English team: a held session celebrates its attendee, not the one who turned milestones off; a re-fold posts nothing more', async () => {
@@ -157,9 +157,7 @@ describe('a milestone card in the team channel', () => {
       .sort();
     expect(headlines[0]).toContain('Megan Bowen taught their first session');
     expect(headlines[1]).toBe('<p>🎉 Sanne *de* &lt;b&gt;[Vries](https://evil.example)&lt;/b&gt; joined their first session</p>');
-    const bob = (await service.repositories.milestones.listForTeam(PLAYGROUND_TENANT, EN_TEAM.id)).find(
-      (c) => c.userId === BOB.aadObjectId,
-    );
+    const bob = await service.repositories.milestones.get(PLAYGROUND_TENANT, EN_TEAM.id, BOB.aadObjectId, 'attended1');
     expect(bob).toMatchObject({ milestone: 'attended1', celebrated: false });
 
     // The fold runs again (feedback came in): the claims stand, nothing is posted twice.

@@ -292,3 +292,55 @@ describe('the milestone switch on the profile card (issue #12)', () => {
     expect((await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID))?.bio).not.toBe('Forged');
   });
 });
+
+describe('the request-alerts switch on the profile card (issue #12)', () => {
+  const alerted = async (userId = MEGAN_ID) => (await service.repositories.members.get(PLAYGROUND_TENANT, userId))?.requestAlerts;
+  const alertsToggleOf = (card: AdaptiveCard) => card.body.find((e) => 'id' in e && e.id === 'requestAlerts');
+  const form = { ...goodForm, teaches: 'JavaScript: 3\nPresenting', newSkills: '' };
+  const switches = (requestAlerts: string, requestAlertsShown: string) => ({
+    celebrateMilestones: 'true',
+    celebrateMilestonesShown: 'true',
+    requestAlerts,
+    requestAlertsShown,
+  });
+
+  it('turns request alerts off and on for the sender only, shown on the form and on the profile card', async () => {
+    await act('saveProfile', { ...form, ...switches('true', 'false') });
+    const daanBefore = await alerted(DAAN_ID);
+    const opened = cardOf(await act('editProfile', {}));
+    expect(alertsToggleOf(opened.card)).toMatchObject({ type: 'Input.Toggle', value: 'true' });
+    const off = cardOf(await act('saveProfile', { ...form, ...switches('false', 'true'), userId: DAAN_ID }, { locale: 'nl-NL' }));
+    expect(off.text).toContain('Opgeslagen.');
+    expect(off.text).toContain('"title":"Meldingen over leervragen","value":"uit"');
+    expect(await alerted()).toBe(false);
+    expect(await alerted(DAAN_ID)).toBe(daanBefore);
+    expect(alertsToggleOf(cardOf(await act('editProfile', {})).card)).toMatchObject({ value: 'false' });
+    const on = cardOf(await act('saveProfile', { ...form, ...switches('true', 'false') }));
+    expect(on.text).toContain('"title":"Request alerts","value":"a message when your team asks for a skill you teach"');
+    expect(await alerted()).toBe(true);
+  });
+
+  it('keeps what “request alerts off” said when a form opened before is saved with the switch untouched', async () => {
+    await act('saveProfile', { ...form, ...switches('true', 'false') });
+    const opened = cardOf(await act('editProfile', {}));
+    expect(alertsToggleOf(opened.card)).toMatchObject({ value: 'true' });
+    await postActivity(service.url, personalMessage(connector.serviceUrl, 'request alerts off'));
+    await connector.waitFor(1);
+    expect(await alerted()).toBe(false);
+    // The form still shows "on"; saved with other edits, it does not turn the alerts back on.
+    const { text } = cardOf(await act('saveProfile', { ...form, bio: 'Edited with the old form', ...switches('true', 'true') }));
+    expect(text).toContain('Saved.');
+    expect(text).toContain('"title":"Request alerts","value":"off"');
+    expect(await alerted()).toBe(false);
+    expect((await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID))?.bio).toBe('Edited with the old form');
+  });
+
+  it('refuses a forged switch value, storing nothing', async () => {
+    const before = await alerted();
+    const forged = cardOf(await act('saveProfile', { ...form, bio: 'Forged alerts', ...switches('maybe', String(before !== false)) }));
+    expect(forged.text).toContain('Nothing was saved yet');
+    expect(forged.text).toContain('could not be read');
+    expect(await alerted()).toBe(before);
+    expect((await service.repositories.members.get(PLAYGROUND_TENANT, MEGAN_ID))?.bio).not.toBe('Forged alerts');
+  });
+});

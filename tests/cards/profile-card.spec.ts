@@ -3,8 +3,8 @@ import type { AdaptiveCard } from '../../bot/src/cards/shared/adaptive-card';
 import { profileCard, profileEditCard } from '../../bot/src/cards/experts/profile-card';
 import type { ProfileCardView } from '../../bot/src/cards/experts/profile-card';
 import type { Locale } from '../../bot/src/domain/shared/person';
-import { checkProfileForm, profileFormOf } from '../../bot/src/domain/experts/profile-form';
-import type { ProfileFormProblem, ProfileFormValues } from '../../bot/src/domain/experts/profile-form';
+import { checkProfileForm, PROFILE_SWITCHES, profileFormOf, shownKey } from '../../bot/src/domain/experts/profile-form';
+import type { ProfileFormProblem, ProfileFormValues, ProfileSwitch } from '../../bot/src/domain/experts/profile-form';
 import { SEEDED_TAXONOMY } from '../../bot/src/domain/experts/skill-taxonomy';
 import { renderCard } from '../support/render-card';
 
@@ -19,6 +19,7 @@ const megan: ProfileCardView = {
   languages: ['English', 'Nederlands'],
   availability: 'Tuesday afternoons',
   celebrateMilestones: true,
+  requestAlerts: true,
 };
 const empty: ProfileCardView = {
   displayName: '',
@@ -28,6 +29,7 @@ const empty: ProfileCardView = {
   languages: [],
   availability: '',
   celebrateMilestones: false,
+  requestAlerts: false,
 };
 /** The worst case for size: every field at its limit. */
 const heavy: ProfileCardView = {
@@ -38,6 +40,7 @@ const heavy: ProfileCardView = {
   languages: Array.from({ length: 10 }, () => 'L'.repeat(40)),
   availability: 'A'.repeat(200),
   celebrateMilestones: true,
+  requestAlerts: true,
 };
 const pasted: ProfileFormValues = {
   teaches: 'x'.repeat(4_000),
@@ -46,6 +49,7 @@ const pasted: ProfileFormValues = {
   languages: 'l'.repeat(4_000),
   availability: 'a'.repeat(4_000),
   celebrateMilestones: { on: false, shown: true },
+  requestAlerts: { on: true, shown: true },
 };
 const badForm: ProfileFormValues = {
   teaches: 'SQL: 7\n: 2\nExcel: 3',
@@ -54,6 +58,7 @@ const badForm: ProfileFormValues = {
   languages: 'English',
   availability: 'Mondays',
   celebrateMilestones: { on: true, shown: true },
+  requestAlerts: { on: true, shown: true },
 };
 const badProblems = (): readonly ProfileFormProblem[] => {
   const result = checkProfileForm(badForm, SEEDED_TAXONOMY);
@@ -75,6 +80,8 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
         'my skills: Excel, SQL',
         'Milestone cards',
         'celebrated in the team channel',
+        'Request alerts',
+        'a message when your team asks for a skill you teach',
       ],
       nl: [
         'Je PeerLearn-profiel',
@@ -83,6 +90,8 @@ const cases: [string, (locale: Locale) => AdaptiveCard, Record<Locale, string[]>
         'Profiel bewerken',
         'mijn vaardigheden: Excel, SQL',
         'gevierd in het teamkanaal',
+        'Meldingen over leervragen',
+        'een bericht als je team vraagt om iets wat jij anderen kunt leren',
       ],
     },
   ],
@@ -155,6 +164,7 @@ describe('the edit form', () => {
       languages: 'English',
       availability: '',
       celebrateMilestones: { on: false, shown: false },
+      requestAlerts: { on: true, shown: true },
     });
     // Absent (a profile from before the switch, or none yet) is on.
     expect(profileFormOf(undefined).celebrateMilestones).toEqual({ on: true, shown: true });
@@ -167,38 +177,97 @@ describe('the edit form', () => {
       ['viewProfile', 'none'],
     ]);
     const ids = card.body.flatMap((e) => ('id' in e ? [e.id] : []));
-    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones']);
+    expect(ids).toEqual(['teaches', 'wants', 'bio', 'languages', 'availability', 'celebrateMilestones', 'requestAlerts']);
   });
 
-  it('shows the milestone switch as stored, and sends back what it showed so that only a change is saved', () => {
-    for (const celebrateMilestones of [true, false]) {
-      const values = profileFormOf({ teaches: [], wants: [], bio: '', languages: [], availability: '', celebrateMilestones });
-      for (const [locale, title] of [
-        ['en', 'Celebrate my milestones in the team channel'],
-        ['nl', 'Mijn mijlpalen vieren in het teamkanaal'],
-      ] as const) {
-        const card = profileEditCard(values, locale);
-        const rendered = renderCard(card);
-        expect(rendered.errors).toEqual([]);
-        const toggle = card.body.find((e) => e.type === 'Input.Toggle');
-        expect(toggle).toEqual({ type: 'Input.Toggle', id: 'celebrateMilestones', title, value: String(celebrateMilestones) });
-        // The rendered checkbox is the one Teams shows: checked as stored.
-        const box = rendered.element?.querySelector<HTMLInputElement>('input[type=checkbox]');
-        expect(box?.checked).toBe(celebrateMilestones);
-        const save = card.actions?.[0];
-        expect(save?.type === 'Action.Execute' && save.data).toEqual({ celebrateMilestonesShown: String(celebrateMilestones) });
+  const switches = [
+    {
+      id: 'celebrateMilestones',
+      place: 0,
+      title: { en: 'Celebrate my milestones in the team channel', nl: 'Mijn mijlpalen vieren in het teamkanaal' },
+    },
+    {
+      id: 'requestAlerts',
+      place: 1,
+      title: {
+        en: 'Tell me when someone asks to learn a skill I teach',
+        nl: 'Laat het me weten als iemand iets wil leren wat ik anderen kan leren',
+      },
+    },
+  ] as const;
+  const storedWith = (id: ProfileSwitch, on: boolean) =>
+    profileFormOf({
+      teaches: [],
+      wants: [],
+      bio: '',
+      languages: [],
+      availability: '',
+      ...(id === 'requestAlerts' ? { requestAlerts: on } : { celebrateMilestones: on }),
+    });
+
+  it.each(switches)(
+    'shows the $id switch as stored, rendered, and sends back what it showed so that only a change is saved',
+    ({ id, place, title }) => {
+      for (const on of [true, false]) {
+        const values = storedWith(id, on);
+        expect(values[id]).toEqual({ on, shown: on });
+        for (const locale of ['en', 'nl'] as const) {
+          const card = profileEditCard(values, locale);
+          const rendered = renderCard(card);
+          expect(rendered.errors).toEqual([]);
+          expect(card.body.find((e) => 'id' in e && e.id === id)).toEqual({
+            type: 'Input.Toggle',
+            id,
+            title: title[locale],
+            value: String(on),
+          });
+          // The rendered checkboxes are the ones Teams shows: this one as stored, the other one on (its default).
+          const boxes = [...(rendered.element?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [])];
+          expect(boxes.map((b) => b.checked)).toEqual(place === 0 ? [on, true] : [true, on]);
+          expect(rendered.text).toContain(title[locale]);
+          const save = card.actions?.[0];
+          expect(save?.type === 'Action.Execute' && save.data).toEqual({
+            celebrateMilestonesShown: 'true',
+            requestAlertsShown: 'true',
+            [shownKey(id)]: String(on),
+          });
+        }
       }
-    }
+      // Absent (a profile from before the switch, or none yet) is on.
+      expect(profileFormOf(undefined)[id]).toEqual({ on: true, shown: true });
+    },
+  );
+
+  it.each(PROFILE_SWITCHES)('puts the %s switch into the edit only when it was changed (absent keeps the stored choice)', (id) => {
+    const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
+    const other = PROFILE_SWITCHES.find((s) => s !== id) ?? id;
+    const unchanged = checkProfileForm({ ...form, [id]: { on: false, shown: false } }, SEEDED_TAXONOMY);
+    expect(unchanged.ok && id in unchanged.edit).toBe(false);
+    const off = checkProfileForm({ ...form, [id]: { on: false, shown: true } }, SEEDED_TAXONOMY);
+    expect(off.ok && off.edit[id]).toBe(false);
+    // Only the flipped one: the other switch is left as stored.
+    expect(off.ok && other in off.edit).toBe(false);
+    const on = checkProfileForm({ ...form, [id]: { on: true, shown: false } }, SEEDED_TAXONOMY);
+    expect(on.ok && on.edit[id]).toBe(true);
   });
 
-  it('puts the switch into the edit only when it was changed (absent keeps the stored choice)', () => {
-    const form = { ...profileFormOf(undefined), teaches: 'Excel: 2' };
-    const unchanged = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: false } }, SEEDED_TAXONOMY);
-    expect(unchanged.ok && 'celebrateMilestones' in unchanged.edit).toBe(false);
-    const off = checkProfileForm({ ...form, celebrateMilestones: { on: false, shown: true } }, SEEDED_TAXONOMY);
-    expect(off.ok && off.edit.celebrateMilestones).toBe(false);
-    const on = checkProfileForm({ ...form, celebrateMilestones: { on: true, shown: false } }, SEEDED_TAXONOMY);
-    expect(on.ok && on.edit.celebrateMilestones).toBe(true);
+  it('shows request alerts on the profile card, on or off, in both languages', () => {
+    for (const [locale, on, off] of [
+      [
+        'en',
+        '"title":"Request alerts","value":"a message when your team asks for a skill you teach"',
+        '"title":"Request alerts","value":"off"',
+      ],
+      [
+        'nl',
+        '"title":"Meldingen over leervragen","value":"een bericht als je team vraagt om iets wat jij anderen kunt leren"',
+        '"title":"Meldingen over leervragen","value":"uit"',
+      ],
+    ] as const) {
+      expect(renderCard(profileCard(megan, locale)).errors).toEqual([]);
+      expect(JSON.stringify(profileCard(megan, locale))).toContain(on);
+      expect(JSON.stringify(profileCard({ ...megan, requestAlerts: false }, locale))).toContain(off);
+    }
   });
 
   it('reads levels, tidies spellings through the shared rules, and names each bad entry', () => {
@@ -210,6 +279,7 @@ describe('the edit form', () => {
         languages: 'Nederlands, Nederlands',
         availability: 'ma',
         celebrateMilestones: { on: true, shown: true },
+        requestAlerts: { on: true, shown: true },
       },
       SEEDED_TAXONOMY,
     );

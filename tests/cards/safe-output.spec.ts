@@ -152,6 +152,7 @@ const cards: [string, (text: string) => AdaptiveCard][] = [
           languages: [text.slice(0, 40)],
           availability: text,
           celebrateMilestones: true,
+          requestAlerts: true,
         },
         'en',
         { normalised: [{ from: text, to: text.slice(0, 60) }] },

@@ -74,9 +74,10 @@ describe('milestones of sessions', () => {
     // Her 4th: nothing new to celebrate (the first was claimed silently: old news).
     await repos.insights.saveFact(where.tenantId, where.teamId, 's4', fact(where, 4, daysAgo(3), [hugo], [ann]), TZ);
     expect(await celebrated(sessionTrigger(where, 4))).toEqual([]);
-    const claims = await repos.milestones.listForTeam(where.tenantId, where.teamId);
-    expect(claims.find((c) => c.userId === ann && c.milestone === 'attended1')).toMatchObject({ celebrated: false, sourceId: 's1' });
-    expect(claims.find((c) => c.userId === hugo && c.milestone === 'taught1')).toMatchObject({ celebrated: false });
+    const claimed = (userId: string, milestone: 'attended1' | 'taught1') =>
+      repos.milestones.get(where.tenantId, where.teamId, userId, milestone);
+    expect(await claimed(ann, 'attended1')).toMatchObject({ celebrated: false, sourceId: 's1' });
+    expect(await claimed(hugo, 'taught1')).toMatchObject({ celebrated: false });
 
     // Her 5th and his 5th taught: both celebrated.
     await repos.insights.saveFact(where.tenantId, where.teamId, 's5', fact(where, 5, daysAgo(1), [hugo], [ann]), TZ);
@@ -95,12 +96,35 @@ describe('milestones of sessions', () => {
     await storage.repos.insights.saveFact(where.tenantId, where.teamId, 's1', fact(where, 1, daysAgo(1), ['host'], [ann]), TZ);
     const both = await Promise.all([service().celebrate(sessionTrigger(where, 1)), service().celebrate(sessionTrigger(where, 1))]);
     // One wins the insert; the retry window would give the winner's job its card again, never a second writer a second claim.
-    const claims = await storage.repos.milestones.listForTeam(where.tenantId, where.teamId);
-    expect(claims.filter((c) => c.userId === ann)).toHaveLength(1);
+    expect(await storage.repos.milestones.listForPerson(where.tenantId, ann)).toHaveLength(1);
     const hers = both.flat().filter((c) => c.claim.userId === ann);
     expect(hers.length).toBeGreaterThanOrEqual(1);
     // A writer that read after the winner's claim composes the winner's card again: same claim, so the same message key.
     expect(new Set(hers.map((c) => `${c.claim.milestone}|${c.claim.claimedAt}|${c.claim.sourceId}`)).size).toBe(1);
+  });
+
+  it('claims the first-timers of a session side by side, not one after the other', async () => {
+    const people = Array.from({ length: 6 }, () => ids.user());
+    const [host, ...attendees] = people as [string, ...string[]];
+    const where = await teamWith(people);
+    const { repos } = storage;
+    await repos.insights.saveFact(where.tenantId, where.teamId, 's1', fact(where, 1, daysAgo(1), [host], attendees), TZ);
+    let inFlight = 0;
+    let most = 0;
+    const milestones: typeof repos.milestones = Object.create(repos.milestones) as typeof repos.milestones;
+    milestones.claim = async (claim) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await repos.milestones.claim(claim);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const check = createMilestoneService({ repositories: { ...repos, milestones }, now: () => now });
+    const cards = await check.celebrate(sessionTrigger(where, 1));
+    expect(cards.map((c) => c.claim.userId).sort()).toEqual([...people].sort());
+    expect(most).toBeGreaterThan(1);
   });
 
   it('two sessions checked at once for the same person: one is her 5th, celebrated once (the tally under its ETag)', async () => {
@@ -128,8 +152,9 @@ describe('milestones of sessions', () => {
     await repos.members.update(where.tenantId, quiet, (p) => p && { ...p, celebrateMilestones: false });
     await repos.insights.saveFact(where.tenantId, where.teamId, 's1', fact(where, 1, daysAgo(1), [host], [quiet]), TZ);
     expect(await celebrated(sessionTrigger(where, 1))).toEqual([`${host}:taught1`]);
-    const claim = (await repos.milestones.listForTeam(where.tenantId, where.teamId)).find((c) => c.userId === quiet);
-    expect(claim).toMatchObject({ milestone: 'attended1', celebrated: false });
+    expect(await repos.milestones.listForPerson(where.tenantId, quiet)).toEqual([
+      expect.objectContaining({ milestone: 'attended1', celebrated: false }),
+    ]);
 
     await repos.members.update(where.tenantId, quiet, (p) => p && { ...p, celebrateMilestones: true });
     expect(await celebrated(sessionTrigger(where, 1))).toEqual([`${host}:taught1`]);

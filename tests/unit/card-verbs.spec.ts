@@ -71,6 +71,7 @@ const profileView = {
   languages: [],
   availability: '',
   celebrateMilestones: true,
+  requestAlerts: true,
 };
 const request = {
   tenantId: 't',
@@ -139,7 +140,15 @@ const cards = (['en', 'nl'] as const).flatMap((locale) => [
   sessionFormCard({ ...form, submit: 'execute', editing: { sessionId: 's1' } }, locale),
   profileCard(profileView, locale),
   profileEditCard(
-    { teaches: '', wants: '', bio: '', languages: '', availability: '', celebrateMilestones: { on: true, shown: true } },
+    {
+      teaches: '',
+      wants: '',
+      bio: '',
+      languages: '',
+      availability: '',
+      celebrateMilestones: { on: true, shown: true },
+      requestAlerts: { on: true, shown: true },
+    },
     locale,
   ),
   learningRequestCard({ request, authorName: 'Ann', created: true, experts: [] }, locale),

@@ -97,6 +97,7 @@ describe('skill names in Dutch, keyed by the skill key', () => {
       languages: [],
       availability: '',
       celebrateMilestones: true,
+      requestAlerts: true,
     };
     const nl = JSON.stringify(profileCard(view, 'nl'));
     expect(nl).toContain('Presenteren (niveau 3)');

@@ -91,11 +91,7 @@ export function profileRoutes(deps: ApiDependencies): Router {
       const stored = [...current.teaches.map((s) => s.name), ...current.wants];
       const typed = { teaches: input.teaches.map((s) => s.name), wants: input.wants };
       if (refuseUnknownSkills(res, typed, taxonomy, { newSkills: input.newSkills ?? [], stored })) return;
-      const { requestAlerts } = input;
-      const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => {
-        const edited = applyProfileEdit(current, result.edit, now);
-        return requestAlerts === undefined ? edited : { ...edited, requestAlerts };
-      });
+      const saved = await profiles.edit(caller.tenantId, caller.userId, (current, now) => applyProfileEdit(current, result.edit, now));
       if (!saved) throw notFound('Your profile could not be found.');
       const [endorsements, taught] = await Promise.all([
         deps.experts.endorsementsOf(caller.tenantId, caller.userId),

@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/shared/person';
 import type { SkillLevel } from '../../domain/experts/member';
 import type { Renamed } from '../../domain/experts/profile-editing';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-editing';
-import { shownKey } from '../../domain/experts/profile-form';
+import { PROFILE_SWITCHES, shownKey } from '../../domain/experts/profile-form';
 import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
@@ -24,6 +24,8 @@ export interface ProfileCardView {
   readonly availability: string;
   /** Whether milestone cards about the person are posted (issue #12). */
   readonly celebrateMilestones: boolean;
+  /** Whether the person hears of new learning requests for a skill they teach (issue #12). */
+  readonly requestAlerts: boolean;
 }
 
 /** A typed entry shown back in a problem: short, so a pasted page cannot blow up the card. */
@@ -82,6 +84,10 @@ export function profileCard(view: ProfileCardView, locale: Locale, saved?: { rea
         title: t(locale, 'profile:milestones'),
         value: t(locale, view.celebrateMilestones ? 'profile:milestonesOn' : 'profile:milestonesOff'),
       },
+      {
+        title: t(locale, 'profile:requestAlerts'),
+        value: t(locale, view.requestAlerts ? 'profile:requestAlertsOn' : 'profile:requestAlertsOff'),
+      },
     ],
   });
   body.push(paragraph(t(locale, 'profile:hint'), true));
@@ -121,8 +127,8 @@ const prefill = (text: string) => text.slice(0, 1_000);
 
 /**
  * The edit form, filled with the stored profile or with what was typed; problems sit under the
- * field they are about, in the reader's language. `saveProfile` sends every input back, and what the
- * milestone switch showed when the form was opened (only a change of it is saved).
+ * field they are about, in the reader's language. `saveProfile` sends every input back, and what each
+ * switch showed when the form was opened (only a change of one is saved).
  */
 export function profileEditCard(
   values: ProfileFormValues,
@@ -134,9 +140,9 @@ export function profileEditCard(
   const body: CardElement[] = [heading(t(locale, 'profile:editTitle'))];
   if (problems.length > 0)
     body.push({ type: 'TextBlock', text: t(locale, 'profile:notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
-  // The form has no field of its own for the whole body, nor for the milestone switch (a toggle cannot send a wrong type).
+  // The form has no field of its own for the whole body, nor for a switch (a toggle cannot send a wrong type).
   const fieldOf = (p: ProfileFormProblem): ProfileFormField =>
-    p.field === 'body' || p.field === 'celebrateMilestones' ? 'teaches' : p.field;
+    p.field === 'body' || p.field === 'celebrateMilestones' || p.field === 'requestAlerts' ? 'teaches' : p.field;
   const under = (field: ProfileFormField) =>
     problems
       .filter((p) => fieldOf(p) === field)
@@ -194,6 +200,13 @@ export function profileEditCard(
       value: values.celebrateMilestones.on ? 'true' : 'false',
     },
     { ...paragraph(t(locale, 'profile:celebrateMilestonesHint'), true), spacing: 'none' },
+    {
+      type: 'Input.Toggle',
+      id: 'requestAlerts',
+      title: t(locale, 'profile:requestAlertsTitle'),
+      value: values.requestAlerts.on ? 'true' : 'false',
+    },
+    { ...paragraph(t(locale, 'profile:requestAlertsHint'), true), spacing: 'none' },
   );
   return adaptiveCard(body, [
     {
@@ -202,7 +215,7 @@ export function profileEditCard(
       verb: PROFILE_VERBS.save,
       style: 'positive',
       associatedInputs: 'auto',
-      data: { [shownKey('celebrateMilestones')]: values.celebrateMilestones.shown ? 'true' : 'false' },
+      data: Object.fromEntries(PROFILE_SWITCHES.map((id) => [shownKey(id), values[id].shown ? 'true' : 'false'] as const)),
     },
     { type: 'Action.Execute', title: t(locale, 'profile:cancel'), verb: PROFILE_VERBS.view, associatedInputs: 'none' },
   ]);

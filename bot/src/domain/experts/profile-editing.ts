@@ -15,6 +15,8 @@ export interface ProfileEdit {
   readonly availability: string;
   /** Milestone cards about the person (issue #12); absent leaves the stored choice as it is. */
   readonly celebrateMilestones?: boolean;
+  /** Hearing about new learning requests for a skill one teaches (issue #12); absent leaves the stored choice as it is. */
+  readonly requestAlerts?: boolean;
 }
 
 export interface Renamed {
@@ -24,7 +26,7 @@ export interface Renamed {
 
 /** One problem in a structured form, so a card can say it in the reader's language next to the field. */
 export interface ProfileProblem {
-  readonly field: 'body' | 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones';
+  readonly field: 'body' | 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones' | 'requestAlerts';
   readonly index?: number;
   readonly code: 'shape' | 'tooMany' | 'empty' | 'tooLong' | 'level';
   readonly max?: number;
@@ -141,9 +143,11 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
   const bio = text(body.bio, 'bio', PROFILE_LIMITS.bioChars, problems);
   const languagesRaw = stringList(body.languages, 'languages', PROFILE_LIMITS.languages, PROFILE_LIMITS.languageChars, problems);
   const availability = text(body.availability, 'availability', PROFILE_LIMITS.availabilityChars, problems);
-  const { celebrateMilestones } = body;
+  const { celebrateMilestones, requestAlerts } = body;
   if (celebrateMilestones !== undefined && typeof celebrateMilestones !== 'boolean')
     problems.add('celebrateMilestones must be true or false', { field: 'celebrateMilestones', code: 'shape' });
+  if (requestAlerts !== undefined && typeof requestAlerts !== 'boolean')
+    problems.add('requestAlerts must be true or false', { field: 'requestAlerts', code: 'shape' });
   if (problems.texts.length > 0) return { ok: false, problems: problems.texts, details: problems.details };
 
   const taught = normaliseNames(
@@ -166,6 +170,7 @@ export function validateProfileEdit(body: unknown, taxonomy: SkillTaxonomy): Pro
       languages,
       availability: cleanText(availability),
       ...(typeof celebrateMilestones === 'boolean' ? { celebrateMilestones } : {}),
+      ...(typeof requestAlerts === 'boolean' ? { requestAlerts } : {}),
     },
     normalised: [...taught.normalised, ...wanted.normalised],
   };

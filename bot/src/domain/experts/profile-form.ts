@@ -1,5 +1,5 @@
 import type { MemberProfile } from './member';
-import { celebratesMilestones } from './member';
+import { celebratesMilestones, wantsRequestAlerts } from './member';
 import { PROFILE_LIMITS, validateProfileEdit } from './profile-editing';
 import type { ProfileEdit, ProfileProblem, Renamed } from './profile-editing';
 import type { SkillTaxonomy } from './skill-taxonomy';
@@ -14,12 +14,16 @@ interface FormSwitch {
   readonly shown: boolean;
 }
 
+/** The form's switches: milestone cards about the person, and alerts of learning requests for what they teach. */
+export const PROFILE_SWITCHES = ['celebrateMilestones', 'requestAlerts'] as const;
+export type ProfileSwitch = (typeof PROFILE_SWITCHES)[number];
+
 /** The key of the save action's data that carries what a switch showed (`celebrateMilestonesShown`). */
-export const shownKey = (id: 'celebrateMilestones') => `${id}Shown` as const;
+export const shownKey = (id: ProfileSwitch) => `${id}Shown` as const;
 
 /**
- * The profile card's edit form: five text inputs and the milestone switch, turned into the same body
- * that `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
+ * The profile card's edit form: five text inputs and two switches, turned into the same body that
+ * `PUT /me/profile` takes, so the one set of rules in `validateProfileEdit` decides for both.
  */
 export interface ProfileFormValues {
   /** One skill per line, "Skill: level" (level 1–3; without one a new skill starts at 2). */
@@ -32,6 +36,8 @@ export interface ProfileFormValues {
   readonly availability: string;
   /** Milestone cards about the person in their teams' channels (issue #12). */
   readonly celebrateMilestones: FormSwitch;
+  /** A personal message when someone in their team asks to learn a skill they teach (issue #12). */
+  readonly requestAlerts: FormSwitch;
 }
 
 const PROFILE_FORM_FIELDS = ['teaches', 'wants', 'bio', 'languages', 'availability'] as const;
@@ -67,7 +73,7 @@ const flag = (value: unknown): boolean | undefined => (value === 'true' ? true :
  * A toggle as Teams sends it ("true" / "false") with what the form showed. Anything else, or a card
  * from before the switch, reads as unchanged: the stored choice stays.
  */
-export function readSwitch(record: Readonly<Record<string, unknown>>, id: 'celebrateMilestones'): FormSwitch {
+export function readSwitch(record: Readonly<Record<string, unknown>>, id: ProfileSwitch): FormSwitch {
   const on = flag(record[id]);
   const shown = flag(record[shownKey(id)]);
   return on === undefined || shown === undefined ? { on: shown ?? on ?? true, shown: shown ?? on ?? true } : { on, shown };
@@ -91,15 +97,18 @@ export function readProfileForm(data: unknown): ReadProfileForm {
     languages: read('languages'),
     availability: read('availability'),
     celebrateMilestones: readSwitch(record, 'celebrateMilestones'),
+    requestAlerts: readSwitch(record, 'requestAlerts'),
   };
   return { values, notText };
 }
 
 /** What the form shows for a stored profile. */
 export function profileFormOf(
-  profile: Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones'> | undefined,
+  profile:
+    Pick<MemberProfile, 'teaches' | 'wants' | 'bio' | 'languages' | 'availability' | 'celebrateMilestones' | 'requestAlerts'> | undefined,
 ): ProfileFormValues {
   const celebrate = celebratesMilestones(profile ?? {});
+  const alerts = wantsRequestAlerts(profile ?? {});
   return {
     teaches: (profile?.teaches ?? []).map((s) => `${s.name}: ${s.level}`).join('\n'),
     wants: (profile?.wants ?? []).join(', '),
@@ -107,6 +116,7 @@ export function profileFormOf(
     languages: (profile?.languages ?? []).join(', '),
     availability: profile?.availability ?? '',
     celebrateMilestones: { on: celebrate, shown: celebrate },
+    requestAlerts: { on: alerts, shown: alerts },
   };
 }
 
@@ -139,9 +149,12 @@ export function checkProfileForm(
   });
   const wants = commaList(values.wants).slice(0, PROFILE_LIMITS.skills + 1);
   const languages = commaList(values.languages).slice(0, PROFILE_LIMITS.languages + 1);
-  const { on, shown } = values.celebrateMilestones;
+  // Only a switch the person flipped is sent: absent keeps the stored choice (see FormSwitch).
+  const flipped = Object.fromEntries(
+    PROFILE_SWITCHES.filter((id) => values[id].on !== values[id].shown).map((id) => [id, values[id].on] as const),
+  );
   const result = validateProfileEdit(
-    { teaches, wants, bio: values.bio, languages, availability: values.availability, ...(on !== shown ? { celebrateMilestones: on } : {}) },
+    { teaches, wants, bio: values.bio, languages, availability: values.availability, ...flipped },
     taxonomy,
   );
   if (result.ok) return result;

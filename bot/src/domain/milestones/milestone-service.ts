@@ -11,12 +11,18 @@ import { kudosEventsOf, sessionEventsOf } from './milestone-count';
 import type { Reached } from './milestone-count';
 import { reachedBy, reachedIn, tallyFromHistory, withEvent } from './milestone-tally';
 import { MILESTONE_NEWS_DAYS } from './milestones';
-import type { CountedEvent, MilestoneClaim, MilestoneKind } from './milestones';
+import type { CountedEvent, MilestoneClaim, MilestoneKind, MilestoneTally, TallyOwner } from './milestones';
 
 /** What was just written that may reach a milestone: a held session (its fact was folded) or a kudos stored. */
 export type MilestoneTrigger =
   | { readonly tenantId: string; readonly teamId: string; readonly source: 'session'; readonly sessionId: string }
   | { readonly tenantId: string; readonly teamId: string; readonly source: 'kudos'; readonly kudosId: string };
+
+/** What one check wrote about people: taken back for anyone its trigger no longer names when it is done. */
+interface Written {
+  readonly claims: MilestoneClaim[];
+  readonly tallies: TallyOwner[];
+}
 
 /** A milestone card due in the team's channel. */
 interface Celebration {
@@ -37,7 +43,7 @@ const DAY_MS = 86_400_000;
 /** A retried job composes its own celebrations again (the sender's idempotency record posts them once) for this long. */
 const RECOMPOSE_MS = DAY_MS;
 
-/** Tallies counted at once: a session's first-timers each need a read and a write. */
+/** Tallies counted, and claims made, at once: a session's first-timers each need a read and a write. */
 const TALLY_WRITES = 8;
 
 /** Ids that stand for an erased person (`~erased-…`, the former colleague) never reach a milestone. */
@@ -68,35 +74,82 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
     userIds: readonly string[],
     event: CountedEvent,
     history: (userId: string) => Promise<CountedEvent[]>,
+    written: Written,
   ): Promise<{ userId: string; reached: Reached[] }[]> {
     if (userIds.length === 0) return [];
     const stored = new Map((await repos.milestones.listTallies(where.tenantId, where.teamId, kind, userIds)).map((t) => [t.userId, t]));
     const out: { userId: string; reached: Reached[] }[] = [];
     await forEachLimited(userIds, TALLY_WRITES, async (userId) => {
-      let tally = stored.get(userId);
+      const listed = stored.get(userId);
+      let tally: MilestoneTally | undefined = listed;
       let started = false;
       if (!tally || withEvent(tally, event)) {
-        tally = await repos.milestones.updateTally({ ...where, userId, kind }, async (current) => {
-          started = !current;
-          if (current) return withEvent(current, event);
-          const first = tallyFromHistory({ ...where, userId, kind }, await history(userId));
-          // The history holds the event already (it was stored before the check); if not, count it too.
-          return withEvent(first, event) ?? first;
-        });
+        const owner = { ...where, userId, kind };
+        let wrote = false;
+        tally = await repos.milestones.updateTally(
+          owner,
+          async (current) => {
+            started = !current;
+            const next = current ? withEvent(current, event) : await fromHistory(owner, event, history);
+            wrote = next !== undefined;
+            return next;
+          },
+          listed,
+        );
+        if (wrote) written.tallies.push(owner);
       }
       if (tally) out.push({ userId, reached: started ? reachedIn(tally) : reachedBy(tally, event.sourceId) });
     });
     return out;
   }
 
-  async function reachedOf(trigger: MilestoneTrigger): Promise<{ userId: string; reached: Reached[] }[]> {
+  async function fromHistory(owner: TallyOwner, event: CountedEvent, history: (userId: string) => Promise<CountedEvent[]>) {
+    const first = tallyFromHistory(owner, await history(owner.userId));
+    // The history holds the event already (it was stored before the check); if not, count it too.
+    return withEvent(first, event) ?? first;
+  }
+
+  /** Everyone the trigger's session fact or kudos names now (read again, after the check wrote). */
+  async function namedBy(trigger: MilestoneTrigger): Promise<ReadonlySet<string>> {
+    const { tenantId, teamId } = trigger;
+    if (trigger.source === 'kudos') {
+      const kudos = await repos.kudos.get(tenantId, teamId, trigger.kudosId);
+      return new Set(kudos ? [kudos.toUserId] : []);
+    }
+    const fact = await repos.insights.getFact(tenantId, teamId, trigger.sessionId);
+    return new Set(fact ? [...fact.teacherIds, ...fact.attendeeIds] : []);
+  }
+
+  /**
+   * An erase of someone between this check's read of the trigger and its writes would be undone by
+   * them (a tally, a claim, its copy naming an erased person). So once it wrote, the check reads the
+   * fact or kudos again and takes back what it wrote about anyone it no longer names: the erase has
+   * replaced them there, and it does so before it sweeps plMilestones (storage/privacy/milestone-rules.ts).
+   * A person taken off a fact for another reason loses only what this check wrote; the next check
+   * counts them again from the history. Answers whose writes were taken back.
+   */
+  async function takeBackUnnamed(trigger: MilestoneTrigger, written: Written): Promise<ReadonlySet<string>> {
+    const people = new Set([...written.claims, ...written.tallies].map((row) => row.userId));
+    if (people.size === 0) return people;
+    const named = await namedBy(trigger);
+    const gone = new Set([...people].filter((userId) => !named.has(userId)));
+    if (gone.size > 0) {
+      await repos.milestones.remove({
+        claims: written.claims.filter((c) => gone.has(c.userId)),
+        tallies: written.tallies.filter((t) => gone.has(t.userId)),
+      });
+    }
+    return gone;
+  }
+
+  async function reachedOf(trigger: MilestoneTrigger, written: Written): Promise<{ userId: string; reached: Reached[] }[]> {
     const { tenantId, teamId } = trigger;
     if (trigger.source === 'kudos') {
       const kudos = await repos.kudos.get(tenantId, teamId, trigger.kudosId);
       if (!kudos || !isPerson(kudos.toUserId)) return [];
       const event = { sourceId: kudos.kudosId, at: kudos.createdAt };
       const history = async (userId: string) => kudosEventsOf(await repos.kudos.listForTeam(tenantId, teamId), userId);
-      return count(trigger, 'kudosReceived', [kudos.toUserId], event, history);
+      return count(trigger, 'kudosReceived', [kudos.toUserId], event, history, written);
     }
     const fact = await repos.insights.getFact(tenantId, teamId, trigger.sessionId);
     if (!fact) return [];
@@ -108,10 +161,72 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
     const teachers = [...new Set(fact.teacherIds)].filter(isPerson);
     const attendees = [...new Set(fact.attendeeIds)].filter((id) => isPerson(id) && !teachers.includes(id));
     const [taught, attended] = await Promise.all([
-      count(trigger, 'taught', teachers, event, history('taught')),
-      count(trigger, 'attended', attendees, event, history('attended')),
+      count(trigger, 'taught', teachers, event, history('taught'), written),
+      count(trigger, 'attended', attendees, event, history('attended'), written),
     ]);
     return [...taught, ...attended];
+  }
+
+  /** Claims what the trigger's people reached (noting each write in `written`) and answers the cards due now. */
+  async function claimDue(trigger: MilestoneTrigger, written: Written): Promise<Celebration[]> {
+    const { tenantId, teamId } = trigger;
+    const sourceId = trigger.source === 'kudos' ? trigger.kudosId : trigger.sessionId;
+    const now = deps.now();
+    const team = await repos.teams.get(tenantId, teamId);
+    if (!team || team.uninstalledAt) return [];
+    const found = (await reachedOf(trigger, written)).flatMap(({ userId, reached }) => reached.map((r) => ({ userId, reached: r })));
+    if (found.length === 0) return [];
+    // Point reads of the claims in question: only people whose count just reached a milestone (or whose tally just started).
+    const claims = await Promise.all(
+      found.map(({ userId, reached }) => repos.milestones.get(tenantId, teamId, userId, reached.milestone.id)),
+    );
+    const due: { userId: string; reached: Reached; claim?: MilestoneClaim }[] = [];
+    found.forEach(({ userId, reached }, i) => {
+      const claim = claims[i];
+      if (!claim) due.push({ userId, reached });
+      else if (claim.celebrated && claim.sourceId === sourceId && now.getTime() - Date.parse(claim.claimedAt) < RECOMPOSE_MS)
+        due.push({ userId, reached, claim });
+    });
+    if (due.length === 0) return [];
+    const ids = [...new Set(due.map((d) => d.userId))];
+    const profiles = new Map((await repos.members.getMany(tenantId, ids)).map((p) => [p.userId, p] as const));
+    const channelId = generalChannelOf(team);
+    const ready: { readonly claim: MilestoneClaim; readonly userId: string }[] = [];
+    // Claims side by side: a session's first-timers each need a create (and their copy).
+    await forEachLimited(due, TALLY_WRITES, async ({ userId, reached, claim: existing }) => {
+      let claim = existing;
+      if (!claim) {
+        const fresh = now.getTime() - Date.parse(reached.event.at) <= MILESTONE_NEWS_DAYS * DAY_MS;
+        const optedIn = celebratesMilestones(profiles.get(userId) ?? {});
+        const candidate: MilestoneClaim = {
+          tenantId,
+          teamId,
+          userId,
+          milestone: reached.milestone.id,
+          reachedAt: new Date(reached.event.at).toISOString(),
+          sourceId: reached.event.sourceId,
+          claimedAt: now.toISOString(),
+          celebrated: fresh && optedIn && channelId !== undefined,
+        };
+        // Lost to another writer: that one decided, and celebrates it if it was due. Won or lost, the copy was written.
+        written.claims.push(candidate);
+        if (!(await repos.milestones.claim(candidate))) return;
+        claim = candidate;
+      }
+      // Turned off since the claim (a retry): nothing is posted.
+      if (!claim.celebrated || channelId === undefined || !celebratesMilestones(profiles.get(userId) ?? {})) return;
+      ready.push({ claim, userId });
+    });
+    if (ready.length === 0 || channelId === undefined) return [];
+    // Names only for the cards that go out; the profiles read above name most, the roster the rest.
+    const unnamed = ready.map((r) => r.userId).filter((id) => !profiles.get(id)?.displayName);
+    const names = unnamed.length > 0 ? await namesOf(repos, tenantId, unnamed, teamId) : new Map<string, NamedPerson>();
+    return ready.map(({ claim, userId }) => ({
+      claim,
+      displayName: profiles.get(userId)?.displayName || names.get(userId)?.displayName || '',
+      locale: toLocale(team.locale),
+      channelId,
+    }));
   }
 
   return {
@@ -121,63 +236,17 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
      * it; a retried job gets its own celebrations back (the channel post's key makes it one post).
      */
     async celebrate(trigger: MilestoneTrigger): Promise<Celebration[]> {
-      const { tenantId, teamId } = trigger;
-      const sourceId = trigger.source === 'kudos' ? trigger.kudosId : trigger.sessionId;
-      const now = deps.now();
-      const team = await repos.teams.get(tenantId, teamId);
-      if (!team || team.uninstalledAt) return [];
-      const found = (await reachedOf(trigger)).flatMap(({ userId, reached }) => reached.map((r) => ({ userId, reached: r })));
-      if (found.length === 0) return [];
-      // Point reads of the claims in question: only people whose count just reached a milestone (or whose tally just started).
-      const claims = await Promise.all(
-        found.map(({ userId, reached }) => repos.milestones.get(tenantId, teamId, userId, reached.milestone.id)),
-      );
-      const due: { userId: string; reached: Reached; claim?: MilestoneClaim }[] = [];
-      found.forEach(({ userId, reached }, i) => {
-        const claim = claims[i];
-        if (!claim) due.push({ userId, reached });
-        else if (claim.celebrated && claim.sourceId === sourceId && now.getTime() - Date.parse(claim.claimedAt) < RECOMPOSE_MS)
-          due.push({ userId, reached, claim });
-      });
-      if (due.length === 0) return [];
-      const ids = [...new Set(due.map((d) => d.userId))];
-      const profiles = new Map((await repos.members.getMany(tenantId, ids)).map((p) => [p.userId, p] as const));
-      const channelId = generalChannelOf(team);
-      const ready: { readonly claim: MilestoneClaim; readonly userId: string }[] = [];
-      for (const { userId, reached, claim: existing } of due) {
-        let claim = existing;
-        if (!claim) {
-          const fresh = now.getTime() - Date.parse(reached.event.at) <= MILESTONE_NEWS_DAYS * DAY_MS;
-          const optedIn = celebratesMilestones(profiles.get(userId) ?? {});
-          const candidate: MilestoneClaim = {
-            tenantId,
-            teamId,
-            userId,
-            milestone: reached.milestone.id,
-            reachedAt: new Date(reached.event.at).toISOString(),
-            sourceId: reached.event.sourceId,
-            claimedAt: now.toISOString(),
-            celebrated: fresh && optedIn && channelId !== undefined,
-          };
-          // Lost to another writer: that one decided, and celebrates it if it was due.
-          if (!(await repos.milestones.claim(candidate))) continue;
-          claim = candidate;
-        }
-        if (!claim.celebrated || channelId === undefined) continue;
-        // Turned off since the claim (a retry): nothing is posted.
-        if (profiles.get(userId)?.celebrateMilestones === false) continue;
-        ready.push({ claim, userId });
+      const written: Written = { claims: [], tallies: [] };
+      let due: Celebration[];
+      try {
+        due = await claimDue(trigger, written);
+      } catch (error) {
+        // A retried job no longer meets an erased person, so it would not take back what this one wrote.
+        await takeBackUnnamed(trigger, written);
+        throw error;
       }
-      if (ready.length === 0 || channelId === undefined) return [];
-      // Names only for the cards that go out; the profiles read above name most, the roster the rest.
-      const unnamed = ready.map((r) => r.userId).filter((id) => !profiles.get(id)?.displayName);
-      const names = unnamed.length > 0 ? await namesOf(repos, tenantId, unnamed, teamId) : new Map<string, NamedPerson>();
-      return ready.map(({ claim, userId }) => ({
-        claim,
-        displayName: profiles.get(userId)?.displayName || names.get(userId)?.displayName || '',
-        locale: toLocale(team.locale),
-        channelId,
-      }));
+      const gone = await takeBackUnnamed(trigger, written);
+      return due.filter((c) => !gone.has(c.claim.userId));
     },
   };
 }

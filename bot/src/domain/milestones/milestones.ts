@@ -70,11 +70,16 @@ export interface MilestoneTally {
   readonly events: readonly CountedEvent[];
 }
 
+/** A tally as listed from storage, with its row's version: a change to it is written without reading it again. */
+export interface StoredTally extends MilestoneTally {
+  readonly version: string;
+}
+
 export type TallyOwner = Pick<MilestoneTally, 'tenantId' | 'teamId' | 'userId' | 'kind'>;
+export type ClaimOwner = Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>;
 
 /** Claims of a team (table `plMilestones`, one partition per team, and a copy in one partition per person). */
 export interface MilestoneRepository {
-  listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]>;
   /** Every claim of one person across the tenant's teams (My learning): their own partition, not every team's. */
   listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]>;
   /**
@@ -86,13 +91,17 @@ export interface MilestoneRepository {
   /** One claim: a point read of the team's row. */
   get(tenantId: string, teamId: string, userId: string, milestone: MilestoneId): Promise<MilestoneClaim | undefined>;
   /** The tallies of one kind of these people in the team, in one query; a person never counted there has none. */
-  listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]>;
+  listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<StoredTally[]>;
   /**
    * Changes one tally under its ETag (created when absent), again from a fresh read when another
-   * writer came first; `change` answers undefined for "nothing to write". Answers the tally as stored.
+   * writer came first; `change` answers undefined for "nothing to write". `listed`, the tally as just
+   * listed, is changed first without reading it again. Answers the tally as stored.
    */
   updateTally(
     owner: TallyOwner,
     change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+    listed?: StoredTally,
   ): Promise<MilestoneTally | undefined>;
+  /** Deletes these claims (the team's row and the person's copy) and tallies; a row already gone is fine. */
+  remove(rows: { readonly claims: readonly ClaimOwner[]; readonly tallies: readonly TallyOwner[] }): Promise<void>;
 }

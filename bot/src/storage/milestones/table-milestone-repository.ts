@@ -2,11 +2,13 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { MILESTONES } from '../../domain/milestones/milestones';
 import type {
+  ClaimOwner,
   MilestoneClaim,
   MilestoneId,
   MilestoneKind,
   MilestoneRepository,
   MilestoneTally,
+  StoredTally,
   TallyOwner,
 } from '../../domain/milestones/milestones';
 import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
@@ -39,9 +41,8 @@ const claimRow = z.object({
   celebrated: z.boolean(),
 });
 
-type ClaimIds = Pick<MilestoneClaim, 'tenantId' | 'teamId' | 'userId' | 'milestone'>;
-const teamKeyOf = (c: ClaimIds) => milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
-const personKeyOf = (c: ClaimIds) => personMilestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const teamKeyOf = (c: ClaimOwner) => milestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
+const personKeyOf = (c: ClaimOwner) => personMilestoneKey(c.tenantId, c.teamId, c.userId, c.milestone);
 const toRow = (key: EntityKey, c: MilestoneClaim): NewEntity =>
   toEntity(key, {
     tenantId: c.tenantId,
@@ -64,7 +65,10 @@ const tallyRow = z.object({
   events: jsonText(z.array(z.object({ sourceId: id, at: isoTime }))),
 });
 const tallyKeyOf = (t: TallyOwner) => milestoneTallyKey(t.tenantId, t.teamId, t.userId, t.kind);
-const fromTallyRow = (entity: StoredEntity): MilestoneTally => parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf);
+const fromTallyRow = (entity: StoredEntity): StoredTally => ({
+  ...parseRow(TABLES.milestones, entity, tallyRow, tallyKeyOf),
+  version: entity.etag,
+});
 const toTallyRow = (t: MilestoneTally): NewEntity =>
   toEntity(tallyKeyOf(t), { tenantId: t.tenantId, teamId: t.teamId, userId: t.userId, kind: t.kind, events: JSON.stringify(t.events) });
 
@@ -86,10 +90,6 @@ export class TableMilestoneRepository implements MilestoneRepository {
     private readonly conflictRetry: ConflictRetryPolicy = DEFAULT_CONFLICT_RETRY,
   ) {}
 
-  async listForTeam(tenantId: string, teamId: string): Promise<MilestoneClaim[]> {
-    return (await this.table.listPartition(milestonesPartition(tenantId, teamId))).filter(isClaimRow).map(fromTeamRow);
-  }
-
   async listForPerson(tenantId: string, userId: string): Promise<MilestoneClaim[]> {
     const rows = await this.table.listPartition(personMilestonesPartition(tenantId, userId));
     const copied = personMilestonesCopiedKey(tenantId, userId).rowKey;
@@ -100,10 +100,23 @@ export class TableMilestoneRepository implements MilestoneRepository {
     const { from, to } = tenantPartitions(tenantId);
     const older = (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).filter(isClaimRow).map(fromTeamRow);
     const byKey = new Map([...own, ...older].map((c) => [personKeyOf(c).rowKey, c] as const));
+    const mark = personMilestonesCopiedKey(tenantId, userId);
     await this.table.putMany([
       ...older.map((c) => toRow(personKeyOf(c), c)),
-      toEntity(personMilestonesCopiedKey(tenantId, userId), { userId, copiedAt: new Date().toISOString() }),
+      toEntity(mark, { userId, copiedAt: new Date().toISOString() }),
     ]);
+    if (older.length === 0) return [...byKey.values()];
+    // An erase of the person between the read above and the write would be undone by the copies: read
+    // the team rows again, and a claim whose team row went since loses its copy (and the mark, so a later
+    // read copies again what is left). The erase's last sweep runs after it deleted the team rows
+    // (milestone-rules.ts), so either it finds these copies or this re-read misses those rows.
+    const still = new Set(
+      (await this.table.listPartitions(from, to, odata`userId eq ${userId}`)).map((r) => `${r.partitionKey}\n${r.rowKey}`),
+    );
+    const gone = older.filter((c) => !still.has(`${teamKeyOf(c).partitionKey}\n${teamKeyOf(c).rowKey}`));
+    if (gone.length === 0) return [...byKey.values()];
+    await this.table.deleteMany([...gone.map(personKeyOf), mark]);
+    for (const c of gone) byKey.delete(personKeyOf(c).rowKey);
     return [...byKey.values()];
   }
 
@@ -112,7 +125,7 @@ export class TableMilestoneRepository implements MilestoneRepository {
     return row && fromTeamRow(row);
   }
 
-  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<MilestoneTally[]> {
+  async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<StoredTally[]> {
     const partition = milestonesPartition(tenantId, teamId);
     const chunks: string[][] = [];
     for (let i = 0; i < userIds.length; i += TALLIES_PER_QUERY) chunks.push(userIds.slice(i, i + TALLIES_PER_QUERY));
@@ -128,18 +141,30 @@ export class TableMilestoneRepository implements MilestoneRepository {
   async updateTally(
     owner: TallyOwner,
     change: (current: MilestoneTally | undefined) => Promise<MilestoneTally | undefined>,
+    listed?: StoredTally,
   ): Promise<MilestoneTally | undefined> {
     const key = tallyKeyOf(owner);
+    // The listed tally serves the first try only: after a lost race the row is read again.
+    let known = listed;
     return retryOnConflict('counting a milestone event', this.conflictRetry, async () => {
-      const row = await this.table.get(key);
-      const current = row && fromTallyRow(row);
+      const current = known ?? (await this.readTally(key));
+      known = undefined;
       const next = await change(current);
       if (!next) return current;
       // A create when there was none (409: someone else counted first, read again), else a replace under the ETag.
-      if (!row) await this.table.create(toTallyRow(next));
-      else await this.table.replace(toTallyRow(next), row.etag);
+      if (!current) await this.table.create(toTallyRow(next));
+      else await this.table.replace(toTallyRow(next), current.version);
       return next;
     });
+  }
+
+  private async readTally(key: EntityKey): Promise<StoredTally | undefined> {
+    const row = await this.table.get(key);
+    return row && fromTallyRow(row);
+  }
+
+  async remove(rows: { readonly claims: readonly ClaimOwner[]; readonly tallies: readonly TallyOwner[] }): Promise<void> {
+    await this.table.deleteMany([...rows.claims.flatMap((c) => [teamKeyOf(c), personKeyOf(c)]), ...rows.tallies.map(tallyKeyOf)]);
   }
 
   async claim(claim: MilestoneClaim): Promise<boolean> {

@@ -8,7 +8,7 @@ import { toLocale } from '../../domain/shared/person';
 import type { ExpertDirectory } from '../../domain/experts/expert-directory';
 import type { ProfileService } from '../../domain/experts/profile-service';
 import { skillKeyOf } from '../../domain/experts/expert-index';
-import { celebratesMilestones } from '../../domain/experts/member';
+import { celebratesMilestones, wantsRequestAlerts } from '../../domain/experts/member';
 import { applyProfileEdit } from '../../domain/experts/profile-editing';
 import type { Renamed } from '../../domain/experts/profile-editing';
 import { checkProfileForm, profileFormOf, readProfileForm } from '../../domain/experts/profile-form';
@@ -47,6 +47,7 @@ export async function profileCardOf(
     languages: profile?.languages ?? [],
     availability: profile?.availability ?? '',
     celebrateMilestones: celebratesMilestones(profile ?? {}),
+    requestAlerts: wantsRequestAlerts(profile ?? {}),
   };
   return profileCard(view, locale, saved);
 }

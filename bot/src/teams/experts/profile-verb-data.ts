@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_INPUT_CHARS, readSwitch, shownKey } from '../../domain/experts/profile-form';
+import { MAX_INPUT_CHARS, PROFILE_SWITCHES, readSwitch, shownKey } from '../../domain/experts/profile-form';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-limits';
 import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
 
@@ -20,8 +20,8 @@ const input = z.string().max(MAX_INPUT_CHARS).nullish();
 const toggle = z.enum(['true', 'false']).nullish();
 
 /**
- * The profile edit card's submit (`saveProfile`): its five text inputs, each bounded, the milestone
- * switch with what it showed, and nothing else: ids or keys a forged card adds are dropped (the
+ * The profile edit card's submit (`saveProfile`): its five text inputs, each bounded, the two
+ * switches with what they showed, and nothing else: ids or keys a forged card adds are dropped (the
  * person is always the sender). Edit and view read nothing from the card's data.
  */
 const saveProfileData = z.object({
@@ -32,6 +32,8 @@ const saveProfileData = z.object({
   availability: input,
   celebrateMilestones: toggle,
   [shownKey('celebrateMilestones')]: toggle,
+  requestAlerts: toggle,
+  [shownKey('requestAlerts')]: toggle,
 });
 
 type SaveData =
@@ -49,14 +51,16 @@ export function saveProfileDataOf(data: unknown): SaveData {
       languages: languages ?? '',
       availability: availability ?? '',
       celebrateMilestones: readSwitch(parsed.data, 'celebrateMilestones'),
+      requestAlerts: readSwitch(parsed.data, 'requestAlerts'),
     };
     return { ok: true, values };
   }
   const problems: ProfileFormProblem[] = [];
   for (const issue of parsed.error.issues) {
     // A toggle cannot send anything but "true" or "false": a forged one is refused as unreadable.
-    if (String(issue.path[0]).startsWith('celebrateMilestones')) {
-      if (!problems.some((p) => p.field === 'celebrateMilestones')) problems.push({ field: 'celebrateMilestones', code: 'shape' });
+    const toggled = PROFILE_SWITCHES.find((id) => String(issue.path[0]).startsWith(id));
+    if (toggled) {
+      if (!problems.some((p) => p.field === toggled)) problems.push({ field: toggled, code: 'shape' });
       continue;
     }
     const field = FIELDS.find((f) => f === issue.path[0]);
