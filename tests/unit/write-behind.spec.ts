@@ -98,6 +98,44 @@ describe('write-behind', () => {
     }
   });
 
+  it('a batch also waits while what it follows is busy (answers still in flight), within maxWaitMs', async () => {
+    jest.useFakeTimers();
+    try {
+      const batches: string[][] = [];
+      let busy = true;
+      const writer = createWriteBehind<Item>({
+        keyOf: (i) => i.key,
+        write: async (items) => void batches.push(items.map((i) => i.key)),
+        maxBatch: 100,
+        log: { error: () => undefined },
+        what: 'items',
+        lingerMs: 100,
+        maxWaitMs: 1_000,
+        busy: () => busy,
+      });
+      // Every item of the burst came at once, but the answers are still being served: nothing is written.
+      writer.add({ key: 'a', value: 1 });
+      writer.add({ key: 'b', value: 1 });
+      await jest.advanceTimersByTimeAsync(500);
+      expect(batches).toEqual([]);
+      // The answers have left: written within one linger.
+      busy = false;
+      await jest.advanceTimersByTimeAsync(100);
+      expect(batches).toEqual([['a', 'b']]);
+
+      // Busy for good: written after maxWaitMs all the same.
+      busy = true;
+      writer.add({ key: 'c', value: 1 });
+      await jest.advanceTimersByTimeAsync(900);
+      expect(batches).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(150);
+      expect(batches).toEqual([['a', 'b'], ['c']]);
+      await writer.settled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('forget drops what is queued under a key, and waits for a batch of it already on the wire', async () => {
     let open: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (open = resolve));
