@@ -8,7 +8,7 @@ import { quietLogger } from '../support/service';
 // burst, or after maxDeferMs however long it lasts, never during it.
 const TENANT = 'tenant-1';
 
-function setup() {
+function setup(onProfileRead: (reads: number) => void = () => undefined) {
   let busy = false;
   // Reads of a changed person's profile: what a poll costs per person it applies.
   let profileReads = 0;
@@ -19,6 +19,7 @@ function setup() {
       members: {
         get: async () => {
           profileReads += 1;
+          onProfileRead(profileReads);
           return undefined;
         },
         forEachInTenant: async () => undefined,
@@ -47,7 +48,7 @@ function setup() {
   return {
     directory,
     setBusy: (value: boolean) => (busy = value),
-    changed: (id: string, userId: string) => (change = { id, tenantId: TENANT, userIds: [userId], at: Date.now() }),
+    changed: (id: string, ...userIds: string[]) => (change = { id, tenantId: TENANT, userIds, at: Date.now() }),
     profileReads: () => profileReads,
     feedReads: () => feedReads,
   };
@@ -80,6 +81,29 @@ describe('expert index poll during a burst of answers', () => {
       await jest.advanceTimersByTimeAsync(200);
       expect(t.feedReads()).toBe(warmed + 2);
       expect(t.profileReads()).toBe(2);
+    } finally {
+      await t.directory.stop();
+      jest.useRealTimers();
+    }
+  });
+
+  it('a poll already reading when a burst begins pauses between people until it is over', async () => {
+    jest.useFakeTimers();
+    // The burst begins as the poll reads its 8th person (its 8 readers have started one each by then).
+    const t = setup((reads) => {
+      if (reads === 8) t.setBusy(true);
+    });
+    try {
+      await t.directory.start();
+      t.changed('c1', ...Array.from({ length: 40 }, (_, i) => `person-${i}`));
+      await jest.advanceTimersByTimeAsync(1_000);
+      const duringBurst = t.profileReads();
+      expect(duringBurst).toBeLessThanOrEqual(16);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(t.profileReads()).toBe(duringBurst);
+      t.setBusy(false);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(t.profileReads()).toBe(40);
     } finally {
       await t.directory.stop();
       jest.useRealTimers();

@@ -249,11 +249,13 @@ export class ExpertDirectory {
     return index;
   }
 
-  private async reload(state: TenantState, userIds: Iterable<string>): Promise<void> {
+  /** `yielding`: a poll's reload, which pauses between people while a burst of answers is on (burstOver). */
+  private async reload(state: TenantState, userIds: Iterable<string>, yielding = false): Promise<void> {
     const queue = [...new Set(userIds)];
     const tenantId = state.index.tenantId;
     const worker = async () => {
       for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
+        if (yielding) await this.burstOver();
         const [profile, endorsements] = await Promise.all([
           this.ports.members.get(tenantId, userId),
           this.ports.endorsements.listForPerson(tenantId, userId),
@@ -270,38 +272,49 @@ export class ExpertDirectory {
     await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
   }
 
-  private schedule(delayMs = this.pollIntervalMs): void {
+  private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      // A poll that falls inside a burst of answers re-reads each new sender's profile and endorsements
-      // (two reads each, docs/BENCHMARKS.md "RSVP burst"): it waits until the burst is over, within a bound,
-      // so a profile saved elsewhere is searchable here within pollIntervalMs + maxDeferMs at worst.
-      // Real time, not the service's clock (a test's clock may stand still).
-      const now = performance.now();
-      if (this.options.deferWhile?.() && now - (this.deferredSince ??= now) < (this.options.maxDeferMs ?? 3_000)) {
-        this.schedule(this.options.deferCheckMs ?? 100);
-        return;
-      }
-      this.deferredSince = undefined;
-      this.polling = this.pollAll().finally(() => {
+      this.polling = (async () => {
+        await this.burstOver();
+        await this.pollAll();
+      })().finally(() => {
+        this.deferredSince = undefined;
         this.polling = undefined;
         this.schedule();
       });
-    }, delayMs);
+    }, this.pollIntervalMs);
+  }
+
+  /**
+   * A poll that falls inside a burst of answers re-reads each new sender's profile and endorsements
+   * (two reads each, docs/BENCHMARKS.md "RSVP burst"): it waits until the burst is over, before it
+   * starts and between people, for at most `maxDeferMs` in all, so a profile saved elsewhere is
+   * searchable here within pollIntervalMs + maxDeferMs (and the reads) at worst.
+   */
+  private async burstOver(): Promise<void> {
+    for (;;) {
+      if (this.stopped || !this.options.deferWhile?.()) return;
+      // Real time, not the service's clock (a test's clock may stand still).
+      const now = performance.now();
+      this.deferredSince ??= now;
+      if (now - this.deferredSince >= (this.options.maxDeferMs ?? 3_000)) return;
+      await new Promise((resolve) => setTimeout(resolve, this.options.deferCheckMs ?? 100));
+    }
   }
 
   private async pollAll(): Promise<void> {
     for (const state of this.loaded.values()) {
       if (this.stopped) return;
       try {
-        await this.poll(state);
+        await this.poll(state, true);
       } catch (error) {
         this.options.log.error(`expert index: polling tenant ${state.index.tenantId} failed; trying again next round`, error);
       }
     }
   }
 
-  private async poll(state: TenantState): Promise<void> {
+  private async poll(state: TenantState, yielding = false): Promise<void> {
     const tenantId = state.index.tenantId;
     const started = this.options.now().getTime();
     const changes = await this.ports.changes.since(tenantId, state.cursorMs);
@@ -321,7 +334,7 @@ export class ExpertDirectory {
       state.index = await this.buildIndex(tenantId);
       state.sessionsCountedAt = started;
     } else {
-      await this.reload(state, users);
+      await this.reload(state, users, yielding);
     }
     for (const change of fresh) state.seen.set(change.id, change.at);
     state.cursorMs = Math.max(state.cursorMs, started - this.overlapMs);
