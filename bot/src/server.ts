@@ -29,6 +29,7 @@ import { createJobComposer } from './jobs/sessions/compose-job';
 import { createBuddyChatLinks } from './domain/buddies/buddy-chat-links';
 import { ExpertDirectory } from './domain/experts/expert-directory';
 import { createServices } from './domain/shared/services';
+import { createAnswersInFlight } from './domain/rsvp/answers-in-flight';
 import { csvWords } from './cards/insights/insights-csv-words';
 import type { DeliveryStorage } from './storage/delivery/delivery-storage';
 import { createDeliveryStorage } from './storage/delivery/delivery-storage';
@@ -180,9 +181,11 @@ export async function startService(config: Config, options: StartOptions = {}): 
     if (config.storage.kind === 'embedded' && config.seedDemo) seeded = await seedDemoIfEmpty(repositories, now());
 
     // Warms in the background: the service listens at once; a search waits until its tenant is warm.
+    // RSVP answers in flight on this instance: the expert index's poll waits while there are (answers-in-flight.ts).
+    const answersInFlight = createAnswersInFlight();
     const experts = new ExpertDirectory(
       { members: repositories.members, teams: repositories.teams, sessions: repositories.sessions, ...storage.experts },
-      { now, log },
+      { now, log, deferWhile: () => answersInFlight.busy() },
     );
     void experts.start();
     // Each domain service once: the bot, the API and the jobs share them.
@@ -198,6 +201,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       profiles: { sightedMany: (sightings) => services.profiles.sightedMany(sightings) },
       addresses: delivery.addresses,
       log,
+      busy: () => answersInFlight.busy(),
     });
     const services = createServices({
       repositories,
@@ -212,6 +216,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
       },
       insightsWords: csvWords,
       profileChanges: storage.experts.changes,
+      answersInFlight,
       now,
     });
     const worker = new OutboxWorker({

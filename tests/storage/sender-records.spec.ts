@@ -10,10 +10,12 @@ import { clientsFromConnectionString } from '../../bot/src/storage/shared/storag
 import { ids, profile } from '../support/storage/fixtures';
 import { gatedWrites } from '../support/gated-writes';
 import { useTestStorage } from '../support/test-storage';
+import { useStorageCalls } from '../support/storage-calls';
 
 // What the bot writes about a sender after an RSVP's answer (domain/delivery/sender-records.ts), on Azurite.
 const storage = useTestStorage();
 const at = new Date();
+const counted = useStorageCalls();
 
 describe('sender records written behind the answer', () => {
   it('new people are created together; someone created meanwhile makes that transaction write nothing, then each goes alone', async () => {
@@ -36,6 +38,26 @@ describe('sender records written behind the answer', () => {
       [b, `Name of ${b}`, 'Kept'],
       [c, `Name of ${c}`, ''],
     ]);
+  });
+
+  it('a burst of people never seen before is created without a read each; one who exists sends only their chunk the usual way', async () => {
+    const { repos } = storage;
+    const tenantId = ids.tenant();
+    const crowd = Array.from({ length: 30 }, () => ids.user());
+    const sightings = (people: readonly string[], name: string) =>
+      people.map((userId) => ({ tenantId, userId, displayName: `${name} ${userId}` }));
+    const { calls } = await counted(() => recordSightings(repos.members, sightings(crowd, 'First'), at));
+    // One transaction and the change feed's two writes; no point read of the 30 (before: 30 reads, then the transaction).
+    expect(calls.filter((c) => c.table === 'plProfiles')).toEqual([]);
+    expect(calls.length).toBeLessThanOrEqual(3);
+    expect((await repos.members.getMany(tenantId, crowd)).map((p) => p.displayName).sort()).toEqual(crowd.map((u) => `First ${u}`).sort());
+
+    // 29 newcomers and one of the crowd, renamed: the try writes nothing, then each is read and the rest stored as before.
+    const [returning = ''] = crowd;
+    const newcomers = Array.from({ length: 29 }, () => ids.user());
+    await recordSightings(repos.members, [...sightings(newcomers, 'New'), ...sightings([returning], 'Renamed')], at);
+    const stored = await repos.members.getMany(tenantId, [...newcomers, returning]);
+    expect(stored.map((p) => p.displayName).sort()).toEqual([...newcomers.map((u) => `New ${u}`), `Renamed ${returning}`].sort());
   });
 
   it('addresses are merged: a stored 1:1 conversation stays, the rest is updated', async () => {

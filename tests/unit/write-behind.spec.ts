@@ -26,6 +26,22 @@ function setup(fail: (attempt: number) => boolean = () => false) {
   return { writer, batches, errors, attempts: () => attempts };
 }
 
+/** A writer that lingers 100 ms for a quiet moment, 1 s at most, and what it wrote (the keys of each batch). */
+function lingering(busy?: () => boolean) {
+  const batches: string[][] = [];
+  const writer = createWriteBehind<Item>({
+    keyOf: (i) => i.key,
+    write: async (items) => void batches.push(items.map((i) => i.key)),
+    maxBatch: 100,
+    log: { error: () => undefined },
+    what: 'items',
+    lingerMs: 100,
+    maxWaitMs: 1_000,
+    ...(busy ? { busy } : {}),
+  });
+  return { writer, batches };
+}
+
 describe('write-behind', () => {
   it('items of the same moment share batches, and a key queued twice is written once, with its latest value', async () => {
     const { writer, batches } = setup();
@@ -61,16 +77,7 @@ describe('write-behind', () => {
   it('a burst is written once it calms down, or after maxWaitMs however long it goes on', async () => {
     jest.useFakeTimers();
     try {
-      const batches: string[][] = [];
-      const writer = createWriteBehind<Item>({
-        keyOf: (i) => i.key,
-        write: async (items) => void batches.push(items.map((i) => i.key)),
-        maxBatch: 100,
-        log: { error: () => undefined },
-        what: 'items',
-        lingerMs: 100,
-        maxWaitMs: 1_000,
-      });
+      const { writer, batches } = lingering();
       // One every 50 ms: still busy, so nothing is written yet.
       for (let i = 0; i < 5; i += 1) {
         writer.add({ key: `a${i}`, value: i });
@@ -92,6 +99,34 @@ describe('write-behind', () => {
       expect(batches[1]?.length).toBeLessThanOrEqual(21);
       await jest.advanceTimersByTimeAsync(200);
       expect(batches.flat()).toHaveLength(35);
+      await writer.settled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a batch also waits while what it follows is busy (answers still in flight), within maxWaitMs', async () => {
+    jest.useFakeTimers();
+    try {
+      let busy = true;
+      const { writer, batches } = lingering(() => busy);
+      // Every item of the burst came at once, but the answers are still being served: nothing is written.
+      writer.add({ key: 'a', value: 1 });
+      writer.add({ key: 'b', value: 1 });
+      await jest.advanceTimersByTimeAsync(500);
+      expect(batches).toEqual([]);
+      // The answers have left: written within one linger.
+      busy = false;
+      await jest.advanceTimersByTimeAsync(100);
+      expect(batches).toEqual([['a', 'b']]);
+
+      // Busy for good: written after maxWaitMs all the same.
+      busy = true;
+      writer.add({ key: 'c', value: 1 });
+      await jest.advanceTimersByTimeAsync(900);
+      expect(batches).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(150);
+      expect(batches).toEqual([['a', 'b'], ['c']]);
       await writer.settled();
     } finally {
       jest.useRealTimers();

@@ -67,7 +67,17 @@ void i18n.init();
 type Lookup = (key: string, options?: Values) => string;
 const lookups: Record<Locale, Lookup> = { en: i18n.getFixedT('en') as unknown as Lookup, nl: i18n.getFixedT('nl') as unknown as Lookup };
 
+// A text without values never changes (the catalogues are bundled): it is looked up once per language and key.
+// An invite card's twenty-odd labels cost an i18next lookup each on every answer of an RSVP burst, most of the
+// card's CPU (docs/BENCHMARKS.md, RSVP burst, session 11). Bounded by the keys the code names.
+const plainTexts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
+
 /** A card text in the reader's language; pass `count` for a plural key. */
 export function t(locale: Locale, key: CardKey, values?: Values): string {
-  return lookups[locale](key, values);
+  if (values) return lookups[locale](key, values);
+  const known = plainTexts[locale].get(key);
+  if (known !== undefined) return known;
+  const text = lookups[locale](key);
+  plainTexts[locale].set(key, text);
+  return text;
 }

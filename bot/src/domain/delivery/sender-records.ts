@@ -9,6 +9,8 @@ interface SenderRecordsDeps {
   readonly profiles: Pick<ProfileService, 'sightedMany'>;
   readonly addresses: Pick<AddressBook, 'mergePeople'>;
   readonly log: Pick<Logger, 'error'>;
+  /** True while RSVP answers are served on this instance: the records wait for them (answers-in-flight.ts). */
+  readonly busy?: () => boolean;
 }
 
 /** What the bot keeps about whoever acts, written behind the answers (see write-behind.ts). */
@@ -48,6 +50,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     what: 'profile sightings',
     lingerMs: LINGER_MS,
     maxWaitMs: MAX_WAIT_MS,
+    ...(deps.busy ? { busy: deps.busy } : {}),
   });
   const addresses = createWriteBehind<PersonAddress>({
     keyOf: personKey,
@@ -57,6 +60,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     what: 'conversation addresses',
     lingerMs: LINGER_MS,
     maxWaitMs: MAX_WAIT_MS,
+    ...(deps.busy ? { busy: deps.busy } : {}),
   });
   return {
     sighted: (sighting) => profiles.add(sighting),

@@ -31,11 +31,16 @@ export async function recordSighting(members: MemberRepository, sighting: Member
 
 // Profiles created in one transaction (Table Storage takes at most 100 operations per transaction).
 const CREATED_TOGETHER = 100;
+// From this many sightings at once (a burst of answers to an invite, mostly people never seen before), they
+// are first tried as new, without a read each: 200 first-time senders cost 200 point reads before their 2
+// transactions (docs/BENCHMARKS.md, RSVP burst). A smaller batch is mostly returning people: a try that
+// fails costs a call, so they are read first as before.
+const TRIED_AS_NEW_FROM = 10;
 
 /**
- * Sightings of many people at once (the bot's deferred bookkeeping after a burst of answers): one
- * point read per person, then everyone new in one transaction per tenant, instead of a read and a
- * write each. Someone whose profile appeared meanwhile (another instance, the tab) makes that
+ * Sightings of many people at once (the bot's deferred bookkeeping after a burst of answers): a
+ * burst is first tried as new people (TRIED_AS_NEW_FROM); otherwise one point read per person, then
+ * everyone new in one transaction per tenant, instead of a read and a write each. Someone whose profile appeared meanwhile (another instance, the tab) makes that
  * transaction write nothing; those people then go one by one, as `recordSighting`.
  */
 export async function recordSightings(members: MemberRepository, sightings: readonly MemberSighting[], now: Date): Promise<void> {
@@ -45,14 +50,32 @@ export async function recordSightings(members: MemberRepository, sightings: read
     people.set(s.userId, s);
     byTenant.set(s.tenantId, people);
   }
-  for (const [tenantId, people] of byTenant) {
-    const known = new Map((await members.getMany(tenantId, [...people.keys()])).map((p) => [p.userId, p]));
-    const fresh = [...people.values()].filter((s) => !known.has(s.userId));
+  for (const [tenantId, byPerson] of byTenant) {
+    let people = [...byPerson.values()];
+    if (people.length >= TRIED_AS_NEW_FROM) {
+      // Everyone of the chunk is created in one transaction, or nobody (409: someone exists); only those read then.
+      const unsure: MemberSighting[] = [];
+      for (let i = 0; i < people.length; i += CREATED_TOGETHER) {
+        const chunk = people.slice(i, i + CREATED_TOGETHER);
+        if (!(await members.createMany(chunk.map((s) => newMemberProfile(s, now))))) unsure.push(...chunk);
+      }
+      people = unsure;
+    }
+    if (people.length === 0) continue;
+    const known = new Map(
+      (
+        await members.getMany(
+          tenantId,
+          people.map((s) => s.userId),
+        )
+      ).map((p) => [p.userId, p]),
+    );
+    const fresh = people.filter((s) => !known.has(s.userId));
     const one = async (s: MemberSighting) => {
       await recordSighting(members, s, now);
     };
     // Known people: only a changed name, e-mail or locale is written (under the ETag, so read again then).
-    for (const s of people.values()) {
+    for (const s of people) {
       const current = known.get(s.userId);
       if (current && afterSighting(current, s, now)) await one(s);
     }

@@ -11,11 +11,14 @@ import { createTeamAccess, mayTakePart } from '../teams/team-access';
 import { createInviteUpdates } from './invite-updates';
 import { waitlistPosition } from './rsvp-rules';
 import { singleFlight } from '../shared/single-flight';
+import type { AnswersInFlight } from './answers-in-flight';
 
 interface RsvpServiceDeps {
   readonly repositories: Pick<Repositories, 'sessions' | 'rsvps' | 'teams'>;
   readonly outbox: Outbox;
   readonly now: () => Date;
+  /** Answers being served, for background work that waits while there are (answers-in-flight.ts). */
+  readonly inFlight?: AnswersInFlight;
 }
 
 const fail = failWith<SessionFailure>('session');
@@ -36,33 +39,43 @@ export function createRsvpService(deps: RsvpServiceDeps) {
   const inviteUpdates = createInviteUpdates(outbox, deps.now);
   // A burst of answers to one session reads its row once per overlap, not once per answer.
   const sessionRead = singleFlight<LearningSession | undefined>();
+  async function respond(
+    actor: PersonRef,
+    teamId: string,
+    sessionId: string,
+    response: unknown,
+  ): Promise<Result<RsvpAnswered, SessionFailure>> {
+    if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
+    const session = await sessionRead(`${actor.tenantId}\n${teamId}\n${sessionId}`, () =>
+      loadSession(repos.sessions, actor.tenantId, teamId, sessionId),
+    );
+    if (!session) return fail({ kind: 'notFound' });
+    if (!mayTakePart(await access.standing(actor, teamId), session)) return fail({ kind: 'notMember' });
+    const closed = rsvpClosedReason(session, deps.now());
+    if (closed) return fail({ kind: 'closed', reason: closed });
+    const ref = { tenantId: actor.tenantId, teamId, sessionId };
+    // The posted card follows with one update per burst of answers, not one per answer.
+    const outcome = await inviteUpdates.around(
+      ref,
+      () => repos.rsvps.respond(session, actor.userId, response as RsvpResponse, deps.now()),
+      () => Boolean(session.channelId),
+    );
+    if (outcome.promoted) {
+      await outbox.enqueue({
+        kind: 'notifyPerson',
+        ...ref,
+        userId: outcome.promoted.userId,
+        reason: 'waitlistPromoted',
+        ref: outcome.rsvp.respondedAt,
+      });
+    }
+    return ok({ session: outcome.session, rsvp: outcome.rsvp, recentResponders: outcome.recentResponders });
+  }
+
   return {
-    async respond(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Result<RsvpAnswered, SessionFailure>> {
-      if (!RSVP_RESPONSES.includes(response as RsvpResponse)) return fail({ kind: 'badInput', code: 'responseInvalid' });
-      const session = await sessionRead(`${actor.tenantId}\n${teamId}\n${sessionId}`, () =>
-        loadSession(repos.sessions, actor.tenantId, teamId, sessionId),
-      );
-      if (!session) return fail({ kind: 'notFound' });
-      if (!mayTakePart(await access.standing(actor, teamId), session)) return fail({ kind: 'notMember' });
-      const closed = rsvpClosedReason(session, deps.now());
-      if (closed) return fail({ kind: 'closed', reason: closed });
-      const ref = { tenantId: actor.tenantId, teamId, sessionId };
-      // The posted card follows with one update per burst of answers, not one per answer.
-      const outcome = await inviteUpdates.around(
-        ref,
-        () => repos.rsvps.respond(session, actor.userId, response as RsvpResponse, deps.now()),
-        () => Boolean(session.channelId),
-      );
-      if (outcome.promoted) {
-        await outbox.enqueue({
-          kind: 'notifyPerson',
-          ...ref,
-          userId: outcome.promoted.userId,
-          reason: 'waitlistPromoted',
-          ref: outcome.rsvp.respondedAt,
-        });
-      }
-      return ok({ session: outcome.session, rsvp: outcome.rsvp, recentResponders: outcome.recentResponders });
+    respond(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Result<RsvpAnswered, SessionFailure>> {
+      const { inFlight } = deps;
+      return inFlight ? inFlight.track(() => respond(actor, teamId, sessionId, response)) : respond(actor, teamId, sessionId, response);
     },
 
     /**

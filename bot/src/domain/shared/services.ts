@@ -13,6 +13,7 @@ import type { RequestAlerts } from '../requests/request-alerts';
 import type { RequestSessions } from '../requests/request-sessions';
 import type { Repositories } from './repositories';
 import { createRsvpService } from '../rsvp/rsvp-service';
+import type { AnswersInFlight } from '../rsvp/answers-in-flight';
 import type { RsvpService } from '../rsvp/rsvp-service';
 import { createSessionFeedbackService } from '../sessions/session-feedback-service';
 import type { SessionFeedbackService } from '../sessions/session-feedback-service';
@@ -113,11 +114,13 @@ interface ServicesDeps {
   readonly insightsWords: CsvWords;
   /** The profile change feed: the insights report re-reads only the profiles it names (absent: every member's, every time). */
   readonly profileChanges?: Pick<ProfileChangeFeed, 'since'>;
+  /** RSVP answers being served on this instance (the expert index's poll waits while there are). */
+  readonly answersInFlight?: AnswersInFlight;
 }
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
-  const rsvps = createRsvpService({ repositories, outbox, now });
+  const rsvps = createRsvpService({ repositories, outbox, now, ...(deps.answersInFlight ? { inFlight: deps.answersInFlight } : {}) });
   const buddies = createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now });
   const goals = createGoalService({ repositories, periods: repositories.insights, now });
   const goalsOf = async (actor: PersonRef, teamId: string) => {

@@ -20,6 +20,12 @@ interface WriteBehindOptions<T> {
   readonly lingerMs?: number;
   /** However busy it stays, nothing waits longer than this before its batch is written. */
   readonly maxWaitMs?: number;
+  /**
+   * True while the work these items follow is still being served (RSVP answers in flight): a batch
+   * waits for it too, not only for items to stop arriving, within `maxWaitMs`. The items of a burst
+   * arrive when its requests do, long before their answers have left.
+   */
+  readonly busy?: () => boolean;
 }
 
 interface WriteBehind<T> {
@@ -71,7 +77,7 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
     }
   }
 
-  /** Until no item came for `lingerMs`, at most `maxWaitMs` after the wait began, or enough are queued. */
+  /** Until no item came for `lingerMs` and nothing is `busy`, at most `maxWaitMs` after the wait began, or enough are queued. */
   async function quietMoment(): Promise<void> {
     if (lingerMs <= 0) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -80,8 +86,12 @@ export function createWriteBehind<T>(options: WriteBehindOptions<T>): WriteBehin
     const began = performance.now();
     for (;;) {
       const now = performance.now();
-      const wait = Math.min(lastAdded + lingerMs - now, began + maxWaitMs - now);
-      if (wait <= 0 || pending.size === 0 || pending.size >= maxBatch * BATCHES_HELD) return;
+      const untilBound = began + maxWaitMs - now;
+      if (untilBound <= 0 || pending.size === 0 || pending.size >= maxBatch * BATCHES_HELD) return;
+      const untilQuiet = lastAdded + lingerMs - now;
+      // Items stopped coming: still wait (a linger at a time) while what they follow is being served.
+      const wait = untilQuiet > 0 ? Math.min(untilQuiet, untilBound) : options.busy?.() ? Math.min(lingerMs, untilBound) : 0;
+      if (wait <= 0) return;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -12,7 +12,6 @@ import { rsvpFromEntity, rsvpOfUserFromEntity, rsvpOfUserToEntity, rsvpToEntity 
 import { tallyFromEntity, tallyToEntity } from './rsvp-tally-mapper';
 import type { RsvpTally } from './rsvp-tally-mapper';
 import { sessionToEntity, storedSessionFromEntity } from '../sessions/session-mapper';
-import { odata } from '@azure/data-tables';
 import type { TransactionAction } from '@azure/data-tables';
 import type { StorageTable, StoredEntity } from '../shared/storage-table';
 
@@ -20,9 +19,6 @@ type SessionRef = Pick<LearningSession, 'tenantId' | 'teamId' | 'sessionId'>;
 
 // Up to this many people's rows of a group commit are point reads; more are one query.
 const POINT_READS_UP_TO = 2;
-// Azure Table Storage refuses a $filter of more than 15 discrete comparisons (Azurite does not): the
-// partition's own `PartitionKey eq` is one, so a query names at most 14 rows.
-const ROWS_PER_QUERY = 14;
 
 /**
  * Why RSVPs keep a tally row: the RSVP row (PK tenant|session) and the session row (PK tenant|team)
@@ -208,16 +204,10 @@ export class TableRsvpRepository implements RsvpRepository {
    */
   private async rowsOf(tenantId: string, sessionId: string, userIds: readonly string[]): Promise<(StoredEntity | undefined)[]> {
     if (userIds.length <= POINT_READS_UP_TO) return Promise.all(userIds.map((u) => this.rsvps.get(rsvpKey(tenantId, sessionId, u))));
-    const keys = userIds.map((u) => rsvpKey(tenantId, sessionId, u).rowKey);
-    const chunks: string[][] = [];
-    for (let i = 0; i < keys.length; i += ROWS_PER_QUERY) chunks.push(keys.slice(i, i + ROWS_PER_QUERY));
-    const found = await Promise.all(
-      chunks.map((chunk) =>
-        this.rsvps.listPartitionWhere(rsvpPartition(tenantId, sessionId), chunk.map((rowKey) => odata`RowKey eq ${rowKey}`).join(' or ')),
-      ),
+    return this.rsvps.getRows(
+      rsvpPartition(tenantId, sessionId),
+      userIds.map((u) => rsvpKey(tenantId, sessionId, u).rowKey),
     );
-    const rows = new Map(found.flat().map((e) => [e.rowKey, e]));
-    return keys.map((rowKey) => rows.get(rowKey));
   }
 
   async promoteWaiting(ref: SessionRef): Promise<{ session: LearningSession; promoted: Rsvp[] }> {
