@@ -6,7 +6,8 @@
 //
 //   npm run build:tab && npm run bench:board                  (RUNS=5 per language, SESSIONS=500)
 //   SESSIONS=2000 RUNS=3 npm run bench:board                  (the scaling rows: 100, 500, 2000)
-//   PHASES=1 npm run bench:board     (each run's timeline: requests and marks, on the page's clock)
+//   PHASES=1 npm run bench:board     (each run's timeline on the page's clock: marks, and per request asked → sent →
+//                                     first byte → last byte)
 //   PROFILE=1 npm run bench:board    (one more run per language under the CPU profiler, not counted: top 20 functions and
 //                                     the time per file; the .cpuprofile goes to dist/bench/)
 //
@@ -178,7 +179,11 @@ try {
       if (process.env.PHASES) {
         const phases = await page.evaluate(() =>
           [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map(
-            (e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}→${(e.responseEnd ?? e.startTime).toFixed(0)}`,
+            // Resources: asked → sent (requestStart; the gap is the browser's queue for a connection) →
+            // first byte (responseStart; the gap is the service) → last byte.
+            (e) =>
+              `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}` +
+              (e.entryType === 'resource' ? `→${e.requestStart.toFixed(0)}→${e.responseStart.toFixed(0)}→${e.responseEnd.toFixed(0)}` : ''),
           ),
         );
         console.log(`${language} run ${run}: visible ${visibleMs.toFixed(0)} ms\n  ${phases.join('\n  ')}`);

@@ -25,19 +25,32 @@ loadCatalogue(language).catch(() => undefined);
 const early = mayBeHosted(window)
   ? undefined
   : startEarly({ fetch: (input, init) => fetch(input, init), store, location: window.location, language });
-// The locale the standalone app formats in; in Teams the host's may differ in region only.
-warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language));
 
-import('./app/mount-app').then(
-  ({ mountApp }) => mountApp(container, host, early),
-  () => {
-    // The app's code did not load (the network dropped, or an old page after a deploy): no strings
-    // either, so the same words in both of the app's languages.
-    const alert = document.createElement('p');
-    alert.setAttribute('role', 'alert');
-    alert.style.cssText = 'font-family: system-ui, sans-serif; padding: 1rem';
-    alert.textContent =
-      'PeerLearn could not load. Check your connection and reload the page. / PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.';
-    container.replaceChildren(alert);
-  },
-);
+// A returning visitor's sessions and /me go out first, the app's ~25 scripts right after them: asked at
+// once, the scripts took the browser's six connections and the sessions waited 0.5 s for one (issue #16).
+// A token that is slow to come holds the code back APP_CODE_WAIT_MS at most.
+const APP_CODE_WAIT_MS = 300;
+const dataRequested = early
+  ? Promise.race([early.requested, new Promise<void>((resolve) => setTimeout(resolve, APP_CODE_WAIT_MS))])
+  : Promise.resolve();
+
+// ICU's first load (warm-intl.ts) blocks the page 60–215 ms: once the first requests are out, not while
+// the token's answer waits to be read and the sessions asked for. The locale the standalone app formats
+// in; in Teams the host's may differ in region only.
+void dataRequested.then(() => warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language)));
+
+dataRequested
+  .then(() => import('./app/mount-app'))
+  .then(
+    ({ mountApp }) => mountApp(container, host, early),
+    () => {
+      // The app's code did not load (the network dropped, or an old page after a deploy): no strings
+      // either, so the same words in both of the app's languages.
+      const alert = document.createElement('p');
+      alert.setAttribute('role', 'alert');
+      alert.style.cssText = 'font-family: system-ui, sans-serif; padding: 1rem';
+      alert.textContent =
+        'PeerLearn could not load. Check your connection and reload the page. / PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.';
+      container.replaceChildren(alert);
+    },
+  );

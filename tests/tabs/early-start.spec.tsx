@@ -108,6 +108,43 @@ describe('the early start of a returning visitor', () => {
     await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
   });
 
+  // The entry asks for the app's code once `requested` settles (main.tsx): the data calls must be out by then.
+  it('says the data requests are out only once /me and the sessions have been asked for', async () => {
+    rememberAnna();
+    let answerToken: () => void = () => undefined;
+    const tokenHeld = new Promise<void>((resolve) => {
+      answerToken = resolve;
+    });
+    const fake = createFakeService({
+      'POST /dev/token': async () => {
+        await tokenHeld;
+        return json(200, { token: 'token-0' });
+      },
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}`]: () => json(200, teamSessions()),
+    });
+    const early = start(fake.fetch);
+    let requested = false;
+    void early?.requested.then(() => {
+      requested = true;
+    });
+    await eventually(() => expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1));
+    expect(requested).toBe(false);
+
+    answerToken();
+    await early?.requested;
+    expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
+  });
+
+  it('lets the app come when the early token failed', async () => {
+    rememberAnna();
+    const fake = service({ failing: [0] });
+    const early = start(fake.fetch);
+    await expect(early?.requested).resolves.toBeUndefined();
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(0);
+  });
+
   it('starts nothing without a remembered identity, or when it is not the remembered member', () => {
     const fake = service();
     expect(start(fake.fetch)).toBeUndefined();
