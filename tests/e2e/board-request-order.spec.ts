@@ -23,7 +23,7 @@ describe('a returning visitor’s first requests in Chromium', () => {
   it('asks for the board’s sessions and /me before the app’s code', async () => {
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     await context.addInitScript(
-      ([tenant, user, team]) => {
+      ({ tenant, user, team }) => {
         localStorage.setItem('peerlearn.member', `${tenant}/${user}`);
         localStorage.setItem(
           'peerlearn.memberIdentity',
@@ -31,7 +31,7 @@ describe('a returning visitor’s first requests in Chromium', () => {
         );
         localStorage.setItem('peerlearn.team', team);
       },
-      [tenantId, userId, teamId],
+      { tenant: tenantId, user: userId, team: teamId },
     );
     const page = await context.newPage();
     await page.goto(suite.service.url);
