@@ -40,6 +40,15 @@ function service(options: { readonly failing?: readonly number[]; readonly rejec
   });
 }
 
+/** A promise the test settles when it chooses (an answer held back). */
+function held(): { readonly promise: Promise<void>; readonly resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 function start(fetch: FetchLike, location = board) {
   return startEarly({ fetch, store: createBrowserStore(), location, language: 'en' });
 }
@@ -84,10 +93,7 @@ describe('the early start of a returning visitor', () => {
 
   it('asks for the member list only once the early requests have answered', async () => {
     rememberAnna();
-    let answerSessions: () => void = () => undefined;
-    const sessionsHeld = new Promise<void>((resolve) => {
-      answerSessions = resolve;
-    });
+    const { promise: sessionsHeld, resolve: answerSessions } = held();
     const fake = createFakeService({
       'GET /dev/members': () => json(200, members),
       'POST /dev/token': () => json(200, { token: 'token-0' }),
@@ -111,10 +117,7 @@ describe('the early start of a returning visitor', () => {
   // The entry asks for the app's code once `requested` settles (main.tsx): the data calls must be out by then.
   it('says the data requests are out only once /me and the sessions have been asked for', async () => {
     rememberAnna();
-    let answerToken: () => void = () => undefined;
-    const tokenHeld = new Promise<void>((resolve) => {
-      answerToken = resolve;
-    });
+    const { promise: tokenHeld, resolve: answerToken } = held();
     const fake = createFakeService({
       'POST /dev/token': async () => {
         await tokenHeld;
