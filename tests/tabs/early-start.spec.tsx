@@ -140,6 +140,21 @@ describe('the early start of a returning visitor', () => {
     expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
   });
 
+  it('holds nothing back on a route that asks for no data at boot', async () => {
+    rememberAnna();
+    const { promise: tokenHeld } = held();
+    const fake = createFakeService({
+      'POST /dev/token': async () => {
+        await tokenHeld;
+        return json(200, { token: 'token-0' });
+      },
+    });
+    const early = start(fake.fetch, { pathname: '/', search: '', hash: '#/tips' });
+    // The token is still on its way, and never answers in this test.
+    await expect(early?.requested).resolves.toBeUndefined();
+    expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1);
+  });
+
   it('lets the app come when the early token failed', async () => {
     rememberAnna();
     const fake = service({ failing: [0] });

@@ -30,6 +30,7 @@ export interface EarlyStart {
    * token), or the token failed. The entry asks for the app's code only then: over HTTP/1.1 the browser
    * has six connections to the service and queues the rest in the order asked, so the ~25 script
    * requests of the app's code made the board's sessions wait 0.5 s for a free connection (issue #16).
+   * Settled from the start on a route with no data asked for at boot: nothing to wait for there.
    */
   readonly requested: Promise<void>;
 }
@@ -85,10 +86,13 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
     pending.set(path, response);
   }
   // The requests above are made in the token's own callbacks, which run before this one (in the order registered).
-  const requested = token.then(
-    () => undefined,
-    () => undefined,
-  );
+  const requested =
+    pending.size === 0
+      ? Promise.resolve()
+      : token.then(
+          () => undefined,
+          () => undefined,
+        );
 
   return {
     memberKey: memberKey(member),
