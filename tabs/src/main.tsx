@@ -22,35 +22,35 @@ const stored = store.get(preferenceKeys.language);
 const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
 // The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
 loadCatalogue(language).catch(() => undefined);
+// Without credentials (the API takes a bearer token, never a cookie), so that Chromium sends these calls on
+// connections of their own: over HTTP/1.1 it keeps six per host and group, and the app's ~25 scripts took the
+// six of the default group while the board's sessions waited 0.5 s for one (issue #16).
 const early = mayBeHosted(window)
   ? undefined
-  : startEarly({ fetch: (input, init) => fetch(input, init), store, location: window.location, language });
+  : startEarly({
+      fetch: (input, init) => fetch(input, { ...init, credentials: 'omit' }),
+      store,
+      location: window.location,
+      language,
+    });
 
-// A returning visitor's sessions and /me go out first, the app's ~25 scripts right after them: asked at
-// once, the scripts took the browser's six connections and the sessions waited 0.5 s for one (issue #16).
-// A token that is slow to come holds the code back APP_CODE_WAIT_MS at most.
-const APP_CODE_WAIT_MS = 300;
-const dataRequested = early
-  ? Promise.race([early.requested, new Promise<void>((resolve) => setTimeout(resolve, APP_CODE_WAIT_MS))])
-  : Promise.resolve();
-
-// ICU's first load (warm-intl.ts) blocks the page 60–215 ms: once the first requests are out, not while
+// ICU's first load (warm-intl.ts) blocks the page 60–215 ms: once the first data calls are out, not while
 // the token's answer waits to be read and the sessions asked for. The locale the standalone app formats
 // in; in Teams the host's may differ in region only.
-void dataRequested.then(() => warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language)));
+void (early?.requested ?? Promise.resolve()).then(() =>
+  warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language)),
+);
 
-dataRequested
-  .then(() => import('./app/mount-app'))
-  .then(
-    ({ mountApp }) => mountApp(container, host, early),
-    () => {
-      // The app's code did not load (the network dropped, or an old page after a deploy): no strings
-      // either, so the same words in both of the app's languages.
-      const alert = document.createElement('p');
-      alert.setAttribute('role', 'alert');
-      alert.style.cssText = 'font-family: system-ui, sans-serif; padding: 1rem';
-      alert.textContent =
-        'PeerLearn could not load. Check your connection and reload the page. / PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.';
-      container.replaceChildren(alert);
-    },
-  );
+import('./app/mount-app').then(
+  ({ mountApp }) => mountApp(container, host, early),
+  () => {
+    // The app's code did not load (the network dropped, or an old page after a deploy): no strings
+    // either, so the same words in both of the app's languages.
+    const alert = document.createElement('p');
+    alert.setAttribute('role', 'alert');
+    alert.style.cssText = 'font-family: system-ui, sans-serif; padding: 1rem';
+    alert.textContent =
+      'PeerLearn could not load. Check your connection and reload the page. / PeerLearn kon niet laden. Controleer je verbinding en laad de pagina opnieuw.';
+    container.replaceChildren(alert);
+  },
+);

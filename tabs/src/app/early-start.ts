@@ -27,10 +27,9 @@ export interface EarlyStart {
   readonly settled: Promise<void>;
   /**
    * Settles once the data requests started at boot have been handed to the browser (right after the
-   * token), or the token failed. The entry asks for the app's code only then: over HTTP/1.1 the browser
-   * has six connections to the service and queues the rest in the order asked, so the ~25 script
-   * requests of the app's code made the board's sessions wait 0.5 s for a free connection (issue #16).
-   * Settled from the start on a route with no data asked for at boot: nothing to wait for there.
+   * token), or the token failed: work that blocks the page (ICU's first load) waits for it, so that the
+   * token's answer is read and the data asked for at once (issue #16). Settled from the start on a route
+   * with no data asked for at boot: nothing to wait for there.
    */
   readonly requested: Promise<void>;
 }
