@@ -6,7 +6,8 @@
 //
 //   npm run build:tab && npm run bench:board                  (RUNS=5 per language, SESSIONS=500)
 //   SESSIONS=2000 RUNS=3 npm run bench:board                  (the scaling rows: 100, 500, 2000)
-//   PHASES=1 npm run bench:board     (each run's timeline: requests and marks, on the page's clock)
+//   PHASES=1 npm run bench:board     (each run's timeline on the page's clock: marks, and per request asked → sent →
+//                                     first byte → last byte)
 //   PROFILE=1 npm run bench:board    (one more run per language under the CPU profiler, not counted: top 20 functions and
 //                                     the time per file; the .cpuprofile goes to dist/bench/)
 //
@@ -18,6 +19,7 @@
 // The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
 // from bot/src with esbuild so this stays a plain .mjs. Rows go in through the service's own
 // repositories (the session-writing API is not there yet).
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,12 +175,29 @@ try {
       const sessionsAnsweredMs = await page.evaluate(
         () => performance.getEntriesByType('resource').find((e) => /\/sessions\?limit=/.test(e.name))?.responseEnd ?? NaN,
       );
+      // The sessions call's path through the page: how many requests the page had asked for before it
+      // (load-independent), how long it waited for a connection (asked → sent) and for the service (sent →
+      // first byte).
+      const sessionsCall = await page.evaluate(() => {
+        const entries = performance.getEntriesByType('resource');
+        const call = entries.find((e) => /\/sessions\?limit=/.test(e.name));
+        if (!call) return { before: NaN, queuedMs: NaN, serviceMs: NaN };
+        return {
+          before: entries.filter((e) => e.startTime < call.startTime).length,
+          queuedMs: call.requestStart - call.startTime,
+          serviceMs: call.responseStart - call.requestStart,
+        };
+      });
       const { metrics } = await cdp.send('Performance.getMetrics');
       const mainThreadMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
       if (process.env.PHASES) {
         const phases = await page.evaluate(() =>
           [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map(
-            (e) => `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}→${(e.responseEnd ?? e.startTime).toFixed(0)}`,
+            // Resources: asked → sent (requestStart; the gap is the browser's queue for a connection) →
+            // first byte (responseStart; the gap is the service) → last byte.
+            (e) =>
+              `${e.name.replace(location.origin, '')} ${e.startTime.toFixed(0)}` +
+              (e.entryType === 'resource' ? `→${e.requestStart.toFixed(0)}→${e.responseStart.toFixed(0)}→${e.responseEnd.toFixed(0)}` : ''),
           ),
         );
         console.log(`${language} run ${run}: visible ${visibleMs.toFixed(0)} ms\n  ${phases.join('\n  ')}`);
@@ -187,7 +206,7 @@ try {
       // Run 0 warms the service's caches (token keys, expert index); it is reported but not counted.
       const lang = await page.evaluate(() => document.documentElement.lang);
       if (lang !== language) throw new Error(`the board came up in ${lang}, not ${language}`);
-      if (!profiled) runs.push({ run, visibleMs, sessionsAnsweredMs, mainThreadMs, cards, scripts });
+      if (!profiled) runs.push({ run, visibleMs, sessionsAnsweredMs, sessionsCall, mainThreadMs, cards, scripts });
       await context.close();
     }
   }
@@ -202,6 +221,14 @@ try {
   ).json();
   const apiTimes = [];
   let payloadKb = 0;
+  // Load-independent: the storage requests one call makes (the service is in this process) and this
+  // process's CPU per call (the service's; the storage emulator is a child process of its own).
+  let storageCalls = 0;
+  const countStorageCall = ({ request }) => {
+    if (request.path.startsWith('/devstoreaccount1/')) storageCalls += 1;
+  };
+  subscribe('http.client.request.start', countStorageCall);
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
     // The board's own call: the first page of upcoming sessions.
@@ -211,13 +238,16 @@ try {
     payloadKb = (await response.arrayBuffer()).byteLength / 1024;
     apiTimes.push(performance.now() - started);
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  unsubscribe('http.client.request.start', countStorageCall);
   apiTimes.sort((a, b) => a - b);
 
   const kb = (bytes) => (bytes / 1024).toFixed(1);
   const summary = [];
   console.log(`rows inserted: ${SESSIONS} sessions, ${MEMBERS} members in ${inserted.toFixed(0)} ms (plus the demo team)`);
   console.log(
-    `GET /api/v1/teams/${teamId}/sessions?limit=24 alone (${payloadKb.toFixed(0)} KB JSON): median ${apiTimes[2].toFixed(0)} ms, min ${apiTimes[0].toFixed(0)} ms`,
+    `GET /api/v1/teams/${teamId}/sessions?limit=24 alone (${payloadKb.toFixed(0)} KB JSON): median ${apiTimes[2].toFixed(0)} ms, min ${apiTimes[0].toFixed(0)} ms; ` +
+      `${storageCalls / 5} storage requests and ${((cpu.user + cpu.system) / 1000 / 5).toFixed(1)} ms of this process's CPU a call`,
   );
   for (const language of LANGUAGES) {
     const runs = runsByLanguage[language];
@@ -246,6 +276,18 @@ try {
         .slice(1)
         .map((r) => r.sessionsAnsweredMs.toFixed(0))
         .join(', ')} ms; first card after that: ${afterData.map((m) => m.toFixed(0)).join(', ')} ms`,
+    );
+    console.log(
+      `${language}: the sessions call, per run: requests asked before it ${runs
+        .slice(1)
+        .map((r) => r.sessionsCall.before)
+        .join(', ')}; waiting for a connection ${runs
+        .slice(1)
+        .map((r) => r.sessionsCall.queuedMs.toFixed(0))
+        .join(', ')} ms; sent → first byte ${runs
+        .slice(1)
+        .map((r) => r.sessionsCall.serviceMs.toFixed(0))
+        .join(', ')} ms`,
     );
     const fetched = runs[1].scripts.map((p) => p.replace(/^\//, ''));
     const other = chunkOf(tabDir, `src/app/i18n/${language === 'en' ? 'nl' : 'en'}.ts`);

@@ -22,11 +22,24 @@ const stored = store.get(preferenceKeys.language);
 const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
 // The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
 loadCatalogue(language).catch(() => undefined);
+// Without credentials (the API takes a bearer token, never a cookie), so that Chromium sends these calls on
+// connections of their own: over HTTP/1.1 it keeps six per host and group, and the app's ~25 scripts took the
+// six of the default group while the board's sessions waited 0.5 s for one (issue #16).
 const early = mayBeHosted(window)
   ? undefined
-  : startEarly({ fetch: (input, init) => fetch(input, init), store, location: window.location, language });
-// The locale the standalone app formats in; in Teams the host's may differ in region only.
-warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language));
+  : startEarly({
+      fetch: (input, init) => fetch(input, { ...init, credentials: 'omit' }),
+      store,
+      location: window.location,
+      language,
+    });
+
+// ICU's first load (warm-intl.ts) blocks the page 60–215 ms: once the first data calls are out, not while
+// the token's answer waits to be read and the sessions asked for. The locale the standalone app formats
+// in; in Teams the host's may differ in region only.
+void (early?.requested ?? Promise.resolve()).then(() =>
+  warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language)),
+);
 
 import('./app/mount-app').then(
   ({ mountApp }) => mountApp(container, host, early),

@@ -1,4 +1,4 @@
-/* global window, document, MutationObserver -- the init script runs in the browser */
+/* global window, document, MutationObserver, localStorage -- the init scripts run in the browser */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../support/eventually';
 import { useTabInChromium } from '../support/tab-suite';
@@ -83,5 +83,56 @@ describe('the board’s first commit in Chromium', () => {
     expect(first.bottom).toBeGreaterThanOrEqual(first.viewportHeight);
     await eventually(async () => expect(await cards.count()).toBe(24));
     await context.close();
+  });
+});
+
+/** A response as Chromium's network domain saw it: which connection carried it. */
+interface Carried {
+  readonly path: string;
+  readonly connectionId: number;
+}
+
+/**
+ * Over HTTP/1.1 Chromium keeps six connections per host and group, and the app's ~25 scripts took all six
+ * of the default group while the board's sessions waited 0.5 s for one (issue #16). The early calls go
+ * without credentials (main.tsx), a group of their own: no script may ever share their connections. Which
+ * connection carried what, not a time: it holds on a busy machine too.
+ */
+describe('a returning visitor’s first requests in Chromium', () => {
+  it('sends the board’s sessions and /me on connections no script uses', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await context.addInitScript(
+      ({ tenant, user, team }) => {
+        localStorage.setItem('peerlearn.member', `${tenant}/${user}`);
+        localStorage.setItem(
+          'peerlearn.memberIdentity',
+          JSON.stringify({ tenantId: tenant, userId: user, displayName: 'Megan Bowen', locale: 'en-US' }),
+        );
+        localStorage.setItem('peerlearn.team', team);
+      },
+      { tenant: tenantId, user: userId, team: teamId },
+    );
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const carried: Carried[] = [];
+    cdp.on('Network.responseReceived', ({ response }) => {
+      const url = new URL(response.url);
+      carried.push({ path: url.pathname + url.search, connectionId: response.connectionId });
+    });
+    await cdp.send('Network.enable');
+    await page.goto(suite.service.url);
+    await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 15_000 });
+    await context.close();
+
+    const connectionOf = (pattern: RegExp): number => {
+      const found = carried.find((e) => pattern.test(e.path));
+      if (!found) throw new Error(`no response from ${pattern} in ${carried.map((e) => e.path).join(', ')}`);
+      return found.connectionId;
+    };
+    const scripts = carried.filter((e) => e.path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(6);
+    const scriptConnections = new Set(scripts.map((e) => e.connectionId));
+    expect(scriptConnections.has(connectionOf(/^\/api\/v1\/teams\/team-id\/sessions\?limit=/))).toBe(false);
+    expect(scriptConnections.has(connectionOf(/^\/api\/v1\/me$/))).toBe(false);
   });
 });

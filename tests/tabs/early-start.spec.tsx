@@ -40,6 +40,15 @@ function service(options: { readonly failing?: readonly number[]; readonly rejec
   });
 }
 
+/** A promise the test settles when it chooses (an answer held back). */
+function held(): { readonly promise: Promise<void>; readonly resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 function start(fetch: FetchLike, location = board) {
   return startEarly({ fetch, store: createBrowserStore(), location, language: 'en' });
 }
@@ -84,10 +93,7 @@ describe('the early start of a returning visitor', () => {
 
   it('asks for the member list only once the early requests have answered', async () => {
     rememberAnna();
-    let answerSessions: () => void = () => undefined;
-    const sessionsHeld = new Promise<void>((resolve) => {
-      answerSessions = resolve;
-    });
+    const { promise: sessionsHeld, resolve: answerSessions } = held();
     const fake = createFakeService({
       'GET /dev/members': () => json(200, members),
       'POST /dev/token': () => json(200, { token: 'token-0' }),
@@ -106,6 +112,55 @@ describe('the early start of a returning visitor', () => {
     answerSessions();
     expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
     await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
+  });
+
+  // The entry asks for the app's code once `requested` settles (main.tsx): the data calls must be out by then.
+  it('says the data requests are out only once /me and the sessions have been asked for', async () => {
+    rememberAnna();
+    const { promise: tokenHeld, resolve: answerToken } = held();
+    const fake = createFakeService({
+      'POST /dev/token': async () => {
+        await tokenHeld;
+        return json(200, { token: 'token-0' });
+      },
+      'GET /api/v1/me': () => json(200, me()),
+      [`GET ${sessionsPath}`]: () => json(200, teamSessions()),
+    });
+    const early = start(fake.fetch);
+    let requested = false;
+    void early?.requested.then(() => {
+      requested = true;
+    });
+    await eventually(() => expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1));
+    expect(requested).toBe(false);
+
+    answerToken();
+    await early?.requested;
+    expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
+  });
+
+  it('holds nothing back on a route that asks for no data at boot', async () => {
+    rememberAnna();
+    const { promise: tokenHeld } = held();
+    const fake = createFakeService({
+      'POST /dev/token': async () => {
+        await tokenHeld;
+        return json(200, { token: 'token-0' });
+      },
+    });
+    const early = start(fake.fetch, { pathname: '/', search: '', hash: '#/tips' });
+    // The token is still on its way, and never answers in this test.
+    await expect(early?.requested).resolves.toBeUndefined();
+    expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1);
+  });
+
+  it('lets the app come when the early token failed', async () => {
+    rememberAnna();
+    const fake = service({ failing: [0] });
+    const early = start(fake.fetch);
+    await expect(early?.requested).resolves.toBeUndefined();
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(0);
   });
 
   it('starts nothing without a remembered identity, or when it is not the remembered member', () => {

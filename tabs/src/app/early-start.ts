@@ -25,6 +25,13 @@ export interface EarlyStart {
   fetchThrough(fetch: FetchLike): FetchLike;
   /** Settles when every request started at boot has answered or failed: what can wait should wait for it. */
   readonly settled: Promise<void>;
+  /**
+   * Settles once the data requests started at boot have been handed to the browser (right after the
+   * token), or the token failed: work that blocks the page (ICU's first load) waits for it, so that the
+   * token's answer is read and the data asked for at once (issue #16). Settled from the start on a route
+   * with no data asked for at boot: nothing to wait for there.
+   */
+  readonly requested: Promise<void>;
 }
 
 interface EarlyStartOptions {
@@ -77,11 +84,20 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
     response.catch(() => undefined);
     pending.set(path, response);
   }
+  // The requests above are made in the token's own callbacks, which run before this one (in the order registered).
+  const requested =
+    pending.size === 0
+      ? Promise.resolve()
+      : token.then(
+          () => undefined,
+          () => undefined,
+        );
 
   return {
     memberKey: memberKey(member),
     token,
     settled: Promise.allSettled([token, ...pending.values()]).then(() => undefined),
+    requested,
     fetchThrough: (fetch) => (input, init) => {
       const early = pending.get(input);
       const method = init?.method ?? 'GET';

@@ -91,7 +91,10 @@ export function sessionEndsAt(session: Pick<LearningSession, 'startsAt' | 'durat
   return new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000);
 }
 
-export function isUpcoming(session: LearningSession, now: Date): boolean {
+/** When a session runs and whether it was cancelled: all the board orders and counts its sessions by. */
+export type SessionTiming = Pick<LearningSession, 'sessionId' | 'startsAt' | 'durationMinutes' | 'status'>;
+
+export function isUpcoming(session: Pick<LearningSession, 'startsAt' | 'durationMinutes' | 'status'>, now: Date): boolean {
   return session.status === 'scheduled' && sessionEndsAt(session).getTime() > now.getTime();
 }
 

@@ -1,5 +1,5 @@
 import type { MemberProfile } from '../experts/member';
-import type { Feedback, LearningSession, Rsvp, RsvpResponse } from '../sessions/session';
+import type { Feedback, LearningSession, Rsvp, RsvpResponse, SessionTiming } from '../sessions/session';
 import type { Kudos } from '../kudos/kudos';
 import type { SessionQuestion } from '../sessions/session-question';
 import type { Membership, Team, Tenant } from '../teams/team';
@@ -71,6 +71,13 @@ export interface SessionRepository {
   listForTeam(tenantId: string, teamId: string): Promise<LearningSession[]>;
   /** Sessions starting at or after `fromIso` (an ISO time); filtered by the storage service, not here. */
   listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]>;
+  /**
+   * The same sessions as `listForTeamStartingFrom`, their timing only (a few columns, not the whole row):
+   * the board orders and counts a team's ~250 upcoming sessions by it, then reads the page's rows whole.
+   */
+  listTimingsStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<SessionTiming[]>;
+  /** Sessions starting from `fromIso` up to and including `toIso` (ISO times); filtered by the storage service. */
+  listForTeamStartingBetween(tenantId: string, teamId: string, fromIso: string, toIso: string): Promise<LearningSession[]>;
   /**
    * The tenant's sessions open to the whole organisation that start at or after `fromIso`, soonest
    * first, from an index kept beside the rows: one partition read whatever the number of teams. The

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
-import type { LearningSession } from '../../domain/sessions/session';
+import type { LearningSession, SessionTiming } from '../../domain/sessions/session';
 import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
 import { sessionKey, TABLES } from '../shared/keys';
 import type { NewEntity, StoredEntity } from '../shared/storage-table';
@@ -37,6 +37,11 @@ const row = z.object({
   createdAt: isoTime,
   updatedAt: isoTime,
 });
+
+/** The columns a timing read selects (`listTimingsStartingFrom`): the ids for the key check, and the timing. */
+const timingRow = row.pick({ tenantId: true, teamId: true, sessionId: true, startsAt: true, durationMinutes: true, status: true });
+// The keys too: a `$select` returns only what it names, and parseRow checks the row's ids against them.
+export const SESSION_TIMING_COLUMNS = ['PartitionKey', 'RowKey', ...Object.keys(timingRow.shape)];
 
 /** A session as stored: the domain object plus which RSVP tally version its counts show. */
 interface StoredSession {
@@ -95,4 +100,12 @@ export function storedSessionFromEntity(entity: StoredEntity): StoredSession {
 
 export function sessionFromEntity(entity: StoredEntity): LearningSession {
   return storedSessionFromEntity(entity).session;
+}
+
+/** A row read with only `SESSION_TIMING_COLUMNS` selected. */
+export function sessionTimingFromEntity(entity: StoredEntity): SessionTiming {
+  const { sessionId, startsAt, durationMinutes, status } = parseRow(TABLES.sessions, entity, timingRow, (s) =>
+    sessionKey(s.tenantId, s.teamId, s.sessionId),
+  );
+  return { sessionId, startsAt, durationMinutes, status };
 }

@@ -1,10 +1,16 @@
 import type { OpenSessionRef, SessionRepository } from '../../domain/shared/repositories';
-import type { LearningSession } from '../../domain/sessions/session';
+import type { LearningSession, SessionTiming } from '../../domain/sessions/session';
 import { odata } from '@azure/data-tables';
 import type { ConflictRetryPolicy } from '../shared/etag-retry';
 import { retryOnConflict } from '../shared/etag-retry';
 import { sessionKey, sessionsPartition } from '../shared/keys';
-import { sessionFromEntity, sessionToEntity, storedSessionFromEntity } from './session-mapper';
+import {
+  SESSION_TIMING_COLUMNS,
+  sessionFromEntity,
+  sessionTimingFromEntity,
+  sessionToEntity,
+  storedSessionFromEntity,
+} from './session-mapper';
 import { statusOf } from '../shared/storage-errors';
 import { indexBefore, listOpenIndex, openIndexEntity, unindexAfter } from './open-session-index';
 import type { StorageTable } from '../shared/storage-table';
@@ -75,6 +81,23 @@ export class TableSessionRepository implements SessionRepository {
   // `startsAt` is always written by `Date.toISOString()`, so string order is time order.
   async listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]> {
     const rows = await this.table.listPartitionWhere(sessionsPartition(tenantId, teamId), odata`startsAt ge ${fromIso}`);
+    return rows.map(sessionFromEntity);
+  }
+
+  async listTimingsStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<SessionTiming[]> {
+    const rows = await this.table.listPartitionWhere(
+      sessionsPartition(tenantId, teamId),
+      odata`startsAt ge ${fromIso}`,
+      SESSION_TIMING_COLUMNS,
+    );
+    return rows.map(sessionTimingFromEntity);
+  }
+
+  async listForTeamStartingBetween(tenantId: string, teamId: string, fromIso: string, toIso: string): Promise<LearningSession[]> {
+    const rows = await this.table.listPartitionWhere(
+      sessionsPartition(tenantId, teamId),
+      odata`startsAt ge ${fromIso} and startsAt le ${toIso}`,
+    );
     return rows.map(sessionFromEntity);
   }
 

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { decodeSessionCursor, loadTeamBoard } from '../../bot/src/domain/sessions/board';
+import { isUpcoming } from '../../bot/src/domain/sessions/session';
+import type { LearningSession } from '../../bot/src/domain/sessions/session';
+import type { Repositories, SessionRepository } from '../../bot/src/domain/shared/repositories';
+import { ids, profile, session, team } from '../support/storage/fixtures';
+import { useTestStorage } from '../support/test-storage';
+
+/**
+ * The board's first page (issue #16): a team with 250 upcoming sessions had all 250 rows read whole,
+ * parsed and validated for a page of 24, on the board's critical path. It now orders and counts them by
+ * their timing (a few columns) and reads only the page's rows whole. Counted on the real repositories
+ * against Azurite, and checked against the answer worked out from every row.
+ */
+const storage = useTestStorage();
+const HOUR = 3_600_000;
+const UPCOMING = 250;
+const PAGE = 24;
+
+/** Whole session rows each read hands back, counted around the real repository. */
+function counting(sessions: SessionRepository): { sessions: SessionRepository; wholeRows: () => number } {
+  let rows = 0;
+  const counted =
+    <A extends unknown[]>(read: (...args: A) => Promise<LearningSession[]>) =>
+    async (...args: A) => {
+      const found = await read(...args);
+      rows += found.length;
+      return found;
+    };
+  return {
+    sessions: {
+      ...sessions,
+      get: async (...args) => {
+        const found = await sessions.get(...args);
+        if (found) rows += 1;
+        return found;
+      },
+      listForTeam: counted((...args) => sessions.listForTeam(...args)),
+      listForTeamStartingFrom: counted((...args) => sessions.listForTeamStartingFrom(...args)),
+      listForTeamStartingBetween: counted((...args) => sessions.listForTeamStartingBetween(...args)),
+      listTimingsStartingFrom: (...args) => sessions.listTimingsStartingFrom(...args),
+      hasStartedBefore: (...args) => sessions.hasStartedBefore(...args),
+    },
+    wholeRows: () => rows,
+  };
+}
+
+describe('the board’s first page (Azurite)', () => {
+  const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];
+  const host = ids.user();
+  const now = new Date();
+  let repos: Repositories;
+
+  beforeAll(async () => {
+    repos = storage.repos;
+    await repos.teams.upsert(team(tenantId, teamId));
+    await repos.members.putMany([profile(tenantId, host, { displayName: 'Host' })]);
+    const at = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString();
+    await repos.sessions.putMany([
+      // Upcoming, some at the same start (the id breaks the tie), every tenth cancelled.
+      ...Array.from({ length: UPCOMING }, (_, i) =>
+        session(tenantId, teamId, `up-${String(i).padStart(3, '0')}`, {
+          hostId: host,
+          teacherIds: [host],
+          startsAt: at(2 + Math.floor(i / 2) * 5),
+        }),
+      ),
+      ...Array.from({ length: 25 }, (_, i) =>
+        session(tenantId, teamId, `cancelled-${i}`, { hostId: host, teacherIds: [host], startsAt: at(3 + i * 7), status: 'cancelled' }),
+      ),
+      // Running now (started half an hour ago, an hour long), and past ones.
+      session(tenantId, teamId, 'running', { hostId: host, teacherIds: [host], startsAt: at(-0.5), durationMinutes: 60 }),
+      ...Array.from({ length: 200 }, (_, i) =>
+        session(tenantId, teamId, `past-${i}`, { hostId: host, teacherIds: [host], startsAt: at(-3 - i * 5) }),
+      ),
+    ]);
+  });
+
+  it('reads the page’s rows whole, not every upcoming one, and answers as a read of every row would', async () => {
+    const all = await repos.sessions.listForTeam(tenantId, teamId);
+    const expected = all
+      .filter((s) => isUpcoming(s, now))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.sessionId < b.sessionId ? -1 : 1))
+      .map((s) => s.sessionId);
+    expect(expected).toHaveLength(UPCOMING + 1);
+
+    const { sessions, wholeRows } = counting(repos.sessions);
+    const first = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now, { limit: PAGE });
+    expect(first?.sessions.map((s) => s.sessionId)).toEqual(expected.slice(0, PAGE));
+    expect(first?.upcomingCount).toBe(UPCOMING + 1);
+    expect(first?.hasPast).toBe(true);
+    expect(first?.people.get(host)?.displayName).toBe('Host');
+    // The page, plus the cancelled ones that start among it: not the 251 upcoming ones.
+    const [from, to] = [first?.sessions.at(0)?.startsAt ?? '', first?.sessions.at(-1)?.startsAt ?? ''];
+    const inSpan = all.filter((s) => s.startsAt >= from && s.startsAt <= to);
+    expect(inSpan.length).toBeLessThan(2 * PAGE);
+    expect(wholeRows()).toBe(inSpan.length);
+
+    const cursor = decodeSessionCursor(first?.nextCursor ?? '');
+    expect(cursor).toBeDefined();
+    const second = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    expect(second?.sessions.map((s) => s.sessionId)).toEqual(expected.slice(PAGE, 2 * PAGE));
+    expect(second?.sessions.every((s) => s.title !== '' && s.hostId === host)).toBe(true);
+  });
+
+  it('reads a session again that changed between its timing and its row, and leaves it out once cancelled', async () => {
+    const { sessions } = counting(repos.sessions);
+    const before = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE });
+    const moved = before?.sessions[3];
+    const cancelled = before?.sessions[5];
+    if (!moved || !cancelled) throw new Error('the page has fewer than six sessions');
+    // Between the two reads: one session moves out of the page's span of start times, another is cancelled.
+    const racing: SessionRepository = {
+      ...sessions,
+      listTimingsStartingFrom: async (...args) => {
+        const timings = await sessions.listTimingsStartingFrom(...args);
+        await repos.sessions.update(tenantId, teamId, moved.sessionId, (s) => ({
+          ...s,
+          startsAt: new Date(now.getTime() + 900 * 24 * HOUR).toISOString(),
+        }));
+        await repos.sessions.update(tenantId, teamId, cancelled.sessionId, (s) => ({ ...s, status: 'cancelled' }));
+        return timings;
+      },
+    };
+    const page = await loadTeamBoard({ ...repos, sessions: racing }, tenantId, teamId, now, { limit: PAGE });
+    const shown = page?.sessions.map((s) => s.sessionId) ?? [];
+    expect(shown).toContain(moved.sessionId);
+    expect(shown).not.toContain(cancelled.sessionId);
+    expect(page?.sessions.find((s) => s.sessionId === moved.sessionId)?.startsAt).not.toBe(moved.startsAt);
+  });
+});
