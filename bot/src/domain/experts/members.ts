@@ -38,6 +38,46 @@ const CREATED_TOGETHER = 100;
 const TRIED_AS_NEW_FROM = 10;
 
 /**
+ * Creates the sightings' profiles, one transaction per CREATED_TOGETHER: everyone of a chunk, or nobody
+ * (409: someone of it exists). Returns the sightings of the refused chunks.
+ */
+async function createTogether(members: MemberRepository, sightings: readonly MemberSighting[], now: Date): Promise<MemberSighting[]> {
+  const refused: MemberSighting[] = [];
+  for (let i = 0; i < sightings.length; i += CREATED_TOGETHER) {
+    const chunk = sightings.slice(i, i + CREATED_TOGETHER);
+    if (!(await members.createMany(chunk.map((s) => newMemberProfile(s, now))))) refused.push(...chunk);
+  }
+  return refused;
+}
+
+/** One tenant's part of `recordSightings` (its profiles are one partition), one sighting a person. */
+async function recordTenantSightings(
+  members: MemberRepository,
+  tenantId: string,
+  sightings: readonly MemberSighting[],
+  now: Date,
+): Promise<void> {
+  // A burst is tried as new first; only those of a refused chunk are read.
+  const people = sightings.length >= TRIED_AS_NEW_FROM ? await createTogether(members, sightings, now) : sightings;
+  if (people.length === 0) return;
+  const known = new Map(
+    (
+      await members.getMany(
+        tenantId,
+        people.map((s) => s.userId),
+      )
+    ).map((p) => [p.userId, p]),
+  );
+  // Known people: only a changed name, e-mail or locale is written (under the ETag, so read again then).
+  for (const s of people) {
+    const current = known.get(s.userId);
+    if (current && afterSighting(current, s, now)) await recordSighting(members, s, now);
+  }
+  const fresh = people.filter((s) => !known.has(s.userId));
+  for (const s of await createTogether(members, fresh, now)) await recordSighting(members, s, now);
+}
+
+/**
  * Sightings of many people at once (the bot's deferred bookkeeping after a burst of answers): a
  * burst is first tried as new people (TRIED_AS_NEW_FROM); otherwise one point read per person, then
  * everyone new in one transaction per tenant, instead of a read and a write each. Someone whose profile appeared meanwhile (another instance, the tab) makes that
@@ -50,38 +90,5 @@ export async function recordSightings(members: MemberRepository, sightings: read
     people.set(s.userId, s);
     byTenant.set(s.tenantId, people);
   }
-  for (const [tenantId, byPerson] of byTenant) {
-    let people = [...byPerson.values()];
-    if (people.length >= TRIED_AS_NEW_FROM) {
-      // Everyone of the chunk is created in one transaction, or nobody (409: someone exists); only those read then.
-      const unsure: MemberSighting[] = [];
-      for (let i = 0; i < people.length; i += CREATED_TOGETHER) {
-        const chunk = people.slice(i, i + CREATED_TOGETHER);
-        if (!(await members.createMany(chunk.map((s) => newMemberProfile(s, now))))) unsure.push(...chunk);
-      }
-      people = unsure;
-    }
-    if (people.length === 0) continue;
-    const known = new Map(
-      (
-        await members.getMany(
-          tenantId,
-          people.map((s) => s.userId),
-        )
-      ).map((p) => [p.userId, p]),
-    );
-    const fresh = people.filter((s) => !known.has(s.userId));
-    const one = async (s: MemberSighting) => {
-      await recordSighting(members, s, now);
-    };
-    // Known people: only a changed name, e-mail or locale is written (under the ETag, so read again then).
-    for (const s of people) {
-      const current = known.get(s.userId);
-      if (current && afterSighting(current, s, now)) await one(s);
-    }
-    for (let i = 0; i < fresh.length; i += CREATED_TOGETHER) {
-      const chunk = fresh.slice(i, i + CREATED_TOGETHER);
-      if (!(await members.createMany(chunk.map((s) => newMemberProfile(s, now))))) for (const s of chunk) await one(s);
-    }
-  }
+  for (const [tenantId, byPerson] of byTenant) await recordTenantSightings(members, tenantId, [...byPerson.values()], now);
 }
