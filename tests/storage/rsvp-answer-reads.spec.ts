@@ -4,6 +4,7 @@ import { withOneRsvpWriterPerSession } from '../../bot/src/domain/delivery/rsvp-
 import type { OutboxJob } from '../../bot/src/domain/delivery/outbox';
 import { recentResponders } from '../../bot/src/domain/rsvp/recent-responders';
 import { createRsvpService } from '../../bot/src/domain/rsvp/rsvp-service';
+import { createAnswersInFlight } from '../../bot/src/domain/rsvp/answers-in-flight';
 import { createSessionCardView } from '../../bot/src/domain/sessions/session-card-view';
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import { storageFromClients } from '../../bot/src/storage/shared/create-storage';
@@ -97,6 +98,7 @@ describe('RSVP answers from the tally', () => {
       repositories: repos,
       outbox: { enqueue: async (job) => void jobs.push(job) },
       now: () => new Date(),
+      inFlight: createAnswersInFlight(),
     });
     const cardView = createSessionCardView(repos);
 

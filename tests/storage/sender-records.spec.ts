@@ -72,6 +72,7 @@ describe('sender records written behind the answer', () => {
       profiles: { sightedMany: (s) => recordSightings(storage.repos.members, s, at) },
       addresses: delivery.addresses,
       log: { error: () => undefined },
+      busy: () => false, // no answers in flight
     });
     records.addressSeen({ ...base, serviceUrl: 'https://new.example/', teamsUserId: '29:x' });
     records.sighted({ tenantId, userId, displayName: 'Newly seen' });
@@ -101,6 +102,7 @@ describe('sender records written behind the answer', () => {
       },
       addresses: delivery.addresses,
       log: { error: () => undefined },
+      busy: () => false, // no answers in flight
     });
     const privacy = createPrivacyService({
       store: createStorage({ connectionString: storage.azurite.connectionString }).personalData,

@@ -6,6 +6,7 @@ import { ExpertDirectory } from '../../../bot/src/domain/experts/expert-director
 import { ORGANISATION_POOL } from '../../../bot/src/domain/buddies/buddy';
 import { ownerRoundId } from '../../../bot/src/domain/buddies/buddy-slots';
 import { createServices } from '../../../bot/src/domain/shared/services';
+import { createAnswersInFlight } from '../../../bot/src/domain/rsvp/answers-in-flight';
 import { csvWords } from '../../../bot/src/cards/insights/insights-csv-words';
 import type { Services } from '../../../bot/src/domain/shared/services';
 import type { PersonRef } from '../../../bot/src/domain/shared/person';
@@ -49,6 +50,7 @@ export async function buildWorld(connectionString: string): Promise<PrivacyWorld
     experts,
     privacy: { store: storage.personalData, secret: 'privacy-test-secret-'.repeat(3), publicUrl: 'https://peerlearn.example' },
     insightsWords: csvWords,
+    answersInFlight: createAnswersInFlight(),
     now,
   });
   return { storage, delivery, services, experts, clock, directory };

@@ -10,7 +10,7 @@ interface SenderRecordsDeps {
   readonly addresses: Pick<AddressBook, 'mergePeople'>;
   readonly log: Pick<Logger, 'error'>;
   /** True while RSVP answers are served on this instance: the records wait for them (answers-in-flight.ts). */
-  readonly busy?: () => boolean;
+  readonly busy: () => boolean;
 }
 
 /** What the bot keeps about whoever acts, written behind the answers (see write-behind.ts). */
@@ -50,7 +50,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     what: 'profile sightings',
     lingerMs: LINGER_MS,
     maxWaitMs: MAX_WAIT_MS,
-    ...(deps.busy ? { busy: deps.busy } : {}),
+    busy: deps.busy,
   });
   const addresses = createWriteBehind<PersonAddress>({
     keyOf: personKey,
@@ -60,7 +60,7 @@ export function createSenderRecords(deps: SenderRecordsDeps): SenderRecords {
     what: 'conversation addresses',
     lingerMs: LINGER_MS,
     maxWaitMs: MAX_WAIT_MS,
-    ...(deps.busy ? { busy: deps.busy } : {}),
+    busy: deps.busy,
   });
   return {
     sighted: (sighting) => profiles.add(sighting),

@@ -18,7 +18,7 @@ interface RsvpServiceDeps {
   readonly outbox: Outbox;
   readonly now: () => Date;
   /** Answers being served, for background work that waits while there are (answers-in-flight.ts). */
-  readonly inFlight?: AnswersInFlight;
+  readonly inFlight: AnswersInFlight;
 }
 
 const fail = failWith<SessionFailure>('session');
@@ -74,8 +74,7 @@ export function createRsvpService(deps: RsvpServiceDeps) {
 
   return {
     respond(actor: PersonRef, teamId: string, sessionId: string, response: unknown): Promise<Result<RsvpAnswered, SessionFailure>> {
-      const { inFlight } = deps;
-      return inFlight ? inFlight.track(() => respond(actor, teamId, sessionId, response)) : respond(actor, teamId, sessionId, response);
+      return deps.inFlight.track(() => respond(actor, teamId, sessionId, response));
     },
 
     /**

@@ -115,12 +115,12 @@ interface ServicesDeps {
   /** The profile change feed: the insights report re-reads only the profiles it names (absent: every member's, every time). */
   readonly profileChanges?: Pick<ProfileChangeFeed, 'since'>;
   /** RSVP answers being served on this instance (the expert index's poll waits while there are). */
-  readonly answersInFlight?: AnswersInFlight;
+  readonly answersInFlight: AnswersInFlight;
 }
 
 export function createServices(deps: ServicesDeps): Services {
   const { repositories, outbox, experts, teamOwners, privacy, now } = deps;
-  const rsvps = createRsvpService({ repositories, outbox, now, ...(deps.answersInFlight ? { inFlight: deps.answersInFlight } : {}) });
+  const rsvps = createRsvpService({ repositories, outbox, now, inFlight: deps.answersInFlight });
   const buddies = createBuddyService({ repositories, outbox, match: deps.buddyMatch ?? matchRound, now });
   const goals = createGoalService({ repositories, periods: repositories.insights, now });
   const goalsOf = async (actor: PersonRef, teamId: string) => {
