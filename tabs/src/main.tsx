@@ -5,6 +5,7 @@ import { createBrowserStore } from './shared/local-store';
 import { formattingLocale, isAppLanguage, languageOf } from './shared/locale';
 import { detectHost, mayBeHosted } from './shared/teams';
 import { warmIntl } from './app/warm-intl';
+import { apiFetch } from './shared/api-fetch';
 
 // The entry stays tiny and starts everything the first screen waits for at once (issue #16): Teams'
 // handshake, the reader's strings, and for a returning visitor their token and first data calls, while
@@ -22,13 +23,11 @@ const stored = store.get(preferenceKeys.language);
 const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
 // The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
 loadCatalogue(language).catch(() => undefined);
-// Without credentials (the API takes a bearer token, never a cookie), so that Chromium sends these calls on
-// connections of their own: over HTTP/1.1 it keeps six per host and group, and the app's ~25 scripts took the
-// six of the default group while the board's sessions waited 0.5 s for one (issue #16).
+// On connections of their own, not behind the app's scripts (api-fetch.ts).
 const early = mayBeHosted(window)
   ? undefined
   : startEarly({
-      fetch: (input, init) => fetch(input, { ...init, credentials: 'omit' }),
+      fetch: apiFetch,
       store,
       location: window.location,
       language,

@@ -95,7 +95,7 @@ interface Carried {
 /**
  * Over HTTP/1.1 Chromium keeps six connections per host and group, and the app's ~25 scripts took all six
  * of the default group while the board's sessions waited 0.5 s for one (issue #16). The early calls go
- * without credentials (main.tsx), a group of their own: no script may ever share their connections. Which
+ * without credentials (api-fetch.ts), a group of their own: no script may ever share their connections. Which
  * connection carried what, not a time: it holds on a busy machine too.
  */
 describe('a returning visitor’s first requests in Chromium', () => {

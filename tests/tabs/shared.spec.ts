@@ -4,7 +4,27 @@ import { errorMessageKey } from '../../tabs/src/shared/error-message';
 import { formattingLocale, languageOf } from '../../tabs/src/shared/locale';
 import { safeWebUrl } from '../../tabs/src/shared/safe-url';
 import { createBrowserStore } from '../../tabs/src/shared/local-store';
+import { apiFetch } from '../../tabs/src/shared/api-fetch';
 import { apiError, createFakeService } from '../support/tab/fake-service';
+
+describe('apiFetch', () => {
+  it('sends every API call without credentials (its own connections in Chromium), keeping the rest of the request', async () => {
+    const seen: (RequestInit | undefined)[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (_input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(init);
+      return Promise.resolve(new Response('{}'));
+    };
+    try {
+      await apiFetch('/api/v1/me', { method: 'POST', headers: { Authorization: 'Bearer t' }, body: '{}' });
+      await apiFetch('/api/v1/me');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen.map((init) => init?.credentials)).toEqual(['omit', 'omit']);
+    expect(seen[0]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer t' }, body: '{}' });
+  });
+});
 
 describe('locale', () => {
   it.each([

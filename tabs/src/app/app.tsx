@@ -5,6 +5,7 @@ import type { FetchLike } from '../shared/api-client';
 import type { KeyValueStore } from '../shared/local-store';
 import type { EarlyStart } from './early-start';
 import { createBrowserStore } from '../shared/local-store';
+import { apiFetch } from '../shared/api-fetch';
 import { isAppLanguage, languageOf } from '../shared/locale';
 import type { Host } from '../shared/teams';
 import { useSystemTheme } from '../shared/use-system-theme';
@@ -19,8 +20,6 @@ import { ThemeRoot } from './theme-root';
 import { preferenceKeys } from '../shared/preference-keys';
 import { useRoute } from './use-route';
 
-// Looked up at call time, so a test's stubbed global fetch is the one used.
-const browserFetch: FetchLike = (input, init) => fetch(input, init);
 const browserStore = createBrowserStore();
 
 interface AppProps {
@@ -34,7 +33,7 @@ interface AppProps {
 }
 
 /** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */
-export function App({ host, fetch = browserFetch, store = browserStore, browserLocale = navigator.language, early }: AppProps) {
+export function App({ host, fetch = apiFetch, store = browserStore, browserLocale = navigator.language, early }: AppProps) {
   const [i18n, setI18n] = useState<I18n | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
