@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ReactNode } from 'react';
-import { Label, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { MeTeam } from '../../../bot/src/api/contract';
 import { Board } from '../features/board/board';
@@ -12,12 +12,11 @@ import { ErrorState } from '../shared/ui/error-state';
 import { LoadingState } from '../shared/ui/loading-state';
 import { MessageState } from '../shared/ui/message-state';
 import { getMe } from '../shared/get-me';
-import { preferenceKeys } from '../shared/preference-keys';
+import { pickTeam, useChosenTeam } from '../shared/chosen-team';
+import { TeamPicker } from '../shared/ui/team-picker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  select: { minWidth: '12rem', maxWidth: '100%' },
 });
 
 interface TeamScopeProps {
@@ -42,7 +41,7 @@ function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contex
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
-  const [chosenTeamId, setChosenTeamId] = useState(() => store.get(preferenceKeys.team));
+  const { chosen: chosenTeamId, choose } = useChosenTeam(store);
 
   const teams = me.status === 'success' ? me.data.teams : undefined;
   const error = me.status === 'error' ? me.error : undefined;
@@ -51,11 +50,6 @@ function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contex
     if (error !== undefined) onSettled?.({ kind: 'failed', error });
     else if (teams?.length === 0) onSettled?.({ kind: 'loaded' });
   }, [error, teams, onSettled]);
-
-  const choose = (teamId: string) => {
-    store.set(preferenceKeys.team, teamId);
-    setChosenTeamId(teamId);
-  };
 
   if (me.status === 'loading') {
     // The remembered team's board starts at once, its request in parallel with /me; the same
@@ -69,7 +63,7 @@ function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contex
   }
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={me.retry} />;
 
-  const team = me.data.teams.find((candidate) => candidate.teamId === chosenTeamId) ?? me.data.teams[0];
+  const team = pickTeam(me.data.teams, chosenTeamId);
   if (!team) return <MessageState title={t('teams.noneTitle')} text={t('teams.noneText')} />;
 
   return (
@@ -90,22 +84,10 @@ interface TeamBoardProps {
 function TeamBoard({ teams, teamId, onChoose, children }: TeamBoardProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const selectId = useId('team');
   // Always the same wrapper, so the board below keeps its place (and its state) when the picker appears.
   return (
     <div className={styles.root}>
-      {teams && teams.length >= 2 ? (
-        <div className={styles.picker}>
-          <Label htmlFor={selectId}>{t('teams.label')}</Label>
-          <Select id={selectId} className={styles.select} value={teamId} onChange={(_, data) => onChoose(data.value)}>
-            {teams.map((candidate) => (
-              <option key={candidate.teamId} value={candidate.teamId}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-      ) : null}
+      <TeamPicker teams={teams ?? []} teamId={teamId} onChoose={onChoose} label={t('teams.label')} orientation="horizontal" />
       {children}
     </div>
   );

@@ -54,7 +54,6 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   count: { margin: 0 },
 });
 
@@ -104,7 +103,6 @@ function MyTeamTips({
   readonly debounceMs: number;
   readonly undoMs: number;
 }) {
-  const styles = useStyles();
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
   const me = useAsync(load);
@@ -115,14 +113,7 @@ function MyTeamTips({
   if (!team) return <MessageState title={t('tips.noTeamTitle')} text={t('tips.noTeamText')} />;
   return (
     <>
-      <TeamPicker
-        teams={me.data.teams}
-        teamId={team.teamId}
-        onChoose={choose}
-        label={t('tips.team')}
-        className={styles.picker}
-        orientation="horizontal"
-      />
+      <TeamPicker teams={me.data.teams} teamId={team.teamId} onChoose={choose} label={t('tips.team')} orientation="horizontal" />
       <TeamTips key={team.teamId} api={api} teamId={team.teamId} locale={locale} debounceMs={debounceMs} undoMs={undoMs} />
     </>
   );

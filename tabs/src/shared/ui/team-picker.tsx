@@ -1,5 +1,12 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Label, Select, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import type { MeTeam } from '../../../../bot/src/api/contract';
+
+// A Label and a Select, not a Field: the board shows this picker in its first paint, and Field's code
+// would add ≈ 3 KB gzip to the board's initial JS (issue #16).
+const useStyles = makeStyles({
+  vertical: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  horizontal: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
 
 /** The team choice of a view outside any channel; shown only when the person is in more than one team. */
 export function TeamPicker({
@@ -17,16 +24,19 @@ export function TeamPicker({
   readonly className?: string | undefined;
   readonly orientation?: 'horizontal' | 'vertical' | undefined;
 }) {
+  const styles = useStyles();
+  const selectId = useId('team-picker');
   if (teams.length < 2) return null;
   return (
-    <Field label={label} className={className} orientation={orientation}>
-      <Select value={teamId} onChange={(_, d) => onChoose(d.value)}>
+    <div className={mergeClasses(styles[orientation], className)}>
+      <Label htmlFor={selectId}>{label}</Label>
+      <Select id={selectId} value={teamId} onChange={(_, d) => onChoose(d.value)}>
         {teams.map((team) => (
           <option key={team.teamId} value={team.teamId}>
             {team.name}
           </option>
         ))}
       </Select>
-    </Field>
+    </div>
   );
 }
