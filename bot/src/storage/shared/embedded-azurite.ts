@@ -21,6 +21,12 @@ interface EmbeddedAzuriteOptions {
   readonly queuePort?: number;
   /** Given: Azurite is started again when it dies (same ports, same data), and each attempt is logged here. */
   readonly log?: Logger;
+  /**
+   * More storage accounts beside the development one, all with its well-known key (`connectionStringFor`). The
+   * test runner shares one Azurite between test files and gives each file an account of its own, instead of a
+   * process per file.
+   */
+  readonly accounts?: readonly string[];
 }
 
 /** How long the embedded Azurite child may take to say it is ready. */
@@ -88,6 +94,8 @@ export function fixExtentDeletes(store: ExtentMetadataStoreClass): void {
 const CHILD_SOURCE = `
 'use strict';
 const spec = JSON.parse(process.env.PEERLEARN_AZURITE_SPEC);
+// Azurite reads its accounts from this variable (the development account is listed first, so it stays).
+if (spec.accounts && spec.accounts.length > 0) process.env.AZURITE_ACCOUNTS = spec.accounts.map((a) => a + ':' + spec.key).join(';');
 const path = require('node:path');
 const fs = require('node:fs');
 const r = (p) => require(path.join(spec.root, p));
@@ -161,7 +169,7 @@ function childScriptPath(): string {
 }
 
 /** The connection string of one of a running Azurite's accounts (the development one unless named). */
-function connectionStringFor(azurite: Pick<EmbeddedAzurite, 'host' | 'tablePort' | 'queuePort'>, account = AZURITE_ACCOUNT): string {
+export function connectionStringFor(azurite: Pick<EmbeddedAzurite, 'host' | 'tablePort' | 'queuePort'>, account = AZURITE_ACCOUNT): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${account}`,
@@ -181,6 +189,8 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     host,
     tablePort: options.tablePort ?? 0,
     queuePort: options.queuePort ?? 0,
+    accounts: options.accounts?.length ? [AZURITE_ACCOUNT, ...options.accounts] : [],
+    key: AZURITE_KEY,
   };
   const first = await launch(spec);
   let child = first.child;
@@ -262,6 +272,8 @@ async function launch(spec: {
   readonly host: string;
   readonly tablePort: number;
   readonly queuePort: number;
+  readonly accounts: readonly string[];
+  readonly key: string;
 }): Promise<{ child: ChildProcess; exited: Promise<void>; tablePort: number; queuePort: number }> {
   const child: ChildProcess = fork(childScriptPath(), [], {
     execPath: process.execPath,
