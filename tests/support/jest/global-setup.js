@@ -25,4 +25,14 @@ export default async function globalSetup(globalConfig) {
     instances: started.map((a) => ({ host: a.host, tablePort: a.tablePort, queuePort: a.queuePort, pid: a.pid })),
     slots: mkdtempSync(path.join(tmpdir(), 'peerlearn-test-accounts-')),
   });
+
+  // The browser project's files share one Chromium (tests/support/chromium.ts), each in contexts of its own.
+  const projects = globalConfig.selectProjects ?? [];
+  if (projects.includes('browser')) {
+    const { chromium } = await import('playwright-core');
+    const { chromiumLaunchOptions, SHARED_CHROMIUM_ENV } = await import('../chromium.ts');
+    const server = await chromium.launchServer(chromiumLaunchOptions());
+    globalThis.__peerlearnSharedChromium = server;
+    process.env[SHARED_CHROMIUM_ENV] = server.wsEndpoint();
+  }
 }
