@@ -38,6 +38,7 @@ const jsdom = { ...common, testEnvironment: '<rootDir>/tests/support/jest/jsdom-
 /** @type {import('jest').Config} */
 export default {
   globalSetup: '<rootDir>/tests/support/jest/global-setup.js',
+  globalTeardown: '<rootDir>/tests/support/jest/global-teardown.js',
   maxWorkers: 2,
   // Azurite, CloudAdapter and Chromium answer in seconds on a busy 2-core machine, not milliseconds.
   slowTestThreshold: 10,

@@ -57,6 +57,8 @@ interface StartOptions {
   readonly now?: () => Date;
   /** Tests: keep the embedded Azurite in memory. */
   readonly inMemoryStorage?: boolean;
+  /** Tests: an Azurite already running (a test run shares one), used and stopped instead of starting one. */
+  readonly azurite?: EmbeddedAzurite;
   /** Tests: what the outbox worker posts per job, and its and the sender's timings. */
   readonly composer?: JobComposer;
   readonly workerPolicy?: Partial<WorkerPolicy>;
@@ -120,11 +122,13 @@ export async function startService(config: Config, options: StartOptions = {}): 
   // Empty with a managed identity: there is no connection string, only account URLs and a token.
   let connectionString = '';
   if (config.storage.kind === 'embedded') {
-    azurite = await startEmbeddedAzurite({
-      location: path.join(config.storage.dataDir, 'azurite'),
-      inMemory: options.inMemoryStorage ?? false,
-      log,
-    });
+    azurite =
+      options.azurite ??
+      (await startEmbeddedAzurite({
+        location: path.join(config.storage.dataDir, 'azurite'),
+        inMemory: options.inMemoryStorage ?? false,
+        log,
+      }));
     connectionString = azurite.connectionString;
   } else if (config.storage.kind === 'connectionString') {
     connectionString = config.storage.connectionString;

@@ -16,6 +16,7 @@ import { eventually } from '../support/eventually';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { devToken, getJson } from '../support/service';
+import { startTestAzurite } from '../support/azurite';
 
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const GUID = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
@@ -44,9 +45,9 @@ writeFileSync(
 );
 writeFileSync(path.join(tabDir, 'assets', 'index-abc.js'), 'export {};');
 
-function start(log: CapturedLog, overrides: Partial<Config>): Promise<RunningService> {
+async function start(log: CapturedLog, overrides: Partial<Config>): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir, logRequests: true, ...overrides };
-  return startService(config, { log: log.logger, inMemoryStorage: true });
+  return startService(config, { log: log.logger, inMemoryStorage: true, azurite: await startTestAzurite() });
 }
 
 afterAll(() => rmSync(tabDir, { recursive: true, force: true }));

@@ -9,6 +9,7 @@ import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector, RosterMember } from '../support/fake-connector';
 import { graphMember, startFakeGraph } from '../support/fake-graph';
 import type { FakeGraph } from '../support/fake-graph';
+import { startTestAzurite } from '../support/azurite';
 
 // What is faked: Teams' Bot Connector (the roster) and Microsoft Graph, both local HTTP servers
 // speaking their wire protocol, and Entra ID: the token provider below stands in for the bot's
@@ -35,6 +36,7 @@ beforeAll(async () => {
   service = await startService(config, {
     log,
     inMemoryStorage: true,
+    azurite: await startTestAzurite(),
     graphTokens: {
       token: async (tenantId) => {
         tokenRequests.push(tenantId);

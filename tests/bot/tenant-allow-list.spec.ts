@@ -17,7 +17,7 @@ beforeAll(async () => {
   // The Playground's tenant id is not a GUID, so config.ts would refuse it in ALLOWED_TENANTS: set the parsed list.
   const config = readConfig({ NODE_ENV: 'test' });
   const auth = { ...config.auth, allowedTenants: [PLAYGROUND_TENANT] };
-  [service, connector] = await Promise.all([startTestService({ ...config, auth, seedDemo: false }), startFakeConnector()]);
+  [service, connector] = await Promise.all([startTestService({ auth, seedDemo: false }), startFakeConnector()]);
 });
 afterAll(async () => {
   await Promise.all([service?.close(), connector?.close()]);

@@ -18,6 +18,7 @@ import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { callApi, devToken, quietLogger } from '../support/service';
 import { session } from '../support/storage/fixtures';
+import { startTestAzurite } from '../support/azurite';
 
 const DAY = 86_400_000;
 let service: RunningService;
@@ -31,6 +32,7 @@ beforeAll(async () => {
     startService(config, {
       log: quietLogger,
       inMemoryStorage: true,
+      azurite: await startTestAzurite(),
       workerPolicy: { leaseSeconds: 5, idleMs: 100, maxDequeueCount: 3 },
       senderPolicy: { backoffBaseMs: 50, backoffCapMs: 1_000 },
     }),

@@ -13,6 +13,7 @@ import { eventually } from '../support/eventually';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { quietLogger } from '../support/service';
+import { startTestAzurite } from '../support/azurite';
 
 /**
  * Issue #12: people who teach a skill hear about a new learning request for it. The real service with
@@ -29,6 +30,7 @@ beforeAll(async () => {
     startService(config, {
       log: quietLogger,
       inMemoryStorage: true,
+      azurite: await startTestAzurite(),
       workerPolicy: { leaseSeconds: 5, idleMs: 100, maxDequeueCount: 3 },
       senderPolicy: { backoffBaseMs: 50, backoffCapMs: 1_000 },
     }),

@@ -81,7 +81,9 @@ describe('telemetry to Application Insights', () => {
 
   it('reports the service’s Storage calls as dependencies', async () => {
     await eventually(() => {
-      const storage = ofType('RemoteDependencyData').filter((e) => String(e.data?.baseData?.data ?? '').includes('/devstoreaccount1/'));
+      // The test's storage account (the run shares one Azurite, an account per test), in Azurite's path-style URLs.
+      const account = /AccountName=([^;]+)/.exec(azurite.connectionString)?.[1] ?? 'no-account-named';
+      const storage = ofType('RemoteDependencyData').filter((e) => String(e.data?.baseData?.data ?? '').includes(`/${account}/`));
       expect(storage.length).toBeGreaterThan(0);
     });
   });

@@ -8,7 +8,7 @@ import { devToken, getJson, quietLogger, startTestService } from '../support/ser
 let service: RunningService;
 
 beforeAll(async () => {
-  service = await startTestService({ seedDemo: false });
+  service = await startTestService({ seedDemo: false }, undefined, undefined, { ownAzurite: true });
 });
 afterAll(async () => {
   await service?.close();

@@ -5,7 +5,7 @@ import { StorageUnavailableError } from '../../bot/src/domain/shared/repositorie
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
 import type { Storage } from '../../bot/src/storage/shared/create-storage';
 import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azurite';
-import { startTestAzurite } from '../support/azurite';
+import { startPrivateAzurite } from '../support/azurite';
 import { ids, profile } from '../support/storage/fixtures';
 
 /** Runs `call`, expects StorageUnavailableError, and returns how long it took. */
@@ -24,7 +24,7 @@ describe('a stopped storage', () => {
   let stopped: Storage;
 
   beforeAll(async () => {
-    const azurite = await startTestAzurite();
+    const azurite = await startPrivateAzurite();
     stopped = createStorage({ connectionString: azurite.connectionString });
     await stopped.ensureCreated();
     await stopped.repositories.members.put(profile(ids.tenant(), ids.user()));
@@ -59,7 +59,7 @@ describe('a storage that is up', () => {
   let azurite: EmbeddedAzurite;
 
   beforeAll(async () => {
-    azurite = await startTestAzurite();
+    azurite = await startPrivateAzurite();
   });
 
   afterAll(async () => {

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
+
+/** The environment variable through which the browser project's global setup hands its Chromium to the files. */
+export const SHARED_CHROMIUM_ENV = 'PEERLEARN_TEST_CHROMIUM';
 
 /** Debian's Chromium (installed by `npm test`'s pretest or .ci/run), never a downloaded browser. */
 export function chromiumPath(): string {
@@ -9,8 +12,8 @@ export function chromiumPath(): string {
   return path;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export function chromiumLaunchOptions(): LaunchOptions {
+  return {
     executablePath: chromiumPath(),
     args: [
       '--headless',
@@ -21,5 +24,15 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
     ],
-  });
+  };
+}
+
+/**
+ * The run's one Chromium when the global setup started it (tests/support/jest/global-setup.js, browser project),
+ * else one of the file's own. Starting and closing Chromium cost each file 5–7 s at load; a file still opens its
+ * own contexts, and `close()` on the connected browser closes them and disconnects, leaving Chromium to the next.
+ */
+export function launchChromium(): Promise<Browser> {
+  const shared = process.env[SHARED_CHROMIUM_ENV];
+  return shared ? chromium.connect(shared) : chromium.launch(chromiumLaunchOptions());
 }

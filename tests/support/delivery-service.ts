@@ -7,6 +7,7 @@ import type { RunningService } from '../../bot/src/server';
 import type { SenderPolicy } from '../../bot/src/teams/delivery/proactive-sender';
 import { fanoutComposer } from './fanout-composer';
 import { quietLogger } from './service';
+import { startTestAzurite } from './azurite';
 
 export interface DeliveryServiceOptions {
   /** Share an existing storage (another instance's Azurite) instead of an own in-memory one. */
@@ -21,7 +22,7 @@ export interface DeliveryServiceOptions {
 }
 
 /** The real service with the outbox worker on quick test timings and the fan-out test composer. */
-export function startDeliveryService(options: DeliveryServiceOptions = {}): Promise<RunningService> {
+export async function startDeliveryService(options: DeliveryServiceOptions = {}): Promise<RunningService> {
   const base = readConfig({
     NODE_ENV: 'test',
     ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}),
@@ -40,6 +41,7 @@ export function startDeliveryService(options: DeliveryServiceOptions = {}): Prom
   return startService(config, {
     log: quietLogger,
     inMemoryStorage: true,
+    ...(options.connectionString ? {} : { azurite: await startTestAzurite() }),
     ...(options.composer === 'app' ? {} : { composer: options.composer ?? fanoutComposer }),
     workerPolicy: { leaseSeconds: 5, idleMs: 100, maxDequeueCount: 3, ...options.workerPolicy },
     senderPolicy: { backoffBaseMs: 50, backoffCapMs: 1_000, ...options.senderPolicy },

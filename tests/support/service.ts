@@ -4,6 +4,7 @@ import { startService } from '../../bot/src/server';
 import type { RunningService } from '../../bot/src/server';
 import type { Logger } from '../../bot/src/domain/shared/logger';
 import type { WriteLimitPolicy } from '../../bot/src/domain/shared/write-rate-limiter';
+import { startTestAzurite } from './azurite';
 
 export const quietLogger: Logger & { readonly errors: string[]; readonly warnings: string[] } = {
   errors: [],
@@ -30,9 +31,17 @@ export async function startTestService(
   overrides: Partial<Config> = {},
   now?: () => Date,
   writeLimits: WriteLimitPolicy = NO_WRITE_LIMITS,
+  options: { readonly ownAzurite?: boolean } = {},
 ): Promise<RunningService> {
   const config: Config = { ...readConfig({ NODE_ENV: 'test' }), port: 0, ...overrides };
-  return startService(config, { log: quietLogger, inMemoryStorage: true, writeLimits, ...(now ? { now } : {}) });
+  return startService(config, {
+    log: quietLogger,
+    inMemoryStorage: true,
+    // A test that kills the service's Azurite needs one of its own: the shared one serves every other test file.
+    ...(options.ownAzurite ? {} : { azurite: await startTestAzurite() }),
+    writeLimits,
+    ...(now ? { now } : {}),
+  });
 }
 
 export async function devToken(

@@ -21,6 +21,12 @@ interface EmbeddedAzuriteOptions {
   readonly queuePort?: number;
   /** Given: Azurite is started again when it dies (same ports, same data), and each attempt is logged here. */
   readonly log?: Logger;
+  /**
+   * More storage accounts beside the development one, all with its well-known key (`connectionStringFor`). The
+   * test runner shares one Azurite between test files and gives each file an account of its own, instead of a
+   * process per file.
+   */
+  readonly accounts?: readonly string[];
 }
 
 /** How long the embedded Azurite child may take to say it is ready. */
@@ -45,6 +51,41 @@ export interface EmbeddedAzurite {
 /** Waits between restart attempts: quick at first, then at most every 10 s. */
 const RESTART_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;
 
+/** The part of Azurite's LokiJS extent metadata store (`LokiExtentMetadataStore`) the fix below replaces. */
+export interface ExtentMetadataStoreClass {
+  readonly prototype: {
+    deleteExtent(this: ExtentMetadataStoreInstance, extentId: string): Promise<void>;
+  };
+}
+
+interface ExtentMetadataStoreInstance {
+  readonly EXTENTS_COLLECTION: string;
+  readonly db: {
+    getCollection(name: string): {
+      findOne(query: { readonly id: string }): object | null;
+      remove(doc: object): void;
+    };
+  };
+}
+
+/**
+ * Azurite's queue garbage collector (every minute) deletes the extents of removed messages one at a time, and its
+ * `deleteExtent` removes by query, after which LokiJS marks the collection's index on id dirty and the next find
+ * sorts the whole collection again: quadratic in the messages one Azurite process has seen. A test run's shared
+ * Azurite sat at 100 % CPU for minutes after ~10,000 messages, until storage calls timed out. Removing the found
+ * document itself lets LokiJS update that index in place (linear per delete); the same rows go.
+ *
+ * Runs inside the Azurite child (CHILD_SOURCE below embeds its source), so it uses nothing from outside itself.
+ */
+export function fixExtentDeletes(store: ExtentMetadataStoreClass): void {
+  store.prototype.deleteExtent = function deleteExtent(this: ExtentMetadataStoreInstance, extentId: string): Promise<void> {
+    const extents = this.db.getCollection(this.EXTENTS_COLLECTION);
+    const doc = extents.findOne({ id: extentId });
+    if (doc) extents.remove(doc);
+    return Promise.resolve();
+  };
+}
+
 /*
  * The child runs Azurite's table and queue servers in one process and keeps an IPC channel to us.
  * When the service dies in any way, SIGKILL included, the kernel closes that channel and the child
@@ -53,11 +94,15 @@ const RESTART_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;
 const CHILD_SOURCE = `
 'use strict';
 const spec = JSON.parse(process.env.PEERLEARN_AZURITE_SPEC);
+// Azurite reads its accounts from this variable (the development account is listed first, so it stays).
+if (spec.accounts && spec.accounts.length > 0) process.env.AZURITE_ACCOUNTS = spec.accounts.map((a) => a + ':' + spec.key).join(';');
 const path = require('node:path');
 const fs = require('node:fs');
 const r = (p) => require(path.join(spec.root, p));
 const Logger = r('dist/src/common/Logger');
 Logger.configLogger(false);
+// Removed messages' extents deleted in linear time, not quadratic (fixExtentDeletes above).
+(${fixExtentDeletes.toString()})(r('dist/src/common/persistence/LokiExtentMetadataStore').default);
 const TableServer = r('dist/src/table/TableServer').default;
 const TableConfiguration = r('dist/src/table/TableConfiguration').default;
 const QueueServer = r('dist/src/queue/QueueServer').default;
@@ -124,7 +169,7 @@ function childScriptPath(): string {
 }
 
 /** The connection string of one of a running Azurite's accounts (the development one unless named). */
-function connectionStringFor(azurite: Pick<EmbeddedAzurite, 'host' | 'tablePort' | 'queuePort'>, account = AZURITE_ACCOUNT): string {
+export function connectionStringFor(azurite: Pick<EmbeddedAzurite, 'host' | 'tablePort' | 'queuePort'>, account = AZURITE_ACCOUNT): string {
   return [
     'DefaultEndpointsProtocol=http',
     `AccountName=${account}`,
@@ -144,6 +189,8 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions): Pro
     host,
     tablePort: options.tablePort ?? 0,
     queuePort: options.queuePort ?? 0,
+    accounts: options.accounts?.length ? [AZURITE_ACCOUNT, ...options.accounts] : [],
+    key: AZURITE_KEY,
   };
   const first = await launch(spec);
   let child = first.child;
@@ -225,6 +272,8 @@ async function launch(spec: {
   readonly host: string;
   readonly tablePort: number;
   readonly queuePort: number;
+  readonly accounts: readonly string[];
+  readonly key: string;
 }): Promise<{ child: ChildProcess; exited: Promise<void>; tablePort: number; queuePort: number }> {
   const child: ChildProcess = fork(childScriptPath(), [], {
     execPath: process.execPath,
