@@ -105,3 +105,38 @@ describe('the milestone check reads what it needs', () => {
     expect(calls.filter((c) => c.table === TABLES.milestones).map((c) => c.method)).toEqual(['GET', 'PUT']);
   });
 });
+
+describe('the milestone check of a big session', () => {
+  it('lists the tallies of 24 people with no filter over 15 comparisons (the Table service limit), and finds them all', async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    const people = Array.from({ length: 24 }, () => ids.user());
+    const { repos } = storage;
+    await repos.tenants.upsert(tenant(tenantId));
+    await repos.teams.upsert(team(tenantId, teamId, { locale: 'en-US' }));
+    await repos.teams.addMembers(people.map((userId) => membership(tenantId, teamId, userId)));
+    const held: SessionFact = {
+      tenantId,
+      teamId,
+      sessionId: 'big',
+      title: 'Big session',
+      startsAt: daysAgo(1),
+      skills: [],
+      teacherIds: people.slice(0, 1),
+      attendeeIds: people.slice(1),
+      feedback: { answers: 0, ratingSum: 0, learnedYes: 0 },
+      foldedAt: now.toISOString(),
+    };
+    await repos.insights.saveFact(tenantId, teamId, held.sessionId, held, TZ);
+    const trigger: MilestoneTrigger = { tenantId, teamId, source: 'session', sessionId: held.sessionId };
+    const first = await counted(() => service().celebrate(trigger));
+    // Folded again: every tally is listed and none is written again.
+    const again = await counted(() => service().celebrate(trigger));
+    const comparisons = [...first.calls, ...again.calls]
+      .filter((c) => c.filter !== '')
+      .map((c) => c.filter.split(/ (?:eq|ne|gt|ge|lt|le) /).length - 1);
+    expect(comparisons.length).toBeGreaterThan(0);
+    expect(Math.max(...comparisons)).toBeLessThanOrEqual(15);
+    expect(again.calls.filter((c) => c.table === TABLES.milestones && c.method !== 'GET')).toEqual([]);
+  });
+});

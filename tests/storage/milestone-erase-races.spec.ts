@@ -31,14 +31,25 @@ type Write = 'create' | 'upsert' | 'replace' | 'putMany' | 'delete';
 /** A written row, or the key of a deleted one. */
 type Touched = Readonly<Record<string, unknown>> & EntityKey;
 
-/** plMilestones where the first write `picks` is held at `gates[0]` until the test opens it; the others pass. */
-function heldTable(picks: (write: Write, row: Touched) => boolean) {
+/**
+ * plMilestones where the first write `picks` is held at `gates[0]` until the test opens it (`landed` settles
+ * once it went through; with `lost` it lands and then fails, as a write whose answer never came back), and
+ * writes `fails` picks are refused; the others pass.
+ */
+function heldTable(
+  picks: (write: Write, row: Touched) => boolean,
+  fails: (write: Write, row: Touched) => boolean = () => false,
+  lost = false,
+) {
   const { gates, hold } = gatedWrites();
   let armed = true;
+  let held: Promise<void> | undefined;
   const pass = (write: Write, row: Touched, go: () => Promise<void>): Promise<void> => {
+    if (fails(write, row)) return Promise.reject(new Error('storage unavailable'));
     if (!armed || !picks(write, row)) return go();
     armed = false;
-    return hold(go)();
+    held = hold(lost ? () => go().then(() => Promise.reject(new Error('connection reset'))) : go)();
+    return held;
   };
   class Held extends StorageTable {
     override create(entity: NewEntity) {
@@ -59,7 +70,8 @@ function heldTable(picks: (write: Write, row: Touched) => boolean) {
     }
   }
   const client = clientsFromConnectionString(storage.azurite.connectionString).table(TABLES.milestones);
-  return { table: new Held(TABLES.milestones, client), gates };
+  const landed = () => (held ?? Promise.reject(new Error('no write was held'))).catch(() => undefined);
+  return { table: new Held(TABLES.milestones, client), gates, landed };
 }
 
 const plainTable = () =>
@@ -133,34 +145,50 @@ describe('the copy into her own partition and an erase at the same time', () => 
   });
 });
 
-describe('a milestone job and an erase at the same time', () => {
-  it('a job that read the session before her erase and writes after it takes back what it wrote about her', async () => {
-    const [tenantId, teamId, ann, host] = [ids.tenant(), ids.teamsThread(), ids.user(), ids.user()];
-    const { repos } = storage;
-    await repos.tenants.upsert(tenant(tenantId));
-    await repos.teams.upsert(team(tenantId, teamId, { locale: 'en-US' }));
-    await repos.teams.addMembers([membership(tenantId, teamId, ann), membership(tenantId, teamId, host)]);
-    await repos.members.putMany([profile(tenantId, ann), profile(tenantId, host)]);
-    const held: SessionFact = {
+/** A session the host taught and Ann attended, stored; `checkWith(table)` is a milestone check whose plMilestones is `table`. */
+async function sessionOfTwo() {
+  const [tenantId, teamId, ann, host] = [ids.tenant(), ids.teamsThread(), ids.user(), ids.user()];
+  const { repos } = storage;
+  await repos.tenants.upsert(tenant(tenantId));
+  await repos.teams.upsert(team(tenantId, teamId, { locale: 'en-US' }));
+  await repos.teams.addMembers([membership(tenantId, teamId, ann), membership(tenantId, teamId, host)]);
+  await repos.members.putMany([profile(tenantId, ann), profile(tenantId, host)]);
+  const held: SessionFact = {
+    tenantId,
+    teamId,
+    sessionId: 's1',
+    title: 'Pairing',
+    startsAt: daysAgo(1),
+    skills: [],
+    teacherIds: [host],
+    attendeeIds: [ann],
+    feedback: { answers: 0, ratingSum: 0, learnedYes: 0 },
+    foldedAt: now.toISOString(),
+  };
+  await repos.insights.saveFact(tenantId, teamId, 's1', held, 'Europe/Amsterdam');
+  const checkWith = (table: StorageTable) =>
+    createMilestoneService({ repositories: { ...repos, milestones: new TableMilestoneRepository(table) }, now: () => now }).celebrate({
       tenantId,
       teamId,
+      source: 'session',
       sessionId: 's1',
-      title: 'Pairing',
-      startsAt: daysAgo(1),
-      skills: [],
-      teacherIds: [host],
-      attendeeIds: [ann],
-      feedback: { answers: 0, ratingSum: 0, learnedYes: 0 },
-      foldedAt: now.toISOString(),
-    };
-    await repos.insights.saveFact(tenantId, teamId, 's1', held, 'Europe/Amsterdam');
+    });
+  return { tenantId, ann, host, checkWith };
+}
+
+/** The message a check failed with, or 'done' (caught at once: it may fail before the test awaits it). */
+const failureOf = (checking: Promise<unknown>) =>
+  checking.then(
+    () => 'done',
+    (error: unknown) => (error instanceof Error ? error.message : 'failed'),
+  );
+
+describe('a milestone job and an erase at the same time', () => {
+  it('a job that read the session before her erase and writes after it takes back what it wrote about her', async () => {
+    const { tenantId, ann, host, checkWith } = await sessionOfTwo();
     // Her first write (the tally of sessions she attended) waits on the wire; her erase runs meanwhile.
     const { table, gates } = heldTable((_, row) => row['userId'] === ann);
-    const milestones = createMilestoneService({
-      repositories: { ...repos, milestones: new TableMilestoneRepository(table) },
-      now: () => now,
-    });
-    const checking = milestones.celebrate({ tenantId, teamId, source: 'session', sessionId: 's1' });
+    const checking = checkWith(table);
     await gates[0]?.onTheWire;
     await erase(tenantId, ann);
     gates[0]?.open();
@@ -169,5 +197,32 @@ describe('a milestone job and an erase at the same time', () => {
     expect(await rowsOf(tenantId, ann)).toEqual([]);
     // The host's claim, its copy and his tally stay.
     expect(await rowsOf(tenantId, host)).toHaveLength(3);
+  });
+
+  it('a job whose write for someone else fails while hers is on the wire still takes hers back (it waits for it)', async () => {
+    const { tenantId, ann, host, checkWith } = await sessionOfTwo();
+    // Her tally's write waits on the wire; the host's is refused, so the job fails; she is erased meanwhile.
+    const { table, gates, landed } = heldTable(
+      (_, row) => row['userId'] === ann,
+      (_, row) => row['userId'] === host,
+    );
+    const outcome = failureOf(checkWith(table));
+    await gates[0]?.onTheWire;
+    await erase(tenantId, ann);
+    gates[0]?.open();
+    expect(await outcome).toBe('storage unavailable');
+    await landed();
+    expect(await rowsOf(tenantId, ann)).toEqual([]);
+  });
+
+  it('a write of hers that landed but whose answer was lost is taken back too', async () => {
+    const { tenantId, ann, checkWith } = await sessionOfTwo();
+    const { table, gates } = heldTable((_, row) => row['userId'] === ann, undefined, true);
+    const outcome = failureOf(checkWith(table));
+    await gates[0]?.onTheWire;
+    await erase(tenantId, ann);
+    gates[0]?.open();
+    expect(await outcome).toBe('connection reset');
+    expect(await rowsOf(tenantId, ann)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { MilestoneClaim } from '../../bot/src/domain/milestones/milestones';
 import { milestonesRule } from '../../bot/src/storage/privacy/milestone-rules';
 import { toEntity } from '../../bot/src/storage/shared/entity-schema';
-import { milestoneKey, personMilestonesPartition, TABLES } from '../../bot/src/storage/shared/keys';
+import { milestoneKey, personMilestonesCopiedKey, personMilestonesPartition, TABLES } from '../../bot/src/storage/shared/keys';
 import { clientsFromConnectionString } from '../../bot/src/storage/shared/storage-clients';
 import { StorageTable } from '../../bot/src/storage/shared/storage-table';
 import { useStorageCalls } from '../support/storage-calls';
@@ -136,9 +136,36 @@ describe('a person’s milestones from their own partition', () => {
     // Two team rows, their two copies, the mark, the tally: all hers.
     expect(found).toHaveLength(6);
     expect(found.every((r) => r['userId'] === ann)).toBe(true);
-    await milestonesRule.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() });
+    const { calls } = await counted(() =>
+      milestonesRule.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() }),
+    );
     expect(await milestonesRule.find(table, who)).toEqual([]);
+    // Its look again after the deletes reads her own partition only (the copy writes nowhere else), not every team's of the tenant.
+    const reads = calls.filter((c) => c.table === TABLES.milestones && c.method === 'GET');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.filter).toContain(personMilestonesPartition(tenantId, ann));
+    expect(reads[0]?.filter).not.toContain('userId');
     expect(await storage.repos.milestones.get(tenantId, teamId, ann, 'taught1')).toBeUndefined();
     expect(shown(await storage.repos.milestones.listForPerson(tenantId, bob))).toEqual([`${teamId}:taught1`]);
+  });
+
+  it('an erase whose look still finds rows after its last sweep fails, to be run again, rather than leave them', async () => {
+    const tenantId = ids.tenant();
+    const [ann, teamId] = [ids.user(), ids.teamsThread()];
+    await storage.repos.milestones.claim(claimOf(tenantId, teamId, ann, 'taught1'));
+    const mark = personMilestonesCopiedKey(tenantId, ann);
+    // A writer that puts a row in her partition before each of the erase's looks.
+    class Rewritten extends StorageTable {
+      override async listPartition(partitionKey: string, options?: { readonly exceptRowKey?: string }) {
+        if (partitionKey === mark.partitionKey) await super.upsert(toEntity(mark, { userId: ann, copiedAt: new Date().toISOString() }));
+        return super.listPartition(partitionKey, options);
+      }
+    }
+    const table = new Rewritten(TABLES.milestones, clientsFromConnectionString(storage.azurite.connectionString).table(TABLES.milestones));
+    const who = { person: { tenantId, userId: ann }, displayName: '', email: '', conversationId: '' };
+    const found = await milestonesRule.find(rawTable(), who);
+    await expect(milestonesRule.erase(table, found, { ...who, contributions: 'anonymise', changedPeople: new Set() })).rejects.toThrow(
+      /still gets rows/,
+    );
   });
 });

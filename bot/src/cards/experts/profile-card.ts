@@ -3,10 +3,11 @@ import type { SkillLevel } from '../../domain/experts/member';
 import type { Renamed } from '../../domain/experts/profile-editing';
 import { PROFILE_LIMITS } from '../../domain/experts/profile-editing';
 import { PROFILE_SWITCHES, shownKey } from '../../domain/experts/profile-form';
-import type { ProfileFormField, ProfileFormProblem, ProfileFormValues } from '../../domain/experts/profile-form';
+import type { ProfileFormField, ProfileFormProblem, ProfileFormValues, ProfileSwitch } from '../../domain/experts/profile-form';
 import { adaptiveCard, heading, paragraph } from '../shared/adaptive-card';
 import type { AdaptiveCard, CardElement, ExecuteAction, TextBlock } from '../shared/adaptive-card';
 import { t } from '../shared/i18n';
+import type { CardKey } from '../shared/i18n';
 import { userText } from '../shared/user-text';
 import { skillDisplayName } from '../../domain/experts/skill-names-nl';
 import { skillQuestionElements } from '../shared/skill-questions';
@@ -125,6 +126,13 @@ const problemBlock = (text: string): TextBlock => ({
 /** What is typed back into a refused form; a pasted page is cut so the card stays small. */
 const prefill = (text: string) => text.slice(0, 1_000);
 
+/** Each switch of the form as a toggle: its title, and the hint under it. */
+const SWITCH_TEXT: Record<ProfileSwitch, { readonly title: CardKey; readonly hint: CardKey }> = {
+  celebrateMilestones: { title: 'profile:celebrateMilestonesTitle', hint: 'profile:celebrateMilestonesHint' },
+  requestAlerts: { title: 'profile:requestAlertsTitle', hint: 'profile:requestAlertsHint' },
+};
+const isSwitch = (field: string): field is ProfileSwitch => (PROFILE_SWITCHES as readonly string[]).includes(field);
+
 /**
  * The edit form, filled with the stored profile or with what was typed; problems sit under the
  * field they are about, in the reader's language. `saveProfile` sends every input back, and what each
@@ -141,8 +149,7 @@ export function profileEditCard(
   if (problems.length > 0)
     body.push({ type: 'TextBlock', text: t(locale, 'profile:notSaved'), wrap: true, color: 'attention', weight: 'bolder' });
   // The form has no field of its own for the whole body, nor for a switch (a toggle cannot send a wrong type).
-  const fieldOf = (p: ProfileFormProblem): ProfileFormField =>
-    p.field === 'body' || p.field === 'celebrateMilestones' || p.field === 'requestAlerts' ? 'teaches' : p.field;
+  const fieldOf = (p: ProfileFormProblem): ProfileFormField => (p.field === 'body' || isSwitch(p.field) ? 'teaches' : p.field);
   const under = (field: ProfileFormField) =>
     problems
       .filter((p) => fieldOf(p) === field)
@@ -193,20 +200,10 @@ export function profileEditCard(
       placeholder: t(locale, 'profile:availabilityPlaceholder'),
     },
     ...under('availability'),
-    {
-      type: 'Input.Toggle',
-      id: 'celebrateMilestones',
-      title: t(locale, 'profile:celebrateMilestonesTitle'),
-      value: values.celebrateMilestones.on ? 'true' : 'false',
-    },
-    { ...paragraph(t(locale, 'profile:celebrateMilestonesHint'), true), spacing: 'none' },
-    {
-      type: 'Input.Toggle',
-      id: 'requestAlerts',
-      title: t(locale, 'profile:requestAlertsTitle'),
-      value: values.requestAlerts.on ? 'true' : 'false',
-    },
-    { ...paragraph(t(locale, 'profile:requestAlertsHint'), true), spacing: 'none' },
+    ...PROFILE_SWITCHES.flatMap((id): CardElement[] => [
+      { type: 'Input.Toggle', id, title: t(locale, SWITCH_TEXT[id].title), value: values[id].on ? 'true' : 'false' },
+      { ...paragraph(t(locale, SWITCH_TEXT[id].hint), true), spacing: 'none' },
+    ]),
   );
   return adaptiveCard(body, [
     {

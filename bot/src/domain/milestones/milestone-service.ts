@@ -18,7 +18,7 @@ export type MilestoneTrigger =
   | { readonly tenantId: string; readonly teamId: string; readonly source: 'session'; readonly sessionId: string }
   | { readonly tenantId: string; readonly teamId: string; readonly source: 'kudos'; readonly kudosId: string };
 
-/** What one check wrote about people: taken back for anyone its trigger no longer names when it is done. */
+/** What one check wrote (or may have: noted before each write) about people: taken back for anyone its trigger no longer names when it is done. */
 interface Written {
   readonly claims: MilestoneClaim[];
   readonly tallies: TallyOwner[];
@@ -86,6 +86,9 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
       if (!tally || withEvent(tally, event)) {
         const owner = { ...where, userId, kind };
         let wrote = false;
+        // Noted before the write: if the check fails while it is on the wire, the take-back still
+        // deletes the row (a row not there yet is fine), and it never lands after that unnoted.
+        written.tallies.push(owner);
         tally = await repos.milestones.updateTally(
           owner,
           async (current) => {
@@ -96,7 +99,8 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
           },
           listed,
         );
-        if (wrote) written.tallies.push(owner);
+        // Nothing written after all (counted already): the take-back leaves this tally alone.
+        if (!wrote) written.tallies.splice(written.tallies.indexOf(owner), 1);
       }
       if (tally) out.push({ userId, reached: started ? reachedIn(tally) : reachedBy(tally, event.sourceId) });
     });
@@ -160,11 +164,14 @@ export function createMilestoneService(deps: MilestoneServiceDeps) {
       sessionEventsOf(await (facts ??= repos.insights.listFacts(tenantId, teamId)), userId)[role];
     const teachers = [...new Set(fact.teacherIds)].filter(isPerson);
     const attendees = [...new Set(fact.attendeeIds)].filter((id) => isPerson(id) && !teachers.includes(id));
-    const [taught, attended] = await Promise.all([
+    // Both settle before a failure is passed on: the take-back after it must not race the other's writes.
+    const [taught, attended] = await Promise.allSettled([
       count(trigger, 'taught', teachers, event, history('taught'), written),
       count(trigger, 'attended', attendees, event, history('attended'), written),
     ]);
-    return [...taught, ...attended];
+    if (taught.status === 'rejected') throw taught.reason;
+    if (attended.status === 'rejected') throw attended.reason;
+    return [...taught.value, ...attended.value];
   }
 
   /** Claims what the trigger's people reached (noting each write in `written`) and answers the cards due now. */

@@ -72,9 +72,6 @@ const fromTallyRow = (entity: StoredEntity): StoredTally => ({
 const toTallyRow = (t: MilestoneTally): NewEntity =>
   toEntity(tallyKeyOf(t), { tenantId: t.tenantId, teamId: t.teamId, userId: t.userId, kind: t.kind, events: JSON.stringify(t.events) });
 
-/** RowKeys in one filter: a session's people in a few queries, each filter well under the URL limit. */
-const TALLIES_PER_QUERY = 40;
-
 /** Bookkeeping rows (the "copied" mark) have a RowKey that starts with the raw separator, which escaped ids never do. */
 const isClaimRow = (entity: StoredEntity) => !(entity.rowKey ?? '').startsWith('|');
 
@@ -126,16 +123,10 @@ export class TableMilestoneRepository implements MilestoneRepository {
   }
 
   async listTallies(tenantId: string, teamId: string, kind: MilestoneKind, userIds: readonly string[]): Promise<StoredTally[]> {
-    const partition = milestonesPartition(tenantId, teamId);
-    const chunks: string[][] = [];
-    for (let i = 0; i < userIds.length; i += TALLIES_PER_QUERY) chunks.push(userIds.slice(i, i + TALLIES_PER_QUERY));
-    const pages = await Promise.all(
-      chunks.map((chunk) => {
-        const where = chunk.map((userId) => odata`RowKey eq ${milestoneTallyKey(tenantId, teamId, userId, kind).rowKey}`).join(' or ');
-        return this.table.listPartitionWhere(partition, where);
-      }),
-    );
-    return pages.flat().map(fromTallyRow);
+    // getRows keeps each filter within the Table service's 15 comparisons (Azurite takes any number).
+    const rowKeys = userIds.map((userId) => milestoneTallyKey(tenantId, teamId, userId, kind).rowKey);
+    const rows = await this.table.getRows(milestonesPartition(tenantId, teamId), rowKeys);
+    return rows.filter((row): row is StoredEntity => row !== undefined).map(fromTallyRow);
   }
 
   async updateTally(

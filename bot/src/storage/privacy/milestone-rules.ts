@@ -4,8 +4,8 @@ import { personMilestonesPartition } from '../shared/keys';
 import { removeAll, sum, tenantPartitions } from './privacy-rule';
 import type { PersonInView, PrivacyRule } from './privacy-rule';
 
-/** Looks of an erase: the second finds what a writer that read before the first put in meanwhile; more are rarely needed. */
-const MAX_SWEEPS = 4;
+/** Looks after the first deletes: the first finds what a writer that read before them put in meanwhile; more are rarely needed. */
+const MAX_LOOKS = 3;
 
 async function findRows(table: StorageTable, who: PersonInView): Promise<StoredEntity[]> {
   const { tenantId, userId } = who.person;
@@ -29,15 +29,19 @@ export const milestonesRule: PrivacyRule = {
    * into the person's partition re-reads the team rows (table-milestone-repository.ts), a milestone
    * job re-reads its session fact or kudos (milestone-service.ts; those tables are erased before this
    * one, privacy-rules.ts). Either such a write lands before the last look, which finds it, or after
-   * it, when its writer's check sees the rows gone.
+   * it, when its writer's check sees the rows gone. Only the copy relies on these looks, and it writes
+   * only the person's own partition: the looks read that one partition, not every team's of the tenant.
+   * Rows still found after the last look fail the erase, so it is run again (it is safe to) rather than
+   * leaving them quietly.
    */
   async erase(table, rows, context) {
+    const own = personMilestonesPartition(context.person.tenantId, context.person.userId);
     const counts = [await removeAll(table, rows)];
-    for (let sweep = 1; sweep < MAX_SWEEPS; sweep += 1) {
-      const left = await findRows(table, context);
-      if (left.length === 0) break;
+    for (let look = 1; ; look += 1) {
+      const left = await table.listPartition(own);
+      if (left.length === 0) return sum(counts);
+      if (look === MAX_LOOKS) throw new Error(`plMilestones: the erased person's partition still gets rows after ${MAX_LOOKS} looks`);
       counts.push(await removeAll(table, left));
     }
-    return sum(counts);
   },
 };
