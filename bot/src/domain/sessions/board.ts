@@ -130,8 +130,9 @@ export function decodeSessionCursor(text: string): SessionCursor | undefined {
 
 /**
  * The whole rows of one page of upcoming sessions, in the page's order: one read of the page's span of
- * start times. A session changed between the two reads (moved out of the span, or cancelled) is read
- * again on its own and left out when it is no longer upcoming.
+ * start times. Only rows that still sort inside the page stay, at their current place: a session moved
+ * out of the span between the two reads belongs on the page of its new time, not here too (the tab joins
+ * pages without dedupe: the same card twice), and one cancelled or deleted meanwhile is left out.
  */
 async function sessionsOfPage(
   repos: BoardRepositories,
@@ -143,12 +144,11 @@ async function sessionsOfPage(
   const first = page.at(0);
   const last = page.at(-1);
   if (!first || !last) return [];
+  const pageIds = new Set(page.map((s) => s.sessionId));
   const rows = await repos.sessions.listForTeamStartingBetween(tenantId, teamId, first.startsAt, last.startsAt);
-  const found = new Map(rows.map((s) => [s.sessionId, s]));
-  const sessions = await Promise.all(
-    page.map((timing) => found.get(timing.sessionId) ?? repos.sessions.get(tenantId, teamId, timing.sessionId)),
-  );
-  return sessions.filter((s): s is LearningSession => s !== undefined && isUpcoming(s, now));
+  return rows
+    .filter((s) => pageIds.has(s.sessionId) && soonestFirst(s, first) >= 0 && soonestFirst(s, last) <= 0 && isUpcoming(s, now))
+    .sort(soonestFirst);
 }
 
 async function peopleOf(
