@@ -45,6 +45,22 @@ function counting(sessions: SessionRepository): { sessions: SessionRepository; w
   };
 }
 
+/** How many times each of the repository's methods was called. */
+function callCounting(sessions: SessionRepository): { sessions: SessionRepository; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const counted = new Proxy(sessions, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
+  return { sessions: counted, calls };
+}
+
 describe('the board’s first page (Azurite)', () => {
   const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];
   const host = ids.user();
@@ -101,6 +117,23 @@ describe('the board’s first page (Azurite)', () => {
     const second = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now, { limit: PAGE, ...(cursor ? { cursor } : {}) });
     expect(second?.sessions.map((s) => s.sessionId)).toEqual(expected.slice(PAGE, 2 * PAGE));
     expect(second?.sessions.every((s) => s.title !== '' && s.hostId === host)).toBe(true);
+  });
+
+  it('reads every upcoming session in one scan when no limit is asked (My learning)', async () => {
+    const all = await repos.sessions.listForTeam(tenantId, teamId);
+    const expected = all
+      .filter((s) => isUpcoming(s, now))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.sessionId < b.sessionId ? -1 : 1))
+      .map((s) => s.sessionId);
+    const { sessions, calls } = callCounting(repos.sessions);
+    const board = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now);
+    expect(board?.sessions.map((s) => s.sessionId)).toEqual(expected);
+    expect(board?.upcomingCount).toBe(expected.length);
+    expect(board?.nextCursor).toBeUndefined();
+    expect(board?.hasPast).toBe(true);
+    const scans = [...calls].filter(([name]) => name.startsWith('list'));
+    expect(scans).toEqual([['listForTeamStartingFrom', 1]]);
+    expect(calls.get('get') ?? 0).toBe(0);
   });
 
   it('shows a session moved between its timing and its row on the page of its new time only, and leaves it out once cancelled', async () => {

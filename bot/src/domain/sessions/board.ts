@@ -53,23 +53,58 @@ export async function loadTeamBoard(
   page: { readonly limit?: number; readonly cursor?: SessionCursor } = {},
 ): Promise<TeamBoard | undefined> {
   const cutoff = new Date(now.getTime() - RUNNING_WINDOW_MS).toISOString();
-  const [team, recent, olderExist] = await Promise.all([
+  const [team, upcoming, olderExist] = await Promise.all([
     repos.teams.get(tenantId, teamId),
-    repos.sessions.listTimingsStartingFrom(tenantId, teamId, cutoff),
+    upcomingPage(repos, tenantId, teamId, cutoff, now, page),
     repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
   ]);
   if (!team) return undefined;
-  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
-  const hasPast = olderExist || upcoming.length < recent.length;
-  const { sessions: timings, nextCursor } = pageOf(upcoming, soonestFirst, page);
-  const sessions = await sessionsOfPage(repos, tenantId, teamId, timings, now);
+  const { sessions, nextCursor } = upcoming;
   return {
     kind: 'upcoming',
     team,
     sessions,
-    upcomingCount: upcoming.length,
-    hasPast,
+    upcomingCount: upcoming.count,
+    hasPast: olderExist || upcoming.endedOrCancelled,
     people: await peopleOf(repos, tenantId, teamId, sessions),
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+interface UpcomingPage {
+  readonly sessions: readonly LearningSession[];
+  /** Upcoming sessions in all, not only this page's. */
+  readonly count: number;
+  /** Whether the recent end read holds sessions that ended or were cancelled. */
+  readonly endedOrCancelled: boolean;
+  readonly nextCursor?: string;
+}
+
+/**
+ * One page of the upcoming sessions. Without a limit the page is every upcoming session (My learning
+ * asks so for each team), so their whole rows are read at once: ordering by the timing first would only
+ * add a second read of the same rows.
+ */
+async function upcomingPage(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  cutoff: string,
+  now: Date,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor },
+): Promise<UpcomingPage> {
+  if (page.limit === undefined) {
+    const recent = await repos.sessions.listForTeamStartingFrom(tenantId, teamId, cutoff);
+    const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
+    return { ...pageOf(upcoming, soonestFirst, page), count: upcoming.length, endedOrCancelled: upcoming.length < recent.length };
+  }
+  const recent = await repos.sessions.listTimingsStartingFrom(tenantId, teamId, cutoff);
+  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
+  const { sessions: timings, nextCursor } = pageOf(upcoming, soonestFirst, page);
+  return {
+    sessions: await sessionsOfPage(repos, tenantId, teamId, timings, now),
+    count: upcoming.length,
+    endedOrCancelled: upcoming.length < recent.length,
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
