@@ -61,6 +61,17 @@ function callCounting(sessions: SessionRepository): { sessions: SessionRepositor
   return { sessions: counted, calls };
 }
 
+/** The repository with some methods replaced; the others still called on it (the repositories are classes: a spread loses them). */
+function replacing<T extends object>(target: T, replaced: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      if (Object.hasOwn(replaced, name)) return Reflect.get(replaced, name);
+      const value: unknown = Reflect.get(object, name, receiver);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
+}
+
 describe('the board’s first page (Azurite)', () => {
   const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];
   const host = ids.user();
@@ -136,12 +147,58 @@ describe('the board’s first page (Azurite)', () => {
     expect(calls.get('get') ?? 0).toBe(0);
   });
 
+  it('reads the page’s names beside its rows, not after them, from the timing read’s people', async () => {
+    const events: string[] = [];
+    const spanRead = replacing<SessionRepository>(repos.sessions, {
+      listForTeamStartingBetween: async (...args) => {
+        events.push('rows asked');
+        const rows = await repos.sessions.listForTeamStartingBetween(...args);
+        events.push('rows read');
+        return rows;
+      },
+    });
+    const members = replacing<Repositories['members']>(repos.members, {
+      getMany: async (...args) => {
+        events.push('names asked');
+        return repos.members.getMany(...args);
+      },
+    });
+    const page = await loadTeamBoard({ ...repos, sessions: spanRead, members }, tenantId, teamId, now, { limit: PAGE });
+    expect(page?.people.get(host)?.displayName).toBe('Host');
+    expect(events.indexOf('names asked')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('names asked')).toBeLessThan(events.indexOf('rows read'));
+
+    // A row without a discussion leader: the selected column it lacks reads as none.
+    const [otherTeam, leader] = [ids.teamsThread(), ids.user()];
+    const { discussionLeaderId, ...noLeader } = session(tenantId, otherTeam, 'no-leader', {
+      hostId: host,
+      teacherIds: [host, leader],
+      startsAt: new Date(now.getTime() + HOUR).toISOString(),
+    });
+    expect(discussionLeaderId).toBeDefined();
+    await repos.sessions.putMany([noLeader]);
+    const timings = await repos.sessions.listTimingsStartingFrom(tenantId, otherTeam, now.toISOString());
+    expect(timings).toEqual([
+      {
+        sessionId: 'no-leader',
+        startsAt: noLeader.startsAt,
+        durationMinutes: noLeader.durationMinutes,
+        status: 'scheduled',
+        hostId: host,
+        teacherIds: [host, leader],
+      },
+    ]);
+  });
+
   it('shows a session moved between its timing and its row on the page of its new time only, and leaves it out once cancelled', async () => {
     const { sessions } = counting(repos.sessions);
     const before = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE });
     const moved = before?.sessions[3];
     const cancelled = before?.sessions[5];
-    if (!moved || !cancelled) throw new Error('the page has fewer than six sessions');
+    const retaught = before?.sessions[7];
+    if (!moved || !cancelled || !retaught) throw new Error('the page has fewer than eight sessions');
+    const newTeacher = ids.user();
+    await repos.members.putMany([profile(tenantId, newTeacher, { displayName: 'New teacher' })]);
     const movedTo = new Date(now.getTime() + 900 * 24 * HOUR).toISOString();
     // Between the two reads: one session moves out of the page's span of start times, another is cancelled.
     const racing: SessionRepository = {
@@ -150,6 +207,7 @@ describe('the board’s first page (Azurite)', () => {
         const timings = await sessions.listTimingsStartingFrom(...args);
         await repos.sessions.update(tenantId, teamId, moved.sessionId, (s) => ({ ...s, startsAt: movedTo }));
         await repos.sessions.update(tenantId, teamId, cancelled.sessionId, (s) => ({ ...s, status: 'cancelled' }));
+        await repos.sessions.update(tenantId, teamId, retaught.sessionId, (s) => ({ ...s, teacherIds: [newTeacher] }));
         return timings;
       },
     };
@@ -160,6 +218,9 @@ describe('the board’s first page (Azurite)', () => {
     expect(shown).toEqual(before?.sessions.map((s) => s.sessionId).filter((id) => id !== moved.sessionId && id !== cancelled.sessionId));
 
     // "Load more" to the end, as the tab does: the moved session comes once, at its new time, on the last page.
+    expect(page?.sessions.find((s) => s.sessionId === retaught.sessionId)?.teacherIds).toEqual([newTeacher]);
+    expect(page?.people.get(newTeacher)?.displayName).toBe('New teacher');
+
     const pages = [page?.sessions ?? []];
     for (let next = page?.nextCursor; next !== undefined;) {
       const cursor = decodeSessionCursor(next);

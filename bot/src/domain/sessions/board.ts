@@ -59,20 +59,21 @@ export async function loadTeamBoard(
     repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
   ]);
   if (!team) return undefined;
-  const { sessions, nextCursor } = upcoming;
+  const { sessions, people, nextCursor } = upcoming;
   return {
     kind: 'upcoming',
     team,
     sessions,
     upcomingCount: upcoming.count,
     hasPast: olderExist || upcoming.endedOrCancelled,
-    people: await peopleOf(repos, tenantId, teamId, sessions),
+    people,
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
 
 interface UpcomingPage {
   readonly sessions: readonly LearningSession[];
+  readonly people: ReadonlyMap<string, NamedPerson>;
   /** Upcoming sessions in all, not only this page's. */
   readonly count: number;
   /** Whether the recent end read holds sessions that ended or were cancelled. */
@@ -96,13 +97,26 @@ async function upcomingPage(
   if (page.limit === undefined) {
     const recent = await repos.sessions.listForTeamStartingFrom(tenantId, teamId, cutoff);
     const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
-    return { ...pageOf(upcoming, soonestFirst, page), count: upcoming.length, endedOrCancelled: upcoming.length < recent.length };
+    const { sessions, nextCursor } = pageOf(upcoming, soonestFirst, page);
+    return {
+      sessions,
+      people: await peopleOf(repos, tenantId, teamId, sessions),
+      count: upcoming.length,
+      endedOrCancelled: upcoming.length < recent.length,
+      ...(nextCursor ? { nextCursor } : {}),
+    };
   }
   const recent = await repos.sessions.listTimingsStartingFrom(tenantId, teamId, cutoff);
   const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
   const { sessions: timings, nextCursor } = pageOf(upcoming, soonestFirst, page);
+  // The timing names the page's people, so their names are read beside the page's rows, not after them.
+  const [sessions, named] = await Promise.all([
+    sessionsOfPage(repos, tenantId, teamId, timings, now),
+    peopleOf(repos, tenantId, teamId, timings),
+  ]);
   return {
-    sessions: await sessionsOfPage(repos, tenantId, teamId, timings, now),
+    sessions,
+    people: await withPeopleChangedMeanwhile(repos, tenantId, teamId, sessions, idsOf(timings), named),
     count: upcoming.length,
     endedOrCancelled: upcoming.length < recent.length,
     ...(nextCursor ? { nextCursor } : {}),
@@ -186,17 +200,47 @@ async function sessionsOfPage(
     .sort(soonestFirst);
 }
 
-async function peopleOf(
-  repos: BoardRepositories,
-  tenantId: string,
-  teamId: string,
-  sessions: readonly LearningSession[],
-): Promise<Map<string, NamedPerson>> {
+type NamingSession = Pick<LearningSession, 'hostId' | 'teacherIds' | 'discussionLeaderId'>;
+
+function idsOf(sessions: readonly NamingSession[]): Set<string> {
   const ids = new Set<string>();
   for (const s of sessions) {
     ids.add(s.hostId);
     s.teacherIds.forEach((id) => ids.add(id));
     if (s.discussionLeaderId) ids.add(s.discussionLeaderId);
   }
-  return namesOf(repos, tenantId, ids, teamId);
+  return ids;
+}
+
+async function peopleOf(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  sessions: readonly NamingSession[],
+): Promise<Map<string, NamedPerson>> {
+  return namesOf(repos, tenantId, idsOf(sessions), teamId);
+}
+
+/**
+ * The names of the page's sessions as their rows are: those named by their timing, plus any named since
+ * (a teacher changed between the two reads; rare, so only then a read more), without anyone they no
+ * longer name.
+ */
+async function withPeopleChangedMeanwhile(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  sessions: readonly LearningSession[],
+  asked: ReadonlySet<string>,
+  named: ReadonlyMap<string, NamedPerson>,
+): Promise<Map<string, NamedPerson>> {
+  const ids = idsOf(sessions);
+  const added = [...ids].filter((id) => !asked.has(id));
+  const more = added.length > 0 ? await namesOf(repos, tenantId, added, teamId) : new Map<string, NamedPerson>();
+  const people = new Map<string, NamedPerson>();
+  for (const id of ids) {
+    const person = named.get(id) ?? more.get(id);
+    if (person) people.set(id, person);
+  }
+  return people;
 }
