@@ -39,11 +39,12 @@ const RUNNING_WINDOW_MS = (DURATION_MAX + 24 * 60) * 60_000;
 
 /**
  * The board: the team's upcoming sessions with the people they name. Reads only the recent end of the
- * team's sessions, so a team with years of history answers as fast as a new one, and of those only the
- * timing (four columns) to order and count them, then the page's rows whole: a team with 250 upcoming
- * sessions had all 250 rows read, parsed and validated for a page of 24 (issue #16, ≈ 48 ms of CPU
- * between the service and the storage emulator, on the board's critical path). Undefined when the team
- * is not in this tenant.
+ * team's sessions, so a team with years of history answers as fast as a new one. For a page (a limit),
+ * of those only the timing and whom each names (a few columns, `SessionTiming`) to order and count them,
+ * then the page's rows whole: a team with 250 upcoming sessions had all 250 rows read, parsed and
+ * validated for a page of 24 (issue #16, ≈ 48 ms of CPU between the service and the storage emulator, on
+ * the board's critical path). Without a limit every row is needed: read whole, once. Undefined when the
+ * team is not in this tenant.
  */
 export async function loadTeamBoard(
   repos: BoardRepositories,
