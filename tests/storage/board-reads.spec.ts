@@ -103,12 +103,16 @@ describe('the board’s first page (Azurite)', () => {
     ]);
   });
 
-  it('reads the page’s rows whole, not every upcoming one, and answers as a read of every row would', async () => {
-    const all = await repos.sessions.listForTeam(tenantId, teamId);
-    const expected = all
+  /** The board's answer worked out from every row: the upcoming sessions' ids, soonest first. */
+  const upcomingIds = (all: readonly LearningSession[]): string[] =>
+    all
       .filter((s) => isUpcoming(s, now))
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.sessionId < b.sessionId ? -1 : 1))
       .map((s) => s.sessionId);
+
+  it('reads the page’s rows whole, not every upcoming one, and answers as a read of every row would', async () => {
+    const all = await repos.sessions.listForTeam(tenantId, teamId);
+    const expected = upcomingIds(all);
     expect(expected).toHaveLength(UPCOMING + 1);
 
     const { sessions, wholeRows } = counting(repos.sessions);
@@ -131,11 +135,7 @@ describe('the board’s first page (Azurite)', () => {
   });
 
   it('reads every upcoming session in one scan when no limit is asked (My learning)', async () => {
-    const all = await repos.sessions.listForTeam(tenantId, teamId);
-    const expected = all
-      .filter((s) => isUpcoming(s, now))
-      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.sessionId < b.sessionId ? -1 : 1))
-      .map((s) => s.sessionId);
+    const expected = upcomingIds(await repos.sessions.listForTeam(tenantId, teamId));
     const { sessions, calls } = callCounting(repos.sessions);
     const board = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now);
     expect(board?.sessions.map((s) => s.sessionId)).toEqual(expected);
