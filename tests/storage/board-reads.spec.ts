@@ -45,6 +45,33 @@ function counting(sessions: SessionRepository): { sessions: SessionRepository; w
   };
 }
 
+/** How many times each of the repository's methods was called. */
+function callCounting(sessions: SessionRepository): { sessions: SessionRepository; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const counted = new Proxy(sessions, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string') return value;
+      return (...args: unknown[]) => {
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
+  return { sessions: counted, calls };
+}
+
+/** The repository with some methods replaced; the others still called on it (the repositories are classes: a spread loses them). */
+function replacing<T extends object>(target: T, replaced: Partial<T>): T {
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      if (Object.hasOwn(replaced, name)) return Reflect.get(replaced, name);
+      const value: unknown = Reflect.get(object, name, receiver);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
+}
+
 describe('the board’s first page (Azurite)', () => {
   const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];
   const host = ids.user();
@@ -76,12 +103,16 @@ describe('the board’s first page (Azurite)', () => {
     ]);
   });
 
-  it('reads the page’s rows whole, not every upcoming one, and answers as a read of every row would', async () => {
-    const all = await repos.sessions.listForTeam(tenantId, teamId);
-    const expected = all
+  /** The board's answer worked out from every row: the upcoming sessions' ids, soonest first. */
+  const upcomingIds = (all: readonly LearningSession[]): string[] =>
+    all
       .filter((s) => isUpcoming(s, now))
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.sessionId < b.sessionId ? -1 : 1))
       .map((s) => s.sessionId);
+
+  it('reads the page’s rows whole, not every upcoming one, and answers as a read of every row would', async () => {
+    const all = await repos.sessions.listForTeam(tenantId, teamId);
+    const expected = upcomingIds(all);
     expect(expected).toHaveLength(UPCOMING + 1);
 
     const { sessions, wholeRows } = counting(repos.sessions);
@@ -103,29 +134,104 @@ describe('the board’s first page (Azurite)', () => {
     expect(second?.sessions.every((s) => s.title !== '' && s.hostId === host)).toBe(true);
   });
 
-  it('reads a session again that changed between its timing and its row, and leaves it out once cancelled', async () => {
+  it('reads every upcoming session in one scan when no limit is asked (My learning)', async () => {
+    const expected = upcomingIds(await repos.sessions.listForTeam(tenantId, teamId));
+    const { sessions, calls } = callCounting(repos.sessions);
+    const board = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now);
+    expect(board?.sessions.map((s) => s.sessionId)).toEqual(expected);
+    expect(board?.upcomingCount).toBe(expected.length);
+    expect(board?.nextCursor).toBeUndefined();
+    expect(board?.hasPast).toBe(true);
+    const scans = [...calls].filter(([name]) => name.startsWith('list'));
+    expect(scans).toEqual([['listForTeamStartingFrom', 1]]);
+    expect(calls.get('get') ?? 0).toBe(0);
+  });
+
+  it('reads the page’s names beside its rows, not after them, from the timing read’s people', async () => {
+    const events: string[] = [];
+    const spanRead = replacing<SessionRepository>(repos.sessions, {
+      listForTeamStartingBetween: async (...args) => {
+        events.push('rows asked');
+        const rows = await repos.sessions.listForTeamStartingBetween(...args);
+        events.push('rows read');
+        return rows;
+      },
+    });
+    const members = replacing<Repositories['members']>(repos.members, {
+      getMany: async (...args) => {
+        events.push('names asked');
+        return repos.members.getMany(...args);
+      },
+    });
+    const page = await loadTeamBoard({ ...repos, sessions: spanRead, members }, tenantId, teamId, now, { limit: PAGE });
+    expect(page?.people.get(host)?.displayName).toBe('Host');
+    expect(events.indexOf('names asked')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('names asked')).toBeLessThan(events.indexOf('rows read'));
+
+    // A row without a discussion leader: the selected column it lacks reads as none.
+    const [otherTeam, leader] = [ids.teamsThread(), ids.user()];
+    const { discussionLeaderId, ...noLeader } = session(tenantId, otherTeam, 'no-leader', {
+      hostId: host,
+      teacherIds: [host, leader],
+      startsAt: new Date(now.getTime() + HOUR).toISOString(),
+    });
+    expect(discussionLeaderId).toBeDefined();
+    await repos.sessions.putMany([noLeader]);
+    const timings = await repos.sessions.listTimingsStartingFrom(tenantId, otherTeam, now.toISOString());
+    expect(timings).toEqual([
+      {
+        sessionId: 'no-leader',
+        startsAt: noLeader.startsAt,
+        durationMinutes: noLeader.durationMinutes,
+        status: 'scheduled',
+        hostId: host,
+        teacherIds: [host, leader],
+      },
+    ]);
+  });
+
+  it('shows a session moved between its timing and its row on the page of its new time only, and leaves it out once cancelled', async () => {
     const { sessions } = counting(repos.sessions);
     const before = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE });
     const moved = before?.sessions[3];
     const cancelled = before?.sessions[5];
-    if (!moved || !cancelled) throw new Error('the page has fewer than six sessions');
+    const retaught = before?.sessions[7];
+    if (!moved || !cancelled || !retaught) throw new Error('the page has fewer than eight sessions');
+    const newTeacher = ids.user();
+    await repos.members.putMany([profile(tenantId, newTeacher, { displayName: 'New teacher' })]);
+    const movedTo = new Date(now.getTime() + 900 * 24 * HOUR).toISOString();
     // Between the two reads: one session moves out of the page's span of start times, another is cancelled.
     const racing: SessionRepository = {
       ...sessions,
       listTimingsStartingFrom: async (...args) => {
         const timings = await sessions.listTimingsStartingFrom(...args);
-        await repos.sessions.update(tenantId, teamId, moved.sessionId, (s) => ({
-          ...s,
-          startsAt: new Date(now.getTime() + 900 * 24 * HOUR).toISOString(),
-        }));
+        await repos.sessions.update(tenantId, teamId, moved.sessionId, (s) => ({ ...s, startsAt: movedTo }));
         await repos.sessions.update(tenantId, teamId, cancelled.sessionId, (s) => ({ ...s, status: 'cancelled' }));
+        await repos.sessions.update(tenantId, teamId, retaught.sessionId, (s) => ({ ...s, teacherIds: [newTeacher] }));
         return timings;
       },
     };
     const page = await loadTeamBoard({ ...repos, sessions: racing }, tenantId, teamId, now, { limit: PAGE });
     const shown = page?.sessions.map((s) => s.sessionId) ?? [];
-    expect(shown).toContain(moved.sessionId);
+    expect(shown).not.toContain(moved.sessionId);
     expect(shown).not.toContain(cancelled.sessionId);
-    expect(page?.sessions.find((s) => s.sessionId === moved.sessionId)?.startsAt).not.toBe(moved.startsAt);
+    expect(shown).toEqual(before?.sessions.map((s) => s.sessionId).filter((id) => id !== moved.sessionId && id !== cancelled.sessionId));
+
+    // "Load more" to the end, as the tab does: the moved session comes once, at its new time, on the last page.
+    expect(page?.sessions.find((s) => s.sessionId === retaught.sessionId)?.teacherIds).toEqual([newTeacher]);
+    expect(page?.people.get(newTeacher)?.displayName).toBe('New teacher');
+
+    const pages = [page?.sessions ?? []];
+    for (let next = page?.nextCursor; next !== undefined;) {
+      const cursor = decodeSessionCursor(next);
+      if (!cursor) throw new Error(`not a cursor: ${next}`);
+      const more = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE, cursor });
+      pages.push(more?.sessions ?? []);
+      next = more?.nextCursor;
+    }
+    const all = pages.flat().map((s) => s.sessionId);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((id) => id === moved.sessionId)).toHaveLength(1);
+    expect(pages.at(-1)?.at(-1)).toMatchObject({ sessionId: moved.sessionId, startsAt: movedTo });
   });
 });

@@ -114,7 +114,7 @@ describe('the early start of a returning visitor', () => {
     await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
   });
 
-  // The entry asks for the app's code once `requested` settles (main.tsx): the data calls must be out by then.
+  // ICU's warm-up waits for `requested` (main.tsx; the app's code is asked for at once): the data calls must be out first.
   it('says the data requests are out only once /me and the sessions have been asked for', async () => {
     rememberAnna();
     const { promise: tokenHeld, resolve: answerToken } = held();
@@ -140,7 +140,7 @@ describe('the early start of a returning visitor', () => {
     expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
   });
 
-  it('holds nothing back on a route that asks for no data at boot', async () => {
+  it('settles `requested` at once on a route that asks for no data at boot, so ICU need not wait', async () => {
     rememberAnna();
     const { promise: tokenHeld } = held();
     const fake = createFakeService({
@@ -155,7 +155,7 @@ describe('the early start of a returning visitor', () => {
     expect(fake.callsTo('POST', '/dev/token')).toHaveLength(1);
   });
 
-  it('lets the app come when the early token failed', async () => {
+  it('settles `requested` when the early token failed, with no data asked for, so ICU need not wait', async () => {
     rememberAnna();
     const fake = service({ failing: [0] });
     const early = start(fake.fetch);

@@ -39,11 +39,12 @@ const RUNNING_WINDOW_MS = (DURATION_MAX + 24 * 60) * 60_000;
 
 /**
  * The board: the team's upcoming sessions with the people they name. Reads only the recent end of the
- * team's sessions, so a team with years of history answers as fast as a new one, and of those only the
- * timing (four columns) to order and count them, then the page's rows whole: a team with 250 upcoming
- * sessions had all 250 rows read, parsed and validated for a page of 24 (issue #16, ≈ 48 ms of CPU
- * between the service and the storage emulator, on the board's critical path). Undefined when the team
- * is not in this tenant.
+ * team's sessions, so a team with years of history answers as fast as a new one. For a page (a limit),
+ * of those only the timing and whom each names (a few columns, `SessionTiming`) to order and count them,
+ * then the page's rows whole: a team with 250 upcoming sessions had all 250 rows read, parsed and
+ * validated for a page of 24 (issue #16, ≈ 48 ms of CPU between the service and the storage emulator, on
+ * the board's critical path). Without a limit every row is needed: read whole, once. Undefined when the
+ * team is not in this tenant.
  */
 export async function loadTeamBoard(
   repos: BoardRepositories,
@@ -53,23 +54,72 @@ export async function loadTeamBoard(
   page: { readonly limit?: number; readonly cursor?: SessionCursor } = {},
 ): Promise<TeamBoard | undefined> {
   const cutoff = new Date(now.getTime() - RUNNING_WINDOW_MS).toISOString();
-  const [team, recent, olderExist] = await Promise.all([
+  const [team, upcoming, olderExist] = await Promise.all([
     repos.teams.get(tenantId, teamId),
-    repos.sessions.listTimingsStartingFrom(tenantId, teamId, cutoff),
+    upcomingPage(repos, tenantId, teamId, cutoff, now, page),
     repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
   ]);
   if (!team) return undefined;
-  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
-  const hasPast = olderExist || upcoming.length < recent.length;
-  const { sessions: timings, nextCursor } = pageOf(upcoming, soonestFirst, page);
-  const sessions = await sessionsOfPage(repos, tenantId, teamId, timings, now);
+  const { sessions, people, nextCursor } = upcoming;
   return {
     kind: 'upcoming',
     team,
     sessions,
-    upcomingCount: upcoming.length,
-    hasPast,
-    people: await peopleOf(repos, tenantId, teamId, sessions),
+    upcomingCount: upcoming.count,
+    hasPast: olderExist || upcoming.endedOrCancelled,
+    people,
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+interface UpcomingPage {
+  readonly sessions: readonly LearningSession[];
+  readonly people: ReadonlyMap<string, NamedPerson>;
+  /** Upcoming sessions in all, not only this page's. */
+  readonly count: number;
+  /** Whether the recent end read holds sessions that ended or were cancelled. */
+  readonly endedOrCancelled: boolean;
+  readonly nextCursor?: string;
+}
+
+/**
+ * One page of the upcoming sessions. Without a limit the page is every upcoming session (My learning
+ * asks so for each team), so their whole rows are read at once: ordering by the timing first would only
+ * add a second read of the same rows.
+ */
+async function upcomingPage(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  cutoff: string,
+  now: Date,
+  page: { readonly limit?: number; readonly cursor?: SessionCursor },
+): Promise<UpcomingPage> {
+  if (page.limit === undefined) {
+    const recent = await repos.sessions.listForTeamStartingFrom(tenantId, teamId, cutoff);
+    const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
+    const { sessions, nextCursor } = pageOf(upcoming, soonestFirst, page);
+    return {
+      sessions,
+      people: await peopleOf(repos, tenantId, teamId, sessions),
+      count: upcoming.length,
+      endedOrCancelled: upcoming.length < recent.length,
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  }
+  const recent = await repos.sessions.listTimingsStartingFrom(tenantId, teamId, cutoff);
+  const upcoming = recent.filter((s) => isUpcoming(s, now)).sort(soonestFirst);
+  const { sessions: timings, nextCursor } = pageOf(upcoming, soonestFirst, page);
+  // The timing names the page's people, so their names are read beside the page's rows, not after them.
+  const [sessions, named] = await Promise.all([
+    sessionsOfPage(repos, tenantId, teamId, timings, now),
+    peopleOf(repos, tenantId, teamId, timings),
+  ]);
+  return {
+    sessions,
+    people: await withPeopleChangedMeanwhile(repos, tenantId, teamId, sessions, idsOf(timings), named),
+    count: upcoming.length,
+    endedOrCancelled: upcoming.length < recent.length,
     ...(nextCursor ? { nextCursor } : {}),
   };
 }
@@ -130,8 +180,9 @@ export function decodeSessionCursor(text: string): SessionCursor | undefined {
 
 /**
  * The whole rows of one page of upcoming sessions, in the page's order: one read of the page's span of
- * start times. A session changed between the two reads (moved out of the span, or cancelled) is read
- * again on its own and left out when it is no longer upcoming.
+ * start times. Only rows that still sort inside the page stay, at their current place: a session moved
+ * out of the span between the two reads belongs on the page of its new time, not here too (the tab joins
+ * pages without dedupe: the same card twice), and one cancelled or deleted meanwhile is left out.
  */
 async function sessionsOfPage(
   repos: BoardRepositories,
@@ -143,25 +194,54 @@ async function sessionsOfPage(
   const first = page.at(0);
   const last = page.at(-1);
   if (!first || !last) return [];
+  const pageIds = new Set(page.map((s) => s.sessionId));
   const rows = await repos.sessions.listForTeamStartingBetween(tenantId, teamId, first.startsAt, last.startsAt);
-  const found = new Map(rows.map((s) => [s.sessionId, s]));
-  const sessions = await Promise.all(
-    page.map((timing) => found.get(timing.sessionId) ?? repos.sessions.get(tenantId, teamId, timing.sessionId)),
-  );
-  return sessions.filter((s): s is LearningSession => s !== undefined && isUpcoming(s, now));
+  return rows
+    .filter((s) => pageIds.has(s.sessionId) && soonestFirst(s, first) >= 0 && soonestFirst(s, last) <= 0 && isUpcoming(s, now))
+    .sort(soonestFirst);
 }
 
-async function peopleOf(
-  repos: BoardRepositories,
-  tenantId: string,
-  teamId: string,
-  sessions: readonly LearningSession[],
-): Promise<Map<string, NamedPerson>> {
+type NamingSession = Pick<LearningSession, 'hostId' | 'teacherIds' | 'discussionLeaderId'>;
+
+function idsOf(sessions: readonly NamingSession[]): Set<string> {
   const ids = new Set<string>();
   for (const s of sessions) {
     ids.add(s.hostId);
     s.teacherIds.forEach((id) => ids.add(id));
     if (s.discussionLeaderId) ids.add(s.discussionLeaderId);
   }
-  return namesOf(repos, tenantId, ids, teamId);
+  return ids;
+}
+
+async function peopleOf(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  sessions: readonly NamingSession[],
+): Promise<Map<string, NamedPerson>> {
+  return namesOf(repos, tenantId, idsOf(sessions), teamId);
+}
+
+/**
+ * The names of the page's sessions as their rows are: those named by their timing, plus any named since
+ * (a teacher changed between the two reads; rare, so only then a read more), without anyone they no
+ * longer name.
+ */
+async function withPeopleChangedMeanwhile(
+  repos: BoardRepositories,
+  tenantId: string,
+  teamId: string,
+  sessions: readonly LearningSession[],
+  asked: ReadonlySet<string>,
+  named: ReadonlyMap<string, NamedPerson>,
+): Promise<Map<string, NamedPerson>> {
+  const ids = idsOf(sessions);
+  const added = [...ids].filter((id) => !asked.has(id));
+  const more = added.length > 0 ? await namesOf(repos, tenantId, added, teamId) : new Map<string, NamedPerson>();
+  const people = new Map<string, NamedPerson>();
+  for (const id of ids) {
+    const person = named.get(id) ?? more.get(id);
+    if (person) people.set(id, person);
+  }
+  return people;
 }

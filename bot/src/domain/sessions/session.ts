@@ -91,8 +91,14 @@ export function sessionEndsAt(session: Pick<LearningSession, 'startsAt' | 'durat
   return new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000);
 }
 
-/** When a session runs and whether it was cancelled: all the board orders and counts its sessions by. */
-export type SessionTiming = Pick<LearningSession, 'sessionId' | 'startsAt' | 'durationMinutes' | 'status'>;
+/**
+ * When a session runs and whether it was cancelled, all the board orders and counts its sessions by, and
+ * whom it names: the board reads the page's names while it reads the page's rows, not after them.
+ */
+export type SessionTiming = Pick<
+  LearningSession,
+  'sessionId' | 'startsAt' | 'durationMinutes' | 'status' | 'hostId' | 'teacherIds' | 'discussionLeaderId'
+>;
 
 export function isUpcoming(session: Pick<LearningSession, 'startsAt' | 'durationMinutes' | 'status'>, now: Date): boolean {
   return session.status === 'scheduled' && sessionEndsAt(session).getTime() > now.getTime();

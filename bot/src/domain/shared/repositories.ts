@@ -72,7 +72,7 @@ export interface SessionRepository {
   /** Sessions starting at or after `fromIso` (an ISO time); filtered by the storage service, not here. */
   listForTeamStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<LearningSession[]>;
   /**
-   * The same sessions as `listForTeamStartingFrom`, their timing only (a few columns, not the whole row):
+   * The same sessions as `listForTeamStartingFrom`, their timing and whom they name only (a few columns, not the whole row):
    * the board orders and counts a team's ~250 upcoming sessions by it, then reads the page's rows whole.
    */
   listTimingsStartingFrom(tenantId: string, teamId: string, fromIso: string): Promise<SessionTiming[]>;

@@ -38,8 +38,23 @@ const row = z.object({
   updatedAt: isoTime,
 });
 
-/** The columns a timing read selects (`listTimingsStartingFrom`): the ids for the key check, and the timing. */
-const timingRow = row.pick({ tenantId: true, teamId: true, sessionId: true, startsAt: true, durationMinutes: true, status: true });
+/**
+ * The columns a timing read selects (`listTimingsStartingFrom`): the ids for the key check, the timing, and
+ * whom the session names (columns every row already holds). A selected column a row lacks may come back
+ * as null (Azure fills selected properties an entity does not have): no discussion leader.
+ */
+const timingRow = row
+  .pick({
+    tenantId: true,
+    teamId: true,
+    sessionId: true,
+    startsAt: true,
+    durationMinutes: true,
+    status: true,
+    hostId: true,
+    teacherIds: true,
+  })
+  .extend({ discussionLeaderId: z.string().nullish() });
 // The keys too: a `$select` returns only what it names, and parseRow checks the row's ids against them.
 export const SESSION_TIMING_COLUMNS = ['PartitionKey', 'RowKey', ...Object.keys(timingRow.shape)];
 
@@ -104,8 +119,11 @@ export function sessionFromEntity(entity: StoredEntity): LearningSession {
 
 /** A row read with only `SESSION_TIMING_COLUMNS` selected. */
 export function sessionTimingFromEntity(entity: StoredEntity): SessionTiming {
-  const { sessionId, startsAt, durationMinutes, status } = parseRow(TABLES.sessions, entity, timingRow, (s) =>
-    sessionKey(s.tenantId, s.teamId, s.sessionId),
+  const { sessionId, startsAt, durationMinutes, status, hostId, teacherIds, discussionLeaderId } = parseRow(
+    TABLES.sessions,
+    entity,
+    timingRow,
+    (s) => sessionKey(s.tenantId, s.teamId, s.sessionId),
   );
-  return { sessionId, startsAt, durationMinutes, status };
+  return { sessionId, startsAt, durationMinutes, status, hostId, teacherIds, ...(discussionLeaderId ? { discussionLeaderId } : {}) };
 }
