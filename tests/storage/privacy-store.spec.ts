@@ -183,9 +183,18 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
   });
 
   it('a second erase finds nothing and changes nothing', async () => {
-    const before = sortedJson([...(await scanAll(azurite.connectionString)).values()].flat().map(plainRow));
+    // Every stored row but the expert index's snapshot: both instances rewrite that on their own schedule
+    // (soon after they saw the first erase, again when one was under way then), whatever the erase does.
+    const stored = async () =>
+      sortedJson(
+        [...(await scanAll(azurite.connectionString))]
+          .filter(([table]) => table !== TABLES.expertSnapshots)
+          .flatMap(([, rows]) => rows)
+          .map(plainRow),
+      );
+    const before = await stored();
     expect(await world.services.privacy.erase(eva, 'anonymise')).toEqual({ removed: 0, anonymised: 0 });
-    expect(sortedJson([...(await scanAll(azurite.connectionString)).values()].flat().map(plainRow))).toEqual(before);
+    expect(await stored()).toEqual(before);
     expect((await world.services.privacy.exportFor(eva)).tables.flatMap((t) => t.rows)).toEqual([]);
   });
 
