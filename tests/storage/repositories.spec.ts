@@ -85,6 +85,15 @@ describe('round trips', () => {
     );
     expect(await repos.teams.listTeamsOf(tenantId, u2)).toEqual([memberOfT1]);
     expect(await repos.teams.listTeamsOf(tenantId, ids.user())).toEqual([]);
+    // The team's rows of some people: members found (whatever their ids look like), others left out.
+    const stranger = ids.user();
+    expect((await repos.teams.membershipsIn(tenantId, t1, [u2, stranger, u1])).sort(byUser)).toEqual([ownerOfT1, memberOfT1].sort(byUser));
+    expect(await repos.teams.membershipsIn(tenantId, t2, [u2, stranger])).toEqual([]);
+    expect(await repos.teams.membershipsIn(tenantId, t2, [])).toEqual([]);
+    // More people than one query holds (getRows reads 14 per filter).
+    const many = Array.from({ length: 40 }, () => ids.user());
+    await repos.teams.addMembers(many.filter((_, i) => i % 3 === 0).map((u) => membership(tenantId, t2, u)));
+    expect((await repos.teams.membershipsIn(tenantId, t2, many)).map((m) => m.userId).sort()).toEqual(many.filter((_, i) => i % 3 === 0).sort());
   });
 
   it('profiles: put, get, list, update', async () => {

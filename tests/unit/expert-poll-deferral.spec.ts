@@ -8,8 +8,11 @@ import { quietLogger } from '../support/service';
 // burst, or after maxDeferMs however long it lasts, never during it.
 const TENANT = 'tenant-1';
 
-function setup(onProfileRead: (reads: number) => void = () => undefined) {
+function setup(onProfileRead: (reads: number) => void = () => undefined, readMs = 0) {
   let busy = false;
+  // Profile reads on the wire at the same moment, and the most there were.
+  let reading = 0;
+  let mostReading = 0;
   // Reads of a changed person's profile: what a poll costs per person it applies.
   let profileReads = 0;
   let feedReads = 0;
@@ -20,6 +23,10 @@ function setup(onProfileRead: (reads: number) => void = () => undefined) {
         get: async () => {
           profileReads += 1;
           onProfileRead(profileReads);
+          reading += 1;
+          mostReading = Math.max(mostReading, reading);
+          if (readMs > 0) await new Promise((resolve) => setTimeout(resolve, readMs));
+          reading -= 1;
           return undefined;
         },
         forEachInTenant: async () => undefined,
@@ -51,6 +58,8 @@ function setup(onProfileRead: (reads: number) => void = () => undefined) {
     changed: (id: string, ...userIds: string[]) => (change = { id, tenantId: TENANT, userIds, at: Date.now() }),
     profileReads: () => profileReads,
     feedReads: () => feedReads,
+    mostReading: () => mostReading,
+    resetMostReading: () => (mostReading = reading),
   };
 }
 
@@ -104,6 +113,47 @@ describe('expert index poll during a burst of answers', () => {
       t.setBusy(false);
       await jest.advanceTimersByTimeAsync(100);
       expect(t.profileReads()).toBe(40);
+    } finally {
+      await t.directory.stop();
+      jest.useRealTimers();
+    }
+  });
+
+  it('a poll past its waiting budget with the burst still on reads one person at a time, and all of them', async () => {
+    jest.useFakeTimers();
+    const t = setup(() => undefined, 50);
+    try {
+      await t.directory.start();
+      t.changed('c1', ...Array.from({ length: 40 }, (_, i) => `person-${i}`));
+      t.setBusy(true);
+      // Due after 1 s, held 3 s, then read one by one (50 ms each) while the burst goes on.
+      await jest.advanceTimersByTimeAsync(1_000 + 3_000 + 100);
+      expect(t.profileReads()).toBeGreaterThan(0);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(t.mostReading()).toBe(1);
+      const beforeEnd = t.profileReads();
+      expect(beforeEnd).toBeLessThan(40);
+      // The burst is over: the other lanes join in.
+      t.setBusy(false);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(t.profileReads()).toBe(40);
+      expect(t.mostReading()).toBeGreaterThan(1);
+    } finally {
+      await t.directory.stop();
+      jest.useRealTimers();
+    }
+  });
+
+  it('one lane reads everybody when the burst never ends', async () => {
+    jest.useFakeTimers();
+    const t = setup(() => undefined, 50);
+    try {
+      await t.directory.start();
+      t.changed('c1', ...Array.from({ length: 20 }, (_, i) => `person-${i}`));
+      t.setBusy(true);
+      await jest.advanceTimersByTimeAsync(1_000 + 3_000 + 20 * 50 + 500);
+      expect(t.profileReads()).toBe(20);
+      expect(t.mostReading()).toBe(1);
     } finally {
       await t.directory.stop();
       jest.useRealTimers();

@@ -253,9 +253,15 @@ export class ExpertDirectory {
   private async reload(state: TenantState, userIds: Iterable<string>, yielding = false): Promise<void> {
     const queue = [...new Set(userIds)];
     const tenantId = state.index.tenantId;
-    const worker = async () => {
-      for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
-        if (yielding) await this.burstOver();
+    const worker = async (lane: number) => {
+      for (;;) {
+        if (yielding) {
+          await this.burstOver();
+          // Past the deferral's budget with the burst still on, one lane goes on and the others wait.
+          if (lane > 0) await this.whileBurst(() => queue.length > 0);
+        }
+        const userId = queue.shift();
+        if (userId === undefined) return;
         const [profile, endorsements] = await Promise.all([
           this.ports.members.get(tenantId, userId),
           this.ports.endorsements.listForPerson(tenantId, userId),
@@ -269,7 +275,7 @@ export class ExpertDirectory {
         state.index.upsert({ profile, endorsements: counts });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, (_, lane) => worker(lane)));
   }
 
   private schedule(): void {
@@ -299,6 +305,13 @@ export class ExpertDirectory {
       const now = performance.now();
       this.deferredSince ??= now;
       if (now - this.deferredSince >= (this.options.maxDeferMs ?? 3_000)) return;
+      await new Promise((resolve) => setTimeout(resolve, this.options.deferCheckMs ?? 100));
+    }
+  }
+
+  /** Waits while a burst of answers is on and `worthWaiting` holds (every `deferCheckMs`). */
+  private async whileBurst(worthWaiting: () => boolean): Promise<void> {
+    while (!this.stopped && worthWaiting() && this.options.deferWhile?.()) {
       await new Promise((resolve) => setTimeout(resolve, this.options.deferCheckMs ?? 100));
     }
   }

@@ -34,7 +34,7 @@ export interface SkillGate {
 interface SkillGateDeps {
   readonly experts: Pick<ExpertDirectory, 'taxonomy'>;
   readonly teamSkills: TeamSkillRepository;
-  readonly teams: Pick<TeamRepository, 'listTeamsOf' | 'listMembers'>;
+  readonly teams: Pick<TeamRepository, 'listTeamsOf' | 'membershipsIn' | 'listMembers'>;
   readonly now: () => Date;
 }
 

@@ -9,7 +9,7 @@ import type { Standing } from '../teams/team-access';
 export const failInsights = failWith<InsightsFailure>('insights');
 
 /** The team, installed, and where the actor stands in it: outsiders are refused (notMember). */
-export function createInsightsPlace(teams: Pick<TeamRepository, 'get' | 'listTeamsOf' | 'listMembers'>) {
+export function createInsightsPlace(teams: Pick<TeamRepository, 'get' | 'listTeamsOf' | 'membershipsIn' | 'listMembers'>) {
   const access = createTeamAccess(teams);
   return async (actor: PersonRef, teamId: string): Promise<Result<{ team: Team; standing: Standing }, InsightsFailure>> => {
     const team = await teams.get(actor.tenantId, teamId);

@@ -33,6 +33,11 @@ export interface TeamRepository {
   removeAllMembers(tenantId: string, teamId: string, stop?: () => Promise<boolean>): Promise<number>;
   listMembers(tenantId: string, teamId: string): Promise<Membership[]>;
   listTeamsOf(tenantId: string, userId: string): Promise<Membership[]>;
+  /**
+   * The team's own membership rows of these people (point reads in the team's partition, a few dozen
+   * per query, whatever the team's size); people who are not members are left out.
+   */
+  membershipsIn(tenantId: string, teamId: string, userIds: readonly string[]): Promise<Membership[]>;
 }
 
 export interface MemberRepository {

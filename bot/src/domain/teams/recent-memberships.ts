@@ -15,6 +15,21 @@ interface Entry {
   readonly readAt: number;
 }
 
+/** One person's row in one team (undefined: not a member), as read or written here. */
+interface TeamRowEntry {
+  readonly membership: Membership | undefined;
+  readonly readAt: number;
+}
+
+// The team rows of at most this many people are read in one go (a transaction's size; getRows splits it).
+const TEAM_ROWS_PER_READ = 100;
+
+interface TeamRowAsk {
+  readonly userId: string;
+  readonly resolve: (membership: Membership | undefined) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * A person's team memberships (their own partition), remembered for a few seconds per instance. An
  * RSVP read them twice (the bot's "vouched member" and the access check), and a burst of answers
@@ -25,6 +40,11 @@ interface Entry {
  *
  * A read that was on the wire while a write happened is not remembered (its answer may predate the
  * write), and no later caller joins it.
+ *
+ * `membershipsIn` (the access check, and the bot's "vouched member") answers from a remembered list of
+ * the person's teams, else from the person's remembered row of that team, else reads it: the team rows
+ * asked for while a read of that team is on the wire go together in the next read (a burst of 200
+ * first-time answers costs 15 reads, not 200). Writes through this instance set the row at once.
  */
 export function withRecentMemberships(repositories: Repositories, options: RecentMembershipsOptions): Repositories {
   const inner = repositories.teams;
@@ -34,10 +54,69 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
   const writes = new Map<string, number>();
   let everything = 0;
   const keyOf = (tenantId: string, userId: string) => `${tenantId}\n${userId}`;
+  const teamRowOf = (tenantId: string, teamId: string, userId: string) => `${tenantId}\n${teamId}\n${userId}`;
+  const teamRows = new Map<string, TeamRowEntry>();
+  const teamRowAsks = new Map<string, { tenantId: string; teamId: string; asks: TeamRowAsk[] }>();
+  const fresh = (readAt: number) => options.now() - readAt < options.ttlMs;
+  const forgetAllWhenFull = () => {
+    if (remembered.size + teamRows.size < PEOPLE_REMEMBERED) return;
+    remembered.clear();
+    teamRows.clear();
+    writes.clear();
+    everything += 1;
+  };
+
+  /** Reads the asked rows of one team, the asks that arrive meanwhile in the next read, until none wait. */
+  async function readTeamRows(teamKey: string): Promise<void> {
+    // Let the asks of the same moment queue up first, so they share the first read.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (;;) {
+      const waiting = teamRowAsks.get(teamKey);
+      if (!waiting || waiting.asks.length === 0) {
+        teamRowAsks.delete(teamKey);
+        return;
+      }
+      const { tenantId, teamId } = waiting;
+      const batch = waiting.asks.splice(0, TEAM_ROWS_PER_READ);
+      const userIds = [...new Set(batch.map((a) => a.userId))];
+      const seen = new Map(userIds.map((u) => [u, writes.get(keyOf(tenantId, u)) ?? 0]));
+      const all = everything;
+      const readAt = options.now();
+      try {
+        const found = new Map((await inner.membershipsIn(tenantId, teamId, userIds)).map((m) => [m.userId, m]));
+        for (const userId of userIds) {
+          if ((writes.get(keyOf(tenantId, userId)) ?? 0) !== seen.get(userId) || everything !== all) continue;
+          forgetAllWhenFull();
+          teamRows.set(teamRowOf(tenantId, teamId, userId), { membership: found.get(userId), readAt });
+        }
+        for (const ask of batch) ask.resolve(found.get(ask.userId));
+      } catch (error) {
+        for (const ask of batch) ask.reject(error);
+      }
+    }
+  }
+
+  function teamRow(tenantId: string, teamId: string, userId: string): Membership | undefined | Promise<Membership | undefined> {
+    const person = remembered.get(keyOf(tenantId, userId));
+    if (person && fresh(person.readAt)) return person.memberships.find((m) => m.teamId === teamId);
+    const row = teamRows.get(teamRowOf(tenantId, teamId, userId));
+    if (row && fresh(row.readAt)) return row.membership;
+    const teamKey = `${tenantId}\n${teamId}`;
+    return new Promise((resolve, reject) => {
+      const waiting = teamRowAsks.get(teamKey);
+      if (waiting) {
+        waiting.asks.push({ userId, resolve, reject });
+        return;
+      }
+      teamRowAsks.set(teamKey, { tenantId, teamId, asks: [{ userId, resolve, reject }] });
+      void readTeamRows(teamKey);
+    });
+  }
   const changed = (key: string) => {
     writes.set(key, (writes.get(key) ?? 0) + 1);
     inFlight.delete(key);
   };
+  const forgetTeamRow = (tenantId: string, teamId: string, userId: string) => teamRows.delete(teamRowOf(tenantId, teamId, userId));
 
   const teams: TeamRepository = {
     get: (tenantId, teamId) => inner.get(tenantId, teamId),
@@ -60,22 +139,29 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
       inFlight.set(key, read);
       const memberships = await read;
       if ((writes.get(key) ?? 0) === seen.person && everything === seen.all) {
-        if (remembered.size >= PEOPLE_REMEMBERED) {
-          remembered.clear();
-          writes.clear();
-          everything += 1;
-        }
+        forgetAllWhenFull();
         remembered.set(key, { memberships, readAt });
       }
       return [...memberships];
     },
 
+    async membershipsIn(tenantId, teamId, userIds) {
+      const rows = await Promise.all(userIds.map((userId) => teamRow(tenantId, teamId, userId)));
+      return rows.filter((m): m is Membership => m !== undefined);
+    },
+
     async addMembers(memberships) {
-      for (const m of memberships) changed(keyOf(m.tenantId, m.userId));
+      for (const m of memberships) {
+        changed(keyOf(m.tenantId, m.userId));
+        forgetTeamRow(m.tenantId, m.teamId, m.userId);
+      }
       await inner.addMembers(memberships);
+      const writtenAt = options.now();
       for (const m of memberships) {
         const key = keyOf(m.tenantId, m.userId);
         changed(key);
+        forgetAllWhenFull();
+        teamRows.set(teamRowOf(m.tenantId, m.teamId, m.userId), { membership: m, readAt: writtenAt });
         const entry = remembered.get(key);
         // What was remembered plus the row just written (the same team's row replaced).
         if (entry) remembered.set(key, { ...entry, memberships: [...entry.memberships.filter((x) => x.teamId !== m.teamId), m] });
@@ -86,24 +172,28 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
       for (const userId of userIds) {
         changed(keyOf(tenantId, userId));
         remembered.delete(keyOf(tenantId, userId));
+        forgetTeamRow(tenantId, teamId, userId);
       }
       await inner.removeMembers(tenantId, teamId, userIds);
       // Forgotten again: a read that started while the rows were being deleted may have found them.
       for (const userId of userIds) {
         changed(keyOf(tenantId, userId));
         remembered.delete(keyOf(tenantId, userId));
+        forgetTeamRow(tenantId, teamId, userId);
       }
     },
 
     async removeAllMembers(tenantId, teamId, stop) {
       everything += 1;
       remembered.clear();
+      teamRows.clear();
       inFlight.clear();
       try {
         return await inner.removeAllMembers(tenantId, teamId, stop);
       } finally {
         everything += 1;
         remembered.clear();
+        teamRows.clear();
         inFlight.clear();
       }
     },

@@ -25,11 +25,15 @@ export const mayChange = (standing: Standing, session: Pick<LearningSession, 'ho
 /** The team's settings and the messages PeerLearn could not post there: its owners manage them. */
 export const mayManage = (standing: Standing): boolean => standing === 'owner';
 
-export function createTeamAccess(teams: Pick<TeamRepository, 'listTeamsOf' | 'listMembers'>) {
+export function createTeamAccess(teams: Pick<TeamRepository, 'membershipsIn' | 'listMembers'>) {
   return {
-    /** From the person's own membership rows (one partition), so it costs one read whatever the team's size. */
+    /**
+     * From the team's row of the person (a point read, whatever the team's size); the server's
+     * repositories remember it a few seconds and read the rows of people asking at the same moment
+     * together (recent-memberships.ts).
+     */
     async standing(person: PersonRef, teamId: string): Promise<Standing> {
-      const membership = (await teams.listTeamsOf(person.tenantId, person.userId)).find((m) => m.teamId === teamId);
+      const [membership] = await teams.membershipsIn(person.tenantId, teamId, [person.userId]);
       if (!membership) return 'outsider';
       return membership.role === 'owner' ? 'owner' : 'member';
     },

@@ -142,7 +142,7 @@ export function rosterKeeping(deps: RosterKeepingDeps) {
     async vouchedMember(tenantId: string, teamId: string, userId: string): Promise<void> {
       const key = `${tenantId}|${teamId}|${userId}`;
       if (vouched.has(key)) return;
-      const known = (await repos.teams.listTeamsOf(tenantId, userId)).some((m) => m.teamId === teamId);
+      const known = (await repos.teams.membershipsIn(tenantId, teamId, [userId])).length > 0;
       if (!known) await addVouched({ tenantId, teamId, userId, role: 'member', joinedAt: now().toISOString() });
       if (vouched.size >= VOUCHED_REMEMBERED) vouched.clear();
       vouched.add(key);

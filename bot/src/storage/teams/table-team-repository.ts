@@ -103,6 +103,15 @@ export class TableTeamRepository implements TeamRepository {
     return rows.map((row) => membershipFromEntity('byTeam', row));
   }
 
+  async membershipsIn(tenantId: string, teamId: string, userIds: readonly string[]): Promise<Membership[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.memberships.getRows(
+      membersOfTeamPartition(tenantId, teamId),
+      userIds.map((userId) => membershipKey('byTeam', { tenantId, teamId, userId }).rowKey),
+    );
+    return rows.flatMap((row) => (row ? [membershipFromEntity('byTeam', row)] : []));
+  }
+
   async listTeamsOf(tenantId: string, userId: string): Promise<Membership[]> {
     const rows = await this.memberships.listPartition(teamsOfUserPartition(tenantId, userId));
     return rows.map((row) => membershipFromEntity('byUser', row));
