@@ -34,6 +34,48 @@ const SESSIONS = Number(process.env.SESSIONS ?? 500);
 const MEMBERS = 200;
 const BUDGET_MS = 600;
 const PROFILE = Boolean(process.env.PROFILE);
+/** TRACE=1: the last measured run per language under Chromium's tracing: the page's main thread until the first card, by what it did. */
+const TRACE = Boolean(process.env.TRACE);
+
+/**
+ * The renderer's main thread from navigation to the first card, from a Chromium trace: the top-level
+ * tasks' time by their first child event's name (script evaluation, compile, style, layout, …), and a
+ * timeline of the longest tasks.
+ */
+function summarizeTrace(buffer, language, visibleMs) {
+  const { traceEvents } = JSON.parse(buffer.toString('utf8'));
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+  const nav = traceEvents.find((e) => e.pid === main.pid && e.name === 'navigationStart') ?? onMain[0];
+  const start = nav.ts;
+  const end = start + visibleMs * 1000;
+  const within = onMain.filter((e) => e.ts >= start && e.ts <= end);
+  const byName = new Map();
+  for (const e of within) {
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  const tasks = within.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur);
+  const busy = tasks.reduce((n, e) => n + e.dur / 1000, 0);
+  console.log(`\ntrace ${language}: main thread busy ${busy.toFixed(0)} ms of ${visibleMs.toFixed(0)} ms until the first card; events (inclusive ms, nested events counted in each):`);
+  console.table(
+    [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([name, ms]) => ({ event: name, ms: Math.round(ms) })),
+  );
+  const childOf = (task) =>
+    within
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.name !== 'RunTask')
+      .sort((a, b) => b.dur - a.dur)[0];
+  console.log(`longest tasks (start → ms: what):`);
+  for (const task of tasks.slice(0, 15).sort((a, b) => a.ts - b.ts)) {
+    const child = childOf(task);
+    const detail = child?.args?.data?.url ?? child?.args?.data?.functionName ?? child?.args?.fileName ?? child?.args?.data?.callbackName ?? '';
+    console.log(`  ${((task.ts - start) / 1000).toFixed(0)} → ${(task.dur / 1000).toFixed(0)} ms: ${child?.name ?? '?'} ${String(detail).replace(/^.*\//, '')}`);
+  }
+}
 const BUDGET_KB = 200;
 const LANGUAGES = ['en', 'nl'];
 const tabDir = path.join(root, 'dist/tab');
@@ -128,6 +170,7 @@ try {
     // PROFILE: one more run under the profiler, after the measured ones and not counted (sampling slows it).
     for (let run = 0; run <= RUNS + (PROFILE ? 1 : 0); run++) {
       const profiled = PROFILE && run === RUNS + 1;
+      const traced = TRACE && run === RUNS;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript(
         ([member, team, lang]) => {
@@ -140,13 +183,17 @@ try {
           );
           localStorage.setItem('peerlearn.team', team);
           localStorage.setItem('peerlearn.language', lang);
-          // The moment the first session card is in the DOM, against the navigation's own clock.
-          new MutationObserver((_, observer) => {
-            if (document.querySelector('[data-testid="session-card"]')) {
-              window.__boardVisibleAt = performance.now();
-              observer.disconnect();
-            }
-          }).observe(document, { childList: true, subtree: true });
+          // The moment the first session card is in the DOM, against the navigation's own clock; the
+          // bench waits for this promise over CDP (see below).
+          window.__boardVisible = new Promise((resolve) => {
+            new MutationObserver((_, observer) => {
+              if (document.querySelector('[data-testid="session-card"]')) {
+                window.__boardVisibleAt = performance.now();
+                observer.disconnect();
+                resolve(window.__boardVisibleAt);
+              }
+            }).observe(document, { childList: true, subtree: true });
+          });
         },
         [`${viewer.tenantId}/${viewer.userId}`, teamId, language],
       );
@@ -156,10 +203,19 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       if (profiled) await startProfile(cdp);
-      await page.goto(service.url);
-      await page.locator('[data-testid="session-card"]').first().waitFor({ timeout: 30_000 });
+      if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+      // Until the first card, nothing of Playwright's runs in the page: a locator's wait injects its
+      // ~200 KB script into the page, whose evaluation took 80–190 ms of the page's main thread right
+      // in the board's critical path (session 12, TRACE=1). The wait is a promise the init script made,
+      // awaited over CDP in the page's own world.
+      await page.goto(service.url, { waitUntil: 'domcontentloaded' });
+      const seen = await cdp.send('Runtime.evaluate', { expression: 'window.__boardVisible', awaitPromise: true, returnByValue: true, timeout: 30_000 });
+      const visibleMs = seen.result.value;
+      if (typeof visibleMs !== 'number') throw new Error(`no session card: ${JSON.stringify(seen.exceptionDetails ?? seen.result)}`);
+      // The page's main-thread time up to the card, read before anything else asks the page for anything.
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      if (traced) summarizeTrace(await browser.stopTracing(), language, visibleMs);
       if (profiled) await stopProfile(cdp, path.join(root, `dist/bench/board-${language}.cpuprofile`), { label: `board, ${language}` });
-      const visibleMs = await page.evaluate(() => window.__boardVisibleAt);
       // The scripts the page asked for before the first card was in the DOM (the page's own clock).
       const scripts = await page.evaluate(
         (visible) =>
@@ -188,7 +244,6 @@ try {
           serviceMs: call.responseStart - call.requestStart,
         };
       });
-      const { metrics } = await cdp.send('Performance.getMetrics');
       const mainThreadMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
       if (process.env.PHASES) {
         const phases = await page.evaluate(() =>
