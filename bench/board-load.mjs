@@ -58,7 +58,9 @@ function summarizeTrace(buffer, language, visibleMs) {
   }
   const tasks = within.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur);
   const busy = tasks.reduce((n, e) => n + e.dur / 1000, 0);
-  console.log(`\ntrace ${language}: main thread busy ${busy.toFixed(0)} ms of ${visibleMs.toFixed(0)} ms until the first card; events (inclusive ms, nested events counted in each):`);
+  console.log(
+    `\ntrace ${language}: main thread busy ${busy.toFixed(0)} ms of ${visibleMs.toFixed(0)} ms until the first card; events (inclusive ms, nested events counted in each):`,
+  );
   console.table(
     [...byName]
       .sort((a, b) => b[1] - a[1])
@@ -72,8 +74,11 @@ function summarizeTrace(buffer, language, visibleMs) {
   console.log(`longest tasks (start → ms: what):`);
   for (const task of tasks.slice(0, 15).sort((a, b) => a.ts - b.ts)) {
     const child = childOf(task);
-    const detail = child?.args?.data?.url ?? child?.args?.data?.functionName ?? child?.args?.fileName ?? child?.args?.data?.callbackName ?? '';
-    console.log(`  ${((task.ts - start) / 1000).toFixed(0)} → ${(task.dur / 1000).toFixed(0)} ms: ${child?.name ?? '?'} ${String(detail).replace(/^.*\//, '')}`);
+    const detail =
+      child?.args?.data?.url ?? child?.args?.data?.functionName ?? child?.args?.fileName ?? child?.args?.data?.callbackName ?? '';
+    console.log(
+      `  ${((task.ts - start) / 1000).toFixed(0)} → ${(task.dur / 1000).toFixed(0)} ms: ${child?.name ?? '?'} ${String(detail).replace(/^.*\//, '')}`,
+    );
   }
 }
 const BUDGET_KB = 200;
@@ -203,13 +208,21 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       if (profiled) await startProfile(cdp);
-      if (traced) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+      if (traced)
+        await browser.startTracing(page, {
+          categories: ['devtools.timeline', 'v8', 'blink.user_timing', 'disabled-by-default-devtools.timeline'],
+        });
       // Until the first card, nothing of Playwright's runs in the page: a locator's wait injects its
       // ~200 KB script into the page, whose evaluation took 80–190 ms of the page's main thread right
       // in the board's critical path (session 12, TRACE=1). The wait is a promise the init script made,
       // awaited over CDP in the page's own world.
       await page.goto(service.url, { waitUntil: 'domcontentloaded' });
-      const seen = await cdp.send('Runtime.evaluate', { expression: 'window.__boardVisible', awaitPromise: true, returnByValue: true, timeout: 30_000 });
+      const seen = await cdp.send('Runtime.evaluate', {
+        expression: 'window.__boardVisible',
+        awaitPromise: true,
+        returnByValue: true,
+        timeout: 30_000,
+      });
       const visibleMs = seen.result.value;
       if (typeof visibleMs !== 'number') throw new Error(`no session card: ${JSON.stringify(seen.exceptionDetails ?? seen.result)}`);
       // The page's main-thread time up to the card, read before anything else asks the page for anything.

@@ -170,9 +170,14 @@ async function warmStorage(connectionString: string): Promise<number> {
     await Promise.all(keys.map((k) => table.getEntity(k.partitionKey, k.rowKey).catch(() => undefined)));
     await Promise.all(
       Array.from({ length: 20 }, async (_, p) => {
-        const filter = `PartitionKey eq 'p${p}' and (${keys.slice(0, 14).map((k) => `RowKey eq '${k.rowKey}'`).join(' or ')})`;
+        const filter = `PartitionKey eq 'p${p}' and (${keys
+          .slice(0, 14)
+          .map((k) => `RowKey eq '${k.rowKey}'`)
+          .join(' or ')})`;
         for await (const page of table.listEntities({ queryOptions: { filter } }).byPage()) void page;
-        await table.submitTransaction(keys.filter((k) => k.partitionKey === `p${p}`).map((k) => ['upsert', { ...k, response: 'yes' }, 'Merge']));
+        await table.submitTransaction(
+          keys.filter((k) => k.partitionKey === `p${p}`).map((k) => ['upsert', { ...k, response: 'yes' }, 'Merge']),
+        );
       }),
     );
   }
@@ -303,7 +308,8 @@ async function main(): Promise<void> {
     await postActivity(service.url, botAddedToTeam(connector.serviceUrl, TEAM));
     const client = startClient(service.url);
     await client.ready();
-    if (process.env.WARM_STORAGE !== '0') console.log(`storage emulator warmed in ${Math.round(await warmStorage(service.storageConnectionString ?? ''))} ms`);
+    if (process.env.WARM_STORAGE !== '0')
+      console.log(`storage emulator warmed in ${Math.round(await warmStorage(service.storageConnectionString ?? ''))} ms`);
     const rows = [];
     for (let run = 1; run <= RUNS; run += 1) rows.push(await burst(service, connector, client, run));
     await client.close();

@@ -93,7 +93,9 @@ describe('round trips', () => {
     // More people than one query holds (getRows reads 14 per filter).
     const many = Array.from({ length: 40 }, () => ids.user());
     await repos.teams.addMembers(many.filter((_, i) => i % 3 === 0).map((u) => membership(tenantId, t2, u)));
-    expect((await repos.teams.membershipsIn(tenantId, t2, many)).map((m) => m.userId).sort()).toEqual(many.filter((_, i) => i % 3 === 0).sort());
+    expect((await repos.teams.membershipsIn(tenantId, t2, many)).map((m) => m.userId).sort()).toEqual(
+      many.filter((_, i) => i % 3 === 0).sort(),
+    );
   });
 
   it('profiles: put, get, list, update', async () => {

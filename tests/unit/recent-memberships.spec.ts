@@ -165,7 +165,9 @@ describe('recent memberships', () => {
       if (fail) throw new Error('storage is down');
       return read(...args);
     };
-    await expect(Promise.all([teams.membershipsIn('t', 'a', ['u1']), teams.membershipsIn('t', 'a', ['u2'])])).rejects.toThrow('storage is down');
+    await expect(Promise.all([teams.membershipsIn('t', 'a', ['u1']), teams.membershipsIn('t', 'a', ['u2'])])).rejects.toThrow(
+      'storage is down',
+    );
     fail = false;
     await inner.addMembers([member('a')]);
     expect((await teams.membershipsIn('t', 'a', ['u1'])).map((m) => m.userId)).toEqual(['u1']);
