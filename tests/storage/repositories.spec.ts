@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { NotFoundError } from '../../bot/src/domain/shared/repositories';
 import type { Repositories } from '../../bot/src/domain/shared/repositories';
 import { createStorage } from '../../bot/src/storage/shared/create-storage';
@@ -90,12 +92,51 @@ describe('round trips', () => {
     expect((await repos.teams.membershipsIn(tenantId, t1, [u2, stranger, u1])).sort(byUser)).toEqual([ownerOfT1, memberOfT1].sort(byUser));
     expect(await repos.teams.membershipsIn(tenantId, t2, [u2, stranger])).toEqual([]);
     expect(await repos.teams.membershipsIn(tenantId, t2, [])).toEqual([]);
-    // More people than one query holds (getRows reads 14 per filter).
+    // More people than one query holds (getRows reads 12 per filter).
     const many = Array.from({ length: 40 }, () => ids.user());
     await repos.teams.addMembers(many.filter((_, i) => i % 3 === 0).map((u) => membership(tenantId, t2, u)));
     expect((await repos.teams.membershipsIn(tenantId, t2, many)).map((m) => m.userId).sort()).toEqual(
       many.filter((_, i) => i % 3 === 0).sort(),
     );
+  });
+
+  it("a team's rows of many people: each query bounded by its keys' range, within 15 comparisons; one person's range is their row", async () => {
+    const tenantId = ids.tenant();
+    const teamId = ids.teamsThread();
+    const people = Array.from({ length: 30 }, () => ids.user());
+    await repos.teams.addMembers(people.filter((_, i) => i % 2 === 0).map((u) => membership(tenantId, teamId, u)));
+    const requests: { method: string; filter: string | null }[] = [];
+    const onRequest = (message: unknown) => {
+      const { request } = message as { request: ClientRequest };
+      if (request.path.includes('plMemberships'))
+        requests.push({ method: request.method, filter: new URL(request.path, 'http://storage').searchParams.get('$filter') });
+    };
+    subscribe('http.client.request.start', onRequest);
+    try {
+      const found = await repos.teams.membershipsIn(tenantId, teamId, people);
+      expect(found.map((m) => m.userId).sort()).toEqual(people.filter((_, i) => i % 2 === 0).sort());
+      expect(requests).toHaveLength(3);
+      for (const { filter } of requests) {
+        expect(filter).toMatch(/^PartitionKey eq '[^']+' and RowKey ge '[^']+' and RowKey le '[^']+' and \(/);
+        expect((filter ?? '').split(/ (?:eq|ne|gt|ge|lt|le) /).length - 1).toBeLessThanOrEqual(15);
+      }
+      // The three ranges follow one another: the keys were sorted before they were split.
+      const bounds = requests.map(({ filter }) => [...(filter ?? '').matchAll(/RowKey (?:ge|le) '([^']+)'/g)].map((m) => m[1] ?? ''));
+      for (let i = 1; i < bounds.length; i += 1) expect((bounds[i - 1]?.[1] ?? '') < (bounds[i]?.[0] ?? '')).toBe(true);
+
+      requests.length = 0;
+      expect(await repos.teams.membershipsIn(tenantId, teamId, [people[1] ?? ''])).toEqual([]);
+      expect((await repos.teams.membershipsIn(tenantId, teamId, [people[0] ?? ''])).map((m) => m.userId)).toEqual([people[0]]);
+      expect(requests).toHaveLength(2);
+      for (const [i, { filter }] of requests.entries()) {
+        const [, from, to] = /RowKey ge '([^']+)' and RowKey le '([^']+)'/.exec(filter ?? '') ?? [];
+        expect(from).toBeDefined();
+        expect(to).toBe(from);
+        expect(from).toContain(encodeURIComponent(people[1 - i] ?? '').slice(0, 8));
+      }
+    } finally {
+      unsubscribe('http.client.request.start', onRequest);
+    }
   });
 
   it('profiles: put, get, list, update', async () => {

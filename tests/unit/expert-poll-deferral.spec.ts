@@ -159,4 +159,26 @@ describe('expert index poll during a burst of answers', () => {
       jest.useRealTimers();
     }
   });
+
+  it('a read that fails stops the poll: the lanes still waiting do not read on beside the next one', async () => {
+    jest.useFakeTimers();
+    const t = setup((reads) => {
+      if (reads === 3) throw new Error('storage is down');
+    }, 50);
+    try {
+      await t.directory.start();
+      t.changed('c1', ...Array.from({ length: 20 }, (_, i) => `person-${i}`));
+      t.setBusy(true);
+      // Due after 1 s, held 3 s, then one lane reads until its third read fails.
+      await jest.advanceTimersByTimeAsync(1_000 + 3_000 + 200);
+      expect(t.profileReads()).toBe(3);
+      // The burst ends: the next poll (due 1 s after the failed one) reads all 20 again, and nobody else reads.
+      t.setBusy(false);
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(t.profileReads()).toBe(3 + 20);
+    } finally {
+      await t.directory.stop();
+      jest.useRealTimers();
+    }
+  });
 });

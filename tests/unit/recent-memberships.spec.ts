@@ -21,6 +21,8 @@ function storedTeams() {
   const teamReads: string[][] = [];
   let held: { release: () => void } | undefined;
   let holdNext = false;
+  let heldAdd: { release: () => void } | undefined;
+  let holdNextAdd = false;
   const teams: Pick<TeamRepository, 'listTeamsOf' | 'membershipsIn' | 'addMembers' | 'removeMembers'> = {
     async membershipsIn(_tenantId, teamId, userIds) {
       teamReads.push([...userIds]);
@@ -45,6 +47,11 @@ function storedTeams() {
     },
     async addMembers(memberships) {
       for (const m of memberships) rows.set(`${m.teamId}|${m.userId}`, m);
+      // Stored, but the answer is late (the test lets it through).
+      if (holdNextAdd) {
+        holdNextAdd = false;
+        await new Promise<void>((resolve) => (heldAdd = { release: resolve }));
+      }
     },
     async removeMembers(_tenantId, teamId, userIds) {
       for (const u of userIds) rows.delete(`${teamId}|${u}`);
@@ -56,6 +63,8 @@ function storedTeams() {
     repositories: { teams: teams as TeamRepository } as Repositories,
     hold: () => (holdNext = true),
     release: () => held?.release(),
+    holdAdd: () => (holdNextAdd = true),
+    releaseAdd: () => heldAdd?.release(),
   };
 }
 
@@ -171,5 +180,19 @@ describe('recent memberships', () => {
     fail = false;
     await inner.addMembers([member('a')]);
     expect((await teams.membershipsIn('t', 'a', ['u1'])).map((m) => m.userId)).toEqual(['u1']);
+  });
+
+  it('a membership written while the person was removed is read again, not assumed', async () => {
+    const store = storedTeams();
+    const { teams } = withRecentMemberships(store.repositories, { now: () => 0, ttlMs: 5_000 });
+    store.holdAdd();
+    // The vouched member's write is stored, but its answer comes late; the removal lands after it.
+    const adding = teams.addMembers([member('a')]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await teams.removeMembers('t', 'a', ['u1']);
+    store.releaseAdd();
+    await adding;
+    expect(await teams.membershipsIn('t', 'a', ['u1'])).toEqual([]);
+    expect(store.teamReads).toEqual([['u1']]);
   });
 });

@@ -253,14 +253,16 @@ export class ExpertDirectory {
   private async reload(state: TenantState, userIds: Iterable<string>, yielding = false): Promise<void> {
     const queue = [...new Set(userIds)];
     const tenantId = state.index.tenantId;
+    // A lane's read failed: the poll fails, and the lanes still waiting stop rather than read on beside the next poll.
+    let failed = false;
     const worker = async (lane: number) => {
       for (;;) {
         if (yielding) {
           await this.burstOver();
           // Past the deferral's budget with the burst still on, one lane goes on and the others wait.
-          if (lane > 0) await this.whileBurst(() => queue.length > 0);
+          if (lane > 0) await this.whileBurst(() => queue.length > 0 && !failed);
         }
-        const userId = queue.shift();
+        const userId = failed ? undefined : queue.shift();
         if (userId === undefined) return;
         const [profile, endorsements] = await Promise.all([
           this.ports.members.get(tenantId, userId),
@@ -275,7 +277,14 @@ export class ExpertDirectory {
         state.index.upsert({ profile, endorsements: counts });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, (_, lane) => worker(lane)));
+    await Promise.all(
+      Array.from({ length: Math.min(RELOAD_CONCURRENCY, queue.length) }, (_, lane) =>
+        worker(lane).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
   }
 
   private schedule(): void {

@@ -34,8 +34,8 @@ export interface TeamRepository {
   listMembers(tenantId: string, teamId: string): Promise<Membership[]>;
   listTeamsOf(tenantId: string, userId: string): Promise<Membership[]>;
   /**
-   * The team's own membership rows of these people (point reads in the team's partition, a few dozen
-   * per query, whatever the team's size); people who are not members are left out.
+   * The team's own membership rows of these people (in the team's partition, 12 to a query, each query
+   * bounded by its people's key range: storage-table.ts `getRows`); people who are not members are left out.
    */
   membershipsIn(tenantId: string, teamId: string, userIds: readonly string[]): Promise<Membership[]>;
 }

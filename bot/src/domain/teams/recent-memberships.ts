@@ -21,7 +21,7 @@ interface TeamRowEntry {
   readonly readAt: number;
 }
 
-// The team rows of at most this many people are read in one go (a transaction's size; getRows splits it).
+// The team rows of at most this many people are read in one go (getRows splits it, 12 to a query).
 const TEAM_ROWS_PER_READ = 100;
 
 interface TeamRowAsk {
@@ -155,13 +155,20 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
         changed(keyOf(m.tenantId, m.userId));
         forgetTeamRow(m.tenantId, m.teamId, m.userId);
       }
+      // Each person's writes as this one left: another write of theirs meanwhile (a removal while this
+      // was on the wire) may have landed before or after it, so then the row is read again, not assumed.
+      const alone = new Map(memberships.map((m) => [keyOf(m.tenantId, m.userId), writes.get(keyOf(m.tenantId, m.userId)) ?? 0]));
+      const all = everything;
       await inner.addMembers(memberships);
       const writtenAt = options.now();
+      const undisturbed = new Set(
+        [...alone].filter(([key, seen]) => (writes.get(key) ?? 0) === seen && everything === all).map(([key]) => key),
+      );
       for (const m of memberships) {
         const key = keyOf(m.tenantId, m.userId);
         changed(key);
         forgetAllWhenFull();
-        teamRows.set(teamRowOf(m.tenantId, m.teamId, m.userId), { membership: m, readAt: writtenAt });
+        if (undisturbed.has(key)) teamRows.set(teamRowOf(m.tenantId, m.teamId, m.userId), { membership: m, readAt: writtenAt });
         const entry = remembered.get(key);
         // What was remembered plus the row just written (the same team's row replaced).
         if (entry) remembered.set(key, { ...entry, memberships: [...entry.memberships.filter((x) => x.teamId !== m.teamId), m] });

@@ -28,7 +28,7 @@ export const mayManage = (standing: Standing): boolean => standing === 'owner';
 export function createTeamAccess(teams: Pick<TeamRepository, 'membershipsIn' | 'listMembers'>) {
   return {
     /**
-     * From the team's row of the person (a point read, whatever the team's size); the server's
+     * From the team's row of the person (one row's range of the team's partition); the server's
      * repositories remember it a few seconds and read the rows of people asking at the same moment
      * together (recent-memberships.ts).
      */
