@@ -38,7 +38,7 @@ const plan = (title: string) =>
   planThroughCard(bot, {
     title,
     date: day,
-    teacherIds: `${people.host.aadObjectId ?? ''},${people.ann.aadObjectId ?? ''}`,
+    teacherIds: people.ann.aadObjectId ?? '',
     discussionLeaderId: people.bob.aadObjectId ?? '',
   });
 
@@ -62,7 +62,7 @@ describe('declineRole through the CloudAdapter', () => {
       expect(await action('declineRole', data, who, personal)).toContain('Only the person named as a teacher or discussion leader');
     }
     expect(await stored(session.sessionId)).toMatchObject({
-      teacherIds: [people.host.aadObjectId, people.ann.aadObjectId],
+      teacherIds: [people.ann.aadObjectId],
       discussionLeaderId: people.bob.aadObjectId,
     });
     expect(await queuedJobs(bot.service)).toEqual([]);
@@ -74,7 +74,7 @@ describe('declineRole through the CloudAdapter', () => {
     const text = await action('declineRole', { teamId: TEAM_ID, sessionId: session.sessionId }, people.ann, personal);
     expect(text).toContain('You are no longer named in “Ann declines”');
     expect(await stored(session.sessionId)).toMatchObject({
-      teacherIds: [people.host.aadObjectId],
+      teacherIds: [],
       discussionLeaderId: people.bob.aadObjectId,
     });
     const jobs = await queuedJobs(bot.service);
