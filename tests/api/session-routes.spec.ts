@@ -227,3 +227,41 @@ describe('session API', () => {
     expect((await fetch(`${service.url}${url.pathname}`)).status).toBe(404);
   });
 });
+
+describe('the host is not their own co-teacher', () => {
+  const host = people.host.aadObjectId;
+  const bob = people.bob.aadObjectId;
+  const hostIsTeacher = 'The host teaches this session already: choose co-teachers other than the host.';
+
+  it('POST listing the host among the teachers: 400 on teacherIds, nothing stored', async () => {
+    const before = (await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length;
+    const res = await call<ApiError>('POST', `${team}/sessions`, 'host', { ...valid, teacherIds: [bob, host] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ teacherIds: hostIsTeacher });
+    expect(res.body.error.problems).toEqual([{ field: 'teacherIds', code: 'hostIsTeacher' }]);
+    expect((await service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID)).length).toBe(before);
+    expect(await queuedJobs(service)).toEqual([]);
+  });
+
+  it('PATCH naming the host as co-teacher: 400, the session keeps its teachers', async () => {
+    const id = await create({ teacherIds: [bob] });
+    const res = await call<ApiError>('PATCH', `${team}/sessions/${id}`, 'host', { teacherIds: [host, bob] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ teacherIds: hostIsTeacher });
+    expect((await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, id))?.teacherIds).toEqual([bob]);
+  });
+
+  it('a session stored before the rule, listing its host as co-teacher: reads with the host once, and edits', async () => {
+    const id = await create({ teacherIds: [bob] });
+    // As written before the rule: the host among the teachers.
+    await service.repositories.sessions.update(PLAYGROUND_TENANT, TEAM_ID, id, (s) => ({ ...s, teacherIds: [host, bob] }));
+    const detail = await call<SessionDetailResponse>('GET', `${team}/sessions/${id}`, 'ann');
+    expect(detail.status).toBe(200);
+    expect(detail.body.host.userId).toBe(host);
+    expect(detail.body.teachers.map((p) => p.userId)).toEqual([bob]);
+    // An edit that leaves the teachers alone goes through: the kept teachers are read without the host.
+    const res = await call<SessionDetailResponse>('PATCH', `${team}/sessions/${id}`, 'host', { title: 'Renamed' });
+    expect(res.status).toBe(200);
+    expect(await service.repositories.sessions.get(PLAYGROUND_TENANT, TEAM_ID, id)).toMatchObject({ title: 'Renamed', teacherIds: [bob] });
+  });
+});

@@ -38,7 +38,7 @@ const plan = (title: string) =>
   planThroughCard(bot, {
     title,
     date: day,
-    teacherIds: `${people.host.aadObjectId ?? ''},${people.ann.aadObjectId ?? ''}`,
+    teacherIds: people.ann.aadObjectId ?? '',
     discussionLeaderId: people.bob.aadObjectId ?? '',
   });
 
@@ -54,6 +54,18 @@ describe('declineRole through the CloudAdapter', () => {
     ]);
   });
 
+  it('a plan form that names the host as co-teacher comes back with why, offering the others; nothing is stored', async () => {
+    const host = people.host.aadObjectId ?? '';
+    const data = { teamId: TEAM_ID, title: 'Self-named', date: day, time: '14:00', durationMinutes: '45', teacherIds: host };
+    const text = await action('createSession', data, people.host);
+    expect(text).toContain('The host teaches this session already: choose co-teachers other than the host.');
+    const teachers = /\{"type":"Input\.ChoiceSet","id":"teacherIds".*?"choices":(\[.*?\])/.exec(text)?.[1] ?? '[]';
+    expect((JSON.parse(teachers) as { value: string }[]).map((c) => c.value)).not.toContain(host);
+    expect(JSON.parse(teachers)).not.toEqual([]);
+    const planned = await bot.service.repositories.sessions.listForTeam(PLAYGROUND_TENANT, TEAM_ID);
+    expect(planned.some((s) => s.title === 'Self-named')).toBe(false);
+  });
+
   it('refuses the host, a member who is not named and an outsider: the session keeps its people, nobody is told', async () => {
     const session = await plan('Refusals');
     await clearQueue(bot.service);
@@ -62,7 +74,7 @@ describe('declineRole through the CloudAdapter', () => {
       expect(await action('declineRole', data, who, personal)).toContain('Only the person named as a teacher or discussion leader');
     }
     expect(await stored(session.sessionId)).toMatchObject({
-      teacherIds: [people.host.aadObjectId, people.ann.aadObjectId],
+      teacherIds: [people.ann.aadObjectId],
       discussionLeaderId: people.bob.aadObjectId,
     });
     expect(await queuedJobs(bot.service)).toEqual([]);
@@ -74,7 +86,7 @@ describe('declineRole through the CloudAdapter', () => {
     const text = await action('declineRole', { teamId: TEAM_ID, sessionId: session.sessionId }, people.ann, personal);
     expect(text).toContain('You are no longer named in “Ann declines”');
     expect(await stored(session.sessionId)).toMatchObject({
-      teacherIds: [people.host.aadObjectId],
+      teacherIds: [],
       discussionLeaderId: people.bob.aadObjectId,
     });
     const jobs = await queuedJobs(bot.service);

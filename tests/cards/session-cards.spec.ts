@@ -180,6 +180,7 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
         { channelId: '19:b', name: 'Leren' },
       ],
       members,
+      hostId: 'host',
       ...(members[3] ? { suggestedLeader: members[3] } : {}),
       timeZone: TZ,
     } as const;
@@ -218,5 +219,54 @@ describe.each(['en', 'nl'] as Locale[])('session cards in %s', (locale) => {
       'repeatUntil',
     );
     expect(JSON.stringify(withProblems)).toContain('"type":"Action.Submit"');
+  });
+
+  it('planning form: the host is never offered as their own co-teacher, nor kept from a value that lists them', () => {
+    const members = [
+      { userId: 'host', displayName: 'Hanna Host' },
+      { userId: 'ann', displayName: 'Ann Attendee' },
+      { userId: 'bob', displayName: 'Bob Builder' },
+    ];
+    const base = { teamId: 'team', channels: [], members, hostId: 'host', timeZone: TZ } as const;
+    /** The card's input with this id, wherever it sits (columns, containers). */
+    const input = (card: AdaptiveCard, id: string): { choices: { value: string }[]; value?: string } | undefined => {
+      const walk = (node: unknown): unknown => {
+        if (Array.isArray(node)) return node.map(walk).find((found) => found !== undefined);
+        if (typeof node !== 'object' || node === null) return undefined;
+        if ((node as { id?: unknown }).id === id) return node;
+        return walk(Object.values(node));
+      };
+      return walk(card.body) as { choices: { value: string }[]; value?: string } | undefined;
+    };
+    for (const card of [
+      sessionFormCard({ ...base, submit: 'dialog' }, locale),
+      sessionFormCard({ ...base, submit: 'execute', editing: { sessionId: 's' }, values: { teacherIds: 'host,bob' } }, locale),
+    ]) {
+      expect(input(card, 'teacherIds')?.choices.map((c) => c.value)).toEqual(['ann', 'bob']);
+    }
+    // A stored session (or a refused submit) that lists the host: the form keeps only the others.
+    const refused = sessionFormCard(
+      {
+        ...base,
+        submit: 'dialog',
+        values: { teacherIds: 'host,bob' },
+        problems: [{ field: 'teacherIds', code: 'hostIsTeacher' }],
+      },
+      locale,
+    );
+    expect(input(refused, 'teacherIds')?.value).toBe('bob');
+    check(refused, [
+      t(
+        'The host teaches this session already: choose co-teachers other than the host.',
+        'De organisator geeft deze sessie al: kies als leraren anderen dan de organisator.',
+      ),
+    ]);
+    // Someone planning alone in a team: no co-teachers to choose, so no empty list.
+    expect(
+      input(
+        sessionFormCard({ ...base, members: [members[0] ?? { userId: 'host', displayName: 'Hanna Host' }], submit: 'dialog' }, locale),
+        'teacherIds',
+      ),
+    ).toBeUndefined();
   });
 });

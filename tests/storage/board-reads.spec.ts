@@ -185,7 +185,8 @@ describe('the board’s first page (Azurite)', () => {
         durationMinutes: noLeader.durationMinutes,
         status: 'scheduled',
         hostId: host,
-        teacherIds: [host, leader],
+        // The row lists its host among the teachers (as rows from before the rule may): read, the host is named once.
+        teacherIds: [leader],
       },
     ]);
   });

@@ -174,3 +174,64 @@ describe("times in the team's time zone (issue #12 item 4)", () => {
     expect(body).not.toHaveProperty('recurrence');
   });
 });
+
+describe('the host is never their own co-teacher', () => {
+  const planningPath = `GET /api/v1/teams/${encodeURIComponent(teamId)}/planning`;
+  it('a new session: the person planning is not offered, and an earlier draft that lists them saves without them', async () => {
+    // A draft saved before the form left the host out: Anna (planning) ticked herself and Bram.
+    window.sessionStorage.setItem(`peerlearn.draft.${teamId}.new`, JSON.stringify({ ...draft, teacherIds: 'anna-oid,bram-oid' }));
+    const service = createFakeService({ [`POST ${sessions}`]: created });
+    const saved: string[] = [];
+    await renderView(planView(service.fetch, saved));
+    const group = within(await screen.findByRole('group', { name: 'Co-teachers' }));
+    expect(group.queryByRole('checkbox', { name: 'Anna de Vries' })).toBeNull();
+    expect((group.getByRole('checkbox', { name: 'Bram Jansen' }) as HTMLInputElement).checked).toBe(true);
+    expect(group.getByRole('checkbox', { name: 'Chloé Bakker' })).toBeTruthy();
+    expect(group.getAllByRole('checkbox')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Save session' }));
+    await waitFor(() => expect(saved).toEqual(['s-new']));
+    expect(service.callsTo('POST', sessions)[0]?.body).toMatchObject({ teacherIds: ['bram-oid'] });
+  });
+
+  it('an edit by an owner: the stored host is left out (once, even where the session lists them), the owner is offered', async () => {
+    const path = `${sessions}/s-1`;
+    // The workshop was stored listing its host Anna among its teachers; Chloé, an owner, edits it.
+    const service = createFakeService({
+      [planningPath]: () => json(200, planning({ plannerId: 'chloe-oid' })),
+      [`GET ${path}`]: () => json(200, detailOf({ isHost: false })),
+      [`PATCH ${path}`]: () => json(200, { ...detailOf({ isHost: false }), changed: 1 }),
+    });
+    const saved: string[] = [];
+    await renderView(planView(service.fetch, saved, { sessionId: 's-1' }));
+    const group = within(await screen.findByRole('group', { name: 'Co-teachers' }));
+    expect(group.queryByRole('checkbox', { name: 'Anna de Vries' })).toBeNull();
+    expect(group.queryByRole('checkbox', { name: 'anna-oid' })).toBeNull();
+    expect((group.getByRole('checkbox', { name: 'Bram Jansen' }) as HTMLInputElement).checked).toBe(true);
+    expect((group.getByRole('checkbox', { name: 'Chloé Bakker' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Save session' }));
+    await waitFor(() => expect(saved).toEqual(['s-1']));
+    expect(service.callsTo('PATCH', path)[0]?.body).toMatchObject({ teacherIds: ['bram-oid'] });
+  });
+
+  it("the service's refusal lands on the co-teachers, in Dutch", async () => {
+    window.sessionStorage.setItem(`peerlearn.draft.${teamId}.new`, JSON.stringify(draft));
+    const service = createFakeService({
+      [`POST ${sessions}`]: () =>
+        json(400, {
+          error: {
+            code: 'invalid_session',
+            message: 'The session was not saved.',
+            fields: { teacherIds: 'The host teaches this session already.' },
+            problems: [{ field: 'teacherIds', code: 'hostIsTeacher' }],
+          },
+        }),
+    });
+    await renderView(planView(service.fetch, []), 'nl');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sessie opslaan' }));
+    await waitFor(() =>
+      expect(messageOf('plan-field-teacherIds')).toBe(
+        'De organisator geeft deze sessie al: kies als medeleraren anderen dan de organisator.',
+      ),
+    );
+  });
+});

@@ -61,6 +61,7 @@ const form = {
   teamId: '19:team@thread.tacv2',
   channels: [{ channelId: '19:team@thread.tacv2', name: 'General' }],
   members: [],
+  hostId: 'host',
   timeZone: 'Europe/Amsterdam',
 };
 const profileView = {

@@ -412,6 +412,8 @@ export interface PlanningResponse {
   readonly channels: readonly { readonly channelId: string; readonly name: string }[];
   readonly members: readonly SessionPerson[];
   readonly suggestedLeader?: SessionPerson;
+  /** The person asking: the host of a session they plan, whom the form leaves out of the co-teachers. */
+  readonly plannerId: string;
 }
 
 /** `POST …/sessions`: 201 with every created occurrence (one unless recurring). */

@@ -80,7 +80,7 @@ export function session(tenantId: string, teamId: string, sessionId: string, ove
     capacity: 12,
     channelId: teamId,
     hostId: 'host-user',
-    teacherIds: ['host-user'],
+    teacherIds: [],
     discussionLeaderId: 'leader-user',
     status: 'scheduled',
     openToOrganisation: false,

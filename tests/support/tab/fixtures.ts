@@ -37,6 +37,7 @@ export function planning(overrides: Partial<PlanningResponse> = {}): PlanningRes
       { channelId: learningChannelId, name: 'Leren' },
     ],
     members: [anna, bram, chloe],
+    plannerId: anna.userId,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ export function planningRoutes(deps: ApiDependencies): Router {
         channels: team.channels.map((c) => ({ channelId: c.channelId, name: c.name })),
         members: members.map(person).sort((a, b) => a.displayName.localeCompare(b.displayName)),
         ...(suggestedLeader ? { suggestedLeader: person(suggestedLeader) } : {}),
+        plannerId: caller.userId,
       };
       res.json(body);
     }),

@@ -22,6 +22,8 @@ interface SessionFormOptions {
   readonly teamId: string;
   readonly channels: readonly Channel[];
   readonly members: readonly Candidate[];
+  /** The session's host (the person planning a new one): never offered as their own co-teacher. */
+  readonly hostId: string;
   readonly suggestedLeader?: Candidate;
   readonly timeZone: string;
   /** In a message the form submits with Action.Execute; in a dialog (task module) with Action.Submit. */
@@ -73,6 +75,12 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
   const problems = options.problems ?? [];
   const p = (field: SessionField) => problemBlocks(field, problems, locale);
   const people: Choice[] = options.members.slice(0, MAX_CHOICES).map((m) => ({ title: clip(m.displayName || '—', 60), value: m.userId }));
+  const teacherChoices = people.filter((c) => c.value !== options.hostId);
+  // A value from before (a stored session listing its host, a refused submit) keeps only the choices offered.
+  const teacherValue = text(v.teacherIds)
+    ?.split(',')
+    .filter((id) => id.trim() !== options.hostId)
+    .join(',');
   const leaderChoices: Choice[] = people.map((c) =>
     c.value === options.suggestedLeader?.userId ? { ...c, title: t(locale, 'sessions:leaderSuggested', { name: c.title }) } : c,
   );
@@ -231,7 +239,7 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
         ]),
     ...p('recurrence'),
     ...p('repeatUntil'),
-    ...(people.length > 0
+    ...(teacherChoices.length > 0
       ? [
           {
             type: 'Input.ChoiceSet' as const,
@@ -239,9 +247,13 @@ export function sessionFormCard(options: SessionFormOptions, locale: Locale): Ad
             label: t(locale, 'sessions:fieldTeachers'),
             style: 'compact' as const,
             isMultiSelect: true,
-            choices: people,
-            ...given(text(v.teacherIds)),
+            choices: teacherChoices,
+            ...given(teacherValue),
           },
+        ]
+      : []),
+    ...(people.length > 0
+      ? [
           {
             type: 'Input.ChoiceSet' as const,
             id: 'discussionLeaderId',

@@ -151,6 +151,7 @@ const en = {
   problem_peopleNotInTeam:
     'Teachers and the discussion leader must be members of this team (anyone in the organisation for a session open to everyone).',
   problem_personUnknown: 'Choose people from the team.',
+  problem_hostIsTeacher: 'The host teaches this session already: choose co-teachers other than the host.',
   problem_repeatUntilInvalid: 'Choose the last date of the series.',
   problem_repeatUntilBeforeStart: 'The series cannot end before its first session.',
   problem_repeatUntilTooFar: 'A series has at most {{occurrences}} sessions; choose an earlier end date.',
@@ -343,6 +344,7 @@ const nl: Record<SessionStringKey, string> = {
   problem_peopleNotInTeam:
     'Leraren en de gespreksleider moeten lid zijn van dit team (bij een sessie voor de hele organisatie: iemand uit de organisatie).',
   problem_personUnknown: 'Kies mensen uit het team.',
+  problem_hostIsTeacher: 'De organisator geeft deze sessie al: kies als leraren anderen dan de organisator.',
   problem_repeatUntilInvalid: 'Kies de laatste datum van de reeks.',
   problem_repeatUntilBeforeStart: 'De reeks kan niet eindigen vóór de eerste sessie.',
   problem_repeatUntilTooFar: 'Een reeks heeft hooguit {{occurrences}} sessies; kies een eerdere einddatum.',

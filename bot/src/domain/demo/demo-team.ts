@@ -1,5 +1,6 @@
 import type { MemberProfile, SkillLevel, TeachSkill } from '../experts/member';
 import type { Feedback, LearningSession, Rsvp, RsvpResponse, SessionFormat } from '../sessions/session';
+import { coTeachersOf } from '../sessions/session';
 import type { Kudos } from '../kudos/kudos';
 import type { LearningRequest, LearningRequestVote } from '../requests/learning-request';
 import type { Membership, Team, Tenant } from '../teams/team';
@@ -585,7 +586,8 @@ export function buildDemoTeam(now: Date): DemoTeam {
       capacity: spec.capacity,
       channelId: DEMO_CHANNELS[0].channelId,
       hostId: person(spec.host),
-      teacherIds: spec.teachers.map(person),
+      // The specs list the host among the teachers; the session names them once, as host.
+      teacherIds: coTeachersOf(person(spec.host), spec.teachers.map(person)),
       ...(spec.leader !== undefined ? { discussionLeaderId: person(spec.leader) } : {}),
       status: spec.cancelled ? 'cancelled' : 'scheduled',
       openToOrganisation: spec.openToOrganisation ?? false,

@@ -19,7 +19,7 @@ export async function forgetErased(index: TenantExpertIndex, keys: ReadonlySet<s
   }
 }
 
-/** Sessions that ended by `nowMs`, were not cancelled, and had this person among the teachers. */
+/** Sessions that ended by `nowMs`, were not cancelled, and had this person as host or among the teachers. */
 export async function sessionsTaughtIn(
   ports: { readonly teams: Pick<TeamRepository, 'listForTenant'>; readonly sessions: Pick<SessionRepository, 'listForTeam'> },
   tenantId: string,
@@ -30,7 +30,8 @@ export async function sessionsTaughtIn(
   for (const team of teams) {
     for (const session of await ports.sessions.listForTeam(tenantId, team.teamId)) {
       if (session.status === 'cancelled' || sessionEndsAt(session).getTime() > nowMs) continue;
-      for (const teacher of new Set(session.teacherIds)) counts.set(teacher, (counts.get(teacher) ?? 0) + 1);
+      // The host teaches too (as the insights count it), once even where a row lists them as co-teacher as well.
+      for (const teacher of new Set([session.hostId, ...session.teacherIds])) counts.set(teacher, (counts.get(teacher) ?? 0) + 1);
     }
   }
   return counts;

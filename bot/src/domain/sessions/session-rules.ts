@@ -1,5 +1,5 @@
 import type { Channel } from '../teams/team';
-import { RECURRENCES, SESSION_FORMATS } from './session';
+import { coTeachersOf, RECURRENCES, SESSION_FORMATS } from './session';
 import type { LearningSession, Recurrence } from './session';
 import {
   CAPACITY_MAX,
@@ -45,6 +45,7 @@ export type SessionProblemCode =
   | 'channelUnknown'
   | 'peopleInvalid'
   | 'personUnknown'
+  | 'hostIsTeacher'
   | SeriesEndProblem;
 
 /** The form fields a problem belongs to (the API's `fields`, the card's inline messages). */
@@ -101,6 +102,8 @@ interface ValidationContext {
   readonly channels?: readonly Channel[];
   /** Editing: values not given keep the session's; a start in the past is allowed when unchanged. */
   readonly current?: LearningSession;
+  /** A new session's host (the person planning it); an edit's is the stored session's. */
+  readonly hostId?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() : undefined);
@@ -266,10 +269,14 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
     problem('channelId', 'channelUnknown');
   }
 
-  const teacherIds = has('teacherIds') ? list(input.teacherIds) : [...(cur?.teacherIds ?? [])];
+  const host = cur?.hostId ?? ctx.hostId;
+  // Kept from the session: a host stored as their own co-teacher (rows from before the rule) is left out, so an edit goes through.
+  const teacherIds = has('teacherIds') ? list(input.teacherIds) : coTeachersOf(cur?.hostId ?? '', cur?.teacherIds ?? []);
   const leader = has('discussionLeaderId') ? (str(input.discussionLeaderId) ?? '') : (cur?.discussionLeaderId ?? '');
   if (!teacherIds || teacherIds.length > TEACHERS_MAX) problem('teacherIds', 'peopleInvalid');
   else if (!teacherIds.every(isId)) problem('teacherIds', 'personUnknown');
+  // Refused, not dropped: whoever sent it meant something by it, and the forms never offer the host.
+  else if (host !== undefined && teacherIds.includes(host)) problem('teacherIds', 'hostIsTeacher');
   if (!isId(leader)) problem('discussionLeaderId', 'personUnknown');
 
   const openToOrganisation = has('openToOrganisation') ? (bool(input.openToOrganisation) ?? false) : (cur?.openToOrganisation ?? false);

@@ -176,7 +176,7 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (!mayPlan(await access.standing(actor, teamId))) return fail({ kind: 'notMember' });
       const now = deps.now();
       const timeZone = timeZoneOf(team);
-      const validation = validateSessionInput(input, { now, timeZone, channels: team.channels });
+      const validation = validateSessionInput(input, { now, timeZone, channels: team.channels, hostId: actor.userId });
       if (!validation.ok) return fail({ kind: 'invalid', problems: validation.problems });
       const unnamed = await peopleProblems(actor.tenantId, teamId, validation.draft);
       if (unnamed.length > 0) return fail({ kind: 'invalid', problems: unnamed });

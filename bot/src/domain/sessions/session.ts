@@ -122,6 +122,12 @@ export function countsAfterChange(counts: RsvpCounts, previous: RsvpResponse | u
   return result;
 }
 
+/**
+ * The host teaches their own session already: listed as co-teacher too, they would show twice and count twice.
+ * Rows stored before the rule may still list them; they read as host only.
+ */
+export const coTeachersOf = (hostId: string, teacherIds: readonly string[]): string[] => teacherIds.filter((id) => id !== hostId);
+
 /** A role the host gives someone else in a session: they are told, and may decline it. */
 export type NamedRole = 'teacher' | 'leader';
 

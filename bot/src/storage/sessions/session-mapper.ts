@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
+import { coTeachersOf, RECURRENCES, SESSION_FORMATS } from '../../domain/sessions/session';
 import type { LearningSession, SessionTiming } from '../../domain/sessions/session';
 import { id, isoTime, jsonText, parseRow, toEntity } from '../shared/entity-schema';
 import { sessionKey, TABLES } from '../shared/keys';
@@ -104,6 +104,7 @@ export function storedSessionFromEntity(entity: StoredEntity): StoredSession {
   return {
     session: {
       ...rest,
+      teacherIds: coTeachersOf(rest.hostId, rest.teacherIds),
       capacity: capacity ?? null,
       counts: { yes: rsvpYes, maybe: rsvpMaybe, no: rsvpNo, ...(rsvpWaitlisted ? { waitlisted: rsvpWaitlisted } : {}) },
       ...(seriesId ? { seriesId } : {}),
@@ -125,5 +126,13 @@ export function sessionTimingFromEntity(entity: StoredEntity): SessionTiming {
     timingRow,
     (s) => sessionKey(s.tenantId, s.teamId, s.sessionId),
   );
-  return { sessionId, startsAt, durationMinutes, status, hostId, teacherIds, ...(discussionLeaderId ? { discussionLeaderId } : {}) };
+  return {
+    sessionId,
+    startsAt,
+    durationMinutes,
+    status,
+    hostId,
+    teacherIds: coTeachersOf(hostId, teacherIds),
+    ...(discussionLeaderId ? { discussionLeaderId } : {}),
+  };
 }

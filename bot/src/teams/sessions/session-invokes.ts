@@ -94,14 +94,16 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
     return cardResponse(notice ? withNotice(card, notice, tone) : card);
   }
 
+  /** `hostId`: the stored session's (an owner may edit someone else's session); the form never offers them as co-teacher. */
   async function editForm(
     req: VerbRequest,
-    sessionId: string,
+    session: { readonly sessionId: string; readonly hostId: string },
     values: Readonly<Record<string, unknown>>,
     problems: readonly SessionProblem[],
     unknownSkills: readonly UnknownSkill[] = [],
   ): Promise<AdaptiveCard> {
-    const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, req.actor.userId);
+    const { sessionId, hostId } = session;
+    const planning = await sessions.planningContext(req.actor.tenantId, req.teamId, hostId);
     if (!planning.ok) return sessionMessageCard(failureAnswer(planning.failure, req.locale), 'attention');
     const { team, members, suggestedLeader, timeZone } = planning.value;
     return sessionFormCard(
@@ -109,6 +111,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
         teamId: req.teamId,
         channels: team.channels,
         members,
+        hostId,
         ...(suggestedLeader ? { suggestedLeader } : {}),
         timeZone,
         submit: 'execute',
@@ -145,16 +148,22 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
       if (!detail.ok) return cardResponse(sessionMessageCard(failureAnswer(detail.failure, req.locale), 'attention'));
       if (!detail.value.viewerMayChange) return answer(req, t(req.locale, 'sessions:failure_notHost'));
       if (detail.value.session.status === 'cancelled') return answer(req, t(req.locale, 'sessions:failure_cancelled'));
-      return cardResponse(await editForm(req, sessionId, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
+      return cardResponse(await editForm(req, detail.value.session, valuesOf(detail.value.session, timeZoneOf(detail.value.team)), []));
     },
     async saveSession(req) {
       const sessionId = str(req.data.sessionId) ?? '';
       const { teamId: _team, sessionId: _session, ...values } = req.data;
       // As on the API: the session's own skills stay as they are; an added one passes the team's taxonomy.
       const typed = typedSkills(values.skills).length > 0;
-      const stored = typed ? ((await sessions.get(req.actor.tenantId, req.teamId, sessionId))?.skills ?? []) : [];
+      const current = typed ? await sessions.get(req.actor.tenantId, req.teamId, sessionId) : undefined;
+      // The form again (a question or a problem) is for the session's own host: read only then, a save reads no more than before.
+      const form = async () => ({
+        sessionId,
+        hostId: (current ?? (await sessions.get(req.actor.tenantId, req.teamId, sessionId)))?.hostId ?? req.actor.userId,
+      });
+      const stored = current?.skills ?? [];
       const admitted = typed ? await admitFormSkills(deps.skills, req.actor, req.teamId, values, 'skills', stored) : undefined;
-      if (admitted && !admitted.ok) return cardResponse(await editForm(req, sessionId, req.data, [], admitted.unknown));
+      if (admitted && !admitted.ok) return cardResponse(await editForm(req, await form(), req.data, [], admitted.unknown));
       const result = await sessions.edit(
         req.actor,
         req.teamId,
@@ -165,7 +174,7 @@ export function sessionCardVerbs(deps: SessionInvokeDeps): Readonly<Record<Sessi
         await admitted?.commit();
         return answer(req, t(req.locale, 'sessions:saved', { title: userText(result.value.session.title, 120) }), 'good');
       }
-      if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, sessionId, req.data, result.failure.problems));
+      if (result.failure.kind === 'invalid') return cardResponse(await editForm(req, await form(), req.data, result.failure.problems));
       return answer(req, failureAnswer(result.failure, req.locale));
     },
     async feedback(req) {
@@ -377,6 +386,8 @@ export async function planningFormCard(
       teamId,
       channels: team.channels,
       members,
+      // A new session is hosted by whoever plans it.
+      hostId: actor.userId,
       ...(suggestedLeader ? { suggestedLeader } : {}),
       timeZone,
       submit,

@@ -215,6 +215,7 @@ export const en = {
       channelUnknown: "Choose one of the team's channels.",
       peopleNotInTeam: 'Choose members of this team (anyone in the organisation for a session open to everyone).',
       teachersTooMany: 'Choose at most {{teachersMax}} co-teachers.',
+      hostIsTeacher: 'The host teaches this session already: choose co-teachers other than the host.',
       invalid: 'Check this field.',
     },
   },

@@ -218,6 +218,7 @@ export const nl: Messages = {
       channelUnknown: 'Kies een van de kanalen van het team.',
       peopleNotInTeam: 'Kies leden van dit team (bij een sessie voor de hele organisatie: iemand uit de organisatie).',
       teachersTooMany: 'Kies hooguit {{teachersMax}} medeleraren.',
+      hostIsTeacher: 'De organisator geeft deze sessie al: kies als medeleraren anderen dan de organisator.',
       invalid: 'Controleer dit veld.',
     },
   },

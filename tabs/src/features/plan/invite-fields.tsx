@@ -35,6 +35,8 @@ type FieldProps = (field: DraftField) => { validationMessage?: string; validatio
 interface InviteFieldsProps {
   readonly draft: SessionDraft;
   readonly planning: PlanningResponse;
+  /** The session's host: never offered as their own co-teacher. */
+  readonly hostId: string;
   /** Editing: a series' repeat belongs to its creation; a posted invite stays in its channel. */
   readonly editing: boolean;
   /** The channel the stored session already posted its invite in (editing). */
@@ -45,7 +47,7 @@ interface InviteFieldsProps {
 }
 
 /** Where and how often the invite goes out, and who is open to it: the parts the bot's form had and the tab's lacked. */
-export function InviteFields({ draft, planning, editing, postedChannelId, set, touch, fieldProps }: InviteFieldsProps) {
+export function InviteFields({ draft, planning, hostId, editing, postedChannelId, set, touch, fieldProps }: InviteFieldsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const channelName = planning.channels.find((c) => c.channelId === draft.channelId)?.name;
@@ -107,7 +109,7 @@ export function InviteFields({ draft, planning, editing, postedChannelId, set, t
           )}
         </div>
       )}
-      <TeachersField draft={draft} planning={planning} set={set} fieldProps={fieldProps} />
+      <TeachersField draft={draft} planning={planning} hostId={hostId} set={set} fieldProps={fieldProps} />
       <Field hint={t('plan.openHint')}>
         <Switch
           id="plan-field-openToOrganisation"
@@ -123,6 +125,7 @@ export function InviteFields({ draft, planning, editing, postedChannelId, set, t
 interface TeachersFieldProps {
   readonly draft: SessionDraft;
   readonly planning: PlanningResponse;
+  readonly hostId: string;
   readonly set: (field: DraftField, value: string) => void;
   readonly fieldProps: FieldProps;
 }
@@ -130,13 +133,16 @@ interface TeachersFieldProps {
 /**
  * Co-teachers from the team's members, as checkboxes (a team is a few dozen people; the list scrolls
  * beyond that). Someone named before who is no longer listed stays shown, so a save never drops them unseen.
+ * The host is never offered: they teach their session already (the form drops them from a draft that lists them).
  */
-function TeachersField({ draft, planning, set, fieldProps }: TeachersFieldProps) {
+function TeachersField({ draft, planning, hostId, set, fieldProps }: TeachersFieldProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const chosen = teacherList(draft);
-  const known = new Set(planning.members.map((m) => m.userId));
-  const options = [...planning.members, ...chosen.filter((id) => !known.has(id)).map((userId) => ({ userId, displayName: userId }))];
+  const others = planning.members.filter((m) => m.userId !== hostId);
+  const known = new Set(others.map((m) => m.userId));
+  const unlisted = chosen.filter((id) => id !== hostId && !known.has(id));
+  const options = [...others, ...unlisted.map((userId) => ({ userId, displayName: userId }))];
   const { validationMessage } = fieldProps('teacherIds');
   const toggle = (userId: string, on: boolean) =>
     set('teacherIds', (on ? [...chosen, userId] : chosen.filter((id) => id !== userId)).join(','));

@@ -51,6 +51,7 @@ import {
   sessionFormats,
   toSessionInput,
   validateDraft,
+  withoutHostAsTeacher,
 } from './session-draft';
 
 const useStyles = makeStyles({
@@ -146,9 +147,12 @@ function SessionForm({
   const key = draftKey(teamId, sessionId, requestId);
   const { timeZone } = planning;
   const viewerZone = viewerTimeZone ?? browserTimeZone();
+  // A new session is hosted by whoever plans it; an edit keeps the stored host (an owner may edit someone else's).
+  const hostId = existing?.host.userId ?? planning.plannerId;
   const [restored] = useState(() => parseStoredDraft(store.read(key)));
   const [draft, setDraft] = useState<SessionDraft>(() => {
-    const start = restored ?? (existing ? draftFromSession(existing, timeZone) : request ? draftFromRequest(request) : emptyDraft);
+    const found = restored ?? (existing ? draftFromSession(existing, timeZone) : request ? draftFromRequest(request) : emptyDraft);
+    const start = withoutHostAsTeacher(found, hostId);
     return start.channelId ? start : { ...start, channelId: defaultChannel(planning, contextChannelId) };
   });
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -341,6 +345,7 @@ function SessionForm({
       <InviteFields
         draft={draft}
         planning={planning}
+        hostId={hostId}
         editing={sessionId !== undefined}
         postedChannelId={existing?.channelId}
         set={set}

@@ -68,6 +68,7 @@ type DraftErrorKey =
   | 'channelUnknown'
   | 'peopleNotInTeam'
   | 'teachersTooMany'
+  | 'hostIsTeacher'
   | 'invalid';
 
 export type DraftErrors = Partial<Record<DraftField, DraftErrorKey>>;
@@ -114,6 +115,17 @@ export const teacherList = (draft: Pick<SessionDraft, 'teacherIds'>): string[] =
     .split(',')
     .map((id) => id.trim())
     .filter((id) => id !== '');
+
+/**
+ * The draft without the host among its co-teachers. A draft saved before the form left the host out (or a
+ * session stored so) may list them: they are dropped quietly rather than shown as an error, because the form
+ * no longer shows the host's own tick, so an error would point at something the person cannot see or undo,
+ * and dropping it changes nothing about who teaches (the host does, as host).
+ */
+export function withoutHostAsTeacher(draft: SessionDraft, hostId: string): SessionDraft {
+  const teachers = teacherList(draft);
+  return teachers.includes(hostId) ? { ...draft, teacherIds: teachers.filter((id) => id !== hostId).join(',') } : draft;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -286,6 +298,7 @@ const serverCodes: Readonly<Record<string, DraftErrorKey>> = {
   peopleNotInTeam: 'peopleNotInTeam',
   personUnknown: 'peopleNotInTeam',
   peopleInvalid: 'teachersTooMany',
+  hostIsTeacher: 'hostIsTeacher',
 };
 
 /** The API's field errors (its names, its codes) onto the form's fields, in words we can translate. */
