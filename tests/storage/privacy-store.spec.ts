@@ -127,7 +127,8 @@ describe('privacy store: export and erase of one person (DESIGN F13)', () => {
     const taught = await repos.sessions.get(tenantId, day.teamA, day.taught.sessionId);
     expect(taught).toMatchObject({
       hostId: olaf.userId,
-      teacherIds: [olaf.userId],
+      // Eva was its only co-teacher (Olaf hosts it, and a host is never their own co-teacher).
+      teacherIds: [],
       discussionLeaderId: pim.userId,
       counts: before.taught?.counts,
     });

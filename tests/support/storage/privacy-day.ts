@@ -131,7 +131,7 @@ export async function scriptedDay(world: PrivacyWorld, eva: Person, olaf: Person
       title: 'Charts',
       startsAt,
       durationMinutes: 60,
-      teacherIds: [eva.userId, olaf.userId],
+      teacherIds: [eva.userId],
       discussionLeaderId: pim.userId,
     }),
   );
