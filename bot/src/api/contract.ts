@@ -804,20 +804,24 @@ export interface StartBuddyRoundResponse {
   readonly roundId: string;
 }
 
+/** A round as the viewer may see it (see BuddyRoundResponse). */
+export interface LatestBuddyRound {
+  readonly id: string;
+  readonly startedAt: string;
+  readonly endsAt: string;
+  readonly pairs: readonly BuddyPairView[];
+  readonly leftOver?: readonly BuddyPersonView[];
+  readonly skipped?: readonly BuddyPersonView[];
+}
+
 /**
- * `GET /api/v1/teams/:teamId/buddies/rounds/latest`: owners see every pair, the answers, who skipped
- * and who was left over; members see only their own pair (`pairs` of one or none, no `leftOver`,
- * `skipped` or `answers`). 404 `no_round` before the first round.
+ * `GET /api/v1/teams/:teamId/buddies/rounds/latest` (members): owners see every pair, the answers, who
+ * skipped and who was left over; members see only their own pair (`pairs` of one or none, no `leftOver`,
+ * `skipped` or `answers`). Before the first round 200 `{ round: null }`: that is how every team starts,
+ * and a 404 would show in the browser's console as a failed request.
  */
 export interface BuddyRoundResponse {
-  readonly round: {
-    readonly id: string;
-    readonly startedAt: string;
-    readonly endsAt: string;
-    readonly pairs: readonly BuddyPairView[];
-    readonly leftOver?: readonly BuddyPersonView[];
-    readonly skipped?: readonly BuddyPersonView[];
-  };
+  readonly round: LatestBuddyRound | null;
   /** Owners only: the last rounds, newest first: pairs, how many met, opted in. */
   readonly history?: readonly {
     readonly id: string;
