@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readConfig } from '../../bot/src/config';
-import type { ApiError, PulseResults } from '../../bot/src/api/contract';
+import type { ApiError, LatestPulseResponse, PulseResults } from '../../bot/src/api/contract';
 import type { RunningService } from '../../bot/src/server';
 import { PLAYGROUND_TENANT } from '../support/activities';
 import { callApi, devToken, startTestService } from '../support/service';
@@ -27,6 +27,7 @@ beforeAll(async () => {
   const as = (userId: string, name: string) => devToken(service, { tenantId: PLAYGROUND_TENANT, userId, name });
   tokens.owner = await as(people.host.aadObjectId, people.host.name);
   for (const p of [...members, ...extra]) tokens[p.aadObjectId] = await as(p.aadObjectId, p.name);
+  tokens.outsider = await as('00000000-0000-0000-0000-00000000d000', 'Not In The Team');
 });
 afterAll(async () => {
   await service?.close();
@@ -44,9 +45,13 @@ const post = <T>(body?: unknown) => {
 const answers = { learnedFromColleague: 4, timeToLearn: 2, wouldRecommend: 5 };
 
 describe('pulse API', () => {
-  it('no pulse yet: 404 not_found', async () => {
-    const res = await call('owner', 'GET', '/latest');
-    expect([res.status, errorOf(res.body).code]).toEqual([404, 'not_found']);
+  it('no pulse yet is a normal answer: 200 { pulse: null }, for members only', async () => {
+    const res = await call<LatestPulseResponse>('owner', 'GET', '/latest');
+    expect([res.status, res.body]).toEqual([200, { pulse: null }]);
+    const member = await call<LatestPulseResponse>(people.ann.aadObjectId, 'GET', '/latest');
+    expect([member.status, member.body]).toEqual([200, { pulse: null }]);
+    const outsider = await call('outsider', 'GET', '/latest');
+    expect([outsider.status, errorOf(outsider.body).code]).toEqual([403, 'not_member']);
   });
 
   it('a member cannot post one (403 owners_only); an unknown channel is a 400 naming channelId', async () => {
@@ -84,8 +89,8 @@ describe('pulse API', () => {
     ]);
     const again = await call(people.ann.aadObjectId, 'PUT', path, { answers });
     expect([again.status, errorOf(again.body).code]).toEqual([409, 'already_answered']);
-    const latest = await call<PulseResults>(people.bob.aadObjectId, 'GET', '/latest');
-    expect([latest.body.pulseId, latest.body.responses]).toEqual([posted.body.pulseId, 5]);
+    const latest = await call<LatestPulseResponse>(people.bob.aadObjectId, 'GET', '/latest');
+    expect([latest.body.pulse?.pulseId, latest.body.pulse?.responses]).toEqual([posted.body.pulseId, 5]);
   });
 
   it('a score outside 1–5 or missing is a 400 naming answers.<question>; nothing is counted', async () => {
@@ -111,7 +116,7 @@ describe('pulse API', () => {
     clock = new Date(clock.getTime() + 14 * 86_400_000 + 1000);
     const closed = await call(people.ann.aadObjectId, 'PUT', `/${posted.body.pulseId}/answer`, { answers });
     expect([closed.status, errorOf(closed.body).code]).toEqual([409, 'pulse_closed']);
-    const latest = await call<PulseResults>(people.ann.aadObjectId, 'GET', '/latest');
-    expect(latest.body).toMatchObject({ pulseId: posted.body.pulseId, open: false });
+    const latest = await call<LatestPulseResponse>(people.ann.aadObjectId, 'GET', '/latest');
+    expect(latest.body.pulse).toMatchObject({ pulseId: posted.body.pulseId, open: false });
   });
 });

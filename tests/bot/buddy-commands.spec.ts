@@ -159,7 +159,7 @@ describe('a round through the worker', () => {
       'GET',
       `/teams/${encodeURIComponent(TEAM_ID)}/buddies/rounds/latest`,
     );
-    expect(round.body.round.pairs[0]?.answers).toEqual({ [people.ann.aadObjectId]: 'yes' });
+    expect(round.body.round?.pairs[0]?.answers).toEqual({ [people.ann.aadObjectId]: 'yes' });
   });
 
   it('someone not in the round, or the same person from another tenant, is refused and nothing is stored', async () => {
@@ -181,7 +181,7 @@ describe('a round through the worker', () => {
       'GET',
       `/teams/${encodeURIComponent(TEAM_ID)}/buddies/rounds/latest`,
     );
-    expect(round.body.round.pairs[0]?.answers).toEqual({ [people.ann.aadObjectId]: 'yes' });
+    expect(round.body.round?.pairs[0]?.answers).toEqual({ [people.ann.aadObjectId]: 'yes' });
   });
 
   it('the tenant pool’s "only within this team" button works from the personal chat, through one of the person’s teams', async () => {

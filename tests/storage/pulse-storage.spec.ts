@@ -57,9 +57,9 @@ describe('pulse storage: anonymous answers, one per person (plPulses)', () => {
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const latest = await pulses.latest({ tenantId, userId: people[0] as string }, teamId);
-    expect(latest.ok && latest.value.responses).toBe(12);
+    expect(latest.ok && latest.value?.responses).toBe(12);
     // Scores 1,2,3,4,5,1,2,3,4,5,1,2: counts 3,3,2,2,2.
-    expect(latest.ok && latest.value.questions?.[0]?.counts).toEqual([3, 3, 2, 2, 2]);
+    expect(latest.ok && latest.value?.questions?.[0]?.counts).toEqual([3, 3, 2, 2, 2]);
     // One card update for the burst, a few seconds later, not twelve.
     expect(jobs.filter((j) => j.job.kind === 'postPulse' && j.job.mode === 'update')).toHaveLength(1);
     expect(jobs[0]?.notBefore?.getTime()).toBeGreaterThan(NOW.getTime());

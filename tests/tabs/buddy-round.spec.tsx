@@ -88,8 +88,8 @@ describe('the buddy round view', () => {
     expect(await screen.findByText('Nobody was paired in this round.')).toBeTruthy();
   });
 
-  it('before the first round: a friendly empty state, not an error', async () => {
-    await renderRound(() => apiError(404, 'no_round'));
+  it('before the first round (the API answers `{ round: null }`): a friendly empty state, not an error', async () => {
+    await renderRound(() => json(200, { round: null }));
     expect(await screen.findByRole('heading', { level: 2, name: 'No round yet' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -21,7 +21,7 @@ async function renderInsights(
 ) {
   const service = createFakeService({
     [`GET ${base}/insights`]: () => json(200, ownerReport()),
-    [`GET ${base}/pulses/latest`]: () => json(200, pulse(3)),
+    [`GET ${base}/pulses/latest`]: () => json(200, { pulse: pulse(3) }),
     ...routes,
   });
   await renderView(
@@ -234,8 +234,15 @@ describe('Insights view', () => {
     expect(service.callsTo('POST', `${base}/pulses`)[0]?.body).toEqual({ channelId: learningChannelId });
   });
 
+  it('says so when the team never had a pulse (the API answers `{ pulse: null }`)', async () => {
+    await renderInsights({ [`GET ${base}/pulses/latest`]: () => json(200, { pulse: null }) });
+    const section = within(screen.getByTestId('insights-pulse'));
+    expect(await section.findByText('No pulse survey yet.')).toBeTruthy();
+    expect(section.queryByTestId('pulse-results')).toBeNull();
+  });
+
   it('shows the pulse averages from five answers', async () => {
-    await renderInsights({ [`GET ${base}/pulses/latest`]: () => json(200, pulse(6)) });
+    await renderInsights({ [`GET ${base}/pulses/latest`]: () => json(200, { pulse: pulse(6) }) });
     const table = await within(screen.getByTestId('insights-pulse')).findByRole('table');
     expect(rowsOf(table).slice(1)).toEqual([
       ['I learned something from a colleague this month', '4.2'],

@@ -7,6 +7,7 @@
 import type { InsightsReport } from '../domain/insights/insights-report';
 import type { GoalInput, GoalProgress } from '../domain/insights/goals';
 import type { MyLearning } from '../domain/insights/my-learning';
+import type { PulseResults } from '../domain/insights/pulse';
 
 // The rules the tab checks before it sends a form. The domain owns them; these re-exports let the tab
 // read the very same numbers and problem codes instead of copies.
@@ -805,20 +806,24 @@ export interface StartBuddyRoundResponse {
   readonly roundId: string;
 }
 
+/** A round as the viewer may see it (see BuddyRoundResponse). */
+export interface LatestBuddyRound {
+  readonly id: string;
+  readonly startedAt: string;
+  readonly endsAt: string;
+  readonly pairs: readonly BuddyPairView[];
+  readonly leftOver?: readonly BuddyPersonView[];
+  readonly skipped?: readonly BuddyPersonView[];
+}
+
 /**
- * `GET /api/v1/teams/:teamId/buddies/rounds/latest`: owners see every pair, the answers, who skipped
- * and who was left over; members see only their own pair (`pairs` of one or none, no `leftOver`,
- * `skipped` or `answers`). 404 `no_round` before the first round.
+ * `GET /api/v1/teams/:teamId/buddies/rounds/latest` (members): owners see every pair, the answers, who
+ * skipped and who was left over; members see only their own pair (`pairs` of one or none, no `leftOver`,
+ * `skipped` or `answers`). Before the first round 200 `{ round: null }`: that is how every team starts,
+ * and a 404 would show in the browser's console as a failed request.
  */
 export interface BuddyRoundResponse {
-  readonly round: {
-    readonly id: string;
-    readonly startedAt: string;
-    readonly endsAt: string;
-    readonly pairs: readonly BuddyPairView[];
-    readonly leftOver?: readonly BuddyPersonView[];
-    readonly skipped?: readonly BuddyPersonView[];
-  };
+  readonly round: LatestBuddyRound | null;
   /** Owners only: the last rounds, newest first: pairs, how many met, opted in. */
   readonly history?: readonly {
     readonly id: string;
@@ -903,13 +908,21 @@ export interface PutGoalsRequest {
 
 /**
  * `POST /api/v1/teams/:teamId/pulses` (owners): posts the pulse card to `channelId` (default the
- * team's General channel); 202 with the new pulse's results (0 responses). `GET …/pulses/latest`
- * (members): the latest pulse; scores only from PULSE_MIN_ANSWERS answers on; 404 `not_found` when none.
- * `PUT …/pulses/:pulseId/answer` (members) with `{ answers: { learnedFromColleague: 1–5, … } }`:
- * the results after it; 409 `already_answered`, 409 `pulse_closed`.
+ * team's General channel); 202 with the new pulse's results (0 responses). `GET …/pulses/latest`:
+ * see LatestPulseResponse. `PUT …/pulses/:pulseId/answer` (members) with
+ * `{ answers: { learnedFromColleague: 1–5, … } }`: the results after it; 409 `already_answered`, 409 `pulse_closed`.
  */
 export interface PostPulseRequest {
   readonly channelId?: string;
+}
+
+/**
+ * `GET /api/v1/teams/:teamId/pulses/latest` (members): the latest pulse, scores only from
+ * PULSE_MIN_ANSWERS answers on. A team that never had one answers 200 `{ pulse: null }`: that is how
+ * every team starts, and a 404 would show in the browser's console as a failed request.
+ */
+export interface LatestPulseResponse {
+  readonly pulse: PulseResults | null;
 }
 
 /**

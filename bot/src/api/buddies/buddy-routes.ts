@@ -115,7 +115,7 @@ export function buddyRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const latest = await buddies.latestRound(caller, teamIdParam(req.params.teamId));
       if (!unwrap(res, latest)) return;
-      res.json(roundView(latest.value));
+      res.json(latest.value ? roundView(latest.value) : ({ round: null } satisfies BuddyRoundResponse));
     }),
   );
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ApiDependencies } from '../api-dependencies';
-import type { PulseResults } from '../contract';
+import type { LatestPulseResponse, PulseResults } from '../contract';
 import { authed } from '../shared/authed';
 import { sendFailure, unwrap } from '../shared/failure-problem';
 import { teamIdParam } from '../teams/team-routes';
@@ -26,7 +26,7 @@ export function pulseRoutes(deps: ApiDependencies): Router {
     authed(deps.validate, async (req, res, caller) => {
       const latest = await pulses.latest(caller, teamIdParam(req.params.teamId));
       if (!unwrap(res, latest)) return;
-      res.json(latest.value satisfies PulseResults);
+      res.json({ pulse: latest.value ?? null } satisfies LatestPulseResponse);
     }),
   );
 

@@ -93,7 +93,8 @@ export interface BuddyService {
   setCadence(actor: PersonRef, teamId: string, cadence: BuddyCadence | null): Promise<Result<BuddyCadenceStatus, BuddyFailure>>;
   /** Owners: a round now (queued; two starts at once make one round). */
   startRound(actor: PersonRef, teamId: string): Promise<Result<{ readonly roundId: string }, BuddyFailure>>;
-  latestRound(actor: PersonRef, teamId: string): Promise<Result<BuddyRoundView, BuddyFailure>>;
+  /** The team's latest round as the actor may see it; undefined before the first round. */
+  latestRound(actor: PersonRef, teamId: string): Promise<Result<BuddyRoundView | undefined, BuddyFailure>>;
   /** `poolId` is the team id or ORGANISATION_POOL (the card of a tenant-pool pair carries it). */
   answerMet(actor: PersonRef, poolId: BuddyPoolId, roundId: string, answer: MetAnswer): Promise<Result<MetAnswer, BuddyFailure>>;
 }

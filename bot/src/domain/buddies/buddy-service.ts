@@ -195,7 +195,8 @@ export function createBuddyService(deps: BuddyServiceDeps): BuddyServices {
       const owner = mayManage(placed.value.standing);
       const recent = await buddies.rounds.listRecent(actor.tenantId, teamId, owner ? HISTORY_ROUNDS : 1);
       const latest = recent[0];
-      if (!latest) return fail({ kind: 'noRound' });
+      // No round yet is how every team starts, not a failure.
+      if (!latest) return ok(undefined);
       if (!owner) {
         const names = await namesOf({ members, teams }, actor.tenantId, pairOf(latest, actor.userId)?.members ?? [], teamId);
         return ok(memberRoundView(latest, actor.userId, names));

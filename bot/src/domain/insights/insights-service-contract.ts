@@ -88,8 +88,8 @@ export interface PulseService {
    * once per person (alreadyAnswered), while open (pulseClosed). Answers the count after it.
    */
   answer(actor: PersonRef, teamId: string, pulseId: string, answers: unknown): Promise<Outcome<PulseResults>>;
-  /** The latest pulse of the team (notFound when none); scores only from PULSE_MIN_ANSWERS on. */
-  latest(actor: PersonRef, teamId: string): Promise<Outcome<PulseResults>>;
+  /** The latest pulse of the team (undefined when it never had one); scores only from PULSE_MIN_ANSWERS on. */
+  latest(actor: PersonRef, teamId: string): Promise<Outcome<PulseResults | undefined>>;
 }
 
 export interface MyLearningService {

@@ -139,7 +139,8 @@ export function createPulseService(deps: PulseServiceDeps): PulseServices {
       const found = await place(actor, teamId);
       if (!found.ok) return found;
       const pulse = await pulses.latest(actor.tenantId, teamId);
-      return pulse ? ok(pulseResults(pulse, now())) : failInsights({ kind: 'notFound' });
+      // No pulse yet is how every team starts, not a failure.
+      return ok(pulse ? pulseResults(pulse, now()) : undefined);
     },
 
     async view(actor, teamId, pulseId) {

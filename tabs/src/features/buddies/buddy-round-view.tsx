@@ -1,9 +1,8 @@
 import { useCallback } from 'react';
 import { Body1, Link, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { BuddyRoundResponse } from '../../../../bot/src/api/contract';
+import type { BuddyRoundResponse, LatestBuddyRound } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
-import { ApiRequestError } from '../../shared/api-client';
 import type { KeyValueStore } from '../../shared/local-store';
 import { hrefFor } from '../../shared/routes';
 import { useAsync } from '../../shared/use-async';
@@ -58,19 +57,24 @@ function RoundLoader({ api, teamId, locale }: { readonly api: ApiClient; readonl
   const load = useCallback((signal: AbortSignal) => getLatestBuddyRound(api, teamId, signal), [api, teamId]);
   const round = useAsync(load);
   if (round.status === 'loading') return <LoadingState label={t('buddies.round.loading')} />;
-  if (round.status === 'error') {
-    if (round.error instanceof ApiRequestError && round.error.code === 'no_round')
-      return <MessageState title={t('buddies.round.emptyTitle')} text={t('buddies.round.emptyText')} />;
-    return <ErrorState error={round.error} onRetry={round.retry} />;
-  }
-  return <Round data={round.data} locale={locale} />;
+  if (round.status === 'error') return <ErrorState error={round.error} onRetry={round.retry} />;
+  const { round: latest, history } = round.data;
+  if (!latest) return <MessageState title={t('buddies.round.emptyTitle')} text={t('buddies.round.emptyText')} />;
+  return <Round round={latest} history={history} locale={locale} />;
 }
 
-function Round({ data, locale }: { readonly data: BuddyRoundResponse; readonly locale: string }) {
+function Round({
+  round,
+  history,
+  locale,
+}: {
+  readonly round: LatestBuddyRound;
+  readonly history: BuddyRoundResponse['history'];
+  readonly locale: string;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const words = useBuddyWords();
-  const { round, history } = data;
   // Only owners get the round's other parts; a member's answer has none of them.
   const ownerView = round.leftOver !== undefined || round.skipped !== undefined || history !== undefined;
   return (

@@ -13,7 +13,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { BuddyPairView, BuddyPersonView, BuddyRoundResponse } from '../../../../bot/src/api/contract';
+import type { BuddyPairView, BuddyPersonView, BuddyRoundResponse, LatestBuddyRound } from '../../../../bot/src/api/contract';
 import { usePersonName } from '../../shared/person-name';
 import { useSectionStyles } from '../../shared/ui/section-styles';
 import { useBuddyWords } from './buddy-words';
@@ -35,7 +35,7 @@ export function RoundPairs({
   heading,
   none,
 }: {
-  readonly pairs: BuddyRoundResponse['round']['pairs'];
+  readonly pairs: LatestBuddyRound['pairs'];
   readonly heading: string;
   /** Said when there is no pair to show. */
   readonly none: string;

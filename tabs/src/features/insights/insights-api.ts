@@ -1,13 +1,13 @@
 import type {
   CsvTable,
   InsightsResponse,
+  LatestPulseResponse,
   NudgeResponse,
   PlanningResponse,
   PostPulseRequest,
   PulseResults,
 } from '../../../../bot/src/api/contract';
 import type { ApiClient } from '../../shared/api-client';
-import { ApiRequestError } from '../../shared/api-client';
 import { saveFile } from '../../shared/save-file';
 import { insightsPath } from './insights-range';
 import type { InsightsQuery } from './insights-range';
@@ -29,14 +29,10 @@ export function nudgeQuietMember(api: ApiClient, teamId: string, userId: string)
   return api.send<NudgeResponse>('POST', `${teamPath(teamId)}/insights/quiet/${encodeURIComponent(userId)}/nudge`);
 }
 
-/** The latest pulse, or `undefined` when the team never had one (the API's 404). */
+/** The latest pulse, or `undefined` when the team never had one. */
 export async function getLatestPulse(api: ApiClient, teamId: string, signal?: AbortSignal): Promise<PulseResults | undefined> {
-  try {
-    return await api.get<PulseResults>(`${teamPath(teamId)}/pulses/latest`, signal);
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.status === 404) return undefined;
-    throw error;
-  }
+  const { pulse } = await api.get<LatestPulseResponse>(`${teamPath(teamId)}/pulses/latest`, signal);
+  return pulse ?? undefined;
 }
 
 export function postPulse(api: ApiClient, teamId: string, body: PostPulseRequest): Promise<PulseResults> {
