@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import type { PlanSessionProps } from '../../tabs/src/features/plan/plan-session';
 import type { CreateSessionResponse } from '../../bot/src/api/contract';
-import { createFakeService, json } from '../support/tab/fake-service';
+import { createFakeService, json, sessionRefused } from '../support/tab/fake-service';
 import { TAB_NOW, generalChannelId, learningChannelId, pairing, planning, teamId } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
 import { detailOf } from '../support/tab/session-detail';
@@ -104,18 +104,11 @@ describe('the plan form posts the invite (issue #12 item 1)', () => {
     );
     const service = createFakeService({
       [`POST ${sessions}`]: () =>
-        json(400, {
-          error: {
-            code: 'invalid_session',
-            message: 'The session was not saved.',
-            fields: { repeatUntil: 'A series has at most 26 sessions.', channelId: 'Choose a channel.', teacherIds: 'Team members only.' },
-            problems: [
-              { field: 'repeatUntil', code: 'repeatUntilTooFar' },
-              { field: 'channelId', code: 'channelUnknown' },
-              { field: 'teacherIds', code: 'peopleNotInTeam' },
-            ],
-          },
-        }),
+        sessionRefused([
+          { field: 'repeatUntil', code: 'repeatUntilTooFar', message: 'A series has at most 26 sessions.' },
+          { field: 'channelId', code: 'channelUnknown', message: 'Choose a channel.' },
+          { field: 'teacherIds', code: 'peopleNotInTeam', message: 'Team members only.' },
+        ]),
     });
     await renderView(planView(service.fetch, []));
     fireEvent.click(await screen.findByRole('button', { name: 'Save session' }));
@@ -217,14 +210,7 @@ describe('the host is never their own co-teacher', () => {
     window.sessionStorage.setItem(`peerlearn.draft.${teamId}.new`, JSON.stringify(draft));
     const service = createFakeService({
       [`POST ${sessions}`]: () =>
-        json(400, {
-          error: {
-            code: 'invalid_session',
-            message: 'The session was not saved.',
-            fields: { teacherIds: 'The host teaches this session already.' },
-            problems: [{ field: 'teacherIds', code: 'hostIsTeacher' }],
-          },
-        }),
+        sessionRefused([{ field: 'teacherIds', code: 'hostIsTeacher', message: 'The host teaches this session already.' }]),
     });
     await renderView(planView(service.fetch, []), 'nl');
     fireEvent.click(await screen.findByRole('button', { name: 'Sessie opslaan' }));

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
-import { createFakeService, json } from '../support/tab/fake-service';
+import { createFakeService, sessionRefused } from '../support/tab/fake-service';
 import { TAB_NOW, teamId } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
 
@@ -58,14 +58,7 @@ describe('plan form limits', () => {
     stored({ date: dateIn(1) });
     const service = createFakeService({
       [`POST ${sessions}`]: () =>
-        json(400, {
-          error: {
-            code: 'invalid_session',
-            message: 'The session was not saved.',
-            fields: { startsAt: 'Plan at most 2 years ahead; check the year.' },
-            problems: [{ field: 'startsAt', code: 'startTooFar' }],
-          },
-        }),
+        sessionRefused([{ field: 'startsAt', code: 'startTooFar', message: 'Plan at most 2 years ahead; check the year.' }]),
     });
     await renderView(plan(service.fetch));
     fireEvent.click(await screen.findByRole('button', { name: 'Save session' }));

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import type { CreateSessionResponse } from '../../bot/src/api/contract';
-import { createFakeService, json } from '../support/tab/fake-service';
+import { createFakeService, json, sessionRefused } from '../support/tab/fake-service';
 import { TAB_NOW, pairing, teamId, workshop } from '../support/tab/fixtures';
 import { apiFor, renderView } from '../support/tab/render-view';
 import { detailOf } from '../support/tab/session-detail';
@@ -48,17 +48,10 @@ describe('plan a session', () => {
     const service = createFakeService({
       [`POST ${sessions}`]: (_c, nth) =>
         nth === 0
-          ? json(400, {
-              error: {
-                code: 'invalid_session',
-                message: 'The session was not saved.',
-                fields: { title: 'The title is too long.', capacity: 'Places must be a whole number.' },
-                problems: [
-                  { field: 'title', code: 'titleTooLong' },
-                  { field: 'capacity', code: 'somethingNew' },
-                ],
-              },
-            })
+          ? sessionRefused([
+              { field: 'title', code: 'titleTooLong', message: 'The title is too long.' },
+              { field: 'capacity', code: 'somethingNew', message: 'Places must be a whole number.' },
+            ])
           : json(201, { sessions: [{ ...pairing, sessionId: 's-new' }] } satisfies CreateSessionResponse),
     });
     const saved: string[] = [];

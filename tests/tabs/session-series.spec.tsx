@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { SessionChangeResponse, SessionDetailResponse } from '../../bot/src/api/contract';
 import PlanSessionView from '../../tabs/src/features/plan/plan-session';
 import SessionDetailView from '../../tabs/src/features/session/session-detail';
-import { apiError, createFakeService, json } from '../support/tab/fake-service';
+import { apiError, createFakeService, json, sessionRefused } from '../support/tab/fake-service';
 import { TAB_NOW, me, members, teamId, workshop } from '../support/tab/fixtures';
 import { useFakeDate } from '../support/fake-date';
 import { openDialog } from '../support/tab/dialog';
@@ -77,14 +77,10 @@ describe('editing an occurrence of a series in the tab', () => {
       [`GET ${path}`]: () => json(200, occurrence),
       [`PATCH ${path}`]: (_call, nth) =>
         nth === 0
-          ? json(400, {
-              error: {
-                code: 'invalid_session',
-                message: 'Some fields need another look.',
-                fields: { channelId: 'Choose one of the team’s channels.' },
-                problems: [{ field: 'channelId', code: 'channelUnknown' }],
-              },
-            })
+          ? sessionRefused(
+              [{ field: 'channelId', code: 'channelUnknown', message: 'Choose one of the team’s channels.' }],
+              'Some fields need another look.',
+            )
           : json(200, changed(5)),
     });
     const saved: [string, number | undefined][] = [];

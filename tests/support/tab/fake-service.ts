@@ -18,6 +18,21 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+/** The service's 400 `invalid_session`: each problem's field, code and the service's English message for it. */
+export function sessionRefused(
+  problems: readonly { field: string; code: string; message: string }[],
+  message = 'The session was not saved.',
+): Response {
+  return json(400, {
+    error: {
+      code: 'invalid_session',
+      message,
+      fields: Object.fromEntries(problems.map((p) => [p.field, p.message])),
+      problems: problems.map(({ field, code }) => ({ field, code })),
+    },
+  });
+}
+
 export function apiError(status: number, code: string, message = code): Response {
   const body: ApiError = { error: { code, message } };
   return json(status, body);
