@@ -59,16 +59,25 @@ function setup(onProfileRead: (reads: number) => void = () => undefined, readMs 
     profileReads: () => profileReads,
     feedReads: () => feedReads,
     mostReading: () => mostReading,
-    resetMostReading: () => (mostReading = reading),
   };
+}
+
+/** `body` on Jest's fake clock with the directory started; stopped, and the real clock back, whatever happens. */
+async function onFakeClock(t: ReturnType<typeof setup>, body: () => Promise<void>): Promise<void> {
+  jest.useFakeTimers();
+  try {
+    await t.directory.start();
+    await body();
+  } finally {
+    await t.directory.stop();
+    jest.useRealTimers();
+  }
 }
 
 describe('expert index poll during a burst of answers', () => {
   it('waits while answers are served, polls once they are over, and waits no longer than maxDeferMs', async () => {
-    jest.useFakeTimers();
     const t = setup();
-    try {
-      await t.directory.start();
+    await onFakeClock(t, async () => {
       const warmed = t.feedReads();
       t.changed('c1', 'ann');
       t.setBusy(true);
@@ -90,20 +99,15 @@ describe('expert index poll during a burst of answers', () => {
       await jest.advanceTimersByTimeAsync(200);
       expect(t.feedReads()).toBe(warmed + 2);
       expect(t.profileReads()).toBe(2);
-    } finally {
-      await t.directory.stop();
-      jest.useRealTimers();
-    }
+    });
   });
 
   it('a poll already reading when a burst begins pauses between people until it is over', async () => {
-    jest.useFakeTimers();
     // The burst begins as the poll reads its 8th person (its 8 readers have started one each by then).
     const t = setup((reads) => {
       if (reads === 8) t.setBusy(true);
     });
-    try {
-      await t.directory.start();
+    await onFakeClock(t, async () => {
       t.changed('c1', ...Array.from({ length: 40 }, (_, i) => `person-${i}`));
       await jest.advanceTimersByTimeAsync(1_000);
       const duringBurst = t.profileReads();
@@ -113,17 +117,12 @@ describe('expert index poll during a burst of answers', () => {
       t.setBusy(false);
       await jest.advanceTimersByTimeAsync(100);
       expect(t.profileReads()).toBe(40);
-    } finally {
-      await t.directory.stop();
-      jest.useRealTimers();
-    }
+    });
   });
 
   it('a poll past its waiting budget with the burst still on reads one person at a time, and all of them', async () => {
-    jest.useFakeTimers();
     const t = setup(() => undefined, 50);
-    try {
-      await t.directory.start();
+    await onFakeClock(t, async () => {
       t.changed('c1', ...Array.from({ length: 40 }, (_, i) => `person-${i}`));
       t.setBusy(true);
       // Due after 1 s, held 3 s, then read one by one (50 ms each) while the burst goes on.
@@ -138,35 +137,25 @@ describe('expert index poll during a burst of answers', () => {
       await jest.advanceTimersByTimeAsync(1_000);
       expect(t.profileReads()).toBe(40);
       expect(t.mostReading()).toBeGreaterThan(1);
-    } finally {
-      await t.directory.stop();
-      jest.useRealTimers();
-    }
+    });
   });
 
   it('one lane reads everybody when the burst never ends', async () => {
-    jest.useFakeTimers();
     const t = setup(() => undefined, 50);
-    try {
-      await t.directory.start();
+    await onFakeClock(t, async () => {
       t.changed('c1', ...Array.from({ length: 20 }, (_, i) => `person-${i}`));
       t.setBusy(true);
       await jest.advanceTimersByTimeAsync(1_000 + 3_000 + 20 * 50 + 500);
       expect(t.profileReads()).toBe(20);
       expect(t.mostReading()).toBe(1);
-    } finally {
-      await t.directory.stop();
-      jest.useRealTimers();
-    }
+    });
   });
 
   it('a read that fails stops the poll: the lanes still waiting do not read on beside the next one', async () => {
-    jest.useFakeTimers();
     const t = setup((reads) => {
       if (reads === 3) throw new Error('storage is down');
     }, 50);
-    try {
-      await t.directory.start();
+    await onFakeClock(t, async () => {
       t.changed('c1', ...Array.from({ length: 20 }, (_, i) => `person-${i}`));
       t.setBusy(true);
       // Due after 1 s, held 3 s, then one lane reads until its third read fails.
@@ -176,9 +165,6 @@ describe('expert index poll during a burst of answers', () => {
       t.setBusy(false);
       await jest.advanceTimersByTimeAsync(2_000);
       expect(t.profileReads()).toBe(3 + 20);
-    } finally {
-      await t.directory.stop();
-      jest.useRealTimers();
-    }
+    });
   });
 });
