@@ -55,6 +55,9 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
   let everything = 0;
   const keyOf = (tenantId: string, userId: string) => `${tenantId}\n${userId}`;
   const teamRowOf = (tenantId: string, teamId: string, userId: string) => `${tenantId}\n${teamId}\n${userId}`;
+  /** Where a person's writes stand as a read or write leaves; `unchanged` holds while none of theirs (nor a forget-all) came since. */
+  const markOf = (key: string) => ({ key, person: writes.get(key) ?? 0, all: everything });
+  const unchanged = (mark: ReturnType<typeof markOf>) => (writes.get(mark.key) ?? 0) === mark.person && everything === mark.all;
   const teamRows = new Map<string, TeamRowEntry>();
   const teamRowAsks = new Map<string, { tenantId: string; teamId: string; asks: TeamRowAsk[] }>();
   const fresh = (readAt: number) => options.now() - readAt < options.ttlMs;
@@ -79,13 +82,13 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
       const { tenantId, teamId } = waiting;
       const batch = waiting.asks.splice(0, TEAM_ROWS_PER_READ);
       const userIds = [...new Set(batch.map((a) => a.userId))];
-      const seen = new Map(userIds.map((u) => [u, writes.get(keyOf(tenantId, u)) ?? 0]));
-      const all = everything;
+      const marks = new Map(userIds.map((u) => [u, markOf(keyOf(tenantId, u))]));
       const readAt = options.now();
       try {
         const found = new Map((await inner.membershipsIn(tenantId, teamId, userIds)).map((m) => [m.userId, m]));
         for (const userId of userIds) {
-          if ((writes.get(keyOf(tenantId, userId)) ?? 0) !== seen.get(userId) || everything !== all) continue;
+          const mark = marks.get(userId);
+          if (!mark || !unchanged(mark)) continue;
           forgetAllWhenFull();
           teamRows.set(teamRowOf(tenantId, teamId, userId), { membership: found.get(userId), readAt });
         }
@@ -131,14 +134,14 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
       if (entry && options.now() - entry.readAt < options.ttlMs) return [...entry.memberships];
       const running = inFlight.get(key);
       if (running) return [...(await running)];
-      const seen = { person: writes.get(key) ?? 0, all: everything };
+      const mark = markOf(key);
       const readAt = options.now();
       const read = inner.listTeamsOf(tenantId, userId).finally(() => {
         if (inFlight.get(key) === read) inFlight.delete(key);
       });
       inFlight.set(key, read);
       const memberships = await read;
-      if ((writes.get(key) ?? 0) === seen.person && everything === seen.all) {
+      if (unchanged(mark)) {
         forgetAllWhenFull();
         remembered.set(key, { memberships, readAt });
       }
@@ -157,13 +160,10 @@ export function withRecentMemberships(repositories: Repositories, options: Recen
       }
       // Each person's writes as this one left: another write of theirs meanwhile (a removal while this
       // was on the wire) may have landed before or after it, so then the row is read again, not assumed.
-      const alone = new Map(memberships.map((m) => [keyOf(m.tenantId, m.userId), writes.get(keyOf(m.tenantId, m.userId)) ?? 0]));
-      const all = everything;
+      const marks = memberships.map((m) => markOf(keyOf(m.tenantId, m.userId)));
       await inner.addMembers(memberships);
       const writtenAt = options.now();
-      const undisturbed = new Set(
-        [...alone].filter(([key, seen]) => (writes.get(key) ?? 0) === seen && everything === all).map(([key]) => key),
-      );
+      const undisturbed = new Set(marks.filter(unchanged).map((mark) => mark.key));
       for (const m of memberships) {
         const key = keyOf(m.tenantId, m.userId);
         changed(key);
