@@ -1,5 +1,5 @@
 import type { Channel } from '../teams/team';
-import { coTeachersOf, RECURRENCES, SESSION_FORMATS } from './session';
+import { RECURRENCES, SESSION_FORMATS } from './session';
 import type { LearningSession, Recurrence } from './session';
 import {
   CAPACITY_MAX,
@@ -270,8 +270,8 @@ export function validateSessionInput(raw: unknown, ctx: ValidationContext): Vali
   }
 
   const host = cur?.hostId ?? ctx.hostId;
-  // Kept from the session: a host stored as their own co-teacher (rows from before the rule) is left out, so an edit goes through.
-  const teacherIds = has('teacherIds') ? list(input.teacherIds) : coTeachersOf(cur?.hostId ?? '', cur?.teacherIds ?? []);
+  // Kept from the session as read: rows from before the rule that list the host read without them (session-mapper.ts).
+  const teacherIds = has('teacherIds') ? list(input.teacherIds) : [...(cur?.teacherIds ?? [])];
   const leader = has('discussionLeaderId') ? (str(input.discussionLeaderId) ?? '') : (cur?.discussionLeaderId ?? '');
   if (!teacherIds || teacherIds.length > TEACHERS_MAX) problem('teacherIds', 'peopleInvalid');
   else if (!teacherIds.every(isId)) problem('teacherIds', 'personUnknown');
