@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -177,6 +178,9 @@ try {
     const trace = profiled ? undefined : startTrace(cdp);
     await trace?.started;
     if (profiled) await startProfile(cdp);
+    // The new window's own browser UI starts in a renderer of its own; a user's Teams window is open
+    // already, so the load starts on an idle browser (bench/browser-idle.mjs).
+    await untilBrowserIdle();
     await page.goto(`${service.url}/#/insights`);
     await page.waitForFunction(() => window.__paintedAt && window.__figuresAt && window.__chartAt && window.__matrixAt, undefined, {
       timeout: 60_000,
