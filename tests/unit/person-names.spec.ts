@@ -68,6 +68,33 @@ describe('namesOf', () => {
     expect([...without.entries()].sort()).toEqual([...withTeam.entries()].sort());
   });
 
+  it('names held in memory (the warm expert index) are not read; the others are, as before', async () => {
+    const s = sources(profiles, memberships);
+    const asked: string[][] = [];
+    const known = {
+      profileNames: (tenantId: string, userIds: Iterable<string>) => {
+        const wanted = [...userIds];
+        asked.push(wanted);
+        return new Map(tenantId === T && wanted.includes('ann') ? [['ann', 'Ann (index)']] : []);
+      },
+    };
+    const names = await namesOf({ ...s, known }, T, ['ann', 'ann', 'p3'], 'board');
+    expect(asked).toEqual([['ann', 'p3']]);
+    expect(s.reads).toEqual({ getMany: 1, listMembers: 0, listTeamsOf: 1 });
+    expect(names.get('ann')?.displayName).toBe('Ann (index)');
+    expect(names.get('p3')?.displayName).toBe('Person 3');
+  });
+
+  it('everyone held in memory: no read at all', async () => {
+    const s = sources(profiles, memberships);
+    const known = {
+      profileNames: (_tenantId: string, userIds: Iterable<string>) => new Map([...userIds].map((id) => [id, `${id} (index)`])),
+    };
+    const names = await namesOf({ ...s, known }, T, ['ann', 'p3'], 'board');
+    expect(s.reads).toEqual({ getMany: 0, listMembers: 0, listTeamsOf: 0 });
+    expect([...names.values()].map((p) => p.displayName)).toEqual(['ann (index)', 'p3 (index)']);
+  });
+
   it('one person without a profile costs one small read, not the whole team', async () => {
     const s = sources(profiles, memberships);
     await namesOf(s, T, ['ann', 'p3'], 'board');

@@ -121,6 +121,23 @@ export class ExpertDirectory {
     return this.loaded.has(tenantId);
   }
 
+  /**
+   * The profile names of these people as the warm index holds them (every profile of the tenant, at most
+   * a poll behind another instance's write and not at all behind this one's: profile saves and erasures
+   * refresh it at once). Only people with a non-empty name; nothing at all for a tenant this instance has
+   * not loaded (a name read never loads an index).
+   */
+  profileNames(tenantId: string, userIds: Iterable<string>): Map<string, string> {
+    const names = new Map<string, string>();
+    const index = this.loaded.get(tenantId)?.index;
+    if (!index) return names;
+    for (const userId of userIds) {
+      const name = index.displayNameOf(userId);
+      if (name) names.set(userId, name);
+    }
+    return names;
+  }
+
   /** The tenant's index, loading it first when this instance has not yet. */
   async index(tenantId: string): Promise<TenantExpertIndex> {
     const state = this.loaded.get(tenantId);

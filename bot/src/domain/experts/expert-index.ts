@@ -92,6 +92,12 @@ export class TenantExpertIndex implements TieBreak {
     return this.docs[id]?.userId ?? '';
   }
 
+  /** The name on this person's profile as the index last read it; undefined for someone without a profile here. */
+  displayNameOf(userId: string): string | undefined {
+    const id = this.byUser.get(userId);
+    return id === undefined ? undefined : this.docs[id]?.name.displayName;
+  }
+
   /** The seeded taxonomy plus the skills people of this tenant added. */
   taxonomy(): SkillTaxonomy {
     this.taxonomyCache ??= SEEDED_TAXONOMY.withAdditions([...this.skills.values()].filter((s) => !s.entry.seeded).map((s) => s.entry.name));

@@ -4,7 +4,7 @@ import type { LearningSession, SessionTiming } from './session';
 import { DURATION_MAX } from './session-rules';
 import type { Team } from '../teams/team';
 import { namesOf } from '../teams/person-names';
-import type { NamedPerson } from '../teams/person-names';
+import type { NamedPerson, NameSources } from '../teams/person-names';
 
 export interface TeamBoard {
   readonly kind: 'upcoming';
@@ -31,7 +31,8 @@ export interface PastSessionsPage {
   readonly nextCursor?: string;
 }
 
-type BoardRepositories = Pick<Repositories, 'teams' | 'sessions' | 'members'>;
+/** `known`: profile names in memory (the warm expert index), asked before any profile is read. */
+type BoardRepositories = Pick<Repositories, 'teams' | 'sessions' | 'members'> & Pick<NameSources, 'known'>;
 
 // Storage filters on the start time; a session that started up to the longest duration ago (plus a day
 // of slack for any odd time format) may still be running, and the exact rule runs here.

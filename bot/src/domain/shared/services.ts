@@ -140,7 +140,7 @@ export function createServices(deps: ServicesDeps): Services {
     requestSessions: createRequestSessions({ repositories, outbox }),
     requestAlerts: createRequestAlerts({ repositories, experts, now }),
     profiles: createProfileService({ members: repositories.members, experts, skillHistory: repositories.skillHistory, now }),
-    teams: createTeamService({ repositories, now, ...(teamOwners ? { owners: teamOwners } : {}) }),
+    teams: createTeamService({ repositories, now, names: experts, ...(teamOwners ? { owners: teamOwners } : {}) }),
     postContent: createPostContentService({ repositories }),
     buddies,
     goals,

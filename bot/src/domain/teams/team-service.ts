@@ -10,6 +10,7 @@ import type { Standing } from './team-access';
 import type { Locale } from '../shared/person';
 import type { Channel, Membership, Team } from './team';
 import type { TeamOwnerDirectory } from './team-owners';
+import type { KnownNames } from './person-names';
 import { isDemoTeam } from '../demo/demo-guard';
 import { rosterKeeping } from './team-roster';
 import { withSettings } from './team-settings';
@@ -19,6 +20,8 @@ interface TeamServiceDeps {
   readonly repositories: Pick<Repositories, 'tenants' | 'teams' | 'members' | 'sessions' | 'rsvps'>;
   /** Graph's owners of each team (see team-roster.ts); absent, the installer rule. */
   readonly owners?: TeamOwnerDirectory;
+  /** Profile names in memory (the expert index): the board names its people without reading their profiles. */
+  readonly names?: KnownNames;
   readonly now: () => Date;
 }
 
@@ -49,6 +52,8 @@ interface TeamInstall {
  */
 export function createTeamService(deps: TeamServiceDeps) {
   const { repositories: repos } = deps;
+  // What the board and the past sessions read; their names first from memory when there is an index.
+  const boardSources = deps.names ? { ...repos, known: deps.names } : repos;
   const access = createTeamAccess(repos.teams);
   /** Why a team's board cannot be shown: unknown, or the app was removed from it (its members are gone too). */
   const knownTeam = async (tenantId: string, teamId: string) => {
@@ -149,7 +154,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       const known = await knownTeam(viewer.tenantId, teamId);
       if (known) return known;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
-      const board = await loadTeamBoard(repos, viewer.tenantId, teamId, now, page);
+      const board = await loadTeamBoard(boardSources, viewer.tenantId, teamId, now, page);
       return board ? ok(board) : fail({ kind: 'teamUnknown' });
     },
 
@@ -163,7 +168,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       const known = await knownTeam(viewer.tenantId, teamId);
       if (known) return known;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
-      const past = await loadPastSessions(repos, viewer.tenantId, teamId, now, page);
+      const past = await loadPastSessions(boardSources, viewer.tenantId, teamId, now, page);
       return past ? ok(past) : fail({ kind: 'teamUnknown' });
     },
 
