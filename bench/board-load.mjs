@@ -9,6 +9,7 @@
 //   PHASES=1 npm run bench:board     (each run's timeline on the page's clock: marks, and per request asked → sent →
 //                                     first byte → last byte)
 //   IDLE_WAIT=0 npm run bench:board  (navigate at once, beside the new window's start-up: the method before session 13)
+//   PROCESS_CPU=1 npm run bench:board (per run, the CPU of each kind of Chromium process and of the service meanwhile)
 //   PROFILE=1 npm run bench:board    (one more run per language under the CPU profiler, not counted: top 20 functions and
 //                                     the time per file; the .cpuprofile goes to dist/bench/)
 //
@@ -29,7 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { boardInitialJs, chunkOf, gzipBytes } from '../scripts/lib/board-initial-js.mjs';
-import { untilBrowserIdle } from './browser-idle.mjs';
+import { chromiumCpuByKind, chromiumCpuByPid, untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -41,6 +42,8 @@ const BUDGET_MS = 600;
 const PROFILE = Boolean(process.env.PROFILE);
 /** IDLE_WAIT=0: navigate at once, the new window's start-up beside the load (the method before session 13, for comparison). */
 const IDLE_WAIT = process.env.IDLE_WAIT !== '0';
+/** PROCESS_CPU=1: per run, the CPU each kind of Chromium process and this process (the service) used from navigation to the card (Linux). */
+const PROCESS_CPU = Boolean(process.env.PROCESS_CPU);
 /** TRACE=1: the last measured run per language under Chromium's tracing: the page's main thread until the first card, by what it did. */
 const TRACE = Boolean(process.env.TRACE);
 
@@ -174,6 +177,14 @@ try {
   await service.repositories.teams.addMembers(rows.memberships);
   await service.repositories.sessions.putMany(rows.sessions);
   const inserted = performance.now() - t0;
+  // The board names its people from the expert index: the runs start once its poll has taken the new
+  // profiles (a state, not a time), so no run reads them from storage.
+  const benchIds = rows.profiles.map((p) => p.userId);
+  const indexDeadline = performance.now() + 30_000;
+  while (service.experts.profileNames(tenantId, benchIds).size < benchIds.length) {
+    if (performance.now() > indexDeadline) throw new Error('the expert index did not take the bench profiles within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 
   const runsByLanguage = {};
   const idleWaits = [];
@@ -211,6 +222,11 @@ try {
         [`${viewer.tenantId}/${viewer.userId}`, teamId, language],
       );
       const page = await context.newPage();
+      // The new window's own browser UI starts in a renderer of its own (~1 s here); a user's Teams window
+      // is open already, so the load starts on an idle browser (bench/browser-idle.mjs), before the page's
+      // metrics, trace or profile start.
+      if (IDLE_WAIT) idleWaits.push(await untilBrowserIdle());
+      const cpuBefore = PROCESS_CPU ? { chromium: chromiumCpuByPid(), service: process.cpuUsage() } : undefined;
       // The page's main-thread time (Chromium's TaskDuration): a figure a busy machine stretches far
       // less than wall time, read once the first card is there.
       const cdp = await context.newCDPSession(page);
@@ -224,9 +240,6 @@ try {
       // ~200 KB script into the page, whose evaluation took 80–190 ms of the page's main thread right
       // in the board's critical path (session 12, TRACE=1). The wait is a promise the init script made,
       // awaited over CDP in the page's own world.
-      // The new window's own browser UI starts in a renderer of its own (~1 s here); a user's Teams window
-      // is open already, so the load starts on an idle browser (bench/browser-idle.mjs).
-      if (IDLE_WAIT) idleWaits.push(await untilBrowserIdle());
       await page.goto(service.url, { waitUntil: 'domcontentloaded' });
       const seen = await cdp.send('Runtime.evaluate', {
         expression: 'window.__boardVisible',
@@ -235,6 +248,18 @@ try {
         timeout: 30_000,
       });
       const visibleMs = seen.result.value;
+      if (cpuBefore) {
+        const service = process.cpuUsage(cpuBefore.service);
+        const byKind = {
+          ...chromiumCpuByKind(cpuBefore.chromium, chromiumCpuByPid()),
+          'service (this process)': (service.user + service.system) / 1000,
+        };
+        console.log(
+          `${language} run ${run}: visible ${visibleMs.toFixed(0)} ms; CPU ms meanwhile: ${Object.entries(byKind)
+            .map(([kind, ms]) => `${kind} ${ms.toFixed(0)}`)
+            .join(', ')}`,
+        );
+      }
       if (typeof visibleMs !== 'number') throw new Error(`no session card: ${JSON.stringify(seen.exceptionDetails ?? seen.result)}`);
       // The page's main-thread time up to the card, read before anything else asks the page for anything.
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -404,11 +429,12 @@ try {
       });
     }
   }
-  idleWaits.sort((a, b) => a - b);
+  const waited = idleWaits.map((w) => w.waitedMs).sort((a, b) => a - b);
   if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
   else
     console.log(
-      `waited for the browser to go idle before each navigation: median ${idleWaits[Math.floor(idleWaits.length / 2)].toFixed(0)} ms, longest ${idleWaits.at(-1).toFixed(0)} ms`,
+      `waited for the browser to go idle before each navigation: median ${waited[Math.floor(waited.length / 2)].toFixed(0)} ms, longest ${waited.at(-1).toFixed(0)} ms; ` +
+        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser that was not idle`,
     );
   console.log(`\nboard load, ${SESSIONS} sessions, ${MEMBERS} members, ${RUNS} runs per language (load average ${loadAverage()})`);
   console.table(

@@ -13,6 +13,10 @@
 //   PROFILE=1 npm run bench:insights-view   (one more run under the CPU profiler, not counted: top 20
 //                                            functions and time per file; the .cpuprofile in dist/bench/)
 //   TAB_DIR=/some/other/build npm run bench:insights-view   (another build of the tab, e.g. main's, to compare)
+//   IDLE_WAIT=0 npm run bench:insights-view   (navigate at once, beside the new window's start-up: before session 13)
+//
+// Each navigation starts once the browser is idle (bench/browser-idle.mjs): a new context's window builds
+// its own browser UI in a renderer of its own, which a user's open Teams window has done.
 //
 // The real service (in-process, embedded in-memory Azurite, the built tab from dist/tab), bundled
 // from bot/src with esbuild. History goes in as session facts through the service's own insights
@@ -112,6 +116,8 @@ function mainThreadCpuUntil(events, mark) {
   return Math.round(micros / 1000);
 }
 
+const IDLE_WAIT = process.env.IDLE_WAIT !== '0';
+const idleWaits = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const { startService, readConfig } = await loadServiceModule('insights-view');
@@ -172,15 +178,16 @@ try {
       [viewer, teamId],
     );
     const page = await context.newPage();
+    // The new window's own browser UI starts in a renderer of its own; a user's Teams window is open
+    // already, so the load starts on an idle browser (bench/browser-idle.mjs), before the trace starts.
+    // IDLE_WAIT=0: at once, beside it (the method before session 13).
+    if (IDLE_WAIT) idleWaits.push(await untilBrowserIdle());
     // The page's main-thread work (script, layout, style) in CPU time: a figure that waiting for a busy core does not inflate.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const trace = profiled ? undefined : startTrace(cdp);
     await trace?.started;
     if (profiled) await startProfile(cdp);
-    // The new window's own browser UI starts in a renderer of its own; a user's Teams window is open
-    // already, so the load starts on an idle browser (bench/browser-idle.mjs).
-    await untilBrowserIdle();
     await page.goto(`${service.url}/#/insights`);
     await page.waitForFunction(() => window.__paintedAt && window.__figuresAt && window.__chartAt && window.__matrixAt, undefined, {
       timeout: 60_000,
@@ -276,6 +283,12 @@ try {
     { what: 'page main-thread tasks until the chart, CPU (median)', ms: median(runs.map((r) => r.taskMs)), target: '', result: '' },
     { what: 'of which script (median)', ms: median(runs.map((r) => r.scriptMs)), target: '', result: '' },
   ]);
+  if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
+  else
+    console.log(
+      `waited for the browser to go idle before each navigation: median ${median(idleWaits.map((w) => w.waitedMs)).toFixed(0)} ms; ` +
+        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser that was not idle`,
+    );
   console.log(`load average (1, 5, 15 min): ${loadAverage.join(', ')}`);
 } finally {
   await browser.close();

@@ -122,10 +122,11 @@ export class ExpertDirectory {
   }
 
   /**
-   * The profile names of these people as the warm index holds them (every profile of the tenant, at most
-   * a poll behind another instance's write and not at all behind this one's: profile saves and erasures
-   * refresh it at once). Only people with a non-empty name; nothing at all for a tenant this instance has
-   * not loaded (a name read never loads an index).
+   * The profile names of these people as the warm index holds them (every profile of the tenant). It is a
+   * poll behind a write on another instance (pollIntervalMs, plus up to maxDeferMs while a burst of answers
+   * holds the poll back) and behind this instance's sightings (a new name from Teams); profile edits and
+   * erasures on this instance refresh it at once. Only people with a non-empty name; nothing at all for a
+   * tenant this instance has not loaded or is still catching up (a name read never loads an index).
    */
   profileNames(tenantId: string, userIds: Iterable<string>): Map<string, string> {
     const names = new Map<string, string>();
