@@ -4,6 +4,7 @@ import { preferenceKeys } from './shared/preference-keys';
 import { createBrowserStore } from './shared/local-store';
 import { formattingLocale, isAppLanguage, languageOf } from './shared/locale';
 import { detectHost, mayBeHosted } from './shared/teams';
+import type { Host } from './shared/teams';
 import { warmIntl } from './app/warm-intl';
 import { apiFetch } from './shared/api-fetch';
 
@@ -22,7 +23,13 @@ const store = createBrowserStore();
 const stored = store.get(preferenceKeys.language);
 const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
 // The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
-loadCatalogue(language).catch(() => undefined);
+const strings = loadCatalogue(language);
+strings.catch(() => undefined);
+// Known before the app's code is in, outside Teams: handed over settled, React's first commit is the app.
+let knownHost: Host | undefined;
+void host.then((detected) => {
+  knownHost = detected;
+});
 // On connections of their own, not behind the app's scripts (api-fetch.ts).
 const early = mayBeHosted(window)
   ? undefined
@@ -40,8 +47,16 @@ void (early?.requested ?? Promise.resolve()).then(() =>
   warmIntl(formattingLocale(language, isAppLanguage(stored) ? undefined : navigator.language)),
 );
 
-import('./app/mount-app').then(
-  ({ mountApp }) => mountApp(container, host, early),
+// The app draws nothing without its strings, so it mounts once both its code and its strings are in (they
+// are fetched side by side; a failed catalogue leaves the app to report it).
+Promise.all([
+  import('./app/mount-app'),
+  strings.then(
+    (catalogue) => ({ language, catalogue }),
+    () => undefined,
+  ),
+]).then(
+  ([{ mountApp }, loaded]) => mountApp(container, host, early, { ...(loaded ? { strings: loaded } : {}), host: knownHost }),
   () => {
     // The app's code did not load (the network dropped, or an old page after a deploy): no strings
     // either, so the same words in both of the app's languages.

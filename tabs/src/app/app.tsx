@@ -7,12 +7,14 @@ import type { EarlyStart } from './early-start';
 import { createBrowserStore } from '../shared/local-store';
 import { apiFetch } from '../shared/api-fetch';
 import { isAppLanguage, languageOf } from '../shared/locale';
+import type { AppLanguage } from '../shared/locale';
 import type { Host } from '../shared/teams';
 import { useSystemTheme } from '../shared/use-system-theme';
 import { isPublicRoute } from '../shared/routes';
 import { LoadingState } from '../shared/ui/loading-state';
 import { loadCatalogue } from './i18n/catalogues';
 import { createI18n } from './i18n/create-i18n';
+import type { Catalogue } from './i18n/create-i18n';
 import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
 import { TeamsApp } from './teams-app';
@@ -30,16 +32,40 @@ interface AppProps {
   readonly browserLocale?: string;
   /** The first requests the entry already started (early-start.ts); absent when it started none. */
   readonly early?: EarlyStart | undefined;
+  /** What the entry already has when the app's code is in (main.tsx): the first render draws the app with them. */
+  readonly ready?: AppReady;
+}
+
+/**
+ * Handed over settled by the entry, so React's first commit draws the app itself. Found by the promises
+ * alone, the first commit was empty, the second a "Starting PeerLearn…" line and only the third the app:
+ * two commits and layouts (~50 ms) before the board's (issue #16, bench/board-load.mjs).
+ */
+export interface AppReady {
+  /** The strings of the language the entry started in; used when the app starts in that same language. */
+  readonly strings?: { readonly language: AppLanguage; readonly catalogue: Catalogue };
+  /** The host, when `detectHost` had answered (outside Teams it answers at once). */
+  readonly host?: Host | undefined;
+}
+
+/** The language the app starts in: the reader's choice, else the browser's. */
+function startLanguage(store: KeyValueStore, browserLocale: string): AppLanguage {
+  const stored = store.get(preferenceKeys.language);
+  return isAppLanguage(stored) ? stored : languageOf(browserLocale);
 }
 
 /** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */
-export function App({ host, fetch = apiFetch, store = browserStore, browserLocale = navigator.language, early }: AppProps) {
-  const [i18n, setI18n] = useState<I18n | undefined>(undefined);
+export function App({ host, fetch = apiFetch, store = browserStore, browserLocale = navigator.language, early, ready }: AppProps) {
+  const [handedOver] = useState(() => {
+    const language = startLanguage(store, browserLocale);
+    return ready?.strings?.language === language ? createI18n(language, ready.strings.catalogue) : undefined;
+  });
+  const [i18n, setI18n] = useState<I18n | undefined>(handedOver);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (handedOver) return;
     let current = true;
-    const stored = store.get(preferenceKeys.language);
-    const language = isAppLanguage(stored) ? stored : languageOf(browserLocale);
+    const language = startLanguage(store, browserLocale);
     // The reader's language only (its own chunk, fetched while Teams' handshake runs); the page stays
     // empty for that moment rather than showing untranslated keys.
     loadCatalogue(language).then(
@@ -53,18 +79,18 @@ export function App({ host, fetch = apiFetch, store = browserStore, browserLocal
     return () => {
       current = false;
     };
-  }, [store, browserLocale]);
+  }, [store, browserLocale, handedOver]);
   if (failed) return <NotLoaded />;
   if (!i18n) return null;
   return (
     <I18nextProvider i18n={i18n}>
-      <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} early={early} />
+      <Routed host={host} fetch={fetch} store={store} browserLocale={browserLocale} early={early} knownHost={ready?.host} />
     </I18nextProvider>
   );
 }
 
 /** The public pages (privacy, terms) skip the host and sign-in altogether; every other route needs them. */
-type ResolvedProps = Required<Omit<AppProps, 'early'>> & Pick<AppProps, 'early'>;
+type ResolvedProps = Required<Omit<AppProps, 'early' | 'ready'>> & Pick<AppProps, 'early'> & { readonly knownHost: Host | undefined };
 
 function Routed(props: ResolvedProps) {
   const { route } = useRoute();
@@ -74,10 +100,10 @@ function Routed(props: ResolvedProps) {
   return <Hosted {...props} />;
 }
 
-function Hosted({ host, fetch, store, browserLocale, early }: ResolvedProps) {
+function Hosted({ host, fetch, store, browserLocale, early, knownHost }: ResolvedProps) {
   // State, not `use()`: a suspended first render is revealed only after React's 300 ms fallback
   // throttle, which alone would eat a third of the board's 1 s budget.
-  const [resolved, setResolved] = useState<Host | undefined>(undefined);
+  const [resolved, setResolved] = useState<Host | undefined>(knownHost);
   useEffect(() => {
     let current = true;
     void host.then((h) => {
