@@ -19,17 +19,20 @@ function service() {
   return createFakeService({ 'GET /dev/members': () => json(200, members) });
 }
 
+/** The app as main.tsx mounts it outside Teams: English strings and the host handed over, its own host promise still open. */
+const appHandedEnglish = () => (
+  <App
+    host={undecidedHost}
+    fetch={service().fetch}
+    browserLocale="en-GB"
+    ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
+  />
+);
+
 describe('the app’s first render', () => {
   it('draws the app at once with the strings and host handed over, never “Starting”', () => {
     // A synchronous render: no promise has had a turn, so only what was handed over can show.
-    render(
-      <App
-        host={undecidedHost}
-        fetch={service().fetch}
-        browserLocale="en-GB"
-        ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
-      />,
-    );
+    render(appHandedEnglish());
     expect(screen.getByText('Dev mode')).toBeTruthy();
     expect(screen.queryByText('Starting PeerLearn…')).toBeNull();
   });
@@ -41,16 +44,7 @@ describe('the app’s first render', () => {
 
   it('leaves strings of another language than it starts in, and loads its own', async () => {
     window.localStorage.setItem(`peerlearn.${preferenceKeys.language}`, 'nl');
-    await act(async () =>
-      render(
-        <App
-          host={undecidedHost}
-          fetch={service().fetch}
-          browserLocale="en-GB"
-          ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
-        />,
-      ),
-    );
+    await act(async () => render(appHandedEnglish()));
     expect(await screen.findByText('Ontwikkelmodus')).toBeTruthy();
     expect(screen.queryByText('Dev mode')).toBeNull();
   });
