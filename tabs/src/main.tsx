@@ -22,10 +22,11 @@ void host.then(() => performance.mark('peerlearn:host-detected'));
 const store = createBrowserStore();
 const stored = store.get(preferenceKeys.language);
 const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
-// The app asks for the same chunk as it starts and gets this one; a failure there shows its own message.
+// The reader's strings, fetched beside the app's code and handed to it (below).
 const strings = loadCatalogue(language);
 strings.catch(() => undefined);
-// Known before the app's code is in, outside Teams: handed over settled, React's first commit is the app.
+// Known before the app's code is in (outside Teams always, in Teams when the handshake was quicker):
+// handed over settled, React's first commit is the app.
 let knownHost: Host | undefined;
 void host.then((detected) => {
   knownHost = detected;
@@ -48,7 +49,8 @@ void (early?.requested ?? Promise.resolve()).then(() =>
 );
 
 // The app draws nothing without its strings, so it mounts once both its code and its strings are in (they
-// are fetched side by side; a failed catalogue leaves the app to report it).
+// are fetched side by side). When the strings failed, the app asks for them once more itself and shows its
+// could-not-load message if that fails too.
 Promise.all([
   import('./app/mount-app'),
   strings.then(

@@ -39,7 +39,7 @@ interface AppProps {
 /**
  * Handed over settled by the entry, so React's first commit draws the app itself. Found by the promises
  * alone, the first commit was empty, the second a "Starting PeerLearn…" line and only the third the app:
- * two commits and layouts (~50 ms) before the board's (issue #16, bench/board-load.mjs).
+ * two commits and layouts before the board's; now one of each fewer (issue #16, bench/board-load.mjs).
  */
 export interface AppReady {
   /** The strings of the language the entry started in; used when the app starts in that same language. */
