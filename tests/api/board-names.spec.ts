@@ -8,6 +8,7 @@ import { eventually } from '../support/eventually';
 import { devToken, getJson, startTestService } from '../support/service';
 import { TEAM_ID, people, seedTeam } from '../support/bot/session-fixtures';
 import { useStorageCalls } from '../support/storage-calls';
+import { session as storedSession } from '../support/storage/fixtures';
 
 /**
  * The board names its people from the warm expert index (issue #16): a page of 24 sessions named up to
@@ -25,30 +26,16 @@ const countCalls = useStorageCalls();
 let service: RunningService;
 let token: string;
 
+/** The storage fixture's session, on a day from now, naming exactly these people. */
 function session(
   sessionId: string,
   inDays: number,
   roles: Pick<LearningSession, 'hostId' | 'teacherIds' | 'discussionLeaderId'>,
 ): LearningSession {
-  const at = new Date().toISOString();
-  return {
-    tenantId: T,
-    teamId: TEAM_ID,
-    sessionId,
-    title: sessionId,
-    description: '',
-    skills: [],
-    format: 'talk',
+  const { discussionLeaderId: _fixturesLeader, ...row } = storedSession(T, TEAM_ID, sessionId, {
     startsAt: new Date(Date.now() + inDays * DAY).toISOString(),
-    durationMinutes: 45,
-    capacity: null,
-    status: 'scheduled',
-    openToOrganisation: false,
-    counts: { yes: 0, maybe: 0, no: 0 },
-    createdAt: at,
-    updatedAt: at,
-    ...roles,
-  };
+  });
+  return { ...row, ...roles };
 }
 
 /** Each session's people as the board shows them: host, teachers, discussion leader. */
