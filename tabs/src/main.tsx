@@ -2,7 +2,7 @@ import { startEarly } from './app/early-start';
 import { loadCatalogue } from './app/i18n/catalogues';
 import { preferenceKeys } from './shared/preference-keys';
 import { createBrowserStore } from './shared/local-store';
-import { formattingLocale, isAppLanguage, languageOf } from './shared/locale';
+import { formattingLocale, isAppLanguage, startLanguage } from './shared/locale';
 import { detectHost, mayBeHosted } from './shared/teams';
 import type { Host } from './shared/teams';
 import { warmIntl } from './app/warm-intl';
@@ -21,7 +21,7 @@ void host.then(() => performance.mark('peerlearn:host-detected'));
 
 const store = createBrowserStore();
 const stored = store.get(preferenceKeys.language);
-const language = isAppLanguage(stored) ? stored : languageOf(navigator.language);
+const language = startLanguage(store, navigator.language);
 // The reader's strings, fetched beside the app's code and handed to it (below).
 const strings = loadCatalogue(language);
 strings.catch(() => undefined);

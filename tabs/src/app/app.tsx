@@ -6,7 +6,7 @@ import type { KeyValueStore } from '../shared/local-store';
 import type { EarlyStart } from './early-start';
 import { createBrowserStore } from '../shared/local-store';
 import { apiFetch } from '../shared/api-fetch';
-import { isAppLanguage, languageOf } from '../shared/locale';
+import { startLanguage } from '../shared/locale';
 import type { AppLanguage } from '../shared/locale';
 import type { Host } from '../shared/teams';
 import { useSystemTheme } from '../shared/use-system-theme';
@@ -19,7 +19,6 @@ import { PublicApp } from './public-app';
 import { StandaloneApp } from './standalone-app';
 import { TeamsApp } from './teams-app';
 import { ThemeRoot } from './theme-root';
-import { preferenceKeys } from '../shared/preference-keys';
 import { useRoute } from './use-route';
 
 const browserStore = createBrowserStore();
@@ -46,12 +45,6 @@ export interface AppReady {
   readonly strings?: { readonly language: AppLanguage; readonly catalogue: Catalogue };
   /** The host, when `detectHost` had answered (outside Teams it answers at once). */
   readonly host?: Host | undefined;
-}
-
-/** The language the app starts in: the reader's choice, else the browser's. */
-function startLanguage(store: KeyValueStore, browserLocale: string): AppLanguage {
-  const stored = store.get(preferenceKeys.language);
-  return isAppLanguage(stored) ? stored : languageOf(browserLocale);
 }
 
 /** The composition root of the tab: host → language → theme → the team's board (or a public page, before any of that). */

@@ -1,4 +1,6 @@
 import type { ApiLocale } from '../../../bot/src/api/contract';
+import type { KeyValueStore } from './local-store';
+import { preferenceKeys } from './preference-keys';
 
 /** The languages the tab speaks; the same two the API knows. */
 export type AppLanguage = ApiLocale;
@@ -10,6 +12,12 @@ export function isAppLanguage(value: unknown): value is AppLanguage {
 /** Any Dutch variant (`nl`, `nl-NL`, `nl-BE`) gets Dutch; everything else English. */
 export function languageOf(locale: string | undefined): AppLanguage {
   return locale && /^nl(?:[-_]|$)/i.test(locale) ? 'nl' : 'en';
+}
+
+/** The language the app starts in (the entry and the app alike): the reader's choice, else the browser's. */
+export function startLanguage(store: KeyValueStore, browserLocale: string): AppLanguage {
+  const stored = store.get(preferenceKeys.language);
+  return isAppLanguage(stored) ? stored : languageOf(browserLocale);
 }
 
 /**
