@@ -52,9 +52,11 @@ async function board(): Promise<Named[]> {
 
 /** The same page named from storage alone (the repositories, no index), as the API shows an unnamed person. */
 async function fromStorage(): Promise<Named[]> {
-  const page = await loadTeamBoard(service.repositories, T, TEAM_ID, new Date(), { limit: 24 });
-  const name = (id: string) => page?.people.get(id)?.displayName || '—';
-  return (page?.sessions ?? []).map((s) => [
+  const team = await service.repositories.teams.get(T, TEAM_ID);
+  if (!team) throw new Error('the team is gone');
+  const page = await loadTeamBoard(service.repositories, team, new Date(), { limit: 24 });
+  const name = (id: string) => page.people.get(id)?.displayName || '—';
+  return page.sessions.map((s) => [
     s.sessionId,
     name(s.hostId),
     s.teacherIds.map(name),
@@ -94,6 +96,8 @@ describe('the board’s names from the warm expert index', () => {
     const warm = await countCalls(board);
     // Only Rita's, who has no profile: the index cannot know that none was made since its last poll.
     expect(profileReads(warm.calls)).toBe(1);
+    // The team's row once: the check that it is installed hands it to the board (it was read twice).
+    expect(warm.calls.filter((c) => c.table === 'plTeams')).toHaveLength(1);
     expect(warm.result).toEqual(cold.result);
     expect(warm.result).toEqual(await fromStorage());
     expect(warm.result).toEqual([

@@ -75,12 +75,13 @@ function replacing<T extends object>(target: T, replaced: Partial<T>): T {
 describe('the board’s first page (Azurite)', () => {
   const [tenantId, teamId] = [ids.tenant(), ids.teamsThread()];
   const host = ids.user();
+  const boardTeam = team(tenantId, teamId);
   const now = new Date();
   let repos: Repositories;
 
   beforeAll(async () => {
     repos = storage.repos;
-    await repos.teams.upsert(team(tenantId, teamId));
+    await repos.teams.upsert(boardTeam);
     await repos.members.putMany([profile(tenantId, host, { displayName: 'Host' })]);
     const at = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString();
     await repos.sessions.putMany([
@@ -116,7 +117,7 @@ describe('the board’s first page (Azurite)', () => {
     expect(expected).toHaveLength(UPCOMING + 1);
 
     const { sessions, wholeRows } = counting(repos.sessions);
-    const first = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now, { limit: PAGE });
+    const first = await loadTeamBoard({ ...repos, sessions }, boardTeam, now, { limit: PAGE });
     expect(first?.sessions.map((s) => s.sessionId)).toEqual(expected.slice(0, PAGE));
     expect(first?.upcomingCount).toBe(UPCOMING + 1);
     expect(first?.hasPast).toBe(true);
@@ -129,7 +130,7 @@ describe('the board’s first page (Azurite)', () => {
 
     const cursor = decodeSessionCursor(first?.nextCursor ?? '');
     expect(cursor).toBeDefined();
-    const second = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    const second = await loadTeamBoard({ ...repos, sessions }, boardTeam, now, { limit: PAGE, ...(cursor ? { cursor } : {}) });
     expect(second?.sessions.map((s) => s.sessionId)).toEqual(expected.slice(PAGE, 2 * PAGE));
     expect(second?.sessions.every((s) => s.title !== '' && s.hostId === host)).toBe(true);
   });
@@ -137,7 +138,7 @@ describe('the board’s first page (Azurite)', () => {
   it('reads every upcoming session in one scan when no limit is asked (My learning)', async () => {
     const expected = upcomingIds(await repos.sessions.listForTeam(tenantId, teamId));
     const { sessions, calls } = callCounting(repos.sessions);
-    const board = await loadTeamBoard({ ...repos, sessions }, tenantId, teamId, now);
+    const board = await loadTeamBoard({ ...repos, sessions }, boardTeam, now);
     expect(board?.sessions.map((s) => s.sessionId)).toEqual(expected);
     expect(board?.upcomingCount).toBe(expected.length);
     expect(board?.nextCursor).toBeUndefined();
@@ -163,7 +164,7 @@ describe('the board’s first page (Azurite)', () => {
         return repos.members.getMany(...args);
       },
     });
-    const page = await loadTeamBoard({ ...repos, sessions: spanRead, members }, tenantId, teamId, now, { limit: PAGE });
+    const page = await loadTeamBoard({ ...repos, sessions: spanRead, members }, boardTeam, now, { limit: PAGE });
     expect(page?.people.get(host)?.displayName).toBe('Host');
     expect(events.indexOf('names asked')).toBeGreaterThanOrEqual(0);
     expect(events.indexOf('names asked')).toBeLessThan(events.indexOf('rows read'));
@@ -193,7 +194,7 @@ describe('the board’s first page (Azurite)', () => {
 
   it('shows a session moved between its timing and its row on the page of its new time only, and leaves it out once cancelled', async () => {
     const { sessions } = counting(repos.sessions);
-    const before = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE });
+    const before = await loadTeamBoard(repos, boardTeam, now, { limit: PAGE });
     const moved = before?.sessions[3];
     const cancelled = before?.sessions[5];
     const retaught = before?.sessions[7];
@@ -212,7 +213,7 @@ describe('the board’s first page (Azurite)', () => {
         return timings;
       },
     };
-    const page = await loadTeamBoard({ ...repos, sessions: racing }, tenantId, teamId, now, { limit: PAGE });
+    const page = await loadTeamBoard({ ...repos, sessions: racing }, boardTeam, now, { limit: PAGE });
     const shown = page?.sessions.map((s) => s.sessionId) ?? [];
     expect(shown).not.toContain(moved.sessionId);
     expect(shown).not.toContain(cancelled.sessionId);
@@ -226,7 +227,7 @@ describe('the board’s first page (Azurite)', () => {
     for (let next = page?.nextCursor; next !== undefined;) {
       const cursor = decodeSessionCursor(next);
       if (!cursor) throw new Error(`not a cursor: ${next}`);
-      const more = await loadTeamBoard(repos, tenantId, teamId, now, { limit: PAGE, cursor });
+      const more = await loadTeamBoard(repos, boardTeam, now, { limit: PAGE, cursor });
       pages.push(more?.sessions ?? []);
       next = more?.nextCursor;
     }

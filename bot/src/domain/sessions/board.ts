@@ -44,23 +44,21 @@ const RUNNING_WINDOW_MS = (DURATION_MAX + 24 * 60) * 60_000;
  * of those only the timing and whom each names (a few columns, `SessionTiming`) to order and count them,
  * then the page's rows whole: a team with 250 upcoming sessions had all 250 rows read, parsed and
  * validated for a page of 24 (issue #16, ≈ 48 ms of CPU between the service and the storage emulator, on
- * the board's critical path). Without a limit every row is needed: read whole, once. Undefined when the
- * team is not in this tenant.
+ * the board's critical path). Without a limit every row is needed: read whole, once. The team is the one
+ * the caller checked (read once per board, not again here).
  */
 export async function loadTeamBoard(
   repos: BoardRepositories,
-  tenantId: string,
-  teamId: string,
+  team: Team,
   now: Date,
   page: { readonly limit?: number; readonly cursor?: SessionCursor } = {},
-): Promise<TeamBoard | undefined> {
+): Promise<TeamBoard> {
+  const { tenantId, teamId } = team;
   const cutoff = new Date(now.getTime() - RUNNING_WINDOW_MS).toISOString();
-  const [team, upcoming, olderExist] = await Promise.all([
-    repos.teams.get(tenantId, teamId),
+  const [upcoming, olderExist] = await Promise.all([
     upcomingPage(repos, tenantId, teamId, cutoff, now, page),
     repos.sessions.hasStartedBefore(tenantId, teamId, cutoff),
   ]);
-  if (!team) return undefined;
   const { sessions, people, nextCursor } = upcoming;
   return {
     kind: 'upcoming',
@@ -128,13 +126,12 @@ async function upcomingPage(
 /** One page of the team's past (ended or cancelled) sessions, most recent first. */
 export async function loadPastSessions(
   repos: BoardRepositories,
-  tenantId: string,
-  teamId: string,
+  team: Team,
   now: Date,
   page: { readonly limit: number; readonly cursor?: SessionCursor },
-): Promise<PastSessionsPage | undefined> {
-  const [team, all] = await Promise.all([repos.teams.get(tenantId, teamId), repos.sessions.listForTeam(tenantId, teamId)]);
-  if (!team) return undefined;
+): Promise<PastSessionsPage> {
+  const { tenantId, teamId } = team;
+  const all = await repos.sessions.listForTeam(tenantId, teamId);
   const past = all.filter((s) => !isUpcoming(s, now)).sort(newestFirst);
   const { sessions, nextCursor } = pageOf(past, newestFirst, page);
   return { kind: 'past', team, sessions, people: await peopleOf(repos, tenantId, teamId, sessions), ...(nextCursor ? { nextCursor } : {}) };

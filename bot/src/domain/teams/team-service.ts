@@ -55,11 +55,11 @@ export function createTeamService(deps: TeamServiceDeps) {
   // What the board and the past sessions read; their names first from memory when there is an index.
   const boardSources = deps.names ? { ...repos, known: deps.names } : repos;
   const access = createTeamAccess(repos.teams);
-  /** Why a team's board cannot be shown: unknown, or the app was removed from it (its members are gone too). */
-  const knownTeam = async (tenantId: string, teamId: string) => {
+  /** The team whose board is asked for, or why it cannot be shown: unknown, or the app was removed from it (its members are gone too). */
+  const installedTeam = async (tenantId: string, teamId: string): Promise<Result<Team, SessionFailure>> => {
     const team = await repos.teams.get(tenantId, teamId);
     if (!team) return fail({ kind: 'teamUnknown' });
-    return team.uninstalledAt ? fail({ kind: 'notInstalled' }) : undefined;
+    return team.uninstalledAt ? fail({ kind: 'notInstalled' }) : ok(team);
   };
   return {
     ...rosterKeeping(deps),
@@ -151,11 +151,10 @@ export function createTeamService(deps: TeamServiceDeps) {
       now: Date,
       page: { readonly limit?: number; readonly cursor?: SessionCursor },
     ): Promise<Result<TeamBoard, SessionFailure>> {
-      const known = await knownTeam(viewer.tenantId, teamId);
-      if (known) return known;
+      const team = await installedTeam(viewer.tenantId, teamId);
+      if (!team.ok) return team;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
-      const board = await loadTeamBoard(boardSources, viewer.tenantId, teamId, now, page);
-      return board ? ok(board) : fail({ kind: 'teamUnknown' });
+      return ok(await loadTeamBoard(boardSources, team.value, now, page));
     },
 
     /** The team's past sessions, for its members only. */
@@ -165,11 +164,10 @@ export function createTeamService(deps: TeamServiceDeps) {
       now: Date,
       page: { readonly limit: number; readonly cursor?: SessionCursor },
     ): Promise<Result<PastSessionsPage, SessionFailure>> {
-      const known = await knownTeam(viewer.tenantId, teamId);
-      if (known) return known;
+      const team = await installedTeam(viewer.tenantId, teamId);
+      if (!team.ok) return team;
       if (!mayReadTeam(await access.standing(viewer, teamId))) return fail({ kind: 'notMember' });
-      const past = await loadPastSessions(boardSources, viewer.tenantId, teamId, now, page);
-      return past ? ok(past) : fail({ kind: 'teamUnknown' });
+      return ok(await loadPastSessions(boardSources, team.value, now, page));
     },
 
     /** Every answer of the person in the tenant, newest first. */
