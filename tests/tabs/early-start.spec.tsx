@@ -1,7 +1,11 @@
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import type { DevMember } from '../../bot/src/api/contract';
+import { App } from '../../tabs/src/app/app';
 import { startEarly } from '../../tabs/src/app/early-start';
+import { en } from '../../tabs/src/app/i18n/en';
+import { boardFirstPagePath } from '../../tabs/src/shared/sessions/get-team-sessions';
+import { mePath } from '../../tabs/src/shared/get-me';
 import { insightsPath, rangeQuery } from '../../tabs/src/features/insights/insights-range';
 import type { FetchLike } from '../../tabs/src/shared/api-client';
 import { createBrowserStore } from '../../tabs/src/shared/local-store';
@@ -190,5 +194,62 @@ describe('the early start of a returning visitor', () => {
     expect(asked()).toBe(1);
     await through?.(report, { headers });
     expect(asked()).toBe(2);
+  });
+  it('hands an answered 200 out once as parsed JSON, and nothing before it arrives or of another status', async () => {
+    rememberAnna();
+    const { promise: sessionsHeld, resolve: answerSessions } = held();
+    const fake = createFakeService({
+      'POST /dev/token': () => json(200, { token: 'token-0' }),
+      'GET /api/v1/me': () => apiError(503, 'overloaded'),
+      [`GET ${sessionsPath}`]: async () => {
+        await sessionsHeld;
+        return json(200, teamSessions());
+      },
+    });
+    const early = start(fake.fetch);
+    const firstPage = boardFirstPagePath(teamId);
+    await eventually(() => expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1));
+    expect(early?.answered(firstPage)).toBeUndefined();
+
+    answerSessions();
+    await early?.settled;
+    expect(early?.answered(firstPage)).toEqual(teamSessions());
+    expect(early?.answered(firstPage)).toBeUndefined();
+    // Taken: the view's own request goes to the service.
+    await early?.fetchThrough(fake.fetch)(firstPage, { headers: { Authorization: 'Bearer token-0' } });
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(2);
+
+    // A 503 is not handed out as data; the client still gets it (once) to report as always.
+    expect(early?.answered(mePath)).toBeUndefined();
+    const me = await early?.fetchThrough(fake.fetch)(mePath, { headers: { Authorization: 'Bearer token-0' } });
+    expect(me?.status).toBe(503);
+    await expect(me?.json()).resolves.toEqual({ error: { code: 'overloaded', message: 'overloaded' } });
+    expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
+  });
+
+  it('draws the board with its sessions in the app’s first render when the early answers are in', async () => {
+    rememberAnna();
+    const fake = service();
+    const early = start(fake.fetch);
+    await early?.settled;
+
+    // A synchronous render: no promise has had a turn, so only what was handed over can show.
+    render(
+      <App
+        host={new Promise(() => undefined)}
+        fetch={fake.fetch}
+        browserLocale="en-GB"
+        early={early}
+        ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
+      />,
+    );
+    expect(screen.getAllByTestId('session-card')).toHaveLength(2);
+    expect(screen.getByRole('heading', { level: 1, name: 'Platform Team' })).toBeTruthy();
+    expect(screen.queryByText('Loading sessions…')).toBeNull();
+
+    // Nothing asked twice: the answers drawn were the early ones.
+    await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
+    expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
   });
 });

@@ -23,6 +23,13 @@ export interface EarlyStart {
   readonly token: Promise<string>;
   /** `fetch` that answers a GET started at boot (same path, same token) once, and passes everything else on. */
   fetchThrough(fetch: FetchLike): FetchLike;
+  /**
+   * The parsed JSON of a GET started at boot that has already answered 200, handed out once (as
+   * `fetchThrough` would), or undefined: not started, still on its way, another status, or not JSON.
+   * The app's first render draws with it, so the board's first commit can hold its cards (issue #16).
+   * Only for the client of `memberKey`, whose first token is `token`.
+   */
+  answered(path: string): unknown;
   /** Settles when every request started at boot has answered or failed: what can wait should wait for it. */
   readonly settled: Promise<void>;
   /**
@@ -74,16 +81,30 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
     },
     () => undefined,
   );
-  const pending = new Map<string, Promise<Response>>();
+  // Each answer is read as it arrives, while the page waits for the app's code, so the app's first
+  // render can take it as it is (`answered`); `fetchThrough` hands out a copy.
+  const pending = new Map<string, Promise<BufferedAnswer>>();
+  const arrived = new Map<string, BufferedAnswer>();
   for (const path of firstRequests(route, options)) {
-    const response = token.then((value) =>
-      options.fetch(path, {
-        headers: { Accept: 'application/json', Authorization: `Bearer ${value}`, 'Accept-Language': options.language },
-      }),
+    const answer = token
+      .then((value) =>
+        options.fetch(path, {
+          headers: { Accept: 'application/json', Authorization: `Bearer ${value}`, 'Accept-Language': options.language },
+        }),
+      )
+      .then(buffered);
+    answer.then(
+      (value) => {
+        if (pending.get(path) === answer) arrived.set(path, value);
+      },
+      () => undefined,
     );
-    response.catch(() => undefined);
-    pending.set(path, response);
+    pending.set(path, answer);
   }
+  const handOut = (path: string) => {
+    pending.delete(path);
+    arrived.delete(path);
+  };
   // The requests above are made in the token's own callbacks, which run before this one (in the order registered).
   const requested =
     pending.size === 0
@@ -104,9 +125,45 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
       const authorization = new Headers(init?.headers).get('Authorization');
       if (!early || method !== 'GET' || init?.signal?.aborted || minted === undefined || authorization !== `Bearer ${minted}`)
         return fetch(input, init);
-      pending.delete(input);
+      handOut(input);
       // A request that failed on the way is simply made again.
-      return early.catch(() => fetch(input, init));
+      return early.then(asResponse, () => fetch(input, init));
+    },
+    answered: (path) => {
+      const answer = arrived.get(path);
+      if (answer?.status !== 200) return undefined;
+      let body: unknown;
+      try {
+        body = JSON.parse(answer.body);
+      } catch {
+        // Left for the normal path, which reports it as the client always does.
+        return undefined;
+      }
+      handOut(path);
+      return body;
     },
   };
+}
+
+/** An answer read in full, to be handed out once as a `Response` or as parsed JSON. */
+interface BufferedAnswer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly body: string;
+}
+
+async function buffered(response: Response): Promise<BufferedAnswer> {
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body: await response.text() };
+}
+
+/** Statuses whose response may not carry a body (the `Response` constructor refuses one). */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
+function asResponse(answer: BufferedAnswer): Response {
+  return new Response(NO_BODY.has(answer.status) ? null : answer.body, {
+    status: answer.status,
+    statusText: answer.statusText,
+    headers: answer.headers,
+  });
 }

@@ -147,7 +147,11 @@ function SignedIn({ fetch, member, store, locale, preferences, early }: SignedIn
   // The token and requests the entry started serve only the member they were started for.
   const [api] = useState(() => {
     const mine = early?.memberKey === memberKey(member) ? early : undefined;
-    return createApiClient(mine ? mine.fetchThrough(fetch) : fetch, createDevTokenProvider(fetch, member, mine?.token));
+    return createApiClient(
+      mine ? mine.fetchThrough(fetch) : fetch,
+      createDevTokenProvider(fetch, member, mine?.token),
+      mine ? { answered: mine.answered } : {},
+    );
   });
   return <Shell api={api} store={store} locale={locale} preferences={preferences} />;
 }

@@ -11,7 +11,7 @@ import { useAsync } from '../shared/use-async';
 import { ErrorState } from '../shared/ui/error-state';
 import { LoadingState } from '../shared/ui/loading-state';
 import { MessageState } from '../shared/ui/message-state';
-import { getMe } from '../shared/get-me';
+import { answeredMe, getMe } from '../shared/get-me';
 import { pickTeam, useChosenTeam } from '../shared/chosen-team';
 import { TeamPicker } from '../shared/ui/team-picker';
 
@@ -40,7 +40,7 @@ export function TeamScope({ api, store, locale, contextTeam, onSettled }: TeamSc
 function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contextTeam'>) {
   const { t } = useTranslation();
   const load = useCallback((signal: AbortSignal) => getMe(api, signal), [api]);
-  const me = useAsync(load);
+  const me = useAsync(load, () => answeredMe(api));
   const { chosen: chosenTeamId, choose } = useChosenTeam(store);
 
   const teams = me.status === 'success' ? me.data.teams : undefined;

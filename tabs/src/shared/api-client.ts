@@ -49,6 +49,17 @@ export interface ApiClient {
   send<T>(method: WriteMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   /** A non-JSON download (e.g. `calendar.ics`), with the same bearer token. */
   download(path: string): Promise<Blob>;
+  /**
+   * The answer to `get(path)` when it is already in hand (the entry asked for it before the app's code
+   * was in: app/early-start.ts), handed out once; undefined otherwise, and then `get` asks as always.
+   * A view's first render draws with it instead of a loading state (issue #16).
+   */
+  answered<T>(path: string): T | undefined;
+}
+
+interface ApiClientOptions {
+  /** Answers already in hand, as parsed JSON, each handed out once (`EarlyStart.answered`). */
+  readonly answered?: (path: string) => unknown;
 }
 
 function isApiError(body: unknown): body is ApiError {
@@ -139,7 +150,7 @@ export async function requestJson<T>(fetchImpl: FetchLike, path: string, init: R
 }
 
 /** Calls `/api/v1` with a bearer token; on 401 it gets a fresh token once and retries once. */
-export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): ApiClient {
+export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider, options: ApiClientOptions = {}): ApiClient {
   const authorized = async (
     path: string,
     fresh: boolean,
@@ -171,6 +182,7 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider): 
   };
 
   return {
+    answered: <T>(path: string) => options.answered?.(path) as T | undefined,
     async get<T>(path: string, signal?: AbortSignal): Promise<T> {
       let response = await authorized(path, false, signal);
       if (response.status === 401) response = await authorized(path, true, signal);

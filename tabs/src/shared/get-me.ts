@@ -7,3 +7,8 @@ export const mePath = '/api/v1/me';
 export function getMe(api: ApiClient, signal?: AbortSignal): Promise<MeResponse> {
   return api.get<MeResponse>(mePath, signal);
 }
+
+/** /me when the entry's early start already has it (`ApiClient.answered`), once. */
+export function answeredMe(api: ApiClient): MeResponse | undefined {
+  return api.answered<MeResponse>(mePath);
+}

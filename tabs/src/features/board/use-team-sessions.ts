@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api-client';
 import type { BoardSession } from '../../shared/sessions/board-session';
-import { getTeamSessions, upcomingPageSize } from '../../shared/sessions/get-team-sessions';
+import { answeredFirstPage, getTeamSessions, upcomingPageSize } from '../../shared/sessions/get-team-sessions';
 import type { TeamBoardData } from '../../shared/sessions/get-team-sessions';
 import { useAsync } from '../../shared/use-async';
 
@@ -18,7 +18,8 @@ type Pages = MorePages & {
 /** The board's upcoming sessions: the first page at once, the next ones when asked for. */
 export function useTeamSessions(api: ApiClient, teamId: string) {
   const load = useCallback((signal: AbortSignal) => getTeamSessions(api, teamId, signal, { limit: upcomingPageSize }), [api, teamId]);
-  const first = useAsync(load);
+  // The entry's early start may have the first page already: then the board's first render draws it.
+  const first = useAsync(load, () => answeredFirstPage(api, teamId));
   const [pages, setPages] = useState<Pages>({ status: 'idle', sessions: [], after: undefined });
   const inFlight = useRef<AbortController | null>(null);
   useEffect(() => () => inFlight.current?.abort(), []);

@@ -24,6 +24,12 @@ function pagePath(teamId: string, page: { readonly limit?: number; readonly curs
 /** The board's first request, which the entry may already have started (app/early-start.ts). */
 export const boardFirstPagePath = (teamId: string): string => pagePath(teamId, { limit: upcomingPageSize });
 
+/** The board's first page when the entry's early start already has it (`ApiClient.answered`), once. */
+export function answeredFirstPage(api: ApiClient, teamId: string): TeamBoardData | undefined {
+  const body = api.answered<TeamSessionsResponse>(boardFirstPagePath(teamId));
+  return body && { ...body, sessions: body.sessions.map(toBoardSession) };
+}
+
 /**
  * The team's upcoming sessions, each with the caller's own answer, so the RSVP buttons start pressed
  * right; all of them, or one page with `limit` (and `cursor` for the next).
