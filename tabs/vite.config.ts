@@ -1,16 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import griffel from '@griffel/vite-plugin';
 
 const tabRoot = fileURLToPath(new URL('.', import.meta.url));
 // The one service (bot + API + built tab) listens here in development.
 const service = 'http://127.0.0.1:3978';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: tabRoot,
   // The service serves dist/tab/index.html at `/` and the hashed files under `/assets/`.
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Our makeStyles compiled at build time (Fluent's own ship compiled): the page no longer resolves ~70
+    // style objects into CSS as it first renders, nor loads the resolver (stylis, rtl-css-js) to do so
+    // (issue #16, bench/board-load.mjs). wyw-in-js evaluates the style objects with Babel, which needs
+    // to read TypeScript. Development keeps Griffel's runtime (the same classes and CSS, resolved live).
+    command === 'build' &&
+      griffel({
+        include: [/tabs\/src\/.*\.tsx?$/],
+        babelOptions: { presets: [['@babel/preset-typescript', { isTSX: true, allExtensions: true }]] },
+      }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/tab', import.meta.url)),
     emptyOutDir: true,
@@ -33,4 +45,4 @@ export default defineConfig({
     },
   },
   preview: { port: 53000 },
-});
+}));

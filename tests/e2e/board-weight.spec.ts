@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { because } from '../support/eventually';
 import { boardInitialJs, chunkOf, htmlScripts, preloadedByEntry } from '../../scripts/lib/board-initial-js.mjs';
@@ -60,5 +62,17 @@ describe("the board route's first download", () => {
     ]) {
       expect({ key, initial: dutchInTeams.has(lazy(key)) }).toEqual({ key, initial: false });
     }
+  });
+  it('carries styles compiled at build time: no chunk holds Griffel\'s runtime resolver', () => {
+    // @griffel/vite-plugin (tabs/vite.config.ts) turns each makeStyles into its classes and CSS; one left
+    // uncompiled (a file the plugin does not see) brings the resolver back into the page.
+    const assets = path.join(TAB, 'assets');
+    const resolverIn = readdirSync(assets)
+      .filter((file) => file.endsWith('.js.map'))
+      .filter((map) => {
+        const { sources } = JSON.parse(readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] };
+        return sources.some((source) => /@griffel\/core\/src\/runtime\/resolveStyleRules/.test(source));
+      });
+    expect(resolverIn).toEqual([]);
   });
 });
