@@ -10,6 +10,8 @@
 //                                     first byte → last byte)
 //   IDLE_WAIT=0 npm run bench:board  (navigate at once, beside the new window's start-up: the method before session 13)
 //   PROCESS_CPU=1 npm run bench:board (per run, the CPU of each kind of Chromium process and of the service meanwhile)
+//   TRACE=1 npm run bench:board      (the last run per language traced: the main thread by event, its longest tasks; the
+//                                     trace goes to dist/bench/board-<language>.trace.json)
 //   PROFILE=1 npm run bench:board    (one more run per language under the CPU profiler, not counted: top 20 functions and
 //                                     the time per file; the .cpuprofile goes to dist/bench/)
 //
@@ -25,6 +27,7 @@
 // from bot/src with esbuild so this stays a plain .mjs. Rows go in through the service's own
 // repositories (the session-writing API is not there yet).
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +47,7 @@ const PROFILE = Boolean(process.env.PROFILE);
 const IDLE_WAIT = process.env.IDLE_WAIT !== '0';
 /** PROCESS_CPU=1: per run, the CPU each kind of Chromium process and this process (the service) used from navigation to the card (Linux). */
 const PROCESS_CPU = Boolean(process.env.PROCESS_CPU);
-/** TRACE=1: the last measured run per language under Chromium's tracing: the page's main thread until the first card, by what it did. */
+/** TRACE=1: the last measured run per language under Chromium's tracing: the page's main thread until the first card, by what it did (the trace goes to dist/bench/board-<language>.trace.json, for chrome://tracing or DevTools). */
 const TRACE = Boolean(process.env.TRACE);
 
 /**
@@ -263,7 +266,12 @@ try {
       if (typeof visibleMs !== 'number') throw new Error(`no session card: ${JSON.stringify(seen.exceptionDetails ?? seen.result)}`);
       // The page's main-thread time up to the card, read before anything else asks the page for anything.
       const { metrics } = await cdp.send('Performance.getMetrics');
-      if (traced) summarizeTrace(await browser.stopTracing(), language, visibleMs);
+      if (traced) {
+        const trace = await browser.stopTracing();
+        mkdirSync(path.join(root, 'dist/bench'), { recursive: true });
+        writeFileSync(path.join(root, `dist/bench/board-${language}.trace.json`), trace);
+        summarizeTrace(trace, language, visibleMs);
+      }
       if (profiled) await stopProfile(cdp, path.join(root, `dist/bench/board-${language}.cpuprofile`), { label: `board, ${language}` });
       // The scripts the page asked for before the first card was in the DOM (the page's own clock).
       const scripts = await page.evaluate(
@@ -433,8 +441,8 @@ try {
   if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
   else
     console.log(
-      `waited for the browser to go idle before each navigation: median ${waited[Math.floor(waited.length / 2)].toFixed(0)} ms, longest ${waited.at(-1).toFixed(0)} ms; ` +
-        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser that was not idle`,
+      `waited for the browser and the service to go idle before each navigation: median ${waited[Math.floor(waited.length / 2)].toFixed(0)} ms, longest ${waited.at(-1).toFixed(0)} ms; ` +
+        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser or service that was not idle`,
     );
   console.log(`\nboard load, ${SESSIONS} sessions, ${MEMBERS} members, ${RUNS} runs per language (load average ${loadAverage()})`);
   console.table(

@@ -286,8 +286,8 @@ try {
   if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
   else
     console.log(
-      `waited for the browser to go idle before each navigation: median ${median(idleWaits.map((w) => w.waitedMs)).toFixed(0)} ms; ` +
-        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser that was not idle`,
+      `waited for the browser and the service to go idle before each navigation: median ${median(idleWaits.map((w) => w.waitedMs)).toFixed(0)} ms; ` +
+        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser or service that was not idle`,
     );
   console.log(`load average (1, 5, 15 min): ${loadAverage.join(', ')}`);
 } finally {
