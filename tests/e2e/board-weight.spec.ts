@@ -63,7 +63,7 @@ describe("the board route's first download", () => {
       expect({ key, initial: dutchInTeams.has(lazy(key)) }).toEqual({ key, initial: false });
     }
   });
-  it('carries styles compiled at build time: no chunk holds Griffel\'s runtime resolver', () => {
+  it("carries styles compiled at build time: no chunk holds Griffel's runtime resolver", () => {
     // @griffel/vite-plugin (tabs/vite.config.ts) turns each makeStyles into its classes and CSS; one left
     // uncompiled (a file the plugin does not see) brings the resolver back into the page.
     const assets = path.join(TAB, 'assets');
