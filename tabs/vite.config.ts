@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import griffel from '@griffel/vite-plugin';
 
 const tabRoot = fileURLToPath(new URL('.', import.meta.url));
 // The one service (bot + API + built tab) listens here in development.
 const service = 'http://127.0.0.1:3978';
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(async ({ command }) => ({
   root: tabRoot,
   // The service serves dist/tab/index.html at `/` and the hashed files under `/assets/`.
   base: '/',
@@ -15,12 +14,23 @@ export default defineConfig(({ command }) => ({
     react(),
     // Our makeStyles compiled at build time (Fluent's own ship compiled): the page no longer resolves ~70
     // style objects into CSS as it first renders, nor loads the resolver (stylis, rtl-css-js) to do so
-    // (issue #16, bench/board-load.mjs). wyw-in-js evaluates the style objects with Babel, which needs
-    // to read TypeScript. Development keeps Griffel's runtime (the same classes and CSS, resolved live).
+    // (issue #16, bench/board-load.mjs). wyw-in-js evaluates the style objects with Babel, reading
+    // TypeScript by each file's extension, and ignores any wyw or Babel configuration file it could find
+    // on the machine: the build is the same everywhere. Imported for builds only: the development server
+    // keeps Griffel's runtime (the same classes and CSS, resolved live).
     command === 'build' &&
-      griffel({
+      (await import('@griffel/vite-plugin')).default({
         include: [/tabs\/src\/.*\.tsx?$/],
-        babelOptions: { presets: [['@babel/preset-typescript', { isTSX: true, allExtensions: true }]] },
+        configFile: false,
+        babelOptions: { babelrc: false, configFile: false, presets: ['@babel/preset-typescript'] },
+        features: {
+          dangerousCodeRemover: true,
+          globalCache: true,
+          happyDOM: true,
+          softErrors: false,
+          useBabelConfigs: false,
+          useWeakRefInEval: true,
+        },
       }),
   ],
   build: {

@@ -1,8 +1,9 @@
+import { StrictMode } from 'react';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from '@jest/globals';
 import type { DevMember } from '../../bot/src/api/contract';
 import { App } from '../../tabs/src/app/app';
-import { startEarly } from '../../tabs/src/app/early-start';
+import { EARLY_ANSWER_MAX_AGE_MS, startEarly } from '../../tabs/src/app/early-start';
 import { en } from '../../tabs/src/app/i18n/en';
 import { boardFirstPagePath } from '../../tabs/src/shared/sessions/get-team-sessions';
 import { mePath } from '../../tabs/src/shared/get-me';
@@ -195,12 +196,17 @@ describe('the early start of a returning visitor', () => {
     await through?.(report, { headers });
     expect(asked()).toBe(2);
   });
-  it('hands an answered 200 out once as parsed JSON, and nothing before it arrives or of another status', async () => {
+  it('offers an answered 200 as the same parsed object until it is taken, and nothing before it arrives or of another status', async () => {
     rememberAnna();
     const { promise: sessionsHeld, resolve: answerSessions } = held();
     const fake = createFakeService({
       'POST /dev/token': () => json(200, { token: 'token-0' }),
-      'GET /api/v1/me': () => apiError(503, 'overloaded'),
+      'GET /api/v1/me': () =>
+        new Response(JSON.stringify({ error: { code: 'overloaded', message: 'Busy' } }), {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '7' },
+        }),
       [`GET ${sessionsPath}`]: async () => {
         await sessionsHeld;
         return json(200, teamSessions());
@@ -213,18 +219,45 @@ describe('the early start of a returning visitor', () => {
 
     answerSessions();
     await early?.settled;
-    expect(early?.answered(firstPage)).toEqual(teamSessions());
+    const offered = early?.answered(firstPage);
+    expect(offered?.data).toEqual(teamSessions());
+    // A render React throws away asks again and gets the same answer; the view takes it once on screen.
+    expect(early?.answered(firstPage)).toBe(offered);
+    offered?.take();
+    offered?.take();
     expect(early?.answered(firstPage)).toBeUndefined();
     // Taken: the view's own request goes to the service.
     await early?.fetchThrough(fake.fetch)(firstPage, { headers: { Authorization: 'Bearer token-0' } });
     expect(fake.callsTo('GET', sessionsPath)).toHaveLength(2);
 
-    // A 503 is not handed out as data; the client still gets it (once) to report as always.
+    // A 503 is not offered as data; the client still gets it (once), status and headers intact, to report as always.
     expect(early?.answered(mePath)).toBeUndefined();
     const me = await early?.fetchThrough(fake.fetch)(mePath, { headers: { Authorization: 'Bearer token-0' } });
-    expect(me?.status).toBe(503);
-    await expect(me?.json()).resolves.toEqual({ error: { code: 'overloaded', message: 'overloaded' } });
+    expect([me?.status, me?.statusText, me?.headers.get('Retry-After')]).toEqual([503, 'Service Unavailable', '7']);
+    await expect(me?.json()).resolves.toEqual({ error: { code: 'overloaded', message: 'Busy' } });
     expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
+  });
+
+  it('offers nothing that is not a JSON object, and nothing older than 30 s, which is asked for again', async () => {
+    rememberAnna();
+    let now = 0;
+    const fake = createFakeService({
+      'POST /dev/token': () => json(200, { token: 'token-0' }),
+      'GET /api/v1/me': () => json(200, null),
+      [`GET ${sessionsPath}`]: () => json(200, teamSessions()),
+    });
+    const early = startEarly({ fetch: fake.fetch, store: createBrowserStore(), location: board, language: 'en', clock: () => now });
+    await early?.settled;
+    expect(early?.answered(mePath)).toBeUndefined();
+
+    const firstPage = boardFirstPagePath(teamId);
+    now = EARLY_ANSWER_MAX_AGE_MS;
+    expect(early?.answered(firstPage)?.data).toEqual(teamSessions());
+    now = EARLY_ANSWER_MAX_AGE_MS + 1;
+    expect(early?.answered(firstPage)).toBeUndefined();
+    const again = await early?.fetchThrough(fake.fetch)(firstPage, { headers: { Authorization: 'Bearer token-0' } });
+    expect(again?.status).toBe(200);
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(2);
   });
 
   it('draws the board with its sessions in the app’s first render when the early answers are in', async () => {
@@ -234,19 +267,25 @@ describe('the early start of a returning visitor', () => {
     await early?.settled;
 
     // A synchronous render: no promise has had a turn, so only what was handed over can show.
+    // In Strict Mode, as main.tsx mounts it: its second render must find the same answers.
     render(
-      <App
-        host={new Promise(() => undefined)}
-        fetch={fake.fetch}
-        browserLocale="en-GB"
-        early={early}
-        ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
-      />,
+      <StrictMode>
+        <App
+          host={new Promise(() => undefined)}
+          fetch={fake.fetch}
+          browserLocale="en-GB"
+          early={early}
+          ready={{ strings: { language: 'en', catalogue: en }, host: { kind: 'standalone' } }}
+        />
+      </StrictMode>,
     );
     expect(screen.getAllByTestId('session-card')).toHaveLength(2);
     expect(screen.getByRole('heading', { level: 1, name: 'Platform Team' })).toBeTruthy();
     expect(screen.queryByText('Loading sessions…')).toBeNull();
 
+    // On screen, so taken: a later board (another visit to the route) asks anew.
+    expect(early?.answered(boardFirstPagePath(teamId))).toBeUndefined();
+    expect(early?.answered(mePath)).toBeUndefined();
     // Nothing asked twice: the answers drawn were the early ones.
     await eventually(() => expect(fake.callsTo('GET', '/dev/members')).toHaveLength(1));
     expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { FetchLike } from '../shared/api-client';
+import type { FetchLike, InHand } from '../shared/api-client';
 import { memberKey, mintDevToken, readRememberedMember } from '../shared/dev-auth';
 import { mePath } from '../shared/get-me';
 import type { KeyValueStore } from '../shared/local-store';
@@ -24,12 +24,14 @@ export interface EarlyStart {
   /** `fetch` that answers a GET started at boot (same path, same token) once, and passes everything else on. */
   fetchThrough(fetch: FetchLike): FetchLike;
   /**
-   * The parsed JSON of a GET started at boot that has already answered 200, handed out once (as
-   * `fetchThrough` would), or undefined: not started, still on its way, another status, or not JSON.
-   * The app's first render draws with it, so the board's first commit can hold its cards (issue #16).
-   * Only for the client of `memberKey`, whose first token is `token`.
+   * A GET started at boot that has answered 200 with a JSON object in the last 30 s: its parsed body (the
+   * same object each time it is asked for) and `take`, which uses it up as `fetchThrough` would. Undefined
+   * when it was not started, is still on its way, answered another status or no object, is older, or was
+   * handed out. The app's first render draws with it, so the board's first commit can hold its cards
+   * (issue #16); the view takes it once that render is on screen (a render React throws away leaves it
+   * for the next). Only for the client of `memberKey`, whose first token is `token`.
    */
-  answered(path: string): unknown;
+  answered(path: string): InHand<unknown> | undefined;
   /** Settles when every request started at boot has answered or failed: what can wait should wait for it. */
   readonly settled: Promise<void>;
   /**
@@ -49,7 +51,15 @@ interface EarlyStartOptions {
   readonly language: AppLanguage;
   /** "Today" for the Insights range (the view takes the clock the same way). */
   readonly now?: Date;
+  /** Milliseconds on a monotonic clock (default `performance.now`): how old an answer is. */
+  readonly clock?: () => number;
 }
+
+/**
+ * An early answer is for the first screen: one older than this (the visitor sat on the member picker, or
+ * the app's code took that long) is asked for again rather than drawn as if it were fresh.
+ */
+export const EARLY_ANSWER_MAX_AGE_MS = 30_000;
 
 /** What the route will ask for first, given the remembered team. */
 function firstRequests(route: Route, options: EarlyStartOptions): string[] {
@@ -83,8 +93,11 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
   );
   // Each answer is read as it arrives, while the page waits for the app's code, so the app's first
   // render can take it as it is (`answered`); `fetchThrough` hands out a copy.
+  const clock = options.clock ?? (() => performance.now());
   const pending = new Map<string, Promise<BufferedAnswer>>();
   const arrived = new Map<string, BufferedAnswer>();
+  const parsed = new Map<string, InHand<unknown> | undefined>();
+  const fresh = (answer: BufferedAnswer) => clock() - answer.arrivedAt <= EARLY_ANSWER_MAX_AGE_MS;
   for (const path of firstRequests(route, options)) {
     const answer = token
       .then((value) =>
@@ -92,7 +105,7 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
           headers: { Accept: 'application/json', Authorization: `Bearer ${value}`, 'Accept-Language': options.language },
         }),
       )
-      .then(buffered);
+      .then((response) => buffered(response, clock));
     answer.then(
       (value) => {
         if (pending.get(path) === answer) arrived.set(path, value);
@@ -104,6 +117,7 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
   const handOut = (path: string) => {
     pending.delete(path);
     arrived.delete(path);
+    parsed.delete(path);
   };
   // The requests above are made in the token's own callbacks, which run before this one (in the order registered).
   const requested =
@@ -126,23 +140,29 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
       if (!early || method !== 'GET' || init?.signal?.aborted || minted === undefined || authorization !== `Bearer ${minted}`)
         return fetch(input, init);
       handOut(input);
-      // A request that failed on the way is simply made again.
-      return early.then(asResponse, () => fetch(input, init));
+      // A request that failed on the way, or answered too long ago, is simply made again.
+      return early
+        .then((answer) => (fresh(answer) ? asResponse(answer) : fetch(input, init)))
+        .catch(() => fetch(input, init));
     },
     answered: (path) => {
       const answer = arrived.get(path);
-      if (answer?.status !== 200) return undefined;
-      let body: unknown;
-      try {
-        body = JSON.parse(answer.body);
-      } catch {
-        // Left for the normal path, which reports it as the client always does.
-        return undefined;
-      }
-      handOut(path);
-      return body;
+      if (answer?.status !== 200 || !fresh(answer)) return undefined;
+      if (!parsed.has(path)) parsed.set(path, inHand(answer.body, () => handOut(path)));
+      return parsed.get(path);
     },
   };
+}
+
+/** A JSON object to draw, or undefined: anything else is left for the normal path, which reports it as the client always does. */
+function inHand(body: string, take: () => void): InHand<unknown> | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? { data, take } : undefined;
 }
 
 /** An answer read in full, to be handed out once as a `Response` or as parsed JSON. */
@@ -151,14 +171,17 @@ interface BufferedAnswer {
   readonly statusText: string;
   readonly headers: Headers;
   readonly body: string;
+  /** On the `clock`, when its body was in. */
+  readonly arrivedAt: number;
 }
 
-async function buffered(response: Response): Promise<BufferedAnswer> {
-  return { status: response.status, statusText: response.statusText, headers: response.headers, body: await response.text() };
+async function buffered(response: Response, clock: () => number): Promise<BufferedAnswer> {
+  const body = await response.text();
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body, arrivedAt: clock() };
 }
 
 /** Statuses whose response may not carry a body (the `Response` constructor refuses one). */
-const NO_BODY = new Set([101, 103, 204, 205, 304]);
+const NO_BODY = new Set([204, 205, 304]);
 
 function asResponse(answer: BufferedAnswer): Response {
   return new Response(NO_BODY.has(answer.status) ? null : answer.body, {

@@ -51,15 +51,22 @@ export interface ApiClient {
   download(path: string): Promise<Blob>;
   /**
    * The answer to `get(path)` when it is already in hand (the entry asked for it before the app's code
-   * was in: app/early-start.ts), handed out once; undefined otherwise, and then `get` asks as always.
-   * A view's first render draws with it instead of a loading state (issue #16).
+   * was in: app/early-start.ts); undefined otherwise, and then `get` asks as always. A view's first
+   * render draws with it instead of a loading state (issue #16) and takes it once that render is on
+   * screen (`useAsync`); until then it is the same answer each time.
    */
-  answered<T>(path: string): T | undefined;
+  answered<T>(path: string): InHand<T> | undefined;
+}
+
+/** An answer already in hand: draw `data` at once, and `take` it (once is enough) when it is on screen. */
+export interface InHand<T> {
+  readonly data: T;
+  readonly take: () => void;
 }
 
 interface ApiClientOptions {
-  /** Answers already in hand, as parsed JSON, each handed out once (`EarlyStart.answered`). */
-  readonly answered?: (path: string) => unknown;
+  /** Answers already in hand, as parsed JSON (`EarlyStart.answered`). */
+  readonly answered?: (path: string) => InHand<unknown> | undefined;
 }
 
 function isApiError(body: unknown): body is ApiError {
@@ -182,7 +189,7 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider, o
   };
 
   return {
-    answered: <T>(path: string) => options.answered?.(path) as T | undefined,
+    answered: <T>(path: string) => options.answered?.(path) as InHand<T> | undefined,
     async get<T>(path: string, signal?: AbortSignal): Promise<T> {
       let response = await authorized(path, false, signal);
       if (response.status === 401) response = await authorized(path, true, signal);

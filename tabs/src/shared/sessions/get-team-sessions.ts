@@ -1,5 +1,5 @@
 import type { SessionSummary, TeamSessionsResponse } from '../../../../bot/src/api/contract';
-import type { ApiClient } from '../api-client';
+import type { ApiClient, InHand } from '../api-client';
 import type { BoardSession } from './board-session';
 
 export interface TeamBoardData extends Omit<TeamSessionsResponse, 'sessions'> {
@@ -24,10 +24,11 @@ function pagePath(teamId: string, page: { readonly limit?: number; readonly curs
 /** The board's first request, which the entry may already have started (app/early-start.ts). */
 export const boardFirstPagePath = (teamId: string): string => pagePath(teamId, { limit: upcomingPageSize });
 
-/** The board's first page when the entry's early start already has it (`ApiClient.answered`), once. */
-export function answeredFirstPage(api: ApiClient, teamId: string): TeamBoardData | undefined {
-  const body = api.answered<TeamSessionsResponse>(boardFirstPagePath(teamId));
-  return body && { ...body, sessions: body.sessions.map(toBoardSession) };
+/** The board's first page when the entry's early start already has it (`ApiClient.answered`), if it lists sessions. */
+export function answeredFirstPage(api: ApiClient, teamId: string): InHand<TeamBoardData> | undefined {
+  const held = api.answered<TeamSessionsResponse>(boardFirstPagePath(teamId));
+  if (!held || !Array.isArray(held.data.sessions)) return undefined;
+  return { data: { ...held.data, sessions: held.data.sessions.map(toBoardSession) }, take: held.take };
 }
 
 /**
