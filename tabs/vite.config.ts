@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const tabRoot = fileURLToPath(new URL('.', import.meta.url));
 // The one service (bot + API + built tab) listens here in development.
 const service = 'http://127.0.0.1:3978';
 
-export default defineConfig(async ({ command }) => ({
+export default defineConfig(async ({ command }): Promise<UserConfig> => ({
   root: tabRoot,
   // The service serves dist/tab/index.html at `/` and the hashed files under `/assets/`.
   base: '/',

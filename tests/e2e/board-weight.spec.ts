@@ -71,7 +71,8 @@ describe("the board route's first download", () => {
     const sourcesOf = readdirSync(assets)
       .filter((file) => file.endsWith('.js.map'))
       .map((map) => ({ map, sources: (JSON.parse(readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] }).sources }));
-    const holding = (pattern: RegExp) => sourcesOf.filter(({ sources }) => sources.some((source) => pattern.test(source))).map((m) => m.map);
+    const holding = (pattern: RegExp) =>
+      sourcesOf.filter(({ sources }) => sources.some((source) => pattern.test(source))).map((m) => m.map);
     // The check can see Griffel at all: the compiled styles' own runtime is there.
     expect(holding(/@griffel\/core\/src\/__styles\./).length).toBeGreaterThan(0);
     expect(holding(/@griffel\/core\/src\/runtime\/resolveStyleRules\./)).toEqual([]);

@@ -22,7 +22,7 @@ function heldAnswer(data: string) {
 
 function counting() {
   const calls: string[] = [];
-  const Counting = (props: { readonly source: string; readonly inHand?: () => InHand<string> | undefined }) => {
+  const Counting = (props: { readonly source: string; readonly inHand?: (() => InHand<string> | undefined) | undefined }) => {
     const load = useCallback(() => {
       calls.push(props.source);
       return Promise.resolve(`${props.source} loaded`);

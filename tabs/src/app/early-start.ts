@@ -141,14 +141,16 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
         return fetch(input, init);
       handOut(input);
       // A request that failed on the way, or answered too long ago, is simply made again.
-      return early
-        .then((answer) => (fresh(answer) ? asResponse(answer) : fetch(input, init)))
-        .catch(() => fetch(input, init));
+      return early.then((answer) => (fresh(answer) ? asResponse(answer) : fetch(input, init))).catch(() => fetch(input, init));
     },
     answered: (path) => {
       const answer = arrived.get(path);
       if (answer?.status !== 200 || !fresh(answer)) return undefined;
-      if (!parsed.has(path)) parsed.set(path, inHand(answer.body, () => handOut(path)));
+      if (!parsed.has(path))
+        parsed.set(
+          path,
+          inHand(answer.body, () => handOut(path)),
+        );
       return parsed.get(path);
     },
   };
