@@ -33,7 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { boardInitialJs, chunkOf, gzipBytes } from '../scripts/lib/board-initial-js.mjs';
-import { chromiumCpuByKind, chromiumCpuByPid, untilBrowserIdle } from './browser-idle.mjs';
+import { chromiumCpuByKind, chromiumCpuByPid, idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -437,13 +437,7 @@ try {
       });
     }
   }
-  const waited = idleWaits.map((w) => w.waitedMs).sort((a, b) => a - b);
-  if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
-  else
-    console.log(
-      `waited for the browser and the service to go idle before each navigation: median ${waited[Math.floor(waited.length / 2)].toFixed(0)} ms, longest ${waited.at(-1).toFixed(0)} ms; ` +
-        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser or service that was not idle`,
-    );
+  console.log(idleWaitSummary(idleWaits, IDLE_WAIT));
   console.log(`\nboard load, ${SESSIONS} sessions, ${MEMBERS} members, ${RUNS} runs per language (load average ${loadAverage()})`);
   console.table(
     summary.map((r) => ({ what: r.what, figure: r.figure, target: r.target, result: r.target ? (r.met ? 'met' : 'NOT MET') : '' })),

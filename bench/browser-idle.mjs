@@ -103,3 +103,13 @@ export function chromiumCpuByKind(before, after) {
   }
   return kinds;
 }
+
+/** One line on the waits of a bench's navigations (`untilBrowserIdle` results), or on their absence (`IDLE_WAIT=0`). */
+export function idleWaitSummary(idleWaits, waited = true) {
+  if (!waited) return 'IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up';
+  const ms = idleWaits.map((w) => w.waitedMs).sort((a, b) => a - b);
+  return (
+    `waited for the browser and the service to go idle before each navigation: median ${(ms[Math.floor(ms.length / 2)] ?? 0).toFixed(0)} ms, ` +
+    `longest ${(ms.at(-1) ?? 0).toFixed(0)} ms; ${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser or service that was not idle`
+  );
+}

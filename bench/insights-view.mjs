@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { untilBrowserIdle } from './browser-idle.mjs';
+import { idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -283,12 +283,7 @@ try {
     { what: 'page main-thread tasks until the chart, CPU (median)', ms: median(runs.map((r) => r.taskMs)), target: '', result: '' },
     { what: 'of which script (median)', ms: median(runs.map((r) => r.scriptMs)), target: '', result: '' },
   ]);
-  if (!IDLE_WAIT) console.log('IDLE_WAIT=0: each navigation started at once, beside the new window’s own start-up');
-  else
-    console.log(
-      `waited for the browser and the service to go idle before each navigation: median ${median(idleWaits.map((w) => w.waitedMs)).toFixed(0)} ms; ` +
-        `${idleWaits.filter((w) => !w.idle).length} of ${idleWaits.length} navigations started on a browser or service that was not idle`,
-    );
+  console.log(idleWaitSummary(idleWaits, IDLE_WAIT));
   console.log(`load average (1, 5, 15 min): ${loadAverage.join(', ')}`);
 } finally {
   await browser.close();

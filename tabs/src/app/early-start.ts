@@ -91,13 +91,16 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
     },
     () => undefined,
   );
-  // Each answer is read as it arrives, while the page waits for the app's code, so the app's first
-  // render can take it as it is (`answered`); `fetchThrough` hands out a copy.
+  // Each answer is read, and a 200 parsed, as it arrives, while the page waits for the app's code: the
+  // app's first render takes it as it is (`answered`); `fetchThrough` hands out a copy.
   const clock = options.clock ?? (() => performance.now());
   const pending = new Map<string, Promise<BufferedAnswer>>();
-  const arrived = new Map<string, BufferedAnswer>();
-  const parsed = new Map<string, InHand<unknown> | undefined>();
+  const arrived = new Map<string, { readonly answer: BufferedAnswer; readonly offer: InHand<unknown> | undefined }>();
   const fresh = (answer: BufferedAnswer) => clock() - answer.arrivedAt <= EARLY_ANSWER_MAX_AGE_MS;
+  const handOut = (path: string) => {
+    pending.delete(path);
+    arrived.delete(path);
+  };
   for (const path of firstRequests(route, options)) {
     const answer = token
       .then((value) =>
@@ -108,17 +111,13 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
       .then((response) => buffered(response, clock));
     answer.then(
       (value) => {
-        if (pending.get(path) === answer) arrived.set(path, value);
+        if (pending.get(path) === answer)
+          arrived.set(path, { answer: value, offer: value.status === 200 ? inHand(value.body, () => handOut(path)) : undefined });
       },
       () => undefined,
     );
     pending.set(path, answer);
   }
-  const handOut = (path: string) => {
-    pending.delete(path);
-    arrived.delete(path);
-    parsed.delete(path);
-  };
   // The requests above are made in the token's own callbacks, which run before this one (in the order registered).
   const requested =
     pending.size === 0
@@ -144,14 +143,8 @@ export function startEarly(options: EarlyStartOptions): EarlyStart | undefined {
       return early.then((answer) => (fresh(answer) ? asResponse(answer) : fetch(input, init))).catch(() => fetch(input, init));
     },
     answered: (path) => {
-      const answer = arrived.get(path);
-      if (answer?.status !== 200 || !fresh(answer)) return undefined;
-      if (!parsed.has(path))
-        parsed.set(
-          path,
-          inHand(answer.body, () => handOut(path)),
-        );
-      return parsed.get(path);
+      const early = arrived.get(path);
+      return early && fresh(early.answer) ? early.offer : undefined;
     },
   };
 }

@@ -45,7 +45,7 @@ export async function namesOf(
   const unique = [...new Set(ids)];
   const names = new Map<string, NamedPerson>();
   for (const [userId, displayName] of sources.known?.profileNames(tenantId, unique) ?? []) names.set(userId, { userId, displayName });
-  const unread = names.size > 0 ? unique.filter((id) => !names.has(id)) : unique;
+  const unread = unique.filter((id) => !names.has(id));
   for (const p of unread.length > 0 ? await sources.members.getMany(tenantId, unread) : []) {
     if (p.displayName !== '') names.set(p.userId, { userId: p.userId, displayName: p.displayName });
   }
