@@ -292,4 +292,22 @@ describe('the early start of a returning visitor', () => {
     expect(fake.callsTo('GET', sessionsPath)).toHaveLength(1);
     expect(fake.callsTo('GET', '/api/v1/me')).toHaveLength(1);
   });
+  it('remembers the team a first visit’s board shows, so the next visit asks for its sessions at once', async () => {
+    rememberAnna();
+    window.localStorage.removeItem('peerlearn.team');
+    const fake = service();
+    const first = start(fake.fetch);
+    expect(first).toBeDefined();
+    await first?.settled;
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(0);
+
+    const { unmount } = await renderApp({ fetch: fake.fetch, early: first });
+    expect(await screen.findAllByTestId('session-card')).toHaveLength(2);
+    expect(window.localStorage.getItem('peerlearn.team')).toBe(teamId);
+    unmount();
+
+    const asked = fake.callsTo('GET', sessionsPath).length;
+    await start(fake.fetch)?.settled;
+    expect(fake.callsTo('GET', sessionsPath)).toHaveLength(asked + 1);
+  });
 });

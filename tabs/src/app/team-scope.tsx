@@ -45,6 +45,12 @@ function MyTeams({ api, store, locale, onSettled }: Omit<TeamScopeProps, 'contex
 
   const teams = me.status === 'success' ? me.data.teams : undefined;
   const error = me.status === 'error' ? me.error : undefined;
+  const shownTeamId = teams ? pickTeam(teams, chosenTeamId)?.teamId : undefined;
+  useEffect(() => {
+    // The team the board shows is remembered, not only one picked: the next visit's entry asks for its
+    // sessions before the app's code is in (early-start.ts), and draws them in the first commit.
+    if (shownTeamId !== undefined && shownTeamId !== chosenTeamId) choose(shownTeamId);
+  }, [shownTeamId, chosenTeamId, choose]);
   useEffect(() => {
     // The board reports its own outcome; only the states that never reach a board settle here.
     if (error !== undefined) onSettled?.({ kind: 'failed', error });
