@@ -1,16 +1,18 @@
-// Browser tests need Chromium. Install it from Debian's packages when we can; never skip the tests.
+// Browser tests need Chromium: Debian's headless shell (package "chromium-headless-shell", what the tests prefer;
+// tests/support/chromium.ts), else a full Chromium. Install the shell from Debian's packages when we can; never skip the tests.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const shell = '/usr/bin/chromium-headless-shell';
+const candidates = [process.env.CHROMIUM_PATH, shell, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
 const found = () => candidates.find((p) => existsSync(p));
 
-if (!found()) {
+if (!process.env.CHROMIUM_PATH && !existsSync(shell)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('Chromium is missing: installing it with apt-get (Debian package "chromium")…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    console.log('Chromium\'s headless shell is missing: installing it with apt-get (Debian package "chromium-headless-shell")…');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell', { stdio: 'inherit' });
   }
 }
 const path = found();
@@ -19,7 +21,7 @@ if (!path) {
     [
       'The browser tests need Chromium and none was found.',
       'Install it, then run npm test again:',
-      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium-headless-shell',
       '  elsewhere:      install Chromium or Chrome and set CHROMIUM_PATH=/path/to/chromium',
     ].join('\n'),
   );
