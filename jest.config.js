@@ -4,6 +4,8 @@
 // each start Azurite (and the bot's real CloudAdapter), browser drives Chromium and runs alone
 // (`npm run test:browser`, one file at a time).
 
+import { FLUENT_BUNDLE_DIR, FLUENT_ENTRIES } from './tests/support/jest/fluent-bundle.js';
+
 /** @type {import('@jest/types').Config.TransformerConfig} */
 const swc = [
   '@swc/jest',
@@ -33,7 +35,16 @@ const common = {
 };
 
 const node = { ...common, testEnvironment: 'node' };
-const jsdom = { ...common, testEnvironment: '<rootDir>/tests/support/jest/jsdom-environment.js' };
+const jsdom = {
+  ...common,
+  testEnvironment: '<rootDir>/tests/support/jest/jsdom-environment.js',
+  // Fluent UI bundled once per install by the global setup (tests/support/jest/fluent-bundle.js): a few modules
+  // for jest to evaluate per test file instead of about a thousand.
+  moduleNameMapper: {
+    ...common.moduleNameMapper,
+    [`^@fluentui/(${FLUENT_ENTRIES.map((name) => name.replace('@fluentui/', '')).join('|')})$`]: `<rootDir>/${FLUENT_BUNDLE_DIR}/$1.mjs`,
+  },
+};
 
 /** @type {import('jest').Config} */
 export default {

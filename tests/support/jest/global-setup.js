@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureFluentBundle } from './fluent-bundle.js';
 import { SHARED_AZURITE_ENV, sharedAccountNames, WORKERS } from './shared-azurite-spec.js';
 
 // Runs once in the parent process before any worker starts, so every worker inherits what is set here.
@@ -9,6 +10,9 @@ export default async function globalSetup(globalConfig) {
   // Session times are asserted as wall-clock text; a setup file inside a worker would set it too late
   // for modules that read the zone at load.
   process.env.TZ = 'Europe/Amsterdam';
+
+  // The jsdom projects import Fluent UI from one bundle (jest.config.js), built here before any worker needs it.
+  await ensureFluentBundle(globalConfig.rootDir);
 
   // One in-memory Azurite per jest worker for the whole run, each test file on storage accounts of its own
   // (tests/support/azurite.ts), instead of an Azurite process started and stopped by every file: that start
