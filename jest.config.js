@@ -5,6 +5,7 @@
 // (`npm run test:browser`, one file at a time).
 
 import { FLUENT_BUNDLE_DIR, FLUENT_ENTRIES } from './tests/support/jest/fluent-bundle.js';
+import { bundledName, SERVICE_BUNDLE_DIR, SERVICE_PACKAGES } from './tests/support/jest/service-bundle.js';
 
 /** @type {import('@jest/types').Config.TransformerConfig} */
 const swc = [
@@ -29,7 +30,11 @@ const common = {
   transform: { '^.+\\.tsx?$': swc },
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
-  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  moduleNameMapper: {
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+    // The service's large CommonJS packages, bundled once per install by the global setup (tests/support/jest/service-bundle.js).
+    ...Object.fromEntries(SERVICE_PACKAGES.map((name) => [`^${name}$`, `<rootDir>/${SERVICE_BUNDLE_DIR}/${bundledName(name)}`])),
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
   watchPathIgnorePatterns: ['/.data/', '/dist/', '/test-results/'],
 };

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureFluentBundle } from './fluent-bundle.js';
+import { ensureServiceBundle } from './service-bundle.js';
 import { SHARED_AZURITE_ENV, sharedAccountNames, WORKERS } from './shared-azurite-spec.js';
 
 // Runs once in the parent process before any worker starts, so every worker inherits what is set here.
@@ -12,7 +13,8 @@ export default async function globalSetup(globalConfig) {
   process.env.TZ = 'Europe/Amsterdam';
 
   // The jsdom projects import Fluent UI from one bundle (jest.config.js), built here before any worker needs it.
-  await ensureFluentBundle(globalConfig.rootDir);
+  // So do all projects for the service's large CommonJS packages.
+  await Promise.all([ensureFluentBundle(globalConfig.rootDir), ensureServiceBundle(globalConfig.rootDir)]);
 
   // One in-memory Azurite per jest worker for the whole run, each test file on storage accounts of its own
   // (tests/support/azurite.ts), instead of an Azurite process started and stopped by every file: that start
