@@ -1,8 +1,8 @@
 // @ts-check
 // jest 30 on native ESM (the npm script passes --experimental-vm-modules), TypeScript through @swc/jest.
 // Projects by what they need: unit and ship run on plain Node, cards and tab on jsdom, storage and bot
-// each start Azurite (and the bot's real CloudAdapter), browser drives Chromium and runs alone
-// (`npm run test:browser`, one file at a time).
+// each start Azurite (and the bot's real CloudAdapter), browser drives Chromium and runs after the others
+// (`npm run test:browser`, two files at a time on the one Chromium: the machine was ~30 % idle one at a time).
 
 import { FLUENT_BUNDLE_DIR, FLUENT_ENTRIES } from './tests/support/jest/fluent-bundle.js';
 import { bundledName, SERVICE_BUNDLE_DIR, SERVICE_PACKAGES } from './tests/support/jest/service-bundle.js';
