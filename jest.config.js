@@ -1,11 +1,15 @@
 // @ts-check
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 // jest 30 on native ESM (the npm script passes --experimental-vm-modules), TypeScript through @swc/jest.
 // Projects by what they need: unit and ship run on plain Node, cards and tab on jsdom, storage and bot
 // each start Azurite (and the bot's real CloudAdapter), browser drives Chromium and runs after the others
 // (`npm run test:browser`, two files at a time on the one Chromium: the machine was ~30 % idle one at a time).
 
-import { FLUENT_BUNDLE_DIR, FLUENT_ENTRIES } from './tests/support/jest/fluent-bundle.js';
-import { bundledName, SERVICE_BUNDLE_DIR, SERVICE_PACKAGES } from './tests/support/jest/service-bundle.js';
+import { FLUENT_ENTRIES, fluentBundleDir } from './tests/support/jest/fluent-bundle.js';
+import { bundledName, SERVICE_PACKAGES, serviceBundleDir } from './tests/support/jest/service-bundle.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 /** @type {import('@jest/types').Config.TransformerConfig} */
 const swc = [
@@ -33,7 +37,7 @@ const common = {
   moduleNameMapper: {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
     // The service's large CommonJS packages, bundled once per install by the global setup (tests/support/jest/service-bundle.js).
-    ...Object.fromEntries(SERVICE_PACKAGES.map((name) => [`^${name}$`, `<rootDir>/${SERVICE_BUNDLE_DIR}/${bundledName(name)}`])),
+    ...Object.fromEntries(SERVICE_PACKAGES.map((name) => [`^${name}$`, path.join(serviceBundleDir(root), bundledName(name))])),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
   watchPathIgnorePatterns: ['/.data/', '/dist/', '/test-results/'],
@@ -47,7 +51,7 @@ const jsdom = {
   // for jest to evaluate per test file instead of about a thousand.
   moduleNameMapper: {
     ...common.moduleNameMapper,
-    [`^@fluentui/(${FLUENT_ENTRIES.map((name) => name.replace('@fluentui/', '')).join('|')})$`]: `<rootDir>/${FLUENT_BUNDLE_DIR}/$1.mjs`,
+    [`^@fluentui/(${FLUENT_ENTRIES.map((name) => name.replace('@fluentui/', '')).join('|')})$`]: path.join(fluentBundleDir(root), '$1.mjs'),
   },
 };
 

@@ -9,7 +9,7 @@
 // renderer); the new document's window and script context are still set up inside the measurement.
 // The service (the bench's own process) must be quiet too (session 14): what the last run left it doing
 // would otherwise share the next load. An idle 2-core machine is the best case: a real Teams client keeps its own work going beside the tab.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const SAMPLE_MS = 50;
 // Three samples in a row with at most one clock tick (10 ms) of CPU in all of Chromium's processes.
@@ -35,6 +35,18 @@ function processTable() {
 }
 
 /** CPU time so far (ms, at 100 clock ticks a second) of each of this process's Chromium descendants, by pid. */
+/**
+ * The full Chromium a person uses (Debian's package "chromium"), not the headless shell the tests run on: the page
+ * benchmarks measure what a reader waits for, window code included. CHROMIUM_PATH overrides it.
+ */
+export function benchChromiumPath() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`The page benchmarks need a full Chromium at ${path}: sudo apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  }
+  return path;
+}
+
 export function chromiumCpuByPid() {
   const table = processTable();
   const children = new Map();

@@ -12,7 +12,12 @@ if (!process.env.CHROMIUM_PATH && !existsSync(shell)) {
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
     console.log('Chromium\'s headless shell is missing: installing it with apt-get (Debian package "chromium-headless-shell")…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell', { stdio: 'inherit' });
+    try {
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell', { stdio: 'inherit' });
+    } catch {
+      // Offline, or apt is busy: a full Chromium, if there is one, does as well (slower).
+      console.log('Installing the headless shell failed; looking for another Chromium.');
+    }
   }
 }
 const path = found();

@@ -1,7 +1,5 @@
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { bundleDir, ensureBundle } from './bundle-cache.js';
 
 /**
  * The Fluent UI packages the tab imports, bundled once per install for the jsdom projects (jest.config.js maps
@@ -20,47 +18,31 @@ export const FLUENT_ENTRIES = [
   '@fluentui/react-timepicker-compat',
 ];
 
-/** Where the bundle is written; jest.config.js maps `@fluentui/<name>` to `<dir>/<name>.mjs`. */
-export const FLUENT_BUNDLE_DIR = 'node_modules/.cache/peerlearn-jest/fluent';
+/** Where the bundle is (jest.config.js maps `@fluentui/<name>` to `<dir>/<name>.mjs`). @param {string} root */
+export const fluentBundleDir = (root) => bundleDir(root, 'fluent', new URL(import.meta.url));
 
 // use-sync-external-store is CommonJS that requires React: bundled, its require('react') could not reach the outside.
 const external = ['react', 'react/*', 'react-dom', 'react-dom/*', 'scheduler', 'use-sync-external-store', 'use-sync-external-store/*'];
 
-/** What the bundle depends on: the installed versions (the lock file) and this file's options. */
-function fingerprint(root) {
-  const lock = readFileSync(path.join(root, 'package-lock.json'));
-  const self = readFileSync(new URL(import.meta.url));
-  return createHash('sha256').update(lock).update(self).digest('hex');
-}
-
-/** Builds the bundle unless the one there was built from the same lock file; returns the folder. */
+/** Builds the bundle unless this install's is there; returns the folder. */
 export async function ensureFluentBundle(root = process.cwd()) {
-  const dir = path.join(root, FLUENT_BUNDLE_DIR);
-  const stamp = path.join(dir, 'stamp');
-  const wanted = fingerprint(root);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return dir;
-
-  // Built beside, then moved into place: a run cut short never leaves half a bundle that looks whole.
-  const next = `${dir}.next-${process.pid}`;
-  rmSync(next, { recursive: true, force: true });
-  await build({
-    absWorkingDir: root,
-    entryPoints: Object.fromEntries(FLUENT_ENTRIES.map((name) => [name.replace('@fluentui/', ''), name])),
-    outdir: next,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2023',
-    external,
-    // Left to the test run (jest sets NODE_ENV=test); esbuild would otherwise fix it at "development".
-    define: { 'process.env.NODE_ENV': 'globalThis.process.env.NODE_ENV' },
-    logLevel: 'warning',
+  const dir = fluentBundleDir(root);
+  await ensureBundle(dir, async (folder) => {
+    await build({
+      absWorkingDir: root,
+      entryPoints: Object.fromEntries(FLUENT_ENTRIES.map((name) => [name.replace('@fluentui/', ''), name])),
+      outdir: folder,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2023',
+      external,
+      // Left to the test run (jest sets NODE_ENV=test); esbuild would otherwise fix it at "development".
+      define: { 'process.env.NODE_ENV': 'globalThis.process.env.NODE_ENV' },
+      logLevel: 'warning',
+    });
   });
-  writeFileSync(path.join(next, 'stamp'), wanted);
-  mkdirSync(path.dirname(dir), { recursive: true });
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(next, dir);
   return dir;
 }
