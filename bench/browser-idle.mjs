@@ -34,7 +34,6 @@ function processTable() {
   return table;
 }
 
-/** CPU time so far (ms, at 100 clock ticks a second) of each of this process's Chromium descendants, by pid. */
 /**
  * The full Chromium a person uses (Debian's package "chromium"), not the headless shell the tests run on: the page
  * benchmarks measure what a reader waits for, window code included. CHROMIUM_PATH overrides it.
@@ -47,6 +46,7 @@ export function benchChromiumPath() {
   return path;
 }
 
+/** CPU time so far (ms, at 100 clock ticks a second) of each of this process's Chromium descendants, by pid. */
 export function chromiumCpuByPid() {
   const table = processTable();
   const children = new Map();

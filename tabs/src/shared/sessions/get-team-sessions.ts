@@ -24,11 +24,16 @@ function pagePath(teamId: string, page: { readonly limit?: number; readonly curs
 /** The board's first request, which the entry may already have started (app/early-start.ts). */
 export const boardFirstPagePath = (teamId: string): string => pagePath(teamId, { limit: upcomingPageSize });
 
+/** A page of sessions as the board draws them (each with the caller's own answer). */
+function toBoardData(body: TeamSessionsResponse): TeamBoardData {
+  return { ...body, sessions: body.sessions.map(toBoardSession) };
+}
+
 /** The board's first page when the entry's early start already has it (`ApiClient.answered`), if it lists sessions. */
 export function answeredFirstPage(api: ApiClient, teamId: string): InHand<TeamBoardData> | undefined {
   const held = api.answered<TeamSessionsResponse>(boardFirstPagePath(teamId));
   if (!held || !Array.isArray(held.data.sessions)) return undefined;
-  return { data: { ...held.data, sessions: held.data.sessions.map(toBoardSession) }, take: held.take };
+  return { data: toBoardData(held.data), take: held.take };
 }
 
 /**
@@ -42,7 +47,7 @@ export async function getTeamSessions(
   page: { readonly limit?: number; readonly cursor?: string } = {},
 ): Promise<TeamBoardData> {
   const body = await api.get<TeamSessionsResponse>(pagePath(teamId, page), signal);
-  return { ...body, sessions: body.sessions.map(toBoardSession) };
+  return toBoardData(body);
 }
 
 /** One page of the team's past and cancelled sessions, most recent first; `nextCursor` asks for the next. */
@@ -50,5 +55,5 @@ export async function getPastSessions(api: ApiClient, teamId: string, cursor?: s
   const query = new URLSearchParams({ when: 'past' });
   if (cursor) query.set('cursor', cursor);
   const body = await api.get<TeamSessionsResponse>(`${sessionsPath(teamId)}?${query.toString()}`, signal);
-  return { ...body, sessions: body.sessions.map(toBoardSession) };
+  return toBoardData(body);
 }
