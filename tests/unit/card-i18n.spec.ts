@@ -4,7 +4,7 @@ import { profileStrings } from '../../bot/src/cards/experts/profile-strings';
 import { requestStrings } from '../../bot/src/cards/requests/learning-request-strings';
 import { reminderWhen } from '../../bot/src/cards/sessions/session-notice-cards';
 import { sessionStrings } from '../../bot/src/cards/sessions/session-strings';
-import { t } from '../../bot/src/cards/shared/i18n';
+import { numericTextsKept, t } from '../../bot/src/cards/shared/i18n';
 import { commonStrings } from '../../bot/src/cards/shared/strings';
 import { tipStrings } from '../../bot/src/cards/tips/tip-strings';
 import { buddyStrings } from '../../bot/src/cards/buddies/buddy-strings';
@@ -58,6 +58,55 @@ describe.each(Object.entries(catalogues))('the cards’ %s catalogue', (_name, c
       expect([`${base}_one`, `${base}_other`].filter((k) => !(k in en))).toEqual([]);
       expect({ key, other: placeholders(en[`${base}_other`] ?? '') }).toEqual({ key, other: expect.arrayContaining(['count']) });
     }
+  });
+});
+
+// Texts whose values are all numbers are kept per language, key and numbers (the expert search asks for
+// "level 3 · 2 endorsements" ten times a keystroke); a kept text must read exactly as a fresh one would.
+describe('texts with numbers, kept once made', () => {
+  it('gives each count its own plural form, asked in any order and again', () => {
+    const asked = [1, 2, 1, 0, 2, 1] as const;
+    expect(asked.map((count) => t('en', 'experts:endorsements', { count }))).toEqual([
+      '1 endorsement',
+      '2 endorsements',
+      '1 endorsement',
+      '0 endorsements',
+      '2 endorsements',
+      '1 endorsement',
+    ]);
+    expect(asked.map((count) => t('nl', 'experts:endorsements', { count }))).toEqual([
+      '1 aanbeveling',
+      '2 aanbevelingen',
+      '1 aanbeveling',
+      '0 aanbevelingen',
+      '2 aanbevelingen',
+      '1 aanbeveling',
+    ]);
+  });
+
+  it('keeps the languages and the keys apart', () => {
+    expect(t('en', 'experts:level', { n: 2 })).toBe('level 2');
+    expect(t('nl', 'experts:level', { n: 2 })).toBe('niveau 2');
+    expect(t('en', 'experts:level', { n: 2 })).toBe('level 2');
+    expect(t('en', 'sessions:goingCount', { count: 2 })).toBe('2 going');
+    expect(t('en', 'experts:level', { n: 2 })).toBe('level 2');
+  });
+
+  it('keeps a text once, and never one with words in its values', () => {
+    const before = numericTextsKept('en');
+    t('en', 'experts:level', { n: 987_654 });
+    t('en', 'experts:level', { n: 987_654 });
+    expect(numericTextsKept('en')).toBe(before + 1);
+    const withName = t('en', 'experts:askMessageNoSkill', { name: 'Anna' });
+    expect(withName).toContain('Anna');
+    expect(t('en', 'experts:askMessageNoSkill', { name: 'Bram' })).toContain('Bram');
+    expect(numericTextsKept('en')).toBe(before + 1);
+  });
+
+  it('stays bounded however many numbers are asked for', () => {
+    for (let n = 0; n <= 5_000; n++) expect(t('nl', 'experts:level', { n })).toBe(`niveau ${n}`);
+    expect(numericTextsKept('nl')).toBeLessThanOrEqual(5_000);
+    expect(numericTextsKept('nl')).toBeGreaterThan(0);
   });
 });
 

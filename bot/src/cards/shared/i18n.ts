@@ -72,9 +72,42 @@ const lookups: Record<Locale, Lookup> = { en: i18n.getFixedT('en') as unknown as
 // card's CPU (docs/BENCHMARKS.md, RSVP burst, session 11). Bounded by the keys the code names.
 const plainTexts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
 
+// A text whose values are all numbers is as fixed: "level 3", "2 endorsements". The expert search's result lines
+// asked i18next for four or five of them per person, ten people per keystroke: 1.1 of its 1.9 s of CPU over 2,200
+// queries at 100,000 profiles (docs/BENCHMARKS.md, session 16). Kept per language, key and numbers; never a text
+// with words in its values (a name, a title), so nothing a person typed or is called stays here. Bounded: the
+// whole cache goes when it is full.
+const numericTexts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
+const NUMERIC_TEXTS_MAX = 5_000;
+
+/** `key` and its values as one cache key when every value is a number; undefined otherwise. */
+function numericKey(key: string, values: Values): string | undefined {
+  let cacheKey = key;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'number') return undefined;
+    cacheKey += `\u0000${name}=${value}`;
+  }
+  return cacheKey;
+}
+
+/** How many texts with numbers are kept for a language (tests). */
+export function numericTextsKept(locale: Locale): number {
+  return numericTexts[locale].size;
+}
+
 /** A card text in the reader's language; pass `count` for a plural key. */
 export function t(locale: Locale, key: CardKey, values?: Values): string {
-  if (values) return lookups[locale](key, values);
+  if (values) {
+    const cacheKey = numericKey(key, values);
+    if (cacheKey === undefined) return lookups[locale](key, values);
+    const cache = numericTexts[locale];
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const text = lookups[locale](key, values);
+    if (cache.size >= NUMERIC_TEXTS_MAX) cache.clear();
+    cache.set(cacheKey, text);
+    return text;
+  }
   const known = plainTexts[locale].get(key);
   if (known !== undefined) return known;
   const text = lookups[locale](key);
