@@ -2,9 +2,9 @@
 // the process collects all garbage and prints its memory, so the bench reads the RSS of what is really
 // kept. The service itself has no such hook and no endpoint for it.
 //
-// The collections run as tasks of their own (`execution: 'async'`), as V8's own do: a collection forced
-// synchronously from JavaScript also scans the stack it was called from, and stale slots there kept dead
-// objects alive. After the search load at 10,000 profiles that read as 97–106 MB of heap used, where the
+// The collections run as tasks of their own (`execution: 'async'`), as V8's own do. One forced synchronously
+// from JavaScript runs with the stack it was called from, which V8 must treat as possibly holding pointers,
+// and it left dead objects alive. After the search load at 10,000 profiles that read as 97–106 MB of heap used, where the
 // same process a moment later, collected without a stack, held 51–55 MB (docs/BENCHMARKS.md, session 16).
 // Then one last-resort collection, which also hands V8's emptied pages back to the system (V8's memory
 // reducer does so by itself once the process is quiet for ~10 s): a second, lower figure.
