@@ -6,8 +6,8 @@
 // from JavaScript runs with the stack it was called from, which V8 must treat as possibly holding pointers,
 // and it left dead objects alive. After the search load at 10,000 profiles that read as 97–106 MB of heap used, where the
 // same process a moment later, collected without a stack, held 51–55 MB (docs/BENCHMARKS.md, session 16).
-// Then one last-resort collection, which also hands V8's emptied pages back to the system (V8's memory
-// reducer does so by itself once the process is quiet for ~10 s): a second, lower figure.
+// Then one last-resort collection, which also hands V8's emptied pages back to the system (an ordinary one
+// leaves them mapped for a while): a second, lower figure.
 import { readFileSync } from 'node:fs';
 
 /** VmRSS and VmHWM (the highest RSS since the process started), in MB. */
