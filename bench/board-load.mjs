@@ -33,7 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { boardInitialJs, chunkOf, gzipBytes } from '../scripts/lib/board-initial-js.mjs';
-import { benchChromiumPath, chromiumCpuByKind, chromiumCpuByPid, idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
+import { benchLaunchOptions, chromiumCpuByKind, chromiumCpuByPid, idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -161,18 +161,7 @@ function loadAverage() {
 console.log(`load average at start: ${loadAverage()}`);
 const { startService, readConfig } = await loadServiceModule('board-load');
 const service = await startService({ ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir }, { log: quietLogger, inMemoryStorage: true });
-const browser = await chromium.launch({
-  executablePath: benchChromiumPath(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-dev-shm-usage',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(benchLaunchOptions());
 try {
   const t0 = performance.now();
   const rows = extraRows(new Date());

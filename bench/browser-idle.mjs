@@ -10,6 +10,7 @@
 // The service (the bench's own process) must be quiet too (session 14): what the last run left it doing
 // would otherwise share the next load. An idle 2-core machine is the best case: a real Teams client keeps its own work going beside the tab.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../scripts/lib/chromium-path.mjs';
 
 const SAMPLE_MS = 50;
 // Three samples in a row with at most one clock tick (10 ms) of CPU in all of Chromium's processes.
@@ -35,15 +36,18 @@ function processTable() {
 }
 
 /**
- * The full Chromium a person uses (Debian's package "chromium"), not the headless shell the tests run on: the page
- * benchmarks measure what a reader waits for, window code included. CHROMIUM_PATH overrides it.
+ * How the page benchmarks launch Chromium: the full Chromium a person uses (Debian's package "chromium"), not the
+ * headless shell the tests run on, since they measure what a reader waits for, window code included. CHROMIUM_PATH
+ * overrides it.
  */
-export function benchChromiumPath() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(`The page benchmarks need a full Chromium at ${path}: sudo apt-get install -y chromium, or set CHROMIUM_PATH.`);
+export function benchLaunchOptions() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `The page benchmarks need a full Chromium at ${executablePath}: sudo apt-get install -y chromium, or set CHROMIUM_PATH.`,
+    );
   }
-  return path;
+  return { executablePath, args: [...CHROMIUM_ARGS] };
 }
 
 /** CPU time so far (ms, at 100 clock ticks a second) of each of this process's Chromium descendants, by pid. */

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { benchChromiumPath, idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
+import { benchLaunchOptions, idleWaitSummary, untilBrowserIdle } from './browser-idle.mjs';
 import { startProfile, stopProfile } from './cpu-profile.mjs';
 import { loadServiceModule, quietLogger } from './in-process-service.mjs';
 
@@ -122,10 +122,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const { startService, readConfig } = await loadServiceModule('insights-view');
 const service = await startService({ ...readConfig({ NODE_ENV: 'test' }), port: 0, tabDir }, { log: quietLogger, inMemoryStorage: true });
-const browser = await chromium.launch({
-  executablePath: benchChromiumPath(),
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
-});
+const browser = await chromium.launch(benchLaunchOptions());
 try {
   const t0 = performance.now();
   const rows = history(new Date());

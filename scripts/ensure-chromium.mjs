@@ -2,12 +2,9 @@
 // tests/support/chromium.ts), else a full Chromium. Install the shell from Debian's packages when we can; never skip the tests.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { HEADLESS_SHELL, testChromiumPath } from './lib/chromium-path.mjs';
 
-const shell = '/usr/bin/chromium-headless-shell';
-const candidates = [process.env.CHROMIUM_PATH, shell, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-const found = () => candidates.find((p) => existsSync(p));
-
-if (!process.env.CHROMIUM_PATH && !existsSync(shell)) {
+if (!process.env.CHROMIUM_PATH && !existsSync(HEADLESS_SHELL)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
@@ -20,7 +17,7 @@ if (!process.env.CHROMIUM_PATH && !existsSync(shell)) {
     }
   }
 }
-const path = found();
+const path = testChromiumPath();
 if (!path) {
   console.error(
     [

@@ -1,24 +1,20 @@
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions } from 'playwright-core';
+import { CHROMIUM_ARGS, testChromiumPath } from '../../scripts/lib/chromium-path.mjs';
 
 /** The environment variable through which the browser project's global setup hands its Chromium to the files. */
 export const SHARED_CHROMIUM_ENV = 'PEERLEARN_TEST_CHROMIUM';
 
 /**
- * Where the tests look for Chromium, in order: CHROMIUM_PATH, then Debian's headless shell (installed by `npm test`'s
- * pretest or .ci/run), then a full Chromium. Never a downloaded browser.
- */
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
-
-/**
- * The headless shell is Chromium's own engine without the browser's window code (the same Blink, V8 and DevTools
- * protocol; what Playwright itself runs headless tests on). A full Chromium 156 builds its top-chrome WebUI (the
+ * Where the tests find Chromium (scripts/lib/chromium-path.mjs): CHROMIUM_PATH, then Debian's headless shell
+ * (installed by `npm test`'s pretest or .ci/run), then a full Chromium. The headless shell is Chromium's own engine
+ * without the browser's window code (the same Blink, V8 and DevTools protocol; what Playwright itself runs headless
+ * tests on). A full Chromium 156 builds its top-chrome WebUI (the
  * omnibox popup's renderer) for every new context, 0.5–1 s of CPU each here; the browser project took 408 s with it
  * and 332 s with the shell (docs/BENCHMARKS.md). The benchmarks keep the full Chromium a person uses.
  */
 export function chromiumPath(): string {
-  const path = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
+  const path = testChromiumPath();
   if (!path) throw new Error('Chromium not found: run "npm test" (its pretest installs it) or set CHROMIUM_PATH.');
   return path;
 }
@@ -26,15 +22,7 @@ export function chromiumPath(): string {
 export function chromiumLaunchOptions(): LaunchOptions {
   return {
     executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-dev-shm-usage',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   };
 }
 

@@ -67,22 +67,19 @@ void i18n.init();
 type Lookup = (key: string, options?: Values) => string;
 const lookups: Record<Locale, Lookup> = { en: i18n.getFixedT('en') as unknown as Lookup, nl: i18n.getFixedT('nl') as unknown as Lookup };
 
-// A text without values never changes (the catalogues are bundled): it is looked up once per language and key.
-// An invite card's twenty-odd labels cost an i18next lookup each on every answer of an RSVP burst, most of the
-// card's CPU (docs/BENCHMARKS.md, RSVP burst, session 11). Bounded by the keys the code names.
-const plainTexts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
+// A text without values, or with numbers only ("level 3", "2 endorsements"), never changes (the catalogues are
+// bundled): it is looked up once per language, key and numbers. An invite card's twenty-odd labels cost an i18next
+// lookup each on every answer of an RSVP burst (session 11), and the expert search's result lines four or five per
+// person, ten people a keystroke: 1.1 of its 1.9 s of CPU over 2,200 queries at 100,000 profiles (session 16;
+// docs/BENCHMARKS.md). Never a text with words in its values (a name, a title), so nothing a person typed or is
+// called stays here. Bounded: the whole cache goes when it is full.
+const texts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
+const TEXTS_MAX = 5_000;
 
-// A text whose values are all numbers is as fixed: "level 3", "2 endorsements". The expert search's result lines
-// asked i18next for four or five of them per person, ten people per keystroke: 1.1 of its 1.9 s of CPU over 2,200
-// queries at 100,000 profiles (docs/BENCHMARKS.md, session 16). Kept per language, key and numbers; never a text
-// with words in its values (a name, a title), so nothing a person typed or is called stays here. Bounded: the
-// whole cache goes when it is full.
-const numericTexts: Record<Locale, Map<string, string>> = { en: new Map(), nl: new Map() };
-const NUMERIC_TEXTS_MAX = 5_000;
-
-/** `key` and its values as one cache key when every value is a number; undefined otherwise. */
-function numericKey(key: string, values: Values): string | undefined {
+/** The cache key of `key` with these values: undefined when a value is not a number (such a text is not kept). */
+function textKey(key: string, values: Values | undefined): string | undefined {
   let cacheKey = key;
+  if (!values) return cacheKey;
   for (const [name, value] of Object.entries(values)) {
     if (typeof value !== 'number') return undefined;
     cacheKey += `\u0000${name}=${value}`;
@@ -90,27 +87,20 @@ function numericKey(key: string, values: Values): string | undefined {
   return cacheKey;
 }
 
-/** How many texts with numbers are kept for a language (tests). */
-export function numericTextsKept(locale: Locale): number {
-  return numericTexts[locale].size;
+/** How many texts are kept for a language (tests). */
+export function textsKept(locale: Locale): number {
+  return texts[locale].size;
 }
 
 /** A card text in the reader's language; pass `count` for a plural key. */
 export function t(locale: Locale, key: CardKey, values?: Values): string {
-  if (values) {
-    const cacheKey = numericKey(key, values);
-    if (cacheKey === undefined) return lookups[locale](key, values);
-    const cache = numericTexts[locale];
-    const cached = cache.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const text = lookups[locale](key, values);
-    if (cache.size >= NUMERIC_TEXTS_MAX) cache.clear();
-    cache.set(cacheKey, text);
-    return text;
-  }
-  const known = plainTexts[locale].get(key);
+  const cacheKey = textKey(key, values);
+  if (cacheKey === undefined) return lookups[locale](key, values);
+  const cache = texts[locale];
+  const known = cache.get(cacheKey);
   if (known !== undefined) return known;
-  const text = lookups[locale](key);
-  plainTexts[locale].set(key, text);
+  const text = lookups[locale](key, values);
+  if (cache.size >= TEXTS_MAX) cache.clear();
+  cache.set(cacheKey, text);
   return text;
 }
