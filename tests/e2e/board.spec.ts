@@ -43,6 +43,10 @@ describe('the tab in Chromium, outside Teams', () => {
     const title = await card.locator('h3').first().innerText();
     await card.locator('[data-rsvp="maybe"]').click();
     await eventually(async () => expect(await card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true'));
+    // Pressed at once (optimistic); the reload below reads the service, so wait until it has saved it.
+    await eventually(async () => expect(await card.getByRole('group').getAttribute('aria-busy')).toBe('false'));
+    expect(await card.locator('[data-rsvp="maybe"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await card.getByRole('alert').count()).toBe(0);
 
     // A reload keeps who you are, your language, your theme, and shows your answer pressed.
     await page.reload();

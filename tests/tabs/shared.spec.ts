@@ -98,6 +98,29 @@ describe('api client', () => {
   });
 });
 
+describe('createApiClient writes', () => {
+  it('sends a small write with keepalive, so it lands when the tab goes away at once; a large one and a read without', async () => {
+    const seen: { method: string; keepalive: boolean | undefined }[] = [];
+    const api = createApiClient(
+      (_input, init) => {
+        seen.push({ method: init?.method ?? 'GET', keepalive: init?.keepalive });
+        return Promise.resolve(new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      },
+      () => Promise.resolve('t'),
+    );
+    await api.send('PUT', '/api/v1/teams/t/sessions/s/rsvp', { response: 'maybe' });
+    await api.send('DELETE', '/api/v1/teams/t/sessions/s/rsvp');
+    await api.send('POST', '/api/v1/x', { text: 'x'.repeat(9_000) });
+    await api.get('/api/v1/me');
+    expect(seen).toEqual([
+      { method: 'PUT', keepalive: true },
+      { method: 'DELETE', keepalive: true },
+      { method: 'POST', keepalive: undefined },
+      { method: 'GET', keepalive: undefined },
+    ]);
+  });
+});
+
 describe('safeWebUrl', () => {
   it('keeps http(s) links only', () => {
     expect(safeWebUrl('https://teams.microsoft.com/l/meetup-join/x')).toBe('https://teams.microsoft.com/l/meetup-join/x');

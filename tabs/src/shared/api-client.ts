@@ -43,6 +43,9 @@ export type TokenProvider = (fresh: boolean) => Promise<string>;
 
 type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Writes up to this size (JSON characters) are sent with `keepalive`. */
+const KEEPALIVE_MAX_CHARS = 8_000;
+
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   /** A write with a JSON body; answers the parsed JSON (or `undefined` for 204). */
@@ -179,10 +182,15 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider, o
     const init: RequestInit = { headers };
     if (write) {
       init.method = write.method;
+      const body = write.body === undefined ? '' : JSON.stringify(write.body);
       if (write.body !== undefined) {
         headers['Content-Type'] = 'application/json';
-        init.body = JSON.stringify(write.body);
+        init.body = body;
       }
+      // A small write outlives the page: an answer clicked just before the tab goes (a reload, or
+      // Teams dropping the tab's frame on a switch of app) still reaches the service. Chromium
+      // keeps at most 64 KB of such bodies in flight, so a large one goes as a plain request.
+      if (body.length <= KEEPALIVE_MAX_CHARS) init.keepalive = true;
     }
     if (signal) init.signal = signal;
     return send(fetchImpl, path, init);
