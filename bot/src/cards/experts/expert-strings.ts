@@ -23,6 +23,7 @@ const en = {
   noExpertsAtAll: 'Nobody has added skills yet. Type **my skills: Excel, presenting** to be the first.',
   nobodyElse: 'Nobody else found for “{{query}}” yet: you are the only one. Share what you know in a session, or ask in your channel.',
   warming: 'Expert search is starting up. Please try again in a few seconds.',
+  typeWords: 'Type a skill, such as Excel, or a colleague’s name.',
   moreInTab: 'More results in the PeerLearn tab, under Experts.',
   askToLearn: 'Ask to learn “{{query}}”',
   askToLearnTitle: 'Ask your team to learn “{{query}}”',
@@ -78,6 +79,7 @@ const nl: Record<ExpertStringKey, string> = {
   nobodyElse:
     'Behalve jou nog niemand gevonden voor “{{query}}”: je bent de enige. Deel wat je weet in een sessie, of vraag het in je kanaal.',
   warming: 'Het zoeken naar experts start nog op. Probeer het over een paar seconden opnieuw.',
+  typeWords: 'Typ een vaardigheid, zoals Excel, of de naam van een collega.',
   moreInTab: 'Meer resultaten in het PeerLearn-tabblad, onder Experts.',
   askToLearn: 'Vragen om “{{query}}” te leren',
   askToLearnTitle: 'Je team vragen om “{{query}}” te leren',
