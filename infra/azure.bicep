@@ -373,7 +373,7 @@ resource webApp 'Microsoft.Web/sites@2024-11-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|24-lts'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/readyz'
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -280,6 +280,7 @@ export async function startService(config: Config, options: StartOptions = {}): 
         if (azurite?.restarting) throw new Error('the embedded Azurite is restarting');
         await repositories.ping();
       },
+      searchReady: () => experts.searchable(),
       tabDir: config.tabDir,
       log,
       logRequests: config.logRequests,

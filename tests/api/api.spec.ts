@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { InsightsResponse } from '../../bot/src/api/contract';
 import type { ApiError, DevMembersResponse, MeResponse, TeamSessionsResponse } from '../../bot/src/api/contract';
@@ -24,6 +25,11 @@ describe('the tab API on the seeded demo team', () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', storage: 'ok' });
+    // Ready once the demo tenant's expert index is warm: what App Service's health check waits for.
+    await eventually(async () => {
+      const ready = await fetch(`${service.url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ok', storage: 'ok', experts: 'ok' });
+    });
   });
 
   it('lists the demo members for the standalone picker', async () => {

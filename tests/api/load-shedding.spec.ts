@@ -45,6 +45,7 @@ beforeAll(async () => {
     },
     apiRouter,
     checkStorage: () => Promise.resolve(),
+    searchReady: () => true,
     tabDir: 'does-not-exist',
     log: quietLogger,
     logRequests: false,

@@ -53,6 +53,7 @@ beforeAll(async () => {
     },
     apiRouter: Router(),
     checkStorage: () => Promise.resolve(),
+    searchReady: () => true,
     tabDir,
     log: quietLogger,
     logRequests: false,

@@ -81,7 +81,7 @@ describe('infra/azure.bicep (structure; no Bicep compiler offline)', () => {
     expect(site).toContain("linuxFxVersion: 'NODE|24-lts'");
     expect(site).toContain('httpsOnly: true');
     expect(site).toContain('alwaysOn: true');
-    expect(site).toContain("healthCheckPath: '/healthz'");
+    expect(site).toContain("healthCheckPath: '/readyz'");
     expect(site).toContain("type: 'UserAssigned'");
     expect(site).toContain("minTlsVersion: '1.2'");
   });

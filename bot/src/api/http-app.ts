@@ -19,6 +19,8 @@ interface HttpAppDependencies {
   readonly devRouter?: Router;
   /** Resolves when storage answers; rejects with the reason otherwise. */
   readonly checkStorage: () => Promise<void>;
+  /** Whether the expert search answers from an index yet (`ExpertDirectory.searchable`); `/readyz` waits for it. */
+  readonly searchReady: () => boolean;
   readonly tabDir: string;
   readonly log: Logger;
   /** One line per request: method, path without its query, status, time, request id. */
@@ -109,6 +111,28 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     }
   });
 
+  // Ready for traffic: storage answers and so does the expert search, from an index. App Service's health
+  // check pings this path, and a new instance (scale-out) joins the load balancer only once it says 200, so
+  // nobody is sent to an instance whose searches would still answer "starting up". /healthz stays the
+  // liveness check: storage only.
+  app.get('/readyz', async (_req, res) => {
+    let storage: 'ok' | 'unavailable' = 'ok';
+    try {
+      await withTimeout(deps.checkStorage(), 5_000, 'storage');
+    } catch (error) {
+      storage = 'unavailable';
+      deps.log.warn('readiness check: storage does not answer', { reason: error instanceof Error ? error.message : String(error) });
+    }
+    const experts = deps.searchReady() ? 'ok' : 'warming';
+    if (storage === 'ok' && experts === 'ok') {
+      res.json({ status: 'ok', storage, experts });
+      return;
+    }
+    const failing = [...(storage === 'ok' ? [] : ['storage']), ...(experts === 'ok' ? [] : ['experts'])];
+    if (storage === 'ok') res.setHeader('Retry-After', '5');
+    res.status(503).json({ status: storage === 'ok' ? 'starting' : 'unavailable', storage, experts, failing });
+  });
+
   const botEndpoint: RequestHandler = (req, res, next) => {
     deps.botEndpoint(req, res).catch(next);
   };
@@ -148,7 +172,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   // The tab is a single-page app: its routes (/, /config, /session/…) all get index.html. A missing
   // asset is a 404, not the page: a tab still open across a deploy asks for chunks that are gone, and
   // HTML in place of a script fails with an error no one can read.
-  app.get(/^\/(?!api\/|dev\/|healthz|assets\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|dev\/|healthz|readyz|assets\/).*/, (_req, res) => {
     if (!existsSync(indexHtml)) {
       apiError(res, 503, 'tab_not_built', 'The tab is not built yet: run "npm run build" (npm start does it for you).');
       return;

@@ -6,7 +6,7 @@ interface HttpDrain {
   /** Requests received and not yet answered (or abandoned by their client). */
   inFlight(): number;
   /**
-   * Stops the server: `/healthz` answers 503 at once, the listener closes (new connections are
+   * Stops the server: `/healthz` and `/readyz` answer 503 at once, the listener closes (new connections are
    * refused), idle keep-alive connections close, and every connection closes after the answer it
    * is waiting for. Requests in flight run on for up to `graceMs`; then the rest are cut off.
    * Resolves with how many were cut off.
@@ -33,7 +33,8 @@ export function createHttpDrain(app: RequestListener): HttpDrain {
     }
     // A request that reached a connection already open: answered, then the connection closes.
     res.setHeader('Connection', 'close');
-    if (req.url?.split('?')[0] === '/healthz') {
+    const path = req.url?.split('?')[0];
+    if (path === '/healthz' || path === '/readyz') {
       // Load balancers and proxies take this instance out of rotation.
       res.writeHead(503, {
         'Content-Type': 'application/json; charset=utf-8',

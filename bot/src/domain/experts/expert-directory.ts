@@ -75,6 +75,9 @@ export class ExpertDirectory {
   private deferredSince: number | undefined;
   private polling: Promise<void> | undefined;
   private stopped = false;
+  /** The tenants the start warms (undefined until listed), and whether that warm-up has ended. */
+  private startTenants: readonly string[] | undefined;
+  private startEnded = false;
 
   constructor(
     private readonly ports: ExpertDirectoryPorts,
@@ -96,6 +99,7 @@ export class ExpertDirectory {
     const warm = (async () => {
       try {
         const tenants = await this.ports.changes.tenants();
+        this.startTenants = tenants;
         for (const tenantId of tenants) {
           if (this.stopped) return;
           await this.index(tenantId).catch((error: unknown) =>
@@ -104,6 +108,8 @@ export class ExpertDirectory {
         }
       } catch (error) {
         this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
+      } finally {
+        this.startEnded = true;
       }
     })();
     this.schedule();
@@ -115,6 +121,17 @@ export class ExpertDirectory {
     if (this.timer) clearTimeout(this.timer);
     await this.polling;
     await this.snapshots.settled();
+  }
+
+  /**
+   * Whether every tenant known at the start answers its searches from an index (warm, or from its
+   * snapshot while catching up), or the start's warm-up has ended (a tenant whose warm-up failed loads on
+   * its first query, as one new since the start does). `/readyz` says so: a new instance takes no traffic
+   * while its searches would answer "starting up" (a first build from every profile, issue #16).
+   */
+  searchable(): boolean {
+    if (this.startEnded) return true;
+    return this.startTenants !== undefined && this.startTenants.every((t) => this.loaded.has(t) || this.catchingUp.has(t));
   }
 
   isWarm(tenantId: string): boolean {
