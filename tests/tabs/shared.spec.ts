@@ -110,7 +110,7 @@ describe('createApiClient writes', () => {
     );
     await api.send('PUT', '/api/v1/teams/t/sessions/s/rsvp', { response: 'maybe' });
     await api.send('DELETE', '/api/v1/teams/t/sessions/s/rsvp');
-    await api.send('POST', '/api/v1/x', { text: 'x'.repeat(9_000) });
+    await api.send('POST', '/api/v1/x', { text: 'x'.repeat(1_001) });
     await api.get('/api/v1/me');
     expect(seen).toEqual([
       { method: 'PUT', keepalive: true },

@@ -43,8 +43,12 @@ export type TokenProvider = (fresh: boolean) => Promise<string>;
 
 type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Writes up to this size (JSON characters) are sent with `keepalive`. */
-const KEEPALIVE_MAX_CHARS = 8_000;
+/**
+ * Writes up to this size (JSON characters, at most 3 KB of UTF-8) are sent with `keepalive`. Browsers keep
+ * at most 64 KB of such bodies in flight per page and refuse the one past it: an answer, a thank-you or a
+ * rating is far below this, and twenty of them at once still fit.
+ */
+const KEEPALIVE_MAX_CHARS = 1_000;
 
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
@@ -188,8 +192,8 @@ export function createApiClient(fetchImpl: FetchLike, getToken: TokenProvider, o
         init.body = body;
       }
       // A small write outlives the page: an answer clicked just before the tab goes (a reload, or
-      // Teams dropping the tab's frame on a switch of app) still reaches the service. Chromium
-      // keeps at most 64 KB of such bodies in flight, so a large one goes as a plain request.
+      // Teams dropping the tab's frame on a switch of app) still reaches the service. A large one
+      // (a session's description) goes as a plain request, within the browsers' 64 KB in flight.
       if (body.length <= KEEPALIVE_MAX_CHARS) init.keepalive = true;
     }
     if (signal) init.signal = signal;
