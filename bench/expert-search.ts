@@ -41,6 +41,8 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.ROUNDS ?? 4)) || 1);
 /** How long after the forced collection that follows the load the service is left alone before its RSS is read once more. */
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 20_000);
+/** Searches sent after `/readyz` first says 200, to see that none of them says "starting up". */
+const SEARCHES_AFTER_READY = 20;
 // The naive scan took 131 s for 20 queries at 100,000 profiles (2026-11-27): opt in with NAIVE_SAMPLE=20.
 const NAIVE_SAMPLE = Number(process.env.NAIVE_SAMPLE ?? 0);
 const TENANT = 'bench-tenant-0000-0000-000000000001';
@@ -264,6 +266,7 @@ interface StartedService {
   readonly ready: number;
   /** Searches that answered with a message ("starting up") after `/readyz` had said 200: should be none. */
   readonly startingAfterReady: number;
+  readonly searchesAfterReady: number;
   readonly rss: RssAfterGc;
   /** Resolves when the service logs that it wrote the tenant's snapshot (bytes, ms). */
   readonly snapshotWritten: Promise<{ readonly bytes: number; readonly ms: number }>;
@@ -303,6 +306,8 @@ async function startService(connectionString: string, flags: readonly string[]):
   let firstResults = Number.NaN;
   let ready = Number.NaN;
   let startingAfterReady = 0;
+  // Searches sent after /readyz first said 200: the check below needs some, not only the one before it.
+  let searchesAfterReady = 0;
   for (;;) {
     try {
       const res = await fetch(`${url}/api/messages`, {
@@ -312,10 +317,11 @@ async function startService(connectionString: string, flags: readonly string[]):
       });
       if (Number.isNaN(listening)) listening = performance.now() - started;
       const body = (await res.json()) as { composeExtension?: { type?: string; attachments?: unknown[] } };
+      if (!Number.isNaN(ready)) searchesAfterReady += 1;
       if (!Number.isNaN(ready) && body.composeExtension?.type === 'message') startingAfterReady += 1;
       if (Number.isNaN(firstResults) && (body.composeExtension?.attachments?.length ?? 0) > 0) firstResults = performance.now() - started;
       if (Number.isNaN(ready) && (await fetch(`${url}/readyz`)).ok) ready = performance.now() - started;
-      if (!Number.isNaN(warm) && !Number.isNaN(firstResults) && !Number.isNaN(ready)) break;
+      if (!Number.isNaN(warm) && !Number.isNaN(firstResults) && searchesAfterReady >= SEARCHES_AFTER_READY) break;
     } catch {
       // not listening yet
     }
@@ -323,7 +329,7 @@ async function startService(connectionString: string, flags: readonly string[]):
     await new Promise((r) => setTimeout(r, 25));
   }
   const rss = await rssAfterGc(service);
-  return { service, url, listening, firstResults, warm, ready, startingAfterReady, rss, snapshotWritten };
+  return { service, url, listening, firstResults, warm, ready, startingAfterReady, searchesAfterReady, rss, snapshotWritten };
 }
 
 async function main(): Promise<void> {
@@ -439,7 +445,7 @@ async function main(): Promise<void> {
       ['index warm after listening, first start (all profiles)', fmt(first.warm - first.listening), '(no bound)', true],
       [
         '/readyz 200 after listening, first start / from the snapshot; searches saying "starting up" after it',
-        `${fmt(first.ready - first.listening)} / ${fmt(second.ready - second.listening)}; ${first.startingAfterReady + second.startingAfterReady}`,
+        `${fmt(first.ready - first.listening)} / ${fmt(second.ready - second.listening)}; ${first.startingAfterReady + second.startingAfterReady} of ${first.searchesAfterReady + second.searchesAfterReady}`,
         'none after it',
         first.startingAfterReady + second.startingAfterReady === 0,
       ],

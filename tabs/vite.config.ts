@@ -53,6 +53,7 @@ export default defineConfig(async ({ command }): Promise<UserConfig> => ({
       '/api': { target: service, changeOrigin: true },
       '/dev': { target: service, changeOrigin: true },
       '/healthz': { target: service, changeOrigin: true },
+      '/readyz': { target: service, changeOrigin: true },
     },
   },
   preview: { port: 53000 },

@@ -87,7 +87,7 @@ export interface RunningService {
   /** HTTP requests received and not yet answered. */
   requestsInFlight(): number;
   /**
-   * Graceful shutdown: `/healthz` 503 and no new connections at once; requests in flight finish
+   * Graceful shutdown: `/healthz` and `/readyz` 503 and no new connections at once; requests in flight finish
    * (up to 10 s, then the rest are cut off); the outbox worker gives its unfinished jobs back to the
    * queue; then storage (the embedded Azurite) stops. One log line per phase.
    */
@@ -331,7 +331,9 @@ export async function startService(config: Config, options: StartOptions = {}): 
       async close() {
         const started = Date.now();
         const elapsed = () => Date.now() - started;
-        log.info('shutdown: draining; /healthz answers 503, new connections are refused', { requestsInFlight: drain.inFlight() });
+        log.info('shutdown: draining; /healthz and /readyz answer 503, new connections are refused', {
+          requestsInFlight: drain.inFlight(),
+        });
         // The worker stops beside the drain: both get the same grace.
         const workerStopped = worker.stop();
         const cut = await drain.close(server, DRAIN_GRACE_MS);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ExpertDirectory } from '../../bot/src/domain/experts/expert-directory';
 import type { MemberProfile } from '../../bot/src/domain/experts/member';
+import { eventually } from '../support/eventually';
 import { profileOf } from '../support/expert-corpus';
 import { quietLogger } from '../support/service';
 
@@ -20,12 +21,19 @@ function held<T>() {
 
 const AT = new Date().toISOString();
 
-function setup(tenants: Promise<string[]>, pages: ReadonlyMap<string, Promise<readonly MemberProfile[]>>) {
+type Options = Partial<ConstructorParameters<typeof ExpertDirectory>[1]>;
+
+function setup(
+  tenants: Promise<string[]> | (() => Promise<string[]>),
+  pages: ReadonlyMap<string, Promise<readonly MemberProfile[]> | (() => Promise<readonly MemberProfile[]>)>,
+  options: Options = {},
+) {
   const ports: ConstructorParameters<typeof ExpertDirectory>[0] = {
     members: {
       get: async () => undefined,
       forEachInTenant: async (tenantId, onPage) => {
-        onPage(await (pages.get(tenantId) ?? Promise.resolve([])));
+        const page = pages.get(tenantId) ?? Promise.resolve([]);
+        onPage(await (typeof page === 'function' ? page() : page));
       },
     },
     teams: { listForTenant: async () => [] },
@@ -35,11 +43,24 @@ function setup(tenants: Promise<string[]>, pages: ReadonlyMap<string, Promise<re
       record: async () => undefined,
       recordErasure: async () => undefined,
       since: async () => [],
-      tenants: () => tenants,
+      tenants: () => (typeof tenants === 'function' ? tenants() : tenants),
       prune: async () => 0,
     },
   };
-  return new ExpertDirectory(ports, { now: () => new Date(), log: quietLogger, pollIntervalMs: 60_000 });
+  return new ExpertDirectory(ports, { now: () => new Date(), log: quietLogger, pollIntervalMs: 60_000, ...options });
+}
+
+/** Fails the first `failures` calls, then answers `value`; counts the calls. */
+function flaky<T>(failures: number, value: T) {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    call: async (): Promise<T> => {
+      calls += 1;
+      if (calls <= failures) throw new Error('storage said 503');
+      return value;
+    },
+  };
 }
 
 describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
@@ -74,7 +95,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
 
   it('is true once the warm-up has ended even if a tenant failed (it loads on its first query), or the listing failed', async () => {
     const broken = held<readonly MemberProfile[]>();
-    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', broken.promise]]));
+    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', broken.promise]]), { warmRetryDelaysMs: [] });
     const warm = directory.start();
     try {
       expect(directory.searchable()).toBe(false);
@@ -86,12 +107,81 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
       await directory.stop();
     }
 
-    const unlisted = setup(Promise.reject(new Error('storage said 500')), new Map());
+    const unlisted = setup(() => Promise.reject(new Error('storage said 500')), new Map(), { warmRetryDelaysMs: [] });
     try {
       await unlisted.start();
       expect(unlisted.searchable()).toBe(true);
     } finally {
       await unlisted.stop();
+    }
+  });
+
+  it('tries the listing and a failed tenant again after a pause (a storage blip at boot), then is ready with both warm', async () => {
+    const listing = flaky(2, ['t-1', 't-2']);
+    const first = flaky(1, [profileOf(1, AT, 't-1')]);
+    const directory = setup(
+      listing.call,
+      new Map([
+        ['t-1', first.call],
+        ['t-2', () => Promise.resolve([profileOf(2, AT, 't-2')])],
+      ]),
+      { warmRetryDelaysMs: [5, 5, 5] },
+    );
+    try {
+      await directory.start();
+      expect(listing.calls()).toBe(3);
+      expect(first.calls()).toBe(2);
+      expect([directory.isWarm('t-1'), directory.isWarm('t-2'), directory.searchable()]).toEqual([true, true, true]);
+    } finally {
+      await directory.stop();
+    }
+  });
+
+  it('gives up after its last pause: ready, and the tenant that kept failing loads on its first query', async () => {
+    const always = flaky(Number.POSITIVE_INFINITY, [] as MemberProfile[]);
+    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', always.call]]), { warmRetryDelaysMs: [5, 5] });
+    try {
+      await directory.start();
+      expect(always.calls()).toBe(3);
+      expect(directory.searchable()).toBe(true);
+      expect(directory.isWarm('t-1')).toBe(false);
+    } finally {
+      await directory.stop();
+    }
+  });
+
+  it('a stop ends the pause between tries at once', async () => {
+    const listing = flaky(Number.POSITIVE_INFINITY, [] as string[]);
+    const directory = setup(listing.call, new Map(), { warmRetryDelaysMs: [600_000] });
+    const warm = directory.start();
+    // The listing failed and the warm-up sits in its ten-minute pause.
+    await eventually(() => expect(listing.calls()).toBe(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    await directory.stop();
+    // Resolves now, not in ten minutes (the test would time out).
+    await warm;
+    expect(directory.searchable()).toBe(true);
+  });
+
+  it('says yes at its bound (readyWithinMs after the start) even while a tenant still builds', async () => {
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const building = held<readonly MemberProfile[]>();
+    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', building.promise]]), {
+      now: () => new Date(clock),
+      readyWithinMs: 120_000,
+    });
+    const warm = directory.start();
+    try {
+      await Promise.resolve();
+      clock += 119_999;
+      expect(directory.searchable()).toBe(false);
+      clock += 1;
+      expect(directory.searchable()).toBe(true);
+      expect(directory.isWarm('t-1')).toBe(false);
+    } finally {
+      building.resolve([]);
+      await warm;
+      await directory.stop();
     }
   });
 

@@ -180,18 +180,20 @@ describe('an empty query suggests people who teach what many want to learn', () 
 describe('bad input: sensible results or none, never a throw', () => {
   const index = demoIndex();
   it.each([
-    { label: '10 KB', text: 'typescript '.repeat(1000), max: 25 },
-    { label: 'OData-looking', text: "' or 1 eq 1", max: 0 },
-    { label: 'OData-looking', text: "PartitionKey ne ''", max: 0 },
-    { label: 'emoji', text: '🎓🔥', max: 0 },
-    { label: 'right-to-left', text: 'مرحبا بالعالم', max: 0 },
-    { label: 'punctuation only', text: '!!! ??? ...', max: 0 },
-  ])('$label', ({ text, max }) => {
+    { label: '10 KB', text: 'typescript '.repeat(1000), max: 25, nothing: false },
+    { label: 'OData-looking', text: "' or 1 eq 1", max: 0, nothing: false },
+    { label: 'OData-looking', text: "PartitionKey ne ''", max: 0, nothing: false },
+    { label: 'emoji', text: '🎓🔥', max: 0, nothing: true },
+    { label: 'right-to-left', text: 'مرحبا بالعالم', max: 0, nothing: false },
+    { label: 'punctuation only', text: '!!! ??? ...', max: 0, nothing: true },
+  ])('$label', ({ text, max, nothing }) => {
     const started = performance.now();
     const page = index.search({ text, skip: 0, count: 25 });
     expect(performance.now() - started).toBeLessThan(200);
     expect(page.hits.length).toBeLessThanOrEqual(max);
     expect(page.suggestions).toBe(false);
+    // Words nobody has are not "nothing to search": that page offers to ask the team instead.
+    expect(page.nothingToSearch === true).toBe(nothing);
   });
   it('control characters are spaces', () => {
     expect(names(index, '\u0000\u0007typescript\u001b')).toEqual(['Megan Bowen', 'Daan Jansen']);

@@ -100,15 +100,20 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     deps.log.scope({ requestId }, next);
   });
 
-  // Says which part fails, never where it lives: the storage endpoint and the error stay in the log.
-  app.get('/healthz', async (_req, res) => {
+  // Both probes say which part fails, never where it lives: the storage endpoint and the error stay in the log.
+  const storageStatus = async (probe: string): Promise<'ok' | 'unavailable'> => {
     try {
       await withTimeout(deps.checkStorage(), 5_000, 'storage');
-      res.json({ status: 'ok', storage: 'ok' });
+      return 'ok';
     } catch (error) {
-      deps.log.warn('health check: storage does not answer', { reason: error instanceof Error ? error.message : String(error) });
-      res.status(503).json({ status: 'unavailable', storage: 'unavailable', failing: ['storage'] });
+      deps.log.warn(`${probe}: storage does not answer`, { reason: error instanceof Error ? error.message : String(error) });
+      return 'unavailable';
     }
+  };
+
+  app.get('/healthz', async (_req, res) => {
+    if ((await storageStatus('health check')) === 'ok') res.json({ status: 'ok', storage: 'ok' });
+    else res.status(503).json({ status: 'unavailable', storage: 'unavailable', failing: ['storage'] });
   });
 
   // Ready for traffic: storage answers and so does the expert search, from an index. App Service's health
@@ -116,13 +121,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   // nobody is sent to an instance whose searches would still answer "starting up". /healthz stays the
   // liveness check: storage only.
   app.get('/readyz', async (_req, res) => {
-    let storage: 'ok' | 'unavailable' = 'ok';
-    try {
-      await withTimeout(deps.checkStorage(), 5_000, 'storage');
-    } catch (error) {
-      storage = 'unavailable';
-      deps.log.warn('readiness check: storage does not answer', { reason: error instanceof Error ? error.message : String(error) });
-    }
+    const storage = await storageStatus('readiness check');
     const experts = deps.searchReady() ? 'ok' : 'warming';
     if (storage === 'ok' && experts === 'ok') {
       res.json({ status: 'ok', storage, experts });
@@ -172,7 +171,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   // The tab is a single-page app: its routes (/, /config, /session/…) all get index.html. A missing
   // asset is a 404, not the page: a tab still open across a deploy asks for chunks that are gone, and
   // HTML in place of a script fails with an error no one can read.
-  app.get(/^\/(?!api\/|dev\/|healthz|readyz|assets\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|dev\/|(?:healthz|readyz)(?:\/|$)|assets\/).*/, (_req, res) => {
     if (!existsSync(indexHtml)) {
       apiError(res, 503, 'tab_not_built', 'The tab is not built yet: run "npm run build" (npm start does it for you).');
       return;

@@ -33,7 +33,8 @@ export function createHttpDrain(app: RequestListener): HttpDrain {
     }
     // A request that reached a connection already open: answered, then the connection closes.
     res.setHeader('Connection', 'close');
-    const path = req.url?.split('?')[0];
+    // As Express routes it: any case, a trailing slash or not.
+    const path = (req.url?.split('?')[0] ?? '').toLowerCase().replace(/\/$/, '');
     if (path === '/healthz' || path === '/readyz') {
       // Load balancers and proxies take this instance out of rotation.
       res.writeHead(503, {

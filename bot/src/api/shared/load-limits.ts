@@ -18,7 +18,7 @@ function refuse(res: Response, status: number, retryAfterSeconds: number, code: 
 /**
  * At most `max` requests of one kind in flight; the next is answered 503 with `Retry-After` at once
  * instead of waiting in a queue, so a flood costs memory for `max` requests, not for all of them,
- * and what is not capped here (`/healthz`, the other kind) keeps its turn on the event loop.
+ * and what is not capped here (`/healthz`, `/readyz`, the other kind) keeps its turn on the event loop.
  */
 export function concurrencyCap(name: string, max: number, log: Logger): RequestHandler {
   let inFlight = 0;

@@ -35,6 +35,13 @@ interface ExpertDirectoryOptions {
   readonly deferWhile?: () => boolean;
   readonly deferCheckMs?: number;
   readonly maxDeferMs?: number;
+  /**
+   * The start's warm-up tries again after these pauses when listing the tenants, or a tenant's load,
+   * fails (a storage blip at boot); then it gives up, and such a tenant loads on its first query.
+   */
+  readonly warmRetryDelaysMs?: readonly number[];
+  /** `searchable()` says yes this long after the start whatever the warm-up's state, so readiness has a bound. */
+  readonly readyWithinMs?: number;
 }
 
 type SearchOutcome = { readonly status: 'ready'; readonly page: ExpertPage } | { readonly status: 'warming' };
@@ -49,6 +56,9 @@ interface TenantState {
 }
 
 const RELOAD_CONCURRENCY = 8;
+/** About a minute of retries in all. */
+const WARM_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+const READY_WITHIN_MS = 120_000;
 /** Above this many changed people in one poll (a bulk import), re-reading the tenant at once is cheaper. */
 const FULL_RELOAD_ABOVE = 500;
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -75,9 +85,13 @@ export class ExpertDirectory {
   private deferredSince: number | undefined;
   private polling: Promise<void> | undefined;
   private stopped = false;
-  /** The tenants the start warms (undefined until listed), and whether that warm-up has ended. */
+  /** The tenants the start warms (undefined until listed), when it began, and whether that warm-up has ended. */
   private startTenants: readonly string[] | undefined;
+  private startedAt: number | undefined;
   private startEnded = false;
+  private pastReadyBound = false;
+  /** Ends the warm-up's pause between retries at once (on stop). */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly ports: ExpertDirectoryPorts,
@@ -96,18 +110,50 @@ export class ExpertDirectory {
 
   /** Warms every known tenant in the background and starts polling; returns at once. */
   start(): Promise<void> {
+    this.startedAt = this.options.now().getTime();
+    const delays = this.options.warmRetryDelaysMs ?? WARM_RETRY_DELAYS_MS;
     const warm = (async () => {
       try {
-        const tenants = await this.ports.changes.tenants();
-        this.startTenants = tenants;
-        for (const tenantId of tenants) {
-          if (this.stopped) return;
-          await this.index(tenantId).catch((error: unknown) =>
-            this.options.log.error(`expert index: warming tenant ${tenantId} failed`, error),
-          );
+        let tenants: readonly string[] | undefined;
+        for (let attempt = 0; tenants === undefined && !this.stopped; attempt += 1) {
+          try {
+            tenants = await this.ports.changes.tenants();
+          } catch (error) {
+            const delay = delays[attempt];
+            if (delay === undefined) {
+              this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
+              return;
+            }
+            this.options.log.warn(`expert index: listing tenants to warm failed; trying again in ${delay} ms`, {
+              reason: error instanceof Error ? error.message : String(error),
+            });
+            await this.pause(delay);
+          }
         }
-      } catch (error) {
-        this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
+        if (tenants === undefined) return;
+        this.startTenants = tenants;
+        // Every tenant once, then the ones that failed again after a pause: one tenant's trouble holds up no other.
+        let left = tenants;
+        for (let attempt = 0; left.length > 0 && !this.stopped; attempt += 1) {
+          const failed: string[] = [];
+          for (const tenantId of left) {
+            if (this.stopped) return;
+            await this.index(tenantId).catch((error: unknown) => {
+              failed.push(tenantId);
+              this.options.log.warn(`expert index: warming tenant ${tenantId} failed`, {
+                reason: error instanceof Error ? error.message : String(error),
+              });
+            });
+          }
+          left = failed;
+          const delay = delays[attempt];
+          if (left.length === 0) return;
+          if (delay === undefined) {
+            this.options.log.error(`expert index: gave up warming ${left.length} tenant(s); each loads on its first query`);
+            return;
+          }
+          await this.pause(delay);
+        }
       } finally {
         this.startEnded = true;
       }
@@ -118,6 +164,7 @@ export class ExpertDirectory {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     if (this.timer) clearTimeout(this.timer);
     await this.polling;
     await this.snapshots.settled();
@@ -131,7 +178,32 @@ export class ExpertDirectory {
    */
   searchable(): boolean {
     if (this.startEnded) return true;
-    return this.startTenants !== undefined && this.startTenants.every((t) => this.loaded.has(t) || this.catchingUp.has(t));
+    if (this.startTenants !== undefined && this.startTenants.every((t) => this.loaded.has(t) || this.catchingUp.has(t))) return true;
+    // Bounded: a warm-up that takes longer (many large tenants without snapshots) must not keep the
+    // instance out of the load balancer until App Service replaces it; its searches wait as before.
+    if (this.startedAt === undefined || this.options.now().getTime() - this.startedAt < (this.options.readyWithinMs ?? READY_WITHIN_MS)) {
+      return false;
+    }
+    if (!this.pastReadyBound) {
+      this.pastReadyBound = true;
+      this.options.log.warn('expert index: still warming at the readiness bound; ready anyway, searches of cold tenants wait');
+    }
+    return true;
+  }
+
+  /** The warm-up's pause between retries; `stop()` ends it at once. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopped) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   isWarm(tenantId: string): boolean {

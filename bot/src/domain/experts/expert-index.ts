@@ -290,7 +290,7 @@ export class TenantExpertIndex implements TieBreak {
     const words = terms(query.text);
     if (words.length === 0) {
       // Nothing to search for: a blank query gets suggestions; emoji or punctuation alone find nobody.
-      if (cleanText(query.text.slice(0, 200)) !== '') return { hits: [], suggestions: false };
+      if (cleanText(query.text.slice(0, 200)) !== '') return { hits: [], suggestions: false, nothingToSearch: true };
       // One more than the page, so it stays full once the asker is taken out; the cached ranking is everyone's.
       const ranked = this.suggestionRanking(skip + count + 1, filtered ? accept : undefined, `${minLevel}|${languageFilter ?? ''}`);
       const others = ranked.filter((c) => this.docs[c.id]?.userId !== query.excludeUserId);

@@ -49,6 +49,8 @@ export interface ExpertPage {
   readonly suggestions: boolean;
   /** The asker (`excludeUserId`) matched and was left out: an empty page then means "nobody else". */
   readonly askerMatched?: boolean;
+  /** The text held nothing to search for (emoji or punctuation only): nobody, and no suggestions either. */
+  readonly nothingToSearch?: boolean;
 }
 
 /** Tiers: exact > prefix > typo on skills, then on names, then on the bio. */

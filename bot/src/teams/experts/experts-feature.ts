@@ -89,9 +89,8 @@ export function expertsFeature(deps: ExpertsFeatureDependencies) {
     const text = queryText(value.parameters);
     const outcome = await deps.experts.search(tenantId, { text, skip, count, ...(asker ? { excludeUserId: asker } : {}) }, INVOKE_WAIT_MS);
     if (outcome.status === 'warming') return composeMessage(t(locale, 'experts:warming'));
-    // Only symbols (an emoji, punctuation) and nobody found: say what to type rather than show an empty list.
-    if (outcome.page.hits.length === 0 && skip === 0 && text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text))
-      return composeMessage(t(locale, 'experts:typeWords'));
+    // Only symbols (an emoji, punctuation): say what to type rather than show an empty list.
+    if (outcome.page.nothingToSearch) return composeMessage(t(locale, 'experts:typeWords'));
     // Nobody (else) knows it yet: one result to pick, which asks the team to learn it (issue #12).
     const skill = text.trim().slice(0, REQUEST_SKILL_MAX);
     if (outcome.page.hits.length === 0 && skip === 0 && !outcome.page.suggestions && /[\p{L}\p{N}]/u.test(skill)) {
