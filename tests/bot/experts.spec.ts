@@ -379,5 +379,9 @@ describe('tab API: profile, endorsements, suggestions, experts', () => {
     expect(badCount.status).toBe(400);
     const injection = await getJson<ExpertsResponse>(service, `/api/v1/experts?q=${encodeURIComponent("' or 1 eq 1")}`, token);
     expect(injection.body.results).toEqual([]);
+    expect(injection.body.nothingToSearch).toBeUndefined();
+    // Symbols only: nothing to search for, which the tab turns into "type a skill or a name".
+    const symbols = await getJson<ExpertsResponse>(service, `/api/v1/experts?q=${encodeURIComponent('🙂 !!')}`, token);
+    expect(symbols.body).toMatchObject({ results: [], suggestions: false, nothingToSearch: true });
   });
 });

@@ -102,6 +102,19 @@ describe('experts', () => {
     expect(await screen.findByText('Nobody else found')).toBeTruthy();
   });
 
+  it('a query of symbols only says what to type (nl and en), and offers no request to learn it', async () => {
+    const service = createFakeService({
+      'GET /api/v1/experts': () => json(200, { ...experts([], '🙂'), nothingToSearch: true }),
+    });
+    const nl = await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />, 'nl');
+    expect(await screen.findByText('Typ een vaardigheid, zoals Excel, of de naam van een collega.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Vragen om/ })).toBeNull();
+    nl.unmount();
+    await renderView(<ExpertsView api={apiFor(service.fetch)} debounceMs={10} />);
+    expect(await screen.findByText('Type a skill, such as Excel, or a colleague’s name.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Ask to learn/ })).toBeNull();
+  });
+
   it('has a designed empty state and a friendly error in Dutch', async () => {
     const service = createFakeService({
       'GET /api/v1/experts': (_c, nth) => (nth === 0 ? json(200, experts([], 'zzz')) : apiError(500, 'internal')),

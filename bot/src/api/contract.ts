@@ -315,6 +315,8 @@ export interface ExpertsResponse {
   readonly results: readonly ExpertResult[];
   /** The caller matched too and is never their own result: with no results, "nobody else". */
   readonly askerMatched?: boolean;
+  /** `q` held nothing to search for (an emoji, punctuation only): say what to type, offer nothing to ask. */
+  readonly nothingToSearch?: boolean;
 }
 
 // ---- Delivery: messages the bot could not post, for the team's owners ----

@@ -89,6 +89,7 @@ export function expertRoutes(deps: ApiDependencies): Router {
         suggestions: outcome.page.suggestions,
         results: outcome.page.hits.map((hit) => toExpertResult(hit, locale)),
         ...(outcome.page.askerMatched ? { askerMatched: true } : {}),
+        ...(outcome.page.nothingToSearch ? { nothingToSearch: true } : {}),
       };
       res.json(body);
     }),

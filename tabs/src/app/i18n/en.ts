@@ -230,6 +230,7 @@ export const en = {
     loading: 'Searching…',
     emptyTitle: 'No experts found',
     emptyText: 'Try a broader word, another spelling, or remove a filter.',
+    typeWords: 'Type a skill, such as Excel, or a colleague’s name.',
     onlyYouTitle: 'Nobody else found',
     onlyYouText: 'You are the only one with this skill so far. Share what you know in a session, or ask in your channel.',
     askToLearn: 'Ask to learn “{{skill}}”',

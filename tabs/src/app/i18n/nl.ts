@@ -233,6 +233,7 @@ export const nl: Messages = {
     loading: 'Bezig met zoeken…',
     emptyTitle: 'Geen experts gevonden',
     emptyText: 'Probeer een algemener woord, een andere spelling, of haal een filter weg.',
+    typeWords: 'Typ een vaardigheid, zoals Excel, of de naam van een collega.',
     onlyYouTitle: 'Behalve jou niemand gevonden',
     onlyYouText: 'Je bent tot nu toe de enige met deze vaardigheid. Deel wat je weet in een sessie, of vraag het in je kanaal.',
     askToLearn: 'Vragen om “{{skill}}” te leren',

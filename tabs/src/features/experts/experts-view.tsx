@@ -117,11 +117,12 @@ export default function ExpertsView({ api, initialQuery = '', debounceMs = 300, 
         {result.status === 'error' ? <ErrorState error={result.error} onRetry={result.retry} /> : null}
         {first && shown.length === 0 ? (
           // The caller is never their own expert: when they were the only match, say so.
+          // Only symbols typed: say what to type, and offer no request to learn "🙂".
           <MessageState
             title={t(first.askerMatched ? 'experts.onlyYouTitle' : 'experts.emptyTitle')}
-            text={t(first.askerMatched ? 'experts.onlyYouText' : 'experts.emptyText')}
+            text={t(first.askerMatched ? 'experts.onlyYouText' : first.nothingToSearch ? 'experts.typeWords' : 'experts.emptyText')}
           >
-            {!first.suggestions && q.trim() !== '' && level === '' && language === '' ? (
+            {!first.suggestions && !first.nothingToSearch && q.trim() !== '' && level === '' && language === '' ? (
               <AskToLearnOffer key={q} api={api} teamId={teamId} store={store} skill={q.trim()} />
             ) : null}
           </MessageState>
