@@ -1,12 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { ApiError } from '../../bot/src/api/contract';
-import { createHttpApp } from '../../bot/src/api/http-app';
 import { eventually } from '../support/eventually';
-import { quietLogger } from '../support/service';
+import { listenHttpApp } from '../support/http-app';
+import type { ListeningHttpApp } from '../support/http-app';
 
 /** Requests parked inside a route until the test lets them go: saturation without timing. */
 class Gate {
@@ -26,7 +24,7 @@ const API_CAP = 3;
 const BOT_CAP = 2;
 const apiGate = new Gate();
 const botGate = new Gate();
-let server: Server;
+let app: ListeningHttpApp;
 let base = '';
 
 beforeAll(async () => {
@@ -38,32 +36,20 @@ beforeAll(async () => {
   apiRouter.get('/quick', (_req, res) => {
     res.json({ ok: true });
   });
-  const app = createHttpApp({
+  app = await listenHttpApp({
     botEndpoint: async (req: Request, res: Response) => {
       if ((req.body as { hold?: boolean }).hold) await botGate.hold();
       res.status(200).end();
     },
     apiRouter,
-    checkStorage: () => Promise.resolve(),
-    searchReady: () => true,
-    tabDir: 'does-not-exist',
-    log: quietLogger,
-    logRequests: false,
-    trustProxy: false,
     maxConcurrent: { api: API_CAP, bot: BOT_CAP },
   });
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = app.base;
 });
 afterAll(async () => {
   apiGate.release();
   botGate.release();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  await app.close();
 });
 
 const bot = (hold: boolean) =>

@@ -1,15 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Router } from 'express';
-import { createHttpApp } from '../../bot/src/api/http-app';
-import { quietLogger } from '../support/service';
+import { listenHttpApp } from '../support/http-app';
+import type { ListeningHttpApp } from '../support/http-app';
 
 // Issue #16 item 4: the build writes .br and .gz beside each hashed asset (scripts/precompress-tab.mjs),
 // and the service sends the best one the browser accepts, marked so caches keep them apart.
@@ -18,7 +15,7 @@ const assets = path.join(tabDir, 'assets');
 // Large and repetitive enough that both compressed copies are written.
 const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: "row ${i % 7}" }`).join(', ')}];\n`;
 const tiny = 'export {};\n';
-let server: Server;
+let app: ListeningHttpApp;
 let port = 0;
 
 interface RawAnswer {
@@ -47,30 +44,12 @@ beforeAll(async () => {
   writeFileSync(path.join(assets, 'index-abc123.js'), script);
   writeFileSync(path.join(assets, 'tiny-def456.js'), tiny);
   execFileSync(process.execPath, ['scripts/precompress-tab.mjs', assets], { stdio: 'pipe' });
-  const app = createHttpApp({
-    botEndpoint: async (_req, res) => {
-      res.status(200).end();
-    },
-    apiRouter: Router(),
-    checkStorage: () => Promise.resolve(),
-    searchReady: () => true,
-    tabDir,
-    log: quietLogger,
-    logRequests: false,
-    trustProxy: false,
-    maxConcurrent: { api: 4, bot: 4 },
-  });
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  port = (server.address() as AddressInfo).port;
+  app = await listenHttpApp({ tabDir });
+  port = app.port;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  await app.close();
   rmSync(tabDir, { recursive: true, force: true });
 });
 

@@ -1,50 +1,28 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Router } from 'express';
-import { createHttpApp } from '../../bot/src/api/http-app';
 import { createHttpDrain } from '../../bot/src/api/shared/http-drain';
 import { eventually } from '../support/eventually';
-import { quietLogger } from '../support/service';
+import { listenHttpApp, rawConnection } from '../support/http-app';
+import type { ListeningHttpApp } from '../support/http-app';
 
 // `/readyz` is App Service's health check path (infra/azure.bicep): a new instance joins the load balancer
 // only once storage answers and its expert search answers from an index (issue #16). `/healthz` stays
 // the liveness check, storage only.
 let storageUp = true;
 let searchReady = false;
-let server: Server;
-let base = '';
+let app: ListeningHttpApp;
 
 beforeAll(async () => {
-  const app = createHttpApp({
-    botEndpoint: async (_req, res) => {
-      res.status(200).end();
-    },
-    apiRouter: Router(),
+  app = await listenHttpApp({
     checkStorage: () => (storageUp ? Promise.resolve() : Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:10002'))),
     searchReady: () => searchReady,
-    tabDir: 'does-not-exist',
-    log: quietLogger,
-    logRequests: false,
-    trustProxy: false,
-    maxConcurrent: { api: 4, bot: 4 },
-  });
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
   });
 });
+afterAll(() => app.close());
 
 async function probe(path: string) {
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${app.base}${path}`);
   return {
     status: res.status,
     retryAfter: res.headers.get('retry-after'),
@@ -103,10 +81,7 @@ describe('/readyz during a shutdown', () => {
     });
     const target = createServer(drain.listener);
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', () => resolve()));
-    const socket = connect((target.address() as AddressInfo).port, '127.0.0.1');
-    let received = '';
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
-    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const { socket, received, ended } = rawConnection((target.address() as AddressInfo).port);
     socket.write('GET /held HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     await eventually(() => expect(drain.inFlight()).toBe(1));
 
@@ -117,7 +92,7 @@ describe('/readyz during a shutdown', () => {
     letGo();
     await ended;
     expect(await closing).toBe(0);
-    const [first, second] = received.split(/(?=HTTP\/1\.1 )/);
+    const [first, second] = received().split(/(?=HTTP\/1\.1 )/);
     expect(first).toMatch(/^HTTP\/1\.1 200/);
     expect(second).toMatch(/^HTTP\/1\.1 503/);
     expect(second).toContain('{"status":"stopping","failing":["shutdown"]}');

@@ -1,7 +1,5 @@
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect } from 'node:net';
-import type { Socket } from 'node:net';
 import { readConfig } from '../../bot/src/config';
 import type { OutgoingMessage } from '../../bot/src/domain/delivery/outbox';
 import { startService } from '../../bot/src/server';
@@ -11,6 +9,7 @@ import type { EmbeddedAzurite } from '../../bot/src/storage/shared/embedded-azur
 import { QUEUES } from '../../bot/src/storage/shared/keys';
 import { personalMessage, postActivity } from '../support/activities';
 import { eventually } from '../support/eventually';
+import { rawConnection } from '../support/http-app';
 import { startFakeConnector } from '../support/fake-connector';
 import type { FakeConnector } from '../support/fake-connector';
 import { quietLogger } from '../support/service';
@@ -46,14 +45,6 @@ afterAll(async () => {
 });
 
 /** A raw keep-alive connection, to send a request on a connection that is already open when the shutdown begins. */
-function rawConnection(port: number): { socket: Socket; received: () => string; ended: Promise<void> } {
-  const socket = connect(port, '127.0.0.1');
-  let text = '';
-  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { socket, received: () => text, ended };
-}
-
 describe('a shutdown with requests in flight', () => {
   it('answers every request in flight, refuses new connections, says 503 on /healthz, and gives the leased job back', async () => {
     const queue = new QueueClient(service.storageConnectionString, QUEUES.jobs);

@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { ExpertDirectory } from '../../bot/src/domain/experts/expert-directory';
 import type { ProfileChange } from '../../bot/src/domain/experts/expert-ports';
+import { expertPorts } from '../support/expert-ports';
 import { quietLogger } from '../support/service';
 
 // The expert index's poll waits while a burst of RSVP answers is served (expert-directory.ts,
@@ -18,7 +19,7 @@ function setup(onProfileRead: (reads: number) => void = () => undefined, readMs 
   let feedReads = 0;
   let change: ProfileChange | undefined;
   const directory = new ExpertDirectory(
-    {
+    expertPorts({
       members: {
         get: async () => {
           profileReads += 1;
@@ -31,25 +32,14 @@ function setup(onProfileRead: (reads: number) => void = () => undefined, readMs 
         },
         forEachInTenant: async () => undefined,
       },
-      teams: { listForTenant: async () => [] },
-      sessions: { listForTeam: async () => [] },
-      endorsements: {
-        add: async () => true,
-        addMany: async () => undefined,
-        listForPerson: async () => [],
-        listForTenant: async () => [],
-      },
       changes: {
-        record: async () => undefined,
-        recordErasure: async () => undefined,
         since: async () => {
           feedReads += 1;
           return change ? [change] : [];
         },
         tenants: async () => [TENANT],
-        prune: async () => 0,
       },
-    },
+    }),
     { now: () => new Date(), log: quietLogger, pollIntervalMs: 1_000, deferWhile: () => busy, deferCheckMs: 100, maxDeferMs: 3_000 },
   );
   return {

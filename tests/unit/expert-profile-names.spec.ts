@@ -6,6 +6,7 @@ import { newMemberProfile } from '../../bot/src/domain/experts/member';
 import { erasureKeyOf } from '../../bot/src/domain/privacy/erasure-key';
 import { eventually } from '../support/eventually';
 import { quietLogger } from '../support/service';
+import { expertPorts } from '../support/expert-ports';
 
 // The board names its people from the warm expert index (ExpertDirectory.profileNames, issue #16). What
 // another instance writes reaches it through the change feed's poll: a rename, an emptied name, an erasure.
@@ -18,22 +19,16 @@ function setup() {
   const put = (tenantId: string, userId: string, displayName: string) =>
     profiles.set(`${tenantId}/${userId}`, newMemberProfile({ tenantId, userId, displayName }, new Date()));
   const directory = new ExpertDirectory(
-    {
+    expertPorts({
       members: {
         get: async (tenantId, userId) => profiles.get(`${tenantId}/${userId}`),
         forEachInTenant: async (tenantId, onPage) => onPage([...profiles.values()].filter((p) => p.tenantId === tenantId)),
       },
-      teams: { listForTenant: async () => [] },
-      sessions: { listForTeam: async () => [] },
-      endorsements: { add: async () => true, addMany: async () => undefined, listForPerson: async () => [], listForTenant: async () => [] },
       changes: {
-        record: async () => undefined,
-        recordErasure: async () => undefined,
         since: async (tenantId, fromMs) => changes.filter((c) => c.tenantId === tenantId && c.at >= fromMs),
         tenants: async () => [T],
-        prune: async () => 0,
       },
-    },
+    }),
     // A short poll on the real clock: an erasure's keys are digested by Web Crypto, off the event loop.
     { now: () => new Date(), log: quietLogger, pollIntervalMs: 20 },
   );

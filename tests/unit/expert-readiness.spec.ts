@@ -3,6 +3,7 @@ import { ExpertDirectory } from '../../bot/src/domain/experts/expert-directory';
 import type { MemberProfile } from '../../bot/src/domain/experts/member';
 import { eventually } from '../support/eventually';
 import { profileOf } from '../support/expert-corpus';
+import { expertPorts } from '../support/expert-ports';
 import { quietLogger } from '../support/service';
 
 // `/readyz` waits for ExpertDirectory.searchable (issue #16): a new instance takes no traffic while its
@@ -23,30 +24,17 @@ const AT = new Date().toISOString();
 
 type Options = Partial<ConstructorParameters<typeof ExpertDirectory>[1]>;
 
-function setup(
-  tenants: Promise<string[]> | (() => Promise<string[]>),
-  pages: ReadonlyMap<string, Promise<readonly MemberProfile[]> | (() => Promise<readonly MemberProfile[]>)>,
-  options: Options = {},
-) {
-  const ports: ConstructorParameters<typeof ExpertDirectory>[0] = {
+/** What a tenant's profiles (or the tenant list) are read as: the test decides when and how each read answers. */
+type Read<T> = () => Promise<T>;
+
+function setup(tenants: Read<string[]>, pages: ReadonlyMap<string, Read<readonly MemberProfile[]>>, options: Options = {}) {
+  const ports = expertPorts({
     members: {
       get: async () => undefined,
-      forEachInTenant: async (tenantId, onPage) => {
-        const page = pages.get(tenantId) ?? Promise.resolve([]);
-        onPage(await (typeof page === 'function' ? page() : page));
-      },
+      forEachInTenant: async (tenantId, onPage) => onPage(await (pages.get(tenantId) ?? (async () => []))()),
     },
-    teams: { listForTenant: async () => [] },
-    sessions: { listForTeam: async () => [] },
-    endorsements: { add: async () => true, addMany: async () => undefined, listForPerson: async () => [], listForTenant: async () => [] },
-    changes: {
-      record: async () => undefined,
-      recordErasure: async () => undefined,
-      since: async () => [],
-      tenants: () => (typeof tenants === 'function' ? tenants() : tenants),
-      prune: async () => 0,
-    },
-  };
+    changes: { tenants },
+  });
   return new ExpertDirectory(ports, { now: () => new Date(), log: quietLogger, pollIntervalMs: 60_000, ...options });
 }
 
@@ -69,10 +57,10 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
     const first = held<readonly MemberProfile[]>();
     const second = held<readonly MemberProfile[]>();
     const directory = setup(
-      tenants.promise,
+      () => tenants.promise,
       new Map([
-        ['t-1', first.promise],
-        ['t-2', second.promise],
+        ['t-1', () => first.promise],
+        ['t-2', () => second.promise],
       ]),
     );
     const warm = directory.start();
@@ -95,7 +83,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
 
   it('is true once the warm-up has ended even if a tenant failed (it loads on its first query), or the listing failed', async () => {
     const broken = held<readonly MemberProfile[]>();
-    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', broken.promise]]), { warmRetryDelaysMs: [] });
+    const directory = setup(async () => ['t-1'], new Map([['t-1', () => broken.promise]]), { warmRetryDelaysMs: [] });
     const warm = directory.start();
     try {
       expect(directory.searchable()).toBe(false);
@@ -107,7 +95,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
       await directory.stop();
     }
 
-    const unlisted = setup(() => Promise.reject(new Error('storage said 500')), new Map(), { warmRetryDelaysMs: [] });
+    const unlisted = setup(async () => Promise.reject(new Error('storage said 500')), new Map(), { warmRetryDelaysMs: [] });
     try {
       await unlisted.start();
       expect(unlisted.searchable()).toBe(true);
@@ -123,7 +111,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
       listing.call,
       new Map([
         ['t-1', first.call],
-        ['t-2', () => Promise.resolve([profileOf(2, AT, 't-2')])],
+        ['t-2', async () => [profileOf(2, AT, 't-2')]],
       ]),
       { warmRetryDelaysMs: [5, 5, 5] },
     );
@@ -139,7 +127,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
 
   it('gives up after its last pause: ready, and the tenant that kept failing loads on its first query', async () => {
     const always = flaky(Number.POSITIVE_INFINITY, [] as MemberProfile[]);
-    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', always.call]]), { warmRetryDelaysMs: [5, 5] });
+    const directory = setup(async () => ['t-1'], new Map([['t-1', always.call]]), { warmRetryDelaysMs: [5, 5] });
     try {
       await directory.start();
       expect(always.calls()).toBe(3);
@@ -166,7 +154,7 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
   it('says yes at its bound (readyWithinMs after the start) even while a tenant still builds', async () => {
     let clock = Date.parse('2026-01-01T00:00:00Z');
     const building = held<readonly MemberProfile[]>();
-    const directory = setup(Promise.resolve(['t-1']), new Map([['t-1', building.promise]]), {
+    const directory = setup(async () => ['t-1'], new Map([['t-1', () => building.promise]]), {
       now: () => new Date(clock),
       readyWithinMs: 120_000,
     });
@@ -186,6 +174,6 @@ describe('ExpertDirectory.searchable (what /readyz waits for)', () => {
   });
 
   it('is false before the start at all (a directory that was never started warms nothing)', () => {
-    expect(setup(Promise.resolve([]), new Map()).searchable()).toBe(false);
+    expect(setup(async () => [], new Map()).searchable()).toBe(false);
   });
 });

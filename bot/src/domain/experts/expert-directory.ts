@@ -111,55 +111,57 @@ export class ExpertDirectory {
   /** Warms every known tenant in the background and starts polling; returns at once. */
   start(): Promise<void> {
     this.startedAt = this.options.now().getTime();
-    const delays = this.options.warmRetryDelaysMs ?? WARM_RETRY_DELAYS_MS;
-    const warm = (async () => {
-      try {
-        let tenants: readonly string[] | undefined;
-        for (let attempt = 0; tenants === undefined && !this.stopped; attempt += 1) {
-          try {
-            tenants = await this.ports.changes.tenants();
-          } catch (error) {
-            const delay = delays[attempt];
-            if (delay === undefined) {
-              this.options.log.error('expert index: listing tenants to warm failed; tenants load on first query', error);
-              return;
-            }
-            this.options.log.warn(`expert index: listing tenants to warm failed; trying again in ${delay} ms`, {
-              reason: error instanceof Error ? error.message : String(error),
-            });
-            await this.pause(delay);
-          }
-        }
-        if (tenants === undefined) return;
-        this.startTenants = tenants;
-        // Every tenant once, then the ones that failed again after a pause: one tenant's trouble holds up no other.
-        let left = tenants;
-        for (let attempt = 0; left.length > 0 && !this.stopped; attempt += 1) {
-          const failed: string[] = [];
-          for (const tenantId of left) {
-            if (this.stopped) return;
-            await this.index(tenantId).catch((error: unknown) => {
-              failed.push(tenantId);
-              this.options.log.warn(`expert index: warming tenant ${tenantId} failed`, {
-                reason: error instanceof Error ? error.message : String(error),
-              });
-            });
-          }
-          left = failed;
-          const delay = delays[attempt];
-          if (left.length === 0) return;
-          if (delay === undefined) {
-            this.options.log.error(`expert index: gave up warming ${left.length} tenant(s); each loads on its first query`);
-            return;
-          }
-          await this.pause(delay);
-        }
-      } finally {
-        this.startEnded = true;
-      }
-    })();
+    const warm = this.warmKnownTenants().finally(() => {
+      this.startEnded = true;
+    });
     this.schedule();
     return warm;
+  }
+
+  /**
+   * Lists the tenants and loads each; what failed (the listing, or some tenants) is tried again after
+   * the next pause, about a minute in all, then left to load on its first query.
+   */
+  private async warmKnownTenants(): Promise<void> {
+    const delays = this.options.warmRetryDelaysMs ?? WARM_RETRY_DELAYS_MS;
+    // Undefined until the tenants are listed; then the ones still to warm.
+    let left: readonly string[] | undefined;
+    for (let attempt = 0; !this.stopped; attempt += 1) {
+      left ??= await this.listTenantsToWarm();
+      if (left) left = await this.warmEach(left);
+      if (left?.length === 0) return;
+      const delay = delays[attempt];
+      if (delay === undefined) {
+        this.options.log.error('expert index: gave up warming at the start; tenants load on their first query', undefined, {
+          tenantsLeft: left?.length ?? 'not listed',
+        });
+        return;
+      }
+      await this.pause(delay);
+    }
+  }
+
+  private async listTenantsToWarm(): Promise<readonly string[] | undefined> {
+    try {
+      this.startTenants = await this.ports.changes.tenants();
+      return this.startTenants;
+    } catch (error) {
+      this.options.log.error('expert index: listing tenants to warm failed', error);
+      return undefined;
+    }
+  }
+
+  /** Loads each tenant in turn (one's trouble holds up no other); answers the ones that failed. */
+  private async warmEach(tenants: readonly string[]): Promise<string[]> {
+    const failed: string[] = [];
+    for (const tenantId of tenants) {
+      if (this.stopped) break;
+      await this.index(tenantId).catch((error: unknown) => {
+        failed.push(tenantId);
+        this.options.log.error(`expert index: warming tenant ${tenantId} failed`, error);
+      });
+    }
+    return failed;
   }
 
   async stop(): Promise<void> {
