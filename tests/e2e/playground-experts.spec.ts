@@ -51,6 +51,17 @@ describe('The messaging extension in the Agents Playground', () => {
     });
   });
 
+  it('a query of an emoji only says what to type instead of an empty list', async () => {
+    const answer = await playground.invoke({
+      name: 'composeExtension/query',
+      value: { commandId: 'findExpert', parameters: [{ name: 'query', value: '🎓' }], queryOptions: { skip: 0, count: 10 } },
+      from: { id: playground.config.users[1]?.id },
+      conversation: { id: playground.config.teams[0]?.id },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ composeExtension: { type: 'message', text: 'Type a skill, such as Excel, or a colleague’s name.' } });
+  });
+
   it('findSession from the compose box finds an upcoming demo session to share, in the asker’s team', async () => {
     const body = await search('findSession', 'azure');
     // The held TypeScript workshop (three days ago) is not offered; the Azure pair session tomorrow is.

@@ -39,7 +39,19 @@ describe('My profile → Privacy against the real service', () => {
     await page.getByRole('heading', { level: 2, name: 'Privacy' }).waitFor();
 
     // Download: the export with the bearer token, saved as a JSON file that names her.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my data' }).click()]);
+    // Bounded by the test's own budget, not Playwright's 30 s (CI once saw no download within that, on a
+    // loaded machine); and if the page says the download failed, that is the failure shown.
+    const failed = page.getByTestId('privacy').getByRole('alert');
+    const download = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      page.getByRole('button', { name: 'Download my data' }).click(),
+    ]).then(
+      ([started]) => started,
+      async (error: unknown) => {
+        if ((await failed.count()) > 0) throw new Error(`The page says the download failed: ${await failed.innerText()}`);
+        throw error;
+      },
+    );
     expect(download.suggestedFilename()).toMatch(/^peerlearn-my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as PersonalDataExportResponse;
     expect(exported.format).toBe('peerlearn-export/1');
